@@ -1,0 +1,575 @@
+"""The wire protocol between the relay, the website widget and the desktop app.
+
+Every frame is a JSON object with a ``type`` tag. This module is the one definition of every
+frame: the relay decodes and validates with it, the desktop app imports it, and
+``docs/protocol.md`` is generated from it (``python -m server.protocol``).
+
+Rules (see DESIGN.md):
+
+* A request carries an ``id`` chosen by the client; the response echoes it. Pushes have no ``id``.
+* The first frame authenticates: ``sign_in`` or ``authenticate`` for agents, ``visitor_hello``
+  for visitors. Tokens never travel in the URL.
+* Every chat event gets a per-chat increasing ``seq`` and a global ``cursor``. A client that
+  reconnects sends the last cursor it saw and receives everything after it, then ``sync_done``.
+* Sends carry a client-made ``client_msg_id``; a retried send is acknowledged again, never stored
+  twice.
+* Limits are answered with an ``error`` frame (or a close with a readable reason), never a silent
+  drop.
+
+This module imports nothing but msgspec so that the desktop app can use it without the relay's
+dependencies.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+import msgspec
+
+PROTOCOL_VERSION = 1
+"""Bumped on any incompatible change; the relay refuses a client of another version."""
+
+MAX_FRAME_BYTES = 64 * 1024
+MAX_MESSAGE_CHARS = 5000
+AUTH_TIMEOUT_SECONDS = 5.0
+
+# Close codes (4000-4999 are free for applications). Each close carries a readable reason too.
+CLOSE_PROTOCOL_ERROR = 4400
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_FORBIDDEN = 4403
+CLOSE_AUTH_TIMEOUT = 4408
+CLOSE_VERSION_MISMATCH = 4426
+CLOSE_RATE_LIMITED = 4429
+CLOSE_SIGNED_OUT = 4410
+CLOSE_TOO_SLOW = 1013
+
+ErrorCode = Literal[
+    "malformed",  # not JSON, or not a JSON object
+    "unknown_type",  # the type tag names no frame
+    "invalid",  # a known frame with wrong or missing fields
+    "forbidden",  # a frame this role may not send (a visitor sending agent frames)
+    "too_large",  # a frame over MAX_FRAME_BYTES
+    "message_too_long",  # text over MAX_MESSAGE_CHARS
+    "empty_message",
+    "rate_limited",  # too many frames from this connection or this IP
+    "bad_credentials",  # wrong e-mail or password
+    "unauthenticated",  # the first frame did not authenticate, or the token is unknown
+    "unknown_site",  # no site has that key
+    "origin_not_allowed",  # the page's Origin is not one of the site's allowed origins
+    "version_mismatch",  # the client speaks another protocol version
+    "not_found",  # no such chat (or not one this client may see)
+    "chat_taken",  # another agent accepted the chat first
+    "chat_closed",  # the chat is closed or missed
+    "not_in_chat",  # the agent is not a participant of the chat
+    "no_agents_online",  # nobody can answer: show the offline form
+    "internal",  # the relay failed; the request may be retried
+]
+
+Role = Literal["visitor", "agent", "system"]
+AgentStatus = Literal["online", "away", "offline"]
+ChatState = Literal["offered", "active", "closed", "missed"]
+EventKind = Literal["message", "joined", "left", "closed"]
+
+ClientMsgId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+RequestId = Annotated[int, msgspec.Meta(ge=0)]
+Text = Annotated[str, msgspec.Meta(max_length=MAX_MESSAGE_CHARS * 4)]
+Short = Annotated[str, msgspec.Meta(max_length=200)]
+Url = Annotated[str, msgspec.Meta(max_length=2048)]
+
+
+def _tag(class_name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", class_name).lower()
+
+
+class Frame(msgspec.Struct, tag_field="type", tag=_tag, forbid_unknown_fields=True, kw_only=True):
+    """Base of every frame; the tag is the class name in snake_case."""
+
+
+# ---------------------------------------------------------------- shared structures
+
+
+class Utm(msgspec.Struct, omit_defaults=True, forbid_unknown_fields=True):
+    source: Short = ""
+    medium: Short = ""
+    campaign: Short = ""
+    term: Short = ""
+    content: Short = ""
+
+
+class AgentInfo(msgspec.Struct, kw_only=True):
+    id: int
+    name: str
+    email: str
+    role: Literal["admin", "agent"]
+    status: AgentStatus
+
+
+class VisitorInfo(msgspec.Struct, kw_only=True):
+    """What the relay knows of a visitor. ``name`` is the contact name, empty when not given;
+    clients show "<city> <id>" or "Client <id>" then."""
+
+    id: int
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    city: str = ""
+    country: str = ""
+    page_url: str = ""
+    page_title: str = ""
+
+
+class ChatInfo(msgspec.Struct, kw_only=True):
+    id: int
+    site_id: int
+    site_name: str
+    state: ChatState
+    visitor: VisitorInfo
+    agent_id: int | None = None
+    agent_name: str = ""
+    last_seq: int = 0
+    last_cursor: int = 0
+    preview: str = ""
+    """The latest visitor message, for the toast and the chat list."""
+    created_at: float = 0.0
+
+
+class Event(msgspec.Struct, kw_only=True):
+    """One chat event as stored: ``cursor`` is global, ``seq`` counts within the chat."""
+
+    cursor: int
+    chat_id: int
+    seq: int
+    kind: EventKind
+    author: Role
+    author_id: int | None = None
+    author_name: str = ""
+    text: str = ""
+    client_msg_id: str | None = None
+    ts: float
+
+
+# ---------------------------------------------------------------- agent requests
+
+
+class SignIn(Frame):
+    """Agent, first frame: sign in with e-mail (any case) and password."""
+
+    id: RequestId
+    email: Short
+    password: Annotated[str, msgspec.Meta(max_length=1024)]
+    protocol: int = PROTOCOL_VERSION
+    cursor: int | None = None
+    status: Literal["online", "away"] = "online"
+
+
+class Authenticate(Frame):
+    """Agent, first frame: resume with the token ``welcome`` returned earlier."""
+
+    id: RequestId
+    token: Short
+    protocol: int = PROTOCOL_VERSION
+    cursor: int | None = None
+    status: Literal["online", "away"] = "online"
+
+
+class SignOut(Frame):
+    """Agent: revoke this session's token; the relay answers ``ok`` and closes."""
+
+    id: RequestId
+
+
+class SetStatus(Frame):
+    """Agent: online (green) takes new chats; away (yellow) keeps its chats but gets no new ones."""
+
+    id: RequestId
+    status: Literal["online", "away"]
+
+
+class AcceptChat(Frame):
+    """Agent: take an offered chat. The first agent wins; others get ``chat_taken``."""
+
+    id: RequestId
+    chat_id: int
+
+
+class CloseChat(Frame):
+    """Agent: leave and close the chat; a visitor writing after that starts a new chat."""
+
+    id: RequestId
+    chat_id: int
+
+
+class History(Frame):
+    """Agent: a page of a chat's events, newest last, before ``before_seq`` (or the latest)."""
+
+    id: RequestId
+    chat_id: int
+    before_seq: int | None = None
+    limit: Annotated[int, msgspec.Meta(ge=1, le=500)] = 100
+
+
+# ---------------------------------------------------------------- visitor requests
+
+
+class VisitorHello(Frame):
+    """Visitor, first frame: the site key from the script tag and the visitor token kept in
+    localStorage (none on a first visit)."""
+
+    id: RequestId
+    site_key: Short
+    visitor_token: Short | None = None
+    protocol: int = PROTOCOL_VERSION
+    cursor: int | None = None
+    page_url: Url = ""
+    page_title: Short = ""
+
+
+class PageView(Frame):
+    """Visitor: the page changed (also single-page-app navigation)."""
+
+    url: Url
+    title: Short = ""
+    referrer: Url = ""
+    utm: Utm = msgspec.field(default_factory=Utm)
+
+
+class SetContact(Frame):
+    """Visitor: the optional contact form."""
+
+    id: RequestId
+    name: Short = ""
+    email: Short = ""
+    phone: Short = ""
+
+
+class OfflineMessage(Frame):
+    """Visitor: the offline form, used when no agent is online."""
+
+    id: RequestId
+    email: Short
+    text: Text
+    name: Short = ""
+
+
+# ---------------------------------------------------------------- requests of both roles
+
+
+class SendMessage(Frame):
+    """Send a chat message. Agents name the chat; a visitor writes to the open chat, and a
+    message with no open chat starts one. ``client_msg_id`` makes a retry safe."""
+
+    id: RequestId
+    client_msg_id: ClientMsgId
+    text: Text
+    chat_id: int | None = None
+
+
+class Typing(Frame):
+    """Typing indicator (no response). Agents name the chat."""
+
+    active: bool
+    chat_id: int | None = None
+
+
+class Ping(Frame):
+    """Application heartbeat; answered with ``pong``."""
+
+    id: RequestId
+
+
+# ---------------------------------------------------------------- responses
+
+
+class Welcome(Frame):
+    """Response to ``sign_in``/``authenticate``. ``chats`` holds the offered chats and the
+    agent's own open chats; replayed ``event`` pushes follow, then ``sync_done``."""
+
+    id: int
+    token: str
+    agent: AgentInfo
+    agents: list[AgentInfo]
+    chats: list[ChatInfo]
+    protocol: int = PROTOCOL_VERSION
+    server_version: str = ""
+
+
+class VisitorWelcome(Frame):
+    """Response to ``visitor_hello``. Replayed ``event`` pushes follow, then ``sync_done``."""
+
+    id: int
+    visitor_token: str
+    visitor_id: int
+    agents_online: bool
+    chat: ChatInfo | None = None
+    site_name: str = ""
+    protocol: int = PROTOCOL_VERSION
+
+
+class Ok(Frame):
+    id: int
+
+
+class Pong(Frame):
+    id: int
+
+
+class MessageAcked(Frame):
+    """The message is committed. ``duplicate`` is true when this ``client_msg_id`` was stored
+    before (a retry): the same ``seq`` and ``cursor`` are returned."""
+
+    id: int
+    client_msg_id: str
+    chat_id: int
+    seq: int
+    cursor: int
+    ts: float
+    duplicate: bool = False
+
+
+class HistoryPage(Frame):
+    id: int
+    chat_id: int
+    events: list[Event]
+
+
+class Error(Frame):
+    """A refused frame. ``id`` echoes the request's when it had one."""
+
+    code: ErrorCode
+    message: str
+    id: int | None = None
+
+
+# ---------------------------------------------------------------- pushes
+
+
+class EventPush(Frame):
+    """A chat event, live or replayed after a reconnect."""
+
+    event: Event
+
+
+class SyncDone(Frame):
+    """The replay after (re)connecting is complete; ``cursor`` is the newest one sent."""
+
+    cursor: int
+
+
+class ChatOffered(Frame):
+    """Agents: a chat waits for an answer (the toast)."""
+
+    chat: ChatInfo
+
+
+class ChatTaken(Frame):
+    """Agents: an agent accepted the chat; every other agent's toast for it goes away."""
+
+    chat_id: int
+    agent_id: int
+    agent_name: str
+
+
+class ChatStateChanged(Frame):
+    """Agents: the chat's state changed (closed, missed...)."""
+
+    chat: ChatInfo
+
+
+class TypingChanged(Frame):
+    chat_id: int
+    who: Role
+    active: bool
+    agent_id: int | None = None
+    name: str = ""
+
+
+class AgentPresence(Frame):
+    """Agents: a colleague's status changed."""
+
+    agent: AgentInfo
+
+
+class AgentsAvailable(Frame):
+    """Visitors: whether any agent is online (else the widget shows the offline form)."""
+
+    online: bool
+
+
+# ---------------------------------------------------------------- unions and codecs
+
+AgentRequest = (
+    SignIn
+    | Authenticate
+    | SignOut
+    | SetStatus
+    | AcceptChat
+    | CloseChat
+    | History
+    | SendMessage
+    | Typing
+    | Ping
+)
+VisitorRequest = VisitorHello | PageView | SetContact | OfflineMessage | SendMessage | Typing | Ping
+ServerFrame = (
+    Welcome
+    | VisitorWelcome
+    | Ok
+    | Pong
+    | MessageAcked
+    | HistoryPage
+    | Error
+    | EventPush
+    | SyncDone
+    | ChatOffered
+    | ChatTaken
+    | ChatStateChanged
+    | TypingChanged
+    | AgentPresence
+    | AgentsAvailable
+)
+
+AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__  # type: ignore[attr-defined]
+VISITOR_FRAMES: tuple[type[Frame], ...] = VisitorRequest.__args__  # type: ignore[attr-defined]
+SERVER_FRAMES: tuple[type[Frame], ...] = ServerFrame.__args__  # type: ignore[attr-defined]
+
+
+def tag_of(cls: type[Frame]) -> str:
+    tag = cls.__struct_config__.tag
+    assert isinstance(tag, str)
+    return tag
+
+
+CLIENT_TAGS = frozenset(tag_of(c) for c in AGENT_FRAMES + VISITOR_FRAMES)
+
+_encoder = msgspec.json.Encoder()
+agent_decoder: msgspec.json.Decoder[Any] = msgspec.json.Decoder(AgentRequest)
+visitor_decoder: msgspec.json.Decoder[Any] = msgspec.json.Decoder(VisitorRequest)
+server_decoder: msgspec.json.Decoder[Any] = msgspec.json.Decoder(ServerFrame)
+
+
+def encode(frame: Frame) -> str:
+    """A frame as JSON text (websockets sends ``str`` as a text frame)."""
+    return _encoder.encode(frame).decode()
+
+
+class FrameRejected(Exception):
+    """A frame that failed validation, with the error code the peer is told."""
+
+    def __init__(self, code: ErrorCode, message: str, request_id: int | None = None):
+        super().__init__(message)
+        self.code: ErrorCode = code
+        self.message = message
+        self.request_id = request_id
+
+    def to_frame(self) -> Error:
+        return Error(code=self.code, message=self.message, id=self.request_id)
+
+
+def decode_client(data: str | bytes, decoder: msgspec.json.Decoder[Any]) -> Frame:
+    """Decode a client frame with the role's decoder, or raise :class:`FrameRejected` with the
+    precise reason (only the error path pays for the second parse)."""
+    try:
+        return decoder.decode(data)  # type: ignore[no-any-return]
+    except msgspec.ValidationError as exc:
+        reason = str(exc)
+        raw: Any = None
+        try:
+            raw = msgspec.json.decode(data)
+        except msgspec.DecodeError:
+            pass
+        if not isinstance(raw, dict):
+            raise FrameRejected("malformed", "a frame must be a JSON object") from None
+        request_id = raw.get("id") if isinstance(raw.get("id"), int) else None
+        tag = raw.get("type")
+        if not isinstance(tag, str):
+            raise FrameRejected("invalid", "missing 'type'", request_id) from None
+        if tag not in CLIENT_TAGS:
+            raise FrameRejected("unknown_type", f"unknown frame type {tag!r}", request_id) from None
+        if "at `$.type`" in reason:
+            raise FrameRejected(
+                "forbidden", f"frame type {tag!r} is not allowed here", request_id
+            ) from None
+        raise FrameRejected("invalid", f"{tag}: {reason}", request_id) from None
+    except msgspec.DecodeError as exc:
+        raise FrameRejected("malformed", f"malformed JSON: {exc}") from None
+
+
+def decode_server(data: str | bytes) -> Frame:
+    return server_decoder.decode(data)  # type: ignore[no-any-return]
+
+
+# ---------------------------------------------------------------- documentation
+
+
+def _type_name(tp: Any) -> str:
+    text = repr(tp) if not isinstance(tp, type) else tp.__name__
+    text = text.replace("typing.", "").replace("server.protocol.", "")
+    text = re.sub(r"Annotated\[([^,\[\]]+(?:\[[^\]]*\])?), msgspec\.Meta\([^)]*\)\]", r"\1", text)
+    return text
+
+
+def _struct_section(cls: type[msgspec.Struct], tagged: bool) -> list[str]:
+    title = f"`{tag_of(cls)}`" if tagged else f"`{cls.__name__}`"  # type: ignore[arg-type]
+    lines = [f"### {title}", ""]
+    doc = (cls.__doc__ or "").strip()
+    if doc and not doc.startswith("Base of"):
+        lines += [" ".join(doc.split()), ""]
+    hints = msgspec.structs.fields(cls)
+    lines += ["| field | type | default |", "| --- | --- | --- |"]
+    if tagged:
+        lines.append(f'| `type` | `"{tag_of(cls)}"` | |')  # type: ignore[arg-type]
+    for f in hints:
+        if f.default is not msgspec.NODEFAULT:
+            default = f"`{f.default!r}`"
+        elif f.default_factory is not msgspec.NODEFAULT:
+            default = "`{}`"
+        else:
+            default = "required"
+        type_text = _type_name(f.type).replace("|", "\\|")
+        lines.append(f"| `{f.name}` | `{type_text}` | {default} |")
+    return [*lines, ""]
+
+
+def render_doc() -> str:
+    """The text of docs/protocol.md."""
+    out = [
+        "# Wire protocol",
+        "",
+        "Generated from `server/protocol.py` by `python -m server.protocol > docs/protocol.md`;",
+        "a test fails when this file is stale. Do not edit by hand.",
+        "",
+        (__doc__ or "").strip(),
+        "",
+        f"Protocol version: **{PROTOCOL_VERSION}**. Frame limit: {MAX_FRAME_BYTES} bytes. "
+        f"Message limit: {MAX_MESSAGE_CHARS} characters. "
+        f"Authentication must arrive within {AUTH_TIMEOUT_SECONDS:g} s.",
+        "",
+        "Close codes: "
+        + ", ".join(
+            f"`{value}` {name.removeprefix('CLOSE_').lower().replace('_', ' ')}"
+            for name, value in sorted(globals().items())
+            if name.startswith("CLOSE_")
+        ),
+        "",
+        "Error codes: " + ", ".join(f"`{c}`" for c in ErrorCode.__args__),  # type: ignore[attr-defined]
+        "",
+    ]
+    sections = [
+        ("Agent requests", [c for c in AGENT_FRAMES if c not in VISITOR_FRAMES]),
+        ("Visitor requests", [c for c in VISITOR_FRAMES if c not in AGENT_FRAMES]),
+        ("Requests of both roles", [c for c in AGENT_FRAMES if c in VISITOR_FRAMES]),
+        ("Server frames (responses and pushes)", list(SERVER_FRAMES)),
+    ]
+    for title, classes in sections:
+        out += [f"## {title}", ""]
+        for cls in classes:
+            out += _struct_section(cls, tagged=True)
+    out += ["## Structures", ""]
+    for struct in (AgentInfo, VisitorInfo, ChatInfo, Event, Utm):
+        out += _struct_section(struct, tagged=False)
+    return "\n".join(out).rstrip() + "\n"
+
+
+if __name__ == "__main__":
+    print(render_doc(), end="")
