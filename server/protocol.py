@@ -429,9 +429,9 @@ ServerFrame = (
     | AgentsAvailable
 )
 
-AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__  # type: ignore[attr-defined]
-VISITOR_FRAMES: tuple[type[Frame], ...] = VisitorRequest.__args__  # type: ignore[attr-defined]
-SERVER_FRAMES: tuple[type[Frame], ...] = ServerFrame.__args__  # type: ignore[attr-defined]
+AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__
+VISITOR_FRAMES: tuple[type[Frame], ...] = VisitorRequest.__args__
+SERVER_FRAMES: tuple[type[Frame], ...] = ServerFrame.__args__
 
 
 def tag_of(cls: type[Frame]) -> str:
@@ -470,7 +470,7 @@ def decode_client(data: str | bytes, decoder: msgspec.json.Decoder[Any]) -> Fram
     """Decode a client frame with the role's decoder, or raise :class:`FrameRejected` with the
     precise reason (only the error path pays for the second parse)."""
     try:
-        return decoder.decode(data)  # type: ignore[no-any-return]
+        return decoder.decode(data)
     except msgspec.ValidationError as exc:
         reason = str(exc)
         raw: Any = None
@@ -496,7 +496,7 @@ def decode_client(data: str | bytes, decoder: msgspec.json.Decoder[Any]) -> Fram
 
 
 def decode_server(data: str | bytes) -> Frame:
-    return server_decoder.decode(data)  # type: ignore[no-any-return]
+    return server_decoder.decode(data)
 
 
 # ---------------------------------------------------------------- documentation

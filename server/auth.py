@@ -1,0 +1,53 @@
+"""Passwords (argon2) and tokens (random, stored only as their SHA-256)."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+_hasher = PasswordHasher()
+
+# Verified against when the e-mail is unknown, so that a wrong e-mail costs as long as a wrong
+# password and does not reveal which accounts exist.
+_DUMMY_HASH = _hasher.hash("not a real password")
+
+
+def normalise_email(email: str) -> str:
+    """E-mail is case-insensitive (A1): stored and compared in lower case, never refused."""
+    return email.strip().lower()
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _verify(password_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+async def verify_password(password_hash: str | None, password: str) -> bool:
+    """argon2 is deliberately slow: verify in a thread so the loop keeps serving."""
+    return await asyncio.to_thread(_verify, password_hash, password)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def new_site_key() -> str:
+    return secrets.token_urlsafe(12)
+
+
+def new_password() -> str:
+    return secrets.token_urlsafe(12)

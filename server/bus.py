@@ -1,0 +1,76 @@
+"""The bus: every push to a connection goes through it, so a second relay node (Redis pub/sub)
+changes nothing above this interface.
+
+Topics: ``agent:<id>`` (one agent's connections), ``agents`` (every agent), ``visitor:<id>``,
+``visitors`` (every visitor). A message is the encoded frame plus its cursor (or None), so the
+receiving connection can skip what a replay already sent without decoding it.
+"""
+
+from __future__ import annotations
+
+import abc
+import logging
+from collections import defaultdict
+from collections.abc import Callable
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[str, "int | None"], None]
+
+
+def agent_topic(agent_id: int) -> str:
+    return f"agent:{agent_id}"
+
+
+def visitor_topic(visitor_id: int) -> str:
+    return f"visitor:{visitor_id}"
+
+
+AGENTS = "agents"
+VISITORS = "visitors"
+
+
+class Bus(abc.ABC):
+    @abc.abstractmethod
+    def subscribe(self, topic: str, handler: Handler) -> None: ...
+
+    @abc.abstractmethod
+    def unsubscribe(self, topic: str, handler: Handler) -> None: ...
+
+    @abc.abstractmethod
+    def publish(self, topic: str, text: str, cursor: int | None = None) -> None:
+        """Deliver ``text`` to every handler of ``topic`` (on every node)."""
+
+    async def close(self) -> None:  # noqa: B027 - optional for implementations
+        pass
+
+
+class LocalBus(Bus):
+    """In-process bus: one relay node."""
+
+    def __init__(self) -> None:
+        self._handlers: dict[str, list[Handler]] = defaultdict(list)
+
+    def subscribe(self, topic: str, handler: Handler) -> None:
+        self._handlers[topic].append(handler)
+
+    def unsubscribe(self, topic: str, handler: Handler) -> None:
+        handlers = self._handlers.get(topic)
+        if handlers is None:
+            return
+        try:
+            handlers.remove(handler)
+        except ValueError:
+            pass
+        if not handlers:
+            del self._handlers[topic]
+
+    def publish(self, topic: str, text: str, cursor: int | None = None) -> None:
+        for handler in tuple(self._handlers.get(topic, ())):
+            try:
+                handler(text, cursor)
+            except Exception:
+                log.exception("push to %s failed", topic)
+
+    def subscribers(self, topic: str) -> int:
+        return len(self._handlers.get(topic, ()))

@@ -1,0 +1,204 @@
+"""Chat logic shared by the agent and visitor handlers: store first, then acknowledge and push.
+
+Nothing is acknowledged or forwarded before its group commit. Pushes go through the bus only.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from server import bus as topics
+from server import protocol as p
+from server.bus import Bus
+from server.metrics import Metrics
+from server.store import repo
+from server.store.writer import GroupWriter
+
+if TYPE_CHECKING:
+    from server.connection import Conn
+
+OFFERS = "offers"
+"""Topic of the agents that take new chats (online, not away)."""
+
+
+class ChatService:
+    def __init__(
+        self, engine: AsyncEngine, writer: GroupWriter, bus: Bus, metrics: Metrics, max_chars: int
+    ) -> None:
+        self.engine = engine
+        self.writer = writer
+        self.bus = bus
+        self.metrics = metrics
+        self.max_chars = max_chars
+
+    # -------------------------------------------------------------- helpers
+
+    def check_text(self, frame: p.SendMessage) -> str:
+        text = frame.text.strip()
+        if not text:
+            raise p.FrameRejected("empty_message", "the message is empty", frame.id)
+        if len(frame.text) > self.max_chars:
+            raise p.FrameRejected(
+                "message_too_long",
+                f"a message may have at most {self.max_chars} characters",
+                frame.id,
+            )
+        return frame.text
+
+    def _publish_event(self, change: repo.ChatChange) -> None:
+        """An event goes to the visitor, the chat's agents, and, while the chat is offered, to
+        every agent taking new chats."""
+        event = change.event
+        text = p.encode(p.EventPush(event=event))
+        self.bus.publish(topics.visitor_topic(change.chat.visitor_id), text, event.cursor)
+        if change.chat.state == "offered":
+            self.bus.publish(OFFERS, text, event.cursor)
+        for agent_id in change.participants:
+            self.bus.publish(topics.agent_topic(agent_id), text, event.cursor)
+
+    async def chat_info(self, chat_id: int) -> p.ChatInfo | None:
+        async with self.engine.connect() as conn:
+            return await repo.chat_info(conn, chat_id)
+
+    def _ack(self, conn: Conn, frame: p.SendMessage, change: repo.ChatChange) -> None:
+        conn.send(
+            p.MessageAcked(
+                id=frame.id,
+                client_msg_id=frame.client_msg_id,
+                chat_id=change.event.chat_id,
+                seq=change.event.seq,
+                cursor=change.event.cursor,
+                ts=change.event.ts,
+                duplicate=change.duplicate,
+            )
+        )
+
+    # -------------------------------------------------------------- visitor side
+
+    async def visitor_message(
+        self,
+        conn: Conn,
+        frame: p.SendMessage,
+        visitor_id: int,
+        site_id: int,
+        agents_online: bool,
+        received: float,
+    ) -> None:
+        text = self.check_text(frame)
+        try:
+            change = await self.writer.run(
+                repo.visitor_message(visitor_id, site_id, frame.client_msg_id, text, agents_online)
+            )
+        except p.FrameRejected as exc:
+            exc.request_id = frame.id
+            raise
+        self._ack(conn, frame, change)
+        if change.duplicate:
+            return
+        self.metrics.messages.labels("visitor").inc()
+        if change.new_chat:
+            info = await self.chat_info(change.chat.id)
+            if info is not None:
+                self.bus.publish(OFFERS, p.encode(p.ChatOffered(chat=info)))
+        self._publish_event(change)
+        self.metrics.delivery_latency.observe(time.perf_counter() - received)
+
+    async def visitor_typing(self, visitor_id: int, active: bool) -> None:
+        async with self.engine.connect() as conn:
+            chat = await repo.open_chat_of_visitor(conn, visitor_id)
+            if chat is None:
+                return
+            members = await repo.participants(conn, chat.id)
+        text = p.encode(p.TypingChanged(chat_id=chat.id, who="visitor", active=active))
+        if chat.state == "offered":
+            self.bus.publish(OFFERS, text)
+        for agent_id in members:
+            self.bus.publish(topics.agent_topic(agent_id), text)
+
+    # -------------------------------------------------------------- agent side
+
+    async def agent_message(
+        self, conn: Conn, frame: p.SendMessage, agent: p.AgentInfo, received: float
+    ) -> None:
+        if frame.chat_id is None:
+            raise p.FrameRejected("invalid", "agents must name the chat", frame.id)
+        text = self.check_text(frame)
+        try:
+            change = await self.writer.run(
+                repo.agent_message(agent.id, agent.name, frame.chat_id, frame.client_msg_id, text)
+            )
+        except p.FrameRejected as exc:
+            exc.request_id = frame.id
+            raise
+        self._ack(conn, frame, change)
+        if change.duplicate:
+            return
+        self.metrics.messages.labels("agent").inc()
+        self._publish_event(change)
+        self.metrics.delivery_latency.observe(time.perf_counter() - received)
+
+    async def accept(self, conn: Conn, frame: p.AcceptChat, agent: p.AgentInfo) -> None:
+        try:
+            change = await self.writer.run(repo.accept_chat(agent.id, agent.name, frame.chat_id))
+        except p.FrameRejected as exc:
+            exc.request_id = frame.id
+            raise
+        conn.send(p.Ok(id=frame.id))
+        self.bus.publish(
+            topics.AGENTS,
+            p.encode(p.ChatTaken(chat_id=frame.chat_id, agent_id=agent.id, agent_name=agent.name)),
+        )
+        self._publish_event(change)
+
+    async def close(self, conn: Conn, frame: p.CloseChat, agent: p.AgentInfo) -> None:
+        try:
+            change = await self.writer.run(repo.close_chat(agent.id, agent.name, frame.chat_id))
+        except p.FrameRejected as exc:
+            exc.request_id = frame.id
+            raise
+        conn.send(p.Ok(id=frame.id))
+        self._publish_event(change)
+        info = await self.chat_info(frame.chat_id)
+        if info is not None:
+            self.bus.publish(topics.AGENTS, p.encode(p.ChatStateChanged(chat=info)))
+
+    async def _visible_chat(
+        self, chat_id: int, agent: p.AgentInfo, request_id: int | None
+    ) -> tuple[Any, list[int]]:
+        async with self.engine.connect() as conn:
+            chat = await repo.chat_row(conn, chat_id)
+            members = await repo.participants(conn, chat_id) if chat else []
+        if chat is None:
+            raise p.FrameRejected("not_found", "no such chat", request_id)
+        if chat.state != "offered" and agent.id not in members and agent.role != "admin":
+            raise p.FrameRejected("not_in_chat", "you are not in this chat", request_id)
+        return chat, members
+
+    async def history(self, conn: Conn, frame: p.History, agent: p.AgentInfo) -> None:
+        await self._visible_chat(frame.chat_id, agent, frame.id)
+        async with self.engine.connect() as db:
+            events = await repo.history(db, frame.chat_id, frame.before_seq, frame.limit)
+        conn.send(p.HistoryPage(id=frame.id, chat_id=frame.chat_id, events=events))
+
+    async def agent_typing(self, frame: p.Typing, agent: p.AgentInfo) -> None:
+        if frame.chat_id is None:
+            raise p.FrameRejected("invalid", "agents must name the chat")
+        chat, members = await self._visible_chat(frame.chat_id, agent, None)
+        if agent.id not in members:
+            return
+        text = p.encode(
+            p.TypingChanged(
+                chat_id=chat.id,
+                who="agent",
+                active=frame.active,
+                agent_id=agent.id,
+                name=agent.name,
+            )
+        )
+        self.bus.publish(topics.visitor_topic(chat.visitor_id), text)
+        for other in members:
+            if other != agent.id:
+                self.bus.publish(topics.agent_topic(other), text)

@@ -1,0 +1,154 @@
+"""``jivo-relay``: run and administer the relay from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import getpass
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from server import __version__
+from server.config import Settings
+from server.relay import Relay
+
+DESCRIPTION = """\
+The relay between the website widget and the desktop agent app.
+
+Quick start:
+  jivo-relay serve --demo            run on 127.0.0.1:8765 with SQLite, a demo site and admin
+  jivo-relay create-admin EMAIL      add an administrator (asks for the password)
+  jivo-relay add-site NAME --origin https://shop.example   register a website, print its snippet
+
+The database is SQLite in the user data folder unless --db (or JIVO_RELAY_DATABASE_URL) names
+another, e.g. postgresql+asyncpg://user:pass@host/dbname. Every setting can also be given as
+JIVO_RELAY_<NAME> in the environment.
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jivo-relay",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"jivo-relay {__version__}")
+    parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    s = sub.add_parser("serve", help="run the relay")
+    s.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
+    s.add_argument("--port", type=int, default=None, help="port (default 8765; 0 picks one)")
+    s.add_argument("--public-url", help="how browsers reach the relay, e.g. https://chat.shop.com")
+    s.add_argument(
+        "--demo",
+        action="store_true",
+        help="create a demo site (page at /demo) and, on an empty relay, a demo admin",
+    )
+    s.add_argument("--ready-file", type=Path, help=argparse.SUPPRESS)  # tests: port written here
+
+    a = sub.add_parser("create-admin", help="add an administrator account")
+    a.add_argument("email")
+    a.add_argument("--name", default="", help="display name (default: the e-mail's user part)")
+    a.add_argument("--password", help="default: asked on the terminal")
+    a.add_argument("--role", choices=["admin", "agent"], default="admin")
+
+    w = sub.add_parser("add-site", help="register a website and print its widget snippet")
+    w.add_argument("name")
+    w.add_argument(
+        "--origin",
+        action="append",
+        default=[],
+        help="an origin allowed to embed the widget, e.g. https://shop.example (repeatable)",
+    )
+    w.add_argument("--language", default="en", choices=["en", "es", "pt", "ru"])
+    w.add_argument("--public-url", default="", help="the relay's public URL for the snippet")
+
+    sub.add_parser("migrate", help="create or upgrade the database schema, then exit")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    overrides: dict[str, object] = {"database_url": args.db}
+    if args.command == "serve":
+        overrides.update(host=args.host, port=args.port, public_url=args.public_url)
+    settings = Settings.from_env(**overrides)
+    try:
+        return asyncio.run(_run(args, settings))
+    except KeyboardInterrupt:
+        return 0
+
+
+async def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "serve":
+        return await _serve(args, settings)
+    relay = Relay(settings)
+    from server.store.db import migrate
+
+    await migrate(relay.engine)
+    relay.writer.start()
+    try:
+        if args.command == "create-admin":
+            password = args.password or _ask_password()
+            name = args.name or args.email.split("@")[0]
+            await relay.create_agent(args.email, name, password, role=args.role)
+            print(f"{args.role} {args.email.strip().lower()} created")
+        elif args.command == "add-site":
+            key = await relay.add_site(args.name, args.origin, args.language)
+            base = (args.public_url or settings.public_url or "https://RELAY").rstrip("/")
+            print(f"site {args.name!r} created with key {key}")
+            print("Put this tag on every page of the site:")
+            print(f'  <script src="{base}/widget.js" data-site="{key}" async></script>')
+        elif args.command == "migrate":
+            print(f"database at the newest schema: {settings.database_url}")
+    finally:
+        await relay.writer.close()
+        await relay.engine.dispose()
+    return 0
+
+
+def _ask_password() -> str:
+    while True:
+        first = getpass.getpass("Password: ")
+        if len(first) < 8:
+            print("Use at least 8 characters.", file=sys.stderr)
+            continue
+        if getpass.getpass("Again: ") == first:
+            return first
+        print("The two did not match.", file=sys.stderr)
+
+
+async def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    relay = Relay(settings)
+    await relay.start()
+    if args.demo:
+        created = await relay.bootstrap_demo()
+        if created:
+            print("Demo admin created (shown only this once):", flush=True)
+            print(f"  e-mail:   {created[0]}", flush=True)
+            print(f"  password: {created[1]}", flush=True)
+    base = (settings.public_url or f"http://{settings.host}:{relay.port}").rstrip("/")
+    print(f"Relay {__version__} listening on {relay.ws_url} ({settings.database_url})", flush=True)
+    if relay.demo_site_key:
+        print(f"Demo page with the widget: {base}/demo", flush=True)
+    if args.ready_file:
+        args.ready_file.write_text(str(relay.port))
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):  # Windows
+            loop.add_signal_handler(sig, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        await relay.stop()
+    return 0

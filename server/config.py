@@ -1,0 +1,67 @@
+"""Relay settings: one dataclass, filled from the command line and ``JIVO_RELAY_*`` variables."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+
+import platformdirs
+
+from server import protocol
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("jivo-relay", appauthor=False))
+
+
+def default_database_url(data_dir: Path | None = None) -> str:
+    folder = data_dir or default_data_dir()
+    return f"sqlite+aiosqlite:///{folder / 'relay.db'}"
+
+
+@dataclasses.dataclass
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8765
+    database_url: str = ""
+    """SQLAlchemy URL; empty means SQLite in the platformdirs data folder."""
+    public_url: str = ""
+    """How browsers reach the relay (for the printed demo URL); empty: http://host:port."""
+    sqlite_synchronous: str = "FULL"
+    """FULL survives a power cut; NORMAL survives a process crash only (see docs/performance.md)."""
+    auth_timeout: float = protocol.AUTH_TIMEOUT_SECONDS
+    max_frame_bytes: int = protocol.MAX_FRAME_BYTES
+    max_message_chars: int = protocol.MAX_MESSAGE_CHARS
+    # Token buckets: a connection may send `rate` frames a second with bursts of `burst`.
+    conn_rate: float = 10.0
+    conn_burst: float = 40.0
+    ip_rate: float = 50.0
+    ip_burst: float = 200.0
+    rate_strikes_before_close: int = 50
+    """Refused frames in a row after which a flooding connection is closed."""
+    ping_interval: float | None = 20.0
+    ping_timeout: float | None = 20.0
+    max_queued_frames: int = 2000
+    """Frames waiting for a slow client before it is disconnected (it resumes from its cursor)."""
+    group_commit_max: int = 512
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        values: dict[str, object] = {}
+        for field in dataclasses.fields(cls):
+            raw = os.environ.get(f"JIVO_RELAY_{field.name.upper()}")
+            if raw is None:
+                continue
+            kind = field.type if isinstance(field.type, str) else field.type.__name__
+            if kind.startswith("float"):
+                values[field.name] = float(raw)
+            elif kind.startswith("int"):
+                values[field.name] = int(raw)
+            else:
+                values[field.name] = raw
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        settings = cls(**values)  # type: ignore[arg-type]
+        if not settings.database_url:
+            settings.database_url = default_database_url()
+        return settings

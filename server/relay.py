@@ -1,0 +1,552 @@
+"""The relay: one WebSocket endpoint for agents and visitors, plus the HTTP routes.
+
+The first frame decides the role (``sign_in``/``authenticate`` or ``visitor_hello``), as in the
+websockets tutorial: authenticate, register the connection with the bus, replay what the client
+missed, then serve its frames in order until it leaves (unregistering in ``finally``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+import msgspec
+import sqlalchemy as sa
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+
+from server import __version__, auth
+from server import bus as topics
+from server import protocol as p
+from server.bus import Bus, LocalBus
+from server.chats import OFFERS, ChatService
+from server.config import Settings
+from server.connection import Conn
+from server.http import HttpRoutes
+from server.limits import IpLimiter
+from server.metrics import Metrics
+from server.presence import Presence
+from server.store import repo
+from server.store.db import create_engine, migrate
+from server.store.writer import GroupWriter
+
+log = logging.getLogger(__name__)
+
+REPLAY_PAGE = 500
+DEMO_SITE_NAME = "Demo site"
+
+first_frame_decoder: Any = msgspec.json.Decoder(p.SignIn | p.Authenticate | p.VisitorHello)
+
+
+class Relay:
+    """A relay node. ``async with Relay(settings) as relay`` serves on ``relay.port``."""
+
+    def __init__(self, settings: Settings, *, bus: Bus | None = None) -> None:
+        self.settings = settings
+        self.bus = bus or LocalBus()
+        self.metrics = Metrics()
+        self.presence = Presence()
+        self.engine = create_engine(
+            settings.database_url, sqlite_synchronous=settings.sqlite_synchronous
+        )
+        self.writer = GroupWriter(self.engine, max_batch=settings.group_commit_max)
+        self.chats = ChatService(
+            self.engine, self.writer, self.bus, self.metrics, settings.max_message_chars
+        )
+        self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
+        self.demo_site_key: str | None = None
+        self.port = 0
+        self._server: Server | None = None
+
+    # -------------------------------------------------------------- lifecycle
+
+    async def start(self) -> None:
+        await migrate(self.engine)
+        self.writer.start()
+        self.demo_site_key = await self._find_demo_site()
+        routes = HttpRoutes(
+            demo_site_key=lambda: self.demo_site_key,
+            health=self._healthy,
+            metrics=self.metrics.render,
+        )
+        self._server = await serve(
+            self._handle,
+            self.settings.host,
+            self.settings.port,
+            process_request=routes,
+            max_size=self.settings.max_frame_bytes,
+            # Compression state costs ~100 KiB per connection; chat frames are small.
+            compression=None,
+            ping_interval=self.settings.ping_interval,
+            ping_timeout=self.settings.ping_timeout,
+            server_header=f"jivo-relay/{__version__}",
+        )
+        sock = next(iter(self._server.sockets))
+        self.port = sock.getsockname()[1]
+        log.info("relay listening on %s:%s", self.settings.host, self.port)
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+            self._server = None
+        await self.writer.close()
+        await self.bus.close()
+        await self.engine.dispose()
+
+    async def __aenter__(self) -> Relay:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    async def serve_forever(self) -> None:
+        assert self._server is not None
+        await self._server.serve_forever()
+
+    @property
+    def http_url(self) -> str:
+        return f"http://{self.settings.host}:{self.port}"
+
+    @property
+    def ws_url(self) -> str:
+        return f"ws://{self.settings.host}:{self.port}/ws"
+
+    async def _healthy(self) -> bool:
+        try:
+            async with self.engine.connect() as conn:
+                await conn.execute(sa.text("SELECT 1"))
+            return True
+        except Exception:
+            log.exception("health check failed")
+            return False
+
+    # -------------------------------------------------------------- administration
+
+    async def create_agent(self, email: str, name: str, password: str, role: str = "agent") -> int:
+        password_hash = await asyncio.to_thread(auth.hash_password, password)
+        return await self.writer.run(
+            repo.create_agent(auth.normalise_email(email), name, password_hash, role)
+        )
+
+    async def add_site(
+        self, name: str, origins: list[str] | tuple[str, ...] = (), language: str = "en"
+    ) -> str:
+        key = auth.new_site_key()
+        await self.writer.run(repo.create_site(key, name, list(origins), language))
+        return key
+
+    async def _find_demo_site(self) -> str | None:
+        async with self.engine.connect() as conn:
+            row = (
+                await conn.execute(
+                    sa.select(repo.sites.c.key).where(repo.sites.c.name == DEMO_SITE_NAME)
+                )
+            ).first()
+        return row.key if row else None
+
+    async def bootstrap_demo(self) -> tuple[str, str] | None:
+        """Create the demo site and, on an empty relay, a demo admin. Returns the admin's
+        e-mail and password when it was created now (printed once), else None."""
+        if self.demo_site_key is None:
+            self.demo_site_key = await self.add_site(DEMO_SITE_NAME, [])
+        async with self.engine.connect() as conn:
+            if await repo.all_agents(conn):
+                return None
+        email, password = "admin@example.com", auth.new_password()
+        await self.create_agent(email, "Demo Admin", password, role="admin")
+        return email, password
+
+    # -------------------------------------------------------------- connections
+
+    async def _handle(self, ws: ServerConnection) -> None:
+        conn = Conn(ws, _client_ip(ws), self.settings)
+        try:
+            async with asyncio.timeout(self.settings.auth_timeout):
+                raw = await ws.recv()
+        except TimeoutError:
+            await ws.close(p.CLOSE_AUTH_TIMEOUT, "no authentication frame in time")
+            return
+        except ConnectionClosed:
+            return
+        try:
+            first = p.decode_client(raw, first_frame_decoder)
+        except p.FrameRejected as exc:
+            if exc.code == "forbidden":
+                exc = p.FrameRejected(
+                    "unauthenticated",
+                    "the first frame must be sign_in, authenticate or visitor_hello",
+                    exc.request_id,
+                )
+            self.metrics.errors.labels(exc.code).inc()
+            conn.error(exc)
+            await conn.close(p.CLOSE_UNAUTHENTICATED, exc.message)
+            return
+        if first.protocol != p.PROTOCOL_VERSION:  # type: ignore[attr-defined]
+            message = (
+                f"this relay speaks protocol {p.PROTOCOL_VERSION}, "
+                f"the client {first.protocol}: update the app"  # type: ignore[attr-defined]
+            )
+            conn.error(p.FrameRejected("version_mismatch", message, first.id))  # type: ignore[attr-defined]
+            await conn.close(p.CLOSE_VERSION_MISMATCH, "protocol version mismatch")
+            return
+        if isinstance(first, p.VisitorHello):
+            await self._visitor(conn, first)
+        else:
+            assert isinstance(first, p.SignIn | p.Authenticate)
+            await self._agent(conn, first)
+
+    async def _serve_frames(
+        self,
+        conn: Conn,
+        decoder: Any,
+        dispatch: Callable[[p.Frame, float], Any],
+    ) -> None:
+        """Read frames in order: limits, decoding, dispatch; an error frame for each refusal."""
+        async for raw in conn.ws:
+            received = time.perf_counter()
+            if not conn.allow(self.ip_limiter):
+                self.metrics.errors.labels("rate_limited").inc()
+                if conn.strikes >= self.settings.rate_strikes_before_close:
+                    await conn.close(p.CLOSE_RATE_LIMITED, "too many frames: slow down")
+                    return
+                request_id = _peek_id(raw)
+                conn.error(
+                    p.FrameRejected("rate_limited", "too many frames: slow down", request_id)
+                )
+                continue
+            try:
+                frame = p.decode_client(raw, decoder)
+                if isinstance(frame, p.SignIn | p.Authenticate | p.VisitorHello):
+                    raise p.FrameRejected("invalid", "already authenticated", frame.id)
+                await dispatch(frame, received)
+            except p.FrameRejected as exc:
+                self.metrics.errors.labels(exc.code).inc()
+                conn.error(exc)
+            except ConnectionClosed:
+                raise
+            except Exception:
+                log.exception("frame from %s failed", conn.ip)
+                self.metrics.errors.labels("internal").inc()
+                conn.error(p.FrameRejected("internal", "the relay failed; retry", _peek_id(raw)))
+
+    # -------------------------------------------------------------- agents
+
+    async def _sign_in(
+        self, conn: Conn, first: p.SignIn | p.Authenticate
+    ) -> tuple[Any, str] | None:
+        async with self.engine.connect() as db:
+            if isinstance(first, p.SignIn):
+                row = await repo.agent_by_email(db, auth.normalise_email(first.email))
+            else:
+                row = await repo.agent_by_token(db, auth.token_hash(first.token))
+        if isinstance(first, p.SignIn):
+            ok = await auth.verify_password(row.password_hash if row else None, first.password)
+            if not ok or row is None or row.disabled:
+                self.metrics.errors.labels("bad_credentials").inc()
+                conn.error(p.FrameRejected("bad_credentials", "wrong e-mail or password", first.id))
+                await conn.close(p.CLOSE_UNAUTHENTICATED, "wrong e-mail or password")
+                return None
+            token = auth.new_token()
+            await self.writer.run(repo.create_session(row.id, auth.token_hash(token)))
+            return row, token
+        if row is None or row.disabled:
+            conn.error(
+                p.FrameRejected("unauthenticated", "the session expired: sign in again", first.id)
+            )
+            await conn.close(p.CLOSE_UNAUTHENTICATED, "unknown or revoked token")
+            return None
+        return row, first.token
+
+    async def _agent(self, conn: Conn, first: p.SignIn | p.Authenticate) -> None:
+        signed = await self._sign_in(conn, first)
+        if signed is None:
+            return
+        row, token = signed
+        agent_id: int = row.id
+        conn.role = "agent"
+        status = first.status
+        agent = repo.agent_info(row, status)
+
+        conn.hold_pushes()
+        subscriptions = [(topics.agent_topic(agent_id), conn.push), (topics.AGENTS, conn.push)]
+        if status == "online":
+            subscriptions.append((OFFERS, conn.push))
+        for topic, handler in subscriptions:
+            self.bus.subscribe(topic, handler)
+        online_before = self.presence.online_count()
+        if self.presence.connect(agent_id, status):
+            self._publish_presence(agent)
+        self._announce_availability(online_before)
+        self.metrics.connections.labels("agent").inc()
+        try:
+            async with self.engine.connect() as db:
+                agents = [
+                    repo.agent_info(r, self.presence.status(r.id))
+                    for r in await repo.all_agents(db)
+                ]
+                chats = await repo.chats_for_agent(db, agent_id)
+                upto = await repo.max_cursor(db)
+            conn.send(
+                p.Welcome(
+                    id=first.id,
+                    token=token,
+                    agent=agent,
+                    agents=agents,
+                    chats=chats,
+                    server_version=__version__,
+                )
+            )
+            if first.cursor is not None:
+                upto = await self._replay(
+                    conn,
+                    lambda db, after: repo.agent_replay(db, agent_id, after or 0, REPLAY_PAGE),
+                    first.cursor,
+                )
+            conn.send(p.SyncDone(cursor=upto))
+            conn.release_pushes(upto)
+
+            async def dispatch(frame: p.Frame, received: float) -> None:
+                nonlocal agent
+                match frame:
+                    case p.SendMessage():
+                        await self.chats.agent_message(conn, frame, agent, received)
+                    case p.AcceptChat():
+                        await self.chats.accept(conn, frame, agent)
+                    case p.CloseChat():
+                        await self.chats.close(conn, frame, agent)
+                    case p.Typing():
+                        await self.chats.agent_typing(frame, agent)
+                    case p.History():
+                        await self.chats.history(conn, frame, agent)
+                    case p.SetStatus():
+                        agent = await self._set_status(conn, agent, frame)
+                    case p.Ping():
+                        conn.send(p.Pong(id=frame.id))
+                    case p.SignOut():
+                        await self.writer.run(repo.revoke_session(auth.token_hash(token)))
+                        conn.send(p.Ok(id=frame.id))
+                        await conn.close(p.CLOSE_SIGNED_OUT, "signed out")
+                    case _:
+                        raise p.FrameRejected("forbidden", f"{type(frame).__name__} not allowed")
+
+            await self._serve_frames(conn, p.agent_decoder, dispatch)
+        except ConnectionClosed:
+            pass
+        finally:
+            for topic, handler in (
+                (topics.agent_topic(agent_id), conn.push),
+                (topics.AGENTS, conn.push),
+                (OFFERS, conn.push),
+            ):
+                self.bus.unsubscribe(topic, handler)
+            online_before = self.presence.online_count()
+            if self.presence.disconnect(agent_id):
+                self._publish_presence(
+                    p.AgentInfo(
+                        id=agent.id,
+                        name=agent.name,
+                        email=agent.email,
+                        role=agent.role,
+                        status="offline",
+                    )
+                )
+            self._announce_availability(online_before)
+            self.metrics.connections.labels("agent").dec()
+
+    async def _set_status(self, conn: Conn, agent: p.AgentInfo, frame: p.SetStatus) -> p.AgentInfo:
+        online_before = self.presence.online_count()
+        self.presence.set_status(agent.id, frame.status)
+        agent = p.AgentInfo(
+            id=agent.id, name=agent.name, email=agent.email, role=agent.role, status=frame.status
+        )
+        if frame.status == "online":
+            self.bus.unsubscribe(OFFERS, conn.push)
+            self.bus.subscribe(OFFERS, conn.push)
+        else:
+            self.bus.unsubscribe(OFFERS, conn.push)
+        conn.send(p.Ok(id=frame.id))
+        if frame.status == "online":
+            # Back from away: the chats that waited meanwhile show up as offers now.
+            async with self.engine.connect() as db:
+                for chat in await repo.offered_chats(db):
+                    conn.send(p.ChatOffered(chat=chat))
+        self._publish_presence(agent)
+        self._announce_availability(online_before)
+        return agent
+
+    def _publish_presence(self, agent: p.AgentInfo) -> None:
+        self.bus.publish(topics.AGENTS, p.encode(p.AgentPresence(agent=agent)))
+
+    def _announce_availability(self, online_before: int) -> None:
+        online_now = self.presence.online_count()
+        if (online_before > 0) != (online_now > 0):
+            self.bus.publish(topics.VISITORS, p.encode(p.AgentsAvailable(online=online_now > 0)))
+
+    async def _replay(
+        self, conn: Conn, page: Callable[[Any, int | None], Any], after: int | None
+    ) -> int:
+        """Send every event after ``after`` in pages (flushing between pages, so a long gap
+        does not pile up in memory); returns the newest cursor sent."""
+        while True:
+            async with self.engine.connect() as db:
+                events = await page(db, after)
+            for event in events:
+                conn.send(p.EventPush(event=event))
+                after = event.cursor
+            if len(events) < REPLAY_PAGE:
+                return after or 0
+            await conn.flush()
+
+    # -------------------------------------------------------------- visitors
+
+    async def _visitor(self, conn: Conn, hello: p.VisitorHello) -> None:
+        async with self.engine.connect() as db:
+            site = await repo.site_by_key(db, hello.site_key)
+            visitor = None
+            if site is not None and hello.visitor_token:
+                visitor = await repo.visitor_by_token(
+                    db, site.id, auth.token_hash(hello.visitor_token)
+                )
+        if site is None or not site.enabled:
+            conn.error(p.FrameRejected("unknown_site", "unknown site key", hello.id))
+            await conn.close(p.CLOSE_FORBIDDEN, "unknown site key")
+            return
+        if not _origin_allowed(conn.ws, site.allowed_origins):
+            conn.error(
+                p.FrameRejected(
+                    "origin_not_allowed", "this page's origin is not allowed for the site", hello.id
+                )
+            )
+            await conn.close(p.CLOSE_FORBIDDEN, "origin not allowed")
+            return
+        if visitor is None:
+            token = auth.new_token()
+            visitor_id = await self.writer.run(
+                repo.create_visitor(
+                    site.id, auth.token_hash(token), conn.ip, hello.page_url, hello.page_title
+                )
+            )
+        else:
+            token, visitor_id = hello.visitor_token or "", visitor.id
+            await self.writer.run(
+                repo.touch_visitor(visitor_id, conn.ip, hello.page_url, hello.page_title)
+            )
+        conn.role = "visitor"
+        conn.hold_pushes()
+        self.bus.subscribe(topics.visitor_topic(visitor_id), conn.push)
+        self.bus.subscribe(topics.VISITORS, conn.push)
+        self.metrics.connections.labels("visitor").inc()
+        try:
+            async with self.engine.connect() as db:
+                open_chat = await repo.open_chat_of_visitor(db, visitor_id)
+                chat = await repo.chat_info(db, open_chat.id) if open_chat else None
+                upto = await repo.max_cursor(db)
+            conn.send(
+                p.VisitorWelcome(
+                    id=hello.id,
+                    visitor_token=token,
+                    visitor_id=visitor_id,
+                    agents_online=self.presence.online_count() > 0,
+                    chat=chat,
+                    site_name=site.name,
+                )
+            )
+            replayed = await self._replay(
+                conn,
+                lambda db, after: repo.visitor_replay(db, visitor_id, after, REPLAY_PAGE),
+                hello.cursor,
+            )
+            upto = max(upto, replayed)
+            conn.send(p.SyncDone(cursor=upto))
+            conn.release_pushes(upto)
+            site_id = site.id
+
+            async def dispatch(frame: p.Frame, received: float) -> None:
+                match frame:
+                    case p.SendMessage():
+                        if frame.chat_id is not None:
+                            raise p.FrameRejected(
+                                "forbidden", "visitors write to their own chat", frame.id
+                            )
+                        await self.chats.visitor_message(
+                            conn,
+                            frame,
+                            visitor_id,
+                            site_id,
+                            self.presence.online_count() > 0,
+                            received,
+                        )
+                    case p.Typing():
+                        await self.chats.visitor_typing(visitor_id, frame.active)
+                    case p.PageView():
+                        await self.writer.run(repo.record_page_view(visitor_id, frame))
+                    case p.SetContact():
+                        await self.writer.run(
+                            repo.set_contact(visitor_id, frame.name, frame.email, frame.phone)
+                        )
+                        conn.send(p.Ok(id=frame.id))
+                        await self._announce_chat_update(visitor_id)
+                    case p.OfflineMessage():
+                        if len(frame.text) > self.settings.max_message_chars:
+                            raise p.FrameRejected(
+                                "message_too_long", "the message is too long", frame.id
+                            )
+                        await self.writer.run(
+                            repo.store_offline_message(
+                                site_id, visitor_id, frame.name, frame.email, frame.text
+                            )
+                        )
+                        conn.send(p.Ok(id=frame.id))
+                    case p.Ping():
+                        conn.send(p.Pong(id=frame.id))
+                    case _:
+                        raise p.FrameRejected("forbidden", f"{type(frame).__name__} not allowed")
+
+            await self._serve_frames(conn, p.visitor_decoder, dispatch)
+        except ConnectionClosed:
+            pass
+        finally:
+            self.bus.unsubscribe(topics.visitor_topic(visitor_id), conn.push)
+            self.bus.unsubscribe(topics.VISITORS, conn.push)
+            self.metrics.connections.labels("visitor").dec()
+
+    async def _announce_chat_update(self, visitor_id: int) -> None:
+        async with self.engine.connect() as db:
+            open_chat = await repo.open_chat_of_visitor(db, visitor_id)
+            info = await repo.chat_info(db, open_chat.id) if open_chat else None
+        if info is not None:
+            self.bus.publish(topics.AGENTS, p.encode(p.ChatStateChanged(chat=info)))
+
+
+def _client_ip(ws: ServerConnection) -> str:
+    address = ws.remote_address
+    return str(address[0]) if address else ""
+
+
+def _peek_id(raw: str | bytes) -> int | None:
+    try:
+        value = msgspec.json.decode(raw)
+    except Exception:
+        return None
+    request_id = value.get("id") if isinstance(value, dict) else None
+    return request_id if isinstance(request_id, int) else None
+
+
+def _origin_allowed(ws: ServerConnection, allowed: str) -> bool:
+    """A browser always sends Origin. Allowed: the site's origins, and the relay's own origin
+    (its demo page). Clients that are not browsers send none and are not refused for it: they
+    could forge any Origin anyway, so the check guards against other websites only."""
+    origin = ws.request.headers.get("Origin") if ws.request else None
+    if origin is None:
+        return True
+    origin = origin.rstrip("/").lower()
+    if origin in {o.strip().rstrip("/").lower() for o in allowed.split("\n") if o.strip()}:
+        return True
+    host = ws.request.headers.get("Host", "").lower() if ws.request else ""
+    return bool(host) and urlsplit(origin).netloc == host

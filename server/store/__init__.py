@@ -1,0 +1,1 @@
+"""The relay's database: schema, engine, migrations, the group-commit writer and queries."""

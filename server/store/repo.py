@@ -1,0 +1,585 @@
+"""Queries and writes of the relay, in SQLAlchemy Core (the hot path stays cheap).
+
+Reads take a connection from the engine. Writes are functions that return a ``Write`` for the
+:class:`~server.store.writer.GroupWriter`, so that they join the next group commit.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from server import protocol as p
+from server.store.schema import (
+    agent_sessions,
+    agents,
+    chat_participants,
+    chats,
+    events,
+    offline_messages,
+    page_views,
+    sites,
+    visitors,
+)
+from server.store.writer import Write
+
+OPEN_STATES = ("offered", "active")
+
+
+# ---------------------------------------------------------------- row conversions
+
+
+def event_from_row(row: Any) -> p.Event:
+    return p.Event(
+        cursor=row.id,
+        chat_id=row.chat_id,
+        seq=row.seq,
+        kind=row.kind,
+        author=row.author,
+        author_id=row.author_id,
+        author_name=row.author_name,
+        text=row.text,
+        client_msg_id=row.client_msg_id,
+        ts=row.ts,
+    )
+
+
+def agent_info(row: Any, status: p.AgentStatus) -> p.AgentInfo:
+    return p.AgentInfo(id=row.id, name=row.name, email=row.email, role=row.role, status=status)
+
+
+_agent_alias = agents.alias("chat_agent")
+_chat_info_select = (
+    sa.select(
+        chats,
+        sites.c.name.label("site_name"),
+        visitors.c.name.label("v_name"),
+        visitors.c.email.label("v_email"),
+        visitors.c.phone.label("v_phone"),
+        visitors.c.city.label("v_city"),
+        visitors.c.country.label("v_country"),
+        visitors.c.page_url.label("v_page_url"),
+        visitors.c.page_title.label("v_page_title"),
+        _agent_alias.c.name.label("agent_name"),
+        sa.select(sa.func.max(events.c.id))
+        .where(events.c.chat_id == chats.c.id)
+        .scalar_subquery()
+        .label("last_cursor"),
+    )
+    .join(sites, sites.c.id == chats.c.site_id)
+    .join(visitors, visitors.c.id == chats.c.visitor_id)
+    .outerjoin(_agent_alias, _agent_alias.c.id == chats.c.agent_id)
+)
+
+
+def chat_info_from_row(row: Any) -> p.ChatInfo:
+    return p.ChatInfo(
+        id=row.id,
+        site_id=row.site_id,
+        site_name=row.site_name,
+        state=row.state,
+        visitor=p.VisitorInfo(
+            id=row.visitor_id,
+            name=row.v_name,
+            email=row.v_email,
+            phone=row.v_phone,
+            city=row.v_city,
+            country=row.v_country,
+            page_url=row.v_page_url,
+            page_title=row.v_page_title,
+        ),
+        agent_id=row.agent_id,
+        agent_name=row.agent_name or "",
+        last_seq=row.last_seq,
+        last_cursor=row.last_cursor or 0,
+        preview=row.preview,
+        created_at=row.created_at,
+    )
+
+
+async def chat_info(conn: AsyncConnection, chat_id: int) -> p.ChatInfo | None:
+    row = (await conn.execute(_chat_info_select.where(chats.c.id == chat_id))).first()
+    return chat_info_from_row(row) if row else None
+
+
+# ---------------------------------------------------------------- reads
+
+
+async def site_by_key(conn: AsyncConnection, key: str) -> Any:
+    return (await conn.execute(sa.select(sites).where(sites.c.key == key))).first()
+
+
+async def agent_by_email(conn: AsyncConnection, email: str) -> Any:
+    return (await conn.execute(sa.select(agents).where(agents.c.email == email))).first()
+
+
+async def agent_by_token(conn: AsyncConnection, token_hash: str) -> Any:
+    query = (
+        sa.select(agents)
+        .join(agent_sessions, agent_sessions.c.agent_id == agents.c.id)
+        .where(agent_sessions.c.token_hash == token_hash, agent_sessions.c.revoked.is_(False))
+    )
+    return (await conn.execute(query)).first()
+
+
+async def all_agents(conn: AsyncConnection) -> Sequence[Any]:
+    query = sa.select(agents).where(agents.c.disabled.is_(False)).order_by(agents.c.name)
+    return (await conn.execute(query)).all()
+
+
+async def visitor_by_token(conn: AsyncConnection, site_id: int, token_hash: str) -> Any:
+    query = sa.select(visitors).where(
+        visitors.c.token_hash == token_hash, visitors.c.site_id == site_id
+    )
+    return (await conn.execute(query)).first()
+
+
+async def open_chat_of_visitor(conn: AsyncConnection, visitor_id: int) -> Any:
+    query = (
+        sa.select(chats)
+        .where(chats.c.visitor_id == visitor_id, chats.c.state.in_(OPEN_STATES))
+        .order_by(chats.c.id.desc())
+        .limit(1)
+    )
+    return (await conn.execute(query)).first()
+
+
+async def participants(conn: AsyncConnection, chat_id: int) -> list[int]:
+    query = sa.select(chat_participants.c.agent_id).where(
+        chat_participants.c.chat_id == chat_id, chat_participants.c.left_at.is_(None)
+    )
+    return list((await conn.execute(query)).scalars())
+
+
+async def chats_for_agent(conn: AsyncConnection, agent_id: int) -> list[p.ChatInfo]:
+    """The chats an agent's app shows: every offered chat and the agent's own open chats."""
+    mine = sa.select(chat_participants.c.chat_id).where(
+        chat_participants.c.agent_id == agent_id, chat_participants.c.left_at.is_(None)
+    )
+    query = _chat_info_select.where(
+        sa.or_(
+            chats.c.state == "offered",
+            sa.and_(chats.c.state == "active", chats.c.id.in_(mine)),
+        )
+    ).order_by(chats.c.id)
+    return [chat_info_from_row(r) for r in (await conn.execute(query)).all()]
+
+
+async def offered_chats(conn: AsyncConnection) -> list[p.ChatInfo]:
+    query = _chat_info_select.where(chats.c.state == "offered").order_by(chats.c.id)
+    return [chat_info_from_row(r) for r in (await conn.execute(query)).all()]
+
+
+async def max_cursor(conn: AsyncConnection) -> int:
+    return (await conn.execute(sa.select(sa.func.max(events.c.id)))).scalar() or 0
+
+
+async def agent_replay(
+    conn: AsyncConnection, agent_id: int, after: int, limit: int
+) -> list[p.Event]:
+    """Events after ``after`` in chats the agent may see: offered ones and those it is in."""
+    mine = sa.select(chat_participants.c.chat_id).where(chat_participants.c.agent_id == agent_id)
+    query = (
+        sa.select(events)
+        .join(chats, chats.c.id == events.c.chat_id)
+        .where(events.c.id > after, sa.or_(chats.c.state == "offered", chats.c.id.in_(mine)))
+        .order_by(events.c.id)
+        .limit(limit)
+    )
+    return [event_from_row(r) for r in (await conn.execute(query)).all()]
+
+
+async def visitor_replay(
+    conn: AsyncConnection, visitor_id: int, after: int | None, limit: int
+) -> list[p.Event]:
+    """Visible events after ``after`` in the visitor's chats; with no cursor, the open chat's."""
+    query = (
+        sa.select(events)
+        .join(chats, chats.c.id == events.c.chat_id)
+        .where(chats.c.visitor_id == visitor_id, events.c.visible_to_visitor.is_(True))
+        .order_by(events.c.id)
+        .limit(limit)
+    )
+    if after is None:
+        query = query.where(chats.c.state.in_(OPEN_STATES))
+    else:
+        query = query.where(events.c.id > after)
+    return [event_from_row(r) for r in (await conn.execute(query)).all()]
+
+
+async def history(
+    conn: AsyncConnection, chat_id: int, before_seq: int | None, limit: int
+) -> list[p.Event]:
+    query = sa.select(events).where(events.c.chat_id == chat_id)
+    if before_seq is not None:
+        query = query.where(events.c.seq < before_seq)
+    rows = (await conn.execute(query.order_by(events.c.seq.desc()).limit(limit))).all()
+    return [event_from_row(r) for r in reversed(rows)]
+
+
+async def chat_row(conn: AsyncConnection, chat_id: int) -> Any:
+    return (await conn.execute(sa.select(chats).where(chats.c.id == chat_id))).first()
+
+
+# ---------------------------------------------------------------- writes: accounts and sites
+
+
+def create_agent(email: str, name: str, password_hash: str, role: str) -> Write[int]:
+    async def write(conn: AsyncConnection) -> int:
+        values = dict(
+            email=email, name=name, password_hash=password_hash, role=role, created_at=time.time()
+        )
+        result = await conn.execute(sa.insert(agents).values(**values).returning(agents.c.id))
+        return int(result.scalar_one())
+
+    return write
+
+
+def create_site(key: str, name: str, origins: Sequence[str], language: str) -> Write[int]:
+    async def write(conn: AsyncConnection) -> int:
+        values = dict(
+            key=key,
+            name=name,
+            allowed_origins="\n".join(origins),
+            language=language,
+            created_at=time.time(),
+        )
+        result = await conn.execute(sa.insert(sites).values(**values).returning(sites.c.id))
+        return int(result.scalar_one())
+
+    return write
+
+
+def create_session(agent_id: int, token_hash: str) -> Write[None]:
+    async def write(conn: AsyncConnection) -> None:
+        values = dict(agent_id=agent_id, token_hash=token_hash, created_at=time.time())
+        await conn.execute(sa.insert(agent_sessions).values(**values))
+
+    return write
+
+
+def revoke_session(token_hash: str) -> Write[None]:
+    async def write(conn: AsyncConnection) -> None:
+        await conn.execute(
+            sa.update(agent_sessions)
+            .where(agent_sessions.c.token_hash == token_hash)
+            .values(revoked=True)
+        )
+
+    return write
+
+
+# ---------------------------------------------------------------- writes: visitors
+
+
+def create_visitor(site_id: int, token_hash: str, ip: str, url: str, title: str) -> Write[int]:
+    async def write(conn: AsyncConnection) -> int:
+        now = time.time()
+        values = dict(
+            site_id=site_id,
+            token_hash=token_hash,
+            ip=ip,
+            page_url=url,
+            page_title=title,
+            created_at=now,
+            last_seen_at=now,
+        )
+        result = await conn.execute(sa.insert(visitors).values(**values).returning(visitors.c.id))
+        return int(result.scalar_one())
+
+    return write
+
+
+def touch_visitor(visitor_id: int, ip: str, url: str, title: str) -> Write[None]:
+    async def write(conn: AsyncConnection) -> None:
+        values: dict[str, Any] = dict(ip=ip, last_seen_at=time.time())
+        if url:
+            values.update(page_url=url, page_title=title)
+        await conn.execute(sa.update(visitors).where(visitors.c.id == visitor_id).values(**values))
+
+    return write
+
+
+def record_page_view(visitor_id: int, view: p.PageView) -> Write[None]:
+    async def write(conn: AsyncConnection) -> None:
+        now = time.time()
+        await conn.execute(
+            sa.insert(page_views).values(
+                visitor_id=visitor_id,
+                url=view.url,
+                title=view.title,
+                referrer=view.referrer,
+                utm_source=view.utm.source,
+                utm_medium=view.utm.medium,
+                utm_campaign=view.utm.campaign,
+                utm_term=view.utm.term,
+                utm_content=view.utm.content,
+                ts=now,
+            )
+        )
+        await conn.execute(
+            sa.update(visitors)
+            .where(visitors.c.id == visitor_id)
+            .values(page_url=view.url, page_title=view.title, last_seen_at=now)
+        )
+
+    return write
+
+
+def set_contact(visitor_id: int, name: str, email: str, phone: str) -> Write[None]:
+    async def write(conn: AsyncConnection) -> None:
+        await conn.execute(
+            sa.update(visitors)
+            .where(visitors.c.id == visitor_id)
+            .values(name=name, email=email, phone=phone)
+        )
+
+    return write
+
+
+def store_offline_message(
+    site_id: int, visitor_id: int, name: str, email: str, text: str
+) -> Write[int]:
+    async def write(conn: AsyncConnection) -> int:
+        result = await conn.execute(
+            sa.insert(offline_messages)
+            .values(
+                site_id=site_id,
+                visitor_id=visitor_id,
+                name=name,
+                email=email,
+                text=text,
+                created_at=time.time(),
+            )
+            .returning(offline_messages.c.id)
+        )
+        return int(result.scalar_one())
+
+    return write
+
+
+# ---------------------------------------------------------------- writes: chats
+
+
+@dataclass
+class ChatChange:
+    """What a chat write did, for the caller to acknowledge and push."""
+
+    event: p.Event
+    chat: Any  # the chats row after the write
+    participants: list[int]
+    duplicate: bool = False
+    new_chat: bool = False
+
+
+async def _append_event(
+    conn: AsyncConnection,
+    chat_id: int,
+    *,
+    kind: p.EventKind,
+    author: p.Role,
+    author_id: int | None,
+    author_name: str = "",
+    text: str = "",
+    client_msg_id: str | None = None,
+    visible_to_visitor: bool = True,
+    chat_values: dict[str, Any] | None = None,
+) -> tuple[p.Event, Any]:
+    chat = (
+        await conn.execute(
+            sa.update(chats)
+            .where(chats.c.id == chat_id)
+            .values(last_seq=chats.c.last_seq + 1, **(chat_values or {}))
+            .returning(*chats.c)
+        )
+    ).one()
+    ts = time.time()
+    cursor = (
+        await conn.execute(
+            sa.insert(events)
+            .values(
+                chat_id=chat_id,
+                seq=chat.last_seq,
+                kind=kind,
+                author=author,
+                author_id=author_id,
+                author_name=author_name,
+                text=text,
+                client_msg_id=client_msg_id,
+                visible_to_visitor=visible_to_visitor,
+                ts=ts,
+            )
+            .returning(events.c.id)
+        )
+    ).scalar_one()
+    event = p.Event(
+        cursor=cursor,
+        chat_id=chat_id,
+        seq=chat.last_seq,
+        kind=kind,
+        author=author,
+        author_id=author_id,
+        author_name=author_name,
+        text=text,
+        client_msg_id=client_msg_id,
+        ts=ts,
+    )
+    return event, chat
+
+
+async def _duplicate(
+    conn: AsyncConnection, author: p.Role, author_id: int, client_msg_id: str
+) -> ChatChange | None:
+    row = (
+        await conn.execute(
+            sa.select(events).where(
+                events.c.author == author,
+                events.c.author_id == author_id,
+                events.c.client_msg_id == client_msg_id,
+            )
+        )
+    ).first()
+    if row is None:
+        return None
+    chat = await chat_row(conn, row.chat_id)
+    return ChatChange(event_from_row(row), chat, await participants(conn, chat.id), duplicate=True)
+
+
+def visitor_message(
+    visitor_id: int, site_id: int, client_msg_id: str, text: str, agents_online: bool
+) -> Write[ChatChange]:
+    """A visitor's message goes to the open chat; with none, it opens a chat (offered to the
+    agents), or is refused with ``no_agents_online`` so the widget shows the offline form."""
+
+    async def write(conn: AsyncConnection) -> ChatChange:
+        dup = await _duplicate(conn, "visitor", visitor_id, client_msg_id)
+        if dup is not None:
+            return dup
+        chat = await open_chat_of_visitor(conn, visitor_id)
+        new_chat = chat is None
+        if chat is None:
+            if not agents_online:
+                raise p.FrameRejected(
+                    "no_agents_online", "no agent is online; leave a message instead"
+                )
+            chat_id = (
+                await conn.execute(
+                    sa.insert(chats)
+                    .values(
+                        site_id=site_id,
+                        visitor_id=visitor_id,
+                        state="offered",
+                        created_at=time.time(),
+                    )
+                    .returning(chats.c.id)
+                )
+            ).scalar_one()
+        else:
+            chat_id = chat.id
+        event, chat = await _append_event(
+            conn,
+            chat_id,
+            kind="message",
+            author="visitor",
+            author_id=visitor_id,
+            text=text,
+            client_msg_id=client_msg_id,
+            chat_values={"preview": text[:200]},
+        )
+        members = [] if new_chat else await participants(conn, chat_id)
+        return ChatChange(event, chat, members, new_chat=new_chat)
+
+    return write
+
+
+def _check_member(chat: Any, members: list[int], agent_id: int) -> None:
+    if chat is None:
+        raise p.FrameRejected("not_found", "no such chat")
+    if chat.state not in OPEN_STATES:
+        raise p.FrameRejected("chat_closed", f"the chat is {chat.state}")
+    if agent_id not in members:
+        raise p.FrameRejected("not_in_chat", "accept the chat before writing in it")
+
+
+def agent_message(
+    agent_id: int, agent_name: str, chat_id: int, client_msg_id: str, text: str
+) -> Write[ChatChange]:
+    async def write(conn: AsyncConnection) -> ChatChange:
+        dup = await _duplicate(conn, "agent", agent_id, client_msg_id)
+        if dup is not None:
+            return dup
+        chat = await chat_row(conn, chat_id)
+        members = await participants(conn, chat_id) if chat else []
+        _check_member(chat, members, agent_id)
+        event, chat = await _append_event(
+            conn,
+            chat_id,
+            kind="message",
+            author="agent",
+            author_id=agent_id,
+            author_name=agent_name,
+            text=text,
+            client_msg_id=client_msg_id,
+        )
+        return ChatChange(event, chat, members)
+
+    return write
+
+
+def accept_chat(agent_id: int, agent_name: str, chat_id: int) -> Write[ChatChange]:
+    """The first agent to accept an offered chat takes it."""
+
+    async def write(conn: AsyncConnection) -> ChatChange:
+        taken = await conn.execute(
+            sa.update(chats)
+            .where(chats.c.id == chat_id, chats.c.state == "offered")
+            .values(state="active", agent_id=agent_id)
+        )
+        if taken.rowcount != 1:
+            chat = await chat_row(conn, chat_id)
+            if chat is None:
+                raise p.FrameRejected("not_found", "no such chat")
+            if chat.state == "active":
+                raise p.FrameRejected("chat_taken", "another agent accepted this chat")
+            raise p.FrameRejected("chat_closed", f"the chat is {chat.state}")
+        await conn.execute(
+            sa.insert(chat_participants).values(
+                chat_id=chat_id, agent_id=agent_id, joined_at=time.time()
+            )
+        )
+        event, chat = await _append_event(
+            conn, chat_id, kind="joined", author="agent", author_id=agent_id, author_name=agent_name
+        )
+        return ChatChange(event, chat, await participants(conn, chat_id))
+
+    return write
+
+
+def close_chat(agent_id: int, agent_name: str, chat_id: int) -> Write[ChatChange]:
+    async def write(conn: AsyncConnection) -> ChatChange:
+        chat = await chat_row(conn, chat_id)
+        members = await participants(conn, chat_id) if chat else []
+        _check_member(chat, members, agent_id)
+        now = time.time()
+        event, chat = await _append_event(
+            conn,
+            chat_id,
+            kind="closed",
+            author="agent",
+            author_id=agent_id,
+            author_name=agent_name,
+            chat_values={"state": "closed", "closed_at": now},
+        )
+        await conn.execute(
+            sa.update(chat_participants)
+            .where(chat_participants.c.chat_id == chat_id, chat_participants.c.left_at.is_(None))
+            .values(left_at=now)
+        )
+        return ChatChange(event, chat, members)
+
+    return write
