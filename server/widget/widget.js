@@ -1,0 +1,752 @@
+/*! Jivo live chat widget. Embed with one tag:
+ *  <script src="https://RELAY/widget.js" data-site="SITE_KEY" async></script>
+ * Dependency-free. Renders in an open Shadow DOM on #jivo-chat-widget; every piece of data is
+ * rendered as text. Speaks the relay's wire protocol (docs/protocol.md) over one WebSocket. */
+(() => {
+  'use strict';
+  if (typeof document === 'undefined' || document.getElementById('jivo-chat-widget')) return;
+
+  // ------------------------------------------------------------ configuration
+  var script = document.currentScript;
+  if (!script || !script.getAttribute('data-site')) {
+    script = null;
+    var all = document.querySelectorAll('script[data-site]');
+    for (var i = 0; i < all.length; i++) {
+      if (/\/widget\.js([?#].*)?$/.test(all[i].src)) { script = all[i]; break; }
+    }
+  }
+  if (!script) return;
+  var SITE = script.getAttribute('data-site');
+  var SRC = new URL(script.src, location.href);
+  var WS_URL = (SRC.protocol === 'https:' ? 'wss://' : 'ws://') + SRC.host + '/ws';
+  var BRAND = '#1f7a5c';
+  var MAX_HISTORY = 300;
+
+  // ------------------------------------------------------------ strings (en, es, pt, ru)
+  var STRINGS = {
+    en: {
+      title: 'Chat with us', online: 'Online', offline: 'Offline: leave us a message',
+      connecting: 'Connecting…', unavailable: 'Unavailable', placeholder: 'Type a message…', send: 'Send',
+      close: 'Close chat', typing: 'Agent is typing…', typingName: '{name} is typing…',
+      joined: '{name} joined the chat', left: '{name} left the chat', closed: 'The chat has ended',
+      agent: 'Agent', sending: 'Sending…', failed: 'Not sent',
+      offlineIntro: 'Nobody is online now. Leave a message and we will answer by e-mail.', name: 'Name',
+      email: 'E-mail', phone: 'Phone', message: 'Message', sendOffline: 'Send message',
+      offlineThanks: 'Thank you! We will answer by e-mail.', backToChat: 'Back to the conversation',
+      another: 'Write another message', contact: 'Contact details', save: 'Save', cancel: 'Cancel',
+      saved: 'Thank you, your details are saved.', needEmail: 'Please enter a valid e-mail.',
+      blocked: 'The chat is not available on this page.',
+      rate_limited: 'You are sending too fast. Please wait a moment.',
+      message_too_long: 'That message is too long. Please shorten it.',
+      empty_message: 'The message is empty.', generic: 'Something went wrong. Please try again.'
+    },
+    es: {
+      title: 'Chatea con nosotros', online: 'En línea', offline: 'Fuera de línea: déjenos un mensaje',
+      connecting: 'Conectando…', unavailable: 'No disponible', placeholder: 'Escriba un mensaje…',
+      send: 'Enviar', close: 'Cerrar chat', typing: 'El agente está escribiendo…',
+      typingName: '{name} está escribiendo…', joined: '{name} se unió al chat', left: '{name} salió del chat',
+      closed: 'El chat ha terminado', agent: 'Agente', sending: 'Enviando…', failed: 'No enviado',
+      offlineIntro: 'No hay nadie en línea. Déjenos un mensaje y le responderemos por correo.',
+      name: 'Nombre', email: 'Correo electrónico', phone: 'Teléfono', message: 'Mensaje',
+      sendOffline: 'Enviar mensaje', offlineThanks: '¡Gracias! Le responderemos por correo.',
+      backToChat: 'Volver a la conversación', another: 'Escribir otro mensaje', contact: 'Datos de contacto',
+      save: 'Guardar', cancel: 'Cancelar', saved: 'Gracias, sus datos se guardaron.',
+      needEmail: 'Escriba un correo válido.', blocked: 'El chat no está disponible en esta página.',
+      rate_limited: 'Está enviando demasiado rápido. Espere un momento.',
+      message_too_long: 'El mensaje es demasiado largo. Acórtelo, por favor.',
+      empty_message: 'El mensaje está vacío.', generic: 'Algo salió mal. Inténtelo de nuevo.'
+    },
+    pt: {
+      title: 'Fale conosco', online: 'Online', offline: 'Offline: deixe uma mensagem',
+      connecting: 'Conectando…', unavailable: 'Indisponível', placeholder: 'Digite uma mensagem…',
+      send: 'Enviar', close: 'Fechar chat', typing: 'O atendente está digitando…',
+      typingName: '{name} está digitando…', joined: '{name} entrou no chat', left: '{name} saiu do chat',
+      closed: 'O chat terminou', agent: 'Atendente', sending: 'Enviando…', failed: 'Não enviada',
+      offlineIntro: 'Ninguém está online. Deixe uma mensagem e responderemos por e-mail.', name: 'Nome',
+      email: 'E-mail', phone: 'Telefone', message: 'Mensagem', sendOffline: 'Enviar mensagem',
+      offlineThanks: 'Obrigado! Responderemos por e-mail.', backToChat: 'Voltar à conversa',
+      another: 'Escrever outra mensagem', contact: 'Dados de contato', save: 'Salvar', cancel: 'Cancelar',
+      saved: 'Obrigado, seus dados foram salvos.', needEmail: 'Digite um e-mail válido.',
+      blocked: 'O chat não está disponível nesta página.',
+      rate_limited: 'Você está enviando rápido demais. Aguarde um momento.',
+      message_too_long: 'A mensagem é longa demais. Encurte-a, por favor.',
+      empty_message: 'A mensagem está vazia.', generic: 'Algo deu errado. Tente novamente.'
+    },
+    ru: {
+      title: 'Напишите нам', online: 'В сети', offline: 'Не в сети: оставьте сообщение',
+      connecting: 'Подключение…', unavailable: 'Недоступен', placeholder: 'Введите сообщение…',
+      send: 'Отправить', close: 'Закрыть чат', typing: 'Оператор печатает…', typingName: '{name} печатает…',
+      joined: '{name} присоединился к чату', left: '{name} покинул чат', closed: 'Чат завершён',
+      agent: 'Оператор', sending: 'Отправка…', failed: 'Не отправлено',
+      offlineIntro: 'Сейчас никого нет. Оставьте сообщение, и мы ответим по e-mail.', name: 'Имя',
+      email: 'E-mail', phone: 'Телефон', message: 'Сообщение', sendOffline: 'Отправить сообщение',
+      offlineThanks: 'Спасибо! Мы ответим по e-mail.', backToChat: 'Вернуться к переписке',
+      another: 'Написать ещё', contact: 'Контактные данные', save: 'Сохранить', cancel: 'Отмена',
+      saved: 'Спасибо, данные сохранены.', needEmail: 'Введите корректный e-mail.',
+      blocked: 'Чат недоступен на этой странице.',
+      rate_limited: 'Вы отправляете слишком часто. Подождите немного.',
+      message_too_long: 'Сообщение слишком длинное. Сократите его.', empty_message: 'Сообщение пустое.',
+      generic: 'Что-то пошло не так. Попробуйте ещё раз.'
+    }
+  };
+  var lang = String(script.getAttribute('data-lang') || navigator.language || 'en').slice(0, 2).toLowerCase();
+  var T = STRINGS[lang] || STRINGS.en;
+  // A function replacement so that "$&" or "$'" in a name stays literal text.
+  function fmt(key, name) { return T[key].replace('{name}', () => name); }
+
+  // ------------------------------------------------------------ storage (localStorage or memory)
+  var mem = {};
+  function key(k) { return 'jivo:' + SITE + ':' + k; }
+  function sget(k) {
+    try { return window.localStorage.getItem(key(k)); } catch (e) { return mem.hasOwnProperty(k) ? mem[k] : null; }
+  }
+  function sset(k, v) {
+    try {
+      if (v === null) window.localStorage.removeItem(key(k)); else window.localStorage.setItem(key(k), v);
+    } catch (e) { if (v === null) delete mem[k]; else mem[k] = v; }
+  }
+  function jget(k, dflt) {
+    try { var v = JSON.parse(sget(k)); return v == null ? dflt : v; } catch (e) { return dflt; }
+  }
+  function jset(k, v) { sset(k, JSON.stringify(v)); }
+
+  // The outbox lives in storage only (read-modify-write), so tabs of one visitor do not
+  // overwrite each other's unsent messages.
+  function outbox() { var o = jget('outbox', []); return Array.isArray(o) ? o : []; }
+  function outboxAdd(entry) { var o = outbox(); o.push(entry); jset('outbox', o); }
+  function outboxDrop(mid) { jset('outbox', outbox().filter((e) => e.m !== mid)); }
+
+  function uuid() {
+    var c = window.crypto;
+    if (c && typeof c.randomUUID === 'function') { try { return c.randomUUID(); } catch (e) { /* insecure context */ } }
+    var b = new Uint8Array(16);
+    if (c && c.getRandomValues) c.getRandomValues(b);
+    else for (var j = 0; j < 16; j++) b[j] = Math.floor(Math.random() * 256);
+    return Array.prototype.map.call(b, (x) => (x + 256).toString(16).slice(1)).join('');
+  }
+
+  // ------------------------------------------------------------ state
+  var hist = jget('history', []);
+  if (!Array.isArray(hist)) hist = [];
+  var known = new Set(hist.map((e) => e.cursor));
+  var cursor = parseInt(sget('cursor'), 10) || null;
+  var ws = null, ready = false, fatal = false, attempt = 0, timer = null, conn = 0;
+  var rid = 0, reqs = {}, lastFrameAt = 0, pingTimer = null;
+  var agentsOnline = null, view = 'chat', userChat = false, offlineSent = false;
+  // Whether a chat is in progress: then the offline form must not push the conversation away.
+  var chatOpen = hist.length > 0 && hist[hist.length - 1].kind !== 'closed';
+  var isOpen = sget('open') === '1', unread = 0, lastPV = null;
+  var typingSentAt = 0, typingActive = false, typingIdle = null, agentTypingTimer = null;
+  var noticeTimer = null, retryTimer = null, synced = false;
+  var sent = {}; // client_msg_id -> connection serial it was sent on
+  var tries = {}; // client_msg_id -> sends that the relay refused for a passing reason
+
+  // ------------------------------------------------------------ DOM helpers (text only)
+  function h(tag, cls, attrs, kids) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    Object.keys(attrs || {}).forEach((k) => e.setAttribute(k, attrs[k]));
+    (kids || []).forEach((c) => { e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
+    return e;
+  }
+  var ICONS = {
+    chat: 'M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2z',
+    close: 'M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z',
+    send: 'M2.01 21 23 12 2.01 3 2 10l15 2-15 2z',
+    person: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm0 2c-2.67 0-8 1.34-8 4v2h16v-2c0-2.66-5.33-4-8-4z'
+  };
+  function icon(name) {
+    var ns = 'http://www.w3.org/2000/svg';
+    var s = document.createElementNS(ns, 'svg');
+    s.setAttribute('viewBox', '0 0 24 24');
+    s.setAttribute('aria-hidden', 'true');
+    s.setAttribute('data-icon', name);
+    var p = document.createElementNS(ns, 'path');
+    p.setAttribute('d', ICONS[name]);
+    s.appendChild(p);
+    return s;
+  }
+  function clockText(ts) {
+    try { return new Date(ts * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }); } catch (e) { return ''; }
+  }
+  // Message text: plain text nodes, and http(s) links as anchors whose href is parsed and checked.
+  function richText(parent, text) {
+    var re = /\bhttps?:\/\/[^\s<>"']+/gi, at = 0, m;
+    text = String(text);
+    while ((m = re.exec(text))) {
+      var raw = m[0].replace(/[.,;:!?)\]]+$/, ''), href = null;
+      try { var u = new URL(raw); if (u.protocol === 'http:' || u.protocol === 'https:') href = u.href; } catch (e) { href = null; }
+      if (!href) continue;
+      parent.appendChild(document.createTextNode(text.slice(at, m.index)));
+      var a = h('a', null, { href: href, target: '_blank', rel: 'noopener noreferrer nofollow', 'data-link': '' });
+      a.textContent = raw;
+      parent.appendChild(a);
+      at = m.index + raw.length;
+      re.lastIndex = at;
+    }
+    parent.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  // ------------------------------------------------------------ styles (scoped to the shadow root)
+  // The host page may have "* { all: unset !important }": important declarations of the shadow
+  // tree win over the page's, so the host is reset and placed from in here. Sizes are px only
+  // (a page may set a huge root font-size).
+  var CSS = `
+:host{all:initial!important;display:block!important;position:fixed!important;inset:auto 0 0 auto!important;width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;background:none!important;overflow:visible!important;visibility:visible!important;opacity:1!important;transform:none!important;filter:none!important;z-index:2147483647!important;pointer-events:none!important}
+[hidden]{display:none!important}
+.w{all:initial;font:14px/20px -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1b1f23;pointer-events:auto;-webkit-font-smoothing:antialiased}
+.w *,.w *::before,.w *::after{box-sizing:border-box}
+button,input,textarea{font:inherit;color:inherit;margin:0}
+svg{width:24px;height:24px;fill:currentColor;display:block}
+.launcher{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:28px;border:0;padding:0;background:${BRAND};color:#fff;cursor:pointer;display:flex;align-items:center;justify-content:center;box-shadow:0 6px 20px rgba(0,0,0,.22);transition:transform .15s}
+.launcher:hover{transform:scale(1.06)}.launcher svg{width:28px;height:28px}
+.badge{position:absolute;top:-2px;right:-2px;min-width:20px;height:20px;border-radius:10px;background:#d93025;color:#fff;font-size:12px;line-height:20px;font-weight:700;padding:0 6px;text-align:center}
+.win{position:fixed;right:20px;bottom:88px;width:360px;height:520px;max-height:calc(100vh - 108px);border-radius:16px;background:#fff;box-shadow:0 12px 48px rgba(0,0,0,.22);display:flex;flex-direction:column;overflow:hidden}
+.hd{background:${BRAND};color:#fff;padding:14px 12px 14px 16px;display:flex;align-items:center;gap:6px;flex:none}
+.ht{flex:1;min-width:0}
+.hn{font-size:16px;line-height:22px;font-weight:600;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.hs{font-size:12px;line-height:16px;opacity:.9;display:flex;align-items:center;gap:6px}
+.dot{width:8px;height:8px;border-radius:4px;background:#b9c4bf;flex:none}
+.on .dot{background:#6ee7a8}
+.ib{background:none;border:0;color:#fff;width:34px;height:34px;border-radius:17px;cursor:pointer;display:flex;align-items:center;justify-content:center;padding:0;opacity:.9}
+.ib:hover{background:rgba(255,255,255,.16);opacity:1}.ib svg{width:20px;height:20px}
+.notice{background:#fff4e5;color:#663c00;font-size:13px;line-height:18px;padding:8px 14px;border-bottom:1px solid #f3d9b1;flex:none}
+.list{flex:1;overflow-y:auto;padding:16px 14px 8px;background:#f5f7f6;display:flex;flex-direction:column;gap:6px}
+.row{display:flex;flex-direction:column;max-width:80%;align-self:flex-start;align-items:flex-start}
+.row.me{align-self:flex-end;align-items:flex-end}
+.bub{padding:8px 12px;border-radius:16px;white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word;background:#fff;border:1px solid #e1e7e4;border-bottom-left-radius:4px}
+.me .bub{background:${BRAND};color:#fff;border-color:${BRAND};border-radius:16px 16px 4px 16px}
+.bub a{color:inherit;text-decoration:underline}
+.who{font-size:12px;line-height:16px;color:#5f6b66;margin:4px 4px 2px}
+.meta{font-size:11px;line-height:14px;color:#8a9590;margin:2px 4px 0}
+[data-state=sending] .bub{opacity:.65}
+[data-state=failed] .bub{background:#fbe9e7;color:#8c1d18;border-color:#f2b8b5}
+[data-state=failed] .meta{color:#b3261e}
+.sys{align-self:center;font-size:12px;line-height:16px;color:#5f6b66;background:#e7edea;padding:3px 10px;border-radius:10px;margin:6px 0;text-align:center;max-width:90%}
+.typing{padding:4px 16px 6px;font-size:12px;line-height:16px;color:#5f6b66;font-style:italic;background:#f5f7f6;flex:none}
+.comp{display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid #e1e7e4;background:#fff;flex:none}
+.in{flex:1;resize:none;border:1px solid #cfd8d4;border-radius:20px;padding:9px 14px;height:40px;min-height:40px;max-height:120px;outline:none;background:#fff;line-height:20px;display:block}
+.in:focus,.fi:focus{border-color:${BRAND};box-shadow:0 0 0 3px rgba(31,122,92,.15)}
+.sb{width:40px;height:40px;border-radius:20px;border:0;background:${BRAND};color:#fff;cursor:pointer;display:flex;align-items:center;justify-content:center;padding:0;flex:none}
+.sb:disabled,.btn:disabled{opacity:.5;cursor:default}.sb svg{width:20px;height:20px}
+.form{flex:1;overflow-y:auto;padding:18px 16px;display:flex;flex-direction:column;gap:12px;background:#fff}
+.intro{color:#44504b;margin:0}
+.lbl{display:flex;flex-direction:column;gap:4px;font-size:12px;line-height:16px;color:#44504b;font-weight:600}
+.fi{border:1px solid #cfd8d4;border-radius:8px;padding:9px 10px;font-size:14px;line-height:20px;font-weight:400;outline:none;background:#fff;color:#1b1f23;width:100%;display:block}
+textarea.fi{min-height:96px;resize:vertical}
+.btn{background:${BRAND};color:#fff;border:0;border-radius:8px;padding:10px 14px;font-weight:600;cursor:pointer}
+.lnk{background:none;border:0;color:${BRAND};cursor:pointer;padding:4px;text-decoration:underline;align-self:center}
+.ok{color:#1f5c45;background:#e6f4ee;border-radius:8px;padding:12px}
+.err{color:#b3261e;font-size:12px;line-height:16px;min-height:16px}
+@media (max-width:479px){.win{inset:0;width:100%;height:100%;max-height:none;border-radius:0}
+.open .launcher{display:none}}`;
+
+  // ------------------------------------------------------------ building the UI
+  var host = h('div', null, { id: 'jivo-chat-widget' });
+  var root = host.attachShadow({ mode: 'open' });
+  var style = document.createElement('style');
+  style.textContent = CSS;
+  root.appendChild(style);
+
+  var badge = h('span', 'badge', { 'data-testid': 'badge', hidden: '' });
+  var launcher = h('button', 'launcher', { type: 'button', 'data-testid': 'launcher', 'aria-label': T.title }, [icon('chat'), badge]);
+  var hName = h('div', 'hn', { 'data-testid': 'site-name' });
+  var hStatusText = h('span', null, { 'data-testid': 'status' });
+  var hStatus = h('div', 'hs', null, [h('span', 'dot'), hStatusText]);
+  var contactBtn = h('button', 'ib', { type: 'button', 'data-testid': 'contact-open', 'aria-label': T.contact, title: T.contact }, [icon('person')]);
+  var closeBtn = h('button', 'ib', { type: 'button', 'data-testid': 'close', 'aria-label': T.close, title: T.close }, [icon('close')]);
+  var header = h('div', 'hd', null, [h('div', 'ht', null, [hName, hStatus]), contactBtn, closeBtn]);
+  var notice = h('div', 'notice', { 'data-testid': 'notice', role: 'status', 'aria-live': 'polite', hidden: '' });
+  var list = h('div', 'list', { 'data-testid': 'messages', role: 'log', 'aria-live': 'polite' });
+  var typingEl = h('div', 'typing', { 'data-testid': 'typing', hidden: '' });
+  var input = h('textarea', 'in', { 'data-testid': 'input', rows: '1', placeholder: T.placeholder, 'aria-label': T.placeholder });
+  var sendBtn = h('button', 'sb', { type: 'button', 'data-testid': 'send', 'aria-label': T.send, title: T.send }, [icon('send')]);
+  var composer = h('div', 'comp', null, [input, sendBtn]);
+  var chatPane = h('div', null, { style: 'display:contents' }, [list, typingEl, composer]);
+
+  function field(label, tag, attrs) {
+    var f = h(tag, 'fi', attrs);
+    return { input: f, el: h('label', 'lbl', null, [label, f]) };
+  }
+  var offName = field(T.name, 'input', { 'data-testid': 'offline-name', type: 'text', maxlength: '200', autocomplete: 'name' });
+  var offEmail = field(T.email, 'input', { 'data-testid': 'offline-email', type: 'email', maxlength: '200', autocomplete: 'email' });
+  var offText = field(T.message, 'textarea', { 'data-testid': 'offline-text', maxlength: '5000' });
+  var offErr = h('div', 'err', { 'data-testid': 'offline-error' });
+  var offSend = h('button', 'btn', { type: 'submit', 'data-testid': 'offline-send' }, [T.sendOffline]);
+  var offBack = h('button', 'lnk', { type: 'button', 'data-testid': 'offline-back' }, [T.backToChat]);
+  var offForm = h('form', null, { style: 'display:contents', novalidate: '' },
+    [h('p', 'intro', null, [T.offlineIntro]), offName.el, offEmail.el, offText.el, offErr, offSend]);
+  var offThanks = h('div', null, { style: 'display:contents', hidden: '' }, [
+    h('div', 'ok', { 'data-testid': 'offline-thanks' }, [T.offlineThanks]),
+    h('button', 'lnk', { type: 'button', 'data-testid': 'offline-again' }, [T.another])]);
+  var offlinePane = h('div', 'form', { 'data-testid': 'offline-form' }, [offForm, offThanks, offBack]);
+
+  var cName = field(T.name, 'input', { 'data-testid': 'contact-name', type: 'text', maxlength: '200', autocomplete: 'name' });
+  var cEmail = field(T.email, 'input', { 'data-testid': 'contact-email', type: 'email', maxlength: '200', autocomplete: 'email' });
+  var cPhone = field(T.phone, 'input', { 'data-testid': 'contact-phone', type: 'tel', maxlength: '200', autocomplete: 'tel' });
+  var cErr = h('div', 'err', { 'data-testid': 'contact-error' });
+  var cSave = h('button', 'btn', { type: 'submit', 'data-testid': 'contact-save' }, [T.save]);
+  var cCancel = h('button', 'lnk', { type: 'button', 'data-testid': 'contact-cancel' }, [T.cancel]);
+  var contactPane = h('form', 'form', { 'data-testid': 'contact-form', novalidate: '' },
+    [cName.el, cEmail.el, cPhone.el, cErr, cSave, cCancel]);
+
+  var win = h('div', 'win', { 'data-testid': 'window', role: 'dialog', 'aria-label': T.title, hidden: '' },
+    [header, notice, chatPane, offlinePane, contactPane]);
+  var shell = h('div', 'w', null, [win, launcher]);
+  root.appendChild(shell);
+
+  // ------------------------------------------------------------ rendering
+  function siteName() { return sget('site_name') || T.title; }
+
+  function render() {
+    hName.textContent = siteName();
+    var status = fatal ? T.unavailable : !ready ? T.connecting : agentsOnline ? T.online : T.offline;
+    hStatusText.textContent = status;
+    hStatus.className = 'hs' + (ready && agentsOnline && !fatal ? ' on' : '');
+    shell.className = 'w' + (isOpen ? ' open' : '');
+    win.hidden = !isOpen;
+    launcher.setAttribute('aria-label', isOpen ? T.close : T.title);
+    badge.hidden = isOpen || !unread;
+    badge.textContent = unread > 9 ? '9+' : String(unread);
+    var v = view === 'contact' ? 'contact' : (agentsOnline === false && !chatOpen && !userChat) ? 'offline' : 'chat';
+    chatPane.hidden = v !== 'chat';
+    offlinePane.hidden = v !== 'offline';
+    contactPane.hidden = v !== 'contact';
+    offForm.hidden = offlineSent;
+    offThanks.hidden = !offlineSent;
+    offBack.hidden = !hist.length;
+    contactBtn.hidden = fatal;
+    input.disabled = sendBtn.disabled = fatal;
+  }
+
+  function showNotice(text, sticky) {
+    notice.textContent = text;
+    notice.hidden = false;
+    clearTimeout(noticeTimer);
+    if (!sticky) noticeTimer = setTimeout(() => { notice.hidden = true; }, 8000);
+  }
+
+  function nearBottom() { return list.scrollHeight - list.scrollTop - list.clientHeight < 80; }
+  function scrollDown() { list.scrollTop = list.scrollHeight; }
+
+  // Sent and received rows are ordered by cursor; rows still sending stay below them.
+  function place(el) {
+    var stick = nearBottom();
+    list.insertBefore(el, list.querySelector('[data-state="sending"]'));
+    if (stick) scrollDown();
+  }
+
+  function msgRow(author, name, text, ts, state, mid) {
+    var me = author === 'visitor';
+    var bub = h('div', 'bub');
+    richText(bub, text);
+    var meta = h('div', 'meta', { 'data-testid': 'meta' });
+    var row = h('div', 'row ' + (me ? 'me' : 'them'), { 'data-testid': 'message', 'data-author': author, 'data-state': state });
+    if (mid) row.setAttribute('data-client-msg-id', mid);
+    if (!me) row.appendChild(h('div', 'who', { 'data-testid': 'author' }, [name || T.agent]));
+    row.appendChild(bub);
+    row.appendChild(meta);
+    setState(row, state, ts);
+    return row;
+  }
+  function setState(row, state, ts) {
+    row.setAttribute('data-state', state);
+    var meta = row.lastChild;
+    meta.textContent = state === 'sending' ? T.sending : state === 'failed' ? T.failed : clockText(ts);
+  }
+  function rowFor(mid) {
+    var rows = list.querySelectorAll('[data-client-msg-id]');
+    for (var j = 0; j < rows.length; j++) if (rows[j].getAttribute('data-client-msg-id') === mid) return rows[j];
+    return null;
+  }
+
+  function renderEvent(ev) {
+    var row;
+    if (ev.kind === 'message') {
+      var existing = ev.client_msg_id && rowFor(ev.client_msg_id);
+      if (existing) {
+        setState(existing, 'sent', ev.ts);
+        existing.setAttribute('data-cursor', ev.cursor);
+        existing.remove();
+        place(existing);
+        return;
+      }
+      row = msgRow(ev.author, ev.author_name, ev.text, ev.ts, 'sent', ev.client_msg_id);
+    } else {
+      var text = ev.kind === 'joined' ? fmt('joined', ev.author_name || T.agent)
+        : ev.kind === 'left' ? fmt('left', ev.author_name || T.agent)
+          : ev.kind === 'closed' ? T.closed : '';
+      if (!text) return;
+      row = h('div', 'sys', { 'data-testid': 'system', 'data-kind': ev.kind }, [text]);
+    }
+    row.setAttribute('data-cursor', ev.cursor);
+    place(row);
+  }
+
+  function renderAll() {
+    while (list.firstChild) list.removeChild(list.firstChild);
+    hist.forEach(renderEvent);
+    outbox().forEach((o) => { if (!rowFor(o.m)) place(msgRow('visitor', '', o.t, o.ts, 'sending', o.m)); });
+    scrollDown();
+  }
+
+  // ------------------------------------------------------------ history
+  function saveHistory() {
+    // Merge with what another tab of this visitor may have stored meanwhile.
+    var stored = jget('history', []), byCursor = {};
+    (Array.isArray(stored) ? stored : []).concat(hist).forEach((e) => { if (e && e.cursor) byCursor[e.cursor] = e; });
+    var merged = Object.keys(byCursor).map((c) => byCursor[c])
+      .sort((a, b) => a.cursor - b.cursor).slice(-MAX_HISTORY);
+    jset('history', merged);
+  }
+  function slim(ev) {
+    return {
+      cursor: ev.cursor, chat_id: ev.chat_id, seq: ev.seq, kind: ev.kind, author: ev.author,
+      author_name: ev.author_name || '', text: ev.text || '', client_msg_id: ev.client_msg_id || null, ts: ev.ts
+    };
+  }
+  function addEvent(ev, live) {
+    if (typeof ev.cursor !== 'number') return;
+    if (!cursor || ev.cursor > cursor) { cursor = ev.cursor; sset('cursor', String(cursor)); }
+    if (known.has(ev.cursor)) return;
+    known.add(ev.cursor);
+    hist.push(slim(ev));
+    if (hist.length > MAX_HISTORY) hist = hist.slice(-MAX_HISTORY);
+    saveHistory();
+    if (ev.client_msg_id && ev.author === 'visitor') outboxDrop(ev.client_msg_id);
+    renderEvent(ev);
+    chatOpen = ev.kind !== 'closed';
+    if (ev.author === 'agent' && ev.kind === 'message') {
+      showTyping(false);
+      if (live && !isOpen) { unread++; render(); }
+    }
+    render();
+  }
+
+  // ------------------------------------------------------------ connection
+  function send(frame) {
+    if (!ws || ws.readyState !== 1) return false;
+    try { ws.send(JSON.stringify(frame)); return true; } catch (e) { return false; }
+  }
+  function request(frame, meta) { frame.id = ++rid; reqs[frame.id] = meta || {}; return send(frame); }
+
+  function connect() {
+    if (ws || fatal) return;
+    clearTimeout(timer);
+    timer = null;
+    var sock;
+    try { sock = new WebSocket(WS_URL); } catch (e) { scheduleReconnect(); return; }
+    ws = sock;
+    conn++;
+    sock.onopen = function () {
+      if (ws !== sock) return;
+      lastFrameAt = Date.now();
+      var token = sget('token');
+      request({
+        type: 'visitor_hello', site_key: SITE, visitor_token: token || null, protocol: 1, cursor: cursor,
+        page_url: location.href.slice(0, 2048), page_title: String(document.title).slice(0, 200)
+      });
+      clearInterval(pingTimer);
+      pingTimer = setInterval(heartbeat, 25000);
+    };
+    sock.onmessage = function (e) {
+      if (ws !== sock) return;
+      lastFrameAt = Date.now();
+      var f;
+      try { f = JSON.parse(e.data); } catch (err) { return; }
+      if (f && typeof f.type === 'string') onFrame(f);
+    };
+    sock.onerror = function () { /* a close event follows */ };
+    sock.onclose = function (e) {
+      if (ws !== sock) return;
+      ws = null;
+      ready = false;
+      reqs = {};
+      clearInterval(pingTimer);
+      showTyping(false);
+      stopTyping(true);
+      // Refused for good (origin not allowed, unknown site, old protocol): retrying cannot help.
+      // (An unknown visitor token is not one of these: the relay makes a new visitor.)
+      if (e.code === 4401 || e.code === 4403 || e.code === 4426) return stopForGood();
+      render();
+      scheduleReconnect();
+    };
+  }
+
+  function stopForGood() {
+    fatal = true;
+    ready = false;
+    clearTimeout(timer);
+    clearInterval(pingTimer);
+    if (ws) { var s = ws; ws = null; try { s.close(1000); } catch (e) { /* closed */ } }
+    showNotice(T.blocked, true);
+    render();
+  }
+
+  function scheduleReconnect() {
+    if (fatal || timer) return;
+    // Exponential backoff from 0.5 s doubling to 15 s, with jitter so that a relay restart
+    // is not met by every visitor at the same instant.
+    var base = Math.min(15000, 500 * Math.pow(2, attempt++));
+    timer = setTimeout(() => { timer = null; connect(); }, base / 2 + Math.random() * base / 2);
+  }
+
+  function heartbeat() {
+    if (!ws) return;
+    if (Date.now() - lastFrameAt > 70000) { try { ws.close(4000, 'no answer'); } catch (e) { /* closed */ } return; }
+    request({ type: 'ping' });
+  }
+
+  window.addEventListener('online', () => { if (!ws && !fatal) { attempt = 0; connect(); } });
+
+  // ------------------------------------------------------------ frames from the relay
+  function onFrame(f) {
+    var meta = typeof f.id === 'number' ? reqs[f.id] : null;
+    if (typeof f.id === 'number' && f.type !== 'error') delete reqs[f.id];
+    switch (f.type) {
+      case 'visitor_welcome': return onWelcome(f);
+      case 'event_push': return f.event && addEvent(f.event, synced);
+      case 'sync_done':
+        synced = true;
+        if (f.cursor > (cursor || 0)) { cursor = f.cursor; sset('cursor', String(cursor)); }
+        return flushOutbox();
+      case 'message_acked': return onAck(f);
+      case 'agents_available':
+        agentsOnline = !!f.online;
+        if (agentsOnline) userChat = false;
+        return render();
+      case 'typing_changed':
+        if (f.who === 'agent') showTyping(!!f.active, f.name);
+        return;
+      case 'ok':
+        if (meta && meta.kind === 'offline') { offlineSent = true; offText.input.value = ''; render(); }
+        if (meta && meta.kind === 'contact') { view = 'chat'; showNotice(T.saved); render(); }
+        return;
+      case 'error': return onError(f, meta);
+    }
+  }
+  function onWelcome(f) {
+    var prevVisitor = sget('visitor');
+    if (prevVisitor && String(f.visitor_id) !== prevVisitor) {
+      // Not the visitor the stored history belongs to (the relay made a new one): forget it.
+      hist = [];
+      known = new Set();
+      cursor = null;
+      sset('cursor', null);
+      jset('history', []);
+      renderAll();
+    }
+    sset('token', f.visitor_token);
+    sset('visitor', String(f.visitor_id));
+    if (f.site_name) sset('site_name', f.site_name);
+    agentsOnline = !!f.agents_online;
+    chatOpen = !!f.chat && (f.chat.state === 'offered' || f.chat.state === 'active');
+    ready = true;
+    synced = false;
+    attempt = 0;
+    render();
+    pageView();
+  }
+
+  function onAck(f) {
+    var mid = f.client_msg_id;
+    outboxDrop(mid);
+    delete sent[mid];
+    delete tries[mid];
+    var row = rowFor(mid);
+    if (row && typeof f.cursor === 'number' && !known.has(f.cursor)) {
+      known.add(f.cursor);
+      hist.push({
+        cursor: f.cursor, chat_id: f.chat_id, seq: f.seq, kind: 'message', author: 'visitor',
+        author_name: '', text: row.querySelector('.bub').textContent, client_msg_id: mid, ts: f.ts
+      });
+      hist.sort((a, b) => a.cursor - b.cursor);
+      saveHistory();
+    }
+    if (row) {
+      setState(row, 'sent', f.ts);
+      row.setAttribute('data-cursor', f.cursor);
+      row.remove();
+      place(row);
+    }
+    render();
+  }
+
+  function onError(f, meta) {
+    if (typeof f.id === 'number') delete reqs[f.id];
+    var code = f.code;
+    if (!ready && (code === 'origin_not_allowed' || code === 'unknown_site' || code === 'version_mismatch' || code === 'forbidden')) {
+      return stopForGood();
+    }
+    if (meta && meta.kind === 'send') {
+      var mid = meta.m, row = rowFor(mid);
+      delete sent[mid];
+      if (code === 'no_agents_online') {
+        outboxDrop(mid);
+        if (row) row.remove();
+        offText.input.value = meta.t;
+        agentsOnline = false;
+        chatOpen = userChat = false;
+        offlineSent = false;
+        return render();
+      }
+      if ((code === 'rate_limited' || code === 'internal' || code === 'chat_closed') && (tries[mid] || 0) < 5) {
+        // A passing refusal: the message stays in the outbox and goes again a little later.
+        tries[mid] = (tries[mid] || 0) + 1;
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(flushOutbox, 2000 * tries[mid]);
+        return code === 'rate_limited' && showNotice(T.rate_limited);
+      }
+      outboxDrop(mid);
+      if (row) setState(row, 'failed');
+    }
+    if (meta && meta.kind === 'offline') offErr.textContent = T[code] || T.generic;
+    if (meta && meta.kind === 'contact') cErr.textContent = T[code] || T.generic;
+    if (meta && meta.kind === 'ping') return;
+    showNotice(T[code] || T.generic);
+  }
+
+  // ------------------------------------------------------------ sending
+  function sendOne(o) {
+    if (!ready || sent[o.m] === conn) return;
+    if (request({ type: 'send_message', client_msg_id: o.m, text: o.t }, { kind: 'send', m: o.m, t: o.t })) sent[o.m] = conn;
+  }
+  function flushOutbox() { if (ready) outbox().forEach(sendOne); }
+
+  function submit() {
+    var text = input.value;
+    if (!text.trim() || fatal) return;
+    input.value = '';
+    grow();
+    stopTyping();
+    var o = { m: uuid(), t: text, ts: Date.now() / 1000 };
+    outboxAdd(o);
+    var row = msgRow('visitor', '', text, o.ts, 'sending', o.m);
+    list.appendChild(row);
+    scrollDown();
+    if (synced) sendOne(o);
+  }
+
+  // Typing: at most one {active:true} per 2 s while typing, {active:false} after 3 s idle or on send.
+  function onTyping() {
+    grow();
+    if (!ready) return;
+    var now = Date.now();
+    if (input.value && (!typingActive || now - typingSentAt >= 2000)) {
+      typingActive = true;
+      typingSentAt = now;
+      send({ type: 'typing', active: true });
+    }
+    clearTimeout(typingIdle);
+    typingIdle = setTimeout(() => { stopTyping(); }, 3000);
+  }
+  function stopTyping(silent) {
+    clearTimeout(typingIdle);
+    if (typingActive && !silent) send({ type: 'typing', active: false });
+    typingActive = false;
+  }
+  function showTyping(on, name) {
+    clearTimeout(agentTypingTimer);
+    typingEl.textContent = on ? (name ? fmt('typingName', name) : T.typing) : '';
+    typingEl.hidden = !on;
+    // A lost {active:false} must not leave the indicator on forever.
+    if (on) agentTypingTimer = setTimeout(() => { showTyping(false); }, 15000);
+  }
+  function grow() {
+    input.style.height = '40px';
+    input.style.height = Math.min(120, Math.max(40, input.scrollHeight + 2)) + 'px';
+  }
+
+  // ------------------------------------------------------------ page views (also SPA navigation)
+  function utm() {
+    var out = {}, q;
+    try { q = new URL(location.href).searchParams; } catch (e) { return out; }
+    ['source', 'medium', 'campaign', 'term', 'content'].forEach((k) => {
+      out[k] = String(q.get('utm_' + k) || '').slice(0, 200);
+    });
+    return out;
+  }
+  function pageView() {
+    if (!ready) return;
+    var url = location.href;
+    if (url === lastPV) return;
+    var referrer = lastPV === null ? document.referrer : lastPV;
+    lastPV = url;
+    send({
+      type: 'page_view', url: url.slice(0, 2048), title: String(document.title).slice(0, 200),
+      referrer: String(referrer || '').slice(0, 2048), utm: utm()
+    });
+  }
+  var pvTimer = null;
+  // A short delay lets the single-page app set the new title first.
+  function schedulePV() { clearTimeout(pvTimer); pvTimer = setTimeout(pageView, 50); }
+  ['pushState', 'replaceState'].forEach((name) => {
+    var orig = window.history[name];
+    if (typeof orig !== 'function') return;
+    window.history[name] = function () {
+      var result = orig.apply(this, arguments);
+      schedulePV();
+      return result;
+    };
+  });
+  window.addEventListener('popstate', schedulePV);
+  window.addEventListener('hashchange', schedulePV);
+
+  // ------------------------------------------------------------ UI events
+  function setOpen(open) {
+    isOpen = open;
+    sset('open', open ? '1' : '0');
+    if (open) unread = 0;
+    render();
+    if (open) {
+      scrollDown();
+      if (!chatPane.hidden && window.innerWidth >= 480) try { input.focus({ preventScroll: true }); } catch (e) { /* old browser */ }
+    }
+  }
+  launcher.addEventListener('click', () => { setOpen(!isOpen); });
+  closeBtn.addEventListener('click', () => { setOpen(false); });
+  contactBtn.addEventListener('click', () => { view = view === 'contact' ? 'chat' : 'contact'; cErr.textContent = ''; render(); });
+  cCancel.addEventListener('click', () => { view = 'chat'; render(); });
+  sendBtn.addEventListener('click', () => { submit(); input.focus(); });
+  input.addEventListener('input', onTyping);
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) { e.preventDefault(); submit(); }
+  });
+  offBack.addEventListener('click', () => { userChat = true; view = 'chat'; render(); });
+  offThanks.lastChild.addEventListener('click', () => { offlineSent = false; render(); });
+
+  function validEmail(s) { return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s); }
+  offForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    var email = offEmail.input.value.trim(), text = offText.input.value;
+    offErr.textContent = !validEmail(email) ? T.needEmail : !text.trim() ? T.empty_message : '';
+    if (offErr.textContent) return;
+    if (!ready) { offErr.textContent = T.connecting; return; }
+    request({ type: 'offline_message', email: email, text: text, name: offName.input.value.trim() }, { kind: 'offline' });
+  });
+  contactPane.addEventListener('submit', (e) => {
+    e.preventDefault();
+    var email = cEmail.input.value.trim();
+    cErr.textContent = email && !validEmail(email) ? T.needEmail : '';
+    if (cErr.textContent) return;
+    if (!ready) { cErr.textContent = T.connecting; return; }
+    if (!offName.input.value) offName.input.value = cName.input.value.trim();
+    if (!offEmail.input.value) offEmail.input.value = email;
+    request({ type: 'set_contact', name: cName.input.value.trim(), email: email, phone: cPhone.input.value.trim() }, { kind: 'contact' });
+  });
+  // Keys typed in the widget are the widget's: keep page-wide shortcuts from reacting to them.
+  shell.addEventListener('keydown', (e) => { e.stopPropagation(); });
+
+  // ------------------------------------------------------------ start
+  function mount() {
+    document.body.appendChild(host);
+    // The top layer is above any z-index of the page (and immune to a transformed <body>).
+    if (typeof host.showPopover === 'function') {
+      try { host.setAttribute('popover', 'manual'); host.showPopover(); } catch (e) { host.removeAttribute('popover'); }
+    }
+    renderAll();
+    render();
+    connect();
+  }
+  if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
+})();
