@@ -1,0 +1,129 @@
+# Build, run and test jivo-live. `make test` works on a fresh Debian/Ubuntu machine (as root or
+# with password-less sudo); `make run` starts the relay with a demo site. See README.md.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+# Steps print in order and the test run shares one temporary HOME: never run targets in parallel.
+.NOTPARALLEL:
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+comma := ,
+
+# Extras of pyproject.toml installed for the test run. One place to add `desktop` later.
+TEST_EXTRAS := server,postgres,redis,test
+# Extras for `make run`: the relay, plus the desktop app once it exists.
+RUN_EXTRAS := server$(if $(wildcard jivo_desktop/__main__.py),$(comma)desktop)
+
+# pip runs again only when pyproject.toml is newer than the stamp (or the extras change).
+TEST_STAMP := $(VENV)/.installed-$(TEST_EXTRAS)
+RUN_STAMP := $(VENV)/.installed-$(RUN_EXTRAS)
+
+# mypy only on the paths that hold Python files (an empty folder is an error for mypy).
+MYPY_PATHS := $(strip server $(if $(wildcard jivo_desktop/net/*.py),jivo_desktop/net))
+
+PYTEST_ARGS ?=
+RUN_ARGS ?=
+
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help test system-deps venv lint format typecheck pytest run docs bench clean distclean
+
+help:
+	@echo "make run      start the relay with a demo site and admin (jivo-relay serve --demo)"
+	@echo "make test     install system packages + .venv, then ruff, mypy and pytest"
+	@echo "make lint     ruff check, ruff format --check, mypy"
+	@echo "make format   ruff format + ruff check --fix"
+	@echo "make docs     regenerate docs/protocol.md from server/protocol.py"
+	@echo "make bench    run the benchmarks (bench/run_all.py)"
+	@echo "make clean    remove caches and build output (distclean: also .venv)"
+	@echo "variables: PYTEST_ARGS='-k name -x'  RUN_ARGS='--port 8080'  PYTHON=python3.12"
+
+# ---- environment --------------------------------------------------------------------------
+
+system-deps:
+	@bash scripts/install-system-deps.sh
+
+$(BIN)/python:
+	@echo "== creating $(VENV) with $$($(PYTHON) --version 2>&1)"
+	@$(PYTHON) -m venv $(VENV) || { \
+	  echo "make: '$(PYTHON) -m venv' failed: on Debian/Ubuntu install python3-venv" \
+	       "(scripts/install-system-deps.sh does)"; rm -rf $(VENV); exit 1; }
+
+$(VENV)/.installed-%: pyproject.toml | $(BIN)/python
+	@echo "== pip install -e '.[$*]'"
+	@start=$$SECONDS; \
+	$(BIN)/python -m pip install --quiet --progress-bar off -e '.[$*]'; \
+	echo "== pip install done in $$((SECONDS - start)) s"
+	@touch $@
+
+venv: $(TEST_STAMP)
+
+# ---- checks -------------------------------------------------------------------------------
+
+# All three checks run even when one fails, so one run shows every problem.
+lint: $(TEST_STAMP)
+	@rc=0; \
+	echo "== ruff check"; $(BIN)/ruff check . || rc=1; \
+	echo "== ruff format --check"; $(BIN)/ruff format --check . || rc=1; \
+	echo "== mypy $(MYPY_PATHS)"; $(BIN)/mypy $(MYPY_PATHS) || rc=1; \
+	exit $$rc
+
+typecheck: $(TEST_STAMP)
+	@$(BIN)/mypy $(MYPY_PATHS)
+
+format: $(TEST_STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# pytest in a throwaway HOME/XDG tree (Chromium and libpulse write there), Qt offscreen, no
+# real keyring and no session bus of the real user. `python -m pytest` puts the checkout on sys.path, so `tests.support` imports.
+# Exit 5 (no test collected) is a failure: an empty run must not pass.
+pytest: $(TEST_STAMP)
+	@tmp=$$(mktemp -d /tmp/jivo-test-home.XXXXXX); \
+	trap 'rm -rf "$$tmp"' EXIT; \
+	mkdir -p "$$tmp/config" "$$tmp/cache" "$$tmp/data" "$$tmp/runtime"; \
+	chmod 700 "$$tmp/runtime"; \
+	echo "== pytest (HOME=$$tmp)"; \
+	rc=0; \
+	env -u DBUS_SESSION_BUS_ADDRESS HOME="$$tmp" \
+	    XDG_CONFIG_HOME="$$tmp/config" XDG_CACHE_HOME="$$tmp/cache" \
+	    XDG_DATA_HOME="$$tmp/data" XDG_RUNTIME_DIR="$$tmp/runtime" \
+	    PULSE_COOKIE="$$tmp/config/pulse-cookie" \
+	    QT_QPA_PLATFORM=offscreen \
+	    PYTHON_KEYRING_BACKEND=keyring.backends.null.Keyring \
+	    $(BIN)/python -m pytest $(PYTEST_ARGS) || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make: pytest ran no test (exit 5): failing the run" >&2; fi; \
+	exit $$rc
+
+test: system-deps $(TEST_STAMP)
+	@start=$$SECONDS; rc=0; \
+	$(MAKE) --no-print-directory lint || rc=1; \
+	$(MAKE) --no-print-directory pytest || rc=1; \
+	if [ $$rc -ne 0 ]; then echo "make test: FAILED (see above) in $$((SECONDS - start)) s" >&2; fi; \
+	exit $$rc
+
+# ---- running ------------------------------------------------------------------------------
+
+run: $(RUN_STAMP)
+	$(BIN)/jivo-relay serve --demo $(RUN_ARGS)
+
+docs: $(RUN_STAMP)
+	$(BIN)/python -m server.protocol > docs/protocol.md.tmp
+	mv docs/protocol.md.tmp docs/protocol.md
+
+bench: $(TEST_STAMP)
+	@if [ -f bench/run_all.py ]; then \
+	  $(BIN)/python bench/run_all.py; \
+	else \
+	  echo "make bench: bench/run_all.py does not exist yet"; \
+	fi
+
+clean:
+	rm -rf build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache tests/artifacts
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)
