@@ -1,0 +1,401 @@
+"""The agent's connection to the relay: pure asyncio, no Qt (the desktop app wraps it).
+
+* ``sign_in`` / ``authenticate`` open the connection; the relay's token is kept for reconnects.
+* Every push is handed to ``on_frame`` once: events are deduplicated by their global cursor,
+  and the newest cursor is sent again on every reconnect so nothing is missed.
+* ``send_message`` keeps the message in an outbox until the relay acknowledges it (after its
+  commit); after a reconnect the outbox is sent again with the same ``client_msg_id``, which the
+  relay deduplicates. ``send_message`` only returns once the message is stored.
+* A lost connection is retried with exponential backoff and jitter, forever, until
+  ``close()``/``sign_out()`` or a refusal that retrying cannot fix (wrong password, revoked
+  token, another protocol version).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import logging
+import random
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
+
+from server import protocol as p
+
+log = logging.getLogger(__name__)
+
+State = Literal["disconnected", "connecting", "connected", "closed"]
+F = TypeVar("F", bound=p.Frame)
+
+FINAL_CODES = frozenset({"bad_credentials", "unauthenticated", "version_mismatch"})
+
+
+class RelayError(Exception):
+    """The relay refused a request; ``code`` is one of :data:`server.protocol.ErrorCode`."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
+class AuthError(RelayError):
+    """Signing in failed for a reason that retrying cannot fix."""
+
+
+class ConnectionLost(Exception):
+    """The connection dropped before the relay answered this request."""
+
+
+@dataclass
+class _Outgoing:
+    chat_id: int
+    text: str
+    future: asyncio.Future[p.MessageAcked]
+
+
+class AgentClient:
+    def __init__(
+        self,
+        url: str,
+        *,
+        reconnect: bool = True,
+        min_backoff: float = 0.5,
+        max_backoff: float = 15.0,
+        open_timeout: float = 10.0,
+        on_frame: Callable[[p.Frame], None] | None = None,
+        on_state: Callable[[State], None] | None = None,
+    ) -> None:
+        self.url = url
+        self.reconnect = reconnect
+        self.min_backoff = min_backoff
+        self.max_backoff = max_backoff
+        self.open_timeout = open_timeout
+        self.on_frame = on_frame
+        self.on_state = on_state
+        self.token: str | None = None
+        self.cursor: int | None = None
+        self.welcome: p.Welcome | None = None
+        self.status: Literal["online", "away"] = "online"
+        self.state: State = "disconnected"
+        self.received: list[p.Frame] = []
+        self.reconnects = 0
+        self._ids = itertools.count(1)
+        self._ws: ClientConnection | None = None
+        self._pending: dict[int, asyncio.Future[p.Frame]] = {}
+        self._outbox: dict[str, _Outgoing] = {}
+        self._sent_ids: dict[int, str] = {}
+        self._arrived = asyncio.Event()
+        self._synced = asyncio.Event()
+        self._runner: asyncio.Task[None] | None = None
+        self._closing = False
+
+    # -------------------------------------------------------------- connecting
+
+    async def sign_in(
+        self, email: str, password: str, status: Literal["online", "away"] = "online"
+    ) -> p.Welcome:
+        self.status = status
+        first = p.SignIn(
+            id=next(self._ids), email=email, password=password, cursor=self.cursor, status=status
+        )
+        return await self._open(first)
+
+    async def authenticate(
+        self, token: str, status: Literal["online", "away"] = "online"
+    ) -> p.Welcome:
+        self.status = status
+        return await self._open(self._auth_frame(token))
+
+    def _auth_frame(self, token: str) -> p.Authenticate:
+        return p.Authenticate(
+            id=next(self._ids), token=token, cursor=self.cursor, status=self.status
+        )
+
+    async def _open(self, first: p.SignIn | p.Authenticate) -> p.Welcome:
+        """First connection: errors surface to the caller; later drops are retried."""
+        self._closing = False
+        ws, welcome = await self._connect(first)
+        self._runner = asyncio.create_task(self._run(ws), name="agent-client")
+        return welcome
+
+    async def _connect(self, first: p.SignIn | p.Authenticate) -> tuple[ClientConnection, p.Welcome]:
+        self._set_state("connecting")
+        self._synced.clear()
+        try:
+            ws = await connect(
+                self.url,
+                open_timeout=self.open_timeout,
+                max_size=4 * p.MAX_FRAME_BYTES,
+                compression=None,
+            )
+        except (OSError, InvalidHandshake, InvalidURI, TimeoutError):
+            self._set_state("disconnected")
+            raise
+        try:
+            await ws.send(p.encode(first))
+            async with asyncio.timeout(self.open_timeout):
+                frame = p.decode_server(await ws.recv())
+        except (ConnectionClosed, TimeoutError) as exc:
+            await ws.close()
+            self._set_state("disconnected")
+            raise ConnectionLost(f"the relay closed the connection while signing in: {exc}") from exc
+        if isinstance(frame, p.Error):
+            await ws.close()
+            self._set_state("disconnected")
+            cls = AuthError if frame.code in FINAL_CODES else RelayError
+            raise cls(frame.code, frame.message)
+        if not isinstance(frame, p.Welcome):
+            await ws.close()
+            self._set_state("disconnected")
+            raise RelayError("invalid", f"expected welcome, got {type(frame).__name__}")
+        self.token = frame.token
+        self.welcome = frame
+        self._ws = ws
+        self._set_state("connected")
+        self._deliver(frame)
+        for cmid, out in self._outbox.items():
+            self._send_outgoing(cmid, out)
+        return ws, frame
+
+    async def _run(self, ws: ClientConnection) -> None:
+        """Read until the connection drops, then reconnect with backoff, until closed."""
+        while True:
+            await self._read(ws)
+            self._ws = None
+            self._fail_pending()
+            if self._closing or not self.reconnect or self.token is None:
+                self._set_state("closed" if self._closing else "disconnected")
+                return
+            self._set_state("disconnected")
+            delay = self.min_backoff
+            while True:
+                await asyncio.sleep(delay * random.uniform(0.8, 1.2))
+                if self._closing:
+                    self._set_state("closed")
+                    return
+                try:
+                    ws, _ = await self._connect(self._auth_frame(self.token))
+                    self.reconnects += 1
+                    break
+                except AuthError:
+                    log.warning("the relay refused the saved session; sign in again")
+                    self.token = None
+                    self._set_state("closed")
+                    return
+                except (OSError, InvalidHandshake, ConnectionLost, RelayError, TimeoutError) as exc:
+                    log.info("reconnect failed (%s); next try in %.1f s", exc, delay)
+                    delay = min(delay * 2, self.max_backoff)
+
+    async def _read(self, ws: ClientConnection) -> None:
+        try:
+            async for raw in ws:
+                try:
+                    frame = p.decode_server(raw)
+                except Exception:
+                    log.warning("undecodable frame from the relay: %.200r", raw)
+                    continue
+                self._on_frame(frame)
+        except ConnectionClosed:
+            pass
+
+    def _on_frame(self, frame: p.Frame) -> None:
+        request_id = getattr(frame, "id", None)
+        if isinstance(frame, p.MessageAcked):
+            self._sent_ids.pop(frame.id, None)
+            out = self._outbox.pop(frame.client_msg_id, None)
+            if out is not None and not out.future.done():
+                out.future.set_result(frame)
+            return
+        if isinstance(frame, p.Error) and request_id in self._sent_ids:
+            cmid = self._sent_ids.pop(request_id)
+            out = self._outbox.get(cmid)
+            if out is None:
+                return
+            if frame.code in ("rate_limited", "internal"):
+                asyncio.get_running_loop().call_later(1.0, self._resend, cmid)
+                return
+            del self._outbox[cmid]
+            if not out.future.done():
+                out.future.set_exception(RelayError(frame.code, frame.message))
+            return
+        if request_id is not None and request_id in self._pending:
+            future = self._pending.pop(request_id)
+            if not future.done():
+                future.set_result(frame)
+            return
+        if isinstance(frame, p.EventPush):
+            if self.cursor is not None and frame.event.cursor <= self.cursor:
+                return  # already seen (replay overlapping a live push)
+            self.cursor = frame.event.cursor
+        elif isinstance(frame, p.SyncDone):
+            self.cursor = max(self.cursor or 0, frame.cursor)
+            self._synced.set()
+        self._deliver(frame)
+
+    def _deliver(self, frame: p.Frame) -> None:
+        self.received.append(frame)
+        self._arrived.set()
+        if self.on_frame is not None:
+            try:
+                self.on_frame(frame)
+            except Exception:
+                log.exception("on_frame failed")
+
+    def _set_state(self, state: State) -> None:
+        if state != self.state:
+            self.state = state
+            if self.on_state is not None:
+                self.on_state(state)
+
+    def _fail_pending(self) -> None:
+        pending, self._pending = self._pending, {}
+        for future in pending.values():
+            if not future.done():
+                future.set_exception(ConnectionLost("the connection dropped; retry"))
+        self._sent_ids.clear()
+
+    # -------------------------------------------------------------- requests
+
+    async def request(self, make: Callable[[int], p.Frame], timeout: float = 30.0) -> p.Frame:
+        """Send a request built by ``make(id)`` and return the response; an ``error`` answer
+        raises :class:`RelayError`."""
+        if self._ws is None:
+            raise ConnectionLost("not connected")
+        request_id = next(self._ids)
+        future: asyncio.Future[p.Frame] = asyncio.get_running_loop().create_future()
+        self._pending[request_id] = future
+        try:
+            await self._ws.send(p.encode(make(request_id)))
+        except ConnectionClosed as exc:
+            self._pending.pop(request_id, None)
+            raise ConnectionLost(str(exc)) from exc
+        async with asyncio.timeout(timeout):
+            frame = await future
+        if isinstance(frame, p.Error):
+            raise RelayError(frame.code, frame.message)
+        return frame
+
+    async def send_message(
+        self, chat_id: int, text: str, client_msg_id: str | None = None
+    ) -> p.MessageAcked:
+        """Store a message on the relay; returns once it is committed (across reconnects)."""
+        cmid = client_msg_id or uuid.uuid4().hex
+        existing = self._outbox.get(cmid)
+        if existing is not None:
+            return await asyncio.shield(existing.future)
+        future: asyncio.Future[p.MessageAcked] = asyncio.get_running_loop().create_future()
+        out = self._outbox[cmid] = _Outgoing(chat_id, text, future)
+        if self._ws is not None:
+            self._send_outgoing(cmid, out)
+        return await asyncio.shield(future)
+
+    def _send_outgoing(self, cmid: str, out: _Outgoing) -> None:
+        ws = self._ws
+        if ws is None:
+            return
+        request_id = next(self._ids)
+        self._sent_ids[request_id] = cmid
+        frame = p.SendMessage(id=request_id, client_msg_id=cmid, text=out.text, chat_id=out.chat_id)
+        task = asyncio.get_running_loop().create_task(ws.send(p.encode(frame)))
+        task.add_done_callback(_ignore_closed)
+
+    def _resend(self, cmid: str) -> None:
+        out = self._outbox.get(cmid)
+        if out is not None:
+            self._send_outgoing(cmid, out)
+
+    def outbox(self) -> list[tuple[str, int, str]]:
+        """Messages not yet acknowledged: (client_msg_id, chat_id, text)."""
+        return [(cmid, out.chat_id, out.text) for cmid, out in self._outbox.items()]
+
+    async def accept(self, chat_id: int) -> None:
+        await self.request(lambda i: p.AcceptChat(id=i, chat_id=chat_id))
+
+    async def close_chat(self, chat_id: int) -> None:
+        await self.request(lambda i: p.CloseChat(id=i, chat_id=chat_id))
+
+    async def set_status(self, status: Literal["online", "away"]) -> None:
+        await self.request(lambda i: p.SetStatus(id=i, status=status))
+        self.status = status
+
+    async def history(
+        self, chat_id: int, before_seq: int | None = None, limit: int = 100
+    ) -> list[p.Event]:
+        page = await self.request(
+            lambda i: p.History(id=i, chat_id=chat_id, before_seq=before_seq, limit=limit)
+        )
+        assert isinstance(page, p.HistoryPage)
+        return page.events
+
+    async def typing(self, chat_id: int, active: bool) -> None:
+        if self._ws is not None:
+            with contextlib.suppress(ConnectionClosed):
+                await self._ws.send(p.encode(p.Typing(chat_id=chat_id, active=active)))
+
+    async def ping(self) -> None:
+        await self.request(lambda i: p.Ping(id=i))
+
+    async def wait_synced(self, timeout: float = 10.0) -> None:
+        async with asyncio.timeout(timeout):
+            await self._synced.wait()
+
+    async def wait_for(
+        self, predicate: Callable[[Any], bool], timeout: float = 10.0, since: int = 0
+    ) -> Any:
+        """The first received push (from index ``since``) that matches ``predicate``."""
+        async with asyncio.timeout(timeout):
+            index = since
+            while True:
+                while index < len(self.received):
+                    frame = self.received[index]
+                    index += 1
+                    if predicate(frame):
+                        return frame
+                self._arrived.clear()
+                await self._arrived.wait()
+
+    async def wait_for_type(self, kind: type[F], timeout: float = 10.0, since: int = 0) -> F:
+        frame: F = await self.wait_for(lambda f: isinstance(f, kind), timeout, since)
+        return frame
+
+    # -------------------------------------------------------------- closing
+
+    async def sign_out(self) -> None:
+        """Revoke the token on the relay and close."""
+        with contextlib.suppress(ConnectionLost, RelayError, TimeoutError):
+            await self.request(lambda i: p.SignOut(id=i), timeout=5.0)
+        self.token = None
+        await self.close()
+
+    async def close(self) -> None:
+        self._closing = True
+        if self._ws is not None:
+            await self._ws.close()
+        if self._runner is not None:
+            self._runner.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._runner
+            self._runner = None
+        self._set_state("closed")
+        for out in self._outbox.values():
+            if not out.future.done():
+                out.future.cancel()
+
+    async def drop_connection(self) -> None:
+        """Tests: break the socket as a network failure would (the client reconnects)."""
+        if self._ws is not None:
+            self._ws.transport.abort()
+
+
+def _ignore_closed(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        exc = task.exception()
+        if not isinstance(exc, ConnectionClosed):
+            log.warning("send failed: %r", exc)

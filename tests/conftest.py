@@ -1,0 +1,85 @@
+"""Shared fixtures: relays on port 0, a throwaway PostgreSQL cluster, headless Chromium.
+
+``db_url`` runs a server test twice, on SQLite and on PostgreSQL (a cluster this session
+starts in a temporary folder). Under CI=true a missing PostgreSQL or Chromium fails the run.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.postgres import PostgresCluster, skip_unless_postgres
+from tests.support.relay import RelayHandle, running_relay
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PostgresCluster]:
+    skip_unless_postgres()
+    cluster = PostgresCluster().start()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite+aiosqlite:///{tmp_path / 'relay.db'}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database: SQLite file, then PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'relay.db'}"
+    cluster: PostgresCluster = request.getfixturevalue("pg_cluster")
+    return cluster.create_database(f"t_{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture
+async def relay(sqlite_url: str) -> AsyncIterator[RelayHandle]:
+    """A relay on SQLite with the demo site, an admin (boss@) and an agent (ana@)."""
+    async with running_relay(sqlite_url) as handle:
+        yield handle
+
+
+@pytest.fixture
+async def relay_any_db(db_url: str) -> AsyncIterator[RelayHandle]:
+    """The same relay, once on SQLite and once on PostgreSQL."""
+    async with running_relay(db_url) as handle:
+        yield handle
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    """tests/artifacts/ (git-ignored): screenshots for a person to look at."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture
+async def browser(tmp_path: Path) -> AsyncIterator[object]:
+    """Headless Debian Chromium through Playwright (never downloads a browser)."""
+    from playwright.async_api import async_playwright
+
+    from tests.support.browser import chromium_available, launch_chromium
+
+    if not chromium_available() and not os.environ.get("CI"):
+        pytest.skip("chromium is not installed: run scripts/install-system-deps.sh")
+    home = tmp_path / "chromium-home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+           "XDG_CACHE_HOME": str(home / ".cache")}
+    async with async_playwright() as pw:
+        b = await launch_chromium(pw, env=env)
+        try:
+            yield b
+        finally:
+            await b.close()
