@@ -239,7 +239,7 @@ textarea.fi{min-height:96px;resize:vertical}
 .ok{color:#1f5c45;background:#e6f4ee;border-radius:8px;padding:12px}
 .err{color:#b3261e;font-size:12px;line-height:16px;min-height:16px}
 @media (max-width:479px){.win{inset:0;width:100%;height:100%;max-height:none;border-radius:0}
-.open .launcher{display:none}}`;
+.open .launcher{display:none}.in,.fi{font-size:16px}}`;
 
   // ------------------------------------------------------------ building the UI
   var host = h('div', null, { id: 'jivo-chat-widget' });
