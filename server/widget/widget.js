@@ -331,8 +331,10 @@ textarea.fi{min-height:96px;resize:vertical}
 
   // Sent and received rows are ordered by cursor; rows still sending stay below them.
   function place(el) {
-    var stick = nearBottom();
-    list.insertBefore(el, list.querySelector('[data-state="sending"]'));
+    var stick = nearBottom(), c = +el.getAttribute('data-cursor');
+    var ref = list.querySelector('[data-state="sending"]'), prev = ref ? ref.previousSibling : list.lastChild;
+    while (prev && +prev.getAttribute('data-cursor') > c) { ref = prev; prev = prev.previousSibling; }
+    list.insertBefore(el, ref);
     if (stick) scrollDown();
   }
 
@@ -386,7 +388,7 @@ textarea.fi{min-height:96px;resize:vertical}
   function renderAll() {
     while (list.firstChild) list.removeChild(list.firstChild);
     hist.forEach(renderEvent);
-    outbox().forEach((o) => { if (!rowFor(o.m)) place(msgRow('visitor', '', o.t, o.ts, 'sending', o.m)); });
+    outbox().forEach((o) => { if (!rowFor(o.m)) list.appendChild(msgRow('visitor', '', o.t, o.ts, 'sending', o.m)); });
     scrollDown();
   }
 

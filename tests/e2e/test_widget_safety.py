@@ -145,6 +145,8 @@ async def test_widget_xss_corpus(relay: RelayHandle, browser: Browser) -> None:
         chat_id = offer.chat.id
         for text in PAYLOADS[1:]:
             await wp.say(text)
+        sent = page.locator(f"{HOST} [data-testid=message][data-author=visitor][data-state=sent]")
+        await expect(sent).to_have_count(len(PAYLOADS))
         mark = len(agent.received)
         for text in PAYLOADS:
             await agent.send_message(chat_id, text)
