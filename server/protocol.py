@@ -572,4 +572,7 @@ def render_doc() -> str:
 
 
 if __name__ == "__main__":
-    print(render_doc(), end="")
+    # Render from the imported module, not __main__, so type names read the same either way.
+    from server import protocol
+
+    print(protocol.render_doc(), end="")

@@ -53,7 +53,11 @@ class Relay:
         self.engine = create_engine(
             settings.database_url, sqlite_synchronous=settings.sqlite_synchronous
         )
-        self.writer = GroupWriter(self.engine, max_batch=settings.group_commit_max)
+        self.writer = GroupWriter(
+            self.engine,
+            max_batch=settings.group_commit_max,
+            on_batch=self.metrics.commit_batch.observe,
+        )
         self.chats = ChatService(
             self.engine, self.writer, self.bus, self.metrics, settings.max_message_chars
         )
@@ -208,13 +212,20 @@ class Relay:
         dispatch: Callable[[p.Frame, float], Any],
     ) -> None:
         """Read frames in order: limits, decoding, dispatch; an error frame for each refusal."""
+        closing: asyncio.Task[None] | None = None
         async for raw in conn.ws:
+            if closing is not None:
+                # Keep reading (and dropping) until the client's close frame arrives: a
+                # full receive queue would stop the socket being read and stall the close.
+                continue
             received = time.perf_counter()
             if not conn.allow(self.ip_limiter):
                 self.metrics.errors.labels("rate_limited").inc()
                 if conn.strikes >= self.settings.rate_strikes_before_close:
-                    await conn.close(p.CLOSE_RATE_LIMITED, "too many frames: slow down")
-                    return
+                    closing = asyncio.create_task(
+                        conn.close(p.CLOSE_RATE_LIMITED, "too many frames: slow down")
+                    )
+                    continue
                 request_id = _peek_id(raw)
                 conn.error(
                     p.FrameRejected("rate_limited", "too many frames: slow down", request_id)

@@ -75,8 +75,12 @@ async def browser(tmp_path: Path) -> AsyncIterator[object]:
         pytest.skip("chromium is not installed: run scripts/install-system-deps.sh")
     home = tmp_path / "chromium-home"
     home.mkdir()
-    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
-           "XDG_CACHE_HOME": str(home / ".cache")}
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+    }
     async with async_playwright() as pw:
         b = await launch_chromium(pw, env=env)
         try:

@@ -125,7 +125,9 @@ class AgentClient:
         self._runner = asyncio.create_task(self._run(ws), name="agent-client")
         return welcome
 
-    async def _connect(self, first: p.SignIn | p.Authenticate) -> tuple[ClientConnection, p.Welcome]:
+    async def _connect(
+        self, first: p.SignIn | p.Authenticate
+    ) -> tuple[ClientConnection, p.Welcome]:
         self._set_state("connecting")
         self._synced.clear()
         try:
@@ -145,7 +147,9 @@ class AgentClient:
         except (ConnectionClosed, TimeoutError) as exc:
             await ws.close()
             self._set_state("disconnected")
-            raise ConnectionLost(f"the relay closed the connection while signing in: {exc}") from exc
+            raise ConnectionLost(
+                f"the relay closed the connection while signing in: {exc}"
+            ) from exc
         if isinstance(frame, p.Error):
             await ws.close()
             self._set_state("disconnected")

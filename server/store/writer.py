@@ -35,8 +35,15 @@ class WriterClosed(RuntimeError):
 
 
 class GroupWriter:
-    def __init__(self, engine: AsyncEngine, *, max_batch: int = 512) -> None:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        *,
+        max_batch: int = 512,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> None:
         self._engine = engine
+        self._on_batch = on_batch
         self._max_batch = max_batch
         self._queue: asyncio.Queue[tuple[Write[Any], asyncio.Future[Any]]] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
@@ -80,6 +87,8 @@ class GroupWriter:
     async def _commit(self, batch: list[tuple[Write[Any], asyncio.Future[Any]]]) -> None:
         self.batches += 1
         self.writes += len(batch)
+        if self._on_batch is not None:
+            self._on_batch(len(batch))
         try:
             results = await self._transaction([w for w, _ in batch])
         except asyncio.CancelledError:

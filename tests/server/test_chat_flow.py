@@ -45,9 +45,7 @@ async def test_visitor_chat_with_agent_round_trip(relay_any_db: RelayHandle) -> 
     assert got.event.author == "agent" and got.event.seq == 3
 
     await visitor.say("quiero zapatos")
-    await agent.wait_for(
-        lambda f: isinstance(f, p.EventPush) and f.event.text == "quiero zapatos"
-    )
+    await agent.wait_for(lambda f: isinstance(f, p.EventPush) and f.event.text == "quiero zapatos")
     seqs = [e.seq for e in visitor.events()]
     assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
 
@@ -140,7 +138,9 @@ async def test_no_agent_online_offline_form_is_stored(relay: RelayHandle) -> Non
 
     async with relay.relay.engine.connect() as db:
         stored = (await db.execute(sa.select(offline_messages))).all()
-        assert [(r.name, r.email, r.text) for r in stored] == [("Eva", "eva@example.com", "call me")]
+        assert [(r.name, r.email, r.text) for r in stored] == [
+            ("Eva", "eva@example.com", "call me")
+        ]
         assert (await db.execute(sa.select(sa.func.count()).select_from(chats))).scalar() == 0
     await visitor.close()
 
@@ -163,8 +163,11 @@ async def test_presence_and_availability(relay: RelayHandle) -> None:
     unavailable = await visitor.wait_for(lambda f: isinstance(f, p.AgentsAvailable))
     assert unavailable.online is False
     await boss.wait_for(
-        lambda f: isinstance(f, p.AgentPresence) and f.agent.status == "away"
-        and f.agent.email == relay.agent_email
+        lambda f: (
+            isinstance(f, p.AgentPresence)
+            and f.agent.status == "away"
+            and f.agent.email == relay.agent_email
+        )
     )
     mark = len(visitor.frames)
     await ana.set_status("online")

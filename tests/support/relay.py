@@ -79,9 +79,21 @@ class RelayProcess:
     def start(self, timeout: float = 30.0) -> None:
         ready = self.workdir / "ready"
         ready.unlink(missing_ok=True)
-        argv = [sys.executable, "-m", "server", "--db", self.database_url, "serve",
-                "--host", "127.0.0.1", "--port", str(self.port), "--demo",
-                "--ready-file", str(ready)]
+        argv = [
+            sys.executable,
+            "-m",
+            "server",
+            "--db",
+            self.database_url,
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--demo",
+            "--ready-file",
+            str(ready),
+        ]
         with self.log.open("ab") as log:
             self.proc = subprocess.Popen(argv, cwd=ROOT, env=self.env, stdout=log, stderr=log)
         deadline = time.monotonic() + timeout

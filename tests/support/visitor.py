@@ -9,6 +9,7 @@ import uuid
 from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed
 
 from server import protocol as p
 
@@ -27,6 +28,7 @@ class Visitor:
         self._ids = itertools.count(1)
         self._arrived = asyncio.Event()
         self._reader: asyncio.Task[None] | None = None
+        self.close_code: int | None = None
 
     async def connect(self, page_url: str = "https://shop.example/", **kw: Any) -> p.Frame:
         """Open the socket and say hello; returns the first answer (welcome or error)."""
@@ -50,14 +52,25 @@ class Visitor:
         return first
 
     async def _read(self, ws: ClientConnection) -> None:
-        async for raw in ws:
-            frame = p.decode_server(raw)
-            if isinstance(frame, p.EventPush):
-                if self.cursor is not None and frame.event.cursor <= self.cursor:
-                    continue
-                self.cursor = frame.event.cursor
-            self.frames.append(frame)
-            self._arrived.set()
+        try:
+            async for raw in ws:
+                frame = p.decode_server(raw)
+                if isinstance(frame, p.EventPush):
+                    if self.cursor is not None and frame.event.cursor <= self.cursor:
+                        continue
+                    self.cursor = frame.event.cursor
+                self.frames.append(frame)
+                self._arrived.set()
+        except ConnectionClosed as exc:
+            self.close_code = exc.rcvd.code if exc.rcvd else None
+        else:
+            self.close_code = ws.close_code
+
+    async def closed(self, timeout: float = 10.0) -> int | None:
+        """Wait until the relay closed the socket; returns the close code it sent."""
+        assert self._reader is not None
+        await asyncio.wait_for(asyncio.shield(self._reader), timeout)
+        return self.close_code
 
     async def send_raw(self, data: str | bytes) -> None:
         assert self.ws is not None
@@ -74,9 +87,7 @@ class Visitor:
         cmid = client_msg_id or uuid.uuid4().hex
         request_id = next(self._ids)
         assert self.ws is not None
-        await self.ws.send(
-            p.encode(p.SendMessage(id=request_id, client_msg_id=cmid, text=text))
-        )
+        await self.ws.send(p.encode(p.SendMessage(id=request_id, client_msg_id=cmid, text=text)))
         return await self.answer(request_id)
 
     async def answer(self, request_id: int, timeout: float = 10.0) -> p.Frame:
