@@ -401,18 +401,12 @@ textarea.fi{min-height:96px;resize:vertical}
       .sort((a, b) => a.cursor - b.cursor).slice(-MAX_HISTORY);
     jset('history', merged);
   }
-  function slim(ev) {
-    return {
-      cursor: ev.cursor, chat_id: ev.chat_id, seq: ev.seq, kind: ev.kind, author: ev.author,
-      author_name: ev.author_name || '', text: ev.text || '', client_msg_id: ev.client_msg_id || null, ts: ev.ts
-    };
-  }
   function addEvent(ev, live) {
     if (typeof ev.cursor !== 'number') return;
     if (!cursor || ev.cursor > cursor) { cursor = ev.cursor; sset('cursor', String(cursor)); }
     if (known.has(ev.cursor)) return;
     known.add(ev.cursor);
-    hist.push(slim(ev));
+    hist.push(ev);
     if (hist.length > MAX_HISTORY) hist = hist.slice(-MAX_HISTORY);
     saveHistory();
     if (ev.client_msg_id && ev.author === 'visitor') outboxDrop(ev.client_msg_id);

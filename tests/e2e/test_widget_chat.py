@@ -13,7 +13,9 @@ from tests.e2e.test_widget_support import (
     accept_next_chat,
     agent_event,
     open_widget_page,
+    page_html,
     signed_in_agent,
+    third_party_site,
     wait_until,
 )
 from tests.support.relay import RelayHandle
@@ -173,4 +175,37 @@ async def test_widget_typing_both_ways(relay: RelayHandle, browser: Browser) -> 
         await wait_until(lambda: wp.sent_of("typing")[-1]["active"] is False)
         await agent_event(agent, lambda e: e.text == "I am looking for a big monsteraok", mark)
         assert wp.errors == []
+        await wp.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "locale", "placeholder", "offline_intro"),
+    [
+        ("", "en-US", "Type a message…", "Nobody is online now."),
+        ("", "pt-BR", "Digite uma mensagem…", "Ninguém está online."),
+        ("", "ru-RU", "Введите сообщение…", "Сейчас никого нет."),
+        ("es", "ru-RU", "Escriba un mensaje…", "No hay nadie en línea."),
+        ("", "de-DE", "Type a message…", "Nobody is online now."),
+    ],
+)
+async def test_widget_language(
+    relay: RelayHandle,
+    browser: Browser,
+    lang: str,
+    locale: str,
+    placeholder: str,
+    offline_intro: str,
+) -> None:
+    """V5: the widget speaks data-lang, else the browser's language, else English."""
+    routes: dict[str, str] = {}
+    with third_party_site(routes) as origin:
+        key = await relay.add_site("Tienda", [origin])
+        routes["/"] = page_html("plain.html", RELAY=relay.http_url, SITE_KEY=key, LANG=lang)
+        context = await browser.new_context(locale=locale)
+        wp = await open_widget_page(browser, origin + "/", context=context)
+        await wp.open()
+        await wp.wait_ready()
+        await expect(wp.el("offline-form")).to_contain_text(offline_intro)
+        async with signed_in_agent(relay):
+            await expect(wp.el("input")).to_have_attribute("placeholder", placeholder)
         await wp.close()

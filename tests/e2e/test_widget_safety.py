@@ -197,7 +197,7 @@ async def test_widget_wrong_origin(relay: RelayHandle, browser: Browser, case: s
             key = await relay.add_site("Elsewhere", ["https://shop.example"])
         else:
             key = "no-such-site-key"
-        routes["/"] = page_html("plain.html", RELAY=relay.http_url, SITE_KEY=key)
+        routes["/"] = page_html("plain.html", RELAY=relay.http_url, SITE_KEY=key, LANG="")
         wp = await open_widget_page(browser, origin + "/")
         await expect(wp.el("notice")).to_have_text("The chat is not available on this page.")
         await wp.open()
