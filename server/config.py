@@ -42,6 +42,9 @@ class Settings:
     """Refused frames in a row after which a flooding connection is closed."""
     ping_interval: float | None = 20.0
     ping_timeout: float | None = 20.0
+    close_timeout: float = 5.0
+    """How long a closing handshake may take; a peer that stopped answering the keepalive is
+    dropped (and its agent shown offline) ping_interval + ping_timeout + close_timeout late."""
     max_queued_frames: int = 2000
     """Frames waiting for a slow client before it is disconnected (it resumes from its cursor)."""
     group_commit_max: int = 512

@@ -87,6 +87,7 @@ class Relay:
             compression=None,
             ping_interval=self.settings.ping_interval,
             ping_timeout=self.settings.ping_timeout,
+            close_timeout=self.settings.close_timeout,
             server_header=f"jivo-relay/{__version__}",
         )
         sock = next(iter(self._server.sockets))

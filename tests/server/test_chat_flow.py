@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
+
+from websockets.asyncio.client import connect
 
 from jivo_desktop.net.client import AgentClient
 from server import protocol as p
-from tests.support.relay import RelayHandle
+from tests.support.relay import RelayHandle, running_relay
 from tests.support.visitor import Visitor
 
 
@@ -187,3 +190,36 @@ async def test_presence_and_availability(relay: RelayHandle) -> None:
     assert offline.agent.email == relay.agent_email
     await boss.close()
     await visitor.close()
+
+
+async def test_silent_agent_goes_offline_after_heartbeat_timeout(tmp_path: Path) -> None:
+    """T1/G11: an agent whose app stops answering (frozen, network gone without a close) is
+    dropped by the heartbeat time-out and shown offline to colleagues; visitors are told that
+    nobody is available."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'r.db'}"
+    async with running_relay(url, ping_interval=0.2, ping_timeout=0.3, close_timeout=0.3) as relay:
+        boss = AgentClient(relay.ws_url)
+        await boss.sign_in(relay.admin_email, relay.admin_password)
+        await boss.set_status("away")
+        visitor = Visitor(relay.ws_url, relay.site_key)
+        async with connect(relay.ws_url) as ws:
+            await ws.send(
+                p.encode(p.SignIn(id=1, email=relay.agent_email, password=relay.agent_password))
+            )
+            assert isinstance(p.decode_server(await ws.recv()), p.Welcome)
+            await visitor.connect()
+            assert visitor.welcome is not None and visitor.welcome.agents_online
+            ws.transport.pause_reading()  # the app freezes: no pong goes back
+            offline = await boss.wait_for(
+                lambda f: (
+                    isinstance(f, p.AgentPresence)
+                    and f.agent.email == relay.agent_email
+                    and f.agent.status == "offline"
+                )
+            )
+            assert offline.agent.status == "offline"
+            gone = await visitor.wait_for(lambda f: isinstance(f, p.AgentsAvailable))
+            assert gone.online is False
+            ws.transport.resume_reading()
+        await boss.close()
+        await visitor.close()
