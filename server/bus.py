@@ -49,19 +49,18 @@ class LocalBus(Bus):
     """In-process bus: one relay node."""
 
     def __init__(self) -> None:
-        self._handlers: dict[str, list[Handler]] = defaultdict(list)
+        # An insertion-ordered set per topic: "visitors" may hold tens of thousands of
+        # handlers, and a disconnect must not scan them all.
+        self._handlers: dict[str, dict[Handler, None]] = defaultdict(dict)
 
     def subscribe(self, topic: str, handler: Handler) -> None:
-        self._handlers[topic].append(handler)
+        self._handlers[topic][handler] = None
 
     def unsubscribe(self, topic: str, handler: Handler) -> None:
         handlers = self._handlers.get(topic)
         if handlers is None:
             return
-        try:
-            handlers.remove(handler)
-        except ValueError:
-            pass
+        handlers.pop(handler, None)
         if not handlers:
             del self._handlers[topic]
 

@@ -378,8 +378,7 @@ class Relay:
             id=agent.id, name=agent.name, email=agent.email, role=agent.role, status=frame.status
         )
         if frame.status == "online":
-            self.bus.unsubscribe(OFFERS, conn.push)
-            self.bus.subscribe(OFFERS, conn.push)
+            self.bus.subscribe(OFFERS, conn.push)  # a set: subscribing twice is harmless
         else:
             self.bus.unsubscribe(OFFERS, conn.push)
         conn.send(p.Ok(id=frame.id))
