@@ -209,3 +209,72 @@ async def test_widget_language(
         async with signed_in_agent(relay):
             await expect(wp.el("input")).to_have_attribute("placeholder", placeholder)
         await wp.close()
+
+
+async def test_widget_chat_closed_then_new_chat(relay: RelayHandle, browser: Browser) -> None:
+    """V5: when the agent closes the chat the widget says so, and the visitor's next message
+    starts a new chat that an agent is offered again."""
+    async with signed_in_agent(relay) as agent:
+        wp = await open_widget_page(browser, relay.demo_url)
+        await wp.open()
+        await wp.wait_ready()
+        await wp.say("Where is my order?")
+        offer = await accept_next_chat(agent)
+        await agent.send_message(offer.chat.id, "On its way!")
+        await wp.wait_text("On its way!", author="agent")
+        await agent.close_chat(offer.chat.id)
+        await expect(wp.page.locator("#jivo-chat-widget [data-kind=closed]")).to_have_text(
+            "The chat has ended"
+        )
+        mark = len(agent.received)
+        await wp.say("One more question")
+        second = await accept_next_chat(agent, since=mark)
+        assert second.chat.id != offer.chat.id and second.chat.preview == "One more question"
+        await agent.send_message(second.chat.id, "Sure")
+        await wp.wait_text("Sure", author="agent")
+        assert await wp.texts() == [
+            "Where is my order?",
+            "On its way!",
+            "One more question",
+            "Sure",
+        ]
+        assert wp.errors == []
+        await wp.close()
+
+
+async def test_widget_error_notices(relay: RelayHandle, browser: Browser) -> None:
+    """V5: an error frame gets a polite notice: a message over the limit is marked not sent
+    (and not retried); a burst past the rate limit is retried until every message is stored
+    exactly once."""
+    async with signed_in_agent(relay) as agent:
+        wp = await open_widget_page(browser, relay.demo_url)
+        await wp.open()
+        await wp.wait_ready()
+        await wp.say("x" * (p.MAX_MESSAGE_CHARS + 1))
+        await expect(wp.el("notice")).to_have_text("That message is too long. Please shorten it.")
+        failed = wp.page.locator("#jivo-chat-widget [data-testid=message][data-state=failed]")
+        await expect(failed).to_have_count(1)
+        assert len(wp.sent_of("send_message")) == 1
+
+        burst = [f"burst {i}" for i in range(60)]
+        await wp.page.evaluate(
+            """(texts) => {
+              const root = document.getElementById('jivo-chat-widget').shadowRoot;
+              const input = root.querySelector('[data-testid=input]');
+              for (const t of texts) {
+                input.value = t;
+                input.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));
+              }
+            }""",
+            burst,
+        )
+        sent = wp.page.locator("#jivo-chat-widget [data-testid=message][data-state=sent]")
+        await expect(sent).to_have_count(len(burst), timeout=30_000)
+        assert any(f.get("code") == "rate_limited" for f in wp.received)
+        offer: p.ChatOffered = await agent.wait_for(lambda f: isinstance(f, p.ChatOffered))
+        await agent.accept(offer.chat.id)
+        events = await agent.history(offer.chat.id, limit=500)
+        stored = [e.text for e in events if e.kind == "message"]
+        assert sorted(stored) == sorted(burst)
+        assert wp.errors == []
+        await wp.close()
