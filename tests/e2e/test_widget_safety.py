@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.async_api import Browser, expect
@@ -59,7 +60,10 @@ async def test_widget_hostile_css(relay: RelayHandle, browser: Browser, artifact
         key = await relay.add_site("Hostile shop", [origin])
         routes["/"] = page_html("hostile.html")
         async with signed_in_agent(relay) as agent:
-            wp = await open_widget_page(browser, origin + "/", wait_launcher=False)
+            requests: list[str] = []
+            context = await browser.new_context(viewport={"width": 1100, "height": 720})
+            context.on("request", lambda r: requests.append(r.url))
+            wp = await open_widget_page(browser, origin + "/", context=context, wait_launcher=False)
             page = wp.page
             await page.wait_for_function("document.getElementById('late-cover')")
             before = await page.evaluate(SNAPSHOT_JS, STYLE_PROPS)
@@ -89,6 +93,9 @@ async def test_widget_hostile_css(relay: RelayHandle, browser: Browser, artifact
             await agent.send_message(offer.chat.id, "Not the chat, at least.")
             await wp.wait_text("Not the chat, at least.", author="agent")
             await wp.shot(artifacts / "widget-hostile.png")
+            # The widget asks nothing of any host but the relay (and the page its own origin).
+            hosts = {urlsplit(u).netloc for u in requests + [s.url for s in wp.sockets]}
+            assert hosts == {urlsplit(origin).netloc, urlsplit(relay.http_url).netloc}
             assert await page.evaluate(SNAPSHOT_JS, STYLE_PROPS) == before
             assert wp.errors == []
             await wp.close()
