@@ -1,7 +1,5 @@
-/*! Jivo live chat widget. Embed with one tag:
- *  <script src="https://RELAY/widget.js" data-site="SITE_KEY" async></script>
- * Dependency-free. Renders in an open Shadow DOM on #jivo-chat-widget; every piece of data is
- * rendered as text. Speaks the relay's wire protocol (docs/protocol.md) over one WebSocket. */
+/*! Jivo live chat widget: <script src="https://RELAY/widget.js" data-site="SITE_KEY" async>.
+ * Open Shadow DOM on #jivo-chat-widget; all data rendered as text; protocol: docs/protocol.md */
 (() => {
   'use strict';
   if (typeof document === 'undefined' || document.getElementById('jivo-chat-widget')) return;
@@ -734,12 +732,18 @@ textarea.fi{min-height:96px;resize:vertical}
   shell.addEventListener('keydown', (e) => { e.stopPropagation(); });
 
   // ------------------------------------------------------------ start
-  function mount() {
+  function attach() {
+    if (host.isConnected || !document.body) return;
     document.body.appendChild(host);
     // The top layer is above any z-index of the page (and immune to a transformed <body>).
-    if (typeof host.showPopover === 'function') {
-      try { host.setAttribute('popover', 'manual'); host.showPopover(); } catch (e) { host.removeAttribute('popover'); }
-    }
+    if (host.showPopover) try { host.setAttribute('popover', 'manual'); host.showPopover(); } catch (e) { host.removeAttribute('popover'); }
+    observer.observe(document.body, { childList: true });
+  }
+  // A page that rewrites its <body> (some single-page apps do) would take the widget with it.
+  var observer = new MutationObserver(attach);
+  function mount() {
+    attach();
+    observer.observe(document.documentElement, { childList: true });
     renderAll();
     render();
     connect();

@@ -215,3 +215,24 @@ async def test_widget_wrong_origin(relay: RelayHandle, browser: Browser, case: s
         assert [f["code"] for f in wp.received if f["type"] == "error"] == [case]
         assert wp.errors == []
         await wp.close()
+
+
+async def test_widget_survives_body_rewrite(relay: RelayHandle, browser: Browser) -> None:
+    """V5: a page that rewrites its whole <body> (as some single-page apps do) or replaces it
+    gets the widget back at once, with its conversation and its connection."""
+    async with signed_in_agent(relay) as agent:
+        wp = await open_widget_page(browser, relay.demo_url)
+        await wp.open()
+        await wp.wait_ready()
+        await wp.say("before")
+        offer = await accept_next_chat(agent)
+        await wp.page.evaluate("document.body.innerHTML = '<main><h1>Rewritten</h1></main>'")
+        await expect(wp.el("window")).to_be_visible()
+        await wp.page.evaluate("document.body = document.createElement('body')")
+        await expect(wp.el("window")).to_be_visible()
+        await agent.send_message(offer.chat.id, "after")
+        await wp.wait_text("after", author="agent")
+        assert await wp.texts() == ["before", "after"]
+        assert len(wp.sockets) == 1
+        assert wp.errors == []
+        await wp.close()
