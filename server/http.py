@@ -14,10 +14,8 @@ from websockets.http11 import Request, Response
 WIDGET_DIR = Path(__file__).parent / "widget"
 WS_PATH = "/ws"
 
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
+# No Referrer-Policy here: the demo page's own links must carry a referrer, as any site's do.
+SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff"}
 
 
 def respond(

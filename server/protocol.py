@@ -351,7 +351,9 @@ class EventPush(Frame):
 
 
 class SyncDone(Frame):
-    """The replay after (re)connecting is complete; ``cursor`` is the newest one sent."""
+    """The replay after (re)connecting is complete. ``cursor`` is where to resume from next
+    time: everything up to it that this client may see has been sent (it may be newer than the
+    last event sent, as other chats' events are not sent)."""
 
     cursor: int
 

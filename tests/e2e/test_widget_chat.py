@@ -9,7 +9,7 @@ import pytest
 from playwright.async_api import Browser, WebSocketRoute, expect
 
 from server import protocol as p
-from tests.e2e.test_widget_support import (
+from tests.e2e.widget_support import (
     accept_next_chat,
     agent_event,
     open_widget_page,

@@ -13,7 +13,7 @@ from playwright.async_api import Browser, WebSocketRoute, expect
 
 from server import protocol as p
 from server.store.schema import page_views
-from tests.e2e.test_widget_support import (
+from tests.e2e.widget_support import (
     HOST,
     accept_next_chat,
     agent_event,

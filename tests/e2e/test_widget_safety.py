@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.async_api import Browser, expect
 
-from tests.e2e.test_widget_support import (
+from tests.e2e.widget_support import (
     HOST,
     accept_next_chat,
     agent_event,
