@@ -13,7 +13,7 @@ BIN := $(VENV)/bin
 comma := ,
 
 # Extras of pyproject.toml installed for the test run. One place to add `desktop` later.
-TEST_EXTRAS := server,postgres,redis,test
+TEST_EXTRAS := server,postgres,redis,desktop,test
 # Extras for `make run`: the relay, plus the desktop app once it exists.
 RUN_EXTRAS := server$(if $(wildcard jivo_desktop/__main__.py),$(comma)desktop)
 

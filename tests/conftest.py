@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import os
 import uuid
+
+# Qt must never try a real display unless a test starts its own Xvfb.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 

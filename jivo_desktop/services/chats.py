@@ -1,0 +1,503 @@
+"""The chats the agent sees: offers, active chats, their messages, drafts and the outbox.
+
+Everything the agent types goes to the local outbox first (so a crash loses nothing), then to the
+relay; the outbox row is deleted only when the relay's acknowledgement arrives.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Signal
+
+from jivo_desktop.net.client import ConnectionLost, RelayError
+from jivo_desktop.services.session import SessionService
+from jivo_desktop.store import LocalStore, OutboxItem
+from jivo_desktop.tasks import spawn
+from server import protocol as p
+
+log = logging.getLogger(__name__)
+
+HISTORY_PAGE = 200
+
+
+@dataclass
+class Message:
+    """One line of a conversation as the app shows it."""
+
+    kind: str  # message | joined | left | closed
+    author: str  # visitor | agent | system
+    author_name: str
+    text: str
+    ts: float
+    mine: bool
+    client_msg_id: str | None = None
+    cursor: int | None = None
+    seq: int | None = None
+    state: str = "sent"  # sending | sent | delivered | read | failed
+
+
+@dataclass
+class Chat:
+    info: p.ChatInfo
+    messages: list[Message] = field(default_factory=list)
+    loaded: bool = False
+    unread: int = 0
+    last_activity: float = 0.0
+    typing: str = ""
+
+    @property
+    def id(self) -> int:
+        return self.info.id
+
+    @property
+    def offered(self) -> bool:
+        return self.info.state == "offered"
+
+
+def visitor_name(visitor: p.VisitorInfo, client_word: str) -> str:
+    """N1: contact name, else "<City> <id>", else "Client <id>" (``client_word`` translated)."""
+    if visitor.name.strip():
+        return visitor.name.strip()
+    if visitor.city.strip():
+        return f"{visitor.city.strip()} {visitor.id}"
+    return f"{client_word} {visitor.id}"
+
+
+def _message(event: p.Event, me: int | None) -> Message:
+    mine = event.author == "agent" and event.author_id == me
+    return Message(
+        kind=event.kind,
+        author=event.author,
+        author_name=event.author_name,
+        text=event.text,
+        ts=event.ts,
+        mine=mine,
+        client_msg_id=event.client_msg_id,
+        cursor=event.cursor,
+        seq=event.seq,
+    )
+
+
+class ChatsService(QObject):
+    """Signals:
+
+    * ``chats_changed()``: chats came or went, or the order changed;
+    * ``chat_changed(int)``: a chat's row changed (unread, preview, state, typing);
+    * ``messages_reset(int)``: a chat's messages were (re)loaded;
+    * ``messages_appended(int, int, int)``: chat id, first index, count;
+    * ``message_changed(int, int)``: chat id, index (its state changed);
+    * ``offered(object)``: a new offer (ChatInfo) for the toast;
+    * ``offer_gone(int)``: the offer was taken, ignored, closed or missed;
+    * ``current_changed(int)``: the chat shown in the centre (0: none);
+    * ``visitor_message(int)``: a visitor wrote in one of my chats (for the sound);
+    * ``problem(str)``: something the agent should read (a refused accept...).
+    """
+
+    chats_changed = Signal()
+    chat_changed = Signal(int)
+    messages_reset = Signal(int)
+    messages_appended = Signal(int, int, int)
+    message_changed = Signal(int, int)
+    offered = Signal(object)
+    offer_gone = Signal(int)
+    current_changed = Signal(int)
+    visitor_message = Signal(int)
+    problem = Signal(str)
+
+    def __init__(self, session: SessionService, store: LocalStore) -> None:
+        super().__init__()
+        self.session = session
+        self.store = store
+        self.chats: dict[int, Chat] = {}
+        self.order: list[int] = []
+        self.current = 0
+        self.ignored: set[int] = set()
+        self.window_active = True
+        session.frame_received.connect(self._on_session_frame_received)
+        session.signed_in.connect(self._on_session_signed_in)
+        session.signed_out.connect(self._on_session_signed_out)
+
+    # -------------------------------------------------------------- queries
+
+    @property
+    def me(self) -> int | None:
+        agent = self.session.agent
+        return agent.id if agent else None
+
+    def chat(self, chat_id: int) -> Chat | None:
+        return self.chats.get(chat_id)
+
+    def ordered(self) -> list[Chat]:
+        return [self.chats[i] for i in self.order]
+
+    def waiting(self) -> list[Chat]:
+        """Offers not ignored, oldest first (what Ctrl+R accepts)."""
+        offers = [c for c in self.chats.values() if c.offered and c.id not in self.ignored]
+        return sorted(offers, key=lambda c: c.info.created_at)
+
+    def display_name(self, chat: Chat) -> str:
+        return visitor_name(chat.info.visitor, self.tr("Client"))
+
+    # -------------------------------------------------------------- actions
+
+    def select(self, chat_id: int) -> None:
+        """C1/C2: show a chat in the centre (its draft comes back with it)."""
+        if chat_id == self.current:
+            return
+        self.current = chat_id
+        chat = self.chats.get(chat_id)
+        if chat is not None:
+            if chat.unread:
+                chat.unread = 0
+                self.chat_changed.emit(chat_id)
+            if not chat.loaded:
+                spawn(self._load_history(chat), f"history-{chat_id}")
+        self.current_changed.emit(chat_id)
+
+    def select_next(self, step: int) -> None:
+        """Ctrl+Down / Ctrl+Up: the next or previous chat in the list."""
+        if not self.order:
+            return
+        if self.current in self.order:
+            index = (self.order.index(self.current) + step) % len(self.order)
+        else:
+            index = 0 if step > 0 else len(self.order) - 1
+        self.select(self.order[index])
+
+    def draft(self, chat_id: int) -> str:
+        return self.store.draft(self.session.account, chat_id) if self.session.account else ""
+
+    def save_draft(self, chat_id: int, text: str) -> None:
+        if self.session.account and chat_id:
+            self.store.save_draft(self.session.account, chat_id, text)
+
+    def accept(self, chat_id: int, *, show: bool = True) -> None:
+        spawn(self.accept_async(chat_id, show=show), f"accept-{chat_id}")
+
+    async def accept_async(self, chat_id: int, *, show: bool = True) -> bool:
+        client = self.session.client
+        chat = self.chats.get(chat_id)
+        if client is None or chat is None:
+            return False
+        try:
+            await client.accept(chat_id)
+        except RelayError as exc:
+            if exc.code == "chat_taken":
+                self.problem.emit(self.tr("Another agent has already accepted this chat."))
+            else:
+                self.problem.emit(
+                    self.tr("The chat could not be accepted: {0}").format(exc.message)
+                )
+            self._forget_offer(chat_id)
+            return False
+        except (ConnectionLost, TimeoutError):
+            self.problem.emit(self.tr("No connection to the relay: try again in a moment."))
+            return False
+        self._taken_by_me(chat_id)
+        if show:
+            self.select(chat_id)
+        return True
+
+    def accept_oldest(self) -> int:
+        """Ctrl+R and ``jivo-desktop --accept``: accept the longest-waiting offer."""
+        waiting = self.waiting()
+        if not waiting:
+            return 0
+        self.accept(waiting[0].id)
+        return waiting[0].id
+
+    def quick_reply(self, chat_id: int, text: str) -> None:
+        """N2: take the chat and answer it without opening the window."""
+        spawn(self._quick_reply(chat_id, text), f"quick-reply-{chat_id}")
+
+    async def _quick_reply(self, chat_id: int, text: str) -> None:
+        if await self.accept_async(chat_id, show=False):
+            self.send(chat_id, text)
+
+    def ignore(self, chat_id: int) -> None:
+        """Hide the offer here; the relay keeps offering it to the others."""
+        self.ignored.add(chat_id)
+        self.offer_gone.emit(chat_id)
+        self._reorder()
+
+    def close_chat(self, chat_id: int) -> None:
+        """C3: leave the chat; a visitor who writes again starts a new one."""
+        spawn(self._close(chat_id), f"close-{chat_id}")
+
+    async def _close(self, chat_id: int) -> None:
+        client = self.session.client
+        if client is None:
+            return
+        try:
+            await client.close_chat(chat_id)
+        except RelayError as exc:
+            if exc.code not in ("chat_closed", "not_in_chat"):
+                self.problem.emit(self.tr("The chat could not be closed: {0}").format(exc.message))
+                return
+        except (ConnectionLost, TimeoutError):
+            self.problem.emit(self.tr("No connection to the relay: try again in a moment."))
+            return
+        self._remove(chat_id)
+
+    def send(self, chat_id: int, text: str) -> None:
+        """Queue in the local outbox, show as "sending", deliver (across reconnects)."""
+        text = text.strip()
+        chat = self.chats.get(chat_id)
+        if not text or chat is None or not self.session.account:
+            return
+        cmid = uuid.uuid4().hex
+        item = self.store.queue(self.session.account, cmid, chat_id, text)
+        agent = self.session.agent
+        self._append(
+            chat,
+            [
+                Message(
+                    kind="message",
+                    author="agent",
+                    author_name=agent.name if agent else "",
+                    text=text,
+                    ts=item.created_at,
+                    mine=True,
+                    client_msg_id=cmid,
+                    state="sending",
+                )
+            ],
+        )
+        self.save_draft(chat_id, "")
+        spawn(self._deliver(item), f"send-{cmid}")
+
+    async def _deliver(self, item: OutboxItem) -> None:
+        client = self.session.client
+        if client is None:
+            return  # sent again from the outbox after the next sign-in
+        try:
+            ack = await client.send_message(item.chat_id, item.text, item.client_msg_id)
+        except RelayError as exc:
+            self.store.unqueue(item.client_msg_id)
+            self._set_state(item.chat_id, item.client_msg_id, "failed")
+            self.problem.emit(self.tr("A message was not sent: {0}").format(exc.message))
+            return
+        self.store.unqueue(item.client_msg_id)
+        self._set_state(item.chat_id, item.client_msg_id, "sent", ack.cursor, ack.seq)
+
+    def typing(self, chat_id: int, active: bool) -> None:
+        client = self.session.client
+        chat = self.chats.get(chat_id)
+        if client is not None and chat is not None and chat.info.state == "active":
+            spawn(client.typing(chat_id, active), "typing")
+
+    # -------------------------------------------------------------- relay frames
+
+    def _on_session_signed_in(self, welcome: p.Welcome) -> None:
+        # After a restart the outbox may still hold messages: they go out now, exactly once.
+        for item in self.store.pending(self.session.account):
+            spawn(self._deliver(item), f"resend-{item.client_msg_id}")
+
+    def _on_session_signed_out(self) -> None:
+        self.chats.clear()
+        self.order.clear()
+        self.ignored.clear()
+        self.current = 0
+        self.chats_changed.emit()
+        self.current_changed.emit(0)
+
+    def _on_session_frame_received(self, frame: p.Frame) -> None:
+        match frame:
+            case p.Welcome():
+                self._snapshot(frame.chats)
+            case p.EventPush():
+                self._event(frame.event)
+            case p.ChatOffered():
+                self._offer(frame.chat)
+            case p.ChatTaken():
+                if frame.agent_id == self.me:
+                    self._taken_by_me(frame.chat_id)
+                else:
+                    self._forget_offer(frame.chat_id)
+            case p.ChatStateChanged():
+                self._state_changed(frame.chat)
+            case p.TypingChanged():
+                chat = self.chats.get(frame.chat_id)
+                if chat is not None and frame.who == "visitor":
+                    chat.typing = self.tr("typing…") if frame.active else ""
+                    self.chat_changed.emit(chat.id)
+
+    def _snapshot(self, infos: list[p.ChatInfo]) -> None:
+        """The chats the relay says are ours or waiting; after a reconnect, what went away
+        meanwhile goes away here too (replayed events bring what changed inside kept chats)."""
+        seen = set()
+        for info in infos:
+            seen.add(info.id)
+            chat = self.chats.get(info.id)
+            if chat is None:
+                chat = self.chats[info.id] = Chat(info, last_activity=info.created_at)
+                if info.state == "offered" and info.id not in self.ignored:
+                    self.offered.emit(info)
+            else:
+                chat.info = info
+        for chat_id in [c for c in self.chats if c not in seen]:
+            self._remove(chat_id)
+        self._reorder()
+
+    def _offer(self, info: p.ChatInfo) -> None:
+        if info.id in self.chats:
+            self.chats[info.id].info = info
+            self.chat_changed.emit(info.id)
+            return
+        self.chats[info.id] = Chat(info, last_activity=time.time())
+        self._reorder()
+        if info.id not in self.ignored:
+            self.offered.emit(info)
+
+    def _taken_by_me(self, chat_id: int) -> None:
+        chat = self.chats.get(chat_id)
+        if chat is None or chat.info.state == "active":
+            return
+        agent = self.session.agent
+        chat.info.state = "active"
+        chat.info.agent_id = self.me
+        chat.info.agent_name = agent.name if agent else ""
+        self.offer_gone.emit(chat_id)
+        self.chat_changed.emit(chat_id)
+        self._reorder()
+
+    def _forget_offer(self, chat_id: int) -> None:
+        chat = self.chats.get(chat_id)
+        if chat is not None and chat.info.agent_id != self.me:
+            self._remove(chat_id)
+
+    def _state_changed(self, info: p.ChatInfo) -> None:
+        chat = self.chats.get(info.id)
+        if chat is None:
+            return
+        if info.state in ("closed", "missed"):
+            self._remove(info.id)
+            return
+        chat.info = info
+        self.chat_changed.emit(info.id)
+
+    def _remove(self, chat_id: int) -> None:
+        chat = self.chats.pop(chat_id, None)
+        if chat is None:
+            return
+        self.ignored.discard(chat_id)
+        self.offer_gone.emit(chat_id)
+        if self.current == chat_id:
+            self.current = 0
+            self.current_changed.emit(0)
+        self._reorder()
+
+    def _event(self, event: p.Event) -> None:
+        chat = self.chats.get(event.chat_id)
+        if chat is None:
+            return
+        chat.last_activity = event.ts
+        chat.info.last_seq = max(chat.info.last_seq, event.seq)
+        if event.kind == "message" and event.author == "visitor":
+            chat.info.preview = event.text[:200]
+            chat.typing = ""
+        if event.kind == "closed":
+            self._remove(chat.id)
+            return
+        if chat.loaded:
+            if event.client_msg_id and any(
+                m.client_msg_id == event.client_msg_id and m.mine for m in chat.messages
+            ):
+                index = next(
+                    i for i, m in enumerate(chat.messages) if m.client_msg_id == event.client_msg_id
+                )
+                self._mark(chat, index, "sent", event.cursor, event.seq)
+            elif not any(m.cursor == event.cursor for m in chat.messages[-50:]):
+                self._append(chat, [_message(event, self.me)])
+        if event.kind == "message" and event.author == "visitor":
+            if self.current != chat.id or not self.window_active:
+                chat.unread += 1
+            if chat.info.state == "active":
+                self.visitor_message.emit(chat.id)
+        self.chat_changed.emit(chat.id)
+        self._reorder()
+
+    async def _load_history(self, chat: Chat) -> None:
+        client = self.session.client
+        if client is None:
+            return
+        try:
+            events = await client.history(chat.id, limit=HISTORY_PAGE)
+        except (RelayError, ConnectionLost, TimeoutError) as exc:
+            log.info("history of chat %s not loaded: %s", chat.id, exc)
+            return
+        if chat.id not in self.chats:
+            return
+        pending = [m for m in chat.messages if m.state == "sending"]
+        stored = {e.client_msg_id for e in events if e.client_msg_id}
+        chat.messages = [_message(e, self.me) for e in events] + [
+            m for m in pending if m.client_msg_id not in stored
+        ]
+        for item in self.store.pending(self.session.account):
+            if item.chat_id == chat.id and not any(
+                m.client_msg_id == item.client_msg_id for m in chat.messages
+            ):
+                agent = self.session.agent
+                chat.messages.append(
+                    Message(
+                        "message",
+                        "agent",
+                        agent.name if agent else "",
+                        item.text,
+                        item.created_at,
+                        True,
+                        item.client_msg_id,
+                        state="sending",
+                    )
+                )
+        chat.loaded = True
+        self.messages_reset.emit(chat.id)
+
+    # -------------------------------------------------------------- helpers
+
+    def _append(self, chat: Chat, messages: list[Message]) -> None:
+        first = len(chat.messages)
+        chat.messages.extend(messages)
+        self.messages_appended.emit(chat.id, first, len(messages))
+
+    def _set_state(
+        self, chat_id: int, cmid: str, state: str, cursor: int | None = None, seq: int | None = None
+    ) -> None:
+        chat = self.chats.get(chat_id)
+        if chat is None:
+            return
+        for index in range(len(chat.messages) - 1, -1, -1):
+            if chat.messages[index].client_msg_id == cmid:
+                self._mark(chat, index, state, cursor, seq)
+                return
+
+    def _mark(
+        self, chat: Chat, index: int, state: str, cursor: int | None, seq: int | None
+    ) -> None:
+        message = chat.messages[index]
+        order = ["failed", "sending", "sent", "delivered", "read"]
+        if state != "failed" and order.index(state) <= order.index(message.state):
+            return
+        message.state = state
+        message.cursor = cursor if cursor is not None else message.cursor
+        message.seq = seq if seq is not None else message.seq
+        self.message_changed.emit(chat.id, index)
+
+    def _reorder(self) -> None:
+        """Offers first (oldest first: they are waiting), then the rest by newest activity."""
+        offers = sorted(
+            (c for c in self.chats.values() if c.offered and c.id not in self.ignored),
+            key=lambda c: c.info.created_at,
+        )
+        rest = sorted(
+            (c for c in self.chats.values() if not (c.offered and c.id not in self.ignored)),
+            key=lambda c: -c.last_activity,
+        )
+        order = [c.id for c in offers + rest]
+        if order != self.order:
+            self.order = order
+            self.chats_changed.emit()
