@@ -1,0 +1,74 @@
+"""``jivo-desktop``: parse the command line, keep one instance per user, run the app."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import logging.handlers
+import sys
+
+from jivo_desktop import __version__, paths
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jivo-desktop", description="The Jivo Live agent app.")
+    parser.add_argument("--version", action="version", version=f"jivo-desktop {__version__}")
+    parser.add_argument(
+        "--accept",
+        action="store_true",
+        help="tell the running app to accept the oldest waiting chat (bind this to a desktop "
+        "shortcut where global hotkeys are not possible, as on Wayland)",
+    )
+    parser.add_argument("--instance", default="", help=argparse.SUPPRESS)  # tests
+    return parser
+
+
+def _logging() -> None:
+    handler = logging.handlers.RotatingFileHandler(
+        paths.log_dir() / "jivo-desktop.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    )
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=[handler, logging.StreamHandler()],
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    _logging()
+    from PySide6.QtWidgets import QApplication
+
+    from jivo_desktop.platform.single_instance import SingleInstance
+
+    qapp = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(qapp, QApplication)
+    qapp.setApplicationName("Jivo Live")
+    qapp.setOrganizationName("jivo-live")
+    qapp.setQuitOnLastWindowClosed(False)
+    instance = SingleInstance()
+    if not instance.claim(args.instance or None):
+        instance.send("accept" if args.accept else "activate")
+        return 0
+    import qasync
+
+    from jivo_desktop.app import DesktopApp
+
+    async def run() -> None:
+        app = DesktopApp(qapp, paths.data_dir())
+        instance.message_received.connect(app.handle_message)
+        quit_event = asyncio.Event()
+        qapp.aboutToQuit.connect(quit_event.set)
+        app.start()
+        if args.accept:
+            app.handle_message("accept")
+        await quit_event.wait()
+        await app.shutdown()
+
+    qasync.run(run())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

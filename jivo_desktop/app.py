@@ -1,0 +1,93 @@
+"""The composition root: builds the services and the windows and wires them together."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.secrets import Secrets
+from jivo_desktop.services.session import SessionService
+from jivo_desktop.services.team import TeamService
+from jivo_desktop.store import LocalStore
+from jivo_desktop.ui import style
+from jivo_desktop.ui.main_window import MainWindow
+from jivo_desktop.ui.sign_in import SignInWindow
+
+log = logging.getLogger(__name__)
+
+
+class DesktopApp(QObject):
+    """One signed-in (or signing-in) agent app. ``start()`` shows the right window;
+    ``handle_message()`` serves a second launch (``activate``, ``accept``)."""
+
+    def __init__(self, qapp: QApplication, data_dir: Path) -> None:
+        super().__init__()
+        self.qapp = qapp
+        self.store = LocalStore(data_dir / "local.db")
+        self.secrets = Secrets()
+        self.session = SessionService(self.store, self.secrets)
+        self.chats = ChatsService(self.session, self.store)
+        self.team = TeamService(self.session)
+        qapp.setStyleSheet(style.stylesheet(str(self.store.get("ui.sidebar", "dark"))))
+        self.tray_available = False
+        self.sign_in_window = SignInWindow(self.session)
+        self.main_window = MainWindow(
+            self.session, self.chats, self.team, keep_in_tray=lambda: self.tray_available
+        )
+        self.session.signed_in.connect(self._on_session_signed_in)
+        self.session.signed_out.connect(self._on_session_signed_out)
+        self.session.sign_in_failed.connect(self._on_session_sign_in_failed)
+        qapp.applicationStateChanged.connect(self._on_qapp_application_state_changed)
+
+    def start(self) -> None:
+        if self.session.restore():
+            self.main_window.show()  # shows "Connecting…" until the relay answers
+        else:
+            self.sign_in_window.show()
+
+    def handle_message(self, message: str) -> None:
+        """From a second launch: ``activate`` brings the window forward; ``accept`` takes the
+        oldest waiting chat (``jivo-desktop --accept``, bindable where global hotkeys are not
+        possible)."""
+        if message == "accept":
+            chat_id = self.chats.accept_oldest()
+            self.main_window.show_chat(chat_id)
+        elif self.session.welcome is not None:
+            self.main_window.bring_forward()
+        else:
+            self.sign_in_window.show()
+            self.sign_in_window.raise_()
+            self.sign_in_window.activateWindow()
+
+    def accept_from_toast(self, chat_id: int) -> None:
+        """N2: Accept opens the app on that chat."""
+        self.chats.accept(chat_id)
+        self.main_window.show_chat(chat_id)
+
+    async def shutdown(self) -> None:
+        await self.session.shutdown()
+        self.store.close()
+
+    # -------------------------------------------------------------- reactions
+
+    def _on_session_signed_in(self, _welcome: object) -> None:
+        self.sign_in_window.hide()
+        self.main_window.show()
+
+    def _on_session_signed_out(self) -> None:
+        self.main_window.hide()
+        self.sign_in_window.show()
+
+    def _on_session_sign_in_failed(self, _message: str) -> None:
+        if self.session.welcome is None:
+            self.main_window.hide()
+            self.sign_in_window.show()
+
+    def _on_qapp_application_state_changed(self, state: object) -> None:
+        from PySide6.QtCore import Qt
+
+        self.chats.window_active = state == Qt.ApplicationState.ApplicationActive

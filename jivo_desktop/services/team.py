@@ -1,0 +1,38 @@
+"""The team: every agent with a live status (T1)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from jivo_desktop.services.session import SessionService
+from server import protocol as p
+
+
+class TeamService(QObject):
+    """Signals: ``changed()`` when an agent came, went or changed status."""
+
+    changed = Signal()
+
+    def __init__(self, session: SessionService) -> None:
+        super().__init__()
+        self.session = session
+        self.agents: dict[int, p.AgentInfo] = {}
+        session.frame_received.connect(self._on_session_frame_received)
+        session.signed_out.connect(self._on_session_signed_out)
+
+    def ordered(self) -> list[p.AgentInfo]:
+        rank = {"online": 0, "away": 1, "offline": 2}
+        return sorted(self.agents.values(), key=lambda a: (rank[a.status], a.name.lower()))
+
+    def _on_session_frame_received(self, frame: p.Frame) -> None:
+        if isinstance(frame, p.Welcome):
+            self.agents = {a.id: a for a in frame.agents}
+            self.agents[frame.agent.id] = frame.agent
+            self.changed.emit()
+        elif isinstance(frame, p.AgentPresence):
+            self.agents[frame.agent.id] = frame.agent
+            self.changed.emit()
+
+    def _on_session_signed_out(self) -> None:
+        self.agents.clear()
+        self.changed.emit()

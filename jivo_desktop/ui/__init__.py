@@ -1,0 +1,1 @@
+"""Widgets: thin views over the services (no network or database calls here)."""

@@ -1,0 +1,168 @@
+"""Painting of chat-list rows and message bubbles (fast enough for 10,000 messages: sizes are
+computed from font metrics and cached per row and width)."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from jivo_desktop.services.chats import Chat, Message
+from jivo_desktop.ui import style
+from jivo_desktop.ui.models import ChatRole, MessageRole
+
+Index = QModelIndex | QPersistentModelIndex
+
+TICKS = {"sending": "◷", "sent": "✓", "delivered": "✓✓", "read": "✓✓", "failed": "!"}
+
+
+def clock(ts: float) -> str:
+    return time.strftime("%H:%M", time.localtime(ts))
+
+
+class ChatListDelegate(QStyledItemDelegate):
+    HEIGHT = 58
+
+    def __init__(self, waiting_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.waiting_text = waiting_text
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(option.rect.width(), self.HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        chat: Chat | None = index.data(ChatRole)
+        if chat is None:
+            return
+        painter.save()
+        rect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        painter.fillRect(rect, QColor("#dcefe7" if selected else "#ffffff"))
+        painter.setPen(QPen(QColor("#eef1f0")))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        name = str(index.data(Qt.ItemDataRole.DisplayRole))
+        bold = QFont(option.font)  # type: ignore[attr-defined]
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(QColor("#1d2b27"))
+        left = rect.left() + 14
+        painter.drawText(
+            QRect(left, rect.top() + 8, rect.width() - 90, 20),
+            Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight, rect.width() - 110),
+        )
+        painter.setFont(option.font)  # type: ignore[attr-defined]
+        metrics = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        if chat.offered:
+            painter.setPen(QColor(style.WAITING))
+            tag = self.waiting_text
+            painter.drawText(
+                QRect(rect.right() - 90, rect.top() + 8, 80, 20),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                tag,
+            )
+        preview = chat.typing or chat.info.preview
+        painter.setPen(QColor(style.BRAND if chat.typing else "#5f6f6a"))
+        painter.drawText(
+            QRect(left, rect.top() + 30, rect.width() - 70, 20),
+            Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(
+                preview.replace("\n", " "), Qt.TextElideMode.ElideRight, rect.width() - 80
+            ),
+        )
+        if chat.unread:
+            badge = QRect(rect.right() - 36, rect.top() + 31, 24, 18)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(QColor(style.BRAND))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(badge, 9, 9)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(min(chat.unread, 99)))
+        painter.restore()
+
+
+class MessageDelegate(QStyledItemDelegate):
+    """Bubbles: the visitor's on the left, the agents' on the right, events centred."""
+
+    PAD = 10
+    GAP = 8
+    MAX_RATIO = 0.72
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple[int, int, int], QSize] = {}
+
+    def invalidate(self) -> None:
+        self._sizes.clear()
+
+    def _text_rect(self, option: QStyleOptionViewItem, message: Message) -> QRect:
+        metrics = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        width = max(120, int(option.rect.width() * self.MAX_RATIO)) - 2 * self.PAD
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return metrics.boundingRect(QRect(0, 0, width, 100_000), flags, message.text or " ")
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        message: Message | None = index.data(MessageRole)
+        if message is None:
+            return QSize(0, 0)
+        key = (index.row(), option.rect.width(), len(message.text))
+        cached = self._sizes.get(key)
+        if cached is not None:
+            return cached
+        if message.kind != "message":
+            size = QSize(option.rect.width(), 30)
+        else:
+            text = self._text_rect(option, message)
+            size = QSize(option.rect.width(), text.height() + 2 * self.PAD + 18 + self.GAP)
+        self._sizes[key] = size
+        return size
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        message: Message | None = index.data(MessageRole)
+        if message is None:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect
+        font = option.font  # type: ignore[attr-defined]
+        painter.setFont(font)
+        if message.kind != "message":
+            painter.setPen(QColor("#6b7a75"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.event_text(message))
+            painter.restore()
+            return
+        text = self._text_rect(option, message)
+        width = max(text.width(), 60) + 2 * self.PAD
+        right = message.author == "agent"
+        x = rect.right() - width - 12 if right else rect.left() + 12
+        bubble = QRect(x, rect.top() + self.GAP // 2, width, text.height() + 2 * self.PAD)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(style.BRAND if right else "#ffffff"))
+        if not right:
+            painter.setPen(QPen(QColor("#e3e8e6")))
+        painter.drawRoundedRect(bubble, 12, 12)
+        painter.setPen(QColor("white" if right else "#1d2b27"))
+        painter.drawText(
+            bubble.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD),
+            int(Qt.TextFlag.TextWordWrap),
+            message.text,
+        )
+        small = QFont(font)
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        painter.setFont(small)
+        painter.setPen(QColor("#8a9893" if message.state != "failed" else "#c0392b"))
+        meta = clock(message.ts)
+        if message.author == "agent" and not message.mine and message.author_name:
+            meta = f"{message.author_name} · {meta}"
+        if message.mine:
+            meta = f"{meta}  {TICKS.get(message.state, '')}"
+        line = QRect(bubble.left(), bubble.bottom() + 2, bubble.width(), 14)
+        align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
+        painter.drawText(line, align | Qt.AlignmentFlag.AlignVCenter, meta)
+        painter.restore()
+
+    def event_text(self, message: Message) -> str:
+        """Overridden by the page with translated words."""
+        return message.kind

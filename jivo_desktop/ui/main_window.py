@@ -1,0 +1,245 @@
+"""The main window: the sidebar in the guide's order, the pages, the away switch (G11), the
+connection state always in sight (X3), and the in-app hotkeys (G9)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.session import SessionService
+from jivo_desktop.services.team import TeamService
+from jivo_desktop.ui import style
+from jivo_desktop.ui.pages.inbox import InboxPage
+from jivo_desktop.ui.pages.placeholder import NotBuiltPage
+from jivo_desktop.ui.pages.team import TeamPage
+
+DEFAULT_HOTKEYS = {
+    "accept": "Ctrl+R",
+    "previous": "Ctrl+Up",
+    "next": "Ctrl+Down",
+    "close": "Ctrl+W",
+}
+
+
+class MainWindow(QMainWindow):
+    PAGES = ("inbox", "crm", "team", "phone", "visitors", "statistics", "settings")
+
+    def __init__(
+        self,
+        session: SessionService,
+        chats: ChatsService,
+        team: TeamService,
+        *,
+        keep_in_tray: Callable[[], bool] = lambda: False,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.chats = chats
+        self.keep_in_tray = keep_in_tray
+        self.setWindowTitle(self.tr("Jivo Live"))
+        self.resize(1180, 740)
+
+        # ---- sidebar
+        sidebar = QWidget()
+        sidebar.setObjectName("Sidebar")
+        sidebar.setFixedWidth(210)
+        brand = QLabel("Jivo Live")
+        brand.setStyleSheet("font-size: 18px; font-weight: 700; padding: 16px 16px 8px 16px;")
+        self.nav = QListWidget()
+        self.nav.setObjectName("Nav")
+        titles = (
+            self.tr("Centro de Atención"),
+            self.tr("CRM"),
+            self.tr("Team"),
+            self.tr("Phone"),
+            self.tr("Visitors"),
+            self.tr("Statistics"),
+            self.tr("Settings"),
+        )
+        self.nav.addItems(list(titles))
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        self.agent_name = QLabel()
+        self.agent_name.setStyleSheet("font-weight: 600; padding: 0 16px;")
+        self.connection = QLabel()
+        self.connection.setObjectName("Muted")
+        self.connection.setStyleSheet("padding: 0 16px;")
+        self.status_switch = QPushButton()
+        self.status_switch.setCheckable(True)
+        self.status_switch.clicked.connect(self._on_status_switch_clicked)
+        self.sign_out_button = QPushButton(self.tr("Sign out"))
+        self.sign_out_button.clicked.connect(self._on_sign_out_clicked)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(0, 0, 0, 12)
+        side.addWidget(brand)
+        side.addWidget(self.nav, 1)
+        side.addWidget(self.agent_name)
+        side.addWidget(self.connection)
+        buttons = QVBoxLayout()
+        buttons.setContentsMargins(12, 6, 12, 0)
+        buttons.addWidget(self.status_switch)
+        buttons.addWidget(self.sign_out_button)
+        side.addLayout(buttons)
+
+        # ---- pages
+        self.inbox = InboxPage(chats, team)
+        self.team_page = TeamPage(team)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.inbox)
+        self.pages.addWidget(
+            NotBuiltPage(titles[1], self.tr("Clients, reminders and the sales funnel."))
+        )
+        self.pages.addWidget(self.team_page)
+        self.pages.addWidget(NotBuiltPage(titles[3], self.tr("The dialer and the call log.")))
+        self.pages.addWidget(NotBuiltPage(titles[4], self.tr("Who is on your website right now.")))
+        self.pages.addWidget(
+            NotBuiltPage(titles[5], self.tr("Chats, missed chats and reply times."))
+        )
+        self.pages.addWidget(
+            NotBuiltPage(titles[6], self.tr("The app's and the account's settings."))
+        )
+
+        self.banner = QLabel()
+        self.banner.setObjectName("Banner")
+        self.banner.hide()
+        self.problem = QLabel()
+        self.problem.setObjectName("Problem")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self._problem_timer = QTimer(self)
+        self._problem_timer.setSingleShot(True)
+        self._problem_timer.setInterval(8000)
+        self._problem_timer.timeout.connect(self.problem.hide)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
+        right_layout.addWidget(self.banner)
+        right_layout.addWidget(self.problem)
+        right_layout.addWidget(self.pages, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(sidebar)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+        self.nav.setCurrentRow(0)
+
+        self.shortcuts: dict[str, QShortcut] = {}
+        actions: dict[str, Callable[[], object]] = {
+            "accept": chats.accept_oldest,
+            "previous": lambda: chats.select_next(-1),
+            "next": lambda: chats.select_next(1),
+            "close": self._close_current_chat,
+        }
+        for name, action in actions.items():
+            shortcut = QShortcut(QKeySequence(DEFAULT_HOTKEYS[name]), self)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            shortcut.activated.connect(action)
+            self.shortcuts[name] = shortcut
+
+        session.status_changed.connect(self._on_session_status_changed)
+        session.connection_changed.connect(self._on_session_connection_changed)
+        session.signed_in.connect(self._on_session_signed_in)
+        chats.problem.connect(self._on_chats_problem)
+        chats.current_changed.connect(self._on_chats_current_changed)
+        self._on_session_status_changed(session.status)
+        self._on_session_connection_changed(session.connection)
+        if session.agent is not None:
+            self._on_session_signed_in(None)
+
+    # -------------------------------------------------------------- reactions
+
+    def _on_session_signed_in(self, _welcome: object) -> None:
+        agent = self.session.agent
+        self.agent_name.setText(agent.name if agent else "")
+
+    def _on_session_status_changed(self, status: str) -> None:
+        online = status == "online"
+        self.status_switch.setChecked(online)
+        self.status_switch.setText(self.tr("● Online") if online else self.tr("● Away"))
+        colour = style.ONLINE if online else style.AWAY
+        self.status_switch.setStyleSheet(
+            f"QPushButton {{ background: {colour}; color: #10231c; border: none; "
+            "border-radius: 14px; padding: 6px 12px; font-weight: 600; }"
+        )
+        self.status_switch.setToolTip(
+            self.tr("Online: you get new chats.")
+            if online
+            else self.tr("Away: no new chats; you keep your current ones.")
+        )
+
+    def _on_session_connection_changed(self, state: str) -> None:
+        texts = {
+            "connected": self.tr("Connected"),
+            "connecting": self.tr("Connecting…"),
+            "disconnected": self.tr("Reconnecting…"),
+            "closed": self.tr("Not connected"),
+        }
+        self.connection.setText(texts.get(state, state))
+        if state == "connected" or self.session.welcome is None:
+            self.banner.hide()
+        else:
+            self.banner.setText(
+                self.tr(
+                    "Connection to the relay lost. Reconnecting by itself; what you write is "
+                    "kept and sent as soon as it is back."
+                )
+            )
+            self.banner.show()
+
+    def _on_chats_problem(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.show()
+        self._problem_timer.start()
+
+    def _on_chats_current_changed(self, chat_id: int) -> None:
+        if chat_id:
+            self.nav.setCurrentRow(0)
+
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(max(row, 0))
+
+    def _on_status_switch_clicked(self) -> None:
+        self.session.set_status("online" if self.status_switch.isChecked() else "away")
+
+    def _on_sign_out_clicked(self) -> None:
+        self.session.sign_out()
+
+    def _close_current_chat(self) -> None:
+        if self.chats.current:
+            self.chats.close_chat(self.chats.current)
+
+    def show_chat(self, chat_id: int) -> None:
+        """Bring the window forward on a chat (Accept on a toast, a second launch)."""
+        self.nav.setCurrentRow(0)
+        if chat_id:
+            self.chats.select(chat_id)
+        self.bring_forward()
+
+    def bring_forward(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """N6: closing the window keeps the app running in the tray."""
+        if self.keep_in_tray():
+            event.ignore()
+            self.hide()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,374 @@
+"""Centro de Atención (C1): chats and agents on the left, the conversation in the centre with
+the input at the bottom, the client's information on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jivo_desktop.services.chats import Chat, ChatsService, Message
+from jivo_desktop.services.team import TeamService
+from jivo_desktop.ui.delegates import ChatListDelegate, MessageDelegate
+from jivo_desktop.ui.icons import status_dot
+from jivo_desktop.ui.models import ChatListModel, MessagesModel
+
+TYPING_IDLE_MS = 3000
+DRAFT_SAVE_MS = 400
+
+
+class Composer(QPlainTextEdit):
+    """Enter sends, Shift+Enter starts a new line."""
+
+    submitted = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.submitted.emit(self.toPlainText())
+            return
+        super().keyPressEvent(event)
+
+
+class ConversationDelegate(MessageDelegate):
+    def __init__(self, page: InboxPage) -> None:
+        super().__init__(page)
+        self.page = page
+
+    def event_text(self, message: Message) -> str:
+        name = message.author_name or self.page.tr("An agent")
+        if message.kind == "joined":
+            return self.page.tr("{0} joined the chat").format(name)
+        if message.kind == "left":
+            return self.page.tr("{0} left the chat").format(name)
+        if message.kind == "closed":
+            return self.page.tr("The chat has ended")
+        return message.kind
+
+
+class ClientPanel(QWidget):
+    """C4 (the part the relay knows now): name, e-mail, phone, current page, site, place."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ClientPanel")
+        self.setMinimumWidth(220)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        self.title = QLabel(self.tr("Client"))
+        self.title.setObjectName("PanelTitle")
+        layout.addWidget(self.title)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.fields: dict[str, QLabel] = {}
+        for key, label in (
+            ("name", self.tr("Name")),
+            ("email", self.tr("E-mail")),
+            ("phone", self.tr("Phone")),
+            ("page", self.tr("Current page")),
+            ("site", self.tr("Website")),
+            ("place", self.tr("Location")),
+        ):
+            caption = QLabel(label)
+            caption.setObjectName("FieldLabel")
+            value = QLabel("—")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = value
+            form.addRow(caption, value)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def show_chat(self, chat: Chat | None, name: str) -> None:
+        visitor = chat.info.visitor if chat else None
+        values = {
+            "name": name if chat else "",
+            "email": visitor.email if visitor else "",
+            "phone": visitor.phone if visitor else "",
+            "page": (visitor.page_title or visitor.page_url) if visitor else "",
+            "site": chat.info.site_name if chat else "",
+            "place": ", ".join(x for x in (visitor.city, visitor.country) if x) if visitor else "",
+        }
+        for key, value in values.items():
+            self.fields[key].setText(value or "—")
+        self.fields["page"].setToolTip(visitor.page_url if visitor else "")
+
+
+class InboxPage(QWidget):
+    def __init__(self, chats: ChatsService, team: TeamService, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.chats = chats
+        self.team = team
+        self.shown_chat = 0
+
+        # ---- left: chats and agents
+        self.chat_model = ChatListModel(chats, self)
+        self.chat_list = QListView()
+        self.chat_list.setModel(self.chat_model)
+        self.chat_list.setItemDelegate(ChatListDelegate(self.tr("Waiting"), self.chat_list))
+        self.chat_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.chat_list.clicked.connect(self._on_chat_list_clicked)
+        self.no_chats = QLabel(self.tr("No chats yet.\nNew chats appear here."))
+        self.no_chats.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_chats.setObjectName("FieldLabel")
+        self.agents = QListWidget()
+        self.agents.setMaximumHeight(160)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        chats_title = QLabel(self.tr("Chats"))
+        chats_title.setObjectName("PanelTitle")
+        chats_title.setContentsMargins(12, 10, 12, 4)
+        agents_title = QLabel(self.tr("Agents"))
+        agents_title.setObjectName("PanelTitle")
+        agents_title.setContentsMargins(12, 10, 12, 4)
+        left_layout.addWidget(chats_title)
+        left_layout.addWidget(self.no_chats, 1)
+        left_layout.addWidget(self.chat_list, 3)
+        left_layout.addWidget(agents_title)
+        left_layout.addWidget(self.agents, 1)
+        left.setMinimumWidth(240)
+
+        # ---- centre: header, conversation, input
+        self.header_name = QLabel()
+        self.header_name.setObjectName("PanelTitle")
+        self.header_url = QLabel()
+        self.header_url.setObjectName("FieldLabel")
+        self.leave = QPushButton(self.tr("Leave chat"))
+        self.leave.clicked.connect(self._on_leave_clicked)
+        header = QFrame()
+        header.setObjectName("ChatHeader")
+        header_layout = QHBoxLayout(header)
+        names = QVBoxLayout()
+        names.addWidget(self.header_name)
+        names.addWidget(self.header_url)
+        header_layout.addLayout(names, 1)
+        header_layout.addWidget(self.leave)
+
+        self.messages_model = MessagesModel(chats, self)
+        self.messages = QListView()
+        self.messages.setModel(self.messages_model)
+        self.delegate = ConversationDelegate(self)
+        self.messages.setItemDelegate(self.delegate)
+        self.messages.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.messages.setLayoutMode(QListView.LayoutMode.Batched)
+        self.messages.setBatchSize(200)
+        self.messages.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.messages.setStyleSheet("QListView { background: #f3f6f5; border: none; }")
+        self.messages.setWordWrap(True)
+        self.messages_model.rowsInserted.connect(self._on_messages_model_rows_inserted)
+        self.messages_model.modelReset.connect(self._on_messages_model_reset)
+
+        self.typing_label = QLabel()
+        self.typing_label.setObjectName("FieldLabel")
+        self.typing_label.setContentsMargins(14, 2, 14, 0)
+        self.typing_label.setFixedHeight(18)
+        self.offer_bar = QWidget()
+        offer_layout = QHBoxLayout(self.offer_bar)
+        offer_layout.addWidget(QLabel(self.tr("This visitor is waiting for an answer.")), 1)
+        self.accept_button = QPushButton(self.tr("Accept"))
+        self.accept_button.setObjectName("Primary")
+        self.accept_button.clicked.connect(self._on_accept_clicked)
+        offer_layout.addWidget(self.accept_button)
+
+        self.composer = Composer()
+        self.composer.setPlaceholderText(
+            self.tr("Type a message… (Enter sends, Shift+Enter: new line)")
+        )
+        self.composer.setFixedHeight(78)
+        self.composer.submitted.connect(self._on_composer_submitted)
+        self.composer.textChanged.connect(self._on_composer_text_changed)
+        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button.setObjectName("Primary")
+        self.send_button.clicked.connect(self._on_send_clicked)
+        input_row = QWidget()
+        input_layout = QHBoxLayout(input_row)
+        input_layout.addWidget(self.composer, 1)
+        input_layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        conversation = QWidget()
+        conv_layout = QVBoxLayout(conversation)
+        conv_layout.setContentsMargins(0, 0, 0, 0)
+        conv_layout.setSpacing(0)
+        conv_layout.addWidget(header)
+        conv_layout.addWidget(self.messages, 1)
+        conv_layout.addWidget(self.typing_label)
+        conv_layout.addWidget(self.offer_bar)
+        conv_layout.addWidget(input_row)
+
+        empty = QLabel(self.tr("Choose a chat on the left.\nWaiting chats are marked in orange."))
+        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty.setObjectName("FieldLabel")
+        self.centre = QStackedWidget()
+        self.centre.addWidget(empty)
+        self.centre.addWidget(conversation)
+
+        self.client_panel = ClientPanel()
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.centre)
+        splitter.addWidget(self.client_panel)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 0)
+        splitter.setSizes([260, 600, 240])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self._typing_timer = QTimer(self)
+        self._typing_timer.setSingleShot(True)
+        self._typing_timer.setInterval(TYPING_IDLE_MS)
+        self._typing_timer.timeout.connect(self._on_typing_timer_timeout)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_SAVE_MS)
+        self._draft_timer.timeout.connect(self._save_draft)
+        self._typing_sent = False
+
+        chats.current_changed.connect(self._on_chats_current_changed)
+        chats.chats_changed.connect(self._on_chats_chats_changed)
+        chats.chat_changed.connect(self._on_chats_chat_changed)
+        team.changed.connect(self._on_team_changed)
+        self._on_chats_chats_changed()
+        self._on_chats_current_changed(chats.current)
+
+    # -------------------------------------------------------------- reactions to services
+
+    def _on_chats_chats_changed(self) -> None:
+        has = bool(self.chats.order)
+        self.no_chats.setVisible(not has)
+        self.chat_list.setVisible(has)
+        self._select_row(self.chats.current)
+
+    def _on_chats_chat_changed(self, chat_id: int) -> None:
+        if chat_id == self.shown_chat:
+            self._show_header()
+
+    def _on_chats_current_changed(self, chat_id: int) -> None:
+        if self.shown_chat and self.shown_chat != chat_id:
+            self._save_draft()
+            self._stop_typing()
+        self.shown_chat = chat_id
+        self.delegate.invalidate()
+        self.messages_model.show_chat(chat_id)
+        chat = self.chats.chat(chat_id)
+        self.centre.setCurrentIndex(1 if chat else 0)
+        self.composer.blockSignals(True)
+        self.composer.setPlainText(self.chats.draft(chat_id) if chat else "")
+        self.composer.blockSignals(False)
+        self._select_row(chat_id)
+        self._show_header()
+        if chat is not None:
+            self.composer.setFocus()
+
+    def _show_header(self) -> None:
+        chat = self.chats.chat(self.shown_chat)
+        if chat is None:
+            self.client_panel.show_chat(None, "")
+            return
+        name = self.chats.display_name(chat)
+        self.header_name.setText(name)
+        self.header_url.setText(chat.info.visitor.page_url)
+        self.header_url.setToolTip(chat.info.visitor.page_url)
+        self.typing_label.setText(self.tr("{0} is typing…").format(name) if chat.typing else "")
+        offered = chat.offered
+        self.offer_bar.setVisible(offered)
+        self.composer.setEnabled(not offered)
+        self.send_button.setEnabled(not offered)
+        self.leave.setEnabled(not offered)
+        self.client_panel.show_chat(chat, name)
+
+    def _on_team_changed(self) -> None:
+        self.agents.clear()
+        for agent in self.team.ordered():
+            item = QListWidgetItem(status_dot(agent.status), agent.name)
+            item.setData(Qt.ItemDataRole.UserRole, agent.id)
+            item.setToolTip(status_text(self, agent.status))
+            self.agents.addItem(item)
+
+    def _select_row(self, chat_id: int) -> None:
+        row = self.chat_model.row_of(chat_id)
+        selection = self.chat_list.selectionModel()
+        if row < 0:
+            selection.clearSelection()
+            return
+        selection.select(
+            self.chat_model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+
+    def _on_messages_model_rows_inserted(self, *_args: object) -> None:
+        self.messages.scrollToBottom()
+
+    def _on_messages_model_reset(self) -> None:
+        self.messages.scrollToBottom()
+
+    # -------------------------------------------------------------- the agent's actions
+
+    def _on_chat_list_clicked(self, index: QModelIndex) -> None:
+        self.chats.select(self.chat_model.chat_id(index.row()))
+
+    def _on_accept_clicked(self) -> None:
+        if self.shown_chat:
+            self.chats.accept(self.shown_chat)
+
+    def _on_leave_clicked(self) -> None:
+        if self.shown_chat:
+            self.chats.close_chat(self.shown_chat)
+
+    def _on_send_clicked(self) -> None:
+        self._on_composer_submitted(self.composer.toPlainText())
+
+    def _on_composer_submitted(self, text: str) -> None:
+        if not self.shown_chat or not text.strip():
+            return
+        self.chats.send(self.shown_chat, text)
+        self.composer.blockSignals(True)
+        self.composer.clear()
+        self.composer.blockSignals(False)
+        self._draft_timer.stop()
+        self._stop_typing()
+
+    def _on_composer_text_changed(self) -> None:
+        self._draft_timer.start()
+        if self.shown_chat and not self._typing_sent:
+            self._typing_sent = True
+            self.chats.typing(self.shown_chat, True)
+        self._typing_timer.start()
+
+    def _on_typing_timer_timeout(self) -> None:
+        self._stop_typing()
+
+    def _stop_typing(self) -> None:
+        self._typing_timer.stop()
+        if self._typing_sent and self.shown_chat:
+            self.chats.typing(self.shown_chat, False)
+        self._typing_sent = False
+
+    def _save_draft(self) -> None:
+        if self.shown_chat:
+            self.chats.save_draft(self.shown_chat, self.composer.toPlainText())
+
+
+def status_text(widget: QWidget, status: str) -> str:
+    return {
+        "online": widget.tr("Online"),
+        "away": widget.tr("Away"),
+    }.get(status, widget.tr("Offline"))

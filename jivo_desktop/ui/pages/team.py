@@ -1,0 +1,42 @@
+"""Equipo (T1): every agent with a live status circle."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from jivo_desktop.services.team import TeamService
+from jivo_desktop.ui.icons import status_dot
+
+
+class TeamPage(QWidget):
+    def __init__(self, team: TeamService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.team = team
+        heading = QLabel(self.tr("Team"))
+        heading.setStyleSheet("font-size: 20px; font-weight: 600;")
+        legend = QLabel(self.tr("Green: online · Yellow: away · Empty: offline"))
+        legend.setObjectName("FieldLabel")
+        self.list = QListWidget()
+        self.list.setStyleSheet(
+            "QListWidget { font-size: 14px; } QListWidget::item { padding: 6px; }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.addWidget(heading)
+        layout.addWidget(legend)
+        layout.addWidget(self.list, 1)
+        team.changed.connect(self._on_team_changed)
+        self._on_team_changed()
+
+    def _on_team_changed(self) -> None:
+        self.list.clear()
+        for agent in self.team.ordered():
+            status = {"online": self.tr("online"), "away": self.tr("away")}.get(
+                agent.status, self.tr("offline")
+            )
+            role = self.tr("admin") if agent.role == "admin" else self.tr("agent")
+            item = QListWidgetItem(status_dot(agent.status, 14), f"{agent.name}   ·   {role}")
+            item.setToolTip(f"{agent.email} — {status}")
+            item.setData(Qt.ItemDataRole.UserRole, agent.id)
+            self.list.addItem(item)

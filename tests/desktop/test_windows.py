@@ -1,0 +1,147 @@
+"""The windows offscreen with real services and a real relay (A1, A4, C1, C2, C3, G11, T1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from jivo_desktop.app import DesktopApp
+from server import protocol as p
+from tests.support.relay import RelayHandle
+from tests.support.visitor import Visitor
+from tests.support.waiting import until
+
+
+async def _signed_in_app(qapp: Any, relay: RelayHandle, data_dir: Path) -> DesktopApp:
+    app = DesktopApp(qapp, data_dir)
+    app.start()
+    window = app.sign_in_window
+    assert window.isVisible()
+    window.relay.setText(relay.http_url)
+    window.email.setText(relay.agent_email)
+    window.password.setText(relay.agent_password)
+    QTest.mouseClick(window.button, Qt.MouseButton.LeftButton)
+    await until(lambda: app.main_window.isVisible())
+    return app
+
+
+async def test_sign_in_window_shows_errors_then_signs_in(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
+) -> None:
+    """A1: a wrong password shows a clear message in the window; the right one opens the main
+    window; A4: signing out returns to the sign-in window."""
+    app = DesktopApp(qapp, data_dir)
+    app.start()
+    window = app.sign_in_window
+    window.resize(420, 360)
+    window.relay.setText(relay.http_url)
+    window.email.setText(relay.agent_email)
+    window.password.setText("wrong")
+    QTest.mouseClick(window.button, Qt.MouseButton.LeftButton)
+    await until(lambda: window.error.isVisible())
+    assert window.error.text() == "Wrong e-mail or password."
+    window.grab().save(str(artifacts / "desktop-sign-in-error.png"))
+    window.password.setText(relay.agent_password)
+    QTest.keyClick(window.password, Qt.Key.Key_Return)
+    await until(lambda: app.main_window.isVisible())
+    assert not window.isVisible()
+    assert app.main_window.agent_name.text() == "Ana"
+    app.main_window.sign_out_button.click()
+    await until(lambda: window.isVisible() and not app.main_window.isVisible())
+    await app.shutdown()
+
+
+async def test_main_window_chat_flow_drafts_and_leave(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
+) -> None:
+    """C1/C2/C3: chats appear on the left, the conversation in the centre, the client on the
+    right; Accept, answer with Enter; each chat keeps its draft when switching; Leave chat."""
+    app = await _signed_in_app(qapp, relay, data_dir)
+    window = app.main_window
+    window.resize(1180, 740)
+    inbox = window.inbox
+    visitors = []
+    for i, name in enumerate(("Marta", "Olek")):
+        visitor = Visitor(relay.ws_url, relay.site_key)
+        await visitor.connect(page_url=f"https://shop.example/item/{i}")
+        request_id = visitor.send_frame(lambda rid, name=name: p.SetContact(id=rid, name=name))
+        await visitor.answer(request_id)
+        await visitor.say(f"Hola, soy {name}")
+        visitors.append(visitor)
+    await until(lambda: len(app.chats.order) == 2)
+    first, second = app.chats.waiting()
+    app.chats.select(first.id)
+    assert inbox.offer_bar.isVisible() and not inbox.composer.isEnabled()
+    QTest.mouseClick(inbox.accept_button, Qt.MouseButton.LeftButton)
+    await until(lambda: app.chats.chat(first.id).info.state == "active")  # type: ignore[union-attr]
+    await until(lambda: inbox.composer.isEnabled())
+    assert inbox.header_name.text() == "Marta"
+    assert inbox.client_panel.fields["name"].text() == "Marta"
+    inbox.composer.setFocus()
+    inbox.composer.insertPlainText("Buenos días")  # QTest.keyClicks is ASCII-only
+    QTest.keyClick(inbox.composer, Qt.Key.Key_Return)
+    await visitors[0].wait_for(
+        lambda f: isinstance(f, p.EventPush) and f.event.text == "Buenos días"
+    )
+    assert inbox.composer.toPlainText() == ""
+    await until(lambda: inbox.messages_model.rowCount() >= 3)
+
+    # C2: drafts per chat, kept when switching.
+    QTest.keyClicks(inbox.composer, "draft for Marta")
+    app.chats.accept(second.id)
+    await until(lambda: app.chats.current == second.id)
+    assert inbox.composer.toPlainText() == ""
+    QTest.keyClicks(inbox.composer, "draft for Olek")
+    app.chats.select(first.id)
+    assert inbox.composer.toPlainText() == "draft for Marta"
+    app.chats.select(second.id)
+    assert inbox.composer.toPlainText() == "draft for Olek"
+    await until(lambda: inbox.messages_model.rowCount() >= 2)
+    window.grab().save(str(artifacts / "desktop-main-window.png"))
+
+    # Ctrl+Up / Ctrl+Down move through the list (G9).
+    window.shortcuts["previous"].activated.emit()
+    assert app.chats.current == first.id
+
+    # C3: leave the chat.
+    QTest.mouseClick(inbox.leave, Qt.MouseButton.LeftButton)
+    await until(lambda: first.id not in app.chats.chats)
+    await visitors[0].wait_for(lambda f: isinstance(f, p.EventPush) and f.event.kind == "closed")
+    for visitor in visitors:
+        await visitor.close()
+    await app.shutdown()
+
+
+async def test_away_switch_and_team_page(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
+) -> None:
+    """G11/T1: the switch sets away (yellow) and back; colleagues appear with live status."""
+    from jivo_desktop.net.client import AgentClient
+
+    app = await _signed_in_app(qapp, relay, data_dir)
+    window = app.main_window
+    boss = AgentClient(relay.ws_url)
+    await boss.sign_in(relay.admin_email, relay.admin_password)
+    await until(lambda: any(a.status == "online" and a.name == "Boss" for a in app.team.ordered()))
+    QTest.mouseClick(window.status_switch, Qt.MouseButton.LeftButton)
+    assert app.session.status == "away" and "Away" in window.status_switch.text()
+    await boss.wait_for(
+        lambda f: (
+            isinstance(f, p.AgentPresence) and f.agent.name == "Ana" and f.agent.status == "away"
+        )
+    )
+    window.nav.setCurrentRow(2)
+    assert window.pages.currentWidget() is window.team_page
+    assert window.team_page.list.count() == 2
+    window.resize(900, 520)
+    window.grab().save(str(artifacts / "desktop-team.png"))
+    window.nav.setCurrentRow(1)
+    from PySide6.QtWidgets import QLabel
+
+    texts = [label.text() for label in window.pages.currentWidget().findChildren(QLabel)]
+    assert any("not built yet" in text for text in texts)
+    await boss.close()
+    await app.shutdown()
