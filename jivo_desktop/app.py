@@ -70,6 +70,11 @@ class DesktopApp(QObject):
 
     async def shutdown(self) -> None:
         await self.session.shutdown()
+        # Windows go through Qt's own deletion, never through Python's garbage collector at
+        # some later moment (which crashed PySide6 at interpreter exit).
+        for window in (self.main_window, self.sign_in_window):
+            window.hide()
+            window.deleteLater()
         self.store.close()
 
     # -------------------------------------------------------------- reactions

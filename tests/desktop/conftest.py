@@ -13,6 +13,17 @@ from jivo_desktop.store import LocalStore
 from tests.support.memory_keyring import MemoryKeyring
 
 
+@pytest.fixture(autouse=True)
+def _qt_deferred_deletes() -> Iterator[None]:
+    """Run Qt's deferred deletions after each test, while everything they touch still exists."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "desktop-data"

@@ -39,7 +39,10 @@ class Composer(QPlainTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        shift = (event.modifiers() & Qt.KeyboardModifier.ShiftModifier) == (
+            Qt.KeyboardModifier.ShiftModifier
+        )
+        if enter and not shift:
             self.submitted.emit(self.toPlainText())
             return
         super().keyPressEvent(event)
