@@ -53,7 +53,8 @@ class ChatService:
         every agent taking new chats."""
         event = change.event
         text = p.encode(p.EventPush(event=event))
-        self.bus.publish(topics.visitor_topic(change.chat.visitor_id), text, event.cursor)
+        if change.chat.visitor_id is not None:
+            self.bus.publish(topics.visitor_topic(change.chat.visitor_id), text, event.cursor)
         if change.chat.state == "offered":
             self.bus.publish(OFFERS, text, event.cursor)
         for agent_id in change.participants:
@@ -173,7 +174,8 @@ class ChatService:
             members = await repo.participants(conn, chat_id) if chat else []
         if chat is None:
             raise p.FrameRejected("not_found", "no such chat", request_id)
-        if chat.state != "offered" and agent.id not in members and agent.role != "admin":
+        admin_may = agent.role == "admin" and chat.kind == "visitor"
+        if chat.state != "offered" and agent.id not in members and not admin_may:
             raise p.FrameRejected("not_in_chat", "you are not in this chat", request_id)
         return chat, members
 
@@ -200,5 +202,55 @@ class ChatService:
         )
         self.bus.publish(topics.visitor_topic(chat.visitor_id), text)
         for other in members:
+            if other != agent.id:
+                self.bus.publish(topics.agent_topic(other), text)
+
+    # -------------------------------------------------------------- colleagues (T2)
+
+    async def open_direct(self, conn: Conn, frame: p.OpenDirectChat, agent: p.AgentInfo) -> None:
+        try:
+            chat_id, made = await self.writer.run(repo.open_direct_chat(agent.id, frame.agent_id))
+        except p.FrameRejected as exc:
+            exc.request_id = frame.id
+            raise
+        info = await self.chat_info(chat_id)
+        assert info is not None
+        conn.send(p.ChatOpened(chat=info, id=frame.id))
+        if made:
+            self.bus.publish(topics.agent_topic(frame.agent_id), p.encode(p.ChatOpened(chat=info)))
+
+    # -------------------------------------------------------------- receipts (C19)
+
+    async def visitor_receipt(self, visitor_id: int, frame: p.Receipt) -> None:
+        change = await self.writer.run(repo.visitor_receipt(visitor_id, frame.seq, frame.read))
+        if change is None:
+            return
+        text = p.encode(
+            p.ReceiptChanged(
+                chat_id=change.chat_id,
+                reader="visitor",
+                delivered_seq=change.delivered_seq,
+                read_seq=change.read_seq,
+            )
+        )
+        for agent_id in change.members:
+            self.bus.publish(topics.agent_topic(agent_id), text)
+
+    async def agent_receipt(self, frame: p.Receipt, agent: p.AgentInfo) -> None:
+        if frame.chat_id is None:
+            raise p.FrameRejected("invalid", "agents must name the chat")
+        change = await self.writer.run(repo.agent_receipt(agent.id, frame.chat_id, frame.seq))
+        if change is None or change.visitor_id is None:
+            return
+        text = p.encode(
+            p.ReceiptChanged(
+                chat_id=change.chat_id,
+                reader="agent",
+                delivered_seq=change.delivered_seq,
+                read_seq=change.read_seq,
+            )
+        )
+        self.bus.publish(topics.visitor_topic(change.visitor_id), text)
+        for other in change.members:
             if other != agent.id:
                 self.bus.publish(topics.agent_topic(other), text)

@@ -69,6 +69,7 @@ ErrorCode = Literal[
 Role = Literal["visitor", "agent", "system"]
 AgentStatus = Literal["online", "away", "offline"]
 ChatState = Literal["offered", "active", "closed", "missed"]
+ChatKind = Literal["visitor", "direct"]
 EventKind = Literal["message", "joined", "left", "closed"]
 
 ClientMsgId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
@@ -120,11 +121,16 @@ class VisitorInfo(msgspec.Struct, kw_only=True):
 
 
 class ChatInfo(msgspec.Struct, kw_only=True):
+    """A chat. ``kind`` "direct" is a chat between colleagues (no site, no visitor);
+    ``members`` are the agents in the chat. The ``*_seq`` fields are the receipts (C19)."""
+
     id: int
-    site_id: int
-    site_name: str
     state: ChatState
-    visitor: VisitorInfo
+    kind: ChatKind = "visitor"
+    site_id: int | None = None
+    site_name: str = ""
+    visitor: VisitorInfo | None = None
+    members: list[int] = msgspec.field(default_factory=list)
     agent_id: int | None = None
     agent_name: str = ""
     last_seq: int = 0
@@ -132,6 +138,9 @@ class ChatInfo(msgspec.Struct, kw_only=True):
     preview: str = ""
     """The latest visitor message, for the toast and the chat list."""
     created_at: float = 0.0
+    visitor_delivered_seq: int = 0
+    visitor_read_seq: int = 0
+    agent_read_seq: int = 0
 
 
 class Event(msgspec.Struct, kw_only=True):
@@ -198,6 +207,13 @@ class CloseChat(Frame):
 
     id: RequestId
     chat_id: int
+
+
+class OpenDirectChat(Frame):
+    """Agent: open (or find) the chat with a colleague (T2); answered with ``chat_opened``."""
+
+    id: RequestId
+    agent_id: int
 
 
 class History(Frame):
@@ -269,6 +285,16 @@ class Typing(Frame):
     """Typing indicator (no response). Agents name the chat."""
 
     active: bool
+    chat_id: int | None = None
+
+
+class Receipt(Frame):
+    """C19: the sender has received (``read`` false) or shown (``read`` true) the other side's
+    messages up to ``seq`` of the chat. Visitors leave out ``chat_id`` (their open chat). No
+    response; the other side gets ``receipt_changed``."""
+
+    seq: Annotated[int, msgspec.Meta(ge=0)]
+    read: bool = True
     chat_id: int | None = None
 
 
@@ -372,6 +398,23 @@ class ChatTaken(Frame):
     agent_name: str
 
 
+class ChatOpened(Frame):
+    """Agents: a direct chat with a colleague; the answer to ``open_direct_chat`` (with its
+    ``id``) and a push to the colleague (without)."""
+
+    chat: ChatInfo
+    id: int | None = None
+
+
+class ReceiptChanged(Frame):
+    """How far ``reader`` has received and read the other side's messages in a chat."""
+
+    chat_id: int
+    reader: Role
+    delivered_seq: int
+    read_seq: int
+
+
 class ChatStateChanged(Frame):
     """Agents: the chat's state changed (closed, missed...)."""
 
@@ -408,11 +451,15 @@ AgentRequest = (
     | AcceptChat
     | CloseChat
     | History
+    | OpenDirectChat
     | SendMessage
     | Typing
+    | Receipt
     | Ping
 )
-VisitorRequest = VisitorHello | PageView | SetContact | OfflineMessage | SendMessage | Typing | Ping
+VisitorRequest = (
+    VisitorHello | PageView | SetContact | OfflineMessage | SendMessage | Typing | Receipt | Ping
+)
 ServerFrame = (
     Welcome
     | VisitorWelcome
@@ -425,6 +472,8 @@ ServerFrame = (
     | SyncDone
     | ChatOffered
     | ChatTaken
+    | ChatOpened
+    | ReceiptChanged
     | ChatStateChanged
     | TypingChanged
     | AgentPresence

@@ -336,6 +336,10 @@ class Relay:
                         await self.chats.agent_typing(frame, agent)
                     case p.History():
                         await self.chats.history(conn, frame, agent)
+                    case p.OpenDirectChat():
+                        await self.chats.open_direct(conn, frame, agent)
+                    case p.Receipt():
+                        await self.chats.agent_receipt(frame, agent)
                     case p.SetStatus():
                         agent = await self._set_status(conn, agent, frame)
                     case p.Ping():
@@ -495,6 +499,10 @@ class Relay:
                         )
                     case p.Typing():
                         await self.chats.visitor_typing(visitor_id, frame.active)
+                    case p.Receipt():
+                        if frame.chat_id is not None:
+                            raise p.FrameRejected("forbidden", "visitors mark their own chat")
+                        await self.chats.visitor_receipt(visitor_id, frame)
                     case p.PageView():
                         await self.writer.run(repo.record_page_view(visitor_id, frame))
                     case p.SetContact():

@@ -343,6 +343,18 @@ class AgentClient:
             with contextlib.suppress(ConnectionClosed):
                 await self._ws.send(p.encode(p.Typing(chat_id=chat_id, active=active)))
 
+    async def receipt(self, chat_id: int, seq: int) -> None:
+        """C19: tell the visitor the agent has read the chat up to ``seq``."""
+        if self._ws is not None:
+            with contextlib.suppress(ConnectionClosed):
+                await self._ws.send(p.encode(p.Receipt(chat_id=chat_id, seq=seq)))
+
+    async def open_direct(self, agent_id: int) -> p.ChatInfo:
+        """T2: the chat with a colleague."""
+        opened = await self.request(lambda i: p.OpenDirectChat(id=i, agent_id=agent_id))
+        assert isinstance(opened, p.ChatOpened)
+        return opened.chat
+
     async def ping(self) -> None:
         await self.request(lambda i: p.Ping(id=i))
 

@@ -71,19 +71,16 @@ _chat_info_select = (
         .scalar_subquery()
         .label("last_cursor"),
     )
-    .join(sites, sites.c.id == chats.c.site_id)
-    .join(visitors, visitors.c.id == chats.c.visitor_id)
+    .outerjoin(sites, sites.c.id == chats.c.site_id)
+    .outerjoin(visitors, visitors.c.id == chats.c.visitor_id)
     .outerjoin(_agent_alias, _agent_alias.c.id == chats.c.agent_id)
 )
 
 
-def chat_info_from_row(row: Any) -> p.ChatInfo:
-    return p.ChatInfo(
-        id=row.id,
-        site_id=row.site_id,
-        site_name=row.site_name,
-        state=row.state,
-        visitor=p.VisitorInfo(
+def chat_info_from_row(row: Any, members: list[int]) -> p.ChatInfo:
+    visitor = None
+    if row.visitor_id is not None:
+        visitor = p.VisitorInfo(
             id=row.visitor_id,
             name=row.v_name,
             email=row.v_email,
@@ -92,19 +89,49 @@ def chat_info_from_row(row: Any) -> p.ChatInfo:
             country=row.v_country,
             page_url=row.v_page_url,
             page_title=row.v_page_title,
-        ),
+        )
+    return p.ChatInfo(
+        id=row.id,
+        kind=row.kind,
+        site_id=row.site_id,
+        site_name=row.site_name or "",
+        state=row.state,
+        visitor=visitor,
+        members=members,
         agent_id=row.agent_id,
         agent_name=row.agent_name or "",
         last_seq=row.last_seq,
         last_cursor=row.last_cursor or 0,
         preview=row.preview,
         created_at=row.created_at,
+        visitor_delivered_seq=row.visitor_delivered_seq,
+        visitor_read_seq=row.visitor_read_seq,
+        agent_read_seq=row.agent_read_seq,
     )
 
 
+async def _chat_infos(conn: AsyncConnection, query: Any) -> list[p.ChatInfo]:
+    """Chats with their members: two queries whatever the number of chats."""
+    rows = (await conn.execute(query)).all()
+    if not rows:
+        return []
+    members: dict[int, list[int]] = {}
+    found = await conn.execute(
+        sa.select(chat_participants.c.chat_id, chat_participants.c.agent_id)
+        .where(
+            chat_participants.c.chat_id.in_([r.id for r in rows]),
+            chat_participants.c.left_at.is_(None),
+        )
+        .order_by(chat_participants.c.joined_at)
+    )
+    for chat_id, agent_id in found:
+        members.setdefault(chat_id, []).append(agent_id)
+    return [chat_info_from_row(r, members.get(r.id, [])) for r in rows]
+
+
 async def chat_info(conn: AsyncConnection, chat_id: int) -> p.ChatInfo | None:
-    row = (await conn.execute(_chat_info_select.where(chats.c.id == chat_id))).first()
-    return chat_info_from_row(row) if row else None
+    infos = await _chat_infos(conn, _chat_info_select.where(chats.c.id == chat_id))
+    return infos[0] if infos else None
 
 
 # ---------------------------------------------------------------- reads
@@ -167,12 +194,13 @@ async def chats_for_agent(conn: AsyncConnection, agent_id: int) -> list[p.ChatIn
             sa.and_(chats.c.state == "active", chats.c.id.in_(mine)),
         )
     ).order_by(chats.c.id)
-    return [chat_info_from_row(r) for r in (await conn.execute(query)).all()]
+    return await _chat_infos(conn, query)
 
 
 async def offered_chats(conn: AsyncConnection) -> list[p.ChatInfo]:
-    query = _chat_info_select.where(chats.c.state == "offered").order_by(chats.c.id)
-    return [chat_info_from_row(r) for r in (await conn.execute(query)).all()]
+    return await _chat_infos(
+        conn, _chat_info_select.where(chats.c.state == "offered").order_by(chats.c.id)
+    )
 
 
 async def max_cursor(conn: AsyncConnection) -> int:
@@ -581,5 +609,109 @@ def close_chat(agent_id: int, agent_name: str, chat_id: int) -> Write[ChatChange
             .values(left_at=now)
         )
         return ChatChange(event, chat, members)
+
+    return write
+
+
+def open_direct_chat(agent_id: int, peer_id: int) -> Write[tuple[int, bool]]:
+    """T2: the open chat between two colleagues, made on first use. Returns (chat id, made)."""
+
+    async def write(conn: AsyncConnection) -> tuple[int, bool]:
+        peer = (await conn.execute(sa.select(agents).where(agents.c.id == peer_id))).first()
+        if peer is None or peer.disabled or peer_id == agent_id:
+            raise p.FrameRejected("not_found", "no such colleague")
+        mine = sa.select(chat_participants.c.chat_id).where(
+            chat_participants.c.agent_id == agent_id
+        )
+        theirs = sa.select(chat_participants.c.chat_id).where(
+            chat_participants.c.agent_id == peer_id
+        )
+        existing = (
+            await conn.execute(
+                sa.select(chats.c.id).where(
+                    chats.c.kind == "direct",
+                    chats.c.state == "active",
+                    chats.c.id.in_(mine),
+                    chats.c.id.in_(theirs),
+                )
+            )
+        ).first()
+        if existing is not None:
+            return int(existing.id), False
+        now = time.time()
+        chat_id = (
+            await conn.execute(
+                sa.insert(chats)
+                .values(kind="direct", state="active", created_at=now)
+                .returning(chats.c.id)
+            )
+        ).scalar_one()
+        await conn.execute(
+            sa.insert(chat_participants),
+            [
+                {"chat_id": chat_id, "agent_id": agent_id, "joined_at": now},
+                {"chat_id": chat_id, "agent_id": peer_id, "joined_at": now},
+            ],
+        )
+        return int(chat_id), True
+
+    return write
+
+
+@dataclass
+class ReceiptChange:
+    chat_id: int
+    visitor_id: int | None
+    members: list[int]
+    delivered_seq: int
+    read_seq: int
+
+
+def _raise_to(column: Any, seq: int) -> Any:
+    return sa.case((column < seq, seq), else_=column)
+
+
+def visitor_receipt(visitor_id: int, seq: int, read: bool) -> Write[ReceiptChange | None]:
+    """C19: the visitor's widget has received (and maybe shown) the agents' messages to seq."""
+
+    async def write(conn: AsyncConnection) -> ReceiptChange | None:
+        chat = await open_chat_of_visitor(conn, visitor_id)
+        if chat is None:
+            return None
+        seq_ = min(seq, chat.last_seq)
+        values = {"visitor_delivered_seq": _raise_to(chats.c.visitor_delivered_seq, seq_)}
+        if read:
+            values["visitor_read_seq"] = _raise_to(chats.c.visitor_read_seq, seq_)
+        row = (
+            await conn.execute(
+                sa.update(chats)
+                .where(chats.c.id == chat.id)
+                .values(**values)
+                .returning(chats.c.visitor_delivered_seq, chats.c.visitor_read_seq)
+            )
+        ).one()
+        return ReceiptChange(chat.id, visitor_id, await participants(conn, chat.id), row[0], row[1])
+
+    return write
+
+
+def agent_receipt(agent_id: int, chat_id: int, seq: int) -> Write[ReceiptChange | None]:
+    """C19: an agent has read the chat up to seq (visitor chats only)."""
+
+    async def write(conn: AsyncConnection) -> ReceiptChange | None:
+        chat = await chat_row(conn, chat_id)
+        members = await participants(conn, chat_id) if chat else []
+        if chat is None or agent_id not in members or chat.kind != "visitor":
+            return None
+        seq_ = min(seq, chat.last_seq)
+        row = (
+            await conn.execute(
+                sa.update(chats)
+                .where(chats.c.id == chat_id)
+                .values(agent_read_seq=_raise_to(chats.c.agent_read_seq, seq_))
+                .returning(chats.c.agent_read_seq)
+            )
+        ).one()
+        return ReceiptChange(chat_id, chat.visitor_id, members, row[0], row[0])
 
     return write

@@ -88,13 +88,20 @@ chats = sa.Table(
     "chats",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("site_id", sa.Integer, sa.ForeignKey("sites.id"), nullable=False),
-    sa.Column("visitor_id", sa.Integer, sa.ForeignKey("visitors.id"), nullable=False),
+    # "visitor": a website visitor and agents; "direct": two colleagues (T2), no visitor.
+    sa.Column("kind", sa.String(16), nullable=False, server_default="visitor"),
+    sa.Column("site_id", sa.Integer, sa.ForeignKey("sites.id"), nullable=True),
+    sa.Column("visitor_id", sa.Integer, sa.ForeignKey("visitors.id"), nullable=True),
     # offered -> active -> closed; offered -> missed (see protocol.ChatState)
     sa.Column("state", sa.String(16), nullable=False),
     sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=True),
     sa.Column("last_seq", sa.Integer, nullable=False, server_default="0"),
     sa.Column("preview", sa.Text, nullable=False, server_default=""),
+    # C19: how far the visitor's widget has received and shown the agents' messages, and how
+    # far the agents have read the visitor's (per-chat seq).
+    sa.Column("visitor_delivered_seq", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("visitor_read_seq", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("agent_read_seq", sa.Integer, nullable=False, server_default="0"),
     sa.Column("created_at", sa.Float, nullable=False),
     sa.Column("closed_at", sa.Float, nullable=True),
     sa.Index("ix_chats_visitor_state", "visitor_id", "state"),
