@@ -30,14 +30,15 @@ class DesktopApp(QObject):
         self.store = LocalStore(data_dir / "local.db")
         self.secrets = Secrets()
         self.session = SessionService(self.store, self.secrets)
-        self.chats = ChatsService(self.session, self.store)
         self.team = TeamService(self.session)
+        self.chats = ChatsService(self.session, self.store, self.team)
         qapp.setStyleSheet(style.stylesheet(str(self.store.get("ui.sidebar", "dark"))))
         self.tray_available = False
         self.sign_in_window = SignInWindow(self.session)
         self.main_window = MainWindow(
             self.session, self.chats, self.team, keep_in_tray=lambda: self.tray_available
         )
+        self.main_window.team_page.chat_requested.connect(self.chats.open_direct)
         self.session.signed_in.connect(self._on_session_signed_in)
         self.session.signed_out.connect(self._on_session_signed_out)
         self.session.sign_in_failed.connect(self._on_session_sign_in_failed)
@@ -95,4 +96,4 @@ class DesktopApp(QObject):
     def _on_qapp_application_state_changed(self, state: object) -> None:
         from PySide6.QtCore import Qt
 
-        self.chats.window_active = state == Qt.ApplicationState.ApplicationActive
+        self.chats.set_window_active(state == Qt.ApplicationState.ApplicationActive)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from jivo_desktop.net.client import ConnectionLost, RelayError
 from jivo_desktop.services.session import SessionService
+from jivo_desktop.services.team import TeamService
 from jivo_desktop.store import LocalStore, OutboxItem
 from jivo_desktop.tasks import spawn
 from server import protocol as p
@@ -56,6 +57,10 @@ class Chat:
     @property
     def offered(self) -> bool:
         return self.info.state == "offered"
+
+    @property
+    def direct(self) -> bool:
+        return self.info.kind == "direct"
 
 
 def visitor_name(visitor: p.VisitorInfo, client_word: str) -> str:
@@ -108,10 +113,13 @@ class ChatsService(QObject):
     visitor_message = Signal(int)
     problem = Signal(str)
 
-    def __init__(self, session: SessionService, store: LocalStore) -> None:
+    def __init__(
+        self, session: SessionService, store: LocalStore, team: TeamService | None = None
+    ) -> None:
         super().__init__()
         self.session = session
         self.store = store
+        self.team = team or TeamService(session)
         self.chats: dict[int, Chat] = {}
         self.order: list[int] = []
         self.current = 0
@@ -140,7 +148,14 @@ class ChatsService(QObject):
         return sorted(offers, key=lambda c: c.info.created_at)
 
     def display_name(self, chat: Chat) -> str:
+        if chat.info.visitor is None:  # a colleague (T2)
+            peers = [m for m in chat.info.members if m != self.me]
+            name = self.team.name_of(peers[0]) if peers else ""
+            return name or self.tr("Colleague")
         return visitor_name(chat.info.visitor, self.tr("Client"))
+
+    def page_url(self, chat: Chat) -> str:
+        return chat.info.visitor.page_url if chat.info.visitor else ""
 
     # -------------------------------------------------------------- actions
 
@@ -156,7 +171,49 @@ class ChatsService(QObject):
                 self.chat_changed.emit(chat_id)
             if not chat.loaded:
                 spawn(self._load_history(chat), f"history-{chat_id}")
+            self._mark_read(chat)
         self.current_changed.emit(chat_id)
+
+    def set_window_active(self, active: bool) -> None:
+        self.window_active = active
+        chat = self.chats.get(self.current)
+        if active and chat is not None:
+            if chat.unread:
+                chat.unread = 0
+                self.chat_changed.emit(chat.id)
+            self._mark_read(chat)
+
+    def _mark_read(self, chat: Chat) -> None:
+        """C19: the visitor sees "read" once the agent has the chat in front of them."""
+        client = self.session.client
+        if (
+            client is None
+            or not self.window_active
+            or chat.info.kind != "visitor"
+            or chat.info.state != "active"
+            or chat.info.agent_read_seq >= chat.info.last_seq
+        ):
+            return
+        chat.info.agent_read_seq = chat.info.last_seq
+        spawn(client.receipt(chat.id, chat.info.last_seq), "receipt")
+
+    def open_direct(self, agent_id: int) -> None:
+        """T2: open the chat with a colleague and show it."""
+        spawn(self._open_direct(agent_id), f"direct-{agent_id}")
+
+    async def _open_direct(self, agent_id: int) -> None:
+        client = self.session.client
+        if client is None:
+            return
+        try:
+            info = await client.open_direct(agent_id)
+        except (RelayError, ConnectionLost, TimeoutError) as exc:
+            self.problem.emit(
+                self.tr("The chat with your colleague could not be opened: {0}").format(str(exc))
+            )
+            return
+        self._add_direct(info)
+        self.select(info.id)
 
     def select_next(self, step: int) -> None:
         """Ctrl+Down / Ctrl+Up: the next or previous chat in the list."""
@@ -325,6 +382,10 @@ class ChatsService(QObject):
                 if chat is not None and frame.who == "visitor":
                     chat.typing = self.tr("typing…") if frame.active else ""
                     self.chat_changed.emit(chat.id)
+            case p.ChatOpened():
+                self._add_direct(frame.chat)
+            case p.ReceiptChanged():
+                self._receipt(frame)
 
     def _snapshot(self, infos: list[p.ChatInfo]) -> None:
         """The chats the relay says are ours or waiting; after a reconnect, what went away
@@ -342,6 +403,29 @@ class ChatsService(QObject):
         for chat_id in [c for c in self.chats if c not in seen]:
             self._remove(chat_id)
         self._reorder()
+
+    def _add_direct(self, info: p.ChatInfo) -> None:
+        if info.id not in self.chats:
+            self.chats[info.id] = Chat(info, last_activity=info.created_at)
+            self._reorder()
+
+    def _receipt(self, frame: p.ReceiptChanged) -> None:
+        chat = self.chats.get(frame.chat_id)
+        if chat is None or frame.reader != "visitor":
+            return
+        chat.info.visitor_delivered_seq = max(chat.info.visitor_delivered_seq, frame.delivered_seq)
+        chat.info.visitor_read_seq = max(chat.info.visitor_read_seq, frame.read_seq)
+        self._apply_receipts(chat)
+
+    def _apply_receipts(self, chat: Chat) -> None:
+        """My messages up to the visitor's receipts show delivered / read (C19)."""
+        for index, message in enumerate(chat.messages):
+            if not message.mine or message.seq is None:
+                continue
+            if message.seq <= chat.info.visitor_read_seq:
+                self._mark(chat, index, "read", None, None)
+            elif message.seq <= chat.info.visitor_delivered_seq:
+                self._mark(chat, index, "delivered", None, None)
 
     def _offer(self, info: p.ChatInfo) -> None:
         if info.id in self.chats:
@@ -397,7 +481,7 @@ class ChatsService(QObject):
             return
         chat.last_activity = event.ts
         chat.info.last_seq = max(chat.info.last_seq, event.seq)
-        if event.kind == "message" and event.author == "visitor":
+        if event.kind == "message" and (event.author == "visitor" or chat.direct):
             chat.info.preview = event.text[:200]
             chat.typing = ""
         if event.kind == "closed":
@@ -413,9 +497,15 @@ class ChatsService(QObject):
                 self._mark(chat, index, "sent", event.cursor, event.seq)
             elif not any(m.cursor == event.cursor for m in chat.messages[-50:]):
                 self._append(chat, [_message(event, self.me)])
-        if event.kind == "message" and event.author == "visitor":
+        if (
+            event.kind == "message"
+            and event.author != "system"
+            and not (event.author == "agent" and event.author_id == self.me)
+        ):
             if self.current != chat.id or not self.window_active:
                 chat.unread += 1
+            else:
+                self._mark_read(chat)
             if chat.info.state == "active":
                 self.visitor_message.emit(chat.id)
         self.chat_changed.emit(chat.id)
@@ -455,6 +545,12 @@ class ChatsService(QObject):
                     )
                 )
         chat.loaded = True
+        for message in chat.messages:
+            if message.mine and message.state == "sent" and message.seq is not None:
+                if message.seq <= chat.info.visitor_read_seq:
+                    message.state = "read"
+                elif message.seq <= chat.info.visitor_delivered_seq:
+                    message.state = "delivered"
         self.messages_reset.emit(chat.id)
 
     # -------------------------------------------------------------- helpers

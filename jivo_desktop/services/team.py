@@ -20,6 +20,10 @@ class TeamService(QObject):
         session.frame_received.connect(self._on_session_frame_received)
         session.signed_out.connect(self._on_session_signed_out)
 
+    def name_of(self, agent_id: int) -> str:
+        agent = self.agents.get(agent_id)
+        return agent.name if agent else ""
+
     def ordered(self) -> list[p.AgentInfo]:
         rank = {"online": 0, "away": 1, "offline": 2}
         return sorted(self.agents.values(), key=lambda a: (rank[a.status], a.name.lower()))

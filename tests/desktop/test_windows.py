@@ -145,3 +145,62 @@ async def test_away_switch_and_team_page(
     assert any("not built yet" in text for text in texts)
     await boss.close()
     await app.shutdown()
+
+
+async def test_click_a_colleague_to_chat(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
+) -> None:
+    """T2: clicking a colleague on the team page opens a chat with them in Centro de
+    Atención; what the colleague writes arrives there."""
+    from jivo_desktop.net.client import AgentClient
+
+    app = await _signed_in_app(qapp, relay, data_dir)
+    window = app.main_window
+    boss = AgentClient(relay.ws_url)
+    await boss.sign_in(relay.admin_email, relay.admin_password)
+    await until(lambda: any(a.name == "Boss" and a.status == "online" for a in app.team.ordered()))
+    window.nav.setCurrentRow(2)
+    page = window.team_page
+    row = next(i for i in range(page.list.count()) if "Boss" in page.list.item(i).text())
+    item = page.list.item(row)
+    page.list.itemClicked.emit(item)
+    await until(lambda: app.chats.current and app.chats.chat(app.chats.current).direct)
+    assert window.pages.currentWidget() is window.inbox
+    assert window.inbox.header_name.text() == "Boss"
+    opened = await boss.wait_for_type(p.ChatOpened)
+    await boss.send_message(opened.chat.id, "¿Me ayudas con un cliente?")
+    await until(lambda: window.inbox.messages_model.rowCount() == 1)
+    window.inbox.composer.insertPlainText("Claro")
+    QTest.keyClick(window.inbox.composer, Qt.Key.Key_Return)
+    await boss.wait_for(lambda f: isinstance(f, p.EventPush) and f.event.text == "Claro")
+    await boss.close()
+    await app.shutdown()
+
+
+async def test_receipts_show_in_the_conversation(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any
+) -> None:
+    """C19: the agent's message goes sending -> sent -> delivered -> read as the relay and the
+    visitor's widget confirm it; the visitor learns that the agent has read the chat."""
+    app = await _signed_in_app(qapp, relay, data_dir)
+    visitor = Visitor(relay.ws_url, relay.site_key)
+    await visitor.connect()
+    await visitor.say("hola")
+    chat_id = await until(lambda: app.chats.waiting() and app.chats.waiting()[0].id)
+    app.chats.set_window_active(True)
+    assert await app.chats.accept_async(chat_id)
+    await until(lambda: app.chats.chat(chat_id).loaded)  # type: ignore[union-attr]
+    seen = await visitor.wait_for(lambda f: isinstance(f, p.ReceiptChanged))
+    assert seen.reader == "agent" and seen.read_seq >= 1
+    app.chats.send(chat_id, "¿En qué le ayudo?")
+    chat = app.chats.chat(chat_id)
+    assert chat is not None
+    await until(lambda: chat.messages[-1].state == "sent")
+    seq = chat.messages[-1].seq
+    assert seq is not None
+    visitor.send_frame(lambda _i: p.Receipt(seq=seq, read=False))
+    await until(lambda: chat.messages[-1].state == "delivered")
+    visitor.send_frame(lambda _i: p.Receipt(seq=seq, read=True))
+    await until(lambda: chat.messages[-1].state == "read")
+    await visitor.close()
+    await app.shutdown()

@@ -100,6 +100,7 @@ class ClientPanel(QWidget):
 
     def show_chat(self, chat: Chat | None, name: str) -> None:
         visitor = chat.info.visitor if chat else None
+        self.title.setText(self.tr("Colleague") if chat and chat.direct else self.tr("Client"))
         values = {
             "name": name if chat else "",
             "email": visitor.email if visitor else "",
@@ -289,8 +290,9 @@ class InboxPage(QWidget):
             return
         name = self.chats.display_name(chat)
         self.header_name.setText(name)
-        self.header_url.setText(chat.info.visitor.page_url)
-        self.header_url.setToolTip(chat.info.visitor.page_url)
+        url = self.chats.page_url(chat)
+        self.header_url.setText(url if url else self.tr("Chat with a colleague"))
+        self.header_url.setToolTip(url)
         self.typing_label.setText(self.tr("{0} is typing…").format(name) if chat.typing else "")
         offered = chat.offered
         self.offer_bar.setVisible(offered)

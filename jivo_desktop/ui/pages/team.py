@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from jivo_desktop.services.team import TeamService
@@ -10,12 +10,18 @@ from jivo_desktop.ui.icons import status_dot
 
 
 class TeamPage(QWidget):
+    """Signals: ``chat_requested(int)``: the agent clicked a colleague (T2)."""
+
+    chat_requested = Signal(int)
+
     def __init__(self, team: TeamService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.team = team
         heading = QLabel(self.tr("Team"))
         heading.setStyleSheet("font-size: 20px; font-weight: 600;")
-        legend = QLabel(self.tr("Green: online · Yellow: away · Empty: offline"))
+        legend = QLabel(
+            self.tr("Green: online · Yellow: away · Empty: offline. Click a colleague to chat.")
+        )
         legend.setObjectName("FieldLabel")
         self.list = QListWidget()
         self.list.setStyleSheet(
@@ -26,8 +32,15 @@ class TeamPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(legend)
         layout.addWidget(self.list, 1)
+        self.list.itemClicked.connect(self._on_list_item_clicked)
         team.changed.connect(self._on_team_changed)
         self._on_team_changed()
+
+    def _on_list_item_clicked(self, item: QListWidgetItem) -> None:
+        agent_id = int(item.data(Qt.ItemDataRole.UserRole))
+        me = self.team.session.agent
+        if me is None or agent_id != me.id:
+            self.chat_requested.emit(agent_id)
 
     def _on_team_changed(self) -> None:
         self.list.clear()
