@@ -108,7 +108,7 @@ test: system-deps $(TEST_STAMP)
 # ---- running ------------------------------------------------------------------------------
 
 run: $(RUN_STAMP)
-	$(BIN)/jivo-relay serve --demo $(RUN_ARGS)
+	$(BIN)/python scripts/run_demo.py $(RUN_ARGS)
 
 docs: $(RUN_STAMP)
 	$(BIN)/python -m server.protocol > docs/protocol.md.tmp

@@ -7,6 +7,7 @@ import asyncio
 import logging
 import logging.handlers
 import sys
+from pathlib import Path
 
 from jivo_desktop import __version__, paths
 
@@ -21,6 +22,10 @@ def _parser() -> argparse.ArgumentParser:
         "shortcut where global hotkeys are not possible, as on Wayland)",
     )
     parser.add_argument("--instance", default="", help=argparse.SUPPRESS)  # tests
+    # `make run`: sign in to the demo relay without typing (the password is read from a file).
+    parser.add_argument("--relay", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--email", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--password-file", default="", help=argparse.SUPPRESS)
     return parser
 
 
@@ -48,19 +53,28 @@ def main(argv: list[str] | None = None) -> int:
     qapp.setOrganizationName("jivo-live")
     qapp.setQuitOnLastWindowClosed(False)
     instance = SingleInstance()
-    if not instance.claim(args.instance or None):
-        instance.send("accept" if args.accept else "activate")
-        return 0
+    if not instance.claim(args.instance or None, "accept" if args.accept else "activate"):
+        return 0  # the running app got the message and comes forward
     import qasync
 
     from jivo_desktop.app import DesktopApp
+
+    password = ""
+    if args.password_file:
+        # The file's last line is the password (`jivo-relay serve --demo-credentials` writes
+        # the e-mail above it).
+        password = Path(args.password_file).read_text(encoding="utf-8").strip().splitlines()[-1]
 
     async def run() -> None:
         app = DesktopApp(qapp, paths.data_dir())
         instance.message_received.connect(app.handle_message)
         quit_event = asyncio.Event()
         qapp.aboutToQuit.connect(quit_event.set)
-        app.start()
+        if args.relay and args.email and password:
+            app.sign_in_window.show()
+            app.session.sign_in(args.relay, args.email, password, False)
+        else:
+            app.start()
         if args.accept:
             app.handle_message("accept")
         await quit_event.wait()

@@ -8,6 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
+from jivo_desktop import platform as osp
+from jivo_desktop.platform.idle import IdleSource
+from jivo_desktop.services.auto_away import AutoAwayService
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
@@ -24,7 +27,9 @@ class DesktopApp(QObject):
     """One signed-in (or signing-in) agent app. ``start()`` shows the right window;
     ``handle_message()`` serves a second launch (``activate``, ``accept``)."""
 
-    def __init__(self, qapp: QApplication, data_dir: Path) -> None:
+    def __init__(
+        self, qapp: QApplication, data_dir: Path, *, idle: IdleSource | None = None
+    ) -> None:
         super().__init__()
         self.qapp = qapp
         self.store = LocalStore(data_dir / "local.db")
@@ -39,6 +44,10 @@ class DesktopApp(QObject):
             self.session, self.chats, self.team, keep_in_tray=lambda: self.tray_available
         )
         self.main_window.team_page.chat_requested.connect(self.chats.open_direct)
+        self.idle = idle or osp.idle_source()
+        self.auto_away = AutoAwayService(self.session, self.idle, self.store)
+        # G9: Ctrl+R also works with the app in the background, where the OS allows it.
+        self.global_accept = osp.global_hotkeys("Ctrl+R", self._on_global_accept, parent=self)
         self.session.signed_in.connect(self._on_session_signed_in)
         self.session.signed_out.connect(self._on_session_signed_out)
         self.session.sign_in_failed.connect(self._on_session_sign_in_failed)
@@ -69,7 +78,20 @@ class DesktopApp(QObject):
         self.chats.accept(chat_id)
         self.main_window.show_chat(chat_id)
 
+    def _on_global_accept(self) -> None:
+        # With the app in front the in-app shortcut already did it: one press, one chat.
+        from PySide6.QtCore import Qt
+
+        if self.qapp.applicationState() == Qt.ApplicationState.ApplicationActive:
+            return
+        chat_id = self.chats.accept_oldest()
+        if chat_id:
+            self.main_window.show_chat(chat_id)
+
     async def shutdown(self) -> None:
+        self.auto_away.stop()
+        self.global_accept.stop()
+        self.idle.close()
         await self.session.shutdown()
         # Windows go through Qt's own deletion, never through Python's garbage collector at
         # some later moment (which crashed PySide6 at interpreter exit).
@@ -83,8 +105,14 @@ class DesktopApp(QObject):
     def _on_session_signed_in(self, _welcome: object) -> None:
         self.sign_in_window.hide()
         self.main_window.show()
+        self.auto_away.start()
+        wanted = self.store.get("hotkeys.global_accept", True)
+        if wanted and not self.global_accept.running and not self.global_accept.start():
+            log.info("global Ctrl+R unavailable: %s", self.global_accept.reason)
 
     def _on_session_signed_out(self) -> None:
+        self.auto_away.stop()
+        self.global_accept.stop()
         self.main_window.hide()
         self.sign_in_window.show()
 

@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         help="create a demo site (page at /demo) and, on an empty relay, a demo admin",
     )
     s.add_argument("--ready-file", type=Path, help=argparse.SUPPRESS)  # tests: port written here
+    s.add_argument("--demo-credentials", type=Path, help=argparse.SUPPRESS)  # `make run`
 
     a = sub.add_parser("create-admin", help="add an administrator account")
     a.add_argument("email")
@@ -127,6 +128,14 @@ def _ask_password() -> str:
         print("The two did not match.", file=sys.stderr)
 
 
+def _write_credentials(path: Path, email: str, password: str) -> None:
+    """For `make run`, which signs the desktop app in: readable by this user only."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o600)
+    path.chmod(0o600)
+    path.write_text(f"{email}\n{password}\n", encoding="utf-8")
+
+
 async def _serve(args: argparse.Namespace, settings: Settings) -> int:
     relay = Relay(settings)
     await relay.start()
@@ -136,6 +145,8 @@ async def _serve(args: argparse.Namespace, settings: Settings) -> int:
             print("Demo admin created (shown only this once):", flush=True)
             print(f"  e-mail:   {created[0]}", flush=True)
             print(f"  password: {created[1]}", flush=True)
+            if args.demo_credentials:
+                _write_credentials(args.demo_credentials, *created)
     base = (settings.public_url or f"http://{settings.host}:{relay.port}").rstrip("/")
     print(f"Relay {__version__} listening on {relay.ws_url} ({settings.database_url})", flush=True)
     if relay.demo_site_key:
