@@ -78,11 +78,15 @@ class DesktopApp(QObject):
         self.chats.accept(chat_id)
         self.main_window.show_chat(chat_id)
 
-    def _on_global_accept(self) -> None:
-        # With the app in front the in-app shortcut already did it: one press, one chat.
+    def app_in_front(self) -> bool:
         from PySide6.QtCore import Qt
 
-        if self.qapp.applicationState() == Qt.ApplicationState.ApplicationActive:
+        return self.qapp.applicationState() == Qt.ApplicationState.ApplicationActive
+
+    def _on_global_accept(self) -> None:
+        log.info("global Ctrl+R")
+        # With the app in front the in-app shortcut already did it: one press, one chat.
+        if self.app_in_front():
             return
         chat_id = self.chats.accept_oldest()
         if chat_id:

@@ -10,6 +10,7 @@ import pytest
 
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.store import LocalStore
+from tests.desktop.xvfb import other_app_focused, x11_session, xvfb_display  # noqa: F401
 from tests.support.memory_keyring import MemoryKeyring
 
 

@@ -6,8 +6,6 @@ the keyboard focus, as in real use: the agent is in a browser when a chat comes 
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import threading
 import time
@@ -21,52 +19,7 @@ from pytestqt.qtbot import QtBot
 from jivo_desktop import platform
 from jivo_desktop.platform import hotkeys as hotkeys_module
 from jivo_desktop.platform.hotkeys import WAYLAND_REASON, GlobalHotkeys, to_pynput_hotkey
-from tests.desktop.xvfb import xdotool, xvfb_display  # noqa: F401  (a fixture)
-
-_OTHER_APP = """
-import sys
-from PySide6.QtWidgets import QApplication, QLineEdit
-app = QApplication(sys.argv)
-edit = QLineEdit()
-edit.setWindowTitle(sys.argv[1])
-edit.show()
-edit.activateWindow()
-print("shown", flush=True)
-app.exec()
-"""
-
-
-@pytest.fixture
-def x11_session(xvfb_display: str, monkeypatch: pytest.MonkeyPatch) -> str:  # noqa: F811
-    monkeypatch.setenv("DISPLAY", xvfb_display)
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    monkeypatch.delenv("XDG_SESSION_TYPE", raising=False)
-    return xvfb_display
-
-
-@pytest.fixture
-def other_app_focused(x11_session: str) -> Iterator[str]:
-    """Another X client's window, holding the keyboard focus on the Xvfb."""
-    title = f"other-app-{os.getpid()}"
-    proc = subprocess.Popen(
-        [sys.executable, "-c", _OTHER_APP, title],
-        env={**os.environ, "DISPLAY": x11_session, "QT_QPA_PLATFORM": "xcb"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        window = xdotool(x11_session, "search", "--sync", "--name", title).stdout.split()[0]
-        xdotool(x11_session, "windowfocus", "--sync", window)
-        assert xdotool(x11_session, "getwindowfocus").stdout.strip() == window
-        yield window
-    finally:
-        proc.terminate()
-        try:
-            proc.communicate(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.communicate(timeout=5)
+from tests.desktop.xvfb import xdotool
 
 
 @pytest.fixture

@@ -24,16 +24,7 @@ from jivo_desktop.platform.idle import (
     idle_ms_from_ticks,
     open_x11_idle,
 )
-from tests.desktop.xvfb import xdotool, xvfb_display  # noqa: F401  (a fixture)
-
-
-@pytest.fixture
-def x11_session(xvfb_display: str, monkeypatch: pytest.MonkeyPatch) -> str:  # noqa: F811
-    """This process looks like it runs in an X11 session on the Xvfb."""
-    monkeypatch.setenv("DISPLAY", xvfb_display)
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    monkeypatch.delenv("XDG_SESSION_TYPE", raising=False)
-    return xvfb_display
+from tests.desktop.xvfb import xdotool
 
 
 @pytest.fixture

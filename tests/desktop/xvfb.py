@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -150,3 +151,49 @@ def xvfb_display() -> Iterator[str]:
         yield display
     finally:
         server.stop()
+
+
+_OTHER_APP = """
+import sys
+from PySide6.QtWidgets import QApplication, QLineEdit
+app = QApplication(sys.argv)
+edit = QLineEdit()
+edit.setWindowTitle(sys.argv[1])
+edit.show()
+edit.activateWindow()
+print("shown", flush=True)
+app.exec()
+"""
+
+
+@pytest.fixture
+def x11_session(xvfb_display: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("DISPLAY", xvfb_display)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("XDG_SESSION_TYPE", raising=False)
+    return xvfb_display
+
+
+@pytest.fixture
+def other_app_focused(x11_session: str) -> Iterator[str]:
+    """Another X client's window, holding the keyboard focus on the Xvfb."""
+    title = f"other-app-{os.getpid()}"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _OTHER_APP, title],
+        env={**os.environ, "DISPLAY": x11_session, "QT_QPA_PLATFORM": "xcb"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        window = xdotool(x11_session, "search", "--sync", "--name", title).stdout.split()[0]
+        xdotool(x11_session, "windowfocus", "--sync", window)
+        assert xdotool(x11_session, "getwindowfocus").stdout.strip() == window
+        yield window
+    finally:
+        proc.terminate()
+        try:
+            proc.communicate(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate(timeout=5)
