@@ -4,7 +4,7 @@
   'use strict';
   if (typeof document === 'undefined' || document.getElementById('jivo-chat-widget')) return;
 
-  // ------------------------------------------------------------ configuration
+  // -- configuration
   var script = document.currentScript;
   if (!script || !script.getAttribute('data-site')) {
     script = null;
@@ -20,7 +20,7 @@
   var BRAND = '#1f7a5c';
   var MAX_HISTORY = 300;
 
-  // ------------------------------------------------------------ strings (en, es, pt, ru)
+  // -- strings (en, es, pt, ru)
   var STRINGS = {
     en: {
       title: 'Chat with us', online: 'Online', offline: 'Offline: leave us a message',
@@ -92,7 +92,7 @@
   // A function replacement so that "$&" or "$'" in a name stays literal text.
   function fmt(key, name) { return T[key].replace('{name}', () => name); }
 
-  // ------------------------------------------------------------ storage (localStorage or memory)
+  // -- storage (localStorage or memory)
   var mem = {};
   function key(k) { return 'jivo:' + SITE + ':' + k; }
   function sget(k) {
@@ -123,7 +123,7 @@
     return Array.prototype.map.call(b, (x) => (x + 256).toString(16).slice(1)).join('');
   }
 
-  // ------------------------------------------------------------ state
+  // -- state
   var hist = jget('history', []);
   if (!Array.isArray(hist)) hist = [];
   var known = new Set(hist.map((e) => e.cursor));
@@ -139,7 +139,7 @@
   var sent = {}; // client_msg_id -> connection serial it was sent on
   var tries = {}; // client_msg_id -> sends that the relay refused for a passing reason
 
-  // ------------------------------------------------------------ DOM helpers (text only)
+  // -- DOM helpers (text only)
   function h(tag, cls, attrs, kids) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -185,7 +185,7 @@
     parent.appendChild(document.createTextNode(text.slice(at)));
   }
 
-  // ------------------------------------------------------------ styles (scoped to the shadow root)
+  // -- styles (scoped to the shadow root)
   // The host page may have "* { all: unset !important }": important declarations of the shadow
   // tree win over the page's, so the host is reset and placed from in here. Sizes are px only
   // (a page may set a huge root font-size).
@@ -239,7 +239,7 @@ textarea.fi{min-height:96px;resize:vertical}
 @media (max-width:479px){.win{inset:0;width:100%;height:100%;max-height:none;border-radius:0}
 .open .launcher{display:none}.in,.fi{font-size:16px}}`;
 
-  // ------------------------------------------------------------ building the UI
+  // -- building the UI
   var host = h('div', null, { id: 'jivo-chat-widget' });
   var root = host.attachShadow({ mode: 'open' });
   var style = document.createElement('style');
@@ -293,7 +293,7 @@ textarea.fi{min-height:96px;resize:vertical}
   var shell = h('div', 'w', null, [win, launcher]);
   root.appendChild(shell);
 
-  // ------------------------------------------------------------ rendering
+  // -- rendering
   function siteName() { return sget('site_name') || T.title; }
 
   function render() {
@@ -390,7 +390,7 @@ textarea.fi{min-height:96px;resize:vertical}
     scrollDown();
   }
 
-  // ------------------------------------------------------------ history
+  // -- history
   function saveHistory() {
     // Merge with what another tab of this visitor may have stored meanwhile.
     var stored = jget('history', []), byCursor = {};
@@ -411,13 +411,21 @@ textarea.fi{min-height:96px;resize:vertical}
     renderEvent(ev);
     chatOpen = ev.kind !== 'closed';
     if (ev.author === 'agent' && ev.kind === 'message') {
+      if (ev.chat_id !== rChat) { rChat = ev.chat_id; rSeq = 0; }
+      rSeq = Math.max(rSeq, ev.seq);
+      receipt();
       showTyping(false);
       if (live && !isOpen) { unread++; render(); }
     }
     render();
   }
 
-  // ------------------------------------------------------------ connection
+  // C19: tell the agents what arrived here, and what the visitor has in front of them.
+  var rChat = 0, rSeq = 0;
+  function receipt() { if (rSeq) send({ type: 'receipt', seq: rSeq, read: isOpen && !document.hidden }); }
+  document.addEventListener('visibilitychange', receipt);
+
+  // -- connection
   function send(frame) {
     if (!ws || ws.readyState !== 1) return false;
     try { ws.send(JSON.stringify(frame)); return true; } catch (e) { return false; }
@@ -493,7 +501,7 @@ textarea.fi{min-height:96px;resize:vertical}
 
   window.addEventListener('online', () => { if (!ws && !fatal) { attempt = 0; connect(); } });
 
-  // ------------------------------------------------------------ frames from the relay
+  // -- frames from the relay
   function onFrame(f) {
     var meta = typeof f.id === 'number' ? reqs[f.id] : null;
     if (typeof f.id === 'number' && f.type !== 'error') delete reqs[f.id];
@@ -600,7 +608,7 @@ textarea.fi{min-height:96px;resize:vertical}
     showNotice(T[code] || T.generic);
   }
 
-  // ------------------------------------------------------------ sending
+  // -- sending
   function sendOne(o) {
     if (!ready || sent[o.m] === conn) return;
     if (request({ type: 'send_message', client_msg_id: o.m, text: o.t }, { kind: 'send', m: o.m, t: o.t })) sent[o.m] = conn;
@@ -651,7 +659,7 @@ textarea.fi{min-height:96px;resize:vertical}
     input.style.height = Math.min(120, Math.max(40, input.scrollHeight + 2)) + 'px';
   }
 
-  // ------------------------------------------------------------ page views (also SPA navigation)
+  // -- page views (also SPA navigation)
   function utm() {
     var out = {}, q;
     try { q = new URL(location.href).searchParams; } catch (e) { return out; }
@@ -686,11 +694,11 @@ textarea.fi{min-height:96px;resize:vertical}
   window.addEventListener('popstate', schedulePV);
   window.addEventListener('hashchange', schedulePV);
 
-  // ------------------------------------------------------------ UI events
+  // -- UI events
   function setOpen(open) {
     isOpen = open;
     sset('open', open ? '1' : '0');
-    if (open) unread = 0;
+    if (open) { unread = 0; receipt(); }
     render();
     if (open) {
       scrollDown();
@@ -731,7 +739,7 @@ textarea.fi{min-height:96px;resize:vertical}
   // Keys typed in the widget are the widget's: keep page-wide shortcuts from reacting to them.
   shell.addEventListener('keydown', (e) => { e.stopPropagation(); });
 
-  // ------------------------------------------------------------ start
+  // -- start
   function attach() {
     if (host.isConnected || !document.body) return;
     document.body.appendChild(host);
