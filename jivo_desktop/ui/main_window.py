@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("Nav")
         titles = (
-            self.tr("Centro de Atención"),
+            self.tr("Chats"),  # es: Centro de Atención
             self.tr("CRM"),
             self.tr("Team"),
             self.tr("Phone"),
