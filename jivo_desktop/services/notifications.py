@@ -135,9 +135,12 @@ class NotificationService(QObject):
             self.chats.display_name(chat)
             if chat is not None
             else visitor_name(info.visitor, self.chats.tr("Client"))
+            if info.visitor is not None
+            else ""
         )
         title = self.tr("New chat: {0}").format(name)
-        lines = [_display_url(info.visitor.page_url), " ".join(info.preview.split())]
+        url = info.visitor.page_url if info.visitor is not None else ""
+        lines = [_display_url(url), " ".join(info.preview.split())]
         return title, "\n".join(line for line in lines if line)
 
     def _waiting(self, chat_id: int) -> p.ChatInfo | None:
