@@ -10,15 +10,21 @@ from PySide6.QtWidgets import QApplication
 
 from jivo_desktop import platform as osp
 from jivo_desktop.platform.idle import IdleSource
+from jivo_desktop.platform.notify import create_notifier
 from jivo_desktop.services.auto_away import AutoAwayService
 from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.notifications import NotificationService
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
+from jivo_desktop.services.sounds import SoundService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.store import LocalStore
+from jivo_desktop.tasks import spawn
 from jivo_desktop.ui import style
 from jivo_desktop.ui.main_window import MainWindow
 from jivo_desktop.ui.sign_in import SignInWindow
+from jivo_desktop.ui.toast import ToastManager
+from jivo_desktop.ui.tray import TrayController
 
 log = logging.getLogger(__name__)
 
@@ -38,11 +44,24 @@ class DesktopApp(QObject):
         self.team = TeamService(self.session)
         self.chats = ChatsService(self.session, self.store, self.team)
         qapp.setStyleSheet(style.stylesheet(str(self.store.get("ui.sidebar", "dark"))))
-        self.tray_available = False
         self.sign_in_window = SignInWindow(self.session)
-        self.main_window = MainWindow(
-            self.session, self.chats, self.team, keep_in_tray=lambda: self.tray_available
+        self.tray = TrayController(
+            self.session,
+            self.chats,
+            on_open=self._on_tray_open,
+            on_sign_out=self.session.sign_out,
+            on_quit=qapp.quit,
         )
+        self.main_window = MainWindow(
+            self.session, self.chats, self.team, keep_in_tray=lambda: self.tray.available
+        )
+        # N1/N2/N4/N7: the toast (or the OS's notification) for every offer; N5: sounds.
+        self.toasts = ToastManager(self.chats, self.accept_from_toast)
+        self.notifications = NotificationService(
+            self.chats, self.store, self.toasts, create_notifier(self.tray.tray)
+        )
+        self.notifications.open_requested.connect(self.main_window.show_chat)
+        self.sounds = SoundService(self.chats, self.store)
         self.main_window.team_page.chat_requested.connect(self.chats.open_direct)
         self.idle = idle or osp.idle_source()
         self.auto_away = AutoAwayService(self.session, self.idle, self.store)
@@ -54,6 +73,8 @@ class DesktopApp(QObject):
         qapp.applicationStateChanged.connect(self._on_qapp_application_state_changed)
 
     def start(self) -> None:
+        self.tray.show()
+        spawn(self.notifications.start(), "notifications")
         if self.session.restore():
             self.main_window.show()  # shows "Connecting…" until the relay answers
         else:
@@ -92,7 +113,17 @@ class DesktopApp(QObject):
         if chat_id:
             self.main_window.show_chat(chat_id)
 
+    def _on_tray_open(self) -> None:
+        if self.session.welcome is not None:
+            self.main_window.bring_forward()
+        else:
+            self.sign_in_window.show()
+            self.sign_in_window.raise_()
+
     async def shutdown(self) -> None:
+        self.toasts.close()
+        self.tray.hide()
+        await self.notifications.notifier.close()
         self.auto_away.stop()
         self.global_accept.stop()
         self.idle.close()

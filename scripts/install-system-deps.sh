@@ -27,6 +27,10 @@ PACKAGES=(
     xvfb xauth xdotool libxss1 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
     libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0
     libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 libxcb1 libxkbcommon-x11-0
+    # Native notifications: a private session bus and a notification daemon on the Xvfb.
+    dbus dunst
+    # pynput (global hotkeys) pulls evdev, which builds from source.
+    gcc libc6-dev linux-libc-dev
 )
 
 say() { printf 'install-system-deps: %s\n' "$*" >&2; }

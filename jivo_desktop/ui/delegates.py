@@ -38,12 +38,12 @@ class ChatListDelegate(QStyledItemDelegate):
             return
         painter.save()
         rect = option.rect
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.fillRect(rect, QColor("#dcefe7" if selected else "#ffffff"))
         painter.setPen(QPen(QColor("#eef1f0")))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         name = str(index.data(Qt.ItemDataRole.DisplayRole))
-        bold = QFont(option.font)  # type: ignore[attr-defined]
+        bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(QColor("#1d2b27"))
@@ -53,8 +53,8 @@ class ChatListDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignVCenter,
             QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight, rect.width() - 110),
         )
-        painter.setFont(option.font)  # type: ignore[attr-defined]
-        metrics = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        painter.setFont(option.font)
+        metrics = QFontMetrics(option.font)
         if chat.offered:
             painter.setPen(QColor(style.WAITING))
             tag = self.waiting_text
@@ -98,7 +98,7 @@ class MessageDelegate(QStyledItemDelegate):
         self._sizes.clear()
 
     def _text_rect(self, option: QStyleOptionViewItem, message: Message) -> QRect:
-        metrics = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        metrics = QFontMetrics(option.font)
         width = max(120, int(option.rect.width() * self.MAX_RATIO)) - 2 * self.PAD
         flags = int(Qt.TextFlag.TextWordWrap)
         return metrics.boundingRect(QRect(0, 0, width, 100_000), flags, message.text or " ")
@@ -126,7 +126,7 @@ class MessageDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = option.rect
-        font = option.font  # type: ignore[attr-defined]
+        font = option.font
         painter.setFont(font)
         if message.kind != "message":
             painter.setPen(QColor("#6b7a75"))

@@ -38,7 +38,7 @@ class ChatListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.chats.display_name(chat)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return chat.info.visitor.page_url
+            return self.chats.page_url(chat)
         return None
 
     def row_of(self, chat_id: int) -> int:
