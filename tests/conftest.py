@@ -7,6 +7,7 @@ starts in a temporary folder). Under CI=true a missing PostgreSQL or Chromium fa
 from __future__ import annotations
 
 import os
+import sys
 import uuid
 
 # Qt must never try a real display unless a test starts its own Xvfb.
@@ -14,8 +15,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 
+from jivo_desktop.services.secrets import Secrets
+from jivo_desktop.store import LocalStore
+from tests.support.memory_keyring import MemoryKeyring
 from tests.support.postgres import PostgresCluster, skip_unless_postgres
 from tests.support.relay import RelayHandle, running_relay
 
@@ -90,3 +95,47 @@ async def browser(tmp_path: Path) -> AsyncIterator[object]:
             yield b
         finally:
             await b.close()
+
+
+# ---------------------------------------------------------------- desktop app
+
+
+@pytest.fixture(autouse=True)
+def _qt_deferred_deletes() -> Iterator[None]:
+    """Run Qt's deferred deletions after each test, while everything they touch still exists."""
+    yield
+    if "PySide6.QtCore" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "desktop-data"
+    monkeypatch.setenv("JIVO_DESKTOP_DATA", str(folder))
+    return folder
+
+
+@pytest.fixture
+def local_store(data_dir: Path) -> Iterator[LocalStore]:
+    store = LocalStore(data_dir / "local.db")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def secrets(memory_keyring: MemoryKeyring) -> Secrets:
+    return Secrets()

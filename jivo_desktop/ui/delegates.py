@@ -152,7 +152,8 @@ class MessageDelegate(QStyledItemDelegate):
         small = QFont(font)
         small.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
         painter.setFont(small)
-        painter.setPen(QColor("#8a9893" if message.state != "failed" else "#c0392b"))
+        colours = {"failed": "#c0392b", "read": "#2a8bd6"}
+        painter.setPen(QColor(colours.get(message.state, "#8a9893")))
         meta = clock(message.ts)
         if message.author == "agent" and not message.mine and message.author_name:
             meta = f"{message.author_name} · {meta}"
