@@ -1,0 +1,211 @@
+"""Helpers shared by the benchmark driver, the servers under test and the load generators:
+process control, /proc readings, percentiles."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+# Rate limits raised for every benchmark run: all clients come from 127.0.0.1, and the defaults
+# (10 frames/s per connection, burst 40; 50/s per IP, burst 200) would measure the limiter.
+BENCH_LIMITS = {
+    "JIVO_RELAY_CONN_RATE": "1000000",
+    "JIVO_RELAY_CONN_BURST": "1000000",
+    "JIVO_RELAY_IP_RATE": "1000000",
+    "JIVO_RELAY_IP_BURST": "1000000",
+}
+
+
+def raise_nofile() -> int:
+    """Raise this process's open-file limit to the hard limit (children inherit it)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY:
+        hard = 1 << 20
+    if soft < hard:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+
+
+def rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no VmRSS for {pid}")
+
+
+def _stat_cpu(path: Path) -> float:
+    # Fields after the command (which may contain spaces) start after the last ')'.
+    fields = path.read_text().rsplit(")", 1)[1].split()
+    utime, stime = int(fields[11]), int(fields[12])
+    return (utime + stime) / CLK_TCK
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) used by a process so far."""
+    return _stat_cpu(Path(f"/proc/{pid}/stat"))
+
+
+def thread_cpu(pid: int) -> dict[int, float]:
+    """CPU seconds per thread of a process (tid -> seconds); the main thread has tid == pid."""
+    out: dict[int, float] = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            out[int(task.name)] = _stat_cpu(task / "stat")
+        except (FileNotFoundError, ProcessLookupError):
+            pass
+    return out
+
+
+@dataclass
+class CpuSnapshot:
+    wall: float
+    threads: dict[int, float]
+
+    @classmethod
+    def take(cls, pid: int) -> CpuSnapshot:
+        return cls(time.monotonic(), thread_cpu(pid))
+
+    def since(self, before: CpuSnapshot, pid: int) -> dict[str, float]:
+        """Cores used between two snapshots: the main (event-loop) thread and the others."""
+        wall = max(self.wall - before.wall, 1e-9)
+        main = self.threads.get(pid, 0.0) - before.threads.get(pid, 0.0)
+        total = sum(self.threads.values()) - sum(
+            v for t, v in before.threads.items() if t in self.threads
+        )
+        return {"main": main / wall, "other": max(total - main, 0.0) / wall, "total": total / wall}
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100)."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+def median(values: list[float]) -> float:
+    clean = sorted(v for v in values if v == v)
+    if not clean:
+        return float("nan")
+    mid = len(clean) // 2
+    return clean[mid] if len(clean) % 2 else (clean[mid - 1] + clean[mid]) / 2
+
+
+@dataclass
+class ServerProcess:
+    """A server under test in a child process: ``python -m bench.relay_server`` or
+    ``python -m bench.bare_forwarder``. It writes a ready file (JSON) once it listens, and its
+    stats file (JSON with a growing ``seq``) on SIGUSR1."""
+
+    module: str
+    args: list[str]
+    workdir: Path
+    env: dict[str, str] = field(default_factory=dict)
+    proc: subprocess.Popen[bytes] | None = None
+    info: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ready_path(self) -> Path:
+        return self.workdir / f"{self.module.rsplit('.', 1)[-1]}.ready"
+
+    @property
+    def stats_path(self) -> Path:
+        return self.workdir / f"{self.module.rsplit('.', 1)[-1]}.stats"
+
+    @property
+    def log_path(self) -> Path:
+        return self.workdir / f"{self.module.rsplit('.', 1)[-1]}.log"
+
+    def start(self, timeout: float = 60.0) -> dict[str, Any]:
+        self.ready_path.unlink(missing_ok=True)
+        self.stats_path.unlink(missing_ok=True)
+        argv = [
+            sys.executable,
+            "-m",
+            self.module,
+            "--ready",
+            str(self.ready_path),
+            "--stats",
+            str(self.stats_path),
+            *self.args,
+        ]
+        env = {**os.environ, **self.env}
+        with self.log_path.open("ab") as log:
+            self.proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=log, stderr=log)
+        deadline = time.monotonic() + timeout
+        while not self.ready_path.exists():
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                tail = self.log_path.read_text(errors="replace")[-3000:]
+                raise RuntimeError(f"{self.module} did not start:\n{tail}")
+            time.sleep(0.05)
+        self.info = json.loads(self.ready_path.read_text())
+        return self.info
+
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None
+        return self.proc.pid
+
+    def stop(self, timeout: float = 30.0) -> bool:
+        """SIGTERM, then SIGKILL after ``timeout``; returns True when it had to kill."""
+        if self.proc is None or self.proc.poll() is not None:
+            return False
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(10)
+            return True
+        return False
+
+    def kill(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+
+
+def snapshot_stats(pid: int, stats_path: Path | str, timeout: float = 10.0) -> dict[str, Any]:
+    """Ask a server under test (SIGUSR1) to write its stats file; wait for the new version."""
+    stats_path = Path(stats_path)
+    before = _read_seq(stats_path)
+    os.kill(pid, signal.SIGUSR1)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            stats: dict[str, Any] = json.loads(stats_path.read_text())
+        except (FileNotFoundError, json.JSONDecodeError):
+            stats = {}
+        if stats.get("seq", -1) > before:
+            return stats
+        time.sleep(0.01)
+    raise TimeoutError(f"no stats from {pid}")
+
+
+def _read_seq(path: Path) -> int:
+    try:
+        return int(json.loads(path.read_text()).get("seq", -1))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return -1
+
+
+def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(data))
+    os.replace(tmp, path)

@@ -1,0 +1,196 @@
+"""The relay under test, in its own process: what ``jivo-relay serve --demo`` runs, plus the
+test agent of ``tests/support/relay.py``, plus measurement hooks that change no relay code.
+
+    python -m bench.relay_server --db URL --ready FILE --stats FILE [--profile FILE]
+
+Settings come from ``Settings.from_env`` (so ``JIVO_RELAY_*`` variables apply: the benchmark
+raises the rate limits and chooses ``JIVO_RELAY_SQLITE_SYNCHRONOUS``). Once listening it writes
+``{"port", "site_key", "pid", ...}`` to the ready file. On SIGUSR1 it writes its counters to the
+stats file: the group writer's batches and writes, and the time spent in the writer's
+transactions and in the writes inside them (so begin + commit = transaction - writes). With
+``--profile``, the first SIGUSR1 starts cProfile on the event-loop thread and the second stops
+it and dumps the stats. With ``--tracemalloc``, the first two SIGUSR1 take snapshots and the
+second stats file holds the allocations between them by source line and the objects (gc) that
+appeared, by type. SIGTERM stops the relay.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import collections
+import cProfile
+import gc
+import linecache
+import logging
+import os
+import signal
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+from bench.common import raise_nofile, write_json_atomic
+from server.config import Settings
+from server.relay import Relay
+from tests.support.relay import AGENT_EMAIL, AGENT_PASSWORD
+
+
+class WriterTimer:
+    """Wraps one GroupWriter instance's ``run`` and ``_transaction`` (instance attributes only)."""
+
+    def __init__(self, relay: Relay) -> None:
+        self.tx_count = 0
+        self.tx_seconds = 0.0
+        self.write_count = 0
+        self.write_seconds = 0.0
+        writer = relay.writer
+        original_tx = writer._transaction
+        original_run = writer.run
+
+        async def timed_transaction(writes: list[Any]) -> list[Any]:
+            start = time.perf_counter()
+            try:
+                return await original_tx(writes)
+            finally:
+                self.tx_count += 1
+                self.tx_seconds += time.perf_counter() - start
+
+        def timed_run(write: Any) -> Any:
+            async def timed_write(conn: Any) -> Any:
+                start = time.perf_counter()
+                try:
+                    return await write(conn)
+                finally:
+                    self.write_count += 1
+                    self.write_seconds += time.perf_counter() - start
+
+            return original_run(timed_write)
+
+        writer._transaction = timed_transaction  # type: ignore[method-assign]
+        writer.run = timed_run  # type: ignore[method-assign]
+
+
+def _tracemalloc_diff(before: tracemalloc.Snapshot, after: tracemalloc.Snapshot) -> dict[str, Any]:
+    """Python allocations that appeared between two snapshots: by the line that allocated them,
+    and by the innermost line of the relay's own code (``server/``) on the allocating stack,
+    with that line's source text (line numbers drift as the code changes)."""
+    lines = []
+    for stat in after.compare_to(before, "traceback"):
+        if stat.size_diff <= 0:
+            continue
+        frames = list(stat.traceback)[::-1]  # tracemalloc lists the oldest first
+        inner = frames[0]
+        relay = next((f for f in frames if f"{os.sep}server{os.sep}" in f.filename), None)
+        relay_at = ""
+        if relay is not None:
+            source = linecache.getline(relay.filename, relay.lineno).strip()
+            relay_at = f"{relay.filename.rsplit(os.sep + 'server' + os.sep, 1)[-1]}:{relay.lineno}"
+            relay_at = f"server/{relay_at}: {source}"
+        lines.append((inner.filename, inner.lineno, stat.size_diff, stat.count_diff, relay_at))
+    return {"lines": lines}
+
+
+def _object_types() -> collections.Counter[str]:
+    gc.collect()
+    return collections.Counter(
+        f"{type(o).__module__}.{type(o).__qualname__}" for o in gc.get_objects()
+    )
+
+
+async def main(args: argparse.Namespace) -> None:
+    raise_nofile()
+    if args.tracemalloc:
+        tracemalloc.start(12)
+    snapshots: list[tracemalloc.Snapshot] = []
+    types: list[collections.Counter[str]] = []
+    settings = Settings.from_env(host="127.0.0.1", port=0, database_url=args.db)
+    relay = Relay(settings)
+    timer = WriterTimer(relay)
+    await relay.start()
+    await relay.create_agent(AGENT_EMAIL, "Ana", AGENT_PASSWORD, "agent")
+    await relay.bootstrap_demo()
+    seq = 0
+    profiler: cProfile.Profile | None = None
+    profiling_done = False
+
+    def dump_stats() -> None:
+        nonlocal seq, profiler, profiling_done
+        if args.profile and not profiling_done:
+            if profiler is None:
+                profiler = cProfile.Profile()
+                profiler.enable()
+            else:
+                profiler.disable()
+                profiler.dump_stats(args.profile)
+                profiler, profiling_done = None, True
+        extra: dict[str, Any] = {}
+        if args.tracemalloc and len(snapshots) < 2:
+            types.append(_object_types())
+            snapshots.append(tracemalloc.take_snapshot())
+            if len(snapshots) == 2:
+                extra["tracemalloc"] = _tracemalloc_diff(*snapshots)
+                extra["object_types"] = {
+                    k: v - types[0].get(k, 0) for k, v in types[1].items() if v > types[0].get(k, 0)
+                }
+        seq += 1
+        write_json_atomic(
+            args.stats,
+            {
+                "seq": seq,
+                "time": time.monotonic(),
+                "batches": relay.writer.batches,
+                "writes": relay.writer.writes,
+                "tx_count": timer.tx_count,
+                "tx_seconds": timer.tx_seconds,
+                "write_count": timer.write_count,
+                "write_seconds": timer.write_seconds,
+                "messages": sum(
+                    relay.metrics.messages.labels(a)._value.get() for a in ("visitor", "agent")
+                ),
+                **extra,
+            },
+        )
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGUSR1, dump_stats)
+    loop.add_signal_handler(signal.SIGTERM, stop.set)
+    loop.add_signal_handler(signal.SIGINT, stop.set)
+    write_json_atomic(
+        args.ready,
+        {
+            "pid": os.getpid(),
+            "port": relay.port,
+            "ws_url": relay.ws_url,
+            "http_url": relay.http_url,
+            "site_key": relay.demo_site_key,
+            "agent_email": AGENT_EMAIL,
+            "agent_password": AGENT_PASSWORD,
+            "database_url": settings.database_url,
+            "sqlite_synchronous": settings.sqlite_synchronous,
+            "limits": [
+                settings.conn_rate,
+                settings.conn_burst,
+                settings.ip_rate,
+                settings.ip_burst,
+            ],
+        },
+    )
+    try:
+        await stop.wait()
+    finally:
+        await relay.stop()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--ready", type=Path, required=True)
+    parser.add_argument("--stats", type=Path, required=True)
+    parser.add_argument("--profile", type=Path)
+    parser.add_argument("--tracemalloc", action="store_true")
+    logging.basicConfig(
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    asyncio.run(main(parser.parse_args()))
