@@ -62,7 +62,7 @@ class ChatService:
 
     async def chat_info(self, chat_id: int) -> p.ChatInfo | None:
         async with self.engine.connect() as conn:
-            return await repo.chat_info(conn, chat_id)
+            return await conn.run_sync(repo.chat_info, chat_id)
 
     def _ack(self, conn: Conn, frame: p.SendMessage, change: repo.ChatChange) -> None:
         conn.send(
@@ -100,19 +100,17 @@ class ChatService:
         if change.duplicate:
             return
         self.metrics.messages.labels("visitor").inc()
-        if change.new_chat:
-            info = await self.chat_info(change.chat.id)
-            if info is not None:
-                self.bus.publish(OFFERS, p.encode(p.ChatOffered(chat=info)))
+        if change.info is not None:  # a new chat: offer it (read in the same transaction)
+            self.bus.publish(OFFERS, p.encode(p.ChatOffered(chat=change.info)))
         self._publish_event(change)
         self.metrics.delivery_latency.observe(time.perf_counter() - received)
 
     async def visitor_typing(self, visitor_id: int, active: bool) -> None:
         async with self.engine.connect() as conn:
-            chat = await repo.open_chat_of_visitor(conn, visitor_id)
+            chat = await conn.run_sync(repo.open_chat_of_visitor, visitor_id)
             if chat is None:
                 return
-            members = await repo.participants(conn, chat.id)
+            members = await conn.run_sync(repo.participants, chat.id)
         text = p.encode(p.TypingChanged(chat_id=chat.id, who="visitor", active=active))
         if chat.state == "offered":
             self.bus.publish(OFFERS, text)
@@ -170,8 +168,8 @@ class ChatService:
         self, chat_id: int, agent: p.AgentInfo, request_id: int | None
     ) -> tuple[Any, list[int]]:
         async with self.engine.connect() as conn:
-            chat = await repo.chat_row(conn, chat_id)
-            members = await repo.participants(conn, chat_id) if chat else []
+            chat = await conn.run_sync(repo.chat_row, chat_id)
+            members = await conn.run_sync(repo.participants, chat_id) if chat else []
         if chat is None:
             raise p.FrameRejected("not_found", "no such chat", request_id)
         admin_may = agent.role == "admin" and chat.kind == "visitor"
@@ -182,7 +180,7 @@ class ChatService:
     async def history(self, conn: Conn, frame: p.History, agent: p.AgentInfo) -> None:
         await self._visible_chat(frame.chat_id, agent, frame.id)
         async with self.engine.connect() as db:
-            events = await repo.history(db, frame.chat_id, frame.before_seq, frame.limit)
+            events = await db.run_sync(repo.history, frame.chat_id, frame.before_seq, frame.limit)
         conn.send(p.HistoryPage(id=frame.id, chat_id=frame.chat_id, events=events))
 
     async def agent_typing(self, frame: p.Typing, agent: p.AgentInfo) -> None:

@@ -46,7 +46,7 @@ class Conn:
         self.strikes = 0
         self._bucket = TokenBucket(settings.conn_rate, settings.conn_burst)
         self._max_queued = settings.max_queued_frames
-        self._out: deque[str] = deque()
+        self._out: deque[str] | None = None  # made on the first send: idle visitors are many
         self._pump: asyncio.Task[None] | None = None
         self._held: list[tuple[str, int | None]] | None = None
         self._replayed_upto = 0
@@ -74,6 +74,8 @@ class Conn:
                 self._enqueue(text)
 
     def _enqueue(self, text: str) -> None:
+        if self._out is None:
+            self._out = deque()
         if len(self._out) >= self._max_queued:
             # A client this far behind resumes from its cursor when it reconnects.
             self._out.clear()
@@ -86,14 +88,16 @@ class Conn:
             self._pump = asyncio.get_running_loop().create_task(self._drain())
 
     async def _drain(self) -> None:
+        out = self._out
+        assert out is not None
         try:
-            while self._out:
-                await self.ws.send(self._out.popleft())
+            while out:
+                await self.ws.send(out.popleft())
         except ConnectionClosed:
-            self._out.clear()
+            out.clear()
         except Exception:
             log.exception("sending to %s failed", self.ip)
-            self._out.clear()
+            out.clear()
         finally:
             self._pump = None
 

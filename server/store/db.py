@@ -29,20 +29,37 @@ def create_engine(url: str, *, sqlite_synchronous: str = "FULL") -> AsyncEngine:
         kwargs.update(pool_size=10, max_overflow=10, pool_pre_ping=True)
     engine = create_async_engine(url, **kwargs)
     if is_sqlite(url):
-        synchronous = sqlite_synchronous.upper()
-        if synchronous not in {"FULL", "NORMAL", "EXTRA"}:
-            raise ValueError(f"sqlite synchronous must be FULL, NORMAL or EXTRA, not {synchronous}")
-
-        @sa.event.listens_for(engine.sync_engine, "connect")
-        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-            cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute(f"PRAGMA synchronous={synchronous}")
-            cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=10000")
-            cur.close()
-
+        _sqlite_pragmas(engine.sync_engine, sqlite_synchronous)
     return engine
+
+
+def create_writer_engine(url: str, *, sqlite_synchronous: str = "FULL") -> sa.Engine | None:
+    """For SQLite, a plain (synchronous) engine on the same file for the group writer's own
+    thread; None for other databases, whose writer uses the async engine."""
+    if not is_sqlite(url):
+        return None
+    plain = sa.engine.make_url(url).set(drivername="sqlite")
+    engine = sa.create_engine(
+        plain, pool_size=1, max_overflow=0, connect_args={"check_same_thread": False}
+    )
+    _sqlite_pragmas(engine, sqlite_synchronous)
+    return engine
+
+
+def _sqlite_pragmas(engine: sa.Engine, sqlite_synchronous: str) -> None:
+    """Every SQLite connection: WAL, the chosen durability, foreign keys, a busy timeout."""
+    synchronous = sqlite_synchronous.upper()
+    if synchronous not in {"FULL", "NORMAL", "EXTRA"}:
+        raise ValueError(f"sqlite synchronous must be FULL, NORMAL or EXTRA, not {synchronous}")
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute(f"PRAGMA synchronous={synchronous}")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.close()
 
 
 def alembic_config() -> Config:

@@ -1,7 +1,10 @@
 """Queries and writes of the relay, in SQLAlchemy Core (the hot path stays cheap).
 
-Reads take a connection from the engine. Writes are functions that return a ``Write`` for the
-:class:`~server.store.writer.GroupWriter`, so that they join the next group commit.
+Every function here is synchronous and takes a ``Connection``: the group writer runs a whole
+batch of writes in one go (in its own thread on SQLite, through the async driver on
+PostgreSQL), and async readers call ``await conn.run_sync(repo.fn, ...)``. Writes are functions
+that return a ``Write`` for the :class:`~server.store.writer.GroupWriter`, so that they join the
+next group commit.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy import Connection
 
 from server import protocol as p
 from server.store.schema import (
@@ -110,13 +113,13 @@ def chat_info_from_row(row: Any, members: list[int]) -> p.ChatInfo:
     )
 
 
-async def _chat_infos(conn: AsyncConnection, query: Any) -> list[p.ChatInfo]:
+def _chat_infos(conn: Connection, query: Any) -> list[p.ChatInfo]:
     """Chats with their members: two queries whatever the number of chats."""
-    rows = (await conn.execute(query)).all()
+    rows = (conn.execute(query)).all()
     if not rows:
         return []
     members: dict[int, list[int]] = {}
-    found = await conn.execute(
+    found = conn.execute(
         sa.select(chat_participants.c.chat_id, chat_participants.c.agent_id)
         .where(
             chat_participants.c.chat_id.in_([r.id for r in rows]),
@@ -129,61 +132,61 @@ async def _chat_infos(conn: AsyncConnection, query: Any) -> list[p.ChatInfo]:
     return [chat_info_from_row(r, members.get(r.id, [])) for r in rows]
 
 
-async def chat_info(conn: AsyncConnection, chat_id: int) -> p.ChatInfo | None:
-    infos = await _chat_infos(conn, _chat_info_select.where(chats.c.id == chat_id))
+def chat_info(conn: Connection, chat_id: int) -> p.ChatInfo | None:
+    infos = _chat_infos(conn, _chat_info_select.where(chats.c.id == chat_id))
     return infos[0] if infos else None
 
 
 # ---------------------------------------------------------------- reads
 
 
-async def site_by_key(conn: AsyncConnection, key: str) -> Any:
-    return (await conn.execute(sa.select(sites).where(sites.c.key == key))).first()
+def site_by_key(conn: Connection, key: str) -> Any:
+    return (conn.execute(sa.select(sites).where(sites.c.key == key))).first()
 
 
-async def agent_by_email(conn: AsyncConnection, email: str) -> Any:
-    return (await conn.execute(sa.select(agents).where(agents.c.email == email))).first()
+def agent_by_email(conn: Connection, email: str) -> Any:
+    return (conn.execute(sa.select(agents).where(agents.c.email == email))).first()
 
 
-async def agent_by_token(conn: AsyncConnection, token_hash: str) -> Any:
+def agent_by_token(conn: Connection, token_hash: str) -> Any:
     query = (
         sa.select(agents)
         .join(agent_sessions, agent_sessions.c.agent_id == agents.c.id)
         .where(agent_sessions.c.token_hash == token_hash, agent_sessions.c.revoked.is_(False))
     )
-    return (await conn.execute(query)).first()
+    return (conn.execute(query)).first()
 
 
-async def all_agents(conn: AsyncConnection) -> Sequence[Any]:
+def all_agents(conn: Connection) -> Sequence[Any]:
     query = sa.select(agents).where(agents.c.disabled.is_(False)).order_by(agents.c.name)
-    return (await conn.execute(query)).all()
+    return (conn.execute(query)).all()
 
 
-async def visitor_by_token(conn: AsyncConnection, site_id: int, token_hash: str) -> Any:
+def visitor_by_token(conn: Connection, site_id: int, token_hash: str) -> Any:
     query = sa.select(visitors).where(
         visitors.c.token_hash == token_hash, visitors.c.site_id == site_id
     )
-    return (await conn.execute(query)).first()
+    return (conn.execute(query)).first()
 
 
-async def open_chat_of_visitor(conn: AsyncConnection, visitor_id: int) -> Any:
+def open_chat_of_visitor(conn: Connection, visitor_id: int) -> Any:
     query = (
         sa.select(chats)
         .where(chats.c.visitor_id == visitor_id, chats.c.state.in_(OPEN_STATES))
         .order_by(chats.c.id.desc())
         .limit(1)
     )
-    return (await conn.execute(query)).first()
+    return (conn.execute(query)).first()
 
 
-async def participants(conn: AsyncConnection, chat_id: int) -> list[int]:
+def participants(conn: Connection, chat_id: int) -> list[int]:
     query = sa.select(chat_participants.c.agent_id).where(
         chat_participants.c.chat_id == chat_id, chat_participants.c.left_at.is_(None)
     )
-    return list((await conn.execute(query)).scalars())
+    return list((conn.execute(query)).scalars())
 
 
-async def chats_for_agent(conn: AsyncConnection, agent_id: int) -> list[p.ChatInfo]:
+def chats_for_agent(conn: Connection, agent_id: int) -> list[p.ChatInfo]:
     """The chats an agent's app shows: every offered chat and the agent's own open chats."""
     mine = sa.select(chat_participants.c.chat_id).where(
         chat_participants.c.agent_id == agent_id, chat_participants.c.left_at.is_(None)
@@ -194,22 +197,20 @@ async def chats_for_agent(conn: AsyncConnection, agent_id: int) -> list[p.ChatIn
             sa.and_(chats.c.state == "active", chats.c.id.in_(mine)),
         )
     ).order_by(chats.c.id)
-    return await _chat_infos(conn, query)
+    return _chat_infos(conn, query)
 
 
-async def offered_chats(conn: AsyncConnection) -> list[p.ChatInfo]:
-    return await _chat_infos(
+def offered_chats(conn: Connection) -> list[p.ChatInfo]:
+    return _chat_infos(
         conn, _chat_info_select.where(chats.c.state == "offered").order_by(chats.c.id)
     )
 
 
-async def max_cursor(conn: AsyncConnection) -> int:
-    return (await conn.execute(sa.select(sa.func.max(events.c.id)))).scalar() or 0
+def max_cursor(conn: Connection) -> int:
+    return (conn.execute(sa.select(sa.func.max(events.c.id)))).scalar() or 0
 
 
-async def agent_replay(
-    conn: AsyncConnection, agent_id: int, after: int, limit: int
-) -> list[p.Event]:
+def agent_replay(conn: Connection, agent_id: int, after: int, limit: int) -> list[p.Event]:
     """Events after ``after`` in chats the agent may see: offered ones and those it is in."""
     mine = sa.select(chat_participants.c.chat_id).where(chat_participants.c.agent_id == agent_id)
     query = (
@@ -219,11 +220,11 @@ async def agent_replay(
         .order_by(events.c.id)
         .limit(limit)
     )
-    return [event_from_row(r) for r in (await conn.execute(query)).all()]
+    return [event_from_row(r) for r in (conn.execute(query)).all()]
 
 
-async def visitor_replay(
-    conn: AsyncConnection, visitor_id: int, after: int | None, limit: int
+def visitor_replay(
+    conn: Connection, visitor_id: int, after: int | None, limit: int
 ) -> list[p.Event]:
     """Visible events after ``after`` in the visitor's chats; with no cursor, the open chat's."""
     query = (
@@ -237,39 +238,37 @@ async def visitor_replay(
         query = query.where(chats.c.state.in_(OPEN_STATES))
     else:
         query = query.where(events.c.id > after)
-    return [event_from_row(r) for r in (await conn.execute(query)).all()]
+    return [event_from_row(r) for r in (conn.execute(query)).all()]
 
 
-async def history(
-    conn: AsyncConnection, chat_id: int, before_seq: int | None, limit: int
-) -> list[p.Event]:
+def history(conn: Connection, chat_id: int, before_seq: int | None, limit: int) -> list[p.Event]:
     query = sa.select(events).where(events.c.chat_id == chat_id)
     if before_seq is not None:
         query = query.where(events.c.seq < before_seq)
-    rows = (await conn.execute(query.order_by(events.c.seq.desc()).limit(limit))).all()
+    rows = (conn.execute(query.order_by(events.c.seq.desc()).limit(limit))).all()
     return [event_from_row(r) for r in reversed(rows)]
 
 
-async def chat_row(conn: AsyncConnection, chat_id: int) -> Any:
-    return (await conn.execute(sa.select(chats).where(chats.c.id == chat_id))).first()
+def chat_row(conn: Connection, chat_id: int) -> Any:
+    return (conn.execute(sa.select(chats).where(chats.c.id == chat_id))).first()
 
 
 # ---------------------------------------------------------------- writes: accounts and sites
 
 
 def create_agent(email: str, name: str, password_hash: str, role: str) -> Write[int]:
-    async def write(conn: AsyncConnection) -> int:
+    def write(conn: Connection) -> int:
         values = dict(
             email=email, name=name, password_hash=password_hash, role=role, created_at=time.time()
         )
-        result = await conn.execute(sa.insert(agents).values(**values).returning(agents.c.id))
+        result = conn.execute(sa.insert(agents).values(**values).returning(agents.c.id))
         return int(result.scalar_one())
 
     return write
 
 
 def create_site(key: str, name: str, origins: Sequence[str], language: str) -> Write[int]:
-    async def write(conn: AsyncConnection) -> int:
+    def write(conn: Connection) -> int:
         values = dict(
             key=key,
             name=name,
@@ -277,23 +276,23 @@ def create_site(key: str, name: str, origins: Sequence[str], language: str) -> W
             language=language,
             created_at=time.time(),
         )
-        result = await conn.execute(sa.insert(sites).values(**values).returning(sites.c.id))
+        result = conn.execute(sa.insert(sites).values(**values).returning(sites.c.id))
         return int(result.scalar_one())
 
     return write
 
 
 def create_session(agent_id: int, token_hash: str) -> Write[None]:
-    async def write(conn: AsyncConnection) -> None:
+    def write(conn: Connection) -> None:
         values = dict(agent_id=agent_id, token_hash=token_hash, created_at=time.time())
-        await conn.execute(sa.insert(agent_sessions).values(**values))
+        conn.execute(sa.insert(agent_sessions).values(**values))
 
     return write
 
 
 def revoke_session(token_hash: str) -> Write[None]:
-    async def write(conn: AsyncConnection) -> None:
-        await conn.execute(
+    def write(conn: Connection) -> None:
+        conn.execute(
             sa.update(agent_sessions)
             .where(agent_sessions.c.token_hash == token_hash)
             .values(revoked=True)
@@ -306,7 +305,7 @@ def revoke_session(token_hash: str) -> Write[None]:
 
 
 def create_visitor(site_id: int, token_hash: str, ip: str, url: str, title: str) -> Write[int]:
-    async def write(conn: AsyncConnection) -> int:
+    def write(conn: Connection) -> int:
         now = time.time()
         values = dict(
             site_id=site_id,
@@ -317,26 +316,26 @@ def create_visitor(site_id: int, token_hash: str, ip: str, url: str, title: str)
             created_at=now,
             last_seen_at=now,
         )
-        result = await conn.execute(sa.insert(visitors).values(**values).returning(visitors.c.id))
+        result = conn.execute(sa.insert(visitors).values(**values).returning(visitors.c.id))
         return int(result.scalar_one())
 
     return write
 
 
 def touch_visitor(visitor_id: int, ip: str, url: str, title: str) -> Write[None]:
-    async def write(conn: AsyncConnection) -> None:
+    def write(conn: Connection) -> None:
         values: dict[str, Any] = dict(ip=ip, last_seen_at=time.time())
         if url:
             values.update(page_url=url, page_title=title)
-        await conn.execute(sa.update(visitors).where(visitors.c.id == visitor_id).values(**values))
+        conn.execute(sa.update(visitors).where(visitors.c.id == visitor_id).values(**values))
 
     return write
 
 
 def record_page_view(visitor_id: int, view: p.PageView) -> Write[None]:
-    async def write(conn: AsyncConnection) -> None:
+    def write(conn: Connection) -> None:
         now = time.time()
-        await conn.execute(
+        conn.execute(
             sa.insert(page_views).values(
                 visitor_id=visitor_id,
                 url=view.url,
@@ -350,7 +349,7 @@ def record_page_view(visitor_id: int, view: p.PageView) -> Write[None]:
                 ts=now,
             )
         )
-        await conn.execute(
+        conn.execute(
             sa.update(visitors)
             .where(visitors.c.id == visitor_id)
             .values(page_url=view.url, page_title=view.title, last_seen_at=now)
@@ -360,8 +359,8 @@ def record_page_view(visitor_id: int, view: p.PageView) -> Write[None]:
 
 
 def set_contact(visitor_id: int, name: str, email: str, phone: str) -> Write[None]:
-    async def write(conn: AsyncConnection) -> None:
-        await conn.execute(
+    def write(conn: Connection) -> None:
+        conn.execute(
             sa.update(visitors)
             .where(visitors.c.id == visitor_id)
             .values(name=name, email=email, phone=phone)
@@ -373,8 +372,8 @@ def set_contact(visitor_id: int, name: str, email: str, phone: str) -> Write[Non
 def store_offline_message(
     site_id: int, visitor_id: int, name: str, email: str, text: str
 ) -> Write[int]:
-    async def write(conn: AsyncConnection) -> int:
-        result = await conn.execute(
+    def write(conn: Connection) -> int:
+        result = conn.execute(
             sa.insert(offline_messages)
             .values(
                 site_id=site_id,
@@ -403,10 +402,12 @@ class ChatChange:
     participants: list[int]
     duplicate: bool = False
     new_chat: bool = False
+    info: p.ChatInfo | None = None
+    """The new chat, read in the same transaction (for the offer)."""
 
 
-async def _append_event(
-    conn: AsyncConnection,
+def _append_event(
+    conn: Connection,
     chat_id: int,
     *,
     kind: p.EventKind,
@@ -419,7 +420,7 @@ async def _append_event(
     chat_values: dict[str, Any] | None = None,
 ) -> tuple[p.Event, Any]:
     chat = (
-        await conn.execute(
+        conn.execute(
             sa.update(chats)
             .where(chats.c.id == chat_id)
             .values(last_seq=chats.c.last_seq + 1, **(chat_values or {}))
@@ -428,7 +429,7 @@ async def _append_event(
     ).one()
     ts = time.time()
     cursor = (
-        await conn.execute(
+        conn.execute(
             sa.insert(events)
             .values(
                 chat_id=chat_id,
@@ -460,11 +461,11 @@ async def _append_event(
     return event, chat
 
 
-async def _duplicate(
-    conn: AsyncConnection, author: p.Role, author_id: int, client_msg_id: str
+def _duplicate(
+    conn: Connection, author: p.Role, author_id: int, client_msg_id: str
 ) -> ChatChange | None:
     row = (
-        await conn.execute(
+        conn.execute(
             sa.select(events).where(
                 events.c.author == author,
                 events.c.author_id == author_id,
@@ -474,8 +475,8 @@ async def _duplicate(
     ).first()
     if row is None:
         return None
-    chat = await chat_row(conn, row.chat_id)
-    return ChatChange(event_from_row(row), chat, await participants(conn, chat.id), duplicate=True)
+    chat = chat_row(conn, row.chat_id)
+    return ChatChange(event_from_row(row), chat, participants(conn, chat.id), duplicate=True)
 
 
 def visitor_message(
@@ -484,11 +485,11 @@ def visitor_message(
     """A visitor's message goes to the open chat; with none, it opens a chat (offered to the
     agents), or is refused with ``no_agents_online`` so the widget shows the offline form."""
 
-    async def write(conn: AsyncConnection) -> ChatChange:
-        dup = await _duplicate(conn, "visitor", visitor_id, client_msg_id)
+    def write(conn: Connection) -> ChatChange:
+        dup = _duplicate(conn, "visitor", visitor_id, client_msg_id)
         if dup is not None:
             return dup
-        chat = await open_chat_of_visitor(conn, visitor_id)
+        chat = open_chat_of_visitor(conn, visitor_id)
         new_chat = chat is None
         if chat is None:
             if not agents_online:
@@ -496,7 +497,7 @@ def visitor_message(
                     "no_agents_online", "no agent is online; leave a message instead"
                 )
             chat_id = (
-                await conn.execute(
+                conn.execute(
                     sa.insert(chats)
                     .values(
                         site_id=site_id,
@@ -509,7 +510,7 @@ def visitor_message(
             ).scalar_one()
         else:
             chat_id = chat.id
-        event, chat = await _append_event(
+        event, chat = _append_event(
             conn,
             chat_id,
             kind="message",
@@ -519,8 +520,9 @@ def visitor_message(
             client_msg_id=client_msg_id,
             chat_values={"preview": text[:200]},
         )
-        members = [] if new_chat else await participants(conn, chat_id)
-        return ChatChange(event, chat, members, new_chat=new_chat)
+        if new_chat:
+            return ChatChange(event, chat, [], new_chat=True, info=chat_info(conn, chat_id))
+        return ChatChange(event, chat, participants(conn, chat_id))
 
     return write
 
@@ -537,14 +539,14 @@ def _check_member(chat: Any, members: list[int], agent_id: int) -> None:
 def agent_message(
     agent_id: int, agent_name: str, chat_id: int, client_msg_id: str, text: str
 ) -> Write[ChatChange]:
-    async def write(conn: AsyncConnection) -> ChatChange:
-        dup = await _duplicate(conn, "agent", agent_id, client_msg_id)
+    def write(conn: Connection) -> ChatChange:
+        dup = _duplicate(conn, "agent", agent_id, client_msg_id)
         if dup is not None:
             return dup
-        chat = await chat_row(conn, chat_id)
-        members = await participants(conn, chat_id) if chat else []
+        chat = chat_row(conn, chat_id)
+        members = participants(conn, chat_id) if chat else []
         _check_member(chat, members, agent_id)
-        event, chat = await _append_event(
+        event, chat = _append_event(
             conn,
             chat_id,
             kind="message",
@@ -562,39 +564,39 @@ def agent_message(
 def accept_chat(agent_id: int, agent_name: str, chat_id: int) -> Write[ChatChange]:
     """The first agent to accept an offered chat takes it."""
 
-    async def write(conn: AsyncConnection) -> ChatChange:
-        taken = await conn.execute(
+    def write(conn: Connection) -> ChatChange:
+        taken = conn.execute(
             sa.update(chats)
             .where(chats.c.id == chat_id, chats.c.state == "offered")
             .values(state="active", agent_id=agent_id)
         )
         if taken.rowcount != 1:
-            chat = await chat_row(conn, chat_id)
+            chat = chat_row(conn, chat_id)
             if chat is None:
                 raise p.FrameRejected("not_found", "no such chat")
             if chat.state == "active":
                 raise p.FrameRejected("chat_taken", "another agent accepted this chat")
             raise p.FrameRejected("chat_closed", f"the chat is {chat.state}")
-        await conn.execute(
+        conn.execute(
             sa.insert(chat_participants).values(
                 chat_id=chat_id, agent_id=agent_id, joined_at=time.time()
             )
         )
-        event, chat = await _append_event(
+        event, chat = _append_event(
             conn, chat_id, kind="joined", author="agent", author_id=agent_id, author_name=agent_name
         )
-        return ChatChange(event, chat, await participants(conn, chat_id))
+        return ChatChange(event, chat, participants(conn, chat_id))
 
     return write
 
 
 def close_chat(agent_id: int, agent_name: str, chat_id: int) -> Write[ChatChange]:
-    async def write(conn: AsyncConnection) -> ChatChange:
-        chat = await chat_row(conn, chat_id)
-        members = await participants(conn, chat_id) if chat else []
+    def write(conn: Connection) -> ChatChange:
+        chat = chat_row(conn, chat_id)
+        members = participants(conn, chat_id) if chat else []
         _check_member(chat, members, agent_id)
         now = time.time()
-        event, chat = await _append_event(
+        event, chat = _append_event(
             conn,
             chat_id,
             kind="closed",
@@ -603,7 +605,7 @@ def close_chat(agent_id: int, agent_name: str, chat_id: int) -> Write[ChatChange
             author_name=agent_name,
             chat_values={"state": "closed", "closed_at": now},
         )
-        await conn.execute(
+        conn.execute(
             sa.update(chat_participants)
             .where(chat_participants.c.chat_id == chat_id, chat_participants.c.left_at.is_(None))
             .values(left_at=now)
@@ -616,8 +618,8 @@ def close_chat(agent_id: int, agent_name: str, chat_id: int) -> Write[ChatChange
 def open_direct_chat(agent_id: int, peer_id: int) -> Write[tuple[int, bool]]:
     """T2: the open chat between two colleagues, made on first use. Returns (chat id, made)."""
 
-    async def write(conn: AsyncConnection) -> tuple[int, bool]:
-        peer = (await conn.execute(sa.select(agents).where(agents.c.id == peer_id))).first()
+    def write(conn: Connection) -> tuple[int, bool]:
+        peer = (conn.execute(sa.select(agents).where(agents.c.id == peer_id))).first()
         if peer is None or peer.disabled or peer_id == agent_id:
             raise p.FrameRejected("not_found", "no such colleague")
         mine = sa.select(chat_participants.c.chat_id).where(
@@ -627,7 +629,7 @@ def open_direct_chat(agent_id: int, peer_id: int) -> Write[tuple[int, bool]]:
             chat_participants.c.agent_id == peer_id
         )
         existing = (
-            await conn.execute(
+            conn.execute(
                 sa.select(chats.c.id).where(
                     chats.c.kind == "direct",
                     chats.c.state == "active",
@@ -640,13 +642,13 @@ def open_direct_chat(agent_id: int, peer_id: int) -> Write[tuple[int, bool]]:
             return int(existing.id), False
         now = time.time()
         chat_id = (
-            await conn.execute(
+            conn.execute(
                 sa.insert(chats)
                 .values(kind="direct", state="active", created_at=now)
                 .returning(chats.c.id)
             )
         ).scalar_one()
-        await conn.execute(
+        conn.execute(
             sa.insert(chat_participants),
             [
                 {"chat_id": chat_id, "agent_id": agent_id, "joined_at": now},
@@ -674,8 +676,8 @@ def _raise_to(column: Any, seq: int) -> Any:
 def visitor_receipt(visitor_id: int, seq: int, read: bool) -> Write[ReceiptChange | None]:
     """C19: the visitor's widget has received (and maybe shown) the agents' messages to seq."""
 
-    async def write(conn: AsyncConnection) -> ReceiptChange | None:
-        chat = await open_chat_of_visitor(conn, visitor_id)
+    def write(conn: Connection) -> ReceiptChange | None:
+        chat = open_chat_of_visitor(conn, visitor_id)
         if chat is None:
             return None
         seq_ = min(seq, chat.last_seq)
@@ -683,14 +685,14 @@ def visitor_receipt(visitor_id: int, seq: int, read: bool) -> Write[ReceiptChang
         if read:
             values["visitor_read_seq"] = _raise_to(chats.c.visitor_read_seq, seq_)
         row = (
-            await conn.execute(
+            conn.execute(
                 sa.update(chats)
                 .where(chats.c.id == chat.id)
                 .values(**values)
                 .returning(chats.c.visitor_delivered_seq, chats.c.visitor_read_seq)
             )
         ).one()
-        return ReceiptChange(chat.id, visitor_id, await participants(conn, chat.id), row[0], row[1])
+        return ReceiptChange(chat.id, visitor_id, participants(conn, chat.id), row[0], row[1])
 
     return write
 
@@ -698,14 +700,14 @@ def visitor_receipt(visitor_id: int, seq: int, read: bool) -> Write[ReceiptChang
 def agent_receipt(agent_id: int, chat_id: int, seq: int) -> Write[ReceiptChange | None]:
     """C19: an agent has read the chat up to seq (visitor chats only)."""
 
-    async def write(conn: AsyncConnection) -> ReceiptChange | None:
-        chat = await chat_row(conn, chat_id)
-        members = await participants(conn, chat_id) if chat else []
+    def write(conn: Connection) -> ReceiptChange | None:
+        chat = chat_row(conn, chat_id)
+        members = participants(conn, chat_id) if chat else []
         if chat is None or agent_id not in members or chat.kind != "visitor":
             return None
         seq_ = min(seq, chat.last_seq)
         row = (
-            await conn.execute(
+            conn.execute(
                 sa.update(chats)
                 .where(chats.c.id == chat_id)
                 .values(agent_read_seq=_raise_to(chats.c.agent_read_seq, seq_))

@@ -1,30 +1,38 @@
-"""Group commit: every write of the relay goes through one writer task.
+"""Group commit: every write of the relay goes through one writer.
 
-A write is a coroutine function taking a connection. The writer takes every write that is
-waiting, runs them in one transaction, commits once, then answers each caller. Nothing waits on
-a timer: while one commit is in flight the next batch gathers by itself, so an idle relay commits
-at once and a busy one commits many messages per fsync.
+A write is a plain function of a SQLAlchemy ``Connection``. The writer takes every write that
+is waiting, runs them in one transaction, commits once, then answers each caller. Nothing waits
+on a timer: while one commit is in flight the next batch gathers by itself, so an idle relay
+commits at once and a busy one commits many messages per fsync.
 
-Being the only writer also serialises the allocation of per-chat ``seq`` and of the global
-cursor. With PostgreSQL, where several relay nodes may write, each batch first takes a
-transaction-scoped advisory lock so that cursors are committed in the order they are handed out
-and a client resuming from a cursor can never skip a late commit.
+How a batch runs depends on the database:
+
+* SQLite: the whole batch runs in the writer's own thread on a plain ``sqlite3`` connection,
+  one hop from the event loop per batch. (Through aiosqlite every statement is several hops
+  to its thread, which cost more than SQLite itself: measured 1.8 ms of 2.4 ms per message.)
+* PostgreSQL: the batch runs through the async driver (``run_sync``), and first takes a
+  transaction-scoped advisory lock, so that with several relay nodes cursors are committed in
+  the order they are handed out and a client resuming from a cursor never skips a late commit.
+
+Being the only writer also serialises the allocation of per-chat ``seq`` and of the cursor.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-Write = Callable[[AsyncConnection], Awaitable[T]]
+Write = Callable[[Connection], T]
 
 # An arbitrary constant: the advisory lock that orders event cursors across nodes.
 CURSOR_LOCK_KEY = 0x6A69766F
@@ -41,8 +49,17 @@ class GroupWriter:
         *,
         max_batch: int = 512,
         on_batch: Callable[[int], None] | None = None,
+        sync_engine: sa.Engine | None = None,
     ) -> None:
+        """``sync_engine``: a plain engine on the same SQLite file; given, batches run in the
+        writer's own thread through it."""
         self._engine = engine
+        self._sync_engine = sync_engine
+        self._thread = (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite-writer")
+            if sync_engine is not None
+            else None
+        )
         self._on_batch = on_batch
         self._max_batch = max_batch
         self._queue: asyncio.Queue[tuple[Write[Any], asyncio.Future[Any]]] = asyncio.Queue()
@@ -66,6 +83,10 @@ class GroupWriter:
             _, fut = self._queue.get_nowait()
             if not fut.done():
                 fut.set_exception(WriterClosed("the relay is shutting down"))
+        if self._thread is not None:
+            self._thread.shutdown(wait=True)
+        if self._sync_engine is not None:
+            self._sync_engine.dispose()
 
     async def run(self, write: Write[T]) -> T:
         """Run ``write`` in the next committed batch and return its result after the commit."""
@@ -115,12 +136,21 @@ class GroupWriter:
             _settle(fut, result=result)
 
     async def _transaction(self, writes: list[Write[Any]]) -> list[Any]:
+        if self._sync_engine is not None:
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(self._thread, self._run_in_thread, writes)
         async with self._engine.begin() as conn:
-            if self._postgres:
-                await conn.execute(
-                    sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": CURSOR_LOCK_KEY}
-                )
-            return [await write(conn) for write in writes]
+            return await conn.run_sync(self._run_batch, writes)
+
+    def _run_in_thread(self, writes: list[Write[Any]]) -> list[Any]:
+        assert self._sync_engine is not None
+        with self._sync_engine.begin() as conn:
+            return self._run_batch(conn, writes)
+
+    def _run_batch(self, conn: Connection, writes: list[Write[Any]]) -> list[Any]:
+        if self._postgres:
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": CURSOR_LOCK_KEY})
+        return [write(conn) for write in writes]
 
 
 def _settle(

@@ -212,3 +212,27 @@ async def _admin(process: RelayProcess) -> None:
     )
     out, _ = await proc.communicate()
     assert proc.returncode == 0, out.decode()
+
+
+async def test_a_burst_of_messages_is_stored_and_delivered_in_order(relay: RelayHandle) -> None:
+    """X3: messages sent back to back without waiting for acks (pipelined on the relay) are
+    acknowledged, stored and pushed in the order they were sent, with consecutive seq."""
+    agent = AgentClient(relay.ws_url)
+    await agent.sign_in(relay.agent_email, relay.agent_password)
+    visitor, chat_id = await _open_chat(relay.ws_url, relay.site_key, agent)
+    ids = [
+        visitor.send_frame(
+            lambda rid, i=i: p.SendMessage(id=rid, client_msg_id=f"burst-{i}", text=f"b{i}")
+        )
+        for i in range(30)
+    ]
+    acks = [await visitor.answer(rid) for rid in ids]
+    assert all(isinstance(a, p.MessageAcked) for a in acks)
+    seqs = [a.seq for a in acks]  # type: ignore[attr-defined]
+    assert seqs == list(range(seqs[0], seqs[0] + 30))
+    await agent.wait_for(lambda f: isinstance(f, p.EventPush) and f.event.text == "b29")
+    texts = [t for t in _texts(agent.received) if t.startswith("b")]
+    assert texts == [f"b{i}" for i in range(30)]
+    assert chat_id
+    await agent.close()
+    await visitor.close()

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from server.store.db import create_engine, migrate
+from server.store.db import create_engine, create_writer_engine, migrate
 from server.store.schema import metadata, sites
 from server.store.writer import GroupWriter
 
@@ -44,8 +44,8 @@ async def test_sqlite_runs_in_wal_mode(sqlite_url: str) -> None:
 
 
 def _insert_site(key: str):  # type: ignore[no-untyped-def]
-    async def write(conn):  # type: ignore[no-untyped-def]
-        await conn.execute(sa.insert(sites).values(key=key, name=key, created_at=0.0))
+    def write(conn: sa.Connection) -> str:
+        conn.execute(sa.insert(sites).values(key=key, name=key, created_at=0.0))
         return key
 
     return write
@@ -56,7 +56,7 @@ async def test_group_writer_batches_and_isolates_a_failing_write(db_url: str) ->
     fails alone and its neighbours are committed."""
     engine = create_engine(db_url)
     await migrate(engine)
-    writer = GroupWriter(engine)
+    writer = GroupWriter(engine, sync_engine=create_writer_engine(db_url))
     writer.start()
     try:
         keys = [f"k{i}" for i in range(50)]
