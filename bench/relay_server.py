@@ -57,10 +57,10 @@ class WriterTimer:
                 self.tx_seconds += time.perf_counter() - start
 
         def timed_run(write: Any) -> Any:
-            async def timed_write(conn: Any) -> Any:
+            def timed_write(conn: Any) -> Any:  # writes are plain functions of a Connection
                 start = time.perf_counter()
                 try:
-                    return await write(conn)
+                    return write(conn)
                 finally:
                     self.write_count += 1
                     self.write_seconds += time.perf_counter() - start

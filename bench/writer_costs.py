@@ -133,7 +133,7 @@ async def measure(db_dir: Path) -> dict[str, Any]:
         await relay.create_agent("w@example.com", "W", "writer-pass-1", "agent")
         key = await relay.add_site("Writer bench", [])
         async with relay.engine.connect() as conn:
-            site = await repo.site_by_key(conn, key)
+            site = await conn.run_sync(repo.site_by_key, key)
         visitor_id = await relay.writer.run(
             repo.create_visitor(site.id, "writer-bench-token", "127.0.0.1", "", "")
         )

@@ -89,13 +89,9 @@ class ChatService:
         received: float,
     ) -> None:
         text = self.check_text(frame)
-        try:
-            change = await self.writer.run(
-                repo.visitor_message(visitor_id, site_id, frame.client_msg_id, text, agents_online)
-            )
-        except p.FrameRejected as exc:
-            exc.request_id = frame.id
-            raise
+        change = await self.writer.run(
+            repo.visitor_message(visitor_id, site_id, frame.client_msg_id, text, agents_online)
+        )
         self._ack(conn, frame, change)
         if change.duplicate:
             return
@@ -125,13 +121,9 @@ class ChatService:
         if frame.chat_id is None:
             raise p.FrameRejected("invalid", "agents must name the chat", frame.id)
         text = self.check_text(frame)
-        try:
-            change = await self.writer.run(
-                repo.agent_message(agent.id, agent.name, frame.chat_id, frame.client_msg_id, text)
-            )
-        except p.FrameRejected as exc:
-            exc.request_id = frame.id
-            raise
+        change = await self.writer.run(
+            repo.agent_message(agent.id, agent.name, frame.chat_id, frame.client_msg_id, text)
+        )
         self._ack(conn, frame, change)
         if change.duplicate:
             return
@@ -140,11 +132,7 @@ class ChatService:
         self.metrics.delivery_latency.observe(time.perf_counter() - received)
 
     async def accept(self, conn: Conn, frame: p.AcceptChat, agent: p.AgentInfo) -> None:
-        try:
-            change = await self.writer.run(repo.accept_chat(agent.id, agent.name, frame.chat_id))
-        except p.FrameRejected as exc:
-            exc.request_id = frame.id
-            raise
+        change = await self.writer.run(repo.accept_chat(agent.id, agent.name, frame.chat_id))
         conn.send(p.Ok(id=frame.id))
         self.bus.publish(
             topics.AGENTS,
@@ -153,11 +141,7 @@ class ChatService:
         self._publish_event(change)
 
     async def close(self, conn: Conn, frame: p.CloseChat, agent: p.AgentInfo) -> None:
-        try:
-            change = await self.writer.run(repo.close_chat(agent.id, agent.name, frame.chat_id))
-        except p.FrameRejected as exc:
-            exc.request_id = frame.id
-            raise
+        change = await self.writer.run(repo.close_chat(agent.id, agent.name, frame.chat_id))
         conn.send(p.Ok(id=frame.id))
         self._publish_event(change)
         info = await self.chat_info(frame.chat_id)
@@ -206,11 +190,7 @@ class ChatService:
     # -------------------------------------------------------------- colleagues (T2)
 
     async def open_direct(self, conn: Conn, frame: p.OpenDirectChat, agent: p.AgentInfo) -> None:
-        try:
-            chat_id, made = await self.writer.run(repo.open_direct_chat(agent.id, frame.agent_id))
-        except p.FrameRejected as exc:
-            exc.request_id = frame.id
-            raise
+        chat_id, made = await self.writer.run(repo.open_direct_chat(agent.id, frame.agent_id))
         info = await self.chat_info(chat_id)
         assert info is not None
         conn.send(p.ChatOpened(chat=info, id=frame.id))

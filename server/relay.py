@@ -283,6 +283,8 @@ class Relay:
         try:
             await dispatch(frame, received)
         except p.FrameRejected as exc:
+            if exc.request_id is None:  # refused deep down: answer the request it came from
+                exc.request_id = getattr(frame, "id", None)
             self.metrics.errors.labels(exc.code).inc()
             conn.error(exc)
         except ConnectionClosed:

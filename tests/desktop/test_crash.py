@@ -15,6 +15,7 @@ from tests.support.relay import (
     AGENT_PASSWORD,
     ROOT,
     RelayProcess,
+    create_agent_cli,
 )
 from tests.support.visitor import Visitor
 
@@ -38,36 +39,13 @@ async def _file(path: Path, proc: subprocess.Popen[bytes], log: Path, timeout: f
     return path.read_text()
 
 
-async def _create_agent(database_url: str) -> None:
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "server",
-        "--db",
-        database_url,
-        "create-admin",
-        AGENT_EMAIL,
-        "--name",
-        "Ana",
-        "--password",
-        AGENT_PASSWORD,
-        "--role",
-        "agent",
-        cwd=str(ROOT),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
-    out, _ = await proc.communicate()
-    assert proc.returncode == 0, out.decode()
-
-
 async def test_outbox_survives_app_kill_while_relay_is_down(tmp_path: Path) -> None:
     """X3: relay down, the agent sends 3 messages, the app is killed (SIGKILL) and restarted,
     the relay comes back: the visitor receives the 3 messages exactly once, in order."""
     db_url = f"sqlite+aiosqlite:///{tmp_path / 'relay.db'}"
     relay = RelayProcess(db_url, tmp_path)
     await relay.start_async()
-    await _create_agent(db_url)
+    await create_agent_cli(db_url)
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",

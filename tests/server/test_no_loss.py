@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import sys
 import uuid
 from pathlib import Path
 
@@ -13,7 +12,13 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from jivo_desktop.net.client import AgentClient
 from server import protocol as p
 from server.store.schema import events
-from tests.support.relay import AGENT_EMAIL, AGENT_PASSWORD, ROOT, RelayHandle, RelayProcess
+from tests.support.relay import (
+    AGENT_EMAIL,
+    AGENT_PASSWORD,
+    RelayHandle,
+    RelayProcess,
+    create_agent_cli,
+)
 from tests.support.visitor import Visitor
 
 
@@ -124,7 +129,7 @@ async def test_relay_sigkill_mid_conversation_loses_nothing(db_url: str, tmp_pat
     process = RelayProcess(db_url, tmp_path)
     await process.start_async()
     try:
-        await _admin(process)
+        await create_agent_cli(process.database_url)
         agent = AgentClient(process.ws_url, min_backoff=0.05, max_backoff=0.5)
         await agent.sign_in(AGENT_EMAIL, AGENT_PASSWORD)
         site_key = await _demo_key(db_url)
@@ -188,30 +193,6 @@ async def _demo_key(db_url: str) -> str:
             return (await db.execute(sa.select(sites.c.key))).scalar_one()
     finally:
         await engine.dispose()
-
-
-async def _admin(process: RelayProcess) -> None:
-    """Add the agent the test signs in as, through the real CLI."""
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "server",
-        "--db",
-        process.database_url,
-        "create-admin",
-        AGENT_EMAIL,
-        "--name",
-        "Ana",
-        "--password",
-        AGENT_PASSWORD,
-        "--role",
-        "agent",
-        cwd=str(ROOT),
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
-    out, _ = await proc.communicate()
-    assert proc.returncode == 0, out.decode()
 
 
 async def test_a_burst_of_messages_is_stored_and_delivered_in_order(relay: RelayHandle) -> None:

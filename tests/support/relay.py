@@ -128,3 +128,20 @@ class RelayProcess:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(10)
+
+
+async def create_agent_cli(
+    database_url: str,
+    email: str = AGENT_EMAIL,
+    password: str = AGENT_PASSWORD,
+    name: str = "Ana",
+    role: str = "agent",
+) -> None:
+    """Add an account through the real `jivo-relay create-admin`, as an admin would."""
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "server", "--db", database_url, "create-admin", email,
+        "--name", name, "--password", password, "--role", role,
+        cwd=str(ROOT), stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    )  # fmt: skip
+    out, _ = await proc.communicate()
+    assert proc.returncode == 0, out.decode()
