@@ -15,6 +15,7 @@ from server import protocol as p
 from server.bus import Bus
 from server.metrics import Metrics
 from server.store import repo
+from server.store.db import read
 from server.store.writer import GroupWriter
 
 if TYPE_CHECKING:
@@ -61,8 +62,7 @@ class ChatService:
             self.bus.publish(topics.agent_topic(agent_id), text, event.cursor)
 
     async def chat_info(self, chat_id: int) -> p.ChatInfo | None:
-        async with self.engine.connect() as conn:
-            return await conn.run_sync(repo.chat_info, chat_id)
+        return await read(self.engine, repo.chat_info, chat_id)
 
     def _ack(self, conn: Conn, frame: p.SendMessage, change: repo.ChatChange) -> None:
         conn.send(
@@ -102,11 +102,9 @@ class ChatService:
         self.metrics.delivery_latency.observe(time.perf_counter() - received)
 
     async def visitor_typing(self, visitor_id: int, active: bool) -> None:
-        async with self.engine.connect() as conn:
-            chat = await conn.run_sync(repo.open_chat_of_visitor, visitor_id)
-            if chat is None:
-                return
-            members = await conn.run_sync(repo.participants, chat.id)
+        chat, members = await read(self.engine, repo.open_chat_with_members, visitor_id)
+        if chat is None:
+            return
         text = p.encode(p.TypingChanged(chat_id=chat.id, who="visitor", active=active))
         if chat.state == "offered":
             self.bus.publish(OFFERS, text)
@@ -151,9 +149,7 @@ class ChatService:
     async def _visible_chat(
         self, chat_id: int, agent: p.AgentInfo, request_id: int | None
     ) -> tuple[Any, list[int]]:
-        async with self.engine.connect() as conn:
-            chat = await conn.run_sync(repo.chat_row, chat_id)
-            members = await conn.run_sync(repo.participants, chat_id) if chat else []
+        chat, members = await read(self.engine, repo.chat_with_members, chat_id)
         if chat is None:
             raise p.FrameRejected("not_found", "no such chat", request_id)
         admin_may = agent.role == "admin" and chat.kind == "visitor"
@@ -163,8 +159,7 @@ class ChatService:
 
     async def history(self, conn: Conn, frame: p.History, agent: p.AgentInfo) -> None:
         await self._visible_chat(frame.chat_id, agent, frame.id)
-        async with self.engine.connect() as db:
-            events = await db.run_sync(repo.history, frame.chat_id, frame.before_seq, frame.limit)
+        events = await read(self.engine, repo.history, frame.chat_id, frame.before_seq, frame.limit)
         conn.send(p.HistoryPage(id=frame.id, chat_id=frame.chat_id, events=events))
 
     async def agent_typing(self, frame: p.Typing, agent: p.AgentInfo) -> None:

@@ -31,7 +31,7 @@ from server.limits import IpLimiter
 from server.metrics import Metrics
 from server.presence import Presence
 from server.store import repo
-from server.store.db import create_engine, create_writer_engine, migrate
+from server.store.db import create_engine, create_writer_engine, migrate, read
 from server.store.writer import GroupWriter
 
 log = logging.getLogger(__name__)
@@ -299,11 +299,10 @@ class Relay:
     async def _sign_in(
         self, conn: Conn, first: p.SignIn | p.Authenticate
     ) -> tuple[Any, str] | None:
-        async with self.engine.connect() as db:
-            if isinstance(first, p.SignIn):
-                row = await db.run_sync(repo.agent_by_email, auth.normalise_email(first.email))
-            else:
-                row = await db.run_sync(repo.agent_by_token, auth.token_hash(first.token))
+        if isinstance(first, p.SignIn):
+            row = await read(self.engine, repo.agent_by_email, auth.normalise_email(first.email))
+        else:
+            row = await read(self.engine, repo.agent_by_token, auth.token_hash(first.token))
         if isinstance(first, p.SignIn):
             ok = await auth.verify_password(row.password_hash if row else None, first.password)
             if not ok or row is None or row.disabled:
@@ -344,13 +343,9 @@ class Relay:
         self._announce_availability(online_before)
         self.metrics.connections.labels("agent").inc()
         try:
-            async with self.engine.connect() as db:
-                agents = [
-                    repo.agent_info(r, self.presence.status(r.id))
-                    for r in await db.run_sync(repo.all_agents)
-                ]
-                chats = await db.run_sync(repo.chats_for_agent, agent_id)
-                upto = await db.run_sync(repo.max_cursor)
+            rows, chats, upto = await read(self.engine, repo.agent_snapshot, agent_id)
+            agents = [repo.agent_info(r, self.presence.status(r.id)) for r in rows]
+            del rows
             conn.send(
                 p.Welcome(
                     id=first.id,
@@ -435,9 +430,8 @@ class Relay:
         conn.send(p.Ok(id=frame.id))
         if frame.status == "online":
             # Back from away: the chats that waited meanwhile show up as offers now.
-            async with self.engine.connect() as db:
-                for chat in await db.run_sync(repo.offered_chats):
-                    conn.send(p.ChatOffered(chat=chat))
+            for chat in await read(self.engine, repo.offered_chats):
+                conn.send(p.ChatOffered(chat=chat))
         self._publish_presence(agent)
         self._announce_availability(online_before)
         return agent
@@ -456,8 +450,7 @@ class Relay:
         """Send every event after ``after`` in pages (flushing between pages, so a long gap
         does not pile up in memory); returns the newest cursor sent."""
         while True:
-            async with self.engine.connect() as db:
-                events = await db.run_sync(page, after)
+            events = await read(self.engine, page, after)
             for event in events:
                 conn.send(p.EventPush(event=event))
                 after = event.cursor
@@ -477,8 +470,7 @@ class Relay:
                 found = repo.visitor_by_token(db, site.id, token_hash)
             return site, found.id if found is not None else None
 
-        async with self.engine.connect() as db:
-            site, known_visitor = await db.run_sync(look_up)
+        site, known_visitor = await read(self.engine, look_up)
         if site is None or not site.enabled:
             conn.error(p.FrameRejected("unknown_site", "unknown site key", hello.id))
             await conn.close(p.CLOSE_FORBIDDEN, "unknown site key")
@@ -516,12 +508,9 @@ class Relay:
         try:
 
             def snapshot(db: sa.Connection) -> tuple[p.ChatInfo | None, int]:
-                open_chat = repo.open_chat_of_visitor(db, visitor_id)
-                chat = repo.chat_info(db, open_chat.id) if open_chat else None
-                return chat, repo.max_cursor(db)
+                return repo.open_chat_info(db, visitor_id), repo.max_cursor(db)
 
-            async with self.engine.connect() as db:
-                chat, upto = await db.run_sync(snapshot)
+            chat, upto = await read(self.engine, snapshot)
             conn.send(
                 p.VisitorWelcome(
                     id=hello.id,
@@ -596,9 +585,7 @@ class Relay:
             self.metrics.connections.labels("visitor").dec()
 
     async def _announce_chat_update(self, visitor_id: int) -> None:
-        async with self.engine.connect() as db:
-            open_chat = await db.run_sync(repo.open_chat_of_visitor, visitor_id)
-            info = await db.run_sync(repo.chat_info, open_chat.id) if open_chat else None
+        info = await read(self.engine, repo.open_chat_info, visitor_id)
         if info is not None:
             self.bus.publish(topics.AGENTS, p.encode(p.ChatStateChanged(chat=info)))
 

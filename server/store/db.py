@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from alembic import command
@@ -11,6 +12,7 @@ from alembic.config import Config
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+T = TypeVar("T")
 
 
 def is_sqlite(url: str) -> bool:
@@ -60,6 +62,16 @@ def _sqlite_pragmas(engine: sa.Engine, sqlite_synchronous: str) -> None:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=10000")
         cur.close()
+
+
+async def read(engine: AsyncEngine, fn: Callable[..., T], *args: Any) -> T:
+    """Run the synchronous query ``fn(conn, *args)`` on a pooled connection.
+
+    Going through this helper (not ``async with engine.connect() as db`` in a long-lived
+    coroutine) also keeps the connection objects from living on in the caller's frame: a
+    visitor's coroutine lasts as long as the visitor stays on the site."""
+    async with engine.connect() as conn:
+        return await conn.run_sync(fn, *args)
 
 
 def alembic_config() -> Config:

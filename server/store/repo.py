@@ -241,6 +241,26 @@ def visitor_replay(
     return [event_from_row(r) for r in (conn.execute(query)).all()]
 
 
+def chat_with_members(conn: Connection, chat_id: int) -> tuple[Any, list[int]]:
+    chat = chat_row(conn, chat_id)
+    return chat, participants(conn, chat_id) if chat is not None else []
+
+
+def open_chat_with_members(conn: Connection, visitor_id: int) -> tuple[Any, list[int]]:
+    chat = open_chat_of_visitor(conn, visitor_id)
+    return chat, participants(conn, chat.id) if chat is not None else []
+
+
+def open_chat_info(conn: Connection, visitor_id: int) -> p.ChatInfo | None:
+    chat = open_chat_of_visitor(conn, visitor_id)
+    return chat_info(conn, chat.id) if chat is not None else None
+
+
+def agent_snapshot(conn: Connection, agent_id: int) -> tuple[list[Any], list[p.ChatInfo], int]:
+    """What an agent's welcome carries: the team, the agent's chats, the newest cursor."""
+    return list(all_agents(conn)), chats_for_agent(conn, agent_id), max_cursor(conn)
+
+
 def history(conn: Connection, chat_id: int, before_seq: int | None, limit: int) -> list[p.Event]:
     query = sa.select(events).where(events.c.chat_id == chat_id)
     if before_seq is not None:
