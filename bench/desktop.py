@@ -337,7 +337,8 @@ def report(m: dict) -> str:
             "",
             f"Measured {time.strftime('%Y-%m-%d')} with `python bench/desktop.py` "
             f"({os.cpu_count()} cores, Python {sys.version.split()[0]}, offscreen Qt), "
-            f"median of {m['rounds']} rounds. The app signs in to a relay seeded with {CHATS} "
+            f"median of {m['rounds']} rounds. The app restores its session with a relay "
+            f"seeded with {CHATS} "
             f"chats x {MESSAGES} messages; the baseline is a bare PySide6 window with one label.",
             "",
             "| measure | bare window | app | ratio | target | verdict |",

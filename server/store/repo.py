@@ -169,21 +169,43 @@ def visitor_by_token(conn: Connection, site_id: int, token_hash: str) -> Any:
     return (conn.execute(query)).first()
 
 
+# The statements every message runs, built once with bind parameters: building a Core statement
+# and computing its cache key on every call cost more than SQLite's own work (bench/).
+_OPEN_CHAT = (
+    sa.select(chats)
+    .where(chats.c.visitor_id == sa.bindparam("visitor_id"), chats.c.state.in_(OPEN_STATES))
+    .order_by(chats.c.id.desc())
+    .limit(1)
+)
+_PARTICIPANTS = sa.select(chat_participants.c.agent_id).where(
+    chat_participants.c.chat_id == sa.bindparam("chat_id"), chat_participants.c.left_at.is_(None)
+)
+_NEXT_SEQ = (
+    sa.update(chats)
+    .where(chats.c.id == sa.bindparam("chat_id"))
+    .values(last_seq=chats.c.last_seq + 1)
+    .returning(*chats.c)
+)
+_NEXT_SEQ_PREVIEW = (
+    sa.update(chats)
+    .where(chats.c.id == sa.bindparam("chat_id"))
+    .values(last_seq=chats.c.last_seq + 1, preview=sa.bindparam("preview"))
+    .returning(*chats.c)
+)
+_INSERT_EVENT = sa.insert(events).returning(events.c.id)
+_SAME_CLIENT_MSG = sa.select(events).where(
+    events.c.author == sa.bindparam("author"),
+    events.c.author_id == sa.bindparam("author_id"),
+    events.c.client_msg_id == sa.bindparam("client_msg_id"),
+)
+
+
 def open_chat_of_visitor(conn: Connection, visitor_id: int) -> Any:
-    query = (
-        sa.select(chats)
-        .where(chats.c.visitor_id == visitor_id, chats.c.state.in_(OPEN_STATES))
-        .order_by(chats.c.id.desc())
-        .limit(1)
-    )
-    return (conn.execute(query)).first()
+    return conn.execute(_OPEN_CHAT, {"visitor_id": visitor_id}).first()
 
 
 def participants(conn: Connection, chat_id: int) -> list[int]:
-    query = sa.select(chat_participants.c.agent_id).where(
-        chat_participants.c.chat_id == chat_id, chat_participants.c.left_at.is_(None)
-    )
-    return list((conn.execute(query)).scalars())
+    return list(conn.execute(_PARTICIPANTS, {"chat_id": chat_id}).scalars())
 
 
 def chats_for_agent(conn: Connection, agent_id: int) -> list[p.ChatInfo]:
@@ -439,32 +461,32 @@ def _append_event(
     visible_to_visitor: bool = True,
     chat_values: dict[str, Any] | None = None,
 ) -> tuple[p.Event, Any]:
-    chat = (
-        conn.execute(
+    if not chat_values:
+        chat = conn.execute(_NEXT_SEQ, {"chat_id": chat_id}).one()
+    elif set(chat_values) == {"preview"}:
+        chat = conn.execute(_NEXT_SEQ_PREVIEW, {"chat_id": chat_id, **chat_values}).one()
+    else:
+        chat = conn.execute(
             sa.update(chats)
             .where(chats.c.id == chat_id)
-            .values(last_seq=chats.c.last_seq + 1, **(chat_values or {}))
+            .values(last_seq=chats.c.last_seq + 1, **chat_values)
             .returning(*chats.c)
-        )
-    ).one()
+        ).one()
     ts = time.time()
-    cursor = (
-        conn.execute(
-            sa.insert(events)
-            .values(
-                chat_id=chat_id,
-                seq=chat.last_seq,
-                kind=kind,
-                author=author,
-                author_id=author_id,
-                author_name=author_name,
-                text=text,
-                client_msg_id=client_msg_id,
-                visible_to_visitor=visible_to_visitor,
-                ts=ts,
-            )
-            .returning(events.c.id)
-        )
+    cursor = conn.execute(
+        _INSERT_EVENT,
+        {
+            "chat_id": chat_id,
+            "seq": chat.last_seq,
+            "kind": kind,
+            "author": author,
+            "author_id": author_id,
+            "author_name": author_name,
+            "text": text,
+            "client_msg_id": client_msg_id,
+            "visible_to_visitor": visible_to_visitor,
+            "ts": ts,
+        },
     ).scalar_one()
     event = p.Event(
         cursor=cursor,
@@ -484,14 +506,9 @@ def _append_event(
 def _duplicate(
     conn: Connection, author: p.Role, author_id: int, client_msg_id: str
 ) -> ChatChange | None:
-    row = (
-        conn.execute(
-            sa.select(events).where(
-                events.c.author == author,
-                events.c.author_id == author_id,
-                events.c.client_msg_id == client_msg_id,
-            )
-        )
+    row = conn.execute(
+        _SAME_CLIENT_MSG,
+        {"author": author, "author_id": author_id, "client_msg_id": client_msg_id},
     ).first()
     if row is None:
         return None
