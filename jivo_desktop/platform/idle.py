@@ -27,6 +27,7 @@ import math
 import os
 import threading
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
@@ -216,16 +217,21 @@ class X11Idle(IdleSource):
                 self._x11.XCloseDisplay(dpy)
 
 
-def open_x11_idle(display: str | None = None) -> IdleSource:
-    """The X11 backend for ``display`` (default ``$DISPLAY``), or :class:`UnknownIdle`."""
+def _open_soft(make: Callable[[], IdleSource], system: str) -> IdleSource:
+    """``make()``, or :class:`UnknownIdle` with the reason: idle time never stops the app."""
     try:
-        return X11Idle(display)
+        return make()
     except IdleUnavailable as exc:
-        log.info("X11 idle time unavailable: %s", exc)
+        log.info("%s idle time unavailable: %s", system, exc)
         return UnknownIdle(str(exc))
     except Exception as exc:  # a broken library must not stop the app from starting
-        log.warning("X11 idle time unavailable", exc_info=True)
-        return UnknownIdle(f"X11 idle time failed: {exc}")
+        log.warning("%s idle time unavailable", system, exc_info=True)
+        return UnknownIdle(f"{system} idle time failed: {exc}")
+
+
+def open_x11_idle(display: str | None = None) -> IdleSource:
+    """The X11 backend for ``display`` (default ``$DISPLAY``), or :class:`UnknownIdle`."""
+    return _open_soft(lambda: X11Idle(display), "X11")
 
 
 # ----------------------------------------------------------------------------------- Windows
@@ -293,13 +299,7 @@ class WindowsIdle(IdleSource):
 
 def open_windows_idle() -> IdleSource:
     """The Windows backend, or :class:`UnknownIdle` (on any other OS, for example)."""
-    try:
-        return WindowsIdle()
-    except IdleUnavailable as exc:
-        return UnknownIdle(str(exc))
-    except Exception as exc:
-        log.warning("Windows idle time unavailable", exc_info=True)
-        return UnknownIdle(f"Windows idle time failed: {exc}")
+    return _open_soft(WindowsIdle, "Windows")
 
 
 # ------------------------------------------------------------------------------------- macOS
@@ -364,10 +364,4 @@ class MacIdle(IdleSource):
 
 def open_macos_idle() -> IdleSource:
     """The macOS backend, or :class:`UnknownIdle`."""
-    try:
-        return MacIdle()
-    except IdleUnavailable as exc:
-        return UnknownIdle(str(exc))
-    except Exception as exc:
-        log.warning("macOS idle time unavailable", exc_info=True)
-        return UnknownIdle(f"macOS idle time failed: {exc}")
+    return _open_soft(MacIdle, "macOS")
