@@ -151,3 +151,21 @@ async def test_quick_reply_takes_the_chat_and_other_agents_lose_the_offer(
     await boss.shutdown()
     other_store.close()
     await visitor.close()
+
+
+async def test_relay_of_another_version_is_explained(
+    qapp: Any,
+    relay: RelayHandle,
+    local_store: LocalStore,
+    secrets: Secrets,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A1: a relay speaking another protocol version gives a clear message, not a hang."""
+    monkeypatch.setattr(p, "PROTOCOL_VERSION", p.PROTOCOL_VERSION + 1)  # the relay is newer
+    session = SessionService(local_store, secrets)
+    messages: list[str] = []
+    session.sign_in_failed.connect(messages.append)
+    assert not await session.sign_in_async(
+        relay.http_url, relay.agent_email, relay.agent_password, False
+    )
+    assert "another version" in messages[0] and "Update the app" in messages[0]
