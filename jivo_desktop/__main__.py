@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import logging.handlers
+import signal
 import sys
 from pathlib import Path
 
@@ -70,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
         instance.message_received.connect(app.handle_message)
         quit_event = asyncio.Event()
         qapp.aboutToQuit.connect(quit_event.set)
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):  # a clean quit: the outbox is on disk
+            with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows
+                loop.add_signal_handler(sig, qapp.quit)
         if args.relay and args.email and password:
             app.sign_in_window.show()
             app.session.sign_in(args.relay, args.email, password, False)

@@ -55,6 +55,9 @@ class DesktopApp(QObject):
         self.main_window = MainWindow(
             self.session, self.chats, self.team, keep_in_tray=lambda: self.tray.available
         )
+        # N6: with a tray, closing the window keeps the app running there; without one
+        # (some desktops have none), closing the last window quits, or nothing could.
+        qapp.setQuitOnLastWindowClosed(not self.tray.available)
         # N1/N2/N4/N7: the toast (or the OS's notification) for every offer; N5: sounds.
         self.toasts = ToastManager(self.chats, self.accept_from_toast)
         self.notifications = NotificationService(

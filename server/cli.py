@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import getpass
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
@@ -52,11 +53,22 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--ready-file", type=Path, help=argparse.SUPPRESS)  # tests: port written here
     s.add_argument("--demo-credentials", type=Path, help=argparse.SUPPRESS)  # `make run`
 
-    a = sub.add_parser("create-admin", help="add an administrator account")
+    a = sub.add_parser(
+        "create-admin", help="add an account: an administrator, or an agent with --role agent"
+    )
     a.add_argument("email")
     a.add_argument("--name", default="", help="display name (default: the e-mail's user part)")
-    a.add_argument("--password", help="default: asked on the terminal")
-    a.add_argument("--role", choices=["admin", "agent"], default="admin")
+    a.add_argument(
+        "--password",
+        help="default: JIVO_RELAY_NEW_PASSWORD, else asked on the terminal (a password given "
+        "here shows in the process list)",
+    )
+    a.add_argument(
+        "--role",
+        choices=["admin", "agent"],
+        default="admin",
+        help="admin (default): may change the account's settings; agent: answers chats",
+    )
 
     w = sub.add_parser("add-site", help="register a website and print its widget snippet")
     w.add_argument("name")
@@ -66,7 +78,12 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         help="an origin allowed to embed the widget, e.g. https://shop.example (repeatable)",
     )
-    w.add_argument("--language", default="en", choices=["en", "es", "pt", "ru"])
+    w.add_argument(
+        "--language",
+        default="en",
+        choices=["en", "es", "pt", "ru"],
+        help="the widget's language when the visitor's browser does not choose one",
+    )
     w.add_argument("--public-url", default="", help="the relay's public URL for the snippet")
 
     sub.add_parser("migrate", help="create or upgrade the database schema, then exit")
@@ -79,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        # One line per connection or migration step is noise to an admin; -v shows it.
+        for chatty in ("websockets", "alembic"):
+            logging.getLogger(chatty).setLevel(logging.WARNING)
     overrides: dict[str, object] = {"database_url": args.db}
     if args.command == "serve":
         overrides.update(host=args.host, port=args.port, public_url=args.public_url)
@@ -99,21 +120,74 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
     relay.writer.start()
     try:
         if args.command == "create-admin":
-            password = args.password or _ask_password()
-            name = args.name or args.email.split("@")[0]
-            await relay.create_agent(args.email, name, password, role=args.role)
-            print(f"{args.role} {args.email.strip().lower()} created")
+            return await _create_account(relay, args)
         elif args.command == "add-site":
-            key = await relay.add_site(args.name, args.origin, args.language)
-            base = (args.public_url or settings.public_url or "https://RELAY").rstrip("/")
+            origins = [_origin(o) for o in args.origin]
+            if None in origins:
+                bad = [o for o, ok in zip(args.origin, origins, strict=True) if ok is None]
+                print(
+                    f"not an origin: {', '.join(bad)} (write scheme and host, and the port if "
+                    "any, e.g. https://shop.example or http://localhost:3000)",
+                    file=sys.stderr,
+                )
+                return 2
+            key = await relay.add_site(args.name, [o for o in origins if o], args.language)
+            public = args.public_url or settings.public_url
+            base = (public or "https://RELAY").rstrip("/")
             print(f"site {args.name!r} created with key {key}")
+            allowed = ", ".join(o for o in origins if o) or "none yet: the widget will refuse"
+            print(f"pages allowed to use it: {allowed}")
             print("Put this tag on every page of the site:")
             print(f'  <script src="{base}/widget.js" data-site="{key}" async></script>')
+            if not public:
+                print("(replace https://RELAY with the address browsers reach this relay at)")
         elif args.command == "migrate":
             print(f"database at the newest schema: {settings.database_url}")
     finally:
         await relay.writer.close()
         await relay.engine.dispose()
+    return 0
+
+
+def _origin(text: str) -> str | None:
+    """``https://shop.example[:port]`` in a normal form, or None when ``text`` is not one."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        return None
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+async def _create_account(relay: Relay, args: argparse.Namespace) -> int:
+    import sqlalchemy as sa
+
+    email = args.email.strip().lower()
+    if "@" not in email or email.startswith("@") or email.endswith("@"):
+        print(f"not an e-mail address: {args.email}", file=sys.stderr)
+        return 2
+    password = args.password or os.environ.get("JIVO_RELAY_NEW_PASSWORD", "")
+    if not password:
+        if not sys.stdin.isatty():
+            print(
+                "no terminal to ask the password on: set JIVO_RELAY_NEW_PASSWORD "
+                "(or --password, which other users of this machine can see in ps)",
+                file=sys.stderr,
+            )
+            return 2
+        password = _ask_password()
+    if len(password) < 8:
+        print("the password needs at least 8 characters", file=sys.stderr)
+        return 2
+    name = args.name or email.split("@")[0]
+    try:
+        await relay.create_agent(email, name, password, role=args.role)
+    except sa.exc.IntegrityError:
+        print(f"an account with the e-mail {email} exists already", file=sys.stderr)
+        return 1
+    print(f"{args.role} {email} created")
     return 0
 
 

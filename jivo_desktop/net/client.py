@@ -67,7 +67,7 @@ class AgentClient:
         *,
         reconnect: bool = True,
         min_backoff: float = 0.5,
-        max_backoff: float = 15.0,
+        max_backoff: float = 5.0,
         open_timeout: float = 10.0,
         on_frame: Callable[[p.Frame], None] | None = None,
         on_state: Callable[[State], None] | None = None,

@@ -260,12 +260,15 @@ class ChatsService(QObject):
         return True
 
     def accept_oldest(self) -> int:
-        """Ctrl+R and ``jivo-desktop --accept``: accept the longest-waiting offer."""
-        waiting = self.waiting()
-        if not waiting:
+        """Ctrl+R and ``jivo-desktop --accept``: accept the longest-waiting chat, ignored ones
+        included (Ignore hides a toast; pressing Ctrl+R is asking for a chat)."""
+        offers = sorted(
+            (c for c in self.chats.values() if c.offered), key=lambda c: c.info.created_at
+        )
+        if not offers:
             return 0
-        self.accept(waiting[0].id)
-        return waiting[0].id
+        self.accept(offers[0].id)
+        return offers[0].id
 
     def quick_reply(self, chat_id: int, text: str) -> None:
         """N2: take the chat and answer it without opening the window."""

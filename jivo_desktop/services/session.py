@@ -167,7 +167,7 @@ class SessionService(QObject):
                 log.info("relay not reachable yet (%s); retrying in %.1f s", exc, delay)
                 self.connection_changed.emit("disconnected")
                 await asyncio.sleep(delay)
-                delay = min(delay * 2, 15.0)
+                delay = min(delay * 2, 5.0)
                 continue
             self._welcomed(welcome)
             return

@@ -298,9 +298,11 @@ textarea.fi{min-height:96px;resize:vertical}
 
   function render() {
     hName.textContent = siteName();
-    var status = fatal ? T.unavailable : !ready ? T.connecting : agentsOnline ? T.online : T.offline;
+    // A conversation in progress keeps its agent (away agents keep their chats): never "offline".
+    var live = agentsOnline || chatOpen;
+    var status = fatal ? T.unavailable : !ready ? T.connecting : live ? T.online : T.offline;
     hStatusText.textContent = status;
-    hStatus.className = 'hs' + (ready && agentsOnline && !fatal ? ' on' : '');
+    hStatus.className = 'hs' + (ready && live && !fatal ? ' on' : '');
     shell.className = 'w' + (isOpen ? ' open' : '');
     win.hidden = !isOpen;
     launcher.setAttribute('aria-label', isOpen ? T.close : T.title);

@@ -169,3 +169,23 @@ async def test_relay_of_another_version_is_explained(
         relay.http_url, relay.agent_email, relay.agent_password, False
     )
     assert "another version" in messages[0] and "Update the app" in messages[0]
+
+
+async def test_ctrl_r_takes_an_ignored_chat_too(
+    qapp: Any, relay: RelayHandle, local_store: LocalStore, secrets: Secrets
+) -> None:
+    """G9/N3: Ignore hides the toast, but Ctrl+R (or --accept) still takes the oldest waiting
+    chat, ignored or not."""
+    session = SessionService(local_store, secrets)
+    chats = ChatsService(session, local_store)
+    await session.sign_in_async(relay.http_url, relay.agent_email, relay.agent_password, False)
+    visitor = Visitor(relay.ws_url, relay.site_key)
+    await visitor.connect()
+    await visitor.say("hola")
+    chat_id = await until(lambda: chats.waiting() and chats.waiting()[0].id)
+    chats.ignore(chat_id)
+    assert chats.waiting() == []
+    assert chats.accept_oldest() == chat_id
+    await visitor.wait_for(lambda f: isinstance(f, p.EventPush) and f.event.kind == "joined")
+    await session.shutdown()
+    await visitor.close()

@@ -278,3 +278,23 @@ async def test_widget_error_notices(relay: RelayHandle, browser: Browser) -> Non
         assert sorted(stored) == sorted(burst)
         assert wp.errors == []
         await wp.close()
+
+
+async def test_agent_going_away_keeps_the_conversation(
+    relay: RelayHandle, browser: Browser
+) -> None:
+    """G11/V5: an agent switching to away keeps their chats: the visitor in a conversation
+    keeps it (no offline form) and the header does not say offline."""
+    async with signed_in_agent(relay) as agent:
+        wp = await open_widget_page(browser, relay.demo_url)
+        await wp.open()
+        await wp.wait_ready()
+        await wp.say("hola")
+        offer = await accept_next_chat(agent)
+        await agent.set_status("away")
+        await wait_until(lambda: any(f.get("type") == "agents_available" for f in wp.received))
+        await agent.send_message(offer.chat.id, "Sigo aquí")
+        await wp.wait_text("Sigo aquí", author="agent")
+        await expect(wp.el("offline-form")).to_be_hidden()
+        await expect(wp.el("status")).to_have_text("Online")
+        await wp.close()

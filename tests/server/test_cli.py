@@ -56,3 +56,25 @@ async def test_migrate_create_admin_and_add_site(tmp_path: Path) -> None:
     await engine.dispose()
     assert [tuple(r) for r in emails] == [("boss@example.com", "admin")]
     assert origins == "https://shop.example"
+
+
+def test_admin_mistakes_get_one_clear_line(tmp_path: Path) -> None:
+    """K2/A3: a taken e-mail, a bad e-mail, a short password, a bad origin: one readable line
+    each, no traceback (and so no password hash on the screen)."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"
+    assert (
+        run("--db", url, "create-admin", "a@example.com", "--password", "long-enough").returncode
+        == 0
+    )
+    again = run("--db", url, "create-admin", "A@example.com", "--password", "long-enough")
+    assert again.returncode == 1 and "exists already" in again.stderr
+    assert "Traceback" not in again.stderr and "argon2" not in again.stderr
+    bad = run("--db", url, "create-admin", "notanemail", "--password", "long-enough")
+    assert bad.returncode == 2 and "not an e-mail" in bad.stderr
+    short = run("--db", url, "create-admin", "b@example.com", "--password", "x")
+    assert short.returncode == 2 and "8 characters" in short.stderr
+    site = run("--db", url, "add-site", "Shop", "--origin", "shop.example/path")
+    assert site.returncode == 2 and "not an origin" in site.stderr
+    ok = run("--db", url, "add-site", "Shop", "--origin", "https://Shop.example/")
+    assert ok.returncode == 0 and "https://shop.example" in ok.stdout
+    assert "replace https://RELAY" in ok.stdout

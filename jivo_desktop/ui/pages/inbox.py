@@ -76,7 +76,7 @@ class ClientPanel(QWidget):
         self.title = QLabel(self.tr("Client"))
         self.title.setObjectName("PanelTitle")
         layout.addWidget(self.title)
-        form = QFormLayout()
+        form = self.layout_form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.fields: dict[str, QLabel] = {}
@@ -100,7 +100,13 @@ class ClientPanel(QWidget):
 
     def show_chat(self, chat: Chat | None, name: str) -> None:
         visitor = chat.info.visitor if chat else None
-        self.title.setText(self.tr("Colleague") if chat and chat.direct else self.tr("Client"))
+        direct = bool(chat and chat.direct)
+        self.title.setText(self.tr("Colleague") if direct else self.tr("Client"))
+        for key in ("email", "phone", "page", "site", "place"):  # a colleague has no visit
+            self.fields[key].setVisible(not direct)
+            caption = self.layout_form.labelForField(self.fields[key])
+            if caption is not None:
+                caption.setVisible(not direct)
         values = {
             "name": name if chat else "",
             "email": visitor.email if visitor else "",
