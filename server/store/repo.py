@@ -472,35 +472,21 @@ def _append_event(
             .values(last_seq=chats.c.last_seq + 1, **chat_values)
             .returning(*chats.c)
         ).one()
-    ts = time.time()
+    values: dict[str, Any] = {
+        "chat_id": chat_id,
+        "seq": chat.last_seq,
+        "kind": kind,
+        "author": author,
+        "author_id": author_id,
+        "author_name": author_name,
+        "text": text,
+        "client_msg_id": client_msg_id,
+        "ts": time.time(),
+    }
     cursor = conn.execute(
-        _INSERT_EVENT,
-        {
-            "chat_id": chat_id,
-            "seq": chat.last_seq,
-            "kind": kind,
-            "author": author,
-            "author_id": author_id,
-            "author_name": author_name,
-            "text": text,
-            "client_msg_id": client_msg_id,
-            "visible_to_visitor": visible_to_visitor,
-            "ts": ts,
-        },
+        _INSERT_EVENT, {**values, "visible_to_visitor": visible_to_visitor}
     ).scalar_one()
-    event = p.Event(
-        cursor=cursor,
-        chat_id=chat_id,
-        seq=chat.last_seq,
-        kind=kind,
-        author=author,
-        author_id=author_id,
-        author_name=author_name,
-        text=text,
-        client_msg_id=client_msg_id,
-        ts=ts,
-    )
-    return event, chat
+    return p.Event(cursor=cursor, **values), chat
 
 
 def _duplicate(
