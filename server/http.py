@@ -18,6 +18,21 @@ WS_PATH = "/ws"
 SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff"}
 
 
+class _StaticFile:
+    """A file served on every page view: read once, again only when it changes on disk."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._stamp = -1
+        self._data = b""
+
+    def read(self) -> bytes:
+        stamp = self.path.stat().st_mtime_ns
+        if stamp != self._stamp:
+            self._data, self._stamp = self.path.read_bytes(), stamp
+        return self._data
+
+
 def respond(
     connection: ServerConnection,
     status: HTTPStatus,
@@ -51,6 +66,8 @@ class HttpRoutes:
         self._demo_site_key = demo_site_key
         self._health = health
         self._metrics = metrics
+        self._widget = _StaticFile(WIDGET_DIR / "widget.js")
+        self._demo = _StaticFile(WIDGET_DIR / "demo.html")
 
     async def __call__(self, connection: ServerConnection, request: Request) -> Response | None:
         path = urlsplit(request.path).path
@@ -60,7 +77,7 @@ class HttpRoutes:
             return respond(
                 connection,
                 HTTPStatus.OK,
-                (WIDGET_DIR / "widget.js").read_bytes(),
+                self._widget.read(),
                 "application/javascript; charset=utf-8",
                 {"Cache-Control": "no-cache", "Access-Control-Allow-Origin": "*"},
             )
@@ -68,7 +85,7 @@ class HttpRoutes:
             key = self._demo_site_key()
             if key is None:
                 return respond(connection, HTTPStatus.NOT_FOUND, "this relay has no demo site\n")
-            page = (WIDGET_DIR / "demo.html").read_text(encoding="utf-8")
+            page = self._demo.read().decode("utf-8")
             return respond(
                 connection,
                 HTTPStatus.OK,

@@ -23,6 +23,8 @@ from server import protocol as p
 log = logging.getLogger(__name__)
 
 HISTORY_PAGE = 200
+TAIL = 200
+"""How far back an arriving event is matched against what is shown (pending copies, repeats)."""
 
 
 @dataclass
@@ -491,14 +493,23 @@ class ChatsService(QObject):
             self._remove(chat.id)
             return
         if chat.loaded:
-            if event.client_msg_id and any(
-                m.client_msg_id == event.client_msg_id and m.mine for m in chat.messages
-            ):
-                index = next(
-                    i for i, m in enumerate(chat.messages) if m.client_msg_id == event.client_msg_id
-                )
-                self._mark(chat, index, "sent", event.cursor, event.seq)
-            elif not any(m.cursor == event.cursor for m in chat.messages[-50:]):
+            # Only the tail can hold my pending copy or an event already shown: never scan a
+            # long conversation on every event.
+            tail_start = max(0, len(chat.messages) - TAIL)
+            tail = range(len(chat.messages) - 1, tail_start - 1, -1)
+            mine = next(
+                (
+                    i
+                    for i in tail
+                    if event.client_msg_id
+                    and chat.messages[i].mine
+                    and chat.messages[i].client_msg_id == event.client_msg_id
+                ),
+                None,
+            )
+            if mine is not None:
+                self._mark(chat, mine, "sent", event.cursor, event.seq)
+            elif not any(m.cursor == event.cursor for m in chat.messages[tail_start:]):
                 self._append(chat, [_message(event, self.me)])
         if (
             event.kind == "message"
