@@ -68,16 +68,21 @@ class HttpRoutes:
         self._metrics = metrics
         self._widget = _StaticFile(WIDGET_DIR / "widget.js")
         self._demo = _StaticFile(WIDGET_DIR / "demo.html")
+        # The widget's modules (server/widget/mod/NAME.js), fetched by widget.js on first need.
+        self._modules = {
+            f"/widget/{p.name}": _StaticFile(p) for p in sorted((WIDGET_DIR / "mod").glob("*.js"))
+        }
 
     async def __call__(self, connection: ServerConnection, request: Request) -> Response | None:
         path = urlsplit(request.path).path
         if path == WS_PATH:
             return None  # the WebSocket handshake goes on
-        if path == "/widget.js":
+        if path == "/widget.js" or path in self._modules:
+            static = self._widget if path == "/widget.js" else self._modules[path]
             return respond(
                 connection,
                 HTTPStatus.OK,
-                self._widget.read(),
+                static.read(),
                 "application/javascript; charset=utf-8",
                 {"Cache-Control": "no-cache", "Access-Control-Allow-Origin": "*"},
             )

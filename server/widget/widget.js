@@ -37,61 +37,30 @@
       rate_limited: 'You are sending too fast. Please wait a moment.',
       message_too_long: 'That message is too long. Please shorten it.',
       empty_message: 'The message is empty.', generic: 'Something went wrong. Please try again.'
-    },
-    es: {
-      title: 'Chatea con nosotros', online: 'En línea', offline: 'Fuera de línea: déjenos un mensaje',
-      connecting: 'Conectando…', unavailable: 'No disponible', placeholder: 'Escriba un mensaje…',
-      send: 'Enviar', close: 'Cerrar chat', typing: 'El agente está escribiendo…',
-      typingName: '{name} está escribiendo…', joined: '{name} se unió al chat', left: '{name} salió del chat',
-      closed: 'El chat ha terminado', agent: 'Agente', sending: 'Enviando…', failed: 'No enviado',
-      offlineIntro: 'No hay nadie en línea. Déjenos un mensaje y le responderemos por correo.',
-      name: 'Nombre', email: 'Correo electrónico', phone: 'Teléfono', message: 'Mensaje',
-      sendOffline: 'Enviar mensaje', offlineThanks: '¡Gracias! Le responderemos por correo.',
-      backToChat: 'Volver a la conversación', another: 'Escribir otro mensaje', contact: 'Datos de contacto',
-      save: 'Guardar', cancel: 'Cancelar', saved: 'Gracias, sus datos se guardaron.',
-      needEmail: 'Escriba un correo válido.', blocked: 'El chat no está disponible en esta página.',
-      rate_limited: 'Está enviando demasiado rápido. Espere un momento.',
-      message_too_long: 'El mensaje es demasiado largo. Acórtelo, por favor.',
-      empty_message: 'El mensaje está vacío.', generic: 'Algo salió mal. Inténtelo de nuevo.'
-    },
-    pt: {
-      title: 'Fale conosco', online: 'Online', offline: 'Offline: deixe uma mensagem',
-      connecting: 'Conectando…', unavailable: 'Indisponível', placeholder: 'Digite uma mensagem…',
-      send: 'Enviar', close: 'Fechar chat', typing: 'O atendente está digitando…',
-      typingName: '{name} está digitando…', joined: '{name} entrou no chat', left: '{name} saiu do chat',
-      closed: 'O chat terminou', agent: 'Atendente', sending: 'Enviando…', failed: 'Não enviada',
-      offlineIntro: 'Ninguém está online. Deixe uma mensagem e responderemos por e-mail.', name: 'Nome',
-      email: 'E-mail', phone: 'Telefone', message: 'Mensagem', sendOffline: 'Enviar mensagem',
-      offlineThanks: 'Obrigado! Responderemos por e-mail.', backToChat: 'Voltar à conversa',
-      another: 'Escrever outra mensagem', contact: 'Dados de contato', save: 'Salvar', cancel: 'Cancelar',
-      saved: 'Obrigado, seus dados foram salvos.', needEmail: 'Digite um e-mail válido.',
-      blocked: 'O chat não está disponível nesta página.',
-      rate_limited: 'Você está enviando rápido demais. Aguarde um momento.',
-      message_too_long: 'A mensagem é longa demais. Encurte-a, por favor.',
-      empty_message: 'A mensagem está vazia.', generic: 'Algo deu errado. Tente novamente.'
-    },
-    ru: {
-      title: 'Напишите нам', online: 'В сети', offline: 'Не в сети: оставьте сообщение',
-      connecting: 'Подключение…', unavailable: 'Недоступен', placeholder: 'Введите сообщение…',
-      send: 'Отправить', close: 'Закрыть чат', typing: 'Оператор печатает…', typingName: '{name} печатает…',
-      joined: '{name} присоединился к чату', left: '{name} покинул чат', closed: 'Чат завершён',
-      agent: 'Оператор', sending: 'Отправка…', failed: 'Не отправлено',
-      offlineIntro: 'Сейчас никого нет. Оставьте сообщение, и мы ответим по e-mail.', name: 'Имя',
-      email: 'E-mail', phone: 'Телефон', message: 'Сообщение', sendOffline: 'Отправить сообщение',
-      offlineThanks: 'Спасибо! Мы ответим по e-mail.', backToChat: 'Вернуться к переписке',
-      another: 'Написать ещё', contact: 'Контактные данные', save: 'Сохранить', cancel: 'Отмена',
-      saved: 'Спасибо, данные сохранены.', needEmail: 'Введите корректный e-mail.',
-      blocked: 'Чат недоступен на этой странице.',
-      rate_limited: 'Вы отправляете слишком часто. Подождите немного.',
-      message_too_long: 'Сообщение слишком длинное. Сократите его.', empty_message: 'Сообщение пустое.',
-      generic: 'Что-то пошло не так. Попробуйте ещё раз.'
     }
   };
   var lang = String(script.getAttribute('data-lang') || navigator.language || 'en').slice(0, 2).toLowerCase();
-  var T = STRINGS[lang] || STRINGS.en;
+  var T = STRINGS.en;
   // A function replacement so that "$&" or "$'" in a name stays literal text.
   function fmt(key, name) { return T[key].replace('{name}', () => name); }
 
+  // -- modules: server/widget/mod/NAME.js, fetched from the relay on first need so that the core
+  // stays under 40 KB. A module runs window['jivo_NAME']((api) => ({ frame(f), event(ev) })).
+  var ROUTE = {}; // frame type or event kind -> module name
+  var mods = {};
+  var api;
+  function mod(name) {
+    return mods[name] || (mods[name] = new Promise((ok, fail) => {
+      window['jivo_' + name] = (fn) => { delete window['jivo_' + name]; ok(fn(api)); };
+      var s = document.createElement('script');
+      s.src = SRC.origin + '/widget/' + name + '.js';
+      s.onerror = () => { delete mods[name]; fail(new Error(name)); };
+      document.head.appendChild(s);
+    }));
+  }
+  if (/^(es|pt|ru)$/.test(lang)) mod('lang-' + lang).then((t) => { T = t; }, () => {}).then(boot); else boot();
+
+  function boot() {
   // -- storage (localStorage or memory)
   var mem = {};
   function key(k) { return 'jivo:' + SITE + ':' + k; }
@@ -378,7 +347,7 @@ textarea.fi{min-height:96px;resize:vertical}
       var text = ev.kind === 'joined' ? fmt('joined', ev.author_name || T.agent)
         : ev.kind === 'left' ? fmt('left', ev.author_name || T.agent)
           : ev.kind === 'closed' ? T.closed : '';
-      if (!text) return;
+      if (!text) return ROUTE[ev.kind] && mod(ROUTE[ev.kind]).then((m) => m.event(ev));
       row = h('div', 'sys', { 'data-testid': 'system', 'data-kind': ev.kind }, [text]);
     }
     row.setAttribute('data-cursor', ev.cursor);
@@ -527,6 +496,7 @@ textarea.fi{min-height:96px;resize:vertical}
         if (meta && meta.kind === 'contact') { view = 'chat'; showNotice(T.saved); render(); }
         return;
       case 'error': return onError(f, meta);
+      default: if (ROUTE[f.type]) mod(ROUTE[f.type]).then((m) => m.frame(f));
     }
   }
   function onWelcome(f) {
@@ -741,6 +711,9 @@ textarea.fi{min-height:96px;resize:vertical}
   // Keys typed in the widget are the widget's: keep page-wide shortcuts from reacting to them.
   shell.addEventListener('keydown', (e) => { e.stopPropagation(); });
 
+  api = { h: h, icon: icon, T: T, lang: lang, fmt: fmt, send: send, request: request, place: place,
+    showNotice: showNotice, render: render, shell: shell, list: list, base: SRC.origin, site: SITE };
+
   // -- start
   function attach() {
     if (host.isConnected || !document.body) return;
@@ -759,4 +732,5 @@ textarea.fi{min-height:96px;resize:vertical}
     connect();
   }
   if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
+}
 })();
