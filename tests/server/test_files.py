@@ -340,3 +340,41 @@ async def test_sneak_peek_on_and_off_and_admin_only(chat: Chat) -> None:
     draft = await chat.agent.wait_for_type(p.DraftChanged)
     assert draft.chat_id == chat.chat_id and draft.text == "I want the red o"
     await again.close()
+
+
+async def test_sneak_peek_cli_turns_it_on_and_off(tmp_path: Path) -> None:
+    """C17: `jivo-relay sneak-peek SITE_KEY on|off` (the admin's way until the admin pages)."""
+    import subprocess
+    import sys
+
+    import sqlalchemy as sa
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from server.store.schema import sites
+
+    root = Path(__file__).resolve().parents[2]
+    url = f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "server", "--db", url, *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    made = run("add-site", "Shop", "--origin", "https://shop.example")
+    assert made.returncode == 0, made.stderr
+    key = made.stdout.split("with key ")[1].split()[0]
+    engine = create_async_engine(url)
+    try:
+        for state, expected in (("on", True), ("off", False)):
+            result = run("sneak-peek", key, state)
+            assert result.returncode == 0 and f"sneak peek is {state}" in result.stdout
+            async with engine.connect() as db:
+                assert (await db.execute(sa.select(sites.c.sneak_peek))).scalar_one() is expected
+    finally:
+        await engine.dispose()
+    wrong = run("sneak-peek", "no-such-key", "on")
+    assert wrong.returncode == 2 and "no site has the key" in wrong.stderr
