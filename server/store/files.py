@@ -84,7 +84,7 @@ def store_file(
             author_name=author_name,
             text=file_event_text(info),
             client_msg_id=client_msg_id,
-            chat_values={"preview": f"\N{PAPERCLIP} {info.name}"[:200]},
+            chat_values={"preview": f"File: {info.name}"[:200]},
         )
         conn.execute(
             sa.insert(files).values(
