@@ -378,3 +378,33 @@ async def test_sneak_peek_cli_turns_it_on_and_off(tmp_path: Path) -> None:
         await engine.dispose()
     wrong = run("sneak-peek", "no-such-key", "on")
     assert wrong.returncode == 2 and "no site has the key" in wrong.stderr
+
+
+async def test_files_on_sqlite_and_postgresql(db_url: str, tmp_path: Path) -> None:
+    """C14: the files table, its file event and the history replay on both databases."""
+    async with running_relay(db_url, files_dir=str(tmp_path / "files")) as relay:
+        agent = AgentClient(relay.ws_url)
+        await agent.sign_in(relay.agent_email, relay.agent_password)
+        visitor = Visitor(relay.ws_url, relay.site_key)
+        await visitor.connect()
+        await visitor.say("hi")
+        offer = await agent.wait_for_type(p.ChatOffered)
+        await agent.accept(offer.chat.id)
+        data = os.urandom(300_000)
+        assert isinstance(await visitor_upload(visitor, "a.bin", data), p.FileStored)
+        done = await agent.upload_file(offer.chat.id, "b.png", PNG_1PX, "image/png")
+        assert done.file.size == len(PNG_1PX)
+        history = await agent.history(offer.chat.id)
+        files = [e.file for e in history if e.kind == "file"]
+        assert [f.name for f in files if f] == ["a.bin", "b.png"]
+        assert files[0] is not None and sha_hex(await agent.download_file(files[0].id)) == (
+            sha_hex(data)
+        )
+        assert await file_rows(relay) == 2
+        assert len(relay.relay.files.stored_files()) == 2
+        await agent.close()
+        await visitor.close()
+
+
+def sha_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
