@@ -125,6 +125,12 @@ async def test_widget_files_both_ways(
             "() => { const l = document.querySelector('#jivo-chat-widget')"
             ".shadowRoot.querySelector('[data-testid=messages]'); l.scrollTop = l.scrollHeight; }"
         )
+        # Images come only from the relay's file links; no element carries a handler attribute.
+        srcs = await wp.page.evaluate(
+            "() => [...document.querySelector('#jivo-chat-widget').shadowRoot"
+            ".querySelectorAll('img')].map((i) => i.src)"
+        )
+        assert srcs and all(s.startswith(relay.http_url + "/files/") for s in srcs)
         await wp.shot(artifacts / "widget-files.png")
         assert wp.errors == []
         await wp.close()

@@ -35,7 +35,7 @@ window['jivo_files']((api) => {
   var CODES = { file_too_large: S.tooBig, empty_file: S.empty, bad_file_name: S.badName, not_found: S.chat };
   var h = api.h;
   var root = api.shell.getRootNode();
-  root.appendChild(h('style', null, null, [
+  var css = (
     '.fcard{display:flex;flex-direction:column;gap:4px;padding:8px 12px;border-radius:12px;background:#fff;border:1px solid #e1e7e4;color:#1d2b25;max-width:240px}' +
     '.me .fcard{border-color:#1a7f5a}' +
     '.fname{font-weight:600;overflow-wrap:anywhere}.fsize{font-size:12px;color:#5f6b66}' +
@@ -44,7 +44,15 @@ window['jivo_files']((api) => {
     '.fprog{height:4px;background:#e1e7e4;border-radius:2px;overflow:hidden}.fprog>div{height:100%;width:0;background:#1a7f5a}' +
     '.peek{font-size:12px;line-height:16px;padding:4px 16px;background:#eef6f2;color:#1d4d3a;flex:none}' +
     '.at{color:#5f6b66;width:40px;height:40px;flex:none}.at:hover{color:#1a7f5a}'
-  ]));
+  );
+  // A constructed sheet, not a <style> element: the shadow root keeps one style element, the core's.
+  if (root.adoptedStyleSheets && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
+    var sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = root.adoptedStyleSheets.concat([sheet]);
+  } else {
+    root.firstChild.appendChild(document.createTextNode(css));
+  }
 
   // -- the attach button (paperclip) and the hidden file input, in the composer
   var ns = 'http://www.w3.org/2000/svg';
@@ -53,6 +61,7 @@ window['jivo_files']((api) => {
   clip.setAttribute('width', '22');
   clip.setAttribute('height', '22');
   clip.setAttribute('aria-hidden', 'true');
+  clip.setAttribute('data-icon', 'clip');
   var path = document.createElementNS(ns, 'path');
   path.setAttribute('fill', 'currentColor');
   path.setAttribute('d', 'M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6h-1.5z');
