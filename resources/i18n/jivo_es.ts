@@ -311,6 +311,13 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     </message>
 </context>
 <context>
+    <name>Secrets</name>
+    <message>
+        <source>no system keychain</source>
+        <translation>no hay llavero de contraseñas del sistema</translation>
+    </message>
+</context>
+<context>
     <name>SessionService</name>
     <message>
         <source>Enter the relay address, your e-mail and password.</source>
@@ -465,6 +472,90 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
             <numerusform>%n chat en espera</numerusform>
             <numerusform>%n chats en espera</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>platform</name>
+    <message>
+        <source>idle time is not available on Wayland; auto-away is off</source>
+        <translation>el tiempo de inactividad no está disponible en Wayland; el modo ausente automático está desactivado</translation>
+    </message>
+    <message>
+        <source>no graphical session (neither DISPLAY nor WAYLAND_DISPLAY is set)</source>
+        <translation>no hay sesión gráfica (no está definido ni DISPLAY ni WAYLAND_DISPLAY)</translation>
+    </message>
+    <message>
+        <source>global hotkeys are not possible on Wayland; bind a desktop shortcut to `jivo-desktop --accept`</source>
+        <translation>los atajos globales no son posibles en Wayland; asigne un atajo del escritorio a `jivo-desktop --accept`</translation>
+    </message>
+    <message>
+        <source>allow this app under System Settings &gt; Privacy &amp; Security &gt; Accessibility (and Input Monitoring), then restart it</source>
+        <translation>permita esta aplicación en Ajustes del Sistema &gt; Privacidad y seguridad &gt; Accesibilidad (y Monitorización de entrada) y después reiníciela</translation>
+    </message>
+    <message>
+        <source>global hotkeys need the Accessibility permission: {0}</source>
+        <translation>los atajos globales necesitan el permiso de Accesibilidad: {0}</translation>
+    </message>
+    <message>
+        <source>pynput is not usable here: {0}</source>
+        <translation>pynput no se puede usar aquí: {0}</translation>
+    </message>
+    <message>
+        <source>pynput&apos;s backend for {0} cannot run on {1}</source>
+        <translation>el módulo de pynput para {0} no puede funcionar en {1}</translation>
+    </message>
+    <message>
+        <source>the keyboard listener could not start: {0}</source>
+        <translation>no se pudo iniciar la escucha del teclado: {0}</translation>
+    </message>
+    <message>
+        <source>the keyboard listener did not start</source>
+        <translation>la escucha del teclado no se inició</translation>
+    </message>
+    <message>
+        <source>the keyboard listener did not start (does the X server have the RECORD extension?)</source>
+        <translation>la escucha del teclado no se inició (¿tiene el servidor X la extensión RECORD?)</translation>
+    </message>
+    <message>
+        <source>idle time is not available on this system</source>
+        <translation>el tiempo de inactividad no está disponible en este sistema</translation>
+    </message>
+    <message>
+        <source>no X display (DISPLAY is not set)</source>
+        <extracomment>Short backend name for logs and the diagnostics page (&quot;x11&quot;, &quot;windows&quot;, &quot;macos&quot;, &quot;unknown&quot;).</extracomment>
+        <translation>no hay pantalla X (DISPLAY no está definido)</translation>
+    </message>
+    <message>
+        <source>libX11 is not installed ({0})</source>
+        <translation>libX11 no está instalada ({0})</translation>
+    </message>
+    <message>
+        <source>libXss (XScreenSaver) is not installed ({0}); install libxss1</source>
+        <translation>libXss (XScreenSaver) no está instalada ({0}); instale libxss1</translation>
+    </message>
+    <message>
+        <source>cannot open X display {0}</source>
+        <translation>no se puede abrir la pantalla X {0}</translation>
+    </message>
+    <message>
+        <source>the X server at {0} has no MIT-SCREEN-SAVER extension</source>
+        <translation>el servidor X en {0} no tiene la extensión MIT-SCREEN-SAVER</translation>
+    </message>
+    <message>
+        <source>{0} idle time failed: {1}</source>
+        <translation>falló el tiempo de inactividad de {0}: {1}</translation>
+    </message>
+    <message>
+        <source>GetLastInputInfo needs Windows (ctypes.WinDLL is missing)</source>
+        <translation>GetLastInputInfo necesita Windows (falta ctypes.WinDLL)</translation>
+    </message>
+    <message>
+        <source>GetLastInputInfo is not available ({0})</source>
+        <translation>GetLastInputInfo no está disponible ({0})</translation>
+    </message>
+    <message>
+        <source>CoreGraphics is not available (macOS only): {0}</source>
+        <translation>CoreGraphics no está disponible (solo macOS): {0}</translation>
     </message>
 </context>
 </TS>

@@ -311,6 +311,13 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     </message>
 </context>
 <context>
+    <name>Secrets</name>
+    <message>
+        <source>no system keychain</source>
+        <translation>não há chaveiro de senhas do sistema</translation>
+    </message>
+</context>
+<context>
     <name>SessionService</name>
     <message>
         <source>Enter the relay address, your e-mail and password.</source>
@@ -465,6 +472,90 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
             <numerusform>%n chat aguardando</numerusform>
             <numerusform>%n chats aguardando</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>platform</name>
+    <message>
+        <source>idle time is not available on Wayland; auto-away is off</source>
+        <translation>o tempo de inatividade não está disponível no Wayland; o modo ausente automático está desligado</translation>
+    </message>
+    <message>
+        <source>no graphical session (neither DISPLAY nor WAYLAND_DISPLAY is set)</source>
+        <translation>não há sessão gráfica (nem DISPLAY nem WAYLAND_DISPLAY estão definidos)</translation>
+    </message>
+    <message>
+        <source>global hotkeys are not possible on Wayland; bind a desktop shortcut to `jivo-desktop --accept`</source>
+        <translation>atalhos globais não são possíveis no Wayland; associe um atalho da área de trabalho a `jivo-desktop --accept`</translation>
+    </message>
+    <message>
+        <source>allow this app under System Settings &gt; Privacy &amp; Security &gt; Accessibility (and Input Monitoring), then restart it</source>
+        <translation>permita este app em Ajustes do Sistema &gt; Privacidade e Segurança &gt; Acessibilidade (e Monitoramento de Entrada) e depois reinicie-o</translation>
+    </message>
+    <message>
+        <source>global hotkeys need the Accessibility permission: {0}</source>
+        <translation>atalhos globais precisam da permissão de Acessibilidade: {0}</translation>
+    </message>
+    <message>
+        <source>pynput is not usable here: {0}</source>
+        <translation>o pynput não pode ser usado aqui: {0}</translation>
+    </message>
+    <message>
+        <source>pynput&apos;s backend for {0} cannot run on {1}</source>
+        <translation>o módulo do pynput para {0} não funciona em {1}</translation>
+    </message>
+    <message>
+        <source>the keyboard listener could not start: {0}</source>
+        <translation>não foi possível iniciar a escuta do teclado: {0}</translation>
+    </message>
+    <message>
+        <source>the keyboard listener did not start</source>
+        <translation>a escuta do teclado não foi iniciada</translation>
+    </message>
+    <message>
+        <source>the keyboard listener did not start (does the X server have the RECORD extension?)</source>
+        <translation>a escuta do teclado não foi iniciada (o servidor X tem a extensão RECORD?)</translation>
+    </message>
+    <message>
+        <source>idle time is not available on this system</source>
+        <translation>o tempo de inatividade não está disponível neste sistema</translation>
+    </message>
+    <message>
+        <source>no X display (DISPLAY is not set)</source>
+        <extracomment>Short backend name for logs and the diagnostics page (&quot;x11&quot;, &quot;windows&quot;, &quot;macos&quot;, &quot;unknown&quot;).</extracomment>
+        <translation>não há tela X (DISPLAY não está definido)</translation>
+    </message>
+    <message>
+        <source>libX11 is not installed ({0})</source>
+        <translation>a libX11 não está instalada ({0})</translation>
+    </message>
+    <message>
+        <source>libXss (XScreenSaver) is not installed ({0}); install libxss1</source>
+        <translation>a libXss (XScreenSaver) não está instalada ({0}); instale a libxss1</translation>
+    </message>
+    <message>
+        <source>cannot open X display {0}</source>
+        <translation>não foi possível abrir a tela X {0}</translation>
+    </message>
+    <message>
+        <source>the X server at {0} has no MIT-SCREEN-SAVER extension</source>
+        <translation>o servidor X em {0} não tem a extensão MIT-SCREEN-SAVER</translation>
+    </message>
+    <message>
+        <source>{0} idle time failed: {1}</source>
+        <translation>falha no tempo de inatividade do {0}: {1}</translation>
+    </message>
+    <message>
+        <source>GetLastInputInfo needs Windows (ctypes.WinDLL is missing)</source>
+        <translation>GetLastInputInfo precisa do Windows (ctypes.WinDLL não existe)</translation>
+    </message>
+    <message>
+        <source>GetLastInputInfo is not available ({0})</source>
+        <translation>GetLastInputInfo não está disponível ({0})</translation>
+    </message>
+    <message>
+        <source>CoreGraphics is not available (macOS only): {0}</source>
+        <translation>CoreGraphics não está disponível (somente macOS): {0}</translation>
     </message>
 </context>
 </TS>

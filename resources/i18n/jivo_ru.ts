@@ -311,6 +311,13 @@ This page is not built yet: it comes in a later version.</source>
     </message>
 </context>
 <context>
+    <name>Secrets</name>
+    <message>
+        <source>no system keychain</source>
+        <translation>нет системного хранилища паролей</translation>
+    </message>
+</context>
+<context>
     <name>SessionService</name>
     <message>
         <source>Enter the relay address, your e-mail and password.</source>
@@ -467,6 +474,90 @@ This page is not built yet: it comes in a later version.</source>
             <numerusform>%n чата ждут</numerusform>
             <numerusform>%n чатов ждут</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>platform</name>
+    <message>
+        <source>idle time is not available on Wayland; auto-away is off</source>
+        <translation>время бездействия недоступно в Wayland; автоматический статус «Нет на месте» отключён</translation>
+    </message>
+    <message>
+        <source>no graphical session (neither DISPLAY nor WAYLAND_DISPLAY is set)</source>
+        <translation>нет графического сеанса (не заданы ни DISPLAY, ни WAYLAND_DISPLAY)</translation>
+    </message>
+    <message>
+        <source>global hotkeys are not possible on Wayland; bind a desktop shortcut to `jivo-desktop --accept`</source>
+        <translation>глобальные горячие клавиши в Wayland невозможны; назначьте сочетание клавиш рабочего стола на `jivo-desktop --accept`</translation>
+    </message>
+    <message>
+        <source>allow this app under System Settings &gt; Privacy &amp; Security &gt; Accessibility (and Input Monitoring), then restart it</source>
+        <translation>разрешите это приложение в разделе «Системные настройки» &gt; «Конфиденциальность и безопасность» &gt; «Универсальный доступ» (и «Мониторинг ввода»), затем перезапустите его</translation>
+    </message>
+    <message>
+        <source>global hotkeys need the Accessibility permission: {0}</source>
+        <translation>для глобальных горячих клавиш нужно разрешение «Универсальный доступ»: {0}</translation>
+    </message>
+    <message>
+        <source>pynput is not usable here: {0}</source>
+        <translation>pynput здесь не работает: {0}</translation>
+    </message>
+    <message>
+        <source>pynput&apos;s backend for {0} cannot run on {1}</source>
+        <translation>модуль pynput для {0} не может работать в {1}</translation>
+    </message>
+    <message>
+        <source>the keyboard listener could not start: {0}</source>
+        <translation>не удалось запустить перехват клавиатуры: {0}</translation>
+    </message>
+    <message>
+        <source>the keyboard listener did not start</source>
+        <translation>перехват клавиатуры не запустился</translation>
+    </message>
+    <message>
+        <source>the keyboard listener did not start (does the X server have the RECORD extension?)</source>
+        <translation>перехват клавиатуры не запустился (есть ли у X-сервера расширение RECORD?)</translation>
+    </message>
+    <message>
+        <source>idle time is not available on this system</source>
+        <translation>время бездействия в этой системе недоступно</translation>
+    </message>
+    <message>
+        <source>no X display (DISPLAY is not set)</source>
+        <extracomment>Short backend name for logs and the diagnostics page (&quot;x11&quot;, &quot;windows&quot;, &quot;macos&quot;, &quot;unknown&quot;).</extracomment>
+        <translation>нет X-дисплея (DISPLAY не задан)</translation>
+    </message>
+    <message>
+        <source>libX11 is not installed ({0})</source>
+        <translation>libX11 не установлена ({0})</translation>
+    </message>
+    <message>
+        <source>libXss (XScreenSaver) is not installed ({0}); install libxss1</source>
+        <translation>libXss (XScreenSaver) не установлена ({0}); установите libxss1</translation>
+    </message>
+    <message>
+        <source>cannot open X display {0}</source>
+        <translation>не удаётся открыть X-дисплей {0}</translation>
+    </message>
+    <message>
+        <source>the X server at {0} has no MIT-SCREEN-SAVER extension</source>
+        <translation>у X-сервера {0} нет расширения MIT-SCREEN-SAVER</translation>
+    </message>
+    <message>
+        <source>{0} idle time failed: {1}</source>
+        <translation>ошибка определения времени бездействия ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>GetLastInputInfo needs Windows (ctypes.WinDLL is missing)</source>
+        <translation>GetLastInputInfo требует Windows (нет ctypes.WinDLL)</translation>
+    </message>
+    <message>
+        <source>GetLastInputInfo is not available ({0})</source>
+        <translation>GetLastInputInfo недоступна ({0})</translation>
+    </message>
+    <message>
+        <source>CoreGraphics is not available (macOS only): {0}</source>
+        <translation>CoreGraphics недоступна (только macOS): {0}</translation>
     </message>
 </context>
 </TS>

@@ -187,3 +187,28 @@ async def test_G6_windows_in_each_language_screenshots(
     window.grab().save(str(artifacts / f"desktop-{lang}-team.png"))
     await visitor.close()
     await app.shutdown()
+
+
+def test_G6_platform_reasons_follow_the_language(qapp: Any, translations: Path) -> None:
+    """G6: the reasons the settings page shows for unavailable OS features (global hotkeys,
+    idle time, keychain) are translated, and follow a switch made after they were created."""
+    from jivo_desktop import platform as osp
+    from jivo_desktop.platform.reason import Reason
+
+    keys = osp.global_hotkeys("Ctrl+R", platform="linux", display_server="wayland")
+    idle = osp.idle_source("linux", display_server="wayland")
+    failed = Reason("pynput is not usable here: {0}", "No module named 'Xlib'")
+    assert keys.reason.startswith("global hotkeys are not possible on Wayland")
+    i18n.apply_language("es")
+    assert keys.reason == (
+        "los atajos globales no son posibles en Wayland; asigne un atajo del escritorio a "
+        "`jivo-desktop --accept`"
+    )
+    assert idle.reason.startswith("el tiempo de inactividad no está disponible en Wayland")
+    assert str(failed) == "pynput no se puede usar aquí: No module named 'Xlib'"
+    assert failed.english == "pynput is not usable here: No module named 'Xlib'"
+    i18n.apply_language("ru")
+    assert keys.reason.startswith("глобальные горячие клавиши в Wayland невозможны")
+    i18n.apply_language("en")
+    assert idle.reason == "idle time is not available on Wayland; auto-away is off"
+    keys.deleteLater()
