@@ -264,6 +264,12 @@ class ChatToast(QWidget):
         self.reply_edit.setPlaceholderText(self.tr("Type a reply…"))
         self.send_button.setText(self.tr("Send"))
         self.hint.setText(self.tr("Enter sends · Esc cancels · the chat becomes yours"))
+        # Wider than CARD_WIDTH only when a language's three buttons need it (Russian).
+        row = self.buttons_panel.layout()
+        needed = row.sizeHint().width() + 2 * 16 if row is not None else 0
+        card = max(CARD_WIDTH, needed)
+        self.setFixedWidth(card + 2 * SHADOW)
+        self._text_width = card - 2 * 16
         self._fit()
 
     def changeEvent(self, event: QEvent) -> None:

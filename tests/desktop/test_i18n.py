@@ -212,3 +212,54 @@ def test_G6_platform_reasons_follow_the_language(qapp: Any, translations: Path) 
     i18n.apply_language("en")
     assert idle.reason == "idle time is not available on Wayland; auto-away is off"
     keys.deleteLater()
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "pt", "ru"])
+def test_G6_toast_and_tray_menu_in_each_language(
+    qapp: Any,
+    translations: Path,
+    artifacts: Path,
+    local_store: LocalStore,
+    secrets: Any,
+    lang: str,
+) -> None:
+    """G6: the chat-request toast (buttons, then the quick-reply field) and the tray menu in
+    each language, nothing cut off; screenshots desktop-<lang>-toast*.png, -tray-menu.png."""
+    from jivo_desktop.ui.toast import ChatToast
+    from jivo_desktop.ui.tray import TrayController
+
+    i18n.apply_language(lang)
+    toast = ChatToast(7)
+    client = {"en": "Client", "es": "Cliente", "pt": "Cliente", "ru": "Клиент"}[lang]
+    toast.set_info(f"{client} 40", "https://shop.example/item/7", "¿Envían a Lima?", "Demo")
+    toast.show()
+    for layout in (toast.layout(), toast.buttons_panel.layout()):
+        assert layout is not None
+        layout.activate()
+    assert cut_off(toast) == []
+    buttons = (toast.accept_button, toast.quick_button, toast.ignore_button)
+    assert sum(b.width() for b in buttons) < toast.width()
+    toast.grab().save(str(artifacts / f"desktop-{lang}-toast.png"))
+    toast.open_reply()
+    reply_layout = toast.reply_panel.layout()
+    assert reply_layout is not None
+    reply_layout.activate()
+    assert cut_off(toast) == []
+    toast.grab().save(str(artifacts / f"desktop-{lang}-toast-reply.png"))
+    toast.close()
+    toast.deleteLater()
+
+    from jivo_desktop.services.chats import ChatsService
+    from jivo_desktop.services.session import SessionService
+
+    session = SessionService(local_store, secrets)
+    chats = ChatsService(session, local_store)
+    tray = TrayController(
+        session, chats, on_open=lambda: None, on_sign_out=lambda: None, on_quit=lambda: None
+    )
+    texts = [a.text() for a in tray.menu.actions() if a.text()]
+    assert len(texts) == 5 and all(texts)
+    tray.menu.adjustSize()
+    tray.menu.grab().save(str(artifacts / f"desktop-{lang}-tray-menu.png"))
+    tray.hide()
+    tray.menu.deleteLater()
