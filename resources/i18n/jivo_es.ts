@@ -281,7 +281,7 @@ Los chats en espera están marcados en naranja.</translation>
     </message>
     <message>
         <source>Connection to the relay lost. Reconnecting by itself; what you write is kept and sent as soon as it is back.</source>
-        <translation>Se perdió la conexión con el servidor. Se reconecta sola; lo que escriba se guarda y se envía en cuanto vuelva.</translation>
+        <translation>Se perdió la conexión con el servidor. La aplicación se reconectará sola; lo que escriba se guarda y se enviará en cuanto vuelva la conexión.</translation>
     </message>
 </context>
 <context>
@@ -321,7 +321,7 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <name>SessionService</name>
     <message>
         <source>Enter the relay address, your e-mail and password.</source>
-        <translation>Introduzca la dirección del servidor, su correo electrónico y su contraseña.</translation>
+        <translation>Ingrese la dirección del servidor, su correo electrónico y su contraseña.</translation>
     </message>
     <message>
         <source>Cannot reach the relay at {0}. Check the address and your connection.</source>
@@ -333,7 +333,7 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     </message>
     <message>
         <source>This computer has no keychain: your sign-in will not be remembered.</source>
-        <translation>Este equipo no tiene llavero de contraseñas: no se recordará su inicio de sesión.</translation>
+        <translation>Este dispositivo no tiene llavero de contraseñas: su inicio de sesión no se recordará.</translation>
     </message>
     <message>
         <source>Wrong e-mail or password.</source>
@@ -364,15 +364,15 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     </message>
     <message>
         <source>Remember me on this computer</source>
-        <translation>Recordarme en este equipo</translation>
+        <translation>Recordarme en este dispositivo</translation>
     </message>
     <message>
         <source>This computer has no keychain, so the password cannot be remembered.</source>
-        <translation>Este equipo no tiene llavero de contraseñas, así que la contraseña no se puede recordar.</translation>
+        <translation>Este dispositivo no tiene llavero de contraseñas, así que la contraseña no se puede recordar.</translation>
     </message>
     <message>
         <source>Remember me (no keychain on this computer)</source>
-        <translation>Recordarme (este equipo no tiene llavero)</translation>
+        <translation>Recordarme (este dispositivo no tiene llavero)</translation>
     </message>
     <message>
         <source>Relay</source>
