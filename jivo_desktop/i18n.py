@@ -103,7 +103,6 @@ def apply_language(language: str) -> str:
     for translator in _installed:
         if app is not None:
             app.installTranslator(translator)
-    QLocale.setDefault(QLocale(LOCALES[language]))
     _current = language
     log.info("interface language: %s", language)
     return language
