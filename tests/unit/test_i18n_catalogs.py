@@ -6,6 +6,7 @@ fails; so does a string in the code that the ``.ts`` files do not have yet (run
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -123,6 +124,29 @@ def test_G6_catalogues_match_the_code(tmp_path: Path) -> None:
         assert after - before == set(), f"{lang}: strings in the code but not in the .ts"
         assert before - after == set(), f"{lang}: strings in the .ts no longer in the code"
         assert catalogue_problems(copy, lang) == []
+
+
+def test_G6_every_context_is_a_class_qt_asks_for() -> None:
+    """G6: Qt looks a ``self.tr()`` text up under the class's name; lupdate files a call like
+    ``self.page.tr("x")`` or ``widget.tr("x")`` under the context "self.page" / "widget",
+    which nothing asks for, so that text would stay English at run time. Every context must
+    be a class of jivo_desktop/ (or a context named in a ``translate`` call)."""
+    known = {"platform"}
+    for path in (REPO / "jivo_desktop").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                known.add(node.name)
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "translate"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                known.add(str(node.args[0].value))
+    contexts = {context for context, _ in messages(TS_DIR / "jivo_es.ts")}
+    assert contexts - known == set(), "use QCoreApplication.translate('TheClass', ...) there"
 
 
 def test_G6_qm_builds_and_translates(tmp_path: Path) -> None:
