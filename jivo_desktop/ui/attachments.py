@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -216,11 +216,19 @@ class AttachButton(QToolButton):
         self.setIcon(QIcon(paperclip(22)))
         self.setIconSize(QSize(22, 22))
         self.setObjectName("AttachButton")
-        self.setToolTip(self.tr("Attach a file (up to 10 MB); you can also drop files here"))
-        self.setAccessibleName(self.tr("Attach a file"))
+        self._retranslate()
         self.setFixedSize(36, 36)
         self.dialog: QFileDialog | None = None
         self.clicked.connect(self._on_clicked)
+
+    def _retranslate(self) -> None:
+        self.setToolTip(self.tr("Attach a file (up to 10 MB); you can also drop files here"))
+        self.setAccessibleName(self.tr("Attach a file"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:  # G6: switched at run time
+            self._retranslate()
+        super().changeEvent(event)
 
     def _on_clicked(self) -> None:
         self.dialog = QFileDialog(self.window(), self.tr("Send a file"))
@@ -231,7 +239,7 @@ class AttachButton(QToolButton):
 
 def ask_save_path(parent: QWidget, name: str, on_chosen: Callable[[str], None]) -> QFileDialog:
     """A "save as" dialog for a received file, opened with ``open()``."""
-    dialog = QFileDialog(parent, parent.tr("Save file"))
+    dialog = QFileDialog(parent, QCoreApplication.translate("InboxPage", "Save file"))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.selectFile(str(Path.home() / Path(name).name))
     dialog.fileSelected.connect(on_chosen)
