@@ -203,7 +203,7 @@
     </message>
     <message>
         <source>Click to save</source>
-        <translation>Clic para guardar</translation>
+        <translation>Haga clic para guardar</translation>
     </message>
     <message>
         <source>Waiting</source>

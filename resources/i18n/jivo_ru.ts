@@ -152,7 +152,7 @@
     </message>
     <message>
         <source>Not connected: the file was not sent</source>
-        <translation>Нет соединения: файл не отправлен</translation>
+        <translation>Нет подключения: файл не отправлен</translation>
     </message>
     <message>
         <source>{0} was not sent: {1}</source>
@@ -176,7 +176,7 @@
     </message>
     <message>
         <source>Not connected: {0} was not saved</source>
-        <translation>Нет соединения: файл {0} не сохранён</translation>
+        <translation>Нет подключения: файл {0} не сохранён</translation>
     </message>
     <message>
         <source>{0} was not saved: {1}</source>
