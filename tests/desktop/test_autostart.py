@@ -7,6 +7,7 @@ from __future__ import annotations
 import plistlib
 import shlex
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -135,9 +136,11 @@ def test_backend_chosen_by_platform(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("HOME", str(tmp_path))
     assert isinstance(a.autostart_for_this_machine("darwin", COMMAND), a.MacLaunchAgent)
     assert isinstance(a.autostart_for_this_machine("linux", COMMAND), a.XdgAutostart)
-    # winreg does not exist here: a forced Windows backend is unavailable, not an exception.
     forced = a.autostart_for_this_machine("win32", COMMAND)
-    assert isinstance(forced, a.NoAutostart) and not forced.available and forced.reason
+    if sys.platform == "win32":
+        assert isinstance(forced, a.WindowsRunKey)
+    else:  # no winreg: a forced Windows backend is unavailable, not an exception
+        assert isinstance(forced, a.NoAutostart) and not forced.available and forced.reason
 
 
 def test_launch_command_is_the_bundle_when_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
