@@ -204,7 +204,9 @@ def build(bundle: Path, out: Path, version: str, fast: bool = False) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "root"
         stage(bundle, root, version, depends)
-        compression = ["-Zgzip", "-z1"] if fast else ["-Zxz", "-z6"]
+        # zstd: xz -6 took 4.5 minutes here for 10% less; dpkg reads zstd since Debian 12 and
+        # Ubuntu 21.10 (and the bundle needs Debian 12's glibc anyway).
+        compression = ["-Zzstd", "-z1" if fast else "-z9"]
         subprocess.run(
             ["dpkg-deb", "--root-owner-group", *compression, "--build", str(root), str(deb)],
             check=True,
@@ -218,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("bundle", type=Path, help="PyInstaller's one-folder output")
     parser.add_argument("out", type=Path, help="folder for the .deb")
     parser.add_argument("--version", default=os.environ.get("JIVO_VERSION", "0.1.0"))
-    parser.add_argument("--fast", action="store_true", help="gzip -1 instead of xz (tests)")
+    parser.add_argument("--fast", action="store_true", help="zstd -1 instead of -9 (tests)")
     args = parser.parse_args(argv)
     deb = build(args.bundle.resolve(), args.out.resolve(), args.version, args.fast)
     print(deb)
