@@ -36,7 +36,7 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 DESKTOP_ENTRY = """\
 [Desktop Entry]
 Type=Application
-Version=1.5
+Version=1.4
 Name=Jivo Live
 GenericName=Live chat for agents
 Comment=Answer the visitors of your website

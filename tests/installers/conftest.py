@@ -39,7 +39,17 @@ class Bundle:
     build_seconds: float
 
 
+def build_translations() -> None:
+    """``make translations``: the .qm files the bundle carries (when a test runs alone)."""
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    for ts in sorted((ROOT / "resources" / "i18n").glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
 def build_bundle(out: Path) -> Bundle:
+    build_translations()
     started = time.monotonic()
     subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",

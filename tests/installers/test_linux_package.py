@@ -90,6 +90,7 @@ def _installed_env(tmp_path: Path) -> dict[str, str]:
         QT_QPA_PLATFORM="offscreen",
         JIVO_DESKTOP_DATA=str(tmp_path / "app-data"),
         PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
+        JIVO_DESKTOP_LANGUAGE="es",  # the bundle's own .qm must load (G6)
     )
     return env
 
@@ -98,8 +99,9 @@ async def test_installed_app_signs_in_and_takes_a_chat(
     deb_root: Path, relay: RelayHandle, tmp_path: Path
 ) -> None:
     """X1: the app installed from the .deb starts (through /usr/bin/jivo-desktop) offscreen,
-    signs in to the relay, receives a visitor's chat and takes it (a second launch with
-    --accept, through the single-instance channel), then quits cleanly on SIGTERM."""
+    in Spanish (its own .qm), signs in to the relay, receives a visitor's chat and takes it (a
+    second launch with --accept, through the single-instance channel), then quits cleanly on
+    SIGTERM."""
     exe = deb_root / "usr" / "bin" / "jivo-desktop"
     credentials = tmp_path / "credentials.txt"
     credentials.write_text(f"{relay.agent_email}\n{relay.agent_password}\n")
@@ -140,6 +142,7 @@ async def test_installed_app_signs_in_and_takes_a_chat(
         assert await asyncio.wait_for(app.wait(), 30) == 0, log_path.read_text()[-3000:]
         output = log_path.read_text(errors="replace")
         assert "Traceback" not in output, output[-3000:]
+        assert "interface language: es" in output, output[-3000:]
     finally:
         await visitor.close()
         if app.returncode is None:

@@ -8,7 +8,7 @@ really set and the reason shows under it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from jivo_desktop.platform.autostart import Autostart
@@ -22,7 +22,8 @@ class AutostartSetting(QWidget):
     def __init__(self, autostart: Autostart, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.autostart = autostart
-        self.checkbox = QCheckBox(self.tr("Start Jivo Live when I log in"))
+        self._failure = ""  # why the last change did not take, shown until the next one works
+        self.checkbox = QCheckBox()
         self.checkbox.setObjectName("AutostartCheckBox")
         self.problem = QLabel()
         self.problem.setObjectName("Muted")
@@ -34,38 +35,42 @@ class AutostartSetting(QWidget):
         self.refresh()
         self.checkbox.toggled.connect(self._on_checkbox_toggled)
 
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and on a language switch, G6)."""
+        self.checkbox.setText(self.tr("Start Jivo Live when I log in"))
+        if not self.autostart.available:
+            text = self.tr("Not available on this system: {0}").format(self.autostart.reason)
+        elif self._failure:
+            text = self.tr("Could not change it: {0}").format(self._failure)
+        else:
+            text = ""
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def refresh(self) -> None:
         """Show what is set now (another tool may have changed it)."""
         self.checkbox.blockSignals(True)
         self.checkbox.setChecked(self.autostart.is_enabled())
         self.checkbox.blockSignals(False)
         self.checkbox.setEnabled(self.autostart.available)
-        if self.autostart.available:
-            self._show_problem("")
-        else:
-            self.problem.setText(
-                self.tr("Not available on this system: {reason}").format(
-                    reason=self.autostart.reason
-                )
-            )
-            self.problem.setVisible(True)
-
-    def _show_problem(self, reason: str) -> None:
-        if reason:
-            self.problem.setText(self.tr("Could not change it: {reason}").format(reason=reason))
-        self.problem.setVisible(bool(reason))
+        self.retranslate()
 
     def _on_checkbox_toggled(self, checked: bool) -> None:
         if self.autostart.set_enabled(checked):
-            self._show_problem("")
+            self._failure = ""
+            self.refresh()
             self.changed.emit(checked)
             return
-        reason = self.autostart.reason
+        self._failure = self.autostart.reason
         self.refresh()
-        self._show_problem(reason)
 
 
-if __name__ == "__main__":  # a look at the section alone: python -m jivo_desktop.ui.pages...
+if __name__ == "__main__":  # the section alone: python -m jivo_desktop.ui.pages.settings.autostart
     import sys
 
     from PySide6.QtWidgets import QApplication
