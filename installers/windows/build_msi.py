@@ -56,24 +56,25 @@ def bundle_fragment(staged: Path, source_var: str = "SourceDir") -> str:
         rel = "" if rel == "." else rel
         lines: list[str] = []
         files = sorted(p for p in folder.iterdir() if p.is_file())
-        if files or folder == staged:
-            comp = _id("c_", rel or ".")
-            guid = uuid.uuid5(COMPONENT_NAMESPACE, rel or ".")
-            components.append(comp)
-            lines.append(f'{indent}<Component Id="{comp}" Guid="{guid}">')
-            for f in files:
-                frel = f.relative_to(staged).as_posix()
-                src = f"$(var.{source_var})/{frel}"
-                lines.append(
-                    f'{indent}  <File Id="{_id("f_", frel)}" Name={quoteattr(f.name)} '
-                    f"Source={quoteattr(src)}/>"
-                )
-            lines.append(f'{indent}  <RemoveFolder Id="{_id("r_", rel or ".")}" On="uninstall"/>')
+        # Every folder gets a component, also one holding only folders: each must be removed
+        # on uninstall (ICE64), and only a component can say so.
+        comp = _id("c_", rel or ".")
+        guid = str(uuid.uuid5(COMPONENT_NAMESPACE, rel or ".")).upper()
+        components.append(comp)
+        lines.append(f'{indent}<Component Id="{comp}" Guid="{guid}">')
+        for f in files:
+            frel = f.relative_to(staged).as_posix()
+            src = f"$(var.{source_var})/{frel}"
             lines.append(
-                f'{indent}  <RegistryValue Root="HKCU" Key="{REG_KEY}" '
-                f'Name={quoteattr(rel or ".")} Type="integer" Value="1" KeyPath="yes"/>'
+                f'{indent}  <File Id="{_id("f_", frel)}" Name={quoteattr(f.name)} '
+                f"Source={quoteattr(src)}/>"
             )
-            lines.append(f"{indent}</Component>")
+        lines.append(f'{indent}  <RemoveFolder Id="{_id("r_", rel or ".")}" On="uninstall"/>')
+        lines.append(
+            f'{indent}  <RegistryValue Root="HKCU" Key="{REG_KEY}" '
+            f'Name={quoteattr(rel or ".")} Type="integer" Value="1" KeyPath="yes"/>'
+        )
+        lines.append(f"{indent}</Component>")
         for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
             srel = sub.relative_to(staged).as_posix()
             lines.append(f'{indent}<Directory Id="{_id("d_", srel)}" Name={quoteattr(sub.name)}>')

@@ -81,6 +81,16 @@ def test_msi_is_per_user(msi: Path) -> None:
     assert word_count & 8, source  # elevated privileges are not required
     components = msi_table(msi, "Component")
     assert all(row["KeyPath"] for row in components)  # registry key paths, per-user style
+    registry = {row["Registry"] for row in msi_table(msi, "Registry")}
+    assert all(row["KeyPath"] in registry for row in components)  # ICE38
+    # ICE64: every folder made under the user's profile is removed on uninstall, including
+    # folders that hold only folders (_internal/PySide6/plugins here).
+    dirs = msi_table(msi, "Directory")
+    ours = {"UserPrograms", "INSTALLDIR"} | {
+        r["Directory"] for r in dirs if r["Directory"][:2] == "d_"
+    }
+    removed = {row["DirProperty"] for row in msi_table(msi, "RemoveFile")}
+    assert ours <= removed, ours - removed
 
 
 def test_msi_shortcuts_carry_the_app_user_model_id(msi: Path) -> None:
