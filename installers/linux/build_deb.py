@@ -46,7 +46,6 @@ Terminal=false
 Categories=Network;Chat;InstantMessaging;
 Keywords=chat;support;helpdesk;
 StartupNotify=true
-StartupWMClass=jivo-desktop
 Actions=accept;
 
 [Desktop Action accept]
