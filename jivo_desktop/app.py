@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from jivo_desktop import i18n
 from jivo_desktop import platform as osp
+from jivo_desktop.platform.autostart import autostart_for_this_machine
 from jivo_desktop.platform.idle import IdleSource
 from jivo_desktop.platform.notify import create_notifier
 from jivo_desktop.services.auto_away import AutoAwayService
@@ -76,6 +77,8 @@ class DesktopApp(QObject):
         self.sounds = SoundService(self.chats, self.store)
         self.main_window.team_page.chat_requested.connect(self.chats.open_direct)
         self.idle = idle or osp.idle_source()
+        # Start at login (Ajustes > General: jivo_desktop/ui/pages/settings/autostart.py).
+        self.autostart = autostart_for_this_machine()
         self.auto_away = AutoAwayService(self.session, self.idle, self.store)
         # G9: Ctrl+R also works with the app in the background, where the OS allows it.
         self.global_accept = osp.global_hotkeys("Ctrl+R", self._on_global_accept, parent=self)

@@ -24,6 +24,21 @@
     </message>
 </context>
 <context>
+    <name>AutostartSetting</name>
+    <message>
+        <source>Start Jivo Live when I log in</source>
+        <translation>Abrir Jivo Live al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Not available on this system: {0}</source>
+        <translation>No disponible en este sistema: {0}</translation>
+    </message>
+    <message>
+        <source>Could not change it: {0}</source>
+        <translation>No se pudo cambiar: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ChatToast</name>
     <message>
         <source>NEW CHAT</source>

@@ -24,6 +24,21 @@
     </message>
 </context>
 <context>
+    <name>AutostartSetting</name>
+    <message>
+        <source>Start Jivo Live when I log in</source>
+        <translation>Iniciar o Jivo Live quando eu entrar no sistema</translation>
+    </message>
+    <message>
+        <source>Not available on this system: {0}</source>
+        <translation>Não disponível neste sistema: {0}</translation>
+    </message>
+    <message>
+        <source>Could not change it: {0}</source>
+        <translation>Não foi possível alterar: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ChatToast</name>
     <message>
         <source>NEW CHAT</source>

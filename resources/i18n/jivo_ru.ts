@@ -24,6 +24,21 @@
     </message>
 </context>
 <context>
+    <name>AutostartSetting</name>
+    <message>
+        <source>Start Jivo Live when I log in</source>
+        <translation>Запускать Jivo Live при входе в систему</translation>
+    </message>
+    <message>
+        <source>Not available on this system: {0}</source>
+        <translation>Недоступно в этой системе: {0}</translation>
+    </message>
+    <message>
+        <source>Could not change it: {0}</source>
+        <translation>Не удалось изменить: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ChatToast</name>
     <message>
         <source>NEW CHAT</source>

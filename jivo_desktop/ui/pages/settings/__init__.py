@@ -1,0 +1,1 @@
+"""Ajustes (settings) page: one module per section (the `settings` slice builds SettingsPage)."""
