@@ -1,0 +1,160 @@
+"""Ajustes → General: sidebar colour (G1), typing hints (G2), auto-away (G3), notification type
+(N4), spell check (G5) and the interface language (G6). Every change is stored and applied at
+once by the services; this widget only shows and forwards."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jivo_desktop.services.app_settings import LANGUAGES, AppSettings
+
+AWAY_MINUTES = (0, 5, 10, 15, 30, 60)
+LANGUAGE_NAMES = {"en": "English", "es": "Español", "pt": "Português", "ru": "Русский"}
+"""Each language in its own name: a person who cannot read the current one still finds theirs."""
+
+
+class AutoAway(Protocol):
+    @property
+    def available(self) -> bool: ...
+
+    @property
+    def minutes(self) -> float: ...
+
+    def set_minutes(self, minutes: float) -> None: ...
+
+
+class Notifications(Protocol):
+    kind: str
+
+    def set_type(self, kind: str) -> None: ...
+
+
+class GeneralSection(QWidget):
+    def __init__(
+        self,
+        settings: AppSettings,
+        auto_away: AutoAway,
+        notifications: Notifications,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.auto_away = auto_away
+        self.notifications = notifications
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setVerticalSpacing(14)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+
+        # G1
+        self.dark = QRadioButton(self.tr("Dark"))
+        self.light = QRadioButton(self.tr("Light"))
+        self.theme_group = QButtonGroup(self)
+        self.theme_group.addButton(self.dark)
+        self.theme_group.addButton(self.light)
+        (self.light if settings.theme == "light" else self.dark).setChecked(True)
+        self.dark.toggled.connect(self._on_theme_toggled)
+        themes = QHBoxLayout()
+        themes.addWidget(self.dark)
+        themes.addWidget(self.light)
+        themes.addStretch(1)
+        form.addRow(self.tr("Sidebar colour"), themes)
+
+        # G2
+        self.typing_hints = QCheckBox(self.tr("Suggest my frequent phrases while I type (Tab)"))
+        self.typing_hints.setToolTip(self.tr("The phrases are kept on this computer only."))
+        self.typing_hints.setChecked(settings.typing_hints)
+        self.typing_hints.toggled.connect(settings.set_typing_hints)
+        form.addRow(self.tr("Typing hints"), self.typing_hints)
+
+        # G3
+        self.away = QComboBox()
+        for minutes in AWAY_MINUTES:
+            text = self.tr("Off") if minutes == 0 else self.tr("After {0} minutes").format(minutes)
+            self.away.addItem(text, minutes)
+        current = round(auto_away.minutes)
+        if self.away.findData(current) < 0:
+            self.away.addItem(self.tr("After {0} minutes").format(current), current)
+        self.away.setCurrentIndex(self.away.findData(current))
+        self.away.currentIndexChanged.connect(self._on_away_current_index_changed)
+        away = QVBoxLayout()
+        away.addWidget(self.away)
+        self.away_note = QLabel(
+            self.tr("This computer does not tell the app how long you have been idle.")
+        )
+        self.away_note.setObjectName("FieldLabel")
+        self.away_note.setWordWrap(True)
+        self.away_note.setVisible(not auto_away.available)
+        away.addWidget(self.away_note)
+        form.addRow(self.tr("Away when idle"), away)
+
+        # N4
+        self.notification = QComboBox()
+        for kind, text in (
+            ("toast", self.tr("Jivo Live pop-up")),
+            ("native", self.tr("The system's notifications")),
+            ("none", self.tr("None")),
+        ):
+            self.notification.addItem(text, kind)
+        self.notification.setCurrentIndex(max(0, self.notification.findData(notifications.kind)))
+        self.notification.currentIndexChanged.connect(self._on_notification_current_index_changed)
+        form.addRow(self.tr("Notifications"), self.notification)
+
+        # G5
+        self.spelling = QCheckBox(self.tr("Check my spelling in"))
+        self.spelling.setChecked(settings.spelling)
+        self.spelling_language = QComboBox()
+        for code in LANGUAGES:
+            self.spelling_language.addItem(LANGUAGE_NAMES[code], code)
+        self.spelling_language.setCurrentIndex(
+            self.spelling_language.findData(settings.spelling_language)
+        )
+        self.spelling_language.setEnabled(settings.spelling)
+        self.spelling.toggled.connect(self._on_spelling_changed)
+        self.spelling_language.currentIndexChanged.connect(self._on_spelling_changed)
+        spelling = QHBoxLayout()
+        spelling.addWidget(self.spelling)
+        spelling.addWidget(self.spelling_language)
+        spelling.addStretch(1)
+        form.addRow(self.tr("Spell check"), spelling)
+
+        # G6
+        self.language = QComboBox()
+        for code in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        self.language.setCurrentIndex(self.language.findData(settings.language))
+        self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
+        form.addRow(self.tr("Language"), self.language)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.addLayout(form)
+
+    def _on_theme_toggled(self) -> None:
+        self.settings.set_theme("dark" if self.dark.isChecked() else "light")
+
+    def _on_away_current_index_changed(self, index: int) -> None:
+        self.auto_away.set_minutes(float(self.away.itemData(index)))
+
+    def _on_notification_current_index_changed(self, index: int) -> None:
+        self.notifications.set_type(str(self.notification.itemData(index)))
+
+    def _on_spelling_changed(self) -> None:
+        on = self.spelling.isChecked()
+        self.spelling_language.setEnabled(on)
+        self.settings.set_spelling(on, str(self.spelling_language.currentData()))
+
+    def _on_language_current_index_changed(self, index: int) -> None:
+        self.settings.set_language(str(self.language.itemData(index)))

@@ -1,0 +1,105 @@
+"""Ajustes → the app: settings stored on this computer, applied at once, kept across restarts
+(G1, G6, G9, N4), hotkey conflicts refused (G9), and a screenshot of every section."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QColor, QKeySequence
+
+from jivo_desktop.app import DesktopApp
+from jivo_desktop.services.hotkeys import DEFAULTS, HotkeyConflict, HotkeyService
+from jivo_desktop.store import LocalStore
+from jivo_desktop.ui import style
+from jivo_desktop.ui.pages.settings.general import GeneralSection
+from jivo_desktop.ui.pages.settings.hotkeys import HotkeysSection
+
+
+def _sidebar_colour(app: DesktopApp) -> str:
+    window = app.main_window
+    window.resize(1180, 740)
+    window.show()
+    sidebar = window.centralWidget().layout().itemAt(0).widget()
+    image = sidebar.grab().toImage()
+    return QColor(image.pixel(sidebar.width() // 2, sidebar.height() // 2)).name()
+
+
+def _general(app: DesktopApp) -> GeneralSection:
+    section = app.main_window.settings_page.sections["general"]
+    assert isinstance(section, GeneralSection)
+    return section
+
+
+def _hotkeys(app: DesktopApp) -> HotkeysSection:
+    section = app.main_window.settings_page.sections["hotkeys"]
+    assert isinstance(section, HotkeysSection)
+    return section
+
+
+async def test_settings_persist_across_restarts_and_take_effect(
+    qapp: Any, data_dir: Path, secrets: Any
+) -> None:
+    """G1 (sidebar colours), N4 (notification type), G6 (language stored), G9 (a changed
+    shortcut): each applies the moment it is changed, and again after a restart."""
+    app = DesktopApp(qapp, data_dir)
+    dark, light = style.SIDEBAR["dark"]["bg"], style.SIDEBAR["light"]["bg"]
+    assert _sidebar_colour(app) == dark
+    general = _general(app)
+    general.light.click()
+    assert _sidebar_colour(app) == light  # applied at once, no restart
+    general.notification.setCurrentIndex(general.notification.findData("native"))
+    assert app.notifications.kind == "native" and not app.toasts.auto
+    general.language.setCurrentIndex(general.language.findData("es"))
+    assert app.settings.language == "es"
+    assert _hotkeys(app).set_shortcut("accept", "Ctrl+Shift+A")
+    accept = app.main_window.shortcuts["accept"]
+    assert accept.key() == QKeySequence("Ctrl+Shift+A")
+    assert app._global_key == "<ctrl>+<shift>+a"  # the global shortcut follows
+    await app.shutdown()
+
+    again = DesktopApp(qapp, data_dir)
+    try:
+        assert _sidebar_colour(again) == light
+        general = _general(again)
+        assert general.light.isChecked()
+        assert again.notifications.kind == "native" and not again.toasts.auto
+        assert general.notification.currentData() == "native"
+        assert again.settings.language == "es" and general.language.currentData() == "es"
+        assert again.main_window.shortcuts["accept"].key() == QKeySequence("Ctrl+Shift+A")
+        assert _hotkeys(again).edits["accept"].keySequence() == QKeySequence("Ctrl+Shift+A")
+        general.dark.click()
+        assert _sidebar_colour(again) == dark
+    finally:
+        await again.shutdown()
+
+
+def test_hotkey_conflict_is_refused_with_a_message(qtbot: Any, local_store: LocalStore) -> None:
+    """G9: a shortcut that another action has is refused, with a message naming that action;
+    nothing changes. Reset brings the guide's defaults back."""
+    hotkeys = HotkeyService(local_store)
+    section = HotkeysSection(hotkeys)
+    qtbot.addWidget(section)
+    changes: list[tuple[str, str]] = []
+    hotkeys.changed.connect(lambda action, seq: changes.append((action, seq)))
+
+    assert not section.set_shortcut("accept", "Ctrl+W")
+    assert section.message.isVisibleTo(section)
+    assert "Ctrl+W" in section.message.text() and "Close the chat" in section.message.text()
+    assert hotkeys.sequence("accept") == "Ctrl+R" and changes == []
+    assert section.edits["accept"].keySequence() == QKeySequence("Ctrl+R")
+    try:
+        hotkeys.set("next", "ctrl+up")  # the same key in another spelling
+    except HotkeyConflict as exc:
+        assert exc.action == "previous"
+    else:
+        raise AssertionError("a conflict in another spelling was accepted")
+
+    assert section.set_shortcut("accept", "Ctrl+Shift+R")
+    assert not section.message.isVisibleTo(section)
+    assert changes == [("accept", "Ctrl+Shift+R")]
+    assert section.set_shortcut("close", "Ctrl+R")  # free now
+    section.reset.click()
+    assert hotkeys.all() == DEFAULTS
+    assert section.edits["close"].keySequence() == QKeySequence("Ctrl+W")
+    assert HotkeyService(local_store).all() == DEFAULTS  # stored
