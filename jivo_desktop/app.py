@@ -19,6 +19,7 @@ from jivo_desktop.services.notifications import NotificationService
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.sounds import SoundService
+from jivo_desktop.services.spelling import SpellService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.store import LocalStore
 from jivo_desktop.tasks import spawn
@@ -26,6 +27,7 @@ from jivo_desktop.ui import style
 from jivo_desktop.ui.main_window import MainWindow
 from jivo_desktop.ui.pages.settings.build import build_settings_sections
 from jivo_desktop.ui.sign_in import SignInWindow
+from jivo_desktop.ui.spelling import SpellCheckAssist
 from jivo_desktop.ui.toast import ToastManager
 from jivo_desktop.ui.tray import TrayController
 
@@ -85,6 +87,9 @@ class DesktopApp(QObject):
         self._register_global_accept(self.hotkeys.sequence("accept"))
         self.hotkeys.changed.connect(self._on_hotkeys_changed)
         self.hotkeys.global_accept_changed.connect(self._on_hotkeys_global_accept_changed)
+        # G5: the composer underlines misspelled words (the dictionary loads in a thread).
+        self.spelling = SpellService(self.settings, self.store, parent=self)
+        SpellCheckAssist(self.main_window.inbox.composer, self.spelling)
         build_settings_sections(self)
         self.session.signed_in.connect(self._on_session_signed_in)
         self.session.signed_out.connect(self._on_session_signed_out)
