@@ -15,6 +15,7 @@ from jivo_desktop.services.app_settings import AppSettings
 from jivo_desktop.services.auto_away import AutoAwayService
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.hotkeys import HotkeyService
+from jivo_desktop.services.logs import LogService
 from jivo_desktop.services.notifications import NotificationService
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
@@ -90,6 +91,8 @@ class DesktopApp(QObject):
         # G5: the composer underlines misspelled words (the dictionary loads in a thread).
         self.spelling = SpellService(self.settings, self.store, parent=self)
         SpellCheckAssist(self.main_window.inbox.composer, self.spelling)
+        # G10: the rotating log files of __main__ go to the relay on request.
+        self.logs = LogService(self.session, data_dir / "logs", self)
         build_settings_sections(self)
         self.session.signed_in.connect(self._on_session_signed_in)
         self.session.signed_out.connect(self._on_session_signed_out)

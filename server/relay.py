@@ -28,6 +28,7 @@ from server.config import Settings
 from server.connection import Conn
 from server.http import HttpRoutes
 from server.limits import IpLimiter
+from server.logs import LogService
 from server.metrics import Metrics
 from server.presence import Presence
 from server.store import repo
@@ -67,6 +68,7 @@ class Relay:
             self.engine, self.writer, self.bus, self.metrics, settings.max_message_chars
         )
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
+        self.logs = LogService(self.engine, self.writer)
         self.demo_site_key: str | None = None
         self.port = 0
         self._server: Server | None = None
@@ -81,6 +83,7 @@ class Relay:
             demo_site_key=lambda: self.demo_site_key,
             health=self._healthy,
             metrics=self.metrics.render,
+            log_download=self.logs.download,
         )
         self._server = await serve(
             self._handle,
@@ -386,6 +389,10 @@ class Relay:
                         agent = await self._set_status(conn, agent, frame)
                     case p.Ping():
                         conn.send(p.Pong(id=frame.id))
+                    case p.UploadLogs():
+                        await self.logs.receive(conn, frame, agent)
+                    case p.ListLogs():
+                        await self.logs.list(conn, frame, agent)
                     case p.SignOut():
                         await self.writer.run(repo.revoke_session(auth.token_hash(token)))
                         conn.send(p.Ok(id=frame.id))

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from jivo_desktop.ui.pages.settings.about import AboutSection
 from jivo_desktop.ui.pages.settings.general import GeneralSection
 from jivo_desktop.ui.pages.settings.hotkeys import HotkeysSection
 
@@ -30,3 +31,4 @@ def build_settings_sections(app: DesktopApp) -> None:
         tr("Hotkeys"),
         HotkeysSection(app.hotkeys, "" if keys.available else keys.reason),
     )
+    page.add_section("about", tr("About"), AboutSection(app.logs))
