@@ -150,7 +150,7 @@ async def test_g10_out_of_order_and_oversized_parts_are_refused(
     """G10: a part out of order, or a bundle over the limit, is refused with a typed error and
     nothing is stored."""
     monkeypatch.setattr(p, "MAX_LOG_BYTES", 3 * p.LOG_PART_BYTES)  # the relay reads it per part
-    store, session, logs = await _signed_in(
+    store, session, _logs = await _signed_in(
         relay, tmp_path, relay.agent_email, relay.agent_password
     )
     client = session.client
