@@ -22,6 +22,7 @@ from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.sounds import SoundService
 from jivo_desktop.services.spelling import SpellService
 from jivo_desktop.services.team import TeamService
+from jivo_desktop.services.typing_hints import TypingHints
 from jivo_desktop.store import LocalStore
 from jivo_desktop.tasks import spawn
 from jivo_desktop.ui import style
@@ -31,6 +32,7 @@ from jivo_desktop.ui.sign_in import SignInWindow
 from jivo_desktop.ui.spelling import SpellCheckAssist
 from jivo_desktop.ui.toast import ToastManager
 from jivo_desktop.ui.tray import TrayController
+from jivo_desktop.ui.typing_hints import TypingHintAssist
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +93,9 @@ class DesktopApp(QObject):
         # G5: the composer underlines misspelled words (the dictionary loads in a thread).
         self.spelling = SpellService(self.settings, self.store, parent=self)
         SpellCheckAssist(self.main_window.inbox.composer, self.spelling)
+        # G2: the phrases I send often, offered while I type (Tab takes one).
+        self.typing_hints = TypingHints(self.settings, self.store, self.chats, self)
+        TypingHintAssist(self.main_window.inbox.composer, self.typing_hints)
         # G10: the rotating log files of __main__ go to the relay on request.
         self.logs = LogService(self.session, data_dir / "logs", self)
         build_settings_sections(self)
