@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from jivo_desktop.ui.pages.settings.about import AboutSection
 from jivo_desktop.ui.pages.settings.general import GeneralSection
 from jivo_desktop.ui.pages.settings.hotkeys import HotkeysSection
+from jivo_desktop.ui.pages.settings.sounds import SoundsSection
 
 if TYPE_CHECKING:
     from jivo_desktop.app import DesktopApp
@@ -25,6 +26,7 @@ def build_settings_sections(app: DesktopApp) -> None:
         tr("General"),
         GeneralSection(app.settings, app.auto_away, app.notifications),
     )
+    page.add_section("sounds", tr("Sounds"), SoundsSection(app.sounds))
     keys = app.global_accept
     page.add_section(
         "hotkeys",
