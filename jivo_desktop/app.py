@@ -12,6 +12,7 @@ from jivo_desktop import platform as osp
 from jivo_desktop.platform.idle import IdleSource
 from jivo_desktop.platform.notify import create_notifier
 from jivo_desktop.services.app_settings import AppSettings
+from jivo_desktop.services.audio import AudioSettings
 from jivo_desktop.services.auto_away import AutoAwayService
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.hotkeys import HotkeyService
@@ -98,6 +99,7 @@ class DesktopApp(QObject):
         TypingHintAssist(self.main_window.inbox.composer, self.typing_hints)
         # G10: the rotating log files of __main__ go to the relay on request.
         self.logs = LogService(self.session, data_dir / "logs", self)
+        self.audio = AudioSettings(self.store, parent=self)  # G7: the microphone
         build_settings_sections(self)
         self.session.signed_in.connect(self._on_session_signed_in)
         self.session.signed_out.connect(self._on_session_signed_out)

@@ -220,7 +220,10 @@ class SpellService(QObject):
             except Exception:
                 log.exception("the %s dictionary could not be loaded", language)
                 checker = None
-            self._loaded.emit(language, checker)
+            try:
+                self._loaded.emit(language, checker)
+            except RuntimeError:  # the app ended while the dictionary loaded
+                pass
 
         threading.Thread(target=work, name=f"spelling-{language}", daemon=True).start()
 

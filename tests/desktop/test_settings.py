@@ -103,3 +103,80 @@ def test_hotkey_conflict_is_refused_with_a_message(qtbot: Any, local_store: Loca
     assert hotkeys.all() == DEFAULTS
     assert section.edits["close"].keySequence() == QKeySequence("Ctrl+W")
     assert HotkeyService(local_store).all() == DEFAULTS  # stored
+
+
+def _overlaps(section: Any) -> list[str]:
+    """Pairs of visible leaf widgets of a section whose rectangles intersect."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QWidget
+
+    leaves = [
+        w
+        for w in section.findChildren(QWidget)
+        if w.isVisibleTo(section)
+        and not w.findChildren(QWidget)
+        and w.width() > 0
+        and w.parentWidget() is not None
+        and type(w).__name__ not in ("QWidget", "QFrame")
+    ]
+    rects = [(w, QRect(w.mapTo(section, w.rect().topLeft()), w.size())) for w in leaves]
+    found = []
+    for i, (a, ra) in enumerate(rects):
+        for b, rb in rects[i + 1 :]:
+            if a.isAncestorOf(b) or b.isAncestorOf(a):
+                continue
+            if ra.intersects(rb):
+                found.append(f"{a.objectName() or type(a).__name__} / {type(b).__name__}")
+    return found
+
+
+def _cut_off(section: Any) -> list[str]:
+    """Visible labels, buttons and boxes shorter or narrower than their text needs."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
+
+    found = []
+    for widget in section.findChildren(QLabel) + section.findChildren(QAbstractButton):
+        if not widget.isVisibleTo(section) or not widget.text():
+            continue  # (a line edit's own clear button has no text)
+        hint = widget.sizeHint()
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            needed = widget.heightForWidth(widget.width())
+            if widget.height() < needed:
+                found.append(f"{widget.text()[:30]!r} {widget.height()} < {needed}")
+        elif widget.height() < hint.height() or widget.width() < hint.width():
+            found.append(f"{widget.text()[:30]!r} {widget.size()} < {hint}")
+    for box in section.findChildren(QComboBox):
+        if box.isVisibleTo(section) and box.width() < box.minimumSizeHint().width():
+            found.append(f"combo {box.currentText()!r}")
+    return found
+
+
+async def test_screenshots_of_every_settings_section(
+    qapp: Any, data_dir: Path, secrets: Any, artifacts: Path
+) -> None:
+    """Every section of Ajustes → the app in the main window (English), for a person to look
+    at; each fits the default window without being cut off (no horizontal scrolling, every
+    control inside the visible area) and no two controls overlap."""
+    from PySide6.QtWidgets import QScrollArea
+
+    app = DesktopApp(qapp, data_dir)
+    try:
+        window = app.main_window
+        window.resize(1180, 740)
+        window.show()
+        window.nav.setCurrentRow(window.PAGES.index("settings"))
+        page = app.main_window.settings_page
+        assert list(page.sections) == ["general", "audio", "sounds", "hotkeys", "about"]
+        for key, section in page.sections.items():
+            page.show_section(key)
+            qapp.processEvents()
+            scroll = page.stack.currentWidget()
+            assert isinstance(scroll, QScrollArea)
+            assert not scroll.horizontalScrollBar().isVisible(), key
+            assert not scroll.verticalScrollBar().isVisible(), key
+            assert section.width() <= scroll.viewport().width(), key
+            assert _overlaps(section) == [], key
+            assert _cut_off(section) == [], key
+            window.grab().save(str(artifacts / f"settings-{key}-en.png"))
+    finally:
+        await app.shutdown()

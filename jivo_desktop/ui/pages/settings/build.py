@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from jivo_desktop.ui.pages.settings.about import AboutSection
+from jivo_desktop.ui.pages.settings.audio import AudioSection
 from jivo_desktop.ui.pages.settings.general import GeneralSection
 from jivo_desktop.ui.pages.settings.hotkeys import HotkeysSection
 from jivo_desktop.ui.pages.settings.sounds import SoundsSection
@@ -26,6 +27,7 @@ def build_settings_sections(app: DesktopApp) -> None:
         tr("General"),
         GeneralSection(app.settings, app.auto_away, app.notifications),
     )
+    page.add_section("audio", tr("Audio"), AudioSection(app.audio))
     page.add_section("sounds", tr("Sounds"), SoundsSection(app.sounds))
     keys = app.global_accept
     page.add_section(

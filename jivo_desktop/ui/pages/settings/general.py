@@ -89,16 +89,14 @@ class GeneralSection(QWidget):
             self.away.addItem(self.tr("After {0} minutes").format(current), current)
         self.away.setCurrentIndex(self.away.findData(current))
         self.away.currentIndexChanged.connect(self._on_away_current_index_changed)
-        away = QVBoxLayout()
-        away.addWidget(self.away)
+        form.addRow(self.tr("Away when idle"), self.away)
         self.away_note = QLabel(
             self.tr("This computer does not tell the app how long you have been idle.")
         )
         self.away_note.setObjectName("FieldLabel")
         self.away_note.setWordWrap(True)
         self.away_note.setVisible(not auto_away.available)
-        away.addWidget(self.away_note)
-        form.addRow(self.tr("Away when idle"), away)
+        form.addRow("", self.away_note)
 
         # N4
         self.notification = QComboBox()

@@ -36,7 +36,7 @@ class HotkeysSection(QWidget):
             "transfer": self.tr("Transfer the chat"),
         }
         grid = QGridLayout()
-        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
         grid.setHorizontalSpacing(16)
         self.edits: dict[str, QKeySequenceEdit] = {}
         for row, action in enumerate(hotkeys.actions()):
@@ -61,7 +61,9 @@ class HotkeysSection(QWidget):
         )
         self.global_accept.setChecked(hotkeys.global_accept)
         self.global_accept.toggled.connect(hotkeys.set_global_accept)
-        self.global_note = QLabel(global_reason)
+        self.global_note = QLabel(
+            self.tr("Not possible on this computer: {0}").format(global_reason)
+        )
         self.global_note.setObjectName("FieldLabel")
         self.global_note.setWordWrap(True)
         self.global_note.setVisible(bool(global_reason))
