@@ -25,10 +25,13 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.mark = QTextCharFormat()
         self.mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self.mark.setUnderlineColor(QColor("#d93025"))
+        self.typing_at = -1
+        """The cursor's position: the word that ends there is still being typed, unmarked."""
 
     def highlightBlock(self, text: str) -> None:
+        typing = self.typing_at - self.currentBlock().position()
         for start, length, word in self.spelling.words(text):
-            if self.spelling.misspelled(word):
+            if start + length != typing and self.spelling.misspelled(word):
                 self.setFormat(start, length, self.mark)
 
 
@@ -41,9 +44,17 @@ class SpellCheckAssist(QObject):
         self.spelling = spelling
         self.highlighter = SpellHighlighter(editor, spelling)
         spelling.changed.connect(self.highlighter.rehighlight)
+        editor.cursorPositionChanged.connect(self._on_editor_cursor_position_changed)
         # A context-menu event of a scroll area arrives at its viewport.
         editor.viewport().installEventFilter(self)
         spelling.prepare()
+
+    def _on_editor_cursor_position_changed(self) -> None:
+        cursor = self.editor.textCursor()
+        at = -1 if cursor.hasSelection() else cursor.position()
+        if at != self.highlighter.typing_at:
+            self.highlighter.typing_at = at
+            self.highlighter.rehighlight()
 
     def underlined(self) -> list[str]:
         """The words marked now (for tests and diagnostics)."""

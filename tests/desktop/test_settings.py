@@ -52,6 +52,14 @@ async def test_settings_persist_across_restarts_and_take_effect(
     assert app.notifications.kind == "native" and not app.toasts.auto
     general.language.setCurrentIndex(general.language.findData("es"))
     assert app.settings.language == "es"
+    general.away.setCurrentIndex(general.away.findData(30))  # G3
+    assert app.auto_away.minutes == 30
+    general.spelling_language.setCurrentIndex(general.spelling_language.findData("pt"))  # G5
+    assert app.spelling.language == "pt" and app.spelling.enabled
+    general.typing_hints.setChecked(False)  # G2
+    assert not app.typing_hints.enabled
+    _hotkeys(app).global_accept.setChecked(False)
+    assert not app.hotkeys.global_accept
     assert _hotkeys(app).set_shortcut("accept", "Ctrl+Shift+A")
     accept = app.main_window.shortcuts["accept"]
     assert accept.key() == QKeySequence("Ctrl+Shift+A")
@@ -68,6 +76,10 @@ async def test_settings_persist_across_restarts_and_take_effect(
         assert again.settings.language == "es" and general.language.currentData() == "es"
         assert again.main_window.shortcuts["accept"].key() == QKeySequence("Ctrl+Shift+A")
         assert _hotkeys(again).edits["accept"].keySequence() == QKeySequence("Ctrl+Shift+A")
+        assert general.away.currentData() == 30 and again.auto_away.minutes == 30
+        assert general.spelling_language.currentData() == "pt"
+        assert not general.typing_hints.isChecked() and not again.typing_hints.enabled
+        assert not _hotkeys(again).global_accept.isChecked()
         general.dark.click()
         assert _sidebar_colour(again) == dark
     finally:
