@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtTest import QTest
 
 from jivo_desktop.app import DesktopApp
 from jivo_desktop.services.hotkeys import DEFAULTS, HotkeyConflict, HotkeyService
@@ -23,6 +25,23 @@ def _sidebar_colour(app: DesktopApp) -> str:
     sidebar = window.centralWidget().layout().itemAt(0).widget()
     image = sidebar.grab().toImage()
     return QColor(image.pixel(sidebar.width() // 2, sidebar.height() // 2)).name()
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def _pressed(app: DesktopApp, key: Qt.Key, modifiers: Any) -> list[str]:
+    """The in-app shortcuts a real key press on the main window fires."""
+    window = app.main_window
+    window.show()
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window, 2000)
+    fired: list[str] = []
+    window.shortcut_activated.connect(fired.append)
+    QTest.keyClick(window, key, modifiers)
+    window.shortcut_activated.disconnect(fired.append)
+    return fired
 
 
 def _general(app: DesktopApp) -> GeneralSection:
@@ -63,6 +82,8 @@ async def test_settings_persist_across_restarts_and_take_effect(
     assert _hotkeys(app).set_shortcut("accept", "Ctrl+Shift+A")
     accept = app.main_window.shortcuts["accept"]
     assert accept.key() == QKeySequence("Ctrl+Shift+A")
+    assert _pressed(app, Qt.Key.Key_R, CTRL) == []  # the old key does nothing now
+    assert _pressed(app, Qt.Key.Key_A, CTRL | SHIFT) == ["accept"]
     assert app._global_key == "<ctrl>+<shift>+a"  # the global shortcut follows
     await app.shutdown()
 
@@ -75,6 +96,7 @@ async def test_settings_persist_across_restarts_and_take_effect(
         assert general.notification.currentData() == "native"
         assert again.settings.language == "es" and general.language.currentData() == "es"
         assert again.main_window.shortcuts["accept"].key() == QKeySequence("Ctrl+Shift+A")
+        assert _pressed(again, Qt.Key.Key_A, CTRL | SHIFT) == ["accept"]
         assert _hotkeys(again).edits["accept"].keySequence() == QKeySequence("Ctrl+Shift+A")
         assert general.away.currentData() == 30 and again.auto_away.minutes == 30
         assert general.spelling_language.currentData() == "pt"
