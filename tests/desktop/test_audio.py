@@ -64,3 +64,76 @@ def test_g7_level_meter_reads_the_peak() -> None:
     assert peak_level(b"") == 0.0
     assert peak_level(struct.pack("<4h", 0, 100, -16384, 30)) == pytest.approx(0.5, abs=0.001)
     assert peak_level(struct.pack("<2h", -32768, 0)) == 1.0
+
+
+def test_g7_echo_test_records_and_plays_back_on_a_real_sound_server(tmp_path: Any) -> None:
+    """G7 with real audio devices: a PulseAudio server of the test's own (a null source as the
+    microphone, a null sink as the speakers): the page lists the microphone, and the echo test
+    records a second and plays it back. (Qt records nothing from PulseAudio's sine or remapped
+    sources, so the recording is silence; the meter's arithmetic is tested above.)"""
+    import json
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import time
+
+    from tests.support.relay import ROOT
+
+    if shutil.which("pulseaudio") is None:
+        pytest.skip("pulseaudio is not installed (scripts/install-system-deps.sh)")
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    socket = tmp_path / "native"
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "XDG_RUNTIME_DIR": str(runtime),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "PULSE_COOKIE": str(tmp_path / "cookie"),
+    }
+    log = (tmp_path / "pulseaudio.log").open("wb")
+    server = subprocess.Popen(
+        [
+            "pulseaudio",
+            "-n",
+            "--daemonize=no",
+            "--exit-idle-time=-1",
+            "--use-pid-file=no",
+            "--log-target=stderr",
+            "-L",
+            f"module-native-protocol-unix socket={socket} auth-anonymous=1",
+            "-L",
+            "module-null-sink sink_name=speakers",
+            "-L",
+            "module-null-source source_name=microphone",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while not socket.exists():
+            assert server.poll() is None, (tmp_path / "pulseaudio.log").read_text()
+            assert time.monotonic() < deadline, "pulseaudio did not start"
+            time.sleep(0.05)
+        child = subprocess.run(
+            [sys.executable, "-m", "tests.desktop.echo_child"],
+            cwd=ROOT,
+            env={**env, "PULSE_SERVER": f"unix:{socket}", "QT_QPA_PLATFORM": "offscreen"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        server.terminate()
+        server.wait(10)
+        log.close()
+    assert child.returncode == 0, child.stderr
+    result = json.loads(child.stdout.strip().splitlines()[-1])
+    assert result["devices"] == ["Null Input"], result
+    assert not result["no_device_shown"] and result["button"]
+    assert result["states"] == ["recording", "playing", "done"], (result, child.stderr[-2000:])
+    assert result["recorded"] > 16000  # a second of 16 kHz 16-bit mono, give or take
+    assert "Did you hear yourself" in result["status"]
