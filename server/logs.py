@@ -88,7 +88,8 @@ class _Upload:
 
 
 class LogService:
-    """Receives bundles (one unfinished upload per agent at a time) and serves them to admins."""
+    """Receives bundles (one unfinished upload per connection at a time, dropped when it
+    closes) and serves them to admins."""
 
     def __init__(self, engine: AsyncEngine, writer: GroupWriter) -> None:
         self.engine = engine
@@ -96,19 +97,20 @@ class LogService:
         self._uploads: dict[int, _Upload] = {}
 
     async def receive(self, conn: Conn, frame: p.UploadLogs, agent: p.AgentInfo) -> None:
-        upload = self._uploads.get(agent.id)
+        key = id(conn)
+        upload = self._uploads.get(key)
         if frame.part == 0:
-            upload = self._uploads[agent.id] = _Upload(frame.upload, frame.name or "logs.zip")
+            upload = self._uploads[key] = _Upload(frame.upload, frame.name or "logs.zip")
         elif upload is None or upload.upload != frame.upload or frame.part != upload.next_part:
-            self._uploads.pop(agent.id, None)
+            self._uploads.pop(key, None)
             raise p.FrameRejected("invalid", "log part out of order: start again from part 0")
         try:
             chunk = base64.b64decode(frame.data, validate=True)
         except (binascii.Error, ValueError):
-            self._uploads.pop(agent.id, None)
+            self._uploads.pop(key, None)
             raise p.FrameRejected("invalid", "log data is not base64") from None
         if len(chunk) > p.LOG_PART_BYTES or len(upload.data) + len(chunk) > p.MAX_LOG_BYTES:
-            self._uploads.pop(agent.id, None)
+            self._uploads.pop(key, None)
             raise p.FrameRejected(
                 "too_large", f"a log bundle may have at most {p.MAX_LOG_BYTES} bytes"
             )
@@ -117,10 +119,14 @@ class LogService:
         if not frame.last:
             conn.send(p.Ok(id=frame.id))
             return
-        del self._uploads[agent.id]
+        del self._uploads[key]
         data = bytes(upload.data)
         log_id = await self.writer.run(store_bundle(agent.id, upload.name, data))
         conn.send(p.LogsStored(id=frame.id, log_id=log_id, size=len(data)))
+
+    def forget(self, conn: Conn) -> None:
+        """The connection closed: an unfinished upload of it is dropped."""
+        self._uploads.pop(id(conn), None)
 
     async def list(self, conn: Conn, frame: p.ListLogs, agent: p.AgentInfo) -> None:
         if agent.role != "admin":

@@ -404,6 +404,7 @@ class Relay:
         except ConnectionClosed:
             pass
         finally:
+            self.logs.forget(conn)
             for topic, handler in (
                 (topics.agent_topic(agent_id), conn.push),
                 (topics.AGENTS, conn.push),

@@ -148,7 +148,7 @@ async def test_g10_out_of_order_and_oversized_parts_are_refused(
     qapp: Any, relay: RelayHandle, tmp_path: Path, secrets: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """G10: a part out of order, or a bundle over the limit, is refused with a typed error and
-    nothing is stored."""
+    nothing is stored; an unfinished upload goes when its connection closes."""
     monkeypatch.setattr(p, "MAX_LOG_BYTES", 3 * p.LOG_PART_BYTES)  # the relay reads it per part
     store, session, _logs = await _signed_in(
         relay, tmp_path, relay.agent_email, relay.agent_password
@@ -173,7 +173,10 @@ async def test_g10_out_of_order_and_oversized_parts_are_refused(
     from server.store.db import read
 
     assert await read(relay.relay.engine, list_bundles) == []
+    await client.request(lambda rid: p.UploadLogs(id=rid, upload="u4", part=0, data=chunk))
+    assert len(relay.relay.logs._uploads) == 1
     await session.shutdown()
+    await until(lambda: relay.relay.logs._uploads == {})  # dropped with its connection
     store.close()
 
 
