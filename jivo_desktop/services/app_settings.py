@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from jivo_desktop import i18n
 from jivo_desktop.store import LocalStore
 
 SIDEBAR = "ui.sidebar"
-LANGUAGE = "ui.language"
+LANGUAGE = i18n.SETTING  # "ui.language"
 TYPING_HINTS = "typing_hints.enabled"
 SPELLING = "spelling.enabled"
 SPELLING_LANGUAGE = "spelling.language"
@@ -58,13 +59,15 @@ class AppSettings(QObject):
 
     @property
     def language(self) -> str:
-        return self._choice(LANGUAGE, LANGUAGES, "en")
+        """The agent's choice, else the system's language if the app speaks it, else English."""
+        return i18n.stored_language(self.store)
 
     def set_language(self, language: str) -> None:
+        """Store the choice and switch every open window to it now (``jivo_desktop.i18n``)."""
         if language not in LANGUAGES:
             raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
-        if language != self.language:
-            self.store.set(LANGUAGE, language)
+        if language != self.language or self.store.get(LANGUAGE) != language:
+            i18n.set_language(self.store, language)
             self.language_changed.emit(language)
 
     # -------------------------------------------------------------- G2

@@ -6,16 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtTest import QTest
 
+from jivo_desktop import i18n
 from jivo_desktop.app import DesktopApp
 from jivo_desktop.services.hotkeys import DEFAULTS, HotkeyConflict, HotkeyService
 from jivo_desktop.store import LocalStore
 from jivo_desktop.ui import style
 from jivo_desktop.ui.pages.settings.general import GeneralSection
 from jivo_desktop.ui.pages.settings.hotkeys import HotkeysSection
+from tests.desktop.test_i18n import translations  # noqa: F401  (the fixture)
 
 
 def _sidebar_colour(app: DesktopApp) -> str:
@@ -106,6 +109,7 @@ async def test_settings_persist_across_restarts_and_take_effect(
         assert _sidebar_colour(again) == dark
     finally:
         await again.shutdown()
+        i18n.apply_language("en")  # (with built .qm files the app switched to Spanish)
 
 
 def test_hotkey_conflict_is_refused_with_a_message(qtbot: Any, local_store: LocalStore) -> None:
@@ -185,12 +189,23 @@ def _cut_off(section: Any) -> list[str]:
     return found
 
 
+SECTION_TITLES = {
+    "en": ["General", "Audio", "Sounds", "Hotkeys", "About"],
+    "es": ["General", "Audio", "Sonidos", "Teclas de acceso rápido", "Acerca de"],
+    "pt": ["Geral", "Áudio", "Sons", "Teclas de atalho", "Sobre"],
+    "ru": ["Общие", "Аудио", "Звуки", "Горячие клавиши", "О программе"],
+}
+
+
+@pytest.mark.usefixtures("translations")
+@pytest.mark.parametrize("lang", ["en", "es", "pt", "ru"])
 async def test_screenshots_of_every_settings_section(
-    qapp: Any, data_dir: Path, secrets: Any, artifacts: Path
+    qapp: Any, data_dir: Path, secrets: Any, artifacts: Path, lang: str
 ) -> None:
-    """Every section of Ajustes → the app in the main window (English), for a person to look
-    at; each fits the default window without being cut off (no horizontal scrolling, every
-    control inside the visible area) and no two controls overlap."""
+    """G6 and every section of Ajustes → the app: the language chosen in General switches the
+    open page at once (the guide's section names); each section, in each language, fits the
+    default window without being cut off (no scrolling, no clipped text) and no two controls
+    overlap. Screenshots settings-<section>-<lang>.png for a person to look at."""
     from PySide6.QtWidgets import QScrollArea
 
     app = DesktopApp(qapp, data_dir)
@@ -201,6 +216,12 @@ async def test_screenshots_of_every_settings_section(
         window.nav.setCurrentRow(window.PAGES.index("settings"))
         page = app.main_window.settings_page
         assert list(page.sections) == ["general", "audio", "sounds", "hotkeys", "about"]
+        general = _general(app)
+        general.language.setCurrentIndex(general.language.findData(lang))
+        qapp.processEvents()  # Qt posts the LanguageChange events
+        assert i18n.current_language() == lang and app.settings.language == lang
+        titles = [page.nav.item(row).text() for row in range(page.nav.count())]
+        assert titles == SECTION_TITLES[lang]
         for key, section in page.sections.items():
             page.show_section(key)
             qapp.processEvents()
@@ -211,6 +232,6 @@ async def test_screenshots_of_every_settings_section(
             assert section.width() <= scroll.viewport().width(), key
             assert _overlaps(section) == [], key
             assert _cut_off(section) == [], key
-            window.grab().save(str(artifacts / f"settings-{key}-en.png"))
+            window.grab().save(str(artifacts / f"settings-{key}-{lang}.png"))
     finally:
         await app.shutdown()

@@ -7,7 +7,9 @@ sits in a scroll area: a small window or a long translation never cuts a control
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -34,10 +36,12 @@ class SettingsPage(QWidget):
         self.stack = QStackedWidget()
         self.sections: dict[str, QWidget] = {}
         self._keys: list[str] = []
-        self.empty = QLabel(self.tr("No settings yet."))
+        self._titles: dict[str, Callable[[], str]] = {}
+        self._headings: dict[str, QLabel] = {}
+        self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty)
-        title = QLabel(self.tr("Settings"))
+        self.title = title = QLabel()
         title.setObjectName("PanelTitle")
         title.setContentsMargins(14, 14, 14, 6)
         left = QWidget()
@@ -53,16 +57,34 @@ class SettingsPage(QWidget):
         layout.setSpacing(0)
         layout.addWidget(left)
         layout.addWidget(self.stack, 1)
+        self.retranslate()
 
-    def add_section(self, key: str, title: str, widget: QWidget) -> None:
-        """Append a section (or replace the one with the same key)."""
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Settings"))
+        self.empty.setText(self.tr("No settings yet."))
+        for row, key in enumerate(self._keys):
+            text = self._titles[key]()
+            self._headings[key].setText(text)
+            item = self.nav.item(row)
+            if item is not None:
+                item.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def add_section(self, key: str, title: str | Callable[[], str], widget: QWidget) -> None:
+        """Append a section (or replace the one with the same key). ``title``: a function
+        giving it in the current language (asked again on a language switch), or a text."""
+        title_of = title if callable(title) else (lambda text=title: text)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(32, 24, 32, 24)
-        heading = QLabel(title)
+        heading = QLabel(title_of())
         heading.setStyleSheet("font-size: 20px; font-weight: 600;")
         body_layout.addWidget(heading)
         body_layout.addWidget(widget)
@@ -77,12 +99,14 @@ class SettingsPage(QWidget):
                 old.deleteLater()
             item = self.nav.item(row)
             assert item is not None
-            item.setText(title)
+            item.setText(title_of())
         else:
             self._keys.append(key)
             self.stack.addWidget(scroll)
-            self.nav.addItem(QListWidgetItem(title))
+            self.nav.addItem(QListWidgetItem(title_of()))
         self.sections[key] = widget
+        self._titles[key] = title_of
+        self._headings[key] = heading
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -29,17 +29,12 @@ class AboutSection(QWidget):
     def __init__(self, logs: LogService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.logs = logs
-        self.version = QLabel(self.tr("Jivo Live {0}").format(__version__))
+        self.version = QLabel()
         self.version.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        explain = QLabel(
-            self.tr(
-                "Something wrong? Send the app's log files to your administrators: they go to "
-                "your relay only, and help them find the cause."
-            )
-        )
+        self.explain = explain = QLabel()
         explain.setWordWrap(True)
-        self.send_button = QPushButton(self.tr("Send logs"))
+        self.send_button = QPushButton()
         self.send_button.setObjectName("Primary")
         self.send_button.clicked.connect(self._on_send_clicked)
         self.progress = QProgressBar()
@@ -54,16 +49,15 @@ class AboutSection(QWidget):
 
         # Admins: what the team sent.
         self.admin = QWidget()
-        admin_title = QLabel(self.tr("Logs sent by your team"))
+        self.admin_title = admin_title = QLabel()
         admin_title.setObjectName("PanelTitle")
         self.bundles = QTreeWidget()
         self.bundles.setRootIsDecorated(False)
-        self.bundles.setHeaderLabels([self.tr("Sent"), self.tr("Agent"), self.tr("Size")])
         self.bundles.setMinimumHeight(160)
         self.bundles.itemSelectionChanged.connect(self._on_bundles_selection_changed)
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
-        self.save_button = QPushButton(self.tr("Save…"))
+        self.save_button = QPushButton()
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.admin_status = QLabel()
@@ -95,6 +89,26 @@ class AboutSection(QWidget):
         logs.session.signed_in.connect(self._on_session_signed_in)
         logs.session.signed_out.connect(self._on_session_signed_in)
         self._on_session_signed_in()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.version.setText(self.tr("Jivo Live {0}").format(__version__))
+        self.explain.setText(
+            self.tr(
+                "Something wrong? Send the app's log files to your administrators: they go to "
+                "your relay only, and help them find the cause."
+            )
+        )
+        self.send_button.setText(self.tr("Send logs"))
+        self.admin_title.setText(self.tr("Logs sent by your team"))
+        self.bundles.setHeaderLabels([self.tr("Sent"), self.tr("Agent"), self.tr("Size")])
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.save_button.setText(self.tr("Save…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _on_session_signed_in(self, *_args: object) -> None:
         agent = self.logs.session.agent

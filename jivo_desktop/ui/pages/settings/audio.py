@@ -3,6 +3,7 @@ them back with a level meter. No microphone: the page says so."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,12 +28,10 @@ class AudioSection(QWidget):
         self.device = QComboBox()
         self.device.setMinimumWidth(280)
         self.device.currentIndexChanged.connect(self._on_device_current_index_changed)
-        self.no_device = QLabel(
-            self.tr("No microphone was found. Connect one: it appears here by itself.")
-        )
+        self.no_device = QLabel()
         self.no_device.setWordWrap(True)
         self.no_device.setObjectName("Banner")
-        self.test_button = QPushButton(self.tr("Test the microphone"))
+        self.test_button = QPushButton()
         self.test_button.clicked.connect(self._on_test_clicked)
         self.meter = QProgressBar()
         self.meter.setRange(0, 100)
@@ -48,7 +47,8 @@ class AudioSection(QWidget):
         self.status.setWordWrap(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow(self.tr("Microphone"), self.device)
+        self.device_label = QLabel()
+        form.addRow(self.device_label, self.device)
         test = QHBoxLayout()
         test.addWidget(self.test_button)
         test.addWidget(self.meter, 1)
@@ -63,6 +63,20 @@ class AudioSection(QWidget):
         self.echo.state_changed.connect(self._on_echo_state_changed)
         audio.devices_changed.connect(self.refresh)
         self.refresh()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.no_device.setText(
+            self.tr("No microphone was found. Connect one: it appears here by itself.")
+        )
+        self.device_label.setText(self.tr("Microphone"))
+        self.test_button.setText(self.tr("Test the microphone"))
+        self._on_echo_state_changed(self.echo.state)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         inputs = self.audio.inputs()
@@ -94,6 +108,9 @@ class AudioSection(QWidget):
 
     def _on_echo_state_changed(self, state: str) -> None:
         texts = {
+            "idle": self.tr(
+                "Speak after pressing the button: {0} seconds are recorded, then played back."
+            ).format(ECHO_SECONDS),
             "recording": self.tr("Recording… speak now."),
             "playing": self.tr("Playing back what was recorded…"),
             "done": self.tr("Done. Did you hear yourself? If not, choose another microphone."),

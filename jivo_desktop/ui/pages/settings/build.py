@@ -16,23 +16,34 @@ if TYPE_CHECKING:
     from jivo_desktop.app import DesktopApp
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsPage", text)
-
-
 def build_settings_sections(app: DesktopApp) -> None:
     page = app.main_window.settings_page
+    idle, keys = app.idle, app.global_accept
     page.add_section(
         "general",
-        tr("General"),
-        GeneralSection(app.settings, app.auto_away, app.notifications),
+        lambda: QCoreApplication.translate("SettingsPage", "General"),
+        GeneralSection(
+            app.settings,
+            app.auto_away,
+            app.notifications,
+            lambda: "" if idle.available else str(idle.reason),
+        ),
     )
-    page.add_section("audio", tr("Audio"), AudioSection(app.audio))
-    page.add_section("sounds", tr("Sounds"), SoundsSection(app.sounds))
-    keys = app.global_accept
+    page.add_section(
+        "audio",
+        lambda: QCoreApplication.translate("SettingsPage", "Audio"),
+        AudioSection(app.audio),
+    )
+    page.add_section(
+        "sounds",
+        lambda: QCoreApplication.translate("SettingsPage", "Sounds"),
+        SoundsSection(app.sounds),
+    )
     page.add_section(
         "hotkeys",
-        tr("Hotkeys"),
-        HotkeysSection(app.hotkeys, "" if keys.available else keys.reason),
+        lambda: QCoreApplication.translate("SettingsPage", "Hotkeys"),
+        HotkeysSection(app.hotkeys, lambda: "" if keys.available else keys.reason),
     )
-    page.add_section("about", tr("About"), AboutSection(app.logs))
+    page.add_section(
+        "about", lambda: QCoreApplication.translate("SettingsPage", "About"), AboutSection(app.logs)
+    )

@@ -4,8 +4,10 @@ once by the services; this widget only shows and forwards."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -18,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jivo_desktop.i18n import LANGUAGES as LANGUAGE_NAMES
 from jivo_desktop.services.app_settings import LANGUAGES, AppSettings
 
 AWAY_MINUTES = (0, 5, 10, 15, 30, 60)
-LANGUAGE_NAMES = {"en": "English", "es": "Español", "pt": "Português", "ru": "Русский"}
-"""Each language in its own name: a person who cannot read the current one still finds theirs."""
+NOTIFICATION_KINDS = ("toast", "native", "none")
 
 
 class AutoAway(Protocol):
@@ -42,25 +44,32 @@ class Notifications(Protocol):
 
 
 class GeneralSection(QWidget):
+    """``idle_reason``: why idle time is unknown here (shown under auto-away), asked again on
+    every language switch."""
+
     def __init__(
         self,
         settings: AppSettings,
         auto_away: AutoAway,
         notifications: Notifications,
+        idle_reason: Callable[[], str] = lambda: "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.auto_away = auto_away
         self.notifications = notifications
+        self.idle_reason = idle_reason
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setVerticalSpacing(14)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.captions = {key: QLabel() for key in ("theme", "hints", "away", "notify", "spell")}
+        self.captions["language"] = QLabel()
 
         # G1
-        self.dark = QRadioButton(self.tr("Dark"))
-        self.light = QRadioButton(self.tr("Light"))
+        self.dark = QRadioButton()
+        self.light = QRadioButton()
         self.theme_group = QButtonGroup(self)
         self.theme_group.addButton(self.dark)
         self.theme_group.addButton(self.light)
@@ -70,29 +79,24 @@ class GeneralSection(QWidget):
         themes.addWidget(self.dark)
         themes.addWidget(self.light)
         themes.addStretch(1)
-        form.addRow(self.tr("Sidebar colour"), themes)
+        form.addRow(self.captions["theme"], themes)
 
         # G2
-        self.typing_hints = QCheckBox(self.tr("Suggest my frequent phrases while I type (Tab)"))
-        self.typing_hints.setToolTip(self.tr("The phrases are kept on this computer only."))
+        self.typing_hints = QCheckBox()
         self.typing_hints.setChecked(settings.typing_hints)
         self.typing_hints.toggled.connect(settings.set_typing_hints)
-        form.addRow(self.tr("Typing hints"), self.typing_hints)
+        form.addRow(self.captions["hints"], self.typing_hints)
 
         # G3
         self.away = QComboBox()
-        for minutes in AWAY_MINUTES:
-            text = self.tr("Off") if minutes == 0 else self.tr("After {0} minutes").format(minutes)
-            self.away.addItem(text, minutes)
         current = round(auto_away.minutes)
-        if self.away.findData(current) < 0:
-            self.away.addItem(self.tr("After {0} minutes").format(current), current)
+        minutes = sorted({*AWAY_MINUTES, current})
+        for value in minutes:
+            self.away.addItem("", value)
         self.away.setCurrentIndex(self.away.findData(current))
         self.away.currentIndexChanged.connect(self._on_away_current_index_changed)
-        form.addRow(self.tr("Away when idle"), self.away)
-        self.away_note = QLabel(
-            self.tr("This computer does not tell the app how long you have been idle.")
-        )
+        form.addRow(self.captions["away"], self.away)
+        self.away_note = QLabel()
         self.away_note.setObjectName("FieldLabel")
         self.away_note.setWordWrap(True)
         self.away_note.setVisible(not auto_away.available)
@@ -100,18 +104,14 @@ class GeneralSection(QWidget):
 
         # N4
         self.notification = QComboBox()
-        for kind, text in (
-            ("toast", self.tr("Jivo Live pop-up")),
-            ("native", self.tr("The system's notifications")),
-            ("none", self.tr("None")),
-        ):
-            self.notification.addItem(text, kind)
+        for kind in NOTIFICATION_KINDS:
+            self.notification.addItem("", kind)
         self.notification.setCurrentIndex(max(0, self.notification.findData(notifications.kind)))
         self.notification.currentIndexChanged.connect(self._on_notification_current_index_changed)
-        form.addRow(self.tr("Notifications"), self.notification)
+        form.addRow(self.captions["notify"], self.notification)
 
         # G5
-        self.spelling = QCheckBox(self.tr("Check my spelling in"))
+        self.spelling = QCheckBox()
         self.spelling.setChecked(settings.spelling)
         self.spelling_language = QComboBox()
         for code in LANGUAGES:
@@ -126,19 +126,60 @@ class GeneralSection(QWidget):
         spelling.addWidget(self.spelling)
         spelling.addWidget(self.spelling_language)
         spelling.addStretch(1)
-        form.addRow(self.tr("Spell check"), spelling)
+        form.addRow(self.captions["spell"], spelling)
 
-        # G6
+        # G6: each language in its own name, so anyone finds theirs.
         self.language = QComboBox()
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
         self.language.setCurrentIndex(self.language.findData(settings.language))
         self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
-        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.captions["language"], self.language)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
         layout.addLayout(form)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        captions = {
+            "theme": self.tr("Sidebar colour"),
+            "hints": self.tr("Typing hints"),
+            "away": self.tr("Away when idle"),
+            "notify": self.tr("Notifications"),
+            "spell": self.tr("Spell check"),
+            "language": self.tr("Language"),
+        }
+        for key, text in captions.items():
+            self.captions[key].setText(text)
+        self.dark.setText(self.tr("Dark"))
+        self.light.setText(self.tr("Light"))
+        self.typing_hints.setText(self.tr("Suggest my frequent phrases while I type (Tab)"))
+        self.typing_hints.setToolTip(self.tr("The phrases are kept on this computer only."))
+        for i in range(self.away.count()):
+            minutes = int(self.away.itemData(i))
+            self.away.setItemText(
+                i, self.tr("Off") if minutes == 0 else self.tr("After {0} minutes").format(minutes)
+            )
+        reason = self.idle_reason()
+        self.away_note.setText(
+            self.tr("Not possible on this computer: {0}").format(reason)
+            if reason
+            else self.tr("This computer does not tell the app how long you have been idle.")
+        )
+        texts = {
+            "toast": self.tr("Jivo Live pop-up"),
+            "native": self.tr("The system's notifications"),
+            "none": self.tr("None"),
+        }
+        for i, kind in enumerate(NOTIFICATION_KINDS):
+            self.notification.setItemText(i, texts[kind])
+        self.spelling.setText(self.tr("Check my spelling in"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _on_theme_toggled(self) -> None:
         self.settings.set_theme("dark" if self.dark.isChecked() else "light")

@@ -3,6 +3,9 @@ refused with a message; reset to the guide's defaults; the global option for Acc
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,27 +23,25 @@ from jivo_desktop.services.hotkeys import HotkeyConflict, HotkeyService
 
 class HotkeysSection(QWidget):
     """``global_reason``: why a global shortcut cannot work on this machine (empty when it
-    can), shown under the option."""
+    can), shown under the option; asked again on a language switch."""
 
     def __init__(
-        self, hotkeys: HotkeyService, global_reason: str = "", parent: QWidget | None = None
+        self,
+        hotkeys: HotkeyService,
+        global_reason: Callable[[], str] = lambda: "",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.hotkeys = hotkeys
-        self.names = {
-            "accept": self.tr("Accept the chat"),
-            "previous": self.tr("Previous chat in the list"),
-            "next": self.tr("Next chat in the list"),
-            "close": self.tr("Close the chat"),
-            "block": self.tr("Block the client"),
-            "transfer": self.tr("Transfer the chat"),
-        }
+        self.global_reason = global_reason
+        self.names = self.action_names()
+        self.labels: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setColumnStretch(2, 1)
         grid.setHorizontalSpacing(16)
         self.edits: dict[str, QKeySequenceEdit] = {}
         for row, action in enumerate(hotkeys.actions()):
-            label = QLabel(self.names.get(action, action))
+            label = self.labels[action] = QLabel()
             edit = QKeySequenceEdit(QKeySequence(hotkeys.sequence(action)))
             edit.setMaximumSequenceLength(1)
             edit.setClearButtonEnabled(True)
@@ -56,18 +57,13 @@ class HotkeysSection(QWidget):
         self.message.setObjectName("Problem")
         self.message.setWordWrap(True)
         self.message.hide()
-        self.global_accept = QCheckBox(
-            self.tr("Accept also works while the app is in the background (global shortcut)")
-        )
+        self.global_accept = QCheckBox()
         self.global_accept.setChecked(hotkeys.global_accept)
         self.global_accept.toggled.connect(hotkeys.set_global_accept)
-        self.global_note = QLabel(
-            self.tr("Not possible on this computer: {0}").format(global_reason)
-        )
+        self.global_note = QLabel()
         self.global_note.setObjectName("FieldLabel")
         self.global_note.setWordWrap(True)
-        self.global_note.setVisible(bool(global_reason))
-        self.reset = QPushButton(self.tr("Reset to defaults"))
+        self.reset = QPushButton()
         self.reset.clicked.connect(self._on_reset_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reset)
@@ -81,6 +77,35 @@ class HotkeysSection(QWidget):
         layout.addWidget(self.global_note)
         layout.addLayout(buttons)
         hotkeys.changed.connect(self._on_hotkeys_changed)
+        self.retranslate()
+
+    def action_names(self) -> dict[str, str]:
+        return {
+            "accept": self.tr("Accept the chat"),
+            "previous": self.tr("Previous chat in the list"),
+            "next": self.tr("Next chat in the list"),
+            "close": self.tr("Close the chat"),
+            "block": self.tr("Block the client"),
+            "transfer": self.tr("Transfer the chat"),
+        }
+
+    def retranslate(self) -> None:
+        self.names = self.action_names()
+        for action, label in self.labels.items():
+            label.setText(self.names.get(action, action))
+        self.global_accept.setText(
+            self.tr("Accept also works while the app is in the background (global shortcut)")
+        )
+        reason = self.global_reason()
+        self.global_note.setText(self.tr("Not possible on this computer: {0}").format(reason))
+        self.global_note.setVisible(bool(reason))
+        self.reset.setText(self.tr("Reset to defaults"))
+        self.message.hide()  # a refusal's text is in the old language
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_shortcut(self, action: str, sequence: str) -> bool:
         """What editing a field does; False (and the message shown) when refused."""
