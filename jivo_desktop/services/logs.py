@@ -33,10 +33,24 @@ from server import protocol as p
 log = logging.getLogger(__name__)
 
 
-def make_bundle(log_dir: Path, agent: str = "") -> bytes:
-    """A zip of every file in ``log_dir`` plus ``about.txt``."""
+def make_bundle(log_dir: Path, agent: str = "", limit: int = p.MAX_LOG_BYTES) -> bytes:
+    """A zip of the files in ``log_dir`` plus ``about.txt``: all of them, or the newest ones
+    that fit in ``limit`` bytes (the relay's limit)."""
     for handler in logging.getLogger().handlers:
         handler.flush()
+    files = sorted(
+        (path for path in log_dir.glob("*") if path.is_file()),
+        key=lambda path: path.stat().st_mtime,
+        reverse=True,
+    )
+    while True:
+        data = _zip(files, agent, len(files))
+        if len(data) <= limit or not files:
+            return data
+        files = files[:-1]  # the oldest goes first
+
+
+def _zip(files: list[Path], agent: str, count: int) -> bytes:
     about = "\n".join(
         [
             f"jivo-desktop {__version__}",
@@ -45,14 +59,14 @@ def make_bundle(log_dir: Path, agent: str = "") -> bytes:
             f"system: {platform.platform()}",
             f"python: {sys.version.split()[0]}",
             f"qt: {_qt_version()}",
+            f"files: {count}",
         ]
     )
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, strict_timestamps=False) as archive:
         archive.writestr("about.txt", about + "\n")
-        for path in sorted(log_dir.glob("*")):
-            if path.is_file():
-                archive.write(path, path.name)
+        for path in files:
+            archive.write(path, path.name)
     return out.getvalue()
 
 
@@ -98,8 +112,6 @@ class LogService(QObject):
         try:
             agent = self.session.agent
             data = await asyncio.to_thread(make_bundle, self.log_dir, agent.email if agent else "")
-            if len(data) > p.MAX_LOG_BYTES:
-                data = data[: p.MAX_LOG_BYTES]  # never happens with 5 x 1 MB of text
             upload = uuid.uuid4().hex
             name = f"jivo-desktop-logs-{time.strftime('%Y%m%d-%H%M%S')}.zip"
             step = p.LOG_PART_BYTES

@@ -203,3 +203,19 @@ async def test_g10_a_rate_limited_part_is_sent_again(
             assert archive.read("jivo-desktop.log") == noise
         await session.shutdown()
         store.close()
+
+
+def test_g10_bundle_keeps_the_newest_files_that_fit(tmp_path: Path) -> None:
+    """G10: logs bigger than the relay takes lose their oldest files, never get cut mid-zip."""
+    from jivo_desktop.services.logs import make_bundle
+
+    for age, name in enumerate(("jivo-desktop.log", "jivo-desktop.log.1", "jivo-desktop.log.2")):
+        path = tmp_path / name
+        path.write_bytes(os.urandom(40_000))
+        os.utime(path, (1_700_000_000 - age * 100, 1_700_000_000 - age * 100))
+    whole = make_bundle(tmp_path)
+    assert len(zipfile.ZipFile(io.BytesIO(whole)).namelist()) == 4
+    small = make_bundle(tmp_path, limit=100_000)
+    with zipfile.ZipFile(io.BytesIO(small)) as archive:
+        assert archive.namelist() == ["about.txt", "jivo-desktop.log", "jivo-desktop.log.1"]
+        assert archive.testzip() is None

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -104,6 +105,12 @@ class AboutSection(QWidget):
         self.bundles.setHeaderLabels([self.tr("Sent"), self.tr("Agent"), self.tr("Size")])
         self.refresh_button.setText(self.tr("Refresh"))
         self.save_button.setText(self.tr("Save…"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Admins see the newest list whenever the page comes up."""
+        super().showEvent(event)
+        if self.admin.isVisibleTo(self) and self.logs.session.client is not None:
+            self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
