@@ -16,6 +16,7 @@ from jivo_desktop.services.app_settings import AppSettings
 from jivo_desktop.services.audio import AudioSettings
 from jivo_desktop.services.auto_away import AutoAwayService
 from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.hotkeys import HotkeyService
 from jivo_desktop.services.logs import LogService
 from jivo_desktop.services.notifications import NotificationService
@@ -53,6 +54,7 @@ class DesktopApp(QObject):
         self.session = SessionService(self.store, self.secrets)
         self.team = TeamService(self.session)
         self.chats = ChatsService(self.session, self.store, self.team)
+        self.files = FilesService(self.session)
         # G6: the interface language before any window exists (later: i18n.set_language).
         i18n.apply_language(i18n.stored_language(self.store))
         # Ajustes → the app: stored locally, applied at once (G1, G2, G5, G6, G9).
@@ -73,6 +75,7 @@ class DesktopApp(QObject):
             self.chats,
             self.team,
             keep_in_tray=lambda: self.tray.available,
+            files=self.files,
             hotkeys=self.hotkeys,
         )
         # N6: with a tray, closing the window keeps the app running there; without one

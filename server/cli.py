@@ -88,6 +88,13 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("migrate", help="create or upgrade the database schema, then exit")
 
+    k = sub.add_parser(
+        "sneak-peek",
+        help="C17: let a site's agents see what visitors type before they send it (the widget "
+        "tells the visitor)",
+    )
+    k.add_argument("site_key", help="the site's key (as printed by add-site)")
+    k.add_argument("state", choices=["on", "off"])
     lg = sub.add_parser("logs", help="list the log bundles the agents' apps sent, or save one")
     lg.add_argument("--get", type=int, metavar="ID", help="save the bundle with this id")
     lg.add_argument("--out", type=Path, help="where to save it (default: its own name here)")
@@ -149,6 +156,16 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
             return await _logs(relay, args)
         elif args.command == "migrate":
             print(f"database at the newest schema: {settings.database_url}")
+        elif args.command == "sneak-peek":
+            from server.store import repo
+            from server.store.db import read
+
+            site = await read(relay.engine, repo.site_by_key, args.site_key)
+            if site is None:
+                print(f"no site has the key {args.site_key}", file=sys.stderr)
+                return 2
+            await relay.set_sneak_peek(site.id, args.state == "on")
+            print(f"sneak peek is {args.state} for {site.name!r}")
     finally:
         await relay.writer.close()
         await relay.engine.dispose()

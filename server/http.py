@@ -62,8 +62,10 @@ class HttpRoutes:
         demo_site_key: Callable[[], str | None],
         health: Callable[[], Awaitable[bool]],
         metrics: Callable[[], bytes],
+        files: Callable[[ServerConnection, Request], Awaitable[Response]] | None = None,
         log_download: Callable[[int, str], Awaitable[tuple[int, str, bytes]]] | None = None,
     ) -> None:
+        self._files = files
         self._demo_site_key = demo_site_key
         self._log_download = log_download
         self._health = health
@@ -105,6 +107,8 @@ class HttpRoutes:
             status = HTTPStatus.OK if ok else HTTPStatus.SERVICE_UNAVAILABLE
             body = json.dumps({"status": "ok" if ok else "database unavailable"})
             return respond(connection, status, body, "application/json")
+        if path.startswith("/files/") and self._files is not None:
+            return await self._files(connection, request)  # C14 downloads (server/files.py)
         if path.startswith("/logs/") and self._log_download is not None:
             return await self._logs(connection, request, path.removeprefix("/logs/"))
         if path == "/metrics":

@@ -1,7 +1,7 @@
 """Log bundles sent by the desktop apps (G10).
 
 Revision ID: 0007
-Revises: 0002
+Revises: 0005
 Create Date: 2026-11-25
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0002"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
