@@ -35,8 +35,11 @@ def test_bundle_has_resources_and_stays_small(linux_bundle: Bundle) -> None:
     """X1: the bundle carries the app's resources where jivo_desktop.paths looks for them
     (sys._MEIPASS), and leaves out the Qt modules the app does not use."""
     internal = linux_bundle.path / "_internal"
-    for name in ("new_chat.wav", "new_message.wav"):
-        assert (internal / "resources" / "sounds" / name).is_file()
+    sounds = Path(__file__).parents[2] / "resources" / "sounds"
+    for wav in sorted(sounds.glob("*.wav")):  # every sound Ajustes offers (G8)
+        assert (internal / "resources" / "sounds" / wav.name).is_file(), wav.name
+    for lang in ("en", "es", "pt", "ru"):  # the spell checker's dictionaries (G5)
+        assert (internal / "spellchecker" / "resources" / f"{lang}.json.gz").is_file(), lang
     for size in ICON_SIZES:
         assert (internal / "resources" / "icons" / f"jivo-desktop-{size}.png").is_file()
     resources = Path(__file__).parents[2] / "resources"
