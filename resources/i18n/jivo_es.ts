@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Something wrong? Send the app&apos;s log files to your administrators: they go to your relay only, and help them find the cause.</source>
-        <translation>¿Algo no funciona? Envíe los registros de la aplicación a sus administradores: solo van a su servidor de retransmisión y les ayudan a encontrar la causa.</translation>
+        <translation>¿Algo no funciona? Envíe los registros de la aplicación a sus administradores: solo van a su servidor y les ayudan a encontrar la causa.</translation>
     </message>
     <message>
         <source>Send logs</source>
@@ -129,7 +129,7 @@
     <name>AutostartSetting</name>
     <message>
         <source>Start Jivo Live when I log in</source>
-        <translation>Abrir Jivo Live al iniciar sesión</translation>
+        <translation>Abrir Jivo Live al iniciar el sistema</translation>
     </message>
     <message>
         <source>Not available on this system: {0}</source>
@@ -308,7 +308,7 @@
     </message>
     <message>
         <source>Typing hints</source>
-        <translation>Consejos de escritura</translation>
+        <translation>Sugerencias al escribir</translation>
     </message>
     <message>
         <source>Away when idle</source>
@@ -325,6 +325,10 @@
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>Inicio automático</translation>
     </message>
     <message>
         <source>Dark</source>
@@ -387,7 +391,7 @@
     </message>
     <message>
         <source>Next chat in the list</source>
-        <translation>Ir al siguiente chat en la lista</translation>
+        <translation>Ir al chat siguiente de la lista</translation>
     </message>
     <message>
         <source>Close the chat</source>
@@ -395,11 +399,11 @@
     </message>
     <message>
         <source>Block the client</source>
-        <translation>Bloquear cliente</translation>
+        <translation>Bloquear al cliente</translation>
     </message>
     <message>
         <source>Transfer the chat</source>
-        <translation>Transferencia de chat</translation>
+        <translation>Transferir el chat</translation>
     </message>
     <message>
         <source>Accept also works while the app is in the background (global shortcut)</source>

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Something wrong? Send the app&apos;s log files to your administrators: they go to your relay only, and help them find the cause.</source>
-        <translation>Algo errado? Envie os registros do aplicativo aos seus administradores: eles vão apenas para o seu servidor de retransmissão e os ajudam a encontrar a causa.</translation>
+        <translation>Algo errado? Envie os registros do aplicativo aos seus administradores: eles vão apenas para o seu servidor e os ajudam a encontrar a causa.</translation>
     </message>
     <message>
         <source>Send logs</source>
@@ -325,6 +325,10 @@
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>Inicialização</translation>
     </message>
     <message>
         <source>Dark</source>

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Something wrong? Send the app&apos;s log files to your administrators: they go to your relay only, and help them find the cause.</source>
-        <translation>Что-то не так? Отправьте журналы приложения администраторам: они попадут только на ваш сервер-ретранслятор и помогут найти причину.</translation>
+        <translation>Что-то не так? Отправьте журналы приложения администраторам: они попадут только на ваш сервер и помогут найти причину.</translation>
     </message>
     <message>
         <source>Send logs</source>
@@ -94,7 +94,7 @@
     <name>AudioSection</name>
     <message>
         <source>Speak after pressing the button: {0} seconds are recorded, then played back.</source>
-        <translation>Говорите после нажатия кнопки: запишется {0} секунды, затем они будут воспроизведены.</translation>
+        <translation>Говорите после нажатия кнопки: запишется {0} с, затем запись прозвучит.</translation>
     </message>
     <message>
         <source>No microphone was found. Connect one: it appears here by itself.</source>
@@ -312,7 +312,7 @@
     </message>
     <message>
         <source>Away when idle</source>
-        <translation>«Отошёл» при бездействии</translation>
+        <translation>«Нет на месте» при бездействии</translation>
     </message>
     <message>
         <source>Notifications</source>
@@ -325,6 +325,10 @@
     <message>
         <source>Language</source>
         <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>Автозапуск</translation>
     </message>
     <message>
         <source>Dark</source>

@@ -46,6 +46,7 @@ class AutostartSetting(QWidget):
             text = ""
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
+        self.updateGeometry()  # the form sizes this row from its hint: new words, new hint
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
