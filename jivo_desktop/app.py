@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from jivo_desktop import platform as osp
 from jivo_desktop.platform.idle import IdleSource
 from jivo_desktop.platform.notify import create_notifier
+from jivo_desktop.services.account import AccountService
 from jivo_desktop.services.auto_away import AutoAwayService
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.notifications import NotificationService
@@ -43,6 +44,7 @@ class DesktopApp(QObject):
         self.session = SessionService(self.store, self.secrets)
         self.team = TeamService(self.session)
         self.chats = ChatsService(self.session, self.store, self.team)
+        self.account = AccountService(self.session)
         qapp.setStyleSheet(style.stylesheet(str(self.store.get("ui.sidebar", "dark"))))
         self.sign_in_window = SignInWindow(self.session)
         self.tray = TrayController(
@@ -53,7 +55,11 @@ class DesktopApp(QObject):
             on_quit=qapp.quit,
         )
         self.main_window = MainWindow(
-            self.session, self.chats, self.team, keep_in_tray=lambda: self.tray.available
+            self.session,
+            self.chats,
+            self.team,
+            keep_in_tray=lambda: self.tray.available,
+            account=self.account,
         )
         # N6: with a tray, closing the window keeps the app running there; without one
         # (some desktops have none), closing the last window quits, or nothing could.

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jivo_desktop.services.account import AccountService
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui import style
 from jivo_desktop.ui.pages.inbox import InboxPage
 from jivo_desktop.ui.pages.placeholder import NotBuiltPage
+from jivo_desktop.ui.pages.settings.account import AccountSettings
 from jivo_desktop.ui.pages.team import TeamPage
 
 DEFAULT_HOTKEYS = {
@@ -44,6 +46,7 @@ class MainWindow(QMainWindow):
         team: TeamService,
         *,
         keep_in_tray: Callable[[], bool] = lambda: False,
+        account: AccountService | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -107,8 +110,11 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(
             NotBuiltPage(titles[5], self.tr("Chats, missed chats and reply times."))
         )
+        # The account's sections (K1-K5) until the Ajustes page (helper "settings") holds them.
+        self.account_settings = AccountSettings(account) if account is not None else None
         self.pages.addWidget(
-            NotBuiltPage(titles[6], self.tr("The app's and the account's settings."))
+            self.account_settings
+            or NotBuiltPage(titles[6], self.tr("The app's and the account's settings."))
         )
 
         self.banner = QLabel()
