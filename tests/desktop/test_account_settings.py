@@ -130,3 +130,25 @@ async def test_sign_out_revokes_and_forgets(
     except AuthError:
         pass
     await app.shutdown()
+
+
+async def test_sign_out_while_disconnected_still_revokes(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, memory_keyring: Any
+) -> None:
+    """K6: signing out while the connection is down revokes the token over a fresh
+    connection, so a copied token is useless afterwards."""
+    app = await _app(qapp, relay, data_dir, relay.agent_email, relay.agent_password)
+    client = app.session.client
+    assert client is not None and client.token
+    token = client.token
+    await client.drop_connection()
+    app.main_window.sign_out_button.click()
+    await until(lambda: app.sign_in_window.isVisible())
+    refused = AgentClient(relay.ws_url, reconnect=False)
+    try:
+        await refused.authenticate(token)
+        raise AssertionError("the token still works")
+    except AuthError:
+        pass
+    assert token not in memory_keyring.secrets.values()
+    await app.shutdown()

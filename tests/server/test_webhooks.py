@@ -150,3 +150,29 @@ async def _restarted(sqlite_url: str) -> Any:
     settings = Settings(host="127.0.0.1", port=0, database_url=sqlite_url, webhook_backoff=0.5)
     async with Relay(settings) as relay:
         yield relay
+
+
+async def test_chat_accepted_and_finished_hooks(sqlite_url: str) -> None:
+    """K3: accepting and finishing a chat each POST their event, with the chat and agent."""
+    with receiver(failures=0) as (got, url):
+        async with running_relay(sqlite_url) as relay:
+            admin = await _admin(relay.ws_url, relay.admin_email, relay.admin_password)
+            saved = await admin.request(
+                lambda i: p.SaveWebhook(id=i, url=url, events=["chat_accepted", "chat_finished"])
+            )
+            assert isinstance(saved, p.WebhookSaved)
+            visitor = Visitor(relay.ws_url, relay.site_key)
+            await visitor.connect()
+            acked = await visitor.say("hola")
+            assert isinstance(acked, p.MessageAcked)
+            await admin.accept(acked.chat_id)
+            await admin.close_chat(acked.chat_id)
+            await until(lambda: len(got.delivered()) == 2, timeout=10)
+            events = sorted(json.loads(b)["event"] for _, b in got.delivered())
+            assert events == ["chat_accepted", "chat_finished"]
+            for headers, body in got.delivered():
+                assert _valid(headers, body, saved.secret)
+                data = json.loads(body)["data"]
+                assert data["chat_id"] == acked.chat_id and data["agent"]["name"] == "Boss"
+            await visitor.close()
+            await admin.close()

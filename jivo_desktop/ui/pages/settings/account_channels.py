@@ -93,8 +93,8 @@ class AccountChannels(QWidget):
         layout.addLayout(body, 1)
 
         account.sites_changed.connect(self._on_account_sites_changed)
-        account.saved.connect(self.status.setText)
-        account.problem.connect(self.status.setText)
+        account.saved.connect(self._on_account_message)
+        account.problem.connect(self._on_account_message)
         self._on_account_sites_changed(account.sites)
 
     def _on_account_sites_changed(self, sites: list[p.SiteInfo]) -> None:
@@ -155,3 +155,8 @@ class AccountChannels(QWidget):
     def _on_copy_button_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self.snippet.toPlainText())
         self.status.setText(self.tr("Snippet copied."))
+
+    def _on_account_message(self, message: str) -> None:
+        # The service serves every section: only the one in sight shows the outcome.
+        if self.isVisible():
+            self.status.setText(message)

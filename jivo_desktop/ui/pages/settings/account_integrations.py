@@ -126,8 +126,8 @@ class AccountIntegrations(QWidget):
         account.webhooks_changed.connect(self._on_account_webhooks_changed)
         account.tokens_changed.connect(self._on_account_tokens_changed)
         account.secret_shown.connect(self._on_account_secret_shown)
-        account.saved.connect(self.status.setText)
-        account.problem.connect(self.status.setText)
+        account.saved.connect(self._on_account_message)
+        account.problem.connect(self._on_account_message)
         self._event_names = event_names
         self._on_account_webhooks_changed(account.webhooks, account.deliveries)
         self._on_account_tokens_changed(account.tokens)
@@ -191,3 +191,8 @@ class AccountIntegrations(QWidget):
         item = self.tokens.currentItem()
         if item is not None:
             self.account.revoke_token(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _on_account_message(self, message: str) -> None:
+        # The service serves every section: only the one in sight shows the outcome.
+        if self.isVisible():
+            self.status.setText(message)

@@ -117,8 +117,8 @@ class AccountProfile(QWidget):
         layout.addWidget(self.status)
         layout.addStretch(1)
         account.my_account_changed.connect(self._on_account_my_account_changed)
-        account.saved.connect(self.status.setText)
-        account.problem.connect(self.status.setText)
+        account.saved.connect(self._on_account_message)
+        account.problem.connect(self._on_account_message)
         self.hours_box.setVisible(False)
         if account.me is not None:
             self._on_account_my_account_changed(account.me)
@@ -173,3 +173,8 @@ class AccountProfile(QWidget):
 
     def _on_save_hours_button_clicked(self) -> None:
         self.account.save_hours(self.working_hours())
+
+    def _on_account_message(self, message: str) -> None:
+        # The service serves every section: only the one in sight shows the outcome.
+        if self.isVisible():
+            self.status.setText(message)

@@ -81,8 +81,8 @@ class AccountTeam(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.status)
         account.team_changed.connect(self._on_account_team_changed)
-        account.saved.connect(self.status.setText)
-        account.problem.connect(self.status.setText)
+        account.saved.connect(self._on_account_message)
+        account.problem.connect(self._on_account_message)
         self._on_account_team_changed(account.team)
 
     def selected(self) -> p.TeammateInfo | None:
@@ -139,3 +139,8 @@ class AccountTeam(QWidget):
         mate = self.selected()
         if mate is not None:
             self.account.update_agent(mate.id, disabled=not mate.disabled)
+
+    def _on_account_message(self, message: str) -> None:
+        # The service serves every section: only the one in sight shows the outcome.
+        if self.isVisible():
+            self.status.setText(message)
