@@ -267,12 +267,14 @@ class AccountService:
             )
             await conn.close(p.CLOSE_UNAUTHENTICATED, "password too short")
             return
-        password_hash = await asyncio.to_thread(auth.hash_password, frame.password)
-        row = await self.writer.run(
-            account_repo.use_password_token(
-                auth.token_hash(frame.token), password_hash, time.time()
+        token_hash = auth.token_hash(frame.token)
+        row = None
+        # Look before hashing: a guessed token must not cost the relay an argon2 hash.
+        if await read(self.engine, account_repo.password_token_usable, token_hash, time.time()):
+            password_hash = await asyncio.to_thread(auth.hash_password, frame.password)
+            row = await self.writer.run(
+                account_repo.use_password_token(token_hash, password_hash, time.time())
             )
-        )
         if row is None:
             conn.error(
                 p.FrameRejected(

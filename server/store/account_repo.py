@@ -95,6 +95,15 @@ def agent_by_api_token(conn: Connection, token_hash: str) -> Any:
     return conn.execute(query).first()
 
 
+def password_token_usable(conn: Connection, token_hash: str, now: float) -> bool:
+    query = sa.select(password_tokens.c.id).where(
+        password_tokens.c.token_hash == token_hash,
+        password_tokens.c.used.is_(False),
+        password_tokens.c.expires_at >= now,
+    )
+    return conn.execute(query).first() is not None
+
+
 def list_sites(conn: Connection) -> list[p.SiteInfo]:
     return [site_info(r) for r in conn.execute(sa.select(sites).order_by(sites.c.id))]
 
