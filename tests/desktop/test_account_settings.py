@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from jivo_desktop.app import DesktopApp
 from jivo_desktop.net.client import AgentClient, AuthError
 from tests.support.relay import RelayHandle
+from tests.support.smtp import smtp_server
 from tests.support.waiting import until
 
 
@@ -37,7 +38,8 @@ async def test_account_sections_as_admin(
     qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
 ) -> None:
     """K1: add a site from the Channels section, its snippet carries the key and language and
-    is copied; K2: disable a teammate from the list (the agent's own app is signed out at
+    is copied; K2/A2: invite by e-mail (received over SMTP; colleagues' Team lists show the
+    newcomer at once), disable a teammate from the list (the agent's own app is signed out at
     once); K3: add a webhook and make an API token (shown once); K5: the working hours.
     A screenshot of each section."""
     ana = await _app(qapp, relay, data_dir / "ana", relay.agent_email, relay.agent_password)
@@ -94,8 +96,27 @@ async def test_account_sections_as_admin(
     settings.show_section(settings.team)
     team = settings.team
     await until(lambda: team.table.rowCount() == 2)
+    with smtp_server() as (inbox, port):
+        settings_ = relay.relay.settings
+        settings_.smtp_host, settings_.smtp_port, settings_.smtp_security = (
+            "127.0.0.1",
+            port,
+            "none",
+        )
+        team.email.setText("luis@shop.example")
+        team.name.setText("Luis")
+        team.invite_button.click()
+        (message,) = await inbox.wait(1)
+        assert message["To"] == "luis@shop.example" and "/set-password#token=" in str(
+            message.get_content()
+        )
+    await until(lambda: team.table.rowCount() == 3)
+    invited = next(r for r in range(3) if team.table.item(r, 1).text() == "luis@shop.example")
+    assert team.table.item(invited, 3).text() == "Invited"
+    await until(lambda: "Invitation sent" in team.status.text())
+    await until(lambda: any(a.email == "luis@shop.example" for a in ana.team.agents.values()))
     app.main_window.grab().save(str(artifacts / "account-teammates.png"))
-    row = next(r for r in range(2) if team.table.item(r, 1).text() == relay.agent_email)
+    row = next(r for r in range(3) if team.table.item(r, 1).text() == relay.agent_email)
     team.table.selectRow(row)
     assert team.disable_button.text() == "Disable"
     team.disable_button.click()
