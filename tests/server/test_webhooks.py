@@ -4,6 +4,7 @@ across a restart, and logged for the app."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import hmac
@@ -107,9 +108,16 @@ async def test_webhooks_signed_retried_and_logged(sqlite_url: str) -> None:
             assert _valid(headers, body, saved.secret)
             assert json.loads(body)["data"]["name"] == "Marta"
 
-            log = await admin.request(lambda i: p.ListWebhooks(id=i))
-            assert isinstance(log, p.WebhooksList)
-            by_event = {d.event: d for d in log.deliveries}
+            # The receiver has answered; the relay records the outcome right after.
+            by_event: dict[str, p.DeliveryInfo] = {}
+
+            async def logged() -> bool:
+                log = await admin.request(lambda i: p.ListWebhooks(id=i))
+                assert isinstance(log, p.WebhooksList)
+                by_event.update({d.event: d for d in log.deliveries})
+                return all(d.status == "delivered" for d in log.deliveries)
+
+            await _until_async(logged)
             assert by_event["offline_message"].status == "delivered"
             assert by_event["offline_message"].attempts == 3
             assert by_event["offline_message"].last_status == 200
@@ -176,3 +184,9 @@ async def test_chat_accepted_and_finished_hooks(sqlite_url: str) -> None:
                 assert data["chat_id"] == acked.chat_id and data["agent"]["name"] == "Boss"
             await visitor.close()
             await admin.close()
+
+
+async def _until_async(check: Any, timeout: float = 10.0) -> None:
+    async with asyncio.timeout(timeout):
+        while not await check():  # noqa: ASYNC110 - polls the relay over the WebSocket
+            await asyncio.sleep(0.02)
