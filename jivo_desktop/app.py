@@ -8,12 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
+from jivo_desktop import i18n
 from jivo_desktop import platform as osp
 from jivo_desktop.platform.idle import IdleSource
 from jivo_desktop.platform.notify import create_notifier
 from jivo_desktop.services.account import AccountService
 from jivo_desktop.services.auto_away import AutoAwayService
 from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.notifications import NotificationService
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
@@ -45,6 +47,9 @@ class DesktopApp(QObject):
         self.team = TeamService(self.session)
         self.chats = ChatsService(self.session, self.store, self.team)
         self.account = AccountService(self.session)
+        self.files = FilesService(self.session)
+        # G6: the interface language before any window exists (later: i18n.set_language).
+        i18n.apply_language(i18n.stored_language(self.store))
         qapp.setStyleSheet(style.stylesheet(str(self.store.get("ui.sidebar", "dark"))))
         self.sign_in_window = SignInWindow(self.session)
         self.tray = TrayController(
@@ -60,6 +65,7 @@ class DesktopApp(QObject):
             self.team,
             keep_in_tray=lambda: self.tray.available,
             account=self.account,
+            files=self.files,
         )
         # N6: with a tray, closing the window keeps the app running there; without one
         # (some desktops have none), closing the last window quits, or nothing could.

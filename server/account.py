@@ -100,7 +100,6 @@ class AccountService:
             p.GetMyAccount: self._my_account,
             p.SaveMyAccount: self._save_my_account,
         }
-        assert set(p.ADMIN_FRAMES) <= set(self._handlers)
 
     # -------------------------------------------------------------- lifecycle and hours
 
@@ -143,13 +142,19 @@ class AccountService:
     def handles(self, frame: p.Frame) -> bool:
         return type(frame) in self._handlers
 
-    async def handle(self, conn: Conn, frame: p.Frame, agent_id: int) -> None:
+    async def check(self, frame: p.Frame, agent_id: int) -> Any:
+        """A3, the one role check: the relay calls it before dispatching any frame of
+        ``ADMIN_FRAMES`` (wherever it is handled). Returns the sender's account row."""
         me = await read(self.engine, account_repo.agent_by_id, agent_id)
         if me is None or me.disabled:
             raise p.FrameRejected("unauthenticated", "this account is disabled")
         if isinstance(frame, p.ADMIN_FRAMES) and me.role != "admin":
             log.info("agent %s refused %s (not an admin)", agent_id, type(frame).__name__)
             raise p.FrameRejected("forbidden", "only administrators may do this")
+        return me
+
+    async def handle(self, conn: Conn, frame: p.Frame, agent_id: int) -> None:
+        me = await self.check(frame, agent_id)
         await self._handlers[type(frame)](conn, frame, me)
 
     def watch(self, conn: Conn, agent_id: int) -> Callable[[str, int | None], None]:

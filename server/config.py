@@ -69,6 +69,9 @@ class Settings:
     webhook_timeout: float = 10.0
     hours_check_interval: float = 30.0
     """How often the relay checks whether working hours began or ended (K5)."""
+    files_dir: str = ""
+    """C14: where sent files are kept; empty: a ``files`` folder beside the SQLite database, or
+    in the platformdirs data folder for other databases. Several nodes must share it."""
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

@@ -30,6 +30,7 @@ ADMIN_EXAMPLES: dict[type[p.Frame], Callable[[int], p.Frame]] = {
     p.CreateApiToken: lambda i: p.CreateApiToken(id=i, name="script"),
     p.RevokeApiToken: lambda i: p.RevokeApiToken(id=i, token_id=1),
     p.SaveWorkingHours: lambda i: p.SaveWorkingHours(id=i, hours=p.WorkingHours(enabled=True)),
+    p.SetSneakPeek: lambda i: p.SetSneakPeek(id=i, site_id=1, enabled=True),
 }
 
 
@@ -268,5 +269,6 @@ async def test_admin_requests_on_sqlite_and_postgres(relay_any_db: RelayHandle) 
         "CreateApiToken": "api_token_created",
         "RevokeApiToken": "ok",
         "SaveWorkingHours": "my_account",
+        "SetSneakPeek": "ok",
     }
     await admin.close()

@@ -1,7 +1,7 @@
 """Account administration: invitations, API tokens, webhooks, working hours (A2, K1-K5).
 
 Revision ID: 0008
-Revises: 0002
+Revises: 0005
 Create Date: 2026-11-25
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0002"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

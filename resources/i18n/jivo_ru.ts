@@ -1,0 +1,1032 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>AccountChannels</name>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Испанский</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Португальский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <source>Your websites. Paste a site&apos;s snippet into every page of it.</source>
+        <translation>Ваши сайты. Вставьте код сайта на каждую его страницу.</translation>
+    </message>
+    <message>
+        <source>Add a website</source>
+        <translation>Добавить сайт</translation>
+    </message>
+    <message>
+        <source>My shop</source>
+        <translation>Мой магазин</translation>
+    </message>
+    <message>
+        <source>Chat switched on for this site</source>
+        <translation>Чат включён на этом сайте</translation>
+    </message>
+    <message>
+        <source>Copy snippet</source>
+        <translation>Копировать код</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Widget language</source>
+        <translation>Язык виджета</translation>
+    </message>
+    <message>
+        <source>Allowed origins
+(one a line)</source>
+        <translation>Разрешённые источники
+(по одному в строке)</translation>
+    </message>
+    <message>
+        <source>Snippet</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>{0} (off)</source>
+        <translation>{0} (выключен)</translation>
+    </message>
+    <message>
+        <source>Snippet copied.</source>
+        <translation>Код скопирован.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountIntegrations</name>
+    <message>
+        <source>Chat accepted</source>
+        <translation>Чат принят</translation>
+    </message>
+    <message>
+        <source>Chat finished</source>
+        <translation>Чат завершён</translation>
+    </message>
+    <message>
+        <source>Offline message</source>
+        <translation>Офлайн-сообщение</translation>
+    </message>
+    <message>
+        <source>Client updated</source>
+        <translation>Клиент обновлён</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Интеграции</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Вебхуки</translation>
+    </message>
+    <message>
+        <source>Add webhook</source>
+        <translation>Добавить вебхук</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Удалить вебхук</translation>
+    </message>
+    <message>
+        <source>Refresh log</source>
+        <translation>Обновить журнал</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation>Журнал доставки</translation>
+    </message>
+    <message>
+        <source>API tokens</source>
+        <translation>API-токены</translation>
+    </message>
+    <message>
+        <source>A script sends the token in an authenticate frame over the WebSocket and acts as you, an administrator.</source>
+        <translation>Скрипт отправляет токен в сообщении authenticate по WebSocket и действует от вашего имени как администратор.</translation>
+    </message>
+    <message>
+        <source>What uses it, e.g. nightly export</source>
+        <translation>Кто его использует, например ночной экспорт</translation>
+    </message>
+    <message>
+        <source>Create token</source>
+        <translation>Создать токен</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Отозвать</translation>
+    </message>
+    <message>
+        <source>Copy it now: it is not shown again.</source>
+        <translation>Скопируйте сейчас: он больше не будет показан.</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Повтор</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Не доставлено</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>отозван</translation>
+    </message>
+</context>
+<context>
+    <name>AccountProfile</name>
+    <message>
+        <source>My account</source>
+        <translation>Моя учётная запись</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Не задан</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep it</source>
+        <translation>Оставьте пустым, чтобы не менять</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Текущий пароль</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Новый пароль</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Рабочие часы</translation>
+    </message>
+    <message>
+        <source>Outside these hours visitors see the offline form</source>
+        <translation>В нерабочее время посетители видят офлайн-форму</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Понедельник</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Вторник</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Среда</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Четверг</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Пятница</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Суббота</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Воскресенье</translation>
+    </message>
+    <message>
+        <source>Save working hours</source>
+        <translation>Сохранить рабочие часы</translation>
+    </message>
+</context>
+<context>
+    <name>AccountService</name>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Нет соединения с ретранслятором.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer. Try again.</source>
+        <translation>Ретранслятор не ответил. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Site saved.</source>
+        <translation>Сайт сохранён.</translation>
+    </message>
+    <message>
+        <source>Invitation sent to {0}.</source>
+        <translation>Приглашение отправлено на {0}.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Пароль изменён.</translation>
+    </message>
+    <message>
+        <source>Account saved.</source>
+        <translation>Учётная запись сохранена.</translation>
+    </message>
+    <message>
+        <source>Working hours saved.</source>
+        <translation>Рабочие часы сохранены.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSettings</name>
+    <message>
+        <source>My account</source>
+        <translation>Моя учётная запись</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <source>Teammates</source>
+        <translation>Коллеги</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Интеграции</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTeam</name>
+    <message>
+        <source>Teammates</source>
+        <translation>Коллеги</translation>
+    </message>
+    <message>
+        <source>Invite a colleague by e-mail: they get a link to set their password and the link to install the app.</source>
+        <translation>Пригласите коллегу по почте: он получит ссылку для установки пароля и ссылку на приложение.</translation>
+    </message>
+    <message>
+        <source>colleague@example.com</source>
+        <translation>kollega@example.com</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Агент</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Пригласить</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Отключён</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Приглашён</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активен</translation>
+    </message>
+    <message>
+        <source>Make agent</source>
+        <translation>Сделать агентом</translation>
+    </message>
+    <message>
+        <source>Make administrator</source>
+        <translation>Сделать администратором</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Включить</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Отключить</translation>
+    </message>
+</context>
+<context>
+    <name>AttachButton</name>
+    <message>
+        <source>Attach a file (up to 10 MB); you can also drop files here</source>
+        <translation>Прикрепить файл (до 10 МБ); файлы можно и перетащить сюда</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Прикрепить файл</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>Отправить файл</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentBar</name>
+    <message>
+        <source>Sending {0} ({1})…</source>
+        <translation>Отправка {0} ({1})…</translation>
+    </message>
+</context>
+<context>
+    <name>ChatToast</name>
+    <message>
+        <source>NEW CHAT</source>
+        <translation>НОВЫЙ ЧАТ</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Принять</translation>
+    </message>
+    <message>
+        <source>Quick reply</source>
+        <translation>Быстрый ответ</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Игнорировать</translation>
+    </message>
+    <message>
+        <source>Type a reply…</source>
+        <translation>Введите ответ…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Enter sends · Esc cancels · the chat becomes yours</source>
+        <translation>Enter — отправить · Esc — отмена · чат перейдёт к вам</translation>
+    </message>
+</context>
+<context>
+    <name>ChatsService</name>
+    <message>
+        <source>Colleague</source>
+        <translation>Коллега</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>The chat with your colleague could not be opened: {0}</source>
+        <translation>Не удалось открыть чат с коллегой: {0}</translation>
+    </message>
+    <message>
+        <source>Another agent has already accepted this chat.</source>
+        <translation>Этот чат уже принял другой оператор.</translation>
+    </message>
+    <message>
+        <source>The chat could not be accepted: {0}</source>
+        <translation>Не удалось принять чат: {0}</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again in a moment.</source>
+        <translation>Нет связи с сервером: повторите попытку чуть позже.</translation>
+    </message>
+    <message>
+        <source>The chat could not be closed: {0}</source>
+        <translation>Не удалось закрыть чат: {0}</translation>
+    </message>
+    <message>
+        <source>A message was not sent: {0}</source>
+        <translation>Сообщение не отправлено: {0}</translation>
+    </message>
+    <message>
+        <source>typing…</source>
+        <translation>печатает…</translation>
+    </message>
+    <message>
+        <source>File: {0}</source>
+        <translation>Файл: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPanel</name>
+    <message>
+        <source>Colleague</source>
+        <translation>Коллега</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Current page</source>
+        <translation>Текущая страница</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Местоположение</translation>
+    </message>
+</context>
+<context>
+    <name>FilesService</name>
+    <message>
+        <source>Cannot read {0}: {1}</source>
+        <translation>Не удаётся прочитать {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} is not a file</source>
+        <translation>{0} — не файл</translation>
+    </message>
+    <message>
+        <source>{0} is empty and was not sent</source>
+        <translation>Файл {0} пустой и не был отправлен</translation>
+    </message>
+    <message>
+        <source>{0} is larger than 10 MB ({1}) and was not sent</source>
+        <translation>Файл {0} больше 10 МБ ({1}) и не был отправлен</translation>
+    </message>
+    <message>
+        <source>Not connected: the file was not sent</source>
+        <translation>Нет соединения: файл не отправлен</translation>
+    </message>
+    <message>
+        <source>{0} was not sent: {1}</source>
+        <translation>Файл {0} не отправлен: {1}</translation>
+    </message>
+    <message>
+        <source>{0} is larger than 10 MB and was not sent</source>
+        <translation>Файл {0} больше 10 МБ и не был отправлен</translation>
+    </message>
+    <message>
+        <source>The name {0} cannot be used: rename the file</source>
+        <translation>Имя {0} использовать нельзя: переименуйте файл</translation>
+    </message>
+    <message>
+        <source>{0} arrived damaged: send it again</source>
+        <translation>Файл {0} повреждён при передаче: отправьте его снова</translation>
+    </message>
+    <message>
+        <source>The chat has ended: {0} was not sent</source>
+        <translation>Чат завершён: файл {0} не отправлен</translation>
+    </message>
+    <message>
+        <source>Not connected: {0} was not saved</source>
+        <translation>Нет соединения: файл {0} не сохранён</translation>
+    </message>
+    <message>
+        <source>{0} was not saved: {1}</source>
+        <translation>Файл {0} не сохранён: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <source>An agent</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat</source>
+        <translation>{0} присоединился к чату</translation>
+    </message>
+    <message>
+        <source>{0} left the chat</source>
+        <translation>{0} покинул чат</translation>
+    </message>
+    <message>
+        <source>The chat has ended</source>
+        <translation>Чат завершён</translation>
+    </message>
+    <message>
+        <source>Click to save</source>
+        <translation>Нажмите, чтобы сохранить</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Ожидает</translation>
+    </message>
+    <message>
+        <source>No chats yet.
+New chats appear here.</source>
+        <translation>Чатов пока нет.
+Новые чаты появятся здесь.</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>Чаты</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Операторы</translation>
+    </message>
+    <message>
+        <source>Leave chat</source>
+        <translation>Покинуть чат</translation>
+    </message>
+    <message>
+        <source>This visitor is waiting for an answer.</source>
+        <translation>Этот посетитель ждёт ответа.</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Принять</translation>
+    </message>
+    <message>
+        <source>Type a message… (Enter sends, Shift+Enter: new line)</source>
+        <translation>Введите сообщение… (Enter — отправить, Shift+Enter — новая строка)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Choose a chat on the left.
+Waiting chats are marked in orange.</source>
+        <translation>Выберите чат слева.
+Ожидающие чаты отмечены оранжевым.</translation>
+    </message>
+    <message>
+        <source>Chat with a colleague</source>
+        <translation>Чат с коллегой</translation>
+    </message>
+    <message>
+        <source>Visitor is typing: {0}</source>
+        <translation>Посетитель печатает: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is typing…</source>
+        <translation>{0} печатает…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>В сети</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Нет на месте</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Не в сети</translation>
+    </message>
+    <message>
+        <source>Save file</source>
+        <translation>Сохранить файл</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Chats</source>
+        <translation>Чаты</translation>
+    </message>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Посетители</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Clients, reminders and the sales funnel.</source>
+        <translation>Клиенты, напоминания и воронка продаж.</translation>
+    </message>
+    <message>
+        <source>The dialer and the call log.</source>
+        <translation>Набор номера и журнал звонков.</translation>
+    </message>
+    <message>
+        <source>Who is on your website right now.</source>
+        <translation>Кто сейчас на вашем сайте.</translation>
+    </message>
+    <message>
+        <source>Chats, missed chats and reply times.</source>
+        <translation>Чаты, пропущенные чаты и время ответа.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s and the account&apos;s settings.</source>
+        <translation>Настройки приложения и учётной записи.</translation>
+    </message>
+    <message>
+        <source>Jivo Live</source>
+        <translation>Jivo Live</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Выйти из аккаунта</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● В сети</translation>
+    </message>
+    <message>
+        <source>● Away</source>
+        <translation>● Нет на месте</translation>
+    </message>
+    <message>
+        <source>Online: you get new chats.</source>
+        <translation>В сети: вам поступают новые чаты.</translation>
+    </message>
+    <message>
+        <source>Away: no new chats; you keep your current ones.</source>
+        <translation>Нет на месте: новые чаты не поступают, текущие остаются у вас.</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Подключено</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Переподключение…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Нет подключения</translation>
+    </message>
+    <message>
+        <source>Connection to the relay lost. Reconnecting by itself; what you write is kept and sent as soon as it is back.</source>
+        <translation>Связь с сервером потеряна. Приложение переподключится само; всё, что вы напишете, сохранится и уйдёт, как только связь вернётся.</translation>
+    </message>
+</context>
+<context>
+    <name>NotBuiltPage</name>
+    <message>
+        <source>{0}
+
+This page is not built yet: it comes in a later version.</source>
+        <translation>{0}
+
+Этот раздел ещё не готов: он появится в следующей версии.</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationService</name>
+    <message>
+        <source>Accept</source>
+        <translation>Принять</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Игнорировать</translation>
+    </message>
+    <message>
+        <source>New chat: {0}</source>
+        <translation>Новый чат: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <source>no system keychain</source>
+        <translation>нет системного хранилища паролей</translation>
+    </message>
+</context>
+<context>
+    <name>SessionService</name>
+    <message>
+        <source>Enter the relay address, your e-mail and password.</source>
+        <translation>Укажите адрес сервера, свою эл. почту и пароль.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the relay at {0}. Check the address and your connection.</source>
+        <translation>Сервер {0} недоступен. Проверьте адрес и подключение к сети.</translation>
+    </message>
+    <message>
+        <source>Cannot sign in: {0}</source>
+        <translation>Не удалось войти: {0}</translation>
+    </message>
+    <message>
+        <source>This computer has no keychain: your sign-in will not be remembered.</source>
+        <translation>На этом компьютере нет хранилища паролей: вход не будет запомнен.</translation>
+    </message>
+    <message>
+        <source>Wrong e-mail or password.</source>
+        <translation>Неверная эл. почта или пароль.</translation>
+    </message>
+    <message>
+        <source>This relay runs another version of the service. Update the app. ({0})</source>
+        <translation>На сервере другая версия сервиса. Обновите приложение. ({0})</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Sign in again.</source>
+        <translation>Срок сеанса истёк. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>You were signed out: {0}</source>
+        <translation>Вы вышли из системы: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInWindow</name>
+    <message>
+        <source>Sign in — Jivo Live</source>
+        <translation>Вход — Jivo Live</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Use the e-mail and password of your account.</source>
+        <translation>Используйте эл. почту и пароль своей учётной записи.</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Запомнить меня на этом компьютере</translation>
+    </message>
+    <message>
+        <source>This computer has no keychain, so the password cannot be remembered.</source>
+        <translation>На этом компьютере нет хранилища паролей, поэтому пароль нельзя запомнить.</translation>
+    </message>
+    <message>
+        <source>Remember me (no keychain on this computer)</source>
+        <translation>Запомнить меня (нет хранилища паролей)</translation>
+    </message>
+    <message>
+        <source>Relay</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Вход…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPage</name>
+    <message>
+        <source>Team</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <source>Green: online · Yellow: away · Empty: offline. Click a colleague to chat.</source>
+        <translation>Зелёный — в сети · жёлтый — нет на месте · пустой — не в сети. Нажмите на коллегу, чтобы написать ему.</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>в сети</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>нет на месте</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>не в сети</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>оператор</translation>
+    </message>
+</context>
+<context>
+    <name>ToastManager</name>
+    <message>
+        <source>Opening the chat…</source>
+        <translation>Открываем чат…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more waiting</source>
+        <translation>
+            <numerusform>+%n ждёт</numerusform>
+            <numerusform>+%n ждут</numerusform>
+            <numerusform>+%n ждут</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>В сети</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Нет на месте</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Выйти из аккаунта</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Нет подключения</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chat(s) waiting</source>
+        <translation>
+            <numerusform>%n чат ждёт</numerusform>
+            <numerusform>%n чата ждут</numerusform>
+            <numerusform>%n чатов ждут</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>platform</name>
+    <message>
+        <source>idle time is not available on Wayland; auto-away is off</source>
+        <translation>время бездействия недоступно в Wayland; автоматический статус «Нет на месте» отключён</translation>
+    </message>
+    <message>
+        <source>no graphical session (neither DISPLAY nor WAYLAND_DISPLAY is set)</source>
+        <translation>нет графического сеанса (не заданы ни DISPLAY, ни WAYLAND_DISPLAY)</translation>
+    </message>
+    <message>
+        <source>global hotkeys are not possible on Wayland; bind a desktop shortcut to `jivo-desktop --accept`</source>
+        <translation>глобальные горячие клавиши в Wayland невозможны; назначьте сочетание клавиш рабочего стола на `jivo-desktop --accept`</translation>
+    </message>
+    <message>
+        <source>allow this app under System Settings &gt; Privacy &amp; Security &gt; Accessibility (and Input Monitoring), then restart it</source>
+        <translation>разрешите это приложение в разделе «Системные настройки» &gt; «Конфиденциальность и безопасность» &gt; «Универсальный доступ» (и «Мониторинг ввода»), затем перезапустите его</translation>
+    </message>
+    <message>
+        <source>global hotkeys need the Accessibility permission: {0}</source>
+        <translation>для глобальных горячих клавиш нужно разрешение «Универсальный доступ»: {0}</translation>
+    </message>
+    <message>
+        <source>pynput is not usable here: {0}</source>
+        <translation>pynput здесь не работает: {0}</translation>
+    </message>
+    <message>
+        <source>pynput&apos;s backend for {0} cannot run on {1}</source>
+        <translation>модуль pynput для {0} не может работать в {1}</translation>
+    </message>
+    <message>
+        <source>the keyboard listener could not start: {0}</source>
+        <translation>не удалось запустить перехват клавиатуры: {0}</translation>
+    </message>
+    <message>
+        <source>the keyboard listener did not start</source>
+        <translation>перехват клавиатуры не запустился</translation>
+    </message>
+    <message>
+        <source>the keyboard listener did not start (does the X server have the RECORD extension?)</source>
+        <translation>перехват клавиатуры не запустился (есть ли у X-сервера расширение RECORD?)</translation>
+    </message>
+    <message>
+        <source>idle time is not available on this system</source>
+        <translation>время бездействия в этой системе недоступно</translation>
+    </message>
+    <message>
+        <source>no X display (DISPLAY is not set)</source>
+        <extracomment>Short backend name for logs and the diagnostics page (&quot;x11&quot;, &quot;windows&quot;, &quot;macos&quot;, &quot;unknown&quot;).</extracomment>
+        <translation>нет X-дисплея (DISPLAY не задан)</translation>
+    </message>
+    <message>
+        <source>libX11 is not installed ({0})</source>
+        <translation>libX11 не установлена ({0})</translation>
+    </message>
+    <message>
+        <source>libXss (XScreenSaver) is not installed ({0}); install libxss1</source>
+        <translation>libXss (XScreenSaver) не установлена ({0}); установите libxss1</translation>
+    </message>
+    <message>
+        <source>cannot open X display {0}</source>
+        <translation>не удаётся открыть X-дисплей {0}</translation>
+    </message>
+    <message>
+        <source>the X server at {0} has no MIT-SCREEN-SAVER extension</source>
+        <translation>у X-сервера {0} нет расширения MIT-SCREEN-SAVER</translation>
+    </message>
+    <message>
+        <source>{0} idle time failed: {1}</source>
+        <translation>ошибка определения времени бездействия ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>GetLastInputInfo needs Windows (ctypes.WinDLL is missing)</source>
+        <translation>GetLastInputInfo требует Windows (нет ctypes.WinDLL)</translation>
+    </message>
+    <message>
+        <source>GetLastInputInfo is not available ({0})</source>
+        <translation>GetLastInputInfo недоступна ({0})</translation>
+    </message>
+    <message>
+        <source>CoreGraphics is not available (macOS only): {0}</source>
+        <translation>CoreGraphics недоступна (только macOS): {0}</translation>
+    </message>
+</context>
+</TS>
