@@ -6,12 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from jivo_desktop import i18n
 from jivo_desktop.app import DesktopApp
 from jivo_desktop.net.client import AgentClient, AuthError
+from tests.desktop.test_i18n import translations  # noqa: F401 - the .qm files, built
 from tests.support.relay import RelayHandle
 from tests.support.smtp import smtp_server
 from tests.support.waiting import until
@@ -172,4 +175,36 @@ async def test_sign_out_while_disconnected_still_revokes(
     except AuthError:
         pass
     assert token not in memory_keyring.secrets.values()
+    await app.shutdown()
+
+
+TITLES = {
+    "en": ["My account", "Channels", "Teammates", "Integrations"],
+    "es": ["Mi cuenta", "Canales", "Compañeros", "Integraciones"],
+    "pt": ["Minha conta", "Canais", "Colegas", "Integrações"],
+    "ru": ["Моя учётная запись", "Каналы", "Коллеги", "Интеграции"],
+}
+
+
+@pytest.mark.usefixtures("translations")
+async def test_account_sections_in_four_languages(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
+) -> None:
+    """G6/K1-K5: the account sections switch language at once with the app; a screenshot of
+    each section in English, Spanish, Portuguese and Russian."""
+    app = await _app(qapp, relay, data_dir, relay.admin_email, relay.admin_password)
+    settings = app.main_window.account_settings
+    assert settings is not None
+    await until(lambda: settings.channels.list.count() == 1 and settings.team.table.rowCount())
+    for lang, titles in TITLES.items():
+        i18n.apply_language(lang)
+        await until(lambda t=titles: [settings.list.item(r).text() for r in range(4)] == t)
+        assert settings.channels.title.text() == titles[1]
+        assert settings.team.title.text() == titles[2]
+        for row, (_title, widget, _admin) in enumerate(settings.sections):
+            settings.list.setCurrentRow(row)
+            name = type(widget).__name__.removeprefix("Account").lower()
+            app.main_window.grab().save(str(artifacts / f"account-{name}-{lang}.png"))
+    i18n.apply_language("en")
+    await until(lambda: settings.profile.hours_on.text().startswith("Outside these hours"))
     await app.shutdown()

@@ -4,6 +4,7 @@ Channels, Teammates and Integrations for admins only (the relay refuses agents a
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from jivo_desktop.services.account import AccountService
@@ -22,10 +23,10 @@ class AccountSettings(QWidget):
         self.team = AccountTeam(account)
         self.integrations = AccountIntegrations(account)
         self.sections: list[tuple[str, QWidget, bool]] = [
-            (self.tr("My account"), self.profile, False),
-            (self.tr("Channels"), self.channels, True),
-            (self.tr("Teammates"), self.team, True),
-            (self.tr("Integrations"), self.integrations, True),
+            ("", self.profile, False),
+            ("", self.channels, True),
+            ("", self.team, True),
+            ("", self.integrations, True),
         ]
         self.list = QListWidget()
         self.list.setFixedWidth(180)
@@ -37,9 +38,21 @@ class AccountSettings(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.list)
         layout.addWidget(self.stack, 1)
+        self.retranslate()
         account.admin_changed.connect(self._on_account_admin_changed)
         self._on_account_admin_changed(account.is_admin)
         self.list.setCurrentRow(0)
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and on a language switch, G6)."""
+        titles = (self.tr("My account"), self.tr("Channels"), self.tr("Teammates"))
+        for row, title in enumerate((*titles, self.tr("Integrations"))):
+            self.list.item(row).setText(title)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _on_account_admin_changed(self, admin: bool) -> None:
         for row, (_title, _widget, admin_only) in enumerate(self.sections):

@@ -3,7 +3,7 @@ widget snippet to paste (with a copy button); add, rename, disable."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,51 +29,45 @@ class AccountChannels(QWidget):
         super().__init__()
         self.account = account
         self._site_id: int | None = None
-        language_names = {
-            "en": self.tr("English"),
-            "es": self.tr("Spanish"),
-            "pt": self.tr("Portuguese"),
-            "ru": self.tr("Russian"),
-        }
-        title = QLabel(self.tr("Channels"))
+        self.title = title = QLabel()
         title.setObjectName("PageTitle")
-        intro = QLabel(self.tr("Your websites. Paste a site's snippet into every page of it."))
+        self.intro = intro = QLabel()
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setMinimumWidth(200)
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
-        self.new_button = QPushButton(self.tr("Add a website"))
+        self.new_button = QPushButton()
         self.new_button.clicked.connect(self._on_new_button_clicked)
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
         left.addWidget(self.new_button)
 
         self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("My shop"))
         self.language = QComboBox()
         for code in LANGUAGES:
-            self.language.addItem(language_names[code], code)
+            self.language.addItem(code, code)
         self.origins = QPlainTextEdit()
         self.origins.setPlaceholderText("https://shop.example")
         self.origins.setFixedHeight(70)
-        self.enabled = QCheckBox(self.tr("Chat switched on for this site"))
+        self.enabled = QCheckBox()
         self.enabled.setChecked(True)
         self.snippet = QPlainTextEdit()
         self.snippet.setReadOnly(True)
         self.snippet.setFixedHeight(70)
-        self.copy_button = QPushButton(self.tr("Copy snippet"))
+        self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
-        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button = QPushButton()
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.labels = [QLabel() for _ in range(4)]
         form = QFormLayout()
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Widget language"), self.language)
-        form.addRow(self.tr("Allowed origins\n(one a line)"), self.origins)
+        form.addRow(self.labels[0], self.name)
+        form.addRow(self.labels[1], self.language)
+        form.addRow(self.labels[2], self.origins)
         form.addRow("", self.enabled)
-        form.addRow(self.tr("Snippet"), self.snippet)
+        form.addRow(self.labels[3], self.snippet)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
@@ -92,10 +86,38 @@ class AccountChannels(QWidget):
         layout.addWidget(intro)
         layout.addLayout(body, 1)
 
+        self.retranslate()
         account.sites_changed.connect(self._on_account_sites_changed)
         account.saved.connect(self._on_account_message)
         account.problem.connect(self._on_account_message)
         self._on_account_sites_changed(account.sites)
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and on a language switch, G6)."""
+        self.title.setText(self.tr("Channels"))
+        self.intro.setText(self.tr("Your websites. Paste a site's snippet into every page of it."))
+        self.new_button.setText(self.tr("Add a website"))
+        self.name.setPlaceholderText(self.tr("My shop"))
+        names = (self.tr("English"), self.tr("Spanish"), self.tr("Portuguese"), self.tr("Russian"))
+        for index, name in enumerate(names):
+            self.language.setItemText(index, name)
+        self.enabled.setText(self.tr("Chat switched on for this site"))
+        self.copy_button.setText(self.tr("Copy snippet"))
+        self.save_button.setText(self.tr("Save"))
+        texts = (
+            self.tr("Name"),
+            self.tr("Widget language"),
+            self.tr("Allowed origins\n(one a line)"),
+            self.tr("Snippet"),
+        )
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+        self._on_account_sites_changed(self.account.sites)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _on_account_sites_changed(self, sites: list[p.SiteInfo]) -> None:
         keep = self._site_id

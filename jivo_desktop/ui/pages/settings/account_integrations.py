@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,46 +31,38 @@ class AccountIntegrations(QWidget):
     def __init__(self, account: AccountService) -> None:
         super().__init__()
         self.account = account
-        event_names = {
-            "chat_accepted": self.tr("Chat accepted"),
-            "chat_finished": self.tr("Chat finished"),
-            "offline_message": self.tr("Offline message"),
-            "client_updated": self.tr("Client updated"),
-        }
-        title = QLabel(self.tr("Integrations"))
+        self._event_names: dict[str, str] = {}
+        self.title = title = QLabel()
         title.setObjectName("PageTitle")
 
         # ---- webhooks
-        hooks_box = QGroupBox(self.tr("Webhooks"))
+        self.hooks_box = hooks_box = QGroupBox()
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://crm.example/hooks/chat")
         self.events: dict[str, QCheckBox] = {}
         events_row = QHBoxLayout()
         for event in WEBHOOK_EVENTS:
-            box = QCheckBox(event_names[event])
+            box = QCheckBox()
             box.setChecked(True)
             self.events[event] = box
             events_row.addWidget(box)
         events_row.addStretch(1)
-        self.add_hook = QPushButton(self.tr("Add webhook"))
+        self.add_hook = QPushButton()
         self.add_hook.clicked.connect(self._on_add_hook_clicked)
         url_row = QHBoxLayout()
         url_row.addWidget(self.url, 1)
         url_row.addWidget(self.add_hook)
         self.hooks = QListWidget()
         self.hooks.setMaximumHeight(80)
-        self.delete_hook = QPushButton(self.tr("Delete webhook"))
+        self.delete_hook = QPushButton()
         self.delete_hook.clicked.connect(self._on_delete_hook_clicked)
-        self.refresh_log = QPushButton(self.tr("Refresh log"))
+        self.refresh_log = QPushButton()
         self.refresh_log.clicked.connect(account.refresh_webhooks)
         hook_buttons = QHBoxLayout()
         hook_buttons.addStretch(1)
         hook_buttons.addWidget(self.refresh_log)
         hook_buttons.addWidget(self.delete_hook)
         self.log = QTableWidget(0, 4)
-        self.log.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("Event"), self.tr("State"), self.tr("Attempts")]
-        )
         self.log.verticalHeader().hide()
         self.log.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.log.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -79,23 +71,18 @@ class AccountIntegrations(QWidget):
         hooks_layout.addLayout(events_row)
         hooks_layout.addWidget(self.hooks)
         hooks_layout.addLayout(hook_buttons)
-        hooks_layout.addWidget(QLabel(self.tr("Delivery log")))
+        self.log_label = QLabel()
+        hooks_layout.addWidget(self.log_label)
         hooks_layout.addWidget(self.log, 1)
 
         # ---- API tokens
-        tokens_box = QGroupBox(self.tr("API tokens"))
-        tokens_help = QLabel(
-            self.tr(
-                "A script sends the token in an authenticate frame over the WebSocket and "
-                "acts as you, an administrator."
-            )
-        )
+        self.tokens_box = tokens_box = QGroupBox()
+        self.tokens_help = tokens_help = QLabel()
         tokens_help.setWordWrap(True)
         self.token_name = QLineEdit()
-        self.token_name.setPlaceholderText(self.tr("What uses it, e.g. nightly export"))
-        self.create_token = QPushButton(self.tr("Create token"))
+        self.create_token = QPushButton()
         self.create_token.clicked.connect(self._on_create_token_clicked)
-        self.revoke_token = QPushButton(self.tr("Revoke"))
+        self.revoke_token = QPushButton()
         self.revoke_token.clicked.connect(self._on_revoke_token_clicked)
         token_row = QHBoxLayout()
         token_row.addWidget(self.token_name, 1)
@@ -111,7 +98,7 @@ class AccountIntegrations(QWidget):
         self.secret = QLineEdit()
         self.secret.setReadOnly(True)
         self.secret.hide()
-        self.secret_note = QLabel(self.tr("Copy it now: it is not shown again."))
+        self.secret_note = QLabel()
         self.secret_note.hide()
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -123,14 +110,50 @@ class AccountIntegrations(QWidget):
         layout.addWidget(self.secret_note)
         layout.addWidget(self.secret)
         layout.addWidget(self.status)
+        self.retranslate()
         account.webhooks_changed.connect(self._on_account_webhooks_changed)
         account.tokens_changed.connect(self._on_account_tokens_changed)
         account.secret_shown.connect(self._on_account_secret_shown)
         account.saved.connect(self._on_account_message)
         account.problem.connect(self._on_account_message)
-        self._event_names = event_names
-        self._on_account_webhooks_changed(account.webhooks, account.deliveries)
-        self._on_account_tokens_changed(account.tokens)
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and on a language switch, G6)."""
+        self._event_names = {
+            "chat_accepted": self.tr("Chat accepted"),
+            "chat_finished": self.tr("Chat finished"),
+            "offline_message": self.tr("Offline message"),
+            "client_updated": self.tr("Client updated"),
+        }
+        for event, box in self.events.items():
+            box.setText(self._event_names[event])
+        self.title.setText(self.tr("Integrations"))
+        self.hooks_box.setTitle(self.tr("Webhooks"))
+        self.add_hook.setText(self.tr("Add webhook"))
+        self.delete_hook.setText(self.tr("Delete webhook"))
+        self.refresh_log.setText(self.tr("Refresh log"))
+        self.log.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Event"), self.tr("State"), self.tr("Attempts")]
+        )
+        self.log_label.setText(self.tr("Delivery log"))
+        self.tokens_box.setTitle(self.tr("API tokens"))
+        self.tokens_help.setText(
+            self.tr(
+                "A script sends the token in an authenticate frame over the WebSocket and "
+                "acts as you, an administrator."
+            )
+        )
+        self.token_name.setPlaceholderText(self.tr("What uses it, e.g. nightly export"))
+        self.create_token.setText(self.tr("Create token"))
+        self.revoke_token.setText(self.tr("Revoke"))
+        self.secret_note.setText(self.tr("Copy it now: it is not shown again."))
+        self._on_account_webhooks_changed(self.account.webhooks, self.account.deliveries)
+        self._on_account_tokens_changed(self.account.tokens)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _on_account_webhooks_changed(
         self, hooks: list[p.WebhookInfo], deliveries: list[p.DeliveryInfo]

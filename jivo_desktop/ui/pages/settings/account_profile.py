@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import zoneinfo
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QEvent, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,53 +34,42 @@ class AccountProfile(QWidget):
         super().__init__()
         self.account = account
         zones = _zones()
-        title = QLabel(self.tr("My account"))
+        self.title = title = QLabel()
         title.setObjectName("PageTitle")
 
         self.name = QLineEdit()
         self.email = QLineEdit()
         self.timezone = QComboBox()
-        self.timezone.addItem(self.tr("Not set"), "")
+        self.timezone.addItem("", "")
         for zone in zones:
             self.timezone.addItem(zone, zone)
         self.old_password = QLineEdit()
         self.old_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.new_password = QLineEdit()
         self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new_password.setPlaceholderText(self.tr("Leave empty to keep it"))
-        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button = QPushButton()
         self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.labels = [QLabel() for _ in range(5)]
         form = QFormLayout()
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("E-mail"), self.email)
-        form.addRow(self.tr("Time zone"), self.timezone)
-        form.addRow(self.tr("Current password"), self.old_password)
-        form.addRow(self.tr("New password"), self.new_password)
+        fields = (self.name, self.email, self.timezone, self.old_password, self.new_password)
+        for label, field in zip(self.labels, fields, strict=True):
+            form.addRow(label, field)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
         save_row.addWidget(self.save_button)
         form.addRow(save_row)
 
-        self.hours_box = QGroupBox(self.tr("Working hours"))
-        self.hours_on = QCheckBox(self.tr("Outside these hours visitors see the offline form"))
+        self.hours_box = QGroupBox()
+        self.hours_on = QCheckBox()
         self.hours_zone = QComboBox()
         for zone in zones:
             self.hours_zone.addItem(zone, zone)
-        days = (
-            self.tr("Monday"),
-            self.tr("Tuesday"),
-            self.tr("Wednesday"),
-            self.tr("Thursday"),
-            self.tr("Friday"),
-            self.tr("Saturday"),
-            self.tr("Sunday"),
-        )
         grid = QGridLayout()
         self.day_open: list[QCheckBox] = []
         self.day_start: list[QTimeEdit] = []
         self.day_end: list[QTimeEdit] = []
-        for row, day in enumerate(days):
-            box = QCheckBox(day)
+        for row in range(7):
+            box = QCheckBox()
             start, end = QTimeEdit(), QTimeEdit()
             for edit in (start, end):
                 edit.setDisplayFormat("HH:mm")
@@ -92,10 +81,11 @@ class AccountProfile(QWidget):
             self.day_start.append(start)
             self.day_end.append(end)
         grid.setColumnStretch(4, 1)
-        self.save_hours_button = QPushButton(self.tr("Save working hours"))
+        self.save_hours_button = QPushButton()
         self.save_hours_button.clicked.connect(self._on_save_hours_button_clicked)
         zone_row = QHBoxLayout()
-        zone_row.addWidget(QLabel(self.tr("Time zone")))
+        self.hours_zone_label = QLabel()
+        zone_row.addWidget(self.hours_zone_label)
         zone_row.addWidget(self.hours_zone, 1)
         hours_save_row = QHBoxLayout()
         hours_save_row.addStretch(1)
@@ -116,12 +106,49 @@ class AccountProfile(QWidget):
         layout.addLayout(columns)
         layout.addWidget(self.status)
         layout.addStretch(1)
+        self.retranslate()
         account.my_account_changed.connect(self._on_account_my_account_changed)
         account.saved.connect(self._on_account_message)
         account.problem.connect(self._on_account_message)
         self.hours_box.setVisible(False)
         if account.me is not None:
             self._on_account_my_account_changed(account.me)
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and on a language switch, G6)."""
+        self.title.setText(self.tr("My account"))
+        self.timezone.setItemText(0, self.tr("Not set"))
+        self.new_password.setPlaceholderText(self.tr("Leave empty to keep it"))
+        self.save_button.setText(self.tr("Save"))
+        texts = (
+            self.tr("Name"),
+            self.tr("E-mail"),
+            self.tr("Time zone"),
+            self.tr("Current password"),
+            self.tr("New password"),
+        )
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+        self.hours_box.setTitle(self.tr("Working hours"))
+        self.hours_on.setText(self.tr("Outside these hours visitors see the offline form"))
+        self.hours_zone_label.setText(self.tr("Time zone"))
+        days = (
+            self.tr("Monday"),
+            self.tr("Tuesday"),
+            self.tr("Wednesday"),
+            self.tr("Thursday"),
+            self.tr("Friday"),
+            self.tr("Saturday"),
+            self.tr("Sunday"),
+        )
+        for box, day in zip(self.day_open, days, strict=True):
+            box.setText(day)
+        self.save_hours_button.setText(self.tr("Save working hours"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _on_account_my_account_changed(self, me: p.MyAccount) -> None:
         self.name.setText(me.name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,23 +25,16 @@ class AccountTeam(QWidget):
     def __init__(self, account: AccountService) -> None:
         super().__init__()
         self.account = account
-        title = QLabel(self.tr("Teammates"))
+        self.title = title = QLabel()
         title.setObjectName("PageTitle")
-        intro = QLabel(
-            self.tr(
-                "Invite a colleague by e-mail: they get a link to set their password and "
-                "the link to install the app."
-            )
-        )
+        self.intro = intro = QLabel()
         intro.setWordWrap(True)
         self.email = QLineEdit()
-        self.email.setPlaceholderText(self.tr("colleague@example.com"))
         self.name = QLineEdit()
-        self.name.setPlaceholderText(self.tr("Name"))
         self.role = QComboBox()
-        self.role.addItem(self.tr("Agent"), "agent")
-        self.role.addItem(self.tr("Administrator"), "admin")
-        self.invite_button = QPushButton(self.tr("Invite"))
+        self.role.addItem("agent", "agent")
+        self.role.addItem("admin", "admin")
+        self.invite_button = QPushButton()
         self.invite_button.clicked.connect(self._on_invite_button_clicked)
         invite = QHBoxLayout()
         invite.addWidget(self.email, 3)
@@ -49,9 +43,6 @@ class AccountTeam(QWidget):
         invite.addWidget(self.invite_button)
 
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Name"), self.tr("E-mail"), self.tr("Role"), self.tr("State")]
-        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -80,10 +71,35 @@ class AccountTeam(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         layout.addWidget(self.status)
+        self.retranslate()
         account.team_changed.connect(self._on_account_team_changed)
         account.saved.connect(self._on_account_message)
         account.problem.connect(self._on_account_message)
         self._on_account_team_changed(account.team)
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and on a language switch, G6)."""
+        self.title.setText(self.tr("Teammates"))
+        self.intro.setText(
+            self.tr(
+                "Invite a colleague by e-mail: they get a link to set their password and "
+                "the link to install the app."
+            )
+        )
+        self.email.setPlaceholderText(self.tr("colleague@example.com"))
+        self.name.setPlaceholderText(self.tr("Name"))
+        self.role.setItemText(0, self.tr("Agent"))
+        self.role.setItemText(1, self.tr("Administrator"))
+        self.invite_button.setText(self.tr("Invite"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("E-mail"), self.tr("Role"), self.tr("State")]
+        )
+        self._on_account_team_changed(self.account.team)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def selected(self) -> p.TeammateInfo | None:
         rows = self.table.selectionModel().selectedRows()
