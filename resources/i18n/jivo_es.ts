@@ -69,6 +69,363 @@
     </message>
 </context>
 <context>
+    <name>AccountChannels</name>
+    <message>
+        <source>Channels</source>
+        <translation>Canales</translation>
+    </message>
+    <message>
+        <source>Your websites. Paste a site&apos;s snippet into every page of it.</source>
+        <translation>Sus sitios web. Pegue el código de un sitio en todas sus páginas.</translation>
+    </message>
+    <message>
+        <source>Add a website</source>
+        <translation>Añadir un sitio web</translation>
+    </message>
+    <message>
+        <source>My shop</source>
+        <translation>Mi tienda</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Portugués</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Ruso</translation>
+    </message>
+    <message>
+        <source>Chat switched on for this site</source>
+        <translation>Chat activado en este sitio</translation>
+    </message>
+    <message>
+        <source>Copy snippet</source>
+        <translation>Copiar código</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Widget language</source>
+        <translation>Idioma del widget</translation>
+    </message>
+    <message>
+        <source>Allowed origins
+(one a line)</source>
+        <translation>Orígenes permitidos
+(uno por línea)</translation>
+    </message>
+    <message>
+        <source>Snippet</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>{0} (off)</source>
+        <translation>{0} (desactivado)</translation>
+    </message>
+    <message>
+        <source>Snippet copied.</source>
+        <translation>Código copiado.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountIntegrations</name>
+    <message>
+        <source>Chat accepted</source>
+        <translation>Chat aceptado</translation>
+    </message>
+    <message>
+        <source>Chat finished</source>
+        <translation>Chat terminado</translation>
+    </message>
+    <message>
+        <source>Offline message</source>
+        <translation>Mensaje fuera de línea</translation>
+    </message>
+    <message>
+        <source>Client updated</source>
+        <translation>Cliente actualizado</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integraciones</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Add webhook</source>
+        <translation>Añadir webhook</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Eliminar webhook</translation>
+    </message>
+    <message>
+        <source>Refresh log</source>
+        <translation>Actualizar registro</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation>Registro de envíos</translation>
+    </message>
+    <message>
+        <source>API tokens</source>
+        <translation>Tokens de API</translation>
+    </message>
+    <message>
+        <source>A script sends the token in an authenticate frame over the WebSocket and acts as you, an administrator.</source>
+        <translation>Un script envía el token en un mensaje authenticate por el WebSocket y actúa como usted, un administrador.</translation>
+    </message>
+    <message>
+        <source>What uses it, e.g. nightly export</source>
+        <translation>Qué lo usa, p. ej. exportación nocturna</translation>
+    </message>
+    <message>
+        <source>Create token</source>
+        <translation>Crear token</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>Copy it now: it is not shown again.</source>
+        <translation>Cópielo ahora: no se volverá a mostrar.</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Reintentando</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>revocado</translation>
+    </message>
+</context>
+<context>
+    <name>AccountProfile</name>
+    <message>
+        <source>My account</source>
+        <translation>Mi cuenta</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Sin definir</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep it</source>
+        <translation>Déjelo vacío para mantenerla</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Huso horario</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Horario de trabajo</translation>
+    </message>
+    <message>
+        <source>Outside these hours visitors see the offline form</source>
+        <translation>Fuera de este horario los visitantes ven el formulario sin conexión</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <source>Save working hours</source>
+        <translation>Guardar horario</translation>
+    </message>
+</context>
+<context>
+    <name>AccountService</name>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Sin conexión con el relé.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer. Try again.</source>
+        <translation>El relé no respondió. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Site saved.</source>
+        <translation>Sitio guardado.</translation>
+    </message>
+    <message>
+        <source>Invitation sent to {0}.</source>
+        <translation>Invitación enviada a {0}.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Contraseña cambiada.</translation>
+    </message>
+    <message>
+        <source>Account saved.</source>
+        <translation>Cuenta guardada.</translation>
+    </message>
+    <message>
+        <source>Working hours saved.</source>
+        <translation>Horario guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTeam</name>
+    <message>
+        <source>Teammates</source>
+        <translation>Compañeros</translation>
+    </message>
+    <message>
+        <source>Invite a colleague by e-mail: they get a link to set their password and the link to install the app.</source>
+        <translation>Invite a un colega por correo: recibirá un enlace para elegir su contraseña y el enlace para instalar la aplicación.</translation>
+    </message>
+    <message>
+        <source>colleague@example.com</source>
+        <translation>colega@ejemplo.com</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Invitar</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Invitado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Make agent</source>
+        <translation>Hacer agente</translation>
+    </message>
+    <message>
+        <source>Make administrator</source>
+        <translation>Hacer administrador</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+</context>
+<context>
     <name>AttachButton</name>
     <message>
         <source>Attach a file (up to 10 MB); you can also drop files here</source>
@@ -325,6 +682,10 @@
     <message>
         <source>Language</source>
         <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>Inicio</translation>
     </message>
     <message>
         <source>Dark</source>
@@ -682,6 +1043,10 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <source>Your session has expired. Sign in again.</source>
         <translation>Su sesión ha caducado. Vuelva a iniciar sesión.</translation>
     </message>
+    <message>
+        <source>You were signed out: {0}</source>
+        <translation>Se cerró su sesión: {0}</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -708,6 +1073,22 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>Hotkeys</source>
         <translation>Teclas de acceso rápido</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>Mi cuenta</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canales</translation>
+    </message>
+    <message>
+        <source>Teammates</source>
+        <translation>Compañeros</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integraciones</translation>
     </message>
     <message>
         <source>About</source>

@@ -40,6 +40,10 @@ agents = sa.Table(
     sa.Column("role", sa.String(16), nullable=False, server_default="agent"),
     sa.Column("disabled", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("created_at", sa.Float, nullable=False),
+    # K5: the agent's own time zone (IANA name, empty: not set).
+    sa.Column("timezone", sa.String(64), nullable=False, server_default=""),
+    # A2: invited by e-mail and the set-password link not used yet.
+    sa.Column("invited", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 agent_sessions = sa.Table(
@@ -151,6 +155,69 @@ offline_messages = sa.Table(
     sa.Column("created_at", sa.Float, nullable=False),
 )
 
+# ---------------------------------------------------------------- account administration
+
+# A2: one-time set-password links; only the token's SHA-256 is stored.
+password_tokens = sa.Table(
+    "password_tokens",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=False, index=True),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("expires_at", sa.Float, nullable=False),
+    sa.Column("used", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+# K3: tokens for scripts; a script authenticates as the admin who made the token.
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=False, index=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("revoked", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+# K3: outgoing webhooks. `events` is a comma-separated list of protocol.WebhookEvent.
+webhooks = sa.Table(
+    "webhooks",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("secret", sa.String(128), nullable=False),
+    sa.Column("events", sa.Text, nullable=False, server_default=""),
+    sa.Column("enabled", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+# K3: each delivery is a row, so retries (due at `next_at`) survive a restart.
+webhook_deliveries = sa.Table(
+    "webhook_deliveries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("webhook_id", sa.Integer, sa.ForeignKey("webhooks.id"), nullable=False, index=True),
+    sa.Column("event", sa.String(32), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    # pending -> delivered | failed
+    sa.Column("status", sa.String(16), nullable=False, server_default="pending"),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("next_at", sa.Float, nullable=False),
+    sa.Column("last_status", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("last_error", sa.Text, nullable=False, server_default=""),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Index("ix_webhook_deliveries_status_next", "status", "next_at"),
+)
+
+# Account-wide settings as JSON values (K5: "working_hours").
+account_settings = sa.Table(
+    "account_settings",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
 # C14: files sent in chats. The bytes are on disk under the relay's files folder, named by
 # `id` (random); a row exists only once the file is complete and its event committed.
 files = sa.Table(
