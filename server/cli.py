@@ -87,6 +87,26 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--public-url", default="", help="the relay's public URL for the snippet")
 
     sub.add_parser("migrate", help="create or upgrade the database schema, then exit")
+
+    r = sub.add_parser(
+        "site-settings",
+        help="show or change how a site's chats are routed (rule, chat limit, offer time-out)",
+    )
+    r.add_argument("site", help="the site's key or name")
+    r.add_argument(
+        "--rule",
+        choices=["all", "least_busy"],
+        help="all: offer a new chat to every online agent; least_busy: first to the online "
+        "agent with the fewest open chats (a client's assigned agent always comes first)",
+    )
+    r.add_argument(
+        "--limit", type=int, help="open chats per agent before new ones skip it (0: none)"
+    )
+    r.add_argument(
+        "--offer-timeout",
+        type=float,
+        help="seconds an offer waits before the ignore ladder moves on (N3)",
+    )
     return parser
 
 
@@ -141,6 +161,8 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(f'  <script src="{base}/widget.js" data-site="{key}" async></script>')
             if not public:
                 print("(replace https://RELAY with the address browsers reach this relay at)")
+        elif args.command == "site-settings":
+            return await _site_settings(relay, args)
         elif args.command == "migrate":
             print(f"database at the newest schema: {settings.database_url}")
     finally:
@@ -188,6 +210,35 @@ async def _create_account(relay: Relay, args: argparse.Namespace) -> int:
         print(f"an account with the e-mail {email} exists already", file=sys.stderr)
         return 1
     print(f"{args.role} {email} created")
+    return 0
+
+
+async def _site_settings(relay: Relay, args: argparse.Namespace) -> int:
+    import sqlalchemy as sa
+
+    from server.store import ladder
+    from server.store.schema import sites
+
+    async with relay.engine.connect() as conn:
+        site = (
+            await conn.execute(
+                sa.select(sites).where(sa.or_(sites.c.key == args.site, sites.c.name == args.site))
+            )
+        ).first()
+    if site is None:
+        print(f"no site has the key or name {args.site!r}", file=sys.stderr)
+        return 1
+    if args.offer_timeout is not None and args.offer_timeout <= 0:
+        print("the offer time-out must be a positive number of seconds", file=sys.stderr)
+        return 2
+    await relay.writer.run(ladder.update_site(site.id, args.rule, args.limit, args.offer_timeout))
+    async with relay.engine.connect() as conn:
+        site = (await conn.execute(sa.select(sites).where(sites.c.id == site.id))).one()
+    limit = site.chat_limit or "none"
+    print(
+        f"site {site.name!r}: rule {site.routing_rule}, chat limit {limit}, "
+        f"offer time-out {site.offer_timeout:g} s"
+    )
     return 0
 
 

@@ -70,7 +70,8 @@ Role = Literal["visitor", "agent", "system"]
 AgentStatus = Literal["online", "away", "offline"]
 ChatState = Literal["offered", "active", "closed", "missed"]
 ChatKind = Literal["visitor", "direct"]
-EventKind = Literal["message", "joined", "left", "closed"]
+EventKind = Literal["message", "joined", "left", "closed", "missed"]
+"""``missed``: nobody took the chat (N3); the widget shows the offline form."""
 
 ClientMsgId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 RequestId = Annotated[int, msgspec.Meta(ge=0)]
@@ -118,6 +119,8 @@ class VisitorInfo(msgspec.Struct, kw_only=True):
     country: str = ""
     page_url: str = ""
     page_title: str = ""
+    assigned_agent_id: int | None = None
+    """C5: new chats of this client go first to this agent while the agent is online."""
 
 
 class ChatInfo(msgspec.Struct, kw_only=True):
@@ -141,6 +144,10 @@ class ChatInfo(msgspec.Struct, kw_only=True):
     visitor_delivered_seq: int = 0
     visitor_read_seq: int = 0
     agent_read_seq: int = 0
+    offer_round: int = 0
+    """N3: the chat's place in the ignore ladder while offered: 0 the first offer (assigned or
+    least busy agent), 1 every online agent, 2 and 3 the two returns; then it is missed."""
+    closed_at: float | None = None
 
 
 class Event(msgspec.Struct, kw_only=True):
@@ -223,6 +230,39 @@ class History(Frame):
     chat_id: int
     before_seq: int | None = None
     limit: Annotated[int, msgspec.Meta(ge=1, le=500)] = 100
+
+
+class IgnoreChat(Frame):
+    """Agent: N3, ignore an offered chat. When every agent the round offered it to has ignored
+    it (or the round's time runs out) it is offered again, and after the last round it is
+    missed."""
+
+    id: RequestId
+    chat_id: int
+
+
+class SetAssignedAgent(Frame):
+    """Agent: C5, bind a client to an agent (``agent_id`` null clears it)."""
+
+    id: RequestId
+    visitor_id: int
+    agent_id: int | None = None
+
+
+class SearchArchive(Frame):
+    """Agent: closed and missed chats, newest first, answered with ``archive_page``. Every filter
+    is optional: ``text`` in the messages, ``visitor`` (name, e-mail, phone or id), ``agent_id``,
+    ``since``/``until`` (epoch seconds of the chat's start), ``state`` (closed or missed)."""
+
+    id: RequestId
+    text: Short = ""
+    visitor: Short = ""
+    agent_id: int | None = None
+    since: float | None = None
+    until: float | None = None
+    state: Literal["", "closed", "missed"] = ""
+    offset: Annotated[int, msgspec.Meta(ge=0)] = 0
+    limit: Annotated[int, msgspec.Meta(ge=1, le=200)] = 50
 
 
 # ---------------------------------------------------------------- visitor requests
@@ -359,6 +399,14 @@ class HistoryPage(Frame):
     events: list[Event]
 
 
+class ArchivePage(Frame):
+    """Response to ``search_archive``: one page of chats and how many match in all."""
+
+    id: int
+    chats: list[ChatInfo]
+    total: int
+
+
 class Error(Frame):
     """A refused frame. ``id`` echoes the request's when it had one."""
 
@@ -456,6 +504,9 @@ AgentRequest = (
     | Typing
     | Receipt
     | Ping
+    | IgnoreChat
+    | SetAssignedAgent
+    | SearchArchive
 )
 VisitorRequest = (
     VisitorHello | PageView | SetContact | OfflineMessage | SendMessage | Typing | Receipt | Ping
@@ -478,6 +529,7 @@ ServerFrame = (
     | TypingChanged
     | AgentPresence
     | AgentsAvailable
+    | ArchivePage
 )
 
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__

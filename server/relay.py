@@ -30,6 +30,7 @@ from server.http import HttpRoutes
 from server.limits import IpLimiter
 from server.metrics import Metrics
 from server.presence import Presence
+from server.routing import Router
 from server.store import repo
 from server.store.db import create_engine, create_writer_engine, migrate, read
 from server.store.writer import GroupWriter
@@ -66,6 +67,8 @@ class Relay:
         self.chats = ChatService(
             self.engine, self.writer, self.bus, self.metrics, settings.max_message_chars
         )
+        self.router = Router(self.engine, self.writer, self.bus, self.presence.online_agents)
+        self.chats.router = self.router
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
         self.demo_site_key: str | None = None
         self.port = 0
@@ -76,6 +79,7 @@ class Relay:
     async def start(self) -> None:
         await migrate(self.engine)
         self.writer.start()
+        self.router.start()  # reloads the deadlines of the chats being offered
         self.demo_site_key = await self._find_demo_site()
         routes = HttpRoutes(
             demo_site_key=lambda: self.demo_site_key,
@@ -104,6 +108,7 @@ class Relay:
             self._server.close()
             await self._server.wait_closed()
             self._server = None
+        await self.router.stop()
         await self.writer.close()
         await self.bus.close()
         await self.engine.dispose()
@@ -386,6 +391,12 @@ class Relay:
                         agent = await self._set_status(conn, agent, frame)
                     case p.Ping():
                         conn.send(p.Pong(id=frame.id))
+                    case p.IgnoreChat():
+                        await self.router.ignore(conn, frame, agent)
+                    case p.SetAssignedAgent():
+                        await self.router.set_assigned_agent(conn, frame)
+                    case p.SearchArchive():
+                        await self.chats.search_archive(conn, frame, agent)
                     case p.SignOut():
                         await self.writer.run(repo.revoke_session(auth.token_hash(token)))
                         conn.send(p.Ok(id=frame.id))
@@ -430,7 +441,7 @@ class Relay:
         conn.send(p.Ok(id=frame.id))
         if frame.status == "online":
             # Back from away: the chats that waited meanwhile show up as offers now.
-            for chat in await read(self.engine, repo.offered_chats):
+            for chat in await read(self.engine, repo.offered_chats, agent.id):
                 conn.send(p.ChatOffered(chat=chat))
         self._publish_presence(agent)
         self._announce_availability(online_before)
