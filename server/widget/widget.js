@@ -101,7 +101,9 @@
   var rid = 0, reqs = {}, lastFrameAt = 0, pingTimer = null;
   var agentsOnline = null, view = 'chat', userChat = false, offlineSent = false;
   // Whether a chat is in progress: then the offline form must not push the conversation away.
-  var chatOpen = hist.length > 0 && hist[hist.length - 1].kind !== 'closed';
+  // A missed chat (N3: nobody answered) ends like a closed one and shows the offline form.
+  var lastKind = hist.length ? hist[hist.length - 1].kind : 'closed';
+  var missed = lastKind === 'missed', chatOpen = lastKind !== 'closed' && !missed;
   var isOpen = sget('open') === '1', unread = 0, lastPV = null;
   var typingSentAt = 0, typingActive = false, typingIdle = null, agentTypingTimer = null;
   var noticeTimer = null, retryTimer = null, synced = false;
@@ -277,7 +279,7 @@ textarea.fi{min-height:96px;resize:vertical}
     launcher.setAttribute('aria-label', isOpen ? T.close : T.title);
     badge.hidden = isOpen || !unread;
     badge.textContent = unread > 9 ? '9+' : String(unread);
-    var v = view === 'contact' ? 'contact' : (agentsOnline === false && !chatOpen && !userChat) ? 'offline' : 'chat';
+    var v = view === 'contact' ? 'contact' : ((agentsOnline === false || missed) && !chatOpen && !userChat) ? 'offline' : 'chat';
     chatPane.hidden = v !== 'chat';
     offlinePane.hidden = v !== 'offline';
     contactPane.hidden = v !== 'contact';
@@ -380,7 +382,9 @@ textarea.fi{min-height:96px;resize:vertical}
     saveHistory();
     if (ev.client_msg_id && ev.author === 'visitor') outboxDrop(ev.client_msg_id);
     renderEvent(ev);
-    chatOpen = ev.kind !== 'closed';
+    missed = ev.kind === 'missed';
+    chatOpen = ev.kind !== 'closed' && !missed;
+    if (missed) userChat = offlineSent = false;
     if (ev.author === 'agent' && ev.kind === 'message') {
       if (ev.chat_id !== rChat) { rChat = ev.chat_id; rSeq = 0; }
       rSeq = Math.max(rSeq, ev.seq);

@@ -22,11 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jivo_desktop.services.archive import ArchiveService
 from jivo_desktop.services.chats import Chat, ChatsService, Message
 from jivo_desktop.services.team import TeamService
+from jivo_desktop.ui.assigned_agent import AssignedAgentBox
 from jivo_desktop.ui.delegates import ChatListDelegate, MessageDelegate
 from jivo_desktop.ui.icons import status_dot
 from jivo_desktop.ui.models import ChatListModel, MessagesModel
+from jivo_desktop.ui.pages.archive import ArchivePanel
 
 TYPING_IDLE_MS = 3000
 DRAFT_SAVE_MS = 400
@@ -121,11 +124,18 @@ class ClientPanel(QWidget):
 
 
 class InboxPage(QWidget):
-    def __init__(self, chats: ChatsService, team: TeamService, parent: QWidget | None = None):
+    def __init__(
+        self,
+        chats: ChatsService,
+        team: TeamService,
+        parent: QWidget | None = None,
+        archive: ArchiveService | None = None,
+    ):
         super().__init__(parent)
         self.chats = chats
         self.team = team
         self.shown_chat = 0
+        self.archive = archive or ArchiveService(chats.session, self)
 
         # ---- left: chats and agents
         self.chat_model = ChatListModel(chats, self)
@@ -230,6 +240,10 @@ class InboxPage(QWidget):
         self.centre.addWidget(conversation)
 
         self.client_panel = ClientPanel()
+        self.assigned_agent = AssignedAgentBox(chats, team)  # C5
+        panel_layout = self.client_panel.layout()
+        assert isinstance(panel_layout, QVBoxLayout)
+        panel_layout.insertWidget(panel_layout.count() - 1, self.assigned_agent)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -239,9 +253,26 @@ class InboxPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
         splitter.setSizes([260, 600, 240])
+        # Chats | Archive: the archive of closed and missed chats takes the page's place.
+        self.show_chats = QPushButton(self.tr("Chats"))
+        self.show_archive = QPushButton(self.tr("Archive"))
+        switch = QHBoxLayout()
+        switch.setContentsMargins(12, 6, 12, 0)
+        for button in (self.show_chats, self.show_archive):
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            switch.addWidget(button)
+        switch.addStretch(1)
+        self.show_chats.setChecked(True)
+        self.archive_panel = ArchivePanel(self.archive, team)
+        self.views = QStackedWidget()
+        self.views.addWidget(splitter)
+        self.views.addWidget(self.archive_panel)
+        self.show_archive.toggled.connect(self._on_show_archive_toggled)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addLayout(switch)
+        layout.addWidget(self.views, 1)
 
         self._typing_timer = QTimer(self)
         self._typing_timer.setSingleShot(True)
@@ -293,6 +324,7 @@ class InboxPage(QWidget):
         chat = self.chats.chat(self.shown_chat)
         if chat is None:
             self.client_panel.show_chat(None, "")
+            self.assigned_agent.show_chat(None)
             return
         name = self.chats.display_name(chat)
         self.header_name.setText(name)
@@ -306,6 +338,10 @@ class InboxPage(QWidget):
         self.send_button.setEnabled(not offered)
         self.leave.setEnabled(not offered)
         self.client_panel.show_chat(chat, name)
+        self.assigned_agent.show_chat(chat)
+
+    def _on_show_archive_toggled(self, on: bool) -> None:
+        self.views.setCurrentIndex(1 if on else 0)
 
     def _on_team_changed(self) -> None:
         self.agents.clear()
