@@ -137,6 +137,7 @@ class ArchivePanel(QWidget):
         dates.addWidget(self.since)
         dates.addWidget(QLabel(self.tr("to")))
         dates.addWidget(self.until)
+        dates.addStretch(1)
         filters.addLayout(dates, 1, 1, 1, 3)
         filters.addWidget(self.search_button, 1, 4)
 
