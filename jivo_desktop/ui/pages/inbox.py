@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -28,6 +29,7 @@ from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui.assigned_agent import AssignedAgentBox
 from jivo_desktop.ui.delegates import ChatListDelegate, MessageDelegate
 from jivo_desktop.ui.icons import status_dot
+from jivo_desktop.ui.leave_confirm import confirm_leave
 from jivo_desktop.ui.models import ChatListModel, MessagesModel
 from jivo_desktop.ui.pages.archive import ArchivePanel
 
@@ -136,6 +138,7 @@ class InboxPage(QWidget):
         self.team = team
         self.shown_chat = 0
         self.archive = archive or ArchiveService(chats.session, self)
+        self.leave_dialog: QMessageBox | None = None
 
         # ---- left: chats and agents
         self.chat_model = ChatListModel(chats, self)
@@ -378,7 +381,7 @@ class InboxPage(QWidget):
 
     def _on_leave_clicked(self) -> None:
         if self.shown_chat:
-            self.chats.close_chat(self.shown_chat)
+            self.leave_dialog = confirm_leave(self, self.chats, self.shown_chat)
 
     def _on_send_clicked(self) -> None:
         self._on_composer_submitted(self.composer.toPlainText())
