@@ -23,6 +23,7 @@ Quick start:
   jivo-relay serve --demo            run on 127.0.0.1:8765 with SQLite, a demo site and admin
   jivo-relay create-admin EMAIL      add an administrator (asks for the password)
   jivo-relay add-site NAME --origin https://shop.example   register a website, print its snippet
+  jivo-relay site-settings NAME --rule least_busy --limit 5 --offer-timeout 45   routing
 
 The database is SQLite in the user data folder unless --db (or JIVO_RELAY_DATABASE_URL) names
 another, e.g. postgresql+asyncpg://user:pass@host/dbname. Every setting can also be given as
