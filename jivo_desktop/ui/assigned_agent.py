@@ -3,6 +3,7 @@ while online."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from jivo_desktop.services.chats import Chat, ChatsService
@@ -18,22 +19,32 @@ class AssignedAgentBox(QWidget):
         self.team = team
         self.visitor_id = 0
         self.current: int | None = None
-        caption = QLabel(self.tr("Assigned agent"))
-        caption.setObjectName("FieldLabel")
+        self.caption = QLabel()
+        self.caption.setObjectName("FieldLabel")
         self.combo = QComboBox()
         self.combo.setObjectName("AssignedAgent")
-        self.combo.setToolTip(
-            self.tr("The client's next chats go first to this agent while they are online")
-        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(caption)
+        layout.addWidget(self.caption)
         layout.addWidget(self.combo)
         self.combo.activated.connect(self._on_combo_activated)
         team.changed.connect(self._fill)
-        self._fill()
+        self.retranslate()
         self.setVisible(False)
+
+    def retranslate(self) -> None:
+        """Texts in the current language (G6)."""
+        self.caption.setText(self.tr("Assigned agent"))
+        self.combo.setToolTip(
+            self.tr("The client's next chats go first to this agent while they are online")
+        )
+        self._fill()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "combo"):
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_chat(self, chat: Chat | None) -> None:
         visitor = chat.info.visitor if chat is not None else None

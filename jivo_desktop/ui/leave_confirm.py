@@ -3,6 +3,7 @@ the visitor is still on the site: a visitor who writes after that starts a new c
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from jivo_desktop.services.chats import ChatsService
@@ -18,15 +19,18 @@ def confirm_leave(parent: QWidget, chats: ChatsService, chat_id: int) -> QMessag
     box = QMessageBox(parent)
     box.setObjectName("LeaveConfirm")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(parent.tr("Leave the chat?"))
-    box.setText(parent.tr("Leave the chat with {0}?").format(name))
+    box.setWindowTitle(QCoreApplication.translate("LeaveConfirm", "Leave the chat?"))
+    box.setText(QCoreApplication.translate("LeaveConfirm", "Leave the chat with {0}?").format(name))
     box.setInformativeText(
-        parent.tr(
+        QCoreApplication.translate(
+            "LeaveConfirm",
             "Better wait until the visitor has left the site: they may have more questions. "
-            "If they write again after you leave, it starts a new chat."
+            "If they write again after you leave, it starts a new chat.",
         )
     )
-    leave = box.addButton(parent.tr("Leave chat"), QMessageBox.ButtonRole.AcceptRole)
+    leave = box.addButton(
+        QCoreApplication.translate("LeaveConfirm", "Leave chat"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
 

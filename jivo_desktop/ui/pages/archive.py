@@ -8,8 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QDate,
     QDateTime,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -77,15 +79,17 @@ class ArchiveDelegate(MessageDelegate):
         self.panel = panel
 
     def event_text(self, message: Message) -> str:
-        name = message.author_name or self.panel.tr("An agent")
+        name = message.author_name or QCoreApplication.translate("ArchivePanel", "An agent")
         if message.kind == "joined":
-            return self.panel.tr("{0} joined the chat").format(name)
+            return QCoreApplication.translate("ArchivePanel", "{0} joined the chat").format(name)
         if message.kind == "left":
-            return self.panel.tr("{0} left the chat").format(name)
+            return QCoreApplication.translate("ArchivePanel", "{0} left the chat").format(name)
         if message.kind == "closed":
-            return self.panel.tr("The chat has ended")
+            return QCoreApplication.translate("ArchivePanel", "The chat has ended")
         if message.kind == "missed":
-            return self.panel.tr("Missed: nobody answered; the visitor saw the offline form")
+            return QCoreApplication.translate(
+                "ArchivePanel", "Missed: nobody answered; the visitor saw the offline form"
+            )
         return message.kind
 
 
@@ -101,18 +105,12 @@ class ArchivePanel(QWidget):
         self._searched = False
 
         self.text = QLineEdit()
-        self.text.setPlaceholderText(self.tr("Words in the conversation"))
         self.visitor = QLineEdit()
-        self.visitor.setPlaceholderText(self.tr("Visitor: name, e-mail, phone or number"))
         self.agent = QComboBox()
         self.state = QComboBox()
-        for label, value in (
-            (self.tr("Closed and missed"), ""),
-            (self.tr("Closed"), "closed"),
-            (self.tr("Missed"), "missed"),
-        ):
-            self.state.addItem(label, value)
-        self.use_dates = QCheckBox(self.tr("From"))
+        for value in ("", "closed", "missed"):
+            self.state.addItem("", value)
+        self.use_dates = QCheckBox()
         today = QDate.currentDate()
         self.since = QDateEdit(today.addDays(-30))
         self.until = QDateEdit(today)
@@ -120,7 +118,7 @@ class ArchivePanel(QWidget):
             edit.setCalendarPopup(True)
             edit.setEnabled(False)
         self.use_dates.toggled.connect(self._on_use_dates_toggled)
-        self.search_button = QPushButton(self.tr("Search"))
+        self.search_button = QPushButton()
         self.search_button.setObjectName("Primary")
         self.search_button.clicked.connect(self.search)
         self.text.returnPressed.connect(self.search)
@@ -135,7 +133,8 @@ class ArchivePanel(QWidget):
         dates = QHBoxLayout()
         dates.addWidget(self.use_dates)
         dates.addWidget(self.since)
-        dates.addWidget(QLabel(self.tr("to")))
+        self.to_label = QLabel()
+        dates.addWidget(self.to_label)
         dates.addWidget(self.until)
         dates.addStretch(1)
         filters.addLayout(dates, 1, 1, 1, 3)
@@ -152,8 +151,6 @@ class ArchivePanel(QWidget):
         self.count.setObjectName("FieldLabel")
         self.previous = QPushButton("‹")
         self.next = QPushButton("›")
-        self.previous.setToolTip(self.tr("Previous page"))
-        self.next.setToolTip(self.tr("Next page"))
         self.previous.clicked.connect(archive.previous_page)
         self.next.clicked.connect(archive.next_page)
         paging = QHBoxLayout()
@@ -166,10 +163,10 @@ class ArchivePanel(QWidget):
         left_layout.addWidget(self.results, 1)
         left_layout.addLayout(paging)
 
-        self.header = QLabel(self.tr("Choose a chat to read it."))
+        self.header = QLabel()
         self.header.setObjectName("PanelTitle")
         self.header.setContentsMargins(14, 8, 14, 0)
-        self.read_only = QLabel(self.tr("Archived chats are read-only."))
+        self.read_only = QLabel()
         self.read_only.setObjectName("FieldLabel")
         self.read_only.setContentsMargins(14, 0, 14, 6)
         self.messages_model = ArchiveMessagesModel(archive, self)
@@ -199,8 +196,30 @@ class ArchivePanel(QWidget):
         archive.results_changed.connect(self._on_archive_results_changed)
         archive.conversation_loaded.connect(self._on_archive_conversation_loaded)
         team.changed.connect(self._on_team_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (at start and on a language switch, G6)."""
+        self.text.setPlaceholderText(self.tr("Words in the conversation"))
+        self.visitor.setPlaceholderText(self.tr("Visitor: name, e-mail, phone or number"))
+        labels = (self.tr("Closed and missed"), self.tr("Closed"), self.tr("Missed"))
+        for index, label in enumerate(labels):
+            self.state.setItemText(index, label)
+        self.use_dates.setText(self.tr("From"))
+        self.to_label.setText(self.tr("to"))
+        self.search_button.setText(self.tr("Search"))
+        self.previous.setToolTip(self.tr("Previous page"))
+        self.next.setToolTip(self.tr("Next page"))
+        self.read_only.setText(self.tr("Archived chats are read-only."))
+        self._on_archive_conversation_loaded(self.archive.chat_id)
         self._on_team_changed()
         self._on_archive_results_changed()
+        self.messages.viewport().update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "read_only"):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -------------------------------------------------------------- actions
 
@@ -277,5 +296,6 @@ class ArchivePanel(QWidget):
 
     def _on_archive_conversation_loaded(self, chat_id: int) -> None:
         info = next((c for c in self.archive.results if c.id == chat_id), None)
-        if info is not None:
-            self.header.setText(self._title(info))
+        self.header.setText(
+            self._title(info) if info is not None else self.tr("Choose a chat to read it.")
+        )

@@ -279,8 +279,8 @@ class InboxPage(QWidget):
         splitter.setStretchFactor(2, 0)
         splitter.setSizes([260, 600, 240])
         # Chats | Archive: the archive of closed and missed chats takes the page's place.
-        self.show_chats = QPushButton(self.tr("Chats"))
-        self.show_archive = QPushButton(self.tr("Archive"))
+        self.show_chats = QPushButton()
+        self.show_archive = QPushButton()
         switch = QHBoxLayout()
         switch.setContentsMargins(12, 6, 12, 0)
         for button in (self.show_chats, self.show_archive):
@@ -332,6 +332,9 @@ class InboxPage(QWidget):
             self.tr("Type a message… (Enter sends, Shift+Enter: new line)")
         )
         self.send_button.setText(self.tr("Send"))
+        if hasattr(self, "show_archive"):
+            self.show_chats.setText(self.tr("Chats"))
+            self.show_archive.setText(self.tr("Archive"))
         self.empty.setText(
             self.tr("Choose a chat on the left.\nWaiting chats are marked in orange.")
         )
