@@ -48,6 +48,9 @@ class Settings:
     max_queued_frames: int = 2000
     """Frames waiting for a slow client before it is disconnected (it resumes from its cursor)."""
     group_commit_max: int = 512
+    files_dir: str = ""
+    """C14: where sent files are kept; empty: a ``files`` folder beside the SQLite database, or
+    in the platformdirs data folder for other databases. Several nodes must share it."""
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

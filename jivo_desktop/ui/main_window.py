@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui import style
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         team: TeamService,
         *,
         keep_in_tray: Callable[[], bool] = lambda: False,
+        files: FilesService | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -85,7 +87,7 @@ class MainWindow(QMainWindow):
         side.addLayout(buttons)
 
         # ---- pages
-        self.inbox = InboxPage(chats, team)
+        self.inbox = InboxPage(chats, team, files=files)
         self.team_page = TeamPage(team)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.inbox)
@@ -142,6 +144,8 @@ class MainWindow(QMainWindow):
         session.connection_changed.connect(self._on_session_connection_changed)
         session.signed_in.connect(self._on_session_signed_in)
         chats.problem.connect(self._on_chats_problem)
+        if files is not None:
+            files.problem.connect(self._on_chats_problem)
         chats.current_changed.connect(self._on_chats_current_changed)
         self._on_session_status_changed(session.status)
         self._on_session_connection_changed(session.connection)
