@@ -2,7 +2,7 @@
 the offer round of a chat with its deadline.
 
 Revision ID: 0003
-Revises: 0005
+Revises: 0007
 Create Date: 2026-11-25
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
-down_revision = "0005"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
