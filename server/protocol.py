@@ -84,7 +84,8 @@ Role = Literal["visitor", "agent", "system"]
 AgentStatus = Literal["online", "away", "offline"]
 ChatState = Literal["offered", "active", "closed", "missed"]
 ChatKind = Literal["visitor", "direct"]
-EventKind = Literal["message", "joined", "left", "closed", "file"]
+EventKind = Literal["message", "joined", "left", "closed", "file", "missed"]
+"""``missed``: nobody took the chat (N3); the widget shows the offline form."""
 
 ClientMsgId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 RequestId = Annotated[int, msgspec.Meta(ge=0)]
@@ -132,6 +133,8 @@ class VisitorInfo(msgspec.Struct, kw_only=True):
     country: str = ""
     page_url: str = ""
     page_title: str = ""
+    assigned_agent_id: int | None = None
+    """C5: new chats of this client go first to this agent while the agent is online."""
 
 
 class ChatInfo(msgspec.Struct, kw_only=True):
@@ -155,6 +158,10 @@ class ChatInfo(msgspec.Struct, kw_only=True):
     visitor_delivered_seq: int = 0
     visitor_read_seq: int = 0
     agent_read_seq: int = 0
+    offer_round: int = 0
+    """N3: the chat's place in the ignore ladder while offered: 0 the first offer (assigned or
+    least busy agent), 1 every online agent, 2 and 3 the two returns; then it is missed."""
+    closed_at: float | None = None
 
 
 class FileInfo(msgspec.Struct, kw_only=True):
@@ -481,6 +488,39 @@ class SetPassword(Frame):
     protocol: int = PROTOCOL_VERSION
 
 
+class IgnoreChat(Frame):
+    """Agent: N3, ignore an offered chat. When every agent the round offered it to has ignored
+    it (or the round's time runs out) it is offered again, and after the last round it is
+    missed."""
+
+    id: RequestId
+    chat_id: int
+
+
+class SetAssignedAgent(Frame):
+    """Agent: C5, bind a client to an agent (``agent_id`` null clears it)."""
+
+    id: RequestId
+    visitor_id: int
+    agent_id: int | None = None
+
+
+class SearchArchive(Frame):
+    """Agent: closed and missed chats, newest first, answered with ``archive_page``. Every filter
+    is optional: ``text`` in the messages, ``visitor`` (name, e-mail, phone or id), ``agent_id``,
+    ``since``/``until`` (epoch seconds of the chat's start), ``state`` (closed or missed)."""
+
+    id: RequestId
+    text: Short = ""
+    visitor: Short = ""
+    agent_id: int | None = None
+    since: float | None = None
+    until: float | None = None
+    state: Literal["", "closed", "missed"] = ""
+    offset: Annotated[int, msgspec.Meta(ge=0)] = 0
+    limit: Annotated[int, msgspec.Meta(ge=1, le=200)] = 50
+
+
 # ---------------------------------------------------------------- visitor requests
 
 
@@ -617,6 +657,14 @@ class HistoryPage(Frame):
     id: int
     chat_id: int
     events: list[Event]
+
+
+class ArchivePage(Frame):
+    """Response to ``search_archive``: one page of chats and how many match in all."""
+
+    id: int
+    chats: list[ChatInfo]
+    total: int
 
 
 class LogsStored(Frame):
@@ -899,6 +947,9 @@ AgentRequest = (
     | GetMyAccount
     | SaveMyAccount
     | SetPassword
+    | IgnoreChat
+    | SetAssignedAgent
+    | SearchArchive
     | UploadFile
     | FileLink
     | SetSneakPeek
@@ -946,6 +997,7 @@ ServerFrame = (
     | ApiTokenCreated
     | MyAccount
     | AgentChanged
+    | ArchivePage
     | UploadReady
     | FileStored
     | FileLinkGranted

@@ -34,6 +34,7 @@ from server.limits import IpLimiter
 from server.logs import LogService
 from server.metrics import Metrics
 from server.presence import Presence
+from server.routing import Router
 from server.store import account_repo, repo
 from server.store import files as files_repo
 from server.store.db import create_engine, create_writer_engine, migrate, read
@@ -75,6 +76,8 @@ class Relay:
         self.chats = ChatService(
             self.engine, self.writer, self.bus, self.metrics, settings.max_message_chars
         )
+        self.router = Router(self.engine, self.writer, self.bus, self.presence.online_agents)
+        self.chats.router = self.router
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
         self.webhooks = Webhooks(self.engine, self.writer, settings)
         self.account = AccountService(
@@ -102,6 +105,7 @@ class Relay:
         self.writer.start()
         self.webhooks.start()
         await self.account.start()
+        self.router.start()  # reloads the deadlines of the chats being offered
         self.demo_site_key = await self._find_demo_site()
         routes = HttpRoutes(
             demo_site_key=lambda: self.demo_site_key,
@@ -135,6 +139,7 @@ class Relay:
             self._server = None
         await self.account.stop()
         await self.webhooks.stop()
+        await self.router.stop()
         await self.writer.close()
         await self.bus.close()
         await self.engine.dispose()
@@ -446,6 +451,12 @@ class Relay:
                         agent = await self._set_status(conn, agent, frame)
                     case p.Ping():
                         conn.send(p.Pong(id=frame.id))
+                    case p.IgnoreChat():
+                        await self.router.ignore(conn, frame, agent)
+                    case p.SetAssignedAgent():
+                        await self.router.set_assigned_agent(conn, frame)
+                    case p.SearchArchive():
+                        await self.chats.search_archive(conn, frame, agent)
                     case p.UploadFile():
                         await self.files.begin(conn, frame, "agent", agent.id, agent.name)
                     case p.FileLink():
@@ -504,7 +515,7 @@ class Relay:
         conn.send(p.Ok(id=frame.id))
         if frame.status == "online":
             # Back from away: the chats that waited meanwhile show up as offers now.
-            for chat in await read(self.engine, repo.offered_chats):
+            for chat in await read(self.engine, repo.offered_chats, agent.id):
                 conn.send(p.ChatOffered(chat=chat))
         self._publish_presence(agent)
         self._announce_availability(online_before)

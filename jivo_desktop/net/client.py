@@ -486,6 +486,7 @@ class AgentClient:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._runner
             self._runner = None
+        self._fail_pending()  # a request still waiting would otherwise wait out its timeout
         self._set_state("closed")
         for out in self._outbox.values():
             if not out.future.done():

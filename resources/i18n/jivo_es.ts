@@ -426,6 +426,123 @@
     </message>
 </context>
 <context>
+    <name>ArchivePanel</name>
+    <message>
+        <source>An agent</source>
+        <translation>Un agente</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat</source>
+        <translation>{0} se unió al chat</translation>
+    </message>
+    <message>
+        <source>{0} left the chat</source>
+        <translation>{0} abandonó el chat</translation>
+    </message>
+    <message>
+        <source>The chat has ended</source>
+        <translation>El chat ha terminado</translation>
+    </message>
+    <message>
+        <source>Missed: nobody answered; the visitor saw the offline form</source>
+        <translation>Perdido: nadie respondió; el visitante vio el formulario sin conexión</translation>
+    </message>
+    <message>
+        <source>Words in the conversation</source>
+        <translation>Palabras de la conversación</translation>
+    </message>
+    <message>
+        <source>Visitor: name, e-mail, phone or number</source>
+        <translation>Visitante: nombre, e-mail, teléfono o número</translation>
+    </message>
+    <message>
+        <source>Closed and missed</source>
+        <translation>Cerrados y perdidos</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Perdido</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Página siguiente</translation>
+    </message>
+    <message>
+        <source>Archived chats are read-only.</source>
+        <translation>Los chats archivados son de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Any agent</source>
+        <translation>Cualquier agente</translation>
+    </message>
+    <message>
+        <source>Chat {0}</source>
+        <translation>Chat {0}</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>{0}–{1} of {2}</source>
+        <translation>{0}–{1} de {2}</translation>
+    </message>
+    <message>
+        <source>No archived chats match.</source>
+        <translation>Ningún chat archivado coincide.</translation>
+    </message>
+    <message>
+        <source>Choose a chat to read it.</source>
+        <translation>Elija un chat para leerlo.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveService</name>
+    <message>
+        <source>The archive could not be searched: {0}</source>
+        <translation>No se pudo buscar en el archivo: {0}</translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded: {0}</source>
+        <translation>No se pudo cargar la conversación: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AssignedAgentBox</name>
+    <message>
+        <source>Assigned agent</source>
+        <translation>Agente asignado</translation>
+    </message>
+    <message>
+        <source>The client&apos;s next chats go first to this agent while they are online</source>
+        <translation>Los próximos chats del cliente van primero a este agente mientras esté en línea</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Nadie</translation>
+    </message>
+</context>
+<context>
     <name>AttachButton</name>
     <message>
         <source>Attach a file (up to 10 MB); you can also drop files here</source>
@@ -553,6 +670,10 @@
     <message>
         <source>No connection to the relay: try again in a moment.</source>
         <translation>Sin conexión con el servidor: inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The agent could not be assigned: {0}</source>
+        <translation>No se pudo asignar el agente: {0}</translation>
     </message>
     <message>
         <source>The chat could not be closed: {0}</source>
@@ -840,6 +961,10 @@ Los nuevos chats aparecen aquí.</translation>
         <translation>Enviar</translation>
     </message>
     <message>
+        <source>Archive</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
         <source>Choose a chat on the left.
 Waiting chats are marked in orange.</source>
         <translation>Elija un chat a la izquierda.
@@ -872,6 +997,25 @@ Los chats en espera están marcados en naranja.</translation>
     <message>
         <source>Save file</source>
         <translation>Guardar archivo</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveConfirm</name>
+    <message>
+        <source>Leave the chat?</source>
+        <translation>¿Abandonar el chat?</translation>
+    </message>
+    <message>
+        <source>Leave the chat with {0}?</source>
+        <translation>¿Abandonar el chat con {0}?</translation>
+    </message>
+    <message>
+        <source>Better wait until the visitor has left the site: they may have more questions. If they write again after you leave, it starts a new chat.</source>
+        <translation>Mejor espere a que el visitante salga del sitio: puede tener nuevas preguntas. Si vuelve a escribir después de que usted abandone el chat, se contará como un chat nuevo.</translation>
+    </message>
+    <message>
+        <source>Leave chat</source>
+        <translation>Abandonar el chat</translation>
     </message>
 </context>
 <context>

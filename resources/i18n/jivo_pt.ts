@@ -426,6 +426,123 @@
     </message>
 </context>
 <context>
+    <name>ArchivePanel</name>
+    <message>
+        <source>An agent</source>
+        <translation>Um agente</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat</source>
+        <translation>{0} entrou no chat</translation>
+    </message>
+    <message>
+        <source>{0} left the chat</source>
+        <translation>{0} saiu do chat</translation>
+    </message>
+    <message>
+        <source>The chat has ended</source>
+        <translation>O chat terminou</translation>
+    </message>
+    <message>
+        <source>Missed: nobody answered; the visitor saw the offline form</source>
+        <translation>Perdido: ninguém respondeu; o visitante viu o formulário offline</translation>
+    </message>
+    <message>
+        <source>Words in the conversation</source>
+        <translation>Palavras da conversa</translation>
+    </message>
+    <message>
+        <source>Visitor: name, e-mail, phone or number</source>
+        <translation>Visitante: nome, e-mail, telefone ou número</translation>
+    </message>
+    <message>
+        <source>Closed and missed</source>
+        <translation>Encerrados e perdidos</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Encerrado</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Perdido</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>até</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Próxima página</translation>
+    </message>
+    <message>
+        <source>Archived chats are read-only.</source>
+        <translation>Os chats arquivados são somente leitura.</translation>
+    </message>
+    <message>
+        <source>Any agent</source>
+        <translation>Qualquer agente</translation>
+    </message>
+    <message>
+        <source>Chat {0}</source>
+        <translation>Chat {0}</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>{0}–{1} of {2}</source>
+        <translation>{0}–{1} de {2}</translation>
+    </message>
+    <message>
+        <source>No archived chats match.</source>
+        <translation>Nenhum chat arquivado corresponde.</translation>
+    </message>
+    <message>
+        <source>Choose a chat to read it.</source>
+        <translation>Escolha um chat para lê-lo.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveService</name>
+    <message>
+        <source>The archive could not be searched: {0}</source>
+        <translation>Não foi possível buscar no arquivo: {0}</translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded: {0}</source>
+        <translation>Não foi possível carregar a conversa: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AssignedAgentBox</name>
+    <message>
+        <source>Assigned agent</source>
+        <translation>Agente atribuído</translation>
+    </message>
+    <message>
+        <source>The client&apos;s next chats go first to this agent while they are online</source>
+        <translation>Os próximos chats do cliente vão primeiro para este agente enquanto estiver online</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Ninguém</translation>
+    </message>
+</context>
+<context>
     <name>AttachButton</name>
     <message>
         <source>Attach a file (up to 10 MB); you can also drop files here</source>
@@ -553,6 +670,10 @@
     <message>
         <source>No connection to the relay: try again in a moment.</source>
         <translation>Sem conexão com o servidor: tente novamente em instantes.</translation>
+    </message>
+    <message>
+        <source>The agent could not be assigned: {0}</source>
+        <translation>Não foi possível atribuir o agente: {0}</translation>
     </message>
     <message>
         <source>The chat could not be closed: {0}</source>
@@ -840,6 +961,10 @@ Os novos chats aparecem aqui.</translation>
         <translation>Enviar</translation>
     </message>
     <message>
+        <source>Archive</source>
+        <translation>Arquivo</translation>
+    </message>
+    <message>
         <source>Choose a chat on the left.
 Waiting chats are marked in orange.</source>
         <translation>Escolha um chat à esquerda.
@@ -872,6 +997,25 @@ Os chats aguardando estão marcados em laranja.</translation>
     <message>
         <source>Save file</source>
         <translation>Salvar arquivo</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveConfirm</name>
+    <message>
+        <source>Leave the chat?</source>
+        <translation>Sair do chat?</translation>
+    </message>
+    <message>
+        <source>Leave the chat with {0}?</source>
+        <translation>Sair do chat com {0}?</translation>
+    </message>
+    <message>
+        <source>Better wait until the visitor has left the site: they may have more questions. If they write again after you leave, it starts a new chat.</source>
+        <translation>Melhor esperar até o visitante sair do site: ele pode ter novas perguntas. Se escrever de novo depois que você sair, será um novo chat.</translation>
+    </message>
+    <message>
+        <source>Leave chat</source>
+        <translation>Sair do chat</translation>
     </message>
 </context>
 <context>

@@ -426,6 +426,123 @@
     </message>
 </context>
 <context>
+    <name>ArchivePanel</name>
+    <message>
+        <source>An agent</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat</source>
+        <translation>{0} присоединился к чату</translation>
+    </message>
+    <message>
+        <source>{0} left the chat</source>
+        <translation>{0} покинул чат</translation>
+    </message>
+    <message>
+        <source>The chat has ended</source>
+        <translation>Чат завершён</translation>
+    </message>
+    <message>
+        <source>Missed: nobody answered; the visitor saw the offline form</source>
+        <translation>Пропущен: никто не ответил; посетитель увидел офлайн-форму</translation>
+    </message>
+    <message>
+        <source>Words in the conversation</source>
+        <translation>Слова из переписки</translation>
+    </message>
+    <message>
+        <source>Visitor: name, e-mail, phone or number</source>
+        <translation>Посетитель: имя, e-mail, телефон или номер</translation>
+    </message>
+    <message>
+        <source>Closed and missed</source>
+        <translation>Закрытые и пропущенные</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрыт</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Пропущен</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Предыдущая страница</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Следующая страница</translation>
+    </message>
+    <message>
+        <source>Archived chats are read-only.</source>
+        <translation>Архивные чаты доступны только для чтения.</translation>
+    </message>
+    <message>
+        <source>Any agent</source>
+        <translation>Любой оператор</translation>
+    </message>
+    <message>
+        <source>Chat {0}</source>
+        <translation>Чат {0}</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>{0}–{1} of {2}</source>
+        <translation>{0}–{1} из {2}</translation>
+    </message>
+    <message>
+        <source>No archived chats match.</source>
+        <translation>Нет подходящих архивных чатов.</translation>
+    </message>
+    <message>
+        <source>Choose a chat to read it.</source>
+        <translation>Выберите чат, чтобы прочитать его.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveService</name>
+    <message>
+        <source>The archive could not be searched: {0}</source>
+        <translation>Не удалось выполнить поиск в архиве: {0}</translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded: {0}</source>
+        <translation>Не удалось загрузить переписку: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AssignedAgentBox</name>
+    <message>
+        <source>Assigned agent</source>
+        <translation>Закреплённый оператор</translation>
+    </message>
+    <message>
+        <source>The client&apos;s next chats go first to this agent while they are online</source>
+        <translation>Следующие чаты клиента сначала получает этот оператор, пока он в сети</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Никто</translation>
+    </message>
+</context>
+<context>
     <name>AttachButton</name>
     <message>
         <source>Attach a file (up to 10 MB); you can also drop files here</source>
@@ -553,6 +670,10 @@
     <message>
         <source>No connection to the relay: try again in a moment.</source>
         <translation>Нет связи с сервером: повторите попытку чуть позже.</translation>
+    </message>
+    <message>
+        <source>The agent could not be assigned: {0}</source>
+        <translation>Не удалось закрепить оператора: {0}</translation>
     </message>
     <message>
         <source>The chat could not be closed: {0}</source>
@@ -840,6 +961,10 @@ New chats appear here.</source>
         <translation>Отправить</translation>
     </message>
     <message>
+        <source>Archive</source>
+        <translation>Архив</translation>
+    </message>
+    <message>
         <source>Choose a chat on the left.
 Waiting chats are marked in orange.</source>
         <translation>Выберите чат слева.
@@ -872,6 +997,25 @@ Waiting chats are marked in orange.</source>
     <message>
         <source>Save file</source>
         <translation>Сохранить файл</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveConfirm</name>
+    <message>
+        <source>Leave the chat?</source>
+        <translation>Покинуть чат?</translation>
+    </message>
+    <message>
+        <source>Leave the chat with {0}?</source>
+        <translation>Покинуть чат с {0}?</translation>
+    </message>
+    <message>
+        <source>Better wait until the visitor has left the site: they may have more questions. If they write again after you leave, it starts a new chat.</source>
+        <translation>Лучше дождитесь, пока посетитель уйдёт с сайта: у него могут появиться вопросы. Если он напишет после того, как вы покинете чат, начнётся новый чат.</translation>
+    </message>
+    <message>
+        <source>Leave chat</source>
+        <translation>Покинуть чат</translation>
     </message>
 </context>
 <context>
