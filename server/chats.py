@@ -15,6 +15,7 @@ from server import protocol as p
 from server.bus import Bus
 from server.metrics import Metrics
 from server.store import repo
+from server.store.actions_repo import unless_blocked
 from server.store.db import read
 from server.store.writer import GroupWriter
 
@@ -54,7 +55,7 @@ class ChatService:
         every agent taking new chats."""
         event = change.event
         text = p.encode(p.EventPush(event=event))
-        if change.chat.visitor_id is not None:
+        if change.chat.visitor_id is not None and change.to_visitor:
             self.bus.publish(topics.visitor_topic(change.chat.visitor_id), text, event.cursor)
         if change.chat.state == "offered":
             self.bus.publish(OFFERS, text, event.cursor)
@@ -90,7 +91,12 @@ class ChatService:
     ) -> None:
         text = self.check_text(frame)
         change = await self.writer.run(
-            repo.visitor_message(visitor_id, site_id, frame.client_msg_id, text, agents_online)
+            unless_blocked(  # C8
+                site_id,
+                visitor_id,
+                conn.ip,
+                repo.visitor_message(visitor_id, site_id, frame.client_msg_id, text, agents_online),
+            )
         )
         self._ack(conn, frame, change)
         if change.duplicate:

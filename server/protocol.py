@@ -64,13 +64,19 @@ ErrorCode = Literal[
     "not_in_chat",  # the agent is not a participant of the chat
     "no_agents_online",  # nobody can answer: show the offline form
     "internal",  # the relay failed; the request may be retried
+    "blocked",  # C8: this visitor (or its IP) is blocked: it can no longer write
+    "admin_only",  # the request needs the admin role
+    "duplicate",  # C12: another quick phrase has that shortcut
 ]
 
 Role = Literal["visitor", "agent", "system"]
 AgentStatus = Literal["online", "away", "offline"]
 ChatState = Literal["offered", "active", "closed", "missed"]
 ChatKind = Literal["visitor", "direct"]
-EventKind = Literal["message", "joined", "left", "closed"]
+EventKind = Literal["message", "joined", "left", "closed", "comment", "transfer"]
+AGENT_ONLY_KINDS = frozenset({"comment", "transfer"})
+"""C9/C10: events only agents see; the relay never sends them to a visitor."""
+MAX_PHRASE_SHORTCUT = 32
 
 ClientMsgId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 RequestId = Annotated[int, msgspec.Meta(ge=0)]
@@ -158,6 +164,41 @@ class Event(msgspec.Struct, kw_only=True):
     ts: float
 
 
+class Invitation(msgspec.Struct, kw_only=True):
+    """C7/C9: an agent asks a colleague to join a chat (``invite``) or to take it over
+    (``transfer``, with a note only agents see). Pending until answered or ``expires_at``."""
+
+    id: int
+    kind: Literal["invite", "transfer"]
+    chat: ChatInfo
+    from_agent_id: int
+    from_name: str
+    to_agent_id: int
+    note: str = ""
+    expires_at: float = 0.0
+
+
+class BlockedClient(msgspec.Struct, kw_only=True):
+    """C8: a blocked visitor (and its IP at the time) on a site."""
+
+    id: int
+    site_id: int
+    visitor_id: int | None
+    ip: str
+    visitor_name: str = ""
+    reason: str = ""
+    blocked_by: str = ""
+    created_at: float
+
+
+class Phrase(msgspec.Struct, kw_only=True):
+    """C12: a quick phrase shared by the team; typing ``/shortcut`` offers it."""
+
+    id: int
+    shortcut: str
+    text: str
+
+
 # ---------------------------------------------------------------- agent requests
 
 
@@ -225,6 +266,103 @@ class History(Frame):
     limit: Annotated[int, msgspec.Meta(ge=1, le=500)] = 100
 
 
+# ---------------------------------------------------------------- agent requests: chat actions
+
+
+class InviteAgent(Frame):
+    """C7: invite a colleague into the chat without leaving it; answered with ``ok``. The
+    colleague gets ``invitation_offered``; when it accepts, both are in the chat."""
+
+    id: RequestId
+    chat_id: int
+    agent_id: int
+    note: Short = ""
+
+
+class TransferChat(Frame):
+    """C9: offer the chat to a colleague with a note the visitor never sees. The chat moves
+    only when the colleague accepts; the asking agent keeps it until then and is told the
+    outcome (``invitation_answered``: accepted, declined or expired)."""
+
+    id: RequestId
+    chat_id: int
+    agent_id: int
+    note: Annotated[str, msgspec.Meta(max_length=1000)] = ""
+
+
+class AnswerInvitation(Frame):
+    """C7/C9: accept (answered with ``chat_opened``) or decline (``ok``) an invitation."""
+
+    id: RequestId
+    invitation_id: int
+    accept: bool
+
+
+class LeaveChat(Frame):
+    """C3/C7: leave a chat; colleagues still in it carry on, the last one leaving closes it."""
+
+    id: RequestId
+    chat_id: int
+
+
+class BlockClient(Frame):
+    """C8: block the chat's visitor by visitor id and IP, and close the chat."""
+
+    id: RequestId
+    chat_id: int
+    reason: Short = ""
+
+
+class UnblockClient(Frame):
+    """C8 (admins only): lift a block."""
+
+    id: RequestId
+    block_id: int
+
+
+class ListBlocked(Frame):
+    """C8 (admins only): the blocked clients; answered with ``blocked_list``."""
+
+    id: RequestId
+
+
+class ListPhrases(Frame):
+    """C12: the team's quick phrases; answered with ``phrase_list``."""
+
+    id: RequestId
+
+
+class SavePhrase(Frame):
+    """C12: add (no ``phrase_id``) or edit a quick phrase; answered with ``phrase_list``, and
+    every agent gets ``phrases_changed``."""
+
+    id: RequestId
+    shortcut: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_PHRASE_SHORTCUT)]
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_MESSAGE_CHARS)]
+    phrase_id: int | None = None
+
+
+class DeletePhrase(Frame):
+    """C12: delete a quick phrase; answered with ``phrase_list``."""
+
+    id: RequestId
+    phrase_id: int
+
+
+class ViewChat(Frame):
+    """C18: this agent has the chat open in front of it (or no longer). No response; the
+    agents of the chat get ``chat_viewers``."""
+
+    chat_id: int
+    viewing: bool
+
+
+class TeamLoad(Frame):
+    """C9: how many open chats each agent has; answered with ``team_loads``."""
+
+    id: RequestId
+
+
 # ---------------------------------------------------------------- visitor requests
 
 
@@ -279,6 +417,9 @@ class SendMessage(Frame):
     client_msg_id: ClientMsgId
     text: Text
     chat_id: int | None = None
+    comment: bool = False
+    """C10 (agents only): an internal comment that only agents see, stored as a ``comment``
+    event that never reaches the visitor."""
 
 
 class Typing(Frame):
@@ -441,6 +582,57 @@ class AgentsAvailable(Frame):
     online: bool
 
 
+class InvitationOffered(Frame):
+    """C7/C9: a colleague invites this agent into a chat or offers it a transfer."""
+
+    invitation: Invitation
+
+
+class InvitationAnswered(Frame):
+    """C7/C9: the outcome of an invitation, to the agent who asked and to the one asked."""
+
+    invitation_id: int
+    chat_id: int
+    kind: Literal["invite", "transfer"]
+    agent_id: int
+    agent_name: str
+    outcome: Literal["accepted", "declined", "expired", "cancelled"]
+
+
+class VisitorBlocked(Frame):
+    """Visitors (C8): this visitor is blocked and can no longer write."""
+
+
+class BlockedList(Frame):
+    id: int
+    clients: list[BlockedClient]
+
+
+class PhraseList(Frame):
+    id: int
+    phrases: list[Phrase]
+
+
+class PhrasesChanged(Frame):
+    """Agents (C12): the team's quick phrases changed; the whole list."""
+
+    phrases: list[Phrase]
+
+
+class ChatViewers(Frame):
+    """Agents (C18): who has this chat open now."""
+
+    chat_id: int
+    agent_ids: list[int]
+
+
+class TeamLoads(Frame):
+    """C9: agent id -> number of open chats."""
+
+    id: int
+    chats: dict[int, int]
+
+
 # ---------------------------------------------------------------- unions and codecs
 
 AgentRequest = (
@@ -456,6 +648,18 @@ AgentRequest = (
     | Typing
     | Receipt
     | Ping
+    | InviteAgent
+    | TransferChat
+    | AnswerInvitation
+    | LeaveChat
+    | BlockClient
+    | UnblockClient
+    | ListBlocked
+    | ListPhrases
+    | SavePhrase
+    | DeletePhrase
+    | ViewChat
+    | TeamLoad
 )
 VisitorRequest = (
     VisitorHello | PageView | SetContact | OfflineMessage | SendMessage | Typing | Receipt | Ping
@@ -478,6 +682,14 @@ ServerFrame = (
     | TypingChanged
     | AgentPresence
     | AgentsAvailable
+    | InvitationOffered
+    | InvitationAnswered
+    | VisitorBlocked
+    | BlockedList
+    | PhraseList
+    | PhrasesChanged
+    | ChatViewers
+    | TeamLoads
 )
 
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__
@@ -617,7 +829,7 @@ def render_doc() -> str:
         for cls in classes:
             out += _struct_section(cls, tagged=True)
     out += ["## Structures", ""]
-    for struct in (AgentInfo, VisitorInfo, ChatInfo, Event, Utm):
+    for struct in (AgentInfo, VisitorInfo, ChatInfo, Event, Utm, Invitation, BlockedClient, Phrase):
         out += _struct_section(struct, tagged=False)
     return "\n".join(out).rstrip() + "\n"
 

@@ -22,6 +22,7 @@ from websockets.exceptions import ConnectionClosed
 from server import __version__, auth
 from server import bus as topics
 from server import protocol as p
+from server.actions import ACTION_FRAMES, ActionService
 from server.bus import Bus, LocalBus
 from server.chats import OFFERS, ChatService
 from server.config import Settings
@@ -31,6 +32,7 @@ from server.limits import IpLimiter
 from server.metrics import Metrics
 from server.presence import Presence
 from server.store import repo
+from server.store.actions_repo import unless_blocked
 from server.store.db import create_engine, create_writer_engine, migrate, read
 from server.store.writer import GroupWriter
 
@@ -66,6 +68,9 @@ class Relay:
         self.chats = ChatService(
             self.engine, self.writer, self.bus, self.metrics, settings.max_message_chars
         )
+        self.actions = ActionService(
+            self.engine, self.writer, self.bus, self.chats, settings.invitation_timeout
+        )
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
         self.demo_site_key: str | None = None
         self.port = 0
@@ -76,6 +81,7 @@ class Relay:
     async def start(self) -> None:
         await migrate(self.engine)
         self.writer.start()
+        await self.actions.start()
         self.demo_site_key = await self._find_demo_site()
         routes = HttpRoutes(
             demo_site_key=lambda: self.demo_site_key,
@@ -104,6 +110,7 @@ class Relay:
             self._server.close()
             await self._server.wait_closed()
             self._server = None
+        self.actions.stop()
         await self.writer.close()
         await self.bus.close()
         await self.engine.dispose()
@@ -368,6 +375,8 @@ class Relay:
             async def dispatch(frame: p.Frame, received: float) -> None:
                 nonlocal agent
                 match frame:
+                    case p.SendMessage() if frame.comment:
+                        await self.actions.comment(conn, frame, agent, received)
                     case p.SendMessage():
                         await self.chats.agent_message(conn, frame, agent, received)
                     case p.AcceptChat():
@@ -390,6 +399,8 @@ class Relay:
                         await self.writer.run(repo.revoke_session(auth.token_hash(token)))
                         conn.send(p.Ok(id=frame.id))
                         await conn.close(p.CLOSE_SIGNED_OUT, "signed out")
+                    case _ if isinstance(frame, ACTION_FRAMES):
+                        await self.actions.dispatch(conn, frame, agent)
                     case _:
                         raise p.FrameRejected("forbidden", f"{type(frame).__name__} not allowed")
 
@@ -397,6 +408,7 @@ class Relay:
         except ConnectionClosed:
             pass
         finally:
+            self.actions.forget(conn, agent_id)
             for topic, handler in (
                 (topics.agent_topic(agent_id), conn.push),
                 (topics.AGENTS, conn.push),
@@ -530,11 +542,13 @@ class Relay:
             conn.send(p.SyncDone(cursor=upto))
             conn.release_pushes(upto)
             del chat
+            if await self.actions.is_blocked(site_id, visitor_id, conn.ip):
+                conn.send(p.VisitorBlocked())  # C8: the widget says so and stops writing
 
             async def dispatch(frame: p.Frame, received: float) -> None:
                 match frame:
                     case p.SendMessage():
-                        if frame.chat_id is not None:
+                        if frame.chat_id is not None or frame.comment:
                             raise p.FrameRejected(
                                 "forbidden", "visitors write to their own chat", frame.id
                             )
@@ -566,8 +580,13 @@ class Relay:
                                 "message_too_long", "the message is too long", frame.id
                             )
                         await self.writer.run(
-                            repo.store_offline_message(
-                                site_id, visitor_id, frame.name, frame.email, frame.text
+                            unless_blocked(  # C8
+                                site_id,
+                                visitor_id,
+                                conn.ip,
+                                repo.store_offline_message(
+                                    site_id, visitor_id, frame.name, frame.email, frame.text
+                                ),
                             )
                         )
                         conn.send(p.Ok(id=frame.id))
