@@ -188,7 +188,7 @@ async def test_comment_only_agents_see(relay_any_db: RelayHandle) -> None:
     """C10: a comment is stored in the conversation for agents; the visitor never gets it,
     live or in the replay; a visitor cannot send one."""
     relay = relay_any_db
-    async with _team(relay) as (ana, boss):
+    async with _team(relay) as (ana, _boss):
         visitor, chat_id = await _chat_with(relay, ana)
         ack = await ana.send_message(chat_id, "Cliente difícil, nota interna 4242", comment=True)
         await ana.send_message(chat_id, "¿En qué le ayudo?")
