@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QApplication
 from jivo_desktop import platform as osp
 from jivo_desktop.platform.idle import IdleSource
 from jivo_desktop.platform.notify import create_notifier
+from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.auto_away import AutoAwayService
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.notifications import NotificationService
+from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.sounds import SoundService
@@ -21,6 +23,7 @@ from jivo_desktop.services.team import TeamService
 from jivo_desktop.store import LocalStore
 from jivo_desktop.tasks import spawn
 from jivo_desktop.ui import style
+from jivo_desktop.ui.invitation_toast import InvitationToasts
 from jivo_desktop.ui.main_window import MainWindow
 from jivo_desktop.ui.sign_in import SignInWindow
 from jivo_desktop.ui.toast import ToastManager
@@ -52,9 +55,18 @@ class DesktopApp(QObject):
             on_sign_out=self.session.sign_out,
             on_quit=qapp.quit,
         )
+        self.actions = ChatActionsService(self.session, self.chats, self.team)
+        self.phrases = PhrasesService(self.session)
         self.main_window = MainWindow(
-            self.session, self.chats, self.team, keep_in_tray=lambda: self.tray.available
+            self.session,
+            self.chats,
+            self.team,
+            keep_in_tray=lambda: self.tray.available,
+            chat_actions=self.actions,
+            phrases=self.phrases,
         )
+        # C7/C9: a colleague's invitation or transfer offer, in the corner of the screen.
+        self.invitation_toasts = InvitationToasts(self.actions)
         # N6: with a tray, closing the window keeps the app running there; without one
         # (some desktops have none), closing the last window quits, or nothing could.
         qapp.setQuitOnLastWindowClosed(not self.tray.available)
@@ -125,6 +137,7 @@ class DesktopApp(QObject):
 
     async def shutdown(self) -> None:
         self.toasts.close()
+        self.invitation_toasts.close()
         self.tray.hide()
         await self.notifications.notifier.close()
         self.auto_away.stop()

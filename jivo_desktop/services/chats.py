@@ -31,7 +31,7 @@ TAIL = 200
 class Message:
     """One line of a conversation as the app shows it."""
 
-    kind: str  # message | joined | left | closed
+    kind: str  # message | joined | left | closed | comment | transfer
     author: str  # visitor | agent | system
     author_name: str
     text: str
@@ -489,7 +489,9 @@ class ChatsService(QObject):
         if event.kind == "message" and (event.author == "visitor" or chat.direct):
             chat.info.preview = event.text[:200]
             chat.typing = ""
-        if event.kind == "closed":
+        if event.kind == "closed" or (
+            event.kind == "left" and event.author == "agent" and event.author_id == self.me
+        ):  # C3/C9: closed, or I left it (a transfer accepted, or from another device)
             self._remove(chat.id)
             return
         if chat.loaded:

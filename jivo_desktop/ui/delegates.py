@@ -15,6 +15,9 @@ from jivo_desktop.ui.models import ChatRole, MessageRole
 
 Index = QModelIndex | QPersistentModelIndex
 
+BUBBLE_KINDS = ("message", "comment")
+COMMENT_FILL = "#fff4c4"
+COMMENT_EDGE = "#d9b300"
 TICKS = {"sending": "◷", "sent": "✓", "delivered": "✓✓", "read": "✓✓", "failed": "!"}
 
 
@@ -111,7 +114,7 @@ class MessageDelegate(QStyledItemDelegate):
         cached = self._sizes.get(key)
         if cached is not None:
             return cached
-        if message.kind != "message":
+        if message.kind not in BUBBLE_KINDS:
             size = QSize(option.rect.width(), 30)
         else:
             text = self._text_rect(option, message)
@@ -128,7 +131,7 @@ class MessageDelegate(QStyledItemDelegate):
         rect = option.rect
         font = option.font
         painter.setFont(font)
-        if message.kind != "message":
+        if message.kind not in BUBBLE_KINDS:
             painter.setPen(QColor("#6b7a75"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.event_text(message))
             painter.restore()
@@ -136,14 +139,18 @@ class MessageDelegate(QStyledItemDelegate):
         text = self._text_rect(option, message)
         width = max(text.width(), 60) + 2 * self.PAD
         right = message.author == "agent"
+        comment = message.kind == "comment"  # C10: only agents see it; it must look different
         x = rect.right() - width - 12 if right else rect.left() + 12
         bubble = QRect(x, rect.top() + self.GAP // 2, width, text.height() + 2 * self.PAD)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(style.BRAND if right else "#ffffff"))
-        if not right:
-            painter.setPen(QPen(QColor("#e3e8e6")))
+        painter.setBrush(QColor(COMMENT_FILL if comment else style.BRAND if right else "#ffffff"))
+        if not right or comment:
+            pen = QPen(QColor(COMMENT_EDGE if comment else "#e3e8e6"))
+            if comment:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
         painter.drawRoundedRect(bubble, 12, 12)
-        painter.setPen(QColor("white" if right else "#1d2b27"))
+        painter.setPen(QColor("#4a3b00" if comment else "white" if right else "#1d2b27"))
         painter.drawText(
             bubble.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD),
             int(Qt.TextFlag.TextWordWrap),
@@ -157,6 +164,8 @@ class MessageDelegate(QStyledItemDelegate):
         meta = clock(message.ts)
         if message.author == "agent" and not message.mine and message.author_name:
             meta = f"{message.author_name} · {meta}"
+        if comment:
+            meta = f"{self.comment_label()} · {meta}"
         if message.mine:
             meta = f"{meta}  {TICKS.get(message.state, '')}"
         line = QRect(bubble.left(), bubble.bottom() + 2, bubble.width(), 14)
@@ -167,3 +176,7 @@ class MessageDelegate(QStyledItemDelegate):
     def event_text(self, message: Message) -> str:
         """Overridden by the page with translated words."""
         return message.kind
+
+    def comment_label(self) -> str:
+        """Overridden by the page with translated words."""
+        return "Comment (only agents see it)"

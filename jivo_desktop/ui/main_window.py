@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui import style
@@ -44,6 +46,8 @@ class MainWindow(QMainWindow):
         team: TeamService,
         *,
         keep_in_tray: Callable[[], bool] = lambda: False,
+        chat_actions: ChatActionsService | None = None,
+        phrases: PhrasesService | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -94,7 +98,7 @@ class MainWindow(QMainWindow):
         side.addLayout(buttons)
 
         # ---- pages
-        self.inbox = InboxPage(chats, team)
+        self.inbox = InboxPage(chats, team, chat_actions=chat_actions, phrases=phrases)
         self.team_page = TeamPage(team)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.inbox)

@@ -46,7 +46,7 @@
 
   // -- modules: server/widget/mod/NAME.js, fetched from the relay on first need so that the core
   // stays under 40 KB. A module runs window['jivo_NAME']((api) => ({ frame(f), event(ev) })).
-  var ROUTE = {}; // frame type or event kind -> module name
+  var ROUTE = { visitor_blocked: 'block' }; // frame type or event kind -> module name
   var mods = {};
   var api;
   function mod(name) {
@@ -712,7 +712,7 @@ textarea.fi{min-height:96px;resize:vertical}
   shell.addEventListener('keydown', (e) => { e.stopPropagation(); });
 
   api = { h: h, icon: icon, T: T, lang: lang, fmt: fmt, send: send, request: request, place: place,
-    showNotice: showNotice, render: render, shell: shell, list: list, base: SRC.origin, site: SITE };
+    showNotice: showNotice, render: render, shell: shell, list: list, base: SRC.origin, site: SITE, stop: stopForGood };
 
   // -- start
   function attach() {

@@ -22,11 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.chats import Chat, ChatsService, Message
+from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.team import TeamService
+from jivo_desktop.ui.chat_actions import ChatActionsBar, CollisionLabel, NoticeLabel, ReplyChannel
 from jivo_desktop.ui.delegates import ChatListDelegate, MessageDelegate
 from jivo_desktop.ui.icons import status_dot
 from jivo_desktop.ui.models import ChatListModel, MessagesModel
+from jivo_desktop.ui.phrases import PhrasePopup
 
 TYPING_IDLE_MS = 3000
 DRAFT_SAVE_MS = 400
@@ -61,7 +65,12 @@ class ConversationDelegate(MessageDelegate):
             return self.page.tr("{0} left the chat").format(name)
         if message.kind == "closed":
             return self.page.tr("The chat has ended")
+        if message.kind == "transfer":  # C9: the note, for agents only
+            return self.page.tr("{0} transferred the chat: {1}").format(name, message.text or "—")
         return message.kind
+
+    def comment_label(self) -> str:
+        return self.page.tr("Comment, only agents see it")
 
 
 class ClientPanel(QWidget):
@@ -121,10 +130,20 @@ class ClientPanel(QWidget):
 
 
 class InboxPage(QWidget):
-    def __init__(self, chats: ChatsService, team: TeamService, parent: QWidget | None = None):
+    def __init__(
+        self,
+        chats: ChatsService,
+        team: TeamService,
+        parent: QWidget | None = None,
+        *,
+        chat_actions: ChatActionsService | None = None,
+        phrases: PhrasesService | None = None,
+    ):
         super().__init__(parent)
         self.chats = chats
         self.team = team
+        self.chat_actions = chat_actions or ChatActionsService(chats.session, chats, team)
+        self.phrases = phrases or PhrasesService(chats.session)
         self.shown_chat = 0
 
         # ---- left: chats and agents
@@ -160,8 +179,9 @@ class InboxPage(QWidget):
         self.header_name.setObjectName("PanelTitle")
         self.header_url = QLabel()
         self.header_url.setObjectName("FieldLabel")
-        self.leave = QPushButton(self.tr("Leave chat"))
-        self.leave.clicked.connect(self._on_leave_clicked)
+        # C3/C7/C8/C9: the chat's action toolbar, top right (Leave is its last button).
+        self.chat_actions_bar = ChatActionsBar(self.chat_actions, chats, team, self.phrases)
+        self.leave = self.chat_actions_bar.leave_button
         header = QFrame()
         header.setObjectName("ChatHeader")
         header_layout = QHBoxLayout(header)
@@ -169,7 +189,7 @@ class InboxPage(QWidget):
         names.addWidget(self.header_name)
         names.addWidget(self.header_url)
         header_layout.addLayout(names, 1)
-        header_layout.addWidget(self.leave)
+        header_layout.addWidget(self.chat_actions_bar)
 
         self.messages_model = MessagesModel(chats, self)
         self.messages = QListView()
@@ -204,6 +224,10 @@ class InboxPage(QWidget):
         self.composer.setFixedHeight(78)
         self.composer.submitted.connect(self._on_composer_submitted)
         self.composer.textChanged.connect(self._on_composer_text_changed)
+        self.phrase_popup = PhrasePopup(self.phrases, self.composer)  # C12: "/hi"
+        self.reply_channel = ReplyChannel()  # C10: chat or comment
+        self.collision = CollisionLabel(self.chat_actions)  # C18
+        self.action_notice = NoticeLabel(self.chat_actions)
         self.send_button = QPushButton(self.tr("Send"))
         self.send_button.setObjectName("Primary")
         self.send_button.clicked.connect(self._on_send_clicked)
@@ -217,9 +241,12 @@ class InboxPage(QWidget):
         conv_layout.setContentsMargins(0, 0, 0, 0)
         conv_layout.setSpacing(0)
         conv_layout.addWidget(header)
+        conv_layout.addWidget(self.collision)
+        conv_layout.addWidget(self.action_notice)
         conv_layout.addWidget(self.messages, 1)
         conv_layout.addWidget(self.typing_label)
         conv_layout.addWidget(self.offer_bar)
+        conv_layout.addWidget(self.reply_channel)
         conv_layout.addWidget(input_row)
 
         empty = QLabel(self.tr("Choose a chat on the left.\nWaiting chats are marked in orange."))
@@ -291,6 +318,8 @@ class InboxPage(QWidget):
 
     def _show_header(self) -> None:
         chat = self.chats.chat(self.shown_chat)
+        self.chat_actions_bar.set_chat(chat)
+        self.collision.show_chat(chat.id if chat else 0)
         if chat is None:
             self.client_panel.show_chat(None, "")
             return
@@ -304,7 +333,6 @@ class InboxPage(QWidget):
         self.offer_bar.setVisible(offered)
         self.composer.setEnabled(not offered)
         self.send_button.setEnabled(not offered)
-        self.leave.setEnabled(not offered)
         self.client_panel.show_chat(chat, name)
 
     def _on_team_changed(self) -> None:
@@ -340,17 +368,16 @@ class InboxPage(QWidget):
         if self.shown_chat:
             self.chats.accept(self.shown_chat)
 
-    def _on_leave_clicked(self) -> None:
-        if self.shown_chat:
-            self.chats.close_chat(self.shown_chat)
-
     def _on_send_clicked(self) -> None:
         self._on_composer_submitted(self.composer.toPlainText())
 
     def _on_composer_submitted(self, text: str) -> None:
         if not self.shown_chat or not text.strip():
             return
-        self.chats.send(self.shown_chat, text)
+        if self.reply_channel.comment_mode:
+            self.chat_actions.comment(self.shown_chat, text)
+        else:
+            self.chats.send(self.shown_chat, text)
         self.composer.blockSignals(True)
         self.composer.clear()
         self.composer.blockSignals(False)
@@ -359,6 +386,8 @@ class InboxPage(QWidget):
 
     def _on_composer_text_changed(self) -> None:
         self._draft_timer.start()
+        if self.reply_channel.comment_mode:
+            return  # a comment is not for the visitor: no typing indicator
         if self.shown_chat and not self._typing_sent:
             self._typing_sent = True
             self.chats.typing(self.shown_chat, True)
