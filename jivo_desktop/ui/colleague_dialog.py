@@ -94,7 +94,9 @@ class ColleagueDialog(QDialog):
             if agent.id == me or agent.status == "offline":
                 continue
             count = self.loads.get(agent.id, 0)
-            chats = self.tr("%n chat(s)", "", count)
+            chats = (
+                self.tr("1 open chat") if count == 1 else self.tr("{0} open chats").format(count)
+            )
             item = QListWidgetItem(
                 status_dot(agent.status),
                 f"{agent.name}  ·  {status_words[agent.status]}  ·  {chats}",

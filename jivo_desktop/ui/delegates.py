@@ -168,7 +168,8 @@ class MessageDelegate(QStyledItemDelegate):
             meta = f"{self.comment_label()} · {meta}"
         if message.mine:
             meta = f"{meta}  {TICKS.get(message.state, '')}"
-        line = QRect(bubble.left(), bubble.bottom() + 2, bubble.width(), 14)
+        # The line under the bubble may be wider than the bubble (a short comment's label).
+        line = QRect(rect.left() + 12, bubble.bottom() + 2, rect.width() - 24, 14)
         align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
         painter.drawText(line, align | Qt.AlignmentFlag.AlignVCenter, meta)
         painter.restore()
