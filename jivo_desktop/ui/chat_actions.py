@@ -127,6 +127,10 @@ class ChatActionsBar(QWidget):
             shortcut.activated.connect(slot)
             self.shortcuts[name] = shortcut
         self.set_chat(None)
+        self.chat_actions.session.signed_in.connect(self._on_session_signed_in)
+
+    def _on_session_signed_in(self, _welcome: object) -> None:
+        self.set_chat(self.chats.chat(self.chat_id))  # the admin's menu entry (C8)
 
     def set_chat(self, chat: Chat | None) -> None:
         self.chat_id = chat.id if chat else 0
