@@ -87,6 +87,11 @@ class ActionService:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
+    async def greet(self, conn: Conn, agent_id: int) -> None:
+        """A (re)connecting agent sees the invitations still waiting for its answer."""
+        for invitation in await read(self.engine, arepo.invitations_for, agent_id):
+            conn.send(p.InvitationOffered(invitation=invitation))
+
     # -------------------------------------------------------------- dispatch
 
     async def dispatch(self, conn: Conn, frame: p.Frame, agent: p.AgentInfo) -> None:

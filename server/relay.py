@@ -371,6 +371,7 @@ class Relay:
                 )
             conn.send(p.SyncDone(cursor=upto))
             conn.release_pushes(upto)
+            await self.actions.greet(conn, agent_id)  # C7/C9: invitations still waiting
 
             async def dispatch(frame: p.Frame, received: float) -> None:
                 nonlocal agent

@@ -107,6 +107,20 @@ def pending_invitations(conn: Connection) -> list[tuple[int, float]]:
     return [(int(r.id), float(r.expires_at)) for r in rows]
 
 
+def invitations_for(conn: Connection, agent_id: int) -> list[p.Invitation]:
+    """The invitations still waiting for this agent's answer (shown again after a reconnect)."""
+    rows = conn.execute(
+        sa.select(chat_invitations)
+        .where(
+            chat_invitations.c.to_agent_id == agent_id,
+            chat_invitations.c.state == "pending",
+            chat_invitations.c.expires_at > time.time(),
+        )
+        .order_by(chat_invitations.c.id)
+    ).all()
+    return [_invitation(conn, r) for r in rows]
+
+
 def _invitation(conn: Connection, row: Any) -> p.Invitation:
     info = repo.chat_info(conn, row.chat_id)
     assert info is not None

@@ -89,6 +89,12 @@ async def test_transfer_with_note_moves_only_when_accepted(relay_any_db: RelayHa
         await ana.transfer(chat_id, _me(boss), note)
         offer = await boss.wait_for_type(p.InvitationOffered)
         assert offer.invitation.note == note and offer.invitation.kind == "transfer"
+        # An agent who connects meanwhile (another device) is offered it too.
+        boss2 = AgentClient(relay.ws_url)
+        await boss2.sign_in(relay.admin_email, relay.admin_password)
+        again = await boss2.wait_for_type(p.InvitationOffered)
+        assert again.invitation.id == offer.invitation.id
+        await boss2.close()
         await ana.send_message(chat_id, "Todavía contesto yo")  # Ana keeps it meanwhile
         await boss.answer_invitation(offer.invitation.id, False)
         declined = await ana.wait_for_type(p.InvitationAnswered)
