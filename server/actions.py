@@ -21,6 +21,8 @@ from server import protocol as p
 from server.bus import Bus
 from server.chats import ChatService
 from server.store import actions_repo as arepo
+from server.store import blocks_repo as brepo
+from server.store import phrases_repo as prepo
 from server.store import repo
 from server.store.db import read
 from server.store.schema import agents
@@ -110,22 +112,22 @@ class ActionService:
                 await self._block(conn, frame, agent)
             case p.UnblockClient():
                 _admin_only(agent, frame.id)
-                await self.writer.run(arepo.unblock(frame.block_id, agent.id))
+                await self.writer.run(brepo.unblock(frame.block_id, agent.id))
                 conn.send(p.Ok(id=frame.id))
             case p.ListBlocked():
                 _admin_only(agent, frame.id)
-                clients = await read(self.engine, arepo.blocked_list)
+                clients = await read(self.engine, brepo.blocked_list)
                 conn.send(p.BlockedList(id=frame.id, clients=clients))
             case p.ListPhrases():
-                phrases = await read(self.engine, arepo.phrases)
+                phrases = await read(self.engine, prepo.phrases)
                 conn.send(p.PhraseList(id=frame.id, phrases=phrases))
             case p.SavePhrase():
                 phrases = await self.writer.run(
-                    arepo.save_phrase(agent.id, frame.phrase_id, frame.shortcut, frame.text)
+                    prepo.save_phrase(agent.id, frame.phrase_id, frame.shortcut, frame.text)
                 )
                 self._phrases_changed(conn, frame.id, phrases)
             case p.DeletePhrase():
-                phrases = await self.writer.run(arepo.delete_phrase(frame.phrase_id))
+                phrases = await self.writer.run(prepo.delete_phrase(frame.phrase_id))
                 self._phrases_changed(conn, frame.id, phrases)
             case p.ViewChat():
                 await self._view(conn, frame, agent)
@@ -218,7 +220,7 @@ class ActionService:
     # -------------------------------------------------------------- C8
 
     async def _block(self, conn: Conn, frame: p.BlockClient, agent: p.AgentInfo) -> None:
-        block = await self.writer.run(arepo.block_client(agent, frame.chat_id, frame.reason))
+        block = await self.writer.run(brepo.block_client(agent, frame.chat_id, frame.reason))
         conn.send(p.Ok(id=frame.id))
         if block.close is not None:
             self.chats._publish_event(block.close)
@@ -228,7 +230,7 @@ class ActionService:
         self.bus.publish(topics.visitor_topic(block.visitor_id), p.encode(p.VisitorBlocked()))
 
     async def is_blocked(self, site_id: int, visitor_id: int, ip: str) -> bool:
-        return await read(self.engine, arepo.is_blocked, site_id, visitor_id, ip)
+        return await read(self.engine, brepo.is_blocked, site_id, visitor_id, ip)
 
     # -------------------------------------------------------------- C10
 

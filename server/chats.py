@@ -15,7 +15,7 @@ from server import protocol as p
 from server.bus import Bus
 from server.metrics import Metrics
 from server.store import repo
-from server.store.actions_repo import unless_blocked
+from server.store.blocks_repo import unless_blocked
 from server.store.db import read
 from server.store.writer import GroupWriter
 

@@ -32,7 +32,7 @@ from server.limits import IpLimiter
 from server.metrics import Metrics
 from server.presence import Presence
 from server.store import repo
-from server.store.actions_repo import unless_blocked
+from server.store.blocks_repo import unless_blocked
 from server.store.db import create_engine, create_writer_engine, migrate, read
 from server.store.writer import GroupWriter
 
