@@ -6,7 +6,7 @@ reply channel switch Chat / Comment (C10)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -92,18 +92,10 @@ class ChatActionsBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self.buttons: dict[str, QToolButton] = {}
-        tips = {
-            "invite": self.tr("Invite a colleague into this chat (you stay in it)"),
-            "transfer": self.tr("Transfer the chat to a colleague (Ctrl+T)"),
-            "block": self.tr("Block the client / mark as spam (Ctrl+B)"),
-            "leave": self.tr("Leave the chat (Ctrl+W)"),
-            "more": self.tr("More: quick phrases, blocked clients"),
-        }
-        for name, tip in tips.items():
+        for name in ("invite", "transfer", "block", "leave", "more"):
             button = QToolButton()
             button.setIcon(action_icon(name))
             button.setIconSize(QSize(20, 20))
-            button.setToolTip(tip)
             button.setAutoRaise(True)
             button.setObjectName(f"ChatAction_{name}")
             layout.addWidget(button)
@@ -114,9 +106,9 @@ class ChatActionsBar(QWidget):
         self.buttons["block"].clicked.connect(self.confirm_block)
         self.leave_button.clicked.connect(self._on_leave_clicked)
         self.menu = QMenu(self)
-        self.phrases_action = self.menu.addAction(self.tr("Quick phrases…"))
+        self.phrases_action = self.menu.addAction("")
         self.phrases_action.triggered.connect(self.open_phrases)
-        self.blocked_action = self.menu.addAction(self.tr("Blocked clients…"))
+        self.blocked_action = self.menu.addAction("")
         self.blocked_action.triggered.connect(self.open_blocked)
         self.buttons["more"].setMenu(self.menu)
         self.buttons["more"].setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -128,6 +120,27 @@ class ChatActionsBar(QWidget):
             self.shortcuts[name] = shortcut
         self.set_chat(None)
         self.chat_actions.session.signed_in.connect(self._on_session_signed_in)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (at start and on a language switch, G6)."""
+        tips = {
+            "invite": self.tr("Invite a colleague into this chat (you stay in it)"),
+            "transfer": self.tr("Transfer the chat to a colleague (Ctrl+T)"),
+            "block": self.tr("Block the client / mark as spam (Ctrl+B)"),
+            "leave": self.tr("Leave the chat (Ctrl+W)"),
+            "more": self.tr("More: quick phrases, blocked clients"),
+        }
+        for name, tip in tips.items():
+            self.buttons[name].setToolTip(tip)
+            self.buttons[name].setAccessibleName(tip)
+        self.phrases_action.setText(self.tr("Quick phrases…"))
+        self.blocked_action.setText(self.tr("Blocked clients…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "blocked_action"):
+            self.retranslate()
+        super().changeEvent(event)
 
     def _on_session_signed_in(self, _welcome: object) -> None:
         self.set_chat(self.chats.chat(self.chat_id))  # the admin's menu entry (C8)
@@ -228,6 +241,11 @@ class CollisionLabel(QLabel):
         self.chat_id = chat_id
         self._refresh()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "chat_actions"):
+            self._refresh()
+        super().changeEvent(event)
+
     def _on_actions_collision_changed(self, chat_id: int) -> None:
         if chat_id == self.chat_id:
             self._refresh()
@@ -270,9 +288,8 @@ class ReplyChannel(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 0)
         layout.setSpacing(4)
-        self.chat_button = QPushButton(self.tr("Chat"))
-        self.comment_button = QPushButton(self.tr("Comment"))
-        self.comment_button.setToolTip(self.tr("An internal note: only agents see it"))
+        self.chat_button = QPushButton()
+        self.comment_button = QPushButton()
         self.group = QButtonGroup(self)
         for button in (self.chat_button, self.comment_button):
             button.setCheckable(True)
@@ -286,6 +303,18 @@ class ReplyChannel(QWidget):
             layout.addWidget(button)
         layout.addStretch(1)
         self.chat_button.setChecked(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.chat_button.setText(self.tr("Chat"))
+        self.chat_button.setToolTip(self.tr("A message the visitor sees"))
+        self.comment_button.setText(self.tr("Comment"))
+        self.comment_button.setToolTip(self.tr("An internal note: only agents see it"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "comment_button"):
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def comment_mode(self) -> bool:
