@@ -386,6 +386,7 @@ class InboxPage(QWidget):
         self.offer_bar.setVisible(offered)
         self.composer.setEnabled(not offered)
         self.send_button.setEnabled(not offered)
+        self.reply_channel.setVisible(not offered and not chat.direct)
         self.client_panel.show_chat(chat, name)
 
     def _on_team_changed(self) -> None:
