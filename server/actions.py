@@ -64,6 +64,7 @@ class ActionService:
         self.chats = chats
         self.invitation_timeout = invitation_timeout
         self._timers: dict[int, asyncio.TimerHandle] = {}
+        self._stopped = False
         self._tasks: set[asyncio.Task[Any]] = set()
         # C18, on this node: chat -> agent -> how many of its connections view the chat.
         self._viewers: dict[int, dict[int, int]] = defaultdict(dict)
@@ -77,14 +78,22 @@ class ActionService:
         for invitation_id, expires_at in await read(self.engine, arepo.pending_invitations):
             self._schedule_expiry(invitation_id, max(0.0, expires_at - now))
 
-    def stop(self) -> None:
+    async def stop(self) -> None:
+        """Before the writer and the engine close: no timer fires and no task is left reading
+        the database afterwards (a read cut off by the engine's disposal never finishes)."""
+        self._stopped = True
         for handle in self._timers.values():
             handle.cancel()
         self._timers.clear()
-        for task in self._tasks:
+        tasks = list(self._tasks)
+        for task in tasks:
             task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     def _spawn(self, coro: Any) -> None:
+        if self._stopped:
+            coro.close()
+            return
         task = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)

@@ -110,7 +110,7 @@ class Relay:
             self._server.close()
             await self._server.wait_closed()
             self._server = None
-        self.actions.stop()
+        await self.actions.stop()
         await self.writer.close()
         await self.bus.close()
         await self.engine.dispose()

@@ -268,22 +268,24 @@ async def test_collision_viewers_and_typing(relay: RelayHandle) -> None:
 async def test_pending_transfer_expires_after_a_relay_restart(sqlite_url: str) -> None:
     """C9: the invitation's time-out is kept in the database: after a restart the relay still
     expires it, tells the first agent, and the colleague is offered it again meanwhile."""
+    # Long enough for the restart and Ana's sign-in on a loaded machine: Ana must be connected
+    # when it expires to be told.
     async with (
-        running_relay(sqlite_url, invitation_timeout=1.5) as relay,
+        running_relay(sqlite_url, invitation_timeout=6.0) as relay,
         _team(relay) as (ana, boss),
     ):
         visitor, chat_id = await _chat_with(relay, ana)
         await ana.transfer(chat_id, _me(boss), "antes del reinicio")
         await boss.wait_for_type(p.InvitationOffered)
         await visitor.close()
-    settings = Settings(host="127.0.0.1", port=0, database_url=sqlite_url, invitation_timeout=1.5)
+    settings = Settings(host="127.0.0.1", port=0, database_url=sqlite_url)
     async with Relay(settings) as restarted:  # the same database, a new process's state
         ana, boss = AgentClient(restarted.ws_url), AgentClient(restarted.ws_url)
+        await ana.sign_in(relay.agent_email, relay.agent_password)
         await boss.sign_in(relay.admin_email, relay.admin_password)
         again = await boss.wait_for_type(p.InvitationOffered)
         assert again.invitation.note == "antes del reinicio"
-        await ana.sign_in(relay.agent_email, relay.agent_password)
-        expired = await ana.wait_for_type(p.InvitationAnswered, timeout=10)
+        expired = await ana.wait_for_type(p.InvitationAnswered, timeout=15)
         assert expired.outcome == "expired" and expired.invitation_id == again.invitation.id
         await ana.close()
         await boss.close()
