@@ -15,6 +15,7 @@ from jivo_desktop.platform.notify import create_notifier
 from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.auto_away import AutoAwayService
 from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.notifications import NotificationService
 from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.secrets import Secrets
@@ -47,6 +48,7 @@ class DesktopApp(QObject):
         self.session = SessionService(self.store, self.secrets)
         self.team = TeamService(self.session)
         self.chats = ChatsService(self.session, self.store, self.team)
+        self.files = FilesService(self.session)
         # G6: the interface language before any window exists (later: i18n.set_language).
         i18n.apply_language(i18n.stored_language(self.store))
         qapp.setStyleSheet(style.stylesheet(str(self.store.get("ui.sidebar", "dark"))))
@@ -65,6 +67,7 @@ class DesktopApp(QObject):
             self.chats,
             self.team,
             keep_in_tray=lambda: self.tray.available,
+            files=self.files,
             chat_actions=self.actions,
             phrases=self.phrases,
         )

@@ -50,6 +50,9 @@ class Settings:
     group_commit_max: int = 512
     invitation_timeout: float = 60.0
     """C7/C9: seconds a colleague has to answer an invitation or a transfer."""
+    files_dir: str = ""
+    """C14: where sent files are kept; empty: a ``files`` folder beside the SQLite database, or
+    in the platformdirs data folder for other databases. Several nodes must share it."""
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from jivo_desktop.services.chats import Chat, Message
 from jivo_desktop.ui import style
+from jivo_desktop.ui.attachments import file_bubble_size, paint_file_bubble
 from jivo_desktop.ui.models import ChatRole, MessageRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -114,6 +115,8 @@ class MessageDelegate(QStyledItemDelegate):
         cached = self._sizes.get(key)
         if cached is not None:
             return cached
+        if message.kind == "file":  # C14: not cached, the thumbnail may arrive later
+            return file_bubble_size(option.rect.width(), message, self.thumbnail(message))
         if message.kind not in BUBBLE_KINDS:
             size = QSize(option.rect.width(), 30)
         else:
@@ -131,6 +134,18 @@ class MessageDelegate(QStyledItemDelegate):
         rect = option.rect
         font = option.font
         painter.setFont(font)
+        if message.kind == "file":
+            painter.restore()
+            paint_file_bubble(
+                painter,
+                rect,
+                font,
+                message,
+                self.thumbnail(message),
+                self.save_text(),
+                self._meta(message),
+            )
+            return
         if message.kind not in BUBBLE_KINDS:
             painter.setPen(QColor("#6b7a75"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.event_text(message))
@@ -161,13 +176,9 @@ class MessageDelegate(QStyledItemDelegate):
         painter.setFont(small)
         colours = {"failed": "#c0392b", "read": "#2a8bd6"}
         painter.setPen(QColor(colours.get(message.state, "#8a9893")))
-        meta = clock(message.ts)
-        if message.author == "agent" and not message.mine and message.author_name:
-            meta = f"{message.author_name} · {meta}"
+        meta = self._meta(message)
         if comment:
             meta = f"{self.comment_label()} · {meta}"
-        if message.mine:
-            meta = f"{meta}  {TICKS.get(message.state, '')}"
         # The line under the bubble may be wider than the bubble (a short comment's label).
         line = QRect(rect.left() + 12, bubble.bottom() + 2, rect.width() - 24, 14)
         align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
@@ -181,3 +192,19 @@ class MessageDelegate(QStyledItemDelegate):
     def comment_label(self) -> str:
         """Overridden by the page with translated words."""
         return "Comment (only agents see it)"
+
+    def _meta(self, message: Message) -> str:
+        meta = clock(message.ts)
+        if message.author == "agent" and not message.mine and message.author_name:
+            meta = f"{message.author_name} · {meta}"
+        if message.mine:
+            meta = f"{meta}  {TICKS.get(message.state, '')}"
+        return meta
+
+    def thumbnail(self, message: Message) -> QImage | None:
+        """C14: an image file's thumbnail, when the page has one (overridden by the page)."""
+        return None
+
+    def save_text(self) -> str:
+        """Overridden by the page with translated words."""
+        return "Save…"

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         team: TeamService,
         *,
         keep_in_tray: Callable[[], bool] = lambda: False,
+        files: FilesService | None = None,
         chat_actions: ChatActionsService | None = None,
         phrases: PhrasesService | None = None,
     ) -> None:
@@ -88,7 +90,7 @@ class MainWindow(QMainWindow):
         side.addLayout(buttons)
 
         # ---- pages
-        self.inbox = InboxPage(chats, team, chat_actions=chat_actions, phrases=phrases)
+        self.inbox = InboxPage(chats, team, files=files, chat_actions=chat_actions, phrases=phrases)
         self.team_page = TeamPage(team)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.inbox)
@@ -145,6 +147,8 @@ class MainWindow(QMainWindow):
         session.connection_changed.connect(self._on_session_connection_changed)
         session.signed_in.connect(self._on_session_signed_in)
         chats.problem.connect(self._on_chats_problem)
+        if files is not None:
+            files.problem.connect(self._on_chats_problem)
         chats.current_changed.connect(self._on_chats_current_changed)
         self._on_session_status_changed(session.status)
         self._on_session_connection_changed(session.connection)
