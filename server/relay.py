@@ -631,6 +631,8 @@ class Relay:
                             raise p.FrameRejected(
                                 "forbidden", "visitors send to their own chat", frame.id
                             )
+                        if await self.actions.is_blocked(site_id, visitor_id, conn.ip):  # C8
+                            raise p.FrameRejected("blocked", "you can no longer write", frame.id)
                         await self.files.begin(conn, frame, "visitor", visitor_id, "")
                     case p.FileLink():
                         conn.send(await self.files.link(frame, "visitor", visitor_id))

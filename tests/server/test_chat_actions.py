@@ -175,6 +175,12 @@ async def test_block_by_visitor_and_ip_and_admin_unblock(relay_any_db: RelayHand
         assert fresh.visitor_id != visitor.visitor_id
         await fresh.wait_for(lambda f: isinstance(f, p.VisitorBlocked))
         assert (await fresh.say("soy otro")).code == "blocked"  # type: ignore[attr-defined]
+        upload = fresh.send_frame(
+            lambda rid: p.UploadFile(
+                id=rid, client_msg_id="f1", name="a.txt", size=3, sha256="0" * 64
+            )
+        )
+        assert (await fresh.answer(upload)).code == "blocked"  # type: ignore[attr-defined]
 
         with pytest.raises(RelayError) as info:
             await ana.blocked()
