@@ -95,6 +95,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     k.add_argument("site_key", help="the site's key (as printed by add-site)")
     k.add_argument("state", choices=["on", "off"])
+    lg = sub.add_parser("logs", help="list the log bundles the agents' apps sent, or save one")
+    lg.add_argument("--get", type=int, metavar="ID", help="save the bundle with this id")
+    lg.add_argument("--out", type=Path, help="where to save it (default: its own name here)")
     return parser
 
 
@@ -149,6 +152,8 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(f'  <script src="{base}/widget.js" data-site="{key}" async></script>')
             if not public:
                 print("(replace https://RELAY with the address browsers reach this relay at)")
+        elif args.command == "logs":
+            return await _logs(relay, args)
         elif args.command == "migrate":
             print(f"database at the newest schema: {settings.database_url}")
         elif args.command == "sneak-peek":
@@ -164,6 +169,23 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         await relay.writer.close()
         await relay.engine.dispose()
+    return 0
+
+
+async def _logs(relay: Relay, args: argparse.Namespace) -> int:
+    from server import logs
+    from server.store.db import read
+
+    if args.get is None:
+        print(logs.bundles_text(await read(relay.engine, logs.list_bundles)), end="")
+        return 0
+    found = await read(relay.engine, logs.bundle, args.get)
+    if found is None:
+        print(f"no log bundle with id {args.get}", file=sys.stderr)
+        return 1
+    out = args.out or Path(f"{args.get}-{Path(found.name).name or 'logs.zip'}")
+    out.write_bytes(found.data)
+    print(f"saved {len(found.data)} bytes to {out}")
     return 0
 
 

@@ -63,9 +63,11 @@ class HttpRoutes:
         health: Callable[[], Awaitable[bool]],
         metrics: Callable[[], bytes],
         files: Callable[[ServerConnection, Request], Awaitable[Response]] | None = None,
+        log_download: Callable[[int, str], Awaitable[tuple[int, str, bytes]]] | None = None,
     ) -> None:
         self._files = files
         self._demo_site_key = demo_site_key
+        self._log_download = log_download
         self._health = health
         self._metrics = metrics
         self._widget = _StaticFile(WIDGET_DIR / "widget.js")
@@ -107,6 +109,27 @@ class HttpRoutes:
             return respond(connection, status, body, "application/json")
         if path.startswith("/files/") and self._files is not None:
             return await self._files(connection, request)  # C14 downloads (server/files.py)
+        if path.startswith("/logs/") and self._log_download is not None:
+            return await self._logs(connection, request, path.removeprefix("/logs/"))
         if path == "/metrics":
             return respond(connection, HTTPStatus.OK, self._metrics(), "text/plain; version=0.0.4")
         return respond(connection, HTTPStatus.NOT_FOUND, "not found\n")
+
+    async def _logs(self, connection: ServerConnection, request: Request, rest: str) -> Response:
+        """G10: an app's log bundle, for admins only (the session token in the header)."""
+        if not rest.isdigit():
+            return respond(connection, HTTPStatus.NOT_FOUND, "not found\n")
+        header = request.headers.get("Authorization", "")
+        token = header[7:].strip() if header[:7].lower() == "bearer " else ""
+        assert self._log_download is not None
+        status, name, body = await self._log_download(int(rest), token)
+        if status != HTTPStatus.OK:
+            return respond(connection, HTTPStatus(status), body)
+        safe = "".join(c for c in name if c.isalnum() or c in "._-") or "logs.zip"
+        return respond(
+            connection,
+            HTTPStatus.OK,
+            body,
+            "application/zip",
+            {"Content-Disposition": f'attachment; filename="{safe}"', "Cache-Control": "no-store"},
+        )

@@ -32,6 +32,10 @@ PROTOCOL_VERSION = 1
 
 MAX_FRAME_BYTES = 64 * 1024
 MAX_MESSAGE_CHARS = 5000
+LOG_PART_BYTES = 32 * 1024
+"""Bytes of a log bundle per ``upload_logs`` frame (base64 makes them 4/3 as many characters,
+well under the frame limit)."""
+MAX_LOG_BYTES = 8 * 1024 * 1024
 AUTH_TIMEOUT_SECONDS = 5.0
 
 # Close codes (4000-4999 are free for applications). Each close carries a readable reason too.
@@ -169,6 +173,18 @@ class FileInfo(msgspec.Struct, kw_only=True):
     sha256: str = ""
 
 
+class LogInfo(msgspec.Struct, kw_only=True):
+    """A log bundle an agent's app sent (G10)."""
+
+    id: int
+    agent_id: int
+    agent_name: str
+    agent_email: str
+    name: str
+    size: int
+    created_at: float
+
+
 class Event(msgspec.Struct, kw_only=True):
     """One chat event as stored: ``cursor`` is global, ``seq`` counts within the chat."""
 
@@ -277,6 +293,27 @@ class OpenDirectChat(Frame):
 
     id: RequestId
     agent_id: int
+
+
+class UploadLogs(Frame):
+    """Agent: one part of the app's log bundle (G10, a zip), ``data`` in base64 (at most
+    ``LOG_PART_BYTES`` bytes). The parts of an ``upload`` come in order from ``part`` 0; each is
+    answered ``ok``, the ``last`` one with ``logs_stored``. A new ``upload`` drops an unfinished
+    one. Admins list the bundles with ``list_logs`` and download one with
+    ``GET /logs/<id>`` and the header ``Authorization: Bearer <token>``."""
+
+    id: RequestId
+    upload: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+    part: Annotated[int, msgspec.Meta(ge=0)]
+    data: Annotated[str, msgspec.Meta(max_length=(LOG_PART_BYTES + 2) // 3 * 4)]
+    last: bool = False
+    name: Short = ""
+
+
+class ListLogs(Frame):
+    """Admin: the log bundles the team's apps sent, newest first (agents are refused)."""
+
+    id: RequestId
 
 
 class History(Frame):
@@ -522,6 +559,21 @@ class HistoryPage(Frame):
     id: int
     chat_id: int
     events: list[Event]
+
+
+class LogsStored(Frame):
+    """The log bundle is stored on the relay (answer to the ``last`` ``upload_logs``)."""
+
+    id: int
+    log_id: int
+    size: int
+
+
+class LogList(Frame):
+    """Answer to ``list_logs``."""
+
+    id: int
+    logs: list[LogInfo]
 
 
 class Error(Frame):
@@ -776,6 +828,8 @@ AgentRequest = (
     | UploadFile
     | FileLink
     | SetSneakPeek
+    | UploadLogs
+    | ListLogs
 )
 VisitorRequest = (
     VisitorHello
@@ -820,6 +874,8 @@ ServerFrame = (
     | FileStored
     | FileLinkGranted
     | DraftChanged
+    | LogsStored
+    | LogList
 )
 
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__
@@ -971,6 +1027,7 @@ def render_doc() -> str:
         Invitation,
         BlockedClient,
         Phrase,
+        LogInfo,
     ):
         out += _struct_section(struct, tagged=False)
     return "\n".join(out).rstrip() + "\n"

@@ -30,6 +30,7 @@ from server.connection import Conn
 from server.files import FileService
 from server.http import HttpRoutes
 from server.limits import IpLimiter
+from server.logs import LogService
 from server.metrics import Metrics
 from server.presence import Presence
 from server.store import files as files_repo
@@ -77,6 +78,7 @@ class Relay:
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
         self.files = FileService(settings, self.engine, self.writer, self.chats)
         self._sneak_peek: dict[int, tuple[bool, float]] = {}
+        self.logs = LogService(self.engine, self.writer)
         self.demo_site_key: str | None = None
         self.port = 0
         self._server: Server | None = None
@@ -94,6 +96,7 @@ class Relay:
             health=self._healthy,
             metrics=self.metrics.render,
             files=self.files.serve,
+            log_download=self.logs.download,
         )
         self._server = await serve(
             self._handle,
@@ -427,6 +430,10 @@ class Relay:
                         conn.send(await self.files.link(frame, "agent", agent.id, agent.role))
                     case p.SetSneakPeek():
                         await self._set_sneak_peek(conn, frame, agent)
+                    case p.UploadLogs():
+                        await self.logs.receive(conn, frame, agent)
+                    case p.ListLogs():
+                        await self.logs.list(conn, frame, agent)
                     case p.SignOut():
                         await self.writer.run(repo.revoke_session(auth.token_hash(token)))
                         conn.send(p.Ok(id=frame.id))
@@ -441,6 +448,7 @@ class Relay:
             pass
         finally:
             self.actions.forget(conn, agent_id)
+            self.logs.forget(conn)
             for topic, handler in (
                 (topics.agent_topic(agent_id), conn.push),
                 (topics.AGENTS, conn.push),

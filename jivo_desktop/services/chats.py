@@ -106,7 +106,8 @@ class ChatsService(QObject):
     * ``offer_gone(int)``: the offer was taken, ignored, closed or missed;
     * ``current_changed(int)``: the chat shown in the centre (0: none);
     * ``visitor_message(int)``: a visitor wrote in one of my chats (for the sound);
-    * ``problem(str)``: something the agent should read (a refused accept...).
+    * ``problem(str)``: something the agent should read (a refused accept...);
+    * ``message_sent(int, str)``: the agent sent this text in a chat (the typing hints learn).
     """
 
     chats_changed = Signal()
@@ -119,6 +120,7 @@ class ChatsService(QObject):
     current_changed = Signal(int)
     visitor_message = Signal(int)
     problem = Signal(str)
+    message_sent = Signal(int, str)
 
     def __init__(
         self, session: SessionService, store: LocalStore, team: TeamService | None = None
@@ -336,6 +338,7 @@ class ChatsService(QObject):
         )
         self.save_draft(chat_id, "")
         spawn(self._deliver(item), f"send-{cmid}")
+        self.message_sent.emit(chat_id, text)
 
     async def _deliver(self, item: OutboxItem) -> None:
         client = self.session.client

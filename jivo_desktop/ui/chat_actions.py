@@ -7,7 +7,7 @@ reply channel switch Chat / Comment (C10)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap, QShortcut
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -26,7 +26,7 @@ from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui import style
 from jivo_desktop.ui.colleague_dialog import ColleagueDialog
 
-HOTKEYS = {"transfer": "Ctrl+T", "block": "Ctrl+B"}
+HOTKEYS = {"transfer": "Ctrl+T", "block": "Ctrl+B", "close": "Ctrl+W"}
 NOTICE_MS = 8000
 
 
@@ -112,23 +112,24 @@ class ChatActionsBar(QWidget):
         self.blocked_action.triggered.connect(self.open_blocked)
         self.buttons["more"].setMenu(self.menu)
         self.buttons["more"].setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.shortcuts: dict[str, QShortcut] = {}
-        for name, slot in (("transfer", self.open_transfer), ("block", self.confirm_block)):
-            shortcut = QShortcut(QKeySequence(HOTKEYS[name]), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(slot)
-            self.shortcuts[name] = shortcut
+        # G9: the keys are the main window's (editable in Ajustes); it calls trigger().
+        self.hotkeys: dict[str, str] = dict(HOTKEYS)
         self.set_chat(None)
         self.chat_actions.session.signed_in.connect(self._on_session_signed_in)
         self.retranslate()
 
     def retranslate(self) -> None:
         """Every text in the current language (at start and on a language switch, G6)."""
+
+        def key(action: str) -> str:
+            sequence = QKeySequence(self.hotkeys.get(action, ""))
+            return sequence.toString(QKeySequence.SequenceFormat.NativeText) or "—"
+
         tips = {
             "invite": self.tr("Invite a colleague into this chat (you stay in it)"),
-            "transfer": self.tr("Transfer the chat to a colleague (Ctrl+T)"),
-            "block": self.tr("Block the client / mark as spam (Ctrl+B)"),
-            "leave": self.tr("Leave the chat (Ctrl+W)"),
+            "transfer": self.tr("Transfer the chat to a colleague ({0})").format(key("transfer")),
+            "block": self.tr("Block the client / mark as spam ({0})").format(key("block")),
+            "leave": self.tr("Leave the chat ({0})").format(key("close")),
             "more": self.tr("More: quick phrases, blocked clients"),
         }
         for name, tip in tips.items():
@@ -150,10 +151,20 @@ class ChatActionsBar(QWidget):
         visitor_chat = bool(chat and not chat.direct and chat.info.state == "active")
         for name in ("invite", "transfer", "block"):
             self.buttons[name].setEnabled(visitor_chat)
-            if name in self.shortcuts:
-                self.shortcuts[name].setEnabled(visitor_chat)
         self.leave_button.setEnabled(bool(chat and not chat.offered))
         self.blocked_action.setVisible(self.chat_actions.is_admin)
+
+    def set_hotkey(self, action: str, sequence: str) -> None:
+        """G9: a shortcut changed in Ajustes; the tooltips name the new keys."""
+        self.hotkeys[action] = sequence
+        self.retranslate()
+
+    def trigger(self, action: str) -> None:
+        """The main window's shortcut for ``action`` was pressed (Ctrl+T, Ctrl+B)."""
+        if action == "transfer":
+            self.open_transfer()
+        elif action == "block":
+            self.confirm_block()
 
     # -------------------------------------------------------------- the actions
 

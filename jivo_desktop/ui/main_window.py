@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,24 +21,23 @@ from PySide6.QtWidgets import (
 from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.files import FilesService
+from jivo_desktop.services.hotkeys import HotkeyService
 from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui import style
 from jivo_desktop.ui.pages.inbox import InboxPage
 from jivo_desktop.ui.pages.placeholder import NotBuiltPage
+from jivo_desktop.ui.pages.settings import SettingsPage
 from jivo_desktop.ui.pages.team import TeamPage
-
-DEFAULT_HOTKEYS = {
-    "accept": "Ctrl+R",
-    "previous": "Ctrl+Up",
-    "next": "Ctrl+Down",
-    "close": "Ctrl+W",
-}
 
 
 class MainWindow(QMainWindow):
+    """Signals: ``shortcut_activated(str)``: the in-app shortcut of an action (G9; the keys
+    are the ones of ``services.hotkeys.DEFAULTS``) was pressed."""
+
     PAGES = ("inbox", "crm", "team", "phone", "visitors", "statistics", "settings")
+    shortcut_activated = Signal(str)
 
     def __init__(
         self,
@@ -50,9 +49,11 @@ class MainWindow(QMainWindow):
         files: FilesService | None = None,
         chat_actions: ChatActionsService | None = None,
         phrases: PhrasesService | None = None,
+        hotkeys: HotkeyService | None = None,
     ) -> None:
         super().__init__()
         self.session = session
+        self.hotkeys = hotkeys or HotkeyService(session.store, self)
         self.chats = chats
         self.keep_in_tray = keep_in_tray
         self.resize(1180, 740)
@@ -99,7 +100,8 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(NotBuiltPage())  # Phone
         self.pages.addWidget(NotBuiltPage())  # Visitors
         self.pages.addWidget(NotBuiltPage())  # Statistics
-        self.pages.addWidget(NotBuiltPage())  # Settings
+        self.settings_page = SettingsPage()
+        self.pages.addWidget(self.settings_page)
 
         self.banner = QLabel()
         self.banner.setObjectName("Banner")
@@ -137,11 +139,19 @@ class MainWindow(QMainWindow):
             "next": lambda: chats.select_next(1),
             "close": self._close_current_chat,
         }
-        for name, action in actions.items():
-            shortcut = QShortcut(QKeySequence(DEFAULT_HOTKEYS[name]), self)
+        for name, sequence in self.hotkeys.all().items():
+            shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-            shortcut.activated.connect(action)
+            if name in actions:
+                shortcut.activated.connect(actions[name])
+            shortcut.activated.connect(lambda name=name: self.shortcut_activated.emit(name))
             self.shortcuts[name] = shortcut
+        self.hotkeys.changed.connect(self._on_hotkeys_changed)
+        # C8/C9: Ctrl+B and Ctrl+T act on the chat shown (the chat action toolbar).
+        bar = self.inbox.chat_actions_bar
+        self.shortcut_activated.connect(bar.trigger)
+        for name, sequence in self.hotkeys.all().items():
+            bar.set_hotkey(name, sequence)
 
         session.status_changed.connect(self._on_session_status_changed)
         session.connection_changed.connect(self._on_session_connection_changed)
@@ -176,7 +186,6 @@ class MainWindow(QMainWindow):
             3: self.tr("The dialer and the call log."),
             4: self.tr("Who is on your website right now."),
             5: self.tr("Chats, missed chats and reply times."),
-            6: self.tr("The app's and the account's settings."),
         }
 
     def retranslate(self) -> None:
@@ -205,6 +214,13 @@ class MainWindow(QMainWindow):
     def _on_session_signed_in(self, _welcome: object) -> None:
         agent = self.session.agent
         self.agent_name.setText(agent.name if agent else "")
+
+    def _on_hotkeys_changed(self, action: str, sequence: str) -> None:
+        """G9: a shortcut changed in Ajustes works at once."""
+        shortcut = self.shortcuts.get(action)
+        if shortcut is not None:
+            shortcut.setKey(QKeySequence(sequence))
+        self.inbox.chat_actions_bar.set_hotkey(action, sequence)
 
     def _on_session_status_changed(self, status: str) -> None:
         online = status == "online"

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AboutSection</name>
+    <message>
+        <source>Jivo Live {0}</source>
+        <translation>Jivo Live {0}</translation>
+    </message>
+    <message>
+        <source>Something wrong? Send the app&apos;s log files to your administrators: they go to your relay only, and help them find the cause.</source>
+        <translation>¿Algo no funciona? Envíe los registros de la aplicación a sus administradores: solo van a su servidor de retransmisión y les ayudan a encontrar la causa.</translation>
+    </message>
+    <message>
+        <source>Send logs</source>
+        <translation>Enviar registros</translation>
+    </message>
+    <message>
+        <source>Logs sent by your team</source>
+        <translation>Registros enviados por su equipo</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Guardar…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Sent. Your administrators can read them now.</source>
+        <translation>Enviados. Sus administradores ya pueden leerlos.</translation>
+    </message>
+    <message>
+        <source>Could not load the list: {0}</source>
+        <translation>No se pudo cargar la lista: {0}</translation>
+    </message>
+    <message>
+        <source>Nobody has sent logs yet.</source>
+        <translation>Nadie ha enviado registros todavía.</translation>
+    </message>
+    <message>
+        <source>Save the logs</source>
+        <translation>Guardar los registros</translation>
+    </message>
+    <message>
+        <source>Could not save: {0}</source>
+        <translation>No se pudo guardar: {0}</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>Guardado en {0}</translation>
+    </message>
+</context>
+<context>
     <name>AttachButton</name>
     <message>
         <source>Attach a file (up to 10 MB); you can also drop files here</source>
@@ -21,6 +88,56 @@
     <message>
         <source>Sending {0} ({1})…</source>
         <translation>Enviando {0} ({1})…</translation>
+    </message>
+</context>
+<context>
+    <name>AudioSection</name>
+    <message>
+        <source>Speak after pressing the button: {0} seconds are recorded, then played back.</source>
+        <translation>Hable después de pulsar el botón: se graban {0} segundos y luego se reproducen.</translation>
+    </message>
+    <message>
+        <source>No microphone was found. Connect one: it appears here by itself.</source>
+        <translation>No se encontró ningún micrófono. Conecte uno: aparecerá aquí solo.</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Micrófono</translation>
+    </message>
+    <message>
+        <source>Test the microphone</source>
+        <translation>Probar el micrófono</translation>
+    </message>
+    <message>
+        <source>Recording… speak now.</source>
+        <translation>Grabando… hable ahora.</translation>
+    </message>
+    <message>
+        <source>Playing back what was recorded…</source>
+        <translation>Reproduciendo lo grabado…</translation>
+    </message>
+    <message>
+        <source>Done. Did you hear yourself? If not, choose another microphone.</source>
+        <translation>Listo. ¿Se escuchó? Si no, elija otro micrófono.</translation>
+    </message>
+    <message>
+        <source>The microphone could not be used. Choose another one.</source>
+        <translation>No se pudo usar el micrófono. Elija otro.</translation>
+    </message>
+</context>
+<context>
+    <name>AutostartSetting</name>
+    <message>
+        <source>Start Jivo Live when I log in</source>
+        <translation>Abrir Jivo Live al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Not available on this system: {0}</source>
+        <translation>No disponible en este sistema: {0}</translation>
+    </message>
+    <message>
+        <source>Could not change it: {0}</source>
+        <translation>No se pudo cambiar: {0}</translation>
     </message>
 </context>
 <context>
@@ -57,16 +174,16 @@
         <translation>Invitar a un compañero a este chat (usted sigue en él)</translation>
     </message>
     <message>
-        <source>Transfer the chat to a colleague (Ctrl+T)</source>
-        <translation>Transferir el chat a un compañero (Ctrl+T)</translation>
+        <source>Transfer the chat to a colleague ({0})</source>
+        <translation>Transferir el chat a un compañero ({0})</translation>
     </message>
     <message>
-        <source>Block the client / mark as spam (Ctrl+B)</source>
-        <translation>Bloquear al cliente / marcar como spam (Ctrl+B)</translation>
+        <source>Block the client / mark as spam ({0})</source>
+        <translation>Bloquear al cliente / marcar como spam ({0})</translation>
     </message>
     <message>
-        <source>Leave the chat (Ctrl+W)</source>
-        <translation>Abandonar el chat (Ctrl+W)</translation>
+        <source>Leave the chat ({0})</source>
+        <translation>Abandonar el chat ({0})</translation>
     </message>
     <message>
         <source>More: quick phrases, blocked clients</source>
@@ -392,6 +509,128 @@
     </message>
 </context>
 <context>
+    <name>GeneralSection</name>
+    <message>
+        <source>Sidebar colour</source>
+        <translation>Color de la barra lateral</translation>
+    </message>
+    <message>
+        <source>Typing hints</source>
+        <translation>Consejos de escritura</translation>
+    </message>
+    <message>
+        <source>Away when idle</source>
+        <translation>Ausente por inactividad</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificaciones</translation>
+    </message>
+    <message>
+        <source>Spell check</source>
+        <translation>Corrector ortográfico</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Suggest my frequent phrases while I type (Tab)</source>
+        <translation>Sugerir mis frases frecuentes mientras escribo (Tab)</translation>
+    </message>
+    <message>
+        <source>The phrases are kept on this computer only.</source>
+        <translation>Las frases se guardan solo en este dispositivo.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>After {0} minutes</source>
+        <translation>Tras {0} minutos</translation>
+    </message>
+    <message>
+        <source>Not possible on this computer: {0}</source>
+        <translation>No es posible en este dispositivo: {0}</translation>
+    </message>
+    <message>
+        <source>This computer does not tell the app how long you have been idle.</source>
+        <translation>Este dispositivo no informa a la aplicación cuánto tiempo lleva inactivo.</translation>
+    </message>
+    <message>
+        <source>Jivo Live pop-up</source>
+        <translation>Ventana de Jivo Live</translation>
+    </message>
+    <message>
+        <source>The system&apos;s notifications</source>
+        <translation>Notificaciones del sistema operativo</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Check my spelling in</source>
+        <translation>Revisar mi ortografía en</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeysSection</name>
+    <message>
+        <source>Accept the chat</source>
+        <translation>Aceptar el chat</translation>
+    </message>
+    <message>
+        <source>Previous chat in the list</source>
+        <translation>Ir al chat anterior de la lista</translation>
+    </message>
+    <message>
+        <source>Next chat in the list</source>
+        <translation>Ir al siguiente chat en la lista</translation>
+    </message>
+    <message>
+        <source>Close the chat</source>
+        <translation>Cerrar el chat</translation>
+    </message>
+    <message>
+        <source>Block the client</source>
+        <translation>Bloquear cliente</translation>
+    </message>
+    <message>
+        <source>Transfer the chat</source>
+        <translation>Transferencia de chat</translation>
+    </message>
+    <message>
+        <source>Accept also works while the app is in the background (global shortcut)</source>
+        <translation>Aceptar también funciona con la aplicación en segundo plano (atajo global)</translation>
+    </message>
+    <message>
+        <source>Not possible on this computer: {0}</source>
+        <translation>No es posible en este dispositivo: {0}</translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>Restablecer valores predeterminados</translation>
+    </message>
+    <message>
+        <source>{0} is already the shortcut for “{1}”. Choose another one.</source>
+        <translation>{0} ya es el atajo de «{1}». Elija otro.</translation>
+    </message>
+</context>
+<context>
     <name>InboxPage</name>
     <message>
         <source>An agent</source>
@@ -518,6 +757,21 @@ Los chats en espera están marcados en naranja.</translation>
     </message>
 </context>
 <context>
+    <name>LogService</name>
+    <message>
+        <source>Not connected to the relay: try again when connected.</source>
+        <translation>Sin conexión con el servidor: inténtelo de nuevo al conectarse.</translation>
+    </message>
+    <message>
+        <source>The connection dropped while sending: try again.</source>
+        <translation>La conexión se cortó durante el envío: inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The relay refused the logs: {0}</source>
+        <translation>El servidor rechazó los registros: {0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Chats</source>
@@ -562,10 +816,6 @@ Los chats en espera están marcados en naranja.</translation>
     <message>
         <source>Chats, missed chats and reply times.</source>
         <translation>Chats, chats perdidos y tiempos de respuesta.</translation>
-    </message>
-    <message>
-        <source>The app&apos;s and the account&apos;s settings.</source>
-        <translation>Configure su cuenta y también la aplicación.</translation>
     </message>
     <message>
         <source>Jivo Live</source>
@@ -757,6 +1007,37 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>No settings yet.</source>
+        <translation>Todavía no hay ajustes.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Sonidos</translation>
+    </message>
+    <message>
+        <source>Hotkeys</source>
+        <translation>Teclas de acceso rápido</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Acerca de</translation>
+    </message>
+</context>
+<context>
     <name>SignInWindow</name>
     <message>
         <source>Sign in — Jivo Live</source>
@@ -797,6 +1078,72 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
+    </message>
+</context>
+<context>
+    <name>SoundsSection</name>
+    <message>
+        <source>Chime</source>
+        <translation>Campanilla</translation>
+    </message>
+    <message>
+        <source>Blip</source>
+        <translation>Bip</translation>
+    </message>
+    <message>
+        <source>Bell</source>
+        <translation>Campana</translation>
+    </message>
+    <message>
+        <source>Knock</source>
+        <translation>Toque en la puerta</translation>
+    </message>
+    <message>
+        <source>Pop</source>
+        <translation>Pop</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Nuevo chat</translation>
+    </message>
+    <message>
+        <source>New message in my chats</source>
+        <translation>Nuevo mensaje en mis chats</translation>
+    </message>
+    <message>
+        <source>New visitor on the site</source>
+        <translation>Nuevo visitante en el sitio</translation>
+    </message>
+    <message>
+        <source>Play notification sounds</source>
+        <translation>Reproducir sonidos de notificación</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ Reproducir</translation>
+    </message>
+    <message>
+        <source>Play this sound now</source>
+        <translation>Reproducir este sonido ahora</translation>
+    </message>
+    <message>
+        <source>No audio output device was found: the app stays silent until there is one.</source>
+        <translation>No se encontró ningún dispositivo de salida de audio: la aplicación no sonará hasta que haya uno.</translation>
+    </message>
+</context>
+<context>
+    <name>SpellCheckAssist</name>
+    <message>
+        <source>No suggestions</source>
+        <translation>Sin sugerencias</translation>
+    </message>
+    <message>
+        <source>Add “{0}” to the dictionary</source>
+        <translation>Añadir «{0}» al diccionario</translation>
     </message>
 </context>
 <context>

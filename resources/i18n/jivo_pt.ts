@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>AboutSection</name>
+    <message>
+        <source>Jivo Live {0}</source>
+        <translation>Jivo Live {0}</translation>
+    </message>
+    <message>
+        <source>Something wrong? Send the app&apos;s log files to your administrators: they go to your relay only, and help them find the cause.</source>
+        <translation>Algo errado? Envie os registros do aplicativo aos seus administradores: eles vão apenas para o seu servidor de retransmissão e os ajudam a encontrar a causa.</translation>
+    </message>
+    <message>
+        <source>Send logs</source>
+        <translation>Enviar registros</translation>
+    </message>
+    <message>
+        <source>Logs sent by your team</source>
+        <translation>Registros enviados pela sua equipe</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Salvar…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Sent. Your administrators can read them now.</source>
+        <translation>Enviados. Seus administradores já podem lê-los.</translation>
+    </message>
+    <message>
+        <source>Could not load the list: {0}</source>
+        <translation>Não foi possível carregar a lista: {0}</translation>
+    </message>
+    <message>
+        <source>Nobody has sent logs yet.</source>
+        <translation>Ninguém enviou registros ainda.</translation>
+    </message>
+    <message>
+        <source>Save the logs</source>
+        <translation>Salvar os registros</translation>
+    </message>
+    <message>
+        <source>Could not save: {0}</source>
+        <translation>Não foi possível salvar: {0}</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>Salvo em {0}</translation>
+    </message>
+</context>
+<context>
     <name>AttachButton</name>
     <message>
         <source>Attach a file (up to 10 MB); you can also drop files here</source>
@@ -21,6 +88,56 @@
     <message>
         <source>Sending {0} ({1})…</source>
         <translation>Enviando {0} ({1})…</translation>
+    </message>
+</context>
+<context>
+    <name>AudioSection</name>
+    <message>
+        <source>Speak after pressing the button: {0} seconds are recorded, then played back.</source>
+        <translation>Fale depois de clicar no botão: {0} segundos são gravados e depois reproduzidos.</translation>
+    </message>
+    <message>
+        <source>No microphone was found. Connect one: it appears here by itself.</source>
+        <translation>Nenhum microfone foi encontrado. Conecte um: ele aparece aqui sozinho.</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Microfone</translation>
+    </message>
+    <message>
+        <source>Test the microphone</source>
+        <translation>Testar o microfone</translation>
+    </message>
+    <message>
+        <source>Recording… speak now.</source>
+        <translation>Gravando… fale agora.</translation>
+    </message>
+    <message>
+        <source>Playing back what was recorded…</source>
+        <translation>Reproduzindo o que foi gravado…</translation>
+    </message>
+    <message>
+        <source>Done. Did you hear yourself? If not, choose another microphone.</source>
+        <translation>Pronto. Você se ouviu? Se não, escolha outro microfone.</translation>
+    </message>
+    <message>
+        <source>The microphone could not be used. Choose another one.</source>
+        <translation>Não foi possível usar o microfone. Escolha outro.</translation>
+    </message>
+</context>
+<context>
+    <name>AutostartSetting</name>
+    <message>
+        <source>Start Jivo Live when I log in</source>
+        <translation>Iniciar o Jivo Live quando eu entrar no sistema</translation>
+    </message>
+    <message>
+        <source>Not available on this system: {0}</source>
+        <translation>Não disponível neste sistema: {0}</translation>
+    </message>
+    <message>
+        <source>Could not change it: {0}</source>
+        <translation>Não foi possível alterar: {0}</translation>
     </message>
 </context>
 <context>
@@ -57,16 +174,16 @@
         <translation>Convidar um colega para este chat (você continua nele)</translation>
     </message>
     <message>
-        <source>Transfer the chat to a colleague (Ctrl+T)</source>
-        <translation>Transferir o chat para um colega (Ctrl+T)</translation>
+        <source>Transfer the chat to a colleague ({0})</source>
+        <translation>Transferir o chat para um colega ({0})</translation>
     </message>
     <message>
-        <source>Block the client / mark as spam (Ctrl+B)</source>
-        <translation>Bloquear o cliente / marcar como spam (Ctrl+B)</translation>
+        <source>Block the client / mark as spam ({0})</source>
+        <translation>Bloquear o cliente / marcar como spam ({0})</translation>
     </message>
     <message>
-        <source>Leave the chat (Ctrl+W)</source>
-        <translation>Sair do chat (Ctrl+W)</translation>
+        <source>Leave the chat ({0})</source>
+        <translation>Sair do chat ({0})</translation>
     </message>
     <message>
         <source>More: quick phrases, blocked clients</source>
@@ -392,6 +509,128 @@
     </message>
 </context>
 <context>
+    <name>GeneralSection</name>
+    <message>
+        <source>Sidebar colour</source>
+        <translation>Cor da barra lateral</translation>
+    </message>
+    <message>
+        <source>Typing hints</source>
+        <translation>Sugestões de digitação</translation>
+    </message>
+    <message>
+        <source>Away when idle</source>
+        <translation>Ausente por inatividade</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificações</translation>
+    </message>
+    <message>
+        <source>Spell check</source>
+        <translation>Corretor ortográfico</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Escuro</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Suggest my frequent phrases while I type (Tab)</source>
+        <translation>Sugerir minhas frases frequentes enquanto digito (Tab)</translation>
+    </message>
+    <message>
+        <source>The phrases are kept on this computer only.</source>
+        <translation>As frases ficam apenas neste computador.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desativado</translation>
+    </message>
+    <message>
+        <source>After {0} minutes</source>
+        <translation>Após {0} minutos</translation>
+    </message>
+    <message>
+        <source>Not possible on this computer: {0}</source>
+        <translation>Não é possível neste computador: {0}</translation>
+    </message>
+    <message>
+        <source>This computer does not tell the app how long you have been idle.</source>
+        <translation>Este computador não informa ao aplicativo há quanto tempo você está inativo.</translation>
+    </message>
+    <message>
+        <source>Jivo Live pop-up</source>
+        <translation>Janela do Jivo Live</translation>
+    </message>
+    <message>
+        <source>The system&apos;s notifications</source>
+        <translation>Notificações do sistema</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Nenhuma</translation>
+    </message>
+    <message>
+        <source>Check my spelling in</source>
+        <translation>Verificar minha ortografia em</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeysSection</name>
+    <message>
+        <source>Accept the chat</source>
+        <translation>Aceitar o chat</translation>
+    </message>
+    <message>
+        <source>Previous chat in the list</source>
+        <translation>Chat anterior da lista</translation>
+    </message>
+    <message>
+        <source>Next chat in the list</source>
+        <translation>Próximo chat da lista</translation>
+    </message>
+    <message>
+        <source>Close the chat</source>
+        <translation>Fechar o chat</translation>
+    </message>
+    <message>
+        <source>Block the client</source>
+        <translation>Bloquear o cliente</translation>
+    </message>
+    <message>
+        <source>Transfer the chat</source>
+        <translation>Transferir o chat</translation>
+    </message>
+    <message>
+        <source>Accept also works while the app is in the background (global shortcut)</source>
+        <translation>Aceitar também funciona com o aplicativo em segundo plano (atalho global)</translation>
+    </message>
+    <message>
+        <source>Not possible on this computer: {0}</source>
+        <translation>Não é possível neste computador: {0}</translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>Restaurar padrões</translation>
+    </message>
+    <message>
+        <source>{0} is already the shortcut for “{1}”. Choose another one.</source>
+        <translation>{0} já é o atalho de “{1}”. Escolha outro.</translation>
+    </message>
+</context>
+<context>
     <name>InboxPage</name>
     <message>
         <source>An agent</source>
@@ -518,6 +757,21 @@ Os chats aguardando estão marcados em laranja.</translation>
     </message>
 </context>
 <context>
+    <name>LogService</name>
+    <message>
+        <source>Not connected to the relay: try again when connected.</source>
+        <translation>Sem conexão com o servidor: tente novamente quando conectado.</translation>
+    </message>
+    <message>
+        <source>The connection dropped while sending: try again.</source>
+        <translation>A conexão caiu durante o envio: tente novamente.</translation>
+    </message>
+    <message>
+        <source>The relay refused the logs: {0}</source>
+        <translation>O servidor recusou os registros: {0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Chats</source>
@@ -562,10 +816,6 @@ Os chats aguardando estão marcados em laranja.</translation>
     <message>
         <source>Chats, missed chats and reply times.</source>
         <translation>Chats, chats perdidos e tempos de resposta.</translation>
-    </message>
-    <message>
-        <source>The app&apos;s and the account&apos;s settings.</source>
-        <translation>As configurações do aplicativo e da conta.</translation>
     </message>
     <message>
         <source>Jivo Live</source>
@@ -757,6 +1007,37 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>No settings yet.</source>
+        <translation>Ainda não há configurações.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Geral</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Áudio</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Sons</translation>
+    </message>
+    <message>
+        <source>Hotkeys</source>
+        <translation>Teclas de atalho</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Sobre</translation>
+    </message>
+</context>
+<context>
     <name>SignInWindow</name>
     <message>
         <source>Sign in — Jivo Live</source>
@@ -797,6 +1078,72 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>Signing in…</source>
         <translation>Entrando…</translation>
+    </message>
+</context>
+<context>
+    <name>SoundsSection</name>
+    <message>
+        <source>Chime</source>
+        <translation>Carrilhão</translation>
+    </message>
+    <message>
+        <source>Blip</source>
+        <translation>Bipe</translation>
+    </message>
+    <message>
+        <source>Bell</source>
+        <translation>Sino</translation>
+    </message>
+    <message>
+        <source>Knock</source>
+        <translation>Batida</translation>
+    </message>
+    <message>
+        <source>Pop</source>
+        <translation>Estalo</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Novo chat</translation>
+    </message>
+    <message>
+        <source>New message in my chats</source>
+        <translation>Nova mensagem nos meus chats</translation>
+    </message>
+    <message>
+        <source>New visitor on the site</source>
+        <translation>Novo visitante no site</translation>
+    </message>
+    <message>
+        <source>Play notification sounds</source>
+        <translation>Tocar sons de notificação</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ Tocar</translation>
+    </message>
+    <message>
+        <source>Play this sound now</source>
+        <translation>Tocar este som agora</translation>
+    </message>
+    <message>
+        <source>No audio output device was found: the app stays silent until there is one.</source>
+        <translation>Nenhum dispositivo de saída de áudio foi encontrado: o aplicativo fica em silêncio até haver um.</translation>
+    </message>
+</context>
+<context>
+    <name>SpellCheckAssist</name>
+    <message>
+        <source>No suggestions</source>
+        <translation>Sem sugestões</translation>
+    </message>
+    <message>
+        <source>Add “{0}” to the dictionary</source>
+        <translation>Adicionar “{0}” ao dicionário</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AboutSection</name>
+    <message>
+        <source>Jivo Live {0}</source>
+        <translation>Jivo Live {0}</translation>
+    </message>
+    <message>
+        <source>Something wrong? Send the app&apos;s log files to your administrators: they go to your relay only, and help them find the cause.</source>
+        <translation>Что-то не так? Отправьте журналы приложения администраторам: они попадут только на ваш сервер-ретранслятор и помогут найти причину.</translation>
+    </message>
+    <message>
+        <source>Send logs</source>
+        <translation>Отправить журналы</translation>
+    </message>
+    <message>
+        <source>Logs sent by your team</source>
+        <translation>Журналы, отправленные вашей командой</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Сохранить…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message>
+        <source>Sent. Your administrators can read them now.</source>
+        <translation>Отправлено. Администраторы уже могут их прочитать.</translation>
+    </message>
+    <message>
+        <source>Could not load the list: {0}</source>
+        <translation>Не удалось загрузить список: {0}</translation>
+    </message>
+    <message>
+        <source>Nobody has sent logs yet.</source>
+        <translation>Пока никто не отправлял журналы.</translation>
+    </message>
+    <message>
+        <source>Save the logs</source>
+        <translation>Сохранить журналы</translation>
+    </message>
+    <message>
+        <source>Could not save: {0}</source>
+        <translation>Не удалось сохранить: {0}</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>Сохранено в {0}</translation>
+    </message>
+</context>
+<context>
     <name>AttachButton</name>
     <message>
         <source>Attach a file (up to 10 MB); you can also drop files here</source>
@@ -21,6 +88,56 @@
     <message>
         <source>Sending {0} ({1})…</source>
         <translation>Отправка {0} ({1})…</translation>
+    </message>
+</context>
+<context>
+    <name>AudioSection</name>
+    <message>
+        <source>Speak after pressing the button: {0} seconds are recorded, then played back.</source>
+        <translation>Говорите после нажатия кнопки: запишется {0} секунды, затем они будут воспроизведены.</translation>
+    </message>
+    <message>
+        <source>No microphone was found. Connect one: it appears here by itself.</source>
+        <translation>Микрофон не найден. Подключите его — он появится здесь сам.</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Микрофон</translation>
+    </message>
+    <message>
+        <source>Test the microphone</source>
+        <translation>Проверить микрофон</translation>
+    </message>
+    <message>
+        <source>Recording… speak now.</source>
+        <translation>Идёт запись… говорите.</translation>
+    </message>
+    <message>
+        <source>Playing back what was recorded…</source>
+        <translation>Воспроизводится запись…</translation>
+    </message>
+    <message>
+        <source>Done. Did you hear yourself? If not, choose another microphone.</source>
+        <translation>Готово. Вы себя услышали? Если нет, выберите другой микрофон.</translation>
+    </message>
+    <message>
+        <source>The microphone could not be used. Choose another one.</source>
+        <translation>Не удалось использовать микрофон. Выберите другой.</translation>
+    </message>
+</context>
+<context>
+    <name>AutostartSetting</name>
+    <message>
+        <source>Start Jivo Live when I log in</source>
+        <translation>Запускать Jivo Live при входе в систему</translation>
+    </message>
+    <message>
+        <source>Not available on this system: {0}</source>
+        <translation>Недоступно в этой системе: {0}</translation>
+    </message>
+    <message>
+        <source>Could not change it: {0}</source>
+        <translation>Не удалось изменить: {0}</translation>
     </message>
 </context>
 <context>
@@ -57,16 +174,16 @@
         <translation>Пригласить коллегу в этот чат (вы остаётесь в нём)</translation>
     </message>
     <message>
-        <source>Transfer the chat to a colleague (Ctrl+T)</source>
-        <translation>Передать чат коллеге (Ctrl+T)</translation>
+        <source>Transfer the chat to a colleague ({0})</source>
+        <translation>Передать чат коллеге ({0})</translation>
     </message>
     <message>
-        <source>Block the client / mark as spam (Ctrl+B)</source>
-        <translation>Заблокировать клиента / отметить как спам (Ctrl+B)</translation>
+        <source>Block the client / mark as spam ({0})</source>
+        <translation>Заблокировать клиента / отметить как спам ({0})</translation>
     </message>
     <message>
-        <source>Leave the chat (Ctrl+W)</source>
-        <translation>Покинуть чат (Ctrl+W)</translation>
+        <source>Leave the chat ({0})</source>
+        <translation>Покинуть чат ({0})</translation>
     </message>
     <message>
         <source>More: quick phrases, blocked clients</source>
@@ -392,6 +509,128 @@
     </message>
 </context>
 <context>
+    <name>GeneralSection</name>
+    <message>
+        <source>Sidebar colour</source>
+        <translation>Цвет боковой панели</translation>
+    </message>
+    <message>
+        <source>Typing hints</source>
+        <translation>Подсказки при наборе</translation>
+    </message>
+    <message>
+        <source>Away when idle</source>
+        <translation>«Отошёл» при бездействии</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Уведомления</translation>
+    </message>
+    <message>
+        <source>Spell check</source>
+        <translation>Проверка орфографии</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>Запуск</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Тёмный</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Светлый</translation>
+    </message>
+    <message>
+        <source>Suggest my frequent phrases while I type (Tab)</source>
+        <translation>Подсказывать мои частые фразы при наборе (Tab)</translation>
+    </message>
+    <message>
+        <source>The phrases are kept on this computer only.</source>
+        <translation>Фразы хранятся только на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Выключено</translation>
+    </message>
+    <message>
+        <source>After {0} minutes</source>
+        <translation>Через {0} мин</translation>
+    </message>
+    <message>
+        <source>Not possible on this computer: {0}</source>
+        <translation>Невозможно на этом компьютере: {0}</translation>
+    </message>
+    <message>
+        <source>This computer does not tell the app how long you have been idle.</source>
+        <translation>Этот компьютер не сообщает приложению, как долго вы бездействуете.</translation>
+    </message>
+    <message>
+        <source>Jivo Live pop-up</source>
+        <translation>Окно Jivo Live</translation>
+    </message>
+    <message>
+        <source>The system&apos;s notifications</source>
+        <translation>Уведомления системы</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Без уведомлений</translation>
+    </message>
+    <message>
+        <source>Check my spelling in</source>
+        <translation>Проверять орфографию:</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeysSection</name>
+    <message>
+        <source>Accept the chat</source>
+        <translation>Принять чат</translation>
+    </message>
+    <message>
+        <source>Previous chat in the list</source>
+        <translation>Предыдущий чат в списке</translation>
+    </message>
+    <message>
+        <source>Next chat in the list</source>
+        <translation>Следующий чат в списке</translation>
+    </message>
+    <message>
+        <source>Close the chat</source>
+        <translation>Закрыть чат</translation>
+    </message>
+    <message>
+        <source>Block the client</source>
+        <translation>Заблокировать клиента</translation>
+    </message>
+    <message>
+        <source>Transfer the chat</source>
+        <translation>Передать чат</translation>
+    </message>
+    <message>
+        <source>Accept also works while the app is in the background (global shortcut)</source>
+        <translation>«Принять» работает и в фоновом режиме (глобальная клавиша)</translation>
+    </message>
+    <message>
+        <source>Not possible on this computer: {0}</source>
+        <translation>Невозможно на этом компьютере: {0}</translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>Сбросить по умолчанию</translation>
+    </message>
+    <message>
+        <source>{0} is already the shortcut for “{1}”. Choose another one.</source>
+        <translation>{0} уже назначено на «{1}». Выберите другое сочетание.</translation>
+    </message>
+</context>
+<context>
     <name>InboxPage</name>
     <message>
         <source>An agent</source>
@@ -518,6 +757,21 @@ Waiting chats are marked in orange.</source>
     </message>
 </context>
 <context>
+    <name>LogService</name>
+    <message>
+        <source>Not connected to the relay: try again when connected.</source>
+        <translation>Нет связи с сервером: повторите, когда соединение восстановится.</translation>
+    </message>
+    <message>
+        <source>The connection dropped while sending: try again.</source>
+        <translation>Соединение оборвалось во время отправки: попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The relay refused the logs: {0}</source>
+        <translation>Сервер отклонил журналы: {0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Chats</source>
@@ -562,10 +816,6 @@ Waiting chats are marked in orange.</source>
     <message>
         <source>Chats, missed chats and reply times.</source>
         <translation>Чаты, пропущенные чаты и время ответа.</translation>
-    </message>
-    <message>
-        <source>The app&apos;s and the account&apos;s settings.</source>
-        <translation>Настройки приложения и учётной записи.</translation>
     </message>
     <message>
         <source>Jivo Live</source>
@@ -757,6 +1007,37 @@ This page is not built yet: it comes in a later version.</source>
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>No settings yet.</source>
+        <translation>Настроек пока нет.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Общие</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Аудио</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Звуки</translation>
+    </message>
+    <message>
+        <source>Hotkeys</source>
+        <translation>Горячие клавиши</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>О программе</translation>
+    </message>
+</context>
+<context>
     <name>SignInWindow</name>
     <message>
         <source>Sign in — Jivo Live</source>
@@ -797,6 +1078,72 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>Signing in…</source>
         <translation>Вход…</translation>
+    </message>
+</context>
+<context>
+    <name>SoundsSection</name>
+    <message>
+        <source>Chime</source>
+        <translation>Перезвон</translation>
+    </message>
+    <message>
+        <source>Blip</source>
+        <translation>Сигнал</translation>
+    </message>
+    <message>
+        <source>Bell</source>
+        <translation>Колокол</translation>
+    </message>
+    <message>
+        <source>Knock</source>
+        <translation>Стук</translation>
+    </message>
+    <message>
+        <source>Pop</source>
+        <translation>Щелчок</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Новый чат</translation>
+    </message>
+    <message>
+        <source>New message in my chats</source>
+        <translation>Новое сообщение в моих чатах</translation>
+    </message>
+    <message>
+        <source>New visitor on the site</source>
+        <translation>Новый посетитель на сайте</translation>
+    </message>
+    <message>
+        <source>Play notification sounds</source>
+        <translation>Воспроизводить звуки уведомлений</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Громкость</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ Прослушать</translation>
+    </message>
+    <message>
+        <source>Play this sound now</source>
+        <translation>Прослушать этот звук</translation>
+    </message>
+    <message>
+        <source>No audio output device was found: the app stays silent until there is one.</source>
+        <translation>Устройство вывода звука не найдено: приложение будет молчать, пока оно не появится.</translation>
+    </message>
+</context>
+<context>
+    <name>SpellCheckAssist</name>
+    <message>
+        <source>No suggestions</source>
+        <translation>Нет вариантов</translation>
+    </message>
+    <message>
+        <source>Add “{0}” to the dictionary</source>
+        <translation>Добавить «{0}» в словарь</translation>
     </message>
 </context>
 <context>

@@ -127,7 +127,7 @@ async def test_chat_actions_in_the_app(
             await until(lambda: chat.info.members == [app.chats.me])
 
             # C9: Ctrl+T opens the transfer dialog; Boss declines, then accepts.
-            bar.shortcuts["transfer"].activated.emit()
+            window.shortcuts["transfer"].activated.emit()
             dialog = bar.dialog
             assert isinstance(dialog, ColleagueDialog) and dialog.mode == "transfer"
             await until(lambda: dialog.list.count() == 1 and "chat" in dialog.list.item(0).text())
@@ -143,7 +143,7 @@ async def test_chat_actions_in_the_app(
             await until(lambda: "declined" in inbox.action_notice.text())
             assert chat_id in app.chats.chats  # still Ana's
 
-            bar.shortcuts["transfer"].activated.emit()
+            window.shortcuts["transfer"].activated.emit()
             dialog = bar.dialog
             assert isinstance(dialog, ColleagueDialog)
             await until(lambda: dialog.list.count() == 1)
@@ -164,7 +164,7 @@ async def test_chat_actions_in_the_app(
             await until(lambda: bar.buttons["block"].isEnabled())
 
             # C8: Ctrl+B asks first; Block closes the chat; the widget can no longer write.
-            bar.shortcuts["block"].activated.emit()
+            window.shortcuts["block"].activated.emit()
             box = bar.block_box
             assert isinstance(box, QMessageBox) and box.isVisible()
             block_button = next(
