@@ -13,6 +13,7 @@ from jivo_desktop import platform as osp
 from jivo_desktop.platform.autostart import autostart_for_this_machine
 from jivo_desktop.platform.idle import IdleSource
 from jivo_desktop.platform.notify import create_notifier
+from jivo_desktop.services.account import AccountService
 from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.app_settings import AppSettings
 from jivo_desktop.services.audio import AudioSettings
@@ -58,6 +59,7 @@ class DesktopApp(QObject):
         self.session = SessionService(self.store, self.secrets)
         self.team = TeamService(self.session)
         self.chats = ChatsService(self.session, self.store, self.team)
+        self.account = AccountService(self.session)
         self.files = FilesService(self.session)
         # G6: the interface language before any window exists (later: i18n.set_language).
         i18n.apply_language(i18n.stored_language(self.store))

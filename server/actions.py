@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ACTION_FRAMES: tuple[type[p.Frame], ...] = (
-    p.InviteAgent,
+    p.InviteColleague,
     p.TransferChat,
     p.AnswerInvitation,
     p.LeaveChat,
@@ -107,7 +107,7 @@ class ActionService:
 
     async def dispatch(self, conn: Conn, frame: p.Frame, agent: p.AgentInfo) -> None:
         match frame:
-            case p.InviteAgent():
+            case p.InviteColleague():
                 await self._invite(conn, "invite", frame.id, frame.chat_id, frame.agent_id,
                                    frame.note, agent)  # fmt: skip
             case p.TransferChat():

@@ -14,13 +14,14 @@ from server import bus as topics
 from server import protocol as p
 from server.bus import Bus
 from server.metrics import Metrics
-from server.store import repo
+from server.store import archive, ladder, repo
 from server.store.blocks_repo import unless_blocked
 from server.store.db import read
 from server.store.writer import GroupWriter
 
 if TYPE_CHECKING:
     from server.connection import Conn
+    from server.routing import Router
 
 OFFERS = "offers"
 """Topic of the agents that take new chats (online, not away)."""
@@ -35,6 +36,8 @@ class ChatService:
         self.bus = bus
         self.metrics = metrics
         self.max_chars = max_chars
+        self.router: Router | None = None
+        """Routes new chats (N3, C5); without one every online agent gets the offer."""
 
     # -------------------------------------------------------------- helpers
 
@@ -90,12 +93,15 @@ class ChatService:
         received: float,
     ) -> None:
         text = self.check_text(frame)
+        route = ladder.route_new(self.router.online_agents()) if self.router else None
         change = await self.writer.run(
             unless_blocked(  # C8
                 site_id,
                 visitor_id,
                 conn.ip,
-                repo.visitor_message(visitor_id, site_id, frame.client_msg_id, text, agents_online),
+                repo.visitor_message(
+                    visitor_id, site_id, frame.client_msg_id, text, agents_online, route
+                ),
             )
         )
         self._ack(conn, frame, change)
@@ -103,7 +109,11 @@ class ChatService:
             return
         self.metrics.messages.labels("visitor").inc()
         if change.info is not None:  # a new chat: offer it (read in the same transaction)
-            self.bus.publish(OFFERS, p.encode(p.ChatOffered(chat=change.info)))
+            if self.router is not None and change.route is not None:
+                change.route.info = change.info
+                self.router.publish(change.route)
+            else:
+                self.bus.publish(OFFERS, p.encode(p.ChatOffered(chat=change.info)))
         self._publish_event(change)
         self.metrics.delivery_latency.observe(time.perf_counter() - received)
 
@@ -159,9 +169,18 @@ class ChatService:
         if chat is None:
             raise p.FrameRejected("not_found", "no such chat", request_id)
         admin_may = agent.role == "admin" and chat.kind == "visitor"
-        if chat.state != "offered" and agent.id not in members and not admin_may:
+        if (
+            chat.state != "offered"
+            and agent.id not in members
+            and not admin_may
+            and not await read(self.engine, archive.may_read, chat_id, agent)
+        ):
             raise p.FrameRejected("not_in_chat", "you are not in this chat", request_id)
         return chat, members
+
+    async def search_archive(self, conn: Conn, frame: p.SearchArchive, agent: p.AgentInfo) -> None:
+        found, total = await read(self.engine, archive.search, agent, frame)
+        conn.send(p.ArchivePage(id=frame.id, chats=found, total=total))
 
     async def history(self, conn: Conn, frame: p.History, agent: p.AgentInfo) -> None:
         await self._visible_chat(frame.chat_id, agent, frame.id)

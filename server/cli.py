@@ -23,6 +23,7 @@ Quick start:
   jivo-relay serve --demo            run on 127.0.0.1:8765 with SQLite, a demo site and admin
   jivo-relay create-admin EMAIL      add an administrator (asks for the password)
   jivo-relay add-site NAME --origin https://shop.example   register a website, print its snippet
+  jivo-relay site-settings NAME --rule least_busy --limit 5 --offer-timeout 45   routing
 
 The database is SQLite in the user data folder unless --db (or JIVO_RELAY_DATABASE_URL) names
 another, e.g. postgresql+asyncpg://user:pass@host/dbname. Every setting can also be given as
@@ -88,6 +89,26 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("migrate", help="create or upgrade the database schema, then exit")
 
+    r = sub.add_parser(
+        "site-settings",
+        help="show or change how a site's chats are routed (rule, chat limit, offer time-out)",
+    )
+    r.add_argument("site", help="the site's key or name")
+    r.add_argument(
+        "--rule",
+        choices=["all", "least_busy"],
+        help="all: offer a new chat to every online agent; least_busy: first to the online "
+        "agent with the fewest open chats (a client's assigned agent always comes first)",
+    )
+    r.add_argument(
+        "--limit", type=int, help="open chats per agent before new ones skip it (0: none)"
+    )
+    r.add_argument(
+        "--offer-timeout",
+        type=float,
+        help="seconds an offer waits before the ignore ladder moves on (N3)",
+    )
+
     k = sub.add_parser(
         "sneak-peek",
         help="C17: let a site's agents see what visitors type before they send it (the widget "
@@ -152,6 +173,8 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(f'  <script src="{base}/widget.js" data-site="{key}" async></script>')
             if not public:
                 print("(replace https://RELAY with the address browsers reach this relay at)")
+        elif args.command == "site-settings":
+            return await _site_settings(relay, args)
         elif args.command == "logs":
             return await _logs(relay, args)
         elif args.command == "migrate":
@@ -228,6 +251,35 @@ async def _create_account(relay: Relay, args: argparse.Namespace) -> int:
         print(f"an account with the e-mail {email} exists already", file=sys.stderr)
         return 1
     print(f"{args.role} {email} created")
+    return 0
+
+
+async def _site_settings(relay: Relay, args: argparse.Namespace) -> int:
+    import sqlalchemy as sa
+
+    from server.store import ladder
+    from server.store.schema import sites
+
+    async with relay.engine.connect() as conn:
+        site = (
+            await conn.execute(
+                sa.select(sites).where(sa.or_(sites.c.key == args.site, sites.c.name == args.site))
+            )
+        ).first()
+    if site is None:
+        print(f"no site has the key or name {args.site!r}", file=sys.stderr)
+        return 1
+    if args.offer_timeout is not None and args.offer_timeout <= 0:
+        print("the offer time-out must be a positive number of seconds", file=sys.stderr)
+        return 2
+    await relay.writer.run(ladder.update_site(site.id, args.rule, args.limit, args.offer_timeout))
+    async with relay.engine.connect() as conn:
+        site = (await conn.execute(sa.select(sites).where(sites.c.id == site.id))).one()
+    limit = site.chat_limit or "none"
+    print(
+        f"site {site.name!r}: rule {site.routing_rule}, chat limit {limit}, "
+        f"offer time-out {site.offer_timeout:g} s"
+    )
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Awaitable, Callable
 from http import HTTPStatus
@@ -12,6 +13,7 @@ from websockets.asyncio.server import ServerConnection
 from websockets.http11 import Request, Response
 
 WIDGET_DIR = Path(__file__).parent / "widget"
+PAGES_DIR = Path(__file__).parent / "pages"
 WS_PATH = "/ws"
 
 # No Referrer-Policy here: the demo page's own links must carry a referrer, as any site's do.
@@ -62,12 +64,16 @@ class HttpRoutes:
         demo_site_key: Callable[[], str | None],
         health: Callable[[], Awaitable[bool]],
         metrics: Callable[[], bytes],
+        download_url: str = "",
         files: Callable[[ServerConnection, Request], Awaitable[Response]] | None = None,
         log_download: Callable[[int, str], Awaitable[tuple[int, str, bytes]]] | None = None,
     ) -> None:
         self._files = files
         self._demo_site_key = demo_site_key
         self._log_download = log_download
+        self._download_url = download_url
+        # A2: the invitation link's page; it sends the new password over the WebSocket.
+        self._set_password = _StaticFile(PAGES_DIR / "set_password.html")
         self._health = health
         self._metrics = metrics
         self._widget = _StaticFile(WIDGET_DIR / "widget.js")
@@ -101,6 +107,25 @@ class HttpRoutes:
                 page.replace("{{SITE_KEY}}", key),
                 "text/html; charset=utf-8",
                 {"Cache-Control": "no-cache"},
+            )
+        if path == "/set-password":
+            page = self._set_password.read().decode("utf-8")
+            page = page.replace("{{DOWNLOAD_URL}}", html.escape(self._download_url, quote=True))
+            return respond(
+                connection,
+                HTTPStatus.OK,
+                page,
+                "text/html; charset=utf-8",
+                {
+                    "Cache-Control": "no-store",
+                    "Referrer-Policy": "no-referrer",
+                    "X-Frame-Options": "DENY",
+                    "Content-Security-Policy": (
+                        "default-src 'none'; script-src 'unsafe-inline'; "
+                        "style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; "
+                        "form-action 'none'; frame-ancestors 'none'"
+                    ),
+                },
             )
         if path == "/healthz":
             ok = await self._health()

@@ -76,6 +76,7 @@ ErrorCode = Literal[
     "blocked",  # C8: this visitor (or its IP) is blocked: it can no longer write
     "admin_only",  # the request needs the admin role
     "duplicate",  # C12: another quick phrase has that shortcut
+    "mail_failed",  # the invitation e-mail could not be sent (the account exists; retry)
     "file_too_large",  # C14: a file over MAX_FILE_BYTES
     "empty_file",  # C14: a file of 0 bytes
     "bad_file_name",  # C14: a name with a path, control characters or a reserved device name
@@ -86,7 +87,8 @@ Role = Literal["visitor", "agent", "system"]
 AgentStatus = Literal["online", "away", "offline"]
 ChatState = Literal["offered", "active", "closed", "missed"]
 ChatKind = Literal["visitor", "direct"]
-EventKind = Literal["message", "joined", "left", "closed", "file", "comment", "transfer"]
+EventKind = Literal["message", "joined", "left", "closed", "file", "missed", "comment", "transfer"]
+"""``missed``: nobody took the chat (N3); the widget shows the offline form."""
 AGENT_ONLY_KINDS = frozenset({"comment", "transfer"})
 """C9/C10: events only agents see; the relay never sends them to a visitor."""
 MAX_PHRASE_SHORTCUT = 32
@@ -137,6 +139,8 @@ class VisitorInfo(msgspec.Struct, kw_only=True):
     country: str = ""
     page_url: str = ""
     page_title: str = ""
+    assigned_agent_id: int | None = None
+    """C5: new chats of this client go first to this agent while the agent is online."""
 
 
 class ChatInfo(msgspec.Struct, kw_only=True):
@@ -160,6 +164,10 @@ class ChatInfo(msgspec.Struct, kw_only=True):
     visitor_delivered_seq: int = 0
     visitor_read_seq: int = 0
     agent_read_seq: int = 0
+    offer_round: int = 0
+    """N3: the chat's place in the ignore ladder while offered: 0 the first offer (assigned or
+    least busy agent), 1 every online agent, 2 and 3 the two returns; then it is missed."""
+    closed_at: float | None = None
 
 
 class FileInfo(msgspec.Struct, kw_only=True):
@@ -235,6 +243,81 @@ class Phrase(msgspec.Struct, kw_only=True):
     id: int
     shortcut: str
     text: str
+
+
+# ---------------------------------------------------------------- account administration (K1-K5)
+
+Language = Literal["en", "es", "pt", "ru"]
+WebhookEvent = Literal["chat_accepted", "chat_finished", "offline_message", "client_updated"]
+Clock = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$")]
+
+
+class SiteInfo(msgspec.Struct, kw_only=True):
+    """K1: a website (channel). ``key`` goes in the widget snippet's ``data-site``."""
+
+    id: int
+    key: str
+    name: str
+    language: Language = "en"
+    origins: list[str] = msgspec.field(default_factory=list)
+    enabled: bool = True
+
+
+class TeammateInfo(msgspec.Struct, kw_only=True):
+    """K2: an account as admins see it. ``invited``: the set-password link is not used yet."""
+
+    id: int
+    name: str
+    email: str
+    role: Literal["admin", "agent"]
+    disabled: bool = False
+    invited: bool = False
+
+
+class WebhookInfo(msgspec.Struct, kw_only=True):
+    """K3: an outgoing webhook; its secret is shown once, when it is made."""
+
+    id: int
+    url: str
+    events: list[WebhookEvent]
+    enabled: bool = True
+
+
+class DeliveryInfo(msgspec.Struct, kw_only=True):
+    """K3: one webhook delivery: pending (retried with backoff), delivered or failed."""
+
+    id: int
+    webhook_id: int
+    event: str
+    status: Literal["pending", "delivered", "failed"]
+    attempts: int
+    last_status: int = 0
+    last_error: str = ""
+    created_at: float = 0.0
+
+
+class ApiTokenInfo(msgspec.Struct, kw_only=True):
+    """K3: an API token for scripts (the token itself is shown once)."""
+
+    id: int
+    name: str
+    created_at: float
+    revoked: bool = False
+
+
+class DayHours(msgspec.Struct, kw_only=True):
+    open: bool = True
+    start: Clock = "09:00"
+    end: Clock = "18:00"
+
+
+class WorkingHours(msgspec.Struct, kw_only=True):
+    """K5: the account's working hours, Monday first, in ``timezone`` (IANA name). Outside
+    them, when ``enabled``, the widget shows the offline form."""
+
+    enabled: bool = False
+    timezone: Short = "UTC"
+    days: list[DayHours] = msgspec.field(default_factory=lambda: [DayHours() for _ in range(7)])
 
 
 # ---------------------------------------------------------------- agent requests
@@ -328,7 +411,7 @@ class History(Frame):
 # ---------------------------------------------------------------- agent requests: chat actions
 
 
-class InviteAgent(Frame):
+class InviteColleague(Frame):
     """C7: invite a colleague into the chat without leaving it; answered with ``ok``. The
     colleague gets ``invitation_offered``; when it accepts, both are in the chat."""
 
@@ -359,6 +442,136 @@ class AnswerInvitation(Frame):
 
 class LeaveChat(Frame):
     """C3/C7: leave a chat; colleagues still in it carry on, the last one leaving closes it."""
+
+    id: RequestId
+    chat_id: int
+
+
+# ---------------------------------------------------------------- account requests (A3, K1-K5)
+# Every frame in ADMIN_FRAMES is refused by the relay unless the sender is an admin.
+
+
+class ListSites(Frame):
+    """Admin (K1): the websites; answered with ``sites_list``."""
+
+    id: RequestId
+
+
+class SaveSite(Frame):
+    """Admin (K1): add a site (``site_id`` null) or rename, re-language, re-origin, disable
+    one. Answered with ``site_saved``."""
+
+    id: RequestId
+    name: Short
+    language: Language = "en"
+    origins: list[Url] = msgspec.field(default_factory=list)
+    enabled: bool = True
+    site_id: int | None = None
+
+
+class ListTeammates(Frame):
+    """Admin (K2): every account, disabled ones too; answered with ``teammates_list``."""
+
+    id: RequestId
+
+
+class InviteAgent(Frame):
+    """Admin (K2, A2): add an account and e-mail it a set-password link and the app's
+    download link. Inviting a still-invited e-mail again sends a new link."""
+
+    id: RequestId
+    email: Short
+    name: Short = ""
+    role: Literal["admin", "agent"] = "agent"
+
+
+class UpdateAgent(Frame):
+    """Admin (K2): change an account's role, or disable it (signed out at once everywhere)."""
+
+    id: RequestId
+    agent_id: int
+    role: Literal["admin", "agent"] | None = None
+    disabled: bool | None = None
+
+
+class ListWebhooks(Frame):
+    """Admin (K3): webhooks and their latest deliveries; answered with ``webhooks_list``."""
+
+    id: RequestId
+
+
+class SaveWebhook(Frame):
+    """Admin (K3): add (``webhook_id`` null; the answer carries the secret, once) or change."""
+
+    id: RequestId
+    url: Url
+    events: list[WebhookEvent]
+    enabled: bool = True
+    webhook_id: int | None = None
+
+
+class DeleteWebhook(Frame):
+    id: RequestId
+    webhook_id: int
+
+
+class ListApiTokens(Frame):
+    """Admin (K3): answered with ``api_tokens_list``."""
+
+    id: RequestId
+
+
+class CreateApiToken(Frame):
+    """Admin (K3): a token for scripts, shown once in ``api_token_created``. A script sends it
+    in ``authenticate`` and acts as the admin who made it (see docs/admin.md)."""
+
+    id: RequestId
+    name: Short
+
+
+class RevokeApiToken(Frame):
+    id: RequestId
+    token_id: int
+
+
+class SaveWorkingHours(Frame):
+    """Admin (K5): the account's working hours; answered with ``my_account``."""
+
+    id: RequestId
+    hours: WorkingHours
+
+
+class GetMyAccount(Frame):
+    """Any agent (K5): answered with ``my_account``."""
+
+    id: RequestId
+
+
+class SaveMyAccount(Frame):
+    """Any agent (K5): own name, e-mail and time zone; a new password needs the old one."""
+
+    id: RequestId
+    name: Short
+    email: Short
+    timezone: Short = ""
+    old_password: Annotated[str, msgspec.Meta(max_length=1024)] = ""
+    new_password: Annotated[str, msgspec.Meta(max_length=1024)] = ""
+
+
+class SetPassword(Frame):
+    """First frame of the relay's set-password page (A2): the one-time token from the
+    invitation link and the new password. Answered with ``ok``, then the relay closes."""
+
+    id: RequestId
+    token: Short
+    password: Annotated[str, msgspec.Meta(max_length=1024)]
+    protocol: int = PROTOCOL_VERSION
+
+
+class IgnoreChat(Frame):
+    """Agent: N3, ignore an offered chat. When every agent the round offered it to has ignored
+    it (or the round's time runs out) it is offered again, and after the last round it is
+    missed."""
 
     id: RequestId
     chat_id: int
@@ -420,6 +633,30 @@ class TeamLoad(Frame):
     """C9: how many open chats each agent has; answered with ``team_loads``."""
 
     id: RequestId
+
+
+class SetAssignedAgent(Frame):
+    """Agent: C5, bind a client to an agent (``agent_id`` null clears it)."""
+
+    id: RequestId
+    visitor_id: int
+    agent_id: int | None = None
+
+
+class SearchArchive(Frame):
+    """Agent: closed and missed chats, newest first, answered with ``archive_page``. Every filter
+    is optional: ``text`` in the messages, ``visitor`` (name, e-mail, phone or id), ``agent_id``,
+    ``since``/``until`` (epoch seconds of the chat's start), ``state`` (closed or missed)."""
+
+    id: RequestId
+    text: Short = ""
+    visitor: Short = ""
+    agent_id: int | None = None
+    since: float | None = None
+    until: float | None = None
+    state: Literal["", "closed", "missed"] = ""
+    offset: Annotated[int, msgspec.Meta(ge=0)] = 0
+    limit: Annotated[int, msgspec.Meta(ge=1, le=200)] = 50
 
 
 # ---------------------------------------------------------------- visitor requests
@@ -530,6 +767,8 @@ class VisitorWelcome(Frame):
     chat: ChatInfo | None = None
     site_name: str = ""
     protocol: int = PROTOCOL_VERSION
+    language: str = ""
+    """The site's language (K1): the widget's texts follow it unless the snippet says."""
     sneak_peek: bool = False
     """C17: the site's agents see the visitor's draft; the widget says so and sends ``draft``."""
 
@@ -559,6 +798,14 @@ class HistoryPage(Frame):
     id: int
     chat_id: int
     events: list[Event]
+
+
+class ArchivePage(Frame):
+    """Response to ``search_archive``: one page of chats and how many match in all."""
+
+    id: int
+    chats: list[ChatInfo]
+    total: int
 
 
 class LogsStored(Frame):
@@ -709,6 +956,70 @@ class TeamLoads(Frame):
     chats: dict[int, int]
 
 
+class SitesList(Frame):
+    id: int
+    sites: list[SiteInfo]
+
+
+class SiteSaved(Frame):
+    id: int
+    site: SiteInfo
+
+
+class TeammatesList(Frame):
+    id: int
+    teammates: list[TeammateInfo]
+
+
+class TeammateSaved(Frame):
+    id: int
+    teammate: TeammateInfo
+
+
+class WebhooksList(Frame):
+    id: int
+    webhooks: list[WebhookInfo]
+    deliveries: list[DeliveryInfo]
+
+
+class WebhookSaved(Frame):
+    """``secret`` (for checking the ``X-Jivo-Signature`` header) only when it was made now."""
+
+    id: int
+    webhook: WebhookInfo
+    secret: str = ""
+
+
+class ApiTokensList(Frame):
+    id: int
+    tokens: list[ApiTokenInfo]
+
+
+class ApiTokenCreated(Frame):
+    """The token, shown once: only its hash is stored."""
+
+    id: int
+    token: str
+    info: ApiTokenInfo
+
+
+class MyAccount(Frame):
+    """The agent's own account (K5); ``hours`` only for admins."""
+
+    id: int
+    name: str
+    email: str
+    timezone: str
+    hours: WorkingHours | None = None
+
+
+class AgentChanged(Frame):
+    """Agents: an account was added, changed (name, role) or disabled (K2)."""
+
+    agent: AgentInfo
+    change: Literal["added", "changed", "disabled"]
+
+
 # ---------------------------------------------------------------- files (C14), sneak peek (C17)
 
 Sha256Hex = Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{64}$")]
@@ -813,7 +1124,7 @@ AgentRequest = (
     | Typing
     | Receipt
     | Ping
-    | InviteAgent
+    | InviteColleague
     | TransferChat
     | AnswerInvitation
     | LeaveChat
@@ -825,6 +1136,24 @@ AgentRequest = (
     | DeletePhrase
     | ViewChat
     | TeamLoad
+    | ListSites
+    | SaveSite
+    | ListTeammates
+    | InviteAgent
+    | UpdateAgent
+    | ListWebhooks
+    | SaveWebhook
+    | DeleteWebhook
+    | ListApiTokens
+    | CreateApiToken
+    | RevokeApiToken
+    | SaveWorkingHours
+    | GetMyAccount
+    | SaveMyAccount
+    | SetPassword
+    | IgnoreChat
+    | SetAssignedAgent
+    | SearchArchive
     | UploadFile
     | FileLink
     | SetSneakPeek
@@ -870,6 +1199,17 @@ ServerFrame = (
     | PhrasesChanged
     | ChatViewers
     | TeamLoads
+    | SitesList
+    | SiteSaved
+    | TeammatesList
+    | TeammateSaved
+    | WebhooksList
+    | WebhookSaved
+    | ApiTokensList
+    | ApiTokenCreated
+    | MyAccount
+    | AgentChanged
+    | ArchivePage
     | UploadReady
     | FileStored
     | FileLinkGranted
@@ -881,6 +1221,22 @@ ServerFrame = (
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__
 VISITOR_FRAMES: tuple[type[Frame], ...] = VisitorRequest.__args__
 SERVER_FRAMES: tuple[type[Frame], ...] = ServerFrame.__args__
+ADMIN_FRAMES: tuple[type[Frame], ...] = (
+    ListSites,
+    SaveSite,
+    ListTeammates,
+    InviteAgent,
+    UpdateAgent,
+    ListWebhooks,
+    SaveWebhook,
+    DeleteWebhook,
+    ListApiTokens,
+    CreateApiToken,
+    RevokeApiToken,
+    SaveWorkingHours,
+    SetSneakPeek,
+)
+"""A3: the relay refuses each of these unless the sender is an admin (one central check)."""
 
 
 def tag_of(cls: type[Frame]) -> str:
@@ -1028,6 +1384,14 @@ def render_doc() -> str:
         BlockedClient,
         Phrase,
         LogInfo,
+        LogInfo,
+        SiteInfo,
+        TeammateInfo,
+        WebhookInfo,
+        DeliveryInfo,
+        ApiTokenInfo,
+        DayHours,
+        WorkingHours,
     ):
         out += _struct_section(struct, tagged=False)
     return "\n".join(out).rstrip() + "\n"

@@ -22,6 +22,8 @@ from websockets.exceptions import ConnectionClosed
 from server import __version__, auth
 from server import bus as topics
 from server import protocol as p
+from server.account import AccountService
+from server.account import kick_topic as account_kick_topic
 from server.actions import ACTION_FRAMES, ActionService
 from server.bus import Bus, LocalBus
 from server.chats import OFFERS, ChatService
@@ -33,11 +35,13 @@ from server.limits import IpLimiter
 from server.logs import LogService
 from server.metrics import Metrics
 from server.presence import Presence
+from server.routing import Router
+from server.store import account_repo, repo
 from server.store import files as files_repo
-from server.store import repo
 from server.store.blocks_repo import unless_blocked
 from server.store.db import create_engine, create_writer_engine, migrate, read
 from server.store.writer import GroupWriter
+from server.webhooks import Webhooks
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +51,9 @@ MAX_MESSAGES_IN_FLIGHT = 32
 DEMO_SITE_NAME = "Demo site"
 SNEAK_PEEK_CACHE_SECONDS = 5.0
 
-first_frame_decoder: Any = msgspec.json.Decoder(p.SignIn | p.Authenticate | p.VisitorHello)
+first_frame_decoder: Any = msgspec.json.Decoder(
+    p.SignIn | p.Authenticate | p.VisitorHello | p.SetPassword
+)
 
 
 class Relay:
@@ -75,7 +81,20 @@ class Relay:
         self.actions = ActionService(
             self.engine, self.writer, self.bus, self.chats, settings.invitation_timeout
         )
+        self.router = Router(self.engine, self.writer, self.bus, self.presence.online_agents)
+        self.chats.router = self.router
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
+        self.webhooks = Webhooks(self.engine, self.writer, settings)
+        self.account = AccountService(
+            self.engine,
+            self.writer,
+            self.bus,
+            settings,
+            status_of=self.presence.status,
+            base_url=lambda: self.settings.public_url or self.http_url,
+            on_open_changed=lambda: self._announce_availability(None),
+            emit=self.webhooks.emit_soon,
+        )
         self.files = FileService(settings, self.engine, self.writer, self.chats)
         self._sneak_peek: dict[int, tuple[bool, float]] = {}
         self.logs = LogService(self.engine, self.writer)
@@ -90,11 +109,15 @@ class Relay:
         await asyncio.to_thread(self.files.start)
         self.writer.start()
         await self.actions.start()
+        self.webhooks.start()
+        await self.account.start()
+        self.router.start()  # reloads the deadlines of the chats being offered
         self.demo_site_key = await self._find_demo_site()
         routes = HttpRoutes(
             demo_site_key=lambda: self.demo_site_key,
             health=self._healthy,
             metrics=self.metrics.render,
+            download_url=self.settings.app_download_url,
             files=self.files.serve,
             log_download=self.logs.download,
         )
@@ -121,6 +144,9 @@ class Relay:
             await self._server.wait_closed()
             self._server = None
         await self.actions.stop()
+        await self.account.stop()
+        await self.webhooks.stop()
+        await self.router.stop()
         await self.writer.close()
         await self.bus.close()
         await self.engine.dispose()
@@ -207,7 +233,7 @@ class Relay:
             if exc.code == "forbidden":
                 exc = p.FrameRejected(
                     "unauthenticated",
-                    "the first frame must be sign_in, authenticate or visitor_hello",
+                    "the first frame must be sign_in, authenticate, visitor_hello or set_password",
                     exc.request_id,
                 )
             self.metrics.errors.labels(exc.code).inc()
@@ -222,7 +248,9 @@ class Relay:
             conn.error(p.FrameRejected("version_mismatch", message, first.id))  # type: ignore[attr-defined]
             await conn.close(p.CLOSE_VERSION_MISMATCH, "protocol version mismatch")
             return
-        if isinstance(first, p.VisitorHello):
+        if isinstance(first, p.SetPassword):
+            await self.account.set_password(conn, first)
+        elif isinstance(first, p.VisitorHello):
             await self._visitor(conn, first)
         else:
             assert isinstance(first, p.SignIn | p.Authenticate)
@@ -279,7 +307,7 @@ class Relay:
                 continue
             try:
                 frame = p.decode_client(raw, decoder)
-                if isinstance(frame, p.SignIn | p.Authenticate | p.VisitorHello):
+                if isinstance(frame, p.SignIn | p.Authenticate | p.VisitorHello | p.SetPassword):
                     raise p.FrameRejected("invalid", "already authenticated", frame.id)
             except p.FrameRejected as exc:
                 self.metrics.errors.labels(exc.code).inc()
@@ -338,6 +366,10 @@ class Relay:
             row = await read(self.engine, repo.agent_by_email, auth.normalise_email(first.email))
         else:
             row = await read(self.engine, repo.agent_by_token, auth.token_hash(first.token))
+            if row is None:  # K3: a script's API token acts as the admin who made it
+                row = await read(
+                    self.engine, account_repo.agent_by_api_token, auth.token_hash(first.token)
+                )
         if isinstance(first, p.SignIn):
             ok = await auth.verify_password(row.password_hash if row else None, first.password)
             if not ok or row is None or row.disabled:
@@ -372,6 +404,7 @@ class Relay:
             subscriptions.append((OFFERS, conn.push))
         for topic, handler in subscriptions:
             self.bus.subscribe(topic, handler)
+        kick = self.account.watch(conn, agent_id)
         online_before = self.presence.online_count()
         if self.presence.connect(agent_id, status):
             self._publish_presence(agent)
@@ -403,6 +436,8 @@ class Relay:
 
             async def dispatch(frame: p.Frame, received: float) -> None:
                 nonlocal agent
+                if isinstance(frame, p.ADMIN_FRAMES):
+                    await self.account.check(frame, agent_id)  # A3: the one role check
                 match frame:
                     case p.SendMessage() if frame.comment:
                         await self.actions.comment(conn, frame, agent, received)
@@ -410,8 +445,10 @@ class Relay:
                         await self.chats.agent_message(conn, frame, agent, received)
                     case p.AcceptChat():
                         await self.chats.accept(conn, frame, agent)
+                        self.webhooks.emit_soon("chat_accepted", _chat_hook(frame.chat_id, agent))
                     case p.CloseChat():
                         await self.chats.close(conn, frame, agent)
+                        self.webhooks.emit_soon("chat_finished", _chat_hook(frame.chat_id, agent))
                     case p.Typing():
                         await self.chats.agent_typing(frame, agent)
                     case p.History():
@@ -424,6 +461,12 @@ class Relay:
                         agent = await self._set_status(conn, agent, frame)
                     case p.Ping():
                         conn.send(p.Pong(id=frame.id))
+                    case p.IgnoreChat():
+                        await self.router.ignore(conn, frame, agent)
+                    case p.SetAssignedAgent():
+                        await self.router.set_assigned_agent(conn, frame)
+                    case p.SearchArchive():
+                        await self.chats.search_archive(conn, frame, agent)
                     case p.UploadFile():
                         await self.files.begin(conn, frame, "agent", agent.id, agent.name)
                     case p.FileLink():
@@ -440,6 +483,8 @@ class Relay:
                         await conn.close(p.CLOSE_SIGNED_OUT, "signed out")
                     case _ if isinstance(frame, ACTION_FRAMES):
                         await self.actions.dispatch(conn, frame, agent)
+                    case _ if self.account.handles(frame):
+                        await self.account.handle(conn, frame, agent_id)  # A3: admins checked
                     case _:
                         raise p.FrameRejected("forbidden", f"{type(frame).__name__} not allowed")
 
@@ -449,6 +494,7 @@ class Relay:
         finally:
             self.actions.forget(conn, agent_id)
             self.logs.forget(conn)
+            self.bus.unsubscribe(account_kick_topic(agent_id), kick)
             for topic, handler in (
                 (topics.agent_topic(agent_id), conn.push),
                 (topics.AGENTS, conn.push),
@@ -482,7 +528,7 @@ class Relay:
         conn.send(p.Ok(id=frame.id))
         if frame.status == "online":
             # Back from away: the chats that waited meanwhile show up as offers now.
-            for chat in await read(self.engine, repo.offered_chats):
+            for chat in await read(self.engine, repo.offered_chats, agent.id):
                 conn.send(p.ChatOffered(chat=chat))
         self._publish_presence(agent)
         self._announce_availability(online_before)
@@ -491,10 +537,17 @@ class Relay:
     def _publish_presence(self, agent: p.AgentInfo) -> None:
         self.bus.publish(topics.AGENTS, p.encode(p.AgentPresence(agent=agent)))
 
-    def _announce_availability(self, online_before: int) -> None:
+    def _agents_available(self) -> bool:
+        """Visitors may start a chat: an agent is online and it is working hours (K5)."""
+        return self.presence.online_count() > 0 and self.account.is_open()
+
+    def _announce_availability(self, online_before: int | None) -> None:
+        """``online_before`` None: the working hours began or ended."""
         online_now = self.presence.online_count()
-        if (online_before > 0) != (online_now > 0):
-            self.bus.publish(topics.VISITORS, p.encode(p.AgentsAvailable(online=online_now > 0)))
+        if online_before is None or (online_before > 0) != (online_now > 0):
+            self.bus.publish(
+                topics.VISITORS, p.encode(p.AgentsAvailable(online=self._agents_available()))
+            )
 
     async def _replay(
         self, conn: Conn, page: Callable[[Any, int | None], Any], after: int | None
@@ -524,12 +577,15 @@ class Relay:
 
         site, known_visitor = await read(self.engine, look_up)
         if site is None or not site.enabled:
-            conn.error(p.FrameRejected("unknown_site", "unknown site key", hello.id))
-            await conn.close(p.CLOSE_FORBIDDEN, "unknown site key")
+            reason = (
+                "unknown site key" if site is None else "the chat is switched off for this site"
+            )
+            conn.error(p.FrameRejected("unknown_site", reason, hello.id))
+            await conn.close(p.CLOSE_FORBIDDEN, reason)
             return
         # Plain values only from here: this coroutine lives as long as the visitor stays, and a
         # Row keeps its result metadata alive (measured 3.5 KiB a visitor with the connection).
-        site_id, site_name = int(site.id), str(site.name)
+        site_id, site_name, site_language = int(site.id), str(site.name), str(site.language)
         allowed_origins = str(site.allowed_origins)
         sneak_peek = bool(site.sneak_peek)
         del site
@@ -569,9 +625,10 @@ class Relay:
                     id=hello.id,
                     visitor_token=token,
                     visitor_id=visitor_id,
-                    agents_online=self.presence.online_count() > 0,
+                    agents_online=self._agents_available(),
                     chat=chat,
                     site_name=site_name,
+                    language=site_language,
                     sneak_peek=sneak_peek,
                 )
             )
@@ -599,7 +656,7 @@ class Relay:
                             frame,
                             visitor_id,
                             site_id,
-                            self.presence.online_count() > 0,
+                            self._agents_available(),
                             received,
                         )
                     case p.Typing():
@@ -616,6 +673,11 @@ class Relay:
                         )
                         conn.send(p.Ok(id=frame.id))
                         await self._announce_chat_update(visitor_id)
+                        self.webhooks.emit_soon(
+                            "client_updated",
+                            {"visitor_id": visitor_id, "site_id": site_id, "name": frame.name,
+                             "email": frame.email, "phone": frame.phone},
+                        )  # fmt: skip
                     case p.OfflineMessage():
                         if len(frame.text) > self.settings.max_message_chars:
                             raise p.FrameRejected(
@@ -632,6 +694,11 @@ class Relay:
                             )
                         )
                         conn.send(p.Ok(id=frame.id))
+                        self.webhooks.emit_soon(
+                            "offline_message",
+                            {"visitor_id": visitor_id, "site_id": site_id, "name": frame.name,
+                             "email": frame.email, "text": frame.text},
+                        )  # fmt: skip
                     case p.Ping():
                         conn.send(p.Pong(id=frame.id))
                     case p.UploadFile():
@@ -702,6 +769,10 @@ class Relay:
         info = await read(self.engine, repo.open_chat_info, visitor_id)
         if info is not None:
             self.bus.publish(topics.AGENTS, p.encode(p.ChatStateChanged(chat=info)))
+
+
+def _chat_hook(chat_id: int, agent: p.AgentInfo) -> dict[str, Any]:
+    return {"chat_id": chat_id, "agent": {"id": agent.id, "name": agent.name}}
 
 
 def _client_ip(ws: ServerConnection) -> str:

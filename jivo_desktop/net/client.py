@@ -98,6 +98,9 @@ class AgentClient:
         self._synced = asyncio.Event()
         self._runner: asyncio.Task[None] | None = None
         self._closing = False
+        self.ended_by_relay = ""
+        """Why the relay ended this session for good (disabled account, revoked token), or
+        empty. Set before the state becomes ``closed``."""
 
     # -------------------------------------------------------------- connecting
 
@@ -177,8 +180,13 @@ class AgentClient:
             await self._read(ws)
             self._ws = None
             self._fail_pending()
+            if ws.close_code == p.CLOSE_SIGNED_OUT and not self._closing:
+                # The relay signed this session out (an admin disabled the account).
+                self.ended_by_relay = ws.close_reason or "signed out by the relay"
+                self.token = None
             if self._closing or not self.reconnect or self.token is None:
-                self._set_state("closed" if self._closing else "disconnected")
+                ended = self._closing or bool(self.ended_by_relay)
+                self._set_state("closed" if ended else "disconnected")
                 return
             self._set_state("disconnected")
             delay = self.min_backoff
@@ -191,8 +199,9 @@ class AgentClient:
                     ws, _ = await self._connect(self._auth_frame(self.token))
                     self.reconnects += 1
                     break
-                except AuthError:
+                except AuthError as exc:
                     log.warning("the relay refused the saved session; sign in again")
+                    self.ended_by_relay = exc.message
                     self.token = None
                     self._set_state("closed")
                     return
@@ -446,7 +455,7 @@ class AgentClient:
     async def invite(self, chat_id: int, agent_id: int, note: str = "") -> None:
         """C7: ask a colleague into the chat."""
         await self.request(
-            lambda i: p.InviteAgent(id=i, chat_id=chat_id, agent_id=agent_id, note=note)
+            lambda i: p.InviteColleague(id=i, chat_id=chat_id, agent_id=agent_id, note=note)
         )
 
     async def transfer(self, chat_id: int, agent_id: int, note: str = "") -> None:
@@ -533,12 +542,15 @@ class AgentClient:
 
     # -------------------------------------------------------------- closing
 
-    async def sign_out(self) -> None:
-        """Revoke the token on the relay and close."""
+    async def sign_out(self) -> bool:
+        """Revoke the token on the relay and close. Returns whether the relay confirmed."""
+        revoked = False
         with contextlib.suppress(ConnectionLost, RelayError, TimeoutError):
             await self.request(lambda i: p.SignOut(id=i), timeout=5.0)
+            revoked = True
         self.token = None
         await self.close()
+        return revoked
 
     async def close(self) -> None:
         self._closing = True
@@ -549,6 +561,7 @@ class AgentClient:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._runner
             self._runner = None
+        self._fail_pending()  # a request still waiting would otherwise wait out its timeout
         self._set_state("closed")
         for out in self._outbox.values():
             if not out.future.done():

@@ -100,11 +100,10 @@ class ChatActionsBar(QWidget):
             button.setObjectName(f"ChatAction_{name}")
             layout.addWidget(button)
             self.buttons[name] = button
-        self.leave_button = self.buttons["leave"]
+        self.leave_button = self.buttons["leave"]  # the page asks first (leave_confirm)
         self.buttons["invite"].clicked.connect(self.open_invite)
         self.buttons["transfer"].clicked.connect(self.open_transfer)
         self.buttons["block"].clicked.connect(self.confirm_block)
-        self.leave_button.clicked.connect(self._on_leave_clicked)
         self.menu = QMenu(self)
         self.phrases_action = self.menu.addAction("")
         self.phrases_action.triggered.connect(self.open_phrases)
@@ -167,10 +166,6 @@ class ChatActionsBar(QWidget):
             self.confirm_block()
 
     # -------------------------------------------------------------- the actions
-
-    def _on_leave_clicked(self) -> None:
-        if self.chat_id:
-            self.chat_actions.leave(self.chat_id)
 
     def open_invite(self) -> None:
         self._open_colleagues("invite")

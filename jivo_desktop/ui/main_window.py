@@ -26,6 +26,7 @@ from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui import style
+from jivo_desktop.ui.leave_confirm import confirm_leave
 from jivo_desktop.ui.pages.inbox import InboxPage
 from jivo_desktop.ui.pages.placeholder import NotBuiltPage
 from jivo_desktop.ui.pages.settings import SettingsPage
@@ -275,8 +276,9 @@ class MainWindow(QMainWindow):
         self.session.sign_out()
 
     def _close_current_chat(self) -> None:
+        """Ctrl+W: the same question as the Leave chat button (C3)."""
         if self.chats.current:
-            self.chats.close_chat(self.chats.current)
+            self.inbox.leave_dialog = confirm_leave(self, self.chats, self.chats.current)
 
     def show_chat(self, chat_id: int) -> None:
         """Bring the window forward on a chat (Accept on a toast, a second launch)."""

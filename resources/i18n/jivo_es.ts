@@ -69,6 +69,480 @@
     </message>
 </context>
 <context>
+    <name>AccountChannels</name>
+    <message>
+        <source>Channels</source>
+        <translation>Canales</translation>
+    </message>
+    <message>
+        <source>Your websites. Paste a site&apos;s snippet into every page of it.</source>
+        <translation>Sus sitios web. Pegue el código de un sitio en todas sus páginas.</translation>
+    </message>
+    <message>
+        <source>Add a website</source>
+        <translation>Añadir un sitio web</translation>
+    </message>
+    <message>
+        <source>My shop</source>
+        <translation>Mi tienda</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Portugués</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Ruso</translation>
+    </message>
+    <message>
+        <source>Chat switched on for this site</source>
+        <translation>Chat activado en este sitio</translation>
+    </message>
+    <message>
+        <source>Copy snippet</source>
+        <translation>Copiar código</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Widget language</source>
+        <translation>Idioma del widget</translation>
+    </message>
+    <message>
+        <source>Allowed origins
+(one a line)</source>
+        <translation>Orígenes permitidos
+(uno por línea)</translation>
+    </message>
+    <message>
+        <source>Snippet</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>{0} (off)</source>
+        <translation>{0} (desactivado)</translation>
+    </message>
+    <message>
+        <source>Snippet copied.</source>
+        <translation>Código copiado.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountIntegrations</name>
+    <message>
+        <source>Chat accepted</source>
+        <translation>Chat aceptado</translation>
+    </message>
+    <message>
+        <source>Chat finished</source>
+        <translation>Chat terminado</translation>
+    </message>
+    <message>
+        <source>Offline message</source>
+        <translation>Mensaje fuera de línea</translation>
+    </message>
+    <message>
+        <source>Client updated</source>
+        <translation>Cliente actualizado</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integraciones</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Add webhook</source>
+        <translation>Añadir webhook</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Eliminar webhook</translation>
+    </message>
+    <message>
+        <source>Refresh log</source>
+        <translation>Actualizar registro</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation>Registro de envíos</translation>
+    </message>
+    <message>
+        <source>API tokens</source>
+        <translation>Tokens de API</translation>
+    </message>
+    <message>
+        <source>A script sends the token in an authenticate frame over the WebSocket and acts as you, an administrator.</source>
+        <translation>Un script envía el token en un mensaje authenticate por el WebSocket y actúa como usted, un administrador.</translation>
+    </message>
+    <message>
+        <source>What uses it, e.g. nightly export</source>
+        <translation>Qué lo usa, p. ej. exportación nocturna</translation>
+    </message>
+    <message>
+        <source>Create token</source>
+        <translation>Crear token</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>Copy it now: it is not shown again.</source>
+        <translation>Cópielo ahora: no se volverá a mostrar.</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Reintentando</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>revocado</translation>
+    </message>
+</context>
+<context>
+    <name>AccountProfile</name>
+    <message>
+        <source>My account</source>
+        <translation>Mi cuenta</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Sin definir</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep it</source>
+        <translation>Déjelo vacío para mantenerla</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Huso horario</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Horario de trabajo</translation>
+    </message>
+    <message>
+        <source>Outside these hours visitors see the offline form</source>
+        <translation>Fuera de este horario los visitantes ven el formulario sin conexión</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <source>Save working hours</source>
+        <translation>Guardar horario</translation>
+    </message>
+</context>
+<context>
+    <name>AccountService</name>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Sin conexión con el relé.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer. Try again.</source>
+        <translation>El relé no respondió. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Site saved.</source>
+        <translation>Sitio guardado.</translation>
+    </message>
+    <message>
+        <source>Invitation sent to {0}.</source>
+        <translation>Invitación enviada a {0}.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Contraseña cambiada.</translation>
+    </message>
+    <message>
+        <source>Account saved.</source>
+        <translation>Cuenta guardada.</translation>
+    </message>
+    <message>
+        <source>Working hours saved.</source>
+        <translation>Horario guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTeam</name>
+    <message>
+        <source>Teammates</source>
+        <translation>Compañeros</translation>
+    </message>
+    <message>
+        <source>Invite a colleague by e-mail: they get a link to set their password and the link to install the app.</source>
+        <translation>Invite a un colega por correo: recibirá un enlace para elegir su contraseña y el enlace para instalar la aplicación.</translation>
+    </message>
+    <message>
+        <source>colleague@example.com</source>
+        <translation>colega@ejemplo.com</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Invitar</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Invitado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Make agent</source>
+        <translation>Hacer agente</translation>
+    </message>
+    <message>
+        <source>Make administrator</source>
+        <translation>Hacer administrador</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivePanel</name>
+    <message>
+        <source>An agent</source>
+        <translation>Un agente</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat</source>
+        <translation>{0} se unió al chat</translation>
+    </message>
+    <message>
+        <source>{0} left the chat</source>
+        <translation>{0} abandonó el chat</translation>
+    </message>
+    <message>
+        <source>The chat has ended</source>
+        <translation>El chat ha terminado</translation>
+    </message>
+    <message>
+        <source>Missed: nobody answered; the visitor saw the offline form</source>
+        <translation>Perdido: nadie respondió; el visitante vio el formulario sin conexión</translation>
+    </message>
+    <message>
+        <source>Words in the conversation</source>
+        <translation>Palabras de la conversación</translation>
+    </message>
+    <message>
+        <source>Visitor: name, e-mail, phone or number</source>
+        <translation>Visitante: nombre, e-mail, teléfono o número</translation>
+    </message>
+    <message>
+        <source>Closed and missed</source>
+        <translation>Cerrados y perdidos</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Perdido</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Página siguiente</translation>
+    </message>
+    <message>
+        <source>Archived chats are read-only.</source>
+        <translation>Los chats archivados son de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Any agent</source>
+        <translation>Cualquier agente</translation>
+    </message>
+    <message>
+        <source>Chat {0}</source>
+        <translation>Chat {0}</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>{0}–{1} of {2}</source>
+        <translation>{0}–{1} de {2}</translation>
+    </message>
+    <message>
+        <source>No archived chats match.</source>
+        <translation>Ningún chat archivado coincide.</translation>
+    </message>
+    <message>
+        <source>Choose a chat to read it.</source>
+        <translation>Elija un chat para leerlo.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveService</name>
+    <message>
+        <source>The archive could not be searched: {0}</source>
+        <translation>No se pudo buscar en el archivo: {0}</translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded: {0}</source>
+        <translation>No se pudo cargar la conversación: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AssignedAgentBox</name>
+    <message>
+        <source>Assigned agent</source>
+        <translation>Agente asignado</translation>
+    </message>
+    <message>
+        <source>The client&apos;s next chats go first to this agent while they are online</source>
+        <translation>Los próximos chats del cliente van primero a este agente mientras esté en línea</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Nadie</translation>
+    </message>
+</context>
+<context>
     <name>AttachButton</name>
     <message>
         <source>Attach a file (up to 10 MB); you can also drop files here</source>
@@ -349,6 +823,10 @@
     <message>
         <source>No connection to the relay: try again in a moment.</source>
         <translation>Sin conexión con el servidor: inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The agent could not be assigned: {0}</source>
+        <translation>No se pudo asignar el agente: {0}</translation>
     </message>
     <message>
         <source>The chat could not be closed: {0}</source>
@@ -695,6 +1173,10 @@ Los nuevos chats aparecen aquí.</translation>
         <translation>Enviar</translation>
     </message>
     <message>
+        <source>Archive</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
         <source>Choose a chat on the left.
 Waiting chats are marked in orange.</source>
         <translation>Elija un chat a la izquierda.
@@ -754,6 +1236,25 @@ Los chats en espera están marcados en naranja.</translation>
     <message>
         <source>Decline</source>
         <translation>Rechazar</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveConfirm</name>
+    <message>
+        <source>Leave the chat?</source>
+        <translation>¿Abandonar el chat?</translation>
+    </message>
+    <message>
+        <source>Leave the chat with {0}?</source>
+        <translation>¿Abandonar el chat con {0}?</translation>
+    </message>
+    <message>
+        <source>Better wait until the visitor has left the site: they may have more questions. If they write again after you leave, it starts a new chat.</source>
+        <translation>Mejor espere a que el visitante salga del sitio: puede tener nuevas preguntas. Si vuelve a escribir después de que usted abandone el chat, se contará como un chat nuevo.</translation>
+    </message>
+    <message>
+        <source>Leave chat</source>
+        <translation>Abandonar el chat</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1506,10 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <source>Your session has expired. Sign in again.</source>
         <translation>Su sesión ha caducado. Vuelva a iniciar sesión.</translation>
     </message>
+    <message>
+        <source>You were signed out: {0}</source>
+        <translation>Se cerró su sesión: {0}</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1031,6 +1536,22 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>Hotkeys</source>
         <translation>Teclas de acceso rápido</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>Mi cuenta</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canales</translation>
+    </message>
+    <message>
+        <source>Teammates</source>
+        <translation>Compañeros</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integraciones</translation>
     </message>
     <message>
         <source>About</source>

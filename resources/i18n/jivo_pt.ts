@@ -69,6 +69,480 @@
     </message>
 </context>
 <context>
+    <name>AccountChannels</name>
+    <message>
+        <source>Channels</source>
+        <translation>Canais</translation>
+    </message>
+    <message>
+        <source>Your websites. Paste a site&apos;s snippet into every page of it.</source>
+        <translation>Seus sites. Cole o código de um site em todas as páginas dele.</translation>
+    </message>
+    <message>
+        <source>Add a website</source>
+        <translation>Adicionar um site</translation>
+    </message>
+    <message>
+        <source>My shop</source>
+        <translation>Minha loja</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglês</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Espanhol</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Português</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Russo</translation>
+    </message>
+    <message>
+        <source>Chat switched on for this site</source>
+        <translation>Chat ativado neste site</translation>
+    </message>
+    <message>
+        <source>Copy snippet</source>
+        <translation>Copiar código</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Widget language</source>
+        <translation>Idioma do widget</translation>
+    </message>
+    <message>
+        <source>Allowed origins
+(one a line)</source>
+        <translation>Origens permitidas
+(uma por linha)</translation>
+    </message>
+    <message>
+        <source>Snippet</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>{0} (off)</source>
+        <translation>{0} (desativado)</translation>
+    </message>
+    <message>
+        <source>Snippet copied.</source>
+        <translation>Código copiado.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountIntegrations</name>
+    <message>
+        <source>Chat accepted</source>
+        <translation>Chat aceito</translation>
+    </message>
+    <message>
+        <source>Chat finished</source>
+        <translation>Chat encerrado</translation>
+    </message>
+    <message>
+        <source>Offline message</source>
+        <translation>Mensagem offline</translation>
+    </message>
+    <message>
+        <source>Client updated</source>
+        <translation>Cliente atualizado</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integrações</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Add webhook</source>
+        <translation>Adicionar webhook</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Excluir webhook</translation>
+    </message>
+    <message>
+        <source>Refresh log</source>
+        <translation>Atualizar registro</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentativas</translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation>Registro de entregas</translation>
+    </message>
+    <message>
+        <source>API tokens</source>
+        <translation>Tokens de API</translation>
+    </message>
+    <message>
+        <source>A script sends the token in an authenticate frame over the WebSocket and acts as you, an administrator.</source>
+        <translation>Um script envia o token em uma mensagem authenticate pelo WebSocket e age como você, um administrador.</translation>
+    </message>
+    <message>
+        <source>What uses it, e.g. nightly export</source>
+        <translation>O que o usa, ex.: exportação noturna</translation>
+    </message>
+    <message>
+        <source>Create token</source>
+        <translation>Criar token</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revogar</translation>
+    </message>
+    <message>
+        <source>Copy it now: it is not shown again.</source>
+        <translation>Copie agora: ele não será mostrado de novo.</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Tentando de novo</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregue</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falhou</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>revogado</translation>
+    </message>
+</context>
+<context>
+    <name>AccountProfile</name>
+    <message>
+        <source>My account</source>
+        <translation>Minha conta</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Não definido</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep it</source>
+        <translation>Deixe vazio para mantê-la</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuso horário</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Senha atual</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nova senha</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Horário de trabalho</translation>
+    </message>
+    <message>
+        <source>Outside these hours visitors see the offline form</source>
+        <translation>Fora deste horário os visitantes veem o formulário offline</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Segunda-feira</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Terça-feira</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Quarta-feira</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Quinta-feira</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Sexta-feira</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <source>Save working hours</source>
+        <translation>Salvar horário</translation>
+    </message>
+</context>
+<context>
+    <name>AccountService</name>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Sem conexão com o relay.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer. Try again.</source>
+        <translation>O relay não respondeu. Tente de novo.</translation>
+    </message>
+    <message>
+        <source>Site saved.</source>
+        <translation>Site salvo.</translation>
+    </message>
+    <message>
+        <source>Invitation sent to {0}.</source>
+        <translation>Convite enviado para {0}.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvo.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Senha alterada.</translation>
+    </message>
+    <message>
+        <source>Account saved.</source>
+        <translation>Conta salva.</translation>
+    </message>
+    <message>
+        <source>Working hours saved.</source>
+        <translation>Horário salvo.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTeam</name>
+    <message>
+        <source>Teammates</source>
+        <translation>Colegas</translation>
+    </message>
+    <message>
+        <source>Invite a colleague by e-mail: they get a link to set their password and the link to install the app.</source>
+        <translation>Convide um colega por e-mail: ele recebe um link para definir a senha e o link para instalar o aplicativo.</translation>
+    </message>
+    <message>
+        <source>colleague@example.com</source>
+        <translation>colega@exemplo.com</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Convidar</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Função</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desativado</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Convidado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Ativo</translation>
+    </message>
+    <message>
+        <source>Make agent</source>
+        <translation>Tornar agente</translation>
+    </message>
+    <message>
+        <source>Make administrator</source>
+        <translation>Tornar administrador</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Ativar</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desativar</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivePanel</name>
+    <message>
+        <source>An agent</source>
+        <translation>Um agente</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat</source>
+        <translation>{0} entrou no chat</translation>
+    </message>
+    <message>
+        <source>{0} left the chat</source>
+        <translation>{0} saiu do chat</translation>
+    </message>
+    <message>
+        <source>The chat has ended</source>
+        <translation>O chat terminou</translation>
+    </message>
+    <message>
+        <source>Missed: nobody answered; the visitor saw the offline form</source>
+        <translation>Perdido: ninguém respondeu; o visitante viu o formulário offline</translation>
+    </message>
+    <message>
+        <source>Words in the conversation</source>
+        <translation>Palavras da conversa</translation>
+    </message>
+    <message>
+        <source>Visitor: name, e-mail, phone or number</source>
+        <translation>Visitante: nome, e-mail, telefone ou número</translation>
+    </message>
+    <message>
+        <source>Closed and missed</source>
+        <translation>Encerrados e perdidos</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Encerrado</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Perdido</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>até</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Próxima página</translation>
+    </message>
+    <message>
+        <source>Archived chats are read-only.</source>
+        <translation>Os chats arquivados são somente leitura.</translation>
+    </message>
+    <message>
+        <source>Any agent</source>
+        <translation>Qualquer agente</translation>
+    </message>
+    <message>
+        <source>Chat {0}</source>
+        <translation>Chat {0}</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>{0}–{1} of {2}</source>
+        <translation>{0}–{1} de {2}</translation>
+    </message>
+    <message>
+        <source>No archived chats match.</source>
+        <translation>Nenhum chat arquivado corresponde.</translation>
+    </message>
+    <message>
+        <source>Choose a chat to read it.</source>
+        <translation>Escolha um chat para lê-lo.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveService</name>
+    <message>
+        <source>The archive could not be searched: {0}</source>
+        <translation>Não foi possível buscar no arquivo: {0}</translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded: {0}</source>
+        <translation>Não foi possível carregar a conversa: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AssignedAgentBox</name>
+    <message>
+        <source>Assigned agent</source>
+        <translation>Agente atribuído</translation>
+    </message>
+    <message>
+        <source>The client&apos;s next chats go first to this agent while they are online</source>
+        <translation>Os próximos chats do cliente vão primeiro para este agente enquanto estiver online</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Ninguém</translation>
+    </message>
+</context>
+<context>
     <name>AttachButton</name>
     <message>
         <source>Attach a file (up to 10 MB); you can also drop files here</source>
@@ -351,6 +825,10 @@
         <translation>Sem conexão com o servidor: tente novamente em instantes.</translation>
     </message>
     <message>
+        <source>The agent could not be assigned: {0}</source>
+        <translation>Não foi possível atribuir o agente: {0}</translation>
+    </message>
+    <message>
         <source>The chat could not be closed: {0}</source>
         <translation>Não foi possível encerrar o chat: {0}</translation>
     </message>
@@ -536,7 +1014,7 @@
     </message>
     <message>
         <source>Startup</source>
-        <translation>Início</translation>
+        <translation>Inicialização</translation>
     </message>
     <message>
         <source>Dark</source>
@@ -695,6 +1173,10 @@ Os novos chats aparecem aqui.</translation>
         <translation>Enviar</translation>
     </message>
     <message>
+        <source>Archive</source>
+        <translation>Arquivo</translation>
+    </message>
+    <message>
         <source>Choose a chat on the left.
 Waiting chats are marked in orange.</source>
         <translation>Escolha um chat à esquerda.
@@ -754,6 +1236,25 @@ Os chats aguardando estão marcados em laranja.</translation>
     <message>
         <source>Decline</source>
         <translation>Recusar</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveConfirm</name>
+    <message>
+        <source>Leave the chat?</source>
+        <translation>Sair do chat?</translation>
+    </message>
+    <message>
+        <source>Leave the chat with {0}?</source>
+        <translation>Sair do chat com {0}?</translation>
+    </message>
+    <message>
+        <source>Better wait until the visitor has left the site: they may have more questions. If they write again after you leave, it starts a new chat.</source>
+        <translation>Melhor esperar até o visitante sair do site: ele pode ter novas perguntas. Se escrever de novo depois que você sair, será um novo chat.</translation>
+    </message>
+    <message>
+        <source>Leave chat</source>
+        <translation>Sair do chat</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1506,10 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <source>Your session has expired. Sign in again.</source>
         <translation>Sua sessão expirou. Entre novamente.</translation>
     </message>
+    <message>
+        <source>You were signed out: {0}</source>
+        <translation>Sua sessão foi encerrada: {0}</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1031,6 +1536,22 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>Hotkeys</source>
         <translation>Teclas de atalho</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>Minha conta</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canais</translation>
+    </message>
+    <message>
+        <source>Teammates</source>
+        <translation>Colegas</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integrações</translation>
     </message>
     <message>
         <source>About</source>

@@ -69,6 +69,480 @@
     </message>
 </context>
 <context>
+    <name>AccountChannels</name>
+    <message>
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <source>Your websites. Paste a site&apos;s snippet into every page of it.</source>
+        <translation>Ваши сайты. Вставьте код сайта на каждую его страницу.</translation>
+    </message>
+    <message>
+        <source>Add a website</source>
+        <translation>Добавить сайт</translation>
+    </message>
+    <message>
+        <source>My shop</source>
+        <translation>Мой магазин</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Испанский</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Португальский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <source>Chat switched on for this site</source>
+        <translation>Чат включён на этом сайте</translation>
+    </message>
+    <message>
+        <source>Copy snippet</source>
+        <translation>Копировать код</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Widget language</source>
+        <translation>Язык виджета</translation>
+    </message>
+    <message>
+        <source>Allowed origins
+(one a line)</source>
+        <translation>Разрешённые источники
+(по одному в строке)</translation>
+    </message>
+    <message>
+        <source>Snippet</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>{0} (off)</source>
+        <translation>{0} (выключен)</translation>
+    </message>
+    <message>
+        <source>Snippet copied.</source>
+        <translation>Код скопирован.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountIntegrations</name>
+    <message>
+        <source>Chat accepted</source>
+        <translation>Чат принят</translation>
+    </message>
+    <message>
+        <source>Chat finished</source>
+        <translation>Чат завершён</translation>
+    </message>
+    <message>
+        <source>Offline message</source>
+        <translation>Офлайн-сообщение</translation>
+    </message>
+    <message>
+        <source>Client updated</source>
+        <translation>Клиент обновлён</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Интеграции</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Вебхуки</translation>
+    </message>
+    <message>
+        <source>Add webhook</source>
+        <translation>Добавить вебхук</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Удалить вебхук</translation>
+    </message>
+    <message>
+        <source>Refresh log</source>
+        <translation>Обновить журнал</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation>Журнал доставки</translation>
+    </message>
+    <message>
+        <source>API tokens</source>
+        <translation>API-токены</translation>
+    </message>
+    <message>
+        <source>A script sends the token in an authenticate frame over the WebSocket and acts as you, an administrator.</source>
+        <translation>Скрипт отправляет токен в сообщении authenticate по WebSocket и действует от вашего имени как администратор.</translation>
+    </message>
+    <message>
+        <source>What uses it, e.g. nightly export</source>
+        <translation>Кто его использует, например ночной экспорт</translation>
+    </message>
+    <message>
+        <source>Create token</source>
+        <translation>Создать токен</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Отозвать</translation>
+    </message>
+    <message>
+        <source>Copy it now: it is not shown again.</source>
+        <translation>Скопируйте сейчас: он больше не будет показан.</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Повтор</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Не доставлено</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>отозван</translation>
+    </message>
+</context>
+<context>
+    <name>AccountProfile</name>
+    <message>
+        <source>My account</source>
+        <translation>Моя учётная запись</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Не задан</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep it</source>
+        <translation>Оставьте пустым, чтобы не менять</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Текущий пароль</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Новый пароль</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Рабочие часы</translation>
+    </message>
+    <message>
+        <source>Outside these hours visitors see the offline form</source>
+        <translation>В нерабочее время посетители видят офлайн-форму</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Понедельник</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Вторник</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Среда</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Четверг</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Пятница</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Суббота</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Воскресенье</translation>
+    </message>
+    <message>
+        <source>Save working hours</source>
+        <translation>Сохранить рабочие часы</translation>
+    </message>
+</context>
+<context>
+    <name>AccountService</name>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Нет соединения с ретранслятором.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer. Try again.</source>
+        <translation>Ретранслятор не ответил. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Site saved.</source>
+        <translation>Сайт сохранён.</translation>
+    </message>
+    <message>
+        <source>Invitation sent to {0}.</source>
+        <translation>Приглашение отправлено на {0}.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Пароль изменён.</translation>
+    </message>
+    <message>
+        <source>Account saved.</source>
+        <translation>Учётная запись сохранена.</translation>
+    </message>
+    <message>
+        <source>Working hours saved.</source>
+        <translation>Рабочие часы сохранены.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTeam</name>
+    <message>
+        <source>Teammates</source>
+        <translation>Коллеги</translation>
+    </message>
+    <message>
+        <source>Invite a colleague by e-mail: they get a link to set their password and the link to install the app.</source>
+        <translation>Пригласите коллегу по почте: он получит ссылку для установки пароля и ссылку на приложение.</translation>
+    </message>
+    <message>
+        <source>colleague@example.com</source>
+        <translation>kollega@example.com</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Агент</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Пригласить</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Отключён</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Приглашён</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активен</translation>
+    </message>
+    <message>
+        <source>Make agent</source>
+        <translation>Сделать агентом</translation>
+    </message>
+    <message>
+        <source>Make administrator</source>
+        <translation>Сделать администратором</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Включить</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Отключить</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivePanel</name>
+    <message>
+        <source>An agent</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat</source>
+        <translation>{0} присоединился к чату</translation>
+    </message>
+    <message>
+        <source>{0} left the chat</source>
+        <translation>{0} покинул чат</translation>
+    </message>
+    <message>
+        <source>The chat has ended</source>
+        <translation>Чат завершён</translation>
+    </message>
+    <message>
+        <source>Missed: nobody answered; the visitor saw the offline form</source>
+        <translation>Пропущен: никто не ответил; посетитель увидел офлайн-форму</translation>
+    </message>
+    <message>
+        <source>Words in the conversation</source>
+        <translation>Слова из переписки</translation>
+    </message>
+    <message>
+        <source>Visitor: name, e-mail, phone or number</source>
+        <translation>Посетитель: имя, e-mail, телефон или номер</translation>
+    </message>
+    <message>
+        <source>Closed and missed</source>
+        <translation>Закрытые и пропущенные</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрыт</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Пропущен</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Предыдущая страница</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Следующая страница</translation>
+    </message>
+    <message>
+        <source>Archived chats are read-only.</source>
+        <translation>Архивные чаты доступны только для чтения.</translation>
+    </message>
+    <message>
+        <source>Any agent</source>
+        <translation>Любой оператор</translation>
+    </message>
+    <message>
+        <source>Chat {0}</source>
+        <translation>Чат {0}</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>{0}–{1} of {2}</source>
+        <translation>{0}–{1} из {2}</translation>
+    </message>
+    <message>
+        <source>No archived chats match.</source>
+        <translation>Нет подходящих архивных чатов.</translation>
+    </message>
+    <message>
+        <source>Choose a chat to read it.</source>
+        <translation>Выберите чат, чтобы прочитать его.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveService</name>
+    <message>
+        <source>The archive could not be searched: {0}</source>
+        <translation>Не удалось выполнить поиск в архиве: {0}</translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded: {0}</source>
+        <translation>Не удалось загрузить переписку: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AssignedAgentBox</name>
+    <message>
+        <source>Assigned agent</source>
+        <translation>Закреплённый оператор</translation>
+    </message>
+    <message>
+        <source>The client&apos;s next chats go first to this agent while they are online</source>
+        <translation>Следующие чаты клиента сначала получает этот оператор, пока он в сети</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Никто</translation>
+    </message>
+</context>
+<context>
     <name>AttachButton</name>
     <message>
         <source>Attach a file (up to 10 MB); you can also drop files here</source>
@@ -349,6 +823,10 @@
     <message>
         <source>No connection to the relay: try again in a moment.</source>
         <translation>Нет связи с сервером: повторите попытку чуть позже.</translation>
+    </message>
+    <message>
+        <source>The agent could not be assigned: {0}</source>
+        <translation>Не удалось закрепить оператора: {0}</translation>
     </message>
     <message>
         <source>The chat could not be closed: {0}</source>
@@ -695,6 +1173,10 @@ New chats appear here.</source>
         <translation>Отправить</translation>
     </message>
     <message>
+        <source>Archive</source>
+        <translation>Архив</translation>
+    </message>
+    <message>
         <source>Choose a chat on the left.
 Waiting chats are marked in orange.</source>
         <translation>Выберите чат слева.
@@ -754,6 +1236,25 @@ Waiting chats are marked in orange.</source>
     <message>
         <source>Decline</source>
         <translation>Отклонить</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveConfirm</name>
+    <message>
+        <source>Leave the chat?</source>
+        <translation>Покинуть чат?</translation>
+    </message>
+    <message>
+        <source>Leave the chat with {0}?</source>
+        <translation>Покинуть чат с {0}?</translation>
+    </message>
+    <message>
+        <source>Better wait until the visitor has left the site: they may have more questions. If they write again after you leave, it starts a new chat.</source>
+        <translation>Лучше дождитесь, пока посетитель уйдёт с сайта: у него могут появиться вопросы. Если он напишет после того, как вы покинете чат, начнётся новый чат.</translation>
+    </message>
+    <message>
+        <source>Leave chat</source>
+        <translation>Покинуть чат</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1506,10 @@ This page is not built yet: it comes in a later version.</source>
         <source>Your session has expired. Sign in again.</source>
         <translation>Срок сеанса истёк. Войдите снова.</translation>
     </message>
+    <message>
+        <source>You were signed out: {0}</source>
+        <translation>Вы вышли из системы: {0}</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -1031,6 +1536,22 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>Hotkeys</source>
         <translation>Горячие клавиши</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>Моя учётная запись</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <source>Teammates</source>
+        <translation>Коллеги</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Интеграции</translation>
     </message>
     <message>
         <source>About</source>

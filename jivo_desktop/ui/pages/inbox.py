@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -31,15 +32,19 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.actions import ChatActionsService
+from jivo_desktop.services.archive import ArchiveService
 from jivo_desktop.services.chats import Chat, ChatsService, Message
 from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.team import TeamService
+from jivo_desktop.ui.assigned_agent import AssignedAgentBox
 from jivo_desktop.ui.attachments import AttachButton, AttachmentBar, DropTarget, ask_save_path
 from jivo_desktop.ui.chat_actions import ChatActionsBar, CollisionLabel, NoticeLabel, ReplyChannel
 from jivo_desktop.ui.delegates import ChatListDelegate, MessageDelegate
 from jivo_desktop.ui.icons import status_dot
+from jivo_desktop.ui.leave_confirm import confirm_leave
 from jivo_desktop.ui.models import ChatListModel, MessageRole, MessagesModel
+from jivo_desktop.ui.pages.archive import ArchivePanel
 from jivo_desktop.ui.phrases import PhrasePopup
 
 TYPING_IDLE_MS = 3000
@@ -169,6 +174,7 @@ class InboxPage(QWidget):
         chats: ChatsService,
         team: TeamService,
         parent: QWidget | None = None,
+        archive: ArchiveService | None = None,
         *,
         files: FilesService | None = None,
         chat_actions: ChatActionsService | None = None,
@@ -181,6 +187,8 @@ class InboxPage(QWidget):
         self.chat_actions = chat_actions or ChatActionsService(chats.session, chats, team)
         self.phrases = phrases or PhrasesService(chats.session)
         self.shown_chat = 0
+        self.archive = archive or ArchiveService(chats.session, self)
+        self.leave_dialog: QMessageBox | None = None
 
         # ---- left: chats and agents
         self.chat_model = ChatListModel(chats, self)
@@ -219,6 +227,7 @@ class InboxPage(QWidget):
         # C3/C7/C8/C9: the chat's action toolbar, top right (Leave is its last button).
         self.chat_actions_bar = ChatActionsBar(self.chat_actions, chats, team, self.phrases)
         self.leave = self.chat_actions_bar.leave_button
+        self.leave.clicked.connect(self._on_leave_clicked)
         header = QFrame()
         header.setObjectName("ChatHeader")
         header_layout = QHBoxLayout(header)
@@ -304,6 +313,10 @@ class InboxPage(QWidget):
         self.centre.addWidget(conversation)
 
         self.client_panel = ClientPanel()
+        self.assigned_agent = AssignedAgentBox(chats, team)  # C5
+        panel_layout = self.client_panel.layout()
+        assert isinstance(panel_layout, QVBoxLayout)
+        panel_layout.insertWidget(panel_layout.count() - 1, self.assigned_agent)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -313,9 +326,26 @@ class InboxPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
         splitter.setSizes([260, 600, 240])
+        # Chats | Archive: the archive of closed and missed chats takes the page's place.
+        self.show_chats = QPushButton()
+        self.show_archive = QPushButton()
+        switch = QHBoxLayout()
+        switch.setContentsMargins(12, 6, 12, 0)
+        for button in (self.show_chats, self.show_archive):
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            switch.addWidget(button)
+        switch.addStretch(1)
+        self.show_chats.setChecked(True)
+        self.archive_panel = ArchivePanel(self.archive, team)
+        self.views = QStackedWidget()
+        self.views.addWidget(splitter)
+        self.views.addWidget(self.archive_panel)
+        self.show_archive.toggled.connect(self._on_show_archive_toggled)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addLayout(switch)
+        layout.addWidget(self.views, 1)
 
         self._typing_timer = QTimer(self)
         self._typing_timer.setSingleShot(True)
@@ -349,6 +379,9 @@ class InboxPage(QWidget):
             self.tr("Type a message… (Enter sends, Shift+Enter: new line)")
         )
         self.send_button.setText(self.tr("Send"))
+        if hasattr(self, "show_archive"):
+            self.show_chats.setText(self.tr("Chats"))
+            self.show_archive.setText(self.tr("Archive"))
         self.empty.setText(
             self.tr("Choose a chat on the left.\nWaiting chats are marked in orange.")
         )
@@ -400,6 +433,7 @@ class InboxPage(QWidget):
         self.collision.show_chat(chat.id if chat else 0)
         if chat is None:
             self.client_panel.show_chat(None, "")
+            self.assigned_agent.show_chat(None)
             return
         name = self.chats.display_name(chat)
         self.header_name.setText(name)
@@ -421,6 +455,10 @@ class InboxPage(QWidget):
         self.send_button.setEnabled(not offered)
         self.reply_channel.setVisible(not offered and not chat.direct)
         self.client_panel.show_chat(chat, name)
+        self.assigned_agent.show_chat(chat)
+
+    def _on_show_archive_toggled(self, on: bool) -> None:
+        self.views.setCurrentIndex(1 if on else 0)
 
     def _on_team_changed(self) -> None:
         self.agents.clear()
@@ -476,6 +514,12 @@ class InboxPage(QWidget):
     def _on_accept_clicked(self) -> None:
         if self.shown_chat:
             self.chats.accept(self.shown_chat)
+
+    def _on_leave_clicked(self) -> None:
+        if self.shown_chat:  # C3/C7: colleagues still in the chat carry on
+            self.leave_dialog = confirm_leave(
+                self, self.chats, self.shown_chat, leave=self.chat_actions.leave
+            )
 
     def _on_send_clicked(self) -> None:
         self._on_composer_submitted(self.composer.toPlainText())

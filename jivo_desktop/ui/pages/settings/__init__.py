@@ -113,6 +113,20 @@ class SettingsPage(QWidget):
     def show_section(self, key: str) -> None:
         self.nav.setCurrentRow(self._keys.index(key))
 
+    def set_section_visible(self, key: str, visible: bool) -> None:
+        """Show or hide a section in the list (the account's admin-only ones, A3); a hidden
+        section that is on screen gives way to the first one."""
+        row = self._keys.index(key)
+        item = self.nav.item(row)
+        assert item is not None
+        item.setHidden(not visible)
+        if not visible and self.nav.currentRow() == row:
+            self.nav.setCurrentRow(0)
+
+    def is_section_visible(self, key: str) -> bool:
+        item = self.nav.item(self._keys.index(key))
+        return item is not None and not item.isHidden()
+
     @property
     def current(self) -> str:
         row = self.nav.currentRow()

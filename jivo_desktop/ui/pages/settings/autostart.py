@@ -9,7 +9,7 @@ really set and the reason shows under it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from jivo_desktop.platform.autostart import Autostart
 
@@ -25,6 +25,8 @@ class AutostartSetting(QWidget):
         self._failure = ""  # why the last change did not take, shown until the next one works
         self.checkbox = QCheckBox()
         self.checkbox.setObjectName("AutostartCheckBox")
+        # Never narrower than its text, in the longest language (a form row would squeeze it).
+        self.checkbox.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.problem = QLabel()
         self.problem.setObjectName("Muted")
         self.problem.setWordWrap(True)
@@ -46,6 +48,7 @@ class AutostartSetting(QWidget):
             text = ""
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
+        self.updateGeometry()  # the form row around this widget takes the new text's width
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,7 +1,7 @@
 """Chat actions: invitations and transfers (C7/C9), blocked clients (C8), quick phrases (C12).
 
 Revision ID: 0004
-Revises: 0007
+Revises: 0003
 Create Date: 2026-11-25
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0007"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
