@@ -14,6 +14,7 @@ from jivo_desktop.platform.autostart import autostart_for_this_machine
 from jivo_desktop.platform.idle import IdleSource
 from jivo_desktop.platform.notify import create_notifier
 from jivo_desktop.services.account import AccountService
+from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.app_settings import AppSettings
 from jivo_desktop.services.audio import AudioSettings
 from jivo_desktop.services.auto_away import AutoAwayService
@@ -22,6 +23,7 @@ from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.hotkeys import HotkeyService
 from jivo_desktop.services.logs import LogService
 from jivo_desktop.services.notifications import NotificationService
+from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.sounds import SoundService
@@ -31,6 +33,7 @@ from jivo_desktop.services.typing_hints import TypingHints
 from jivo_desktop.store import LocalStore
 from jivo_desktop.tasks import spawn
 from jivo_desktop.ui import style
+from jivo_desktop.ui.invitation_toast import InvitationToasts
 from jivo_desktop.ui.main_window import MainWindow
 from jivo_desktop.ui.pages.settings.build import build_settings_sections
 from jivo_desktop.ui.sign_in import SignInWindow
@@ -73,14 +76,20 @@ class DesktopApp(QObject):
             on_sign_out=self.session.sign_out,
             on_quit=qapp.quit,
         )
+        self.actions = ChatActionsService(self.session, self.chats, self.team)
+        self.phrases = PhrasesService(self.session)
         self.main_window = MainWindow(
             self.session,
             self.chats,
             self.team,
             keep_in_tray=lambda: self.tray.available,
             files=self.files,
+            chat_actions=self.actions,
+            phrases=self.phrases,
             hotkeys=self.hotkeys,
         )
+        # C7/C9: a colleague's invitation or transfer offer, in the corner of the screen.
+        self.invitation_toasts = InvitationToasts(self.actions)
         # N6: with a tray, closing the window keeps the app running there; without one
         # (some desktops have none), closing the last window quits, or nothing could.
         qapp.setQuitOnLastWindowClosed(not self.tray.available)
@@ -167,6 +176,7 @@ class DesktopApp(QObject):
 
     async def shutdown(self) -> None:
         self.toasts.close()
+        self.invitation_toasts.close()
         self.tray.hide()
         await self.notifications.notifier.close()
         self.auto_away.stop()

@@ -15,6 +15,7 @@ from server import protocol as p
 from server.bus import Bus
 from server.metrics import Metrics
 from server.store import archive, ladder, repo
+from server.store.blocks_repo import unless_blocked
 from server.store.db import read
 from server.store.writer import GroupWriter
 
@@ -57,7 +58,7 @@ class ChatService:
         every agent taking new chats."""
         event = change.event
         text = p.encode(p.EventPush(event=event))
-        if change.chat.visitor_id is not None:
+        if change.chat.visitor_id is not None and change.to_visitor:
             self.bus.publish(topics.visitor_topic(change.chat.visitor_id), text, event.cursor)
         if change.chat.state == "offered":
             self.bus.publish(OFFERS, text, event.cursor)
@@ -94,8 +95,13 @@ class ChatService:
         text = self.check_text(frame)
         route = ladder.route_new(self.router.online_agents()) if self.router else None
         change = await self.writer.run(
-            repo.visitor_message(
-                visitor_id, site_id, frame.client_msg_id, text, agents_online, route
+            unless_blocked(  # C8
+                site_id,
+                visitor_id,
+                conn.ip,
+                repo.visitor_message(
+                    visitor_id, site_id, frame.client_msg_id, text, agents_online, route
+                ),
             )
         )
         self._ack(conn, frame, change)

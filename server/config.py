@@ -48,6 +48,8 @@ class Settings:
     max_queued_frames: int = 2000
     """Frames waiting for a slow client before it is disconnected (it resumes from its cursor)."""
     group_commit_max: int = 512
+    invitation_timeout: float = 60.0
+    """C7/C9: seconds a colleague has to answer an invitation or a transfer."""
     # ---- account administration (A2, K3, K5)
     smtp_host: str = ""
     """The SMTP server invitations go through; empty: invitations cannot be sent."""

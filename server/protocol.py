@@ -73,6 +73,9 @@ ErrorCode = Literal[
     "not_in_chat",  # the agent is not a participant of the chat
     "no_agents_online",  # nobody can answer: show the offline form
     "internal",  # the relay failed; the request may be retried
+    "blocked",  # C8: this visitor (or its IP) is blocked: it can no longer write
+    "admin_only",  # the request needs the admin role
+    "duplicate",  # C12: another quick phrase has that shortcut
     "mail_failed",  # the invitation e-mail could not be sent (the account exists; retry)
     "file_too_large",  # C14: a file over MAX_FILE_BYTES
     "empty_file",  # C14: a file of 0 bytes
@@ -84,8 +87,11 @@ Role = Literal["visitor", "agent", "system"]
 AgentStatus = Literal["online", "away", "offline"]
 ChatState = Literal["offered", "active", "closed", "missed"]
 ChatKind = Literal["visitor", "direct"]
-EventKind = Literal["message", "joined", "left", "closed", "file", "missed"]
+EventKind = Literal["message", "joined", "left", "closed", "file", "missed", "comment", "transfer"]
 """``missed``: nobody took the chat (N3); the widget shows the offline form."""
+AGENT_ONLY_KINDS = frozenset({"comment", "transfer"})
+"""C9/C10: events only agents see; the relay never sends them to a visitor."""
+MAX_PHRASE_SHORTCUT = 32
 
 ClientMsgId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 RequestId = Annotated[int, msgspec.Meta(ge=0)]
@@ -202,6 +208,41 @@ class Event(msgspec.Struct, kw_only=True):
     ts: float
     file: FileInfo | None = None
     """Set on events of kind ``file`` (C14); ``text`` is then the file's name."""
+
+
+class Invitation(msgspec.Struct, kw_only=True):
+    """C7/C9: an agent asks a colleague to join a chat (``invite``) or to take it over
+    (``transfer``, with a note only agents see). Pending until answered or ``expires_at``."""
+
+    id: int
+    kind: Literal["invite", "transfer"]
+    chat: ChatInfo
+    from_agent_id: int
+    from_name: str
+    to_agent_id: int
+    note: str = ""
+    expires_at: float = 0.0
+
+
+class BlockedClient(msgspec.Struct, kw_only=True):
+    """C8: a blocked visitor (and its IP at the time) on a site."""
+
+    id: int
+    site_id: int
+    visitor_id: int | None
+    ip: str
+    visitor_name: str = ""
+    reason: str = ""
+    blocked_by: str = ""
+    created_at: float
+
+
+class Phrase(msgspec.Struct, kw_only=True):
+    """C12: a quick phrase shared by the team; typing ``/shortcut`` offers it."""
+
+    id: int
+    shortcut: str
+    text: str
 
 
 # ---------------------------------------------------------------- account administration (K1-K5)
@@ -367,6 +408,45 @@ class History(Frame):
     limit: Annotated[int, msgspec.Meta(ge=1, le=500)] = 100
 
 
+# ---------------------------------------------------------------- agent requests: chat actions
+
+
+class InviteColleague(Frame):
+    """C7: invite a colleague into the chat without leaving it; answered with ``ok``. The
+    colleague gets ``invitation_offered``; when it accepts, both are in the chat."""
+
+    id: RequestId
+    chat_id: int
+    agent_id: int
+    note: Short = ""
+
+
+class TransferChat(Frame):
+    """C9: offer the chat to a colleague with a note the visitor never sees. The chat moves
+    only when the colleague accepts; the asking agent keeps it until then and is told the
+    outcome (``invitation_answered``: accepted, declined or expired)."""
+
+    id: RequestId
+    chat_id: int
+    agent_id: int
+    note: Annotated[str, msgspec.Meta(max_length=1000)] = ""
+
+
+class AnswerInvitation(Frame):
+    """C7/C9: accept (answered with ``chat_opened``) or decline (``ok``) an invitation."""
+
+    id: RequestId
+    invitation_id: int
+    accept: bool
+
+
+class LeaveChat(Frame):
+    """C3/C7: leave a chat; colleagues still in it carry on, the last one leaving closes it."""
+
+    id: RequestId
+    chat_id: int
+
+
 # ---------------------------------------------------------------- account requests (A3, K1-K5)
 # Every frame in ADMIN_FRAMES is refused by the relay unless the sender is an admin.
 
@@ -497,6 +577,64 @@ class IgnoreChat(Frame):
     chat_id: int
 
 
+class BlockClient(Frame):
+    """C8: block the chat's visitor by visitor id and IP, and close the chat."""
+
+    id: RequestId
+    chat_id: int
+    reason: Short = ""
+
+
+class UnblockClient(Frame):
+    """C8 (admins only): lift a block."""
+
+    id: RequestId
+    block_id: int
+
+
+class ListBlocked(Frame):
+    """C8 (admins only): the blocked clients; answered with ``blocked_list``."""
+
+    id: RequestId
+
+
+class ListPhrases(Frame):
+    """C12: the team's quick phrases; answered with ``phrase_list``."""
+
+    id: RequestId
+
+
+class SavePhrase(Frame):
+    """C12: add (no ``phrase_id``) or edit a quick phrase; answered with ``phrase_list``, and
+    every agent gets ``phrases_changed``."""
+
+    id: RequestId
+    shortcut: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_PHRASE_SHORTCUT)]
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_MESSAGE_CHARS)]
+    phrase_id: int | None = None
+
+
+class DeletePhrase(Frame):
+    """C12: delete a quick phrase; answered with ``phrase_list``."""
+
+    id: RequestId
+    phrase_id: int
+
+
+class ViewChat(Frame):
+    """C18: this agent has the chat open in front of it (or no longer). No response; the
+    agents of the chat get ``chat_viewers``."""
+
+    chat_id: int
+    viewing: bool
+
+
+class TeamLoad(Frame):
+    """C9: how many open chats each agent has; answered with ``team_loads``."""
+
+    id: RequestId
+
+
 class SetAssignedAgent(Frame):
     """Agent: C5, bind a client to an agent (``agent_id`` null clears it)."""
 
@@ -575,6 +713,9 @@ class SendMessage(Frame):
     client_msg_id: ClientMsgId
     text: Text
     chat_id: int | None = None
+    comment: bool = False
+    """C10 (agents only): an internal comment that only agents see, stored as a ``comment``
+    event that never reaches the visitor."""
 
 
 class Typing(Frame):
@@ -764,6 +905,57 @@ class AgentsAvailable(Frame):
     online: bool
 
 
+class InvitationOffered(Frame):
+    """C7/C9: a colleague invites this agent into a chat or offers it a transfer."""
+
+    invitation: Invitation
+
+
+class InvitationAnswered(Frame):
+    """C7/C9: the outcome of an invitation, to the agent who asked and to the one asked."""
+
+    invitation_id: int
+    chat_id: int
+    kind: Literal["invite", "transfer"]
+    agent_id: int
+    agent_name: str
+    outcome: Literal["accepted", "declined", "expired", "cancelled"]
+
+
+class VisitorBlocked(Frame):
+    """Visitors (C8): this visitor is blocked and can no longer write."""
+
+
+class BlockedList(Frame):
+    id: int
+    clients: list[BlockedClient]
+
+
+class PhraseList(Frame):
+    id: int
+    phrases: list[Phrase]
+
+
+class PhrasesChanged(Frame):
+    """Agents (C12): the team's quick phrases changed; the whole list."""
+
+    phrases: list[Phrase]
+
+
+class ChatViewers(Frame):
+    """Agents (C18): who has this chat open now."""
+
+    chat_id: int
+    agent_ids: list[int]
+
+
+class TeamLoads(Frame):
+    """C9: agent id -> number of open chats."""
+
+    id: int
+    chats: dict[int, int]
+
+
 class SitesList(Frame):
     id: int
     sites: list[SiteInfo]
@@ -932,6 +1124,18 @@ AgentRequest = (
     | Typing
     | Receipt
     | Ping
+    | InviteColleague
+    | TransferChat
+    | AnswerInvitation
+    | LeaveChat
+    | BlockClient
+    | UnblockClient
+    | ListBlocked
+    | ListPhrases
+    | SavePhrase
+    | DeletePhrase
+    | ViewChat
+    | TeamLoad
     | ListSites
     | SaveSite
     | ListTeammates
@@ -987,6 +1191,14 @@ ServerFrame = (
     | TypingChanged
     | AgentPresence
     | AgentsAvailable
+    | InvitationOffered
+    | InvitationAnswered
+    | VisitorBlocked
+    | BlockedList
+    | PhraseList
+    | PhrasesChanged
+    | ChatViewers
+    | TeamLoads
     | SitesList
     | SiteSaved
     | TeammatesList
@@ -1168,6 +1380,10 @@ def render_doc() -> str:
         Event,
         Utm,
         FileInfo,
+        Invitation,
+        BlockedClient,
+        Phrase,
+        LogInfo,
         LogInfo,
         SiteInfo,
         TeammateInfo,

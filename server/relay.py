@@ -24,6 +24,7 @@ from server import bus as topics
 from server import protocol as p
 from server.account import AccountService
 from server.account import kick_topic as account_kick_topic
+from server.actions import ACTION_FRAMES, ActionService
 from server.bus import Bus, LocalBus
 from server.chats import OFFERS, ChatService
 from server.config import Settings
@@ -37,6 +38,7 @@ from server.presence import Presence
 from server.routing import Router
 from server.store import account_repo, repo
 from server.store import files as files_repo
+from server.store.blocks_repo import unless_blocked
 from server.store.db import create_engine, create_writer_engine, migrate, read
 from server.store.writer import GroupWriter
 from server.webhooks import Webhooks
@@ -76,6 +78,9 @@ class Relay:
         self.chats = ChatService(
             self.engine, self.writer, self.bus, self.metrics, settings.max_message_chars
         )
+        self.actions = ActionService(
+            self.engine, self.writer, self.bus, self.chats, settings.invitation_timeout
+        )
         self.router = Router(self.engine, self.writer, self.bus, self.presence.online_agents)
         self.chats.router = self.router
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
@@ -103,6 +108,7 @@ class Relay:
         await migrate(self.engine)
         await asyncio.to_thread(self.files.start)
         self.writer.start()
+        await self.actions.start()
         self.webhooks.start()
         await self.account.start()
         self.router.start()  # reloads the deadlines of the chats being offered
@@ -137,6 +143,7 @@ class Relay:
             self._server.close()
             await self._server.wait_closed()
             self._server = None
+        await self.actions.stop()
         await self.account.stop()
         await self.webhooks.stop()
         await self.router.stop()
@@ -425,12 +432,15 @@ class Relay:
                 )
             conn.send(p.SyncDone(cursor=upto))
             conn.release_pushes(upto)
+            await self.actions.greet(conn, agent_id)  # C7/C9: invitations still waiting
 
             async def dispatch(frame: p.Frame, received: float) -> None:
                 nonlocal agent
                 if isinstance(frame, p.ADMIN_FRAMES):
                     await self.account.check(frame, agent_id)  # A3: the one role check
                 match frame:
+                    case p.SendMessage() if frame.comment:
+                        await self.actions.comment(conn, frame, agent, received)
                     case p.SendMessage():
                         await self.chats.agent_message(conn, frame, agent, received)
                     case p.AcceptChat():
@@ -471,6 +481,8 @@ class Relay:
                         await self.writer.run(repo.revoke_session(auth.token_hash(token)))
                         conn.send(p.Ok(id=frame.id))
                         await conn.close(p.CLOSE_SIGNED_OUT, "signed out")
+                    case _ if isinstance(frame, ACTION_FRAMES):
+                        await self.actions.dispatch(conn, frame, agent)
                     case _ if self.account.handles(frame):
                         await self.account.handle(conn, frame, agent_id)  # A3: admins checked
                     case _:
@@ -480,6 +492,7 @@ class Relay:
         except ConnectionClosed:
             pass
         finally:
+            self.actions.forget(conn, agent_id)
             self.logs.forget(conn)
             self.bus.unsubscribe(account_kick_topic(agent_id), kick)
             for topic, handler in (
@@ -628,11 +641,13 @@ class Relay:
             conn.send(p.SyncDone(cursor=upto))
             conn.release_pushes(upto)
             del chat
+            if await self.actions.is_blocked(site_id, visitor_id, conn.ip):
+                conn.send(p.VisitorBlocked())  # C8: the widget says so and stops writing
 
             async def dispatch(frame: p.Frame, received: float) -> None:
                 match frame:
                     case p.SendMessage():
-                        if frame.chat_id is not None:
+                        if frame.chat_id is not None or frame.comment:
                             raise p.FrameRejected(
                                 "forbidden", "visitors write to their own chat", frame.id
                             )
@@ -669,8 +684,13 @@ class Relay:
                                 "message_too_long", "the message is too long", frame.id
                             )
                         await self.writer.run(
-                            repo.store_offline_message(
-                                site_id, visitor_id, frame.name, frame.email, frame.text
+                            unless_blocked(  # C8
+                                site_id,
+                                visitor_id,
+                                conn.ip,
+                                repo.store_offline_message(
+                                    site_id, visitor_id, frame.name, frame.email, frame.text
+                                ),
                             )
                         )
                         conn.send(p.Ok(id=frame.id))
@@ -686,6 +706,8 @@ class Relay:
                             raise p.FrameRejected(
                                 "forbidden", "visitors send to their own chat", frame.id
                             )
+                        if await self.actions.is_blocked(site_id, visitor_id, conn.ip):  # C8
+                            raise p.FrameRejected("blocked", "you can no longer write", frame.id)
                         await self.files.begin(conn, frame, "visitor", visitor_id, "")
                     case p.FileLink():
                         conn.send(await self.files.link(frame, "visitor", visitor_id))

@@ -33,7 +33,7 @@ SPOKEN = ("message", "file")
 class Message:
     """One line of a conversation as the app shows it."""
 
-    kind: str  # message | joined | left | closed | file
+    kind: str  # message | joined | left | closed | file | comment | transfer
     author: str  # visitor | agent | system
     author_name: str
     text: str
@@ -547,7 +547,9 @@ class ChatsService(QObject):
             text = self.tr("File: {0}").format(event.text) if event.kind == "file" else event.text
             chat.info.preview = text[:200]
             chat.typing = ""
-        if event.kind in ("closed", "missed"):
+        if event.kind in ("closed", "missed") or (
+            event.kind == "left" and event.author == "agent" and event.author_id == self.me
+        ):  # C3/C9: closed, or I left it (a transfer accepted, or from another device)
             self._remove(chat.id)
             return
         if chat.loaded:

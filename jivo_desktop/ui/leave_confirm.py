@@ -3,14 +3,22 @@ the visitor is still on the site: a visitor who writes after that starts a new c
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from jivo_desktop.services.chats import ChatsService
 
 
-def confirm_leave(parent: QWidget, chats: ChatsService, chat_id: int) -> QMessageBox | None:
-    """Open (not exec) the question; Leave closes the chat on the relay, Cancel does nothing.
+def confirm_leave(
+    parent: QWidget,
+    chats: ChatsService,
+    chat_id: int,
+    leave: Callable[[int], None] | None = None,
+) -> QMessageBox | None:
+    """Open (not exec) the question; Leave closes the chat on the relay (or runs ``leave``: the
+    chat actions leave it to colleagues still in it), Cancel does nothing.
     Returns the dialog (None when there is no such chat)."""
     chat = chats.chat(chat_id)
     if chat is None:
@@ -28,15 +36,15 @@ def confirm_leave(parent: QWidget, chats: ChatsService, chat_id: int) -> QMessag
             "If they write again after you leave, it starts a new chat.",
         )
     )
-    leave = box.addButton(
+    leave_button = box.addButton(
         QCoreApplication.translate("LeaveConfirm", "Leave chat"), QMessageBox.ButtonRole.AcceptRole
     )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
 
     def on_finished(_result: int) -> None:
-        if box.clickedButton() is leave:
-            chats.close_chat(chat_id)
+        if box.clickedButton() is leave_button:
+            (leave or chats.close_chat)(chat_id)
         box.deleteLater()
 
     box.finished.connect(on_finished)

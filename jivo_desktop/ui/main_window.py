@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.hotkeys import HotkeyService
+from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui import style
@@ -46,6 +48,8 @@ class MainWindow(QMainWindow):
         *,
         keep_in_tray: Callable[[], bool] = lambda: False,
         files: FilesService | None = None,
+        chat_actions: ChatActionsService | None = None,
+        phrases: PhrasesService | None = None,
         hotkeys: HotkeyService | None = None,
     ) -> None:
         super().__init__()
@@ -88,7 +92,7 @@ class MainWindow(QMainWindow):
         side.addLayout(buttons)
 
         # ---- pages
-        self.inbox = InboxPage(chats, team, files=files)
+        self.inbox = InboxPage(chats, team, files=files, chat_actions=chat_actions, phrases=phrases)
         self.team_page = TeamPage(team)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.inbox)
@@ -144,6 +148,11 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda name=name: self.shortcut_activated.emit(name))
             self.shortcuts[name] = shortcut
         self.hotkeys.changed.connect(self._on_hotkeys_changed)
+        # C8/C9: Ctrl+B and Ctrl+T act on the chat shown (the chat action toolbar).
+        bar = self.inbox.chat_actions_bar
+        self.shortcut_activated.connect(bar.trigger)
+        for name, sequence in self.hotkeys.all().items():
+            bar.set_hotkey(name, sequence)
 
         session.status_changed.connect(self._on_session_status_changed)
         session.connection_changed.connect(self._on_session_connection_changed)
@@ -212,6 +221,7 @@ class MainWindow(QMainWindow):
         shortcut = self.shortcuts.get(action)
         if shortcut is not None:
             shortcut.setKey(QKeySequence(sequence))
+        self.inbox.chat_actions_bar.set_hotkey(action, sequence)
 
     def _on_session_status_changed(self, status: str) -> None:
         online = status == "online"

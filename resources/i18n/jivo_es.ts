@@ -615,6 +615,159 @@
     </message>
 </context>
 <context>
+    <name>BlockedDialog</name>
+    <message>
+        <source>Blocked clients</source>
+        <translation>Clientes bloqueados</translation>
+    </message>
+    <message>
+        <source>Nobody is blocked.</source>
+        <translation>No hay nadie bloqueado.</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Client {0}</source>
+        <translation>Cliente {0}</translation>
+    </message>
+    <message>
+        <source>{0} · IP {1} · blocked by {2}, {3}</source>
+        <translation>{0} · IP {1} · bloqueado por {2}, {3}</translation>
+    </message>
+</context>
+<context>
+    <name>ChatActionsBar</name>
+    <message>
+        <source>Invite a colleague into this chat (you stay in it)</source>
+        <translation>Invitar a un compañero a este chat (usted sigue en él)</translation>
+    </message>
+    <message>
+        <source>Transfer the chat to a colleague ({0})</source>
+        <translation>Transferir el chat a un compañero ({0})</translation>
+    </message>
+    <message>
+        <source>Block the client / mark as spam ({0})</source>
+        <translation>Bloquear al cliente / marcar como spam ({0})</translation>
+    </message>
+    <message>
+        <source>Leave the chat ({0})</source>
+        <translation>Abandonar el chat ({0})</translation>
+    </message>
+    <message>
+        <source>More: quick phrases, blocked clients</source>
+        <translation>Más: frases rápidas, clientes bloqueados</translation>
+    </message>
+    <message>
+        <source>Quick phrases…</source>
+        <translation>Frases rápidas…</translation>
+    </message>
+    <message>
+        <source>Blocked clients…</source>
+        <translation>Clientes bloqueados…</translation>
+    </message>
+    <message>
+        <source>Block the client</source>
+        <translation>Bloquear al cliente</translation>
+    </message>
+    <message>
+        <source>Block {0}? They will not be able to write again, from this browser or from the same IP address. The chat is closed. An admin can unblock them.</source>
+        <translation>¿Bloquear a {0}? No podrá volver a escribir, ni desde este navegador ni desde la misma dirección IP. El chat se cierra. Un administrador puede desbloquearlo.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Bloquear</translation>
+    </message>
+</context>
+<context>
+    <name>ChatActionsService</name>
+    <message>
+        <source>The colleague could not be invited: {0}</source>
+        <translation>No se pudo invitar al compañero: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is invited; you stay in the chat.</source>
+        <translation>{0} está invitado; usted sigue en el chat.</translation>
+    </message>
+    <message>
+        <source>The chat could not be transferred: {0}</source>
+        <translation>No se pudo transferir el chat: {0}</translation>
+    </message>
+    <message>
+        <source>Waiting for {0} to accept the chat; it stays yours until then.</source>
+        <translation>Esperando a que {0} acepte el chat; hasta entonces sigue siendo suyo.</translation>
+    </message>
+    <message>
+        <source>The invitation could not be answered: {0}</source>
+        <translation>No se pudo responder a la invitación: {0}</translation>
+    </message>
+    <message>
+        <source>You could not leave the chat: {0}</source>
+        <translation>No pudo abandonar el chat: {0}</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again in a moment.</source>
+        <translation>Sin conexión con el servidor: inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The client could not be blocked: {0}</source>
+        <translation>No se pudo bloquear al cliente: {0}</translation>
+    </message>
+    <message>
+        <source>The blocked clients could not be listed: {0}</source>
+        <translation>No se pudo obtener la lista de clientes bloqueados: {0}</translation>
+    </message>
+    <message>
+        <source>The client could not be unblocked: {0}</source>
+        <translation>No se pudo desbloquear al cliente: {0}</translation>
+    </message>
+    <message>
+        <source>The comment was not saved: {0}</source>
+        <translation>El comentario no se guardó: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is viewing</source>
+        <translation>{0} está viendo el chat</translation>
+    </message>
+    <message>
+        <source>{0} is typing…</source>
+        <translation>{0} está escribiendo…</translation>
+    </message>
+    <message>
+        <source>An invitation to a chat timed out.</source>
+        <translation>Una invitación a un chat caducó.</translation>
+    </message>
+    <message>
+        <source>{0} accepted the chat.</source>
+        <translation>{0} aceptó el chat.</translation>
+    </message>
+    <message>
+        <source>{0} declined the transfer; the chat stays yours.</source>
+        <translation>{0} rechazó la transferencia; el chat sigue siendo suyo.</translation>
+    </message>
+    <message>
+        <source>{0} did not answer the transfer in time; the chat stays yours.</source>
+        <translation>{0} no respondió a tiempo a la transferencia; el chat sigue siendo suyo.</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat.</source>
+        <translation>{0} se unió al chat.</translation>
+    </message>
+    <message>
+        <source>{0} declined the invitation.</source>
+        <translation>{0} rechazó la invitación.</translation>
+    </message>
+    <message>
+        <source>{0} did not answer the invitation in time.</source>
+        <translation>{0} no respondió a tiempo a la invitación.</translation>
+    </message>
+</context>
+<context>
     <name>ChatToast</name>
     <message>
         <source>NEW CHAT</source>
@@ -725,6 +878,61 @@
     <message>
         <source>Location</source>
         <translation>Ubicación</translation>
+    </message>
+</context>
+<context>
+    <name>ColleagueDialog</name>
+    <message>
+        <source>Transfer chat</source>
+        <translation>Transferir chat</translation>
+    </message>
+    <message>
+        <source>Invite a colleague</source>
+        <translation>Invitar a un compañero</translation>
+    </message>
+    <message>
+        <source>Choose a colleague. The chat moves when they accept; until then it is yours.</source>
+        <translation>Elija un compañero. El chat pasa a él cuando lo acepte; hasta entonces es suyo.</translation>
+    </message>
+    <message>
+        <source>Choose a colleague to join this chat. You stay in it.</source>
+        <translation>Elija un compañero para que se una a este chat. Usted sigue en él.</translation>
+    </message>
+    <message>
+        <source>A note for your colleague (the visitor never sees it)</source>
+        <translation>Un mensaje para su compañero (el visitante no lo verá)</translation>
+    </message>
+    <message>
+        <source>Note for the colleague</source>
+        <translation>Mensaje para el compañero</translation>
+    </message>
+    <message>
+        <source>No colleague is online right now.</source>
+        <translation>Ningún compañero está en línea ahora.</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transferir</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Invitar</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>en línea</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <source>1 open chat</source>
+        <translation>1 chat abierto</translation>
+    </message>
+    <message>
+        <source>{0} open chats</source>
+        <translation>{0} chats abiertos</translation>
     </message>
 </context>
 <context>
@@ -919,6 +1127,14 @@
         <translation>El chat ha terminado</translation>
     </message>
     <message>
+        <source>{0} transferred the chat: {1}</source>
+        <translation>{0} transfirió el chat: {1}</translation>
+    </message>
+    <message>
+        <source>Comment, only agents see it</source>
+        <translation>Comentario, solo lo ven los agentes</translation>
+    </message>
+    <message>
         <source>Click to save</source>
         <translation>Haga clic para guardar</translation>
     </message>
@@ -939,10 +1155,6 @@ Los nuevos chats aparecen aquí.</translation>
     <message>
         <source>Agents</source>
         <translation>Agentes</translation>
-    </message>
-    <message>
-        <source>Leave chat</source>
-        <translation>Abandonar el chat</translation>
     </message>
     <message>
         <source>This visitor is waiting for an answer.</source>
@@ -997,6 +1209,33 @@ Los chats en espera están marcados en naranja.</translation>
     <message>
         <source>Save file</source>
         <translation>Guardar archivo</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationCard</name>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>{0} wants to transfer the chat with {1} to you</source>
+        <translation>{0} quiere transferirle el chat con {1}</translation>
+    </message>
+    <message>
+        <source>{0} invites you into the chat with {1}</source>
+        <translation>{0} le invita al chat con {1}</translation>
+    </message>
+    <message>
+        <source>Only agents see this note</source>
+        <translation>Solo los agentes ven este mensaje</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Rechazar</translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1387,86 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>New chat: {0}</source>
         <translation>Nuevo chat: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseEditor</name>
+    <message>
+        <source>Edit quick phrase</source>
+        <translation>Editar frase rápida</translation>
+    </message>
+    <message>
+        <source>New quick phrase</source>
+        <translation>Nueva frase rápida</translation>
+    </message>
+    <message>
+        <source>hi  (type /hi in a chat)</source>
+        <translation>hola  (escriba /hola en un chat)</translation>
+    </message>
+    <message>
+        <source>Phrase</source>
+        <translation>Frase</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Atajo</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseManager</name>
+    <message>
+        <source>Quick phrases</source>
+        <translation>Frases rápidas</translation>
+    </message>
+    <message>
+        <source>Search phrases</source>
+        <translation>Buscar frases</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Edit the phrase</source>
+        <translation>Editar la frase</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasesService</name>
+    <message>
+        <source>The quick phrase was not saved: {0}</source>
+        <translation>La frase rápida no se guardó: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyChannel</name>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>A message the visitor sees</source>
+        <translation>Un mensaje que el visitante ve</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>An internal note: only agents see it</source>
+        <translation>Una nota interna: solo la ven los agentes</translation>
     </message>
 </context>
 <context>

@@ -615,6 +615,159 @@
     </message>
 </context>
 <context>
+    <name>BlockedDialog</name>
+    <message>
+        <source>Blocked clients</source>
+        <translation>Clientes bloqueados</translation>
+    </message>
+    <message>
+        <source>Nobody is blocked.</source>
+        <translation>Ninguém está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Client {0}</source>
+        <translation>Cliente {0}</translation>
+    </message>
+    <message>
+        <source>{0} · IP {1} · blocked by {2}, {3}</source>
+        <translation>{0} · IP {1} · bloqueado por {2}, {3}</translation>
+    </message>
+</context>
+<context>
+    <name>ChatActionsBar</name>
+    <message>
+        <source>Invite a colleague into this chat (you stay in it)</source>
+        <translation>Convidar um colega para este chat (você continua nele)</translation>
+    </message>
+    <message>
+        <source>Transfer the chat to a colleague ({0})</source>
+        <translation>Transferir o chat para um colega ({0})</translation>
+    </message>
+    <message>
+        <source>Block the client / mark as spam ({0})</source>
+        <translation>Bloquear o cliente / marcar como spam ({0})</translation>
+    </message>
+    <message>
+        <source>Leave the chat ({0})</source>
+        <translation>Sair do chat ({0})</translation>
+    </message>
+    <message>
+        <source>More: quick phrases, blocked clients</source>
+        <translation>Mais: frases rápidas, clientes bloqueados</translation>
+    </message>
+    <message>
+        <source>Quick phrases…</source>
+        <translation>Frases rápidas…</translation>
+    </message>
+    <message>
+        <source>Blocked clients…</source>
+        <translation>Clientes bloqueados…</translation>
+    </message>
+    <message>
+        <source>Block the client</source>
+        <translation>Bloquear o cliente</translation>
+    </message>
+    <message>
+        <source>Block {0}? They will not be able to write again, from this browser or from the same IP address. The chat is closed. An admin can unblock them.</source>
+        <translation>Bloquear {0}? Não poderá escrever de novo, nem deste navegador nem do mesmo endereço IP. O chat é encerrado. Um administrador pode desbloqueá-lo.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Bloquear</translation>
+    </message>
+</context>
+<context>
+    <name>ChatActionsService</name>
+    <message>
+        <source>The colleague could not be invited: {0}</source>
+        <translation>Não foi possível convidar o colega: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is invited; you stay in the chat.</source>
+        <translation>{0} foi convidado; você continua no chat.</translation>
+    </message>
+    <message>
+        <source>The chat could not be transferred: {0}</source>
+        <translation>Não foi possível transferir o chat: {0}</translation>
+    </message>
+    <message>
+        <source>Waiting for {0} to accept the chat; it stays yours until then.</source>
+        <translation>Aguardando {0} aceitar o chat; até lá ele continua sendo seu.</translation>
+    </message>
+    <message>
+        <source>The invitation could not be answered: {0}</source>
+        <translation>Não foi possível responder ao convite: {0}</translation>
+    </message>
+    <message>
+        <source>You could not leave the chat: {0}</source>
+        <translation>Não foi possível sair do chat: {0}</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again in a moment.</source>
+        <translation>Sem conexão com o servidor: tente novamente em instantes.</translation>
+    </message>
+    <message>
+        <source>The client could not be blocked: {0}</source>
+        <translation>Não foi possível bloquear o cliente: {0}</translation>
+    </message>
+    <message>
+        <source>The blocked clients could not be listed: {0}</source>
+        <translation>Não foi possível listar os clientes bloqueados: {0}</translation>
+    </message>
+    <message>
+        <source>The client could not be unblocked: {0}</source>
+        <translation>Não foi possível desbloquear o cliente: {0}</translation>
+    </message>
+    <message>
+        <source>The comment was not saved: {0}</source>
+        <translation>O comentário não foi salvo: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is viewing</source>
+        <translation>{0} está vendo o chat</translation>
+    </message>
+    <message>
+        <source>{0} is typing…</source>
+        <translation>{0} está digitando…</translation>
+    </message>
+    <message>
+        <source>An invitation to a chat timed out.</source>
+        <translation>Um convite para um chat expirou.</translation>
+    </message>
+    <message>
+        <source>{0} accepted the chat.</source>
+        <translation>{0} aceitou o chat.</translation>
+    </message>
+    <message>
+        <source>{0} declined the transfer; the chat stays yours.</source>
+        <translation>{0} recusou a transferência; o chat continua sendo seu.</translation>
+    </message>
+    <message>
+        <source>{0} did not answer the transfer in time; the chat stays yours.</source>
+        <translation>{0} não respondeu à transferência a tempo; o chat continua sendo seu.</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat.</source>
+        <translation>{0} entrou no chat.</translation>
+    </message>
+    <message>
+        <source>{0} declined the invitation.</source>
+        <translation>{0} recusou o convite.</translation>
+    </message>
+    <message>
+        <source>{0} did not answer the invitation in time.</source>
+        <translation>{0} não respondeu ao convite a tempo.</translation>
+    </message>
+</context>
+<context>
     <name>ChatToast</name>
     <message>
         <source>NEW CHAT</source>
@@ -725,6 +878,61 @@
     <message>
         <source>Location</source>
         <translation>Localização</translation>
+    </message>
+</context>
+<context>
+    <name>ColleagueDialog</name>
+    <message>
+        <source>Transfer chat</source>
+        <translation>Transferir chat</translation>
+    </message>
+    <message>
+        <source>Invite a colleague</source>
+        <translation>Convidar um colega</translation>
+    </message>
+    <message>
+        <source>Choose a colleague. The chat moves when they accept; until then it is yours.</source>
+        <translation>Escolha um colega. O chat passa para ele quando aceitar; até lá é seu.</translation>
+    </message>
+    <message>
+        <source>Choose a colleague to join this chat. You stay in it.</source>
+        <translation>Escolha um colega para entrar neste chat. Você continua nele.</translation>
+    </message>
+    <message>
+        <source>A note for your colleague (the visitor never sees it)</source>
+        <translation>Uma nota para o colega (o visitante nunca a vê)</translation>
+    </message>
+    <message>
+        <source>Note for the colleague</source>
+        <translation>Nota para o colega</translation>
+    </message>
+    <message>
+        <source>No colleague is online right now.</source>
+        <translation>Nenhum colega está online agora.</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transferir</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Convidar</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <source>1 open chat</source>
+        <translation>1 chat aberto</translation>
+    </message>
+    <message>
+        <source>{0} open chats</source>
+        <translation>{0} chats abertos</translation>
     </message>
 </context>
 <context>
@@ -919,6 +1127,14 @@
         <translation>O chat foi encerrado</translation>
     </message>
     <message>
+        <source>{0} transferred the chat: {1}</source>
+        <translation>{0} transferiu o chat: {1}</translation>
+    </message>
+    <message>
+        <source>Comment, only agents see it</source>
+        <translation>Comentário, só os agentes veem</translation>
+    </message>
+    <message>
         <source>Click to save</source>
         <translation>Clique para salvar</translation>
     </message>
@@ -939,10 +1155,6 @@ Os novos chats aparecem aqui.</translation>
     <message>
         <source>Agents</source>
         <translation>Agentes</translation>
-    </message>
-    <message>
-        <source>Leave chat</source>
-        <translation>Sair do chat</translation>
     </message>
     <message>
         <source>This visitor is waiting for an answer.</source>
@@ -997,6 +1209,33 @@ Os chats aguardando estão marcados em laranja.</translation>
     <message>
         <source>Save file</source>
         <translation>Salvar arquivo</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationCard</name>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>{0} wants to transfer the chat with {1} to you</source>
+        <translation>{0} quer transferir para você o chat com {1}</translation>
+    </message>
+    <message>
+        <source>{0} invites you into the chat with {1}</source>
+        <translation>{0} convida você para o chat com {1}</translation>
+    </message>
+    <message>
+        <source>Only agents see this note</source>
+        <translation>Só os agentes veem esta nota</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aceitar</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Recusar</translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1387,86 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>New chat: {0}</source>
         <translation>Novo chat: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseEditor</name>
+    <message>
+        <source>Edit quick phrase</source>
+        <translation>Editar frase rápida</translation>
+    </message>
+    <message>
+        <source>New quick phrase</source>
+        <translation>Nova frase rápida</translation>
+    </message>
+    <message>
+        <source>hi  (type /hi in a chat)</source>
+        <translation>oi  (digite /oi em um chat)</translation>
+    </message>
+    <message>
+        <source>Phrase</source>
+        <translation>Frase</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Atalho</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseManager</name>
+    <message>
+        <source>Quick phrases</source>
+        <translation>Frases rápidas</translation>
+    </message>
+    <message>
+        <source>Search phrases</source>
+        <translation>Buscar frases</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Adicionar</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Edit the phrase</source>
+        <translation>Editar a frase</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasesService</name>
+    <message>
+        <source>The quick phrase was not saved: {0}</source>
+        <translation>A frase rápida não foi salva: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyChannel</name>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>A message the visitor sees</source>
+        <translation>Uma mensagem que o visitante vê</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentário</translation>
+    </message>
+    <message>
+        <source>An internal note: only agents see it</source>
+        <translation>Uma nota interna: só os agentes veem</translation>
     </message>
 </context>
 <context>

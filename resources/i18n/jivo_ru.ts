@@ -615,6 +615,159 @@
     </message>
 </context>
 <context>
+    <name>BlockedDialog</name>
+    <message>
+        <source>Blocked clients</source>
+        <translation>Заблокированные клиенты</translation>
+    </message>
+    <message>
+        <source>Nobody is blocked.</source>
+        <translation>Никто не заблокирован.</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Client {0}</source>
+        <translation>Клиент {0}</translation>
+    </message>
+    <message>
+        <source>{0} · IP {1} · blocked by {2}, {3}</source>
+        <translation>{0} · IP {1} · заблокировал(а) {2}, {3}</translation>
+    </message>
+</context>
+<context>
+    <name>ChatActionsBar</name>
+    <message>
+        <source>Invite a colleague into this chat (you stay in it)</source>
+        <translation>Пригласить коллегу в этот чат (вы остаётесь в нём)</translation>
+    </message>
+    <message>
+        <source>Transfer the chat to a colleague ({0})</source>
+        <translation>Передать чат коллеге ({0})</translation>
+    </message>
+    <message>
+        <source>Block the client / mark as spam ({0})</source>
+        <translation>Заблокировать клиента / отметить как спам ({0})</translation>
+    </message>
+    <message>
+        <source>Leave the chat ({0})</source>
+        <translation>Покинуть чат ({0})</translation>
+    </message>
+    <message>
+        <source>More: quick phrases, blocked clients</source>
+        <translation>Ещё: быстрые фразы, заблокированные клиенты</translation>
+    </message>
+    <message>
+        <source>Quick phrases…</source>
+        <translation>Быстрые фразы…</translation>
+    </message>
+    <message>
+        <source>Blocked clients…</source>
+        <translation>Заблокированные клиенты…</translation>
+    </message>
+    <message>
+        <source>Block the client</source>
+        <translation>Заблокировать клиента</translation>
+    </message>
+    <message>
+        <source>Block {0}? They will not be able to write again, from this browser or from the same IP address. The chat is closed. An admin can unblock them.</source>
+        <translation>Заблокировать {0}? Клиент больше не сможет писать ни из этого браузера, ни с того же IP-адреса. Чат будет закрыт. Администратор может его разблокировать.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Заблокировать</translation>
+    </message>
+</context>
+<context>
+    <name>ChatActionsService</name>
+    <message>
+        <source>The colleague could not be invited: {0}</source>
+        <translation>Не удалось пригласить коллегу: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is invited; you stay in the chat.</source>
+        <translation>{0} приглашён(а); вы остаётесь в чате.</translation>
+    </message>
+    <message>
+        <source>The chat could not be transferred: {0}</source>
+        <translation>Не удалось передать чат: {0}</translation>
+    </message>
+    <message>
+        <source>Waiting for {0} to accept the chat; it stays yours until then.</source>
+        <translation>Ждём, пока {0} примет чат; до тех пор он остаётся за вами.</translation>
+    </message>
+    <message>
+        <source>The invitation could not be answered: {0}</source>
+        <translation>Не удалось ответить на приглашение: {0}</translation>
+    </message>
+    <message>
+        <source>You could not leave the chat: {0}</source>
+        <translation>Не удалось покинуть чат: {0}</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again in a moment.</source>
+        <translation>Нет связи с сервером: повторите попытку чуть позже.</translation>
+    </message>
+    <message>
+        <source>The client could not be blocked: {0}</source>
+        <translation>Не удалось заблокировать клиента: {0}</translation>
+    </message>
+    <message>
+        <source>The blocked clients could not be listed: {0}</source>
+        <translation>Не удалось получить список заблокированных клиентов: {0}</translation>
+    </message>
+    <message>
+        <source>The client could not be unblocked: {0}</source>
+        <translation>Не удалось разблокировать клиента: {0}</translation>
+    </message>
+    <message>
+        <source>The comment was not saved: {0}</source>
+        <translation>Комментарий не сохранён: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is viewing</source>
+        <translation>{0} смотрит чат</translation>
+    </message>
+    <message>
+        <source>{0} is typing…</source>
+        <translation>{0} печатает…</translation>
+    </message>
+    <message>
+        <source>An invitation to a chat timed out.</source>
+        <translation>Время приглашения в чат истекло.</translation>
+    </message>
+    <message>
+        <source>{0} accepted the chat.</source>
+        <translation>{0} принял(а) чат.</translation>
+    </message>
+    <message>
+        <source>{0} declined the transfer; the chat stays yours.</source>
+        <translation>{0} отклонил(а) передачу; чат остаётся за вами.</translation>
+    </message>
+    <message>
+        <source>{0} did not answer the transfer in time; the chat stays yours.</source>
+        <translation>{0} не ответил(а) на передачу вовремя; чат остаётся за вами.</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat.</source>
+        <translation>{0} присоединился(-ась) к чату.</translation>
+    </message>
+    <message>
+        <source>{0} declined the invitation.</source>
+        <translation>{0} отклонил(а) приглашение.</translation>
+    </message>
+    <message>
+        <source>{0} did not answer the invitation in time.</source>
+        <translation>{0} не ответил(а) на приглашение вовремя.</translation>
+    </message>
+</context>
+<context>
     <name>ChatToast</name>
     <message>
         <source>NEW CHAT</source>
@@ -725,6 +878,61 @@
     <message>
         <source>Location</source>
         <translation>Местоположение</translation>
+    </message>
+</context>
+<context>
+    <name>ColleagueDialog</name>
+    <message>
+        <source>Transfer chat</source>
+        <translation>Передать чат</translation>
+    </message>
+    <message>
+        <source>Invite a colleague</source>
+        <translation>Пригласить коллегу</translation>
+    </message>
+    <message>
+        <source>Choose a colleague. The chat moves when they accept; until then it is yours.</source>
+        <translation>Выберите коллегу. Чат перейдёт к нему, когда он примет его; до тех пор он ваш.</translation>
+    </message>
+    <message>
+        <source>Choose a colleague to join this chat. You stay in it.</source>
+        <translation>Выберите коллегу, который присоединится к чату. Вы остаётесь в нём.</translation>
+    </message>
+    <message>
+        <source>A note for your colleague (the visitor never sees it)</source>
+        <translation>Заметка для коллеги (посетитель её не увидит)</translation>
+    </message>
+    <message>
+        <source>Note for the colleague</source>
+        <translation>Заметка для коллеги</translation>
+    </message>
+    <message>
+        <source>No colleague is online right now.</source>
+        <translation>Сейчас никого из коллег нет в сети.</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Передать</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Пригласить</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>в сети</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>отошёл</translation>
+    </message>
+    <message>
+        <source>1 open chat</source>
+        <translation>1 открытый чат</translation>
+    </message>
+    <message>
+        <source>{0} open chats</source>
+        <translation>открытых чатов: {0}</translation>
     </message>
 </context>
 <context>
@@ -919,6 +1127,14 @@
         <translation>Чат завершён</translation>
     </message>
     <message>
+        <source>{0} transferred the chat: {1}</source>
+        <translation>{0} передал(а) чат: {1}</translation>
+    </message>
+    <message>
+        <source>Comment, only agents see it</source>
+        <translation>Комментарий, видят только агенты</translation>
+    </message>
+    <message>
         <source>Click to save</source>
         <translation>Нажмите, чтобы сохранить</translation>
     </message>
@@ -939,10 +1155,6 @@ New chats appear here.</source>
     <message>
         <source>Agents</source>
         <translation>Операторы</translation>
-    </message>
-    <message>
-        <source>Leave chat</source>
-        <translation>Покинуть чат</translation>
     </message>
     <message>
         <source>This visitor is waiting for an answer.</source>
@@ -997,6 +1209,33 @@ Waiting chats are marked in orange.</source>
     <message>
         <source>Save file</source>
         <translation>Сохранить файл</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationCard</name>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>{0} wants to transfer the chat with {1} to you</source>
+        <translation>{0} хочет передать вам чат с {1}</translation>
+    </message>
+    <message>
+        <source>{0} invites you into the chat with {1}</source>
+        <translation>{0} приглашает вас в чат с {1}</translation>
+    </message>
+    <message>
+        <source>Only agents see this note</source>
+        <translation>Эту заметку видят только агенты</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Принять</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Отклонить</translation>
     </message>
 </context>
 <context>
@@ -1148,6 +1387,86 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>New chat: {0}</source>
         <translation>Новый чат: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseEditor</name>
+    <message>
+        <source>Edit quick phrase</source>
+        <translation>Изменить быструю фразу</translation>
+    </message>
+    <message>
+        <source>New quick phrase</source>
+        <translation>Новая быстрая фраза</translation>
+    </message>
+    <message>
+        <source>hi  (type /hi in a chat)</source>
+        <translation>привет  (наберите /привет в чате)</translation>
+    </message>
+    <message>
+        <source>Phrase</source>
+        <translation>Фраза</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Сокращение</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseManager</name>
+    <message>
+        <source>Quick phrases</source>
+        <translation>Быстрые фразы</translation>
+    </message>
+    <message>
+        <source>Search phrases</source>
+        <translation>Поиск фраз</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <source>Edit the phrase</source>
+        <translation>Изменить фразу</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasesService</name>
+    <message>
+        <source>The quick phrase was not saved: {0}</source>
+        <translation>Быстрая фраза не сохранена: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyChannel</name>
+    <message>
+        <source>Chat</source>
+        <translation>Чат</translation>
+    </message>
+    <message>
+        <source>A message the visitor sees</source>
+        <translation>Сообщение, которое видит посетитель</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>An internal note: only agents see it</source>
+        <translation>Внутренняя заметка: её видят только агенты</translation>
     </message>
 </context>
 <context>

@@ -473,6 +473,8 @@ class ChatChange:
     new_chat: bool = False
     info: p.ChatInfo | None = None
     """The new chat, read in the same transaction (for the offer)."""
+    to_visitor: bool = True
+    """False for events only agents see (C9 transfer notes, C10 comments)."""
     route: Any = None
     """How a new chat was routed (server.store.ladder.Offer)."""
 

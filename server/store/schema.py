@@ -171,6 +171,51 @@ offline_messages = sa.Table(
     sa.Column("created_at", sa.Float, nullable=False),
 )
 
+# C7/C9: a colleague asked to join (invite) or take over (transfer) a chat; pending until it
+# answers or `expires_at` passes.
+chat_invitations = sa.Table(
+    "chat_invitations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("chat_id", sa.Integer, sa.ForeignKey("chats.id"), nullable=False, index=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("from_agent_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=False),
+    sa.Column("to_agent_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=False),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    # pending -> accepted | declined | expired | cancelled
+    sa.Column("state", sa.String(16), nullable=False),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("expires_at", sa.Float, nullable=False),
+    sa.Column("answered_at", sa.Float, nullable=True),
+)
+
+# C8: blocked visitors, by visitor id and by the IP they had. Unblocking keeps the row.
+blocked_clients = sa.Table(
+    "blocked_clients",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("site_id", sa.Integer, sa.ForeignKey("sites.id"), nullable=False),
+    sa.Column("visitor_id", sa.Integer, sa.ForeignKey("visitors.id"), nullable=True, index=True),
+    sa.Column("ip", sa.String(64), nullable=False, server_default=""),
+    sa.Column("reason", sa.String(200), nullable=False, server_default=""),
+    sa.Column("blocked_by", sa.Integer, sa.ForeignKey("agents.id"), nullable=True),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("unblocked_at", sa.Float, nullable=True),
+    sa.Column("unblocked_by", sa.Integer, sa.ForeignKey("agents.id"), nullable=True),
+    sa.Index("ix_blocked_clients_site_ip", "site_id", "ip"),
+)
+
+# C12: quick phrases shared by the team.
+quick_phrases = sa.Table(
+    "quick_phrases",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("shortcut", sa.String(32), nullable=False, unique=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("created_by", sa.Integer, sa.ForeignKey("agents.id"), nullable=True),
+    sa.Column("updated_at", sa.Float, nullable=False),
+)
+
 # ---------------------------------------------------------------- account administration
 
 # A2: one-time set-password links; only the token's SHA-256 is stored.

@@ -47,7 +47,7 @@
 
   // -- modules: server/widget/mod/NAME.js, fetched from the relay on first need so that the core
   // stays under 40 KB. A module runs window['jivo_NAME']((api) => ({ frame(f), event(ev) })).
-  var ROUTE = {}; // frame type or event kind -> module name
+  var ROUTE = { visitor_blocked: 'block' }; // frame type or event kind -> module name
   // C14 files, C17 sneak peek: server/widget/mod/files.js (loaded at welcome).
   'file upload_ready file_stored file_link_granted'.split(' ').forEach((k) => { ROUTE[k] = 'files'; });
   var mods = {};
@@ -724,7 +724,7 @@ textarea.fi{min-height:96px;resize:vertical}
 
   api = { h: h, icon: icon, T: T, lang: lang, fmt: fmt, send: send, request: request, place: place,
     showNotice: showNotice, render: render, shell: shell, list: list, base: SRC.origin, site: SITE,
-    composer: composer, input: input, ws: () => ws, scrollDown: scrollDown };
+    composer: composer, input: input, ws: () => ws, scrollDown: scrollDown, stop: stopForGood };
 
   // -- start
   function attach() {
