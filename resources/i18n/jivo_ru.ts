@@ -924,7 +924,7 @@
     </message>
     <message>
         <source>away</source>
-        <translation>отошёл</translation>
+        <translation>нет на месте</translation>
     </message>
     <message>
         <source>1 open chat</source>
@@ -1132,7 +1132,7 @@
     </message>
     <message>
         <source>Comment, only agents see it</source>
-        <translation>Комментарий, видят только агенты</translation>
+        <translation>Комментарий, его видят только операторы</translation>
     </message>
     <message>
         <source>Click to save</source>
@@ -1227,7 +1227,7 @@ Waiting chats are marked in orange.</source>
     </message>
     <message>
         <source>Only agents see this note</source>
-        <translation>Эту заметку видят только агенты</translation>
+        <translation>Эту заметку видят только операторы</translation>
     </message>
     <message>
         <source>Accept</source>
@@ -1466,7 +1466,7 @@ This page is not built yet: it comes in a later version.</source>
     </message>
     <message>
         <source>An internal note: only agents see it</source>
-        <translation>Внутренняя заметка: её видят только агенты</translation>
+        <translation>Внутренняя заметка: её видят только операторы</translation>
     </message>
 </context>
 <context>
