@@ -523,6 +523,7 @@ class ToastManager(QObject):
     def close(self) -> None:
         """Take every toast down for good (the app is quitting)."""
         self.clear()
+        self.more.removeEventFilter(self)
         self.more.hide()
         self.more.deleteLater()
 

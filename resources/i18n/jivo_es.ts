@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Something wrong? Send the app&apos;s log files to your administrators: they go to your relay only, and help them find the cause.</source>
-        <translation>¿Algo no funciona? Envíe los registros de la aplicación a sus administradores: solo van a su servidor de retransmisión y les ayudan a encontrar la causa.</translation>
+        <translation>¿Algo no funciona? Envíe los registros de la aplicación a sus administradores: solo van a su servidor y les ayudan a encontrar la causa.</translation>
     </message>
     <message>
         <source>Send logs</source>
@@ -323,11 +323,11 @@
     <name>AccountService</name>
     <message>
         <source>Not connected to the relay.</source>
-        <translation>Sin conexión con el relé.</translation>
+        <translation>Sin conexión con el servidor.</translation>
     </message>
     <message>
         <source>The relay did not answer. Try again.</source>
-        <translation>El relé no respondió. Inténtelo de nuevo.</translation>
+        <translation>El servidor no respondió. Inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>Site saved.</source>
@@ -366,7 +366,7 @@
     </message>
     <message>
         <source>colleague@example.com</source>
-        <translation>colega@ejemplo.com</translation>
+        <translation>colega@example.com</translation>
     </message>
     <message>
         <source>Name</source>
@@ -603,7 +603,7 @@
     <name>AutostartSetting</name>
     <message>
         <source>Start Jivo Live when I log in</source>
-        <translation>Abrir Jivo Live al iniciar sesión</translation>
+        <translation>Abrir Jivo Live al iniciar el sistema</translation>
     </message>
     <message>
         <source>Not available on this system: {0}</source>
@@ -994,7 +994,7 @@
     </message>
     <message>
         <source>Typing hints</source>
-        <translation>Consejos de escritura</translation>
+        <translation>Sugerencias al escribir</translation>
     </message>
     <message>
         <source>Away when idle</source>
@@ -1014,7 +1014,7 @@
     </message>
     <message>
         <source>Startup</source>
-        <translation>Inicio</translation>
+        <translation>Inicio automático</translation>
     </message>
     <message>
         <source>Dark</source>
@@ -1077,7 +1077,7 @@
     </message>
     <message>
         <source>Next chat in the list</source>
-        <translation>Ir al siguiente chat en la lista</translation>
+        <translation>Ir al chat siguiente de la lista</translation>
     </message>
     <message>
         <source>Close the chat</source>
@@ -1085,11 +1085,11 @@
     </message>
     <message>
         <source>Block the client</source>
-        <translation>Bloquear cliente</translation>
+        <translation>Bloquear al cliente</translation>
     </message>
     <message>
         <source>Transfer the chat</source>
-        <translation>Transferencia de chat</translation>
+        <translation>Transferir el chat</translation>
     </message>
     <message>
         <source>Accept also works while the app is in the background (global shortcut)</source>
@@ -1136,7 +1136,7 @@
     </message>
     <message>
         <source>Click to save</source>
-        <translation>Clic para guardar</translation>
+        <translation>Haga clic para guardar</translation>
     </message>
     <message>
         <source>Waiting</source>

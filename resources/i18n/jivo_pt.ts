@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Something wrong? Send the app&apos;s log files to your administrators: they go to your relay only, and help them find the cause.</source>
-        <translation>Algo errado? Envie os registros do aplicativo aos seus administradores: eles vão apenas para o seu servidor de retransmissão e os ajudam a encontrar a causa.</translation>
+        <translation>Algo errado? Envie os registros do aplicativo aos seus administradores: eles vão apenas para o seu servidor e os ajudam a encontrar a causa.</translation>
     </message>
     <message>
         <source>Send logs</source>
@@ -323,11 +323,11 @@
     <name>AccountService</name>
     <message>
         <source>Not connected to the relay.</source>
-        <translation>Sem conexão com o relay.</translation>
+        <translation>Sem conexão com o servidor.</translation>
     </message>
     <message>
         <source>The relay did not answer. Try again.</source>
-        <translation>O relay não respondeu. Tente de novo.</translation>
+        <translation>O servidor não respondeu. Tente de novo.</translation>
     </message>
     <message>
         <source>Site saved.</source>
@@ -366,7 +366,7 @@
     </message>
     <message>
         <source>colleague@example.com</source>
-        <translation>colega@exemplo.com</translation>
+        <translation>colega@example.com</translation>
     </message>
     <message>
         <source>Name</source>

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Something wrong? Send the app&apos;s log files to your administrators: they go to your relay only, and help them find the cause.</source>
-        <translation>Что-то не так? Отправьте журналы приложения администраторам: они попадут только на ваш сервер-ретранслятор и помогут найти причину.</translation>
+        <translation>Что-то не так? Отправьте журналы приложения администраторам: они попадут только на ваш сервер и помогут найти причину.</translation>
     </message>
     <message>
         <source>Send logs</source>
@@ -323,11 +323,11 @@
     <name>AccountService</name>
     <message>
         <source>Not connected to the relay.</source>
-        <translation>Нет соединения с ретранслятором.</translation>
+        <translation>Нет связи с сервером.</translation>
     </message>
     <message>
         <source>The relay did not answer. Try again.</source>
-        <translation>Ретранслятор не ответил. Попробуйте ещё раз.</translation>
+        <translation>Сервер не ответил. Попробуйте ещё раз.</translation>
     </message>
     <message>
         <source>Site saved.</source>
@@ -374,7 +374,7 @@
     </message>
     <message>
         <source>Agent</source>
-        <translation>Агент</translation>
+        <translation>Оператор</translation>
     </message>
     <message>
         <source>Administrator</source>
@@ -410,7 +410,7 @@
     </message>
     <message>
         <source>Make agent</source>
-        <translation>Сделать агентом</translation>
+        <translation>Сделать оператором</translation>
     </message>
     <message>
         <source>Make administrator</source>
@@ -568,7 +568,7 @@
     <name>AudioSection</name>
     <message>
         <source>Speak after pressing the button: {0} seconds are recorded, then played back.</source>
-        <translation>Говорите после нажатия кнопки: запишется {0} секунды, затем они будут воспроизведены.</translation>
+        <translation>Говорите после нажатия кнопки: запишется {0} с, затем запись прозвучит.</translation>
     </message>
     <message>
         <source>No microphone was found. Connect one: it appears here by itself.</source>
@@ -924,7 +924,7 @@
     </message>
     <message>
         <source>away</source>
-        <translation>отошёл</translation>
+        <translation>нет на месте</translation>
     </message>
     <message>
         <source>1 open chat</source>
@@ -955,7 +955,7 @@
     </message>
     <message>
         <source>Not connected: the file was not sent</source>
-        <translation>Нет соединения: файл не отправлен</translation>
+        <translation>Нет подключения: файл не отправлен</translation>
     </message>
     <message>
         <source>{0} was not sent: {1}</source>
@@ -979,7 +979,7 @@
     </message>
     <message>
         <source>Not connected: {0} was not saved</source>
-        <translation>Нет соединения: файл {0} не сохранён</translation>
+        <translation>Нет подключения: файл {0} не сохранён</translation>
     </message>
     <message>
         <source>{0} was not saved: {1}</source>
@@ -998,7 +998,7 @@
     </message>
     <message>
         <source>Away when idle</source>
-        <translation>«Отошёл» при бездействии</translation>
+        <translation>«Нет на месте» при бездействии</translation>
     </message>
     <message>
         <source>Notifications</source>
@@ -1014,7 +1014,7 @@
     </message>
     <message>
         <source>Startup</source>
-        <translation>Запуск</translation>
+        <translation>Автозапуск</translation>
     </message>
     <message>
         <source>Dark</source>
@@ -1132,7 +1132,7 @@
     </message>
     <message>
         <source>Comment, only agents see it</source>
-        <translation>Комментарий, видят только агенты</translation>
+        <translation>Комментарий, его видят только операторы</translation>
     </message>
     <message>
         <source>Click to save</source>
@@ -1227,7 +1227,7 @@ Waiting chats are marked in orange.</source>
     </message>
     <message>
         <source>Only agents see this note</source>
-        <translation>Эту заметку видят только агенты</translation>
+        <translation>Эту заметку видят только операторы</translation>
     </message>
     <message>
         <source>Accept</source>
@@ -1466,7 +1466,7 @@ This page is not built yet: it comes in a later version.</source>
     </message>
     <message>
         <source>An internal note: only agents see it</source>
-        <translation>Внутренняя заметка: её видят только агенты</translation>
+        <translation>Внутренняя заметка: её видят только операторы</translation>
     </message>
 </context>
 <context>
