@@ -12,7 +12,7 @@ import signal
 import sys
 from pathlib import Path
 
-from server import __version__
+from server import __version__, invitations_cli
 from server.config import Settings
 from server.relay import Relay
 
@@ -87,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--public-url", default="", help="the relay's public URL for the snippet")
 
     sub.add_parser("migrate", help="create or upgrade the database schema, then exit")
+    invitations_cli.add_parser(sub)
     return parser
 
 
@@ -141,6 +142,8 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(f'  <script src="{base}/widget.js" data-site="{key}" async></script>')
             if not public:
                 print("(replace https://RELAY with the address browsers reach this relay at)")
+        elif args.command == "add-invitation":
+            return await invitations_cli.run(relay, args)
         elif args.command == "migrate":
             print(f"database at the newest schema: {settings.database_url}")
     finally:

@@ -71,12 +71,14 @@ AgentStatus = Literal["online", "away", "offline"]
 ChatState = Literal["offered", "active", "closed", "missed"]
 ChatKind = Literal["visitor", "direct"]
 EventKind = Literal["message", "joined", "left", "closed"]
+VisitSource = Literal["", "direct", "search", "social", "referral", "campaign"]
 
 ClientMsgId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 RequestId = Annotated[int, msgspec.Meta(ge=0)]
 Text = Annotated[str, msgspec.Meta(max_length=MAX_MESSAGE_CHARS * 4)]
 Short = Annotated[str, msgspec.Meta(max_length=200)]
 Url = Annotated[str, msgspec.Meta(max_length=2048)]
+MAX_PHOTO_CHARS = 40_000
 
 
 def _tag(class_name: str) -> str:
@@ -118,6 +120,32 @@ class VisitorInfo(msgspec.Struct, kw_only=True):
     country: str = ""
     page_url: str = ""
     page_title: str = ""
+    # V1/C4: what the relay tracks of the visit (defaults keep older frames valid).
+    site_id: int = 0
+    site_name: str = ""
+    visits: int = 0
+    """Visits to the site so far, this one included (a visit ends after 30 idle minutes)."""
+    session_pages: int = 0
+    """Pages viewed in this visit."""
+    session_started: float = 0.0
+    """Relay time the visit began; time on site is ``now - session_started``."""
+    source: VisitSource = ""
+    source_detail: str = ""
+    """The search engine or network's name, the referring host, or the UTM campaign."""
+    referrer: str = ""
+    utm: Utm | None = None
+    browser: str = ""
+    os: str = ""
+    ip: str = ""
+    isp: str = ""
+    country_code: str = ""
+    online: bool = False
+    """On the site now (a socket open, or left less than the linger time ago)."""
+    hidden: bool = False
+    """The page is in a background tab."""
+    chat_state: str = ""
+    """The open chat's state ("offered", "active") or empty."""
+    chat_agent: str = ""
 
 
 class ChatInfo(msgspec.Struct, kw_only=True):
@@ -156,6 +184,40 @@ class Event(msgspec.Struct, kw_only=True):
     text: str = ""
     client_msg_id: str | None = None
     ts: float
+
+
+class PageVisit(msgspec.Struct, kw_only=True):
+    """One page of a visitor's navigation history (C4)."""
+
+    url: str
+    title: str = ""
+    ts: float
+
+
+class InvitationRule(msgspec.Struct, kw_only=True):
+    """V3: an automatic invitation of a site. Every condition set must hold: at least
+    ``min_seconds_on_page`` on one page, the page URL matching ``url_pattern`` (``*`` wildcards),
+    at least ``min_visits`` visits, the visit's referrer containing ``referrer_pattern``, the
+    visit's UTM source/campaign equal to ``utm_source``/``utm_campaign``."""
+
+    id: int = 0
+    site_id: int
+    message: Annotated[str, msgspec.Meta(min_length=1, max_length=1000)]
+    agent_name: Short = ""
+    agent_photo: Annotated[str, msgspec.Meta(max_length=MAX_PHOTO_CHARS)] = ""
+    """A ``data:image/...`` URL (the widget requests nothing but the relay)."""
+    min_seconds_on_page: Annotated[int, msgspec.Meta(ge=0, le=86400)] = 0
+    url_pattern: Url = ""
+    min_visits: Annotated[int, msgspec.Meta(ge=0, le=100000)] = 0
+    referrer_pattern: Short = ""
+    utm_source: Short = ""
+    utm_campaign: Short = ""
+    enabled: bool = True
+
+
+class SiteRef(msgspec.Struct, kw_only=True):
+    id: int
+    name: str
 
 
 # ---------------------------------------------------------------- agent requests
@@ -225,6 +287,51 @@ class History(Frame):
     limit: Annotated[int, msgspec.Meta(ge=1, le=500)] = 100
 
 
+class WatchVisitors(Frame):
+    """Agent (V1): start (or stop) receiving ``visitors_delta`` pushes: first every visitor on
+    the sites (``reset`` on the first chunk), then what changed, at most twice a second."""
+
+    id: RequestId
+    watch: bool = True
+
+
+class GetVisitor(Frame):
+    """Agent (C4): a visitor's details and navigation history; answered with
+    ``visitor_details``."""
+
+    id: RequestId
+    visitor_id: int
+
+
+class InviteVisitor(Frame):
+    """Agent (V2): invite a visitor with a message; the widget opens with it, and the visitor's
+    reply starts a chat already assigned to this agent."""
+
+    id: RequestId
+    visitor_id: int
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=1000)]
+
+
+class ListInvitationRules(Frame):
+    """Admin (V3): the automatic invitation rules; answered with ``invitation_rules``."""
+
+    id: RequestId
+
+
+class SaveInvitationRule(Frame):
+    """Admin (V3): add (``rule.id`` 0) or change a rule; answered with ``invitation_rules``."""
+
+    id: RequestId
+    rule: InvitationRule
+
+
+class DeleteInvitationRule(Frame):
+    """Admin (V3): remove a rule; answered with ``invitation_rules``."""
+
+    id: RequestId
+    rule_id: int
+
+
 # ---------------------------------------------------------------- visitor requests
 
 
@@ -266,6 +373,19 @@ class OfflineMessage(Frame):
     email: Short
     text: Text
     name: Short = ""
+
+
+class PageHidden(Frame):
+    """Visitor: the page went to a background tab (``hidden``) or came back. A closed page is
+    seen by its socket closing."""
+
+    hidden: bool
+
+
+class InvitationClosed(Frame):
+    """Visitor (V3): the visitor closed an invitation; it does not come back in this visit."""
+
+    invitation_id: int
 
 
 # ---------------------------------------------------------------- requests of both roles
@@ -441,6 +561,44 @@ class AgentsAvailable(Frame):
     online: bool
 
 
+class VisitorsDelta(Frame):
+    """Agents watching visitors (V1): visitors that came or changed (whole rows) and those that
+    left. ``reset``: the first chunk after ``watch_visitors``; forget what was known before.
+    ``now`` is the relay's clock, to show time on site without clock skew."""
+
+    updated: list[VisitorInfo] = msgspec.field(default_factory=list)
+    gone: list[int] = msgspec.field(default_factory=list)
+    now: float = 0.0
+    reset: bool = False
+
+
+class VisitorDetails(Frame):
+    """Response to ``get_visitor``: the visitor and this visit's pages, oldest first."""
+
+    id: int
+    visitor: VisitorInfo
+    history: list[PageVisit]
+    now: float = 0.0
+
+
+class Invitation(Frame):
+    """Visitors (V2/V3): an invitation to chat; the widget opens with it."""
+
+    invitation_id: int
+    text: str
+    agent_name: str = ""
+    agent_photo: str = ""
+    rule_id: int | None = None
+
+
+class InvitationRules(Frame):
+    """Response to the invitation rule requests: every rule, and the sites they may name."""
+
+    id: int
+    rules: list[InvitationRule]
+    sites: list[SiteRef]
+
+
 # ---------------------------------------------------------------- unions and codecs
 
 AgentRequest = (
@@ -456,9 +614,24 @@ AgentRequest = (
     | Typing
     | Receipt
     | Ping
+    | WatchVisitors
+    | GetVisitor
+    | InviteVisitor
+    | ListInvitationRules
+    | SaveInvitationRule
+    | DeleteInvitationRule
 )
 VisitorRequest = (
-    VisitorHello | PageView | SetContact | OfflineMessage | SendMessage | Typing | Receipt | Ping
+    VisitorHello
+    | PageView
+    | SetContact
+    | OfflineMessage
+    | SendMessage
+    | Typing
+    | Receipt
+    | Ping
+    | PageHidden
+    | InvitationClosed
 )
 ServerFrame = (
     Welcome
@@ -478,6 +651,10 @@ ServerFrame = (
     | TypingChanged
     | AgentPresence
     | AgentsAvailable
+    | VisitorsDelta
+    | VisitorDetails
+    | Invitation
+    | InvitationRules
 )
 
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__
@@ -617,7 +794,16 @@ def render_doc() -> str:
         for cls in classes:
             out += _struct_section(cls, tagged=True)
     out += ["## Structures", ""]
-    for struct in (AgentInfo, VisitorInfo, ChatInfo, Event, Utm):
+    for struct in (
+        AgentInfo,
+        VisitorInfo,
+        ChatInfo,
+        Event,
+        Utm,
+        PageVisit,
+        InvitationRule,
+        SiteRef,
+    ):
         out += _struct_section(struct, tagged=False)
     return "\n".join(out).rstrip() + "\n"
 
