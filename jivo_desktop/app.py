@@ -18,6 +18,7 @@ from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.sounds import SoundService
 from jivo_desktop.services.team import TeamService
+from jivo_desktop.services.visitors import VisitorsService
 from jivo_desktop.store import LocalStore
 from jivo_desktop.tasks import spawn
 from jivo_desktop.ui import style
@@ -43,6 +44,7 @@ class DesktopApp(QObject):
         self.session = SessionService(self.store, self.secrets)
         self.team = TeamService(self.session)
         self.chats = ChatsService(self.session, self.store, self.team)
+        self.visitors = VisitorsService(self.session)
         qapp.setStyleSheet(style.stylesheet(str(self.store.get("ui.sidebar", "dark"))))
         self.sign_in_window = SignInWindow(self.session)
         self.tray = TrayController(
@@ -53,7 +55,11 @@ class DesktopApp(QObject):
             on_quit=qapp.quit,
         )
         self.main_window = MainWindow(
-            self.session, self.chats, self.team, keep_in_tray=lambda: self.tray.available
+            self.session,
+            self.chats,
+            self.team,
+            keep_in_tray=lambda: self.tray.available,
+            visitors=self.visitors,
         )
         # N6: with a tray, closing the window keeps the app running there; without one
         # (some desktops have none), closing the last window quits, or nothing could.
@@ -65,6 +71,7 @@ class DesktopApp(QObject):
         )
         self.notifications.open_requested.connect(self.main_window.show_chat)
         self.sounds = SoundService(self.chats, self.store)
+        self.visitors.arrived.connect(self.sounds.on_new_visitor)  # N5
         self.main_window.team_page.chat_requested.connect(self.chats.open_direct)
         self.idle = idle or osp.idle_source()
         self.auto_away = AutoAwayService(self.session, self.idle, self.store)

@@ -570,6 +570,8 @@ class VisitorsDelta(Frame):
     gone: list[int] = msgspec.field(default_factory=list)
     now: float = 0.0
     reset: bool = False
+    snapshot: bool = False
+    """Part of the snapshot after ``watch_visitors``: nobody in it just arrived."""
 
 
 class VisitorDetails(Frame):

@@ -325,7 +325,9 @@ class VisitorTracker:
         """Every visitor now, as the frames a new watcher gets (the first with ``reset``)."""
         now = time.time()
         rows = [live.info for live in self.live.values()]
-        frames = [p.VisitorsDelta(updated=chunk, now=now) for chunk, _ in _chunks(rows)]
+        frames = [
+            p.VisitorsDelta(updated=chunk, now=now, snapshot=True) for chunk, _ in _chunks(rows)
+        ]
         frames[0].reset = True
         return frames
 

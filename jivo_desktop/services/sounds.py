@@ -23,7 +23,13 @@ log = logging.getLogger(__name__)
 ENABLED = "sounds.enabled"
 VOLUME = "sounds.volume"
 DEFAULT_VOLUME = 0.8
-SOUNDS = {"new_chat": "new_chat.wav", "new_message": "new_message.wav"}
+NEW_VISITOR = "sounds.new_visitor"
+"""N5/G8: a sound when a visitor comes onto the site (off unless the agent turns it on)."""
+SOUNDS = {
+    "new_chat": "new_chat.wav",
+    "new_message": "new_message.wav",
+    "new_visitor": "new_visitor.wav",
+}
 
 
 class Player(Protocol):
@@ -121,3 +127,15 @@ class SoundService(QObject):
 
     def _on_chats_visitor_message(self, _chat_id: int) -> None:
         self.play("new_message")
+
+    @property
+    def new_visitor_enabled(self) -> bool:
+        return bool(self.store.get(NEW_VISITOR, False))
+
+    def set_new_visitor_enabled(self, enabled: bool) -> None:
+        self.store.set(NEW_VISITOR, bool(enabled))
+
+    def on_new_visitor(self, _visitor_id: int) -> None:
+        """N5: a visitor came onto the site (VisitorsService.arrived)."""
+        if self.new_visitor_enabled:
+            self.play("new_visitor")

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
+from jivo_desktop.services.visitors import VisitorsService
 from jivo_desktop.ui import style
 from jivo_desktop.ui.pages.inbox import InboxPage
 from jivo_desktop.ui.pages.placeholder import NotBuiltPage
 from jivo_desktop.ui.pages.team import TeamPage
+from jivo_desktop.ui.pages.visitors import VisitorsPage
 
 DEFAULT_HOTKEYS = {
     "accept": "Ctrl+R",
@@ -44,6 +46,7 @@ class MainWindow(QMainWindow):
         team: TeamService,
         *,
         keep_in_tray: Callable[[], bool] = lambda: False,
+        visitors: VisitorsService | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -96,6 +99,9 @@ class MainWindow(QMainWindow):
         # ---- pages
         self.inbox = InboxPage(chats, team)
         self.team_page = TeamPage(team)
+        self.visitors = visitors or VisitorsService(session)
+        self.visitors_page = VisitorsPage(self.visitors)
+        self.inbox.client_panel.set_visitors(self.visitors)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.inbox)
         self.pages.addWidget(
@@ -103,7 +109,7 @@ class MainWindow(QMainWindow):
         )
         self.pages.addWidget(self.team_page)
         self.pages.addWidget(NotBuiltPage(titles[3], self.tr("The dialer and the call log.")))
-        self.pages.addWidget(NotBuiltPage(titles[4], self.tr("Who is on your website right now.")))
+        self.pages.addWidget(self.visitors_page)
         self.pages.addWidget(
             NotBuiltPage(titles[5], self.tr("Chats, missed chats and reply times."))
         )

@@ -46,7 +46,7 @@
 
   // -- modules: server/widget/mod/NAME.js, fetched from the relay on first need so that the core
   // stays under 40 KB. A module runs window['jivo_NAME']((api) => ({ frame(f), event(ev) })).
-  var ROUTE = {}; // frame type or event kind -> module name
+  var ROUTE = { invitation: 'invite' }; // frame type or event kind -> module name
   var mods = {};
   var api;
   function mod(name) {
@@ -394,7 +394,7 @@ textarea.fi{min-height:96px;resize:vertical}
   // C19: tell the agents what arrived here, and what the visitor has in front of them.
   var rChat = 0, rSeq = 0;
   function receipt() { if (rSeq) send({ type: 'receipt', seq: rSeq, read: isOpen && !document.hidden }); }
-  document.addEventListener('visibilitychange', receipt);
+  document.addEventListener('visibilitychange', () => { receipt(); send({ type: 'page_hidden', hidden: document.hidden }); });
 
   // -- connection
   function send(frame) {
@@ -669,6 +669,7 @@ textarea.fi{min-height:96px;resize:vertical}
   // -- UI events
   function setOpen(open) {
     isOpen = open;
+    if (!open && api.closed) api.closed();
     sset('open', open ? '1' : '0');
     if (open) { unread = 0; receipt(); }
     render();
@@ -712,7 +713,7 @@ textarea.fi{min-height:96px;resize:vertical}
   shell.addEventListener('keydown', (e) => { e.stopPropagation(); });
 
   api = { h: h, icon: icon, T: T, lang: lang, fmt: fmt, send: send, request: request, place: place,
-    showNotice: showNotice, render: render, shell: shell, list: list, base: SRC.origin, site: SITE };
+    showNotice: showNotice, render: render, shell: shell, list: list, base: SRC.origin, site: SITE, open: setOpen };
 
   // -- start
   function attach() {

@@ -7,7 +7,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -22,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jivo_desktop.services.chats import Chat, ChatsService, Message
+from jivo_desktop.services.chats import ChatsService, Message
 from jivo_desktop.services.team import TeamService
+from jivo_desktop.ui.client_panel import ClientPanel
 from jivo_desktop.ui.delegates import ChatListDelegate, MessageDelegate
 from jivo_desktop.ui.icons import status_dot
 from jivo_desktop.ui.models import ChatListModel, MessagesModel
@@ -62,62 +62,6 @@ class ConversationDelegate(MessageDelegate):
         if message.kind == "closed":
             return self.page.tr("The chat has ended")
         return message.kind
-
-
-class ClientPanel(QWidget):
-    """C4 (the part the relay knows now): name, e-mail, phone, current page, site, place."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("ClientPanel")
-        self.setMinimumWidth(220)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 16)
-        self.title = QLabel(self.tr("Client"))
-        self.title.setObjectName("PanelTitle")
-        layout.addWidget(self.title)
-        form = self.layout_form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.fields: dict[str, QLabel] = {}
-        for key, label in (
-            ("name", self.tr("Name")),
-            ("email", self.tr("E-mail")),
-            ("phone", self.tr("Phone")),
-            ("page", self.tr("Current page")),
-            ("site", self.tr("Website")),
-            ("place", self.tr("Location")),
-        ):
-            caption = QLabel(label)
-            caption.setObjectName("FieldLabel")
-            value = QLabel("—")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.fields[key] = value
-            form.addRow(caption, value)
-        layout.addLayout(form)
-        layout.addStretch(1)
-
-    def show_chat(self, chat: Chat | None, name: str) -> None:
-        visitor = chat.info.visitor if chat else None
-        direct = bool(chat and chat.direct)
-        self.title.setText(self.tr("Colleague") if direct else self.tr("Client"))
-        for key in ("email", "phone", "page", "site", "place"):  # a colleague has no visit
-            self.fields[key].setVisible(not direct)
-            caption = self.layout_form.labelForField(self.fields[key])
-            if caption is not None:
-                caption.setVisible(not direct)
-        values = {
-            "name": name if chat else "",
-            "email": visitor.email if visitor else "",
-            "phone": visitor.phone if visitor else "",
-            "page": (visitor.page_title or visitor.page_url) if visitor else "",
-            "site": chat.info.site_name if chat else "",
-            "place": ", ".join(x for x in (visitor.city, visitor.country) if x) if visitor else "",
-        }
-        for key, value in values.items():
-            self.fields[key].setText(value or "—")
-        self.fields["page"].setToolTip(visitor.page_url if visitor else "")
 
 
 class InboxPage(QWidget):
