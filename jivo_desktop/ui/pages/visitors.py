@@ -17,7 +17,18 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.visitors import VisitorsChange, VisitorsService
-from jivo_desktop.ui.visitors_model import ID_ROLE, NAME, PAGE, TIME, VisitorsFilter, VisitorsModel
+from jivo_desktop.ui.visitors_model import (
+    CHAT,
+    ID_ROLE,
+    LOCATION,
+    NAME,
+    PAGE,
+    SOURCE,
+    TIME,
+    VISITS,
+    VisitorsFilter,
+    VisitorsModel,
+)
 
 REPAINT_MS = 1000
 
@@ -54,8 +65,16 @@ class VisitorsPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((NAME, 170), (PAGE, 240), (TIME, 90)):
+        header.setSectionResizeMode(PAGE, QHeaderView.ResizeMode.Stretch)
+        widths = (
+            (NAME, 160),
+            (TIME, 95),
+            (VISITS, 60),
+            (SOURCE, 210),
+            (LOCATION, 190),
+            (CHAT, 150),
+        )
+        for column, width in widths:
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
