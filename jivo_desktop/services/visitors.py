@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
@@ -47,7 +48,9 @@ class VisitorsService(QObject):
     * ``arrived(int)``: a visitor came onto the site (not in the first snapshot): N5's sound;
     * ``details_ready(object)``: a ``VisitorDetails`` frame answering :meth:`fetch_details`;
     * ``invited(int)``: an invitation was delivered to the relay for that visitor;
-    * ``problem(str)``: something the agent should read (an invitation refused...).
+    * ``problem(str)``: something the agent should read (an invitation refused...);
+    * ``rules_changed(object)``: V3, the ``InvitationRules`` answer (admins);
+    * ``rules_problem(str)``: a rule request was refused.
     """
 
     changed = Signal(object)
@@ -55,6 +58,8 @@ class VisitorsService(QObject):
     details_ready = Signal(object)
     invited = Signal(int)
     problem = Signal(str)
+    rules_changed = Signal(object)
+    rules_problem = Signal(str)
 
     def __init__(self, session: SessionService) -> None:
         super().__init__()
@@ -121,6 +126,37 @@ class VisitorsService(QObject):
         self._clock_offset = found.now - time.time()
         self.details[visitor_id] = found
         self.details_ready.emit(found)
+
+    # -------------------------------------------------------------- V3: rules (admins)
+
+    def load_rules(self) -> None:
+        spawn(self._rules(lambda i: p.ListInvitationRules(id=i)), "invitation-rules")
+
+    def save_rule(self, rule: p.InvitationRule) -> None:
+        spawn(self._rules(lambda i: p.SaveInvitationRule(id=i, rule=rule)), "save-rule")
+
+    def delete_rule(self, rule_id: int) -> None:
+        spawn(self._rules(lambda i: p.DeleteInvitationRule(id=i, rule_id=rule_id)), "delete-rule")
+
+    async def _rules(self, make: Callable[[int], p.Frame]) -> None:
+        client = self.session.client
+        if client is None:
+            self.rules_problem.emit(self.tr("Not connected to the relay."))
+            return
+        try:
+            answer = await client.request(make)
+        except RelayError as exc:
+            if exc.code == "forbidden":
+                self.rules_problem.emit(
+                    self.tr("Only administrators can change the invitation rules.")
+                )
+            else:
+                self.rules_problem.emit(exc.message)
+            return
+        except (ConnectionLost, TimeoutError):
+            self.rules_problem.emit(self.tr("Not connected to the relay."))
+            return
+        self.rules_changed.emit(answer)
 
     async def _watch(self) -> None:
         client = self.session.client

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -92,11 +93,16 @@ class VisitorsPage(QWidget):
         invite_row.addWidget(self.invite_text, 1)
         invite_row.addWidget(self.invite_button)
 
+        # V3 for admins, until the settings page shows the section itself.
+        self.rules_button = QPushButton(self.tr("Automatic invitations…"))
+        self.rules_button.clicked.connect(self._on_rules_clicked)
+        self.rules_dialog: QDialog | None = None
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addWidget(self.count)
         top.addStretch(1)
         top.addWidget(self.filter, 1)
+        top.addWidget(self.rules_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addLayout(top)
@@ -111,6 +117,8 @@ class VisitorsPage(QWidget):
         visitors.changed.connect(self._on_visitors_changed)
         visitors.invited.connect(self._on_visitors_invited)
         visitors.problem.connect(self.note.setText)
+        visitors.session.signed_in.connect(self._on_session_signed_in)
+        self._on_session_signed_in(None)
         self._on_visitors_changed(VisitorsChange())
 
     # -------------------------------------------------------------- queries
@@ -161,6 +169,25 @@ class VisitorsPage(QWidget):
         visitor = self.visitors.get(visitor_id)
         name = self.visitors.name(visitor) if visitor else str(visitor_id)
         self.note.setText(self.tr("Invitation sent to {0}.").format(name))
+
+    def _on_session_signed_in(self, _welcome: object) -> None:
+        agent = self.visitors.session.agent
+        self.rules_button.setVisible(agent is not None and agent.role == "admin")
+
+    def _on_rules_clicked(self) -> None:
+        from jivo_desktop.ui.pages.settings.invitations import InvitationsSection
+
+        if self.rules_dialog is None:
+            self.rules_dialog = QDialog(self)
+            self.rules_dialog.setWindowTitle(self.tr("Automatic invitations"))
+            self.rules_dialog.resize(640, 640)
+            layout = QVBoxLayout(self.rules_dialog)
+            layout.setContentsMargins(0, 0, 0, 0)
+            self.rules_section = InvitationsSection(self.visitors, self.rules_dialog)
+            layout.addWidget(self.rules_section)
+        else:
+            self.visitors.load_rules()
+        self.rules_dialog.open()
 
     def _on_repaint_timeout(self) -> None:
         # Time on site moves every second: repaint the visible cells (no model signal needed).
