@@ -531,9 +531,6 @@ class Relay:
             )
         else:
             token, visitor_id = hello.visitor_token or "", int(visitor_row.id)
-            await self.writer.run(
-                repo.touch_visitor(visitor_id, conn.ip, hello.page_url, hello.page_title)
-            )
         del visitor_row
         conn.role = "visitor"
         arrived = False
@@ -558,6 +555,7 @@ class Relay:
                 ip=conn.ip,
                 user_agent=str(headers.get("User-Agent", "")),
                 chat=chat,
+                page=(hello.page_url, hello.page_title),
             )
             arrived = True
             del row

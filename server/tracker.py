@@ -108,9 +108,12 @@ class VisitorTracker:
         ip: str,
         user_agent: str,
         chat: p.ChatInfo | None,
+        page: tuple[str, str] = ("", ""),
     ) -> VisitStart:
-        """A socket of visitor ``row`` (the visitors row, new or found) said hello."""
+        """A socket of visitor ``row`` (the visitors row, new or found) said hello from
+        ``page`` (URL, title). Returns the columns to store (one write per hello)."""
         now = time.time()
+        page_url, page_title = page if page[0] else (row.page_url, row.page_title)
         live = self.live.get(row.id)
         if live is not None:  # another tab, or back within the linger time
             if live.linger is not None:
@@ -119,7 +122,10 @@ class VisitorTracker:
             live.conns += 1
             live.info.online = True
             self._changed(row.id)
-            return VisitStart({"last_seen_at": now}, new_visit=False)
+            return VisitStart(
+                {"last_seen_at": now, "ip": ip, "page_url": page_url, "page_title": page_title},
+                new_visit=False,
+            )
         new_visit = (not row.session_started_at) or now - row.last_seen_at > self.visit_timeout
         where = self.geo.lookup(ip)
         browser, os_name = browser_and_os(user_agent)
@@ -132,6 +138,8 @@ class VisitorTracker:
             "city": where.city,
             "isp": where.isp,
             "last_seen_at": now,
+            "page_url": page_url,
+            "page_title": page_title,
         }
         if new_visit:
             # A visitor made just now has visits=1 already (server default).
@@ -162,8 +170,8 @@ class VisitorTracker:
             phone=row.phone,
             city=merged["city"],
             country=merged["country"],
-            page_url=row.page_url,
-            page_title=row.page_title,
+            page_url=page_url,
+            page_title=page_title,
             site_id=row.site_id,
             site_name=site_name,
             visits=merged["visits"],

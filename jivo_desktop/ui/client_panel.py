@@ -149,11 +149,14 @@ class ClientPanel(QWidget):
         new_id = visitor.id if visitor else 0
         self.site_name = chat.info.site_name if chat else ""
         self._fallback = visitor
-        if new_id != self.visitor_id:
+        changed = new_id != self.visitor_id
+        if changed:
             self.history.hide()
             self._want_history = False
         self.visitor_id = new_id
-        if new_id and self.visitors is not None:
+        # Once per shown visitor (this is called on every change of the chat): after that the
+        # live list keeps the panel current, and a click on the page fetches the history.
+        if changed and new_id and self.visitors is not None:
             self.visitors.fetch_details(new_id)
         self._fill()
 
