@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 from jivo_desktop.services.visitors import VisitorsChange, VisitorsService
 from server import protocol as p
@@ -98,6 +99,8 @@ class VisitorsModel(QAbstractTableModel):
             return self.sort_key(visitor, column)
         if role == ID_ROLE:
             return visitor.id
+        if role == Qt.ItemDataRole.ForegroundRole and (visitor.hidden or not visitor.online):
+            return QColor("#8a9590")  # in a background tab, or just left
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == PAGE:
                 return visitor.page_url
@@ -105,6 +108,8 @@ class VisitorsModel(QAbstractTableModel):
                 return " · ".join(x for x in (location_text(visitor), visitor.isp, visitor.ip) if x)
             if column == SOURCE:
                 return visitor.referrer
+            if column == NAME and visitor.hidden:
+                return self.tr("The page is in a background tab")
         return None
 
     # -------------------------------------------------------------- texts

@@ -102,6 +102,10 @@ async def test_v1_relay_tracks_pages_source_browser_address_and_city(
     assert row.isp == "Andrews & Arnold Ltd"
     assert row.online and row.site_name == "Demo site" and row.session_started > 0
 
+    assert not row.hidden
+    await v.ws.send(p.encode(p.PageHidden(hidden=True)))  # type: ignore[union-attr]
+    await until_row(agent, v.visitor_id, lambda r: r.hidden)
+
     details = await agent.request(lambda i: p.GetVisitor(id=i, visitor_id=v.visitor_id or 0))
     assert isinstance(details, p.VisitorDetails)
     assert [h.title for h in details.history] == ["Home", "Shoes", "Red shoes"]
