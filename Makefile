@@ -37,6 +37,7 @@ help:
 	@echo "make lint     ruff check, ruff format --check, mypy"
 	@echo "make format   ruff format + ruff check --fix"
 	@echo "make docs     regenerate docs/protocol.md from server/protocol.py"
+	@echo "make translations  build the .qm files; make i18n-update: new strings into the .ts"
 	@echo "make bench    run the benchmarks (bench/run_all.py)"
 	@echo "make clean    remove caches and build output (distclean: also .venv)"
 	@echo "variables: PYTEST_ARGS='-k name -x'  RUN_ARGS='--port 8080'  PYTHON=python3.12"
@@ -81,7 +82,7 @@ format: $(TEST_STAMP)
 # pytest in a throwaway HOME/XDG tree (Chromium and libpulse write there), Qt offscreen, no
 # real keyring and no session bus of the real user. `python -m pytest` puts the checkout on sys.path, so `tests.support` imports.
 # Exit 5 (no test collected) is a failure: an empty run must not pass.
-pytest: $(TEST_STAMP)
+pytest: $(TEST_STAMP) translations
 	@tmp=$$(mktemp -d /tmp/jivo-test-home.XXXXXX); \
 	trap 'rm -rf "$$tmp"' EXIT; \
 	mkdir -p "$$tmp/config" "$$tmp/cache" "$$tmp/data" "$$tmp/runtime"; \
@@ -105,9 +106,24 @@ test: system-deps $(TEST_STAMP)
 	if [ $$rc -ne 0 ]; then echo "make test: FAILED (see above) in $$((SECONDS - start)) s" >&2; fi; \
 	exit $$rc
 
+# ---- translations (G6) ------------------------------------------------------------------
+# resources/i18n/jivo_<lang>.ts are the sources (in git); the .qm the app loads are built here.
+# `make i18n-update` adds the strings new code brings (existing translations are kept).
+
+.PHONY: translations i18n-update
+TS_FILES := $(wildcard resources/i18n/jivo_*.ts)
+
+translations: $(TS_FILES:.ts=.qm)
+
+resources/i18n/%.qm: resources/i18n/%.ts | $(BIN)/python
+	@$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+i18n-update: | $(BIN)/python
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete $$(find jivo_desktop -name '*.py' | sort) -ts $(TS_FILES)
+
 # ---- running ------------------------------------------------------------------------------
 
-run: $(RUN_STAMP)
+run: $(RUN_STAMP) translations
 	$(BIN)/python scripts/run_demo.py $(RUN_ARGS)
 
 docs: $(RUN_STAMP)
@@ -123,6 +139,7 @@ bench: $(TEST_STAMP)
 
 clean:
 	rm -rf build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache tests/artifacts
+	rm -f resources/i18n/*.qm
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -exec rm -rf {} +
 
 distclean: clean

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
+from jivo_desktop import i18n
 from jivo_desktop import platform as osp
 from jivo_desktop.platform.idle import IdleSource
 from jivo_desktop.platform.notify import create_notifier
@@ -45,6 +46,8 @@ class DesktopApp(QObject):
         self.team = TeamService(self.session)
         self.chats = ChatsService(self.session, self.store, self.team)
         self.visitors = VisitorsService(self.session)
+        # G6: the interface language before any window exists (later: i18n.set_language).
+        i18n.apply_language(i18n.stored_language(self.store))
         qapp.setStyleSheet(style.stylesheet(str(self.store.get("ui.sidebar", "dark"))))
         self.sign_in_window = SignInWindow(self.session)
         self.tray = TrayController(

@@ -12,6 +12,8 @@ import uuid
 
 # Qt must never try a real display unless a test starts its own Xvfb.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# G6: the app speaks the system's language; the tests expect English on any machine.
+os.environ.setdefault("JIVO_DESKTOP_LANGUAGE", "en")
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 

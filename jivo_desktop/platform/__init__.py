@@ -29,6 +29,7 @@ from jivo_desktop.platform.idle import (
     open_windows_idle,
     open_x11_idle,
 )
+from jivo_desktop.platform.reason import QT_TRANSLATE_NOOP, Reason
 from jivo_desktop.platform.single_instance import SingleInstance, default_server_name
 
 __all__ = [
@@ -44,7 +45,12 @@ __all__ = [
 
 DisplayServer = Literal["x11", "wayland", "none"]
 
-WAYLAND_IDLE_REASON = "idle time is not available on Wayland; auto-away is off"
+WAYLAND_IDLE_REASON = QT_TRANSLATE_NOOP(
+    "platform", "idle time is not available on Wayland; auto-away is off"
+)
+NO_SESSION_REASON = QT_TRANSLATE_NOOP(
+    "platform", "no graphical session (neither DISPLAY nor WAYLAND_DISPLAY is set)"
+)
 
 
 def _qt_platform_name() -> str:
@@ -93,10 +99,10 @@ def idle_source(
         return open_macos_idle()
     session = display_server or detect_display_server()
     if session == "wayland":
-        return UnknownIdle(WAYLAND_IDLE_REASON)
+        return UnknownIdle(Reason(WAYLAND_IDLE_REASON))
     if session == "x11":
         return open_x11_idle()
-    return UnknownIdle("no graphical session (neither DISPLAY nor WAYLAND_DISPLAY is set)")
+    return UnknownIdle(Reason(NO_SESSION_REASON))
 
 
 def global_hotkeys(
@@ -110,13 +116,13 @@ def global_hotkeys(
     """A :class:`GlobalHotkeys` for this machine; unavailable (with a reason) where it cannot
     work. Not started: call ``start()``."""
     platform = platform or sys.platform
-    unavailable: str | None = None
+    unavailable: Reason | None = None
     if platform not in ("win32", "cygwin", "darwin"):
         session = display_server or detect_display_server()
         if session == "wayland":
-            unavailable = WAYLAND_REASON
+            unavailable = Reason(WAYLAND_REASON)
         elif session == "none":
-            unavailable = "no graphical session (neither DISPLAY nor WAYLAND_DISPLAY is set)"
+            unavailable = Reason(NO_SESSION_REASON)
     return GlobalHotkeys(
         hotkey, callback, platform=platform, unavailable=unavailable, parent=parent
     )

@@ -30,6 +30,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from jivo_desktop.platform.reason import QT_TRANSLATE_NOOP, Reason, as_reason, joined
+
 log = logging.getLogger(__name__)
 
 __all__ = [
@@ -42,12 +44,15 @@ __all__ = [
 
 DEFAULT_HOTKEY = "<ctrl>+r"
 
-WAYLAND_REASON = (
-    "global hotkeys are not possible on Wayland; bind a desktop shortcut to `jivo-desktop --accept`"
+WAYLAND_REASON = QT_TRANSLATE_NOOP(
+    "platform",
+    "global hotkeys are not possible on Wayland; "
+    "bind a desktop shortcut to `jivo-desktop --accept`",
 )
-MACOS_PERMISSION_HINT = (
+MACOS_PERMISSION_HINT = QT_TRANSLATE_NOOP(
+    "platform",
     "allow this app under System Settings > Privacy & Security > Accessibility "
-    "(and Input Monitoring), then restart it"
+    "(and Input Monitoring), then restart it",
 )
 
 _READY_TIMEOUT_S = 3.0
@@ -196,7 +201,7 @@ class GlobalHotkeys(QObject):
         callback: Callable[[], object] | None = None,
         *,
         platform: str | None = None,
-        unavailable: str | None = None,
+        unavailable: str | Reason | None = None,
         parent: QObject | None = None,
     ) -> None:
         """``unavailable``: a reason that rules hotkeys out up front (the factory passes the
@@ -206,7 +211,7 @@ class GlobalHotkeys(QObject):
         self._callbacks: dict[str, list[Callable[[], object]]] = {}
         self._listener: Any = None
         self._x_display: str | None = None
-        self._reason = ""
+        self._reason: Reason | None = None
         self._available = True
         # Explicitly queued: the slot must run in this object's thread even if Qt cannot tell
         # which thread emitted (pynput threads are plain Python threads).
@@ -226,8 +231,8 @@ class GlobalHotkeys(QObject):
 
     @property
     def reason(self) -> str:
-        """Why hotkeys do not work here; empty while available."""
-        return self._reason
+        """Why hotkeys do not work here, in the interface language; empty while available."""
+        return str(self._reason) if self._reason is not None else ""
 
     @property
     def running(self) -> bool:
@@ -238,29 +243,39 @@ class GlobalHotkeys(QObject):
         """Registered hotkeys in canonical pynput form."""
         return list(self._callbacks)
 
-    def _set_unavailable(self, reason: str) -> None:
+    def _set_unavailable(self, reason: str | Reason) -> None:
         self._available = False
-        self._reason = reason
-        log.info("global hotkeys unavailable: %s", reason)
+        self._reason = as_reason(reason)
+        log.info("global hotkeys unavailable: %s", self._reason.english)
 
     def _check_backend(self) -> None:
         if self._platform == "darwin" and _macos_accessibility_trusted() is False:
             self._set_unavailable(
-                "global hotkeys need the Accessibility permission: " + MACOS_PERMISSION_HINT
+                Reason(
+                    QT_TRANSLATE_NOOP(
+                        "platform", "global hotkeys need the Accessibility permission: {0}"
+                    ),
+                    Reason(MACOS_PERMISSION_HINT),
+                )
             )
             return
         try:
             self._keyboard()
         except Exception as exc:  # ImportError, or pynput's own "no X connection" at import
-            reason = f"pynput is not usable here: {exc}".splitlines()[0]
+            detail = (str(exc).splitlines() or [""])[0]
+            reason = Reason(QT_TRANSLATE_NOOP("platform", "pynput is not usable here: {0}"), detail)
             if self._platform == "darwin":
-                reason += "; " + MACOS_PERMISSION_HINT
+                reason = joined(reason, MACOS_PERMISSION_HINT)
             self._set_unavailable(reason)
             return
         if _os_family(self._platform) != _os_family(sys.platform):
             # A forced platform (tests, diagnostics): pynput only has this machine's backend.
             self._set_unavailable(
-                f"pynput's backend for {self._platform} cannot run on {sys.platform}"
+                Reason(
+                    QT_TRANSLATE_NOOP("platform", "pynput's backend for {0} cannot run on {1}"),
+                    self._platform,
+                    sys.platform,
+                )
             )
 
     @staticmethod
@@ -312,14 +327,26 @@ class GlobalHotkeys(QObject):
             self._x_display = os.environ.get("DISPLAY") if self._is_x11() else None
             listener.start()
         except Exception as exc:
-            self._set_unavailable(f"the keyboard listener could not start: {exc}")
+            self._set_unavailable(
+                Reason(
+                    QT_TRANSLATE_NOOP("platform", "the keyboard listener could not start: {0}"),
+                    exc,
+                )
+            )
             return False
         if not self._wait_ready(listener):
-            hint = {
-                "darwin": "; " + MACOS_PERMISSION_HINT,
-                "win32": "",
-            }.get(self._platform, " (does the X server have the RECORD extension?)")
-            self._set_unavailable("the keyboard listener did not start" + hint)
+            reason = Reason(QT_TRANSLATE_NOOP("platform", "the keyboard listener did not start"))
+            if self._platform == "darwin":
+                reason = joined(reason, MACOS_PERMISSION_HINT)
+            elif self._platform != "win32":
+                reason = Reason(
+                    QT_TRANSLATE_NOOP(
+                        "platform",
+                        "the keyboard listener did not start "
+                        "(does the X server have the RECORD extension?)",
+                    )
+                )
+            self._set_unavailable(reason)
             # Not stopped: pynput's stop() waits without a timeout for a listener that never
             # became ready. It is a daemon thread, and its presses are ignored (no _listener).
             return False

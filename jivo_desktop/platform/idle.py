@@ -29,6 +29,8 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 
+from jivo_desktop.platform.reason import QT_TRANSLATE_NOOP, Reason, as_reason
+
 log = logging.getLogger(__name__)
 
 __all__ = [
@@ -45,8 +47,16 @@ __all__ = [
 ]
 
 
+DEFAULT_REASON = QT_TRANSLATE_NOOP("platform", "idle time is not available on this system")
+
+
 class IdleUnavailable(RuntimeError):
-    """A backend cannot work here; the message is the reason shown to the user."""
+    """A backend cannot work here; the message is the reason shown to the user (a
+    :class:`Reason`, translated when shown)."""
+
+    def __init__(self, reason: Reason) -> None:
+        super().__init__(reason.english)
+        self.reason = reason
 
 
 class IdleSource(ABC):
@@ -81,8 +91,8 @@ class UnknownIdle(IdleSource):
 
     name = "unknown"
 
-    def __init__(self, reason: str = "idle time is not available on this system") -> None:
-        self._reason = reason
+    def __init__(self, reason: str | Reason = DEFAULT_REASON) -> None:
+        self._reason = as_reason(reason)
 
     @property
     def available(self) -> bool:
@@ -90,7 +100,7 @@ class UnknownIdle(IdleSource):
 
     @property
     def reason(self) -> str:
-        return self._reason
+        return str(self._reason)  # in the interface language (G6)
 
     def idle_seconds(self) -> float | None:
         return None
@@ -142,16 +152,25 @@ class X11Idle(IdleSource):
     def __init__(self, display: str | None = None) -> None:
         display = display if display is not None else os.environ.get("DISPLAY", "")
         if not display:
-            raise IdleUnavailable("no X display (DISPLAY is not set)")
+            raise IdleUnavailable(
+                Reason(QT_TRANSLATE_NOOP("platform", "no X display (DISPLAY is not set)"))
+            )
         try:
             self._x11 = _load("libX11.so.6", "X11")
         except OSError as exc:
-            raise IdleUnavailable(f"libX11 is not installed ({exc})") from exc
+            raise IdleUnavailable(
+                Reason(QT_TRANSLATE_NOOP("platform", "libX11 is not installed ({0})"), exc)
+            ) from exc
         try:
             self._xss = _load("libXss.so.1", "Xss")
         except OSError as exc:
             raise IdleUnavailable(
-                f"libXss (XScreenSaver) is not installed ({exc}); install libxss1"
+                Reason(
+                    QT_TRANSLATE_NOOP(
+                        "platform", "libXss (XScreenSaver) is not installed ({0}); install libxss1"
+                    ),
+                    exc,
+                )
             ) from exc
 
         x11, xss = self._x11, self._xss
@@ -179,13 +198,22 @@ class X11Idle(IdleSource):
         self._dpy: int | None = x11.XOpenDisplay(display.encode())
         if not self._dpy:
             self._dpy = None
-            raise IdleUnavailable(f"cannot open X display {display!r}")
+            raise IdleUnavailable(
+                Reason(QT_TRANSLATE_NOOP("platform", "cannot open X display {0}"), repr(display))
+            )
         event_base, error_base = ctypes.c_int(), ctypes.c_int()
         if not xss.XScreenSaverQueryExtension(
             self._dpy, ctypes.byref(event_base), ctypes.byref(error_base)
         ):
             self.close()
-            raise IdleUnavailable(f"the X server at {display!r} has no MIT-SCREEN-SAVER extension")
+            raise IdleUnavailable(
+                Reason(
+                    QT_TRANSLATE_NOOP(
+                        "platform", "the X server at {0} has no MIT-SCREEN-SAVER extension"
+                    ),
+                    repr(display),
+                )
+            )
         self._root = x11.XDefaultRootWindow(self._dpy)
         self._info = _XScreenSaverInfo()
 
@@ -223,10 +251,12 @@ def _open_soft(make: Callable[[], IdleSource], system: str) -> IdleSource:
         return make()
     except IdleUnavailable as exc:
         log.info("%s idle time unavailable: %s", system, exc)
-        return UnknownIdle(str(exc))
+        return UnknownIdle(exc.reason)
     except Exception as exc:  # a broken library must not stop the app from starting
         log.warning("%s idle time unavailable", system, exc_info=True)
-        return UnknownIdle(f"{system} idle time failed: {exc}")
+        return UnknownIdle(
+            Reason(QT_TRANSLATE_NOOP("platform", "{0} idle time failed: {1}"), system, exc)
+        )
 
 
 def open_x11_idle(display: str | None = None) -> IdleSource:
@@ -262,14 +292,24 @@ class WindowsIdle(IdleSource):
     def __init__(self) -> None:
         win_dll = getattr(ctypes, "WinDLL", None)
         if win_dll is None:
-            raise IdleUnavailable("GetLastInputInfo needs Windows (ctypes.WinDLL is missing)")
+            raise IdleUnavailable(
+                Reason(
+                    QT_TRANSLATE_NOOP(
+                        "platform", "GetLastInputInfo needs Windows (ctypes.WinDLL is missing)"
+                    )
+                )
+            )
         try:
             user32 = win_dll("user32", use_last_error=True)
             kernel32 = win_dll("kernel32", use_last_error=True)
             self._get_last_input_info = user32.GetLastInputInfo
             self._get_tick_count64 = kernel32.GetTickCount64
         except (OSError, AttributeError) as exc:
-            raise IdleUnavailable(f"GetLastInputInfo is not available ({exc})") from exc
+            raise IdleUnavailable(
+                Reason(
+                    QT_TRANSLATE_NOOP("platform", "GetLastInputInfo is not available ({0})"), exc
+                )
+            ) from exc
         self._get_last_input_info.argtypes = [ctypes.POINTER(_LastInputInfo)]
         self._get_last_input_info.restype = ctypes.c_int  # BOOL
         self._get_tick_count64.argtypes = []
@@ -339,7 +379,10 @@ class MacIdle(IdleSource):
             self._closed = False
             return
         raise IdleUnavailable(
-            "CoreGraphics is not available (macOS only): " + "; ".join(errors or ["no framework"])
+            Reason(
+                QT_TRANSLATE_NOOP("platform", "CoreGraphics is not available (macOS only): {0}"),
+                "; ".join(errors or ["no framework"]),
+            )
         )
 
     @property

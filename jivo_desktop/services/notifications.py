@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from jivo_desktop.platform.notify import NativeNotifier
 from jivo_desktop.services.chats import ChatsService, visitor_name
@@ -134,7 +134,7 @@ class NotificationService(QObject):
         name = (
             self.chats.display_name(chat)
             if chat is not None
-            else visitor_name(info.visitor, self.chats.tr("Client"))
+            else visitor_name(info.visitor, QCoreApplication.translate("ChatsService", "Client"))
             if info.visitor is not None
             else ""
         )

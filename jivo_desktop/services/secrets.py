@@ -9,6 +9,7 @@ import logging
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
+from PySide6.QtCore import QCoreApplication
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,9 @@ class Secrets:
 
     @property
     def unavailable_reason(self) -> str:
-        return "" if self.available else "no system keychain"
+        if self.available:
+            return ""
+        return QCoreApplication.translate("Secrets", "no system keychain")  # G6
 
     async def load(self, account: str) -> str | None:
         if not self.available:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import time
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -50,12 +50,21 @@ class HistoryPopup(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.list = QListWidget()
         self.list.setMinimumWidth(360)
-        title = QLabel(self.tr("Navigation history"))
+        self.title = title = QLabel()
         title.setObjectName("PanelTitle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(title)
         layout.addWidget(self.list)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Navigation history"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "title"):
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_pages(self, pages: list[p.PageVisit], at: QPoint) -> None:
         self.list.clear()
@@ -82,28 +91,17 @@ class ClientPanel(QWidget):
         self._want_history = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
-        self.title = QLabel(self.tr("Client"))
+        self.title = QLabel()
         self.title.setObjectName("PanelTitle")
+        self.direct = False
         layout.addWidget(self.title)
         self.form = self.layout_form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.fields: dict[str, QLabel] = {}
-        for key, label in (
-            ("name", self.tr("Name")),
-            ("email", self.tr("E-mail")),
-            ("phone", self.tr("Phone")),
-            ("source", self.tr("Source")),
-            ("site", self.tr("Website")),
-            ("time", self.tr("Time on site")),
-            ("page", self.tr("Current page")),
-            ("visits", self.tr("Visits")),
-            ("country", self.tr("Country")),
-            ("city", self.tr("City")),
-            ("isp", self.tr("Internet provider")),
-            ("ip", self.tr("IP address")),
-        ):
-            self.add_row(key, label)
+        self.captions: dict[str, QLabel] = {}
+        for key in self.caption_texts():
+            self.add_row(key, "")
         page = self.fields["page"]
         page.setTextFormat(Qt.TextFormat.RichText)
         page.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
@@ -116,10 +114,40 @@ class ClientPanel(QWidget):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._on_tick_timeout)
         self._tick.start()
+        self.retranslate()
+
+    def caption_texts(self) -> dict[str, str]:
+        return {
+            "name": self.tr("Name"),
+            "email": self.tr("E-mail"),
+            "phone": self.tr("Phone"),
+            "source": self.tr("Source"),
+            "site": self.tr("Website"),
+            "time": self.tr("Time on site"),
+            "page": self.tr("Current page"),
+            "visits": self.tr("Visits"),
+            "country": self.tr("Country"),
+            "city": self.tr("City"),
+            "isp": self.tr("Internet provider"),
+            "ip": self.tr("IP address"),
+        }
+
+    def retranslate(self) -> None:
+        """Every text in the current language (at start and on a language switch, G6)."""
+        self.title.setText(self.tr("Colleague") if self.direct else self.tr("Client"))
+        for key, text in self.caption_texts().items():
+            self.captions[key].setText(text)
+        if hasattr(self, "_tick"):
+            self._fill()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_tick"):
+            self.retranslate()
+        super().changeEvent(event)
 
     def add_row(self, key: str, label: str, value: QWidget | None = None) -> QWidget:
         """One more labelled row (other features add theirs the same way)."""
-        caption = QLabel(label)
+        caption = self.captions[key] = QLabel(label)
         caption.setObjectName("FieldLabel")
         widget = value or QLabel("—")
         if isinstance(widget, QLabel) and value is None:
@@ -138,7 +166,7 @@ class ClientPanel(QWidget):
 
     def show_chat(self, chat: Chat | None, name: str) -> None:
         visitor = chat.info.visitor if chat else None
-        direct = bool(chat and chat.direct)
+        direct = self.direct = bool(chat and chat.direct)
         self.title.setText(self.tr("Colleague") if direct else self.tr("Client"))
         for key in VISIT_FIELDS:  # a colleague has no visit
             self.fields[key].setVisible(not direct)
@@ -184,7 +212,7 @@ class ClientPanel(QWidget):
         values = {
             "email": v.email,
             "phone": v.phone,
-            "source": source_text(self, v),
+            "source": source_text(v),
             "site": v.site_name or self.site_name,
             "visits": f"{v.visits} · {pages}" if v.visits else "",
             "country": v.country,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -52,7 +52,6 @@ class MainWindow(QMainWindow):
         self.session = session
         self.chats = chats
         self.keep_in_tray = keep_in_tray
-        self.setWindowTitle(self.tr("Jivo Live"))
         self.resize(1180, 740)
 
         # ---- sidebar
@@ -63,16 +62,7 @@ class MainWindow(QMainWindow):
         brand.setStyleSheet("font-size: 18px; font-weight: 700; padding: 16px 16px 8px 16px;")
         self.nav = QListWidget()
         self.nav.setObjectName("Nav")
-        titles = (
-            self.tr("Chats"),  # es: Centro de Atención
-            self.tr("CRM"),
-            self.tr("Team"),
-            self.tr("Phone"),
-            self.tr("Visitors"),
-            self.tr("Statistics"),
-            self.tr("Settings"),
-        )
-        self.nav.addItems(list(titles))
+        self.nav.addItems(list(self.nav_titles()))
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         self.agent_name = QLabel()
         self.agent_name.setStyleSheet("font-weight: 600; padding: 0 16px;")
@@ -82,7 +72,7 @@ class MainWindow(QMainWindow):
         self.status_switch = QPushButton()
         self.status_switch.setCheckable(True)
         self.status_switch.clicked.connect(self._on_status_switch_clicked)
-        self.sign_out_button = QPushButton(self.tr("Sign out"))
+        self.sign_out_button = QPushButton()
         self.sign_out_button.clicked.connect(self._on_sign_out_clicked)
         side = QVBoxLayout(sidebar)
         side.setContentsMargins(0, 0, 0, 12)
@@ -104,18 +94,12 @@ class MainWindow(QMainWindow):
         self.inbox.client_panel.set_visitors(self.visitors)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.inbox)
-        self.pages.addWidget(
-            NotBuiltPage(titles[1], self.tr("Clients, reminders and the sales funnel."))
-        )
+        self.pages.addWidget(NotBuiltPage())  # CRM
         self.pages.addWidget(self.team_page)
-        self.pages.addWidget(NotBuiltPage(titles[3], self.tr("The dialer and the call log.")))
+        self.pages.addWidget(NotBuiltPage())  # Phone
         self.pages.addWidget(self.visitors_page)
-        self.pages.addWidget(
-            NotBuiltPage(titles[5], self.tr("Chats, missed chats and reply times."))
-        )
-        self.pages.addWidget(
-            NotBuiltPage(titles[6], self.tr("The app's and the account's settings."))
-        )
+        self.pages.addWidget(NotBuiltPage())  # Statistics
+        self.pages.addWidget(NotBuiltPage())  # Settings
 
         self.banner = QLabel()
         self.banner.setObjectName("Banner")
@@ -144,6 +128,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(right, 1)
         self.setCentralWidget(central)
         self.nav.setCurrentRow(0)
+        self.retranslate()
 
         self.shortcuts: dict[str, QShortcut] = {}
         actions: dict[str, Callable[[], object]] = {
@@ -167,6 +152,51 @@ class MainWindow(QMainWindow):
         self._on_session_connection_changed(session.connection)
         if session.agent is not None:
             self._on_session_signed_in(None)
+
+    # -------------------------------------------------------------- texts (G6)
+
+    def nav_titles(self) -> tuple[str, ...]:
+        """The sidebar's entries, in :attr:`PAGES` order, in the current language."""
+        return (
+            self.tr("Chats"),  # es: Centro de Atención
+            self.tr("CRM"),
+            self.tr("Team"),
+            self.tr("Phone"),
+            self.tr("Visitors"),
+            self.tr("Statistics"),
+            self.tr("Settings"),
+        )
+
+    def placeholder_texts(self) -> dict[int, str]:
+        """What each page not built yet will hold, by sidebar row."""
+        return {
+            1: self.tr("Clients, reminders and the sales funnel."),
+            3: self.tr("The dialer and the call log."),
+            4: self.tr("Who is on your website right now."),
+            5: self.tr("Chats, missed chats and reply times."),
+            6: self.tr("The app's and the account's settings."),
+        }
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and on a language switch)."""
+        self.setWindowTitle(self.tr("Jivo Live"))
+        titles = self.nav_titles()
+        for row, title in enumerate(titles):
+            item = self.nav.item(row)
+            if item is not None:
+                item.setText(title)
+        for row, what in self.placeholder_texts().items():
+            page = self.pages.widget(row)
+            if isinstance(page, NotBuiltPage):
+                page.set_texts(titles[row], what)
+        self.sign_out_button.setText(self.tr("Sign out"))
+        self._on_session_status_changed(self.session.status)
+        self._on_session_connection_changed(self.session.connection)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -------------------------------------------------------------- reactions
 

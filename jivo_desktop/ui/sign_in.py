@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -23,11 +23,10 @@ class SignInWindow(QWidget):
     def __init__(self, session: SessionService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(self.tr("Sign in — Jivo Live"))
         self.setMinimumWidth(380)
-        title = QLabel(self.tr("Sign in"))
+        self.title = title = QLabel()
         title.setStyleSheet(f"font-size: 22px; font-weight: 600; color: {style.BRAND};")
-        hint = QLabel(self.tr("Use the e-mail and password of your account."))
+        self.hint = hint = QLabel()
         hint.setObjectName("FieldLabel")
         last = session.last_account()
         self.relay = QLineEdit(str(last.get("relay") or DEFAULT_RELAY))
@@ -36,20 +35,16 @@ class SignInWindow(QWidget):
         self.email.setPlaceholderText("agent@example.com")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox(self.tr("Remember me on this computer"))
+        self.remember = QCheckBox()
         self.remember.setChecked(True)
         if not session.secrets.available:
             self.remember.setChecked(False)
             self.remember.setEnabled(False)
-            self.remember.setToolTip(
-                self.tr("This computer has no keychain, so the password cannot be remembered.")
-            )
-            self.remember.setText(self.tr("Remember me (no keychain on this computer)"))
         self.error = QLabel()
         self.error.setObjectName("Problem")
         self.error.setWordWrap(True)
         self.error.hide()
-        self.button = QPushButton(self.tr("Sign in"))
+        self.button = QPushButton()
         self.button.setObjectName("Primary")
         self.button.setDefault(True)
         self.button.clicked.connect(self._on_button_clicked)
@@ -57,9 +52,12 @@ class SignInWindow(QWidget):
             field.returnPressed.connect(self._on_button_clicked)
 
         form = QFormLayout()
-        form.addRow(self.tr("Relay"), self.relay)
-        form.addRow(self.tr("E-mail"), self.email)
-        form.addRow(self.tr("Password"), self.password)
+        self.field_labels = [QLabel(), QLabel(), QLabel()]
+        for label, field in zip(
+            self.field_labels, (self.relay, self.email, self.password), strict=True
+        ):
+            label.setBuddy(field)
+            form.addRow(label, field)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(10)
@@ -70,10 +68,35 @@ class SignInWindow(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
 
+        self.retranslate()
+
         session.sign_in_failed.connect(self._on_session_sign_in_failed)
         session.signed_in.connect(self._on_session_signed_in)
         if self.email.text():
             self.password.setFocus()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and on a language switch, G6)."""
+        self.setWindowTitle(self.tr("Sign in — Jivo Live"))
+        self.title.setText(self.tr("Sign in"))
+        self.hint.setText(self.tr("Use the e-mail and password of your account."))
+        if self.session.secrets.available:
+            self.remember.setText(self.tr("Remember me on this computer"))
+        else:
+            self.remember.setToolTip(
+                self.tr("This computer has no keychain, so the password cannot be remembered.")
+            )
+            self.remember.setText(self.tr("Remember me (no keychain on this computer)"))
+        texts = (self.tr("Relay"), self.tr("E-mail"), self.tr("Password"))
+        for label, text in zip(self.field_labels, texts, strict=True):
+            label.setText(text)
+        busy = not self.button.isEnabled()
+        self.button.setText(self.tr("Signing in…") if busy else self.tr("Sign in"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _on_button_clicked(self) -> None:
         self.error.hide()

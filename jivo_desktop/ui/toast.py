@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -162,7 +162,7 @@ class ChatToast(QWidget):
         self.setFixedWidth(CARD_WIDTH + 2 * SHADOW)
         self._text_width = CARD_WIDTH - 2 * 16
 
-        self.header = QLabel(self.tr("NEW CHAT"))
+        self.header = QLabel()
         self.header.setObjectName("ToastHeader")
         self.site = QLabel()
         self.site.setObjectName("ToastSite")
@@ -177,11 +177,11 @@ class ChatToast(QWidget):
             # Visitor text is never markup: "<b>" must show as typed.
             label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.accept_button = QPushButton(self.tr("Accept"))
+        self.accept_button = QPushButton()
         self.accept_button.setObjectName("ToastAccept")
-        self.quick_button = QPushButton(self.tr("Quick reply"))
+        self.quick_button = QPushButton()
         self.quick_button.setObjectName("ToastQuick")
-        self.ignore_button = QPushButton(self.tr("Ignore"))
+        self.ignore_button = QPushButton()
         self.ignore_button.setObjectName("ToastIgnore")
         for button in (self.accept_button, self.quick_button, self.ignore_button):
             button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -192,15 +192,14 @@ class ChatToast(QWidget):
 
         self.reply_edit = _ReplyEdit()
         self.reply_edit.setObjectName("ToastReply")
-        self.reply_edit.setPlaceholderText(self.tr("Type a reply…"))
         self.reply_edit.setMaxLength(2000)
         self.reply_edit.returnPressed.connect(self._on_reply_edit_return_pressed)
         self.reply_edit.cancelled.connect(self.close_reply)
-        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button = QPushButton()
         self.send_button.setObjectName("ToastAccept")
         self.send_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.send_button.clicked.connect(self._on_reply_edit_return_pressed)
-        self.hint = QLabel(self.tr("Enter sends · Esc cancels · the chat becomes yours"))
+        self.hint = QLabel()
         self.hint.setObjectName("ToastHint")
         self.status = QLabel()
         self.status.setObjectName("ToastStatus")
@@ -254,7 +253,29 @@ class ChatToast(QWidget):
         self._busy_timer.setSingleShot(True)
         self._busy_timer.setInterval(BUSY_TIMEOUT_MS)
         self._busy_timer.timeout.connect(self.set_ready)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and on a language switch, G6)."""
+        self.header.setText(self.tr("NEW CHAT"))
+        self.accept_button.setText(self.tr("Accept"))
+        self.quick_button.setText(self.tr("Quick reply"))
+        self.ignore_button.setText(self.tr("Ignore"))
+        self.reply_edit.setPlaceholderText(self.tr("Type a reply…"))
+        self.send_button.setText(self.tr("Send"))
+        self.hint.setText(self.tr("Enter sends · Esc cancels · the chat becomes yours"))
+        # Wider than CARD_WIDTH only when a language's three buttons need it (Russian).
+        row = self.buttons_panel.layout()
+        needed = row.sizeHint().width() + 2 * 16 if row is not None else 0
+        card = max(CARD_WIDTH, needed)
+        self.setFixedWidth(card + 2 * SHADOW)
+        self._text_width = card - 2 * 16
         self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # ---------------------------------------------------------------- state
 
@@ -443,10 +464,17 @@ class ToastManager(QObject):
         self.screen = screen
         self.toasts: dict[int, ChatToast] = {}
         self.more = _MoreLabel()
+        # G6: "+N more" follows a language switch (the label gets Qt's LanguageChange).
+        self.more.installEventFilter(self)
         chats.offered.connect(self._on_chats_offered)
         chats.offer_gone.connect(self._on_chats_offer_gone)
         chats.chat_changed.connect(self._on_chats_chat_changed)
         chats.chats_changed.connect(self._on_chats_chats_changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.more and event.type() == QEvent.Type.LanguageChange:
+            QTimer.singleShot(0, self._relayout)  # after the toasts re-fitted their texts
+        return super().eventFilter(watched, event)
 
     # ---------------------------------------------------------------- queries
 
@@ -552,7 +580,7 @@ class ToastManager(QObject):
         name = (
             self.chats.display_name(chat)
             if chat is not None
-            else visitor_name(info.visitor, self.chats.tr("Client"))
+            else visitor_name(info.visitor, QCoreApplication.translate("ChatsService", "Client"))
             if info.visitor is not None
             else ""
         )

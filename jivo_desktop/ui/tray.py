@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -126,20 +126,20 @@ class TrayController(QObject):
         self.count = -1
 
         self.menu = QMenu()
-        self.open_action = QAction(self.tr("Open"), self)
+        self.open_action = QAction(self)
         self.open_action.triggered.connect(self._on_open_action_triggered)
-        self.online_action = QAction(self.tr("Online"), self)
+        self.online_action = QAction(self)
         self.online_action.setCheckable(True)
         self.online_action.triggered.connect(self._on_online_action_triggered)
-        self.away_action = QAction(self.tr("Away"), self)
+        self.away_action = QAction(self)
         self.away_action.setCheckable(True)
         self.away_action.triggered.connect(self._on_away_action_triggered)
         group = QActionGroup(self)
         group.addAction(self.online_action)
         group.addAction(self.away_action)
-        self.sign_out_action = QAction(self.tr("Sign out"), self)
+        self.sign_out_action = QAction(self)
         self.sign_out_action.triggered.connect(lambda _checked=False: on_sign_out())
-        self.quit_action = QAction(self.tr("Quit"), self)
+        self.quit_action = QAction(self)
         self.quit_action.triggered.connect(lambda _checked=False: on_quit())
         self.menu.addAction(self.open_action)
         self.menu.addSeparator()
@@ -152,6 +152,9 @@ class TrayController(QObject):
         self.tray = QSystemTrayIcon(self)
         self.tray.setContextMenu(self.menu)
         self.tray.activated.connect(self._on_tray_activated)
+        self.retranslate()
+        # G6: the menu (a top-level widget) gets Qt's LanguageChange; this object does not.
+        self.menu.installEventFilter(self)
 
         session.status_changed.connect(self._refresh)
         session.connection_changed.connect(self._refresh)
@@ -160,6 +163,21 @@ class TrayController(QObject):
         for signal in (chats.chats_changed, chats.offered, chats.offer_gone, chats.chat_changed):
             signal.connect(self._refresh)
         self._refresh()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and on a language switch, G6)."""
+        self.open_action.setText(self.tr("Open"))
+        self.online_action.setText(self.tr("Online"))
+        self.away_action.setText(self.tr("Away"))
+        self.sign_out_action.setText(self.tr("Sign out"))
+        self.quit_action.setText(self.tr("Quit"))
+        if self.state:
+            self._set_tooltip(self.state, self.count)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.menu and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
 
     def show(self) -> None:
         if self.available:
@@ -190,6 +208,10 @@ class TrayController(QObject):
             return
         self.state, self.count = state, count
         self.tray.setIcon(tray_icon(state, count))
+        self._set_tooltip(state, count)
+        self.state_changed.emit(state, count)
+
+    def _set_tooltip(self, state: str, count: int) -> None:
         words = {
             "online": self.tr("Online"),
             "away": self.tr("Away"),
@@ -199,7 +221,6 @@ class TrayController(QObject):
         if count:
             tip += " · " + self.tr("%n chat(s) waiting", "", count)
         self.tray.setToolTip(tip)
-        self.state_changed.emit(state, count)
 
     def _on_tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -59,6 +60,13 @@ class VisitorsModel(QAbstractTableModel):
         self.visitors = visitors
         self.ids: list[int] = []
         self._row: dict[int, int] = {}
+        self.headers: tuple[str, ...] = ()
+        self.retranslate()
+        visitors.changed.connect(self._on_visitors_changed)
+        self._on_visitors_changed(VisitorsChange(added=list(visitors.visitors), reset=True))
+
+    def retranslate(self) -> None:
+        """Column titles in the current language (G6); cell texts are made at paint time."""
         self.headers = (
             self.tr("Visitor"),
             self.tr("Current page"),
@@ -68,8 +76,7 @@ class VisitorsModel(QAbstractTableModel):
             self.tr("Location"),
             self.tr("Chat"),
         )
-        visitors.changed.connect(self._on_visitors_changed)
-        self._on_visitors_changed(VisitorsChange(added=list(visitors.visitors), reset=True))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
 
     # -------------------------------------------------------------- Qt model API
 
@@ -124,11 +131,11 @@ class VisitorsModel(QAbstractTableModel):
         if column == VISITS:
             return str(visitor.visits)
         if column == SOURCE:
-            return source_text(self, visitor)
+            return source_text(visitor)
         if column == LOCATION:
             return location_text(visitor)
         if column == CHAT:
-            return chat_text(self, visitor)
+            return chat_text(visitor)
         return ""
 
     def sort_key(self, visitor: p.VisitorInfo, column: int) -> object:
@@ -186,29 +193,32 @@ def _desc(rows_desc: list[int]) -> Iterator[tuple[int, int]]:
     return reversed(runs)
 
 
-def source_text(widget: QObject, visitor: p.VisitorInfo) -> str:
+def source_text(visitor: p.VisitorInfo) -> str:
+    """The visit's source in words (one translation context for the table and the panel)."""
     detail = visitor.source_detail
     match visitor.source:
         case "direct":
-            return widget.tr("Direct")
+            return QCoreApplication.translate("VisitorsModel", "Direct")
         case "search":
-            return widget.tr("Search: {0}").format(detail)
+            return QCoreApplication.translate("VisitorsModel", "Search: {0}").format(detail)
         case "social":
-            return widget.tr("Social: {0}").format(detail)
+            return QCoreApplication.translate("VisitorsModel", "Social: {0}").format(detail)
         case "referral":
-            return widget.tr("Link: {0}").format(detail)
+            return QCoreApplication.translate("VisitorsModel", "Link: {0}").format(detail)
         case "campaign":
-            return widget.tr("Campaign: {0}").format(detail)
+            return QCoreApplication.translate("VisitorsModel", "Campaign: {0}").format(detail)
     return ""
 
 
-def chat_text(widget: QObject, visitor: p.VisitorInfo) -> str:
+def chat_text(visitor: p.VisitorInfo) -> str:
     if visitor.chat_state == "offered":
-        return widget.tr("Waiting")
+        return QCoreApplication.translate("VisitorsModel", "Waiting")
     if visitor.chat_state == "active":
         if visitor.chat_agent:
-            return widget.tr("Chatting with {0}").format(visitor.chat_agent)
-        return widget.tr("Chatting")
+            return QCoreApplication.translate("VisitorsModel", "Chatting with {0}").format(
+                visitor.chat_agent
+            )
+        return QCoreApplication.translate("VisitorsModel", "Chatting")
     return ""
 
 

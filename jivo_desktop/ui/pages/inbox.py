@@ -3,7 +3,15 @@ the input at the bottom, the client's information on the right."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,13 +62,13 @@ class ConversationDelegate(MessageDelegate):
         self.page = page
 
     def event_text(self, message: Message) -> str:
-        name = message.author_name or self.page.tr("An agent")
+        name = message.author_name or QCoreApplication.translate("InboxPage", "An agent")
         if message.kind == "joined":
-            return self.page.tr("{0} joined the chat").format(name)
+            return QCoreApplication.translate("InboxPage", "{0} joined the chat").format(name)
         if message.kind == "left":
-            return self.page.tr("{0} left the chat").format(name)
+            return QCoreApplication.translate("InboxPage", "{0} left the chat").format(name)
         if message.kind == "closed":
-            return self.page.tr("The chat has ended")
+            return QCoreApplication.translate("InboxPage", "The chat has ended")
         return message.kind
 
 
@@ -75,10 +83,11 @@ class InboxPage(QWidget):
         self.chat_model = ChatListModel(chats, self)
         self.chat_list = QListView()
         self.chat_list.setModel(self.chat_model)
-        self.chat_list.setItemDelegate(ChatListDelegate(self.tr("Waiting"), self.chat_list))
+        self.chat_delegate = ChatListDelegate("", self.chat_list)
+        self.chat_list.setItemDelegate(self.chat_delegate)
         self.chat_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.chat_list.clicked.connect(self._on_chat_list_clicked)
-        self.no_chats = QLabel(self.tr("No chats yet.\nNew chats appear here."))
+        self.no_chats = QLabel()
         self.no_chats.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_chats.setObjectName("FieldLabel")
         self.agents = QListWidget()
@@ -86,10 +95,10 @@ class InboxPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        chats_title = QLabel(self.tr("Chats"))
+        self.chats_title = chats_title = QLabel()
         chats_title.setObjectName("PanelTitle")
         chats_title.setContentsMargins(12, 10, 12, 4)
-        agents_title = QLabel(self.tr("Agents"))
+        self.agents_title = agents_title = QLabel()
         agents_title.setObjectName("PanelTitle")
         agents_title.setContentsMargins(12, 10, 12, 4)
         left_layout.addWidget(chats_title)
@@ -104,7 +113,7 @@ class InboxPage(QWidget):
         self.header_name.setObjectName("PanelTitle")
         self.header_url = QLabel()
         self.header_url.setObjectName("FieldLabel")
-        self.leave = QPushButton(self.tr("Leave chat"))
+        self.leave = QPushButton()
         self.leave.clicked.connect(self._on_leave_clicked)
         header = QFrame()
         header.setObjectName("ChatHeader")
@@ -135,20 +144,18 @@ class InboxPage(QWidget):
         self.typing_label.setFixedHeight(18)
         self.offer_bar = QWidget()
         offer_layout = QHBoxLayout(self.offer_bar)
-        offer_layout.addWidget(QLabel(self.tr("This visitor is waiting for an answer.")), 1)
-        self.accept_button = QPushButton(self.tr("Accept"))
+        self.offer_text = QLabel()
+        offer_layout.addWidget(self.offer_text, 1)
+        self.accept_button = QPushButton()
         self.accept_button.setObjectName("Primary")
         self.accept_button.clicked.connect(self._on_accept_clicked)
         offer_layout.addWidget(self.accept_button)
 
         self.composer = Composer()
-        self.composer.setPlaceholderText(
-            self.tr("Type a message… (Enter sends, Shift+Enter: new line)")
-        )
         self.composer.setFixedHeight(78)
         self.composer.submitted.connect(self._on_composer_submitted)
         self.composer.textChanged.connect(self._on_composer_text_changed)
-        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button = QPushButton()
         self.send_button.setObjectName("Primary")
         self.send_button.clicked.connect(self._on_send_clicked)
         input_row = QWidget()
@@ -166,7 +173,7 @@ class InboxPage(QWidget):
         conv_layout.addWidget(self.offer_bar)
         conv_layout.addWidget(input_row)
 
-        empty = QLabel(self.tr("Choose a chat on the left.\nWaiting chats are marked in orange."))
+        self.empty = empty = QLabel()
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty.setObjectName("FieldLabel")
         self.centre = QStackedWidget()
@@ -196,6 +203,7 @@ class InboxPage(QWidget):
         self._draft_timer.setInterval(DRAFT_SAVE_MS)
         self._draft_timer.timeout.connect(self._save_draft)
         self._typing_sent = False
+        self.retranslate()
 
         chats.current_changed.connect(self._on_chats_current_changed)
         chats.chats_changed.connect(self._on_chats_chats_changed)
@@ -203,6 +211,35 @@ class InboxPage(QWidget):
         team.changed.connect(self._on_team_changed)
         self._on_chats_chats_changed()
         self._on_chats_current_changed(chats.current)
+
+    # -------------------------------------------------------------- texts (G6)
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and on a language switch)."""
+        self.chat_delegate.waiting_text = self.tr("Waiting")
+        self.no_chats.setText(self.tr("No chats yet.\nNew chats appear here."))
+        self.chats_title.setText(self.tr("Chats"))
+        self.agents_title.setText(self.tr("Agents"))
+        self.leave.setText(self.tr("Leave chat"))
+        self.offer_text.setText(self.tr("This visitor is waiting for an answer."))
+        self.accept_button.setText(self.tr("Accept"))
+        self.composer.setPlaceholderText(
+            self.tr("Type a message… (Enter sends, Shift+Enter: new line)")
+        )
+        self.send_button.setText(self.tr("Send"))
+        self.empty.setText(
+            self.tr("Choose a chat on the left.\nWaiting chats are marked in orange.")
+        )
+        self.delegate.invalidate()
+        self.messages.viewport().update()
+        self.chat_list.viewport().update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "empty"):
+            self.retranslate()
+            self._show_header()
+            self._on_team_changed()
+        super().changeEvent(event)
 
     # -------------------------------------------------------------- reactions to services
 
@@ -256,7 +293,7 @@ class InboxPage(QWidget):
         for agent in self.team.ordered():
             item = QListWidgetItem(status_dot(agent.status), agent.name)
             item.setData(Qt.ItemDataRole.UserRole, agent.id)
-            item.setToolTip(status_text(self, agent.status))
+            item.setToolTip(status_text(agent.status))
             self.agents.addItem(item)
 
     def _select_row(self, chat_id: int) -> None:
@@ -316,14 +353,16 @@ class InboxPage(QWidget):
         if self._typing_sent and self.shown_chat:
             self.chats.typing(self.shown_chat, False)
         self._typing_sent = False
+        self.retranslate()
 
     def _save_draft(self) -> None:
         if self.shown_chat:
             self.chats.save_draft(self.shown_chat, self.composer.toPlainText())
 
 
-def status_text(widget: QWidget, status: str) -> str:
+def status_text(status: str) -> str:
+    """An agent's status in words, in the current language."""
     return {
-        "online": widget.tr("Online"),
-        "away": widget.tr("Away"),
-    }.get(status, widget.tr("Offline"))
+        "online": QCoreApplication.translate("InboxPage", "Online"),
+        "away": QCoreApplication.translate("InboxPage", "Away"),
+    }.get(status, QCoreApplication.translate("InboxPage", "Offline"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from jivo_desktop.services.team import TeamService
@@ -17,11 +17,10 @@ class TeamPage(QWidget):
     def __init__(self, team: TeamService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.team = team
-        heading = QLabel(self.tr("Team"))
+        self.heading = heading = QLabel()
         heading.setStyleSheet("font-size: 20px; font-weight: 600;")
-        legend = QLabel(
-            self.tr("Green: online · Yellow: away · Empty: offline. Click a colleague to chat.")
-        )
+        self.legend = legend = QLabel()
+        legend.setWordWrap(True)
         legend.setObjectName("FieldLabel")
         self.list = QListWidget()
         self.list.setStyleSheet(
@@ -34,7 +33,20 @@ class TeamPage(QWidget):
         layout.addWidget(self.list, 1)
         self.list.itemClicked.connect(self._on_list_item_clicked)
         team.changed.connect(self._on_team_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (at start and on a language switch, G6)."""
+        self.heading.setText(self.tr("Team"))
+        self.legend.setText(
+            self.tr("Green: online · Yellow: away · Empty: offline. Click a colleague to chat.")
+        )
         self._on_team_changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _on_list_item_clicked(self, item: QListWidgetItem) -> None:
         agent_id = int(item.data(Qt.ItemDataRole.UserRole))

@@ -3,7 +3,7 @@ chat with a message."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -42,12 +42,11 @@ class VisitorsPage(QWidget):
     def __init__(self, visitors: VisitorsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.visitors = visitors
-        heading = QLabel(self.tr("Visitors"))
+        self.heading = heading = QLabel()
         heading.setStyleSheet("font-size: 20px; font-weight: 600;")
         self.count = QLabel()
         self.count.setObjectName("FieldLabel")
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filter by name, page, source or place…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._on_filter_text_changed)
 
@@ -80,21 +79,22 @@ class VisitorsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
 
-        self.invite_text = QLineEdit(self.tr("Hello! Can I help you with anything?"))
+        self.invite_text = QLineEdit()
         self.invite_text.setMaxLength(1000)
-        self.invite_button = QPushButton(self.tr("Invite to chat"))
+        self.invite_button = QPushButton()
         self.invite_button.setObjectName("Primary")
         self.invite_button.setEnabled(False)
         self.invite_button.clicked.connect(self._on_invite_clicked)
         self.note = QLabel()
         self.note.setObjectName("FieldLabel")
         invite_row = QHBoxLayout()
-        invite_row.addWidget(QLabel(self.tr("Invitation:")))
+        self.invite_label = QLabel()
+        invite_row.addWidget(self.invite_label)
         invite_row.addWidget(self.invite_text, 1)
         invite_row.addWidget(self.invite_button)
 
         # V3 for admins, until the settings page shows the section itself.
-        self.rules_button = QPushButton(self.tr("Automatic invitations…"))
+        self.rules_button = QPushButton()
         self.rules_button.clicked.connect(self._on_rules_clicked)
         self.rules_dialog: QDialog | None = None
         top = QHBoxLayout()
@@ -119,7 +119,28 @@ class VisitorsPage(QWidget):
         visitors.problem.connect(self.note.setText)
         visitors.session.signed_in.connect(self._on_session_signed_in)
         self._on_session_signed_in(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (at start and on a language switch, G6)."""
+        default_before = self.invite_text.text() in ("", getattr(self, "_default_invite", ""))
+        self._default_invite = self.tr("Hello! Can I help you with anything?")
+        if default_before:
+            self.invite_text.setText(self._default_invite)
+        self.heading.setText(self.tr("Visitors"))
+        self.filter.setPlaceholderText(self.tr("Filter by name, page, source or place…"))
+        self.invite_label.setText(self.tr("Invitation:"))
+        self.invite_button.setText(self.tr("Invite to chat"))
+        self.rules_button.setText(self.tr("Automatic invitations…"))
+        if self.rules_dialog is not None:
+            self.rules_dialog.setWindowTitle(self.tr("Automatic invitations"))
+        self.model.retranslate()
         self._on_visitors_changed(VisitorsChange())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "model"):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -------------------------------------------------------------- queries
 

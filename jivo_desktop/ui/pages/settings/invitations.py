@@ -11,7 +11,7 @@ import base64
 import mimetypes
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,14 +48,9 @@ class InvitationsSection(QWidget):
         self.visitors = visitors
         self.rules: list[p.InvitationRule] = []
         self.photo = ""
-        heading = QLabel(self.tr("Automatic invitations"))
+        self.heading = heading = QLabel()
         heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        intro = QLabel(
-            self.tr(
-                "The widget invites a visitor to chat when every condition of a rule holds. "
-                "An invitation the visitor closed does not come back in the same visit."
-            )
-        )
+        self.intro = intro = QLabel()
         intro.setWordWrap(True)
         intro.setObjectName("FieldLabel")
         self.list = QListWidget()
@@ -64,49 +59,50 @@ class InvitationsSection(QWidget):
         self.site = QComboBox()
         self.message = QLineEdit()
         self.message.setMaxLength(1000)
-        self.message.setPlaceholderText(self.tr("Hello! Can I help you find something?"))
         self.agent_name = QLineEdit()
         self.agent_name.setMaxLength(200)
         self.photo_preview = QLabel()
         self.photo_preview.setFixedSize(36, 36)
-        self.photo_button = QPushButton(self.tr("Choose photo…"))
+        self.photo_button = QPushButton()
         self.photo_button.clicked.connect(self._on_photo_clicked)
         self.seconds = QSpinBox()
         self.seconds.setRange(0, 86400)
-        self.seconds.setSuffix(self.tr(" s"))
         self.url = QLineEdit()
-        self.url.setPlaceholderText(self.tr("e.g. */pricing* (empty: any page)"))
         self.min_visits = QSpinBox()
         self.min_visits.setRange(0, 100000)
         self.referrer = QLineEdit()
-        self.referrer.setPlaceholderText(self.tr("e.g. google (empty: any)"))
         self.utm_source = QLineEdit()
         self.utm_campaign = QLineEdit()
-        self.enabled = QCheckBox(self.tr("Active"))
+        self.enabled = QCheckBox()
         self.enabled.setChecked(True)
         photo_row = QHBoxLayout()
         photo_row.addWidget(self.photo_preview)
         photo_row.addWidget(self.photo_button)
         photo_row.addStretch(1)
         form = self.form = QFormLayout()
-        form.addRow(self.tr("Website"), self.site)
-        form.addRow(self.tr("Message"), self.message)
-        form.addRow(self.tr("Agent name shown"), self.agent_name)
-        form.addRow(self.tr("Agent photo"), photo_row)
-        form.addRow(self.tr("Time on the page"), self.seconds)
-        form.addRow(self.tr("Page URL"), self.url)
-        form.addRow(self.tr("At least visits"), self.min_visits)
-        form.addRow(self.tr("Referrer contains"), self.referrer)
-        form.addRow(self.tr("UTM source"), self.utm_source)
-        form.addRow(self.tr("UTM campaign"), self.utm_campaign)
+        self.captions: dict[str, QLabel] = {}
+        for key, field in (
+            ("site", self.site),
+            ("message", self.message),
+            ("agent", self.agent_name),
+            ("photo", photo_row),
+            ("seconds", self.seconds),
+            ("url", self.url),
+            ("visits", self.min_visits),
+            ("referrer", self.referrer),
+            ("utm_source", self.utm_source),
+            ("utm_campaign", self.utm_campaign),
+        ):
+            self.captions[key] = QLabel()
+            form.addRow(self.captions[key], field)
         form.addRow("", self.enabled)
 
-        self.new_button = QPushButton(self.tr("New rule"))
+        self.new_button = QPushButton()
         self.new_button.clicked.connect(self._on_new_clicked)
-        self.save_button = QPushButton(self.tr("Save rule"))
+        self.save_button = QPushButton()
         self.save_button.setObjectName("Primary")
         self.save_button.clicked.connect(self._on_save_clicked)
-        self.delete_button = QPushButton(self.tr("Delete rule"))
+        self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self._on_delete_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
@@ -129,7 +125,46 @@ class InvitationsSection(QWidget):
         visitors.rules_changed.connect(self._on_visitors_rules_changed)
         visitors.rules_problem.connect(self._on_visitors_rules_problem)
         self._set_editable(False)
+        self.retranslate()
         visitors.load_rules()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (at start and on a language switch, G6)."""
+        self.heading.setText(self.tr("Automatic invitations"))
+        self.intro.setText(
+            self.tr(
+                "The widget invites a visitor to chat when every condition of a rule holds. "
+                "An invitation the visitor closed does not come back in the same visit."
+            )
+        )
+        self.message.setPlaceholderText(self.tr("Hello! Can I help you find something?"))
+        self.photo_button.setText(self.tr("Choose photo…"))
+        self.seconds.setSuffix(self.tr(" s"))
+        self.url.setPlaceholderText(self.tr("e.g. */pricing* (empty: any page)"))
+        self.referrer.setPlaceholderText(self.tr("e.g. google (empty: any)"))
+        self.enabled.setText(self.tr("Active"))
+        captions = {
+            "site": self.tr("Website"),
+            "message": self.tr("Message"),
+            "agent": self.tr("Agent name shown"),
+            "photo": self.tr("Agent photo"),
+            "seconds": self.tr("Time on the page"),
+            "url": self.tr("Page URL"),
+            "visits": self.tr("At least visits"),
+            "referrer": self.tr("Referrer contains"),
+            "utm_source": self.tr("UTM source"),
+            "utm_campaign": self.tr("UTM campaign"),
+        }
+        for key, text in captions.items():
+            self.captions[key].setText(text)
+        self.new_button.setText(self.tr("New rule"))
+        self.save_button.setText(self.tr("Save rule"))
+        self.delete_button.setText(self.tr("Delete rule"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "captions"):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -------------------------------------------------------------- reactions
 
