@@ -17,6 +17,7 @@ import asyncio
 import fnmatch
 import logging
 import time
+from collections.abc import Callable
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -55,8 +56,17 @@ def rule_matches(rule: p.InvitationRule, info: p.VisitorInfo) -> bool:
 
 
 class Invitations:
-    def __init__(self, engine: AsyncEngine, tracker: VisitorTracker, bus: Bus) -> None:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        tracker: VisitorTracker,
+        bus: Bus,
+        agents_online: Callable[[], bool] = lambda: True,
+    ) -> None:
         self.engine = engine
+        self.agents_online = agents_online
+        """Automatic invitations wait while nobody could answer (the reply would meet the
+        offline form)."""
         self.tracker = tracker
         self.bus = bus
         self.rules: list[p.InvitationRule] = []
@@ -122,7 +132,7 @@ class Invitations:
         info = live.info
         if live.conns <= 0 or info.page_url != page_url or info.chat_state or live.invited_by:
             return
-        if rule.id in live.closed_invitations:
+        if rule.id in live.closed_invitations or not self.agents_online():
             return
         live.shown_rules.add(rule.id)
         self._send(

@@ -81,7 +81,9 @@ class Relay:
             linger=settings.visitor_linger,
             visit_timeout=settings.visit_timeout,
         )
-        self.invitations = Invitations(self.engine, self.tracker, self.bus)
+        self.invitations = Invitations(
+            self.engine, self.tracker, self.bus, lambda: self.presence.online_count() > 0
+        )
         self.demo_site_key: str | None = None
         self.port = 0
         self._server: Server | None = None

@@ -155,10 +155,28 @@ async def test_v3_cli_adds_a_rule(relay: RelayHandle, sqlite_url: str) -> None:
     assert proc.returncode == 0, out.decode()
     assert b"invitation rule" in out
     await relay.relay.invitations.load()  # the relay process reads rules on start and on change
+    ana = await signed_in(relay, AGENT_EMAIL, AGENT_PASSWORD)  # someone to answer
     v = await on_site(relay)
     await view(v, "https://shop.example/welcome")
     invitation = await v.wait_for(lambda f: isinstance(f, p.Invitation))
     assert (invitation.text, invitation.agent_name) == ("Welcome back!", "Bot")
+    await v.close()
+    await ana.close()
+
+
+async def test_v3_no_automatic_invitation_while_no_agent_is_online(relay: RelayHandle) -> None:
+    """V3: with nobody online the reply would meet the offline form: no invitation then."""
+    boss = await signed_in(relay, relay.admin_email, relay.admin_password)
+    rule = p.InvitationRule(site_id=1, message="Hi there", url_pattern="/offline-test")
+    await boss.request(lambda i: p.SaveInvitationRule(id=i, rule=rule))
+    await boss.close()
+    await until(lambda: relay.relay.presence.online_count() == 0)
+    v = await on_site(relay)
+    await view(v, "https://shop.example/offline-test")
+    await until(lambda: relay.relay.tracker.live[v.visitor_id or 0].info.session_pages == 1)
+    await until(lambda: relay.relay.tracker.live[v.visitor_id or 0].rule_timer is None)
+    assert not relay.relay.tracker.live[v.visitor_id or 0].shown_rules
+    assert not any(isinstance(f, p.Invitation) for f in v.frames)
     await v.close()
 
 
