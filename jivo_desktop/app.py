@@ -14,6 +14,7 @@ from jivo_desktop.platform.idle import IdleSource
 from jivo_desktop.platform.notify import create_notifier
 from jivo_desktop.services.auto_away import AutoAwayService
 from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.notifications import NotificationService
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
@@ -46,6 +47,7 @@ class DesktopApp(QObject):
         self.team = TeamService(self.session)
         self.chats = ChatsService(self.session, self.store, self.team)
         self.visitors = VisitorsService(self.session)
+        self.files = FilesService(self.session)
         # G6: the interface language before any window exists (later: i18n.set_language).
         i18n.apply_language(i18n.stored_language(self.store))
         qapp.setStyleSheet(style.stylesheet(str(self.store.get("ui.sidebar", "dark"))))
@@ -63,6 +65,7 @@ class DesktopApp(QObject):
             self.team,
             keep_in_tray=lambda: self.tray.available,
             visitors=self.visitors,
+            files=self.files,
         )
         # N6: with a tray, closing the window keeps the app running there; without one
         # (some desktops have none), closing the last window quits, or nothing could.

@@ -88,6 +88,14 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("migrate", help="create or upgrade the database schema, then exit")
     invitations_cli.add_parser(sub)
+
+    k = sub.add_parser(
+        "sneak-peek",
+        help="C17: let a site's agents see what visitors type before they send it (the widget "
+        "tells the visitor)",
+    )
+    k.add_argument("site_key", help="the site's key (as printed by add-site)")
+    k.add_argument("state", choices=["on", "off"])
     return parser
 
 
@@ -146,6 +154,16 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
             return await invitations_cli.run(relay, args)
         elif args.command == "migrate":
             print(f"database at the newest schema: {settings.database_url}")
+        elif args.command == "sneak-peek":
+            from server.store import repo
+            from server.store.db import read
+
+            site = await read(relay.engine, repo.site_by_key, args.site_key)
+            if site is None:
+                print(f"no site has the key {args.site_key}", file=sys.stderr)
+                return 2
+            await relay.set_sneak_peek(site.id, args.state == "on")
+            print(f"sneak peek is {args.state} for {site.name!r}")
     finally:
         await relay.writer.close()
         await relay.engine.dispose()

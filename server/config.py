@@ -61,6 +61,9 @@ class Settings:
     """Idle seconds after which a visitor's next page starts a new visit."""
     visitors_push_interval: float = 0.5
     """Visitor list changes are sent to agents in one batch at most this often (seconds)."""
+    files_dir: str = ""
+    """C14: where sent files are kept; empty: a ``files`` folder beside the SQLite database, or
+    in the platformdirs data folder for other databases. Several nodes must share it."""
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

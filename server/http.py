@@ -62,7 +62,9 @@ class HttpRoutes:
         demo_site_key: Callable[[], str | None],
         health: Callable[[], Awaitable[bool]],
         metrics: Callable[[], bytes],
+        files: Callable[[ServerConnection, Request], Awaitable[Response]] | None = None,
     ) -> None:
+        self._files = files
         self._demo_site_key = demo_site_key
         self._health = health
         self._metrics = metrics
@@ -103,6 +105,8 @@ class HttpRoutes:
             status = HTTPStatus.OK if ok else HTTPStatus.SERVICE_UNAVAILABLE
             body = json.dumps({"status": "ok" if ok else "database unavailable"})
             return respond(connection, status, body, "application/json")
+        if path.startswith("/files/") and self._files is not None:
+            return await self._files(connection, request)  # C14 downloads (server/files.py)
         if path == "/metrics":
             return respond(connection, HTTPStatus.OK, self._metrics(), "text/plain; version=0.0.4")
         return respond(connection, HTTPStatus.NOT_FOUND, "not found\n")

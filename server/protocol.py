@@ -44,6 +44,11 @@ CLOSE_RATE_LIMITED = 4429
 CLOSE_SIGNED_OUT = 4410
 CLOSE_TOO_SLOW = 1013
 
+MAX_FILE_BYTES = 10 * 1024 * 1024
+"""C14: the largest file, 10 MiB (10,485,760 bytes); larger ones are refused, never stored."""
+FILE_CHUNK_BYTES = 60 * 1024
+"""C14: the largest binary chunk frame of an upload (under MAX_FRAME_BYTES)."""
+
 ErrorCode = Literal[
     "malformed",  # not JSON, or not a JSON object
     "unknown_type",  # the type tag names no frame
@@ -64,13 +69,17 @@ ErrorCode = Literal[
     "not_in_chat",  # the agent is not a participant of the chat
     "no_agents_online",  # nobody can answer: show the offline form
     "internal",  # the relay failed; the request may be retried
+    "file_too_large",  # C14: a file over MAX_FILE_BYTES
+    "empty_file",  # C14: a file of 0 bytes
+    "bad_file_name",  # C14: a name with a path, control characters or a reserved device name
+    "file_corrupt",  # C14: the bytes received do not match the announced size or SHA-256
 ]
 
 Role = Literal["visitor", "agent", "system"]
 AgentStatus = Literal["online", "away", "offline"]
 ChatState = Literal["offered", "active", "closed", "missed"]
 ChatKind = Literal["visitor", "direct"]
-EventKind = Literal["message", "joined", "left", "closed"]
+EventKind = Literal["message", "joined", "left", "closed", "file"]
 VisitSource = Literal["", "direct", "search", "social", "referral", "campaign"]
 
 ClientMsgId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
@@ -171,6 +180,17 @@ class ChatInfo(msgspec.Struct, kw_only=True):
     agent_read_seq: int = 0
 
 
+class FileInfo(msgspec.Struct, kw_only=True):
+    """C14: a file stored on the relay. ``content_type`` is what the sender declared (shown
+    only); downloads are served with a type the relay decides from the bytes."""
+
+    id: str
+    name: str
+    size: int
+    content_type: str = ""
+    sha256: str = ""
+
+
 class Event(msgspec.Struct, kw_only=True):
     """One chat event as stored: ``cursor`` is global, ``seq`` counts within the chat."""
 
@@ -184,6 +204,8 @@ class Event(msgspec.Struct, kw_only=True):
     text: str = ""
     client_msg_id: str | None = None
     ts: float
+    file: FileInfo | None = None
+    """Set on events of kind ``file`` (C14); ``text`` is then the file's name."""
 
 
 class PageVisit(msgspec.Struct, kw_only=True):
@@ -450,6 +472,8 @@ class VisitorWelcome(Frame):
     chat: ChatInfo | None = None
     site_name: str = ""
     protocol: int = PROTOCOL_VERSION
+    sneak_peek: bool = False
+    """C17: the site's agents see the visitor's draft; the widget says so and sends ``draft``."""
 
 
 class Ok(Frame):
@@ -561,6 +585,95 @@ class AgentsAvailable(Frame):
     online: bool
 
 
+# ---------------------------------------------------------------- files (C14), sneak peek (C17)
+
+Sha256Hex = Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{64}$")]
+FileName = Annotated[str, msgspec.Meta(max_length=255)]
+
+
+class UploadFile(Frame):
+    """C14, both roles: announce a file for the chat (agents name it; visitors send to their
+    open chat). The relay answers ``upload_ready``; the client then sends the bytes as
+    **binary** WebSocket frames (raw bytes, no base64, each at most ``chunk_bytes``), in order,
+    until ``size`` bytes have gone; the relay checks the size and SHA-256, stores the file and
+    answers ``file_stored`` (same ``id``), then pushes an ``event`` of kind ``file`` to the chat.
+    Refused (nothing stored): over 10 MiB (``file_too_large``), 0 bytes (``empty_file``), a name
+    that is not a plain file name (``bad_file_name``: refused, not rewritten: ``/``, ``\\``,
+    ``..``, NUL or control characters, a Windows device name such as ``CON`` or ``lpt1.txt``, a
+    trailing dot or space). One upload at a time per connection; a connection that drops in
+    the middle leaves nothing behind."""
+
+    id: RequestId
+    client_msg_id: ClientMsgId
+    name: FileName
+    size: Annotated[int, msgspec.Meta(ge=0)]
+    sha256: Sha256Hex
+    content_type: Short = ""
+    chat_id: int | None = None
+
+
+class FileLink(Frame):
+    """C14, both roles: ask for a download link of a file of a chat this client may read;
+    answered with ``file_link_granted``."""
+
+    id: RequestId
+    file_id: Short
+
+
+class Draft(Frame):
+    """C17, visitor: the text being typed (sneak peek), sent only when the site has sneak peek
+    on (``visitor_welcome.sneak_peek``), at most every 300 ms; empty when the field is cleared
+    or the message sent. No response. The relay drops drafts of sites where it is off."""
+
+    text: Text
+
+
+class SetSneakPeek(Frame):
+    """C17, admins: turn sneak peek on or off for a site; answered with ``ok``."""
+
+    id: RequestId
+    site_id: int
+    enabled: bool
+
+
+class UploadReady(Frame):
+    """C14: send the bytes now, as binary frames of at most ``chunk_bytes``."""
+
+    id: int
+    chunk_bytes: int
+
+
+class FileStored(Frame):
+    """C14: the file is stored and its event committed (``cursor``/``seq`` of that event)."""
+
+    id: int
+    client_msg_id: str
+    chat_id: int
+    file: FileInfo
+    seq: int
+    cursor: int
+
+
+class FileLinkGranted(Frame):
+    """C14: ``url`` (relative to the relay) downloads the file until ``expires_at`` (Unix time),
+    for this client only (the token names it, and the relay checks again that it may still read
+    the chat). Served as an attachment with ``X-Content-Type-Options: nosniff``; PNG, JPEG, GIF
+    and WebP (recognised from the bytes) as their image type so that ``<img>`` can show them,
+    everything else as ``application/octet-stream``."""
+
+    id: int
+    file_id: str
+    url: str
+    expires_at: float
+
+
+class DraftChanged(Frame):
+    """C17, agents of the chat: the visitor's draft (sneak peek); empty text: none."""
+
+    chat_id: int
+    text: str
+
+
 class VisitorsDelta(Frame):
     """Agents watching visitors (V1): visitors that came or changed (whole rows) and those that
     left. ``reset``: the first chunk after ``watch_visitors``; forget what was known before.
@@ -616,6 +729,9 @@ AgentRequest = (
     | Typing
     | Receipt
     | Ping
+    | UploadFile
+    | FileLink
+    | SetSneakPeek
     | WatchVisitors
     | GetVisitor
     | InviteVisitor
@@ -632,6 +748,9 @@ VisitorRequest = (
     | Typing
     | Receipt
     | Ping
+    | UploadFile
+    | FileLink
+    | Draft
     | PageHidden
     | InvitationClosed
 )
@@ -653,6 +772,10 @@ ServerFrame = (
     | TypingChanged
     | AgentPresence
     | AgentsAvailable
+    | UploadReady
+    | FileStored
+    | FileLinkGranted
+    | DraftChanged
     | VisitorsDelta
     | VisitorDetails
     | Invitation
@@ -773,6 +896,8 @@ def render_doc() -> str:
         "",
         f"Protocol version: **{PROTOCOL_VERSION}**. Frame limit: {MAX_FRAME_BYTES} bytes. "
         f"Message limit: {MAX_MESSAGE_CHARS} characters. "
+        f"File limit: {MAX_FILE_BYTES} bytes (10 MiB), in binary chunks of at most "
+        f"{FILE_CHUNK_BYTES} bytes. "
         f"Authentication must arrive within {AUTH_TIMEOUT_SECONDS:g} s.",
         "",
         "Close codes: "
@@ -802,6 +927,7 @@ def render_doc() -> str:
         ChatInfo,
         Event,
         Utm,
+        FileInfo,
         PageVisit,
         InvitationRule,
         SiteRef,

@@ -27,12 +27,14 @@ from server.chats import OFFERS, ChatService
 from server.clientip import client_ip, parse_trusted
 from server.config import Settings
 from server.connection import Conn
+from server.files import FileService
 from server.geo import GeoLocator
 from server.http import HttpRoutes
 from server.invitations import Invitations
 from server.limits import IpLimiter
 from server.metrics import Metrics
 from server.presence import Presence
+from server.store import files as files_repo
 from server.store import repo
 from server.store.db import create_engine, create_writer_engine, migrate, read
 from server.store.writer import GroupWriter
@@ -45,6 +47,7 @@ REPLAY_PAGE = 500
 MAX_MESSAGES_IN_FLIGHT = 32
 """Messages of one connection waiting for their commit before its reading pauses."""
 DEMO_SITE_NAME = "Demo site"
+SNEAK_PEEK_CACHE_SECONDS = 5.0
 
 first_frame_decoder: Any = msgspec.json.Decoder(p.SignIn | p.Authenticate | p.VisitorHello)
 
@@ -72,6 +75,8 @@ class Relay:
             self.engine, self.writer, self.bus, self.metrics, settings.max_message_chars
         )
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
+        self.files = FileService(settings, self.engine, self.writer, self.chats)
+        self._sneak_peek: dict[int, tuple[bool, float]] = {}
         self.trusted_proxies = parse_trusted(settings.trusted_proxies)
         self.geo = GeoLocator(settings.geoip_city_db)
         self.tracker = VisitorTracker(
@@ -92,6 +97,7 @@ class Relay:
 
     async def start(self) -> None:
         await migrate(self.engine)
+        await asyncio.to_thread(self.files.start)
         self.writer.start()
         self.demo_site_key = await self._find_demo_site()
         await asyncio.to_thread(self._load_visitor_data)
@@ -100,6 +106,7 @@ class Relay:
             demo_site_key=lambda: self.demo_site_key,
             health=self._healthy,
             metrics=self.metrics.render,
+            files=self.files.serve,
         )
         self._server = await serve(
             self._handle,
@@ -252,6 +259,7 @@ class Relay:
         try:
             await self._read_frames(conn, decoder, dispatch, in_flight)
         finally:
+            self.files.abort(conn)
             if in_flight:
                 await asyncio.gather(*in_flight, return_exceptions=True)
 
@@ -269,6 +277,10 @@ class Relay:
                 # full receive queue would stop the socket being read and stall the close.
                 continue
             received = time.perf_counter()
+            if isinstance(raw, bytes) and self.files.receiving(conn):
+                # C14: an upload's bytes, bounded by the size its upload_file announced.
+                await self._upload_chunk(conn, raw)
+                continue
             if not conn.allow(self.ip_limiter):
                 self.metrics.errors.labels("rate_limited").inc()
                 if conn.strikes >= self.settings.rate_strikes_before_close:
@@ -297,6 +309,19 @@ class Relay:
                 task.add_done_callback(in_flight.discard)
             else:
                 await self._dispatch(conn, dispatch, frame, received, raw)
+
+    async def _upload_chunk(self, conn: Conn, raw: bytes) -> None:
+        try:
+            await self.files.chunk(conn, raw)
+        except p.FrameRejected as exc:
+            self.metrics.errors.labels(exc.code).inc()
+            conn.error(exc)
+        except ConnectionClosed:
+            pass
+        except Exception:
+            log.exception("upload from %s failed", conn.ip)
+            self.metrics.errors.labels("internal").inc()
+            conn.error(p.FrameRejected("internal", "the relay failed to store the file; retry"))
 
     async def _dispatch(
         self,
@@ -412,6 +437,12 @@ class Relay:
                         agent = await self._set_status(conn, agent, frame)
                     case p.Ping():
                         conn.send(p.Pong(id=frame.id))
+                    case p.UploadFile():
+                        await self.files.begin(conn, frame, "agent", agent.id, agent.name)
+                    case p.FileLink():
+                        conn.send(await self.files.link(frame, "agent", agent.id, agent.role))
+                    case p.SetSneakPeek():
+                        await self._set_sneak_peek(conn, frame, agent)
                     case (
                         p.WatchVisitors()
                         | p.GetVisitor()
@@ -515,6 +546,7 @@ class Relay:
         # Row keeps its result metadata alive (measured 3.5 KiB a visitor with the connection).
         site_id, site_name = int(site.id), str(site.name)
         allowed_origins = str(site.allowed_origins)
+        sneak_peek = bool(site.sneak_peek)
         del site
         if not _origin_allowed(conn.ws, allowed_origins):
             conn.error(
@@ -570,6 +602,7 @@ class Relay:
                     agents_online=self.presence.online_count() > 0,
                     chat=chat,
                     site_name=site_name,
+                    sneak_peek=sneak_peek,
                 )
             )
             replayed = await self._replay(
@@ -636,6 +669,16 @@ class Relay:
                         conn.send(p.Ok(id=frame.id))
                     case p.Ping():
                         conn.send(p.Pong(id=frame.id))
+                    case p.UploadFile():
+                        if frame.chat_id is not None:
+                            raise p.FrameRejected(
+                                "forbidden", "visitors send to their own chat", frame.id
+                            )
+                        await self.files.begin(conn, frame, "visitor", visitor_id, "")
+                    case p.FileLink():
+                        conn.send(await self.files.link(frame, "visitor", visitor_id))
+                    case p.Draft():
+                        await self._draft(visitor_id, site_id, frame.text)
                     case _:
                         raise p.FrameRejected("forbidden", f"{type(frame).__name__} not allowed")
 
@@ -692,6 +735,47 @@ class Relay:
                     await self.invitations.load()
                 rules, sites = await read(self.engine, repo.invitation_rules_and_sites)
                 conn.send(p.InvitationRules(id=frame.id, rules=rules, sites=sites))
+
+    # -------------------------------------------------------------- sneak peek (C17)
+
+    async def _set_sneak_peek(self, conn: Conn, frame: p.SetSneakPeek, agent: p.AgentInfo) -> None:
+        if agent.role != "admin":
+            raise p.FrameRejected("forbidden", "only admins change site settings", frame.id)
+        await self.set_sneak_peek(frame.site_id, frame.enabled, request_id=frame.id)
+        conn.send(p.Ok(id=frame.id))
+
+    async def set_sneak_peek(
+        self, site_id: int, enabled: bool, *, request_id: int | None = None
+    ) -> None:
+        """Turn sneak peek on or off for a site (widgets learn it when they next connect; drafts
+        of a site where it is off are dropped from now on)."""
+        if not await self.writer.run(files_repo.set_sneak_peek(site_id, enabled)):
+            raise p.FrameRejected("not_found", "no such site", request_id)
+        self._sneak_peek[site_id] = (enabled, time.monotonic())
+
+    async def _site_sneak_peek(self, site_id: int) -> bool:
+        # Cached a few seconds: drafts come several times a second per visitor, and another
+        # node's change must still be seen soon.
+        cached = self._sneak_peek.get(site_id)
+        if cached is not None and time.monotonic() - cached[1] < SNEAK_PEEK_CACHE_SECONDS:
+            return cached[0]
+        enabled = await read(self.engine, files_repo.sneak_peek, site_id)
+        self._sneak_peek[site_id] = (enabled, time.monotonic())
+        return enabled
+
+    async def _draft(self, visitor_id: int, site_id: int, text: str) -> None:
+        if not await self._site_sneak_peek(site_id):
+            return  # never forwarded when the site has it off, whatever a widget sends
+        chat, members = await read(self.engine, repo.open_chat_with_members, visitor_id)
+        if chat is None:
+            return
+        push = p.encode(
+            p.DraftChanged(chat_id=chat.id, text=text[: self.settings.max_message_chars])
+        )
+        if chat.state == "offered":
+            self.bus.publish(OFFERS, push)
+        for agent_id in members:
+            self.bus.publish(topics.agent_topic(agent_id), push)
 
     async def _announce_chat_update(self, visitor_id: int) -> None:
         info = await read(self.engine, repo.open_chat_info, visitor_id)

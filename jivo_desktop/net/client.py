@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import itertools
 import logging
 import random
+import urllib.request
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -355,6 +357,79 @@ class AgentClient:
         assert isinstance(opened, p.ChatOpened)
         return opened.chat
 
+    # -------------------------------------------------------------- files (C14), sneak peek (C17)
+
+    async def upload_file(
+        self,
+        chat_id: int,
+        name: str,
+        data: bytes,
+        content_type: str = "",
+        client_msg_id: str | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> p.FileStored:
+        """Send a file to a chat: ``upload_file``, the bytes as binary frames, then the relay's
+        ``file_stored`` once it is committed. Raises :class:`RelayError` when refused."""
+        ws = self._ws
+        if ws is None:
+            raise ConnectionLost("not connected")
+        request_id = next(self._ids)
+        loop = asyncio.get_running_loop()
+        ready: asyncio.Future[p.Frame] = loop.create_future()
+        self._pending[request_id] = ready
+        frame = p.UploadFile(
+            id=request_id,
+            client_msg_id=client_msg_id or uuid.uuid4().hex,
+            name=name,
+            size=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+            content_type=content_type,
+            chat_id=chat_id,
+        )
+        try:
+            await ws.send(p.encode(frame))
+            answer = await ready
+            if isinstance(answer, p.Error):
+                raise RelayError(answer.code, answer.message)
+            assert isinstance(answer, p.UploadReady)
+            done: asyncio.Future[p.Frame] = loop.create_future()
+            self._pending[request_id] = done
+            step = answer.chunk_bytes
+            view = memoryview(data)
+            for offset in range(0, len(data), step):
+                await ws.send(view[offset : offset + step])
+                if on_progress is not None:
+                    on_progress(min(offset + step, len(data)), len(data))
+            result = await done
+        except ConnectionClosed as exc:
+            raise ConnectionLost(str(exc)) from exc
+        finally:
+            self._pending.pop(request_id, None)
+        if isinstance(result, p.Error):
+            raise RelayError(result.code, result.message)
+        assert isinstance(result, p.FileStored)
+        return result
+
+    async def file_link(self, file_id: str) -> p.FileLinkGranted:
+        """A download link (relative URL) for this agent, valid for a while."""
+        granted = await self.request(lambda i: p.FileLink(id=i, file_id=file_id))
+        assert isinstance(granted, p.FileLinkGranted)
+        return granted
+
+    def http_url(self, relative: str) -> str:
+        """The relay's HTTP address of ``relative`` (ws://host/ws -> http://host/...)."""
+        base = self.url.replace("wss://", "https://", 1).replace("ws://", "http://", 1)
+        return base.rsplit("/", 1)[0] + relative
+
+    async def download_file(self, file_id: str, max_bytes: int = p.MAX_FILE_BYTES) -> bytes:
+        """The file's bytes, fetched over HTTP in a thread (never blocks the loop)."""
+        granted = await self.file_link(file_id)
+        return await asyncio.to_thread(_http_get, self.http_url(granted.url), max_bytes)
+
+    async def set_sneak_peek(self, site_id: int, enabled: bool) -> None:
+        """Admins: C17 sneak peek for a site."""
+        await self.request(lambda i: p.SetSneakPeek(id=i, site_id=site_id, enabled=enabled))
+
     async def ping(self) -> None:
         await self.request(lambda i: p.Ping(id=i))
 
@@ -408,6 +483,14 @@ class AgentClient:
         """Tests: break the socket as a network failure would (the client reconnects)."""
         if self._ws is not None:
             self._ws.transport.abort()
+
+
+def _http_get(url: str, max_bytes: int) -> bytes:
+    with urllib.request.urlopen(url, timeout=60) as response:
+        data: bytes = response.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise RelayError("file_too_large", "the download is larger than allowed")
+    return data
 
 
 def _ignore_closed(task: asyncio.Task[None]) -> None:

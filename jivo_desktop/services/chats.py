@@ -24,6 +24,8 @@ log = logging.getLogger(__name__)
 
 HISTORY_PAGE = 200
 TAIL = 200
+SPOKEN = ("message", "file")
+"""Event kinds a person sent: they count as unread and make the chat's preview."""
 """How far back an arriving event is matched against what is shown (pending copies, repeats)."""
 
 
@@ -31,7 +33,7 @@ TAIL = 200
 class Message:
     """One line of a conversation as the app shows it."""
 
-    kind: str  # message | joined | left | closed
+    kind: str  # message | joined | left | closed | file
     author: str  # visitor | agent | system
     author_name: str
     text: str
@@ -41,6 +43,8 @@ class Message:
     cursor: int | None = None
     seq: int | None = None
     state: str = "sent"  # sending | sent | delivered | read | failed
+    file: p.FileInfo | None = None
+    """C14: set when ``kind`` is "file" (``text`` is then the file's name)."""
 
 
 @dataclass
@@ -86,6 +90,7 @@ def _message(event: p.Event, me: int | None) -> Message:
         client_msg_id=event.client_msg_id,
         cursor=event.cursor,
         seq=event.seq,
+        file=event.file,
     )
 
 
@@ -486,8 +491,9 @@ class ChatsService(QObject):
             return
         chat.last_activity = event.ts
         chat.info.last_seq = max(chat.info.last_seq, event.seq)
-        if event.kind == "message" and (event.author == "visitor" or chat.direct):
-            chat.info.preview = event.text[:200]
+        if event.kind in SPOKEN and (event.author == "visitor" or chat.direct):
+            text = self.tr("File: {0}").format(event.text) if event.kind == "file" else event.text
+            chat.info.preview = text[:200]
             chat.typing = ""
         if event.kind == "closed":
             self._remove(chat.id)
@@ -512,7 +518,7 @@ class ChatsService(QObject):
             elif not any(m.cursor == event.cursor for m in chat.messages[tail_start:]):
                 self._append(chat, [_message(event, self.me)])
         if (
-            event.kind == "message"
+            event.kind in SPOKEN
             and event.author != "system"
             and not (event.author == "agent" and event.author_id == self.me)
         ):

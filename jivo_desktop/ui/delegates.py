@@ -6,11 +6,12 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from jivo_desktop.services.chats import Chat, Message
 from jivo_desktop.ui import style
+from jivo_desktop.ui.attachments import file_bubble_size, paint_file_bubble
 from jivo_desktop.ui.models import ChatRole, MessageRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -111,6 +112,8 @@ class MessageDelegate(QStyledItemDelegate):
         cached = self._sizes.get(key)
         if cached is not None:
             return cached
+        if message.kind == "file":  # C14: not cached, the thumbnail may arrive later
+            return file_bubble_size(option.rect.width(), message, self.thumbnail(message))
         if message.kind != "message":
             size = QSize(option.rect.width(), 30)
         else:
@@ -128,6 +131,18 @@ class MessageDelegate(QStyledItemDelegate):
         rect = option.rect
         font = option.font
         painter.setFont(font)
+        if message.kind == "file":
+            painter.restore()
+            paint_file_bubble(
+                painter,
+                rect,
+                font,
+                message,
+                self.thumbnail(message),
+                self.save_text(),
+                self._meta(message),
+            )
+            return
         if message.kind != "message":
             painter.setPen(QColor("#6b7a75"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.event_text(message))
@@ -154,11 +169,7 @@ class MessageDelegate(QStyledItemDelegate):
         painter.setFont(small)
         colours = {"failed": "#c0392b", "read": "#2a8bd6"}
         painter.setPen(QColor(colours.get(message.state, "#8a9893")))
-        meta = clock(message.ts)
-        if message.author == "agent" and not message.mine and message.author_name:
-            meta = f"{message.author_name} · {meta}"
-        if message.mine:
-            meta = f"{meta}  {TICKS.get(message.state, '')}"
+        meta = self._meta(message)
         line = QRect(bubble.left(), bubble.bottom() + 2, bubble.width(), 14)
         align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
         painter.drawText(line, align | Qt.AlignmentFlag.AlignVCenter, meta)
@@ -167,3 +178,19 @@ class MessageDelegate(QStyledItemDelegate):
     def event_text(self, message: Message) -> str:
         """Overridden by the page with translated words."""
         return message.kind
+
+    def _meta(self, message: Message) -> str:
+        meta = clock(message.ts)
+        if message.author == "agent" and not message.mine and message.author_name:
+            meta = f"{message.author_name} · {meta}"
+        if message.mine:
+            meta = f"{meta}  {TICKS.get(message.state, '')}"
+        return meta
+
+    def thumbnail(self, message: Message) -> QImage | None:
+        """C14: an image file's thumbnail, when the page has one (overridden by the page)."""
+        return None
+
+    def save_text(self) -> str:
+        """Overridden by the page with translated words."""
+        return "Save…"

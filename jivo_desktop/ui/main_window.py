@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.services.visitors import VisitorsService
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         *,
         keep_in_tray: Callable[[], bool] = lambda: False,
         visitors: VisitorsService | None = None,
+        files: FilesService | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -87,7 +89,7 @@ class MainWindow(QMainWindow):
         side.addLayout(buttons)
 
         # ---- pages
-        self.inbox = InboxPage(chats, team)
+        self.inbox = InboxPage(chats, team, files=files)
         self.team_page = TeamPage(team)
         self.visitors = visitors or VisitorsService(session)
         self.visitors_page = VisitorsPage(self.visitors)
@@ -147,6 +149,8 @@ class MainWindow(QMainWindow):
         session.connection_changed.connect(self._on_session_connection_changed)
         session.signed_in.connect(self._on_session_signed_in)
         chats.problem.connect(self._on_chats_problem)
+        if files is not None:
+            files.problem.connect(self._on_chats_problem)
         chats.current_changed.connect(self._on_chats_current_changed)
         self._on_session_status_changed(session.status)
         self._on_session_connection_changed(session.connection)

@@ -2,6 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AttachButton</name>
+    <message>
+        <source>Attach a file (up to 10 MB); you can also drop files here</source>
+        <translation>Adjuntar un archivo (hasta 10 MB); también puede soltar archivos aquí</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Adjuntar un archivo</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>Enviar un archivo</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentBar</name>
+    <message>
+        <source>Sending {0} ({1})…</source>
+        <translation>Enviando {0} ({1})…</translation>
+    </message>
+</context>
+<context>
     <name>ChatToast</name>
     <message>
         <source>NEW CHAT</source>
@@ -69,6 +91,10 @@
     <message>
         <source>typing…</source>
         <translation>escribiendo…</translation>
+    </message>
+    <message>
+        <source>File: {0}</source>
+        <translation>Archivo: {0}</translation>
     </message>
 </context>
 <context>
@@ -139,6 +165,57 @@
     </message>
 </context>
 <context>
+    <name>FilesService</name>
+    <message>
+        <source>Cannot read {0}: {1}</source>
+        <translation>No se puede leer {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} is not a file</source>
+        <translation>{0} no es un archivo</translation>
+    </message>
+    <message>
+        <source>{0} is empty and was not sent</source>
+        <translation>{0} está vacío y no se envió</translation>
+    </message>
+    <message>
+        <source>{0} is larger than 10 MB ({1}) and was not sent</source>
+        <translation>{0} pesa más de 10 MB ({1}) y no se envió</translation>
+    </message>
+    <message>
+        <source>Not connected: the file was not sent</source>
+        <translation>Sin conexión: el archivo no se envió</translation>
+    </message>
+    <message>
+        <source>{0} was not sent: {1}</source>
+        <translation>{0} no se envió: {1}</translation>
+    </message>
+    <message>
+        <source>{0} is larger than 10 MB and was not sent</source>
+        <translation>{0} pesa más de 10 MB y no se envió</translation>
+    </message>
+    <message>
+        <source>The name {0} cannot be used: rename the file</source>
+        <translation>El nombre {0} no se puede usar: cambie el nombre del archivo</translation>
+    </message>
+    <message>
+        <source>{0} arrived damaged: send it again</source>
+        <translation>{0} llegó dañado: envíelo de nuevo</translation>
+    </message>
+    <message>
+        <source>The chat has ended: {0} was not sent</source>
+        <translation>El chat ha terminado: {0} no se envió</translation>
+    </message>
+    <message>
+        <source>Not connected: {0} was not saved</source>
+        <translation>Sin conexión: {0} no se guardó</translation>
+    </message>
+    <message>
+        <source>{0} was not saved: {1}</source>
+        <translation>{0} no se guardó: {1}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPopup</name>
     <message>
         <source>Navigation history</source>
@@ -162,6 +239,10 @@
     <message>
         <source>The chat has ended</source>
         <translation>El chat ha terminado</translation>
+    </message>
+    <message>
+        <source>Click to save</source>
+        <translation>Clic para guardar</translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -212,6 +293,10 @@ Los chats en espera están marcados en naranja.</translation>
         <translation>Chat con un compañero</translation>
     </message>
     <message>
+        <source>Visitor is typing: {0}</source>
+        <translation>El visitante escribe: {0}</translation>
+    </message>
+    <message>
         <source>{0} is typing…</source>
         <translation>{0} está escribiendo…</translation>
     </message>
@@ -226,6 +311,10 @@ Los chats en espera están marcados en naranja.</translation>
     <message>
         <source>Offline</source>
         <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Save file</source>
+        <translation>Guardar archivo</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>AttachButton</name>
+    <message>
+        <source>Attach a file (up to 10 MB); you can also drop files here</source>
+        <translation>Anexar um arquivo (até 10 MB); você também pode soltar arquivos aqui</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Anexar um arquivo</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>Enviar um arquivo</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentBar</name>
+    <message>
+        <source>Sending {0} ({1})…</source>
+        <translation>Enviando {0} ({1})…</translation>
+    </message>
+</context>
+<context>
     <name>ChatToast</name>
     <message>
         <source>NEW CHAT</source>
@@ -69,6 +91,10 @@
     <message>
         <source>typing…</source>
         <translation>digitando…</translation>
+    </message>
+    <message>
+        <source>File: {0}</source>
+        <translation>Arquivo: {0}</translation>
     </message>
 </context>
 <context>
@@ -139,6 +165,57 @@
     </message>
 </context>
 <context>
+    <name>FilesService</name>
+    <message>
+        <source>Cannot read {0}: {1}</source>
+        <translation>Não é possível ler {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} is not a file</source>
+        <translation>{0} não é um arquivo</translation>
+    </message>
+    <message>
+        <source>{0} is empty and was not sent</source>
+        <translation>{0} está vazio e não foi enviado</translation>
+    </message>
+    <message>
+        <source>{0} is larger than 10 MB ({1}) and was not sent</source>
+        <translation>{0} tem mais de 10 MB ({1}) e não foi enviado</translation>
+    </message>
+    <message>
+        <source>Not connected: the file was not sent</source>
+        <translation>Sem conexão: o arquivo não foi enviado</translation>
+    </message>
+    <message>
+        <source>{0} was not sent: {1}</source>
+        <translation>{0} não foi enviado: {1}</translation>
+    </message>
+    <message>
+        <source>{0} is larger than 10 MB and was not sent</source>
+        <translation>{0} tem mais de 10 MB e não foi enviado</translation>
+    </message>
+    <message>
+        <source>The name {0} cannot be used: rename the file</source>
+        <translation>O nome {0} não pode ser usado: renomeie o arquivo</translation>
+    </message>
+    <message>
+        <source>{0} arrived damaged: send it again</source>
+        <translation>{0} chegou danificado: envie novamente</translation>
+    </message>
+    <message>
+        <source>The chat has ended: {0} was not sent</source>
+        <translation>O chat terminou: {0} não foi enviado</translation>
+    </message>
+    <message>
+        <source>Not connected: {0} was not saved</source>
+        <translation>Sem conexão: {0} não foi salvo</translation>
+    </message>
+    <message>
+        <source>{0} was not saved: {1}</source>
+        <translation>{0} não foi salvo: {1}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPopup</name>
     <message>
         <source>Navigation history</source>
@@ -162,6 +239,10 @@
     <message>
         <source>The chat has ended</source>
         <translation>O chat foi encerrado</translation>
+    </message>
+    <message>
+        <source>Click to save</source>
+        <translation>Clique para salvar</translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -212,6 +293,10 @@ Os chats aguardando estão marcados em laranja.</translation>
         <translation>Chat com um colega</translation>
     </message>
     <message>
+        <source>Visitor is typing: {0}</source>
+        <translation>O visitante está digitando: {0}</translation>
+    </message>
+    <message>
         <source>{0} is typing…</source>
         <translation>{0} está digitando…</translation>
     </message>
@@ -226,6 +311,10 @@ Os chats aguardando estão marcados em laranja.</translation>
     <message>
         <source>Offline</source>
         <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Save file</source>
+        <translation>Salvar arquivo</translation>
     </message>
 </context>
 <context>

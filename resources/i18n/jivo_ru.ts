@@ -2,6 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AttachButton</name>
+    <message>
+        <source>Attach a file (up to 10 MB); you can also drop files here</source>
+        <translation>Прикрепить файл (до 10 МБ); файлы можно и перетащить сюда</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Прикрепить файл</translation>
+    </message>
+    <message>
+        <source>Send a file</source>
+        <translation>Отправить файл</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentBar</name>
+    <message>
+        <source>Sending {0} ({1})…</source>
+        <translation>Отправка {0} ({1})…</translation>
+    </message>
+</context>
+<context>
     <name>ChatToast</name>
     <message>
         <source>NEW CHAT</source>
@@ -69,6 +91,10 @@
     <message>
         <source>typing…</source>
         <translation>печатает…</translation>
+    </message>
+    <message>
+        <source>File: {0}</source>
+        <translation>Файл: {0}</translation>
     </message>
 </context>
 <context>
@@ -139,6 +165,57 @@
     </message>
 </context>
 <context>
+    <name>FilesService</name>
+    <message>
+        <source>Cannot read {0}: {1}</source>
+        <translation>Не удаётся прочитать {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} is not a file</source>
+        <translation>{0} — не файл</translation>
+    </message>
+    <message>
+        <source>{0} is empty and was not sent</source>
+        <translation>Файл {0} пустой и не был отправлен</translation>
+    </message>
+    <message>
+        <source>{0} is larger than 10 MB ({1}) and was not sent</source>
+        <translation>Файл {0} больше 10 МБ ({1}) и не был отправлен</translation>
+    </message>
+    <message>
+        <source>Not connected: the file was not sent</source>
+        <translation>Нет соединения: файл не отправлен</translation>
+    </message>
+    <message>
+        <source>{0} was not sent: {1}</source>
+        <translation>Файл {0} не отправлен: {1}</translation>
+    </message>
+    <message>
+        <source>{0} is larger than 10 MB and was not sent</source>
+        <translation>Файл {0} больше 10 МБ и не был отправлен</translation>
+    </message>
+    <message>
+        <source>The name {0} cannot be used: rename the file</source>
+        <translation>Имя {0} использовать нельзя: переименуйте файл</translation>
+    </message>
+    <message>
+        <source>{0} arrived damaged: send it again</source>
+        <translation>Файл {0} повреждён при передаче: отправьте его снова</translation>
+    </message>
+    <message>
+        <source>The chat has ended: {0} was not sent</source>
+        <translation>Чат завершён: файл {0} не отправлен</translation>
+    </message>
+    <message>
+        <source>Not connected: {0} was not saved</source>
+        <translation>Нет соединения: файл {0} не сохранён</translation>
+    </message>
+    <message>
+        <source>{0} was not saved: {1}</source>
+        <translation>Файл {0} не сохранён: {1}</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPopup</name>
     <message>
         <source>Navigation history</source>
@@ -162,6 +239,10 @@
     <message>
         <source>The chat has ended</source>
         <translation>Чат завершён</translation>
+    </message>
+    <message>
+        <source>Click to save</source>
+        <translation>Нажмите, чтобы сохранить</translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -212,6 +293,10 @@ Waiting chats are marked in orange.</source>
         <translation>Чат с коллегой</translation>
     </message>
     <message>
+        <source>Visitor is typing: {0}</source>
+        <translation>Посетитель печатает: {0}</translation>
+    </message>
+    <message>
         <source>{0} is typing…</source>
         <translation>{0} печатает…</translation>
     </message>
@@ -226,6 +311,10 @@ Waiting chats are marked in orange.</source>
     <message>
         <source>Offline</source>
         <translation>Не в сети</translation>
+    </message>
+    <message>
+        <source>Save file</source>
+        <translation>Сохранить файл</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,16 @@ OPEN_STATES = ("offered", "active")
 
 
 def event_from_row(row: Any) -> p.Event:
+    if row.kind == "file":  # C14: the text column holds the file's metadata
+        from server.store.files import file_info_of_text
+
+        info = file_info_of_text(row.text)
+        event = _event_from_row(row)
+        return msgspec.structs.replace(event, text=info.name, file=info) if info else event
+    return _event_from_row(row)
+
+
+def _event_from_row(row: Any) -> p.Event:
     return p.Event(
         cursor=row.id,
         chat_id=row.chat_id,

@@ -26,6 +26,8 @@ sites = sa.Table(
     sa.Column("allowed_origins", sa.Text, nullable=False, server_default=""),
     sa.Column("enabled", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Column("created_at", sa.Float, nullable=False),
+    # C17: agents see the visitor's draft as it is typed (the widget says so).
+    sa.Column("sneak_peek", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 agents = sa.Table(
@@ -149,6 +151,22 @@ offline_messages = sa.Table(
     sa.Column("created_at", sa.Float, nullable=False),
 )
 
+# C14: files sent in chats. The bytes are on disk under the relay's files folder, named by
+# `id` (random); a row exists only once the file is complete and its event committed.
+files = sa.Table(
+    "files",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("chat_id", sa.Integer, sa.ForeignKey("chats.id"), nullable=False, index=True),
+    sa.Column("event_id", BigId, sa.ForeignKey("events.id"), nullable=True),
+    sa.Column("uploader", sa.String(16), nullable=False),
+    sa.Column("uploader_id", sa.Integer, nullable=True),
+    sa.Column("name", sa.String(255), nullable=False),
+    sa.Column("size", sa.BigInteger, nullable=False),
+    sa.Column("content_type", sa.String(200), nullable=False, server_default=""),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
 
 # V1/C4: what a visitor's visits add to the visitors row (migration 0006).
 for _column in (

@@ -47,6 +47,8 @@
   // -- modules: server/widget/mod/NAME.js, fetched from the relay on first need so that the core
   // stays under 40 KB. A module runs window['jivo_NAME']((api) => ({ frame(f), event(ev) })).
   var ROUTE = { invitation: 'invite' }; // frame type or event kind -> module name
+  // C14 files, C17 sneak peek: server/widget/mod/files.js (loaded at welcome).
+  'file upload_ready file_stored file_link_granted'.split(' ').forEach((k) => { ROUTE[k] = 'files'; });
   var mods = {};
   var api;
   function mod(name) {
@@ -518,6 +520,7 @@ textarea.fi{min-height:96px;resize:vertical}
     ready = true;
     synced = false;
     attempt = 0;
+    mod('files').then((m) => m.welcome(f), () => {});
     render();
     pageView();
   }
@@ -548,6 +551,7 @@ textarea.fi{min-height:96px;resize:vertical}
 
   function onError(f, meta) {
     if (typeof f.id === 'number') delete reqs[f.id];
+    if (api.onError && api.onError(f)) return;
     var code = f.code;
     if (!ready && (code === 'origin_not_allowed' || code === 'unknown_site' || code === 'version_mismatch' || code === 'forbidden')) {
       return stopForGood();
@@ -713,7 +717,8 @@ textarea.fi{min-height:96px;resize:vertical}
   shell.addEventListener('keydown', (e) => { e.stopPropagation(); });
 
   api = { h: h, icon: icon, T: T, lang: lang, fmt: fmt, send: send, request: request, place: place,
-    showNotice: showNotice, render: render, shell: shell, list: list, base: SRC.origin, site: SITE, open: setOpen };
+    showNotice: showNotice, render: render, shell: shell, list: list, base: SRC.origin, site: SITE,
+    composer: composer, input: input, ws: () => ws, scrollDown: scrollDown, open: setOpen };
 
   // -- start
   function attach() {

@@ -51,12 +51,20 @@ class WidgetPage:
         self.sockets: list[WebSocket] = []
         self.sent: list[dict[str, Any]] = []
         self.received: list[dict[str, Any]] = []
+        self.sent_binary: list[int] = []
+        """Sizes of the binary frames the widget sent (C14 upload chunks)."""
         page.on("websocket", self._on_socket)
 
     def _on_socket(self, ws: WebSocket) -> None:
         self.sockets.append(ws)
-        ws.on("framesent", lambda payload: self.sent.append(json.loads(payload)))
+        ws.on("framesent", self._on_sent)
         ws.on("framereceived", lambda payload: self.received.append(json.loads(payload)))
+
+    def _on_sent(self, payload: str | bytes) -> None:
+        if isinstance(payload, bytes):
+            self.sent_binary.append(len(payload))
+        else:
+            self.sent.append(json.loads(payload))
 
     def el(self, testid: str) -> Locator:
         return w(self.page, testid)

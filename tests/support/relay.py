@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -55,6 +56,9 @@ class RelayHandle:
 @contextlib.asynccontextmanager
 async def running_relay(database_url: str, **overrides: Any) -> AsyncIterator[RelayHandle]:
     """A relay on 127.0.0.1, port 0, with a demo site, an admin and an agent."""
+    if "files_dir" not in overrides and not database_url.startswith("sqlite"):
+        # C14: files go beside a SQLite database; never into the real user's data folder.
+        overrides["files_dir"] = tempfile.mkdtemp(prefix="relay-files-")
     settings = Settings(host="127.0.0.1", port=0, database_url=database_url, **overrides)
     async with Relay(settings) as relay:
         await relay.create_agent(ADMIN_EMAIL, "Boss", ADMIN_PASSWORD, "admin")
@@ -73,7 +77,7 @@ class RelayProcess:
         self.workdir = workdir
         self.port = 0
         self.proc: subprocess.Popen[bytes] | None = None
-        self.env = {**os.environ, **(env or {})}
+        self.env = {"JIVO_RELAY_FILES_DIR": str(workdir / "files"), **os.environ, **(env or {})}
         self.log = workdir / "relay.log"
 
     def start(self, timeout: float = 30.0) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.chats import ChatsService, Message
+from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.team import TeamService
+from jivo_desktop.ui.attachments import AttachButton, AttachmentBar, DropTarget, ask_save_path
 from jivo_desktop.ui.client_panel import ClientPanel
 from jivo_desktop.ui.delegates import ChatListDelegate, MessageDelegate
 from jivo_desktop.ui.icons import status_dot
-from jivo_desktop.ui.models import ChatListModel, MessagesModel
+from jivo_desktop.ui.models import ChatListModel, MessageRole, MessagesModel
 
 TYPING_IDLE_MS = 3000
 DRAFT_SAVE_MS = 400
@@ -71,12 +73,27 @@ class ConversationDelegate(MessageDelegate):
             return QCoreApplication.translate("InboxPage", "The chat has ended")
         return message.kind
 
+    def thumbnail(self, message: Message) -> QImage | None:
+        files = self.page.files
+        return files.thumbnail(message.file) if files and message.file else None
+
+    def save_text(self) -> str:
+        return QCoreApplication.translate("InboxPage", "Click to save")
+
 
 class InboxPage(QWidget):
-    def __init__(self, chats: ChatsService, team: TeamService, parent: QWidget | None = None):
+    def __init__(
+        self,
+        chats: ChatsService,
+        team: TeamService,
+        parent: QWidget | None = None,
+        *,
+        files: FilesService | None = None,
+    ):
         super().__init__(parent)
         self.chats = chats
         self.team = team
+        self.files = files
         self.shown_chat = 0
 
         # ---- left: chats and agents
@@ -160,6 +177,16 @@ class InboxPage(QWidget):
         self.send_button.clicked.connect(self._on_send_clicked)
         input_row = QWidget()
         input_layout = QHBoxLayout(input_row)
+        if files is not None:  # C14: the paperclip, and files dropped on the conversation
+            self.attach_button = AttachButton()
+            self.attach_button.file_chosen.connect(self._on_attach_button_file_chosen)
+            input_layout.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignBottom)
+            self.attachment_bar = AttachmentBar(files)
+            self.drop_target = DropTarget(self.messages.viewport(), self._on_files_dropped)
+            DropTarget(self.composer, self._on_files_dropped)
+            self.messages.clicked.connect(self._on_messages_clicked)
+            files.thumbnail_ready.connect(self._on_files_thumbnail_ready)
+            files.draft_changed.connect(self._on_chats_chat_changed)
         input_layout.addWidget(self.composer, 1)
         input_layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
 
@@ -170,6 +197,8 @@ class InboxPage(QWidget):
         conv_layout.addWidget(header)
         conv_layout.addWidget(self.messages, 1)
         conv_layout.addWidget(self.typing_label)
+        if files is not None:
+            conv_layout.addWidget(self.attachment_bar)
         conv_layout.addWidget(self.offer_bar)
         conv_layout.addWidget(input_row)
 
@@ -260,6 +289,8 @@ class InboxPage(QWidget):
         self.shown_chat = chat_id
         self.delegate.invalidate()
         self.messages_model.show_chat(chat_id)
+        if self.files is not None:
+            self.attachment_bar.show_chat(chat_id)
         chat = self.chats.chat(chat_id)
         self.centre.setCurrentIndex(1 if chat else 0)
         self.composer.blockSignals(True)
@@ -280,7 +311,15 @@ class InboxPage(QWidget):
         url = self.chats.page_url(chat)
         self.header_url.setText(url if url else self.tr("Chat with a colleague"))
         self.header_url.setToolTip(url)
-        self.typing_label.setText(self.tr("{0} is typing…").format(name) if chat.typing else "")
+        draft = self.files.draft(chat.id) if self.files is not None else ""
+        if draft:  # C17 sneak peek: what the visitor is typing, before they send it
+            typing = self.tr("Visitor is typing: {0}").format(" ".join(draft.split()))
+            metrics = self.typing_label.fontMetrics()
+            width = max(200, self.typing_label.width() - 30)
+            typing = metrics.elidedText(typing, Qt.TextElideMode.ElideLeft, width)
+        else:
+            typing = self.tr("{0} is typing…").format(name) if chat.typing else ""
+        self.typing_label.setText(typing)
         offered = chat.offered
         self.offer_bar.setVisible(offered)
         self.composer.setEnabled(not offered)
@@ -313,6 +352,28 @@ class InboxPage(QWidget):
         self.messages.scrollToBottom()
 
     # -------------------------------------------------------------- the agent's actions
+
+    def _on_attach_button_file_chosen(self, path: str) -> None:
+        self._on_files_dropped([path])
+
+    def _on_files_dropped(self, paths: list[str]) -> None:
+        chat = self.chats.chat(self.shown_chat)
+        if self.files is None or chat is None or chat.offered:
+            return
+        for path in paths:
+            self.files.send_file(chat.id, path)
+
+    def _on_messages_clicked(self, index: QModelIndex) -> None:
+        message = index.data(MessageRole)
+        if self.files is None or message is None or message.file is None:
+            return
+        info, files = message.file, self.files
+        self.save_dialog = ask_save_path(self, info.name, lambda path: files.save_file(info, path))
+
+    def _on_files_thumbnail_ready(self, _file_id: str) -> None:
+        self.delegate.invalidate()
+        self.messages.doItemsLayout()
+        self.messages.viewport().update()
 
     def _on_chat_list_clicked(self, index: QModelIndex) -> None:
         self.chats.select(self.chat_model.chat_id(index.row()))

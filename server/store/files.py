@@ -1,0 +1,162 @@
+"""Store functions of files (C14) and the sneak-peek setting (C17), beside ``repo``.
+
+Same rules as :mod:`server.store.repo`: synchronous functions on a ``Connection``; writes are
+returned as a ``Write`` for the group writer.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import msgspec
+import sqlalchemy as sa
+from sqlalchemy import Connection
+
+from server import protocol as p
+from server.store import repo
+from server.store.schema import agents, files, sites
+from server.store.writer import Write
+
+_file_info_decoder = msgspec.json.Decoder(p.FileInfo)
+
+
+def file_event_text(info: p.FileInfo) -> str:
+    """A file event's ``text`` column: the file's metadata as JSON (the event's ``file``)."""
+    return msgspec.json.encode(info).decode()
+
+
+def file_info_of_text(text: str) -> p.FileInfo | None:
+    try:
+        return _file_info_decoder.decode(text)
+    except msgspec.DecodeError:
+        return None
+
+
+def upload_chat(
+    conn: Connection, role: p.Role, principal_id: int, chat_id: int | None
+) -> tuple[int, Any]:
+    """The chat an upload goes to, checked as a message would be: a visitor's open chat, or an
+    open chat the agent is in. Returns (chat id, chat row)."""
+    if role == "visitor":
+        chat = repo.open_chat_of_visitor(conn, principal_id)
+        if chat is None:
+            raise p.FrameRejected("not_found", "start the chat with a message before a file")
+        return int(chat.id), chat
+    if chat_id is None:
+        raise p.FrameRejected("invalid", "agents must name the chat")
+    chat = repo.chat_row(conn, chat_id)
+    members = repo.participants(conn, chat_id) if chat is not None else []
+    repo._check_member(chat, members, principal_id)
+    return chat_id, chat
+
+
+@dataclass
+class StoredFile:
+    change: repo.ChatChange
+    info: p.FileInfo
+
+
+def store_file(
+    role: p.Role,
+    principal_id: int,
+    author_name: str,
+    chat_id: int | None,
+    client_msg_id: str,
+    info: p.FileInfo,
+) -> Write[StoredFile]:
+    """Commit a complete file: its row and its ``file`` event in one transaction. A retried
+    upload (same ``client_msg_id``) returns the first one with ``duplicate`` set."""
+
+    def write(conn: Connection) -> StoredFile:
+        dup = repo._duplicate(conn, role, principal_id, client_msg_id)
+        if dup is not None:
+            stored = dup.event.file or info
+            return StoredFile(dup, stored)
+        target, _chat = upload_chat(conn, role, principal_id, chat_id)
+        event, chat = repo._append_event(
+            conn,
+            target,
+            kind="file",
+            author=role,
+            author_id=principal_id,
+            author_name=author_name,
+            text=file_event_text(info),
+            client_msg_id=client_msg_id,
+            chat_values={"preview": f"File: {info.name}"[:200]},
+        )
+        conn.execute(
+            sa.insert(files).values(
+                id=info.id,
+                chat_id=target,
+                event_id=event.cursor,
+                uploader=role,
+                uploader_id=principal_id,
+                name=info.name,
+                size=info.size,
+                content_type=info.content_type,
+                sha256=info.sha256,
+                created_at=time.time(),
+            )
+        )
+        event = msgspec.structs.replace(event, text=info.name, file=info)
+        return StoredFile(repo.ChatChange(event, chat, repo.participants(conn, target)), info)
+
+    return write
+
+
+@dataclass
+class FileAccess:
+    row: Any
+    chat: Any
+    members: list[int]
+
+
+def file_access(conn: Connection, file_id: str) -> FileAccess | None:
+    """A file with its chat and the chat's agents, to decide who may read it."""
+    row = conn.execute(sa.select(files).where(files.c.id == file_id)).first()
+    if row is None:
+        return None
+    chat = repo.chat_row(conn, row.chat_id)
+    return FileAccess(row, chat, repo.participants(conn, row.chat_id))
+
+
+def may_read(access: FileAccess, role: str, principal_id: int, agent_role: str = "") -> bool:
+    """Who may read a chat's files: its visitor, its agents, agents while it is offered (they
+    see its events), admins for visitor chats (they may read any visitor chat's history)."""
+    chat = access.chat
+    if chat is None:
+        return False
+    if role == "visitor":
+        return bool(chat.visitor_id == principal_id)
+    if principal_id in access.members or chat.state == "offered":
+        return True
+    return agent_role == "admin" and chat.kind == "visitor"
+
+
+def agent_role(conn: Connection, agent_id: int) -> str | None:
+    row = conn.execute(
+        sa.select(agents.c.role, agents.c.disabled).where(agents.c.id == agent_id)
+    ).first()
+    return None if row is None or row.disabled else str(row.role)
+
+
+# ---------------------------------------------------------------- sneak peek (C17)
+
+
+def sneak_peek(conn: Connection, site_id: int) -> bool:
+    value = conn.execute(sa.select(sites.c.sneak_peek).where(sites.c.id == site_id)).scalar()
+    return bool(value)
+
+
+def set_sneak_peek(site_id: int, enabled: bool) -> Write[bool]:
+    """Returns whether the site exists."""
+
+    def write(conn: Connection) -> bool:
+        result = conn.execute(
+            sa.update(sites).where(sites.c.id == site_id).values(sneak_peek=enabled)
+        )
+        return bool(result.rowcount)
+
+    return write
