@@ -29,7 +29,7 @@ RUN_ARGS ?=
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help test system-deps venv lint format typecheck pytest run docs bench clean distclean
+.PHONY: help test system-deps venv lint format typecheck pytest run docs bench dist clean distclean
 
 help:
 	@echo "make run      start the relay with a demo site and admin (jivo-relay serve --demo)"
@@ -39,6 +39,7 @@ help:
 	@echo "make docs     regenerate docs/protocol.md from server/protocol.py"
 	@echo "make translations  build the .qm files; make i18n-update: new strings into the .ts"
 	@echo "make bench    run the benchmarks (bench/run_all.py)"
+	@echo "make dist     build the desktop bundle (PyInstaller) and dist/jivo-desktop_*.deb"
 	@echo "make clean    remove caches and build output (distclean: also .venv)"
 	@echo "variables: PYTEST_ARGS='-k name -x'  RUN_ARGS='--port 8080'  PYTHON=python3.12"
 
@@ -136,6 +137,17 @@ bench: $(TEST_STAMP)
 	else \
 	  echo "make bench: bench/run_all.py does not exist yet"; \
 	fi
+
+# ---- installers ---------------------------------------------------------------------------
+
+# The one-folder bundle (build/dist/jivo-desktop) and the Debian package in dist/. The .msi and
+# the .dmg are built on their own systems (.github/workflows/installers.yml); here the tests
+# check the WiX source with wixl (tests/installers).
+dist: $(TEST_STAMP) translations
+	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN --distpath build/dist \
+	    --workpath build/pyinstaller installers/jivo_desktop.spec
+	$(BIN)/python installers/linux/build_deb.py build/dist/jivo-desktop dist
+	@du -sh build/dist/jivo-desktop dist/*.deb
 
 clean:
 	rm -rf build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache tests/artifacts

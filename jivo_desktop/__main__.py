@@ -9,7 +9,10 @@ import logging
 import logging.handlers
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
 
 from jivo_desktop import __version__, paths
 
@@ -29,6 +32,20 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--email", default="", help=argparse.SUPPRESS)
     parser.add_argument("--password-file", default="", help=argparse.SUPPRESS)
     return parser
+
+
+class _QuitRequests(QObject):
+    """Swallows Qt's Quit event and calls ``on_quit`` instead."""
+
+    def __init__(self, on_quit: Callable[[], object]) -> None:
+        super().__init__()
+        self._on_quit = on_quit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Quit:
+            self._on_quit()
+            return True
+        return False
 
 
 def _logging() -> None:
@@ -54,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     qapp.setApplicationName("Jivo Live")
     qapp.setOrganizationName("jivo-live")
     qapp.setQuitOnLastWindowClosed(False)
+    from jivo_desktop.platform import identity
+
+    identity.apply(qapp)  # before the first window: the AppUserModelID on Windows, the icon
     instance = SingleInstance()
     if not instance.claim(args.instance or None, "accept" if args.accept else "activate"):
         return 0  # the running app got the message and comes forward
@@ -71,11 +91,16 @@ def main(argv: list[str] | None = None) -> int:
         app = DesktopApp(qapp, paths.data_dir())
         instance.message_received.connect(app.handle_message)
         quit_event = asyncio.Event()
-        qapp.aboutToQuit.connect(quit_event.set)
+        # Qt's quit (tray's Quit, the last window closed) becomes a request: the app shuts down
+        # first while the loop still runs, then qasync ends the loop with this coroutine.
+        # Letting Qt quit first stopped the loop under shutdown() ("no running event loop").
+        quit_guard = _QuitRequests(quit_event.set)
+        qapp.installEventFilter(quit_guard)
+        qapp.aboutToQuit.connect(quit_event.set)  # any other way out (QCoreApplication.exit)
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):  # a clean quit: the outbox is on disk
             with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows
-                loop.add_signal_handler(sig, qapp.quit)
+                loop.add_signal_handler(sig, quit_event.set)
         if args.relay and args.email and password:
             app.sign_in_window.show()
             app.session.sign_in(args.relay, args.email, password, False)
@@ -85,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
             app.handle_message("accept")
         await quit_event.wait()
         await app.shutdown()
+        qapp.removeEventFilter(quit_guard)
 
     qasync.run(run())
     return 0

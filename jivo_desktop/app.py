@@ -10,24 +10,38 @@ from PySide6.QtWidgets import QApplication
 
 from jivo_desktop import i18n
 from jivo_desktop import platform as osp
+from jivo_desktop.platform.autostart import autostart_for_this_machine
 from jivo_desktop.platform.idle import IdleSource
 from jivo_desktop.platform.notify import create_notifier
+from jivo_desktop.services.account import AccountService
+from jivo_desktop.services.actions import ChatActionsService
+from jivo_desktop.services.app_settings import AppSettings
+from jivo_desktop.services.audio import AudioSettings
 from jivo_desktop.services.auto_away import AutoAwayService
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.files import FilesService
+from jivo_desktop.services.hotkeys import HotkeyService
+from jivo_desktop.services.logs import LogService
 from jivo_desktop.services.notifications import NotificationService
+from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.sounds import SoundService
+from jivo_desktop.services.spelling import SpellService
 from jivo_desktop.services.team import TeamService
+from jivo_desktop.services.typing_hints import TypingHints
 from jivo_desktop.services.visitors import VisitorsService
 from jivo_desktop.store import LocalStore
 from jivo_desktop.tasks import spawn
 from jivo_desktop.ui import style
+from jivo_desktop.ui.invitation_toast import InvitationToasts
 from jivo_desktop.ui.main_window import MainWindow
+from jivo_desktop.ui.pages.settings.build import build_settings_sections
 from jivo_desktop.ui.sign_in import SignInWindow
+from jivo_desktop.ui.spelling import SpellCheckAssist
 from jivo_desktop.ui.toast import ToastManager
 from jivo_desktop.ui.tray import TrayController
+from jivo_desktop.ui.typing_hints import TypingHintAssist
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +61,15 @@ class DesktopApp(QObject):
         self.team = TeamService(self.session)
         self.chats = ChatsService(self.session, self.store, self.team)
         self.visitors = VisitorsService(self.session)
+        self.account = AccountService(self.session)
         self.files = FilesService(self.session)
         # G6: the interface language before any window exists (later: i18n.set_language).
         i18n.apply_language(i18n.stored_language(self.store))
-        qapp.setStyleSheet(style.stylesheet(str(self.store.get("ui.sidebar", "dark"))))
+        # Ajustes → the app: stored locally, applied at once (G1, G2, G5, G6, G9).
+        self.settings = AppSettings(self.store, self)
+        self.hotkeys = HotkeyService(self.store, self)
+        qapp.setStyleSheet(style.stylesheet(self.settings.theme))
+        self.settings.theme_changed.connect(self._on_settings_theme_changed)
         self.sign_in_window = SignInWindow(self.session)
         self.tray = TrayController(
             self.session,
@@ -59,6 +78,8 @@ class DesktopApp(QObject):
             on_sign_out=self.session.sign_out,
             on_quit=qapp.quit,
         )
+        self.actions = ChatActionsService(self.session, self.chats, self.team)
+        self.phrases = PhrasesService(self.session)
         self.main_window = MainWindow(
             self.session,
             self.chats,
@@ -66,7 +87,12 @@ class DesktopApp(QObject):
             keep_in_tray=lambda: self.tray.available,
             visitors=self.visitors,
             files=self.files,
+            chat_actions=self.actions,
+            phrases=self.phrases,
+            hotkeys=self.hotkeys,
         )
+        # C7/C9: a colleague's invitation or transfer offer, in the corner of the screen.
+        self.invitation_toasts = InvitationToasts(self.actions)
         # N6: with a tray, closing the window keeps the app running there; without one
         # (some desktops have none), closing the last window quits, or nothing could.
         qapp.setQuitOnLastWindowClosed(not self.tray.available)
@@ -80,9 +106,25 @@ class DesktopApp(QObject):
         self.visitors.arrived.connect(self.sounds.on_new_visitor)  # N5
         self.main_window.team_page.chat_requested.connect(self.chats.open_direct)
         self.idle = idle or osp.idle_source()
+        # Start at login (Ajustes > General: jivo_desktop/ui/pages/settings/autostart.py).
+        self.autostart = autostart_for_this_machine()
         self.auto_away = AutoAwayService(self.session, self.idle, self.store)
         # G9: Ctrl+R also works with the app in the background, where the OS allows it.
-        self.global_accept = osp.global_hotkeys("Ctrl+R", self._on_global_accept, parent=self)
+        self.global_accept = osp.global_hotkeys(None, parent=self)
+        self._global_key = ""
+        self._register_global_accept(self.hotkeys.sequence("accept"))
+        self.hotkeys.changed.connect(self._on_hotkeys_changed)
+        self.hotkeys.global_accept_changed.connect(self._on_hotkeys_global_accept_changed)
+        # G5: the composer underlines misspelled words (the dictionary loads in a thread).
+        self.spelling = SpellService(self.settings, self.store, parent=self)
+        self.spell_assist = SpellCheckAssist(self.main_window.inbox.composer, self.spelling)
+        # G2: the phrases I send often, offered while I type (Tab takes one).
+        self.typing_hints = TypingHints(self.settings, self.store, self.chats, self)
+        self.hint_assist = TypingHintAssist(self.main_window.inbox.composer, self.typing_hints)
+        # G10: the rotating log files of __main__ go to the relay on request.
+        self.logs = LogService(self.session, data_dir / "logs", self)
+        self.audio = AudioSettings(self.store, parent=self)  # G7: the microphone
+        build_settings_sections(self)
         self.session.signed_in.connect(self._on_session_signed_in)
         self.session.signed_out.connect(self._on_session_signed_out)
         self.session.sign_in_failed.connect(self._on_session_sign_in_failed)
@@ -138,6 +180,7 @@ class DesktopApp(QObject):
 
     async def shutdown(self) -> None:
         self.toasts.close()
+        self.invitation_toasts.close()
         self.tray.hide()
         await self.notifications.notifier.close()
         self.auto_away.stop()
@@ -157,9 +200,39 @@ class DesktopApp(QObject):
         self.sign_in_window.hide()
         self.main_window.show()
         self.auto_away.start()
-        wanted = self.store.get("hotkeys.global_accept", True)
-        if wanted and not self.global_accept.running and not self.global_accept.start():
-            log.info("global Ctrl+R unavailable: %s", self.global_accept.reason)
+        self._start_global_accept()
+
+    def _start_global_accept(self) -> None:
+        keys = self.global_accept
+        wanted = self.hotkeys.global_accept and self._global_key and not keys.running
+        if wanted and not keys.start():
+            log.info("global %s unavailable: %s", self._global_key, keys.reason)
+
+    def _register_global_accept(self, sequence: str) -> None:
+        if self._global_key:
+            self.global_accept.unregister(self._global_key)
+            self._global_key = ""
+        if not sequence:
+            return
+        try:
+            self._global_key = self.global_accept.register(sequence, self._on_global_accept)
+        except ValueError as exc:  # a key pynput cannot listen for: in-app only
+            log.info("global accept shortcut %s not possible: %s", sequence, exc)
+
+    def _on_settings_theme_changed(self, theme: str) -> None:
+        self.qapp.setStyleSheet(style.stylesheet(theme))
+
+    def _on_hotkeys_changed(self, action: str, sequence: str) -> None:
+        if action == "accept":
+            self._register_global_accept(sequence)
+            if self.session.welcome is not None:
+                self._start_global_accept()
+
+    def _on_hotkeys_global_accept_changed(self, enabled: bool) -> None:
+        if not enabled:
+            self.global_accept.stop()
+        elif self.session.welcome is not None:
+            self._start_global_accept()
 
     def _on_session_signed_out(self) -> None:
         self.auto_away.stop()

@@ -31,6 +31,9 @@ PACKAGES=(
     dbus dunst
     # pynput (global hotkeys) pulls evdev, which builds from source.
     gcc libc6-dev linux-libc-dev
+    # Installers (tests/installers, make dist): wixl builds the .msi from the WiX source,
+    # msitools reads it back; desktop-file-validate checks the .desktop entries.
+    wixl msitools desktop-file-utils
 )
 
 say() { printf 'install-system-deps: %s\n' "$*" >&2; }

@@ -14,12 +14,14 @@ from server import bus as topics
 from server import protocol as p
 from server.bus import Bus
 from server.metrics import Metrics
-from server.store import repo
+from server.store import archive, ladder, repo
+from server.store.blocks_repo import unless_blocked
 from server.store.db import read
 from server.store.writer import GroupWriter
 
 if TYPE_CHECKING:
     from server.connection import Conn
+    from server.routing import Router
 
 OFFERS = "offers"
 """Topic of the agents that take new chats (online, not away)."""
@@ -34,6 +36,8 @@ class ChatService:
         self.bus = bus
         self.metrics = metrics
         self.max_chars = max_chars
+        self.router: Router | None = None
+        """Routes new chats (N3, C5); without one every online agent gets the offer."""
 
     # -------------------------------------------------------------- helpers
 
@@ -54,7 +58,7 @@ class ChatService:
         every agent taking new chats."""
         event = change.event
         text = p.encode(p.EventPush(event=event))
-        if change.chat.visitor_id is not None:
+        if change.chat.visitor_id is not None and change.to_visitor:
             self.bus.publish(topics.visitor_topic(change.chat.visitor_id), text, event.cursor)
         if change.chat.state == "offered":
             self.bus.publish(OFFERS, text, event.cursor)
@@ -91,17 +95,32 @@ class ChatService:
         invited_by: tuple[int, str] | None = None,
     ) -> None:
         text = self.check_text(frame)
+        # V2: the reply to an invitation goes to the inviting agent, not through the router.
+        route = None
+        if self.router is not None and invited_by is None:
+            route = ladder.route_new(self.router.online_agents())
         change = await self.writer.run(
-            repo.visitor_message(visitor_id, site_id, frame.client_msg_id, text, agents_online)
+            unless_blocked(  # C8
+                site_id,
+                visitor_id,
+                conn.ip,
+                repo.visitor_message(
+                    visitor_id, site_id, frame.client_msg_id, text, agents_online, route
+                ),
+            )
         )
         self._ack(conn, frame, change)
         if change.duplicate:
             return
         self.metrics.messages.labels("visitor").inc()
         if change.info is not None and invited_by is not None:
-            await self._start_invited(change, invited_by)
+            await self._start_invited(change, invited_by)  # V2: never offered to the others
         elif change.info is not None:  # a new chat: offer it (read in the same transaction)
-            self.bus.publish(OFFERS, p.encode(p.ChatOffered(chat=change.info)))
+            if self.router is not None and change.route is not None:
+                change.route.info = change.info
+                self.router.publish(change.route)
+            else:
+                self.bus.publish(OFFERS, p.encode(p.ChatOffered(chat=change.info)))
         if change.info is None or invited_by is None:
             self._publish_event(change)
         self.metrics.delivery_latency.observe(time.perf_counter() - received)
@@ -174,9 +193,18 @@ class ChatService:
         if chat is None:
             raise p.FrameRejected("not_found", "no such chat", request_id)
         admin_may = agent.role == "admin" and chat.kind == "visitor"
-        if chat.state != "offered" and agent.id not in members and not admin_may:
+        if (
+            chat.state != "offered"
+            and agent.id not in members
+            and not admin_may
+            and not await read(self.engine, archive.may_read, chat_id, agent)
+        ):
             raise p.FrameRejected("not_in_chat", "you are not in this chat", request_id)
         return chat, members
+
+    async def search_archive(self, conn: Conn, frame: p.SearchArchive, agent: p.AgentInfo) -> None:
+        found, total = await read(self.engine, archive.search, agent, frame)
+        conn.send(p.ArchivePage(id=frame.id, chats=found, total=total))
 
     async def history(self, conn: Conn, frame: p.History, agent: p.AgentInfo) -> None:
         await self._visible_chat(frame.chat_id, agent, frame.id)

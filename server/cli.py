@@ -23,6 +23,7 @@ Quick start:
   jivo-relay serve --demo            run on 127.0.0.1:8765 with SQLite, a demo site and admin
   jivo-relay create-admin EMAIL      add an administrator (asks for the password)
   jivo-relay add-site NAME --origin https://shop.example   register a website, print its snippet
+  jivo-relay site-settings NAME --rule least_busy --limit 5 --offer-timeout 45   routing
 
 The database is SQLite in the user data folder unless --db (or JIVO_RELAY_DATABASE_URL) names
 another, e.g. postgresql+asyncpg://user:pass@host/dbname. Every setting can also be given as
@@ -89,6 +90,26 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("migrate", help="create or upgrade the database schema, then exit")
     invitations_cli.add_parser(sub)
 
+    r = sub.add_parser(
+        "site-settings",
+        help="show or change how a site's chats are routed (rule, chat limit, offer time-out)",
+    )
+    r.add_argument("site", help="the site's key or name")
+    r.add_argument(
+        "--rule",
+        choices=["all", "least_busy"],
+        help="all: offer a new chat to every online agent; least_busy: first to the online "
+        "agent with the fewest open chats (a client's assigned agent always comes first)",
+    )
+    r.add_argument(
+        "--limit", type=int, help="open chats per agent before new ones skip it (0: none)"
+    )
+    r.add_argument(
+        "--offer-timeout",
+        type=float,
+        help="seconds an offer waits before the ignore ladder moves on (N3)",
+    )
+
     k = sub.add_parser(
         "sneak-peek",
         help="C17: let a site's agents see what visitors type before they send it (the widget "
@@ -96,6 +117,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     k.add_argument("site_key", help="the site's key (as printed by add-site)")
     k.add_argument("state", choices=["on", "off"])
+    lg = sub.add_parser("logs", help="list the log bundles the agents' apps sent, or save one")
+    lg.add_argument("--get", type=int, metavar="ID", help="save the bundle with this id")
+    lg.add_argument("--out", type=Path, help="where to save it (default: its own name here)")
     return parser
 
 
@@ -152,6 +176,10 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
                 print("(replace https://RELAY with the address browsers reach this relay at)")
         elif args.command == "add-invitation":
             return await invitations_cli.run(relay, args)
+        elif args.command == "site-settings":
+            return await _site_settings(relay, args)
+        elif args.command == "logs":
+            return await _logs(relay, args)
         elif args.command == "migrate":
             print(f"database at the newest schema: {settings.database_url}")
         elif args.command == "sneak-peek":
@@ -167,6 +195,23 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         await relay.writer.close()
         await relay.engine.dispose()
+    return 0
+
+
+async def _logs(relay: Relay, args: argparse.Namespace) -> int:
+    from server import logs
+    from server.store.db import read
+
+    if args.get is None:
+        print(logs.bundles_text(await read(relay.engine, logs.list_bundles)), end="")
+        return 0
+    found = await read(relay.engine, logs.bundle, args.get)
+    if found is None:
+        print(f"no log bundle with id {args.get}", file=sys.stderr)
+        return 1
+    out = args.out or Path(f"{args.get}-{Path(found.name).name or 'logs.zip'}")
+    out.write_bytes(found.data)
+    print(f"saved {len(found.data)} bytes to {out}")
     return 0
 
 
@@ -209,6 +254,35 @@ async def _create_account(relay: Relay, args: argparse.Namespace) -> int:
         print(f"an account with the e-mail {email} exists already", file=sys.stderr)
         return 1
     print(f"{args.role} {email} created")
+    return 0
+
+
+async def _site_settings(relay: Relay, args: argparse.Namespace) -> int:
+    import sqlalchemy as sa
+
+    from server.store import ladder
+    from server.store.schema import sites
+
+    async with relay.engine.connect() as conn:
+        site = (
+            await conn.execute(
+                sa.select(sites).where(sa.or_(sites.c.key == args.site, sites.c.name == args.site))
+            )
+        ).first()
+    if site is None:
+        print(f"no site has the key or name {args.site!r}", file=sys.stderr)
+        return 1
+    if args.offer_timeout is not None and args.offer_timeout <= 0:
+        print("the offer time-out must be a positive number of seconds", file=sys.stderr)
+        return 2
+    await relay.writer.run(ladder.update_site(site.id, args.rule, args.limit, args.offer_timeout))
+    async with relay.engine.connect() as conn:
+        site = (await conn.execute(sa.select(sites).where(sites.c.id == site.id))).one()
+    limit = site.chat_limit or "none"
+    print(
+        f"site {site.name!r}: rule {site.routing_rule}, chat limit {limit}, "
+        f"offer time-out {site.offer_timeout:g} s"
+    )
     return 0
 
 

@@ -61,6 +61,29 @@ class Settings:
     """Idle seconds after which a visitor's next page starts a new visit."""
     visitors_push_interval: float = 0.5
     """Visitor list changes are sent to agents in one batch at most this often (seconds)."""
+    invitation_timeout: float = 60.0
+    """C7/C9: seconds a colleague has to answer an invitation or a transfer."""
+    # ---- account administration (A2, K3, K5)
+    smtp_host: str = ""
+    """The SMTP server invitations go through; empty: invitations cannot be sent."""
+    smtp_port: int = 587
+    smtp_security: str = "starttls"
+    """starttls (port 587), tls (implicit TLS, port 465) or none (a local relay, tests)."""
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_from: str = ""
+    """The From address; empty: smtp_user, else jivo@<the relay's host>."""
+    smtp_timeout: float = 20.0
+    app_download_url: str = "https://github.com/jivo-live/jivo-live/releases/latest"
+    """Where invitation e-mails send agents to install the desktop app."""
+    invite_ttl_hours: float = 72.0
+    """How long a set-password link stays valid."""
+    webhook_backoff: float = 10.0
+    """Seconds before the first retry of a failed webhook; doubled each time."""
+    webhook_max_attempts: int = 8
+    webhook_timeout: float = 10.0
+    hours_check_interval: float = 30.0
+    """How often the relay checks whether working hours began or ended (K5)."""
     files_dir: str = ""
     """C14: where sent files are kept; empty: a ``files`` folder beside the SQLite database, or
     in the platformdirs data folder for other databases. Several nodes must share it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Awaitable, Callable
 from http import HTTPStatus
@@ -12,6 +13,7 @@ from websockets.asyncio.server import ServerConnection
 from websockets.http11 import Request, Response
 
 WIDGET_DIR = Path(__file__).parent / "widget"
+PAGES_DIR = Path(__file__).parent / "pages"
 WS_PATH = "/ws"
 
 # No Referrer-Policy here: the demo page's own links must carry a referrer, as any site's do.
@@ -62,10 +64,16 @@ class HttpRoutes:
         demo_site_key: Callable[[], str | None],
         health: Callable[[], Awaitable[bool]],
         metrics: Callable[[], bytes],
+        download_url: str = "",
         files: Callable[[ServerConnection, Request], Awaitable[Response]] | None = None,
+        log_download: Callable[[int, str], Awaitable[tuple[int, str, bytes]]] | None = None,
     ) -> None:
         self._files = files
         self._demo_site_key = demo_site_key
+        self._log_download = log_download
+        self._download_url = download_url
+        # A2: the invitation link's page; it sends the new password over the WebSocket.
+        self._set_password = _StaticFile(PAGES_DIR / "set_password.html")
         self._health = health
         self._metrics = metrics
         self._widget = _StaticFile(WIDGET_DIR / "widget.js")
@@ -100,6 +108,25 @@ class HttpRoutes:
                 "text/html; charset=utf-8",
                 {"Cache-Control": "no-cache"},
             )
+        if path == "/set-password":
+            page = self._set_password.read().decode("utf-8")
+            page = page.replace("{{DOWNLOAD_URL}}", html.escape(self._download_url, quote=True))
+            return respond(
+                connection,
+                HTTPStatus.OK,
+                page,
+                "text/html; charset=utf-8",
+                {
+                    "Cache-Control": "no-store",
+                    "Referrer-Policy": "no-referrer",
+                    "X-Frame-Options": "DENY",
+                    "Content-Security-Policy": (
+                        "default-src 'none'; script-src 'unsafe-inline'; "
+                        "style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; "
+                        "form-action 'none'; frame-ancestors 'none'"
+                    ),
+                },
+            )
         if path == "/healthz":
             ok = await self._health()
             status = HTTPStatus.OK if ok else HTTPStatus.SERVICE_UNAVAILABLE
@@ -107,6 +134,27 @@ class HttpRoutes:
             return respond(connection, status, body, "application/json")
         if path.startswith("/files/") and self._files is not None:
             return await self._files(connection, request)  # C14 downloads (server/files.py)
+        if path.startswith("/logs/") and self._log_download is not None:
+            return await self._logs(connection, request, path.removeprefix("/logs/"))
         if path == "/metrics":
             return respond(connection, HTTPStatus.OK, self._metrics(), "text/plain; version=0.0.4")
         return respond(connection, HTTPStatus.NOT_FOUND, "not found\n")
+
+    async def _logs(self, connection: ServerConnection, request: Request, rest: str) -> Response:
+        """G10: an app's log bundle, for admins only (the session token in the header)."""
+        if not rest.isdigit():
+            return respond(connection, HTTPStatus.NOT_FOUND, "not found\n")
+        header = request.headers.get("Authorization", "")
+        token = header[7:].strip() if header[:7].lower() == "bearer " else ""
+        assert self._log_download is not None
+        status, name, body = await self._log_download(int(rest), token)
+        if status != HTTPStatus.OK:
+            return respond(connection, HTTPStatus(status), body)
+        safe = "".join(c for c in name if c.isalnum() or c in "._-") or "logs.zip"
+        return respond(
+            connection,
+            HTTPStatus.OK,
+            body,
+            "application/zip",
+            {"Content-Disposition": f'attachment; filename="{safe}"', "Cache-Control": "no-store"},
+        )

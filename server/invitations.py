@@ -83,7 +83,9 @@ class Invitations:
         if live is None or live.conns <= 0:
             raise p.FrameRejected("not_found", "the visitor is not on the site now")
         live.invited_by = (agent.id, agent.name)
-        self._send(live, p.Invitation(invitation_id=-agent.id, text=text, agent_name=agent.name))
+        self._send(
+            live, p.VisitorInvitation(invitation_id=-agent.id, text=text, agent_name=agent.name)
+        )
 
     def closed(self, visitor_id: int, invitation_id: int) -> None:
         live = self.tracker.live.get(visitor_id)
@@ -137,7 +139,7 @@ class Invitations:
         live.shown_rules.add(rule.id)
         self._send(
             live,
-            p.Invitation(
+            p.VisitorInvitation(
                 invitation_id=rule.id,
                 text=rule.message,
                 agent_name=rule.agent_name,
@@ -146,5 +148,5 @@ class Invitations:
             ),
         )
 
-    def _send(self, live: Live, frame: p.Invitation) -> None:
+    def _send(self, live: Live, frame: p.VisitorInvitation) -> None:
         self.bus.publish(topics.visitor_topic(live.info.id), p.encode(frame))

@@ -46,3 +46,7 @@ class Presence:
 
     def online_count(self) -> int:
         return sum(1 for s in self._status.values() if s == "online")
+
+    def online_agents(self) -> list[int]:
+        """Agents that take new chats (online, not away)."""
+        return [a for a, s in self._status.items() if s == "online"]

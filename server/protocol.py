@@ -32,6 +32,10 @@ PROTOCOL_VERSION = 1
 
 MAX_FRAME_BYTES = 64 * 1024
 MAX_MESSAGE_CHARS = 5000
+LOG_PART_BYTES = 32 * 1024
+"""Bytes of a log bundle per ``upload_logs`` frame (base64 makes them 4/3 as many characters,
+well under the frame limit)."""
+MAX_LOG_BYTES = 8 * 1024 * 1024
 AUTH_TIMEOUT_SECONDS = 5.0
 
 # Close codes (4000-4999 are free for applications). Each close carries a readable reason too.
@@ -69,6 +73,10 @@ ErrorCode = Literal[
     "not_in_chat",  # the agent is not a participant of the chat
     "no_agents_online",  # nobody can answer: show the offline form
     "internal",  # the relay failed; the request may be retried
+    "blocked",  # C8: this visitor (or its IP) is blocked: it can no longer write
+    "admin_only",  # the request needs the admin role
+    "duplicate",  # C12: another quick phrase has that shortcut
+    "mail_failed",  # the invitation e-mail could not be sent (the account exists; retry)
     "file_too_large",  # C14: a file over MAX_FILE_BYTES
     "empty_file",  # C14: a file of 0 bytes
     "bad_file_name",  # C14: a name with a path, control characters or a reserved device name
@@ -79,7 +87,11 @@ Role = Literal["visitor", "agent", "system"]
 AgentStatus = Literal["online", "away", "offline"]
 ChatState = Literal["offered", "active", "closed", "missed"]
 ChatKind = Literal["visitor", "direct"]
-EventKind = Literal["message", "joined", "left", "closed", "file"]
+EventKind = Literal["message", "joined", "left", "closed", "file", "missed", "comment", "transfer"]
+"""``missed``: nobody took the chat (N3); the widget shows the offline form."""
+AGENT_ONLY_KINDS = frozenset({"comment", "transfer"})
+"""C9/C10: events only agents see; the relay never sends them to a visitor."""
+MAX_PHRASE_SHORTCUT = 32
 VisitSource = Literal["", "direct", "search", "social", "referral", "campaign"]
 
 ClientMsgId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
@@ -155,6 +167,8 @@ class VisitorInfo(msgspec.Struct, kw_only=True):
     chat_state: str = ""
     """The open chat's state ("offered", "active") or empty."""
     chat_agent: str = ""
+    assigned_agent_id: int | None = None
+    """C5: new chats of this client go first to this agent while the agent is online."""
 
 
 class ChatInfo(msgspec.Struct, kw_only=True):
@@ -178,6 +192,10 @@ class ChatInfo(msgspec.Struct, kw_only=True):
     visitor_delivered_seq: int = 0
     visitor_read_seq: int = 0
     agent_read_seq: int = 0
+    offer_round: int = 0
+    """N3: the chat's place in the ignore ladder while offered: 0 the first offer (assigned or
+    least busy agent), 1 every online agent, 2 and 3 the two returns; then it is missed."""
+    closed_at: float | None = None
 
 
 class FileInfo(msgspec.Struct, kw_only=True):
@@ -189,6 +207,18 @@ class FileInfo(msgspec.Struct, kw_only=True):
     size: int
     content_type: str = ""
     sha256: str = ""
+
+
+class LogInfo(msgspec.Struct, kw_only=True):
+    """A log bundle an agent's app sent (G10)."""
+
+    id: int
+    agent_id: int
+    agent_name: str
+    agent_email: str
+    name: str
+    size: int
+    created_at: float
 
 
 class Event(msgspec.Struct, kw_only=True):
@@ -240,6 +270,116 @@ class InvitationRule(msgspec.Struct, kw_only=True):
 class SiteRef(msgspec.Struct, kw_only=True):
     id: int
     name: str
+
+
+class Invitation(msgspec.Struct, kw_only=True):
+    """C7/C9: an agent asks a colleague to join a chat (``invite``) or to take it over
+    (``transfer``, with a note only agents see). Pending until answered or ``expires_at``."""
+
+    id: int
+    kind: Literal["invite", "transfer"]
+    chat: ChatInfo
+    from_agent_id: int
+    from_name: str
+    to_agent_id: int
+    note: str = ""
+    expires_at: float = 0.0
+
+
+class BlockedClient(msgspec.Struct, kw_only=True):
+    """C8: a blocked visitor (and its IP at the time) on a site."""
+
+    id: int
+    site_id: int
+    visitor_id: int | None
+    ip: str
+    visitor_name: str = ""
+    reason: str = ""
+    blocked_by: str = ""
+    created_at: float
+
+
+class Phrase(msgspec.Struct, kw_only=True):
+    """C12: a quick phrase shared by the team; typing ``/shortcut`` offers it."""
+
+    id: int
+    shortcut: str
+    text: str
+
+
+# ---------------------------------------------------------------- account administration (K1-K5)
+
+Language = Literal["en", "es", "pt", "ru"]
+WebhookEvent = Literal["chat_accepted", "chat_finished", "offline_message", "client_updated"]
+Clock = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$")]
+
+
+class SiteInfo(msgspec.Struct, kw_only=True):
+    """K1: a website (channel). ``key`` goes in the widget snippet's ``data-site``."""
+
+    id: int
+    key: str
+    name: str
+    language: Language = "en"
+    origins: list[str] = msgspec.field(default_factory=list)
+    enabled: bool = True
+
+
+class TeammateInfo(msgspec.Struct, kw_only=True):
+    """K2: an account as admins see it. ``invited``: the set-password link is not used yet."""
+
+    id: int
+    name: str
+    email: str
+    role: Literal["admin", "agent"]
+    disabled: bool = False
+    invited: bool = False
+
+
+class WebhookInfo(msgspec.Struct, kw_only=True):
+    """K3: an outgoing webhook; its secret is shown once, when it is made."""
+
+    id: int
+    url: str
+    events: list[WebhookEvent]
+    enabled: bool = True
+
+
+class DeliveryInfo(msgspec.Struct, kw_only=True):
+    """K3: one webhook delivery: pending (retried with backoff), delivered or failed."""
+
+    id: int
+    webhook_id: int
+    event: str
+    status: Literal["pending", "delivered", "failed"]
+    attempts: int
+    last_status: int = 0
+    last_error: str = ""
+    created_at: float = 0.0
+
+
+class ApiTokenInfo(msgspec.Struct, kw_only=True):
+    """K3: an API token for scripts (the token itself is shown once)."""
+
+    id: int
+    name: str
+    created_at: float
+    revoked: bool = False
+
+
+class DayHours(msgspec.Struct, kw_only=True):
+    open: bool = True
+    start: Clock = "09:00"
+    end: Clock = "18:00"
+
+
+class WorkingHours(msgspec.Struct, kw_only=True):
+    """K5: the account's working hours, Monday first, in ``timezone`` (IANA name). Outside
+    them, when ``enabled``, the widget shows the offline form."""
+
+    enabled: bool = False
+    timezone: Short = "UTC"
+    days: list[DayHours] = msgspec.field(default_factory=lambda: [DayHours() for _ in range(7)])
 
 
 # ---------------------------------------------------------------- agent requests
@@ -300,6 +440,27 @@ class OpenDirectChat(Frame):
     agent_id: int
 
 
+class UploadLogs(Frame):
+    """Agent: one part of the app's log bundle (G10, a zip), ``data`` in base64 (at most
+    ``LOG_PART_BYTES`` bytes). The parts of an ``upload`` come in order from ``part`` 0; each is
+    answered ``ok``, the ``last`` one with ``logs_stored``. A new ``upload`` drops an unfinished
+    one. Admins list the bundles with ``list_logs`` and download one with
+    ``GET /logs/<id>`` and the header ``Authorization: Bearer <token>``."""
+
+    id: RequestId
+    upload: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+    part: Annotated[int, msgspec.Meta(ge=0)]
+    data: Annotated[str, msgspec.Meta(max_length=(LOG_PART_BYTES + 2) // 3 * 4)]
+    last: bool = False
+    name: Short = ""
+
+
+class ListLogs(Frame):
+    """Admin: the log bundles the team's apps sent, newest first (agents are refused)."""
+
+    id: RequestId
+
+
 class History(Frame):
     """Agent: a page of a chat's events, newest last, before ``before_seq`` (or the latest)."""
 
@@ -352,6 +513,257 @@ class DeleteInvitationRule(Frame):
 
     id: RequestId
     rule_id: int
+
+
+# ---------------------------------------------------------------- agent requests: chat actions
+
+
+class InviteColleague(Frame):
+    """C7: invite a colleague into the chat without leaving it; answered with ``ok``. The
+    colleague gets ``invitation_offered``; when it accepts, both are in the chat."""
+
+    id: RequestId
+    chat_id: int
+    agent_id: int
+    note: Short = ""
+
+
+class TransferChat(Frame):
+    """C9: offer the chat to a colleague with a note the visitor never sees. The chat moves
+    only when the colleague accepts; the asking agent keeps it until then and is told the
+    outcome (``invitation_answered``: accepted, declined or expired)."""
+
+    id: RequestId
+    chat_id: int
+    agent_id: int
+    note: Annotated[str, msgspec.Meta(max_length=1000)] = ""
+
+
+class AnswerInvitation(Frame):
+    """C7/C9: accept (answered with ``chat_opened``) or decline (``ok``) an invitation."""
+
+    id: RequestId
+    invitation_id: int
+    accept: bool
+
+
+class LeaveChat(Frame):
+    """C3/C7: leave a chat; colleagues still in it carry on, the last one leaving closes it."""
+
+    id: RequestId
+    chat_id: int
+
+
+# ---------------------------------------------------------------- account requests (A3, K1-K5)
+# Every frame in ADMIN_FRAMES is refused by the relay unless the sender is an admin.
+
+
+class ListSites(Frame):
+    """Admin (K1): the websites; answered with ``sites_list``."""
+
+    id: RequestId
+
+
+class SaveSite(Frame):
+    """Admin (K1): add a site (``site_id`` null) or rename, re-language, re-origin, disable
+    one. Answered with ``site_saved``."""
+
+    id: RequestId
+    name: Short
+    language: Language = "en"
+    origins: list[Url] = msgspec.field(default_factory=list)
+    enabled: bool = True
+    site_id: int | None = None
+
+
+class ListTeammates(Frame):
+    """Admin (K2): every account, disabled ones too; answered with ``teammates_list``."""
+
+    id: RequestId
+
+
+class InviteAgent(Frame):
+    """Admin (K2, A2): add an account and e-mail it a set-password link and the app's
+    download link. Inviting a still-invited e-mail again sends a new link."""
+
+    id: RequestId
+    email: Short
+    name: Short = ""
+    role: Literal["admin", "agent"] = "agent"
+
+
+class UpdateAgent(Frame):
+    """Admin (K2): change an account's role, or disable it (signed out at once everywhere)."""
+
+    id: RequestId
+    agent_id: int
+    role: Literal["admin", "agent"] | None = None
+    disabled: bool | None = None
+
+
+class ListWebhooks(Frame):
+    """Admin (K3): webhooks and their latest deliveries; answered with ``webhooks_list``."""
+
+    id: RequestId
+
+
+class SaveWebhook(Frame):
+    """Admin (K3): add (``webhook_id`` null; the answer carries the secret, once) or change."""
+
+    id: RequestId
+    url: Url
+    events: list[WebhookEvent]
+    enabled: bool = True
+    webhook_id: int | None = None
+
+
+class DeleteWebhook(Frame):
+    id: RequestId
+    webhook_id: int
+
+
+class ListApiTokens(Frame):
+    """Admin (K3): answered with ``api_tokens_list``."""
+
+    id: RequestId
+
+
+class CreateApiToken(Frame):
+    """Admin (K3): a token for scripts, shown once in ``api_token_created``. A script sends it
+    in ``authenticate`` and acts as the admin who made it (see docs/admin.md)."""
+
+    id: RequestId
+    name: Short
+
+
+class RevokeApiToken(Frame):
+    id: RequestId
+    token_id: int
+
+
+class SaveWorkingHours(Frame):
+    """Admin (K5): the account's working hours; answered with ``my_account``."""
+
+    id: RequestId
+    hours: WorkingHours
+
+
+class GetMyAccount(Frame):
+    """Any agent (K5): answered with ``my_account``."""
+
+    id: RequestId
+
+
+class SaveMyAccount(Frame):
+    """Any agent (K5): own name, e-mail and time zone; a new password needs the old one."""
+
+    id: RequestId
+    name: Short
+    email: Short
+    timezone: Short = ""
+    old_password: Annotated[str, msgspec.Meta(max_length=1024)] = ""
+    new_password: Annotated[str, msgspec.Meta(max_length=1024)] = ""
+
+
+class SetPassword(Frame):
+    """First frame of the relay's set-password page (A2): the one-time token from the
+    invitation link and the new password. Answered with ``ok``, then the relay closes."""
+
+    id: RequestId
+    token: Short
+    password: Annotated[str, msgspec.Meta(max_length=1024)]
+    protocol: int = PROTOCOL_VERSION
+
+
+class IgnoreChat(Frame):
+    """Agent: N3, ignore an offered chat. When every agent the round offered it to has ignored
+    it (or the round's time runs out) it is offered again, and after the last round it is
+    missed."""
+
+    id: RequestId
+    chat_id: int
+
+
+class BlockClient(Frame):
+    """C8: block the chat's visitor by visitor id and IP, and close the chat."""
+
+    id: RequestId
+    chat_id: int
+    reason: Short = ""
+
+
+class UnblockClient(Frame):
+    """C8 (admins only): lift a block."""
+
+    id: RequestId
+    block_id: int
+
+
+class ListBlocked(Frame):
+    """C8 (admins only): the blocked clients; answered with ``blocked_list``."""
+
+    id: RequestId
+
+
+class ListPhrases(Frame):
+    """C12: the team's quick phrases; answered with ``phrase_list``."""
+
+    id: RequestId
+
+
+class SavePhrase(Frame):
+    """C12: add (no ``phrase_id``) or edit a quick phrase; answered with ``phrase_list``, and
+    every agent gets ``phrases_changed``."""
+
+    id: RequestId
+    shortcut: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_PHRASE_SHORTCUT)]
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_MESSAGE_CHARS)]
+    phrase_id: int | None = None
+
+
+class DeletePhrase(Frame):
+    """C12: delete a quick phrase; answered with ``phrase_list``."""
+
+    id: RequestId
+    phrase_id: int
+
+
+class ViewChat(Frame):
+    """C18: this agent has the chat open in front of it (or no longer). No response; the
+    agents of the chat get ``chat_viewers``."""
+
+    chat_id: int
+    viewing: bool
+
+
+class TeamLoad(Frame):
+    """C9: how many open chats each agent has; answered with ``team_loads``."""
+
+    id: RequestId
+
+
+class SetAssignedAgent(Frame):
+    """Agent: C5, bind a client to an agent (``agent_id`` null clears it)."""
+
+    id: RequestId
+    visitor_id: int
+    agent_id: int | None = None
+
+
+class SearchArchive(Frame):
+    """Agent: closed and missed chats, newest first, answered with ``archive_page``. Every filter
+    is optional: ``text`` in the messages, ``visitor`` (name, e-mail, phone or id), ``agent_id``,
+    ``since``/``until`` (epoch seconds of the chat's start), ``state`` (closed or missed)."""
+
+    id: RequestId
+    text: Short = ""
+    visitor: Short = ""
+    agent_id: int | None = None
+    since: float | None = None
+    until: float | None = None
+    state: Literal["", "closed", "missed"] = ""
+    offset: Annotated[int, msgspec.Meta(ge=0)] = 0
+    limit: Annotated[int, msgspec.Meta(ge=1, le=200)] = 50
 
 
 # ---------------------------------------------------------------- visitor requests
@@ -421,6 +833,9 @@ class SendMessage(Frame):
     client_msg_id: ClientMsgId
     text: Text
     chat_id: int | None = None
+    comment: bool = False
+    """C10 (agents only): an internal comment that only agents see, stored as a ``comment``
+    event that never reaches the visitor."""
 
 
 class Typing(Frame):
@@ -472,6 +887,8 @@ class VisitorWelcome(Frame):
     chat: ChatInfo | None = None
     site_name: str = ""
     protocol: int = PROTOCOL_VERSION
+    language: str = ""
+    """The site's language (K1): the widget's texts follow it unless the snippet says."""
     sneak_peek: bool = False
     """C17: the site's agents see the visitor's draft; the widget says so and sends ``draft``."""
 
@@ -501,6 +918,29 @@ class HistoryPage(Frame):
     id: int
     chat_id: int
     events: list[Event]
+
+
+class ArchivePage(Frame):
+    """Response to ``search_archive``: one page of chats and how many match in all."""
+
+    id: int
+    chats: list[ChatInfo]
+    total: int
+
+
+class LogsStored(Frame):
+    """The log bundle is stored on the relay (answer to the ``last`` ``upload_logs``)."""
+
+    id: int
+    log_id: int
+    size: int
+
+
+class LogList(Frame):
+    """Answer to ``list_logs``."""
+
+    id: int
+    logs: list[LogInfo]
 
 
 class Error(Frame):
@@ -583,6 +1023,121 @@ class AgentsAvailable(Frame):
     """Visitors: whether any agent is online (else the widget shows the offline form)."""
 
     online: bool
+
+
+class InvitationOffered(Frame):
+    """C7/C9: a colleague invites this agent into a chat or offers it a transfer."""
+
+    invitation: Invitation
+
+
+class InvitationAnswered(Frame):
+    """C7/C9: the outcome of an invitation, to the agent who asked and to the one asked."""
+
+    invitation_id: int
+    chat_id: int
+    kind: Literal["invite", "transfer"]
+    agent_id: int
+    agent_name: str
+    outcome: Literal["accepted", "declined", "expired", "cancelled"]
+
+
+class VisitorBlocked(Frame):
+    """Visitors (C8): this visitor is blocked and can no longer write."""
+
+
+class BlockedList(Frame):
+    id: int
+    clients: list[BlockedClient]
+
+
+class PhraseList(Frame):
+    id: int
+    phrases: list[Phrase]
+
+
+class PhrasesChanged(Frame):
+    """Agents (C12): the team's quick phrases changed; the whole list."""
+
+    phrases: list[Phrase]
+
+
+class ChatViewers(Frame):
+    """Agents (C18): who has this chat open now."""
+
+    chat_id: int
+    agent_ids: list[int]
+
+
+class TeamLoads(Frame):
+    """C9: agent id -> number of open chats."""
+
+    id: int
+    chats: dict[int, int]
+
+
+class SitesList(Frame):
+    id: int
+    sites: list[SiteInfo]
+
+
+class SiteSaved(Frame):
+    id: int
+    site: SiteInfo
+
+
+class TeammatesList(Frame):
+    id: int
+    teammates: list[TeammateInfo]
+
+
+class TeammateSaved(Frame):
+    id: int
+    teammate: TeammateInfo
+
+
+class WebhooksList(Frame):
+    id: int
+    webhooks: list[WebhookInfo]
+    deliveries: list[DeliveryInfo]
+
+
+class WebhookSaved(Frame):
+    """``secret`` (for checking the ``X-Jivo-Signature`` header) only when it was made now."""
+
+    id: int
+    webhook: WebhookInfo
+    secret: str = ""
+
+
+class ApiTokensList(Frame):
+    id: int
+    tokens: list[ApiTokenInfo]
+
+
+class ApiTokenCreated(Frame):
+    """The token, shown once: only its hash is stored."""
+
+    id: int
+    token: str
+    info: ApiTokenInfo
+
+
+class MyAccount(Frame):
+    """The agent's own account (K5); ``hours`` only for admins."""
+
+    id: int
+    name: str
+    email: str
+    timezone: str
+    hours: WorkingHours | None = None
+
+
+class AgentChanged(Frame):
+    """Agents: an account was added, changed (name, role) or disabled (K2)."""
+
+    agent: AgentInfo
+    change: Literal["added", "changed", "disabled"]
 
 
 # ---------------------------------------------------------------- files (C14), sneak peek (C17)
@@ -696,7 +1251,7 @@ class VisitorDetails(Frame):
     now: float = 0.0
 
 
-class Invitation(Frame):
+class VisitorInvitation(Frame):
     """Visitors (V2/V3): an invitation to chat; the widget opens with it."""
 
     invitation_id: int
@@ -729,6 +1284,36 @@ AgentRequest = (
     | Typing
     | Receipt
     | Ping
+    | InviteColleague
+    | TransferChat
+    | AnswerInvitation
+    | LeaveChat
+    | BlockClient
+    | UnblockClient
+    | ListBlocked
+    | ListPhrases
+    | SavePhrase
+    | DeletePhrase
+    | ViewChat
+    | TeamLoad
+    | ListSites
+    | SaveSite
+    | ListTeammates
+    | InviteAgent
+    | UpdateAgent
+    | ListWebhooks
+    | SaveWebhook
+    | DeleteWebhook
+    | ListApiTokens
+    | CreateApiToken
+    | RevokeApiToken
+    | SaveWorkingHours
+    | GetMyAccount
+    | SaveMyAccount
+    | SetPassword
+    | IgnoreChat
+    | SetAssignedAgent
+    | SearchArchive
     | UploadFile
     | FileLink
     | SetSneakPeek
@@ -738,6 +1323,8 @@ AgentRequest = (
     | ListInvitationRules
     | SaveInvitationRule
     | DeleteInvitationRule
+    | UploadLogs
+    | ListLogs
 )
 VisitorRequest = (
     VisitorHello
@@ -772,19 +1359,56 @@ ServerFrame = (
     | TypingChanged
     | AgentPresence
     | AgentsAvailable
+    | InvitationOffered
+    | InvitationAnswered
+    | VisitorBlocked
+    | BlockedList
+    | PhraseList
+    | PhrasesChanged
+    | ChatViewers
+    | TeamLoads
+    | SitesList
+    | SiteSaved
+    | TeammatesList
+    | TeammateSaved
+    | WebhooksList
+    | WebhookSaved
+    | ApiTokensList
+    | ApiTokenCreated
+    | MyAccount
+    | AgentChanged
+    | ArchivePage
     | UploadReady
     | FileStored
     | FileLinkGranted
     | DraftChanged
     | VisitorsDelta
     | VisitorDetails
-    | Invitation
+    | VisitorInvitation
     | InvitationRules
+    | LogsStored
+    | LogList
 )
 
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__
 VISITOR_FRAMES: tuple[type[Frame], ...] = VisitorRequest.__args__
 SERVER_FRAMES: tuple[type[Frame], ...] = ServerFrame.__args__
+ADMIN_FRAMES: tuple[type[Frame], ...] = (
+    ListSites,
+    SaveSite,
+    ListTeammates,
+    InviteAgent,
+    UpdateAgent,
+    ListWebhooks,
+    SaveWebhook,
+    DeleteWebhook,
+    ListApiTokens,
+    CreateApiToken,
+    RevokeApiToken,
+    SaveWorkingHours,
+    SetSneakPeek,
+)
+"""A3: the relay refuses each of these unless the sender is an admin (one central check)."""
 
 
 def tag_of(cls: type[Frame]) -> str:
@@ -928,6 +1552,18 @@ def render_doc() -> str:
         Event,
         Utm,
         FileInfo,
+        Invitation,
+        BlockedClient,
+        Phrase,
+        LogInfo,
+        LogInfo,
+        SiteInfo,
+        TeammateInfo,
+        WebhookInfo,
+        DeliveryInfo,
+        ApiTokenInfo,
+        DayHours,
+        WorkingHours,
         PageVisit,
         InvitationRule,
         SiteRef,

@@ -22,6 +22,9 @@ from websockets.exceptions import ConnectionClosed
 from server import __version__, auth
 from server import bus as topics
 from server import protocol as p
+from server.account import AccountService
+from server.account import kick_topic as account_kick_topic
+from server.actions import ACTION_FRAMES, ActionService
 from server.bus import Bus, LocalBus
 from server.chats import OFFERS, ChatService
 from server.clientip import client_ip, parse_trusted
@@ -32,14 +35,18 @@ from server.geo import GeoLocator
 from server.http import HttpRoutes
 from server.invitations import Invitations
 from server.limits import IpLimiter
+from server.logs import LogService
 from server.metrics import Metrics
 from server.presence import Presence
+from server.routing import Router
+from server.store import account_repo, repo
 from server.store import files as files_repo
-from server.store import repo
+from server.store.blocks_repo import unless_blocked
 from server.store.db import create_engine, create_writer_engine, migrate, read
 from server.store.writer import GroupWriter
 from server.tracker import WATCHERS, VisitorTracker
 from server.visit_source import browser_and_os
+from server.webhooks import Webhooks
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +56,9 @@ MAX_MESSAGES_IN_FLIGHT = 32
 DEMO_SITE_NAME = "Demo site"
 SNEAK_PEEK_CACHE_SECONDS = 5.0
 
-first_frame_decoder: Any = msgspec.json.Decoder(p.SignIn | p.Authenticate | p.VisitorHello)
+first_frame_decoder: Any = msgspec.json.Decoder(
+    p.SignIn | p.Authenticate | p.VisitorHello | p.SetPassword
+)
 
 
 class Relay:
@@ -74,7 +83,23 @@ class Relay:
         self.chats = ChatService(
             self.engine, self.writer, self.bus, self.metrics, settings.max_message_chars
         )
+        self.actions = ActionService(
+            self.engine, self.writer, self.bus, self.chats, settings.invitation_timeout
+        )
+        self.router = Router(self.engine, self.writer, self.bus, self.presence.online_agents)
+        self.chats.router = self.router
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
+        self.webhooks = Webhooks(self.engine, self.writer, settings)
+        self.account = AccountService(
+            self.engine,
+            self.writer,
+            self.bus,
+            settings,
+            status_of=self.presence.status,
+            base_url=lambda: self.settings.public_url or self.http_url,
+            on_open_changed=lambda: self._announce_availability(None),
+            emit=self.webhooks.emit_soon,
+        )
         self.files = FileService(settings, self.engine, self.writer, self.chats)
         self._sneak_peek: dict[int, tuple[bool, float]] = {}
         self.trusted_proxies = parse_trusted(settings.trusted_proxies)
@@ -89,6 +114,7 @@ class Relay:
         self.invitations = Invitations(
             self.engine, self.tracker, self.bus, lambda: self.presence.online_count() > 0
         )
+        self.logs = LogService(self.engine, self.writer)
         self.demo_site_key: str | None = None
         self.port = 0
         self._server: Server | None = None
@@ -99,6 +125,10 @@ class Relay:
         await migrate(self.engine)
         await asyncio.to_thread(self.files.start)
         self.writer.start()
+        await self.actions.start()
+        self.webhooks.start()
+        await self.account.start()
+        self.router.start()  # reloads the deadlines of the chats being offered
         self.demo_site_key = await self._find_demo_site()
         await asyncio.to_thread(self._load_visitor_data)
         await self.invitations.load()
@@ -106,7 +136,9 @@ class Relay:
             demo_site_key=lambda: self.demo_site_key,
             health=self._healthy,
             metrics=self.metrics.render,
+            download_url=self.settings.app_download_url,
             files=self.files.serve,
+            log_download=self.logs.download,
         )
         self._server = await serve(
             self._handle,
@@ -135,6 +167,10 @@ class Relay:
             self._server.close()
             await self._server.wait_closed()
             self._server = None
+        await self.actions.stop()
+        await self.account.stop()
+        await self.webhooks.stop()
+        await self.router.stop()
         self.tracker.close()
         self.geo.close()
         await self.writer.close()
@@ -223,7 +259,7 @@ class Relay:
             if exc.code == "forbidden":
                 exc = p.FrameRejected(
                     "unauthenticated",
-                    "the first frame must be sign_in, authenticate or visitor_hello",
+                    "the first frame must be sign_in, authenticate, visitor_hello or set_password",
                     exc.request_id,
                 )
             self.metrics.errors.labels(exc.code).inc()
@@ -238,7 +274,9 @@ class Relay:
             conn.error(p.FrameRejected("version_mismatch", message, first.id))  # type: ignore[attr-defined]
             await conn.close(p.CLOSE_VERSION_MISMATCH, "protocol version mismatch")
             return
-        if isinstance(first, p.VisitorHello):
+        if isinstance(first, p.SetPassword):
+            await self.account.set_password(conn, first)
+        elif isinstance(first, p.VisitorHello):
             await self._visitor(conn, first)
         else:
             assert isinstance(first, p.SignIn | p.Authenticate)
@@ -295,7 +333,7 @@ class Relay:
                 continue
             try:
                 frame = p.decode_client(raw, decoder)
-                if isinstance(frame, p.SignIn | p.Authenticate | p.VisitorHello):
+                if isinstance(frame, p.SignIn | p.Authenticate | p.VisitorHello | p.SetPassword):
                     raise p.FrameRejected("invalid", "already authenticated", frame.id)
             except p.FrameRejected as exc:
                 self.metrics.errors.labels(exc.code).inc()
@@ -354,6 +392,10 @@ class Relay:
             row = await read(self.engine, repo.agent_by_email, auth.normalise_email(first.email))
         else:
             row = await read(self.engine, repo.agent_by_token, auth.token_hash(first.token))
+            if row is None:  # K3: a script's API token acts as the admin who made it
+                row = await read(
+                    self.engine, account_repo.agent_by_api_token, auth.token_hash(first.token)
+                )
         if isinstance(first, p.SignIn):
             ok = await auth.verify_password(row.password_hash if row else None, first.password)
             if not ok or row is None or row.disabled:
@@ -388,6 +430,7 @@ class Relay:
             subscriptions.append((OFFERS, conn.push))
         for topic, handler in subscriptions:
             self.bus.subscribe(topic, handler)
+        kick = self.account.watch(conn, agent_id)
         online_before = self.presence.online_count()
         if self.presence.connect(agent_id, status):
             self._publish_presence(agent)
@@ -415,16 +458,23 @@ class Relay:
                 )
             conn.send(p.SyncDone(cursor=upto))
             conn.release_pushes(upto)
+            await self.actions.greet(conn, agent_id)  # C7/C9: invitations still waiting
 
             async def dispatch(frame: p.Frame, received: float) -> None:
                 nonlocal agent
+                if isinstance(frame, p.ADMIN_FRAMES):
+                    await self.account.check(frame, agent_id)  # A3: the one role check
                 match frame:
+                    case p.SendMessage() if frame.comment:
+                        await self.actions.comment(conn, frame, agent, received)
                     case p.SendMessage():
                         await self.chats.agent_message(conn, frame, agent, received)
                     case p.AcceptChat():
                         await self.chats.accept(conn, frame, agent)
+                        self.webhooks.emit_soon("chat_accepted", _chat_hook(frame.chat_id, agent))
                     case p.CloseChat():
                         await self.chats.close(conn, frame, agent)
+                        self.webhooks.emit_soon("chat_finished", _chat_hook(frame.chat_id, agent))
                     case p.Typing():
                         await self.chats.agent_typing(frame, agent)
                     case p.History():
@@ -437,6 +487,12 @@ class Relay:
                         agent = await self._set_status(conn, agent, frame)
                     case p.Ping():
                         conn.send(p.Pong(id=frame.id))
+                    case p.IgnoreChat():
+                        await self.router.ignore(conn, frame, agent)
+                    case p.SetAssignedAgent():
+                        await self.router.set_assigned_agent(conn, frame)
+                    case p.SearchArchive():
+                        await self.chats.search_archive(conn, frame, agent)
                     case p.UploadFile():
                         await self.files.begin(conn, frame, "agent", agent.id, agent.name)
                     case p.FileLink():
@@ -452,10 +508,18 @@ class Relay:
                         | p.DeleteInvitationRule()
                     ):
                         await self._visitors_request(conn, frame, agent)
+                    case p.UploadLogs():
+                        await self.logs.receive(conn, frame, agent)
+                    case p.ListLogs():
+                        await self.logs.list(conn, frame, agent)
                     case p.SignOut():
                         await self.writer.run(repo.revoke_session(auth.token_hash(token)))
                         conn.send(p.Ok(id=frame.id))
                         await conn.close(p.CLOSE_SIGNED_OUT, "signed out")
+                    case _ if isinstance(frame, ACTION_FRAMES):
+                        await self.actions.dispatch(conn, frame, agent)
+                    case _ if self.account.handles(frame):
+                        await self.account.handle(conn, frame, agent_id)  # A3: admins checked
                     case _:
                         raise p.FrameRejected("forbidden", f"{type(frame).__name__} not allowed")
 
@@ -463,6 +527,9 @@ class Relay:
         except ConnectionClosed:
             pass
         finally:
+            self.actions.forget(conn, agent_id)
+            self.logs.forget(conn)
+            self.bus.unsubscribe(account_kick_topic(agent_id), kick)
             for topic, handler in (
                 (topics.agent_topic(agent_id), conn.push),
                 (topics.AGENTS, conn.push),
@@ -497,7 +564,7 @@ class Relay:
         conn.send(p.Ok(id=frame.id))
         if frame.status == "online":
             # Back from away: the chats that waited meanwhile show up as offers now.
-            for chat in await read(self.engine, repo.offered_chats):
+            for chat in await read(self.engine, repo.offered_chats, agent.id):
                 conn.send(p.ChatOffered(chat=chat))
         self._publish_presence(agent)
         self._announce_availability(online_before)
@@ -506,10 +573,17 @@ class Relay:
     def _publish_presence(self, agent: p.AgentInfo) -> None:
         self.bus.publish(topics.AGENTS, p.encode(p.AgentPresence(agent=agent)))
 
-    def _announce_availability(self, online_before: int) -> None:
+    def _agents_available(self) -> bool:
+        """Visitors may start a chat: an agent is online and it is working hours (K5)."""
+        return self.presence.online_count() > 0 and self.account.is_open()
+
+    def _announce_availability(self, online_before: int | None) -> None:
+        """``online_before`` None: the working hours began or ended."""
         online_now = self.presence.online_count()
-        if (online_before > 0) != (online_now > 0):
-            self.bus.publish(topics.VISITORS, p.encode(p.AgentsAvailable(online=online_now > 0)))
+        if online_before is None or (online_before > 0) != (online_now > 0):
+            self.bus.publish(
+                topics.VISITORS, p.encode(p.AgentsAvailable(online=self._agents_available()))
+            )
 
     async def _replay(
         self, conn: Conn, page: Callable[[Any, int | None], Any], after: int | None
@@ -539,12 +613,15 @@ class Relay:
 
         site, visitor_row = await read(self.engine, look_up)
         if site is None or not site.enabled:
-            conn.error(p.FrameRejected("unknown_site", "unknown site key", hello.id))
-            await conn.close(p.CLOSE_FORBIDDEN, "unknown site key")
+            reason = (
+                "unknown site key" if site is None else "the chat is switched off for this site"
+            )
+            conn.error(p.FrameRejected("unknown_site", reason, hello.id))
+            await conn.close(p.CLOSE_FORBIDDEN, reason)
             return
         # Plain values only from here: this coroutine lives as long as the visitor stays, and a
         # Row keeps its result metadata alive (measured 3.5 KiB a visitor with the connection).
-        site_id, site_name = int(site.id), str(site.name)
+        site_id, site_name, site_language = int(site.id), str(site.name), str(site.language)
         allowed_origins = str(site.allowed_origins)
         sneak_peek = bool(site.sneak_peek)
         del site
@@ -599,9 +676,10 @@ class Relay:
                     id=hello.id,
                     visitor_token=token,
                     visitor_id=visitor_id,
-                    agents_online=self.presence.online_count() > 0,
+                    agents_online=self._agents_available(),
                     chat=chat,
                     site_name=site_name,
+                    language=site_language,
                     sneak_peek=sneak_peek,
                 )
             )
@@ -614,11 +692,13 @@ class Relay:
             conn.send(p.SyncDone(cursor=upto))
             conn.release_pushes(upto)
             del chat
+            if await self.actions.is_blocked(site_id, visitor_id, conn.ip):
+                conn.send(p.VisitorBlocked())  # C8: the widget says so and stops writing
 
             async def dispatch(frame: p.Frame, received: float) -> None:
                 match frame:
                     case p.SendMessage():
-                        if frame.chat_id is not None:
+                        if frame.chat_id is not None or frame.comment:
                             raise p.FrameRejected(
                                 "forbidden", "visitors write to their own chat", frame.id
                             )
@@ -630,7 +710,7 @@ class Relay:
                             frame,
                             visitor_id,
                             site_id,
-                            self.presence.online_count() > 0 or invited_by is not None,
+                            self._agents_available() or invited_by is not None,
                             received,
                             invited_by=invited_by,
                         )
@@ -656,17 +736,32 @@ class Relay:
                         self.tracker.contact(visitor_id, frame.name, frame.email, frame.phone)
                         conn.send(p.Ok(id=frame.id))
                         await self._announce_chat_update(visitor_id)
+                        self.webhooks.emit_soon(
+                            "client_updated",
+                            {"visitor_id": visitor_id, "site_id": site_id, "name": frame.name,
+                             "email": frame.email, "phone": frame.phone},
+                        )  # fmt: skip
                     case p.OfflineMessage():
                         if len(frame.text) > self.settings.max_message_chars:
                             raise p.FrameRejected(
                                 "message_too_long", "the message is too long", frame.id
                             )
                         await self.writer.run(
-                            repo.store_offline_message(
-                                site_id, visitor_id, frame.name, frame.email, frame.text
+                            unless_blocked(  # C8
+                                site_id,
+                                visitor_id,
+                                conn.ip,
+                                repo.store_offline_message(
+                                    site_id, visitor_id, frame.name, frame.email, frame.text
+                                ),
                             )
                         )
                         conn.send(p.Ok(id=frame.id))
+                        self.webhooks.emit_soon(
+                            "offline_message",
+                            {"visitor_id": visitor_id, "site_id": site_id, "name": frame.name,
+                             "email": frame.email, "text": frame.text},
+                        )  # fmt: skip
                     case p.Ping():
                         conn.send(p.Pong(id=frame.id))
                     case p.UploadFile():
@@ -674,6 +769,8 @@ class Relay:
                             raise p.FrameRejected(
                                 "forbidden", "visitors send to their own chat", frame.id
                             )
+                        if await self.actions.is_blocked(site_id, visitor_id, conn.ip):  # C8
+                            raise p.FrameRejected("blocked", "you can no longer write", frame.id)
                         await self.files.begin(conn, frame, "visitor", visitor_id, "")
                     case p.FileLink():
                         conn.send(await self.files.link(frame, "visitor", visitor_id))
@@ -781,6 +878,10 @@ class Relay:
         info = await read(self.engine, repo.open_chat_info, visitor_id)
         if info is not None:
             self.bus.publish(topics.AGENTS, p.encode(p.ChatStateChanged(chat=info)))
+
+
+def _chat_hook(chat_id: int, agent: p.AgentInfo) -> dict[str, Any]:
+    return {"chat_id": chat_id, "agent": {"id": agent.id, "name": agent.name}}
 
 
 def _peer_ip(ws: ServerConnection) -> str:

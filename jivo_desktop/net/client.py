@@ -60,6 +60,7 @@ class _Outgoing:
     chat_id: int
     text: str
     future: asyncio.Future[p.MessageAcked]
+    comment: bool = False
 
 
 class AgentClient:
@@ -97,6 +98,9 @@ class AgentClient:
         self._synced = asyncio.Event()
         self._runner: asyncio.Task[None] | None = None
         self._closing = False
+        self.ended_by_relay = ""
+        """Why the relay ended this session for good (disabled account, revoked token), or
+        empty. Set before the state becomes ``closed``."""
 
     # -------------------------------------------------------------- connecting
 
@@ -176,8 +180,13 @@ class AgentClient:
             await self._read(ws)
             self._ws = None
             self._fail_pending()
+            if ws.close_code == p.CLOSE_SIGNED_OUT and not self._closing:
+                # The relay signed this session out (an admin disabled the account).
+                self.ended_by_relay = ws.close_reason or "signed out by the relay"
+                self.token = None
             if self._closing or not self.reconnect or self.token is None:
-                self._set_state("closed" if self._closing else "disconnected")
+                ended = self._closing or bool(self.ended_by_relay)
+                self._set_state("closed" if ended else "disconnected")
                 return
             self._set_state("disconnected")
             delay = self.min_backoff
@@ -190,8 +199,9 @@ class AgentClient:
                     ws, _ = await self._connect(self._auth_frame(self.token))
                     self.reconnects += 1
                     break
-                except AuthError:
+                except AuthError as exc:
                     log.warning("the relay refused the saved session; sign in again")
+                    self.ended_by_relay = exc.message
                     self.token = None
                     self._set_state("closed")
                     return
@@ -289,15 +299,16 @@ class AgentClient:
         return frame
 
     async def send_message(
-        self, chat_id: int, text: str, client_msg_id: str | None = None
+        self, chat_id: int, text: str, client_msg_id: str | None = None, *, comment: bool = False
     ) -> p.MessageAcked:
-        """Store a message on the relay; returns once it is committed (across reconnects)."""
+        """Store a message on the relay; returns once it is committed (across reconnects).
+        ``comment``: C10, an internal note only agents see."""
         cmid = client_msg_id or uuid.uuid4().hex
         existing = self._outbox.get(cmid)
         if existing is not None:
             return await asyncio.shield(existing.future)
         future: asyncio.Future[p.MessageAcked] = asyncio.get_running_loop().create_future()
-        out = self._outbox[cmid] = _Outgoing(chat_id, text, future)
+        out = self._outbox[cmid] = _Outgoing(chat_id, text, future, comment)
         if self._ws is not None:
             self._send_outgoing(cmid, out)
         return await asyncio.shield(future)
@@ -308,7 +319,13 @@ class AgentClient:
             return
         request_id = next(self._ids)
         self._sent_ids[request_id] = cmid
-        frame = p.SendMessage(id=request_id, client_msg_id=cmid, text=out.text, chat_id=out.chat_id)
+        frame = p.SendMessage(
+            id=request_id,
+            client_msg_id=cmid,
+            text=out.text,
+            chat_id=out.chat_id,
+            comment=out.comment,
+        )
         task = asyncio.get_running_loop().create_task(ws.send(p.encode(frame)))
         task.add_done_callback(_ignore_closed)
 
@@ -433,6 +450,73 @@ class AgentClient:
     async def ping(self) -> None:
         await self.request(lambda i: p.Ping(id=i))
 
+    # -------------------------------------------------------------- in-chat actions
+
+    async def invite(self, chat_id: int, agent_id: int, note: str = "") -> None:
+        """C7: ask a colleague into the chat."""
+        await self.request(
+            lambda i: p.InviteColleague(id=i, chat_id=chat_id, agent_id=agent_id, note=note)
+        )
+
+    async def transfer(self, chat_id: int, agent_id: int, note: str = "") -> None:
+        """C9: offer the chat to a colleague with a note the visitor never sees."""
+        await self.request(
+            lambda i: p.TransferChat(id=i, chat_id=chat_id, agent_id=agent_id, note=note)
+        )
+
+    async def answer_invitation(self, invitation_id: int, accept: bool) -> p.ChatInfo | None:
+        """C7/C9: accept (returns the chat, now mine too) or decline."""
+        answer = await self.request(
+            lambda i: p.AnswerInvitation(id=i, invitation_id=invitation_id, accept=accept)
+        )
+        return answer.chat if isinstance(answer, p.ChatOpened) else None
+
+    async def leave_chat(self, chat_id: int) -> None:
+        """C3: leave; the chat closes when nobody else is in it."""
+        await self.request(lambda i: p.LeaveChat(id=i, chat_id=chat_id))
+
+    async def block(self, chat_id: int, reason: str = "") -> None:
+        """C8: block the chat's visitor (id and IP) and close the chat."""
+        await self.request(lambda i: p.BlockClient(id=i, chat_id=chat_id, reason=reason))
+
+    async def unblock(self, block_id: int) -> None:
+        await self.request(lambda i: p.UnblockClient(id=i, block_id=block_id))
+
+    async def blocked(self) -> list[p.BlockedClient]:
+        answer = await self.request(lambda i: p.ListBlocked(id=i))
+        assert isinstance(answer, p.BlockedList)
+        return answer.clients
+
+    async def phrases(self) -> list[p.Phrase]:
+        answer = await self.request(lambda i: p.ListPhrases(id=i))
+        assert isinstance(answer, p.PhraseList)
+        return answer.phrases
+
+    async def save_phrase(
+        self, shortcut: str, text: str, phrase_id: int | None = None
+    ) -> list[p.Phrase]:
+        answer = await self.request(
+            lambda i: p.SavePhrase(id=i, shortcut=shortcut, text=text, phrase_id=phrase_id)
+        )
+        assert isinstance(answer, p.PhraseList)
+        return answer.phrases
+
+    async def delete_phrase(self, phrase_id: int) -> list[p.Phrase]:
+        answer = await self.request(lambda i: p.DeletePhrase(id=i, phrase_id=phrase_id))
+        assert isinstance(answer, p.PhraseList)
+        return answer.phrases
+
+    async def team_loads(self) -> dict[int, int]:
+        answer = await self.request(lambda i: p.TeamLoad(id=i))
+        assert isinstance(answer, p.TeamLoads)
+        return answer.chats
+
+    async def view_chat(self, chat_id: int, viewing: bool) -> None:
+        """C18: tell colleagues this agent has the chat open (or no longer)."""
+        if self._ws is not None:
+            with contextlib.suppress(ConnectionClosed):
+                await self._ws.send(p.encode(p.ViewChat(chat_id=chat_id, viewing=viewing)))
+
     async def wait_synced(self, timeout: float = 10.0) -> None:
         async with asyncio.timeout(timeout):
             await self._synced.wait()
@@ -458,12 +542,15 @@ class AgentClient:
 
     # -------------------------------------------------------------- closing
 
-    async def sign_out(self) -> None:
-        """Revoke the token on the relay and close."""
+    async def sign_out(self) -> bool:
+        """Revoke the token on the relay and close. Returns whether the relay confirmed."""
+        revoked = False
         with contextlib.suppress(ConnectionLost, RelayError, TimeoutError):
             await self.request(lambda i: p.SignOut(id=i), timeout=5.0)
+            revoked = True
         self.token = None
         await self.close()
+        return revoked
 
     async def close(self) -> None:
         self._closing = True
@@ -474,6 +561,7 @@ class AgentClient:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._runner
             self._runner = None
+        self._fail_pending()  # a request still waiting would otherwise wait out its timeout
         self._set_state("closed")
         for out in self._outbox.values():
             if not out.future.done():

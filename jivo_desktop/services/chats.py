@@ -33,7 +33,7 @@ SPOKEN = ("message", "file")
 class Message:
     """One line of a conversation as the app shows it."""
 
-    kind: str  # message | joined | left | closed | file
+    kind: str  # message | joined | left | closed | file | comment | transfer
     author: str  # visitor | agent | system
     author_name: str
     text: str
@@ -106,7 +106,8 @@ class ChatsService(QObject):
     * ``offer_gone(int)``: the offer was taken, ignored, closed or missed;
     * ``current_changed(int)``: the chat shown in the centre (0: none);
     * ``visitor_message(int)``: a visitor wrote in one of my chats (for the sound);
-    * ``problem(str)``: something the agent should read (a refused accept...).
+    * ``problem(str)``: something the agent should read (a refused accept...);
+    * ``message_sent(int, str)``: the agent sent this text in a chat (the typing hints learn).
     """
 
     chats_changed = Signal()
@@ -119,6 +120,7 @@ class ChatsService(QObject):
     current_changed = Signal(int)
     visitor_message = Signal(int)
     problem = Signal(str)
+    message_sent = Signal(int, str)
 
     def __init__(
         self, session: SessionService, store: LocalStore, team: TeamService | None = None
@@ -286,10 +288,46 @@ class ChatsService(QObject):
             self.send(chat_id, text)
 
     def ignore(self, chat_id: int) -> None:
-        """Hide the offer here; the relay keeps offering it to the others."""
+        """N3: hide the offer here and tell the relay, which offers it to every online agent
+        and, when all of them ignore it, brings it back (a new ``chat_offered``) twice before
+        the chat is missed."""
         self.ignored.add(chat_id)
         self.offer_gone.emit(chat_id)
         self._reorder()
+        client = self.session.client
+        if client is not None:
+            spawn(self._ignore(chat_id), f"ignore-{chat_id}")
+
+    async def _ignore(self, chat_id: int) -> None:
+        client = self.session.client
+        if client is None:
+            return
+        try:
+            await client.request(lambda i: p.IgnoreChat(id=i, chat_id=chat_id))
+        except RelayError as exc:
+            log.info("ignore of chat %s refused: %s", chat_id, exc)
+        except (ConnectionLost, TimeoutError) as exc:
+            log.info("ignore of chat %s not sent: %s", chat_id, exc)
+
+    def set_assigned_agent(self, visitor_id: int, agent_id: int | None) -> None:
+        """C5: bind the client to an agent (None: nobody) on the relay."""
+        spawn(self._set_assigned_agent(visitor_id, agent_id), f"assign-{visitor_id}")
+
+    async def _set_assigned_agent(self, visitor_id: int, agent_id: int | None) -> None:
+        client = self.session.client
+        if client is None:
+            return
+        try:
+            await client.request(
+                lambda i: p.SetAssignedAgent(id=i, visitor_id=visitor_id, agent_id=agent_id)
+            )
+        except (RelayError, ConnectionLost, TimeoutError) as exc:
+            self.problem.emit(self.tr("The agent could not be assigned: {0}").format(str(exc)))
+            return
+        for chat in self.chats.values():
+            if chat.info.visitor is not None and chat.info.visitor.id == visitor_id:
+                chat.info.visitor.assigned_agent_id = agent_id
+                self.chat_changed.emit(chat.id)
 
     def close_chat(self, chat_id: int) -> None:
         """C3: leave the chat; a visitor who writes again starts a new one."""
@@ -336,6 +374,7 @@ class ChatsService(QObject):
         )
         self.save_draft(chat_id, "")
         spawn(self._deliver(item), f"send-{cmid}")
+        self.message_sent.emit(chat_id, text)
 
     async def _deliver(self, item: OutboxItem) -> None:
         client = self.session.client
@@ -408,6 +447,8 @@ class ChatsService(QObject):
                 chat = self.chats[info.id] = Chat(info, last_activity=info.created_at)
                 if info.state == "offered" and info.id not in self.ignored:
                     self.offered.emit(info)
+            elif self._returns(chat, info):
+                self._offer(info)
             else:
                 chat.info = info
         for chat_id in [c for c in self.chats if c not in seen]:
@@ -437,10 +478,21 @@ class ChatsService(QObject):
             elif message.seq <= chat.info.visitor_delivered_seq:
                 self._mark(chat, index, "delivered", None, None)
 
+    @staticmethod
+    def _returns(chat: Chat, info: p.ChatInfo) -> bool:
+        """N3: an offer in a later round of the ladder: the toast comes back."""
+        return info.state == "offered" and info.offer_round > chat.info.offer_round
+
     def _offer(self, info: p.ChatInfo) -> None:
-        if info.id in self.chats:
-            self.chats[info.id].info = info
+        chat = self.chats.get(info.id)
+        if chat is not None:
+            back = self._returns(chat, info) and info.id in self.ignored
+            chat.info = info
             self.chat_changed.emit(info.id)
+            if back:
+                self.ignored.discard(info.id)
+                self._reorder()
+                self.offered.emit(info)
             return
         self.chats[info.id] = Chat(info, last_activity=time.time())
         self._reorder()
@@ -495,7 +547,9 @@ class ChatsService(QObject):
             text = self.tr("File: {0}").format(event.text) if event.kind == "file" else event.text
             chat.info.preview = text[:200]
             chat.typing = ""
-        if event.kind == "closed":
+        if event.kind in ("closed", "missed") or (
+            event.kind == "left" and event.author == "agent" and event.author_id == self.me
+        ):  # C3/C9: closed, or I left it (a transfer accepted, or from another device)
             self._remove(chat.id)
             return
         if chat.loaded:

@@ -202,11 +202,15 @@ class SessionService(QObject):
         spawn(self.sign_out_async(), "sign-out")
 
     async def sign_out_async(self) -> None:
+        """K6: revoke the token on the relay (over a fresh connection if this one is down) and
+        forget the remembered sign-in."""
         client, self.client = self.client, None
         if self._restoring is not None:
             self._restoring.cancel()
         if client is not None:
-            await client.sign_out()
+            token = client.token
+            if not await client.sign_out() and token and not client.ended_by_relay:
+                await self._revoke_offline(client.url, token)
         if self.account:
             await self.secrets.forget(self.account)
         last = self.last_account()
@@ -215,6 +219,22 @@ class SessionService(QObject):
         self.welcome = None
         self.account = ""
         self.signed_out.emit()
+
+    async def _revoke_offline(self, url: str, token: str) -> None:
+        """The connection was down at sign-out: revoke the token over a short-lived one."""
+        once = AgentClient(url, reconnect=False, open_timeout=5.0)
+        try:
+            await once.authenticate(token, status="away")
+            await once.sign_out()
+        except (OSError, ConnectionLost, RelayError, TimeoutError) as exc:
+            log.info("token not revoked on the relay (%s); it is forgotten here", exc)
+            await once.close()
+
+    async def _ended_by_relay(self, reason: str) -> None:
+        """An admin disabled the account (or revoked the session): sign out here too."""
+        log.info("the relay ended the session: %s", reason)
+        await self.sign_out_async()
+        self.sign_in_failed.emit(self.tr("You were signed out: {0}").format(reason))
 
     async def _drop_client(self) -> None:
         client, self.client = self.client, None
@@ -235,3 +255,6 @@ class SessionService(QObject):
 
     def _on_state(self, state: str) -> None:
         self.connection_changed.emit(state)
+        client = self.client
+        if state == "closed" and client is not None and client.ended_by_relay and self.welcome:
+            spawn(self._ended_by_relay(client.ended_by_relay), "ended-by-relay")

@@ -1,8 +1,10 @@
-"""Sounds (N5): a chime for a new chat, a soft blip for a new visitor message in my chats.
+"""Sounds (N5, G8): a chime for a new chat, a soft blip for a new visitor message in my chats,
+and (off unless chosen) a sound for a new visitor on the site.
 
-Settings: ``sounds.enabled`` (default on) and ``sounds.volume`` (0..1). A machine without any
-audio output (a server, a CI runner, a muted VM) stays silent: no dialog, no exception, one line
-in the log.
+Settings: ``sounds.enabled`` (default on), ``sounds.volume`` (0..1), and per event
+``sounds.<event>`` (which of :data:`SOUNDS`) and ``sounds.<event>.enabled``. A machine without
+any audio output (a server, a CI runner, a muted VM) stays silent: no dialog, no exception, one
+line in the log.
 """
 
 from __future__ import annotations
@@ -23,13 +25,17 @@ log = logging.getLogger(__name__)
 ENABLED = "sounds.enabled"
 VOLUME = "sounds.volume"
 DEFAULT_VOLUME = 0.8
-NEW_VISITOR = "sounds.new_visitor"
-"""N5/G8: a sound when a visitor comes onto the site (off unless the agent turns it on)."""
 SOUNDS = {
     "new_chat": "new_chat.wav",
     "new_message": "new_message.wav",
-    "new_visitor": "new_visitor.wav",
+    "bell": "bell.wav",
+    "knock": "knock.wav",
+    "pop": "pop.wav",
 }
+"""The sounds there are to choose from (files in resources/sounds)."""
+EVENTS = {"new_chat": "new_chat", "new_message": "new_message", "new_visitor": "pop"}
+"""Each event and its default sound."""
+EVENTS_ON = {"new_chat": True, "new_message": True, "new_visitor": False}
 
 
 class Player(Protocol):
@@ -55,7 +61,8 @@ def _sound_effect(name: str, parent: QObject) -> Player:
 
 
 class SoundService(QObject):
-    """Plays ``new_chat`` on ``chats.offered`` and ``new_message`` on ``chats.visitor_message``.
+    """Plays ``new_chat`` on ``chats.offered``, ``new_message`` on ``chats.visitor_message``,
+    and ``new_visitor`` when ``on_new_visitor()`` is called (by the visitors' service).
 
     ``effects``: players by sound name, instead of ``QSoundEffect`` objects made on first use;
     ``audio_available``: the check for an output device (``QMediaDevices.audioOutputs()``).
@@ -99,14 +106,52 @@ class SoundService(QObject):
     def set_volume(self, volume: float) -> None:
         self.store.set(VOLUME, min(1.0, max(0.0, float(volume))))
 
+    def sound(self, event: str) -> str:
+        """The sound chosen for an event of :data:`EVENTS`."""
+        value = self.store.get(f"sounds.{event}", EVENTS[event])
+        return value if value in SOUNDS else EVENTS[event]
+
+    def set_sound(self, event: str, sound: str) -> None:
+        if event not in EVENTS or sound not in SOUNDS:
+            raise ValueError(f"unknown event or sound: {event!r}, {sound!r}")
+        self.store.set(f"sounds.{event}", sound)
+
+    def event_enabled(self, event: str) -> bool:
+        return bool(self.store.get(f"sounds.{event}.enabled", EVENTS_ON[event]))
+
+    def set_event_enabled(self, event: str, enabled: bool) -> None:
+        if event not in EVENTS:
+            raise ValueError(f"unknown event {event!r}")
+        self.store.set(f"sounds.{event}.enabled", bool(enabled))
+
+    @property
+    def audio_available(self) -> bool:
+        return bool(self._audio_available())
+
     # -------------------------------------------------------------- playing
 
-    def play(self, name: str) -> bool:
-        """Play one of :data:`SOUNDS`; False when it stayed silent (off, no device, volume 0)."""
-        if name not in SOUNDS:
-            raise ValueError(f"unknown sound {name!r}")
+    def play(self, event: str) -> bool:
+        """Play the sound of an event of :data:`EVENTS`; False when it stayed silent (off, no
+        device, volume 0)."""
+        if event not in EVENTS:
+            raise ValueError(f"unknown sound {event!r}")
+        if not self.enabled or not self.event_enabled(event):
+            return False
+        if self._play(self.sound(event)):
+            self.played = [*self.played[-19:], event]
+            return True
+        return False
+
+    def preview(self, sound: str) -> bool:
+        """The play button of Ajustes: a sound of :data:`SOUNDS` at the set volume, even for an
+        event switched off."""
+        if sound not in SOUNDS:
+            raise ValueError(f"unknown sound {sound!r}")
+        return self._play(sound)
+
+    def _play(self, name: str) -> bool:
         volume = self.volume
-        if not self.enabled or volume <= 0.0:
+        if volume <= 0.0:
             return False
         if not self._audio_available():
             if not self._said_no_audio:
@@ -119,23 +164,14 @@ class SoundService(QObject):
             effect = self._effects[name] = _sound_effect(name, self)
         effect.setVolume(volume)
         effect.play()
-        self.played = [*self.played[-19:], name]
         return True
+
+    def on_new_visitor(self, *_args: object) -> None:
+        """N5: a visitor came to the site (connect the visitors' service's signal here)."""
+        self.play("new_visitor")
 
     def _on_chats_offered(self, _info: p.ChatInfo) -> None:
         self.play("new_chat")
 
     def _on_chats_visitor_message(self, _chat_id: int) -> None:
         self.play("new_message")
-
-    @property
-    def new_visitor_enabled(self) -> bool:
-        return bool(self.store.get(NEW_VISITOR, False))
-
-    def set_new_visitor_enabled(self, enabled: bool) -> None:
-        self.store.set(NEW_VISITOR, bool(enabled))
-
-    def on_new_visitor(self, _visitor_id: int) -> None:
-        """N5: a visitor came onto the site (VisitorsService.arrived)."""
-        if self.new_visitor_enabled:
-            self.play("new_visitor")

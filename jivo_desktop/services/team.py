@@ -17,6 +17,7 @@ class TeamService(QObject):
         super().__init__()
         self.session = session
         self.agents: dict[int, p.AgentInfo] = {}
+        self._disabled: set[int] = set()
         session.frame_received.connect(self._on_session_frame_received)
         session.signed_out.connect(self._on_session_signed_out)
 
@@ -34,7 +35,26 @@ class TeamService(QObject):
             self.agents[frame.agent.id] = frame.agent
             self.changed.emit()
         elif isinstance(frame, p.AgentPresence):
+            if frame.agent.id in self._disabled:
+                return  # the disabled agent's connection closing: it stays gone
             self.agents[frame.agent.id] = frame.agent
+            self.changed.emit()
+        elif isinstance(frame, p.AgentChanged):
+            # K2: added, renamed, re-roled or disabled by an admin, pushed to everyone.
+            if frame.change == "disabled":
+                self._disabled.add(frame.agent.id)
+                self.agents.pop(frame.agent.id, None)
+            else:
+                self._disabled.discard(frame.agent.id)
+                known = self.agents.get(frame.agent.id)
+                status = known.status if known else frame.agent.status
+                self.agents[frame.agent.id] = p.AgentInfo(
+                    id=frame.agent.id,
+                    name=frame.agent.name,
+                    email=frame.agent.email,
+                    role=frame.agent.role,
+                    status=status,
+                )
             self.changed.emit()
 
     def _on_session_signed_out(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -100,6 +101,8 @@ class ClientPanel(QWidget):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.fields: dict[str, QLabel] = {}
         self.captions: dict[str, QLabel] = {}
+        self._row_titles: dict[str, Callable[[], str]] = {}
+        self._row_widgets: dict[str, QWidget] = {}
         for key in self.caption_texts():
             self.add_row(key, "")
         page = self.fields["page"]
@@ -137,6 +140,8 @@ class ClientPanel(QWidget):
         self.title.setText(self.tr("Colleague") if self.direct else self.tr("Client"))
         for key, text in self.caption_texts().items():
             self.captions[key].setText(text)
+        for key, title in self._row_titles.items():
+            self.captions[key].setText(title())
         if hasattr(self, "_tick"):
             self._fill()
 
@@ -145,9 +150,14 @@ class ClientPanel(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def add_row(self, key: str, label: str, value: QWidget | None = None) -> QWidget:
-        """One more labelled row (other features add theirs the same way)."""
-        caption = self.captions[key] = QLabel(label)
+    def add_row(
+        self, key: str, label: str | Callable[[], str], value: QWidget | None = None
+    ) -> QWidget:
+        """One more labelled row (other features add theirs the same way). ``label``: a text,
+        or a function giving it in the current language (asked again on a language switch)."""
+        if callable(label):
+            self._row_titles[key] = label
+        caption = self.captions[key] = QLabel(label() if callable(label) else label)
         caption.setObjectName("FieldLabel")
         widget = value or QLabel("—")
         if isinstance(widget, QLabel) and value is None:
@@ -155,7 +165,12 @@ class ClientPanel(QWidget):
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields[key] = widget
         self.form.addRow(caption, widget)
+        self._row_widgets[key] = widget
         return widget
+
+    def set_row_visible(self, key: str, visible: bool) -> None:
+        """Show or hide a row added with :meth:`add_row` (caption and value)."""
+        self.form.setRowVisible(self._row_widgets[key], visible)
 
     def set_visitors(self, visitors: VisitorsService) -> None:
         self.visitors = visitors

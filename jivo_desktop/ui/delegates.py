@@ -16,6 +16,9 @@ from jivo_desktop.ui.models import ChatRole, MessageRole
 
 Index = QModelIndex | QPersistentModelIndex
 
+BUBBLE_KINDS = ("message", "comment")
+COMMENT_FILL = "#fff4c4"
+COMMENT_EDGE = "#d9b300"
 TICKS = {"sending": "◷", "sent": "✓", "delivered": "✓✓", "read": "✓✓", "failed": "!"}
 
 
@@ -114,7 +117,7 @@ class MessageDelegate(QStyledItemDelegate):
             return cached
         if message.kind == "file":  # C14: not cached, the thumbnail may arrive later
             return file_bubble_size(option.rect.width(), message, self.thumbnail(message))
-        if message.kind != "message":
+        if message.kind not in BUBBLE_KINDS:
             size = QSize(option.rect.width(), 30)
         else:
             text = self._text_rect(option, message)
@@ -143,7 +146,7 @@ class MessageDelegate(QStyledItemDelegate):
                 self._meta(message),
             )
             return
-        if message.kind != "message":
+        if message.kind not in BUBBLE_KINDS:
             painter.setPen(QColor("#6b7a75"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.event_text(message))
             painter.restore()
@@ -151,14 +154,18 @@ class MessageDelegate(QStyledItemDelegate):
         text = self._text_rect(option, message)
         width = max(text.width(), 60) + 2 * self.PAD
         right = message.author == "agent"
+        comment = message.kind == "comment"  # C10: only agents see it; it must look different
         x = rect.right() - width - 12 if right else rect.left() + 12
         bubble = QRect(x, rect.top() + self.GAP // 2, width, text.height() + 2 * self.PAD)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(style.BRAND if right else "#ffffff"))
-        if not right:
-            painter.setPen(QPen(QColor("#e3e8e6")))
+        painter.setBrush(QColor(COMMENT_FILL if comment else style.BRAND if right else "#ffffff"))
+        if not right or comment:
+            pen = QPen(QColor(COMMENT_EDGE if comment else "#e3e8e6"))
+            if comment:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
         painter.drawRoundedRect(bubble, 12, 12)
-        painter.setPen(QColor("white" if right else "#1d2b27"))
+        painter.setPen(QColor("#4a3b00" if comment else "white" if right else "#1d2b27"))
         painter.drawText(
             bubble.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD),
             int(Qt.TextFlag.TextWordWrap),
@@ -170,7 +177,10 @@ class MessageDelegate(QStyledItemDelegate):
         colours = {"failed": "#c0392b", "read": "#2a8bd6"}
         painter.setPen(QColor(colours.get(message.state, "#8a9893")))
         meta = self._meta(message)
-        line = QRect(bubble.left(), bubble.bottom() + 2, bubble.width(), 14)
+        if comment:
+            meta = f"{self.comment_label()} · {meta}"
+        # The line under the bubble may be wider than the bubble (a short comment's label).
+        line = QRect(rect.left() + 12, bubble.bottom() + 2, rect.width() - 24, 14)
         align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
         painter.drawText(line, align | Qt.AlignmentFlag.AlignVCenter, meta)
         painter.restore()
@@ -178,6 +188,10 @@ class MessageDelegate(QStyledItemDelegate):
     def event_text(self, message: Message) -> str:
         """Overridden by the page with translated words."""
         return message.kind
+
+    def comment_label(self) -> str:
+        """Overridden by the page with translated words."""
+        return "Comment (only agents see it)"
 
     def _meta(self, message: Message) -> str:
         meta = clock(message.ts)

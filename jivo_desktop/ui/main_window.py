@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,27 +18,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.files import FilesService
+from jivo_desktop.services.hotkeys import HotkeyService
+from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.services.visitors import VisitorsService
 from jivo_desktop.ui import style
+from jivo_desktop.ui.leave_confirm import confirm_leave
 from jivo_desktop.ui.pages.inbox import InboxPage
 from jivo_desktop.ui.pages.placeholder import NotBuiltPage
+from jivo_desktop.ui.pages.settings import SettingsPage
 from jivo_desktop.ui.pages.team import TeamPage
 from jivo_desktop.ui.pages.visitors import VisitorsPage
 
-DEFAULT_HOTKEYS = {
-    "accept": "Ctrl+R",
-    "previous": "Ctrl+Up",
-    "next": "Ctrl+Down",
-    "close": "Ctrl+W",
-}
-
 
 class MainWindow(QMainWindow):
+    """Signals: ``shortcut_activated(str)``: the in-app shortcut of an action (G9; the keys
+    are the ones of ``services.hotkeys.DEFAULTS``) was pressed."""
+
     PAGES = ("inbox", "crm", "team", "phone", "visitors", "statistics", "settings")
+    shortcut_activated = Signal(str)
 
     def __init__(
         self,
@@ -49,9 +51,13 @@ class MainWindow(QMainWindow):
         keep_in_tray: Callable[[], bool] = lambda: False,
         visitors: VisitorsService | None = None,
         files: FilesService | None = None,
+        chat_actions: ChatActionsService | None = None,
+        phrases: PhrasesService | None = None,
+        hotkeys: HotkeyService | None = None,
     ) -> None:
         super().__init__()
         self.session = session
+        self.hotkeys = hotkeys or HotkeyService(session.store, self)
         self.chats = chats
         self.keep_in_tray = keep_in_tray
         self.resize(1180, 740)
@@ -89,7 +95,7 @@ class MainWindow(QMainWindow):
         side.addLayout(buttons)
 
         # ---- pages
-        self.inbox = InboxPage(chats, team, files=files)
+        self.inbox = InboxPage(chats, team, files=files, chat_actions=chat_actions, phrases=phrases)
         self.team_page = TeamPage(team)
         self.visitors = visitors or VisitorsService(session)
         self.visitors_page = VisitorsPage(self.visitors)
@@ -101,7 +107,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(NotBuiltPage())  # Phone
         self.pages.addWidget(self.visitors_page)
         self.pages.addWidget(NotBuiltPage())  # Statistics
-        self.pages.addWidget(NotBuiltPage())  # Settings
+        self.settings_page = SettingsPage()
+        self.pages.addWidget(self.settings_page)
+        self.visitors_page.rules_requested.connect(self._on_visitors_page_rules_requested)
 
         self.banner = QLabel()
         self.banner.setObjectName("Banner")
@@ -139,11 +147,19 @@ class MainWindow(QMainWindow):
             "next": lambda: chats.select_next(1),
             "close": self._close_current_chat,
         }
-        for name, action in actions.items():
-            shortcut = QShortcut(QKeySequence(DEFAULT_HOTKEYS[name]), self)
+        for name, sequence in self.hotkeys.all().items():
+            shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-            shortcut.activated.connect(action)
+            if name in actions:
+                shortcut.activated.connect(actions[name])
+            shortcut.activated.connect(lambda name=name: self.shortcut_activated.emit(name))
             self.shortcuts[name] = shortcut
+        self.hotkeys.changed.connect(self._on_hotkeys_changed)
+        # C8/C9: Ctrl+B and Ctrl+T act on the chat shown (the chat action toolbar).
+        bar = self.inbox.chat_actions_bar
+        self.shortcut_activated.connect(bar.trigger)
+        for name, sequence in self.hotkeys.all().items():
+            bar.set_hotkey(name, sequence)
 
         session.status_changed.connect(self._on_session_status_changed)
         session.connection_changed.connect(self._on_session_connection_changed)
@@ -178,7 +194,6 @@ class MainWindow(QMainWindow):
             3: self.tr("The dialer and the call log."),
             4: self.tr("Who is on your website right now."),
             5: self.tr("Chats, missed chats and reply times."),
-            6: self.tr("The app's and the account's settings."),
         }
 
     def retranslate(self) -> None:
@@ -207,6 +222,13 @@ class MainWindow(QMainWindow):
     def _on_session_signed_in(self, _welcome: object) -> None:
         agent = self.session.agent
         self.agent_name.setText(agent.name if agent else "")
+
+    def _on_hotkeys_changed(self, action: str, sequence: str) -> None:
+        """G9: a shortcut changed in Ajustes works at once."""
+        shortcut = self.shortcuts.get(action)
+        if shortcut is not None:
+            shortcut.setKey(QKeySequence(sequence))
+        self.inbox.chat_actions_bar.set_hotkey(action, sequence)
 
     def _on_session_status_changed(self, status: str) -> None:
         online = status == "online"
@@ -261,8 +283,14 @@ class MainWindow(QMainWindow):
         self.session.sign_out()
 
     def _close_current_chat(self) -> None:
+        """Ctrl+W: the same question as the Leave chat button (C3)."""
         if self.chats.current:
-            self.chats.close_chat(self.chats.current)
+            self.inbox.leave_dialog = confirm_leave(self, self.chats, self.chats.current)
+
+    def _on_visitors_page_rules_requested(self) -> None:
+        """V3: the Visitantes page's button shows Ajustes > Automatic invitations."""
+        self.nav.setCurrentRow(self.pages.indexOf(self.settings_page))
+        self.settings_page.show_section("invitations")
 
     def show_chat(self, chat_id: int) -> None:
         """Bring the window forward on a chat (Accept on a toast, a second launch)."""

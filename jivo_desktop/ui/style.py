@@ -37,4 +37,9 @@ def stylesheet(sidebar: str = "dark") -> str:
     QLabel#FieldLabel {{ color: #6b7a75; font-size: 11px; }}
     QWidget#ClientPanel {{ background: #f6f8f7; }}
     QFrame#ChatHeader {{ border-bottom: 1px solid #e3e8e6; }}
+    QWidget#SettingsLeft {{ background: #f6f8f7; border-right: 1px solid #e3e8e6; }}
+    QListWidget#SettingsNav {{ background: transparent; border: none; font-size: 13px;
+        outline: 0; }}
+    QListWidget#SettingsNav::item {{ padding: 8px 12px; border-radius: 6px; margin: 1px 6px; }}
+    QListWidget#SettingsNav::item:selected {{ background: #d3e6df; color: #1d2b27; }}
     """

@@ -473,7 +473,8 @@ class ToastManager(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.more and event.type() == QEvent.Type.LanguageChange:
-            QTimer.singleShot(0, self._relayout)  # after the toasts re-fitted their texts
+            # After the toasts re-fitted their texts; dropped if the label is gone by then.
+            QTimer.singleShot(0, self.more, self._relayout)
         return super().eventFilter(watched, event)
 
     # ---------------------------------------------------------------- queries

@@ -2,6 +2,547 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AboutSection</name>
+    <message>
+        <source>Jivo Live {0}</source>
+        <translation>Jivo Live {0}</translation>
+    </message>
+    <message>
+        <source>Something wrong? Send the app&apos;s log files to your administrators: they go to your relay only, and help them find the cause.</source>
+        <translation>¿Algo no funciona? Envíe los registros de la aplicación a sus administradores: solo van a su servidor de retransmisión y les ayudan a encontrar la causa.</translation>
+    </message>
+    <message>
+        <source>Send logs</source>
+        <translation>Enviar registros</translation>
+    </message>
+    <message>
+        <source>Logs sent by your team</source>
+        <translation>Registros enviados por su equipo</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Guardar…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Sent. Your administrators can read them now.</source>
+        <translation>Enviados. Sus administradores ya pueden leerlos.</translation>
+    </message>
+    <message>
+        <source>Could not load the list: {0}</source>
+        <translation>No se pudo cargar la lista: {0}</translation>
+    </message>
+    <message>
+        <source>Nobody has sent logs yet.</source>
+        <translation>Nadie ha enviado registros todavía.</translation>
+    </message>
+    <message>
+        <source>Save the logs</source>
+        <translation>Guardar los registros</translation>
+    </message>
+    <message>
+        <source>Could not save: {0}</source>
+        <translation>No se pudo guardar: {0}</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>Guardado en {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountChannels</name>
+    <message>
+        <source>Channels</source>
+        <translation>Canales</translation>
+    </message>
+    <message>
+        <source>Your websites. Paste a site&apos;s snippet into every page of it.</source>
+        <translation>Sus sitios web. Pegue el código de un sitio en todas sus páginas.</translation>
+    </message>
+    <message>
+        <source>Add a website</source>
+        <translation>Añadir un sitio web</translation>
+    </message>
+    <message>
+        <source>My shop</source>
+        <translation>Mi tienda</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Portugués</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Ruso</translation>
+    </message>
+    <message>
+        <source>Chat switched on for this site</source>
+        <translation>Chat activado en este sitio</translation>
+    </message>
+    <message>
+        <source>Copy snippet</source>
+        <translation>Copiar código</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Widget language</source>
+        <translation>Idioma del widget</translation>
+    </message>
+    <message>
+        <source>Allowed origins
+(one a line)</source>
+        <translation>Orígenes permitidos
+(uno por línea)</translation>
+    </message>
+    <message>
+        <source>Snippet</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>{0} (off)</source>
+        <translation>{0} (desactivado)</translation>
+    </message>
+    <message>
+        <source>Snippet copied.</source>
+        <translation>Código copiado.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountIntegrations</name>
+    <message>
+        <source>Chat accepted</source>
+        <translation>Chat aceptado</translation>
+    </message>
+    <message>
+        <source>Chat finished</source>
+        <translation>Chat terminado</translation>
+    </message>
+    <message>
+        <source>Offline message</source>
+        <translation>Mensaje fuera de línea</translation>
+    </message>
+    <message>
+        <source>Client updated</source>
+        <translation>Cliente actualizado</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integraciones</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Add webhook</source>
+        <translation>Añadir webhook</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Eliminar webhook</translation>
+    </message>
+    <message>
+        <source>Refresh log</source>
+        <translation>Actualizar registro</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation>Registro de envíos</translation>
+    </message>
+    <message>
+        <source>API tokens</source>
+        <translation>Tokens de API</translation>
+    </message>
+    <message>
+        <source>A script sends the token in an authenticate frame over the WebSocket and acts as you, an administrator.</source>
+        <translation>Un script envía el token en un mensaje authenticate por el WebSocket y actúa como usted, un administrador.</translation>
+    </message>
+    <message>
+        <source>What uses it, e.g. nightly export</source>
+        <translation>Qué lo usa, p. ej. exportación nocturna</translation>
+    </message>
+    <message>
+        <source>Create token</source>
+        <translation>Crear token</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revocar</translation>
+    </message>
+    <message>
+        <source>Copy it now: it is not shown again.</source>
+        <translation>Cópielo ahora: no se volverá a mostrar.</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Reintentando</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregado</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>revocado</translation>
+    </message>
+</context>
+<context>
+    <name>AccountProfile</name>
+    <message>
+        <source>My account</source>
+        <translation>Mi cuenta</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Sin definir</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep it</source>
+        <translation>Déjelo vacío para mantenerla</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Huso horario</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Horario de trabajo</translation>
+    </message>
+    <message>
+        <source>Outside these hours visitors see the offline form</source>
+        <translation>Fuera de este horario los visitantes ven el formulario sin conexión</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <source>Save working hours</source>
+        <translation>Guardar horario</translation>
+    </message>
+</context>
+<context>
+    <name>AccountService</name>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Sin conexión con el relé.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer. Try again.</source>
+        <translation>El relé no respondió. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Site saved.</source>
+        <translation>Sitio guardado.</translation>
+    </message>
+    <message>
+        <source>Invitation sent to {0}.</source>
+        <translation>Invitación enviada a {0}.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Contraseña cambiada.</translation>
+    </message>
+    <message>
+        <source>Account saved.</source>
+        <translation>Cuenta guardada.</translation>
+    </message>
+    <message>
+        <source>Working hours saved.</source>
+        <translation>Horario guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTeam</name>
+    <message>
+        <source>Teammates</source>
+        <translation>Compañeros</translation>
+    </message>
+    <message>
+        <source>Invite a colleague by e-mail: they get a link to set their password and the link to install the app.</source>
+        <translation>Invite a un colega por correo: recibirá un enlace para elegir su contraseña y el enlace para instalar la aplicación.</translation>
+    </message>
+    <message>
+        <source>colleague@example.com</source>
+        <translation>colega@ejemplo.com</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Invitar</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Invitado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Make agent</source>
+        <translation>Hacer agente</translation>
+    </message>
+    <message>
+        <source>Make administrator</source>
+        <translation>Hacer administrador</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Activar</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desactivar</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivePanel</name>
+    <message>
+        <source>An agent</source>
+        <translation>Un agente</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat</source>
+        <translation>{0} se unió al chat</translation>
+    </message>
+    <message>
+        <source>{0} left the chat</source>
+        <translation>{0} abandonó el chat</translation>
+    </message>
+    <message>
+        <source>The chat has ended</source>
+        <translation>El chat ha terminado</translation>
+    </message>
+    <message>
+        <source>Missed: nobody answered; the visitor saw the offline form</source>
+        <translation>Perdido: nadie respondió; el visitante vio el formulario sin conexión</translation>
+    </message>
+    <message>
+        <source>Words in the conversation</source>
+        <translation>Palabras de la conversación</translation>
+    </message>
+    <message>
+        <source>Visitor: name, e-mail, phone or number</source>
+        <translation>Visitante: nombre, e-mail, teléfono o número</translation>
+    </message>
+    <message>
+        <source>Closed and missed</source>
+        <translation>Cerrados y perdidos</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Perdido</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Página siguiente</translation>
+    </message>
+    <message>
+        <source>Archived chats are read-only.</source>
+        <translation>Los chats archivados son de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Any agent</source>
+        <translation>Cualquier agente</translation>
+    </message>
+    <message>
+        <source>Chat {0}</source>
+        <translation>Chat {0}</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>{0}–{1} of {2}</source>
+        <translation>{0}–{1} de {2}</translation>
+    </message>
+    <message>
+        <source>No archived chats match.</source>
+        <translation>Ningún chat archivado coincide.</translation>
+    </message>
+    <message>
+        <source>Choose a chat to read it.</source>
+        <translation>Elija un chat para leerlo.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveService</name>
+    <message>
+        <source>The archive could not be searched: {0}</source>
+        <translation>No se pudo buscar en el archivo: {0}</translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded: {0}</source>
+        <translation>No se pudo cargar la conversación: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AssignedAgentBox</name>
+    <message>
+        <source>Assigned agent</source>
+        <translation>Agente asignado</translation>
+    </message>
+    <message>
+        <source>The client&apos;s next chats go first to this agent while they are online</source>
+        <translation>Los próximos chats del cliente van primero a este agente mientras esté en línea</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Nadie</translation>
+    </message>
+</context>
+<context>
     <name>AttachButton</name>
     <message>
         <source>Attach a file (up to 10 MB); you can also drop files here</source>
@@ -21,6 +562,209 @@
     <message>
         <source>Sending {0} ({1})…</source>
         <translation>Enviando {0} ({1})…</translation>
+    </message>
+</context>
+<context>
+    <name>AudioSection</name>
+    <message>
+        <source>Speak after pressing the button: {0} seconds are recorded, then played back.</source>
+        <translation>Hable después de pulsar el botón: se graban {0} segundos y luego se reproducen.</translation>
+    </message>
+    <message>
+        <source>No microphone was found. Connect one: it appears here by itself.</source>
+        <translation>No se encontró ningún micrófono. Conecte uno: aparecerá aquí solo.</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Micrófono</translation>
+    </message>
+    <message>
+        <source>Test the microphone</source>
+        <translation>Probar el micrófono</translation>
+    </message>
+    <message>
+        <source>Recording… speak now.</source>
+        <translation>Grabando… hable ahora.</translation>
+    </message>
+    <message>
+        <source>Playing back what was recorded…</source>
+        <translation>Reproduciendo lo grabado…</translation>
+    </message>
+    <message>
+        <source>Done. Did you hear yourself? If not, choose another microphone.</source>
+        <translation>Listo. ¿Se escuchó? Si no, elija otro micrófono.</translation>
+    </message>
+    <message>
+        <source>The microphone could not be used. Choose another one.</source>
+        <translation>No se pudo usar el micrófono. Elija otro.</translation>
+    </message>
+</context>
+<context>
+    <name>AutostartSetting</name>
+    <message>
+        <source>Start Jivo Live when I log in</source>
+        <translation>Abrir Jivo Live al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Not available on this system: {0}</source>
+        <translation>No disponible en este sistema: {0}</translation>
+    </message>
+    <message>
+        <source>Could not change it: {0}</source>
+        <translation>No se pudo cambiar: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BlockedDialog</name>
+    <message>
+        <source>Blocked clients</source>
+        <translation>Clientes bloqueados</translation>
+    </message>
+    <message>
+        <source>Nobody is blocked.</source>
+        <translation>No hay nadie bloqueado.</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Client {0}</source>
+        <translation>Cliente {0}</translation>
+    </message>
+    <message>
+        <source>{0} · IP {1} · blocked by {2}, {3}</source>
+        <translation>{0} · IP {1} · bloqueado por {2}, {3}</translation>
+    </message>
+</context>
+<context>
+    <name>ChatActionsBar</name>
+    <message>
+        <source>Invite a colleague into this chat (you stay in it)</source>
+        <translation>Invitar a un compañero a este chat (usted sigue en él)</translation>
+    </message>
+    <message>
+        <source>Transfer the chat to a colleague ({0})</source>
+        <translation>Transferir el chat a un compañero ({0})</translation>
+    </message>
+    <message>
+        <source>Block the client / mark as spam ({0})</source>
+        <translation>Bloquear al cliente / marcar como spam ({0})</translation>
+    </message>
+    <message>
+        <source>Leave the chat ({0})</source>
+        <translation>Abandonar el chat ({0})</translation>
+    </message>
+    <message>
+        <source>More: quick phrases, blocked clients</source>
+        <translation>Más: frases rápidas, clientes bloqueados</translation>
+    </message>
+    <message>
+        <source>Quick phrases…</source>
+        <translation>Frases rápidas…</translation>
+    </message>
+    <message>
+        <source>Blocked clients…</source>
+        <translation>Clientes bloqueados…</translation>
+    </message>
+    <message>
+        <source>Block the client</source>
+        <translation>Bloquear al cliente</translation>
+    </message>
+    <message>
+        <source>Block {0}? They will not be able to write again, from this browser or from the same IP address. The chat is closed. An admin can unblock them.</source>
+        <translation>¿Bloquear a {0}? No podrá volver a escribir, ni desde este navegador ni desde la misma dirección IP. El chat se cierra. Un administrador puede desbloquearlo.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Bloquear</translation>
+    </message>
+</context>
+<context>
+    <name>ChatActionsService</name>
+    <message>
+        <source>The colleague could not be invited: {0}</source>
+        <translation>No se pudo invitar al compañero: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is invited; you stay in the chat.</source>
+        <translation>{0} está invitado; usted sigue en el chat.</translation>
+    </message>
+    <message>
+        <source>The chat could not be transferred: {0}</source>
+        <translation>No se pudo transferir el chat: {0}</translation>
+    </message>
+    <message>
+        <source>Waiting for {0} to accept the chat; it stays yours until then.</source>
+        <translation>Esperando a que {0} acepte el chat; hasta entonces sigue siendo suyo.</translation>
+    </message>
+    <message>
+        <source>The invitation could not be answered: {0}</source>
+        <translation>No se pudo responder a la invitación: {0}</translation>
+    </message>
+    <message>
+        <source>You could not leave the chat: {0}</source>
+        <translation>No pudo abandonar el chat: {0}</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again in a moment.</source>
+        <translation>Sin conexión con el servidor: inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The client could not be blocked: {0}</source>
+        <translation>No se pudo bloquear al cliente: {0}</translation>
+    </message>
+    <message>
+        <source>The blocked clients could not be listed: {0}</source>
+        <translation>No se pudo obtener la lista de clientes bloqueados: {0}</translation>
+    </message>
+    <message>
+        <source>The client could not be unblocked: {0}</source>
+        <translation>No se pudo desbloquear al cliente: {0}</translation>
+    </message>
+    <message>
+        <source>The comment was not saved: {0}</source>
+        <translation>El comentario no se guardó: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is viewing</source>
+        <translation>{0} está viendo el chat</translation>
+    </message>
+    <message>
+        <source>{0} is typing…</source>
+        <translation>{0} está escribiendo…</translation>
+    </message>
+    <message>
+        <source>An invitation to a chat timed out.</source>
+        <translation>Una invitación a un chat caducó.</translation>
+    </message>
+    <message>
+        <source>{0} accepted the chat.</source>
+        <translation>{0} aceptó el chat.</translation>
+    </message>
+    <message>
+        <source>{0} declined the transfer; the chat stays yours.</source>
+        <translation>{0} rechazó la transferencia; el chat sigue siendo suyo.</translation>
+    </message>
+    <message>
+        <source>{0} did not answer the transfer in time; the chat stays yours.</source>
+        <translation>{0} no respondió a tiempo a la transferencia; el chat sigue siendo suyo.</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat.</source>
+        <translation>{0} se unió al chat.</translation>
+    </message>
+    <message>
+        <source>{0} declined the invitation.</source>
+        <translation>{0} rechazó la invitación.</translation>
+    </message>
+    <message>
+        <source>{0} did not answer the invitation in time.</source>
+        <translation>{0} no respondió a tiempo a la invitación.</translation>
     </message>
 </context>
 <context>
@@ -79,6 +823,10 @@
     <message>
         <source>No connection to the relay: try again in a moment.</source>
         <translation>Sin conexión con el servidor: inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The agent could not be assigned: {0}</source>
+        <translation>No se pudo asignar el agente: {0}</translation>
     </message>
     <message>
         <source>The chat could not be closed: {0}</source>
@@ -165,6 +913,61 @@
     </message>
 </context>
 <context>
+    <name>ColleagueDialog</name>
+    <message>
+        <source>Transfer chat</source>
+        <translation>Transferir chat</translation>
+    </message>
+    <message>
+        <source>Invite a colleague</source>
+        <translation>Invitar a un compañero</translation>
+    </message>
+    <message>
+        <source>Choose a colleague. The chat moves when they accept; until then it is yours.</source>
+        <translation>Elija un compañero. El chat pasa a él cuando lo acepte; hasta entonces es suyo.</translation>
+    </message>
+    <message>
+        <source>Choose a colleague to join this chat. You stay in it.</source>
+        <translation>Elija un compañero para que se una a este chat. Usted sigue en él.</translation>
+    </message>
+    <message>
+        <source>A note for your colleague (the visitor never sees it)</source>
+        <translation>Un mensaje para su compañero (el visitante no lo verá)</translation>
+    </message>
+    <message>
+        <source>Note for the colleague</source>
+        <translation>Mensaje para el compañero</translation>
+    </message>
+    <message>
+        <source>No colleague is online right now.</source>
+        <translation>Ningún compañero está en línea ahora.</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transferir</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Invitar</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>en línea</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <source>1 open chat</source>
+        <translation>1 chat abierto</translation>
+    </message>
+    <message>
+        <source>{0} open chats</source>
+        <translation>{0} chats abiertos</translation>
+    </message>
+</context>
+<context>
     <name>FilesService</name>
     <message>
         <source>Cannot read {0}: {1}</source>
@@ -216,10 +1019,132 @@
     </message>
 </context>
 <context>
+    <name>GeneralSection</name>
+    <message>
+        <source>Sidebar colour</source>
+        <translation>Color de la barra lateral</translation>
+    </message>
+    <message>
+        <source>Typing hints</source>
+        <translation>Consejos de escritura</translation>
+    </message>
+    <message>
+        <source>Away when idle</source>
+        <translation>Ausente por inactividad</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificaciones</translation>
+    </message>
+    <message>
+        <source>Spell check</source>
+        <translation>Corrector ortográfico</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Suggest my frequent phrases while I type (Tab)</source>
+        <translation>Sugerir mis frases frecuentes mientras escribo (Tab)</translation>
+    </message>
+    <message>
+        <source>The phrases are kept on this computer only.</source>
+        <translation>Las frases se guardan solo en este dispositivo.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>After {0} minutes</source>
+        <translation>Tras {0} minutos</translation>
+    </message>
+    <message>
+        <source>Not possible on this computer: {0}</source>
+        <translation>No es posible en este dispositivo: {0}</translation>
+    </message>
+    <message>
+        <source>This computer does not tell the app how long you have been idle.</source>
+        <translation>Este dispositivo no informa a la aplicación cuánto tiempo lleva inactivo.</translation>
+    </message>
+    <message>
+        <source>Jivo Live pop-up</source>
+        <translation>Ventana de Jivo Live</translation>
+    </message>
+    <message>
+        <source>The system&apos;s notifications</source>
+        <translation>Notificaciones del sistema operativo</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Check my spelling in</source>
+        <translation>Revisar mi ortografía en</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPopup</name>
     <message>
         <source>Navigation history</source>
         <translation>Historial de navegación</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeysSection</name>
+    <message>
+        <source>Accept the chat</source>
+        <translation>Aceptar el chat</translation>
+    </message>
+    <message>
+        <source>Previous chat in the list</source>
+        <translation>Ir al chat anterior de la lista</translation>
+    </message>
+    <message>
+        <source>Next chat in the list</source>
+        <translation>Ir al siguiente chat en la lista</translation>
+    </message>
+    <message>
+        <source>Close the chat</source>
+        <translation>Cerrar el chat</translation>
+    </message>
+    <message>
+        <source>Block the client</source>
+        <translation>Bloquear cliente</translation>
+    </message>
+    <message>
+        <source>Transfer the chat</source>
+        <translation>Transferencia de chat</translation>
+    </message>
+    <message>
+        <source>Accept also works while the app is in the background (global shortcut)</source>
+        <translation>Aceptar también funciona con la aplicación en segundo plano (atajo global)</translation>
+    </message>
+    <message>
+        <source>Not possible on this computer: {0}</source>
+        <translation>No es posible en este dispositivo: {0}</translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>Restablecer valores predeterminados</translation>
+    </message>
+    <message>
+        <source>{0} is already the shortcut for “{1}”. Choose another one.</source>
+        <translation>{0} ya es el atajo de «{1}». Elija otro.</translation>
     </message>
 </context>
 <context>
@@ -239,6 +1164,14 @@
     <message>
         <source>The chat has ended</source>
         <translation>El chat ha terminado</translation>
+    </message>
+    <message>
+        <source>{0} transferred the chat: {1}</source>
+        <translation>{0} transfirió el chat: {1}</translation>
+    </message>
+    <message>
+        <source>Comment, only agents see it</source>
+        <translation>Comentario, solo lo ven los agentes</translation>
     </message>
     <message>
         <source>Click to save</source>
@@ -263,10 +1196,6 @@ Los nuevos chats aparecen aquí.</translation>
         <translation>Agentes</translation>
     </message>
     <message>
-        <source>Leave chat</source>
-        <translation>Abandonar el chat</translation>
-    </message>
-    <message>
         <source>This visitor is waiting for an answer.</source>
         <translation>Este visitante espera una respuesta.</translation>
     </message>
@@ -281,6 +1210,10 @@ Los nuevos chats aparecen aquí.</translation>
     <message>
         <source>Send</source>
         <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archivo</translation>
     </message>
     <message>
         <source>Choose a chat on the left.
@@ -315,6 +1248,33 @@ Los chats en espera están marcados en naranja.</translation>
     <message>
         <source>Save file</source>
         <translation>Guardar archivo</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationCard</name>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>{0} wants to transfer the chat with {1} to you</source>
+        <translation>{0} quiere transferirle el chat con {1}</translation>
+    </message>
+    <message>
+        <source>{0} invites you into the chat with {1}</source>
+        <translation>{0} le invita al chat con {1}</translation>
+    </message>
+    <message>
+        <source>Only agents see this note</source>
+        <translation>Solo los agentes ven este mensaje</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Rechazar</translation>
     </message>
 </context>
 <context>
@@ -441,6 +1401,40 @@ Los chats en espera están marcados en naranja.</translation>
     </message>
 </context>
 <context>
+    <name>LeaveConfirm</name>
+    <message>
+        <source>Leave the chat?</source>
+        <translation>¿Abandonar el chat?</translation>
+    </message>
+    <message>
+        <source>Leave the chat with {0}?</source>
+        <translation>¿Abandonar el chat con {0}?</translation>
+    </message>
+    <message>
+        <source>Better wait until the visitor has left the site: they may have more questions. If they write again after you leave, it starts a new chat.</source>
+        <translation>Mejor espere a que el visitante salga del sitio: puede tener nuevas preguntas. Si vuelve a escribir después de que usted abandone el chat, se contará como un chat nuevo.</translation>
+    </message>
+    <message>
+        <source>Leave chat</source>
+        <translation>Abandonar el chat</translation>
+    </message>
+</context>
+<context>
+    <name>LogService</name>
+    <message>
+        <source>Not connected to the relay: try again when connected.</source>
+        <translation>Sin conexión con el servidor: inténtelo de nuevo al conectarse.</translation>
+    </message>
+    <message>
+        <source>The connection dropped while sending: try again.</source>
+        <translation>La conexión se cortó durante el envío: inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The relay refused the logs: {0}</source>
+        <translation>El servidor rechazó los registros: {0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Chats</source>
@@ -485,10 +1479,6 @@ Los chats en espera están marcados en naranja.</translation>
     <message>
         <source>Chats, missed chats and reply times.</source>
         <translation>Chats, chats perdidos y tiempos de respuesta.</translation>
-    </message>
-    <message>
-        <source>The app&apos;s and the account&apos;s settings.</source>
-        <translation>Configure su cuenta y también la aplicación.</translation>
     </message>
     <message>
         <source>Jivo Live</source>
@@ -562,6 +1552,86 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     </message>
 </context>
 <context>
+    <name>PhraseEditor</name>
+    <message>
+        <source>Edit quick phrase</source>
+        <translation>Editar frase rápida</translation>
+    </message>
+    <message>
+        <source>New quick phrase</source>
+        <translation>Nueva frase rápida</translation>
+    </message>
+    <message>
+        <source>hi  (type /hi in a chat)</source>
+        <translation>hola  (escriba /hola en un chat)</translation>
+    </message>
+    <message>
+        <source>Phrase</source>
+        <translation>Frase</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Atajo</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseManager</name>
+    <message>
+        <source>Quick phrases</source>
+        <translation>Frases rápidas</translation>
+    </message>
+    <message>
+        <source>Search phrases</source>
+        <translation>Buscar frases</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Edit the phrase</source>
+        <translation>Editar la frase</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasesService</name>
+    <message>
+        <source>The quick phrase was not saved: {0}</source>
+        <translation>La frase rápida no se guardó: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyChannel</name>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>A message the visitor sees</source>
+        <translation>Un mensaje que el visitante ve</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>An internal note: only agents see it</source>
+        <translation>Una nota interna: solo la ven los agentes</translation>
+    </message>
+</context>
+<context>
     <name>Secrets</name>
     <message>
         <source>no system keychain</source>
@@ -597,6 +1667,61 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>Your session has expired. Sign in again.</source>
         <translation>Su sesión ha caducado. Vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>You were signed out: {0}</source>
+        <translation>Se cerró su sesión: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>No settings yet.</source>
+        <translation>Todavía no hay ajustes.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Sonidos</translation>
+    </message>
+    <message>
+        <source>Hotkeys</source>
+        <translation>Teclas de acceso rápido</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>Mi cuenta</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canales</translation>
+    </message>
+    <message>
+        <source>Teammates</source>
+        <translation>Compañeros</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integraciones</translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation>Invitaciones</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Acerca de</translation>
     </message>
 </context>
 <context>
@@ -640,6 +1765,72 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
+    </message>
+</context>
+<context>
+    <name>SoundsSection</name>
+    <message>
+        <source>Chime</source>
+        <translation>Campanilla</translation>
+    </message>
+    <message>
+        <source>Blip</source>
+        <translation>Bip</translation>
+    </message>
+    <message>
+        <source>Bell</source>
+        <translation>Campana</translation>
+    </message>
+    <message>
+        <source>Knock</source>
+        <translation>Toque en la puerta</translation>
+    </message>
+    <message>
+        <source>Pop</source>
+        <translation>Pop</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Nuevo chat</translation>
+    </message>
+    <message>
+        <source>New message in my chats</source>
+        <translation>Nuevo mensaje en mis chats</translation>
+    </message>
+    <message>
+        <source>New visitor on the site</source>
+        <translation>Nuevo visitante en el sitio</translation>
+    </message>
+    <message>
+        <source>Play notification sounds</source>
+        <translation>Reproducir sonidos de notificación</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ Reproducir</translation>
+    </message>
+    <message>
+        <source>Play this sound now</source>
+        <translation>Reproducir este sonido ahora</translation>
+    </message>
+    <message>
+        <source>No audio output device was found: the app stays silent until there is one.</source>
+        <translation>No se encontró ningún dispositivo de salida de audio: la aplicación no sonará hasta que haya uno.</translation>
+    </message>
+</context>
+<context>
+    <name>SpellCheckAssist</name>
+    <message>
+        <source>No suggestions</source>
+        <translation>Sin sugerencias</translation>
+    </message>
+    <message>
+        <source>Add “{0}” to the dictionary</source>
+        <translation>Añadir «{0}» al diccionario</translation>
     </message>
 </context>
 <context>
@@ -817,10 +2008,6 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>Automatic invitations…</source>
         <translation>Invitaciones automáticas…</translation>
-    </message>
-    <message>
-        <source>Automatic invitations</source>
-        <translation>Invitaciones automáticas</translation>
     </message>
     <message>
         <source>{0} on the site</source>

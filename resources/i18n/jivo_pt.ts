@@ -2,6 +2,547 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>AboutSection</name>
+    <message>
+        <source>Jivo Live {0}</source>
+        <translation>Jivo Live {0}</translation>
+    </message>
+    <message>
+        <source>Something wrong? Send the app&apos;s log files to your administrators: they go to your relay only, and help them find the cause.</source>
+        <translation>Algo errado? Envie os registros do aplicativo aos seus administradores: eles vão apenas para o seu servidor de retransmissão e os ajudam a encontrar a causa.</translation>
+    </message>
+    <message>
+        <source>Send logs</source>
+        <translation>Enviar registros</translation>
+    </message>
+    <message>
+        <source>Logs sent by your team</source>
+        <translation>Registros enviados pela sua equipe</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Salvar…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Sent. Your administrators can read them now.</source>
+        <translation>Enviados. Seus administradores já podem lê-los.</translation>
+    </message>
+    <message>
+        <source>Could not load the list: {0}</source>
+        <translation>Não foi possível carregar a lista: {0}</translation>
+    </message>
+    <message>
+        <source>Nobody has sent logs yet.</source>
+        <translation>Ninguém enviou registros ainda.</translation>
+    </message>
+    <message>
+        <source>Save the logs</source>
+        <translation>Salvar os registros</translation>
+    </message>
+    <message>
+        <source>Could not save: {0}</source>
+        <translation>Não foi possível salvar: {0}</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>Salvo em {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountChannels</name>
+    <message>
+        <source>Channels</source>
+        <translation>Canais</translation>
+    </message>
+    <message>
+        <source>Your websites. Paste a site&apos;s snippet into every page of it.</source>
+        <translation>Seus sites. Cole o código de um site em todas as páginas dele.</translation>
+    </message>
+    <message>
+        <source>Add a website</source>
+        <translation>Adicionar um site</translation>
+    </message>
+    <message>
+        <source>My shop</source>
+        <translation>Minha loja</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglês</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Espanhol</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Português</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Russo</translation>
+    </message>
+    <message>
+        <source>Chat switched on for this site</source>
+        <translation>Chat ativado neste site</translation>
+    </message>
+    <message>
+        <source>Copy snippet</source>
+        <translation>Copiar código</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Widget language</source>
+        <translation>Idioma do widget</translation>
+    </message>
+    <message>
+        <source>Allowed origins
+(one a line)</source>
+        <translation>Origens permitidas
+(uma por linha)</translation>
+    </message>
+    <message>
+        <source>Snippet</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>{0} (off)</source>
+        <translation>{0} (desativado)</translation>
+    </message>
+    <message>
+        <source>Snippet copied.</source>
+        <translation>Código copiado.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountIntegrations</name>
+    <message>
+        <source>Chat accepted</source>
+        <translation>Chat aceito</translation>
+    </message>
+    <message>
+        <source>Chat finished</source>
+        <translation>Chat encerrado</translation>
+    </message>
+    <message>
+        <source>Offline message</source>
+        <translation>Mensagem offline</translation>
+    </message>
+    <message>
+        <source>Client updated</source>
+        <translation>Cliente atualizado</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integrações</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Add webhook</source>
+        <translation>Adicionar webhook</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Excluir webhook</translation>
+    </message>
+    <message>
+        <source>Refresh log</source>
+        <translation>Atualizar registro</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentativas</translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation>Registro de entregas</translation>
+    </message>
+    <message>
+        <source>API tokens</source>
+        <translation>Tokens de API</translation>
+    </message>
+    <message>
+        <source>A script sends the token in an authenticate frame over the WebSocket and acts as you, an administrator.</source>
+        <translation>Um script envia o token em uma mensagem authenticate pelo WebSocket e age como você, um administrador.</translation>
+    </message>
+    <message>
+        <source>What uses it, e.g. nightly export</source>
+        <translation>O que o usa, ex.: exportação noturna</translation>
+    </message>
+    <message>
+        <source>Create token</source>
+        <translation>Criar token</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revogar</translation>
+    </message>
+    <message>
+        <source>Copy it now: it is not shown again.</source>
+        <translation>Copie agora: ele não será mostrado de novo.</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Tentando de novo</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Entregue</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falhou</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>revogado</translation>
+    </message>
+</context>
+<context>
+    <name>AccountProfile</name>
+    <message>
+        <source>My account</source>
+        <translation>Minha conta</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Não definido</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep it</source>
+        <translation>Deixe vazio para mantê-la</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuso horário</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Senha atual</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nova senha</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Horário de trabalho</translation>
+    </message>
+    <message>
+        <source>Outside these hours visitors see the offline form</source>
+        <translation>Fora deste horário os visitantes veem o formulário offline</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Segunda-feira</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Terça-feira</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Quarta-feira</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Quinta-feira</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Sexta-feira</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <source>Save working hours</source>
+        <translation>Salvar horário</translation>
+    </message>
+</context>
+<context>
+    <name>AccountService</name>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Sem conexão com o relay.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer. Try again.</source>
+        <translation>O relay não respondeu. Tente de novo.</translation>
+    </message>
+    <message>
+        <source>Site saved.</source>
+        <translation>Site salvo.</translation>
+    </message>
+    <message>
+        <source>Invitation sent to {0}.</source>
+        <translation>Convite enviado para {0}.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Salvo.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Senha alterada.</translation>
+    </message>
+    <message>
+        <source>Account saved.</source>
+        <translation>Conta salva.</translation>
+    </message>
+    <message>
+        <source>Working hours saved.</source>
+        <translation>Horário salvo.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTeam</name>
+    <message>
+        <source>Teammates</source>
+        <translation>Colegas</translation>
+    </message>
+    <message>
+        <source>Invite a colleague by e-mail: they get a link to set their password and the link to install the app.</source>
+        <translation>Convide um colega por e-mail: ele recebe um link para definir a senha e o link para instalar o aplicativo.</translation>
+    </message>
+    <message>
+        <source>colleague@example.com</source>
+        <translation>colega@exemplo.com</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Convidar</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Função</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Desativado</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Convidado</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Ativo</translation>
+    </message>
+    <message>
+        <source>Make agent</source>
+        <translation>Tornar agente</translation>
+    </message>
+    <message>
+        <source>Make administrator</source>
+        <translation>Tornar administrador</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Ativar</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Desativar</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivePanel</name>
+    <message>
+        <source>An agent</source>
+        <translation>Um agente</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat</source>
+        <translation>{0} entrou no chat</translation>
+    </message>
+    <message>
+        <source>{0} left the chat</source>
+        <translation>{0} saiu do chat</translation>
+    </message>
+    <message>
+        <source>The chat has ended</source>
+        <translation>O chat terminou</translation>
+    </message>
+    <message>
+        <source>Missed: nobody answered; the visitor saw the offline form</source>
+        <translation>Perdido: ninguém respondeu; o visitante viu o formulário offline</translation>
+    </message>
+    <message>
+        <source>Words in the conversation</source>
+        <translation>Palavras da conversa</translation>
+    </message>
+    <message>
+        <source>Visitor: name, e-mail, phone or number</source>
+        <translation>Visitante: nome, e-mail, telefone ou número</translation>
+    </message>
+    <message>
+        <source>Closed and missed</source>
+        <translation>Encerrados e perdidos</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Encerrado</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Perdido</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>até</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Próxima página</translation>
+    </message>
+    <message>
+        <source>Archived chats are read-only.</source>
+        <translation>Os chats arquivados são somente leitura.</translation>
+    </message>
+    <message>
+        <source>Any agent</source>
+        <translation>Qualquer agente</translation>
+    </message>
+    <message>
+        <source>Chat {0}</source>
+        <translation>Chat {0}</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>{0}–{1} of {2}</source>
+        <translation>{0}–{1} de {2}</translation>
+    </message>
+    <message>
+        <source>No archived chats match.</source>
+        <translation>Nenhum chat arquivado corresponde.</translation>
+    </message>
+    <message>
+        <source>Choose a chat to read it.</source>
+        <translation>Escolha um chat para lê-lo.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveService</name>
+    <message>
+        <source>The archive could not be searched: {0}</source>
+        <translation>Não foi possível buscar no arquivo: {0}</translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded: {0}</source>
+        <translation>Não foi possível carregar a conversa: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AssignedAgentBox</name>
+    <message>
+        <source>Assigned agent</source>
+        <translation>Agente atribuído</translation>
+    </message>
+    <message>
+        <source>The client&apos;s next chats go first to this agent while they are online</source>
+        <translation>Os próximos chats do cliente vão primeiro para este agente enquanto estiver online</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Ninguém</translation>
+    </message>
+</context>
+<context>
     <name>AttachButton</name>
     <message>
         <source>Attach a file (up to 10 MB); you can also drop files here</source>
@@ -21,6 +562,209 @@
     <message>
         <source>Sending {0} ({1})…</source>
         <translation>Enviando {0} ({1})…</translation>
+    </message>
+</context>
+<context>
+    <name>AudioSection</name>
+    <message>
+        <source>Speak after pressing the button: {0} seconds are recorded, then played back.</source>
+        <translation>Fale depois de clicar no botão: {0} segundos são gravados e depois reproduzidos.</translation>
+    </message>
+    <message>
+        <source>No microphone was found. Connect one: it appears here by itself.</source>
+        <translation>Nenhum microfone foi encontrado. Conecte um: ele aparece aqui sozinho.</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Microfone</translation>
+    </message>
+    <message>
+        <source>Test the microphone</source>
+        <translation>Testar o microfone</translation>
+    </message>
+    <message>
+        <source>Recording… speak now.</source>
+        <translation>Gravando… fale agora.</translation>
+    </message>
+    <message>
+        <source>Playing back what was recorded…</source>
+        <translation>Reproduzindo o que foi gravado…</translation>
+    </message>
+    <message>
+        <source>Done. Did you hear yourself? If not, choose another microphone.</source>
+        <translation>Pronto. Você se ouviu? Se não, escolha outro microfone.</translation>
+    </message>
+    <message>
+        <source>The microphone could not be used. Choose another one.</source>
+        <translation>Não foi possível usar o microfone. Escolha outro.</translation>
+    </message>
+</context>
+<context>
+    <name>AutostartSetting</name>
+    <message>
+        <source>Start Jivo Live when I log in</source>
+        <translation>Iniciar o Jivo Live quando eu entrar no sistema</translation>
+    </message>
+    <message>
+        <source>Not available on this system: {0}</source>
+        <translation>Não disponível neste sistema: {0}</translation>
+    </message>
+    <message>
+        <source>Could not change it: {0}</source>
+        <translation>Não foi possível alterar: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BlockedDialog</name>
+    <message>
+        <source>Blocked clients</source>
+        <translation>Clientes bloqueados</translation>
+    </message>
+    <message>
+        <source>Nobody is blocked.</source>
+        <translation>Ninguém está bloqueado.</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Client {0}</source>
+        <translation>Cliente {0}</translation>
+    </message>
+    <message>
+        <source>{0} · IP {1} · blocked by {2}, {3}</source>
+        <translation>{0} · IP {1} · bloqueado por {2}, {3}</translation>
+    </message>
+</context>
+<context>
+    <name>ChatActionsBar</name>
+    <message>
+        <source>Invite a colleague into this chat (you stay in it)</source>
+        <translation>Convidar um colega para este chat (você continua nele)</translation>
+    </message>
+    <message>
+        <source>Transfer the chat to a colleague ({0})</source>
+        <translation>Transferir o chat para um colega ({0})</translation>
+    </message>
+    <message>
+        <source>Block the client / mark as spam ({0})</source>
+        <translation>Bloquear o cliente / marcar como spam ({0})</translation>
+    </message>
+    <message>
+        <source>Leave the chat ({0})</source>
+        <translation>Sair do chat ({0})</translation>
+    </message>
+    <message>
+        <source>More: quick phrases, blocked clients</source>
+        <translation>Mais: frases rápidas, clientes bloqueados</translation>
+    </message>
+    <message>
+        <source>Quick phrases…</source>
+        <translation>Frases rápidas…</translation>
+    </message>
+    <message>
+        <source>Blocked clients…</source>
+        <translation>Clientes bloqueados…</translation>
+    </message>
+    <message>
+        <source>Block the client</source>
+        <translation>Bloquear o cliente</translation>
+    </message>
+    <message>
+        <source>Block {0}? They will not be able to write again, from this browser or from the same IP address. The chat is closed. An admin can unblock them.</source>
+        <translation>Bloquear {0}? Não poderá escrever de novo, nem deste navegador nem do mesmo endereço IP. O chat é encerrado. Um administrador pode desbloqueá-lo.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Bloquear</translation>
+    </message>
+</context>
+<context>
+    <name>ChatActionsService</name>
+    <message>
+        <source>The colleague could not be invited: {0}</source>
+        <translation>Não foi possível convidar o colega: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is invited; you stay in the chat.</source>
+        <translation>{0} foi convidado; você continua no chat.</translation>
+    </message>
+    <message>
+        <source>The chat could not be transferred: {0}</source>
+        <translation>Não foi possível transferir o chat: {0}</translation>
+    </message>
+    <message>
+        <source>Waiting for {0} to accept the chat; it stays yours until then.</source>
+        <translation>Aguardando {0} aceitar o chat; até lá ele continua sendo seu.</translation>
+    </message>
+    <message>
+        <source>The invitation could not be answered: {0}</source>
+        <translation>Não foi possível responder ao convite: {0}</translation>
+    </message>
+    <message>
+        <source>You could not leave the chat: {0}</source>
+        <translation>Não foi possível sair do chat: {0}</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again in a moment.</source>
+        <translation>Sem conexão com o servidor: tente novamente em instantes.</translation>
+    </message>
+    <message>
+        <source>The client could not be blocked: {0}</source>
+        <translation>Não foi possível bloquear o cliente: {0}</translation>
+    </message>
+    <message>
+        <source>The blocked clients could not be listed: {0}</source>
+        <translation>Não foi possível listar os clientes bloqueados: {0}</translation>
+    </message>
+    <message>
+        <source>The client could not be unblocked: {0}</source>
+        <translation>Não foi possível desbloquear o cliente: {0}</translation>
+    </message>
+    <message>
+        <source>The comment was not saved: {0}</source>
+        <translation>O comentário não foi salvo: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is viewing</source>
+        <translation>{0} está vendo o chat</translation>
+    </message>
+    <message>
+        <source>{0} is typing…</source>
+        <translation>{0} está digitando…</translation>
+    </message>
+    <message>
+        <source>An invitation to a chat timed out.</source>
+        <translation>Um convite para um chat expirou.</translation>
+    </message>
+    <message>
+        <source>{0} accepted the chat.</source>
+        <translation>{0} aceitou o chat.</translation>
+    </message>
+    <message>
+        <source>{0} declined the transfer; the chat stays yours.</source>
+        <translation>{0} recusou a transferência; o chat continua sendo seu.</translation>
+    </message>
+    <message>
+        <source>{0} did not answer the transfer in time; the chat stays yours.</source>
+        <translation>{0} não respondeu à transferência a tempo; o chat continua sendo seu.</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat.</source>
+        <translation>{0} entrou no chat.</translation>
+    </message>
+    <message>
+        <source>{0} declined the invitation.</source>
+        <translation>{0} recusou o convite.</translation>
+    </message>
+    <message>
+        <source>{0} did not answer the invitation in time.</source>
+        <translation>{0} não respondeu ao convite a tempo.</translation>
     </message>
 </context>
 <context>
@@ -79,6 +823,10 @@
     <message>
         <source>No connection to the relay: try again in a moment.</source>
         <translation>Sem conexão com o servidor: tente novamente em instantes.</translation>
+    </message>
+    <message>
+        <source>The agent could not be assigned: {0}</source>
+        <translation>Não foi possível atribuir o agente: {0}</translation>
     </message>
     <message>
         <source>The chat could not be closed: {0}</source>
@@ -165,6 +913,61 @@
     </message>
 </context>
 <context>
+    <name>ColleagueDialog</name>
+    <message>
+        <source>Transfer chat</source>
+        <translation>Transferir chat</translation>
+    </message>
+    <message>
+        <source>Invite a colleague</source>
+        <translation>Convidar um colega</translation>
+    </message>
+    <message>
+        <source>Choose a colleague. The chat moves when they accept; until then it is yours.</source>
+        <translation>Escolha um colega. O chat passa para ele quando aceitar; até lá é seu.</translation>
+    </message>
+    <message>
+        <source>Choose a colleague to join this chat. You stay in it.</source>
+        <translation>Escolha um colega para entrar neste chat. Você continua nele.</translation>
+    </message>
+    <message>
+        <source>A note for your colleague (the visitor never sees it)</source>
+        <translation>Uma nota para o colega (o visitante nunca a vê)</translation>
+    </message>
+    <message>
+        <source>Note for the colleague</source>
+        <translation>Nota para o colega</translation>
+    </message>
+    <message>
+        <source>No colleague is online right now.</source>
+        <translation>Nenhum colega está online agora.</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transferir</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Convidar</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>ausente</translation>
+    </message>
+    <message>
+        <source>1 open chat</source>
+        <translation>1 chat aberto</translation>
+    </message>
+    <message>
+        <source>{0} open chats</source>
+        <translation>{0} chats abertos</translation>
+    </message>
+</context>
+<context>
     <name>FilesService</name>
     <message>
         <source>Cannot read {0}: {1}</source>
@@ -216,10 +1019,132 @@
     </message>
 </context>
 <context>
+    <name>GeneralSection</name>
+    <message>
+        <source>Sidebar colour</source>
+        <translation>Cor da barra lateral</translation>
+    </message>
+    <message>
+        <source>Typing hints</source>
+        <translation>Sugestões de digitação</translation>
+    </message>
+    <message>
+        <source>Away when idle</source>
+        <translation>Ausente por inatividade</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificações</translation>
+    </message>
+    <message>
+        <source>Spell check</source>
+        <translation>Corretor ortográfico</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>Inicialização</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Escuro</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Suggest my frequent phrases while I type (Tab)</source>
+        <translation>Sugerir minhas frases frequentes enquanto digito (Tab)</translation>
+    </message>
+    <message>
+        <source>The phrases are kept on this computer only.</source>
+        <translation>As frases ficam apenas neste computador.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desativado</translation>
+    </message>
+    <message>
+        <source>After {0} minutes</source>
+        <translation>Após {0} minutos</translation>
+    </message>
+    <message>
+        <source>Not possible on this computer: {0}</source>
+        <translation>Não é possível neste computador: {0}</translation>
+    </message>
+    <message>
+        <source>This computer does not tell the app how long you have been idle.</source>
+        <translation>Este computador não informa ao aplicativo há quanto tempo você está inativo.</translation>
+    </message>
+    <message>
+        <source>Jivo Live pop-up</source>
+        <translation>Janela do Jivo Live</translation>
+    </message>
+    <message>
+        <source>The system&apos;s notifications</source>
+        <translation>Notificações do sistema</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Nenhuma</translation>
+    </message>
+    <message>
+        <source>Check my spelling in</source>
+        <translation>Verificar minha ortografia em</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPopup</name>
     <message>
         <source>Navigation history</source>
         <translation>Histórico de navegação</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeysSection</name>
+    <message>
+        <source>Accept the chat</source>
+        <translation>Aceitar o chat</translation>
+    </message>
+    <message>
+        <source>Previous chat in the list</source>
+        <translation>Chat anterior da lista</translation>
+    </message>
+    <message>
+        <source>Next chat in the list</source>
+        <translation>Próximo chat da lista</translation>
+    </message>
+    <message>
+        <source>Close the chat</source>
+        <translation>Fechar o chat</translation>
+    </message>
+    <message>
+        <source>Block the client</source>
+        <translation>Bloquear o cliente</translation>
+    </message>
+    <message>
+        <source>Transfer the chat</source>
+        <translation>Transferir o chat</translation>
+    </message>
+    <message>
+        <source>Accept also works while the app is in the background (global shortcut)</source>
+        <translation>Aceitar também funciona com o aplicativo em segundo plano (atalho global)</translation>
+    </message>
+    <message>
+        <source>Not possible on this computer: {0}</source>
+        <translation>Não é possível neste computador: {0}</translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>Restaurar padrões</translation>
+    </message>
+    <message>
+        <source>{0} is already the shortcut for “{1}”. Choose another one.</source>
+        <translation>{0} já é o atalho de “{1}”. Escolha outro.</translation>
     </message>
 </context>
 <context>
@@ -239,6 +1164,14 @@
     <message>
         <source>The chat has ended</source>
         <translation>O chat foi encerrado</translation>
+    </message>
+    <message>
+        <source>{0} transferred the chat: {1}</source>
+        <translation>{0} transferiu o chat: {1}</translation>
+    </message>
+    <message>
+        <source>Comment, only agents see it</source>
+        <translation>Comentário, só os agentes veem</translation>
     </message>
     <message>
         <source>Click to save</source>
@@ -263,10 +1196,6 @@ Os novos chats aparecem aqui.</translation>
         <translation>Agentes</translation>
     </message>
     <message>
-        <source>Leave chat</source>
-        <translation>Sair do chat</translation>
-    </message>
-    <message>
         <source>This visitor is waiting for an answer.</source>
         <translation>Este visitante está aguardando uma resposta.</translation>
     </message>
@@ -281,6 +1210,10 @@ Os novos chats aparecem aqui.</translation>
     <message>
         <source>Send</source>
         <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Arquivo</translation>
     </message>
     <message>
         <source>Choose a chat on the left.
@@ -315,6 +1248,33 @@ Os chats aguardando estão marcados em laranja.</translation>
     <message>
         <source>Save file</source>
         <translation>Salvar arquivo</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationCard</name>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>{0} wants to transfer the chat with {1} to you</source>
+        <translation>{0} quer transferir para você o chat com {1}</translation>
+    </message>
+    <message>
+        <source>{0} invites you into the chat with {1}</source>
+        <translation>{0} convida você para o chat com {1}</translation>
+    </message>
+    <message>
+        <source>Only agents see this note</source>
+        <translation>Só os agentes veem esta nota</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aceitar</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Recusar</translation>
     </message>
 </context>
 <context>
@@ -441,6 +1401,40 @@ Os chats aguardando estão marcados em laranja.</translation>
     </message>
 </context>
 <context>
+    <name>LeaveConfirm</name>
+    <message>
+        <source>Leave the chat?</source>
+        <translation>Sair do chat?</translation>
+    </message>
+    <message>
+        <source>Leave the chat with {0}?</source>
+        <translation>Sair do chat com {0}?</translation>
+    </message>
+    <message>
+        <source>Better wait until the visitor has left the site: they may have more questions. If they write again after you leave, it starts a new chat.</source>
+        <translation>Melhor esperar até o visitante sair do site: ele pode ter novas perguntas. Se escrever de novo depois que você sair, será um novo chat.</translation>
+    </message>
+    <message>
+        <source>Leave chat</source>
+        <translation>Sair do chat</translation>
+    </message>
+</context>
+<context>
+    <name>LogService</name>
+    <message>
+        <source>Not connected to the relay: try again when connected.</source>
+        <translation>Sem conexão com o servidor: tente novamente quando conectado.</translation>
+    </message>
+    <message>
+        <source>The connection dropped while sending: try again.</source>
+        <translation>A conexão caiu durante o envio: tente novamente.</translation>
+    </message>
+    <message>
+        <source>The relay refused the logs: {0}</source>
+        <translation>O servidor recusou os registros: {0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Chats</source>
@@ -485,10 +1479,6 @@ Os chats aguardando estão marcados em laranja.</translation>
     <message>
         <source>Chats, missed chats and reply times.</source>
         <translation>Chats, chats perdidos e tempos de resposta.</translation>
-    </message>
-    <message>
-        <source>The app&apos;s and the account&apos;s settings.</source>
-        <translation>As configurações do aplicativo e da conta.</translation>
     </message>
     <message>
         <source>Jivo Live</source>
@@ -562,6 +1552,86 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     </message>
 </context>
 <context>
+    <name>PhraseEditor</name>
+    <message>
+        <source>Edit quick phrase</source>
+        <translation>Editar frase rápida</translation>
+    </message>
+    <message>
+        <source>New quick phrase</source>
+        <translation>Nova frase rápida</translation>
+    </message>
+    <message>
+        <source>hi  (type /hi in a chat)</source>
+        <translation>oi  (digite /oi em um chat)</translation>
+    </message>
+    <message>
+        <source>Phrase</source>
+        <translation>Frase</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Atalho</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseManager</name>
+    <message>
+        <source>Quick phrases</source>
+        <translation>Frases rápidas</translation>
+    </message>
+    <message>
+        <source>Search phrases</source>
+        <translation>Buscar frases</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Adicionar</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Edit the phrase</source>
+        <translation>Editar a frase</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasesService</name>
+    <message>
+        <source>The quick phrase was not saved: {0}</source>
+        <translation>A frase rápida não foi salva: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyChannel</name>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>A message the visitor sees</source>
+        <translation>Uma mensagem que o visitante vê</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentário</translation>
+    </message>
+    <message>
+        <source>An internal note: only agents see it</source>
+        <translation>Uma nota interna: só os agentes veem</translation>
+    </message>
+</context>
+<context>
     <name>Secrets</name>
     <message>
         <source>no system keychain</source>
@@ -597,6 +1667,61 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>Your session has expired. Sign in again.</source>
         <translation>Sua sessão expirou. Entre novamente.</translation>
+    </message>
+    <message>
+        <source>You were signed out: {0}</source>
+        <translation>Sua sessão foi encerrada: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>No settings yet.</source>
+        <translation>Ainda não há configurações.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Geral</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Áudio</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Sons</translation>
+    </message>
+    <message>
+        <source>Hotkeys</source>
+        <translation>Teclas de atalho</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>Minha conta</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canais</translation>
+    </message>
+    <message>
+        <source>Teammates</source>
+        <translation>Colegas</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Integrações</translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation>Convites</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Sobre</translation>
     </message>
 </context>
 <context>
@@ -640,6 +1765,72 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>Signing in…</source>
         <translation>Entrando…</translation>
+    </message>
+</context>
+<context>
+    <name>SoundsSection</name>
+    <message>
+        <source>Chime</source>
+        <translation>Carrilhão</translation>
+    </message>
+    <message>
+        <source>Blip</source>
+        <translation>Bipe</translation>
+    </message>
+    <message>
+        <source>Bell</source>
+        <translation>Sino</translation>
+    </message>
+    <message>
+        <source>Knock</source>
+        <translation>Batida</translation>
+    </message>
+    <message>
+        <source>Pop</source>
+        <translation>Estalo</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Novo chat</translation>
+    </message>
+    <message>
+        <source>New message in my chats</source>
+        <translation>Nova mensagem nos meus chats</translation>
+    </message>
+    <message>
+        <source>New visitor on the site</source>
+        <translation>Novo visitante no site</translation>
+    </message>
+    <message>
+        <source>Play notification sounds</source>
+        <translation>Tocar sons de notificação</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ Tocar</translation>
+    </message>
+    <message>
+        <source>Play this sound now</source>
+        <translation>Tocar este som agora</translation>
+    </message>
+    <message>
+        <source>No audio output device was found: the app stays silent until there is one.</source>
+        <translation>Nenhum dispositivo de saída de áudio foi encontrado: o aplicativo fica em silêncio até haver um.</translation>
+    </message>
+</context>
+<context>
+    <name>SpellCheckAssist</name>
+    <message>
+        <source>No suggestions</source>
+        <translation>Sem sugestões</translation>
+    </message>
+    <message>
+        <source>Add “{0}” to the dictionary</source>
+        <translation>Adicionar “{0}” ao dicionário</translation>
     </message>
 </context>
 <context>
@@ -817,10 +2008,6 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>Automatic invitations…</source>
         <translation>Convites automáticos…</translation>
-    </message>
-    <message>
-        <source>Automatic invitations</source>
-        <translation>Convites automáticos</translation>
     </message>
     <message>
         <source>{0} on the site</source>

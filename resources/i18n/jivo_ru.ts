@@ -2,6 +2,547 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AboutSection</name>
+    <message>
+        <source>Jivo Live {0}</source>
+        <translation>Jivo Live {0}</translation>
+    </message>
+    <message>
+        <source>Something wrong? Send the app&apos;s log files to your administrators: they go to your relay only, and help them find the cause.</source>
+        <translation>Что-то не так? Отправьте журналы приложения администраторам: они попадут только на ваш сервер-ретранслятор и помогут найти причину.</translation>
+    </message>
+    <message>
+        <source>Send logs</source>
+        <translation>Отправить журналы</translation>
+    </message>
+    <message>
+        <source>Logs sent by your team</source>
+        <translation>Журналы, отправленные вашей командой</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Сохранить…</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message>
+        <source>Sent. Your administrators can read them now.</source>
+        <translation>Отправлено. Администраторы уже могут их прочитать.</translation>
+    </message>
+    <message>
+        <source>Could not load the list: {0}</source>
+        <translation>Не удалось загрузить список: {0}</translation>
+    </message>
+    <message>
+        <source>Nobody has sent logs yet.</source>
+        <translation>Пока никто не отправлял журналы.</translation>
+    </message>
+    <message>
+        <source>Save the logs</source>
+        <translation>Сохранить журналы</translation>
+    </message>
+    <message>
+        <source>Could not save: {0}</source>
+        <translation>Не удалось сохранить: {0}</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>Сохранено в {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountChannels</name>
+    <message>
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <source>Your websites. Paste a site&apos;s snippet into every page of it.</source>
+        <translation>Ваши сайты. Вставьте код сайта на каждую его страницу.</translation>
+    </message>
+    <message>
+        <source>Add a website</source>
+        <translation>Добавить сайт</translation>
+    </message>
+    <message>
+        <source>My shop</source>
+        <translation>Мой магазин</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Испанский</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>Португальский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <source>Chat switched on for this site</source>
+        <translation>Чат включён на этом сайте</translation>
+    </message>
+    <message>
+        <source>Copy snippet</source>
+        <translation>Копировать код</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Widget language</source>
+        <translation>Язык виджета</translation>
+    </message>
+    <message>
+        <source>Allowed origins
+(one a line)</source>
+        <translation>Разрешённые источники
+(по одному в строке)</translation>
+    </message>
+    <message>
+        <source>Snippet</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>{0} (off)</source>
+        <translation>{0} (выключен)</translation>
+    </message>
+    <message>
+        <source>Snippet copied.</source>
+        <translation>Код скопирован.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountIntegrations</name>
+    <message>
+        <source>Chat accepted</source>
+        <translation>Чат принят</translation>
+    </message>
+    <message>
+        <source>Chat finished</source>
+        <translation>Чат завершён</translation>
+    </message>
+    <message>
+        <source>Offline message</source>
+        <translation>Офлайн-сообщение</translation>
+    </message>
+    <message>
+        <source>Client updated</source>
+        <translation>Клиент обновлён</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Интеграции</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Вебхуки</translation>
+    </message>
+    <message>
+        <source>Add webhook</source>
+        <translation>Добавить вебхук</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Удалить вебхук</translation>
+    </message>
+    <message>
+        <source>Refresh log</source>
+        <translation>Обновить журнал</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation>Журнал доставки</translation>
+    </message>
+    <message>
+        <source>API tokens</source>
+        <translation>API-токены</translation>
+    </message>
+    <message>
+        <source>A script sends the token in an authenticate frame over the WebSocket and acts as you, an administrator.</source>
+        <translation>Скрипт отправляет токен в сообщении authenticate по WebSocket и действует от вашего имени как администратор.</translation>
+    </message>
+    <message>
+        <source>What uses it, e.g. nightly export</source>
+        <translation>Кто его использует, например ночной экспорт</translation>
+    </message>
+    <message>
+        <source>Create token</source>
+        <translation>Создать токен</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Отозвать</translation>
+    </message>
+    <message>
+        <source>Copy it now: it is not shown again.</source>
+        <translation>Скопируйте сейчас: он больше не будет показан.</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Повтор</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Доставлено</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Не доставлено</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>отозван</translation>
+    </message>
+</context>
+<context>
+    <name>AccountProfile</name>
+    <message>
+        <source>My account</source>
+        <translation>Моя учётная запись</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Не задан</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep it</source>
+        <translation>Оставьте пустым, чтобы не менять</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Текущий пароль</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Новый пароль</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>Рабочие часы</translation>
+    </message>
+    <message>
+        <source>Outside these hours visitors see the offline form</source>
+        <translation>В нерабочее время посетители видят офлайн-форму</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Понедельник</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Вторник</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Среда</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Четверг</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Пятница</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Суббота</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Воскресенье</translation>
+    </message>
+    <message>
+        <source>Save working hours</source>
+        <translation>Сохранить рабочие часы</translation>
+    </message>
+</context>
+<context>
+    <name>AccountService</name>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Нет соединения с ретранслятором.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer. Try again.</source>
+        <translation>Ретранслятор не ответил. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Site saved.</source>
+        <translation>Сайт сохранён.</translation>
+    </message>
+    <message>
+        <source>Invitation sent to {0}.</source>
+        <translation>Приглашение отправлено на {0}.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Пароль изменён.</translation>
+    </message>
+    <message>
+        <source>Account saved.</source>
+        <translation>Учётная запись сохранена.</translation>
+    </message>
+    <message>
+        <source>Working hours saved.</source>
+        <translation>Рабочие часы сохранены.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTeam</name>
+    <message>
+        <source>Teammates</source>
+        <translation>Коллеги</translation>
+    </message>
+    <message>
+        <source>Invite a colleague by e-mail: they get a link to set their password and the link to install the app.</source>
+        <translation>Пригласите коллегу по почте: он получит ссылку для установки пароля и ссылку на приложение.</translation>
+    </message>
+    <message>
+        <source>colleague@example.com</source>
+        <translation>kollega@example.com</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Агент</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Пригласить</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Отключён</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Приглашён</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активен</translation>
+    </message>
+    <message>
+        <source>Make agent</source>
+        <translation>Сделать агентом</translation>
+    </message>
+    <message>
+        <source>Make administrator</source>
+        <translation>Сделать администратором</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Включить</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Отключить</translation>
+    </message>
+</context>
+<context>
+    <name>ArchivePanel</name>
+    <message>
+        <source>An agent</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat</source>
+        <translation>{0} присоединился к чату</translation>
+    </message>
+    <message>
+        <source>{0} left the chat</source>
+        <translation>{0} покинул чат</translation>
+    </message>
+    <message>
+        <source>The chat has ended</source>
+        <translation>Чат завершён</translation>
+    </message>
+    <message>
+        <source>Missed: nobody answered; the visitor saw the offline form</source>
+        <translation>Пропущен: никто не ответил; посетитель увидел офлайн-форму</translation>
+    </message>
+    <message>
+        <source>Words in the conversation</source>
+        <translation>Слова из переписки</translation>
+    </message>
+    <message>
+        <source>Visitor: name, e-mail, phone or number</source>
+        <translation>Посетитель: имя, e-mail, телефон или номер</translation>
+    </message>
+    <message>
+        <source>Closed and missed</source>
+        <translation>Закрытые и пропущенные</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрыт</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Пропущен</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Предыдущая страница</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Следующая страница</translation>
+    </message>
+    <message>
+        <source>Archived chats are read-only.</source>
+        <translation>Архивные чаты доступны только для чтения.</translation>
+    </message>
+    <message>
+        <source>Any agent</source>
+        <translation>Любой оператор</translation>
+    </message>
+    <message>
+        <source>Chat {0}</source>
+        <translation>Чат {0}</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>{0}–{1} of {2}</source>
+        <translation>{0}–{1} из {2}</translation>
+    </message>
+    <message>
+        <source>No archived chats match.</source>
+        <translation>Нет подходящих архивных чатов.</translation>
+    </message>
+    <message>
+        <source>Choose a chat to read it.</source>
+        <translation>Выберите чат, чтобы прочитать его.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveService</name>
+    <message>
+        <source>The archive could not be searched: {0}</source>
+        <translation>Не удалось выполнить поиск в архиве: {0}</translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded: {0}</source>
+        <translation>Не удалось загрузить переписку: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AssignedAgentBox</name>
+    <message>
+        <source>Assigned agent</source>
+        <translation>Закреплённый оператор</translation>
+    </message>
+    <message>
+        <source>The client&apos;s next chats go first to this agent while they are online</source>
+        <translation>Следующие чаты клиента сначала получает этот оператор, пока он в сети</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Никто</translation>
+    </message>
+</context>
+<context>
     <name>AttachButton</name>
     <message>
         <source>Attach a file (up to 10 MB); you can also drop files here</source>
@@ -21,6 +562,209 @@
     <message>
         <source>Sending {0} ({1})…</source>
         <translation>Отправка {0} ({1})…</translation>
+    </message>
+</context>
+<context>
+    <name>AudioSection</name>
+    <message>
+        <source>Speak after pressing the button: {0} seconds are recorded, then played back.</source>
+        <translation>Говорите после нажатия кнопки: запишется {0} секунды, затем они будут воспроизведены.</translation>
+    </message>
+    <message>
+        <source>No microphone was found. Connect one: it appears here by itself.</source>
+        <translation>Микрофон не найден. Подключите его — он появится здесь сам.</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Микрофон</translation>
+    </message>
+    <message>
+        <source>Test the microphone</source>
+        <translation>Проверить микрофон</translation>
+    </message>
+    <message>
+        <source>Recording… speak now.</source>
+        <translation>Идёт запись… говорите.</translation>
+    </message>
+    <message>
+        <source>Playing back what was recorded…</source>
+        <translation>Воспроизводится запись…</translation>
+    </message>
+    <message>
+        <source>Done. Did you hear yourself? If not, choose another microphone.</source>
+        <translation>Готово. Вы себя услышали? Если нет, выберите другой микрофон.</translation>
+    </message>
+    <message>
+        <source>The microphone could not be used. Choose another one.</source>
+        <translation>Не удалось использовать микрофон. Выберите другой.</translation>
+    </message>
+</context>
+<context>
+    <name>AutostartSetting</name>
+    <message>
+        <source>Start Jivo Live when I log in</source>
+        <translation>Запускать Jivo Live при входе в систему</translation>
+    </message>
+    <message>
+        <source>Not available on this system: {0}</source>
+        <translation>Недоступно в этой системе: {0}</translation>
+    </message>
+    <message>
+        <source>Could not change it: {0}</source>
+        <translation>Не удалось изменить: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BlockedDialog</name>
+    <message>
+        <source>Blocked clients</source>
+        <translation>Заблокированные клиенты</translation>
+    </message>
+    <message>
+        <source>Nobody is blocked.</source>
+        <translation>Никто не заблокирован.</translation>
+    </message>
+    <message>
+        <source>Unblock</source>
+        <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Client {0}</source>
+        <translation>Клиент {0}</translation>
+    </message>
+    <message>
+        <source>{0} · IP {1} · blocked by {2}, {3}</source>
+        <translation>{0} · IP {1} · заблокировал(а) {2}, {3}</translation>
+    </message>
+</context>
+<context>
+    <name>ChatActionsBar</name>
+    <message>
+        <source>Invite a colleague into this chat (you stay in it)</source>
+        <translation>Пригласить коллегу в этот чат (вы остаётесь в нём)</translation>
+    </message>
+    <message>
+        <source>Transfer the chat to a colleague ({0})</source>
+        <translation>Передать чат коллеге ({0})</translation>
+    </message>
+    <message>
+        <source>Block the client / mark as spam ({0})</source>
+        <translation>Заблокировать клиента / отметить как спам ({0})</translation>
+    </message>
+    <message>
+        <source>Leave the chat ({0})</source>
+        <translation>Покинуть чат ({0})</translation>
+    </message>
+    <message>
+        <source>More: quick phrases, blocked clients</source>
+        <translation>Ещё: быстрые фразы, заблокированные клиенты</translation>
+    </message>
+    <message>
+        <source>Quick phrases…</source>
+        <translation>Быстрые фразы…</translation>
+    </message>
+    <message>
+        <source>Blocked clients…</source>
+        <translation>Заблокированные клиенты…</translation>
+    </message>
+    <message>
+        <source>Block the client</source>
+        <translation>Заблокировать клиента</translation>
+    </message>
+    <message>
+        <source>Block {0}? They will not be able to write again, from this browser or from the same IP address. The chat is closed. An admin can unblock them.</source>
+        <translation>Заблокировать {0}? Клиент больше не сможет писать ни из этого браузера, ни с того же IP-адреса. Чат будет закрыт. Администратор может его разблокировать.</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Заблокировать</translation>
+    </message>
+</context>
+<context>
+    <name>ChatActionsService</name>
+    <message>
+        <source>The colleague could not be invited: {0}</source>
+        <translation>Не удалось пригласить коллегу: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is invited; you stay in the chat.</source>
+        <translation>{0} приглашён(а); вы остаётесь в чате.</translation>
+    </message>
+    <message>
+        <source>The chat could not be transferred: {0}</source>
+        <translation>Не удалось передать чат: {0}</translation>
+    </message>
+    <message>
+        <source>Waiting for {0} to accept the chat; it stays yours until then.</source>
+        <translation>Ждём, пока {0} примет чат; до тех пор он остаётся за вами.</translation>
+    </message>
+    <message>
+        <source>The invitation could not be answered: {0}</source>
+        <translation>Не удалось ответить на приглашение: {0}</translation>
+    </message>
+    <message>
+        <source>You could not leave the chat: {0}</source>
+        <translation>Не удалось покинуть чат: {0}</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again in a moment.</source>
+        <translation>Нет связи с сервером: повторите попытку чуть позже.</translation>
+    </message>
+    <message>
+        <source>The client could not be blocked: {0}</source>
+        <translation>Не удалось заблокировать клиента: {0}</translation>
+    </message>
+    <message>
+        <source>The blocked clients could not be listed: {0}</source>
+        <translation>Не удалось получить список заблокированных клиентов: {0}</translation>
+    </message>
+    <message>
+        <source>The client could not be unblocked: {0}</source>
+        <translation>Не удалось разблокировать клиента: {0}</translation>
+    </message>
+    <message>
+        <source>The comment was not saved: {0}</source>
+        <translation>Комментарий не сохранён: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is viewing</source>
+        <translation>{0} смотрит чат</translation>
+    </message>
+    <message>
+        <source>{0} is typing…</source>
+        <translation>{0} печатает…</translation>
+    </message>
+    <message>
+        <source>An invitation to a chat timed out.</source>
+        <translation>Время приглашения в чат истекло.</translation>
+    </message>
+    <message>
+        <source>{0} accepted the chat.</source>
+        <translation>{0} принял(а) чат.</translation>
+    </message>
+    <message>
+        <source>{0} declined the transfer; the chat stays yours.</source>
+        <translation>{0} отклонил(а) передачу; чат остаётся за вами.</translation>
+    </message>
+    <message>
+        <source>{0} did not answer the transfer in time; the chat stays yours.</source>
+        <translation>{0} не ответил(а) на передачу вовремя; чат остаётся за вами.</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat.</source>
+        <translation>{0} присоединился(-ась) к чату.</translation>
+    </message>
+    <message>
+        <source>{0} declined the invitation.</source>
+        <translation>{0} отклонил(а) приглашение.</translation>
+    </message>
+    <message>
+        <source>{0} did not answer the invitation in time.</source>
+        <translation>{0} не ответил(а) на приглашение вовремя.</translation>
     </message>
 </context>
 <context>
@@ -79,6 +823,10 @@
     <message>
         <source>No connection to the relay: try again in a moment.</source>
         <translation>Нет связи с сервером: повторите попытку чуть позже.</translation>
+    </message>
+    <message>
+        <source>The agent could not be assigned: {0}</source>
+        <translation>Не удалось закрепить оператора: {0}</translation>
     </message>
     <message>
         <source>The chat could not be closed: {0}</source>
@@ -165,6 +913,61 @@
     </message>
 </context>
 <context>
+    <name>ColleagueDialog</name>
+    <message>
+        <source>Transfer chat</source>
+        <translation>Передать чат</translation>
+    </message>
+    <message>
+        <source>Invite a colleague</source>
+        <translation>Пригласить коллегу</translation>
+    </message>
+    <message>
+        <source>Choose a colleague. The chat moves when they accept; until then it is yours.</source>
+        <translation>Выберите коллегу. Чат перейдёт к нему, когда он примет его; до тех пор он ваш.</translation>
+    </message>
+    <message>
+        <source>Choose a colleague to join this chat. You stay in it.</source>
+        <translation>Выберите коллегу, который присоединится к чату. Вы остаётесь в нём.</translation>
+    </message>
+    <message>
+        <source>A note for your colleague (the visitor never sees it)</source>
+        <translation>Заметка для коллеги (посетитель её не увидит)</translation>
+    </message>
+    <message>
+        <source>Note for the colleague</source>
+        <translation>Заметка для коллеги</translation>
+    </message>
+    <message>
+        <source>No colleague is online right now.</source>
+        <translation>Сейчас никого из коллег нет в сети.</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Передать</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>Пригласить</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>в сети</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>отошёл</translation>
+    </message>
+    <message>
+        <source>1 open chat</source>
+        <translation>1 открытый чат</translation>
+    </message>
+    <message>
+        <source>{0} open chats</source>
+        <translation>открытых чатов: {0}</translation>
+    </message>
+</context>
+<context>
     <name>FilesService</name>
     <message>
         <source>Cannot read {0}: {1}</source>
@@ -216,10 +1019,132 @@
     </message>
 </context>
 <context>
+    <name>GeneralSection</name>
+    <message>
+        <source>Sidebar colour</source>
+        <translation>Цвет боковой панели</translation>
+    </message>
+    <message>
+        <source>Typing hints</source>
+        <translation>Подсказки при наборе</translation>
+    </message>
+    <message>
+        <source>Away when idle</source>
+        <translation>«Отошёл» при бездействии</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Уведомления</translation>
+    </message>
+    <message>
+        <source>Spell check</source>
+        <translation>Проверка орфографии</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Startup</source>
+        <translation>Запуск</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Тёмный</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Светлый</translation>
+    </message>
+    <message>
+        <source>Suggest my frequent phrases while I type (Tab)</source>
+        <translation>Подсказывать мои частые фразы при наборе (Tab)</translation>
+    </message>
+    <message>
+        <source>The phrases are kept on this computer only.</source>
+        <translation>Фразы хранятся только на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Выключено</translation>
+    </message>
+    <message>
+        <source>After {0} minutes</source>
+        <translation>Через {0} мин</translation>
+    </message>
+    <message>
+        <source>Not possible on this computer: {0}</source>
+        <translation>Невозможно на этом компьютере: {0}</translation>
+    </message>
+    <message>
+        <source>This computer does not tell the app how long you have been idle.</source>
+        <translation>Этот компьютер не сообщает приложению, как долго вы бездействуете.</translation>
+    </message>
+    <message>
+        <source>Jivo Live pop-up</source>
+        <translation>Окно Jivo Live</translation>
+    </message>
+    <message>
+        <source>The system&apos;s notifications</source>
+        <translation>Уведомления системы</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Без уведомлений</translation>
+    </message>
+    <message>
+        <source>Check my spelling in</source>
+        <translation>Проверять орфографию:</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPopup</name>
     <message>
         <source>Navigation history</source>
         <translation>История переходов</translation>
+    </message>
+</context>
+<context>
+    <name>HotkeysSection</name>
+    <message>
+        <source>Accept the chat</source>
+        <translation>Принять чат</translation>
+    </message>
+    <message>
+        <source>Previous chat in the list</source>
+        <translation>Предыдущий чат в списке</translation>
+    </message>
+    <message>
+        <source>Next chat in the list</source>
+        <translation>Следующий чат в списке</translation>
+    </message>
+    <message>
+        <source>Close the chat</source>
+        <translation>Закрыть чат</translation>
+    </message>
+    <message>
+        <source>Block the client</source>
+        <translation>Заблокировать клиента</translation>
+    </message>
+    <message>
+        <source>Transfer the chat</source>
+        <translation>Передать чат</translation>
+    </message>
+    <message>
+        <source>Accept also works while the app is in the background (global shortcut)</source>
+        <translation>«Принять» работает и в фоновом режиме (глобальная клавиша)</translation>
+    </message>
+    <message>
+        <source>Not possible on this computer: {0}</source>
+        <translation>Невозможно на этом компьютере: {0}</translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>Сбросить по умолчанию</translation>
+    </message>
+    <message>
+        <source>{0} is already the shortcut for “{1}”. Choose another one.</source>
+        <translation>{0} уже назначено на «{1}». Выберите другое сочетание.</translation>
     </message>
 </context>
 <context>
@@ -239,6 +1164,14 @@
     <message>
         <source>The chat has ended</source>
         <translation>Чат завершён</translation>
+    </message>
+    <message>
+        <source>{0} transferred the chat: {1}</source>
+        <translation>{0} передал(а) чат: {1}</translation>
+    </message>
+    <message>
+        <source>Comment, only agents see it</source>
+        <translation>Комментарий, видят только агенты</translation>
     </message>
     <message>
         <source>Click to save</source>
@@ -263,10 +1196,6 @@ New chats appear here.</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <source>Leave chat</source>
-        <translation>Покинуть чат</translation>
-    </message>
-    <message>
         <source>This visitor is waiting for an answer.</source>
         <translation>Этот посетитель ждёт ответа.</translation>
     </message>
@@ -281,6 +1210,10 @@ New chats appear here.</source>
     <message>
         <source>Send</source>
         <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Архив</translation>
     </message>
     <message>
         <source>Choose a chat on the left.
@@ -315,6 +1248,33 @@ Waiting chats are marked in orange.</source>
     <message>
         <source>Save file</source>
         <translation>Сохранить файл</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationCard</name>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>{0} wants to transfer the chat with {1} to you</source>
+        <translation>{0} хочет передать вам чат с {1}</translation>
+    </message>
+    <message>
+        <source>{0} invites you into the chat with {1}</source>
+        <translation>{0} приглашает вас в чат с {1}</translation>
+    </message>
+    <message>
+        <source>Only agents see this note</source>
+        <translation>Эту заметку видят только агенты</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Принять</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Отклонить</translation>
     </message>
 </context>
 <context>
@@ -441,6 +1401,40 @@ Waiting chats are marked in orange.</source>
     </message>
 </context>
 <context>
+    <name>LeaveConfirm</name>
+    <message>
+        <source>Leave the chat?</source>
+        <translation>Покинуть чат?</translation>
+    </message>
+    <message>
+        <source>Leave the chat with {0}?</source>
+        <translation>Покинуть чат с {0}?</translation>
+    </message>
+    <message>
+        <source>Better wait until the visitor has left the site: they may have more questions. If they write again after you leave, it starts a new chat.</source>
+        <translation>Лучше дождитесь, пока посетитель уйдёт с сайта: у него могут появиться вопросы. Если он напишет после того, как вы покинете чат, начнётся новый чат.</translation>
+    </message>
+    <message>
+        <source>Leave chat</source>
+        <translation>Покинуть чат</translation>
+    </message>
+</context>
+<context>
+    <name>LogService</name>
+    <message>
+        <source>Not connected to the relay: try again when connected.</source>
+        <translation>Нет связи с сервером: повторите, когда соединение восстановится.</translation>
+    </message>
+    <message>
+        <source>The connection dropped while sending: try again.</source>
+        <translation>Соединение оборвалось во время отправки: попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The relay refused the logs: {0}</source>
+        <translation>Сервер отклонил журналы: {0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Chats</source>
@@ -485,10 +1479,6 @@ Waiting chats are marked in orange.</source>
     <message>
         <source>Chats, missed chats and reply times.</source>
         <translation>Чаты, пропущенные чаты и время ответа.</translation>
-    </message>
-    <message>
-        <source>The app&apos;s and the account&apos;s settings.</source>
-        <translation>Настройки приложения и учётной записи.</translation>
     </message>
     <message>
         <source>Jivo Live</source>
@@ -562,6 +1552,86 @@ This page is not built yet: it comes in a later version.</source>
     </message>
 </context>
 <context>
+    <name>PhraseEditor</name>
+    <message>
+        <source>Edit quick phrase</source>
+        <translation>Изменить быструю фразу</translation>
+    </message>
+    <message>
+        <source>New quick phrase</source>
+        <translation>Новая быстрая фраза</translation>
+    </message>
+    <message>
+        <source>hi  (type /hi in a chat)</source>
+        <translation>привет  (наберите /привет в чате)</translation>
+    </message>
+    <message>
+        <source>Phrase</source>
+        <translation>Фраза</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Сокращение</translation>
+    </message>
+</context>
+<context>
+    <name>PhraseManager</name>
+    <message>
+        <source>Quick phrases</source>
+        <translation>Быстрые фразы</translation>
+    </message>
+    <message>
+        <source>Search phrases</source>
+        <translation>Поиск фраз</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <source>Edit the phrase</source>
+        <translation>Изменить фразу</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasesService</name>
+    <message>
+        <source>The quick phrase was not saved: {0}</source>
+        <translation>Быстрая фраза не сохранена: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyChannel</name>
+    <message>
+        <source>Chat</source>
+        <translation>Чат</translation>
+    </message>
+    <message>
+        <source>A message the visitor sees</source>
+        <translation>Сообщение, которое видит посетитель</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>An internal note: only agents see it</source>
+        <translation>Внутренняя заметка: её видят только агенты</translation>
+    </message>
+</context>
+<context>
     <name>Secrets</name>
     <message>
         <source>no system keychain</source>
@@ -597,6 +1667,61 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>Your session has expired. Sign in again.</source>
         <translation>Срок сеанса истёк. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>You were signed out: {0}</source>
+        <translation>Вы вышли из системы: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>No settings yet.</source>
+        <translation>Настроек пока нет.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Общие</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Аудио</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Звуки</translation>
+    </message>
+    <message>
+        <source>Hotkeys</source>
+        <translation>Горячие клавиши</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>Моя учётная запись</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <source>Teammates</source>
+        <translation>Коллеги</translation>
+    </message>
+    <message>
+        <source>Integrations</source>
+        <translation>Интеграции</translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation>Приглашения</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>О программе</translation>
     </message>
 </context>
 <context>
@@ -640,6 +1765,72 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>Signing in…</source>
         <translation>Вход…</translation>
+    </message>
+</context>
+<context>
+    <name>SoundsSection</name>
+    <message>
+        <source>Chime</source>
+        <translation>Перезвон</translation>
+    </message>
+    <message>
+        <source>Blip</source>
+        <translation>Сигнал</translation>
+    </message>
+    <message>
+        <source>Bell</source>
+        <translation>Колокол</translation>
+    </message>
+    <message>
+        <source>Knock</source>
+        <translation>Стук</translation>
+    </message>
+    <message>
+        <source>Pop</source>
+        <translation>Щелчок</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Новый чат</translation>
+    </message>
+    <message>
+        <source>New message in my chats</source>
+        <translation>Новое сообщение в моих чатах</translation>
+    </message>
+    <message>
+        <source>New visitor on the site</source>
+        <translation>Новый посетитель на сайте</translation>
+    </message>
+    <message>
+        <source>Play notification sounds</source>
+        <translation>Воспроизводить звуки уведомлений</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Громкость</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ Прослушать</translation>
+    </message>
+    <message>
+        <source>Play this sound now</source>
+        <translation>Прослушать этот звук</translation>
+    </message>
+    <message>
+        <source>No audio output device was found: the app stays silent until there is one.</source>
+        <translation>Устройство вывода звука не найдено: приложение будет молчать, пока оно не появится.</translation>
+    </message>
+</context>
+<context>
+    <name>SpellCheckAssist</name>
+    <message>
+        <source>No suggestions</source>
+        <translation>Нет вариантов</translation>
+    </message>
+    <message>
+        <source>Add “{0}” to the dictionary</source>
+        <translation>Добавить «{0}» в словарь</translation>
     </message>
 </context>
 <context>
@@ -819,10 +2010,6 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>Automatic invitations…</source>
         <translation>Автоматические приглашения…</translation>
-    </message>
-    <message>
-        <source>Automatic invitations</source>
-        <translation>Автоматические приглашения</translation>
     </message>
     <message>
         <source>{0} on the site</source>

@@ -6,7 +6,8 @@ memory. The output is deterministic, so running this again changes nothing in gi
 * ``new_chat.wav``: a rising two-note chime (G5 then C6), bell-like: each note is a sine with a
   little of its octave and twelfth, a 6 ms attack (no click) and an exponential decay.
 * ``new_message.wav``: one soft, short blip (E6) that glides down a little, much quieter.
-* ``new_visitor.wav``: two soft low notes (E5, A5): someone came onto the site (optional, N5).
+* ``bell.wav``, ``knock.wav``, ``pop.wav``: other choices in Ajustes → Sounds (G8): one long
+  bell note (E6), two low knocks (G4), a short pop (B5).
 """
 
 from __future__ import annotations
@@ -77,9 +78,10 @@ def main() -> None:
     chime = note(783.99, 0.0, 0.42, 0.11, 0.55) + note(1046.50, 0.13, 0.29, 0.12, 0.6)
     write("new_chat.wav", render(chime, 0.42))
     write("new_message.wav", render(blip(1318.51, 0.16, 0.35), 0.16))
-    # A visitor came onto the site: two soft, low notes (E5, A5), quieter than a new chat.
-    knock = note(659.25, 0.0, 0.3, 0.07, 0.3) + note(880.0, 0.1, 0.3, 0.08, 0.3)
-    write("new_visitor.wav", render(knock, 0.4))
+    write("bell.wav", render(note(1318.51, 0.0, 0.45, 0.14, 0.6), 0.45))
+    knock = note(392.0, 0.0, 0.13, 0.03, 0.75) + note(392.0, 0.15, 0.13, 0.03, 0.75)
+    write("knock.wav", render(knock, 0.3))
+    write("pop.wav", render(blip(987.77, 0.12, 0.5), 0.12))
 
 
 if __name__ == "__main__":

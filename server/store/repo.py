@@ -10,7 +10,7 @@ next group commit.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,6 +80,7 @@ _chat_info_select = (
         visitors.c.country.label("v_country"),
         visitors.c.page_url.label("v_page_url"),
         visitors.c.page_title.label("v_page_title"),
+        visitors.c.assigned_agent_id.label("v_assigned_agent_id"),
         _agent_alias.c.name.label("agent_name"),
         sa.select(sa.func.max(events.c.id))
         .where(events.c.chat_id == chats.c.id)
@@ -104,6 +105,7 @@ def chat_info_from_row(row: Any, members: list[int]) -> p.ChatInfo:
             country=row.v_country,
             page_url=row.v_page_url,
             page_title=row.v_page_title,
+            assigned_agent_id=row.v_assigned_agent_id,
         )
     return p.ChatInfo(
         id=row.id,
@@ -122,6 +124,8 @@ def chat_info_from_row(row: Any, members: list[int]) -> p.ChatInfo:
         visitor_delivered_seq=row.visitor_delivered_seq,
         visitor_read_seq=row.visitor_read_seq,
         agent_read_seq=row.agent_read_seq,
+        offer_round=row.offer_round,
+        closed_at=row.closed_at,
     )
 
 
@@ -167,6 +171,10 @@ def agent_by_token(conn: Connection, token_hash: str) -> Any:
         .where(agent_sessions.c.token_hash == token_hash, agent_sessions.c.revoked.is_(False))
     )
     return (conn.execute(query)).first()
+
+
+def agent_row(conn: Connection, agent_id: int) -> Any:
+    return (conn.execute(sa.select(agents).where(agents.c.id == agent_id))).first()
 
 
 def all_agents(conn: Connection) -> Sequence[Any]:
@@ -220,24 +228,32 @@ def participants(conn: Connection, chat_id: int) -> list[int]:
     return list(conn.execute(_PARTICIPANTS, {"chat_id": chat_id}).scalars())
 
 
+def offered_to(agent_id: int) -> Any:
+    """The offered chats whose current round (N3) offers them to the agent, not ignored by it."""
+    mark = f"%,{int(agent_id)},%"
+    return sa.and_(
+        chats.c.state == "offered",
+        sa.or_(chats.c.offer_to == "", chats.c.offer_to.like(mark)),
+        sa.not_(chats.c.offer_ignored.like(mark)),
+    )
+
+
 def chats_for_agent(conn: Connection, agent_id: int) -> list[p.ChatInfo]:
-    """The chats an agent's app shows: every offered chat and the agent's own open chats."""
+    """The chats an agent's app shows: the chats offered to it and its own open chats."""
     mine = sa.select(chat_participants.c.chat_id).where(
         chat_participants.c.agent_id == agent_id, chat_participants.c.left_at.is_(None)
     )
     query = _chat_info_select.where(
         sa.or_(
-            chats.c.state == "offered",
+            offered_to(agent_id),
             sa.and_(chats.c.state == "active", chats.c.id.in_(mine)),
         )
     ).order_by(chats.c.id)
     return _chat_infos(conn, query)
 
 
-def offered_chats(conn: Connection) -> list[p.ChatInfo]:
-    return _chat_infos(
-        conn, _chat_info_select.where(chats.c.state == "offered").order_by(chats.c.id)
-    )
+def offered_chats(conn: Connection, agent_id: int) -> list[p.ChatInfo]:
+    return _chat_infos(conn, _chat_info_select.where(offered_to(agent_id)).order_by(chats.c.id))
 
 
 def max_cursor(conn: Connection) -> int:
@@ -458,6 +474,10 @@ class ChatChange:
     new_chat: bool = False
     info: p.ChatInfo | None = None
     """The new chat, read in the same transaction (for the offer)."""
+    to_visitor: bool = True
+    """False for events only agents see (C9 transfer notes, C10 comments)."""
+    route: Any = None
+    """How a new chat was routed (server.store.ladder.Offer)."""
 
 
 def _append_event(
@@ -515,10 +535,17 @@ def _duplicate(
 
 
 def visitor_message(
-    visitor_id: int, site_id: int, client_msg_id: str, text: str, agents_online: bool
+    visitor_id: int,
+    site_id: int,
+    client_msg_id: str,
+    text: str,
+    agents_online: bool,
+    on_new_chat: Callable[[Connection, int], Any] | None = None,
 ) -> Write[ChatChange]:
     """A visitor's message goes to the open chat; with none, it opens a chat (offered to the
-    agents), or is refused with ``no_agents_online`` so the widget shows the offline form."""
+    agents), or is refused with ``no_agents_online`` so the widget shows the offline form.
+    ``on_new_chat(conn, chat_id)`` routes a new chat in the same transaction; its result is
+    the change's ``route``."""
 
     def write(conn: Connection) -> ChatChange:
         dup = _duplicate(conn, "visitor", visitor_id, client_msg_id)
@@ -556,7 +583,10 @@ def visitor_message(
             chat_values={"preview": text[:200]},
         )
         if new_chat:
-            return ChatChange(event, chat, [], new_chat=True, info=chat_info(conn, chat_id))
+            route = on_new_chat(conn, chat_id) if on_new_chat is not None else None
+            change = ChatChange(event, chat, [], new_chat=True, info=chat_info(conn, chat_id))
+            change.route = route
+            return change
         return ChatChange(event, chat, participants(conn, chat_id))
 
     return write

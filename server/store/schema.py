@@ -26,6 +26,12 @@ sites = sa.Table(
     sa.Column("allowed_origins", sa.Text, nullable=False, server_default=""),
     sa.Column("enabled", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Column("created_at", sa.Float, nullable=False),
+    # Routing (server/routing.py): "all" offers a new chat to every online agent, "least_busy"
+    # first to the online agent with the fewest open chats; chat_limit 0 is no limit; an offer
+    # round (N3) lasts offer_timeout seconds.
+    sa.Column("routing_rule", sa.String(16), nullable=False, server_default="all"),
+    sa.Column("chat_limit", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("offer_timeout", sa.Float, nullable=False, server_default="60"),
     # C17: agents see the visitor's draft as it is typed (the widget says so).
     sa.Column("sneak_peek", sa.Boolean, nullable=False, server_default=sa.false()),
 )
@@ -40,6 +46,10 @@ agents = sa.Table(
     sa.Column("role", sa.String(16), nullable=False, server_default="agent"),
     sa.Column("disabled", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("created_at", sa.Float, nullable=False),
+    # K5: the agent's own time zone (IANA name, empty: not set).
+    sa.Column("timezone", sa.String(64), nullable=False, server_default=""),
+    # A2: invited by e-mail and the set-password link not used yet.
+    sa.Column("invited", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 agent_sessions = sa.Table(
@@ -68,6 +78,8 @@ visitors = sa.Table(
     sa.Column("page_title", sa.String(200), nullable=False, server_default=""),
     sa.Column("created_at", sa.Float, nullable=False),
     sa.Column("last_seen_at", sa.Float, nullable=False),
+    # C5: new chats of this client go first to this agent when online.
+    sa.Column("assigned_agent_id", sa.Integer, nullable=True),
 )
 
 page_views = sa.Table(
@@ -106,8 +118,16 @@ chats = sa.Table(
     sa.Column("agent_read_seq", sa.Integer, nullable=False, server_default="0"),
     sa.Column("created_at", sa.Float, nullable=False),
     sa.Column("closed_at", sa.Float, nullable=True),
+    # N3 ladder while offered: the round, whom it is offered to (",3,7,"; "" every online
+    # agent), who ignored it this round, and when the round times out (wall clock, so that a
+    # restarted relay picks the timer up).
+    sa.Column("offer_round", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("offer_to", sa.Text, nullable=False, server_default=""),
+    sa.Column("offer_ignored", sa.Text, nullable=False, server_default=""),
+    sa.Column("offer_deadline", sa.Float, nullable=True),
     sa.Index("ix_chats_visitor_state", "visitor_id", "state"),
     sa.Index("ix_chats_state", "state"),
+    sa.Index("ix_chats_offer_deadline", "offer_deadline"),
 )
 
 chat_participants = sa.Table(
@@ -149,6 +169,129 @@ offline_messages = sa.Table(
     sa.Column("email", sa.String(200), nullable=False),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("created_at", sa.Float, nullable=False),
+)
+
+# C7/C9: a colleague asked to join (invite) or take over (transfer) a chat; pending until it
+# answers or `expires_at` passes.
+chat_invitations = sa.Table(
+    "chat_invitations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("chat_id", sa.Integer, sa.ForeignKey("chats.id"), nullable=False, index=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("from_agent_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=False),
+    sa.Column("to_agent_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=False),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    # pending -> accepted | declined | expired | cancelled
+    sa.Column("state", sa.String(16), nullable=False),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("expires_at", sa.Float, nullable=False),
+    sa.Column("answered_at", sa.Float, nullable=True),
+)
+
+# C8: blocked visitors, by visitor id and by the IP they had. Unblocking keeps the row.
+blocked_clients = sa.Table(
+    "blocked_clients",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("site_id", sa.Integer, sa.ForeignKey("sites.id"), nullable=False),
+    sa.Column("visitor_id", sa.Integer, sa.ForeignKey("visitors.id"), nullable=True, index=True),
+    sa.Column("ip", sa.String(64), nullable=False, server_default=""),
+    sa.Column("reason", sa.String(200), nullable=False, server_default=""),
+    sa.Column("blocked_by", sa.Integer, sa.ForeignKey("agents.id"), nullable=True),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("unblocked_at", sa.Float, nullable=True),
+    sa.Column("unblocked_by", sa.Integer, sa.ForeignKey("agents.id"), nullable=True),
+    sa.Index("ix_blocked_clients_site_ip", "site_id", "ip"),
+)
+
+# C12: quick phrases shared by the team.
+quick_phrases = sa.Table(
+    "quick_phrases",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("shortcut", sa.String(32), nullable=False, unique=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("created_by", sa.Integer, sa.ForeignKey("agents.id"), nullable=True),
+    sa.Column("updated_at", sa.Float, nullable=False),
+)
+
+# ---------------------------------------------------------------- account administration
+
+# A2: one-time set-password links; only the token's SHA-256 is stored.
+password_tokens = sa.Table(
+    "password_tokens",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=False, index=True),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("expires_at", sa.Float, nullable=False),
+    sa.Column("used", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+# K3: tokens for scripts; a script authenticates as the admin who made the token.
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=False, index=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("revoked", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+# K3: outgoing webhooks. `events` is a comma-separated list of protocol.WebhookEvent.
+webhooks = sa.Table(
+    "webhooks",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("secret", sa.String(128), nullable=False),
+    sa.Column("events", sa.Text, nullable=False, server_default=""),
+    sa.Column("enabled", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+# K3: each delivery is a row, so retries (due at `next_at`) survive a restart.
+webhook_deliveries = sa.Table(
+    "webhook_deliveries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("webhook_id", sa.Integer, sa.ForeignKey("webhooks.id"), nullable=False, index=True),
+    sa.Column("event", sa.String(32), nullable=False),
+    sa.Column("body", sa.Text, nullable=False),
+    # pending -> delivered | failed
+    sa.Column("status", sa.String(16), nullable=False, server_default="pending"),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("next_at", sa.Float, nullable=False),
+    sa.Column("last_status", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("last_error", sa.Text, nullable=False, server_default=""),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Index("ix_webhook_deliveries_status_next", "status", "next_at"),
+)
+
+# Account-wide settings as JSON values (K5: "working_hours").
+account_settings = sa.Table(
+    "account_settings",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+# N3 statistics: every step of a chat's routing ladder (offered to whom and why, ignored by
+# whom, missed), apart from the conversation's events so that it never reaches a client.
+routing_steps = sa.Table(
+    "routing_steps",
+    metadata,
+    sa.Column("id", BigId, primary_key=True),
+    sa.Column("chat_id", sa.Integer, sa.ForeignKey("chats.id"), nullable=False, index=True),
+    sa.Column("step", sa.String(16), nullable=False),  # offered | ignored | missed
+    sa.Column("round", sa.Integer, nullable=False),
+    sa.Column("reason", sa.String(16), nullable=False, server_default=""),
+    sa.Column("agent_id", sa.Integer, nullable=True),
+    sa.Column("agents", sa.Text, nullable=False, server_default=""),
+    sa.Column("ts", sa.Float, nullable=False),
 )
 
 # C14: files sent in chats. The bytes are on disk under the relay's files folder, named by
@@ -202,5 +345,17 @@ invitation_rules = sa.Table(
     sa.Column("utm_source", sa.String(200), nullable=False, server_default=""),
     sa.Column("utm_campaign", sa.String(200), nullable=False, server_default=""),
     sa.Column("enabled", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+# G10: the log bundles (zip) that agents' apps send; admins download them.
+log_bundles = sa.Table(
+    "log_bundles",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=False, index=True),
+    sa.Column("name", sa.String(200), nullable=False, server_default=""),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
     sa.Column("created_at", sa.Float, nullable=False),
 )

@@ -29,6 +29,7 @@
       joined: '{name} joined the chat', left: '{name} left the chat', closed: 'The chat has ended',
       agent: 'Agent', sending: 'Sending…', failed: 'Not sent',
       offlineIntro: 'Nobody is online now. Leave a message and we will answer by e-mail.', name: 'Name',
+      missed: 'Sorry, nobody could answer in time. Leave a message and we will answer by e-mail.',
       email: 'E-mail', phone: 'Phone', message: 'Message', sendOffline: 'Send message',
       offlineThanks: 'Thank you! We will answer by e-mail.', backToChat: 'Back to the conversation',
       another: 'Write another message', contact: 'Contact details', save: 'Save', cancel: 'Cancel',
@@ -46,7 +47,7 @@
 
   // -- modules: server/widget/mod/NAME.js, fetched from the relay on first need so that the core
   // stays under 40 KB. A module runs window['jivo_NAME']((api) => ({ frame(f), event(ev) })).
-  var ROUTE = { invitation: 'invite' }; // frame type or event kind -> module name
+  var ROUTE = { visitor_invitation: 'invite', visitor_blocked: 'block' }; // frame type or event kind -> module name
   // C14 files, C17 sneak peek: server/widget/mod/files.js (loaded at welcome).
   'file upload_ready file_stored file_link_granted'.split(' ').forEach((k) => { ROUTE[k] = 'files'; });
   var mods = {};
@@ -103,7 +104,9 @@
   var rid = 0, reqs = {}, lastFrameAt = 0, pingTimer = null;
   var agentsOnline = null, view = 'chat', userChat = false, offlineSent = false;
   // Whether a chat is in progress: then the offline form must not push the conversation away.
-  var chatOpen = hist.length > 0 && hist[hist.length - 1].kind !== 'closed';
+  // N3: a missed chat ends like a closed one, on the offline form.
+  var lastKind = hist.length ? hist[hist.length - 1].kind : 'closed';
+  var missed = lastKind === 'missed', chatOpen = lastKind !== 'closed' && !missed;
   var isOpen = sget('open') === '1', unread = 0, lastPV = null;
   var typingSentAt = 0, typingActive = false, typingIdle = null, agentTypingTimer = null;
   var noticeTimer = null, retryTimer = null, synced = false;
@@ -237,6 +240,7 @@ textarea.fi{min-height:96px;resize:vertical}
     var f = h(tag, 'fi', attrs);
     return { input: f, el: h('label', 'lbl', null, [label, f]) };
   }
+  var offIntro = h('p', 'intro', { 'data-testid': 'offline-intro' });
   var offName = field(T.name, 'input', { 'data-testid': 'offline-name', type: 'text', maxlength: '200', autocomplete: 'name' });
   var offEmail = field(T.email, 'input', { 'data-testid': 'offline-email', type: 'email', maxlength: '200', autocomplete: 'email' });
   var offText = field(T.message, 'textarea', { 'data-testid': 'offline-text', maxlength: '5000' });
@@ -244,7 +248,7 @@ textarea.fi{min-height:96px;resize:vertical}
   var offSend = h('button', 'btn', { type: 'submit', 'data-testid': 'offline-send' }, [T.sendOffline]);
   var offBack = h('button', 'lnk', { type: 'button', 'data-testid': 'offline-back' }, [T.backToChat]);
   var offForm = h('form', null, { style: 'display:contents', novalidate: '' },
-    [h('p', 'intro', null, [T.offlineIntro]), offName.el, offEmail.el, offText.el, offErr, offSend]);
+    [offIntro, offName.el, offEmail.el, offText.el, offErr, offSend]);
   var offThanks = h('div', null, { style: 'display:contents', hidden: '' }, [
     h('div', 'ok', { 'data-testid': 'offline-thanks' }, [T.offlineThanks]),
     h('button', 'lnk', { type: 'button', 'data-testid': 'offline-again' }, [T.another])]);
@@ -279,12 +283,13 @@ textarea.fi{min-height:96px;resize:vertical}
     launcher.setAttribute('aria-label', isOpen ? T.close : T.title);
     badge.hidden = isOpen || !unread;
     badge.textContent = unread > 9 ? '9+' : String(unread);
-    var v = view === 'contact' ? 'contact' : (agentsOnline === false && !chatOpen && !userChat) ? 'offline' : 'chat';
+    var v = view === 'contact' ? 'contact' : ((agentsOnline === false || missed) && !chatOpen && !userChat) ? 'offline' : 'chat';
     chatPane.hidden = v !== 'chat';
     offlinePane.hidden = v !== 'offline';
     contactPane.hidden = v !== 'contact';
     offForm.hidden = offlineSent;
     offThanks.hidden = !offlineSent;
+    offIntro.textContent = missed ? T.missed : T.offlineIntro;
     offBack.hidden = !hist.length;
     contactBtn.hidden = fatal;
     input.disabled = sendBtn.disabled = fatal;
@@ -382,7 +387,9 @@ textarea.fi{min-height:96px;resize:vertical}
     saveHistory();
     if (ev.client_msg_id && ev.author === 'visitor') outboxDrop(ev.client_msg_id);
     renderEvent(ev);
-    chatOpen = ev.kind !== 'closed';
+    missed = ev.kind === 'missed';
+    chatOpen = ev.kind !== 'closed' && !missed;
+    if (missed) userChat = offlineSent = false;
     if (ev.author === 'agent' && ev.kind === 'message') {
       if (ev.chat_id !== rChat) { rChat = ev.chat_id; rSeq = 0; }
       rSeq = Math.max(rSeq, ev.seq);
@@ -718,7 +725,7 @@ textarea.fi{min-height:96px;resize:vertical}
 
   api = { h: h, icon: icon, T: T, lang: lang, fmt: fmt, send: send, request: request, place: place,
     showNotice: showNotice, render: render, shell: shell, list: list, base: SRC.origin, site: SITE,
-    composer: composer, input: input, ws: () => ws, scrollDown: scrollDown, open: setOpen };
+    composer: composer, input: input, ws: () => ws, scrollDown: scrollDown, open: setOpen, stop: stopForGood };
 
   // -- start
   function attach() {

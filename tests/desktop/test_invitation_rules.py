@@ -31,10 +31,14 @@ async def test_v3_admin_edits_rules_in_the_settings_section(
 ) -> None:
     app = await _app(qapp, relay, tmp_path / "boss", relay.admin_email, relay.admin_password)
     page = app.main_window.visitors_page
+    settings = app.main_window.settings_page
     assert not page.rules_button.isHidden()
-    page.rules_button.click()
-    assert page.rules_dialog is not None
-    section: InvitationsSection = page.rules_section
+    await until(lambda: settings.is_section_visible("invitations"))
+    page.rules_button.click()  # Visitantes' button shows Ajustes > Invitations
+    assert app.main_window.pages.currentWidget() is settings
+    assert settings.current == "invitations"
+    section = settings.sections["invitations"]
+    assert isinstance(section, InvitationsSection)
     await until(lambda: section.site.count() == 1 and section.save_button.isEnabled())
     section.message.setText("Need a hand with your order?")
     section.agent_name.setText("Sofía")
@@ -60,7 +64,7 @@ async def test_v3_admin_edits_rules_in_the_settings_section(
         20,
     )
     assert saved[0].url_pattern == "*/checkout*" and saved[0].agent_photo == photo_url
-    page.rules_dialog.grab().save(str(artifacts / "settings-invitations.png"))
+    app.main_window.grab().save(str(artifacts / "settings-invitations.png"))
 
     # Change it: inactive rules are not evaluated.
     section.list.setCurrentRow(0)
@@ -74,7 +78,6 @@ async def test_v3_admin_edits_rules_in_the_settings_section(
     section.delete_button.click()
     await until(lambda: section.list.count() == 0)
     assert rules is app.visitors
-    page.rules_dialog.close()
     await app.shutdown()
 
 
@@ -83,6 +86,7 @@ async def test_v3_agents_cannot_edit_rules(
 ) -> None:
     app = await _app(qapp, relay, tmp_path / "ana", relay.agent_email, relay.agent_password)
     assert app.main_window.visitors_page.rules_button.isHidden()
+    assert not app.main_window.settings_page.is_section_visible("invitations")
     section = InvitationsSection(app.visitors)
     await until(lambda: "Only administrators" in section.note.text())
     assert not section.save_button.isEnabled()

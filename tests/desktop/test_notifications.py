@@ -21,6 +21,7 @@ import pytest
 from jeepney import DBusAddress, HeaderFields, Message, Parser
 from jeepney.wrappers import new_error, new_method_return, new_signal
 
+from jivo_desktop.net.client import AgentClient
 from jivo_desktop.platform.notify import (
     INTERFACE,
     PATH,
@@ -253,6 +254,9 @@ async def test_freedesktop_notification_buttons_take_or_ignore_the_chat(
     assert router.calls("CloseNotification")[0].body == (notification_id,)
     assert agent.service.native_chats == set()
 
+    # A colleague online keeps the ignored offer in its round (N3): it does not come back here.
+    colleague = AgentClient(relay.ws_url)
+    await colleague.sign_in(relay.admin_email, relay.admin_password)
     second = await visitor_says(relay, "otra pregunta")
     await until(lambda: len(router.calls("Notify")) == 3)
     await until(lambda: len(notifier._by_chat) == 1)
@@ -269,6 +273,7 @@ async def test_freedesktop_notification_buttons_take_or_ignore_the_chat(
     toast = await until(lambda: next(iter(agent.toasts.toasts.values()), None))
     assert toast.message.text() == "¿y ahora?"
     await agent.stop()
+    await colleague.close()
     for v in (visitor, second, third):
         await v.close()
 

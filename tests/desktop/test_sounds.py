@@ -121,3 +121,63 @@ async def test_new_chat_and_new_message_play_their_sounds(
     assert sounds.volume == 1.0
     await session.shutdown()
     await visitor.close()
+
+
+def test_g8_sounds_section_chooses_plays_and_stores(qtbot: Any, local_store: LocalStore) -> None:
+    """G8/N5: each event's sound is chosen in Ajustes and played by its play button at the set
+    volume; the new-visitor sound is off until switched on; all of it is stored."""
+    from PySide6.QtCore import QObject, Signal
+
+    from jivo_desktop.ui.pages.settings.sounds import SoundsSection
+
+    class Chats(QObject):
+        offered = Signal(object)
+        visitor_message = Signal(int)
+
+    effects = {name: FakeEffect() for name in SOUNDS}
+    chats = Chats()
+    sounds = SoundService(chats, local_store, effects=effects, audio_available=lambda: True)  # type: ignore[arg-type]
+    section = SoundsSection(sounds)
+    qtbot.addWidget(section)
+    assert not section.no_device.isVisibleTo(section)
+    section.volume.setValue(40)
+    section.choices["new_chat"].setCurrentIndex(section.choices["new_chat"].findData("bell"))
+    section.play_buttons["new_chat"].click()
+    assert effects["bell"].plays == [0.4]
+    chats.offered.emit(None)
+    assert effects["bell"].plays == [0.4, 0.4] and sounds.played == ["new_chat"]
+
+    sounds.on_new_visitor()
+    assert sounds.played == ["new_chat"]  # off by default
+    section.switches["new_visitor"].setChecked(True)
+    sounds.on_new_visitor()
+    assert effects["pop"].plays == [0.4] and sounds.played[-1] == "new_visitor"
+    section.play_buttons["new_message"].click()  # plays even with the event switched off
+    section.switches["new_message"].setChecked(False)
+    chats.visitor_message.emit(1)
+    assert effects["new_message"].plays == [0.4]
+
+    again = SoundService(Chats(), local_store, effects=effects, audio_available=lambda: True)  # type: ignore[arg-type]
+    assert again.sound("new_chat") == "bell" and again.volume == 0.4
+    assert again.event_enabled("new_visitor") and not again.event_enabled("new_message")
+    section.master.setChecked(False)
+    assert not section.choices["new_chat"].isEnabled() and not again.play("new_chat")
+
+
+def test_g8_sounds_section_without_a_device_says_so(qtbot: Any, local_store: LocalStore) -> None:
+    """N5: with no audio output the section says the app stays silent; Play does nothing."""
+    from PySide6.QtCore import QObject, Signal
+
+    from jivo_desktop.ui.pages.settings.sounds import SoundsSection
+
+    class Chats(QObject):
+        offered = Signal(object)
+        visitor_message = Signal(int)
+
+    effects = {name: FakeEffect() for name in SOUNDS}
+    sounds = SoundService(Chats(), local_store, effects=effects, audio_available=lambda: False)  # type: ignore[arg-type]
+    section = SoundsSection(sounds)
+    qtbot.addWidget(section)
+    assert section.no_device.isVisibleTo(section)
+    section.play_buttons["new_chat"].click()
+    assert all(not e.plays for e in effects.values())

@@ -13,6 +13,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPixmap
 from PySide6.QtTest import QTest
 
+from jivo_desktop.net.client import AgentClient
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
@@ -203,16 +204,19 @@ async def test_the_toast_goes_on_every_screen_when_one_agent_accepts(
     await visitor.close()
 
 
-async def test_ignore_hides_the_toast_for_good(
+async def test_ignore_hides_the_toast_until_the_ladder_brings_it_back(
     qapp: Any,
     relay: RelayHandle,
     local_store: LocalStore,
     secrets: Secrets,
     managers: list[ToastManager],
 ) -> None:
-    """N1/N3: Ignore takes this agent's toast down; when the visitor writes again it does not
-    come back for that chat."""
+    """N1/N3: Ignore takes this agent's toast down and tells the relay; while a colleague still
+    has the offer, the visitor writing again does not bring it back; once the colleague ignores
+    it too, the relay offers it again (round 2) and the toast returns."""
     session, chats = await signed_in(relay, local_store, secrets)
+    boss = AgentClient(relay.ws_url)
+    await boss.sign_in(relay.admin_email, relay.admin_password)
     toasts = ToastManager(chats, lambda chat_id: pytest.fail("Accept was not clicked"))
     managers.append(toasts)
     visitor = Visitor(relay.ws_url, relay.site_key)
@@ -228,6 +232,12 @@ async def test_ignore_hides_the_toast_for_good(
     await until(lambda: chats.chats[chat_id].info.preview == "¿sigue ahí?")
     assert toasts.toasts == {}
     assert toasts.show_offer(chats.chats[chat_id].info) is None  # not even when asked to
+
+    await boss.request(lambda i: p.IgnoreChat(id=i, chat_id=chat_id))
+    back = await until(lambda: only_toast(toasts))
+    assert back.chat_id == chat_id and back.isVisible()
+    assert chats.chats[chat_id].info.offer_round == 2 and chat_id not in chats.ignored
+    await boss.close()
     await session.shutdown()
     await visitor.close()
 

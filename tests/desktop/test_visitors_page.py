@@ -71,7 +71,7 @@ async def test_v1_visitors_page_live_sort_filter_invite_and_sound(
     player = FakePlayer()
     app.sounds._effects = {name: player for name in SOUNDS}
     app.sounds._audio_available = lambda: True
-    app.sounds.set_new_visitor_enabled(False)  # N5: off by default; turned on below
+    app.sounds.set_event_enabled("new_visitor", False)  # N5: off by default; turned on below
     window = app.main_window
     window.resize(1180, 640)
     window.nav.setCurrentRow(window.PAGES.index("visitors"))
@@ -88,7 +88,7 @@ async def test_v1_visitors_page_live_sort_filter_invite_and_sound(
     )
     await until(lambda: page.cell(london.visitor_id or 0, PAGE) == "Plants")
     assert player.plays == 0  # the setting is off
-    app.sounds.set_new_visitor_enabled(True)
+    app.sounds.set_event_enabled("new_visitor", True)
     brazil = await browse(
         geo_relay, SAO_PAULO_IP, [("https://shop.example/sale", "Sale", "https://t.co/x")]
     )
@@ -120,7 +120,7 @@ async def test_v1_visitors_page_live_sort_filter_invite_and_sound(
     assert page.invite_button.isEnabled()
     page.invite_text.setText("Can I help with the plants?")
     QTest.mouseClick(page.invite_button, Qt.MouseButton.LeftButton)
-    invitation = await london.wait_for(lambda f: isinstance(f, p.Invitation))
+    invitation = await london.wait_for(lambda f: isinstance(f, p.VisitorInvitation))
     assert invitation.text == "Can I help with the plants?" and invitation.agent_name == "Ana"
     await until(lambda: "Invitation sent" in page.note.text())
     await london.say("Yes please")

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
 
 from jivo_desktop.app import DesktopApp
 from server import protocol as p
@@ -106,8 +107,18 @@ async def test_main_window_chat_flow_drafts_and_leave(
     window.shortcuts["previous"].activated.emit()
     assert app.chats.current == first.id
 
-    # C3: leave the chat.
+    # C3: leave the chat, after a question (Ctrl+W asks the same); Cancel keeps it.
+    window.shortcuts["close"].activated.emit()
+    dialog = await until(lambda: inbox.leave_dialog if inbox.leave_dialog.isVisible() else None)
+    assert "Marta" in dialog.text()
+    dialog.grab().save(str(artifacts / "desktop-leave-confirm.png"))
+    dialog.button(QMessageBox.StandardButton.Cancel).click()
+    await until(lambda: not dialog.isVisible())
+    assert first.id in app.chats.chats
     QTest.mouseClick(inbox.leave, Qt.MouseButton.LeftButton)
+    dialog = await until(lambda: inbox.leave_dialog if inbox.leave_dialog.isVisible() else None)
+    leave = next(b for b in dialog.buttons() if b.text() == "Leave chat")
+    leave.click()
     await until(lambda: first.id not in app.chats.chats)
     await visitors[0].wait_for(lambda f: isinstance(f, p.EventPush) and f.event.kind == "closed")
     for visitor in visitors:

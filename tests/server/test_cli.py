@@ -78,3 +78,21 @@ def test_admin_mistakes_get_one_clear_line(tmp_path: Path) -> None:
     ok = run("--db", url, "add-site", "Shop", "--origin", "https://Shop.example/")
     assert ok.returncode == 0 and "https://shop.example" in ok.stdout
     assert "replace https://RELAY" in ok.stdout
+
+
+def test_site_settings_command_shows_and_changes_routing(tmp_path: Path) -> None:
+    """N3/C5 settings: `jivo-relay site-settings` prints a site's rule, limit and offer
+    time-out, changes them, and refuses an unknown site or a time-out that is not positive."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'relay.db'}"
+    add = run("--db", url, "add-site", "Shop")
+    assert add.returncode == 0, add.stdout
+    shown = run("--db", url, "site-settings", "Shop")
+    assert "rule all, chat limit none, offer time-out 60 s" in shown.stdout
+    changed = run(
+        "--db", url, "site-settings", "Shop", "--rule", "least_busy", "--limit", "3",
+        "--offer-timeout", "20",
+    )  # fmt: skip
+    assert "rule least_busy, chat limit 3, offer time-out 20 s" in changed.stdout
+    assert run("--db", url, "site-settings", "Nope").returncode == 1
+    assert run("--db", url, "site-settings", "Shop", "--offer-timeout", "0").returncode == 2
+    assert run("--db", url, "site-settings", "Shop", "--rule", "random").returncode == 2

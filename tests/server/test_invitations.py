@@ -46,7 +46,7 @@ async def test_v2_manual_invitation_reply_starts_a_chat_assigned_to_the_inviter(
     await ana.request(
         lambda i: p.InviteVisitor(id=i, visitor_id=v.visitor_id or 0, text="Need help?")
     )
-    invitation = await v.wait_for(lambda f: isinstance(f, p.Invitation))
+    invitation = await v.wait_for(lambda f: isinstance(f, p.VisitorInvitation))
     assert (invitation.text, invitation.agent_name) == ("Need help?", "Ana")
     assert invitation.rule_id is None
 
@@ -117,10 +117,10 @@ async def test_v3_rule_invites_after_time_on_a_matching_page_and_closed_stays_cl
     await view(v, "https://shop.example/", "https://www.google.com/")
     await view(v, "https://shop.example/about", "https://shop.example/")
     await asyncio.sleep(1.3)  # longer than the rule's time: the page does not match
-    assert not any(isinstance(f, p.Invitation) for f in v.frames)
+    assert not any(isinstance(f, p.VisitorInvitation) for f in v.frames)
     started = asyncio.get_running_loop().time()
     await view(v, "https://shop.example/shoes/red", "https://shop.example/about")
-    invitation = await v.wait_for(lambda f: isinstance(f, p.Invitation))
+    invitation = await v.wait_for(lambda f: isinstance(f, p.VisitorInvitation))
     assert asyncio.get_running_loop().time() - started >= 0.9
     assert (invitation.text, invitation.agent_name) == ("Questions about shoes?", "Sofía")
 
@@ -131,12 +131,12 @@ async def test_v3_rule_invites_after_time_on_a_matching_page_and_closed_stays_cl
     v2 = await on_site(relay, token)  # the next page of the same visit
     await view(v2, "https://shop.example/shoes/blue", "https://shop.example/shoes/red")
     await asyncio.sleep(1.5)
-    assert not any(isinstance(f, p.Invitation) for f in v2.frames)
+    assert not any(isinstance(f, p.VisitorInvitation) for f in v2.frames)
 
     # Another visitor from a search engine replies: the chat is offered as usual.
     other = await on_site(relay)
     await view(other, "https://shop.example/shoes", "https://www.google.com/")
-    await other.wait_for(lambda f: isinstance(f, p.Invitation), timeout=5)
+    await other.wait_for(lambda f: isinstance(f, p.VisitorInvitation), timeout=5)
     await other.say("Do you have size 44?")
     offer = await boss.wait_for(lambda f: isinstance(f, p.ChatOffered))
     assert offer.chat.visitor.id == other.visitor_id  # type: ignore[union-attr]
@@ -158,7 +158,7 @@ async def test_v3_cli_adds_a_rule(relay: RelayHandle, sqlite_url: str) -> None:
     ana = await signed_in(relay, AGENT_EMAIL, AGENT_PASSWORD)  # someone to answer
     v = await on_site(relay)
     await view(v, "https://shop.example/welcome")
-    invitation = await v.wait_for(lambda f: isinstance(f, p.Invitation))
+    invitation = await v.wait_for(lambda f: isinstance(f, p.VisitorInvitation))
     assert (invitation.text, invitation.agent_name) == ("Welcome back!", "Bot")
     await v.close()
     await ana.close()
@@ -176,7 +176,7 @@ async def test_v3_no_automatic_invitation_while_no_agent_is_online(relay: RelayH
     await until(lambda: relay.relay.tracker.live[v.visitor_id or 0].info.session_pages == 1)
     await until(lambda: relay.relay.tracker.live[v.visitor_id or 0].rule_timer is None)
     assert not relay.relay.tracker.live[v.visitor_id or 0].shown_rules
-    assert not any(isinstance(f, p.Invitation) for f in v.frames)
+    assert not any(isinstance(f, p.VisitorInvitation) for f in v.frames)
     await v.close()
 
 
@@ -189,13 +189,13 @@ async def test_v3_rule_on_visit_count(sqlite_url: str) -> None:
         v = await on_site(relay)
         await view(v, "https://shop.example/")
         await asyncio.sleep(0.3)
-        assert not any(isinstance(f, p.Invitation) for f in v.frames)
+        assert not any(isinstance(f, p.VisitorInvitation) for f in v.frames)
         token, vid = v.token, v.visitor_id
         await v.close()
         await until(lambda: vid not in relay.relay.tracker.live, 5)
         v2 = await on_site(relay, token)
         await view(v2, "https://shop.example/")
-        invitation = await v2.wait_for(lambda f: isinstance(f, p.Invitation))
+        invitation = await v2.wait_for(lambda f: isinstance(f, p.VisitorInvitation))
         assert invitation.text == "Nice to see you again"
         await v2.close()
         await boss.close()

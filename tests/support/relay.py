@@ -149,3 +149,14 @@ async def create_agent_cli(
     )  # fmt: skip
     out, _ = await proc.communicate()
     assert proc.returncode == 0, out.decode()
+
+
+async def site_settings_cli(database_url: str, site: str = "Demo site", *args: str) -> str:
+    """Change a site's routing settings through the real `jivo-relay site-settings`."""
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "server", "--db", database_url, "site-settings", site, *args,
+        cwd=str(ROOT), stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    )  # fmt: skip
+    out, _ = await proc.communicate()
+    assert proc.returncode == 0, out.decode()
+    return out.decode()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -29,14 +30,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jivo_desktop.services.actions import ChatActionsService
+from jivo_desktop.services.archive import ArchiveService
 from jivo_desktop.services.chats import ChatsService, Message
 from jivo_desktop.services.files import FilesService
+from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.team import TeamService
+from jivo_desktop.ui.assigned_agent import AssignedAgentBox
 from jivo_desktop.ui.attachments import AttachButton, AttachmentBar, DropTarget, ask_save_path
+from jivo_desktop.ui.chat_actions import ChatActionsBar, CollisionLabel, NoticeLabel, ReplyChannel
 from jivo_desktop.ui.client_panel import ClientPanel
 from jivo_desktop.ui.delegates import ChatListDelegate, MessageDelegate
 from jivo_desktop.ui.icons import status_dot
+from jivo_desktop.ui.leave_confirm import confirm_leave
 from jivo_desktop.ui.models import ChatListModel, MessageRole, MessagesModel
+from jivo_desktop.ui.pages.archive import ArchivePanel
+from jivo_desktop.ui.phrases import PhrasePopup
 
 TYPING_IDLE_MS = 3000
 DRAFT_SAVE_MS = 400
@@ -71,7 +80,14 @@ class ConversationDelegate(MessageDelegate):
             return QCoreApplication.translate("InboxPage", "{0} left the chat").format(name)
         if message.kind == "closed":
             return QCoreApplication.translate("InboxPage", "The chat has ended")
+        if message.kind == "transfer":  # C9: the note, for agents only
+            return QCoreApplication.translate("InboxPage", "{0} transferred the chat: {1}").format(
+                name, message.text or "—"
+            )
         return message.kind
+
+    def comment_label(self) -> str:
+        return QCoreApplication.translate("InboxPage", "Comment, only agents see it")
 
     def thumbnail(self, message: Message) -> QImage | None:
         files = self.page.files
@@ -87,14 +103,21 @@ class InboxPage(QWidget):
         chats: ChatsService,
         team: TeamService,
         parent: QWidget | None = None,
+        archive: ArchiveService | None = None,
         *,
         files: FilesService | None = None,
+        chat_actions: ChatActionsService | None = None,
+        phrases: PhrasesService | None = None,
     ):
         super().__init__(parent)
         self.chats = chats
         self.team = team
         self.files = files
+        self.chat_actions = chat_actions or ChatActionsService(chats.session, chats, team)
+        self.phrases = phrases or PhrasesService(chats.session)
         self.shown_chat = 0
+        self.archive = archive or ArchiveService(chats.session, self)
+        self.leave_dialog: QMessageBox | None = None
 
         # ---- left: chats and agents
         self.chat_model = ChatListModel(chats, self)
@@ -130,7 +153,9 @@ class InboxPage(QWidget):
         self.header_name.setObjectName("PanelTitle")
         self.header_url = QLabel()
         self.header_url.setObjectName("FieldLabel")
-        self.leave = QPushButton()
+        # C3/C7/C8/C9: the chat's action toolbar, top right (Leave is its last button).
+        self.chat_actions_bar = ChatActionsBar(self.chat_actions, chats, team, self.phrases)
+        self.leave = self.chat_actions_bar.leave_button
         self.leave.clicked.connect(self._on_leave_clicked)
         header = QFrame()
         header.setObjectName("ChatHeader")
@@ -139,7 +164,7 @@ class InboxPage(QWidget):
         names.addWidget(self.header_name)
         names.addWidget(self.header_url)
         header_layout.addLayout(names, 1)
-        header_layout.addWidget(self.leave)
+        header_layout.addWidget(self.chat_actions_bar)
 
         self.messages_model = MessagesModel(chats, self)
         self.messages = QListView()
@@ -172,6 +197,10 @@ class InboxPage(QWidget):
         self.composer.setFixedHeight(78)
         self.composer.submitted.connect(self._on_composer_submitted)
         self.composer.textChanged.connect(self._on_composer_text_changed)
+        self.phrase_popup = PhrasePopup(self.phrases, self.composer)  # C12: "/hi"
+        self.reply_channel = ReplyChannel()  # C10: chat or comment
+        self.collision = CollisionLabel(self.chat_actions)  # C18
+        self.action_notice = NoticeLabel(self.chat_actions)
         self.send_button = QPushButton()
         self.send_button.setObjectName("Primary")
         self.send_button.clicked.connect(self._on_send_clicked)
@@ -195,11 +224,14 @@ class InboxPage(QWidget):
         conv_layout.setContentsMargins(0, 0, 0, 0)
         conv_layout.setSpacing(0)
         conv_layout.addWidget(header)
+        conv_layout.addWidget(self.collision)
+        conv_layout.addWidget(self.action_notice)
         conv_layout.addWidget(self.messages, 1)
         conv_layout.addWidget(self.typing_label)
         if files is not None:
             conv_layout.addWidget(self.attachment_bar)
         conv_layout.addWidget(self.offer_bar)
+        conv_layout.addWidget(self.reply_channel)
         conv_layout.addWidget(input_row)
 
         self.empty = empty = QLabel()
@@ -210,6 +242,17 @@ class InboxPage(QWidget):
         self.centre.addWidget(conversation)
 
         self.client_panel = ClientPanel()
+        self.assigned_agent = AssignedAgentBox(chats, team)  # C5: a row of the panel's form
+        self.assigned_agent.caption.hide()  # the form's caption names it
+        box_layout = self.assigned_agent.layout()
+        if box_layout is not None:
+            box_layout.setContentsMargins(0, 0, 0, 0)
+        self.client_panel.add_row(
+            "assigned",
+            lambda: QCoreApplication.translate("AssignedAgentBox", "Assigned agent"),
+            self.assigned_agent,
+        )
+        self.client_panel.set_row_visible("assigned", False)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -219,9 +262,26 @@ class InboxPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
         splitter.setSizes([260, 600, 240])
+        # Chats | Archive: the archive of closed and missed chats takes the page's place.
+        self.show_chats = QPushButton()
+        self.show_archive = QPushButton()
+        switch = QHBoxLayout()
+        switch.setContentsMargins(12, 6, 12, 0)
+        for button in (self.show_chats, self.show_archive):
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            switch.addWidget(button)
+        switch.addStretch(1)
+        self.show_chats.setChecked(True)
+        self.archive_panel = ArchivePanel(self.archive, team)
+        self.views = QStackedWidget()
+        self.views.addWidget(splitter)
+        self.views.addWidget(self.archive_panel)
+        self.show_archive.toggled.connect(self._on_show_archive_toggled)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addLayout(switch)
+        layout.addWidget(self.views, 1)
 
         self._typing_timer = QTimer(self)
         self._typing_timer.setSingleShot(True)
@@ -249,13 +309,15 @@ class InboxPage(QWidget):
         self.no_chats.setText(self.tr("No chats yet.\nNew chats appear here."))
         self.chats_title.setText(self.tr("Chats"))
         self.agents_title.setText(self.tr("Agents"))
-        self.leave.setText(self.tr("Leave chat"))
         self.offer_text.setText(self.tr("This visitor is waiting for an answer."))
         self.accept_button.setText(self.tr("Accept"))
         self.composer.setPlaceholderText(
             self.tr("Type a message… (Enter sends, Shift+Enter: new line)")
         )
         self.send_button.setText(self.tr("Send"))
+        if hasattr(self, "show_archive"):
+            self.show_chats.setText(self.tr("Chats"))
+            self.show_archive.setText(self.tr("Archive"))
         self.empty.setText(
             self.tr("Choose a chat on the left.\nWaiting chats are marked in orange.")
         )
@@ -303,8 +365,12 @@ class InboxPage(QWidget):
 
     def _show_header(self) -> None:
         chat = self.chats.chat(self.shown_chat)
+        self.chat_actions_bar.set_chat(chat)
+        self.collision.show_chat(chat.id if chat else 0)
         if chat is None:
             self.client_panel.show_chat(None, "")
+            self.assigned_agent.show_chat(None)
+            self.client_panel.set_row_visible("assigned", False)
             return
         name = self.chats.display_name(chat)
         self.header_name.setText(name)
@@ -324,8 +390,13 @@ class InboxPage(QWidget):
         self.offer_bar.setVisible(offered)
         self.composer.setEnabled(not offered)
         self.send_button.setEnabled(not offered)
-        self.leave.setEnabled(not offered)
+        self.reply_channel.setVisible(not offered and not chat.direct)
         self.client_panel.show_chat(chat, name)
+        self.assigned_agent.show_chat(chat)
+        self.client_panel.set_row_visible("assigned", chat.info.visitor is not None)
+
+    def _on_show_archive_toggled(self, on: bool) -> None:
+        self.views.setCurrentIndex(1 if on else 0)
 
     def _on_team_changed(self) -> None:
         self.agents.clear()
@@ -383,8 +454,10 @@ class InboxPage(QWidget):
             self.chats.accept(self.shown_chat)
 
     def _on_leave_clicked(self) -> None:
-        if self.shown_chat:
-            self.chats.close_chat(self.shown_chat)
+        if self.shown_chat:  # C3/C7: colleagues still in the chat carry on
+            self.leave_dialog = confirm_leave(
+                self, self.chats, self.shown_chat, leave=self.chat_actions.leave
+            )
 
     def _on_send_clicked(self) -> None:
         self._on_composer_submitted(self.composer.toPlainText())
@@ -392,7 +465,10 @@ class InboxPage(QWidget):
     def _on_composer_submitted(self, text: str) -> None:
         if not self.shown_chat or not text.strip():
             return
-        self.chats.send(self.shown_chat, text)
+        if self.reply_channel.comment_mode:
+            self.chat_actions.comment(self.shown_chat, text)
+        else:
+            self.chats.send(self.shown_chat, text)
         self.composer.blockSignals(True)
         self.composer.clear()
         self.composer.blockSignals(False)
@@ -401,6 +477,8 @@ class InboxPage(QWidget):
 
     def _on_composer_text_changed(self) -> None:
         self._draft_timer.start()
+        if self.reply_channel.comment_mode:
+            return  # a comment is not for the visitor: no typing indicator
         if self.shown_chat and not self._typing_sent:
             self._typing_sent = True
             self.chats.typing(self.shown_chat, True)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,9 +34,11 @@ REPAINT_MS = 1000
 
 
 class VisitorsPage(QWidget):
-    """Signals: ``open_chat_requested(int)``: reserved for a visitor already in a chat."""
+    """Signals: ``open_chat_requested(int)``: reserved for a visitor already in a chat;
+    ``rules_requested()``: an admin wants the automatic invitations (Ajustes section)."""
 
     open_chat_requested = Signal(int)
+    rules_requested = Signal()
 
     def __init__(self, visitors: VisitorsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,10 +94,9 @@ class VisitorsPage(QWidget):
         invite_row.addWidget(self.invite_text, 1)
         invite_row.addWidget(self.invite_button)
 
-        # V3 for admins, until the settings page shows the section itself.
+        # V3 for admins: opens Ajustes > Automatic invitations.
         self.rules_button = QPushButton()
-        self.rules_button.clicked.connect(self._on_rules_clicked)
-        self.rules_dialog: QDialog | None = None
+        self.rules_button.clicked.connect(self.rules_requested)
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addWidget(self.count)
@@ -132,8 +132,6 @@ class VisitorsPage(QWidget):
         self.invite_label.setText(self.tr("Invitation:"))
         self.invite_button.setText(self.tr("Invite to chat"))
         self.rules_button.setText(self.tr("Automatic invitations…"))
-        if self.rules_dialog is not None:
-            self.rules_dialog.setWindowTitle(self.tr("Automatic invitations"))
         self.model.retranslate()
         self._on_visitors_changed(VisitorsChange())
 
@@ -194,21 +192,6 @@ class VisitorsPage(QWidget):
     def _on_session_signed_in(self, _welcome: object) -> None:
         agent = self.visitors.session.agent
         self.rules_button.setVisible(agent is not None and agent.role == "admin")
-
-    def _on_rules_clicked(self) -> None:
-        from jivo_desktop.ui.pages.settings.invitations import InvitationsSection
-
-        if self.rules_dialog is None:
-            self.rules_dialog = QDialog(self)
-            self.rules_dialog.setWindowTitle(self.tr("Automatic invitations"))
-            self.rules_dialog.resize(640, 640)
-            layout = QVBoxLayout(self.rules_dialog)
-            layout.setContentsMargins(0, 0, 0, 0)
-            self.rules_section = InvitationsSection(self.visitors, self.rules_dialog)
-            layout.addWidget(self.rules_section)
-        else:
-            self.visitors.load_rules()
-        self.rules_dialog.open()
 
     def _on_repaint_timeout(self) -> None:
         # Time on site moves every second: repaint the visible cells (no model signal needed).

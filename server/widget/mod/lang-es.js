@@ -5,6 +5,7 @@ window['jivo_lang-es'](() => ({
     send: 'Enviar', close: 'Cerrar chat', typing: 'El agente está escribiendo…',
     typingName: '{name} está escribiendo…', joined: '{name} se unió al chat', left: '{name} salió del chat',
     closed: 'El chat ha terminado', agent: 'Agente', sending: 'Enviando…', failed: 'No enviado',
+    missed: 'Lo sentimos, nadie pudo responder a tiempo. Déjenos un mensaje y le responderemos por correo.',
     offlineIntro: 'No hay nadie en línea. Déjenos un mensaje y le responderemos por correo.',
     name: 'Nombre', email: 'Correo electrónico', phone: 'Teléfono', message: 'Mensaje',
     sendOffline: 'Enviar mensaje', offlineThanks: '¡Gracias! Le responderemos por correo.',

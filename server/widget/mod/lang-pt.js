@@ -5,6 +5,7 @@ window['jivo_lang-pt'](() => ({
     send: 'Enviar', close: 'Fechar chat', typing: 'O atendente está digitando…',
     typingName: '{name} está digitando…', joined: '{name} entrou no chat', left: '{name} saiu do chat',
     closed: 'O chat terminou', agent: 'Atendente', sending: 'Enviando…', failed: 'Não enviada',
+    missed: 'Desculpe, ninguém conseguiu responder a tempo. Deixe uma mensagem e responderemos por e-mail.',
     offlineIntro: 'Ninguém está online. Deixe uma mensagem e responderemos por e-mail.', name: 'Nome',
     email: 'E-mail', phone: 'Telefone', message: 'Mensagem', sendOffline: 'Enviar mensagem',
     offlineThanks: 'Obrigado! Responderemos por e-mail.', backToChat: 'Voltar à conversa',

@@ -5,6 +5,7 @@ window['jivo_lang-ru'](() => ({
     send: 'Отправить', close: 'Закрыть чат', typing: 'Оператор печатает…', typingName: '{name} печатает…',
     joined: '{name} присоединился к чату', left: '{name} покинул чат', closed: 'Чат завершён',
     agent: 'Оператор', sending: 'Отправка…', failed: 'Не отправлено',
+    missed: 'Извините, никто не успел ответить. Оставьте сообщение, и мы ответим по e-mail.',
     offlineIntro: 'Сейчас никого нет. Оставьте сообщение, и мы ответим по e-mail.', name: 'Имя',
     email: 'E-mail', phone: 'Телефон', message: 'Сообщение', sendOffline: 'Отправить сообщение',
     offlineThanks: 'Спасибо! Мы ответим по e-mail.', backToChat: 'Вернуться к переписке',

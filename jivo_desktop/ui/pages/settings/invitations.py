@@ -1,8 +1,9 @@
 """Ajustes → Automatic invitations (V3, admins): rules per site with the message and the agent's
 name and photo shown in the widget.
 
-A section of the settings page (``jivo_desktop/ui/pages/settings/``); until that page wires it
-in, the Visitantes page opens it in a window for admins.
+A section of the settings page (``jivo_desktop/ui/pages/settings/build.py`` adds it, for admins);
+the Visitantes page's "Automatic invitations…" button shows it. The rules load when the section
+is shown (and at once if the app is already connected).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import mimetypes
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -126,7 +127,8 @@ class InvitationsSection(QWidget):
         visitors.rules_problem.connect(self._on_visitors_rules_problem)
         self._set_editable(False)
         self.retranslate()
-        visitors.load_rules()
+        if visitors.session.client is not None:
+            visitors.load_rules()
 
     def retranslate(self) -> None:
         """Every text in the current language (at start and on a language switch, G6)."""
@@ -160,6 +162,11 @@ class InvitationsSection(QWidget):
         self.new_button.setText(self.tr("New rule"))
         self.save_button.setText(self.tr("Save rule"))
         self.delete_button.setText(self.tr("Delete rule"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.visitors.session.client is not None:
+            self.visitors.load_rules()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "captions"):

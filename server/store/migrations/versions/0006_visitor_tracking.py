@@ -1,7 +1,7 @@
 """Visitor tracking (V1, C4): visits, source, browser, ISP on visitors; invitation rules (V3).
 
 Revision ID: 0006
-Revises: 0005
+Revises: 0004
 Create Date: 2026-11-25
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

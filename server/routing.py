@@ -1,0 +1,135 @@
+"""The chat state machine's clock and pushes (N3, C5): offers, ignores, time-outs, misses.
+
+The decisions and their storage are in :mod:`server.store.ladder`; this module runs them: it
+routes a new chat, handles ``ignore_chat``, and keeps one timer, the earliest round deadline in
+the database. The timer is re-read from the database after every change and on start, so a
+restarted relay continues each chat's ladder where it was (a round that ran out meanwhile
+ends at once).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from server import bus as topics
+from server import protocol as p
+from server.bus import Bus
+from server.store import ladder, repo
+from server.store.db import read
+from server.store.writer import GroupWriter, WriterClosed
+
+if TYPE_CHECKING:
+    from server.connection import Conn
+
+log = logging.getLogger(__name__)
+
+MAX_WAIT = 30.0
+"""Re-read the next deadline at least this often (another node may have set an earlier one)."""
+
+
+class Router:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        writer: GroupWriter,
+        bus: Bus,
+        online_agents: Callable[[], list[int]],
+    ) -> None:
+        self.engine = engine
+        self.writer = writer
+        self.bus = bus
+        self.online_agents = online_agents
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self.timeouts = 0
+
+    # -------------------------------------------------------------- the timer
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="routing-timer")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    def wake(self) -> None:
+        """A deadline changed: look again."""
+        self._wake.set()
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await self._tick()
+            except asyncio.CancelledError:
+                raise
+            except WriterClosed:
+                return
+            except Exception:
+                log.exception("routing timer failed; retrying")
+                await asyncio.sleep(1.0)
+
+    async def _tick(self) -> None:
+        self._wake.clear()
+        deadline = await read(self.engine, ladder.next_deadline)
+        now = time.time()
+        if deadline is not None and deadline <= now:
+            for chat_id, round_ in await read(self.engine, ladder.due, now):
+                offer = await self.writer.run(
+                    ladder.advance(chat_id, round_, self.online_agents(), "timeout")
+                )
+                if offer is not None:
+                    self.timeouts += 1
+                    await self.publish_round(offer)
+            return
+        wait = MAX_WAIT if deadline is None else min(MAX_WAIT, deadline - now)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), wait)
+
+    # -------------------------------------------------------------- pushes
+
+    def publish(self, offer: ladder.Offer) -> None:
+        """A new round: the toast for its agents. A miss: the visitor's offline form (through
+        the ``missed`` event) and every agent's toast goes."""
+        self.wake()
+        if offer.missed:
+            if offer.event is not None and offer.visitor_id is not None:
+                text = p.encode(p.EventPush(event=offer.event))
+                self.bus.publish(topics.visitor_topic(offer.visitor_id), text, offer.event.cursor)
+            if offer.info is not None:
+                self.bus.publish(topics.AGENTS, p.encode(p.ChatStateChanged(chat=offer.info)))
+            return
+        if not offer.recipients or offer.info is None:
+            return
+        text = p.encode(p.ChatOffered(chat=offer.info))
+        for agent_id in offer.recipients:
+            self.bus.publish(topics.agent_topic(agent_id), text)
+
+    async def publish_round(self, offer: ladder.Offer) -> None:
+        """``publish`` after reading the chat as the round left it."""
+        if not offer.missed and offer.info is None:
+            offer.info = await read(self.engine, repo.chat_info, offer.chat_id)
+        self.publish(offer)
+
+    # -------------------------------------------------------------- requests
+
+    async def ignore(self, conn: Conn, frame: p.IgnoreChat, agent: p.AgentInfo) -> None:
+        result = await self.writer.run(
+            ladder.ignore(agent.id, agent.name, frame.chat_id, self.online_agents())
+        )
+        conn.send(p.Ok(id=frame.id))
+        if result.offer is not None:
+            await self.publish_round(result.offer)
+
+    async def set_assigned_agent(self, conn: Conn, frame: p.SetAssignedAgent) -> None:
+        await self.writer.run(ladder.set_assigned_agent(frame.visitor_id, frame.agent_id))
+        conn.send(p.Ok(id=frame.id))
