@@ -30,6 +30,7 @@ from jivo_desktop.services.sounds import SoundService
 from jivo_desktop.services.spelling import SpellService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.services.typing_hints import TypingHints
+from jivo_desktop.services.visitors import VisitorsService
 from jivo_desktop.store import LocalStore
 from jivo_desktop.tasks import spawn
 from jivo_desktop.ui import style
@@ -59,6 +60,7 @@ class DesktopApp(QObject):
         self.session = SessionService(self.store, self.secrets)
         self.team = TeamService(self.session)
         self.chats = ChatsService(self.session, self.store, self.team)
+        self.visitors = VisitorsService(self.session)
         self.account = AccountService(self.session)
         self.files = FilesService(self.session)
         # G6: the interface language before any window exists (later: i18n.set_language).
@@ -83,6 +85,7 @@ class DesktopApp(QObject):
             self.chats,
             self.team,
             keep_in_tray=lambda: self.tray.available,
+            visitors=self.visitors,
             files=self.files,
             chat_actions=self.actions,
             phrases=self.phrases,
@@ -100,6 +103,7 @@ class DesktopApp(QObject):
         )
         self.notifications.open_requested.connect(self.main_window.show_chat)
         self.sounds = SoundService(self.chats, self.store)
+        self.visitors.arrived.connect(self.sounds.on_new_visitor)  # N5
         self.main_window.team_page.chat_requested.connect(self.chats.open_direct)
         self.idle = idle or osp.idle_source()
         # Start at login (Ajustes > General: jivo_desktop/ui/pages/settings/autostart.py).

@@ -91,9 +91,14 @@ class ChatService:
         site_id: int,
         agents_online: bool,
         received: float,
+        *,
+        invited_by: tuple[int, str] | None = None,
     ) -> None:
         text = self.check_text(frame)
-        route = ladder.route_new(self.router.online_agents()) if self.router else None
+        # V2: the reply to an invitation goes to the inviting agent, not through the router.
+        route = None
+        if self.router is not None and invited_by is None:
+            route = ladder.route_new(self.router.online_agents())
         change = await self.writer.run(
             unless_blocked(  # C8
                 site_id,
@@ -108,14 +113,33 @@ class ChatService:
         if change.duplicate:
             return
         self.metrics.messages.labels("visitor").inc()
-        if change.info is not None:  # a new chat: offer it (read in the same transaction)
+        if change.info is not None and invited_by is not None:
+            await self._start_invited(change, invited_by)  # V2: never offered to the others
+        elif change.info is not None:  # a new chat: offer it (read in the same transaction)
             if self.router is not None and change.route is not None:
                 change.route.info = change.info
                 self.router.publish(change.route)
             else:
                 self.bus.publish(OFFERS, p.encode(p.ChatOffered(chat=change.info)))
-        self._publish_event(change)
+        if change.info is None or invited_by is None:
+            self._publish_event(change)
         self.metrics.delivery_latency.observe(time.perf_counter() - received)
+
+    async def _start_invited(self, change: repo.ChatChange, invited_by: tuple[int, str]) -> None:
+        """V2: the reply to an agent's invitation starts a chat already assigned to that agent
+        (never offered to the others)."""
+        agent_id, agent_name = invited_by
+        chat_id = change.event.chat_id
+        accepted = await self.writer.run(repo.accept_chat(agent_id, agent_name, chat_id))
+        info = await self.chat_info(chat_id)
+        if info is not None:
+            self.bus.publish(topics.agent_topic(agent_id), p.encode(p.ChatOpened(chat=info)))
+        text = p.encode(p.EventPush(event=change.event))
+        self.bus.publish(topics.visitor_topic(change.chat.visitor_id), text, change.event.cursor)
+        self.bus.publish(topics.agent_topic(agent_id), text, change.event.cursor)
+        self._publish_event(accepted)
+        if info is not None:  # the visitor list shows the chat as active
+            self.bus.publish(topics.AGENTS, p.encode(p.ChatStateChanged(chat=info)))
 
     async def visitor_typing(self, visitor_id: int, active: bool) -> None:
         chat, members = await read(self.engine, repo.open_chat_with_members, visitor_id)

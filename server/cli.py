@@ -12,7 +12,7 @@ import signal
 import sys
 from pathlib import Path
 
-from server import __version__
+from server import __version__, invitations_cli
 from server.config import Settings
 from server.relay import Relay
 
@@ -88,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--public-url", default="", help="the relay's public URL for the snippet")
 
     sub.add_parser("migrate", help="create or upgrade the database schema, then exit")
+    invitations_cli.add_parser(sub)
 
     r = sub.add_parser(
         "site-settings",
@@ -173,6 +174,8 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
             print(f'  <script src="{base}/widget.js" data-site="{key}" async></script>')
             if not public:
                 print("(replace https://RELAY with the address browsers reach this relay at)")
+        elif args.command == "add-invitation":
+            return await invitations_cli.run(relay, args)
         elif args.command == "site-settings":
             return await _site_settings(relay, args)
         elif args.command == "logs":

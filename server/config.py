@@ -48,6 +48,19 @@ class Settings:
     max_queued_frames: int = 2000
     """Frames waiting for a slow client before it is disconnected (it resumes from its cursor)."""
     group_commit_max: int = 512
+    # Visitors on the site (V1, C4).
+    trusted_proxies: str = ""
+    """Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For header
+    gives the visitor's address; from any other peer the header is ignored."""
+    geoip_city_db: str = ""
+    """A MaxMind-format city database (.mmdb, e.g. GeoLite2-City) for visitors' cities; country
+    and ISP come from the bundled geoip2fast data without it."""
+    visitor_linger: float = 10.0
+    """Seconds a visitor whose last page closed stays listed (the next page is on its way)."""
+    visit_timeout: float = 1800.0
+    """Idle seconds after which a visitor's next page starts a new visit."""
+    visitors_push_interval: float = 0.5
+    """Visitor list changes are sent to agents in one batch at most this often (seconds)."""
     invitation_timeout: float = 60.0
     """C7/C9: seconds a colleague has to answer an invitation or a transfer."""
     # ---- account administration (A2, K3, K5)

@@ -92,12 +92,14 @@ EventKind = Literal["message", "joined", "left", "closed", "file", "missed", "co
 AGENT_ONLY_KINDS = frozenset({"comment", "transfer"})
 """C9/C10: events only agents see; the relay never sends them to a visitor."""
 MAX_PHRASE_SHORTCUT = 32
+VisitSource = Literal["", "direct", "search", "social", "referral", "campaign"]
 
 ClientMsgId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
 RequestId = Annotated[int, msgspec.Meta(ge=0)]
 Text = Annotated[str, msgspec.Meta(max_length=MAX_MESSAGE_CHARS * 4)]
 Short = Annotated[str, msgspec.Meta(max_length=200)]
 Url = Annotated[str, msgspec.Meta(max_length=2048)]
+MAX_PHOTO_CHARS = 40_000
 
 
 def _tag(class_name: str) -> str:
@@ -139,6 +141,32 @@ class VisitorInfo(msgspec.Struct, kw_only=True):
     country: str = ""
     page_url: str = ""
     page_title: str = ""
+    # V1/C4: what the relay tracks of the visit (defaults keep older frames valid).
+    site_id: int = 0
+    site_name: str = ""
+    visits: int = 0
+    """Visits to the site so far, this one included (a visit ends after 30 idle minutes)."""
+    session_pages: int = 0
+    """Pages viewed in this visit."""
+    session_started: float = 0.0
+    """Relay time the visit began; time on site is ``now - session_started``."""
+    source: VisitSource = ""
+    source_detail: str = ""
+    """The search engine or network's name, the referring host, or the UTM campaign."""
+    referrer: str = ""
+    utm: Utm | None = None
+    browser: str = ""
+    os: str = ""
+    ip: str = ""
+    isp: str = ""
+    country_code: str = ""
+    online: bool = False
+    """On the site now (a socket open, or left less than the linger time ago)."""
+    hidden: bool = False
+    """The page is in a background tab."""
+    chat_state: str = ""
+    """The open chat's state ("offered", "active") or empty."""
+    chat_agent: str = ""
     assigned_agent_id: int | None = None
     """C5: new chats of this client go first to this agent while the agent is online."""
 
@@ -208,6 +236,40 @@ class Event(msgspec.Struct, kw_only=True):
     ts: float
     file: FileInfo | None = None
     """Set on events of kind ``file`` (C14); ``text`` is then the file's name."""
+
+
+class PageVisit(msgspec.Struct, kw_only=True):
+    """One page of a visitor's navigation history (C4)."""
+
+    url: str
+    title: str = ""
+    ts: float
+
+
+class InvitationRule(msgspec.Struct, kw_only=True):
+    """V3: an automatic invitation of a site. Every condition set must hold: at least
+    ``min_seconds_on_page`` on one page, the page URL matching ``url_pattern`` (``*`` wildcards),
+    at least ``min_visits`` visits, the visit's referrer containing ``referrer_pattern``, the
+    visit's UTM source/campaign equal to ``utm_source``/``utm_campaign``."""
+
+    id: int = 0
+    site_id: int
+    message: Annotated[str, msgspec.Meta(min_length=1, max_length=1000)]
+    agent_name: Short = ""
+    agent_photo: Annotated[str, msgspec.Meta(max_length=MAX_PHOTO_CHARS)] = ""
+    """A ``data:image/...`` URL (the widget requests nothing but the relay)."""
+    min_seconds_on_page: Annotated[int, msgspec.Meta(ge=0, le=86400)] = 0
+    url_pattern: Url = ""
+    min_visits: Annotated[int, msgspec.Meta(ge=0, le=100000)] = 0
+    referrer_pattern: Short = ""
+    utm_source: Short = ""
+    utm_campaign: Short = ""
+    enabled: bool = True
+
+
+class SiteRef(msgspec.Struct, kw_only=True):
+    id: int
+    name: str
 
 
 class Invitation(msgspec.Struct, kw_only=True):
@@ -406,6 +468,51 @@ class History(Frame):
     chat_id: int
     before_seq: int | None = None
     limit: Annotated[int, msgspec.Meta(ge=1, le=500)] = 100
+
+
+class WatchVisitors(Frame):
+    """Agent (V1): start (or stop) receiving ``visitors_delta`` pushes: first every visitor on
+    the sites (``reset`` on the first chunk), then what changed, at most twice a second."""
+
+    id: RequestId
+    watch: bool = True
+
+
+class GetVisitor(Frame):
+    """Agent (C4): a visitor's details and navigation history; answered with
+    ``visitor_details``."""
+
+    id: RequestId
+    visitor_id: int
+
+
+class InviteVisitor(Frame):
+    """Agent (V2): invite a visitor with a message; the widget opens with it, and the visitor's
+    reply starts a chat already assigned to this agent."""
+
+    id: RequestId
+    visitor_id: int
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=1000)]
+
+
+class ListInvitationRules(Frame):
+    """Admin (V3): the automatic invitation rules; answered with ``invitation_rules``."""
+
+    id: RequestId
+
+
+class SaveInvitationRule(Frame):
+    """Admin (V3): add (``rule.id`` 0) or change a rule; answered with ``invitation_rules``."""
+
+    id: RequestId
+    rule: InvitationRule
+
+
+class DeleteInvitationRule(Frame):
+    """Admin (V3): remove a rule; answered with ``invitation_rules``."""
+
+    id: RequestId
+    rule_id: int
 
 
 # ---------------------------------------------------------------- agent requests: chat actions
@@ -700,6 +807,19 @@ class OfflineMessage(Frame):
     email: Short
     text: Text
     name: Short = ""
+
+
+class PageHidden(Frame):
+    """Visitor: the page went to a background tab (``hidden``) or came back. A closed page is
+    seen by its socket closing."""
+
+    hidden: bool
+
+
+class InvitationClosed(Frame):
+    """Visitor (V3): the visitor closed an invitation; it does not come back in this visit."""
+
+    invitation_id: int
 
 
 # ---------------------------------------------------------------- requests of both roles
@@ -1109,6 +1229,46 @@ class DraftChanged(Frame):
     text: str
 
 
+class VisitorsDelta(Frame):
+    """Agents watching visitors (V1): visitors that came or changed (whole rows) and those that
+    left. ``reset``: the first chunk after ``watch_visitors``; forget what was known before.
+    ``now`` is the relay's clock, to show time on site without clock skew."""
+
+    updated: list[VisitorInfo] = msgspec.field(default_factory=list)
+    gone: list[int] = msgspec.field(default_factory=list)
+    now: float = 0.0
+    reset: bool = False
+    snapshot: bool = False
+    """Part of the snapshot after ``watch_visitors``: nobody in it just arrived."""
+
+
+class VisitorDetails(Frame):
+    """Response to ``get_visitor``: the visitor and this visit's pages, oldest first."""
+
+    id: int
+    visitor: VisitorInfo
+    history: list[PageVisit]
+    now: float = 0.0
+
+
+class VisitorInvitation(Frame):
+    """Visitors (V2/V3): an invitation to chat; the widget opens with it."""
+
+    invitation_id: int
+    text: str
+    agent_name: str = ""
+    agent_photo: str = ""
+    rule_id: int | None = None
+
+
+class InvitationRules(Frame):
+    """Response to the invitation rule requests: every rule, and the sites they may name."""
+
+    id: int
+    rules: list[InvitationRule]
+    sites: list[SiteRef]
+
+
 # ---------------------------------------------------------------- unions and codecs
 
 AgentRequest = (
@@ -1157,6 +1317,12 @@ AgentRequest = (
     | UploadFile
     | FileLink
     | SetSneakPeek
+    | WatchVisitors
+    | GetVisitor
+    | InviteVisitor
+    | ListInvitationRules
+    | SaveInvitationRule
+    | DeleteInvitationRule
     | UploadLogs
     | ListLogs
 )
@@ -1172,6 +1338,8 @@ VisitorRequest = (
     | UploadFile
     | FileLink
     | Draft
+    | PageHidden
+    | InvitationClosed
 )
 ServerFrame = (
     Welcome
@@ -1214,6 +1382,10 @@ ServerFrame = (
     | FileStored
     | FileLinkGranted
     | DraftChanged
+    | VisitorsDelta
+    | VisitorDetails
+    | VisitorInvitation
+    | InvitationRules
     | LogsStored
     | LogList
 )
@@ -1392,6 +1564,9 @@ def render_doc() -> str:
         ApiTokenInfo,
         DayHours,
         WorkingHours,
+        PageVisit,
+        InvitationRule,
+        SiteRef,
     ):
         out += _struct_section(struct, tagged=False)
     return "\n".join(out).rstrip() + "\n"

@@ -27,10 +27,13 @@ from server.account import kick_topic as account_kick_topic
 from server.actions import ACTION_FRAMES, ActionService
 from server.bus import Bus, LocalBus
 from server.chats import OFFERS, ChatService
+from server.clientip import client_ip, parse_trusted
 from server.config import Settings
 from server.connection import Conn
 from server.files import FileService
+from server.geo import GeoLocator
 from server.http import HttpRoutes
+from server.invitations import Invitations
 from server.limits import IpLimiter
 from server.logs import LogService
 from server.metrics import Metrics
@@ -41,6 +44,8 @@ from server.store import files as files_repo
 from server.store.blocks_repo import unless_blocked
 from server.store.db import create_engine, create_writer_engine, migrate, read
 from server.store.writer import GroupWriter
+from server.tracker import WATCHERS, VisitorTracker
+from server.visit_source import browser_and_os
 from server.webhooks import Webhooks
 
 log = logging.getLogger(__name__)
@@ -97,6 +102,18 @@ class Relay:
         )
         self.files = FileService(settings, self.engine, self.writer, self.chats)
         self._sneak_peek: dict[int, tuple[bool, float]] = {}
+        self.trusted_proxies = parse_trusted(settings.trusted_proxies)
+        self.geo = GeoLocator(settings.geoip_city_db)
+        self.tracker = VisitorTracker(
+            self.bus,
+            self.geo,
+            push_interval=settings.visitors_push_interval,
+            linger=settings.visitor_linger,
+            visit_timeout=settings.visit_timeout,
+        )
+        self.invitations = Invitations(
+            self.engine, self.tracker, self.bus, lambda: self.presence.online_count() > 0
+        )
         self.logs = LogService(self.engine, self.writer)
         self.demo_site_key: str | None = None
         self.port = 0
@@ -113,6 +130,8 @@ class Relay:
         await self.account.start()
         self.router.start()  # reloads the deadlines of the chats being offered
         self.demo_site_key = await self._find_demo_site()
+        await asyncio.to_thread(self._load_visitor_data)
+        await self.invitations.load()
         routes = HttpRoutes(
             demo_site_key=lambda: self.demo_site_key,
             health=self._healthy,
@@ -138,6 +157,11 @@ class Relay:
         self.port = sock.getsockname()[1]
         log.info("relay listening on %s:%s", self.settings.host, self.port)
 
+    def _load_visitor_data(self) -> None:
+        """The IP databases and the user-agent rules, loaded before the first visitor."""
+        self.geo.load()
+        browser_and_os("Mozilla/5.0")
+
     async def stop(self) -> None:
         if self._server is not None:
             self._server.close()
@@ -147,6 +171,8 @@ class Relay:
         await self.account.stop()
         await self.webhooks.stop()
         await self.router.stop()
+        self.tracker.close()
+        self.geo.close()
         await self.writer.close()
         await self.bus.close()
         await self.engine.dispose()
@@ -218,7 +244,7 @@ class Relay:
     # -------------------------------------------------------------- connections
 
     async def _handle(self, ws: ServerConnection) -> None:
-        conn = Conn(ws, _client_ip(ws), self.settings)
+        conn = Conn(ws, self._client_ip(ws), self.settings)
         try:
             async with asyncio.timeout(self.settings.auth_timeout):
                 raw = await ws.recv()
@@ -473,6 +499,15 @@ class Relay:
                         conn.send(await self.files.link(frame, "agent", agent.id, agent.role))
                     case p.SetSneakPeek():
                         await self._set_sneak_peek(conn, frame, agent)
+                    case (
+                        p.WatchVisitors()
+                        | p.GetVisitor()
+                        | p.InviteVisitor()
+                        | p.ListInvitationRules()
+                        | p.SaveInvitationRule()
+                        | p.DeleteInvitationRule()
+                    ):
+                        await self._visitors_request(conn, frame, agent)
                     case p.UploadLogs():
                         await self.logs.receive(conn, frame, agent)
                     case p.ListLogs():
@@ -499,6 +534,7 @@ class Relay:
                 (topics.agent_topic(agent_id), conn.push),
                 (topics.AGENTS, conn.push),
                 (OFFERS, conn.push),
+                (WATCHERS, conn.push),
             ):
                 self.bus.unsubscribe(topic, handler)
             online_before = self.presence.online_count()
@@ -568,14 +604,14 @@ class Relay:
     async def _visitor(self, conn: Conn, hello: p.VisitorHello) -> None:
         token_hash = auth.token_hash(hello.visitor_token) if hello.visitor_token else None
 
-        def look_up(db: sa.Connection) -> tuple[Any, int | None]:
+        def look_up(db: sa.Connection) -> tuple[Any, Any]:
             site = repo.site_by_key(db, hello.site_key)
             found = None
             if site is not None and token_hash is not None:
                 found = repo.visitor_by_token(db, site.id, token_hash)
-            return site, found.id if found is not None else None
+            return site, found
 
-        site, known_visitor = await read(self.engine, look_up)
+        site, visitor_row = await read(self.engine, look_up)
         if site is None or not site.enabled:
             reason = (
                 "unknown site key" if site is None else "the chat is switched off for this site"
@@ -597,7 +633,7 @@ class Relay:
             )
             await conn.close(p.CLOSE_FORBIDDEN, "origin not allowed")
             return
-        if known_visitor is None:
+        if visitor_row is None:
             token = auth.new_token()
             visitor_id = await self.writer.run(
                 repo.create_visitor(
@@ -605,21 +641,36 @@ class Relay:
                 )
             )
         else:
-            token, visitor_id = hello.visitor_token or "", known_visitor
-            await self.writer.run(
-                repo.touch_visitor(visitor_id, conn.ip, hello.page_url, hello.page_title)
-            )
+            token, visitor_id = hello.visitor_token or "", int(visitor_row.id)
+        del visitor_row
         conn.role = "visitor"
+        arrived = False
         conn.hold_pushes()
         self.bus.subscribe(topics.visitor_topic(visitor_id), conn.push)
         self.bus.subscribe(topics.VISITORS, conn.push)
         self.metrics.connections.labels("visitor").inc()
         try:
 
-            def snapshot(db: sa.Connection) -> tuple[p.ChatInfo | None, int]:
-                return repo.open_chat_info(db, visitor_id), repo.max_cursor(db)
+            def snapshot(db: sa.Connection) -> tuple[p.ChatInfo | None, int, Any]:
+                return (
+                    repo.open_chat_info(db, visitor_id),
+                    repo.max_cursor(db),
+                    repo.visitor_row(db, visitor_id),
+                )
 
-            chat, upto = await read(self.engine, snapshot)
+            chat, upto, row = await read(self.engine, snapshot)
+            headers = conn.ws.request.headers if conn.ws.request else {}
+            visit = self.tracker.arrive(
+                row,
+                site_name=site_name,
+                ip=conn.ip,
+                user_agent=str(headers.get("User-Agent", "")),
+                chat=chat,
+                page=(hello.page_url, hello.page_title),
+            )
+            arrived = True
+            del row
+            await self.writer.run(repo.start_visit(visitor_id, visit.values))
             conn.send(
                 p.VisitorWelcome(
                     id=hello.id,
@@ -651,13 +702,17 @@ class Relay:
                             raise p.FrameRejected(
                                 "forbidden", "visitors write to their own chat", frame.id
                             )
+                        invited_by = self.invitations.invited_by(visitor_id)
+                        if invited_by and self.presence.status(invited_by[0]) == "offline":
+                            invited_by = None  # the inviting agent left: offered as usual
                         await self.chats.visitor_message(
                             conn,
                             frame,
                             visitor_id,
                             site_id,
-                            self._agents_available(),
+                            self._agents_available() or invited_by is not None,
                             received,
+                            invited_by=invited_by,
                         )
                     case p.Typing():
                         await self.chats.visitor_typing(visitor_id, frame.active)
@@ -666,11 +721,19 @@ class Relay:
                             raise p.FrameRejected("forbidden", "visitors mark their own chat")
                         await self.chats.visitor_receipt(visitor_id, frame)
                     case p.PageView():
-                        await self.writer.run(repo.record_page_view(visitor_id, frame))
+                        visit_values = self.tracker.page_view(visitor_id, frame)
+                        await self.writer.run(
+                            repo.record_visit_page(visitor_id, frame, visit_values)
+                        )
+                    case p.PageHidden():
+                        self.tracker.hidden(visitor_id, frame.hidden)
+                    case p.InvitationClosed():
+                        self.invitations.closed(visitor_id, frame.invitation_id)
                     case p.SetContact():
                         await self.writer.run(
                             repo.set_contact(visitor_id, frame.name, frame.email, frame.phone)
                         )
+                        self.tracker.contact(visitor_id, frame.name, frame.email, frame.phone)
                         conn.send(p.Ok(id=frame.id))
                         await self._announce_chat_update(visitor_id)
                         self.webhooks.emit_soon(
@@ -723,6 +786,52 @@ class Relay:
             self.bus.unsubscribe(topics.visitor_topic(visitor_id), conn.push)
             self.bus.unsubscribe(topics.VISITORS, conn.push)
             self.metrics.connections.labels("visitor").dec()
+            if arrived:
+                self.tracker.depart(visitor_id)
+                await self.writer.run(repo.visitor_left(visitor_id))
+
+    def _client_ip(self, ws: ServerConnection) -> str:
+        forwarded = ws.request.headers.get("X-Forwarded-For") if ws.request else None
+        return client_ip(_peer_ip(ws), forwarded, self.trusted_proxies)
+
+    async def _visitors_request(self, conn: Conn, frame: p.Frame, agent: p.AgentInfo) -> None:
+        """V1, V2, C4 and (admins) the V3 rules."""
+        match frame:
+            case p.WatchVisitors():
+                if frame.watch:
+                    self.bus.subscribe(WATCHERS, conn.push)
+                    conn.send(p.Ok(id=frame.id))
+                    for delta in self.tracker.snapshot():
+                        conn.send(delta)
+                else:
+                    self.bus.unsubscribe(WATCHERS, conn.push)
+                    conn.send(p.Ok(id=frame.id))
+            case p.GetVisitor():
+                row, site_name, pages = await read(
+                    self.engine, repo.visitor_details, frame.visitor_id
+                )
+                if row is None:
+                    raise p.FrameRejected("not_found", "no such visitor", frame.id)
+                live = self.tracker.live.get(frame.visitor_id)
+                info = live.info if live else repo.visitor_info_from_row(row, site_name)
+                del row
+                conn.send(
+                    p.VisitorDetails(id=frame.id, visitor=info, history=pages, now=time.time())
+                )
+            case p.InviteVisitor():
+                self.invitations.invite(agent, frame.visitor_id, frame.text)
+                conn.send(p.Ok(id=frame.id))
+            case p.ListInvitationRules() | p.SaveInvitationRule() | p.DeleteInvitationRule():
+                if agent.role != "admin":
+                    raise p.FrameRejected("forbidden", "only admins change invitation rules")
+                if isinstance(frame, p.SaveInvitationRule):
+                    await self.writer.run(repo.save_invitation_rule(frame.rule))
+                elif isinstance(frame, p.DeleteInvitationRule):
+                    await self.writer.run(repo.delete_invitation_rule(frame.rule_id))
+                if not isinstance(frame, p.ListInvitationRules):
+                    await self.invitations.load()
+                rules, sites = await read(self.engine, repo.invitation_rules_and_sites)
+                conn.send(p.InvitationRules(id=frame.id, rules=rules, sites=sites))
 
     # -------------------------------------------------------------- sneak peek (C17)
 
@@ -775,7 +884,7 @@ def _chat_hook(chat_id: int, agent: p.AgentInfo) -> dict[str, Any]:
     return {"chat_id": chat_id, "agent": {"id": agent.id, "name": agent.name}}
 
 
-def _client_ip(ws: ServerConnection) -> str:
+def _peer_ip(ws: ServerConnection) -> str:
     address = ws.remote_address
     return str(address[0]) if address else ""
 

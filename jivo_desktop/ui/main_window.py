@@ -25,12 +25,14 @@ from jivo_desktop.services.hotkeys import HotkeyService
 from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
+from jivo_desktop.services.visitors import VisitorsService
 from jivo_desktop.ui import style
 from jivo_desktop.ui.leave_confirm import confirm_leave
 from jivo_desktop.ui.pages.inbox import InboxPage
 from jivo_desktop.ui.pages.placeholder import NotBuiltPage
 from jivo_desktop.ui.pages.settings import SettingsPage
 from jivo_desktop.ui.pages.team import TeamPage
+from jivo_desktop.ui.pages.visitors import VisitorsPage
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +49,7 @@ class MainWindow(QMainWindow):
         team: TeamService,
         *,
         keep_in_tray: Callable[[], bool] = lambda: False,
+        visitors: VisitorsService | None = None,
         files: FilesService | None = None,
         chat_actions: ChatActionsService | None = None,
         phrases: PhrasesService | None = None,
@@ -94,15 +97,19 @@ class MainWindow(QMainWindow):
         # ---- pages
         self.inbox = InboxPage(chats, team, files=files, chat_actions=chat_actions, phrases=phrases)
         self.team_page = TeamPage(team)
+        self.visitors = visitors or VisitorsService(session)
+        self.visitors_page = VisitorsPage(self.visitors)
+        self.inbox.client_panel.set_visitors(self.visitors)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.inbox)
         self.pages.addWidget(NotBuiltPage())  # CRM
         self.pages.addWidget(self.team_page)
         self.pages.addWidget(NotBuiltPage())  # Phone
-        self.pages.addWidget(NotBuiltPage())  # Visitors
+        self.pages.addWidget(self.visitors_page)
         self.pages.addWidget(NotBuiltPage())  # Statistics
         self.settings_page = SettingsPage()
         self.pages.addWidget(self.settings_page)
+        self.visitors_page.rules_requested.connect(self._on_visitors_page_rules_requested)
 
         self.banner = QLabel()
         self.banner.setObjectName("Banner")
@@ -279,6 +286,11 @@ class MainWindow(QMainWindow):
         """Ctrl+W: the same question as the Leave chat button (C3)."""
         if self.chats.current:
             self.inbox.leave_dialog = confirm_leave(self, self.chats, self.chats.current)
+
+    def _on_visitors_page_rules_requested(self) -> None:
+        """V3: the Visitantes page's button shows Ajustes > Automatic invitations."""
+        self.nav.setCurrentRow(self.pages.indexOf(self.settings_page))
+        self.settings_page.show_section("invitations")
 
     def show_chat(self, chat_id: int) -> None:
         """Bring the window forward on a chat (Accept on a toast, a second launch)."""

@@ -868,16 +868,48 @@
         <translation>Teléfono</translation>
     </message>
     <message>
+        <source>Source</source>
+        <translation>Fuente de la visita</translation>
+    </message>
+    <message>
+        <source>Time on site</source>
+        <translation>Tiempo en el sitio web</translation>
+    </message>
+    <message>
         <source>Current page</source>
         <translation>Página actual</translation>
     </message>
     <message>
-        <source>Website</source>
-        <translation>Sitio web</translation>
+        <source>Visits</source>
+        <translation>Visitas</translation>
     </message>
     <message>
-        <source>Location</source>
-        <translation>Ubicación</translation>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Internet provider</source>
+        <translation>Proveedor de Internet</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>Dirección IP</translation>
+    </message>
+    <message>
+        <source>{0} pages this visit</source>
+        <translation>{0} páginas en esta visita</translation>
+    </message>
+    <message>
+        <source>left the site</source>
+        <translation>salió del sitio</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sitio web</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1098,13 @@
     </message>
 </context>
 <context>
+    <name>HistoryPopup</name>
+    <message>
+        <source>Navigation history</source>
+        <translation>Historial de navegación</translation>
+    </message>
+</context>
+<context>
     <name>HotkeysSection</name>
     <message>
         <source>Accept the chat</source>
@@ -1236,6 +1275,129 @@ Los chats en espera están marcados en naranja.</translation>
     <message>
         <source>Decline</source>
         <translation>Rechazar</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationsSection</name>
+    <message>
+        <source>Automatic invitations</source>
+        <translation>Invitaciones automáticas</translation>
+    </message>
+    <message>
+        <source>The widget invites a visitor to chat when every condition of a rule holds. An invitation the visitor closed does not come back in the same visit.</source>
+        <translation>El chat invita al visitante cuando se cumplen todas las condiciones de una regla. Una invitación que el visitante cerró no vuelve en la misma visita.</translation>
+    </message>
+    <message>
+        <source>Hello! Can I help you find something?</source>
+        <translation>¡Hola! ¿Le ayudo a encontrar algo?</translation>
+    </message>
+    <message>
+        <source>Choose photo…</source>
+        <translation>Elegir foto…</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>e.g. */pricing* (empty: any page)</source>
+        <translation>p. ej. */precios* (vacío: cualquier página)</translation>
+    </message>
+    <message>
+        <source>e.g. google (empty: any)</source>
+        <translation>p. ej. google (vacío: cualquiera)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Agent name shown</source>
+        <translation>Nombre del agente que se muestra</translation>
+    </message>
+    <message>
+        <source>Agent photo</source>
+        <translation>Foto del agente</translation>
+    </message>
+    <message>
+        <source>Time on the page</source>
+        <translation>Tiempo en la página</translation>
+    </message>
+    <message>
+        <source>Page URL</source>
+        <translation>URL de la página</translation>
+    </message>
+    <message>
+        <source>At least visits</source>
+        <translation>Visitas mínimas</translation>
+    </message>
+    <message>
+        <source>Referrer contains</source>
+        <translation>La referencia contiene</translation>
+    </message>
+    <message>
+        <source>UTM source</source>
+        <translation>UTM source</translation>
+    </message>
+    <message>
+        <source>UTM campaign</source>
+        <translation>UTM campaign</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>Nueva regla</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>Guardar regla</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Eliminar regla</translation>
+    </message>
+    <message>
+        <source>Write the invitation&apos;s message.</source>
+        <translation>Escriba el mensaje de la invitación.</translation>
+    </message>
+    <message>
+        <source>Choose a website.</source>
+        <translation>Elija un sitio web.</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>Choose a PNG, JPEG, GIF or WebP image of at most 28 KB.</source>
+        <translation>Elija una imagen PNG, JPEG, GIF o WebP de 28 KB como máximo.</translation>
+    </message>
+    <message>
+        <source>after {0} s on the page</source>
+        <translation>tras {0} s en la página</translation>
+    </message>
+    <message>
+        <source>page {0}</source>
+        <translation>página {0}</translation>
+    </message>
+    <message>
+        <source>from visit {0}</source>
+        <translation>desde la visita {0}</translation>
+    </message>
+    <message>
+        <source>from {0}</source>
+        <translation>desde {0}</translation>
+    </message>
+    <message>
+        <source>every visitor, at once</source>
+        <translation>todos los visitantes, enseguida</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +1716,10 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <translation>Integraciones</translation>
     </message>
     <message>
+        <source>Invitations</source>
+        <translation>Invitaciones</translation>
+    </message>
+    <message>
         <source>About</source>
         <translation>Acerca de</translation>
     </message>
@@ -1748,6 +1914,135 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
             <numerusform>%n chat en espera</numerusform>
             <numerusform>%n chats en espera</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>VisitorsModel</name>
+    <message>
+        <source>Visitor</source>
+        <translation>Visitante</translation>
+    </message>
+    <message>
+        <source>Current page</source>
+        <translation>Página actual</translation>
+    </message>
+    <message>
+        <source>Time on site</source>
+        <translation>Tiempo en el sitio</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visitas</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>The page is in a background tab</source>
+        <translation>La página está en una pestaña en segundo plano</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Directo</translation>
+    </message>
+    <message>
+        <source>Search: {0}</source>
+        <translation>Búsqueda: {0}</translation>
+    </message>
+    <message>
+        <source>Social: {0}</source>
+        <translation>Red social: {0}</translation>
+    </message>
+    <message>
+        <source>Link: {0}</source>
+        <translation>Enlace: {0}</translation>
+    </message>
+    <message>
+        <source>Campaign: {0}</source>
+        <translation>Campaña: {0}</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Chatting with {0}</source>
+        <translation>En chat con {0}</translation>
+    </message>
+    <message>
+        <source>Chatting</source>
+        <translation>En chat</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorsPage</name>
+    <message>
+        <source>Hello! Can I help you with anything?</source>
+        <translation>¡Hola! ¿Puedo ayudarle en algo?</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visitantes</translation>
+    </message>
+    <message>
+        <source>Filter by name, page, source or place…</source>
+        <translation>Filtrar por nombre, página, fuente o lugar…</translation>
+    </message>
+    <message>
+        <source>Invitation:</source>
+        <translation>Invitación:</translation>
+    </message>
+    <message>
+        <source>Invite to chat</source>
+        <translation>Invitar al chat</translation>
+    </message>
+    <message>
+        <source>Automatic invitations…</source>
+        <translation>Invitaciones automáticas…</translation>
+    </message>
+    <message>
+        <source>{0} on the site</source>
+        <translation>{0} en el sitio</translation>
+    </message>
+    <message>
+        <source>Invitation sent to {0}.</source>
+        <translation>Invitación enviada a {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorsService</name>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>The visitor has left the site.</source>
+        <translation>El visitante salió del sitio.</translation>
+    </message>
+    <message>
+        <source>The invitation was not sent: {0}</source>
+        <translation>La invitación no se envió: {0}</translation>
+    </message>
+    <message>
+        <source>The invitation was not sent: no connection to the relay.</source>
+        <translation>La invitación no se envió: no hay conexión con el relay.</translation>
+    </message>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Sin conexión con el relay.</translation>
+    </message>
+    <message>
+        <source>Only administrators can change the invitation rules.</source>
+        <translation>Solo los administradores pueden cambiar las reglas de invitación.</translation>
     </message>
 </context>
 <context>

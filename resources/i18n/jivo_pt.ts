@@ -868,16 +868,48 @@
         <translation>Telefone</translation>
     </message>
     <message>
+        <source>Source</source>
+        <translation>Origem da visita</translation>
+    </message>
+    <message>
+        <source>Time on site</source>
+        <translation>Tempo no site</translation>
+    </message>
+    <message>
         <source>Current page</source>
         <translation>Página atual</translation>
     </message>
     <message>
-        <source>Website</source>
-        <translation>Site</translation>
+        <source>Visits</source>
+        <translation>Visitas</translation>
     </message>
     <message>
-        <source>Location</source>
-        <translation>Localização</translation>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Cidade</translation>
+    </message>
+    <message>
+        <source>Internet provider</source>
+        <translation>Provedor de internet</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>Endereço IP</translation>
+    </message>
+    <message>
+        <source>{0} pages this visit</source>
+        <translation>{0} páginas nesta visita</translation>
+    </message>
+    <message>
+        <source>left the site</source>
+        <translation>saiu do site</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Site</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1098,13 @@
     </message>
 </context>
 <context>
+    <name>HistoryPopup</name>
+    <message>
+        <source>Navigation history</source>
+        <translation>Histórico de navegação</translation>
+    </message>
+</context>
+<context>
     <name>HotkeysSection</name>
     <message>
         <source>Accept the chat</source>
@@ -1236,6 +1275,129 @@ Os chats aguardando estão marcados em laranja.</translation>
     <message>
         <source>Decline</source>
         <translation>Recusar</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationsSection</name>
+    <message>
+        <source>Automatic invitations</source>
+        <translation>Convites automáticos</translation>
+    </message>
+    <message>
+        <source>The widget invites a visitor to chat when every condition of a rule holds. An invitation the visitor closed does not come back in the same visit.</source>
+        <translation>O chat convida o visitante quando todas as condições de uma regra são atendidas. Um convite que o visitante fechou não volta na mesma visita.</translation>
+    </message>
+    <message>
+        <source>Hello! Can I help you find something?</source>
+        <translation>Olá! Posso ajudar a encontrar algo?</translation>
+    </message>
+    <message>
+        <source>Choose photo…</source>
+        <translation>Escolher foto…</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>e.g. */pricing* (empty: any page)</source>
+        <translation>ex.: */precos* (vazio: qualquer página)</translation>
+    </message>
+    <message>
+        <source>e.g. google (empty: any)</source>
+        <translation>ex.: google (vazio: qualquer)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Ativa</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensagem</translation>
+    </message>
+    <message>
+        <source>Agent name shown</source>
+        <translation>Nome do agente exibido</translation>
+    </message>
+    <message>
+        <source>Agent photo</source>
+        <translation>Foto do agente</translation>
+    </message>
+    <message>
+        <source>Time on the page</source>
+        <translation>Tempo na página</translation>
+    </message>
+    <message>
+        <source>Page URL</source>
+        <translation>URL da página</translation>
+    </message>
+    <message>
+        <source>At least visits</source>
+        <translation>Mínimo de visitas</translation>
+    </message>
+    <message>
+        <source>Referrer contains</source>
+        <translation>A origem contém</translation>
+    </message>
+    <message>
+        <source>UTM source</source>
+        <translation>UTM source</translation>
+    </message>
+    <message>
+        <source>UTM campaign</source>
+        <translation>UTM campaign</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>Nova regra</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>Salvar regra</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Excluir regra</translation>
+    </message>
+    <message>
+        <source>Write the invitation&apos;s message.</source>
+        <translation>Escreva a mensagem do convite.</translation>
+    </message>
+    <message>
+        <source>Choose a website.</source>
+        <translation>Escolha um site.</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>Imagens (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>Choose a PNG, JPEG, GIF or WebP image of at most 28 KB.</source>
+        <translation>Escolha uma imagem PNG, JPEG, GIF ou WebP de no máximo 28 KB.</translation>
+    </message>
+    <message>
+        <source>after {0} s on the page</source>
+        <translation>após {0} s na página</translation>
+    </message>
+    <message>
+        <source>page {0}</source>
+        <translation>página {0}</translation>
+    </message>
+    <message>
+        <source>from visit {0}</source>
+        <translation>a partir da visita {0}</translation>
+    </message>
+    <message>
+        <source>from {0}</source>
+        <translation>vindo de {0}</translation>
+    </message>
+    <message>
+        <source>every visitor, at once</source>
+        <translation>todos os visitantes, na hora</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +1716,10 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <translation>Integrações</translation>
     </message>
     <message>
+        <source>Invitations</source>
+        <translation>Convites</translation>
+    </message>
+    <message>
         <source>About</source>
         <translation>Sobre</translation>
     </message>
@@ -1748,6 +1914,135 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
             <numerusform>%n chat aguardando</numerusform>
             <numerusform>%n chats aguardando</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>VisitorsModel</name>
+    <message>
+        <source>Visitor</source>
+        <translation>Visitante</translation>
+    </message>
+    <message>
+        <source>Current page</source>
+        <translation>Página atual</translation>
+    </message>
+    <message>
+        <source>Time on site</source>
+        <translation>Tempo no site</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visitas</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origem</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Localização</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>The page is in a background tab</source>
+        <translation>A página está em uma aba em segundo plano</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Direto</translation>
+    </message>
+    <message>
+        <source>Search: {0}</source>
+        <translation>Busca: {0}</translation>
+    </message>
+    <message>
+        <source>Social: {0}</source>
+        <translation>Rede social: {0}</translation>
+    </message>
+    <message>
+        <source>Link: {0}</source>
+        <translation>Link: {0}</translation>
+    </message>
+    <message>
+        <source>Campaign: {0}</source>
+        <translation>Campanha: {0}</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Aguardando</translation>
+    </message>
+    <message>
+        <source>Chatting with {0}</source>
+        <translation>Conversando com {0}</translation>
+    </message>
+    <message>
+        <source>Chatting</source>
+        <translation>Conversando</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorsPage</name>
+    <message>
+        <source>Hello! Can I help you with anything?</source>
+        <translation>Olá! Posso ajudar em algo?</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visitantes</translation>
+    </message>
+    <message>
+        <source>Filter by name, page, source or place…</source>
+        <translation>Filtrar por nome, página, origem ou local…</translation>
+    </message>
+    <message>
+        <source>Invitation:</source>
+        <translation>Convite:</translation>
+    </message>
+    <message>
+        <source>Invite to chat</source>
+        <translation>Convidar para o chat</translation>
+    </message>
+    <message>
+        <source>Automatic invitations…</source>
+        <translation>Convites automáticos…</translation>
+    </message>
+    <message>
+        <source>{0} on the site</source>
+        <translation>{0} no site</translation>
+    </message>
+    <message>
+        <source>Invitation sent to {0}.</source>
+        <translation>Convite enviado para {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorsService</name>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>The visitor has left the site.</source>
+        <translation>O visitante saiu do site.</translation>
+    </message>
+    <message>
+        <source>The invitation was not sent: {0}</source>
+        <translation>O convite não foi enviado: {0}</translation>
+    </message>
+    <message>
+        <source>The invitation was not sent: no connection to the relay.</source>
+        <translation>O convite não foi enviado: sem conexão com o relay.</translation>
+    </message>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Sem conexão com o relay.</translation>
+    </message>
+    <message>
+        <source>Only administrators can change the invitation rules.</source>
+        <translation>Somente administradores podem alterar as regras de convite.</translation>
     </message>
 </context>
 <context>

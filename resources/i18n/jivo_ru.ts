@@ -868,16 +868,48 @@
         <translation>Телефон</translation>
     </message>
     <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Time on site</source>
+        <translation>Время на сайте</translation>
+    </message>
+    <message>
         <source>Current page</source>
         <translation>Текущая страница</translation>
     </message>
     <message>
-        <source>Website</source>
-        <translation>Сайт</translation>
+        <source>Visits</source>
+        <translation>Визиты</translation>
     </message>
     <message>
-        <source>Location</source>
-        <translation>Местоположение</translation>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Internet provider</source>
+        <translation>Интернет-провайдер</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-адрес</translation>
+    </message>
+    <message>
+        <source>{0} pages this visit</source>
+        <translation>страниц за визит: {0}</translation>
+    </message>
+    <message>
+        <source>left the site</source>
+        <translation>покинул сайт</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1098,13 @@
     </message>
 </context>
 <context>
+    <name>HistoryPopup</name>
+    <message>
+        <source>Navigation history</source>
+        <translation>История переходов</translation>
+    </message>
+</context>
+<context>
     <name>HotkeysSection</name>
     <message>
         <source>Accept the chat</source>
@@ -1236,6 +1275,129 @@ Waiting chats are marked in orange.</source>
     <message>
         <source>Decline</source>
         <translation>Отклонить</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationsSection</name>
+    <message>
+        <source>Automatic invitations</source>
+        <translation>Автоматические приглашения</translation>
+    </message>
+    <message>
+        <source>The widget invites a visitor to chat when every condition of a rule holds. An invitation the visitor closed does not come back in the same visit.</source>
+        <translation>Виджет приглашает посетителя в чат, когда выполнены все условия правила. Закрытое посетителем приглашение не появится снова в этом визите.</translation>
+    </message>
+    <message>
+        <source>Hello! Can I help you find something?</source>
+        <translation>Здравствуйте! Помочь вам что-нибудь найти?</translation>
+    </message>
+    <message>
+        <source>Choose photo…</source>
+        <translation>Выбрать фото…</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>e.g. */pricing* (empty: any page)</source>
+        <translation>напр. */pricing* (пусто: любая страница)</translation>
+    </message>
+    <message>
+        <source>e.g. google (empty: any)</source>
+        <translation>напр. google (пусто: любой)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Включено</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Сообщение</translation>
+    </message>
+    <message>
+        <source>Agent name shown</source>
+        <translation>Показываемое имя агента</translation>
+    </message>
+    <message>
+        <source>Agent photo</source>
+        <translation>Фото агента</translation>
+    </message>
+    <message>
+        <source>Time on the page</source>
+        <translation>Время на странице</translation>
+    </message>
+    <message>
+        <source>Page URL</source>
+        <translation>URL страницы</translation>
+    </message>
+    <message>
+        <source>At least visits</source>
+        <translation>Не меньше визитов</translation>
+    </message>
+    <message>
+        <source>Referrer contains</source>
+        <translation>Источник перехода содержит</translation>
+    </message>
+    <message>
+        <source>UTM source</source>
+        <translation>UTM source</translation>
+    </message>
+    <message>
+        <source>UTM campaign</source>
+        <translation>UTM campaign</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>Новое правило</translation>
+    </message>
+    <message>
+        <source>Save rule</source>
+        <translation>Сохранить правило</translation>
+    </message>
+    <message>
+        <source>Delete rule</source>
+        <translation>Удалить правило</translation>
+    </message>
+    <message>
+        <source>Write the invitation&apos;s message.</source>
+        <translation>Напишите текст приглашения.</translation>
+    </message>
+    <message>
+        <source>Choose a website.</source>
+        <translation>Выберите сайт.</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>Изображения (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>Choose a PNG, JPEG, GIF or WebP image of at most 28 KB.</source>
+        <translation>Выберите изображение PNG, JPEG, GIF или WebP не больше 28 КБ.</translation>
+    </message>
+    <message>
+        <source>after {0} s on the page</source>
+        <translation>через {0} с на странице</translation>
+    </message>
+    <message>
+        <source>page {0}</source>
+        <translation>страница {0}</translation>
+    </message>
+    <message>
+        <source>from visit {0}</source>
+        <translation>с визита {0}</translation>
+    </message>
+    <message>
+        <source>from {0}</source>
+        <translation>переход с {0}</translation>
+    </message>
+    <message>
+        <source>every visitor, at once</source>
+        <translation>все посетители, сразу</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +1716,10 @@ This page is not built yet: it comes in a later version.</source>
         <translation>Интеграции</translation>
     </message>
     <message>
+        <source>Invitations</source>
+        <translation>Приглашения</translation>
+    </message>
+    <message>
         <source>About</source>
         <translation>О программе</translation>
     </message>
@@ -1750,6 +1916,135 @@ This page is not built yet: it comes in a later version.</source>
             <numerusform>%n чата ждут</numerusform>
             <numerusform>%n чатов ждут</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>VisitorsModel</name>
+    <message>
+        <source>Visitor</source>
+        <translation>Посетитель</translation>
+    </message>
+    <message>
+        <source>Current page</source>
+        <translation>Текущая страница</translation>
+    </message>
+    <message>
+        <source>Time on site</source>
+        <translation>Время на сайте</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Визиты</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Местоположение</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Чат</translation>
+    </message>
+    <message>
+        <source>The page is in a background tab</source>
+        <translation>Страница открыта в фоновой вкладке</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Прямой заход</translation>
+    </message>
+    <message>
+        <source>Search: {0}</source>
+        <translation>Поиск: {0}</translation>
+    </message>
+    <message>
+        <source>Social: {0}</source>
+        <translation>Соцсеть: {0}</translation>
+    </message>
+    <message>
+        <source>Link: {0}</source>
+        <translation>Ссылка: {0}</translation>
+    </message>
+    <message>
+        <source>Campaign: {0}</source>
+        <translation>Кампания: {0}</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Ожидает</translation>
+    </message>
+    <message>
+        <source>Chatting with {0}</source>
+        <translation>В чате с {0}</translation>
+    </message>
+    <message>
+        <source>Chatting</source>
+        <translation>В чате</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorsPage</name>
+    <message>
+        <source>Hello! Can I help you with anything?</source>
+        <translation>Здравствуйте! Чем могу помочь?</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Посетители</translation>
+    </message>
+    <message>
+        <source>Filter by name, page, source or place…</source>
+        <translation>Фильтр по имени, странице, источнику или месту…</translation>
+    </message>
+    <message>
+        <source>Invitation:</source>
+        <translation>Приглашение:</translation>
+    </message>
+    <message>
+        <source>Invite to chat</source>
+        <translation>Пригласить в чат</translation>
+    </message>
+    <message>
+        <source>Automatic invitations…</source>
+        <translation>Автоматические приглашения…</translation>
+    </message>
+    <message>
+        <source>{0} on the site</source>
+        <translation>На сайте: {0}</translation>
+    </message>
+    <message>
+        <source>Invitation sent to {0}.</source>
+        <translation>Приглашение отправлено: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorsService</name>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>The visitor has left the site.</source>
+        <translation>Посетитель покинул сайт.</translation>
+    </message>
+    <message>
+        <source>The invitation was not sent: {0}</source>
+        <translation>Приглашение не отправлено: {0}</translation>
+    </message>
+    <message>
+        <source>The invitation was not sent: no connection to the relay.</source>
+        <translation>Приглашение не отправлено: нет связи с сервером.</translation>
+    </message>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Нет связи с сервером.</translation>
+    </message>
+    <message>
+        <source>Only administrators can change the invitation rules.</source>
+        <translation>Правила приглашений могут менять только администраторы.</translation>
     </message>
 </context>
 <context>

@@ -311,6 +311,43 @@ files = sa.Table(
     sa.Column("created_at", sa.Float, nullable=False),
 )
 
+# V1/C4: what a visitor's visits add to the visitors row (migration 0006).
+for _column in (
+    sa.Column("visits", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("session_started_at", sa.Float, nullable=False, server_default="0"),
+    sa.Column("session_pages", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("source", sa.String(16), nullable=False, server_default=""),
+    sa.Column("source_detail", sa.String(200), nullable=False, server_default=""),
+    sa.Column("referrer", sa.Text, nullable=False, server_default=""),
+    sa.Column("utm_source", sa.String(200), nullable=False, server_default=""),
+    sa.Column("utm_medium", sa.String(200), nullable=False, server_default=""),
+    sa.Column("utm_campaign", sa.String(200), nullable=False, server_default=""),
+    sa.Column("browser", sa.String(100), nullable=False, server_default=""),
+    sa.Column("os", sa.String(100), nullable=False, server_default=""),
+    sa.Column("isp", sa.String(200), nullable=False, server_default=""),
+    sa.Column("country_code", sa.String(8), nullable=False, server_default=""),
+):
+    visitors.append_column(_column)
+
+# V3: automatic invitations, per site.
+invitation_rules = sa.Table(
+    "invitation_rules",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("site_id", sa.Integer, sa.ForeignKey("sites.id"), nullable=False, index=True),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Column("agent_name", sa.String(200), nullable=False, server_default=""),
+    sa.Column("agent_photo", sa.Text, nullable=False, server_default=""),
+    sa.Column("min_seconds_on_page", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("url_pattern", sa.Text, nullable=False, server_default=""),
+    sa.Column("min_visits", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("referrer_pattern", sa.String(200), nullable=False, server_default=""),
+    sa.Column("utm_source", sa.String(200), nullable=False, server_default=""),
+    sa.Column("utm_campaign", sa.String(200), nullable=False, server_default=""),
+    sa.Column("enabled", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
 # G10: the log bundles (zip) that agents' apps send; admins download them.
 log_bundles = sa.Table(
     "log_bundles",

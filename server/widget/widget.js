@@ -47,7 +47,7 @@
 
   // -- modules: server/widget/mod/NAME.js, fetched from the relay on first need so that the core
   // stays under 40 KB. A module runs window['jivo_NAME']((api) => ({ frame(f), event(ev) })).
-  var ROUTE = { visitor_blocked: 'block' }; // frame type or event kind -> module name
+  var ROUTE = { visitor_invitation: 'invite', visitor_blocked: 'block' }; // frame type or event kind -> module name
   // C14 files, C17 sneak peek: server/widget/mod/files.js (loaded at welcome).
   'file upload_ready file_stored file_link_granted'.split(' ').forEach((k) => { ROUTE[k] = 'files'; });
   var mods = {};
@@ -403,7 +403,7 @@ textarea.fi{min-height:96px;resize:vertical}
   // C19: tell the agents what arrived here, and what the visitor has in front of them.
   var rChat = 0, rSeq = 0;
   function receipt() { if (rSeq) send({ type: 'receipt', seq: rSeq, read: isOpen && !document.hidden }); }
-  document.addEventListener('visibilitychange', receipt);
+  document.addEventListener('visibilitychange', () => { receipt(); send({ type: 'page_hidden', hidden: document.hidden }); });
 
   // -- connection
   function send(frame) {
@@ -680,6 +680,7 @@ textarea.fi{min-height:96px;resize:vertical}
   // -- UI events
   function setOpen(open) {
     isOpen = open;
+    if (!open && api.closed) api.closed();
     sset('open', open ? '1' : '0');
     if (open) { unread = 0; receipt(); }
     render();
@@ -724,7 +725,7 @@ textarea.fi{min-height:96px;resize:vertical}
 
   api = { h: h, icon: icon, T: T, lang: lang, fmt: fmt, send: send, request: request, place: place,
     showNotice: showNotice, render: render, shell: shell, list: list, base: SRC.origin, site: SITE,
-    composer: composer, input: input, ws: () => ws, scrollDown: scrollDown, stop: stopForGood };
+    composer: composer, input: input, ws: () => ws, scrollDown: scrollDown, open: setOpen, stop: stopForGood };
 
   // -- start
   function attach() {

@@ -18,7 +18,6 @@ from jivo_desktop import i18n
 from jivo_desktop.app import DesktopApp
 from jivo_desktop.store import LocalStore
 from jivo_desktop.ui.main_window import MainWindow
-from jivo_desktop.ui.pages.placeholder import NotBuiltPage
 from server import protocol as p
 from tests.support.relay import RelayHandle
 from tests.support.visitor import Visitor
@@ -110,8 +109,10 @@ async def test_G6_switching_language_retranslates_open_windows(
     assert window.inbox.accept_button.text() == "Aceptar"
     assert window.team_page.heading.text() == "Equipo"
     visitors_page = window.pages.widget(4)
-    assert isinstance(visitors_page, NotBuiltPage)
+    assert visitors_page is window.visitors_page
     assert visitors_page.heading.text() == "Visitantes"
+    assert visitors_page.model.headerData(0, Qt.Orientation.Horizontal) == "Visitante"
+    assert window.inbox.client_panel.captions["isp"].text() == "Proveedor de Internet"
     assert [a.text() for a in app.tray.menu.actions() if a.text()] == [
         "Abrir",
         "En línea",

@@ -32,7 +32,8 @@ class Visitor:
 
     async def connect(self, page_url: str = "https://shop.example/", **kw: Any) -> p.Frame:
         """Open the socket and say hello; returns the first answer (welcome or error)."""
-        headers = {"Origin": self.origin} if self.origin else None
+        headers = {"Origin": self.origin} if self.origin else {}
+        headers.update(kw.pop("additional_headers", None) or {})
         self.ws = await connect(self.ws_url, additional_headers=headers, compression=None, **kw)
         hello = p.VisitorHello(
             id=next(self._ids),

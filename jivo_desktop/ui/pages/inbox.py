@@ -15,7 +15,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -33,13 +32,14 @@ from PySide6.QtWidgets import (
 
 from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.archive import ArchiveService
-from jivo_desktop.services.chats import Chat, ChatsService, Message
+from jivo_desktop.services.chats import ChatsService, Message
 from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui.assigned_agent import AssignedAgentBox
 from jivo_desktop.ui.attachments import AttachButton, AttachmentBar, DropTarget, ask_save_path
 from jivo_desktop.ui.chat_actions import ChatActionsBar, CollisionLabel, NoticeLabel, ReplyChannel
+from jivo_desktop.ui.client_panel import ClientPanel
 from jivo_desktop.ui.delegates import ChatListDelegate, MessageDelegate
 from jivo_desktop.ui.icons import status_dot
 from jivo_desktop.ui.leave_confirm import confirm_leave
@@ -95,77 +95,6 @@ class ConversationDelegate(MessageDelegate):
 
     def save_text(self) -> str:
         return QCoreApplication.translate("InboxPage", "Click to save")
-
-
-class ClientPanel(QWidget):
-    """C4 (the part the relay knows now): name, e-mail, phone, current page, site, place."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("ClientPanel")
-        self.setMinimumWidth(220)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 16)
-        self.title = QLabel()
-        self.title.setObjectName("PanelTitle")
-        self.direct = False
-        layout.addWidget(self.title)
-        form = self.layout_form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.fields: dict[str, QLabel] = {}
-        self.captions: dict[str, QLabel] = {}
-        for key in ("name", "email", "phone", "page", "site", "place"):
-            caption = self.captions[key] = QLabel()
-            caption.setObjectName("FieldLabel")
-            value = QLabel("—")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.fields[key] = value
-            form.addRow(caption, value)
-        layout.addLayout(form)
-        layout.addStretch(1)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        """Set every text in the current language (at start and on a language switch, G6)."""
-        self.title.setText(self.tr("Colleague") if self.direct else self.tr("Client"))
-        captions = {
-            "name": self.tr("Name"),
-            "email": self.tr("E-mail"),
-            "phone": self.tr("Phone"),
-            "page": self.tr("Current page"),
-            "site": self.tr("Website"),
-            "place": self.tr("Location"),
-        }
-        for key, text in captions.items():
-            self.captions[key].setText(text)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def show_chat(self, chat: Chat | None, name: str) -> None:
-        visitor = chat.info.visitor if chat else None
-        direct = self.direct = bool(chat and chat.direct)
-        self.title.setText(self.tr("Colleague") if direct else self.tr("Client"))
-        for key in ("email", "phone", "page", "site", "place"):  # a colleague has no visit
-            self.fields[key].setVisible(not direct)
-            caption = self.layout_form.labelForField(self.fields[key])
-            if caption is not None:
-                caption.setVisible(not direct)
-        values = {
-            "name": name if chat else "",
-            "email": visitor.email if visitor else "",
-            "phone": visitor.phone if visitor else "",
-            "page": (visitor.page_title or visitor.page_url) if visitor else "",
-            "site": chat.info.site_name if chat else "",
-            "place": ", ".join(x for x in (visitor.city, visitor.country) if x) if visitor else "",
-        }
-        for key, value in values.items():
-            self.fields[key].setText(value or "—")
-        self.fields["page"].setToolTip(visitor.page_url if visitor else "")
 
 
 class InboxPage(QWidget):
@@ -313,10 +242,17 @@ class InboxPage(QWidget):
         self.centre.addWidget(conversation)
 
         self.client_panel = ClientPanel()
-        self.assigned_agent = AssignedAgentBox(chats, team)  # C5
-        panel_layout = self.client_panel.layout()
-        assert isinstance(panel_layout, QVBoxLayout)
-        panel_layout.insertWidget(panel_layout.count() - 1, self.assigned_agent)
+        self.assigned_agent = AssignedAgentBox(chats, team)  # C5: a row of the panel's form
+        self.assigned_agent.caption.hide()  # the form's caption names it
+        box_layout = self.assigned_agent.layout()
+        if box_layout is not None:
+            box_layout.setContentsMargins(0, 0, 0, 0)
+        self.client_panel.add_row(
+            "assigned",
+            lambda: QCoreApplication.translate("AssignedAgentBox", "Assigned agent"),
+            self.assigned_agent,
+        )
+        self.client_panel.set_row_visible("assigned", False)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -434,6 +370,7 @@ class InboxPage(QWidget):
         if chat is None:
             self.client_panel.show_chat(None, "")
             self.assigned_agent.show_chat(None)
+            self.client_panel.set_row_visible("assigned", False)
             return
         name = self.chats.display_name(chat)
         self.header_name.setText(name)
@@ -456,6 +393,7 @@ class InboxPage(QWidget):
         self.reply_channel.setVisible(not offered and not chat.direct)
         self.client_panel.show_chat(chat, name)
         self.assigned_agent.show_chat(chat)
+        self.client_panel.set_row_visible("assigned", chat.info.visitor is not None)
 
     def _on_show_archive_toggled(self, on: bool) -> None:
         self.views.setCurrentIndex(1 if on else 0)

@@ -16,13 +16,14 @@ from jivo_desktop.ui.pages.settings.audio import AudioSection
 from jivo_desktop.ui.pages.settings.autostart import AutostartSetting
 from jivo_desktop.ui.pages.settings.general import GeneralSection
 from jivo_desktop.ui.pages.settings.hotkeys import HotkeysSection
+from jivo_desktop.ui.pages.settings.invitations import InvitationsSection
 from jivo_desktop.ui.pages.settings.sounds import SoundsSection
 
 if TYPE_CHECKING:
     from jivo_desktop.app import DesktopApp
 
 
-ADMIN_SECTIONS = ("channels", "teammates", "integrations")
+ADMIN_SECTIONS = ("channels", "teammates", "integrations", "invitations")
 
 
 def build_settings_sections(app: DesktopApp) -> None:
@@ -83,6 +84,17 @@ def build_settings_sections(app: DesktopApp) -> None:
     for key, (title, widget) in sections.items():
         widget.title.hide()
         page.add_section(key, title, widget)
+    # V3: the automatic invitations of the sites (admins).
+    invitations = InvitationsSection(app.visitors)
+    invitations.heading.hide()
+    section_layout = invitations.layout()
+    if section_layout is not None:
+        section_layout.setContentsMargins(0, 0, 0, 0)
+    page.add_section(
+        "invitations",
+        lambda: QCoreApplication.translate("SettingsPage", "Invitations"),
+        invitations,
+    )
 
     def show_admin_sections(admin: bool) -> None:
         for key in ADMIN_SECTIONS:
