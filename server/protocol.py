@@ -1556,7 +1556,6 @@ def render_doc() -> str:
         BlockedClient,
         Phrase,
         LogInfo,
-        LogInfo,
         SiteInfo,
         TeammateInfo,
         WebhookInfo,
