@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -186,7 +186,24 @@ class MessageDelegate(QStyledItemDelegate):
         painter.restore()
 
     def event_text(self, message: Message) -> str:
-        """Overridden by the page with translated words."""
+        """The line shown for an event that is not a message (the conversation and the archive
+        say the same)."""
+        # One context, "MessageDelegate", whichever subclass draws the conversation.
+        name = message.author_name or QCoreApplication.translate("MessageDelegate", "An agent")
+        if message.kind == "joined":
+            return QCoreApplication.translate("MessageDelegate", "{0} joined the chat").format(name)
+        if message.kind == "left":
+            return QCoreApplication.translate("MessageDelegate", "{0} left the chat").format(name)
+        if message.kind == "closed":
+            return QCoreApplication.translate("MessageDelegate", "The chat has ended")
+        if message.kind == "missed":
+            return QCoreApplication.translate(
+                "MessageDelegate", "Missed: nobody answered; the visitor saw the offline form"
+            )
+        if message.kind == "transfer":  # C9: the note, for agents only
+            return QCoreApplication.translate(
+                "MessageDelegate", "{0} transferred the chat: {1}"
+            ).format(name, message.text or "—")
         return message.kind
 
     def comment_label(self) -> str:

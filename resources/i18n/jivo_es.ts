@@ -428,26 +428,6 @@
 <context>
     <name>ArchivePanel</name>
     <message>
-        <source>An agent</source>
-        <translation>Un agente</translation>
-    </message>
-    <message>
-        <source>{0} joined the chat</source>
-        <translation>{0} se unió al chat</translation>
-    </message>
-    <message>
-        <source>{0} left the chat</source>
-        <translation>{0} abandonó el chat</translation>
-    </message>
-    <message>
-        <source>The chat has ended</source>
-        <translation>El chat ha terminado</translation>
-    </message>
-    <message>
-        <source>Missed: nobody answered; the visitor saw the offline form</source>
-        <translation>Perdido: nadie respondió; el visitante vio el formulario sin conexión</translation>
-    </message>
-    <message>
         <source>Words in the conversation</source>
         <translation>Palabras de la conversación</translation>
     </message>
@@ -1150,26 +1130,6 @@
 <context>
     <name>InboxPage</name>
     <message>
-        <source>An agent</source>
-        <translation>Un agente</translation>
-    </message>
-    <message>
-        <source>{0} joined the chat</source>
-        <translation>{0} se unió al chat</translation>
-    </message>
-    <message>
-        <source>{0} left the chat</source>
-        <translation>{0} abandonó el chat</translation>
-    </message>
-    <message>
-        <source>The chat has ended</source>
-        <translation>El chat ha terminado</translation>
-    </message>
-    <message>
-        <source>{0} transferred the chat: {1}</source>
-        <translation>{0} transfirió el chat: {1}</translation>
-    </message>
-    <message>
         <source>Comment, only agents see it</source>
         <translation>Comentario, solo lo ven los agentes</translation>
     </message>
@@ -1523,6 +1483,33 @@ Los chats en espera están marcados en naranja.</translation>
     <message>
         <source>Connection to the relay lost. Reconnecting by itself; what you write is kept and sent as soon as it is back.</source>
         <translation>Se perdió la conexión con el servidor. La aplicación se reconectará sola; lo que escriba se guarda y se enviará en cuanto vuelva la conexión.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>An agent</source>
+        <translation>Un agente</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat</source>
+        <translation>{0} se unió al chat</translation>
+    </message>
+    <message>
+        <source>{0} left the chat</source>
+        <translation>{0} abandonó el chat</translation>
+    </message>
+    <message>
+        <source>The chat has ended</source>
+        <translation>El chat ha terminado</translation>
+    </message>
+    <message>
+        <source>Missed: nobody answered; the visitor saw the offline form</source>
+        <translation>Perdido: nadie respondió; el visitante vio el formulario sin conexión</translation>
+    </message>
+    <message>
+        <source>{0} transferred the chat: {1}</source>
+        <translation>{0} transfirió el chat: {1}</translation>
     </message>
 </context>
 <context>

@@ -428,26 +428,6 @@
 <context>
     <name>ArchivePanel</name>
     <message>
-        <source>An agent</source>
-        <translation>Um agente</translation>
-    </message>
-    <message>
-        <source>{0} joined the chat</source>
-        <translation>{0} entrou no chat</translation>
-    </message>
-    <message>
-        <source>{0} left the chat</source>
-        <translation>{0} saiu do chat</translation>
-    </message>
-    <message>
-        <source>The chat has ended</source>
-        <translation>O chat terminou</translation>
-    </message>
-    <message>
-        <source>Missed: nobody answered; the visitor saw the offline form</source>
-        <translation>Perdido: ninguém respondeu; o visitante viu o formulário offline</translation>
-    </message>
-    <message>
         <source>Words in the conversation</source>
         <translation>Palavras da conversa</translation>
     </message>
@@ -1150,26 +1130,6 @@
 <context>
     <name>InboxPage</name>
     <message>
-        <source>An agent</source>
-        <translation>Um agente</translation>
-    </message>
-    <message>
-        <source>{0} joined the chat</source>
-        <translation>{0} entrou no chat</translation>
-    </message>
-    <message>
-        <source>{0} left the chat</source>
-        <translation>{0} saiu do chat</translation>
-    </message>
-    <message>
-        <source>The chat has ended</source>
-        <translation>O chat foi encerrado</translation>
-    </message>
-    <message>
-        <source>{0} transferred the chat: {1}</source>
-        <translation>{0} transferiu o chat: {1}</translation>
-    </message>
-    <message>
         <source>Comment, only agents see it</source>
         <translation>Comentário, só os agentes veem</translation>
     </message>
@@ -1523,6 +1483,33 @@ Os chats aguardando estão marcados em laranja.</translation>
     <message>
         <source>Connection to the relay lost. Reconnecting by itself; what you write is kept and sent as soon as it is back.</source>
         <translation>A conexão com o servidor caiu. O app se reconecta sozinho; o que você escrever fica guardado e é enviado assim que ela voltar.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>An agent</source>
+        <translation>Um agente</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat</source>
+        <translation>{0} entrou no chat</translation>
+    </message>
+    <message>
+        <source>{0} left the chat</source>
+        <translation>{0} saiu do chat</translation>
+    </message>
+    <message>
+        <source>The chat has ended</source>
+        <translation>O chat foi encerrado</translation>
+    </message>
+    <message>
+        <source>Missed: nobody answered; the visitor saw the offline form</source>
+        <translation>Perdido: ninguém respondeu; o visitante viu o formulário offline</translation>
+    </message>
+    <message>
+        <source>{0} transferred the chat: {1}</source>
+        <translation>{0} transferiu o chat: {1}</translation>
     </message>
 </context>
 <context>

@@ -428,26 +428,6 @@
 <context>
     <name>ArchivePanel</name>
     <message>
-        <source>An agent</source>
-        <translation>Оператор</translation>
-    </message>
-    <message>
-        <source>{0} joined the chat</source>
-        <translation>{0} присоединился к чату</translation>
-    </message>
-    <message>
-        <source>{0} left the chat</source>
-        <translation>{0} покинул чат</translation>
-    </message>
-    <message>
-        <source>The chat has ended</source>
-        <translation>Чат завершён</translation>
-    </message>
-    <message>
-        <source>Missed: nobody answered; the visitor saw the offline form</source>
-        <translation>Пропущен: никто не ответил; посетитель увидел офлайн-форму</translation>
-    </message>
-    <message>
         <source>Words in the conversation</source>
         <translation>Слова из переписки</translation>
     </message>
@@ -1150,26 +1130,6 @@
 <context>
     <name>InboxPage</name>
     <message>
-        <source>An agent</source>
-        <translation>Оператор</translation>
-    </message>
-    <message>
-        <source>{0} joined the chat</source>
-        <translation>{0} присоединился к чату</translation>
-    </message>
-    <message>
-        <source>{0} left the chat</source>
-        <translation>{0} покинул чат</translation>
-    </message>
-    <message>
-        <source>The chat has ended</source>
-        <translation>Чат завершён</translation>
-    </message>
-    <message>
-        <source>{0} transferred the chat: {1}</source>
-        <translation>{0} передал(а) чат: {1}</translation>
-    </message>
-    <message>
         <source>Comment, only agents see it</source>
         <translation>Комментарий, его видят только операторы</translation>
     </message>
@@ -1523,6 +1483,33 @@ Waiting chats are marked in orange.</source>
     <message>
         <source>Connection to the relay lost. Reconnecting by itself; what you write is kept and sent as soon as it is back.</source>
         <translation>Связь с сервером потеряна. Приложение переподключится само; всё, что вы напишете, сохранится и уйдёт, как только связь вернётся.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <source>An agent</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>{0} joined the chat</source>
+        <translation>{0} присоединился к чату</translation>
+    </message>
+    <message>
+        <source>{0} left the chat</source>
+        <translation>{0} покинул чат</translation>
+    </message>
+    <message>
+        <source>The chat has ended</source>
+        <translation>Чат завершён</translation>
+    </message>
+    <message>
+        <source>Missed: nobody answered; the visitor saw the offline form</source>
+        <translation>Пропущен: никто не ответил; посетитель увидел офлайн-форму</translation>
+    </message>
+    <message>
+        <source>{0} transferred the chat: {1}</source>
+        <translation>{0} передал(а) чат: {1}</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QCoreApplication,
     QDate,
     QDateTime,
     QEvent,
@@ -77,20 +76,6 @@ class ArchiveDelegate(MessageDelegate):
     def __init__(self, panel: ArchivePanel) -> None:
         super().__init__(panel)
         self.panel = panel
-
-    def event_text(self, message: Message) -> str:
-        name = message.author_name or QCoreApplication.translate("ArchivePanel", "An agent")
-        if message.kind == "joined":
-            return QCoreApplication.translate("ArchivePanel", "{0} joined the chat").format(name)
-        if message.kind == "left":
-            return QCoreApplication.translate("ArchivePanel", "{0} left the chat").format(name)
-        if message.kind == "closed":
-            return QCoreApplication.translate("ArchivePanel", "The chat has ended")
-        if message.kind == "missed":
-            return QCoreApplication.translate(
-                "ArchivePanel", "Missed: nobody answered; the visitor saw the offline form"
-            )
-        return message.kind
 
 
 class ArchivePanel(QWidget):

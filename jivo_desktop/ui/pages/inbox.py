@@ -72,20 +72,6 @@ class ConversationDelegate(MessageDelegate):
         super().__init__(page)
         self.page = page
 
-    def event_text(self, message: Message) -> str:
-        name = message.author_name or QCoreApplication.translate("InboxPage", "An agent")
-        if message.kind == "joined":
-            return QCoreApplication.translate("InboxPage", "{0} joined the chat").format(name)
-        if message.kind == "left":
-            return QCoreApplication.translate("InboxPage", "{0} left the chat").format(name)
-        if message.kind == "closed":
-            return QCoreApplication.translate("InboxPage", "The chat has ended")
-        if message.kind == "transfer":  # C9: the note, for agents only
-            return QCoreApplication.translate("InboxPage", "{0} transferred the chat: {1}").format(
-                name, message.text or "—"
-            )
-        return message.kind
-
     def comment_label(self) -> str:
         return QCoreApplication.translate("InboxPage", "Comment, only agents see it")
 
