@@ -183,7 +183,12 @@ async def test_widget_sneak_peek_off_then_on(
         await agent.wait_for(
             lambda f: isinstance(f, p.TypingChanged) and f.who == "visitor" and f.active
         )
-        await wp.page.wait_for_timeout(400)  # longer than the draft throttle: none may come
+        # Typing took longer than the draft throttle (17 keys x 20 ms > 300 ms), so a draft
+        # would have gone before the message does: send it and wait for it to arrive.
+        await wp.el("input").press("Enter")
+        await agent.wait_for(
+            lambda f: isinstance(f, p.EventPush) and f.event.text == "not for your eyes"
+        )
         assert wp.sent_of("draft") == []
         assert not [f for f in agent.received if isinstance(f, p.DraftChanged)]
 
