@@ -86,7 +86,15 @@ class Relay:
         self.actions = ActionService(
             self.engine, self.writer, self.bus, self.chats, settings.invitation_timeout
         )
-        self.router = Router(self.engine, self.writer, self.bus, self.presence.online_agents)
+        self.router = Router(
+            self.engine,
+            self.writer,
+            self.bus,
+            self.presence.online_agents,
+            on_missed=lambda chat_id: self.webhooks.emit_soon(
+                "chat_finished", {"chat_id": chat_id, "agent": None, "missed": True}
+            ),
+        )
         self.chats.router = self.router
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
         self.webhooks = Webhooks(self.engine, self.writer, settings)

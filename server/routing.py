@@ -41,11 +41,13 @@ class Router:
         writer: GroupWriter,
         bus: Bus,
         online_agents: Callable[[], list[int]],
+        on_missed: Callable[[int], None] = lambda _chat_id: None,
     ) -> None:
         self.engine = engine
         self.writer = writer
         self.bus = bus
         self.online_agents = online_agents
+        self.on_missed = on_missed  # K3: a missed chat is a finished one for the webhooks
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.timeouts = 0
@@ -102,6 +104,7 @@ class Router:
         the ``missed`` event) and every agent's toast goes."""
         self.wake()
         if offer.missed:
+            self.on_missed(offer.chat_id)
             if offer.event is not None and offer.visitor_id is not None:
                 text = p.encode(p.EventPush(event=offer.event))
                 self.bus.publish(topics.visitor_topic(offer.visitor_id), text, offer.event.cursor)

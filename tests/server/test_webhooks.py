@@ -16,6 +16,7 @@ from typing import Any
 
 from jivo_desktop.net.client import AgentClient
 from server import protocol as p
+from tests.server.test_routing import site_settings
 from tests.support.relay import running_relay
 from tests.support.visitor import Visitor
 from tests.support.waiting import until
@@ -190,3 +191,31 @@ async def _until_async(check: Any, timeout: float = 10.0) -> None:
     async with asyncio.timeout(timeout):
         while not await check():  # noqa: ASYNC110 - polls the relay over the WebSocket
             await asyncio.sleep(0.02)
+
+
+async def test_missed_chat_is_a_finished_chat(sqlite_url: str) -> None:
+    """K3 with N3: a chat the ignore ladder ends as missed POSTs ``chat_finished`` too, marked
+    missed and with no agent (nobody took it)."""
+    with receiver(failures=0) as (got, url):
+        async with running_relay(sqlite_url) as relay:
+            admin = await _admin(relay.ws_url, relay.admin_email, relay.admin_password)
+            saved = await admin.request(
+                lambda i: p.SaveWebhook(id=i, url=url, events=["chat_finished"])
+            )
+            assert isinstance(saved, p.WebhookSaved)
+            await site_settings(relay, timeout=0.2)  # short offer rounds: missed within a second
+            visitor = Visitor(relay.ws_url, relay.site_key)
+            await visitor.connect()
+            acked = await visitor.say("hola")
+            assert isinstance(acked, p.MessageAcked)
+            await visitor.wait_for(
+                lambda f: isinstance(f, p.EventPush) and f.event.kind == "missed", timeout=10
+            )
+            await until(lambda: len(got.delivered()) == 1, timeout=10)
+            headers, body = got.delivered()[0]
+            assert _valid(headers, body, saved.secret)
+            sent = json.loads(body)
+            assert sent["event"] == "chat_finished"
+            assert sent["data"] == {"chat_id": acked.chat_id, "agent": None, "missed": True}
+            await visitor.close()
+            await admin.close()
