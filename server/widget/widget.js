@@ -40,7 +40,10 @@
       empty_message: 'The message is empty.', generic: 'Something went wrong. Please try again.'
     }
   };
-  var lang = String(script.getAttribute('data-lang') || navigator.language || 'en').slice(0, 2).toLowerCase();
+  // data-lang, else the site's language setting (K1, kept from the last welcome), else the browser's.
+  var siteLang = null;
+  try { siteLang = localStorage.getItem('jivo:' + SITE + ':lang'); } catch (e) { /* no storage */ }
+  var lang = String(script.getAttribute('data-lang') || siteLang || navigator.language || 'en').slice(0, 2).toLowerCase();
   var T = STRINGS.en;
   // A function replacement so that "$&" or "$'" in a name stays literal text.
   function fmt(key, name) { return T[key].replace('{name}', () => name); }
@@ -522,6 +525,7 @@ textarea.fi{min-height:96px;resize:vertical}
     sset('token', f.visitor_token);
     sset('visitor', String(f.visitor_id));
     if (f.site_name) sset('site_name', f.site_name);
+    if (f.language) sset('lang', f.language);
     agentsOnline = !!f.agents_online;
     chatOpen = !!f.chat && (f.chat.state === 'offered' || f.chat.state === 'active');
     ready = true;

@@ -211,6 +211,26 @@ async def test_widget_language(
         await wp.close()
 
 
+async def test_widget_follows_the_site_language(relay: RelayHandle, browser: Browser) -> None:
+    """G6/K1: a snippet without data-lang speaks the site's language setting: the relay's
+    welcome carries it and the widget keeps it, so from the next page view on the widget
+    speaks Spanish to a visitor whose browser is in English."""
+    routes: dict[str, str] = {}
+    with third_party_site(routes) as origin:
+        key = await relay.add_site("Tienda", [origin], language="es")
+        routes["/"] = page_html("plain.html", RELAY=relay.http_url, SITE_KEY=key, LANG="")
+        context = await browser.new_context(locale="en-US")
+        wp = await open_widget_page(browser, origin + "/", context=context)
+        await wp.open()
+        await wp.wait_ready()
+        await expect(wp.el("input")).to_have_attribute("placeholder", "Type a message…")
+        await wp.page.reload()
+        await wp.open()
+        await wp.wait_ready()
+        await expect(wp.el("input")).to_have_attribute("placeholder", "Escriba un mensaje…")
+        await wp.close()
+
+
 async def test_widget_chat_closed_then_new_chat(relay: RelayHandle, browser: Browser) -> None:
     """V5: when the agent closes the chat the widget says so, and the visitor's next message
     starts a new chat that an agent is offered again."""
