@@ -27,7 +27,6 @@ from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.services.visitors import VisitorsService
 from jivo_desktop.ui import style
-from jivo_desktop.ui.leave_confirm import confirm_leave
 from jivo_desktop.ui.pages.inbox import InboxPage
 from jivo_desktop.ui.pages.placeholder import NotBuiltPage
 from jivo_desktop.ui.pages.settings import SettingsPage
@@ -283,9 +282,9 @@ class MainWindow(QMainWindow):
         self.session.sign_out()
 
     def _close_current_chat(self) -> None:
-        """Ctrl+W: the same question as the Leave chat button (C3)."""
+        """Ctrl+W: exactly what the Leave chat button does (C3, C7)."""
         if self.chats.current:
-            self.inbox.leave_dialog = confirm_leave(self, self.chats, self.chats.current)
+            self.inbox.ask_leave(self.chats.current)
 
     def _on_visitors_page_rules_requested(self) -> None:
         """V3: the Visitantes page's button shows Ajustes > Automatic invitations."""

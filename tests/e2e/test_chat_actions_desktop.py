@@ -187,3 +187,56 @@ async def test_chat_actions_in_the_app(
         finally:
             await wp.close()
             await app.shutdown()
+
+
+async def test_ctrl_w_leaves_the_chat_to_a_colleague_still_in_it(
+    qapp: Any, relay: RelayHandle, browser: Browser, tmp_path: Path, secrets: Any
+) -> None:
+    """C3/C7: Ctrl+W does what the Leave button does: after the question, Ana leaves a chat
+    that Boss is also in; the chat goes on with Boss (the visitor's chat is not closed)."""
+    app = DesktopApp(qapp, tmp_path / "ana")
+    app.start()
+    assert await app.session.sign_in_async(
+        relay.http_url, relay.agent_email, relay.agent_password, False
+    )
+    window = app.main_window
+    inbox = window.inbox
+    async with signed_in_agent(relay) as boss:
+        boss_id = boss.welcome.agent.id  # type: ignore[union-attr]
+        wp = await open_widget_page(browser, relay.demo_url)
+        try:
+            await wp.open()
+            await wp.wait_ready()
+            await wp.say("Hola")
+            await until(lambda: app.chats.waiting())
+            chat_id = app.chats.waiting()[0].id
+            assert await app.chats.accept_async(chat_id)
+            await until(lambda: inbox.chat_actions_bar.buttons["invite"].isEnabled())
+            inbox.chat_actions_bar.open_invite()
+            dialog = inbox.chat_actions_bar.dialog
+            assert isinstance(dialog, ColleagueDialog)
+            await until(lambda: dialog.list.count() == 1)
+            dialog.select_agent(boss_id)
+            QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+            invitation = await boss.wait_for_type(p.InvitationOffered)
+            await boss.answer_invitation(invitation.invitation.id, True)
+            chat = app.chats.chat(chat_id)
+            assert chat is not None
+            await until(lambda: len(chat.info.members) == 2)
+
+            window.shortcuts["close"].activated.emit()
+            box = await until(
+                lambda: inbox.leave_dialog if inbox.leave_dialog.isVisible() else None
+            )
+            next(b for b in box.buttons() if b.text() == "Leave chat").click()
+            await until(lambda: chat_id not in app.chats.chats)
+            left = await boss.wait_for(
+                lambda f: isinstance(f, p.EventPush) and f.event.kind in ("left", "closed")
+            )
+            assert left.event.kind == "left"  # Boss carries on: the chat is not closed
+            await wp.page.locator(
+                "#jivo-chat-widget [data-testid=system]", has_text="left the chat"
+            ).first.wait_for(timeout=10_000)
+        finally:
+            await wp.close()
+            await app.shutdown()

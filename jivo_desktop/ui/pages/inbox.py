@@ -440,10 +440,13 @@ class InboxPage(QWidget):
             self.chats.accept(self.shown_chat)
 
     def _on_leave_clicked(self) -> None:
-        if self.shown_chat:  # C3/C7: colleagues still in the chat carry on
-            self.leave_dialog = confirm_leave(
-                self, self.chats, self.shown_chat, leave=self.chat_actions.leave
-            )
+        if self.shown_chat:
+            self.ask_leave(self.shown_chat)
+
+    def ask_leave(self, chat_id: int) -> None:
+        """The Leave button and Ctrl+W (C3): ask first; colleagues still in the chat carry on
+        (C7), the last one to leave closes it."""
+        self.leave_dialog = confirm_leave(self, self.chats, chat_id, leave=self.chat_actions.leave)
 
     def _on_send_clicked(self) -> None:
         self._on_composer_submitted(self.composer.toPlainText())
