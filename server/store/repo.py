@@ -627,12 +627,18 @@ def agent_message(
 
 
 def accept_chat(agent_id: int, agent_name: str, chat_id: int) -> Write[ChatChange]:
-    """The first agent to accept an offered chat takes it."""
+    """The first agent to accept an offered chat takes it; while a round offers it to chosen
+    agents only (C5's assigned agent, the least busy one), only they may (N3)."""
+    mark = f"%,{int(agent_id)},%"
 
     def write(conn: Connection) -> ChatChange:
         taken = conn.execute(
             sa.update(chats)
-            .where(chats.c.id == chat_id, chats.c.state == "offered")
+            .where(
+                chats.c.id == chat_id,
+                chats.c.state == "offered",
+                sa.or_(chats.c.offer_to == "", chats.c.offer_to.like(mark)),
+            )
             .values(state="active", agent_id=agent_id)
         )
         if taken.rowcount != 1:
@@ -641,6 +647,8 @@ def accept_chat(agent_id: int, agent_name: str, chat_id: int) -> Write[ChatChang
                 raise p.FrameRejected("not_found", "no such chat")
             if chat.state == "active":
                 raise p.FrameRejected("chat_taken", "another agent accepted this chat")
+            if chat.state == "offered":
+                raise p.FrameRejected("chat_taken", "this chat is offered to a colleague now")
             raise p.FrameRejected("chat_closed", f"the chat is {chat.state}")
         conn.execute(
             sa.insert(chat_participants).values(

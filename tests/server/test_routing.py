@@ -162,6 +162,10 @@ async def test_least_busy_first_then_everyone_on_the_first_ignore(
         visitor, chat_id = await new_chat(relay, "second")
         offer = await bea.wait_for(offer_of(chat_id, ladder.FIRST_ROUND), since=marks[1])
         assert offer.chat.offer_round == 0
+        # While the round offers it to Bea only, Ana cannot take it.
+        with pytest.raises(RelayError) as refused:
+            await ana.accept(chat_id)
+        assert refused.value.code == "chat_taken" and "colleague" in str(refused.value)
         await bea.request(lambda i: p.IgnoreChat(id=i, chat_id=chat_id))
         await ana.wait_for(offer_of(chat_id, ladder.ALL_ROUND), since=marks[0])
         assert not [f for f in ana.received[marks[0] :] if offer_of(chat_id, 0)(f)]
