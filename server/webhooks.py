@@ -89,6 +89,9 @@ class Webhooks:
 
     async def _run(self) -> None:
         while True:
+            # Cleared before the pass, not after: an event queued while it runs keeps the
+            # wake-up set, so the next pass starts at once instead of after the idle recheck.
+            self._wake.clear()
             try:
                 delay = await self._deliver_due()
             except asyncio.CancelledError:
@@ -96,7 +99,6 @@ class Webhooks:
             except Exception:
                 log.exception("webhook dispatcher failed; retrying")
                 delay = self.settings.webhook_backoff
-            self._wake.clear()
             try:
                 async with asyncio.timeout(delay):
                     await self._wake.wait()
