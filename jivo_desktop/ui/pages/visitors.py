@@ -67,13 +67,14 @@ class VisitorsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PAGE, QHeaderView.ResizeMode.Stretch)
+        # The current page (stretched) keeps room for its title in a 1180-pixel window.
         widths = (
-            (NAME, 160),
-            (TIME, 95),
-            (VISITS, 60),
-            (SOURCE, 210),
-            (LOCATION, 190),
-            (CHAT, 150),
+            (NAME, 150),
+            (TIME, 85),
+            (VISITS, 55),
+            (SOURCE, 150),
+            (LOCATION, 160),
+            (CHAT, 130),
         )
         for column, width in widths:
             self.table.setColumnWidth(column, width)
