@@ -34,7 +34,9 @@ def main() -> int:
     if not desktop:
         if not has_display():
             print("No display here: running the relay only (the desktop app needs a screen).")
-        os.execv(BIN / "jivo-relay", [str(BIN / "jivo-relay"), "serve", "--demo", *extra])
+        # The credentials are kept also here, so that a later `make run` with a screen signs in.
+        relay = [str(BIN / "jivo-relay"), "serve", "--demo", "--demo-credentials", str(CREDENTIALS)]
+        os.execv(relay[0], [*relay, *extra])
     with tempfile.TemporaryDirectory() as tmp:
         ready = Path(tmp) / "port"
         relay = subprocess.Popen(
