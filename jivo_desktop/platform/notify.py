@@ -181,8 +181,9 @@ class FreedesktopNotifier(NativeNotifier):
             if router is None:
                 from jeepney.io.asyncio import open_dbus_router
 
-                self._router_cm = open_dbus_router(self.bus)
-                router = await asyncio.wait_for(self._router_cm.__aenter__(), CALL_TIMEOUT_S)
+                cm = open_dbus_router(self.bus)
+                router = await asyncio.wait_for(cm.__aenter__(), CALL_TIMEOUT_S)
+                self._router_cm = cm  # only once open: close() exits what was entered
             self._router = router
             await self._subscribe(router)
             reply = await self._call(_method("GetCapabilities"))
