@@ -6,6 +6,7 @@ Nothing is acknowledged or forwarded before its group commit. Pushes go through 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -38,6 +39,9 @@ class ChatService:
         self.max_chars = max_chars
         self.router: Router | None = None
         """Routes new chats (N3, C5); without one every online agent gets the offer."""
+        self.on_closed: Callable[[repo.ChatChange], None] = lambda _change: None
+        """Told of every visitor chat that closes, whatever closed it (an agent, the last agent
+        leaving, a block): the webhooks' chat_finished (K3)."""
 
     # -------------------------------------------------------------- helpers
 
@@ -64,6 +68,8 @@ class ChatService:
             self.bus.publish(OFFERS, text, event.cursor)
         for agent_id in change.participants:
             self.bus.publish(topics.agent_topic(agent_id), text, event.cursor)
+        if event.kind == "closed" and change.chat.kind == "visitor":
+            self.on_closed(change)
 
     async def chat_info(self, chat_id: int) -> p.ChatInfo | None:
         return await read(self.engine, repo.chat_info, chat_id)

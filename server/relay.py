@@ -98,6 +98,13 @@ class Relay:
         self.chats.router = self.router
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
         self.webhooks = Webhooks(self.engine, self.writer, settings)
+        self.chats.on_closed = lambda change: self.webhooks.emit_soon(
+            "chat_finished",
+            {
+                "chat_id": change.event.chat_id,
+                "agent": {"id": change.event.author_id, "name": change.event.author_name},
+            },
+        )
         self.account = AccountService(
             self.engine,
             self.writer,
@@ -482,7 +489,6 @@ class Relay:
                         self.webhooks.emit_soon("chat_accepted", _chat_hook(frame.chat_id, agent))
                     case p.CloseChat():
                         await self.chats.close(conn, frame, agent)
-                        self.webhooks.emit_soon("chat_finished", _chat_hook(frame.chat_id, agent))
                     case p.Typing():
                         await self.chats.agent_typing(frame, agent)
                     case p.History():

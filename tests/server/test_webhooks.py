@@ -219,3 +219,33 @@ async def test_missed_chat_is_a_finished_chat(sqlite_url: str) -> None:
             assert sent["data"] == {"chat_id": acked.chat_id, "agent": None, "missed": True}
             await visitor.close()
             await admin.close()
+
+
+async def test_block_and_last_leave_finish_the_chat(sqlite_url: str) -> None:
+    """K3 with C8 and C3: a chat closed by blocking its client, or by its last agent leaving,
+    POSTs ``chat_finished`` like one closed by the button."""
+    with receiver(failures=0) as (got, url):
+        async with running_relay(sqlite_url) as relay:
+            admin = await _admin(relay.ws_url, relay.admin_email, relay.admin_password)
+            saved = await admin.request(
+                lambda i: p.SaveWebhook(id=i, url=url, events=["chat_finished"])
+            )
+            assert isinstance(saved, p.WebhookSaved)
+            chat_ids = []
+            for close in ("leave", "block"):
+                visitor = Visitor(relay.ws_url, relay.site_key)
+                await visitor.connect()
+                acked = await visitor.say("hola")
+                assert isinstance(acked, p.MessageAcked)
+                await admin.accept(acked.chat_id)
+                if close == "leave":
+                    await admin.leave_chat(acked.chat_id)
+                else:
+                    await admin.request(lambda i, c=acked.chat_id: p.BlockClient(id=i, chat_id=c))
+                chat_ids.append(acked.chat_id)
+                await visitor.close()
+            await until(lambda: len(got.delivered()) == 2, timeout=10)
+            finished = sorted(json.loads(b)["data"]["chat_id"] for _, b in got.delivered())
+            assert finished == sorted(chat_ids)
+            assert all(_valid(h, b, saved.secret) for h, b in got.delivered())
+            await admin.close()
