@@ -209,3 +209,17 @@ def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(json.dumps(data))
     os.replace(tmp, path)
+
+
+def write_section(text: str, start: str, end: str) -> None:
+    """Put ``text`` (which begins with ``start`` and ends with ``end``) into
+    docs/performance.md in place of the block between those markers, or append it."""
+    path = ROOT / "docs" / "performance.md"
+    current = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
+    if start in current and end in current:
+        before = current.split(start)[0]
+        after = current.split(end)[1]
+        current = before + text + after
+    else:
+        current = current.rstrip() + "\n\n" + text + "\n"
+    path.write_text(current, encoding="utf-8")

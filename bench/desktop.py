@@ -25,6 +25,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import write_section  # noqa: E402
+
 CHATS = 50
 MESSAGES = 100
 SWITCHES = 1000
@@ -366,18 +368,6 @@ def report(m: dict) -> str:
     )
 
 
-def write_section(text: str) -> None:
-    path = ROOT / "docs" / "performance.md"
-    current = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    if MARK_START in current and MARK_END in current:
-        before = current.split(MARK_START)[0]
-        after = current.split(MARK_END)[1]
-        current = before + text + after
-    else:
-        current = current.rstrip() + "\n\n" + text + "\n"
-    path.write_text(current, encoding="utf-8")
-
-
 def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "--child":
         kind = sys.argv[2]
@@ -390,7 +380,7 @@ def main() -> None:
         return
     text = report(measure())
     print(text)
-    write_section(text)
+    write_section(text, MARK_START, MARK_END)
 
 
 if __name__ == "__main__":

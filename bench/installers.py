@@ -29,6 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import write_section  # noqa: E402
+
 ROUNDS = 5
 MARK_START = "<!-- bench:installers:start -->"
 MARK_END = "<!-- bench:installers:end -->"
@@ -161,18 +163,6 @@ def report(m: dict) -> str:
     )
 
 
-def write_section(text: str) -> None:
-    path = ROOT / "docs" / "performance.md"
-    current = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    if MARK_START in current and MARK_END in current:
-        before = current.split(MARK_START)[0]
-        after = current.split(MARK_END)[1]
-        current = before + text + after
-    else:
-        current = current.rstrip() + "\n\n" + text + "\n"
-    path.write_text(current, encoding="utf-8")
-
-
 def main() -> None:
     import PyInstaller
 
@@ -183,7 +173,7 @@ def main() -> None:
         m["pyinstaller"] = PyInstaller.__version__
     text = report(m)
     print(text)
-    write_section(text)
+    write_section(text, MARK_START, MARK_END)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ from bench.common import (  # noqa: E402
     process_cpu,
     raise_nofile,
     rss_kib,
+    write_section,
 )
 
 VISITORS = 2000
@@ -280,25 +281,13 @@ def report(m: dict) -> str:
     )
 
 
-def write_section(text: str) -> None:
-    path = ROOT / "docs" / "performance.md"
-    current = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    if MARK_START in current and MARK_END in current:
-        before = current.split(MARK_START)[0]
-        after = current.split(MARK_END)[1]
-        current = before + text + after
-    else:
-        current = current.rstrip() + "\n\n" + text + "\n"
-    path.write_text(current, encoding="utf-8")
-
-
 def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "--child":
         child_app(*sys.argv[2:7])
         return
     text = report(measure())
     print(text)
-    write_section(text)
+    write_section(text, MARK_START, MARK_END)
 
 
 if __name__ == "__main__":
