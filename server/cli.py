@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from server import __version__, invitations_cli
+from server.account import normalise_origin
 from server.config import Settings
 from server.relay import Relay
 
@@ -155,7 +156,7 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "create-admin":
             return await _create_account(relay, args)
         elif args.command == "add-site":
-            origins = [_origin(o) for o in args.origin]
+            origins = [normalise_origin(o) for o in args.origin]
             if None in origins:
                 bad = [o for o, ok in zip(args.origin, origins, strict=True) if ok is None]
                 print(
@@ -213,18 +214,6 @@ async def _logs(relay: Relay, args: argparse.Namespace) -> int:
     out.write_bytes(found.data)
     print(f"saved {len(found.data)} bytes to {out}")
     return 0
-
-
-def _origin(text: str) -> str | None:
-    """``https://shop.example[:port]`` in a normal form, or None when ``text`` is not one."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(text.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
-    if parts.path not in ("", "/") or parts.query or parts.fragment:
-        return None
-    return f"{parts.scheme}://{parts.netloc.lower()}"
 
 
 async def _create_account(relay: Relay, args: argparse.Namespace) -> int:
