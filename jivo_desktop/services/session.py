@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
+import urllib.parse
 from typing import Literal
 
 from PySide6.QtCore import QObject, Signal
@@ -30,8 +32,26 @@ def ws_url(relay: str) -> str:
         if relay.startswith(prefix):
             relay = scheme + relay[len(prefix) :]
     if not relay.startswith(("ws://", "wss://")):
-        relay = ("ws://" if relay.startswith(("127.", "localhost")) else "wss://") + relay
+        relay = ("ws://" if _is_local(relay) else "wss://") + relay
     return relay if relay.endswith("/ws") else relay + "/ws"
+
+
+def _is_local(address: str) -> bool:
+    """Only this computer gets a plain ``ws://``: ``localhost``, 127.0.0.0/8 and ``::1``,
+    compared exactly (finding 21: ``localhost.example.com`` or ``127.example.com`` is a
+    remote host and gets TLS)."""
+    try:
+        host = urllib.parse.urlsplit("//" + address).hostname
+    except ValueError:
+        return False
+    if host is None:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class SessionService(QObject):
