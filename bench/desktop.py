@@ -203,7 +203,7 @@ async def _seed(ws_url: str, site_key: str, email: str, password: str) -> None:
     from server import protocol as p
     from tests.support.visitor import Visitor
 
-    agent = AgentClient(ws_url)
+    agent = AgentClient(ws_url, keep_frames=10_000)  # wait_for looks back at earlier frames
     await agent.sign_in(email, password)
     visitors = [Visitor(ws_url, site_key) for _ in range(CHATS)]
     chat_ids = []
@@ -238,7 +238,7 @@ async def _token(ws_url: str) -> str:
     from jivo_desktop.net.client import AgentClient
     from tests.support.relay import AGENT_EMAIL, AGENT_PASSWORD
 
-    agent = AgentClient(ws_url)
+    agent = AgentClient(ws_url, keep_frames=10_000)  # wait_for looks back at earlier frames
     welcome = await agent.sign_in(AGENT_EMAIL, AGENT_PASSWORD)
     await agent.close()
     return welcome.token

@@ -175,7 +175,7 @@ async def _agent(cfg: dict[str, Any], on_text: Callable[[str, float], None]) -> 
             if event.kind == "message" and event.author == "visitor":
                 on_text(event.text, time.monotonic())
 
-    client = AgentClient(info["ws_url"], reconnect=False, on_frame=on_frame)
+    client = AgentClient(info["ws_url"], reconnect=False, on_frame=on_frame, keep_frames=10_000)
     await client.sign_in(info["agent_email"], info["agent_password"])
     return client
 

@@ -20,11 +20,16 @@ from pathlib import Path
 import keyring
 import pytest
 
+from jivo_desktop.net.client import AgentClient
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.store import LocalStore
 from tests.support.memory_keyring import MemoryKeyring
 from tests.support.postgres import PostgresCluster, skip_unless_postgres
 from tests.support.relay import RelayHandle, running_relay
+
+# Tests read what a client received (``client.received[mark:]``, ``wait_for(since=...)``): a
+# bounded log, opted in here only. The app's own clients pass keep_frames=0 (finding 2).
+AgentClient.default_keep_frames = 100_000
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 

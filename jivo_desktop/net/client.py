@@ -6,6 +6,9 @@
 * ``send_message`` keeps the message in an outbox until the relay acknowledges it (after its
   commit); after a reconnect the outbox is sent again with the same ``client_msg_id``, which the
   relay deduplicates. ``send_message`` only returns once the message is stored.
+* The client keeps no history of frames (finding 2): the app sees each push once through
+  ``on_frame``; :meth:`subscribe` adds listeners, and :meth:`wait_for` waits through one.
+  Tests may opt in to a bounded log of received frames (``keep_frames``).
 * A lost connection is retried with exponential backoff and jitter, forever, until
   ``close()``/``sign_out()`` or a refusal that retrying cannot fix (wrong password, revoked
   token, another protocol version).
@@ -21,7 +24,8 @@ import logging
 import random
 import urllib.request
 import uuid
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
@@ -63,7 +67,55 @@ class _Outgoing:
     comment: bool = False
 
 
+class FrameLog:
+    """A bounded log of received frames, for tests only (``AgentClient(keep_frames=N)``).
+
+    Indexes count every frame ever appended, so ``mark = len(log)`` and ``log[mark:]`` keep
+    working after the oldest frames have been dropped (those are simply gone)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._frames: deque[p.Frame] = deque(maxlen=limit)
+        self._total = 0
+
+    def append(self, frame: p.Frame) -> None:
+        self._frames.append(frame)
+        self._total += 1
+
+    @property
+    def start(self) -> int:
+        """The index of the oldest frame still kept."""
+        return self._total - len(self._frames)
+
+    def __len__(self) -> int:
+        return self._total
+
+    def __iter__(self) -> Iterator[p.Frame]:
+        return iter(list(self._frames))
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            begin, end, step = index.indices(self._total)
+            frames = list(self._frames)
+            kept = range(max(begin, self.start), end, step) if step > 0 else range(0)
+            return [frames[i - self.start] for i in kept]
+        if index < 0:
+            index += self._total
+        if not self.start <= index < self._total:
+            raise IndexError("frame not kept")
+        return self._frames[index - self.start]
+
+
 class AgentClient:
+    """The agent library's connection (see the module docstring).
+
+    ``keep_frames``: how many received frames to keep in ``received`` (a :class:`FrameLog`)
+    for tests' ``received[mark:]`` and ``wait_for(since=...)``. ``None`` takes the class
+    default :attr:`default_keep_frames`, which is 0 (nothing kept) and which only the test
+    suite raises; the desktop app always passes 0."""
+
+    default_keep_frames = 0
+
     def __init__(
         self,
         url: str,
@@ -74,6 +126,7 @@ class AgentClient:
         open_timeout: float = 10.0,
         on_frame: Callable[[p.Frame], None] | None = None,
         on_state: Callable[[State], None] | None = None,
+        keep_frames: int | None = None,
     ) -> None:
         self.url = url
         self.reconnect = reconnect
@@ -87,14 +140,15 @@ class AgentClient:
         self.welcome: p.Welcome | None = None
         self.status: Literal["online", "away"] = "online"
         self.state: State = "disconnected"
-        self.received: list[p.Frame] = []
+        keep = self.default_keep_frames if keep_frames is None else keep_frames
+        self.received: FrameLog = FrameLog(max(0, keep))
+        self._listeners: list[Callable[[p.Frame], None]] = []
         self.reconnects = 0
         self._ids = itertools.count(1)
         self._ws: ClientConnection | None = None
         self._pending: dict[int, asyncio.Future[p.Frame]] = {}
         self._outbox: dict[str, _Outgoing] = {}
         self._sent_ids: dict[int, str] = {}
-        self._arrived = asyncio.Event()
         self._synced = asyncio.Event()
         self._runner: asyncio.Task[None] | None = None
         self._closing = False
@@ -256,8 +310,13 @@ class AgentClient:
         self._deliver(frame)
 
     def _deliver(self, frame: p.Frame) -> None:
-        self.received.append(frame)
-        self._arrived.set()
+        if self.received.limit:
+            self.received.append(frame)
+        for listener in list(self._listeners):
+            try:
+                listener(frame)
+            except Exception:
+                log.exception("frame listener failed")
         if self.on_frame is not None:
             try:
                 self.on_frame(frame)
@@ -521,20 +580,41 @@ class AgentClient:
         async with asyncio.timeout(timeout):
             await self._synced.wait()
 
+    def subscribe(self, listener: Callable[[p.Frame], None]) -> Callable[[], None]:
+        """Call ``listener`` with every push from now on; returns the unsubscribe function."""
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with contextlib.suppress(ValueError):
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
     async def wait_for(
         self, predicate: Callable[[Any], bool], timeout: float = 10.0, since: int = 0
     ) -> Any:
-        """The first received push (from index ``since``) that matches ``predicate``."""
-        async with asyncio.timeout(timeout):
-            index = since
-            while True:
-                while index < len(self.received):
-                    frame = self.received[index]
-                    index += 1
-                    if predicate(frame):
-                        return frame
-                self._arrived.clear()
-                await self._arrived.wait()
+        """The first push that matches ``predicate``: among the kept frames from index
+        ``since`` (only when ``keep_frames`` is on), else the next one to arrive."""
+        for frame in self.received[since:]:
+            if predicate(frame):
+                return frame
+        found: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+
+        def check(frame: p.Frame) -> None:
+            if found.done():
+                return
+            try:
+                if predicate(frame):
+                    found.set_result(frame)
+            except Exception as exc:
+                found.set_exception(exc)
+
+        unsubscribe = self.subscribe(check)
+        try:
+            async with asyncio.timeout(timeout):
+                return await found
+        finally:
+            unsubscribe()
 
     async def wait_for_type(self, kind: type[F], timeout: float = 10.0, since: int = 0) -> F:
         frame: F = await self.wait_for(lambda f: isinstance(f, kind), timeout, since)

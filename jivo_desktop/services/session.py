@@ -93,7 +93,9 @@ class SessionService(QObject):
         return value if isinstance(value, dict) else {}
 
     def _new_client(self, relay: str) -> AgentClient:
-        client = AgentClient(ws_url(relay), on_frame=self._on_frame, on_state=self._on_state)
+        client = AgentClient(
+            ws_url(relay), on_frame=self._on_frame, on_state=self._on_state, keep_frames=0
+        )
         return client
 
     # -------------------------------------------------------------- signing in
@@ -242,7 +244,7 @@ class SessionService(QObject):
 
     async def _revoke_offline(self, url: str, token: str) -> None:
         """The connection was down at sign-out: revoke the token over a short-lived one."""
-        once = AgentClient(url, reconnect=False, open_timeout=5.0)
+        once = AgentClient(url, reconnect=False, open_timeout=5.0, keep_frames=0)
         try:
             await once.authenticate(token, status="away")
             await once.sign_out()
