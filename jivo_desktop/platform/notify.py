@@ -35,6 +35,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from jivo_desktop.bidi import isolate
 from jivo_desktop.tasks import spawn
 
 log = logging.getLogger(__name__)
@@ -131,13 +132,26 @@ def notify_call(
             app_name,
             replaces_id,
             "",
-            title,
+            plain_summary(title),
             html.escape(body, quote=False) if markup else body,
             flat,
             hints,
             0 if persistent else -1,
         ),
     )
+
+
+# The summary carries a visitor's name. The spec defines markup for the body only, and servers
+# differ: dunst and GNOME Shell show the summary as plain text (so "&lt;" would show as such),
+# others may render it. Characters that markup needs are swapped for look-alikes, so the summary
+# reads the same and is plain on every server (finding 21).
+_SUMMARY_LOOKALIKES = str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06"})
+
+
+def plain_summary(title: str) -> str:
+    """A notification summary that no server can read as markup: ``<``, ``>`` and ``&``
+    become ``‹``, ``›`` and ``＆``; line breaks become spaces; bidi controls are isolated."""
+    return isolate(" ".join(title.split()).translate(_SUMMARY_LOOKALIKES))
 
 
 def close_call(notification_id: int) -> Any:

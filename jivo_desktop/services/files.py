@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
+from jivo_desktop.bidi import file_display_name
 from jivo_desktop.net.client import ConnectionLost, RelayError
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.tasks import spawn
@@ -133,13 +134,17 @@ class FilesService(QObject):
     async def _save(self, info: p.FileInfo, target: Path) -> None:
         client = self.session.client
         if client is None:
-            self.problem.emit(self.tr("Not connected: {0} was not saved").format(info.name))
+            self.problem.emit(
+                self.tr("Not connected: {0} was not saved").format(file_display_name(info.name))
+            )
             return
         try:
             data = await client.download_file(info.id)
             await asyncio.to_thread(target.write_bytes, data)
         except (RelayError, ConnectionLost, OSError, TimeoutError) as exc:
-            self.problem.emit(self.tr("{0} was not saved: {1}").format(info.name, exc))
+            self.problem.emit(
+                self.tr("{0} was not saved: {1}").format(file_display_name(info.name), exc)
+            )
             return
         self.saved.emit(str(target))
 

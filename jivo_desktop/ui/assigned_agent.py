@@ -4,10 +4,11 @@ while online."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from jivo_desktop.services.chats import Chat, ChatsService
 from jivo_desktop.services.team import TeamService
+from jivo_desktop.ui.plain import PlainLabel
 
 
 class AssignedAgentBox(QWidget):
@@ -19,7 +20,7 @@ class AssignedAgentBox(QWidget):
         self.team = team
         self.visitor_id = 0
         self.current: int | None = None
-        self.caption = QLabel()
+        self.caption = PlainLabel()
         self.caption.setObjectName("FieldLabel")
         self.combo = QComboBox()
         self.combo.setObjectName("AssignedAgent")

@@ -23,7 +23,6 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QToolButton,
     QWidget,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from jivo_desktop.services.chats import Message
 from jivo_desktop.services.files import FilesService, human_size, is_image
 from jivo_desktop.ui import style
+from jivo_desktop.ui.plain import PlainLabel, file_display_name, isolate, visible_controls
 
 CARD_WIDTH = 240
 CARD_TEXT_HEIGHT = 72
@@ -108,7 +108,11 @@ def paint_file_bubble(
     painter.drawText(
         QRect(card.left() + GAP + 18, top, text_w - 18, 20),
         Qt.AlignmentFlag.AlignVCenter,
-        QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideMiddle, text_w - 18),
+        isolate(
+            QFontMetrics(bold).elidedText(
+                visible_controls(name), Qt.TextElideMode.ElideMiddle, text_w - 18
+            )
+        ),
     )
     painter.setFont(font)
     painter.setPen(QColor("#5f6f6a"))
@@ -165,7 +169,7 @@ class AttachmentBar(QWidget):
         super().__init__(parent)
         self.files = files
         self.chat_id = 0
-        self.label = QLabel()
+        self.label = PlainLabel()
         self.label.setObjectName("FieldLabel")
         self.bar = QProgressBar()
         self.bar.setFixedWidth(160)
@@ -199,7 +203,8 @@ class AttachmentBar(QWidget):
             self.hide()
             return
         name, sent, total = upload
-        self.label.setText(self.tr("Sending {0} ({1})…").format(name, human_size(total)))
+        shown = file_display_name(name)
+        self.label.setText(self.tr("Sending {0} ({1})…").format(shown, human_size(total)))
         self.bar.setRange(0, 1000)
         self.bar.setValue(int(1000 * sent / total) if total else 0)
         self.show()

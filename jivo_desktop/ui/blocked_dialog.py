@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.actions import ChatActionsService
+from jivo_desktop.ui.plain import PlainLabel
 from server import protocol as p
 
 
@@ -29,7 +29,7 @@ class BlockedDialog(QDialog):
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         layout.addWidget(self.list, 1)
-        self.empty = QLabel(self.tr("Nobody is blocked."))
+        self.empty = PlainLabel(self.tr("Nobody is blocked."))
         self.empty.setObjectName("FieldLabel")
         layout.addWidget(self.empty)
         row = QHBoxLayout()

@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -25,6 +24,7 @@ from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui import style
 from jivo_desktop.ui.colleague_dialog import ColleagueDialog
+from jivo_desktop.ui.plain import PlainLabel, isolate, plain_message_box
 
 HOTKEYS = {"transfer": "Ctrl+T", "block": "Ctrl+B", "close": "Ctrl+W"}
 NOTICE_MS = 8000
@@ -198,10 +198,11 @@ class ChatActionsBar(QWidget):
             self.tr(
                 "Block {0}? They will not be able to write again, from this browser or from "
                 "the same IP address. The chat is closed. An admin can unblock them."
-            ).format(name),
+            ).format(isolate(name)),
             QMessageBox.StandardButton.Cancel,
             self.window(),
         )
+        plain_message_box(box)
         block = box.addButton(self.tr("Block"), QMessageBox.ButtonRole.DestructiveRole)
         chat_id = self.chat_id
 
@@ -229,7 +230,7 @@ class ChatActionsBar(QWidget):
         dialog.open()  # type: ignore[attr-defined]
 
 
-class CollisionLabel(QLabel):
+class CollisionLabel(PlainLabel):
     """C18: "Boss is viewing · Eve is typing…" under the chat's header."""
 
     def __init__(self, actions: ChatActionsService, parent: QWidget | None = None) -> None:
@@ -262,7 +263,7 @@ class CollisionLabel(QLabel):
         self.setVisible(bool(text))
 
 
-class NoticeLabel(QLabel):
+class NoticeLabel(PlainLabel):
     """The outcome of an action (a transfer declined or accepted...), for a few seconds."""
 
     def __init__(self, actions: ChatActionsService, parent: QWidget | None = None) -> None:

@@ -7,7 +7,6 @@ The fields sit in one ``QFormLayout`` (``self.form``): another row is one ``add_
 
 from __future__ import annotations
 
-import html
 import time
 from collections.abc import Callable
 
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from jivo_desktop.services.chats import Chat
 from jivo_desktop.services.visitors import VisitorsChange, VisitorsService
+from jivo_desktop.ui.plain import PlainLabel, as_link_label, isolate, plain_tooltip, set_link
 from jivo_desktop.ui.visitors_model import duration_text, source_text
 from server import protocol as p
 
@@ -51,7 +51,7 @@ class HistoryPopup(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.list = QListWidget()
         self.list.setMinimumWidth(360)
-        self.title = title = QLabel()
+        self.title = title = PlainLabel()
         title.setObjectName("PanelTitle")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -71,8 +71,8 @@ class HistoryPopup(QFrame):
         self.list.clear()
         for page in reversed(pages):
             clock = time.strftime("%H:%M:%S", time.localtime(page.ts))
-            item = QListWidgetItem(f"{clock}  {page.title or page.url}")
-            item.setToolTip(page.url)
+            item = QListWidgetItem(f"{clock}  {isolate(page.title or page.url)}")
+            item.setToolTip(plain_tooltip(page.url))
             item.setData(Qt.ItemDataRole.UserRole, page.url)
             self.list.addItem(item)
         self.resize(420, min(360, 60 + 24 * max(1, len(pages))))
@@ -92,7 +92,7 @@ class ClientPanel(QWidget):
         self._want_history = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
-        self.title = QLabel()
+        self.title = PlainLabel()
         self.title.setObjectName("PanelTitle")
         self.direct = False
         layout.addWidget(self.title)
@@ -106,7 +106,7 @@ class ClientPanel(QWidget):
         for key in self.caption_texts():
             self.add_row(key, "")
         page = self.fields["page"]
-        page.setTextFormat(Qt.TextFormat.RichText)
+        as_link_label(page)  # one link, built by set_link (escaped)
         page.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         page.linkActivated.connect(self._on_page_link_activated)
         self.fields["place"] = self.fields["city"]  # older name of the location row
@@ -157,9 +157,9 @@ class ClientPanel(QWidget):
         or a function giving it in the current language (asked again on a language switch)."""
         if callable(label):
             self._row_titles[key] = label
-        caption = self.captions[key] = QLabel(label() if callable(label) else label)
+        caption = self.captions[key] = PlainLabel(label() if callable(label) else label)
         caption.setObjectName("FieldLabel")
-        widget = value or QLabel("—")
+        widget = value or PlainLabel("—")
         if isinstance(widget, QLabel) and value is None:
             widget.setWordWrap(True)
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -188,7 +188,7 @@ class ClientPanel(QWidget):
             caption = self.form.labelForField(self.fields[key])
             if caption is not None:
                 caption.setVisible(not direct)
-        self.fields["name"].setText(name if chat else "—")
+        self.fields["name"].setText(isolate(name) if chat else "—")
         new_id = visitor.id if visitor else 0
         self.site_name = chat.info.site_name if chat else ""
         self._fallback = visitor
@@ -236,12 +236,12 @@ class ClientPanel(QWidget):
             "ip": v.ip,
         }
         for key, value in values.items():
-            self.fields[key].setText(value or "—")
-        self.fields["source"].setToolTip(v.referrer)
+            self.fields[key].setText(isolate(value) if value else "—")
+        self.fields["source"].setToolTip(plain_tooltip(v.referrer))
         title = v.page_title or v.page_url
         page = self.fields["page"]
-        page.setText(f'<a href="history">{html.escape(title)}</a>' if title else "—")
-        page.setToolTip(v.page_url)
+        set_link(page, "history", isolate(title))
+        page.setToolTip(plain_tooltip(v.page_url))
         self._show_time(v)
 
     def _show_time(self, v: p.VisitorInfo) -> None:

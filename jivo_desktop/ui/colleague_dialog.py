@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui.icons import status_dot
+from jivo_desktop.ui.plain import PlainLabel
 
 
 class ColleagueDialog(QDialog):
@@ -41,7 +41,7 @@ class ColleagueDialog(QDialog):
         self.setWindowTitle(self.tr("Transfer chat") if transfer else self.tr("Invite a colleague"))
         self.setMinimumWidth(380)
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = PlainLabel(
             self.tr("Choose a colleague. The chat moves when they accept; until then it is yours.")
             if transfer
             else self.tr("Choose a colleague to join this chat. You stay in it.")
@@ -56,13 +56,13 @@ class ColleagueDialog(QDialog):
             self.tr("A note for your colleague (the visitor never sees it)")
         )
         self.note.setFixedHeight(80)
-        self.note_label = QLabel(self.tr("Note for the colleague"))
+        self.note_label = PlainLabel(self.tr("Note for the colleague"))
         self.note_label.setObjectName("FieldLabel")
         layout.addWidget(self.note_label)
         layout.addWidget(self.note)
         self.note.setVisible(transfer)
         self.note_label.setVisible(transfer)
-        self.empty = QLabel(self.tr("No colleague is online right now."))
+        self.empty = PlainLabel(self.tr("No colleague is online right now."))
         self.empty.setObjectName("FieldLabel")
         layout.addWidget(self.empty)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from jivo_desktop.bidi import isolate
 from jivo_desktop.services.chats import Chat, Message
 from jivo_desktop.ui import style
 from jivo_desktop.ui.attachments import file_bubble_size, paint_file_bubble
@@ -55,7 +56,9 @@ class ChatListDelegate(QStyledItemDelegate):
         painter.drawText(
             QRect(left, rect.top() + 8, rect.width() - 90, 20),
             Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight, rect.width() - 110),
+            isolate(
+                QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight, rect.width() - 110)
+            ),
         )
         painter.setFont(option.font)
         metrics = QFontMetrics(option.font)
@@ -72,8 +75,10 @@ class ChatListDelegate(QStyledItemDelegate):
         painter.drawText(
             QRect(left, rect.top() + 30, rect.width() - 70, 20),
             Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(
-                preview.replace("\n", " "), Qt.TextElideMode.ElideRight, rect.width() - 80
+            isolate(
+                metrics.elidedText(
+                    preview.replace("\n", " "), Qt.TextElideMode.ElideRight, rect.width() - 80
+                )
             ),
         )
         if chat.unread:
@@ -105,7 +110,7 @@ class MessageDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(option.font)
         width = max(120, int(option.rect.width() * self.MAX_RATIO)) - 2 * self.PAD
         flags = int(Qt.TextFlag.TextWordWrap)
-        return metrics.boundingRect(QRect(0, 0, width, 100_000), flags, message.text or " ")
+        return metrics.boundingRect(QRect(0, 0, width, 100_000), flags, _shown(message) or " ")
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         message: Message | None = index.data(MessageRole)
@@ -169,7 +174,7 @@ class MessageDelegate(QStyledItemDelegate):
         painter.drawText(
             bubble.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD),
             int(Qt.TextFlag.TextWordWrap),
-            message.text,
+            _shown(message),
         )
         small = QFont(font)
         small.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
@@ -189,7 +194,9 @@ class MessageDelegate(QStyledItemDelegate):
         """The line shown for an event that is not a message (the conversation and the archive
         say the same)."""
         # One context, "MessageDelegate", whichever subclass draws the conversation.
-        name = message.author_name or QCoreApplication.translate("MessageDelegate", "An agent")
+        name = isolate(message.author_name) or QCoreApplication.translate(
+            "MessageDelegate", "An agent"
+        )
         if message.kind == "joined":
             return QCoreApplication.translate("MessageDelegate", "{0} joined the chat").format(name)
         if message.kind == "left":
@@ -203,7 +210,7 @@ class MessageDelegate(QStyledItemDelegate):
         if message.kind == "transfer":  # C9: the note, for agents only
             return QCoreApplication.translate(
                 "MessageDelegate", "{0} transferred the chat: {1}"
-            ).format(name, message.text or "—")
+            ).format(name, isolate(message.text) or "—")
         return message.kind
 
     def comment_label(self) -> str:
@@ -213,7 +220,7 @@ class MessageDelegate(QStyledItemDelegate):
     def _meta(self, message: Message) -> str:
         meta = clock(message.ts)
         if message.author == "agent" and not message.mine and message.author_name:
-            meta = f"{message.author_name} · {meta}"
+            meta = f"{isolate(message.author_name)} · {meta}"
         if message.mine:
             meta = f"{meta}  {TICKS.get(message.state, '')}"
         return meta
@@ -225,3 +232,8 @@ class MessageDelegate(QStyledItemDelegate):
     def save_text(self) -> str:
         """Overridden by the page with translated words."""
         return "Save…"
+
+
+def _shown(message: Message) -> str:
+    """A bubble's text, isolated (issue 12 item 7: its bidi controls reorder only itself)."""
+    return isolate(message.text)

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.chats import visitor_name
 from jivo_desktop.ui import style
+from jivo_desktop.ui.plain import PlainLabel, isolate
 from server import protocol as p
 
 FLAGS = (
@@ -42,24 +43,24 @@ class InvitationCard(QFrame):
         who = visitor_name(chat.visitor, self.tr("Client")) if chat.visitor else ""
         if invitation.kind == "transfer":
             title = self.tr("{0} wants to transfer the chat with {1} to you").format(
-                invitation.from_name, who
+                isolate(invitation.from_name), isolate(who)
             )
         else:
             title = self.tr("{0} invites you into the chat with {1}").format(
-                invitation.from_name, who
+                isolate(invitation.from_name), isolate(who)
             )
-        self.title = QLabel(title)
+        self.title = PlainLabel(title)
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-weight: 600;")
         layout.addWidget(self.title)
-        self.note = QLabel(invitation.note)
+        self.note = PlainLabel(isolate(invitation.note))
         self.note.setObjectName("InvNote")
         self.note.setWordWrap(True)
         self.note.setToolTip(self.tr("Only agents see this note"))
         self.note.setVisible(bool(invitation.note))
         layout.addWidget(self.note)
         if chat.preview:
-            preview = QLabel(chat.preview[:140])
+            preview = PlainLabel(isolate(chat.preview[:140]))
             preview.setWordWrap(True)
             preview.setObjectName("FieldLabel")
             layout.addWidget(preview)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.ui.plain import isolate, plain_message_box
 
 
 def confirm_leave(
@@ -28,7 +29,9 @@ def confirm_leave(
     box.setObjectName("LeaveConfirm")
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("LeaveConfirm", "Leave the chat?"))
-    box.setText(QCoreApplication.translate("LeaveConfirm", "Leave the chat with {0}?").format(name))
+    box.setText(
+        QCoreApplication.translate("LeaveConfirm", "Leave the chat with {0}?").format(isolate(name))
+    )
     box.setInformativeText(
         QCoreApplication.translate(
             "LeaveConfirm",
@@ -36,6 +39,7 @@ def confirm_leave(
             "If they write again after you leave, it starts a new chat.",
         )
     )
+    plain_message_box(box)
     leave_button = box.addButton(
         QCoreApplication.translate("LeaveConfirm", "Leave chat"), QMessageBox.ButtonRole.AcceptRole
     )

@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QMainWindow,
     QPushButton,
@@ -32,6 +31,7 @@ from jivo_desktop.ui.pages.placeholder import NotBuiltPage
 from jivo_desktop.ui.pages.settings import SettingsPage
 from jivo_desktop.ui.pages.team import TeamPage
 from jivo_desktop.ui.pages.visitors import VisitorsPage
+from jivo_desktop.ui.plain import PlainLabel
 
 
 class MainWindow(QMainWindow):
@@ -65,15 +65,15 @@ class MainWindow(QMainWindow):
         sidebar = QWidget()
         sidebar.setObjectName("Sidebar")
         sidebar.setFixedWidth(210)
-        brand = QLabel("Jivo Live")
+        brand = PlainLabel("Jivo Live")
         brand.setStyleSheet("font-size: 18px; font-weight: 700; padding: 16px 16px 8px 16px;")
         self.nav = QListWidget()
         self.nav.setObjectName("Nav")
         self.nav.addItems(list(self.nav_titles()))
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
-        self.agent_name = QLabel()
+        self.agent_name = PlainLabel()
         self.agent_name.setStyleSheet("font-weight: 600; padding: 0 16px;")
-        self.connection = QLabel()
+        self.connection = PlainLabel()
         self.connection.setObjectName("Muted")
         self.connection.setStyleSheet("padding: 0 16px;")
         self.status_switch = QPushButton()
@@ -110,10 +110,10 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.settings_page)
         self.visitors_page.rules_requested.connect(self._on_visitors_page_rules_requested)
 
-        self.banner = QLabel()
+        self.banner = PlainLabel()
         self.banner.setObjectName("Banner")
         self.banner.hide()
-        self.problem = QLabel()
+        self.problem = PlainLabel()
         self.problem.setObjectName("Problem")
         self.problem.setWordWrap(True)
         self.problem.hide()

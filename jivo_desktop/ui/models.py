@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from jivo_desktop.services.chats import Chat, ChatsService, Message
+from jivo_desktop.ui.plain import plain_tooltip
 
 ChatRole = Qt.ItemDataRole.UserRole + 1
 MessageRole = Qt.ItemDataRole.UserRole + 2
@@ -38,7 +39,7 @@ class ChatListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.chats.display_name(chat)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.chats.page_url(chat)
+            return plain_tooltip(self.chats.page_url(chat))
         return None
 
     def row_of(self, chat_id: int) -> int:

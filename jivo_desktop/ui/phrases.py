@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.phrases import PhrasesService
+from jivo_desktop.ui.plain import PlainLabel, plain_tooltip
 from server import protocol as p
 
 POPUP_FLAGS = (
@@ -77,7 +77,7 @@ class PhrasePopup(QListWidget):
         for phrase in matches:
             item = QListWidgetItem(phrase_line(phrase))
             item.setData(Qt.ItemDataRole.UserRole, phrase.text)
-            item.setToolTip(phrase.text)
+            item.setToolTip(plain_tooltip(phrase.text))
             self.addItem(item)
         if not matches:
             self.hide()
@@ -176,7 +176,7 @@ class PhraseManager(QDialog):
         layout.addWidget(self.search)
         self.list = QListWidget()
         layout.addWidget(self.list, 1)
-        self.problem = QLabel()
+        self.problem = PlainLabel()
         self.problem.setObjectName("FieldLabel")
         layout.addWidget(self.problem)
         row = QHBoxLayout()

@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.ui import style
+from jivo_desktop.ui.plain import PlainLabel
 
 DEFAULT_RELAY = "http://127.0.0.1:8765"
 
@@ -24,9 +24,9 @@ class SignInWindow(QWidget):
         super().__init__(parent)
         self.session = session
         self.setMinimumWidth(380)
-        self.title = title = QLabel()
+        self.title = title = PlainLabel()
         title.setStyleSheet(f"font-size: 22px; font-weight: 600; color: {style.BRAND};")
-        self.hint = hint = QLabel()
+        self.hint = hint = PlainLabel()
         hint.setObjectName("FieldLabel")
         last = session.last_account()
         self.relay = QLineEdit(str(last.get("relay") or DEFAULT_RELAY))
@@ -40,7 +40,7 @@ class SignInWindow(QWidget):
         if not session.secrets.available:
             self.remember.setChecked(False)
             self.remember.setEnabled(False)
-        self.error = QLabel()
+        self.error = PlainLabel()
         self.error.setObjectName("Problem")
         self.error.setWordWrap(True)
         self.error.hide()
@@ -52,7 +52,7 @@ class SignInWindow(QWidget):
             field.returnPressed.connect(self._on_button_clicked)
 
         form = QFormLayout()
-        self.field_labels = [QLabel(), QLabel(), QLabel()]
+        self.field_labels = [PlainLabel(), PlainLabel(), PlainLabel()]
         for label, field in zip(
             self.field_labels, (self.relay, self.email, self.password), strict=True
         ):

@@ -30,7 +30,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from jivo_desktop.services.chats import ChatsService, visitor_name
 from jivo_desktop.ui import style
+from jivo_desktop.ui.plain import PlainLabel, isolate, plain_tooltip
 from server import protocol as p
 
 TOAST_FLAGS = (
@@ -162,16 +162,16 @@ class ChatToast(QWidget):
         self.setFixedWidth(CARD_WIDTH + 2 * SHADOW)
         self._text_width = CARD_WIDTH - 2 * 16
 
-        self.header = QLabel()
+        self.header = PlainLabel()
         self.header.setObjectName("ToastHeader")
-        self.site = QLabel()
+        self.site = PlainLabel()
         self.site.setObjectName("ToastSite")
         self.site.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.name = QLabel()
+        self.name = PlainLabel()
         self.name.setObjectName("ToastName")
-        self.url = QLabel()
+        self.url = PlainLabel()
         self.url.setObjectName("ToastUrl")
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setObjectName("ToastMessage")
         for label in (self.header, self.site, self.name, self.url, self.message):
             # Visitor text is never markup: "<b>" must show as typed.
@@ -199,9 +199,9 @@ class ChatToast(QWidget):
         self.send_button.setObjectName("ToastAccept")
         self.send_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.send_button.clicked.connect(self._on_reply_edit_return_pressed)
-        self.hint = QLabel()
+        self.hint = PlainLabel()
         self.hint.setObjectName("ToastHint")
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setObjectName("ToastStatus")
         self.status.hide()
 
@@ -282,21 +282,24 @@ class ChatToast(QWidget):
     def set_info(self, name: str, url: str, preview: str, site: str = "") -> None:
         """Show (or refresh, when the visitor wrote again) what this request is about."""
         metrics = QFontMetrics(self.name.font())
-        self.name.setText(metrics.elidedText(name, Qt.TextElideMode.ElideRight, self._text_width))
-        self.name.setToolTip(name)
+        elided = metrics.elidedText(name, Qt.TextElideMode.ElideRight, self._text_width)
+        self.name.setText(isolate(elided))
+        self.name.setToolTip(plain_tooltip(name))
         shown = display_url(url)
         url_metrics = QFontMetrics(self.url.font())
         self.url.setText(
             url_metrics.elidedText(shown, Qt.TextElideMode.ElideMiddle, self._text_width)
         )
-        self.url.setToolTip(url)
+        self.url.setToolTip(plain_tooltip(url))
         self.url.setVisible(bool(url))
         site_metrics = QFontMetrics(self.site.font())
-        self.site.setText(site_metrics.elidedText(site, Qt.TextElideMode.ElideRight, 170))
-        self.site.setToolTip(site)
+        self.site.setText(isolate(site_metrics.elidedText(site, Qt.TextElideMode.ElideRight, 170)))
+        self.site.setToolTip(plain_tooltip(site))
         bubble_width = self._text_width - 20  # the bubble's padding
-        self.message.setText(elide_lines(preview, self.message.font(), bubble_width, MESSAGE_LINES))
-        self.message.setToolTip(preview)
+        self.message.setText(
+            isolate(elide_lines(preview, self.message.font(), bubble_width, MESSAGE_LINES))
+        )
+        self.message.setToolTip(plain_tooltip(preview))
         self.message.setVisible(bool(preview.strip()))
         self._fit()
 
@@ -410,7 +413,7 @@ class ChatToast(QWidget):
         painter.end()
 
 
-class _MoreLabel(QLabel):
+class _MoreLabel(PlainLabel):
     """ "+N more": offers beyond the visible stack."""
 
     def __init__(self) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
-from PySide6.QtWidgets import QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit
 
 from jivo_desktop.services.typing_hints import TypingHints
+from jivo_desktop.ui.plain import PlainLabel
 
 
 class TypingHintAssist(QObject):
@@ -16,7 +17,7 @@ class TypingHintAssist(QObject):
         self.editor = editor
         self.hints = hints
         self.suggestion = ""
-        self.ghost = QLabel(editor.viewport())
+        self.ghost = PlainLabel(editor.viewport())
         self.ghost.setObjectName("TypingHint")
         self.ghost.setStyleSheet("color: #9aa3a0; background: transparent;")
         self.ghost.setFont(editor.font())

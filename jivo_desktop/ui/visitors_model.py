@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from jivo_desktop.services.visitors import VisitorsChange, VisitorsService
+from jivo_desktop.ui.plain import plain_tooltip
 from server import protocol as p
 
 NAME, PAGE, TIME, VISITS, SOURCE, LOCATION, CHAT = range(7)
@@ -110,11 +111,12 @@ class VisitorsModel(QAbstractTableModel):
             return QColor("#8a9590")  # in a background tab, or just left
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == PAGE:
-                return visitor.page_url
+                return plain_tooltip(visitor.page_url)
             if column == LOCATION:
-                return " · ".join(x for x in (location_text(visitor), visitor.isp, visitor.ip) if x)
+                parts = (location_text(visitor), visitor.isp, visitor.ip)
+                return plain_tooltip(" · ".join(x for x in parts if x))
             if column == SOURCE:
-                return visitor.referrer
+                return plain_tooltip(visitor.referrer)
             if column == NAME and visitor.hidden:
                 return self.tr("The page is in a background tab")
         return None

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPushButton,
@@ -39,6 +38,7 @@ from jivo_desktop.services.chats import Message, visitor_name
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui.delegates import MessageDelegate
 from jivo_desktop.ui.models import MessageRole
+from jivo_desktop.ui.plain import PlainLabel
 
 Index = QModelIndex | QPersistentModelIndex
 ChatIdRole = Qt.ItemDataRole.UserRole + 1
@@ -118,7 +118,7 @@ class ArchivePanel(QWidget):
         dates = QHBoxLayout()
         dates.addWidget(self.use_dates)
         dates.addWidget(self.since)
-        self.to_label = QLabel()
+        self.to_label = PlainLabel()
         dates.addWidget(self.to_label)
         dates.addWidget(self.until)
         dates.addStretch(1)
@@ -132,7 +132,7 @@ class ArchivePanel(QWidget):
         self.results.setWordWrap(True)
         self.results.setSpacing(2)
         self.results.clicked.connect(self._on_results_clicked)
-        self.count = QLabel()
+        self.count = PlainLabel()
         self.count.setObjectName("FieldLabel")
         self.previous = QPushButton("‹")
         self.next = QPushButton("›")
@@ -148,10 +148,10 @@ class ArchivePanel(QWidget):
         left_layout.addWidget(self.results, 1)
         left_layout.addLayout(paging)
 
-        self.header = QLabel()
+        self.header = PlainLabel()
         self.header.setObjectName("PanelTitle")
         self.header.setContentsMargins(14, 8, 14, 0)
-        self.read_only = QLabel()
+        self.read_only = PlainLabel()
         self.read_only.setObjectName("FieldLabel")
         self.read_only.setContentsMargins(14, 0, 14, 6)
         self.messages_model = ArchiveMessagesModel(archive, self)

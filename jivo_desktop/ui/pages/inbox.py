@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -46,6 +45,7 @@ from jivo_desktop.ui.leave_confirm import confirm_leave
 from jivo_desktop.ui.models import ChatListModel, MessageRole, MessagesModel
 from jivo_desktop.ui.pages.archive import ArchivePanel
 from jivo_desktop.ui.phrases import PhrasePopup
+from jivo_desktop.ui.plain import PlainLabel, isolate, plain_tooltip
 
 TYPING_IDLE_MS = 3000
 DRAFT_SAVE_MS = 400
@@ -113,7 +113,7 @@ class InboxPage(QWidget):
         self.chat_list.setItemDelegate(self.chat_delegate)
         self.chat_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.chat_list.clicked.connect(self._on_chat_list_clicked)
-        self.no_chats = QLabel()
+        self.no_chats = PlainLabel()
         self.no_chats.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_chats.setObjectName("FieldLabel")
         self.agents = QListWidget()
@@ -121,10 +121,10 @@ class InboxPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.chats_title = chats_title = QLabel()
+        self.chats_title = chats_title = PlainLabel()
         chats_title.setObjectName("PanelTitle")
         chats_title.setContentsMargins(12, 10, 12, 4)
-        self.agents_title = agents_title = QLabel()
+        self.agents_title = agents_title = PlainLabel()
         agents_title.setObjectName("PanelTitle")
         agents_title.setContentsMargins(12, 10, 12, 4)
         left_layout.addWidget(chats_title)
@@ -135,9 +135,9 @@ class InboxPage(QWidget):
         left.setMinimumWidth(240)
 
         # ---- centre: header, conversation, input
-        self.header_name = QLabel()
+        self.header_name = PlainLabel()
         self.header_name.setObjectName("PanelTitle")
-        self.header_url = QLabel()
+        self.header_url = PlainLabel()
         self.header_url.setObjectName("FieldLabel")
         # C3/C7/C8/C9: the chat's action toolbar, top right (Leave is its last button).
         self.chat_actions_bar = ChatActionsBar(self.chat_actions, chats, team, self.phrases)
@@ -166,13 +166,13 @@ class InboxPage(QWidget):
         self.messages_model.rowsInserted.connect(self._on_messages_model_rows_inserted)
         self.messages_model.modelReset.connect(self._on_messages_model_reset)
 
-        self.typing_label = QLabel()
+        self.typing_label = PlainLabel()
         self.typing_label.setObjectName("FieldLabel")
         self.typing_label.setContentsMargins(14, 2, 14, 0)
         self.typing_label.setFixedHeight(18)
         self.offer_bar = QWidget()
         offer_layout = QHBoxLayout(self.offer_bar)
-        self.offer_text = QLabel()
+        self.offer_text = PlainLabel()
         offer_layout.addWidget(self.offer_text, 1)
         self.accept_button = QPushButton()
         self.accept_button.setObjectName("Primary")
@@ -220,7 +220,7 @@ class InboxPage(QWidget):
         conv_layout.addWidget(self.reply_channel)
         conv_layout.addWidget(input_row)
 
-        self.empty = empty = QLabel()
+        self.empty = empty = PlainLabel()
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty.setObjectName("FieldLabel")
         self.centre = QStackedWidget()
@@ -359,18 +359,18 @@ class InboxPage(QWidget):
             self.client_panel.set_row_visible("assigned", False)
             return
         name = self.chats.display_name(chat)
-        self.header_name.setText(name)
+        self.header_name.setText(isolate(name))
         url = self.chats.page_url(chat)
-        self.header_url.setText(url if url else self.tr("Chat with a colleague"))
-        self.header_url.setToolTip(url)
+        self.header_url.setText(isolate(url) if url else self.tr("Chat with a colleague"))
+        self.header_url.setToolTip(plain_tooltip(url))
         draft = self.files.draft(chat.id) if self.files is not None else ""
         if draft:  # C17 sneak peek: what the visitor is typing, before they send it
-            typing = self.tr("Visitor is typing: {0}").format(" ".join(draft.split()))
             metrics = self.typing_label.fontMetrics()
             width = max(200, self.typing_label.width() - 30)
-            typing = metrics.elidedText(typing, Qt.TextElideMode.ElideLeft, width)
+            shown = metrics.elidedText(" ".join(draft.split()), Qt.TextElideMode.ElideLeft, width)
+            typing = self.tr("Visitor is typing: {0}").format(isolate(shown))
         else:
-            typing = self.tr("{0} is typing…").format(name) if chat.typing else ""
+            typing = self.tr("{0} is typing…").format(isolate(name)) if chat.typing else ""
         self.typing_label.setText(typing)
         offered = chat.offered
         self.offer_bar.setVisible(offered)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from jivo_desktop.ui.plain import PlainLabel
 
 
 class NotBuiltPage(QWidget):
@@ -12,9 +14,9 @@ class NotBuiltPage(QWidget):
 
     def __init__(self, title: str = "", what: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel()
+        self.heading = PlainLabel()
         self.heading.setStyleSheet("font-size: 20px; font-weight: 600;")
-        self.body = QLabel()
+        self.body = PlainLabel()
         self.body.setWordWrap(True)
         self.body.setObjectName("FieldLabel")
         self.body.setStyleSheet("font-size: 13px;")

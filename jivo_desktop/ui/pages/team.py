@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui.icons import status_dot
+from jivo_desktop.ui.plain import PlainLabel, plain_tooltip
 
 
 class TeamPage(QWidget):
@@ -17,9 +18,9 @@ class TeamPage(QWidget):
     def __init__(self, team: TeamService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.team = team
-        self.heading = heading = QLabel()
+        self.heading = heading = PlainLabel()
         heading.setStyleSheet("font-size: 20px; font-weight: 600;")
-        self.legend = legend = QLabel()
+        self.legend = legend = PlainLabel()
         legend.setWordWrap(True)
         legend.setObjectName("FieldLabel")
         self.list = QListWidget()
@@ -62,6 +63,6 @@ class TeamPage(QWidget):
             )
             role = self.tr("admin") if agent.role == "admin" else self.tr("agent")
             item = QListWidgetItem(status_dot(agent.status, 14), f"{agent.name}   ·   {role}")
-            item.setToolTip(f"{agent.email} — {status}")
+            item.setToolTip(plain_tooltip(f"{agent.email} — {status}"))
             item.setData(Qt.ItemDataRole.UserRole, agent.id)
             self.list.addItem(item)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.visitors import VisitorsChange, VisitorsService
+from jivo_desktop.ui.plain import PlainLabel, isolate, tooltip_text
 from jivo_desktop.ui.visitors_model import (
     CHAT,
     ID_ROLE,
@@ -43,9 +43,9 @@ class VisitorsPage(QWidget):
     def __init__(self, visitors: VisitorsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.visitors = visitors
-        self.heading = heading = QLabel()
+        self.heading = heading = PlainLabel()
         heading.setStyleSheet("font-size: 20px; font-weight: 600;")
-        self.count = QLabel()
+        self.count = PlainLabel()
         self.count.setObjectName("FieldLabel")
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
@@ -87,10 +87,10 @@ class VisitorsPage(QWidget):
         self.invite_button.setObjectName("Primary")
         self.invite_button.setEnabled(False)
         self.invite_button.clicked.connect(self._on_invite_clicked)
-        self.note = QLabel()
+        self.note = PlainLabel()
         self.note.setObjectName("FieldLabel")
         invite_row = QHBoxLayout()
-        self.invite_label = QLabel()
+        self.invite_label = PlainLabel()
         invite_row.addWidget(self.invite_label)
         invite_row.addWidget(self.invite_text, 1)
         invite_row.addWidget(self.invite_button)
@@ -188,7 +188,7 @@ class VisitorsPage(QWidget):
     def _on_visitors_invited(self, visitor_id: int) -> None:
         visitor = self.visitors.get(visitor_id)
         name = self.visitors.name(visitor) if visitor else str(visitor_id)
-        self.note.setText(self.tr("Invitation sent to {0}.").format(name))
+        self.note.setText(self.tr("Invitation sent to {0}.").format(isolate(name)))
 
     def _on_session_signed_in(self, _welcome: object) -> None:
         agent = self.visitors.session.agent
@@ -201,4 +201,6 @@ class VisitorsPage(QWidget):
 
     def page_column_tooltip(self, visitor_id: int) -> str:
         row = self.row_of(visitor_id)
-        return "" if row < 0 else str(self.proxy.index(row, PAGE).data(Qt.ItemDataRole.ToolTipRole))
+        if row < 0:
+            return ""
+        return tooltip_text(str(self.proxy.index(row, PAGE).data(Qt.ItemDataRole.ToolTipRole)))

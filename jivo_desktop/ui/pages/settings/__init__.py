@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jivo_desktop.ui.plain import PlainLabel
+
 
 class SettingsPage(QWidget):
     """Signals: ``section_changed(str)`` (the key of the section shown)."""
@@ -38,10 +40,10 @@ class SettingsPage(QWidget):
         self._keys: list[str] = []
         self._titles: dict[str, Callable[[], str]] = {}
         self._headings: dict[str, QLabel] = {}
-        self.empty = QLabel()
+        self.empty = PlainLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty)
-        self.title = title = QLabel()
+        self.title = title = PlainLabel()
         title.setObjectName("PanelTitle")
         title.setContentsMargins(14, 14, 14, 6)
         left = QWidget()
@@ -84,7 +86,7 @@ class SettingsPage(QWidget):
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(32, 24, 32, 24)
-        heading = QLabel(title_of())
+        heading = PlainLabel(title_of())
         heading.setStyleSheet("font-size: 20px; font-weight: 600;")
         body_layout.addWidget(heading)
         body_layout.addWidget(widget)

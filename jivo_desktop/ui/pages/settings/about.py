@@ -11,7 +11,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QTreeWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from jivo_desktop import __version__
 from jivo_desktop.services.logs import LogService
 from jivo_desktop.tasks import spawn
+from jivo_desktop.ui.plain import PlainLabel
 from server import protocol as p
 
 
@@ -30,10 +30,10 @@ class AboutSection(QWidget):
     def __init__(self, logs: LogService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.logs = logs
-        self.version = QLabel()
+        self.version = PlainLabel()
         self.version.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.version.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.explain = explain = QLabel()
+        self.explain = explain = PlainLabel()
         explain.setWordWrap(True)
         self.send_button = QPushButton()
         self.send_button.setObjectName("Primary")
@@ -42,7 +42,7 @@ class AboutSection(QWidget):
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(6)
         self.progress.hide()
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.send_button)
@@ -50,7 +50,7 @@ class AboutSection(QWidget):
 
         # Admins: what the team sent.
         self.admin = QWidget()
-        self.admin_title = admin_title = QLabel()
+        self.admin_title = admin_title = PlainLabel()
         admin_title.setObjectName("PanelTitle")
         self.bundles = QTreeWidget()
         self.bundles.setRootIsDecorated(False)
@@ -61,7 +61,7 @@ class AboutSection(QWidget):
         self.save_button = QPushButton()
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._on_save_clicked)
-        self.admin_status = QLabel()
+        self.admin_status = PlainLabel()
         self.admin_status.setObjectName("FieldLabel")
         self.admin_status.setWordWrap(True)
         admin_buttons = QHBoxLayout()

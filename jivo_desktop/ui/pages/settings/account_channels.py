@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.account import LANGUAGES, AccountService
+from jivo_desktop.ui.plain import PlainLabel
 from server import protocol as p
 
 
@@ -29,9 +29,9 @@ class AccountChannels(QWidget):
         super().__init__()
         self.account = account
         self._site_id: int | None = None
-        self.title = title = QLabel()
+        self.title = title = PlainLabel()
         title.setObjectName("PageTitle")
-        self.intro = intro = QLabel()
+        self.intro = intro = PlainLabel()
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setMinimumWidth(200)
@@ -59,9 +59,9 @@ class AccountChannels(QWidget):
         self.save_button = QPushButton()
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._on_save_button_clicked)
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setWordWrap(True)
-        self.labels = [QLabel() for _ in range(4)]
+        self.labels = [PlainLabel() for _ in range(4)]
         form = QFormLayout()
         form.addRow(self.labels[0], self.name)
         form.addRow(self.labels[1], self.language)

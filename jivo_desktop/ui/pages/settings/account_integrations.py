@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.account import WEBHOOK_EVENTS, AccountService
+from jivo_desktop.ui.plain import PlainLabel
 from server import protocol as p
 
 
@@ -32,7 +32,7 @@ class AccountIntegrations(QWidget):
         super().__init__()
         self.account = account
         self._event_names: dict[str, str] = {}
-        self.title = title = QLabel()
+        self.title = title = PlainLabel()
         title.setObjectName("PageTitle")
 
         # ---- webhooks
@@ -71,13 +71,13 @@ class AccountIntegrations(QWidget):
         hooks_layout.addLayout(events_row)
         hooks_layout.addWidget(self.hooks)
         hooks_layout.addLayout(hook_buttons)
-        self.log_label = QLabel()
+        self.log_label = PlainLabel()
         hooks_layout.addWidget(self.log_label)
         hooks_layout.addWidget(self.log, 1)
 
         # ---- API tokens
         self.tokens_box = tokens_box = QGroupBox()
-        self.tokens_help = tokens_help = QLabel()
+        self.tokens_help = tokens_help = PlainLabel()
         tokens_help.setWordWrap(True)
         self.token_name = QLineEdit()
         self.create_token = QPushButton()
@@ -98,9 +98,9 @@ class AccountIntegrations(QWidget):
         self.secret = QLineEdit()
         self.secret.setReadOnly(True)
         self.secret.hide()
-        self.secret_note = QLabel()
+        self.secret_note = PlainLabel()
         self.secret_note.hide()
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setWordWrap(True)
 
         layout = QVBoxLayout(self)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTimeEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.account import AccountService
+from jivo_desktop.ui.plain import PlainLabel
 from server import protocol as p
 
 
@@ -34,7 +34,7 @@ class AccountProfile(QWidget):
         super().__init__()
         self.account = account
         zones = _zones()
-        self.title = title = QLabel()
+        self.title = title = PlainLabel()
         title.setObjectName("PageTitle")
 
         self.name = QLineEdit()
@@ -49,7 +49,7 @@ class AccountProfile(QWidget):
         self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self._on_save_button_clicked)
-        self.labels = [QLabel() for _ in range(5)]
+        self.labels = [PlainLabel() for _ in range(5)]
         form = QFormLayout()
         fields = (self.name, self.email, self.timezone, self.old_password, self.new_password)
         for label, field in zip(self.labels, fields, strict=True):
@@ -75,7 +75,7 @@ class AccountProfile(QWidget):
                 edit.setDisplayFormat("HH:mm")
             grid.addWidget(box, row, 0)
             grid.addWidget(start, row, 1)
-            grid.addWidget(QLabel("–"), row, 2)
+            grid.addWidget(PlainLabel("–"), row, 2)
             grid.addWidget(end, row, 3)
             self.day_open.append(box)
             self.day_start.append(start)
@@ -84,7 +84,7 @@ class AccountProfile(QWidget):
         self.save_hours_button = QPushButton()
         self.save_hours_button.clicked.connect(self._on_save_hours_button_clicked)
         zone_row = QHBoxLayout()
-        self.hours_zone_label = QLabel()
+        self.hours_zone_label = PlainLabel()
         zone_row.addWidget(self.hours_zone_label)
         zone_row.addWidget(self.hours_zone, 1)
         hours_save_row = QHBoxLayout()
@@ -96,7 +96,7 @@ class AccountProfile(QWidget):
         hours_layout.addLayout(grid)
         hours_layout.addLayout(hours_save_row)
 
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setWordWrap(True)
         columns = QHBoxLayout()
         columns.addLayout(form, 1)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.account import AccountService
+from jivo_desktop.ui.plain import PlainLabel
 from server import protocol as p
 
 
@@ -25,9 +25,9 @@ class AccountTeam(QWidget):
     def __init__(self, account: AccountService) -> None:
         super().__init__()
         self.account = account
-        self.title = title = QLabel()
+        self.title = title = PlainLabel()
         title.setObjectName("PageTitle")
-        self.intro = intro = QLabel()
+        self.intro = intro = PlainLabel()
         intro.setWordWrap(True)
         self.email = QLineEdit()
         self.name = QLineEdit()
@@ -61,7 +61,7 @@ class AccountTeam(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.role_button)
         actions.addWidget(self.disable_button)
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setWordWrap(True)
 
         layout = QVBoxLayout(self)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.audio import ECHO_SECONDS, AudioSettings, EchoTest
+from jivo_desktop.ui.plain import PlainLabel
 
 
 class AudioSection(QWidget):
@@ -28,7 +28,7 @@ class AudioSection(QWidget):
         self.device = QComboBox()
         self.device.setMinimumWidth(280)
         self.device.currentIndexChanged.connect(self._on_device_current_index_changed)
-        self.no_device = QLabel()
+        self.no_device = PlainLabel()
         self.no_device.setWordWrap(True)
         self.no_device.setObjectName("Banner")
         self.test_button = QPushButton()
@@ -38,7 +38,7 @@ class AudioSection(QWidget):
         self.meter.setTextVisible(False)
         self.meter.setMaximumHeight(10)
         self.meter.setMinimumWidth(200)
-        self.status = QLabel(
+        self.status = PlainLabel(
             self.tr(
                 "Speak after pressing the button: {0} seconds are recorded, then played back."
             ).format(ECHO_SECONDS)
@@ -47,7 +47,7 @@ class AudioSection(QWidget):
         self.status.setWordWrap(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.device_label = QLabel()
+        self.device_label = PlainLabel()
         form.addRow(self.device_label, self.device)
         test = QHBoxLayout()
         test.addWidget(self.test_button)

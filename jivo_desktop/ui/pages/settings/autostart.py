@@ -9,9 +9,10 @@ really set and the reason shows under it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QCheckBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QSizePolicy, QVBoxLayout, QWidget
 
 from jivo_desktop.platform.autostart import Autostart
+from jivo_desktop.ui.plain import PlainLabel
 
 
 class AutostartSetting(QWidget):
@@ -27,7 +28,7 @@ class AutostartSetting(QWidget):
         self.checkbox.setObjectName("AutostartCheckBox")
         # Never narrower than its text, in the longest language (a form row would squeeze it).
         self.checkbox.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-        self.problem = QLabel()
+        self.problem = PlainLabel()
         self.problem.setObjectName("Muted")
         self.problem.setWordWrap(True)
         layout = QVBoxLayout(self)

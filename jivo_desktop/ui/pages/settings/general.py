@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from jivo_desktop.i18n import LANGUAGES as LANGUAGE_NAMES
 from jivo_desktop.services.app_settings import LANGUAGES, AppSettings
+from jivo_desktop.ui.plain import PlainLabel
 
 AWAY_MINUTES = (0, 5, 10, 15, 30, 60)
 NOTIFICATION_KINDS = ("toast", "native", "none")
@@ -65,9 +65,9 @@ class GeneralSection(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setVerticalSpacing(14)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.captions = {key: QLabel() for key in ("theme", "hints", "away", "notify", "spell")}
-        self.captions["language"] = QLabel()
-        self.captions["startup"] = QLabel()
+        self.captions = {key: PlainLabel() for key in ("theme", "hints", "away", "notify", "spell")}
+        self.captions["language"] = PlainLabel()
+        self.captions["startup"] = PlainLabel()
 
         # G1
         self.dark = QRadioButton()
@@ -98,7 +98,7 @@ class GeneralSection(QWidget):
         self.away.setCurrentIndex(self.away.findData(current))
         self.away.currentIndexChanged.connect(self._on_away_current_index_changed)
         form.addRow(self.captions["away"], self.away)
-        self.away_note = QLabel()
+        self.away_note = PlainLabel()
         self.away_note.setObjectName("FieldLabel")
         self.away_note.setWordWrap(True)
         self.away_note.setVisible(not auto_away.available)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.hotkeys import HotkeyConflict, HotkeyService
+from jivo_desktop.ui.plain import PlainLabel
 
 
 class HotkeysSection(QWidget):
@@ -41,7 +42,7 @@ class HotkeysSection(QWidget):
         grid.setHorizontalSpacing(16)
         self.edits: dict[str, QKeySequenceEdit] = {}
         for row, action in enumerate(hotkeys.actions()):
-            label = self.labels[action] = QLabel()
+            label = self.labels[action] = PlainLabel()
             edit = QKeySequenceEdit(QKeySequence(hotkeys.sequence(action)))
             edit.setMaximumSequenceLength(1)
             edit.setClearButtonEnabled(True)
@@ -53,14 +54,14 @@ class HotkeysSection(QWidget):
             grid.addWidget(label, row, 0)
             grid.addWidget(edit, row, 1)
             self.edits[action] = edit
-        self.message = QLabel()
+        self.message = PlainLabel()
         self.message.setObjectName("Problem")
         self.message.setWordWrap(True)
         self.message.hide()
         self.global_accept = QCheckBox()
         self.global_accept.setChecked(hotkeys.global_accept)
         self.global_accept.toggled.connect(hotkeys.set_global_accept)
-        self.global_note = QLabel()
+        self.global_note = PlainLabel()
         self.global_note.setObjectName("FieldLabel")
         self.global_note.setWordWrap(True)
         self.reset = QPushButton()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.visitors import VisitorsService
+from jivo_desktop.ui.plain import PlainLabel, plain_tooltip
 from server import protocol as p
 
 
@@ -49,9 +50,9 @@ class InvitationsSection(QWidget):
         self.visitors = visitors
         self.rules: list[p.InvitationRule] = []
         self.photo = ""
-        self.heading = heading = QLabel()
+        self.heading = heading = PlainLabel()
         heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.intro = intro = QLabel()
+        self.intro = intro = PlainLabel()
         intro.setWordWrap(True)
         intro.setObjectName("FieldLabel")
         self.list = QListWidget()
@@ -62,7 +63,7 @@ class InvitationsSection(QWidget):
         self.message.setMaxLength(1000)
         self.agent_name = QLineEdit()
         self.agent_name.setMaxLength(200)
-        self.photo_preview = QLabel()
+        self.photo_preview = PlainLabel()
         self.photo_preview.setFixedSize(36, 36)
         self.photo_button = QPushButton()
         self.photo_button.clicked.connect(self._on_photo_clicked)
@@ -94,7 +95,7 @@ class InvitationsSection(QWidget):
             ("utm_source", self.utm_source),
             ("utm_campaign", self.utm_campaign),
         ):
-            self.captions[key] = QLabel()
+            self.captions[key] = PlainLabel()
             form.addRow(self.captions[key], field)
         form.addRow("", self.enabled)
 
@@ -110,7 +111,7 @@ class InvitationsSection(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
-        self.note = QLabel()
+        self.note = PlainLabel()
         self.note.setObjectName("FieldLabel")
         self.note.setWordWrap(True)
 
@@ -194,7 +195,7 @@ class InvitationsSection(QWidget):
         for rule in self.rules:
             item = QListWidgetItem(f"{names.get(rule.site_id, '?')} · {rule.message}")
             item.setData(Qt.ItemDataRole.UserRole, rule.id)
-            item.setToolTip(self.conditions_text(rule))
+            item.setToolTip(plain_tooltip(self.conditions_text(rule)))
             if not rule.enabled:
                 item.setForeground(Qt.GlobalColor.gray)
             self.list.addItem(item)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSlider,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.sounds import EVENTS, SOUNDS, SoundService
+from jivo_desktop.ui.plain import PlainLabel
 
 
 class SoundsSection(QWidget):
@@ -32,10 +32,10 @@ class SoundsSection(QWidget):
         self.volume.setValue(round(sounds.volume * 100))
         self.volume.setMinimumWidth(200)
         self.volume.valueChanged.connect(self._on_volume_value_changed)
-        self.volume_value = QLabel(f"{self.volume.value()} %")
+        self.volume_value = PlainLabel(f"{self.volume.value()} %")
         self.volume_value.setMinimumWidth(44)
         volume = QHBoxLayout()
-        self.volume_label = QLabel()
+        self.volume_label = PlainLabel()
         volume.addWidget(self.volume_label)
         volume.addWidget(self.volume)
         volume.addWidget(self.volume_value)
@@ -65,7 +65,7 @@ class SoundsSection(QWidget):
             self.choices[event] = choice
             self.play_buttons[event] = play
 
-        self.no_device = QLabel()
+        self.no_device = PlainLabel()
         self.no_device.setObjectName("FieldLabel")
         self.no_device.setWordWrap(True)
         self.no_device.setVisible(not sounds.audio_available)
