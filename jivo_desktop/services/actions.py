@@ -9,6 +9,7 @@ import uuid
 
 from PySide6.QtCore import QObject, Signal
 
+from jivo_desktop.bidi import isolate
 from jivo_desktop.net.client import AgentClient, ConnectionLost, RelayError
 from jivo_desktop.services.chats import ChatsService, Message
 from jivo_desktop.services.session import SessionService
@@ -249,10 +250,13 @@ class ChatActionsService(QObject):
         me = self.chats.me
         typing = [a for a in sorted(self.typing_agents.get(chat_id, ())) if a != me]
         viewing = [a for a in self.viewers.get(chat_id, []) if a != me and a not in typing]
-        parts = [self.tr("{0} is viewing").format(self.team.name_of(a) or "?") for a in viewing] + [
-            self.tr("{0} is typing…").format(self.team.name_of(a) or "?") for a in typing
+        parts = [self.tr("{0} is viewing").format(self._name(a)) for a in viewing] + [
+            self.tr("{0} is typing…").format(self._name(a)) for a in typing
         ]
         return " · ".join(parts)
+
+    def _name(self, agent_id: int) -> str:
+        return isolate(self.team.name_of(agent_id)) or "?"
 
     def _on_chats_current_changed(self, chat_id: int) -> None:
         self._send_viewing(chat_id)
@@ -314,7 +318,7 @@ class ChatActionsService(QObject):
             if frame.outcome == "expired":
                 self.info.emit(self.tr("An invitation to a chat timed out."))
             return
-        name = frame.agent_name
+        name = isolate(frame.agent_name)
         texts = {
             ("transfer", "accepted"): self.tr("{0} accepted the chat."),
             ("transfer", "declined"): self.tr("{0} declined the transfer; the chat stays yours."),

@@ -18,10 +18,11 @@ names by :func:`file_display_name` (both from :mod:`jivo_desktop.bidi`, re-expor
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt  # mightBeRichText lives in QtGui's Qt namespace
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from jivo_desktop.bidi import file_display_name, isolate, visible_controls
 
@@ -44,10 +45,14 @@ RICH_PROPERTY = "jivo_rich"
 
 
 class PlainLabel(QLabel):
-    """A ``QLabel`` that always shows its text as plain text."""
+    """A ``QLabel`` that always shows its text as plain text. Takes QLabel's arguments
+    (``text``, ``parent``, window flags); the format is set before any text."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        text = args[0] if args and isinstance(args[0], str) else kwargs.pop("text", "")
+        if args and isinstance(args[0], str):
+            args = args[1:]
+        super().__init__(*args, **kwargs)
         self.setTextFormat(Qt.TextFormat.PlainText)
         if text:
             self.setText(text)

@@ -38,7 +38,7 @@ from jivo_desktop.services.chats import Message, visitor_name
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui.delegates import MessageDelegate
 from jivo_desktop.ui.models import MessageRole
-from jivo_desktop.ui.plain import PlainLabel
+from jivo_desktop.ui.plain import PlainLabel, isolate
 
 Index = QModelIndex | QPersistentModelIndex
 ChatIdRole = Qt.ItemDataRole.UserRole + 1
@@ -251,14 +251,14 @@ class ArchivePanel(QWidget):
     def _title(self, info: Any) -> str:
         if info.visitor is None:
             return self.tr("Chat {0}").format(info.id)
-        return visitor_name(info.visitor, self.tr("Client"))
+        return isolate(visitor_name(info.visitor, self.tr("Client")))
 
     def _on_archive_results_changed(self) -> None:
         self.results_model.clear()
         for info in self.archive.results:
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.created_at))
             state = self.tr("Missed") if info.state == "missed" else self.tr("Closed")
-            who = info.agent_name or "—"
+            who = isolate(info.agent_name) or "—"
             lines = [f"{self._title(info)} · {state}", f"{when} · {who}"]
             if info.preview:
                 lines.append(" ".join(info.preview.split())[:120])
