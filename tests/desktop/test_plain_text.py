@@ -185,7 +185,7 @@ async def test_markup_in_every_field_stays_plain_in_every_window(
         await relay.relay.set_sneak_peek(site_id, True)
         await visitor.send_raw(p.encode(p.Draft(text="draft " + MARKUP)))
         # Elided on the left when long: its end shows, literally.
-        await until(lambda: "evil.example\">A</a>" in inbox.typing_label.text())
+        await until(lambda: 'evil.example">A</a>' in inbox.typing_label.text())
         assert isinstance(await visitor_upload(visitor, FILE_MARKUP, b"hello"), p.FileStored)
         await until(lambda: any(m.file for m in app.chats.chat(chat_id).messages))  # type: ignore[union-attr]
         await until(lambda: "<h1>" in inbox.client_panel.fields["email"].text())
