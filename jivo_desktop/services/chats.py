@@ -52,6 +52,9 @@ class Chat:
     info: p.ChatInfo
     messages: list[Message] = field(default_factory=list)
     loaded: bool = False
+    history_error: str = ""
+    """Issue 12 item 6: why the conversation could not be loaded (empty: no error); the
+    inbox shows it with a Retry instead of an empty chat."""
     unread: int = 0
     last_activity: float = 0.0
     typing: str = ""
@@ -133,6 +136,7 @@ class ChatsService(QObject):
         self.order: list[int] = []
         self.current = 0
         self.ignored: set[int] = set()
+        self._history_loading: set[int] = set()
         self.window_active = True
         session.frame_received.connect(self._on_session_frame_received)
         session.signed_in.connect(self._on_session_signed_in)
@@ -178,8 +182,8 @@ class ChatsService(QObject):
             if chat.unread:
                 chat.unread = 0
                 self.chat_changed.emit(chat_id)
-            if not chat.loaded:
-                spawn(self._load_history(chat), f"history-{chat_id}")
+            if not chat.loaded and not chat.history_error:
+                self._start_history(chat)
             self._mark_read(chat)
         self.current_changed.emit(chat_id)
 
@@ -585,17 +589,33 @@ class ChatsService(QObject):
         self.chat_changed.emit(chat.id)
         self._reorder()
 
-    async def _load_history(self, chat: Chat) -> None:
-        client = self.session.client
-        if client is None:
+    def retry_history(self, chat_id: int) -> None:
+        """Issue 12 item 6: load a conversation again after its history failed."""
+        chat = self.chats.get(chat_id)
+        if chat is None or chat.loaded:
             return
+        chat.history_error = ""
+        self.chat_changed.emit(chat_id)
+        self._start_history(chat)
+
+    def _start_history(self, chat: Chat) -> None:
+        if chat.id in self._history_loading:
+            return
+        self._history_loading.add(chat.id)
+        spawn(self._load_history(chat), f"history-{chat.id}")
+
+    async def _load_history(self, chat: Chat) -> None:
         try:
-            events = await client.history(chat.id, limit=HISTORY_PAGE)
-        except (RelayError, ConnectionLost, TimeoutError) as exc:
-            log.info("history of chat %s not loaded: %s", chat.id, exc)
+            events = await self._fetch_history(chat)
+        finally:
+            self._history_loading.discard(chat.id)
+        if events is None:
+            if chat.id in self.chats:
+                self.chat_changed.emit(chat.id)  # the inbox shows history_error
             return
         if chat.id not in self.chats:
             return
+        chat.history_error = ""
         pending = [m for m in chat.messages if m.state == "sending"]
         stored = {e.client_msg_id for e in events if e.client_msg_id}
         chat.messages = [_message(e, self.me) for e in events] + [
@@ -626,6 +646,26 @@ class ChatsService(QObject):
                 elif message.seq <= chat.info.visitor_delivered_seq:
                     message.state = "delivered"
         self.messages_reset.emit(chat.id)
+
+    async def _fetch_history(self, chat: Chat) -> list[p.Event] | None:
+        """The chat's last page, or None with ``chat.history_error`` set (a refusal, a timeout,
+        or the connection dropping during the request, as an over-large page makes it)."""
+        client = self.session.client
+        if client is None:
+            chat.history_error = self.tr("Not connected to the relay.")
+            return None
+        try:
+            return await client.history(chat.id, limit=HISTORY_PAGE)
+        except ConnectionLost as exc:
+            log.info("history of chat %s not loaded: %s", chat.id, exc)
+            chat.history_error = self.tr("The connection dropped while loading the conversation.")
+        except TimeoutError:
+            log.info("history of chat %s not loaded: timeout", chat.id)
+            chat.history_error = self.tr("The relay did not answer in time.")
+        except RelayError as exc:
+            log.info("history of chat %s not loaded: %s", chat.id, exc)
+            chat.history_error = self.tr("The relay refused: {0}").format(exc.message)
+        return None
 
     # -------------------------------------------------------------- helpers
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.archive import ArchiveService
-from jivo_desktop.services.chats import ChatsService, Message
+from jivo_desktop.services.chats import Chat, ChatsService, Message
 from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.team import TeamService
@@ -166,6 +166,22 @@ class InboxPage(QWidget):
         self.messages_model.rowsInserted.connect(self._on_messages_model_rows_inserted)
         self.messages_model.modelReset.connect(self._on_messages_model_reset)
 
+        # Issue 12 item 6: a conversation that could not be loaded says so, with a Retry.
+        self.history_bar = QWidget()
+        self.history_bar.setObjectName("HistoryProblem")
+        self.history_bar.setStyleSheet(
+            "QWidget#HistoryProblem { background: #fde8e6; } QLabel { color: #8a1f11; }"
+        )
+        history_layout = QHBoxLayout(self.history_bar)
+        history_layout.setContentsMargins(14, 8, 14, 8)
+        self.history_problem = PlainLabel()
+        self.history_problem.setWordWrap(True)
+        history_layout.addWidget(self.history_problem, 1)
+        self.history_retry = QPushButton()
+        self.history_retry.clicked.connect(self._on_history_retry_clicked)
+        history_layout.addWidget(self.history_retry)
+        self.history_bar.hide()
+
         self.typing_label = PlainLabel()
         self.typing_label.setObjectName("FieldLabel")
         self.typing_label.setContentsMargins(14, 2, 14, 0)
@@ -212,6 +228,7 @@ class InboxPage(QWidget):
         conv_layout.addWidget(header)
         conv_layout.addWidget(self.collision)
         conv_layout.addWidget(self.action_notice)
+        conv_layout.addWidget(self.history_bar)
         conv_layout.addWidget(self.messages, 1)
         conv_layout.addWidget(self.typing_label)
         if files is not None:
@@ -297,6 +314,7 @@ class InboxPage(QWidget):
         self.agents_title.setText(self.tr("Agents"))
         self.offer_text.setText(self.tr("This visitor is waiting for an answer."))
         self.accept_button.setText(self.tr("Accept"))
+        self.history_retry.setText(self.tr("Retry"))
         self.composer.setPlaceholderText(
             self.tr("Type a message… (Enter sends, Shift+Enter: new line)")
         )
@@ -353,6 +371,7 @@ class InboxPage(QWidget):
         chat = self.chats.chat(self.shown_chat)
         self.chat_actions_bar.set_chat(chat)
         self.collision.show_chat(chat.id if chat else 0)
+        self._show_history_problem(chat)
         if chat is None:
             self.client_panel.show_chat(None, "")
             self.assigned_agent.show_chat(None)
@@ -380,6 +399,18 @@ class InboxPage(QWidget):
         self.client_panel.show_chat(chat, name)
         self.assigned_agent.show_chat(chat)
         self.client_panel.set_row_visible("assigned", chat.info.visitor is not None)
+
+    def _show_history_problem(self, chat: Chat | None) -> None:
+        problem = chat.history_error if chat is not None else ""
+        if problem:
+            self.history_problem.setText(
+                self.tr("The conversation could not be loaded. {0}").format(problem)
+            )
+        self.history_bar.setVisible(bool(problem))
+
+    def _on_history_retry_clicked(self) -> None:
+        if self.shown_chat:
+            self.chats.retry_history(self.shown_chat)
 
     def _on_show_archive_toggled(self, on: bool) -> None:
         self.views.setCurrentIndex(1 if on else 0)
