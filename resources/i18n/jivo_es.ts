@@ -824,6 +824,22 @@
         <source>File: {0}</source>
         <translation>Archivo: {0}</translation>
     </message>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Sin conexión con el servidor.</translation>
+    </message>
+    <message>
+        <source>The connection dropped while loading the conversation.</source>
+        <translation>Se perdió la conexión mientras se cargaba la conversación.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer in time.</source>
+        <translation>El servidor no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>The relay refused: {0}</source>
+        <translation>El servidor lo rechazó: {0}</translation>
+    </message>
 </context>
 <context>
     <name>ClientPanel</name>
@@ -1164,6 +1180,10 @@ Los nuevos chats aparecen aquí.</translation>
         <translation>Aceptar</translation>
     </message>
     <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
         <source>Type a message… (Enter sends, Shift+Enter: new line)</source>
         <translation>Escriba un mensaje… (Intro envía, Mayús+Intro: nueva línea)</translation>
     </message>
@@ -1192,6 +1212,10 @@ Los chats en espera están marcados en naranja.</translation>
     <message>
         <source>{0} is typing…</source>
         <translation>{0} está escribiendo…</translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded. {0}</source>
+        <translation>No se pudo cargar la conversación. {0}</translation>
     </message>
     <message>
         <source>Online</source>

@@ -824,6 +824,22 @@
         <source>File: {0}</source>
         <translation>Arquivo: {0}</translation>
     </message>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Sem conexão com o servidor.</translation>
+    </message>
+    <message>
+        <source>The connection dropped while loading the conversation.</source>
+        <translation>A conexão caiu enquanto a conversa era carregada.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer in time.</source>
+        <translation>O servidor não respondeu a tempo.</translation>
+    </message>
+    <message>
+        <source>The relay refused: {0}</source>
+        <translation>O servidor recusou: {0}</translation>
+    </message>
 </context>
 <context>
     <name>ClientPanel</name>
@@ -1164,6 +1180,10 @@ Os novos chats aparecem aqui.</translation>
         <translation>Aceitar</translation>
     </message>
     <message>
+        <source>Retry</source>
+        <translation>Tentar novamente</translation>
+    </message>
+    <message>
         <source>Type a message… (Enter sends, Shift+Enter: new line)</source>
         <translation>Digite uma mensagem… (Enter envia, Shift+Enter: nova linha)</translation>
     </message>
@@ -1192,6 +1212,10 @@ Os chats aguardando estão marcados em laranja.</translation>
     <message>
         <source>{0} is typing…</source>
         <translation>{0} está digitando…</translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded. {0}</source>
+        <translation>Não foi possível carregar a conversa. {0}</translation>
     </message>
     <message>
         <source>Online</source>

@@ -824,6 +824,22 @@
         <source>File: {0}</source>
         <translation>Файл: {0}</translation>
     </message>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Нет связи с сервером.</translation>
+    </message>
+    <message>
+        <source>The connection dropped while loading the conversation.</source>
+        <translation>Связь оборвалась во время загрузки разговора.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer in time.</source>
+        <translation>Сервер не ответил вовремя.</translation>
+    </message>
+    <message>
+        <source>The relay refused: {0}</source>
+        <translation>Сервер отказал: {0}</translation>
+    </message>
 </context>
 <context>
     <name>ClientPanel</name>
@@ -1164,6 +1180,10 @@ New chats appear here.</source>
         <translation>Принять</translation>
     </message>
     <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
         <source>Type a message… (Enter sends, Shift+Enter: new line)</source>
         <translation>Введите сообщение… (Enter — отправить, Shift+Enter — новая строка)</translation>
     </message>
@@ -1192,6 +1212,10 @@ Waiting chats are marked in orange.</source>
     <message>
         <source>{0} is typing…</source>
         <translation>{0} печатает…</translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded. {0}</source>
+        <translation>Не удалось загрузить разговор. {0}</translation>
     </message>
     <message>
         <source>Online</source>
