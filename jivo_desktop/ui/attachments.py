@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jivo_desktop.bidi import BIDI_CONTROLS
 from jivo_desktop.services.chats import Message
 from jivo_desktop.services.files import FilesService, human_size, is_image
 from jivo_desktop.ui import style
@@ -246,7 +247,8 @@ def ask_save_path(parent: QWidget, name: str, on_chosen: Callable[[str], None]) 
     """A "save as" dialog for a received file, opened with ``open()``."""
     dialog = QFileDialog(parent, QCoreApplication.translate("InboxPage", "Save file"))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.selectFile(str(Path.home() / Path(name).name))
+    # Issue 12 item 7: the name proposed on disk carries no bidi control (its real extension).
+    dialog.selectFile(str(Path.home() / Path(BIDI_CONTROLS.sub("", name)).name))
     dialog.fileSelected.connect(on_chosen)
     dialog.open()
     return dialog

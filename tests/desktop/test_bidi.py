@@ -129,3 +129,20 @@ async def test_visitor_overrides_stay_inside_the_name_in_the_app(
     window.grab().save(str(artifacts / "desktop-bidi.png"))
     await visitor.close()
     await app.shutdown()
+
+
+def test_save_dialog_proposes_the_name_without_overrides(qapp: Any) -> None:
+    """Issue 12 item 7: "Save…" proposes the file's name without its bidi controls, so the
+    file on disk is what it is (invoicegnp.exe), not a spoofed ".png"."""
+    from PySide6.QtWidgets import QWidget
+
+    from jivo_desktop.ui.attachments import ask_save_path
+
+    parent = QWidget()
+    dialog = ask_save_path(parent, SPOOF, lambda _path: None)
+    try:
+        chosen = dialog.selectedFiles()
+        assert chosen and chosen[0].endswith("/invoicegnp.exe") and RLO not in chosen[0]
+    finally:
+        dialog.close()
+        parent.deleteLater()
