@@ -10,6 +10,7 @@ Signals:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -50,6 +51,8 @@ class ArchiveService(QObject):
         self.chat_id = 0
         self.messages: list[Message] = []
         self._search_serial = 0
+        self._retry: Callable[[], None] | None = None
+        """What failed last (a search or opening a conversation), for :meth:`retry`."""
 
     @property
     def me(self) -> int | None:
@@ -91,12 +94,19 @@ class ArchiveService(QObject):
                 )
             )
         except (RelayError, ConnectionLost, TimeoutError) as exc:
+            self._retry = lambda: self.search(f, offset)
             self.problem.emit(self.tr("The archive could not be searched: {0}").format(str(exc)))
             return
         if serial != self._search_serial or not isinstance(page, p.ArchivePage):
             return
         self.results, self.total, self.offset = page.chats, page.total, offset
         self.results_changed.emit()
+
+    def retry(self) -> None:
+        """Run again what failed last (the panel's Retry)."""
+        again, self._retry = self._retry, None
+        if again is not None:
+            again()
 
     def open(self, chat_id: int) -> None:
         """Load an archived conversation (read-only)."""
@@ -112,7 +122,12 @@ class ArchiveService(QObject):
         try:
             events = await client.history(chat_id, limit=500)
         except (RelayError, ConnectionLost, TimeoutError) as exc:
-            self.problem.emit(self.tr("The conversation could not be loaded: {0}").format(str(exc)))
+            # Issue 12 item 6: the panel shows this with a Retry, not an empty conversation.
+            if chat_id == self.chat_id:
+                self._retry = lambda: self.open(chat_id)
+                self.problem.emit(
+                    self.tr("The conversation could not be loaded: {0}").format(str(exc))
+                )
             return
         if chat_id != self.chat_id:
             return

@@ -472,6 +472,10 @@
         <translation>Los chats archivados son de solo lectura.</translation>
     </message>
     <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
         <source>Any agent</source>
         <translation>Cualquier agente</translation>
     </message>

@@ -472,6 +472,10 @@
         <translation>Os chats arquivados são somente leitura.</translation>
     </message>
     <message>
+        <source>Retry</source>
+        <translation>Tentar novamente</translation>
+    </message>
+    <message>
         <source>Any agent</source>
         <translation>Qualquer agente</translation>
     </message>

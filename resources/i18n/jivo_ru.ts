@@ -472,6 +472,10 @@
         <translation>Архивные чаты доступны только для чтения.</translation>
     </message>
     <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
         <source>Any agent</source>
         <translation>Любой оператор</translation>
     </message>

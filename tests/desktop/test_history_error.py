@@ -116,3 +116,49 @@ async def test_a_dropped_history_request_shows_an_error_and_retry_loads_it(
         assert any(m.text == "hola, ¿me ayudan?" for m in chat.messages)
         await visitor.close()
         await app.shutdown()
+
+
+async def test_the_archive_shows_a_failed_conversation_with_retry(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
+) -> None:
+    """Issue 12 item 6: an archived conversation whose history drops the connection shows
+    the problem with Retry in the archive (on 1ebce85 the error went nowhere: an empty
+    conversation); Retry loads it."""
+    breaker = Breaker()
+    async with history_proxy(relay.ws_url, breaker) as proxy_url:
+        app = DesktopApp(qapp, data_dir)
+        app.start()
+        assert await app.session.sign_in_async(
+            proxy_url, relay.agent_email, relay.agent_password, False
+        )
+        app.main_window.show()
+        app.main_window.resize(1180, 760)
+        inbox = app.main_window.inbox
+        panel = inbox.archive_panel
+        visitor = Visitor(relay.ws_url, relay.site_key)
+        await visitor.connect()
+        await visitor.say("una pregunta para el archivo")
+        chat_id = await until(lambda: app.chats.waiting() and app.chats.waiting()[0].id)
+        assert await app.chats.accept_async(chat_id)
+        app.chats.close_chat(chat_id)
+        await until(lambda: chat_id not in app.chats.chats)
+        inbox.show_archive.setChecked(True)
+        inbox.archive.search()
+        await until(lambda: any(c.id == chat_id for c in inbox.archive.results))
+
+        breaker.oversize = True
+        inbox.archive.open(chat_id)
+        await until(lambda: panel.problem_bar.isVisible())
+        assert "could not be loaded" in panel.problem.text()
+        assert panel.messages_model.rowCount() == 0
+        app.main_window.grab().save(str(artifacts / "desktop-archive-history-error.png"))
+
+        breaker.oversize = False
+        await until(
+            lambda: app.session.client is not None and app.session.client.state == "connected"
+        )
+        QTest.mouseClick(panel.retry, Qt.MouseButton.LeftButton)
+        await until(lambda: not panel.problem_bar.isVisible() and panel.messages_model.rowCount())
+        assert any(m.text == "una pregunta para el archivo" for m in inbox.archive.messages)
+        await visitor.close()
+        await app.shutdown()

@@ -166,6 +166,22 @@ class ArchivePanel(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.header)
         right_layout.addWidget(self.read_only)
+        # Issue 12 item 6: a failed search or conversation says so, with a Retry.
+        self.problem_bar = QWidget()
+        self.problem_bar.setObjectName("ArchiveProblem")
+        self.problem_bar.setStyleSheet(
+            "QWidget#ArchiveProblem { background: #fde8e6; } QLabel { color: #8a1f11; }"
+        )
+        problem_layout = QHBoxLayout(self.problem_bar)
+        problem_layout.setContentsMargins(14, 8, 14, 8)
+        self.problem = PlainLabel()
+        self.problem.setWordWrap(True)
+        problem_layout.addWidget(self.problem, 1)
+        self.retry = QPushButton()
+        self.retry.clicked.connect(archive.retry)
+        problem_layout.addWidget(self.retry)
+        self.problem_bar.hide()
+        right_layout.addWidget(self.problem_bar)
         right_layout.addWidget(self.messages, 1)
 
         splitter = QSplitter()
@@ -180,6 +196,7 @@ class ArchivePanel(QWidget):
 
         archive.results_changed.connect(self._on_archive_results_changed)
         archive.conversation_loaded.connect(self._on_archive_conversation_loaded)
+        archive.problem.connect(self._on_archive_problem)
         team.changed.connect(self._on_team_changed)
         self.retranslate()
 
@@ -196,6 +213,7 @@ class ArchivePanel(QWidget):
         self.previous.setToolTip(self.tr("Previous page"))
         self.next.setToolTip(self.tr("Next page"))
         self.read_only.setText(self.tr("Archived chats are read-only."))
+        self.retry.setText(self.tr("Retry"))
         self._on_archive_conversation_loaded(self.archive.chat_id)
         self._on_team_changed()
         self._on_archive_results_changed()
@@ -254,6 +272,7 @@ class ArchivePanel(QWidget):
         return isolate(visitor_name(info.visitor, self.tr("Client")))
 
     def _on_archive_results_changed(self) -> None:
+        self.problem_bar.hide()
         self.results_model.clear()
         for info in self.archive.results:
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.created_at))
@@ -274,12 +293,17 @@ class ArchivePanel(QWidget):
         self.previous.setEnabled(offset > 0)
         self.next.setEnabled(offset + PAGE < total)
 
+    def _on_archive_problem(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem_bar.show()
+
     def _on_results_clicked(self, index: QModelIndex) -> None:
         chat_id = index.data(ChatIdRole)
         if chat_id:
             self.archive.open(int(chat_id))
 
     def _on_archive_conversation_loaded(self, chat_id: int) -> None:
+        self.problem_bar.hide()
         info = next((c for c in self.archive.results if c.id == chat_id), None)
         self.header.setText(
             self._title(info) if info is not None else self.tr("Choose a chat to read it.")
