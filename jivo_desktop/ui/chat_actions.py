@@ -195,14 +195,17 @@ class ChatActionsBar(QWidget):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Block the client"),
-            self.tr(
-                "Block {0}? They will not be able to write again, from this browser or from "
-                "the same IP address. The chat is closed. An admin can unblock them."
-            ).format(isolate(name)),
+            "",
             QMessageBox.StandardButton.Cancel,
             self.window(),
         )
-        plain_message_box(box)
+        plain_message_box(box)  # before the visitor's name goes in
+        box.setText(
+            self.tr(
+                "Block {0}? They will not be able to write again, from this browser or from "
+                "the same IP address. The chat is closed. An admin can unblock them."
+            ).format(isolate(name))
+        )
         block = box.addButton(self.tr("Block"), QMessageBox.ButtonRole.DestructiveRole)
         chat_id = self.chat_id
 

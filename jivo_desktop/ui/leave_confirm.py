@@ -29,6 +29,7 @@ def confirm_leave(
     box.setObjectName("LeaveConfirm")
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(QCoreApplication.translate("LeaveConfirm", "Leave the chat?"))
+    plain_message_box(box)  # before the visitor's name goes in
     box.setText(
         QCoreApplication.translate("LeaveConfirm", "Leave the chat with {0}?").format(isolate(name))
     )
@@ -39,7 +40,7 @@ def confirm_leave(
             "If they write again after you leave, it starts a new chat.",
         )
     )
-    plain_message_box(box)
+    plain_message_box(box)  # the informative label too
     leave_button = box.addButton(
         QCoreApplication.translate("LeaveConfirm", "Leave chat"), QMessageBox.ButtonRole.AcceptRole
     )

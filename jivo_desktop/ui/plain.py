@@ -83,7 +83,9 @@ def tooltip_text(tip: str) -> str:
 
 
 def plain_message_box(box: QMessageBox) -> QMessageBox:
-    """Make a message box show its text and informative text as plain text."""
+    """Make a message box show its text and informative text as plain text. Call it before
+    setting text that holds data (and again after ``setInformativeText``, whose label Qt
+    creates then)."""
     box.setTextFormat(Qt.TextFormat.PlainText)
     for label in box.findChildren(QLabel):
         label.setTextFormat(Qt.TextFormat.PlainText)
