@@ -481,9 +481,7 @@ class AgentClient:
         """C8: block the chat's visitor (B5: and its IP address only with ``by_ip``), and close
         the chat. ``spam``: "Bloquear o Spam"."""
         await self.request(
-            lambda i: p.BlockClient(
-                id=i, chat_id=chat_id, reason=reason, spam=spam, by_ip=by_ip
-            )
+            lambda i: p.BlockClient(id=i, chat_id=chat_id, reason=reason, spam=spam, by_ip=by_ip)
         )
 
     async def block_preview(self, chat_id: int) -> p.BlockPreviewInfo:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QToolButton,
     QWidget,
@@ -190,26 +189,11 @@ class ChatActionsBar(QWidget):
     def confirm_block(self) -> None:
         if not self.chat_id or not self.buttons["block"].isEnabled():
             return
+        from jivo_desktop.ui.block_dialog import BlockDialog
+
         chat = self.chats.chat(self.chat_id)
         name = self.chats.display_name(chat) if chat else ""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Block the client"),
-            self.tr(
-                "Block {0}? They will not be able to write again, from this browser or from "
-                "the same IP address. The chat is closed. An admin can unblock them."
-            ).format(name),
-            QMessageBox.StandardButton.Cancel,
-            self.window(),
-        )
-        block = box.addButton(self.tr("Block"), QMessageBox.ButtonRole.DestructiveRole)
-        chat_id = self.chat_id
-
-        def finished(_result: int) -> None:
-            if box.clickedButton() is block:
-                self.chat_actions.block(chat_id)
-
-        box.finished.connect(finished)
+        box = BlockDialog(self.chat_actions, self.chat_id, name, self.window())
         self.block_box = box
         self._show(box)
 

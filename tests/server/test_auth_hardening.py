@@ -273,9 +273,7 @@ async def test_finding6_demoted_admin_loses_every_admin_power_at_once(sqlite_url
             await refused("list_invitation_rules", lambda i: p.ListInvitationRules(id=i))
             await refused("save_invitation_rule", lambda i: p.SaveInvitationRule(id=i, rule=rule))
             await refused("list_logs", lambda i: p.ListLogs(id=i))
-            await refused(
-                "set_sneak_peek", lambda i: p.SetSneakPeek(id=i, site_id=1, enabled=True)
-            )
+            await refused("set_sneak_peek", lambda i: p.SetSneakPeek(id=i, site_id=1, enabled=True))
             await refused("history", lambda i: p.History(id=i, chat_id=open_chat))
             await refused("block_client", lambda i: p.BlockClient(id=i, chat_id=open_chat))
             assert refusals == {
@@ -303,7 +301,9 @@ async def test_finding7_sessions_expire_and_are_pruned(sqlite_url: str) -> None:
     """Finding 7: a session older than ``session_max_age`` or unused for longer than
     ``session_idle_timeout`` no longer authenticates; using it restarts the idle time; the
     pruning job (one DELETE, safe on any number of nodes) removes ended and revoked rows."""
-    async with running_relay(sqlite_url, session_max_age=1000.0, session_idle_timeout=100.0) as relay:
+    async with running_relay(
+        sqlite_url, session_max_age=1000.0, session_idle_timeout=100.0
+    ) as relay:
         tokens = []
         for _ in range(3):
             async with _signed(relay, relay.agent_email, relay.agent_password) as ana:
@@ -422,9 +422,7 @@ async def test_finding12_replay_leaves_out_chats_the_agent_left(sqlite_url: str)
         assert token is not None and cursor is not None
         await boss.send_message(chat_id, "INTERNAL: looks like a fraudster", comment=True)
         await visitor.say("my card number is 4111")
-        await boss.wait_for(
-            lambda f: isinstance(f, p.EventPush) and "4111" in f.event.text
-        )
+        await boss.wait_for(lambda f: isinstance(f, p.EventPush) and "4111" in f.event.text)
         headers: dict[str, str] = {}
         frames: list[p.Frame] = []
         async with connect(relay.ws_url, additional_headers=headers) as ws:
@@ -469,7 +467,9 @@ async def test_finding21_webhook_rows_commit_with_their_action(sqlite_url: str) 
 
         async def events_after(write: Any) -> list[str]:
             async with engine.begin() as db:
-                before = (await db.execute(sa.select(sa.func.max(webhook_deliveries.c.id)))).scalar()
+                before = (
+                    await db.execute(sa.select(sa.func.max(webhook_deliveries.c.id)))
+                ).scalar()
                 await db.run_sync(write)
                 rows = await db.execute(
                     sa.select(webhook_deliveries.c.event).where(
