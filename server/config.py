@@ -99,6 +99,8 @@ class Settings:
     """Wrong passwords for one e-mail before each further attempt must wait (1 s, doubling)."""
     sign_in_free_failures_ip: int = 20
     """The same for one client IP (an office shares one: higher than per e-mail)."""
+    sign_in_base_delay: float = 1.0
+    """The first wait once the free failures are used up; doubled with each further failure."""
     sign_in_max_delay: float = 900.0
     """The longest wait between attempts once the delay has grown."""
     sign_in_window: float = 3600.0

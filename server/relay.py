@@ -158,6 +158,7 @@ class Relay:
             free_email=settings.sign_in_free_failures,
             free_ip=settings.sign_in_free_failures_ip,
             max_delay=settings.sign_in_max_delay,
+            base_delay=settings.sign_in_base_delay,
             window=settings.sign_in_window,
         )
         self.demo_site_key: str | None = None

@@ -41,10 +41,12 @@ FINAL_CODES = frozenset({"bad_credentials", "unauthenticated", "version_mismatch
 class RelayError(Exception):
     """The relay refused a request; ``code`` is one of :data:`server.protocol.ErrorCode`."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, retry_after: float | None = None) -> None:
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message
+        self.retry_after = retry_after
+        """Seconds after which the relay may accept the same request (finding 4)."""
 
 
 class AuthError(RelayError):
@@ -160,7 +162,7 @@ class AgentClient:
             await ws.close()
             self._set_state("disconnected")
             cls = AuthError if frame.code in FINAL_CODES else RelayError
-            raise cls(frame.code, frame.message)
+            raise cls(frame.code, frame.message, frame.retry_after)
         if not isinstance(frame, p.Welcome):
             await ws.close()
             self._set_state("disconnected")

@@ -1718,6 +1718,17 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <source>Your session has expired. Sign in again.</source>
         <translation>Su sesión ha caducado. Vuelva a iniciar sesión.</translation>
     </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Demasiadas contraseñas incorrectas. Espere %n segundo y vuelva a intentarlo.</numerusform>
+            <numerusform>Demasiadas contraseñas incorrectas. Espere %n segundos y vuelva a intentarlo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The relay is busy checking passwords. Try again in a moment.</source>
+        <translation>El servidor está ocupado comprobando contraseñas. Inténtelo de nuevo en un momento.</translation>
+    </message>
     <message>
         <source>You were signed out: {0}</source>
         <translation>Se cerró su sesión: {0}</translation>

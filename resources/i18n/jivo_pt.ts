@@ -1718,6 +1718,17 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <source>Your session has expired. Sign in again.</source>
         <translation>Sua sessão expirou. Entre novamente.</translation>
     </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Demasiadas palavras-passe erradas. Aguarde %n segundo e tente novamente.</numerusform>
+            <numerusform>Demasiadas palavras-passe erradas. Aguarde %n segundos e tente novamente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The relay is busy checking passwords. Try again in a moment.</source>
+        <translation>O servidor está ocupado a verificar palavras-passe. Tente novamente daqui a pouco.</translation>
+    </message>
     <message>
         <source>You were signed out: {0}</source>
         <translation>Sua sessão foi encerrada: {0}</translation>

@@ -1719,6 +1719,18 @@ This page is not built yet: it comes in a later version.</source>
         <source>Your session has expired. Sign in again.</source>
         <translation>Срок сеанса истёк. Войдите снова.</translation>
     </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Слишком много неверных паролей. Подождите %n секунду и попробуйте снова.</numerusform>
+            <numerusform>Слишком много неверных паролей. Подождите %n секунды и попробуйте снова.</numerusform>
+            <numerusform>Слишком много неверных паролей. Подождите %n секунд и попробуйте снова.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The relay is busy checking passwords. Try again in a moment.</source>
+        <translation>Сервер занят проверкой паролей. Повторите попытку чуть позже.</translation>
+    </message>
     <message>
         <source>You were signed out: {0}</source>
         <translation>Вы вышли из системы: {0}</translation>

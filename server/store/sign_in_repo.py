@@ -4,7 +4,7 @@ database (every relay node counts the same attempts) and checked before argon2 r
 An attempt counts as a failure from the moment it is let through, so that a burst of
 concurrent attempts is counted at once rather than after each slow argon2 check; a success
 gives the attempt back. After ``free`` failures of a key, each further attempt must wait
-``1 s * 2 ** (failures - free)`` (at most ``max_delay``) since the last one; sooner, it is
+``base_delay * 2 ** (failures - free)`` (at most ``max_delay``) since the last one; sooner, it is
 refused without touching argon2. Failures older than ``window`` are forgotten and pruned."""
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ class Policy:
     free_ip: int = 20
     max_delay: float = 900.0
     window: float = 3600.0
+    base_delay: float = 1.0
 
 
 def keys(ip: str, email: str) -> tuple[str, str]:
@@ -36,10 +37,10 @@ def keys(ip: str, email: str) -> tuple[str, str]:
     )
 
 
-def _delay(failures: int, free: int, max_delay: float) -> float:
+def _delay(failures: int, free: int, max_delay: float, base: float = 1.0) -> float:
     if failures < free:
         return 0.0
-    return min(max_delay, 2.0 ** min(failures - free, 30))
+    return min(max_delay, base * 2.0 ** min(failures - free, 30))
 
 
 def begin_attempt(ip: str, email: str, policy: Policy) -> Write[float]:
@@ -59,7 +60,7 @@ def begin_attempt(ip: str, email: str, policy: Policy) -> Write[float]:
             row = found.get(key)
             if row is None or row.last_at < now - policy.window:
                 continue
-            due = row.last_at + _delay(int(row.failures), free, policy.max_delay)
+            due = row.last_at + _delay(int(row.failures), free, policy.max_delay, policy.base_delay)
             wait = max(wait, due - now)
         if wait > 0:
             return wait

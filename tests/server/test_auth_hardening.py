@@ -57,7 +57,10 @@ async def test_finding4_wrong_passwords_are_refused_before_argon2(sqlite_url: st
     ``sign_in_free_failures`` (counted when let through, before the slow check); the rest get
     a typed ``rate_limited`` with ``retry_after``, and never reach argon2. A good sign-in from
     another address meanwhile goes straight through (argon2 once, not queued behind 24)."""
-    async with running_relay(sqlite_url, trusted_proxies="127.0.0.1") as relay:
+    # A first wait long enough that no slow machine sees it end during the test.
+    async with running_relay(
+        sqlite_url, trusted_proxies="127.0.0.1", sign_in_base_delay=600.0
+    ) as relay:
         before = executors.ARGON2.calls
         bad = [
             _first_answer(
@@ -100,7 +103,10 @@ async def test_finding4_per_ip_bucket_and_growing_delay(sqlite_url: str) -> None
         0.0, 0.0, 1.0, 2.0, 4.0, 60.0, 60.0,
     ]  # fmt: skip
     async with running_relay(
-        sqlite_url, trusted_proxies="127.0.0.1", sign_in_free_failures_ip=3
+        sqlite_url,
+        trusted_proxies="127.0.0.1",
+        sign_in_free_failures_ip=3,
+        sign_in_base_delay=600.0,
     ) as relay:
         ok = await _first_answer(
             relay.ws_url,
@@ -139,6 +145,19 @@ async def test_finding4_bounded_pools_refuse_when_full() -> None:
     assert await pool.run(lambda: 7) == 7
     names = {executors.ARGON2.name, executors.FILES.name, executors.SMTP.name}
     assert names | {executors.WEBHOOKS.name} == {"argon2", "files", "smtp", "webhooks"}
+
+
+async def test_finding4_full_argon2_pool_answers_busy(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding 4: when argon2's pool and queue are full, a sign-in is refused at once with a
+    typed ``busy`` (and ``retry_after``), instead of waiting in an unbounded queue."""
+    async with running_relay(sqlite_url) as relay:
+        monkeypatch.setattr(executors.ARGON2, "limit", 0)
+        answer = await _first_answer(
+            relay.ws_url, p.SignIn(id=1, email=relay.agent_email, password=relay.agent_password)
+        )
+        assert isinstance(answer, p.Error) and answer.code == "busy" and answer.retry_after
 
 
 # ---------------------------------------------------------------- finding 5
