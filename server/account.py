@@ -193,7 +193,7 @@ class AccountService:
         def kick(text: str, _cursor: int | None) -> None:
             if text.startswith("keep:") and session_hash == text[5:]:
                 return  # the session that changed the password stays signed in
-            reason = "signed out: the password changed" if text else "the account was disabled"
+            reason = "the password changed" if text else "the account was disabled"
             task = asyncio.get_running_loop().create_task(
                 conn.close(p.CLOSE_SIGNED_OUT, f"signed out: {reason}")
             )
