@@ -8,6 +8,7 @@ missed, then serve its frames in order until it leaves (unregistering in ``final
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -511,7 +512,16 @@ class Relay:
             subscriptions.append((OFFERS, conn.push))
         for topic, handler in subscriptions:
             self.bus.subscribe(topic, handler)
-        kick = self.account.watch(conn, agent_id, None if api_token else auth.token_hash(token))
+        session_hash = None if api_token else auth.token_hash(token)
+        kick = self.account.watch(conn, agent_id, session_hash)
+        # Finding 7: an open connection ends with its session's absolute lifetime too.
+        expiry = None
+        if session_hash is not None:
+            began = float(getattr(row, "session_created_at", None) or time.time())
+            left = max(0.0, began + self.settings.session_max_age - time.time())
+            expiry = asyncio.get_running_loop().call_later(
+                left, lambda: _spawn(conn.close(p.CLOSE_SIGNED_OUT, "the session expired"))
+            )
         online_before = self.presence.online_count()
         if self.presence.connect(agent_id, status):
             self._publish_presence(agent)
@@ -629,6 +639,12 @@ class Relay:
             self.actions.forget(conn, agent_id)
             self.logs.forget(conn)
             self.account.unwatch(conn, agent_id, kick)
+            if expiry is not None:
+                expiry.cancel()
+            if session_hash is not None:
+                # Connected until now counts as use: the idle lifetime starts from here.
+                with contextlib.suppress(Exception):
+                    await self.writer.run(repo.touch_session(session_hash))
             for topic, handler in (
                 (topics.agent_topic(agent_id), conn.push),
                 (topics.AGENTS, conn.push),
@@ -996,6 +1012,15 @@ class Relay:
         info = await read(self.engine, repo.open_chat_info, visitor_id)
         if info is not None:
             self.bus.publish(topics.AGENTS, p.encode(p.ChatStateChanged(chat=info)))
+
+
+_background: set[asyncio.Task[Any]] = set()
+
+
+def _spawn(coro: Any) -> None:
+    task = asyncio.get_running_loop().create_task(coro)
+    _background.add(task)
+    task.add_done_callback(_background.discard)
 
 
 def _peer_ip(ws: ServerConnection) -> str:

@@ -171,7 +171,7 @@ def agent_by_token(
     """The agent of a live session. Finding 7: ``lifetime`` (absolute, idle seconds) ends a
     session that began too long ago or was not used for too long."""
     query = (
-        sa.select(agents)
+        sa.select(agents, agent_sessions.c.created_at.label("session_created_at"))
         .join(agent_sessions, agent_sessions.c.agent_id == agents.c.id)
         .where(agent_sessions.c.token_hash == token_hash, agent_sessions.c.revoked.is_(False))
     )

@@ -8,6 +8,7 @@ import contextlib
 import threading
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -365,6 +366,37 @@ async def test_finding7_sessions_expire_and_are_pruned(sqlite_url: str) -> None:
         before = await _count(relay, total)
         assert await relay.relay.account.prune() == 2
         assert await _count(relay, total) == before - 2
+
+
+async def test_finding7_open_connection_ends_with_its_session(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    """Finding 7: a connection that stays open past its session's absolute lifetime is closed
+    (signed out: the app asks for the password again); closing a connection counts as use of
+    its session, so an agent connected for days is not "idle" at its next reconnect."""
+    from server import auth
+
+    async with running_relay(sqlite_url) as relay:
+        async with _signed(relay, relay.agent_email, relay.agent_password) as ana:
+            assert ana.token is not None
+            hashed = auth.token_hash(ana.token)
+            async with relay.relay.engine.begin() as db:
+                await db.execute(
+                    sa.update(agent_sessions)
+                    .where(agent_sessions.c.token_hash == hashed)
+                    .values(last_used_at=1.0)
+                )
+        used = sa.select(agent_sessions.c.last_used_at).where(agent_sessions.c.token_hash == hashed)
+        async with asyncio.timeout(10):  # the relay's side of the close runs a moment later
+            while await _count(relay, used) <= 1:
+                await asyncio.sleep(0.02)
+    short = f"sqlite+aiosqlite:///{tmp_path / 'short.db'}"
+    async with running_relay(short, session_max_age=1.0) as relay:
+        client = AgentClient(relay.ws_url, reconnect=True)
+        await client.sign_in(relay.agent_email, relay.agent_password)
+        await until(lambda: client.state == "closed", timeout=30)
+        assert "expired" in client.ended_by_relay
+        await client.close()
 
 
 async def test_finding7_password_change_ends_other_sessions(sqlite_url: str) -> None:
