@@ -378,8 +378,8 @@ async def test_finding7_open_connection_ends_with_its_session(
 
     async with running_relay(sqlite_url) as relay:
         async with _signed(relay, relay.agent_email, relay.agent_password) as ana:
-            assert ana.token is not None
-            hashed = auth.token_hash(ana.token)
+            assert ana.token is not None and ana.welcome is not None
+            hashed, ana_id = auth.token_hash(ana.token), ana.welcome.agent.id
             async with relay.relay.engine.begin() as db:
                 await db.execute(
                     sa.update(agent_sessions)
@@ -387,9 +387,9 @@ async def test_finding7_open_connection_ends_with_its_session(
                     .values(last_used_at=1.0)
                 )
         used = sa.select(agent_sessions.c.last_used_at).where(agent_sessions.c.token_hash == hashed)
-        async with asyncio.timeout(10):  # the relay's side of the close runs a moment later
-            while await _count(relay, used) <= 1:
-                await asyncio.sleep(0.02)
+        # The relay's side of the close stores the use before it shows the agent offline.
+        await until(lambda: relay.relay.presence.status(ana_id) == "offline")
+        assert await _count(relay, used) > 1
     short = f"sqlite+aiosqlite:///{tmp_path / 'short.db'}"
     async with running_relay(short, session_max_age=1.0) as relay:
         client = AgentClient(relay.ws_url, reconnect=True)
