@@ -26,6 +26,7 @@ from server import bus as topics
 from server import protocol as p
 from server.bus import Bus
 from server.config import Settings
+from server.executors import Saturated
 from server.mailer import Mailer, MailError
 from server.store import account_repo, repo, sign_in_repo
 from server.store.db import read
@@ -313,7 +314,12 @@ class AccountService:
         row = None
         # Look before hashing: a guessed token must not cost the relay an argon2 hash.
         if await read(self.engine, account_repo.password_token_usable, token_hash, time.time()):
-            password_hash = await auth.hash_password_async(frame.password)
+            try:
+                password_hash = await auth.hash_password_async(frame.password)
+            except Saturated:
+                conn.error(p.FrameRejected("busy", "the relay is busy: try again", frame.id))
+                await conn.close(p.CLOSE_UNAUTHENTICATED, "busy")
+                return
             row = await self.writer.run(
                 account_repo.use_password_token(token_hash, password_hash, time.time())
             )

@@ -425,6 +425,9 @@ class Relay:
             conn.error(exc)
         except ConnectionClosed:
             pass  # the reader sees the close too
+        except Saturated as exc:  # finding 4: a full pool refuses, the request may be retried
+            self.metrics.errors.labels("busy").inc()
+            conn.error(p.FrameRejected("busy", f"{exc}: try again", _peek_id(raw)))
         except Exception:
             log.exception("frame from %s failed", conn.ip)
             self.metrics.errors.labels("internal").inc()
