@@ -53,14 +53,14 @@ async def _count(relay: RelayHandle, query: Any) -> int:
 # ---------------------------------------------------------------- finding 4
 
 
-async def test_finding4_wrong_passwords_are_refused_before_argon2(sqlite_url: str) -> None:
+async def test_finding4_wrong_passwords_are_refused_before_argon2(db_url: str) -> None:
     """Finding 4: 24 concurrent wrong sign-ins for one e-mail cost argon2 only for the first
     ``sign_in_free_failures`` (counted when let through, before the slow check); the rest get
     a typed ``rate_limited`` with ``retry_after``, and never reach argon2. A good sign-in from
     another address meanwhile goes straight through (argon2 once, not queued behind 24)."""
     # A first wait long enough that no slow machine sees it end during the test.
     async with running_relay(
-        sqlite_url, trusted_proxies="127.0.0.1", sign_in_base_delay=600.0
+        db_url, trusted_proxies="127.0.0.1", sign_in_base_delay=600.0
     ) as relay:
         before = executors.ARGON2.calls
         bad = [
@@ -450,12 +450,12 @@ async def test_finding7_sign_out_with_an_api_token_is_refused(sqlite_url: str) -
 # ---------------------------------------------------------------- finding 12
 
 
-async def test_finding12_replay_leaves_out_chats_the_agent_left(sqlite_url: str) -> None:
+async def test_finding12_replay_leaves_out_chats_the_agent_left(db_url: str) -> None:
     """Finding 12: an agent that transferred a chat and reconnects with its old cursor gets
     no event of that chat written after it left (a colleague's comment, the visitor's next
     message), as ``history`` refuses the chat too."""
     async with (
-        running_relay(sqlite_url) as relay,
+        running_relay(db_url) as relay,
         _signed(relay, relay.agent_email, relay.agent_password) as ana,
         _signed(relay, relay.admin_email, relay.admin_password) as boss,
     ):
@@ -492,12 +492,12 @@ async def test_finding12_replay_leaves_out_chats_the_agent_left(sqlite_url: str)
 # ---------------------------------------------------------------- finding 21
 
 
-async def test_finding21_webhook_rows_commit_with_their_action(sqlite_url: str) -> None:
+async def test_finding21_webhook_rows_commit_with_their_action(db_url: str) -> None:
     """Finding 21: the delivery row is written by the action's own write, in its transaction
     (a crash between the two can no longer lose it): the contact saved, the offline message,
     the chat accepted and closed. Each write is run alone here, in one transaction."""
     async with (
-        running_relay(sqlite_url) as relay,
+        running_relay(db_url) as relay,
         _signed(relay, relay.admin_email, relay.admin_password) as boss,
     ):
         await boss.request(
