@@ -26,8 +26,9 @@ from server import bus as topics
 from server import protocol as p
 from server.bus import Bus
 from server.config import Settings
+from server.executors import Saturated
 from server.mailer import Mailer, MailError
-from server.store import account_repo
+from server.store import account_repo, repo, sign_in_repo
 from server.store.db import read
 from server.store.writer import GroupWriter
 
@@ -40,7 +41,8 @@ MIN_PASSWORD = 8
 
 
 def kick_topic(agent_id: int) -> str:
-    """Publishing here closes every connection of the agent, on every node."""
+    """Publishing here closes every connection of the agent, on every node: ``""`` all of
+    them, ``"keep:<session hash>"`` all but those of that session (a password change)."""
     return f"kick:{agent_id}"
 
 
@@ -84,6 +86,9 @@ class AccountService:
         self.hours = p.WorkingHours()
         self._open = True
         self._ticker: asyncio.Task[None] | None = None
+        self._session_of: dict[Conn, str | None] = {}
+        """Open agent connections -> the session hash they use (finding 7)."""
+        self._pruned_at = 0.0
         self._handlers: dict[type[p.Frame], Callable[[Conn, Any, Any], Any]] = {
             p.ListSites: self._list_sites,
             p.SaveSite: self._save_site,
@@ -122,13 +127,35 @@ class AccountService:
 
     async def _tick(self) -> None:
         while True:
-            await asyncio.sleep(self.settings.hours_check_interval)
+            await self.prune_if_due()
+            await asyncio.sleep(
+                min(self.settings.hours_check_interval, self.settings.prune_interval)
+            )
             try:
                 # Read again: an admin on another node may have changed them.
                 self.hours = await read(self.engine, account_repo.working_hours)
             except Exception:
                 log.exception("reading the working hours failed")
             self._recheck()
+
+    async def prune_if_due(self) -> None:
+        """Findings 4, 7: expired and revoked sessions and old sign-in failure counts are
+        deleted, every ``prune_interval``. Plain DELETEs: any number of nodes may run them."""
+        if time.monotonic() - self._pruned_at < self.settings.prune_interval and self._pruned_at:
+            return
+        self._pruned_at = time.monotonic()
+        try:
+            await self.prune()
+        except Exception:
+            log.exception("pruning sessions failed")
+
+    async def prune(self) -> int:
+        s = self.settings
+        gone = await self.writer.run(repo.prune_sessions(s.session_max_age, s.session_idle_timeout))
+        await self.writer.run(sign_in_repo.prune(s.sign_in_window))
+        if gone:
+            log.info("pruned %s ended sessions", gone)
+        return gone
 
     def _recheck(self) -> None:
         now_open = hours.is_open(self.hours)
@@ -157,18 +184,29 @@ class AccountService:
         me = await self.check(frame, agent_id)
         await self._handlers[type(frame)](conn, frame, me)
 
-    def watch(self, conn: Conn, agent_id: int) -> Callable[[str, int | None], None]:
-        """Subscribe ``conn`` to its agent's kick topic; returns the handler to unsubscribe."""
+    def watch(
+        self, conn: Conn, agent_id: int, session_hash: str | None
+    ) -> Callable[[str, int | None], None]:
+        """Subscribe ``conn`` to its agent's kick topic; returns the handler to unsubscribe.
+        ``session_hash``: the session the connection signed in with (None: an API token)."""
+        self._session_of[conn] = session_hash
 
-        def kick(_text: str, _cursor: int | None) -> None:
+        def kick(text: str, _cursor: int | None) -> None:
+            if text.startswith("keep:") and session_hash == text[5:]:
+                return  # the session that changed the password stays signed in
+            reason = "the password changed" if text else "the account was disabled"
             task = asyncio.get_running_loop().create_task(
-                conn.close(p.CLOSE_SIGNED_OUT, "signed out: the account was disabled")
+                conn.close(p.CLOSE_SIGNED_OUT, f"signed out: {reason}")
             )
             _background.add(task)
             task.add_done_callback(_background.discard)
 
         self.bus.subscribe(kick_topic(agent_id), kick)
         return kick
+
+    def unwatch(self, conn: Conn, agent_id: int, kick: Callable[[str, int | None], None]) -> None:
+        self._session_of.pop(conn, None)
+        self.bus.unsubscribe(kick_topic(agent_id), kick)
 
     def _agent_info(self, row: Any) -> p.AgentInfo:
         return p.AgentInfo(
@@ -214,7 +252,7 @@ class AccountService:
                 "mail_failed", "the relay has no SMTP server set (JIVO_RELAY_SMTP_HOST)"
             )
         token = auth.new_token()
-        unusable = await asyncio.to_thread(auth.hash_password, secrets.token_urlsafe(32))
+        unusable = await auth.hash_password_async(secrets.token_urlsafe(32))
         expires = time.time() + self.settings.invite_ttl_hours * 3600
         name = frame.name.strip() or email.split("@")[0]
         teammate, created = await self.writer.run(
@@ -276,7 +314,12 @@ class AccountService:
         row = None
         # Look before hashing: a guessed token must not cost the relay an argon2 hash.
         if await read(self.engine, account_repo.password_token_usable, token_hash, time.time()):
-            password_hash = await asyncio.to_thread(auth.hash_password, frame.password)
+            try:
+                password_hash = await auth.hash_password_async(frame.password)
+            except Saturated:
+                conn.error(p.FrameRejected("busy", "the relay is busy: try again", frame.id))
+                await conn.close(p.CLOSE_UNAUTHENTICATED, "busy")
+                return
             row = await self.writer.run(
                 account_repo.use_password_token(token_hash, password_hash, time.time())
             )
@@ -292,6 +335,7 @@ class AccountService:
             await conn.close(p.CLOSE_UNAUTHENTICATED, "invalid link")
             return
         log.info("agent %s set a password", row.id)
+        self.bus.publish(kick_topic(row.id), "")  # finding 7: its sessions were revoked too
         self._announce(row, "changed")
         conn.send(p.MyAccount(id=frame.id, name=row.name, email=row.email, timezone=row.timezone))
         await conn.close(1000, "password set")
@@ -362,13 +406,18 @@ class AccountService:
                 raise p.FrameRejected("bad_credentials", "the current password is wrong")
             if len(frame.new_password) < MIN_PASSWORD:
                 raise p.FrameRejected("invalid", f"use at least {MIN_PASSWORD} characters")
-            password_hash = await asyncio.to_thread(auth.hash_password, frame.new_password)
+            password_hash = await auth.hash_password_async(frame.new_password)
         try:
             row = await self.writer.run(
                 account_repo.save_profile(me.id, name, email, frame.timezone, password_hash)
             )
         except sa.exc.IntegrityError:
             raise p.FrameRejected("invalid", f"another account uses {email}") from None
+        if password_hash is not None:
+            # Finding 7: a new password ends every other session (a stolen token with it).
+            keep = self._session_of.get(conn)
+            await self.writer.run(repo.revoke_sessions(me.id, keep))
+            self.bus.publish(kick_topic(me.id), f"keep:{keep or ''}")
         if (row.name, row.email) != (me.name, me.email):
             self._announce(row, "changed")
         conn.send(self._my_account_frame(frame.id, row))

@@ -11,6 +11,7 @@ import asyncio
 import logging
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -39,6 +40,7 @@ ACTION_FRAMES: tuple[type[p.Frame], ...] = (
     p.AnswerInvitation,
     p.LeaveChat,
     p.BlockClient,
+    p.BlockPreview,
     p.UnblockClient,
     p.ListBlocked,
     p.ListPhrases,
@@ -57,8 +59,12 @@ class ActionService:
         bus: Bus,
         chats: ChatService,
         invitation_timeout: float,
+        *,
+        same_ip_visitors: Callable[[int, str, int], int] = lambda _site, _ip, _visitor: 0,
     ) -> None:
         self.engine = engine
+        self.same_ip_visitors = same_ip_visitors
+        """B5: (site id, IP, visitor id) -> how many other visitors of the site are on that IP."""
         self.writer = writer
         self.bus = bus
         self.chats = chats
@@ -119,6 +125,12 @@ class ActionService:
                 await self._leave(conn, frame, agent)
             case p.BlockClient():
                 await self._block(conn, frame, agent)
+            case p.BlockPreview():
+                site_id, visitor_id, ip = await read(
+                    self.engine, brepo.chat_visitor_ip, agent, frame.chat_id
+                )
+                count = self.same_ip_visitors(site_id, ip, visitor_id) if ip else 0
+                conn.send(p.BlockPreviewInfo(id=frame.id, ip=ip, same_ip_visitors=count))
             case p.UnblockClient():
                 _admin_only(agent, frame.id)
                 await self.writer.run(brepo.unblock(frame.block_id, agent.id))
@@ -229,17 +241,29 @@ class ActionService:
     # -------------------------------------------------------------- C8
 
     async def _block(self, conn: Conn, frame: p.BlockClient, agent: p.AgentInfo) -> None:
-        block = await self.writer.run(brepo.block_client(agent, frame.chat_id, frame.reason))
+        block = await self.writer.run(
+            brepo.block_client(
+                agent, frame.chat_id, frame.reason, spam=frame.spam, by_ip=frame.by_ip
+            )
+        )
         conn.send(p.Ok(id=frame.id))
         if block.close is not None:
             self.chats._publish_event(block.close)
             info = await self.chats.chat_info(frame.chat_id)
             if info is not None:
                 self.bus.publish(topics.AGENTS, p.encode(p.ChatStateChanged(chat=info)))
+        if frame.by_ip and block.ip:
+            # B5: the others on that address are told it is their address that is blocked
+            # (first, so that the blocked visitor's own notice is the last it gets).
+            self.bus.publish(
+                topics.visitor_ip_topic(block.site_id, block.ip),
+                p.encode(p.VisitorBlocked(by_ip=True)),
+            )
         self.bus.publish(topics.visitor_topic(block.visitor_id), p.encode(p.VisitorBlocked()))
 
-    async def is_blocked(self, site_id: int, visitor_id: int, ip: str) -> bool:
-        return await read(self.engine, brepo.is_blocked, site_id, visitor_id, ip)
+    async def block_kind(self, site_id: int, visitor_id: int, ip: str) -> str | None:
+        """C8/B5: "visitor", "ip" (only its address is blocked) or None."""
+        return await read(self.engine, brepo.block_kind, site_id, visitor_id, ip)
 
     # -------------------------------------------------------------- C10
 

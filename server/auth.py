@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+
+from server.executors import ARGON2
 
 _hasher = PasswordHasher()
 
@@ -33,8 +34,14 @@ def _verify(password_hash: str | None, password: str) -> bool:
 
 
 async def verify_password(password_hash: str | None, password: str) -> bool:
-    """argon2 is deliberately slow: verify in a thread so the loop keeps serving."""
-    return await asyncio.to_thread(_verify, password_hash, password)
+    """argon2 is deliberately slow: verify on the argon2 pool so the loop keeps serving (and
+    nothing else waits behind it). Raises ``executors.Saturated`` when that pool is full."""
+    return await ARGON2.run(_verify, password_hash, password)
+
+
+async def hash_password_async(password: str) -> str:
+    """``hash_password`` on the argon2 pool (may raise ``executors.Saturated``)."""
+    return await ARGON2.run(hash_password, password)
 
 
 def new_token() -> str:

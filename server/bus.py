@@ -26,6 +26,11 @@ def visitor_topic(visitor_id: int) -> str:
     return f"visitor:{visitor_id}"
 
 
+def visitor_ip_topic(site_id: int, ip: str) -> str:
+    """B5: every visitor connection of a site from one address (told of a block of it)."""
+    return f"visitor-ip:{site_id}:{ip}"
+
+
 AGENTS = "agents"
 VISITORS = "visitors"
 

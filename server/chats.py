@@ -176,7 +176,9 @@ class ChatService:
         self.metrics.delivery_latency.observe(time.perf_counter() - received)
 
     async def accept(self, conn: Conn, frame: p.AcceptChat, agent: p.AgentInfo) -> None:
-        change = await self.writer.run(repo.accept_chat(agent.id, agent.name, frame.chat_id))
+        change = await self.writer.run(
+            repo.accept_chat(agent.id, agent.name, frame.chat_id, webhook=True)
+        )
         conn.send(p.Ok(id=frame.id))
         self.bus.publish(
             topics.AGENTS,

@@ -82,6 +82,29 @@ class Settings:
     """Seconds before the first retry of a failed webhook; doubled each time."""
     webhook_max_attempts: int = 8
     webhook_timeout: float = 10.0
+    webhook_concurrency: int = 2
+    """Finding 5: POSTs in flight at once to one webhook (a hung receiver holds no more)."""
+    visitor_form_rate: float = 0.2
+    """Finding 5: contact saves and offline messages a visitor may send per second, after a
+    burst of ``visitor_form_burst``."""
+    visitor_form_burst: float = 5.0
+    # ---- sessions and sign-in (findings 4 and 7)
+    session_max_age: float = 30 * 24 * 3600.0
+    """Seconds a session (the desktop app's remembered sign-in) lasts at most, used or not."""
+    session_idle_timeout: float = 14 * 24 * 3600.0
+    """Seconds a session lasts without being used (an authenticate); then sign in again."""
+    prune_interval: float = 3600.0
+    """How often expired or revoked sessions and old sign-in failure counts are deleted."""
+    sign_in_free_failures: int = 5
+    """Wrong passwords for one e-mail before each further attempt must wait (1 s, doubling)."""
+    sign_in_free_failures_ip: int = 20
+    """The same for one client IP (an office shares one: higher than per e-mail)."""
+    sign_in_base_delay: float = 1.0
+    """The first wait once the free failures are used up; doubled with each further failure."""
+    sign_in_max_delay: float = 900.0
+    """The longest wait between attempts once the delay has grown."""
+    sign_in_window: float = 3600.0
+    """Failures older than this are forgotten."""
     hours_check_interval: float = 30.0
     """How often the relay checks whether working hours began or ended (K5)."""
     files_dir: str = ""

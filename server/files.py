@@ -39,6 +39,7 @@ from websockets.http11 import Request, Response
 
 from server import protocol as p
 from server.config import Settings, default_data_dir
+from server.executors import FILES
 from server.http import respond
 from server.store import files as files_repo
 from server.store.db import is_sqlite, read
@@ -214,7 +215,7 @@ class FileService:
                 raise p.FrameRejected(
                     "file_corrupt", "the file arrived damaged (SHA-256 differs): send it again"
                 )
-            await asyncio.to_thread(_seal, upload.handle, upload.path, final)
+            await FILES.run(_seal, upload.handle, upload.path, final)
             info = p.FileInfo(
                 id=upload.file_id,
                 name=frame.name,

@@ -95,6 +95,8 @@ class LogService:
         self.engine = engine
         self.writer = writer
         self._uploads: dict[int, _Upload] = {}
+        self.session_lifetime: tuple[float, float] | None = None
+        """Finding 7: (absolute, idle) seconds a session token is accepted (the relay sets it)."""
 
     async def receive(self, conn: Conn, frame: p.UploadLogs, agent: p.AgentInfo) -> None:
         key = id(conn)
@@ -137,7 +139,8 @@ class LogService:
         """For ``GET /logs/<id>``: (HTTP status, file name, body)."""
 
         def look_up(db: Connection) -> tuple[Any, Any]:
-            row = repo.agent_by_token(db, auth.token_hash(token)) if token else None
+            hashed = auth.token_hash(token) if token else None
+            row = repo.agent_by_token(db, hashed, self.session_lifetime) if hashed else None
             return row, bundle(db, log_id) if is_admin(row) else None
 
         row, found = await read(self.engine, look_up)

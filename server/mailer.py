@@ -5,12 +5,12 @@ with implicit TLS, STARTTLS or none (a local relay) as the settings say."""
 
 from __future__ import annotations
 
-import asyncio
 import smtplib
 import ssl
 from email.message import EmailMessage
 
 from server.config import Settings
+from server.executors import SMTP, Saturated
 
 SUBJECT = "You have been added to the team"
 
@@ -70,7 +70,9 @@ class Mailer:
         if not self.configured:
             raise MailError("no SMTP server is configured (JIVO_RELAY_SMTP_HOST)")
         try:
-            await asyncio.to_thread(self._send, message)
+            await SMTP.run(self._send, message)
+        except Saturated:
+            raise MailError("too many e-mails are being sent: try again in a minute") from None
         except (OSError, smtplib.SMTPException) as exc:
             raise MailError(f"{type(exc).__name__}: {exc}") from exc
 

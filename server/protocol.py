@@ -74,6 +74,8 @@ ErrorCode = Literal[
     "no_agents_online",  # nobody can answer: show the offline form
     "internal",  # the relay failed; the request may be retried
     "blocked",  # C8: this visitor (or its IP) is blocked: it can no longer write
+    "ip_blocked",  # B5: not this visitor but its network address was blocked (shared IP)
+    "busy",  # the relay is saturated (e.g. password checks): retry after ``retry_after``
     "admin_only",  # the request needs the admin role
     "duplicate",  # C12: another quick phrase has that shortcut
     "mail_failed",  # the invitation e-mail could not be sent (the account exists; retry)
@@ -297,6 +299,10 @@ class BlockedClient(msgspec.Struct, kw_only=True):
     reason: str = ""
     blocked_by: str = ""
     created_at: float
+    spam: bool = False
+    """Blocked with "Bloquear o Spam" (C8)."""
+    by_ip: bool = False
+    """B5: the block covers every visitor from ``ip``, not only this visitor."""
 
 
 class Phrase(msgspec.Struct, kw_only=True):
@@ -685,11 +691,24 @@ class IgnoreChat(Frame):
 
 
 class BlockClient(Frame):
-    """C8: block the chat's visitor by visitor id and IP, and close the chat."""
+    """C8: block the chat's visitor and close the chat. ``spam`` is the guide's "Bloquear o
+    Spam" (kept as the block's kind). B5: ``by_ip`` also blocks every visitor of the site
+    coming from the visitor's IP address (an office or a mobile carrier may share one: see
+    ``block_preview``); without it only this visitor is blocked."""
 
     id: RequestId
     chat_id: int
     reason: Short = ""
+    spam: bool = False
+    by_ip: bool = False
+
+
+class BlockPreview(Frame):
+    """C8/B5: before blocking, what an IP block would reach: answered with ``block_preview_info``
+    (the visitor's IP and how many other visitors on the site share it now)."""
+
+    id: RequestId
+    chat_id: int
 
 
 class UnblockClient(Frame):
@@ -949,6 +968,8 @@ class Error(Frame):
     code: ErrorCode
     message: str
     id: int | None = None
+    retry_after: float | None = None
+    """Seconds after which the same request may succeed (``rate_limited`` sign-ins, ``busy``)."""
 
 
 # ---------------------------------------------------------------- pushes
@@ -1043,7 +1064,19 @@ class InvitationAnswered(Frame):
 
 
 class VisitorBlocked(Frame):
-    """Visitors (C8): this visitor is blocked and can no longer write."""
+    """Visitors (C8): this visitor is blocked and can no longer write. B5: ``by_ip`` true means
+    this visitor was not blocked itself: another visitor's block covers its network address."""
+
+    by_ip: bool = False
+
+
+class BlockPreviewInfo(Frame):
+    """C8/B5: the answer to ``block_preview``."""
+
+    id: int
+    ip: str
+    same_ip_visitors: int
+    """Other visitors of the site on that IP now (live on this relay)."""
 
 
 class BlockedList(Frame):
@@ -1289,6 +1322,7 @@ AgentRequest = (
     | AnswerInvitation
     | LeaveChat
     | BlockClient
+    | BlockPreview
     | UnblockClient
     | ListBlocked
     | ListPhrases
@@ -1363,6 +1397,7 @@ ServerFrame = (
     | InvitationAnswered
     | VisitorBlocked
     | BlockedList
+    | BlockPreviewInfo
     | PhraseList
     | PhrasesChanged
     | ChatViewers

@@ -8,6 +8,7 @@ missed, then serve its frames in order until it leaves (unregistering in ``final
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -23,13 +24,13 @@ from server import __version__, auth
 from server import bus as topics
 from server import protocol as p
 from server.account import AccountService
-from server.account import kick_topic as account_kick_topic
 from server.actions import ACTION_FRAMES, ActionService
 from server.bus import Bus, LocalBus
 from server.chats import OFFERS, ChatService
 from server.clientip import client_ip, parse_trusted
 from server.config import Settings
 from server.connection import Conn
+from server.executors import Saturated
 from server.files import FileService
 from server.geo import GeoLocator
 from server.http import HttpRoutes
@@ -39,8 +40,9 @@ from server.logs import LogService
 from server.metrics import Metrics
 from server.presence import Presence
 from server.routing import Router
-from server.store import account_repo, repo
+from server.store import account_repo, repo, sign_in_repo
 from server.store import files as files_repo
+from server.store.blocks_repo import refusal as brepo_refusal
 from server.store.blocks_repo import unless_blocked
 from server.store.db import create_engine, create_writer_engine, migrate, read
 from server.store.writer import GroupWriter
@@ -55,6 +57,24 @@ MAX_MESSAGES_IN_FLIGHT = 32
 """Messages of one connection waiting for their commit before its reading pauses."""
 DEMO_SITE_NAME = "Demo site"
 SNEAK_PEEK_CACHE_SECONDS = 5.0
+
+ROLE_FRAMES: tuple[type[p.Frame], ...] = (
+    *p.ADMIN_FRAMES,
+    p.UnblockClient,
+    p.ListBlocked,
+    p.BlockClient,
+    p.BlockPreview,
+    p.ListInvitationRules,
+    p.SaveInvitationRule,
+    p.DeleteInvitationRule,
+    p.ListLogs,
+    p.SearchArchive,
+    p.History,
+    p.ViewChat,
+    p.FileLink,
+)
+"""Finding 6: the agent frames whose answer depends on the sender's role (admins may do or
+see more). Each is preceded by a fresh read of the role (:meth:`AccountService.check`)."""
 
 first_frame_decoder: Any = msgspec.json.Decoder(
     p.SignIn | p.Authenticate | p.VisitorHello | p.SetPassword
@@ -84,27 +104,31 @@ class Relay:
             self.engine, self.writer, self.bus, self.metrics, settings.max_message_chars
         )
         self.actions = ActionService(
-            self.engine, self.writer, self.bus, self.chats, settings.invitation_timeout
+            self.engine,
+            self.writer,
+            self.bus,
+            self.chats,
+            settings.invitation_timeout,
+            same_ip_visitors=self._same_ip_visitors,
         )
         self.router = Router(
             self.engine,
             self.writer,
             self.bus,
             self.presence.online_agents,
-            on_missed=lambda chat_id: self.webhooks.emit_soon(
-                "chat_finished", {"chat_id": chat_id, "agent": None, "missed": True}
-            ),
+            on_missed=lambda _chat_id: self.webhooks.wake(),  # its row is in the miss's commit
         )
         self.chats.router = self.router
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
-        self.webhooks = Webhooks(self.engine, self.writer, settings)
-        self.chats.on_closed = lambda change: self.webhooks.emit_soon(
-            "chat_finished",
-            {
-                "chat_id": change.event.chat_id,
-                "agent": {"id": change.event.author_id, "name": change.event.author_name},
-            },
+        # Finding 5: contact forms and offline messages per visitor (each may cost a webhook
+        # POST and a database row); keyed by visitor id, idle ones forgotten as for IPs.
+        self.form_limiter = IpLimiter(
+            settings.visitor_form_rate, settings.visitor_form_burst, max_ips=20_000
         )
+        self.webhooks = Webhooks(self.engine, self.writer, settings)
+        # Finding 21: the chat_finished row is written in the close's own transaction
+        # (repo._append_event); after the commit the dispatcher only has to be woken.
+        self.chats.on_closed = lambda _change: self.webhooks.wake()
         self.account = AccountService(
             self.engine,
             self.writer,
@@ -130,6 +154,14 @@ class Relay:
             self.engine, self.tracker, self.bus, lambda: self.presence.online_count() > 0
         )
         self.logs = LogService(self.engine, self.writer)
+        self.logs.session_lifetime = self.session_lifetime
+        self.sign_in = sign_in_repo.Policy(
+            free_email=settings.sign_in_free_failures,
+            free_ip=settings.sign_in_free_failures_ip,
+            max_delay=settings.sign_in_max_delay,
+            base_delay=settings.sign_in_base_delay,
+            window=settings.sign_in_window,
+        )
         self.demo_site_key: str | None = None
         self.port = 0
         self._server: Server | None = None
@@ -223,7 +255,7 @@ class Relay:
     # -------------------------------------------------------------- administration
 
     async def create_agent(self, email: str, name: str, password: str, role: str = "agent") -> int:
-        password_hash = await asyncio.to_thread(auth.hash_password, password)
+        password_hash = await auth.hash_password_async(password)
         return await self.writer.run(
             repo.create_agent(auth.normalise_email(email), name, password_hash, role)
         )
@@ -393,6 +425,9 @@ class Relay:
             conn.error(exc)
         except ConnectionClosed:
             pass  # the reader sees the close too
+        except Saturated as exc:  # finding 4: a full pool refuses, the request may be retried
+            self.metrics.errors.labels("busy").inc()
+            conn.error(p.FrameRejected("busy", f"{exc}: try again", _peek_id(raw)))
         except Exception:
             log.exception("frame from %s failed", conn.ip)
             self.metrics.errors.labels("internal").inc()
@@ -400,40 +435,75 @@ class Relay:
 
     # -------------------------------------------------------------- agents
 
+    @property
+    def session_lifetime(self) -> tuple[float, float]:
+        return (self.settings.session_max_age, self.settings.session_idle_timeout)
+
+    async def _refuse_sign_in(
+        self, conn: Conn, code: p.ErrorCode, message: str, request_id: int, retry: float | None
+    ) -> None:
+        self.metrics.errors.labels(code).inc()
+        retry_after = None if retry is None else round(max(retry, 0.1), 1)
+        conn.send(p.Error(code=code, message=message, id=request_id, retry_after=retry_after))
+        await conn.close(p.CLOSE_UNAUTHENTICATED, message[:100])
+
+    async def _password_sign_in(self, conn: Conn, first: p.SignIn) -> tuple[Any, str] | None:
+        """Finding 4: the failure buckets are checked (and the attempt counted) before argon2;
+        argon2 runs on its own bounded pool, and a full pool is a refusal, not a queue."""
+        email = auth.normalise_email(first.email)
+        wait = await self.writer.run(sign_in_repo.begin_attempt(conn.ip, email, self.sign_in))
+        if wait > 0:
+            await self._refuse_sign_in(
+                conn, "rate_limited",
+                f"too many wrong passwords: try again in {max(1, round(wait))} s", first.id, wait,
+            )  # fmt: skip
+            return None
+        row = await read(self.engine, repo.agent_by_email, email)
+        try:
+            ok = await auth.verify_password(row.password_hash if row else None, first.password)
+        except Saturated:
+            await self._refuse_sign_in(
+                conn, "busy", "the relay is checking many passwords: try again", first.id, 1.0
+            )
+            return None
+        if not ok or row is None or row.disabled:
+            await self._refuse_sign_in(
+                conn, "bad_credentials", "wrong e-mail or password", first.id, None
+            )
+            return None
+        token = auth.new_token()
+        await self.writer.run(sign_in_repo.succeeded(conn.ip, email))
+        await self.writer.run(repo.create_session(row.id, auth.token_hash(token)))
+        return row, token
+
     async def _sign_in(
         self, conn: Conn, first: p.SignIn | p.Authenticate
-    ) -> tuple[Any, str] | None:
+    ) -> tuple[Any, str, bool] | None:
+        """The account row, the session token, and whether it is a script's API token."""
         if isinstance(first, p.SignIn):
-            row = await read(self.engine, repo.agent_by_email, auth.normalise_email(first.email))
-        else:
-            row = await read(self.engine, repo.agent_by_token, auth.token_hash(first.token))
-            if row is None:  # K3: a script's API token acts as the admin who made it
-                row = await read(
-                    self.engine, account_repo.agent_by_api_token, auth.token_hash(first.token)
-                )
-        if isinstance(first, p.SignIn):
-            ok = await auth.verify_password(row.password_hash if row else None, first.password)
-            if not ok or row is None or row.disabled:
-                self.metrics.errors.labels("bad_credentials").inc()
-                conn.error(p.FrameRejected("bad_credentials", "wrong e-mail or password", first.id))
-                await conn.close(p.CLOSE_UNAUTHENTICATED, "wrong e-mail or password")
-                return None
-            token = auth.new_token()
-            await self.writer.run(repo.create_session(row.id, auth.token_hash(token)))
-            return row, token
+            signed = await self._password_sign_in(conn, first)
+            return None if signed is None else (*signed, False)
+        hashed = auth.token_hash(first.token)
+        api = False
+        row = await read(self.engine, repo.agent_by_token, hashed, self.session_lifetime)
+        if row is None:  # K3: a script's API token acts as the admin who made it
+            row = await read(self.engine, account_repo.agent_by_api_token, hashed)
+            api = row is not None
         if row is None or row.disabled:
             conn.error(
                 p.FrameRejected("unauthenticated", "the session expired: sign in again", first.id)
             )
-            await conn.close(p.CLOSE_UNAUTHENTICATED, "unknown or revoked token")
+            await conn.close(p.CLOSE_UNAUTHENTICATED, "unknown, expired or revoked token")
             return None
-        return row, first.token
+        if not api:
+            await self.writer.run(repo.touch_session(hashed))  # finding 7: idle time restarts
+        return row, first.token, api
 
     async def _agent(self, conn: Conn, first: p.SignIn | p.Authenticate) -> None:
         signed = await self._sign_in(conn, first)
         if signed is None:
             return
-        row, token = signed
+        row, token, api_token = signed
         agent_id: int = row.id
         conn.role = "agent"
         status = first.status
@@ -445,7 +515,16 @@ class Relay:
             subscriptions.append((OFFERS, conn.push))
         for topic, handler in subscriptions:
             self.bus.subscribe(topic, handler)
-        kick = self.account.watch(conn, agent_id)
+        session_hash = None if api_token else auth.token_hash(token)
+        kick = self.account.watch(conn, agent_id, session_hash)
+        # Finding 7: an open connection ends with its session's absolute lifetime too.
+        expiry = None
+        if session_hash is not None:
+            began = float(getattr(row, "session_created_at", None) or time.time())
+            left = max(0.0, began + self.settings.session_max_age - time.time())
+            expiry = asyncio.get_running_loop().call_later(
+                left, lambda: _spawn(conn.close(p.CLOSE_SIGNED_OUT, "the session expired"))
+            )
         online_before = self.presence.online_count()
         if self.presence.connect(agent_id, status):
             self._publish_presence(agent)
@@ -477,16 +556,27 @@ class Relay:
 
             async def dispatch(frame: p.Frame, received: float) -> None:
                 nonlocal agent
-                if isinstance(frame, p.ADMIN_FRAMES):
-                    await self.account.check(frame, agent_id)  # A3: the one role check
+                if isinstance(frame, ROLE_FRAMES):
+                    # A3, finding 6: the one role check. Every frame whose answer depends on
+                    # the role reads the account first, so a role changed a moment ago (on any
+                    # node) counts at once; admin frames are refused here for non-admins.
+                    me = await self.account.check(frame, agent_id)
+                    if me.role != agent.role:
+                        agent = p.AgentInfo(
+                            id=agent.id,
+                            name=agent.name,
+                            email=agent.email,
+                            role=me.role,
+                            status=agent.status,
+                        )
                 match frame:
                     case p.SendMessage() if frame.comment:
                         await self.actions.comment(conn, frame, agent, received)
                     case p.SendMessage():
                         await self.chats.agent_message(conn, frame, agent, received)
                     case p.AcceptChat():
-                        await self.chats.accept(conn, frame, agent)
-                        self.webhooks.emit_soon("chat_accepted", _chat_hook(frame.chat_id, agent))
+                        await self.chats.accept(conn, frame, agent)  # with its webhook row
+                        self.webhooks.wake()
                     case p.CloseChat():
                         await self.chats.close(conn, frame, agent)
                     case p.Typing():
@@ -526,6 +616,14 @@ class Relay:
                         await self.logs.receive(conn, frame, agent)
                     case p.ListLogs():
                         await self.logs.list(conn, frame, agent)
+                    case p.SignOut() if api_token:
+                        # Finding 7: a script's token is not a session; refused rather than
+                        # silently answered "ok" while the token keeps working.
+                        raise p.FrameRejected(
+                            "invalid",
+                            "this connection uses an API token: sign_out does not end it; an "
+                            "admin revokes it (revoke_api_token, Ajustes → Integraciones)",
+                        )
                     case p.SignOut():
                         await self.writer.run(repo.revoke_session(auth.token_hash(token)))
                         conn.send(p.Ok(id=frame.id))
@@ -543,7 +641,13 @@ class Relay:
         finally:
             self.actions.forget(conn, agent_id)
             self.logs.forget(conn)
-            self.bus.unsubscribe(account_kick_topic(agent_id), kick)
+            self.account.unwatch(conn, agent_id, kick)
+            if expiry is not None:
+                expiry.cancel()
+            if session_hash is not None:
+                # Connected until now counts as use: the idle lifetime starts from here.
+                with contextlib.suppress(Exception):
+                    await self.writer.run(repo.touch_session(session_hash))
             for topic, handler in (
                 (topics.agent_topic(agent_id), conn.push),
                 (topics.AGENTS, conn.push),
@@ -660,7 +764,9 @@ class Relay:
         conn.role = "visitor"
         arrived = False
         conn.hold_pushes()
+        ip_topic = topics.visitor_ip_topic(site_id, conn.ip)
         self.bus.subscribe(topics.visitor_topic(visitor_id), conn.push)
+        self.bus.subscribe(ip_topic, conn.push)
         self.bus.subscribe(topics.VISITORS, conn.push)
         self.metrics.connections.labels("visitor").inc()
         try:
@@ -706,8 +812,9 @@ class Relay:
             conn.send(p.SyncDone(cursor=upto))
             conn.release_pushes(upto)
             del chat
-            if await self.actions.is_blocked(site_id, visitor_id, conn.ip):
-                conn.send(p.VisitorBlocked())  # C8: the widget says so and stops writing
+            blocked = await self.actions.block_kind(site_id, visitor_id, conn.ip)
+            if blocked is not None:  # C8: the widget says so and stops writing
+                conn.send(p.VisitorBlocked(by_ip=blocked == "ip"))
 
             async def dispatch(frame: p.Frame, received: float) -> None:
                 match frame:
@@ -744,22 +851,22 @@ class Relay:
                     case p.InvitationClosed():
                         self.invitations.closed(visitor_id, frame.invitation_id)
                     case p.SetContact():
+                        self._visitor_form_allowed(visitor_id, frame.id)  # finding 5
                         await self.writer.run(
-                            repo.set_contact(visitor_id, frame.name, frame.email, frame.phone)
-                        )
+                            repo.set_contact(
+                                visitor_id, site_id, frame.name, frame.email, frame.phone
+                            )
+                        )  # with its client_updated webhook row (coalesced per visitor)
+                        self.webhooks.wake()
                         self.tracker.contact(visitor_id, frame.name, frame.email, frame.phone)
                         conn.send(p.Ok(id=frame.id))
                         await self._announce_chat_update(visitor_id)
-                        self.webhooks.emit_soon(
-                            "client_updated",
-                            {"visitor_id": visitor_id, "site_id": site_id, "name": frame.name,
-                             "email": frame.email, "phone": frame.phone},
-                        )  # fmt: skip
                     case p.OfflineMessage():
                         if len(frame.text) > self.settings.max_message_chars:
                             raise p.FrameRejected(
                                 "message_too_long", "the message is too long", frame.id
                             )
+                        self._visitor_form_allowed(visitor_id, frame.id)  # finding 5
                         await self.writer.run(
                             unless_blocked(  # C8
                                 site_id,
@@ -771,11 +878,7 @@ class Relay:
                             )
                         )
                         conn.send(p.Ok(id=frame.id))
-                        self.webhooks.emit_soon(
-                            "offline_message",
-                            {"visitor_id": visitor_id, "site_id": site_id, "name": frame.name,
-                             "email": frame.email, "text": frame.text},
-                        )  # fmt: skip
+                        self.webhooks.wake()  # the offline_message row is in that commit
                     case p.Ping():
                         conn.send(p.Pong(id=frame.id))
                     case p.UploadFile():
@@ -783,8 +886,9 @@ class Relay:
                             raise p.FrameRejected(
                                 "forbidden", "visitors send to their own chat", frame.id
                             )
-                        if await self.actions.is_blocked(site_id, visitor_id, conn.ip):  # C8
-                            raise p.FrameRejected("blocked", "you can no longer write", frame.id)
+                        blocked = await self.actions.block_kind(site_id, visitor_id, conn.ip)
+                        if blocked is not None:  # C8, B5
+                            raise brepo_refusal(blocked)
                         await self.files.begin(conn, frame, "visitor", visitor_id, "")
                     case p.FileLink():
                         conn.send(await self.files.link(frame, "visitor", visitor_id))
@@ -798,11 +902,30 @@ class Relay:
             pass
         finally:
             self.bus.unsubscribe(topics.visitor_topic(visitor_id), conn.push)
+            self.bus.unsubscribe(ip_topic, conn.push)
             self.bus.unsubscribe(topics.VISITORS, conn.push)
             self.metrics.connections.labels("visitor").dec()
             if arrived:
                 self.tracker.depart(visitor_id)
                 await self.writer.run(repo.visitor_left(visitor_id))
+
+    def _same_ip_visitors(self, site_id: int, ip: str, visitor_id: int) -> int:
+        """B5: other visitors of the site on ``ip`` now (on this node's live list)."""
+        return sum(
+            1
+            for vid, live in self.tracker.live.items()
+            if vid != visitor_id
+            and live.info.online
+            and live.info.ip == ip
+            and live.info.site_id == site_id
+        )
+
+    def _visitor_form_allowed(self, visitor_id: int, request_id: int) -> None:
+        if not self.form_limiter.take(f"v{visitor_id}"):
+            raise p.FrameRejected(
+                "rate_limited", "too many contact forms or offline messages: wait a minute",
+                request_id,
+            )  # fmt: skip
 
     def _client_ip(self, ws: ServerConnection) -> str:
         forwarded = ws.request.headers.get("X-Forwarded-For") if ws.request else None
@@ -894,8 +1017,13 @@ class Relay:
             self.bus.publish(topics.AGENTS, p.encode(p.ChatStateChanged(chat=info)))
 
 
-def _chat_hook(chat_id: int, agent: p.AgentInfo) -> dict[str, Any]:
-    return {"chat_id": chat_id, "agent": {"id": agent.id, "name": agent.name}}
+_background: set[asyncio.Task[Any]] = set()
+
+
+def _spawn(coro: Any) -> None:
+    task = asyncio.get_running_loop().create_task(coro)
+    _background.add(task)
+    task.add_done_callback(_background.discard)
 
 
 def _peer_ip(ws: ServerConnection) -> str:

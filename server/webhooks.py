@@ -1,11 +1,13 @@
 """Outgoing webhooks (K3): chat accepted, chat finished, offline message, client updated.
 
-Each event becomes one row per interested webhook (``webhook_deliveries``) in the same group
-commit as any other write, so a delivery survives a restart. A dispatcher task POSTs the due
-rows (stdlib ``urllib`` in a thread: no HTTP client dependency for a few requests a minute),
-signed with HMAC-SHA256 over the body under the webhook's secret, and retries a failure
-(network error or non-2xx answer) after ``webhook_backoff`` seconds, doubling each time, up to
-``webhook_max_attempts``.
+Each event becomes one row per interested webhook (``webhook_deliveries``), written in the
+transaction of the action it reports (:mod:`server.store.hooks`), so a delivery survives a
+restart and a crash cannot lose it. A dispatcher task POSTs the due rows (stdlib ``urllib`` on
+the relay's own webhook pool, :data:`server.executors.WEBHOOKS`: no HTTP client dependency
+for a few requests a minute), at most ``webhook_concurrency`` at once per webhook, so a hung
+receiver holds two threads, not the relay's (finding 5). Each POST is signed with HMAC-SHA256
+over the body under the webhook's secret; a failure (network error or non-2xx answer) is
+retried after ``webhook_backoff`` seconds, doubling each time, up to ``webhook_max_attempts``.
 
 Receivers check ``X-Jivo-Signature: sha256=<hex of HMAC-SHA256(secret, raw body)>``.
 """
@@ -15,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
-import json
 import logging
 import time
 import urllib.error
@@ -26,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from server import __version__
 from server.config import Settings
+from server.executors import WEBHOOKS
 from server.store import account_repo
 from server.store.db import read
 from server.store.writer import GroupWriter
@@ -59,6 +61,9 @@ class Webhooks:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.attempts = 0
+        self._in_flight: dict[int, int] = {}
+        """Webhook id -> POSTs of this node running for it now."""
+        self._sending: set[asyncio.Task[None]] = set()
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="webhooks")
@@ -71,13 +76,22 @@ class Webhooks:
             except asyncio.CancelledError:
                 pass
             self._task = None
+        # A POST in flight keeps its thread until its time-out; its row's lease expires and
+        # the next start (or another node) sends it again.
+        for task in list(self._sending):
+            task.cancel()
+        await asyncio.gather(*self._sending, return_exceptions=True)
+
+    def wake(self) -> None:
+        """A delivery row was just committed: send it now rather than at the next recheck."""
+        self._wake.set()
 
     async def emit(self, event: str, data: dict[str, Any]) -> None:
-        """Queue ``event`` for every webhook that wants it (never raises: a webhook problem
-        must not fail the chat action that caused it)."""
-        body = json.dumps({"event": event, "ts": time.time(), "data": data}, ensure_ascii=False)
+        """Queue ``event`` in a write of its own, for an event no action's write reports
+        (never raises: a webhook problem must not fail what caused it). Actions write their
+        rows in their own transaction instead (finding 21)."""
         try:
-            if await self.writer.run(account_repo.enqueue_deliveries(event, body)):
+            if await self.writer.run(account_repo.enqueue_deliveries(event, data)):
                 self._wake.set()
         except Exception:
             log.exception("webhook event %s not queued", event)
@@ -108,18 +122,41 @@ class Webhooks:
     async def _deliver_due(self) -> float:
         """Send what is due; returns how long to sleep before the next due delivery."""
         now = time.time()
-        rows = await read(self.engine, account_repo.due_deliveries, now)
-        sends = []
+        limit = max(1, self.settings.webhook_concurrency)
+        full = [hook for hook, n in self._in_flight.items() if n >= limit]
+        rows = await read(self.engine, account_repo.due_deliveries, now, 20, full)
+        busy = False
         for row in rows:
+            hook_id = int(row.webhook_id)
+            if self._in_flight.get(hook_id, 0) >= limit:
+                busy = True  # left unclaimed: sent when one of this webhook's POSTs ends
+                continue
+            if WEBHOOKS.pending >= WEBHOOKS.limit:
+                busy = True
+                break
             lease = now + self.settings.webhook_timeout * 3
             if await self.writer.run(account_repo.claim_delivery(row.id, row.next_at, lease)):
-                sends.append(self._deliver(row))
-        if sends:
-            await asyncio.gather(*sends)
+                self._in_flight[hook_id] = self._in_flight.get(hook_id, 0) + 1
+                task = asyncio.create_task(self._deliver_then_free(hook_id, row))
+                self._sending.add(task)
+                task.add_done_callback(self._sending.discard)
+        if busy:
+            return IDLE_RECHECK  # a finishing POST wakes the dispatcher
         next_at = await read(self.engine, account_repo.next_delivery_at)
         if next_at is None:
             return IDLE_RECHECK
         return min(IDLE_RECHECK, max(0.0, next_at - time.time()))
+
+    async def _deliver_then_free(self, hook_id: int, row: Any) -> None:
+        try:
+            await self._deliver(row)
+        finally:
+            left = self._in_flight.get(hook_id, 1) - 1
+            if left > 0:
+                self._in_flight[hook_id] = left
+            else:
+                self._in_flight.pop(hook_id, None)
+            self._wake.set()
 
     async def _deliver(self, row: Any) -> None:
         body = row.body.encode()
@@ -132,9 +169,7 @@ class Webhooks:
         }
         code, error = 0, ""
         try:
-            code = await asyncio.to_thread(
-                _post, row.url, body, headers, self.settings.webhook_timeout
-            )
+            code = await WEBHOOKS.run(_post, row.url, body, headers, self.settings.webhook_timeout)
             if not 200 <= code < 300:
                 error = f"HTTP {code}"
         except Exception as exc:  # unreachable, refused, timed out, bad URL

@@ -45,10 +45,12 @@ FINAL_CODES = frozenset({"bad_credentials", "unauthenticated", "version_mismatch
 class RelayError(Exception):
     """The relay refused a request; ``code`` is one of :data:`server.protocol.ErrorCode`."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, retry_after: float | None = None) -> None:
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message
+        self.retry_after = retry_after
+        """Seconds after which the relay may accept the same request (finding 4)."""
 
 
 class AuthError(RelayError):
@@ -214,7 +216,7 @@ class AgentClient:
             await ws.close()
             self._set_state("disconnected")
             cls = AuthError if frame.code in FINAL_CODES else RelayError
-            raise cls(frame.code, frame.message)
+            raise cls(frame.code, frame.message, frame.retry_after)
         if not isinstance(frame, p.Welcome):
             await ws.close()
             self._set_state("disconnected")
@@ -534,9 +536,20 @@ class AgentClient:
         """C3: leave; the chat closes when nobody else is in it."""
         await self.request(lambda i: p.LeaveChat(id=i, chat_id=chat_id))
 
-    async def block(self, chat_id: int, reason: str = "") -> None:
-        """C8: block the chat's visitor (id and IP) and close the chat."""
-        await self.request(lambda i: p.BlockClient(id=i, chat_id=chat_id, reason=reason))
+    async def block(
+        self, chat_id: int, reason: str = "", *, spam: bool = False, by_ip: bool = False
+    ) -> None:
+        """C8: block the chat's visitor (B5: and its IP address only with ``by_ip``), and close
+        the chat. ``spam``: "Bloquear o Spam"."""
+        await self.request(
+            lambda i: p.BlockClient(id=i, chat_id=chat_id, reason=reason, spam=spam, by_ip=by_ip)
+        )
+
+    async def block_preview(self, chat_id: int) -> p.BlockPreviewInfo:
+        """B5: the visitor's IP and how many other live visitors share it."""
+        answer = await self.request(lambda i: p.BlockPreview(id=i, chat_id=chat_id))
+        assert isinstance(answer, p.BlockPreviewInfo)
+        return answer
 
     async def unblock(self, block_id: int) -> None:
         await self.request(lambda i: p.UnblockClient(id=i, block_id=block_id))

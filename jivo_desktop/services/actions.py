@@ -31,6 +31,8 @@ class ChatActionsService(QObject):
     * ``collision_changed(int)``: who views or types in that chat changed (C18);
     * ``loads_ready(object)``: agent id -> open chats, for the transfer dialog;
     * ``blocked_ready(object)``: the blocked clients (admins);
+    * ``block_preview_ready(int, object)``: chat id, :class:`~server.protocol.BlockPreviewInfo`
+      (the visitor's IP and how many others share it, B5);
     * ``info(str)``: something the agent should read (a declined transfer...).
     """
 
@@ -39,6 +41,7 @@ class ChatActionsService(QObject):
     collision_changed = Signal(int)
     loads_ready = Signal(object)
     blocked_ready = Signal(object)
+    block_preview_ready = Signal(int, object)
     info = Signal(str)
 
     def __init__(self, session: SessionService, chats: ChatsService, team: TeamService) -> None:
@@ -147,15 +150,34 @@ class ChatActionsService(QObject):
             return
         self.chats._remove(chat_id)
 
-    def block(self, chat_id: int) -> None:
-        """C8: block the visitor (by visitor id and IP) and close the chat."""
+    def block(
+        self, chat_id: int, reason: str = "", *, spam: bool = False, by_ip: bool = False
+    ) -> None:
+        """C8: block the visitor ("Bloquear al cliente", or ``spam``: "Bloquear o Spam") with
+        the reason the blocked list shows, and close the chat. B5: its IP address too only
+        with ``by_ip`` (other visitors there would be blocked with it)."""
         client = self._client()
         if client is not None:
             self._run(
-                client.block(chat_id, "spam"),
+                client.block(chat_id, reason.strip(), spam=spam, by_ip=by_ip),
                 f"block-{chat_id}",
                 self.tr("The client could not be blocked: {0}"),
             )
+
+    def preview_block(self, chat_id: int) -> None:
+        """B5: ask the relay how many live visitors share the chat visitor's IP address."""
+        client = self._client()
+        if client is None:
+            return
+
+        async def run() -> None:
+            try:
+                info = await client.block_preview(chat_id)
+            except FAILURES:
+                return  # the dialog then says nothing about the address
+            self.block_preview_ready.emit(chat_id, info)
+
+        spawn(run(), f"block-preview-{chat_id}")
 
     def refresh_blocked(self) -> None:
         spawn(self._refresh_blocked(), "blocked")

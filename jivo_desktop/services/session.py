@@ -112,7 +112,7 @@ class SessionService(QObject):
         self.client = client
         try:
             welcome = await client.sign_in(email, password, status=self.status)
-        except AuthError as exc:
+        except RelayError as exc:  # AuthError, or a refusal to retry later (finding 4)
             self.client = None
             self.sign_in_failed.emit(self._auth_message(exc))
             return False
@@ -155,6 +155,11 @@ class SessionService(QObject):
             ).format(exc.message)
         if exc.code == "unauthenticated":
             return self.tr("Your session has expired. Sign in again.")
+        if exc.code == "rate_limited":  # finding 4: wrong passwords slow the next tries
+            wait = max(1, round(exc.retry_after or 1))
+            return self.tr("Too many wrong passwords. Wait %n second(s) and try again.", "", wait)
+        if exc.code == "busy":
+            return self.tr("The relay is busy checking passwords. Try again in a moment.")
         return exc.message
 
     def restore(self) -> bool:

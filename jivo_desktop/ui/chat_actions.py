@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QMenu,
-    QMessageBox,
     QPushButton,
     QToolButton,
     QWidget,
@@ -24,7 +23,7 @@ from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui import style
 from jivo_desktop.ui.colleague_dialog import ColleagueDialog
-from jivo_desktop.ui.plain import PlainLabel, isolate, plain_message_box
+from jivo_desktop.ui.plain import PlainLabel, isolate
 
 HOTKEYS = {"transfer": "Ctrl+T", "block": "Ctrl+B", "close": "Ctrl+W"}
 NOTICE_MS = 8000
@@ -190,30 +189,11 @@ class ChatActionsBar(QWidget):
     def confirm_block(self) -> None:
         if not self.chat_id or not self.buttons["block"].isEnabled():
             return
+        from jivo_desktop.ui.block_dialog import BlockDialog
+
         chat = self.chats.chat(self.chat_id)
         name = self.chats.display_name(chat) if chat else ""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Block the client"),
-            "",
-            QMessageBox.StandardButton.Cancel,
-            self.window(),
-        )
-        plain_message_box(box)  # before the visitor's name goes in
-        box.setText(
-            self.tr(
-                "Block {0}? They will not be able to write again, from this browser or from "
-                "the same IP address. The chat is closed. An admin can unblock them."
-            ).format(isolate(name))
-        )
-        block = box.addButton(self.tr("Block"), QMessageBox.ButtonRole.DestructiveRole)
-        chat_id = self.chat_id
-
-        def finished(_result: int) -> None:
-            if box.clickedButton() is block:
-                self.chat_actions.block(chat_id)
-
-        box.finished.connect(finished)
+        box = BlockDialog(self.chat_actions, self.chat_id, isolate(name), self.window())
         self.block_box = box
         self._show(box)
 

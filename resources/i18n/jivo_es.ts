@@ -599,11 +599,57 @@
     </message>
 </context>
 <context>
-    <name>BlockedDialog</name>
+    <name>BlockDialog</name>
     <message>
-        <source>Blocked clients</source>
-        <translation>Clientes bloqueados</translation>
+        <source>Block the client</source>
+        <translation>Bloquear al cliente</translation>
     </message>
+    <message>
+        <source>Block {0}? They will not be able to write again from this browser. The chat is closed. An admin can unblock them.</source>
+        <translation>¿Bloquear a {0}? No podrá volver a escribir desde este navegador. El chat se cierra. Un administrador puede desbloquearlo.</translation>
+    </message>
+    <message>
+        <source>Reason (shown in the blocked clients list)</source>
+        <translation>Motivo (se muestra en la lista de clientes bloqueados)</translation>
+    </message>
+    <message>
+        <source>Also block the IP address</source>
+        <translation>Bloquear también la dirección IP</translation>
+    </message>
+    <message>
+        <source>Looking up the client&apos;s IP address…</source>
+        <translation>Buscando la dirección IP del cliente…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Block as spam</source>
+        <translation>Bloquear o Spam</translation>
+    </message>
+    <message>
+        <source>The client&apos;s IP address is not known.</source>
+        <translation>No se conoce la dirección IP del cliente.</translation>
+    </message>
+    <message>
+        <source>Also block the IP address {0}</source>
+        <translation>Bloquear también la dirección IP {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other visitor(s) on the site share this address now (an office or a mobile network): blocking the address blocks them too.</source>
+        <translation>
+            <numerusform>%n visitante más del sitio comparte ahora esta dirección (una oficina o una red móvil): al bloquear la dirección también se le bloquea.</numerusform>
+            <numerusform>%n visitantes más del sitio comparten ahora esta dirección (una oficina o una red móvil): al bloquear la dirección también se les bloquea.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No other visitor on the site shares this address now.</source>
+        <translation>Ningún otro visitante del sitio comparte ahora esta dirección.</translation>
+    </message>
+</context>
+<context>
+    <name>BlockedClientsList</name>
     <message>
         <source>Nobody is blocked.</source>
         <translation>No hay nadie bloqueado.</translation>
@@ -613,16 +659,45 @@
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Cerrar</translation>
-    </message>
-    <message>
         <source>Client {0}</source>
         <translation>Cliente {0}</translation>
     </message>
     <message>
-        <source>{0} · IP {1} · blocked by {2}, {3}</source>
-        <translation>{0} · IP {1} · bloqueado por {2}, {3}</translation>
+        <source>Spam</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>sin motivo</translation>
+    </message>
+    <message>
+        <source>the IP address {0} is blocked too</source>
+        <translation>la dirección IP {0} también está bloqueada</translation>
+    </message>
+    <message>
+        <source>IP {0} (not blocked)</source>
+        <translation>IP {0} (no bloqueada)</translation>
+    </message>
+    <message>
+        <source>{0} · {1}: {2}
+{3} · blocked by {4}, {5}</source>
+        <translation>{0} · {1}: {2}
+{3} · bloqueado por {4}, {5}</translation>
+    </message>
+</context>
+<context>
+    <name>BlockedDialog</name>
+    <message>
+        <source>Blocked clients</source>
+        <translation>Clientes bloqueados</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -654,18 +729,6 @@
     <message>
         <source>Blocked clients…</source>
         <translation>Clientes bloqueados…</translation>
-    </message>
-    <message>
-        <source>Block the client</source>
-        <translation>Bloquear al cliente</translation>
-    </message>
-    <message>
-        <source>Block {0}? They will not be able to write again, from this browser or from the same IP address. The chat is closed. An admin can unblock them.</source>
-        <translation>¿Bloquear a {0}? No podrá volver a escribir, ni desde este navegador ni desde la misma dirección IP. El chat se cierra. Un administrador puede desbloquearlo.</translation>
-    </message>
-    <message>
-        <source>Block</source>
-        <translation>Bloquear</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +1746,17 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <source>Your session has expired. Sign in again.</source>
         <translation>Su sesión ha caducado. Vuelva a iniciar sesión.</translation>
     </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Demasiadas contraseñas incorrectas. Espere %n segundo y vuelva a intentarlo.</numerusform>
+            <numerusform>Demasiadas contraseñas incorrectas. Espere %n segundos y vuelva a intentarlo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The relay is busy checking passwords. Try again in a moment.</source>
+        <translation>El servidor está ocupado comprobando contraseñas. Inténtelo de nuevo en un momento.</translation>
+    </message>
     <message>
         <source>You were signed out: {0}</source>
         <translation>Se cerró su sesión: {0}</translation>
@@ -1733,6 +1807,10 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>Invitations</source>
         <translation>Invitaciones</translation>
+    </message>
+    <message>
+        <source>Blocked clients</source>
+        <translation>Clientes bloqueados</translation>
     </message>
     <message>
         <source>About</source>

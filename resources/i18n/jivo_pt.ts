@@ -599,11 +599,57 @@
     </message>
 </context>
 <context>
-    <name>BlockedDialog</name>
+    <name>BlockDialog</name>
     <message>
-        <source>Blocked clients</source>
-        <translation>Clientes bloqueados</translation>
+        <source>Block the client</source>
+        <translation>Bloquear o cliente</translation>
     </message>
+    <message>
+        <source>Block {0}? They will not be able to write again from this browser. The chat is closed. An admin can unblock them.</source>
+        <translation>Bloquear {0}? Não poderá voltar a escrever a partir deste navegador. O chat é fechado. Um administrador pode desbloqueá-lo.</translation>
+    </message>
+    <message>
+        <source>Reason (shown in the blocked clients list)</source>
+        <translation>Motivo (mostrado na lista de clientes bloqueados)</translation>
+    </message>
+    <message>
+        <source>Also block the IP address</source>
+        <translation>Bloquear também o endereço IP</translation>
+    </message>
+    <message>
+        <source>Looking up the client&apos;s IP address…</source>
+        <translation>A procurar o endereço IP do cliente…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Block as spam</source>
+        <translation>Bloquear como spam</translation>
+    </message>
+    <message>
+        <source>The client&apos;s IP address is not known.</source>
+        <translation>O endereço IP do cliente não é conhecido.</translation>
+    </message>
+    <message>
+        <source>Also block the IP address {0}</source>
+        <translation>Bloquear também o endereço IP {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other visitor(s) on the site share this address now (an office or a mobile network): blocking the address blocks them too.</source>
+        <translation>
+            <numerusform>%n outro visitante do site partilha agora este endereço (um escritório ou uma rede móvel): bloquear o endereço também o bloqueia.</numerusform>
+            <numerusform>%n outros visitantes do site partilham agora este endereço (um escritório ou uma rede móvel): bloquear o endereço também os bloqueia.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No other visitor on the site shares this address now.</source>
+        <translation>Nenhum outro visitante do site partilha agora este endereço.</translation>
+    </message>
+</context>
+<context>
+    <name>BlockedClientsList</name>
     <message>
         <source>Nobody is blocked.</source>
         <translation>Ninguém está bloqueado.</translation>
@@ -613,16 +659,45 @@
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Fechar</translation>
-    </message>
-    <message>
         <source>Client {0}</source>
         <translation>Cliente {0}</translation>
     </message>
     <message>
-        <source>{0} · IP {1} · blocked by {2}, {3}</source>
-        <translation>{0} · IP {1} · bloqueado por {2}, {3}</translation>
+        <source>Spam</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>sem motivo</translation>
+    </message>
+    <message>
+        <source>the IP address {0} is blocked too</source>
+        <translation>o endereço IP {0} também está bloqueado</translation>
+    </message>
+    <message>
+        <source>IP {0} (not blocked)</source>
+        <translation>IP {0} (não bloqueado)</translation>
+    </message>
+    <message>
+        <source>{0} · {1}: {2}
+{3} · blocked by {4}, {5}</source>
+        <translation>{0} · {1}: {2}
+{3} · bloqueado por {4}, {5}</translation>
+    </message>
+</context>
+<context>
+    <name>BlockedDialog</name>
+    <message>
+        <source>Blocked clients</source>
+        <translation>Clientes bloqueados</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
     </message>
 </context>
 <context>
@@ -654,18 +729,6 @@
     <message>
         <source>Blocked clients…</source>
         <translation>Clientes bloqueados…</translation>
-    </message>
-    <message>
-        <source>Block the client</source>
-        <translation>Bloquear o cliente</translation>
-    </message>
-    <message>
-        <source>Block {0}? They will not be able to write again, from this browser or from the same IP address. The chat is closed. An admin can unblock them.</source>
-        <translation>Bloquear {0}? Não poderá escrever de novo, nem deste navegador nem do mesmo endereço IP. O chat é encerrado. Um administrador pode desbloqueá-lo.</translation>
-    </message>
-    <message>
-        <source>Block</source>
-        <translation>Bloquear</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +1746,17 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <source>Your session has expired. Sign in again.</source>
         <translation>Sua sessão expirou. Entre novamente.</translation>
     </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Demasiadas palavras-passe erradas. Aguarde %n segundo e tente novamente.</numerusform>
+            <numerusform>Demasiadas palavras-passe erradas. Aguarde %n segundos e tente novamente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The relay is busy checking passwords. Try again in a moment.</source>
+        <translation>O servidor está ocupado a verificar palavras-passe. Tente novamente daqui a pouco.</translation>
+    </message>
     <message>
         <source>You were signed out: {0}</source>
         <translation>Sua sessão foi encerrada: {0}</translation>
@@ -1733,6 +1807,10 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>Invitations</source>
         <translation>Convites</translation>
+    </message>
+    <message>
+        <source>Blocked clients</source>
+        <translation>Clientes bloqueados</translation>
     </message>
     <message>
         <source>About</source>

@@ -599,11 +599,58 @@
     </message>
 </context>
 <context>
-    <name>BlockedDialog</name>
+    <name>BlockDialog</name>
     <message>
-        <source>Blocked clients</source>
-        <translation>Заблокированные клиенты</translation>
+        <source>Block the client</source>
+        <translation>Заблокировать клиента</translation>
     </message>
+    <message>
+        <source>Block {0}? They will not be able to write again from this browser. The chat is closed. An admin can unblock them.</source>
+        <translation>Заблокировать {0}? Клиент больше не сможет писать из этого браузера. Чат будет закрыт. Администратор может снять блокировку.</translation>
+    </message>
+    <message>
+        <source>Reason (shown in the blocked clients list)</source>
+        <translation>Причина (видна в списке заблокированных клиентов)</translation>
+    </message>
+    <message>
+        <source>Also block the IP address</source>
+        <translation>Заблокировать и IP-адрес</translation>
+    </message>
+    <message>
+        <source>Looking up the client&apos;s IP address…</source>
+        <translation>Определяем IP-адрес клиента…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Block as spam</source>
+        <translation>Заблокировать как спам</translation>
+    </message>
+    <message>
+        <source>The client&apos;s IP address is not known.</source>
+        <translation>IP-адрес клиента неизвестен.</translation>
+    </message>
+    <message>
+        <source>Also block the IP address {0}</source>
+        <translation>Заблокировать и IP-адрес {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other visitor(s) on the site share this address now (an office or a mobile network): blocking the address blocks them too.</source>
+        <translation>
+            <numerusform>Ещё %n посетитель сайта сейчас использует этот адрес (офис или мобильная сеть): блокировка адреса заблокирует и его.</numerusform>
+            <numerusform>Ещё %n посетителя сайта сейчас используют этот адрес (офис или мобильная сеть): блокировка адреса заблокирует и их.</numerusform>
+            <numerusform>Ещё %n посетителей сайта сейчас используют этот адрес (офис или мобильная сеть): блокировка адреса заблокирует и их.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No other visitor on the site shares this address now.</source>
+        <translation>Сейчас ни один другой посетитель сайта не использует этот адрес.</translation>
+    </message>
+</context>
+<context>
+    <name>BlockedClientsList</name>
     <message>
         <source>Nobody is blocked.</source>
         <translation>Никто не заблокирован.</translation>
@@ -613,16 +660,45 @@
         <translation>Разблокировать</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Закрыть</translation>
-    </message>
-    <message>
         <source>Client {0}</source>
         <translation>Клиент {0}</translation>
     </message>
     <message>
-        <source>{0} · IP {1} · blocked by {2}, {3}</source>
-        <translation>{0} · IP {1} · заблокировал(а) {2}, {3}</translation>
+        <source>Spam</source>
+        <translation>Спам</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Заблокирован</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>причина не указана</translation>
+    </message>
+    <message>
+        <source>the IP address {0} is blocked too</source>
+        <translation>IP-адрес {0} тоже заблокирован</translation>
+    </message>
+    <message>
+        <source>IP {0} (not blocked)</source>
+        <translation>IP {0} (не заблокирован)</translation>
+    </message>
+    <message>
+        <source>{0} · {1}: {2}
+{3} · blocked by {4}, {5}</source>
+        <translation>{0} · {1}: {2}
+{3} · заблокировал(а) {4}, {5}</translation>
+    </message>
+</context>
+<context>
+    <name>BlockedDialog</name>
+    <message>
+        <source>Blocked clients</source>
+        <translation>Заблокированные клиенты</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>
@@ -654,18 +730,6 @@
     <message>
         <source>Blocked clients…</source>
         <translation>Заблокированные клиенты…</translation>
-    </message>
-    <message>
-        <source>Block the client</source>
-        <translation>Заблокировать клиента</translation>
-    </message>
-    <message>
-        <source>Block {0}? They will not be able to write again, from this browser or from the same IP address. The chat is closed. An admin can unblock them.</source>
-        <translation>Заблокировать {0}? Клиент больше не сможет писать ни из этого браузера, ни с того же IP-адреса. Чат будет закрыт. Администратор может его разблокировать.</translation>
-    </message>
-    <message>
-        <source>Block</source>
-        <translation>Заблокировать</translation>
     </message>
 </context>
 <context>
@@ -1683,6 +1747,18 @@ This page is not built yet: it comes in a later version.</source>
         <source>Your session has expired. Sign in again.</source>
         <translation>Срок сеанса истёк. Войдите снова.</translation>
     </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Слишком много неверных паролей. Подождите %n секунду и попробуйте снова.</numerusform>
+            <numerusform>Слишком много неверных паролей. Подождите %n секунды и попробуйте снова.</numerusform>
+            <numerusform>Слишком много неверных паролей. Подождите %n секунд и попробуйте снова.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The relay is busy checking passwords. Try again in a moment.</source>
+        <translation>Сервер занят проверкой паролей. Повторите попытку чуть позже.</translation>
+    </message>
     <message>
         <source>You were signed out: {0}</source>
         <translation>Вы вышли из системы: {0}</translation>
@@ -1733,6 +1809,10 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>Invitations</source>
         <translation>Приглашения</translation>
+    </message>
+    <message>
+        <source>Blocked clients</source>
+        <translation>Заблокированные клиенты</translation>
     </message>
     <message>
         <source>About</source>

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from server import protocol as p
+from server.store import hooks
 from server.store.schema import (
     account_settings,
     agent_sessions,
@@ -120,9 +121,7 @@ def list_webhooks(conn: Connection) -> tuple[list[p.WebhookInfo], list[p.Deliver
     return hooks, deliveries
 
 
-def webhooks_for(conn: Connection, event: str) -> list[int]:
-    rows = conn.execute(sa.select(webhooks.c.id, webhooks.c.events).where(webhooks.c.enabled))
-    return [r.id for r in rows if event in str(r.events).split(",")]
+webhooks_for = hooks.webhooks_for
 
 
 def list_api_tokens(conn: Connection) -> list[p.ApiTokenInfo]:
@@ -150,11 +149,18 @@ def working_hours(conn: Connection) -> p.WorkingHours:
         return p.WorkingHours()
 
 
-def due_deliveries(conn: Connection, now: float, limit: int = 20) -> Sequence[Any]:
+def due_deliveries(
+    conn: Connection, now: float, limit: int = 20, skip_webhooks: Sequence[int] = ()
+) -> Sequence[Any]:
+    """Due rows, leaving out the webhooks whose POSTs are all taken (finding 5)."""
     query = (
         sa.select(webhook_deliveries, webhooks.c.url, webhooks.c.secret)
         .join(webhooks, webhooks.c.id == webhook_deliveries.c.webhook_id)
-        .where(webhook_deliveries.c.status == "pending", webhook_deliveries.c.next_at <= now)
+        .where(
+            webhook_deliveries.c.status == "pending",
+            webhook_deliveries.c.next_at <= now,
+            webhook_deliveries.c.webhook_id.not_in(list(skip_webhooks)),
+        )
         .order_by(webhook_deliveries.c.next_at)
         .limit(limit)
     )
@@ -253,6 +259,12 @@ def use_password_token(token_hash: str, password_hash: str, now: float) -> Write
             .where(agents.c.id == agent.id)
             .values(password_hash=password_hash, invited=False)
         )
+        # Finding 7: a password set from a link ends every session of the account.
+        conn.execute(
+            sa.update(agent_sessions)
+            .where(agent_sessions.c.agent_id == agent.id)
+            .values(revoked=True)
+        )
         return agent_by_id(conn, agent.id)
 
     return write
@@ -334,19 +346,11 @@ def delete_webhook(webhook_id: int) -> Write[None]:
     return write
 
 
-def enqueue_deliveries(event: str, body: str) -> Write[int]:
-    """One pending delivery per enabled webhook that wants ``event``; returns how many."""
+def enqueue_deliveries(event: str, data: dict[str, Any]) -> Write[int]:
+    """``hooks.enqueue`` as a write of its own (for events no other write reports)."""
 
     def write(conn: Connection) -> int:
-        ids = webhooks_for(conn, event)
-        now = time.time()
-        for hook_id in ids:
-            conn.execute(
-                sa.insert(webhook_deliveries).values(
-                    webhook_id=hook_id, event=event, body=body, next_at=now, created_at=now
-                )
-            )
-        return len(ids)
+        return hooks.enqueue(conn, event, data)
 
     return write
 

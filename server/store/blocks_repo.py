@@ -1,4 +1,5 @@
-"""Blocked clients (C8): a visitor is blocked by its id and by the IP it had; unblocking (admins)
+"""Blocked clients (C8): a visitor is blocked by its id, and by the IP it had only when the
+agent chose so (B5: an office or a mobile carrier shares one address); unblocking (admins)
 keeps the row. Same rules as :mod:`server.store.repo`."""
 
 from __future__ import annotations
@@ -17,24 +18,51 @@ from server.store.writer import Write
 
 # Two indexed lookups (by visitor, by site and IP) rather than one OR that SQLite scans: every
 # visitor message runs this (measured: 130 us with an OR over 1,000 blocks).
-_ACTIVE_BLOCK = sa.union_all(
-    sa.select(blocked_clients.c.id).where(
+_OWN_BLOCK = (
+    sa.select(sa.literal(0).label("by_ip"))
+    .where(
         blocked_clients.c.visitor_id == sa.bindparam("visitor_id"),
         blocked_clients.c.unblocked_at.is_(None),
-    ),
-    sa.select(blocked_clients.c.id).where(
+    )
+    .limit(1)
+)
+_IP_BLOCK = (
+    sa.select(sa.literal(1).label("by_ip"))
+    .where(
         blocked_clients.c.site_id == sa.bindparam("site_id"),
         blocked_clients.c.ip == sa.bindparam("ip"),
         blocked_clients.c.ip != "",
+        blocked_clients.c.by_ip.is_(True),
         blocked_clients.c.unblocked_at.is_(None),
-    ),
-).limit(1)
+    )
+    .limit(1)
+)
+
+
+def block_kind(conn: Connection, site_id: int, visitor_id: int, ip: str) -> str | None:
+    """C8/B5: "visitor" when this visitor is blocked, "ip" when only a block of its address
+    covers it, None when it may write."""
+    params = {"site_id": site_id, "visitor_id": visitor_id, "ip": ip}
+    if conn.execute(_OWN_BLOCK, params).first() is not None:
+        return "visitor"
+    if conn.execute(_IP_BLOCK, params).first() is not None:
+        return "ip"
+    return None
 
 
 def is_blocked(conn: Connection, site_id: int, visitor_id: int, ip: str) -> bool:
-    """C8: the visitor, or any visitor from its IP, is blocked on this site."""
-    params = {"site_id": site_id, "visitor_id": visitor_id, "ip": ip}
-    return conn.execute(_ACTIVE_BLOCK, params).first() is not None
+    """C8: the visitor, or (when a block chose it) any visitor from its IP, is blocked."""
+    return block_kind(conn, site_id, visitor_id, ip) is not None
+
+
+def refusal(kind: str) -> p.FrameRejected:
+    """The typed refusal for a blocked visitor: B5 tells one only blocked by its address so."""
+    if kind == "ip":
+        return p.FrameRejected(
+            "ip_blocked",
+            "messages from your network address are blocked on this site; yours was not sent",
+        )
+    return p.FrameRejected("blocked", "you can no longer write in this chat")
 
 
 def blocked_list(conn: Connection) -> list[p.BlockedClient]:
@@ -61,6 +89,8 @@ def blocked_list(conn: Connection) -> list[p.BlockedClient]:
             reason=r.reason,
             blocked_by=r.by_name or "",
             created_at=r.created_at,
+            spam=bool(r.spam),
+            by_ip=bool(r.by_ip),
         )
         for r in rows
     ]
@@ -74,10 +104,15 @@ class Block:
     block_id: int
     visitor_id: int
     close: repo.ChatChange | None
+    ip: str = ""
+    site_id: int = 0
 
 
-def block_client(agent: p.AgentInfo, chat_id: int, reason: str) -> Write[Block]:
-    """Block the chat's visitor (its id and its IP) and close the chat if it is open."""
+def block_client(
+    agent: p.AgentInfo, chat_id: int, reason: str, *, spam: bool = False, by_ip: bool = False
+) -> Write[Block]:
+    """Block the chat's visitor (and, with ``by_ip``, its IP) and close the chat if it is
+    open. ``spam``: the guide's "Bloquear o Spam"."""
 
     def write(conn: Connection) -> Block:
         chat = repo.chat_row(conn, chat_id)
@@ -94,9 +129,11 @@ def block_client(agent: p.AgentInfo, chat_id: int, reason: str) -> Write[Block]:
                 site_id=chat.site_id,
                 visitor_id=visitor.id,
                 ip=visitor.ip,
-                reason=reason,
+                reason=reason.strip(),
                 blocked_by=agent.id,
                 created_at=now,
+                spam=spam,
+                by_ip=by_ip,
             )
             .returning(blocked_clients.c.id)
         ).scalar_one()
@@ -114,9 +151,21 @@ def block_client(agent: p.AgentInfo, chat_id: int, reason: str) -> Write[Block]:
                 .values(left_at=now)
             )
             close = repo.ChatChange(event, row, members)
-        return Block(int(block_id), int(visitor.id), close)
+        return Block(int(block_id), int(visitor.id), close, str(visitor.ip), int(chat.site_id))
 
     return write
+
+
+def chat_visitor_ip(conn: Connection, agent: p.AgentInfo, chat_id: int) -> tuple[int, int, str]:
+    """B5, before blocking: the chat's (site id, visitor id, visitor IP), for those who may
+    block it (its agents, admins)."""
+    chat = repo.chat_row(conn, chat_id)
+    if chat is None or chat.kind != "visitor" or chat.visitor_id is None:
+        raise p.FrameRejected("not_found", "no such visitor chat")
+    if agent.role != "admin" and agent.id not in repo.participants(conn, chat_id):
+        raise p.FrameRejected("not_in_chat", "you are not in this chat")
+    ip = conn.execute(sa.select(visitors.c.ip).where(visitors.c.id == chat.visitor_id)).scalar()
+    return int(chat.site_id), int(chat.visitor_id), str(ip or "")
 
 
 def unblock(block_id: int, admin_id: int) -> Write[None]:
@@ -137,8 +186,9 @@ def unless_blocked(site_id: int, visitor_id: int, ip: str, inner: Write[Any]) ->
     the same transaction, so a block committed a moment earlier on any node is seen)."""
 
     def write(conn: Connection) -> Any:
-        if is_blocked(conn, site_id, visitor_id, ip):
-            raise p.FrameRejected("blocked", "you can no longer write in this chat")
+        kind = block_kind(conn, site_id, visitor_id, ip)
+        if kind is not None:
+            raise refusal(kind)
         return inner(conn)
 
     return write

@@ -278,9 +278,16 @@ def ignore(agent_id: int, agent_name: str, chat_id: int, online: Sequence[int]) 
 
 
 def set_assigned_agent(visitor_id: int, agent_id: int | None) -> Any:
-    """A write: C5, bind the client to an agent (or unbind)."""
+    """A write: C5, bind the client to an agent (or unbind). Finding 21: only to an enabled
+    agent (a disabled one would never be online to take the client's chats)."""
 
     def write(conn: Connection) -> None:
+        if agent_id is not None:
+            agent = repo.agent_row(conn, agent_id)
+            if agent is None:
+                raise p.FrameRejected("not_found", "no such agent")
+            if agent.disabled:
+                raise p.FrameRejected("invalid", "that agent's account is disabled")
         done = conn.execute(
             sa.update(visitors)
             .where(visitors.c.id == visitor_id)
@@ -288,8 +295,6 @@ def set_assigned_agent(visitor_id: int, agent_id: int | None) -> Any:
         )
         if done.rowcount != 1:
             raise p.FrameRejected("not_found", "no such client")
-        if agent_id is not None and repo.agent_row(conn, agent_id) is None:
-            raise p.FrameRejected("not_found", "no such agent")
 
     return write
 

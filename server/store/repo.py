@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from server import protocol as p
+from server.store import hooks
 from server.store.schema import (
     agent_sessions,
     agents,
@@ -164,12 +165,23 @@ def agent_by_email(conn: Connection, email: str) -> Any:
     return (conn.execute(sa.select(agents).where(agents.c.email == email))).first()
 
 
-def agent_by_token(conn: Connection, token_hash: str) -> Any:
+def agent_by_token(
+    conn: Connection, token_hash: str, lifetime: tuple[float, float] | None = None
+) -> Any:
+    """The agent of a live session. Finding 7: ``lifetime`` (absolute, idle seconds) ends a
+    session that began too long ago or was not used for too long."""
     query = (
-        sa.select(agents)
+        sa.select(agents, agent_sessions.c.created_at.label("session_created_at"))
         .join(agent_sessions, agent_sessions.c.agent_id == agents.c.id)
         .where(agent_sessions.c.token_hash == token_hash, agent_sessions.c.revoked.is_(False))
     )
+    if lifetime is not None:
+        max_age, idle = lifetime
+        now = time.time()
+        query = query.where(
+            agent_sessions.c.created_at > now - max_age,
+            agent_sessions.c.last_used_at > now - idle,
+        )
     return (conn.execute(query)).first()
 
 
@@ -261,12 +273,23 @@ def max_cursor(conn: Connection) -> int:
 
 
 def agent_replay(conn: Connection, agent_id: int, after: int, limit: int) -> list[p.Event]:
-    """Events after ``after`` in chats the agent may see: offered ones and those it is in."""
-    mine = sa.select(chat_participants.c.chat_id).where(chat_participants.c.agent_id == agent_id)
+    """Events after ``after`` in chats the agent may see: offered ones and those it is in.
+    Finding 12: of a chat it left, only the events up to its leaving (as ``history`` refuses
+    the chat then, the replay must not show what was said after)."""
+    mine = sa.exists().where(
+        chat_participants.c.chat_id == events.c.chat_id,
+        chat_participants.c.agent_id == agent_id,
+        sa.or_(
+            chat_participants.c.left_at.is_(None),
+            events.c.ts <= chat_participants.c.left_at,
+            # Its own leaving (stamped a moment after left_at in the same write).
+            sa.and_(events.c.author == "agent", events.c.author_id == agent_id),
+        ),
+    )
     query = (
         sa.select(events)
         .join(chats, chats.c.id == events.c.chat_id)
-        .where(events.c.id > after, sa.or_(chats.c.state == "offered", chats.c.id.in_(mine)))
+        .where(events.c.id > after, sa.or_(chats.c.state == "offered", mine))
         .order_by(events.c.id)
         .limit(limit)
     )
@@ -354,8 +377,55 @@ def create_site(key: str, name: str, origins: Sequence[str], language: str) -> W
 
 def create_session(agent_id: int, token_hash: str) -> Write[None]:
     def write(conn: Connection) -> None:
-        values = dict(agent_id=agent_id, token_hash=token_hash, created_at=time.time())
+        now = time.time()
+        values = dict(agent_id=agent_id, token_hash=token_hash, created_at=now, last_used_at=now)
         conn.execute(sa.insert(agent_sessions).values(**values))
+
+    return write
+
+
+def touch_session(token_hash: str) -> Write[None]:
+    """Finding 7: the session was used (an authenticate): its idle lifetime starts again."""
+
+    def write(conn: Connection) -> None:
+        conn.execute(
+            sa.update(agent_sessions)
+            .where(agent_sessions.c.token_hash == token_hash)
+            .values(last_used_at=time.time())
+        )
+
+    return write
+
+
+def revoke_sessions(agent_id: int, keep_hash: str | None = None) -> Write[None]:
+    """Finding 7: a password change ends every other session of the agent (``keep_hash``: the
+    one that changed it)."""
+
+    def write(conn: Connection) -> None:
+        query = sa.update(agent_sessions).where(agent_sessions.c.agent_id == agent_id)
+        if keep_hash is not None:
+            query = query.where(agent_sessions.c.token_hash != keep_hash)
+        conn.execute(query.values(revoked=True))
+
+    return write
+
+
+def prune_sessions(max_age: float, idle: float) -> Write[int]:
+    """Finding 7: delete revoked and expired sessions (one DELETE: any node may run it, at any
+    time, as often as it likes). Returns how many went."""
+
+    def write(conn: Connection) -> int:
+        now = time.time()
+        result = conn.execute(
+            sa.delete(agent_sessions).where(
+                sa.or_(
+                    agent_sessions.c.revoked.is_(True),
+                    agent_sessions.c.created_at <= now - max_age,
+                    agent_sessions.c.last_used_at <= now - idle,
+                )
+            )
+        )
+        return int(result.rowcount or 0)
 
     return write
 
@@ -428,13 +498,23 @@ def record_page_view(visitor_id: int, view: p.PageView) -> Write[None]:
     return write
 
 
-def set_contact(visitor_id: int, name: str, email: str, phone: str) -> Write[None]:
+def set_contact(visitor_id: int, site_id: int, name: str, email: str, phone: str) -> Write[None]:
+    """The contact, and its ``client_updated`` webhook in the same commit (finding 21),
+    coalesced per visitor (finding 5)."""
+
     def write(conn: Connection) -> None:
         conn.execute(
             sa.update(visitors)
             .where(visitors.c.id == visitor_id)
             .values(name=name, email=email, phone=phone)
         )
+        hooks.enqueue(
+            conn,
+            "client_updated",
+            {"visitor_id": visitor_id, "site_id": site_id, "name": name, "email": email,
+             "phone": phone},
+            coalesce_key=f"visitor:{visitor_id}",
+        )  # fmt: skip
 
     return write
 
@@ -455,6 +535,12 @@ def store_offline_message(
             )
             .returning(offline_messages.c.id)
         )
+        hooks.enqueue(
+            conn,
+            "offline_message",
+            {"visitor_id": visitor_id, "site_id": site_id, "name": name, "email": email,
+             "text": text},
+        )  # fmt: skip
         return int(result.scalar_one())
 
     return write
@@ -518,6 +604,15 @@ def _append_event(
     cursor = conn.execute(
         _INSERT_EVENT, {**values, "visible_to_visitor": visible_to_visitor}
     ).scalar_one()
+    if kind in ("closed", "missed") and chat.kind == "visitor":
+        # K3, finding 21: every visitor chat that closes or is missed, whatever closed it,
+        # reports chat_finished in the transaction that closed it.
+        finished: dict[str, Any] = {"chat_id": chat_id}
+        if kind == "missed":
+            finished.update(agent=None, missed=True)
+        else:
+            finished["agent"] = {"id": author_id, "name": author_name}
+        hooks.enqueue(conn, "chat_finished", finished)
     return p.Event(cursor=cursor, **values), chat
 
 
@@ -626,9 +721,12 @@ def agent_message(
     return write
 
 
-def accept_chat(agent_id: int, agent_name: str, chat_id: int) -> Write[ChatChange]:
+def accept_chat(
+    agent_id: int, agent_name: str, chat_id: int, *, webhook: bool = False
+) -> Write[ChatChange]:
     """The first agent to accept an offered chat takes it; while a round offers it to chosen
-    agents only (C5's assigned agent, the least busy one), only they may (N3)."""
+    agents only (C5's assigned agent, the least busy one), only they may (N3). ``webhook``:
+    the ``chat_accepted`` delivery is written in the same transaction (finding 21)."""
     mark = f"%,{int(agent_id)},%"
 
     def write(conn: Connection) -> ChatChange:
@@ -658,6 +756,12 @@ def accept_chat(agent_id: int, agent_name: str, chat_id: int) -> Write[ChatChang
         event, chat = _append_event(
             conn, chat_id, kind="joined", author="agent", author_id=agent_id, author_name=agent_name
         )
+        if webhook:
+            hooks.enqueue(
+                conn,
+                "chat_accepted",
+                {"chat_id": chat_id, "agent": {"id": agent_id, "name": agent_name}},
+            )
         return ChatChange(event, chat, participants(conn, chat_id))
 
     return write

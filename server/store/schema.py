@@ -60,6 +60,19 @@ agent_sessions = sa.Table(
     sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("created_at", sa.Float, nullable=False),
     sa.Column("revoked", sa.Boolean, nullable=False, server_default=sa.false()),
+    # Finding 7: the idle lifetime counts from here (set at sign-in and at each authenticate).
+    sa.Column("last_used_at", sa.Float, nullable=False, server_default="0"),
+)
+
+# Finding 4: failed (and in-flight) password sign-ins per client IP and per e-mail, counted
+# before argon2 runs, in the database so that every relay node sees the same counts. `key` is
+# the SHA-256 of "ip:<address>" or "email:<address>"; rows older than the window are pruned.
+sign_in_failures = sa.Table(
+    "sign_in_failures",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("last_at", sa.Float, nullable=False),
 )
 
 visitors = sa.Table(
@@ -202,6 +215,11 @@ blocked_clients = sa.Table(
     sa.Column("created_at", sa.Float, nullable=False),
     sa.Column("unblocked_at", sa.Float, nullable=True),
     sa.Column("unblocked_by", sa.Integer, sa.ForeignKey("agents.id"), nullable=True),
+    # C8: "Bloquear o Spam" rather than "Bloquear al cliente".
+    sa.Column("spam", sa.Boolean, nullable=False, server_default=sa.false()),
+    # B5: the block covers every visitor from `ip` only when the agent chose it (rows made
+    # before this column blocked the IP too). `ip` is kept either way, for the blocked list.
+    sa.Column("by_ip", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Index("ix_blocked_clients_site_ip", "site_id", "ip"),
 )
 
@@ -269,7 +287,11 @@ webhook_deliveries = sa.Table(
     sa.Column("last_status", sa.Integer, nullable=False, server_default="0"),
     sa.Column("last_error", sa.Text, nullable=False, server_default=""),
     sa.Column("created_at", sa.Float, nullable=False),
+    # Finding 5: a pending delivery not yet tried is replaced by a newer event with the same
+    # key ("client_updated" of one visitor) instead of adding a row.
+    sa.Column("coalesce_key", sa.String(64), nullable=True),
     sa.Index("ix_webhook_deliveries_status_next", "status", "next_at"),
+    sa.Index("ix_webhook_deliveries_coalesce", "webhook_id", "coalesce_key"),
 )
 
 # Account-wide settings as JSON values (K5: "working_hours").

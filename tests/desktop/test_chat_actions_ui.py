@@ -11,7 +11,8 @@ from PySide6.QtTest import QTest
 
 from jivo_desktop.app import DesktopApp
 from jivo_desktop.net.client import AgentClient
-from jivo_desktop.ui.blocked_dialog import BlockedDialog
+from jivo_desktop.ui.block_dialog import BlockDialog
+from jivo_desktop.ui.blocked_dialog import BlockedClientsList, BlockedDialog
 from jivo_desktop.ui.phrases import PhraseEditor, PhraseManager
 from server import protocol as p
 from tests.support.relay import RelayHandle
@@ -107,4 +108,63 @@ async def test_admin_unblocks_from_the_dialog_agent_has_no_entry(
     finally:
         await visitor.close()
         await ana.shutdown()
+        await boss.shutdown()
+
+
+async def test_b5_c8_two_block_actions_reason_and_ip_only_by_choice(
+    qapp: Any, relay: RelayHandle, tmp_path: Path, secrets: Any, artifacts: Path
+) -> None:
+    """B5 and C8: the block dialog has the guide's two actions ("Bloquear al cliente",
+    "Bloquear o Spam") and a reason; it says how many live visitors share the IP address and
+    blocks the address only when ticked. A visitor on the same IP keeps writing after a block
+    without it; with it, the others are told it is their address (``ip_blocked``). Ajustes →
+    Blocked clients shows each block's action, reason and whether the address is blocked."""
+    boss = await _app(qapp, relay, tmp_path / "boss", relay.admin_email, relay.admin_password)
+    visitors = [Visitor(relay.ws_url, relay.site_key) for _ in range(3)]
+    first, second, third = visitors
+    try:
+        for visitor in visitors:
+            await visitor.connect()  # all on 127.0.0.1, like an office behind one address
+        await first.say("hola")
+        await until(lambda: boss.chats.waiting())
+        chat_id = boss.chats.waiting()[0].id
+        assert await boss.chats.accept_async(chat_id)
+
+        dialog = BlockDialog(boss.actions, chat_id, "Cliente <b>1</b>")
+        dialog.show()
+        await until(lambda: dialog.by_ip.isEnabled())
+        assert "127.0.0.1" in dialog.by_ip.text() and not dialog.by_ip.isChecked()
+        assert dialog.ip_note.text().startswith("2 other visitor")
+        assert dialog.question.textFormat() == Qt.TextFormat.PlainText
+        dialog.grab().save(str(artifacts / "actions-block-dialog.png"))
+        dialog.reason.setText("grosero")
+        QTest.mouseClick(dialog.block_button, Qt.MouseButton.LeftButton)
+        await first.wait_for(lambda f: isinstance(f, p.VisitorBlocked))
+        assert (await first.say("otra vez")).code == "blocked"  # type: ignore[attr-defined]
+        # The others on that address were not blocked: what they send arrives.
+        assert isinstance(await second.say("sigo aquí"), p.MessageAcked)
+        await until(lambda: any(c.id != chat_id for c in boss.chats.waiting()))
+        other = next(c.id for c in boss.chats.waiting() if c.id != chat_id)
+        assert await boss.chats.accept_async(other)
+
+        dialog = BlockDialog(boss.actions, other, "Cliente 2")
+        dialog.show()
+        await until(lambda: dialog.by_ip.isEnabled())
+        dialog.by_ip.setChecked(True)
+        dialog.reason.setText("enlaces de spam")
+        QTest.mouseClick(dialog.spam_button, Qt.MouseButton.LeftButton)
+        told = await third.wait_for(lambda f: isinstance(f, p.VisitorBlocked))
+        assert told.by_ip
+        assert (await third.say("¿hola?")).code == "ip_blocked"  # type: ignore[attr-defined]
+
+        blocked = boss.main_window.findChild(BlockedClientsList)
+        assert blocked is not None
+        boss.actions.refresh_blocked()
+        await until(lambda: blocked.list.count() == 2)
+        rows = [blocked.list.item(i).text() for i in range(2)]
+        assert "Spam: enlaces de spam" in rows[0] and "127.0.0.1 is blocked too" in rows[0]
+        assert "Blocked: grosero" in rows[1] and "(not blocked)" in rows[1]
+    finally:
+        for visitor in visitors:
+            await visitor.close()
         await boss.shutdown()

@@ -12,7 +12,7 @@ from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService, ws_url
 from jivo_desktop.store import LocalStore
 from server import protocol as p
-from tests.support.relay import RelayHandle
+from tests.support.relay import RelayHandle, running_relay
 from tests.support.visitor import Visitor
 from tests.support.waiting import until
 
@@ -61,6 +61,24 @@ async def test_sign_in_errors_are_readable(
     assert not await session.sign_in_async("http://127.0.0.1:9", relay.agent_email, "x", False)
     assert messages[0] == "Wrong e-mail or password."
     assert "Cannot reach the relay" in messages[1]
+
+
+async def test_finding4_too_many_wrong_passwords_say_how_long_to_wait(
+    qapp: Any, sqlite_url: str, local_store: LocalStore, secrets: Secrets
+) -> None:
+    """Finding 4: after the free wrong passwords, the relay refuses the next tries before
+    checking them, and the app says how long to wait, in words (not the relay's code)."""
+    async with running_relay(
+        sqlite_url, sign_in_free_failures=2, sign_in_base_delay=600.0
+    ) as relay:
+        session = SessionService(local_store, secrets)
+        messages: list[str] = []
+        session.sign_in_failed.connect(messages.append)
+        for _ in range(3):
+            assert not await session.sign_in_async(relay.http_url, relay.agent_email, "nope", False)
+        assert messages[:2] == ["Wrong e-mail or password."] * 2
+        assert messages[2].startswith("Too many wrong passwords. Wait ")
+        assert messages[2].endswith("and try again.")
 
 
 async def test_no_keychain_means_not_remembered(

@@ -14,9 +14,10 @@ from playwright.async_api import Browser
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from jivo_desktop.app import DesktopApp
+from jivo_desktop.ui.block_dialog import BlockDialog
 from jivo_desktop.ui.colleague_dialog import ColleagueDialog
 from jivo_desktop.ui.invitation_toast import visible_cards
 from server import protocol as p
@@ -166,13 +167,8 @@ async def test_chat_actions_in_the_app(
             # C8: Ctrl+B asks first; Block closes the chat; the widget can no longer write.
             window.shortcuts["block"].activated.emit()
             box = bar.block_box
-            assert isinstance(box, QMessageBox) and box.isVisible()
-            block_button = next(
-                b
-                for b in box.buttons()
-                if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
-            )
-            QTest.mouseClick(block_button, Qt.MouseButton.LeftButton)
+            assert isinstance(box, BlockDialog) and box.isVisible()
+            QTest.mouseClick(box.block_button, Qt.MouseButton.LeftButton)
             await (
                 wp.el("notice").filter(has_text="no longer send messages").wait_for(timeout=10_000)
             )

@@ -153,13 +153,14 @@ async def test_transfer_times_out(sqlite_url: str) -> None:
 
 
 async def test_block_by_visitor_and_ip_and_admin_unblock(relay_any_db: RelayHandle) -> None:
-    """C8: a blocked visitor cannot write (also after reconnecting, and with a new visitor
-    token from the same IP); the relay refuses an agent's unblock (admin only); the admin
-    lists and unblocks, then the visitor writes again."""
+    """C8, B5: a visitor blocked with its IP ticked cannot write (also after reconnecting, and
+    with a new visitor token from the same IP, told with the distinct ``ip_blocked``); the
+    relay refuses an agent's unblock (admin only); the admin lists and unblocks, then the
+    visitor writes again."""
     relay = relay_any_db
     async with _team(relay) as (ana, boss):
         visitor, chat_id = await _chat_with(relay, ana, "spam spam")
-        await ana.block(chat_id, "spam")
+        await ana.block(chat_id, "spam", spam=True, by_ip=True)
         await visitor.wait_for(lambda f: isinstance(f, p.VisitorBlocked))
         refused = await visitor.say("más spam")
         assert isinstance(refused, p.Error) and refused.code == "blocked"
@@ -173,14 +174,15 @@ async def test_block_by_visitor_and_ip_and_admin_unblock(relay_any_db: RelayHand
         fresh = Visitor(relay.ws_url, relay.site_key)
         await fresh.connect()
         assert fresh.visitor_id != visitor.visitor_id
-        await fresh.wait_for(lambda f: isinstance(f, p.VisitorBlocked))
-        assert (await fresh.say("soy otro")).code == "blocked"  # type: ignore[attr-defined]
+        told = await fresh.wait_for(lambda f: isinstance(f, p.VisitorBlocked))
+        assert told.by_ip  # type: ignore[attr-defined]
+        assert (await fresh.say("soy otro")).code == "ip_blocked"  # type: ignore[attr-defined]
         upload = fresh.send_frame(
             lambda rid: p.UploadFile(
                 id=rid, client_msg_id="f1", name="a.txt", size=3, sha256="0" * 64
             )
         )
-        assert (await fresh.answer(upload)).code == "blocked"  # type: ignore[attr-defined]
+        assert (await fresh.answer(upload)).code == "ip_blocked"  # type: ignore[attr-defined]
 
         with pytest.raises(RelayError) as info:
             await ana.blocked()
@@ -188,6 +190,7 @@ async def test_block_by_visitor_and_ip_and_admin_unblock(relay_any_db: RelayHand
         blocked = await boss.blocked()
         assert len(blocked) == 1 and blocked[0].visitor_id == visitor.visitor_id
         assert blocked[0].ip == "127.0.0.1" and blocked[0].blocked_by == "Ana"
+        assert blocked[0].reason == "spam" and blocked[0].spam and blocked[0].by_ip
         with pytest.raises(RelayError) as info:
             await ana.unblock(blocked[0].id)
         assert info.value.code == "admin_only"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from jivo_desktop.ui.blocked_dialog import BlockedClientsList
 from jivo_desktop.ui.pages.settings.about import AboutSection
 from jivo_desktop.ui.pages.settings.account_channels import AccountChannels
 from jivo_desktop.ui.pages.settings.account_integrations import AccountIntegrations
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from jivo_desktop.app import DesktopApp
 
 
-ADMIN_SECTIONS = ("channels", "teammates", "integrations", "invitations")
+ADMIN_SECTIONS = ("channels", "teammates", "integrations", "invitations", "blocked")
 
 
 def build_settings_sections(app: DesktopApp) -> None:
@@ -94,6 +95,13 @@ def build_settings_sections(app: DesktopApp) -> None:
         "invitations",
         lambda: QCoreApplication.translate("SettingsPage", "Invitations"),
         invitations,
+    )
+
+    # C8: Clientes bloqueados (admins), the same list as the chat toolbar's dialog.
+    page.add_section(
+        "blocked",
+        lambda: QCoreApplication.translate("SettingsPage", "Blocked clients"),
+        BlockedClientsList(app.actions),
     )
 
     def show_admin_sections(admin: bool) -> None:
