@@ -112,7 +112,7 @@
   var missed = lastKind === 'missed', chatOpen = lastKind !== 'closed' && !missed;
   var isOpen = sget('open') === '1', unread = 0, lastPV = null;
   var typingSentAt = 0, typingActive = false, typingIdle = null, agentTypingTimer = null;
-  var noticeTimer = null, retryTimer = null, synced = false;
+  var noticeTimer = null, retryTimer = null, synced = false, shown = false;
   var sent = {}; // client_msg_id -> connection serial it was sent on
   var tries = {}; // client_msg_id -> sends that the relay refused for a passing reason
 
@@ -168,7 +168,7 @@
   // (a page may set a huge root font-size).
   var CSS = `
 :host{all:initial!important;display:block!important;position:fixed!important;inset:auto 0 0 auto!important;width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;background:none!important;overflow:visible!important;visibility:visible!important;opacity:1!important;transform:none!important;filter:none!important;z-index:2147483647!important;pointer-events:none!important}
-[hidden]{display:none!important}
+[hidden]{display:none!important}.dc{display:contents}
 .w{all:initial;font:14px/20px -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1b1f23;pointer-events:auto;-webkit-font-smoothing:antialiased}
 .w *,.w *::before,.w *::after{box-sizing:border-box}
 button,input,textarea{font:inherit;color:inherit;margin:0}
@@ -219,9 +219,16 @@ textarea.fi{min-height:96px;resize:vertical}
   // -- building the UI
   var host = h('div', null, { id: 'jivo-chat-widget' });
   var root = host.attachShadow({ mode: 'open' });
-  var style = document.createElement('style');
-  style.textContent = CSS;
-  root.appendChild(style);
+  // Item 1: a constructed sheet, which a page's CSP (style-src) does not block, as it blocks a
+  // <style> element or a style attribute; old browsers get the <style> element.
+  function css(text) {
+    try {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      root.adoptedStyleSheets = root.adoptedStyleSheets.concat([sheet]);
+    } catch (e) { root.appendChild(h('style', null, null, [text])); }
+  }
+  css(CSS);
 
   var badge = h('span', 'badge', { 'data-testid': 'badge', hidden: '' });
   var launcher = h('button', 'launcher', { type: 'button', 'data-testid': 'launcher', 'aria-label': T.title }, [icon('chat'), badge]);
@@ -237,7 +244,7 @@ textarea.fi{min-height:96px;resize:vertical}
   var input = h('textarea', 'in', { 'data-testid': 'input', rows: '1', placeholder: T.placeholder, 'aria-label': T.placeholder });
   var sendBtn = h('button', 'sb', { type: 'button', 'data-testid': 'send', 'aria-label': T.send, title: T.send }, [icon('send')]);
   var composer = h('div', 'comp', null, [input, sendBtn]);
-  var chatPane = h('div', null, { style: 'display:contents' }, [list, typingEl, composer]);
+  var chatPane = h('div', 'dc', null, [list, typingEl, composer]);
 
   function field(label, tag, attrs) {
     var f = h(tag, 'fi', attrs);
@@ -250,9 +257,9 @@ textarea.fi{min-height:96px;resize:vertical}
   var offErr = h('div', 'err', { 'data-testid': 'offline-error' });
   var offSend = h('button', 'btn', { type: 'submit', 'data-testid': 'offline-send' }, [T.sendOffline]);
   var offBack = h('button', 'lnk', { type: 'button', 'data-testid': 'offline-back' }, [T.backToChat]);
-  var offForm = h('form', null, { style: 'display:contents', novalidate: '' },
+  var offForm = h('form', 'dc', { novalidate: '' },
     [offIntro, offName.el, offEmail.el, offText.el, offErr, offSend]);
-  var offThanks = h('div', null, { style: 'display:contents', hidden: '' }, [
+  var offThanks = h('div', 'dc', { hidden: '' }, [
     h('div', 'ok', { 'data-testid': 'offline-thanks' }, [T.offlineThanks]),
     h('button', 'lnk', { type: 'button', 'data-testid': 'offline-again' }, [T.another])]);
   var offlinePane = h('div', 'form', { 'data-testid': 'offline-form' }, [offForm, offThanks, offBack]);
@@ -282,6 +289,7 @@ textarea.fi{min-height:96px;resize:vertical}
     hStatusText.textContent = status;
     hStatus.className = 'hs' + (ready && live && !fatal ? ' on' : '');
     shell.className = 'w' + (isOpen ? ' open' : '');
+    shell.hidden = !shown;
     win.hidden = !isOpen;
     launcher.setAttribute('aria-label', isOpen ? T.close : T.title);
     badge.hidden = isOpen || !unread;
@@ -452,10 +460,25 @@ textarea.fi{min-height:96px;resize:vertical}
       stopTyping(true);
       // Refused for good (origin not allowed, unknown site, old protocol): retrying cannot help.
       // (An unknown visitor token is not one of these: the relay makes a new visitor.)
-      if (e.code === 4401 || e.code === 4403 || e.code === 4426) return stopForGood();
+      if (e.code === 4401 || e.code === 4403 || e.code === 4426) return refused('', e.reason);
+      shown = true; // the relay may be down for a while: the visitor still sees the chat
       render();
       scheduleReconnect();
     };
+  }
+
+  // Item 2: the relay refused this page for good. Tell the site's owner in the console, once, and
+  // show no launcher: it could never work.
+  function refused(code, why) {
+    var o = location.origin;
+    console.warn(code === 'origin_not_allowed'
+      ? 'Jivo chat: this page\'s origin ' + o + ' is not allowed for the site "' + SITE + '", so the chat is hidden. ' +
+        'Allow it in the desktop app (Ajustes \u2192 Canales \u2192 the site \u2192 Allowed origins) or on the relay with: jivo-relay add-site NAME --origin ' + o
+      : 'Jivo chat: the relay ' + SRC.origin + ' refused the site "' + SITE + '" (' + (why || code) + '), so the chat is hidden. ' +
+        'Check the snippet\'s data-site and that the site\'s chat is on (Ajustes \u2192 Canales).');
+    stopForGood();
+    observer.disconnect();
+    host.remove();
   }
 
   function stopForGood() {
@@ -528,7 +551,7 @@ textarea.fi{min-height:96px;resize:vertical}
     if (f.language) sset('lang', f.language);
     agentsOnline = !!f.agents_online;
     chatOpen = !!f.chat && (f.chat.state === 'offered' || f.chat.state === 'active');
-    ready = true;
+    ready = shown = true;
     synced = false;
     attempt = 0;
     mod('files').then((m) => m.welcome(f), () => {});
@@ -564,9 +587,7 @@ textarea.fi{min-height:96px;resize:vertical}
     if (typeof f.id === 'number') delete reqs[f.id];
     if (api.onError && api.onError(f)) return;
     var code = f.code;
-    if (!ready && (code === 'origin_not_allowed' || code === 'unknown_site' || code === 'version_mismatch' || code === 'forbidden')) {
-      return stopForGood();
-    }
+    if (!ready && /^(origin_not_allowed|unknown_site|version_mismatch|forbidden)$/.test(code)) return refused(code, f.message);
     if (meta && meta.kind === 'send') {
       var mid = meta.m, row = rowFor(mid);
       delete sent[mid];
@@ -727,7 +748,7 @@ textarea.fi{min-height:96px;resize:vertical}
   // Keys typed in the widget are the widget's: keep page-wide shortcuts from reacting to them.
   shell.addEventListener('keydown', (e) => { e.stopPropagation(); });
 
-  api = { h: h, icon: icon, T: T, lang: lang, fmt: fmt, send: send, request: request, place: place,
+  api = { h: h, css: css, icon: icon, T: T, lang: lang, fmt: fmt, send: send, request: request, place: place,
     showNotice: showNotice, render: render, shell: shell, list: list, base: SRC.origin, site: SITE,
     composer: composer, input: input, ws: () => ws, scrollDown: scrollDown, open: setOpen, stop: stopForGood };
 

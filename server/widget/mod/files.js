@@ -34,7 +34,6 @@ window['jivo_files']((api) => {
   var S = STRINGS[api.lang] || STRINGS.en;
   var CODES = { file_too_large: S.tooBig, empty_file: S.empty, bad_file_name: S.badName, not_found: S.chat };
   var h = api.h;
-  var root = api.shell.getRootNode();
   var css = (
     '.fcard{display:flex;flex-direction:column;gap:4px;padding:8px 12px;border-radius:12px;background:#fff;border:1px solid #e1e7e4;color:#1d2b25;max-width:240px}' +
     '.me .fcard{border-color:#1a7f5a}' +
@@ -45,14 +44,7 @@ window['jivo_files']((api) => {
     '.peek{font-size:12px;line-height:16px;padding:4px 16px;background:#eef6f2;color:#1d4d3a;flex:none}' +
     '.at{color:#5f6b66;width:40px;height:40px;flex:none}.at:hover{color:#1a7f5a}'
   );
-  // A constructed sheet, not a <style> element: the shadow root keeps one style element, the core's.
-  if (root.adoptedStyleSheets && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
-    var sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = root.adoptedStyleSheets.concat([sheet]);
-  } else {
-    root.firstChild.appendChild(document.createTextNode(css));
-  }
+  api.css(css); // a constructed sheet: a page's CSP (style-src) does not block it
 
   // -- the attach button (paperclip) and the hidden file input, in the composer
   var ns = 'http://www.w3.org/2000/svg';

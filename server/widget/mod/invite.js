@@ -10,12 +10,12 @@ window['jivo_invite']((api) => {
   };
   var L = S[api.lang] || S.en;
   var cur = null;
-  api.shell.appendChild(api.h('style', null, null, [
+  api.css(
     '.inv{position:relative;padding-right:22px}.inv .who{display:flex;align-items:center;gap:6px}' +
     '.inv img{width:28px;height:28px;border-radius:14px;object-fit:cover}' +
     '.inv .x{position:absolute;top:0;right:0;width:22px;height:22px;border:0;background:none;color:#5f6b66;cursor:pointer;padding:0}' +
     '.inv .x svg{width:16px;height:16px}'
-  ]));
+  );
 
   function dismiss(tell) {
     if (!cur) return;
