@@ -40,10 +40,12 @@
       empty_message: 'The message is empty.', generic: 'Something went wrong. Please try again.'
     }
   };
-  // data-lang, else the site's language setting (K1, kept from the last welcome), else the browser's.
-  var siteLang = null;
+  // B4: data-lang, else the browser's language if the widget speaks it, else the site's (K1, kept
+  // from the last welcome), else English; the same on every page.
+  var siteLang = null, LANGS = /^(en|es|pt|ru)$/;
   try { siteLang = localStorage.getItem('jivo:' + SITE + ':lang'); } catch (e) { /* no storage */ }
-  var lang = String(script.getAttribute('data-lang') || siteLang || navigator.language || 'en').slice(0, 2).toLowerCase();
+  var lang = [script.getAttribute('data-lang'), navigator.language, siteLang]
+    .map((l) => String(l || '').slice(0, 2).toLowerCase()).filter((l) => LANGS.test(l))[0] || 'en';
   var T = STRINGS.en;
   // A function replacement so that "$&" or "$'" in a name stays literal text.
   function fmt(key, name) { return T[key].replace('{name}', () => name); }
@@ -64,7 +66,7 @@
       document.head.appendChild(s);
     }));
   }
-  if (/^(es|pt|ru)$/.test(lang)) mod('lang-' + lang).then((t) => { T = t; }, () => {}).then(boot); else boot();
+  if (lang !== 'en') mod('lang-' + lang).then((t) => { T = t; }, () => {}).then(boot); else boot();
 
   function boot() {
   // -- storage (localStorage or memory)
