@@ -28,7 +28,7 @@ window['jivo_invite']((api) => {
   return {
     frame(f) {
       dismiss(false);
-      var who = api.h('div', 'who', { 'data-testid': 'invitation-agent' });
+      var who = api.h('div', 'who', { 'data-testid': 'invitation-agent', dir: 'auto' });
       var photo = String(f.agent_photo || '');
       if (/^data:image\/(png|jpeg|gif|webp);base64,/.test(photo)) {
         who.appendChild(api.h('img', null, { src: photo, alt: '' }));
@@ -36,7 +36,7 @@ window['jivo_invite']((api) => {
       who.appendChild(document.createTextNode(f.agent_name || api.T.agent));
       var close = api.h('button', 'x', { type: 'button', 'data-testid': 'invitation-close', 'aria-label': L.close, title: L.close }, [api.icon('close')]);
       var row = api.h('div', 'row them inv', { 'data-testid': 'invitation', 'data-invitation': String(f.invitation_id) },
-        [who, api.h('div', 'bub', { 'data-testid': 'invitation-text' }, [String(f.text || '')]), close]);
+        [who, api.h('div', 'bub', { 'data-testid': 'invitation-text', dir: 'auto' }, [String(f.text || '')]), close]);
       close.addEventListener('click', () => { dismiss(true); });
       cur = { id: f.invitation_id, row: row };
       api.list.appendChild(row);
