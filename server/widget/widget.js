@@ -48,9 +48,6 @@
   var lang = [script.getAttribute('data-lang'), navigator.language, siteLang]
     .map((l) => String(l || '').slice(0, 2).toLowerCase()).filter((l) => LANGS.test(l))[0] || 'en';
   var T = STRINGS.en;
-  // A function replacement so that "$&" or "$'" in a name stays literal text; item 7: the name
-  // is isolated (FSI...PDI), so a bidi override in it cannot reorder the sentence around it.
-  function fmt(key, name) { return T[key].replace('{name}', () => '\u2068' + name + '\u2069'); }
 
   // -- modules: server/widget/mod/NAME.js, fetched from the relay on first need so that the core
   // stays under 40 KB. A module runs window['jivo_NAME']((api) => ({ frame(f), event(ev) })).
@@ -133,6 +130,12 @@
     Object.keys(attrs || {}).forEach((k) => e.setAttribute(k, attrs[k]));
     (kids || []).forEach((c) => { e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
     return e;
+  }
+  // The sentence's parts as nodes ("$&" in a name stays literal text); item 7: the name is in
+  // a <bdi>, so a bidi override in it cannot reorder the sentence around it.
+  function fmt(key, name) {
+    var parts = T[key].split('{name}');
+    return [parts[0], h('bdi', null, null, [String(name)])].concat(parts.slice(1));
   }
   var ICONS = {
     chat: 'M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2z',
@@ -321,9 +324,9 @@
     } else {
       var text = ev.kind === 'joined' ? fmt('joined', ev.author_name || T.agent)
         : ev.kind === 'left' ? fmt('left', ev.author_name || T.agent)
-          : ev.kind === 'closed' ? T.closed : '';
+          : ev.kind === 'closed' ? [T.closed] : '';
       if (!text) return ROUTE[ev.kind] && mod(ROUTE[ev.kind]).then((m) => m.event(ev));
-      row = h('div', 'sys', { 'data-testid': 'system', 'data-kind': ev.kind }, [text]);
+      row = h('div', 'sys', { 'data-testid': 'system', 'data-kind': ev.kind }, text);
     }
     row.setAttribute('data-cursor', ev.cursor);
     place(row);
@@ -624,7 +627,8 @@
   }
   function showTyping(on, name) {
     clearTimeout(agentTypingTimer);
-    typingEl.textContent = on ? (name ? fmt('typingName', name) : T.typing) : '';
+    typingEl.textContent = '';
+    if (on) (name ? fmt('typingName', name) : [T.typing]).forEach((c) => { typingEl.append(c); });
     typingEl.hidden = !on;
     // A lost {active:false} must not leave the indicator on forever.
     if (on) agentTypingTimer = setTimeout(() => { showTyping(false); }, 15000);

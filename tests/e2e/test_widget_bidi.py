@@ -24,7 +24,7 @@ SPOOF = "photo" + RLO + "gnp.exe"  # reads "photoexe.png" without isolation
 
 # x of the first and the last character of the text after the name in a system line.
 ORDER_JS = """(el) => {
-  const node = [...el.childNodes].find((n) => n.nodeType === 3);
+  const node = [...el.childNodes].find((n) => n.nodeType === 3 && n.textContent.includes(' joined'));
   const text = node.textContent, at = text.indexOf(' joined');
   const x = (i) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
                      return r.getBoundingClientRect().x; };
@@ -58,6 +58,7 @@ async def test_widget_isolates_bidi_text(relay: RelayHandle, browser: Browser) -
         await expect(joined).to_contain_text("joined the chat")
         first, last = await joined.evaluate(ORDER_JS)
         assert first < last, "the text after the name was reordered"
+        await expect(joined).to_have_text("Ev" + RLO + "il joined the chat")  # no added marks
         await expect(answer.locator(".bub")).to_have_attribute("dir", "auto")
         await expect(answer.locator("[data-testid=author]")).to_have_attribute("dir", "auto")
 

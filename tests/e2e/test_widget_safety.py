@@ -120,7 +120,7 @@ EVIL_NAME = '<img src=x onerror="window.__pwned=1"> $& Eve'
 AUDIT_JS = """() => {
   const root = document.getElementById('jivo-chat-widget').shadowRoot;
   const allowed = new Set(['STYLE', 'DIV', 'SPAN', 'BUTTON', 'TEXTAREA', 'INPUT', 'LABEL', 'FORM',
-                           'P', 'A', 'svg', 'path']);
+                           'P', 'A', 'BDI', 'svg', 'path']);
   const problems = [];
   for (const el of root.querySelectorAll('*')) {
     if (!allowed.has(el.tagName)) problems.push('tag ' + el.tagName);
