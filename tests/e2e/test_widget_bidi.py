@@ -24,7 +24,7 @@ SPOOF = "photo" + RLO + "gnp.exe"  # reads "photoexe.png" without isolation
 
 # x of the first and the last character of the text after the name in a system line.
 ORDER_JS = """(el) => {
-  const node = [...el.childNodes].find((n) => n.nodeType === 3 && n.textContent.includes(' joined'));
+  const node = [...el.childNodes].find((n) => n.nodeType === 3 && / joined/.test(n.textContent));
   const text = node.textContent, at = text.indexOf(' joined');
   const x = (i) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
                      return r.getBoundingClientRect().x; };

@@ -48,7 +48,9 @@ async def test_widget_under_a_strict_csp(
         routes["/favicon.ico"] = ""
         async with signed_in_agent(relay) as agent:
             context = await browser.new_context(viewport={"width": 1100, "height": 720})
-            context.on("console", lambda m: violations.append(m.text) if m.type == "error" else None)
+            context.on(
+                "console", lambda m: violations.append(m.text) if m.type == "error" else None
+            )
             wp = await open_widget_page(browser, origin + "/", context=context)
             box = await wp.el("launcher").bounding_box()
             assert box is not None and box["width"] == 56 and box["height"] == 56

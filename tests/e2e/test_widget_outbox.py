@@ -14,7 +14,6 @@ from tests.e2e.widget_support import (
     agent_event,
     open_widget_page,
     signed_in_agent,
-    wait_until,
 )
 from tests.support.relay import RelayHandle
 

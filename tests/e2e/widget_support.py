@@ -211,7 +211,9 @@ def third_party_site(
     """Serve ``routes`` (path -> HTML) on 127.0.0.1, port 0, from a thread: a website on an
     origin of its own, as a customer's shop would be. Yields the origin. ``headers`` go on every
     page (a shop's Content-Security-Policy, say); the dict may be filled in after the start."""
-    handler = type("Pages", (_Pages,), {"routes": routes, "headers_out": {} if headers is None else headers})
+    handler = type(
+        "Pages", (_Pages,), {"routes": routes, "headers_out": {} if headers is None else headers}
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
