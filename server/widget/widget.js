@@ -696,7 +696,7 @@
   });
   list.addEventListener('click', (e) => {
     var row = e.target.closest('[data-testid=retry]') && e.target.closest('[data-client-msg-id]');
-    if (!row) return;
+    if (!row || fatal) return;
     var mid = row.getAttribute('data-client-msg-id');
     outboxSet(mid, { f: 0, n: 0 });
     tries[mid] = 0;
