@@ -336,6 +336,7 @@
     while (list.firstChild) list.removeChild(list.firstChild);
     hist.forEach(renderEvent);
     outbox().forEach((o) => { if (!rowFor(o.m)) list.appendChild(msgRow('visitor', '', o.t, o.ts, o.f ? 'failed' : 'sending', o.m)); });
+    if (outbox().some((o) => o.f)) showNotice(T.kept, true);
     scrollDown();
   }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -88,12 +89,13 @@ async def test_widget_internal_error_bounded_then_manual_retry(
 
 
 async def test_widget_refused_message_is_kept_and_explained(
-    relay: RelayHandle, browser: Browser
+    relay: RelayHandle, browser: Browser, artifacts: Path
 ) -> None:
     """B5 (widget side): a visitor whose message the relay refuses with a typed error
     (`blocked`, as a visitor sharing a blocked visitor's IP was refused) is told what happened,
     is not cut off (the composer stays usable), and keeps the text: after a reload it is still
-    there, marked "Not sent", and Retry delivers it once the relay accepts it."""
+    there, marked "Not sent", and Retry delivers it once the relay accepts it.
+    Screenshot widget-not-sent.png."""
     refuser = Refuser("blocked")
     async with signed_in_agent(relay) as agent:
         wp = await open_widget_page(browser, relay.demo_url, route_ws=refuser.route)
@@ -116,6 +118,8 @@ async def test_widget_refused_message_is_kept_and_explained(
         await expect(row.locator(".bub")).to_have_text("¿Tienen envío a Sevilla?")
         await expect(row).to_have_attribute("data-state", "failed")
         assert await wp.page.evaluate(OUTBOX_JS) == ["¿Tienen envío a Sevilla?"]
+        await expect(wp.el("notice")).to_contain_text("It is kept here")
+        await wp.shot(artifacts / "widget-not-sent.png")
 
         refuser.code = None
         await row.locator("[data-testid=retry]").click()
