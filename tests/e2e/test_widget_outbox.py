@@ -15,6 +15,7 @@ from tests.e2e.widget_support import (
     agent_event,
     open_widget_page,
     signed_in_agent,
+    wait_until,
 )
 from tests.support.relay import RelayHandle
 
@@ -133,3 +134,42 @@ async def test_widget_refused_message_is_kept_and_explained(
         assert len({f["client_msg_id"] for f in sends}) == 1  # the same message, not a copy
         assert wp.errors == []
         await wp.close()
+
+
+async def test_widget_neighbour_of_a_blocked_visitor_loses_nothing(
+    relay: RelayHandle, browser: Browser
+) -> None:
+    """B5 (widget side, real relay): Lucía shares an IP with a visitor an agent blocks (here
+    every visitor is 127.0.0.1). Whatever the relay decides about her message, she is not cut
+    off and her text is never lost: it is delivered, or kept as "Not sent" with Retry and a
+    notice; after a reload it is still on her screen."""
+    async with signed_in_agent(relay) as agent:
+        spammer = await open_widget_page(browser, relay.demo_url)
+        await spammer.open()
+        await spammer.wait_ready()
+        await spammer.say("spam spam spam")
+        offer = await accept_next_chat(agent)
+        lucia = await open_widget_page(browser, relay.demo_url)
+        await lucia.open()
+        await lucia.wait_ready()
+        await agent.block(offer.chat.id, "spam")
+        await expect(spammer.el("input")).to_be_disabled()
+
+        text = "¿Hola? ¿Siguen ahí?"
+        await lucia.say(text)
+        row = lucia.page.locator(f"{HOST} [data-testid=message][data-author=visitor]")
+        await expect(row).not_to_have_attribute("data-state", "sending")
+        if await row.get_attribute("data-state") == "failed":
+            await expect(lucia.el("notice")).to_contain_text("It is kept here")
+            assert await lucia.page.evaluate(OUTBOX_JS) == [text]
+        await expect(lucia.el("input")).to_be_enabled()
+        await expect(lucia.el("status")).not_to_have_text("Unavailable")
+
+        lucia.received.clear()
+        await lucia.page.reload()
+        await lucia.open()
+        await wait_until(lambda: lucia.received)
+        await expect(row.locator(".bub")).to_have_text(text)
+        assert lucia.errors == [] and spammer.errors == []
+        await lucia.close()
+        await spammer.close()
