@@ -595,7 +595,7 @@
   function flushOutbox() { if (ready) outbox().forEach(sendOne); }
 
   function submit() {
-    var text = input.value;
+    var text = input.value.replace(/\u0000/g, ''); // NUL: never stored, on any database
     if (!text.trim() || fatal) return;
     input.value = '';
     grow();

@@ -173,3 +173,17 @@ async def test_widget_neighbour_of_a_blocked_visitor_loses_nothing(
         assert lucia.errors == [] and spammer.errors == []
         await lucia.close()
         await spammer.close()
+
+
+async def test_widget_sends_no_nul(relay: RelayHandle, browser: Browser) -> None:
+    """Issue 12 item 3 (widget side): a visitor's text with U+0000 (which PostgreSQL cannot
+    store) goes without it, so it can never become a poison message."""
+    async with signed_in_agent(relay) as agent:
+        wp = await open_widget_page(browser, relay.demo_url)
+        await wp.open()
+        await wp.wait_ready()
+        await wp.say("ab\u0000cd")
+        offer = await accept_next_chat(agent)
+        assert offer.chat.preview == "abcd"
+        assert [f["text"] for f in wp.sent_of("send_message")] == ["abcd"]
+        await wp.close()
