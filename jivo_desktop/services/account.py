@@ -30,11 +30,10 @@ def http_base(relay_ws_url: str) -> str:
 
 
 def snippet(base: str, site: p.SiteInfo) -> str:
-    """K1: the tag a website pastes; ``data-lang`` makes the widget speak the site's language."""
-    return (
-        f'<script src="{base}/widget.js" data-site="{site.key}" '
-        f'data-lang="{site.language}" async></script>'
-    )
+    """K1: the tag a website pastes. No ``data-lang`` (B4): the widget speaks the visitor's
+    browser language when it can, and the site's language (carried by the relay's welcome)
+    only otherwise; ``data-lang`` would force one language on every visitor."""
+    return f'<script src="{base}/widget.js" data-site="{site.key}" async></script>'
 
 
 class AccountService(QObject):

@@ -17,17 +17,18 @@
   var SITE = script.getAttribute('data-site');
   var SRC = new URL(script.src, location.href);
   var WS_URL = (SRC.protocol === 'https:' ? 'wss://' : 'ws://') + SRC.host + '/ws';
-  var BRAND = '#1f7a5c';
   var MAX_HISTORY = 300;
 
   // -- strings (en, es, pt, ru)
   var STRINGS = {
     en: {
-      title: 'Chat with us', online: 'Online', offline: 'Offline: leave us a message',
+      title: 'Chat with us', online: 'Online', leave: 'Leave us a message', offline: 'Offline: leave us a message',
       connecting: 'Connecting…', unavailable: 'Unavailable', placeholder: 'Type a message…', send: 'Send',
       close: 'Close chat', typing: 'Agent is typing…', typingName: '{name} is typing…',
       joined: '{name} joined the chat', left: '{name} left the chat', closed: 'The chat has ended',
-      agent: 'Agent', sending: 'Sending…', failed: 'Not sent',
+      agent: 'Agent', sending: 'Sending…', failed: 'Not sent', retry: 'Retry',
+      kept: 'Your message was not delivered. It is kept here: press Retry to send it again.',
+      blocked_send: 'The chat refused your message. It is kept here: press Retry to send it later.',
       offlineIntro: 'Nobody is online now. Leave a message and we will answer by e-mail.', name: 'Name',
       missed: 'Sorry, nobody could answer in time. Leave a message and we will answer by e-mail.',
       email: 'E-mail', phone: 'Phone', message: 'Message', sendOffline: 'Send message',
@@ -40,13 +41,13 @@
       empty_message: 'The message is empty.', generic: 'Something went wrong. Please try again.'
     }
   };
-  // data-lang, else the site's language setting (K1, kept from the last welcome), else the browser's.
-  var siteLang = null;
+  // B4: data-lang, else the browser's language if the widget speaks it, else the site's (K1, kept
+  // from the last welcome), else English; the same on every page.
+  var siteLang = null, LANGS = /^(en|es|pt|ru)$/;
   try { siteLang = localStorage.getItem('jivo:' + SITE + ':lang'); } catch (e) { /* no storage */ }
-  var lang = String(script.getAttribute('data-lang') || siteLang || navigator.language || 'en').slice(0, 2).toLowerCase();
+  var lang = [script.getAttribute('data-lang'), navigator.language, siteLang]
+    .map((l) => String(l || '').slice(0, 2).toLowerCase()).filter((l) => LANGS.test(l))[0] || 'en';
   var T = STRINGS.en;
-  // A function replacement so that "$&" or "$'" in a name stays literal text.
-  function fmt(key, name) { return T[key].replace('{name}', () => name); }
 
   // -- modules: server/widget/mod/NAME.js, fetched from the relay on first need so that the core
   // stays under 40 KB. A module runs window['jivo_NAME']((api) => ({ frame(f), event(ev) })).
@@ -64,7 +65,10 @@
       document.head.appendChild(s);
     }));
   }
-  if (/^(es|pt|ru)$/.test(lang)) mod('lang-' + lang).then((t) => { T = t; }, () => {}).then(boot); else boot();
+  // The stylesheet (mod/style.js) and the strings come first; without its styles the widget stays away.
+  var CSS = '';
+  Promise.all([mod('style').then((c) => { CSS = c; }, () => {}),
+    lang !== 'en' && mod('lang-' + lang).then((t) => { T = t; }, () => {})]).then(() => { if (CSS) boot(); });
 
   function boot() {
   // -- storage (localStorage or memory)
@@ -88,6 +92,9 @@
   function outbox() { var o = jget('outbox', []); return Array.isArray(o) ? o : []; }
   function outboxAdd(entry) { var o = outbox(); o.push(entry); jset('outbox', o); }
   function outboxDrop(mid) { jset('outbox', outbox().filter((e) => e.m !== mid)); }
+  // Item 3, B5: an entry counts its sends (n) and keeps the refusal (f) that stopped it, so a
+  // message that fails stays here, after a reload too, until the visitor retries it.
+  function outboxSet(mid, v) { jset('outbox', outbox().map((e) => e.m === mid ? Object.assign(e, v) : e)); }
 
   function uuid() {
     var c = window.crypto;
@@ -112,7 +119,7 @@
   var missed = lastKind === 'missed', chatOpen = lastKind !== 'closed' && !missed;
   var isOpen = sget('open') === '1', unread = 0, lastPV = null;
   var typingSentAt = 0, typingActive = false, typingIdle = null, agentTypingTimer = null;
-  var noticeTimer = null, retryTimer = null, synced = false;
+  var noticeTimer = null, retryTimer = null, synced = false, shown = false;
   var sent = {}; // client_msg_id -> connection serial it was sent on
   var tries = {}; // client_msg_id -> sends that the relay refused for a passing reason
 
@@ -123,6 +130,12 @@
     Object.keys(attrs || {}).forEach((k) => e.setAttribute(k, attrs[k]));
     (kids || []).forEach((c) => { e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
     return e;
+  }
+  // The sentence's parts as nodes ("$&" in a name stays literal text); item 7: the name is in
+  // a <bdi>, so a bidi override in it cannot reorder the sentence around it.
+  function fmt(key, name) {
+    var parts = T[key].split('{name}');
+    return [parts[0], h('bdi', null, null, [String(name)])].concat(parts.slice(1));
   }
   var ICONS = {
     chat: 'M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2z',
@@ -162,70 +175,23 @@
     parent.appendChild(document.createTextNode(text.slice(at)));
   }
 
-  // -- styles (scoped to the shadow root)
-  // The host page may have "* { all: unset !important }": important declarations of the shadow
-  // tree win over the page's, so the host is reset and placed from in here. Sizes are px only
-  // (a page may set a huge root font-size).
-  var CSS = `
-:host{all:initial!important;display:block!important;position:fixed!important;inset:auto 0 0 auto!important;width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;background:none!important;overflow:visible!important;visibility:visible!important;opacity:1!important;transform:none!important;filter:none!important;z-index:2147483647!important;pointer-events:none!important}
-[hidden]{display:none!important}
-.w{all:initial;font:14px/20px -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1b1f23;pointer-events:auto;-webkit-font-smoothing:antialiased}
-.w *,.w *::before,.w *::after{box-sizing:border-box}
-button,input,textarea{font:inherit;color:inherit;margin:0}
-svg{width:24px;height:24px;fill:currentColor;display:block}
-.launcher{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border-radius:28px;border:0;padding:0;background:${BRAND};color:#fff;cursor:pointer;display:flex;align-items:center;justify-content:center;box-shadow:0 6px 20px rgba(0,0,0,.22);transition:transform .15s}
-.launcher:hover{transform:scale(1.06)}.launcher svg{width:28px;height:28px}
-.badge{position:absolute;top:-2px;right:-2px;min-width:20px;height:20px;border-radius:10px;background:#d93025;color:#fff;font-size:12px;line-height:20px;font-weight:700;padding:0 6px;text-align:center}
-.win{position:fixed;right:20px;bottom:88px;width:360px;height:520px;max-height:calc(100vh - 108px);border-radius:16px;background:#fff;box-shadow:0 12px 48px rgba(0,0,0,.22);display:flex;flex-direction:column;overflow:hidden}
-.hd{background:${BRAND};color:#fff;padding:14px 12px 14px 16px;display:flex;align-items:center;gap:6px;flex:none}
-.ht{flex:1;min-width:0}
-.hn{font-size:16px;line-height:22px;font-weight:600;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.hs{font-size:12px;line-height:16px;opacity:.9;display:flex;align-items:center;gap:6px}
-.dot{width:8px;height:8px;border-radius:4px;background:#b9c4bf;flex:none}
-.on .dot{background:#6ee7a8}
-.ib{background:none;border:0;color:#fff;width:34px;height:34px;border-radius:17px;cursor:pointer;display:flex;align-items:center;justify-content:center;padding:0;opacity:.9}
-.ib:hover{background:rgba(255,255,255,.16);opacity:1}.ib svg{width:20px;height:20px}
-.notice{background:#fff4e5;color:#663c00;font-size:13px;line-height:18px;padding:8px 14px;border-bottom:1px solid #f3d9b1;flex:none}
-.list{flex:1;overflow-y:auto;padding:16px 14px 8px;background:#f5f7f6;display:flex;flex-direction:column;gap:6px}
-.row{display:flex;flex-direction:column;max-width:80%;align-self:flex-start;align-items:flex-start}
-.row.me{align-self:flex-end;align-items:flex-end}
-.bub{padding:8px 12px;border-radius:16px;white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word;background:#fff;border:1px solid #e1e7e4;border-bottom-left-radius:4px}
-.me .bub{background:${BRAND};color:#fff;border-color:${BRAND};border-radius:16px 16px 4px 16px}
-.bub a{color:inherit;text-decoration:underline}
-.who{font-size:12px;line-height:16px;color:#5f6b66;margin:4px 4px 2px}
-.meta{font-size:11px;line-height:14px;color:#8a9590;margin:2px 4px 0}
-[data-state=sending] .bub{opacity:.65}
-[data-state=failed] .bub{background:#fbe9e7;color:#8c1d18;border-color:#f2b8b5}
-[data-state=failed] .meta{color:#b3261e}
-.sys{align-self:center;font-size:12px;line-height:16px;color:#5f6b66;background:#e7edea;padding:3px 10px;border-radius:10px;margin:6px 0;text-align:center;max-width:90%}
-.typing{padding:4px 16px 6px;font-size:12px;line-height:16px;color:#5f6b66;font-style:italic;background:#f5f7f6;flex:none}
-.comp{display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid #e1e7e4;background:#fff;flex:none}
-.in{flex:1;resize:none;border:1px solid #cfd8d4;border-radius:20px;padding:9px 14px;height:40px;min-height:40px;max-height:120px;outline:none;background:#fff;line-height:20px;display:block}
-.in:focus,.fi:focus{border-color:${BRAND};box-shadow:0 0 0 3px rgba(31,122,92,.15)}
-.sb{width:40px;height:40px;border-radius:20px;border:0;background:${BRAND};color:#fff;cursor:pointer;display:flex;align-items:center;justify-content:center;padding:0;flex:none}
-.sb:disabled,.btn:disabled{opacity:.5;cursor:default}.sb svg{width:20px;height:20px}
-.form{flex:1;overflow-y:auto;padding:18px 16px;display:flex;flex-direction:column;gap:12px;background:#fff}
-.intro{color:#44504b;margin:0}
-.lbl{display:flex;flex-direction:column;gap:4px;font-size:12px;line-height:16px;color:#44504b;font-weight:600}
-.fi{border:1px solid #cfd8d4;border-radius:8px;padding:9px 10px;font-size:14px;line-height:20px;font-weight:400;outline:none;background:#fff;color:#1b1f23;width:100%;display:block}
-textarea.fi{min-height:96px;resize:vertical}
-.btn{background:${BRAND};color:#fff;border:0;border-radius:8px;padding:10px 14px;font-weight:600;cursor:pointer}
-.lnk{background:none;border:0;color:${BRAND};cursor:pointer;padding:4px;text-decoration:underline;align-self:center}
-.ok{color:#1f5c45;background:#e6f4ee;border-radius:8px;padding:12px}
-.err{color:#b3261e;font-size:12px;line-height:16px;min-height:16px}
-@media (max-width:479px){.win{inset:0;width:100%;height:100%;max-height:none;border-radius:0}
-.open .launcher{display:none}.in,.fi{font-size:16px}}`;
-
   // -- building the UI
   var host = h('div', null, { id: 'jivo-chat-widget' });
   var root = host.attachShadow({ mode: 'open' });
-  var style = document.createElement('style');
-  style.textContent = CSS;
-  root.appendChild(style);
+  // Item 1: a constructed sheet, which a page's CSP (style-src) does not block, as it blocks a
+  // <style> element or a style attribute; old browsers get the <style> element.
+  function css(text) {
+    try {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      root.adoptedStyleSheets = root.adoptedStyleSheets.concat([sheet]);
+    } catch (e) { root.appendChild(h('style', null, null, [text])); }
+  }
+  css(CSS);
 
   var badge = h('span', 'badge', { 'data-testid': 'badge', hidden: '' });
   var launcher = h('button', 'launcher', { type: 'button', 'data-testid': 'launcher', 'aria-label': T.title }, [icon('chat'), badge]);
-  var hName = h('div', 'hn', { 'data-testid': 'site-name' });
+  var hName = h('div', 'hn', { 'data-testid': 'site-name', dir: 'auto' });
   var hStatusText = h('span', null, { 'data-testid': 'status' });
   var hStatus = h('div', 'hs', null, [h('span', 'dot'), hStatusText]);
   var contactBtn = h('button', 'ib', { type: 'button', 'data-testid': 'contact-open', 'aria-label': T.contact, title: T.contact }, [icon('person')]);
@@ -237,7 +203,7 @@ textarea.fi{min-height:96px;resize:vertical}
   var input = h('textarea', 'in', { 'data-testid': 'input', rows: '1', placeholder: T.placeholder, 'aria-label': T.placeholder });
   var sendBtn = h('button', 'sb', { type: 'button', 'data-testid': 'send', 'aria-label': T.send, title: T.send }, [icon('send')]);
   var composer = h('div', 'comp', null, [input, sendBtn]);
-  var chatPane = h('div', null, { style: 'display:contents' }, [list, typingEl, composer]);
+  var chatPane = h('div', 'dc', null, [list, typingEl, composer]);
 
   function field(label, tag, attrs) {
     var f = h(tag, 'fi', attrs);
@@ -250,9 +216,9 @@ textarea.fi{min-height:96px;resize:vertical}
   var offErr = h('div', 'err', { 'data-testid': 'offline-error' });
   var offSend = h('button', 'btn', { type: 'submit', 'data-testid': 'offline-send' }, [T.sendOffline]);
   var offBack = h('button', 'lnk', { type: 'button', 'data-testid': 'offline-back' }, [T.backToChat]);
-  var offForm = h('form', null, { style: 'display:contents', novalidate: '' },
+  var offForm = h('form', 'dc', { novalidate: '' },
     [offIntro, offName.el, offEmail.el, offText.el, offErr, offSend]);
-  var offThanks = h('div', null, { style: 'display:contents', hidden: '' }, [
+  var offThanks = h('div', 'dc', { hidden: '' }, [
     h('div', 'ok', { 'data-testid': 'offline-thanks' }, [T.offlineThanks]),
     h('button', 'lnk', { type: 'button', 'data-testid': 'offline-again' }, [T.another])]);
   var offlinePane = h('div', 'form', { 'data-testid': 'offline-form' }, [offForm, offThanks, offBack]);
@@ -277,16 +243,17 @@ textarea.fi{min-height:96px;resize:vertical}
   function render() {
     hName.textContent = siteName();
     // A conversation in progress keeps its agent (away agents keep their chats): never "offline".
-    var live = agentsOnline || chatOpen;
-    var status = fatal ? T.unavailable : !ready ? T.connecting : live ? T.online : T.offline;
-    hStatusText.textContent = status;
+    var v = view === 'contact' ? 'contact' : ((agentsOnline === false || missed) && !chatOpen && !userChat) ? 'offline' : 'chat';
+    // B9: never "Online" beside "nobody could answer in time" or the offline form.
+    var live = (agentsOnline || chatOpen) && v !== 'offline';
+    hStatusText.textContent = fatal ? T.unavailable : !ready ? T.connecting : live ? T.online : agentsOnline ? T.leave : T.offline;
     hStatus.className = 'hs' + (ready && live && !fatal ? ' on' : '');
     shell.className = 'w' + (isOpen ? ' open' : '');
+    shell.hidden = !shown;
     win.hidden = !isOpen;
     launcher.setAttribute('aria-label', isOpen ? T.close : T.title);
     badge.hidden = isOpen || !unread;
     badge.textContent = unread > 9 ? '9+' : String(unread);
-    var v = view === 'contact' ? 'contact' : ((agentsOnline === false || missed) && !chatOpen && !userChat) ? 'offline' : 'chat';
     chatPane.hidden = v !== 'chat';
     offlinePane.hidden = v !== 'offline';
     contactPane.hidden = v !== 'contact';
@@ -319,12 +286,12 @@ textarea.fi{min-height:96px;resize:vertical}
 
   function msgRow(author, name, text, ts, state, mid) {
     var me = author === 'visitor';
-    var bub = h('div', 'bub');
+    var bub = h('div', 'bub', { dir: 'auto' }); // item 7: visitor and agent text isolated
     richText(bub, text);
     var meta = h('div', 'meta', { 'data-testid': 'meta' });
     var row = h('div', 'row ' + (me ? 'me' : 'them'), { 'data-testid': 'message', 'data-author': author, 'data-state': state });
     if (mid) row.setAttribute('data-client-msg-id', mid);
-    if (!me) row.appendChild(h('div', 'who', { 'data-testid': 'author' }, [name || T.agent]));
+    if (!me) row.appendChild(h('div', 'who', { 'data-testid': 'author', dir: 'auto' }, [name || T.agent]));
     row.appendChild(bub);
     row.appendChild(meta);
     setState(row, state, ts);
@@ -333,7 +300,8 @@ textarea.fi{min-height:96px;resize:vertical}
   function setState(row, state, ts) {
     row.setAttribute('data-state', state);
     var meta = row.lastChild;
-    meta.textContent = state === 'sending' ? T.sending : state === 'failed' ? T.failed : clockText(ts);
+    meta.textContent = state === 'sending' ? T.sending : state === 'failed' ? T.failed + ' · ' : clockText(ts);
+    if (state === 'failed') meta.appendChild(h('button', 'lnk rt', { type: 'button', 'data-testid': 'retry' }, [T.retry]));
   }
   function rowFor(mid) {
     var rows = list.querySelectorAll('[data-client-msg-id]');
@@ -356,9 +324,9 @@ textarea.fi{min-height:96px;resize:vertical}
     } else {
       var text = ev.kind === 'joined' ? fmt('joined', ev.author_name || T.agent)
         : ev.kind === 'left' ? fmt('left', ev.author_name || T.agent)
-          : ev.kind === 'closed' ? T.closed : '';
+          : ev.kind === 'closed' ? [T.closed] : '';
       if (!text) return ROUTE[ev.kind] && mod(ROUTE[ev.kind]).then((m) => m.event(ev));
-      row = h('div', 'sys', { 'data-testid': 'system', 'data-kind': ev.kind }, [text]);
+      row = h('div', 'sys', { 'data-testid': 'system', 'data-kind': ev.kind }, text);
     }
     row.setAttribute('data-cursor', ev.cursor);
     place(row);
@@ -367,7 +335,8 @@ textarea.fi{min-height:96px;resize:vertical}
   function renderAll() {
     while (list.firstChild) list.removeChild(list.firstChild);
     hist.forEach(renderEvent);
-    outbox().forEach((o) => { if (!rowFor(o.m)) list.appendChild(msgRow('visitor', '', o.t, o.ts, 'sending', o.m)); });
+    outbox().forEach((o) => { if (!rowFor(o.m)) list.appendChild(msgRow('visitor', '', o.t, o.ts, o.f ? 'failed' : 'sending', o.m)); });
+    if (outbox().some((o) => o.f)) showNotice(T.kept, true);
     scrollDown();
   }
 
@@ -452,10 +421,25 @@ textarea.fi{min-height:96px;resize:vertical}
       stopTyping(true);
       // Refused for good (origin not allowed, unknown site, old protocol): retrying cannot help.
       // (An unknown visitor token is not one of these: the relay makes a new visitor.)
-      if (e.code === 4401 || e.code === 4403 || e.code === 4426) return stopForGood();
+      if (e.code === 4401 || e.code === 4403 || e.code === 4426) return refused('', e.reason);
+      shown = true; // the relay may be down for a while: the visitor still sees the chat
       render();
       scheduleReconnect();
     };
+  }
+
+  // Item 2: the relay refused this page for good. Tell the site's owner in the console, once, and
+  // show no launcher: it could never work.
+  function refused(code, why) {
+    var o = location.origin;
+    console.warn(code === 'origin_not_allowed'
+      ? 'Jivo chat: this page\'s origin ' + o + ' is not allowed for the site "' + SITE + '", so the chat is hidden. ' +
+        'Allow it in the desktop app (Ajustes \u2192 Canales \u2192 the site \u2192 Allowed origins) or on the relay with: jivo-relay add-site NAME --origin ' + o
+      : 'Jivo chat: the relay ' + SRC.origin + ' refused the site "' + SITE + '" (' + (why || code) + '), so the chat is hidden. ' +
+        'Check the snippet\'s data-site and that the site\'s chat is on (Ajustes \u2192 Canales).');
+    stopForGood();
+    observer.disconnect();
+    host.remove();
   }
 
   function stopForGood() {
@@ -528,7 +512,7 @@ textarea.fi{min-height:96px;resize:vertical}
     if (f.language) sset('lang', f.language);
     agentsOnline = !!f.agents_online;
     chatOpen = !!f.chat && (f.chat.state === 'offered' || f.chat.state === 'active');
-    ready = true;
+    ready = shown = true;
     synced = false;
     attempt = 0;
     mod('files').then((m) => m.welcome(f), () => {});
@@ -564,9 +548,7 @@ textarea.fi{min-height:96px;resize:vertical}
     if (typeof f.id === 'number') delete reqs[f.id];
     if (api.onError && api.onError(f)) return;
     var code = f.code;
-    if (!ready && (code === 'origin_not_allowed' || code === 'unknown_site' || code === 'version_mismatch' || code === 'forbidden')) {
-      return stopForGood();
-    }
+    if (!ready && /^(origin_not_allowed|unknown_site|version_mismatch|forbidden)$/.test(code)) return refused(code, f.message);
     if (meta && meta.kind === 'send') {
       var mid = meta.m, row = rowFor(mid);
       delete sent[mid];
@@ -579,15 +561,15 @@ textarea.fi{min-height:96px;resize:vertical}
         offlineSent = false;
         return render();
       }
-      if ((code === 'rate_limited' || code === 'internal' || code === 'chat_closed') && (tries[mid] || 0) < 5) {
-        // A passing refusal: the message stays in the outbox and goes again a little later.
-        tries[mid] = (tries[mid] || 0) + 1;
+      if (/^(rate_limited|internal|chat_closed)$/.test(code) && (tries[mid] || 0) < RETRIES) {
+        // A passing refusal: the message stays in the outbox and goes again after 1, 2, 4 s.
         clearTimeout(retryTimer);
-        retryTimer = setTimeout(flushOutbox, 2000 * tries[mid]);
+        tries[mid] = (tries[mid] || 0) + 1;
+        retryTimer = setTimeout(flushOutbox, 500 * Math.pow(2, tries[mid]));
         return code === 'rate_limited' && showNotice(T.rate_limited);
       }
-      outboxDrop(mid);
-      if (row) setState(row, 'failed');
+      // Not sent, and kept (outbox, row) with a Retry button; the visitor is told why.
+      return failed(mid, code);
     }
     if (meta && meta.kind === 'offline') offErr.textContent = T[code] || T.generic;
     if (meta && meta.kind === 'contact') cErr.textContent = T[code] || T.generic;
@@ -596,14 +578,24 @@ textarea.fi{min-height:96px;resize:vertical}
   }
 
   // -- sending
+  var RETRIES = 3;
+  function failed(mid, code) {
+    var row = rowFor(mid);
+    outboxSet(mid, { f: code });
+    if (row) setState(row, 'failed');
+    showNotice(T[code === 'blocked' ? 'blocked_send' : code] || T.kept, true);
+  }
   function sendOne(o) {
-    if (!ready || sent[o.m] === conn) return;
+    if (!ready || sent[o.m] === conn || o.f) return;
+    // A message the relay never answers (a connection that drops on it) is not sent for ever.
+    if (o.n > RETRIES + 3) return failed(o.m, 'internal');
+    outboxSet(o.m, { n: (o.n || 0) + 1 });
     if (request({ type: 'send_message', client_msg_id: o.m, text: o.t }, { kind: 'send', m: o.m, t: o.t })) sent[o.m] = conn;
   }
   function flushOutbox() { if (ready) outbox().forEach(sendOne); }
 
   function submit() {
-    var text = input.value;
+    var text = input.value.replace(/\u0000/g, ''); // NUL: never stored, on any database
     if (!text.trim() || fatal) return;
     input.value = '';
     grow();
@@ -636,7 +628,8 @@ textarea.fi{min-height:96px;resize:vertical}
   }
   function showTyping(on, name) {
     clearTimeout(agentTypingTimer);
-    typingEl.textContent = on ? (name ? fmt('typingName', name) : T.typing) : '';
+    typingEl.textContent = '';
+    if (on) (name ? fmt('typingName', name) : [T.typing]).forEach((c) => { typingEl.append(c); });
     typingEl.hidden = !on;
     // A lost {active:false} must not leave the indicator on forever.
     if (on) agentTypingTimer = setTimeout(() => { showTyping(false); }, 15000);
@@ -702,6 +695,18 @@ textarea.fi{min-height:96px;resize:vertical}
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) { e.preventDefault(); submit(); }
   });
+  list.addEventListener('click', (e) => {
+    var row = e.target.closest('[data-testid=retry]') && e.target.closest('[data-client-msg-id]');
+    if (!row || fatal) return;
+    var mid = row.getAttribute('data-client-msg-id');
+    outboxSet(mid, { f: 0, n: 0 });
+    tries[mid] = 0;
+    notice.hidden = true;
+    setState(row, 'sending');
+    row.remove();
+    list.appendChild(row);
+    flushOutbox();
+  });
   offBack.addEventListener('click', () => { userChat = true; view = 'chat'; render(); });
   offThanks.lastChild.addEventListener('click', () => { offlineSent = false; render(); });
 
@@ -727,7 +732,7 @@ textarea.fi{min-height:96px;resize:vertical}
   // Keys typed in the widget are the widget's: keep page-wide shortcuts from reacting to them.
   shell.addEventListener('keydown', (e) => { e.stopPropagation(); });
 
-  api = { h: h, icon: icon, T: T, lang: lang, fmt: fmt, send: send, request: request, place: place,
+  api = { h: h, css: css, icon: icon, T: T, lang: lang, fmt: fmt, send: send, request: request, place: place,
     showNotice: showNotice, render: render, shell: shell, list: list, base: SRC.origin, site: SITE,
     composer: composer, input: input, ws: () => ws, scrollDown: scrollDown, open: setOpen, stop: stopForGood };
 

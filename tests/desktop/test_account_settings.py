@@ -40,7 +40,7 @@ async def _app(
 async def test_account_sections_as_admin(
     qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
 ) -> None:
-    """K1: add a site from the Channels section, its snippet carries the key and language and
+    """K1: add a site from the Channels section, its snippet carries the key (no data-lang, B4) and
     is copied; K2/A2: invite by e-mail (received over SMTP; colleagues' Team lists show the
     newcomer at once), disable a teammate from the list (the agent's own app is signed out at
     once); K3: add a webhook and make an API token (shown once); K5: the working hours.
@@ -82,7 +82,8 @@ async def test_account_sections_as_admin(
     await until(lambda: channels.list.count() == 2 and "Tienda" in channels.name.text())
     snippet = channels.snippet.toPlainText()
     key = next(s.key for s in app.account.sites if s.name == "Tienda")
-    assert f'data-site="{key}"' in snippet and 'data-lang="es"' in snippet
+    # B4: no data-lang: the widget speaks the visitor's language, the site's only as fallback.
+    assert f'data-site="{key}"' in snippet and "data-lang" not in snippet
     assert snippet.startswith(f'<script src="{relay.http_url}/widget.js"')
     channels.copy_button.click()
     assert QApplication.clipboard().text() == snippet

@@ -10,7 +10,7 @@ import pytest
 from playwright.async_api import Browser, expect
 
 from server import protocol as p
-from tests.e2e.widget_support import open_widget_page, signed_in_agent
+from tests.e2e.widget_support import open_widget_page, signed_in_agent, wait_until
 from tests.support.relay import RelayHandle
 
 pytestmark = pytest.mark.browser
@@ -45,7 +45,9 @@ async def test_working_hours_show_the_offline_form(
 
 
 async def test_disabled_site_widget_is_refused(relay: RelayHandle, browser: Browser) -> None:
-    """K1: disabling the site stops its widget with a clear notice, without retrying."""
+    """K1, issue 12 item 2: disabling the site stops its widget without retrying: the relay
+    refuses the site, so the widget leaves the page (no launcher that could never work) and
+    tells the site's owner in the console."""
     async with signed_in_agent(relay) as admin:
         sites = await admin.request(lambda i: p.ListSites(id=i))
         assert isinstance(sites, p.SitesList)
@@ -53,8 +55,12 @@ async def test_disabled_site_widget_is_refused(relay: RelayHandle, browser: Brow
         await admin.request(
             lambda i: p.SaveSite(id=i, site_id=demo.id, name=demo.name, enabled=False)
         )
-        wp = await open_widget_page(browser, relay.demo_url)
-        await wp.open()
-        await expect(wp.el("status")).to_have_text("Unavailable")
+        context = await browser.new_context()
+        warnings: list[str] = []
+        context.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+        wp = await open_widget_page(browser, relay.demo_url, context=context, wait_launcher=False)
+        await wait_until(lambda: warnings)
+        assert "switched off" in warnings[0]
+        await expect(wp.page.locator("#jivo-chat-widget")).to_have_count(0)
         assert len(wp.sockets) == 1
         await wp.close()

@@ -212,14 +212,14 @@ async def test_widget_language(
 
 
 async def test_widget_follows_the_site_language(relay: RelayHandle, browser: Browser) -> None:
-    """G6/K1: a snippet without data-lang speaks the site's language setting: the relay's
-    welcome carries it and the widget keeps it, so from the next page view on the widget
-    speaks Spanish to a visitor whose browser is in English."""
+    """G6/K1, B4: a snippet without data-lang, for a browser in a language the widget does not
+    speak (German), speaks the site's language setting: the relay's welcome carries it and the
+    widget keeps it, so from the next page view on the widget speaks Spanish."""
     routes: dict[str, str] = {}
     with third_party_site(routes) as origin:
         key = await relay.add_site("Tienda", [origin], language="es")
         routes["/"] = page_html("plain.html", RELAY=relay.http_url, SITE_KEY=key, LANG="")
-        context = await browser.new_context(locale="en-US")
+        context = await browser.new_context(locale="de-DE")
         wp = await open_widget_page(browser, origin + "/", context=context)
         await wp.open()
         await wp.wait_ready()
@@ -228,6 +228,28 @@ async def test_widget_follows_the_site_language(relay: RelayHandle, browser: Bro
         await wp.open()
         await wp.wait_ready()
         await expect(wp.el("input")).to_have_attribute("placeholder", "Escriba un mensaje…")
+        await wp.close()
+
+
+async def test_widget_keeps_the_visitors_language_across_pages(
+    relay: RelayHandle, browser: Browser
+) -> None:
+    """B4: a Spanish visitor (browser es-ES, no data-lang) on a site whose language is
+    English reads Spanish on the first page and still after the relay's welcome and two more
+    pages: the site's language never replaces the visitor's."""
+    routes: dict[str, str] = {}
+    with third_party_site(routes) as origin:
+        key = await relay.add_site("Shop", [origin], language="en")
+        routes["/"] = page_html("plain.html", RELAY=relay.http_url, SITE_KEY=key, LANG="")
+        context = await browser.new_context(locale="es-ES")
+        wp = await open_widget_page(browser, origin + "/", context=context)
+        for _ in range(3):
+            await wp.open()
+            await wp.wait_ready()
+            await expect(wp.el("input")).to_have_attribute("placeholder", "Escriba un mensaje…")
+            await expect(wp.el("offline-form")).to_contain_text("No hay nadie en línea")
+            wp.received.clear()
+            await wp.page.reload()
         await wp.close()
 
 

@@ -120,7 +120,7 @@ EVIL_NAME = '<img src=x onerror="window.__pwned=1"> $& Eve'
 AUDIT_JS = """() => {
   const root = document.getElementById('jivo-chat-widget').shadowRoot;
   const allowed = new Set(['STYLE', 'DIV', 'SPAN', 'BUTTON', 'TEXTAREA', 'INPUT', 'LABEL', 'FORM',
-                           'P', 'A', 'svg', 'path']);
+                           'P', 'A', 'BDI', 'svg', 'path']);
   const problems = [];
   for (const el of root.querySelectorAll('*')) {
     if (!allowed.has(el.tagName)) problems.push('tag ' + el.tagName);
@@ -190,29 +190,6 @@ async def test_widget_xss_corpus(relay: RelayHandle, browser: Browser) -> None:
         assert audit["pwned"] == "undefined"
         assert audit["light"] == light_before["light"]
         await agent_event(agent, lambda e: e.text == PAYLOADS[-1])
-        assert wp.errors == []
-        await wp.close()
-
-
-@pytest.mark.parametrize("case", ["origin_not_allowed", "unknown_site"])
-async def test_widget_wrong_origin(relay: RelayHandle, browser: Browser, case: str) -> None:
-    """V5: on a page whose origin the site does not allow (or with a key no site has) the relay
-    refuses with 4403; the widget says the chat is unavailable and does not reconnect."""
-    routes: dict[str, str] = {}
-    with third_party_site(routes) as origin:
-        if case == "origin_not_allowed":
-            key = await relay.add_site("Elsewhere", ["https://shop.example"])
-        else:
-            key = "no-such-site-key"
-        routes["/"] = page_html("plain.html", RELAY=relay.http_url, SITE_KEY=key, LANG="")
-        wp = await open_widget_page(browser, origin + "/")
-        await expect(wp.el("notice")).to_have_text("The chat is not available on this page.")
-        await wp.open()
-        await expect(wp.el("status")).to_have_text("Unavailable")
-        await expect(wp.el("input")).to_be_disabled()
-        await wp.page.wait_for_timeout(4000)  # a backoff would have retried 3 times by now
-        assert len(wp.sockets) == 1
-        assert [f["code"] for f in wp.received if f["type"] == "error"] == [case]
         assert wp.errors == []
         await wp.close()
 

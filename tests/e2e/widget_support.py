@@ -34,6 +34,11 @@ from tests.support.relay import RelayHandle
 PAGES = Path(__file__).parent / "pages"
 HOST = "#jivo-chat-widget"
 TIMEOUT_MS = 10_000
+SHOWN_JS = """() => {
+  const host = document.getElementById('jivo-chat-widget');
+  const shell = host && host.shadowRoot && host.shadowRoot.querySelector('.w');
+  return !!shell && !shell.hidden;
+}"""
 
 
 def w(page: Page, testid: str) -> Locator:
@@ -73,7 +78,9 @@ class WidgetPage:
         return [f for f in self.sent if f.get("type") == kind]
 
     async def open(self) -> None:
-        """Open the chat window (the launcher toggles it; the open state survives a reload)."""
+        """Open the chat window (the launcher toggles it; the open state survives a reload).
+        The widget shows itself once the relay has answered (issue 12 item 2): wait for that."""
+        await self.page.wait_for_function(SHOWN_JS, timeout=TIMEOUT_MS)
         if not await self.el("window").is_visible():
             await self.el("launcher").click()
         await self.el("window").wait_for(state="visible", timeout=TIMEOUT_MS)
@@ -177,6 +184,7 @@ async def agent_event(
 
 class _Pages(http.server.BaseHTTPRequestHandler):
     routes: dict[str, str] = {}
+    headers_out: dict[str, str] = {}
 
     def do_GET(self) -> None:
         body = self.routes.get(self.path.split("?")[0])
@@ -187,6 +195,8 @@ class _Pages(http.server.BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
+        for name, value in self.headers_out.items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(data)
 
@@ -195,10 +205,15 @@ class _Pages(http.server.BaseHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def third_party_site(routes: dict[str, str]) -> Iterator[str]:
+def third_party_site(
+    routes: dict[str, str], headers: dict[str, str] | None = None
+) -> Iterator[str]:
     """Serve ``routes`` (path -> HTML) on 127.0.0.1, port 0, from a thread: a website on an
-    origin of its own, as a customer's shop would be. Yields the origin."""
-    handler = type("Pages", (_Pages,), {"routes": routes})
+    origin of its own, as a customer's shop would be. Yields the origin. ``headers`` go on every
+    page (a shop's Content-Security-Policy, say); the dict may be filled in after the start."""
+    handler = type(
+        "Pages", (_Pages,), {"routes": routes, "headers_out": {} if headers is None else headers}
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -34,7 +34,10 @@ window['jivo_files']((api) => {
   var S = STRINGS[api.lang] || STRINGS.en;
   var CODES = { file_too_large: S.tooBig, empty_file: S.empty, bad_file_name: S.badName, not_found: S.chat };
   var h = api.h;
-  var root = api.shell.getRootNode();
+  // Item 12.7: a file's name shows its real extension: bidi controls (U+202E makes
+  // "photo\u202Egnp.exe" read "photoexe.png") are dropped from what is shown, and it is isolated.
+  function shown(name) { return String(name).replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ''); }
+  function nameEl(name, attrs) { return h('div', 'fname', Object.assign({ dir: 'auto' }, attrs), [shown(name)]); }
   var css = (
     '.fcard{display:flex;flex-direction:column;gap:4px;padding:8px 12px;border-radius:12px;background:#fff;border:1px solid #e1e7e4;color:#1d2b25;max-width:240px}' +
     '.me .fcard{border-color:#1a7f5a}' +
@@ -45,14 +48,7 @@ window['jivo_files']((api) => {
     '.peek{font-size:12px;line-height:16px;padding:4px 16px;background:#eef6f2;color:#1d4d3a;flex:none}' +
     '.at{color:#5f6b66;width:40px;height:40px;flex:none}.at:hover{color:#1a7f5a}'
   );
-  // A constructed sheet, not a <style> element: the shadow root keeps one style element, the core's.
-  if (root.adoptedStyleSheets && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
-    var sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = root.adoptedStyleSheets.concat([sheet]);
-  } else {
-    root.firstChild.appendChild(document.createTextNode(css));
-  }
+  api.css(css); // a constructed sheet: a page's CSP (style-src) does not block it
 
   // -- the attach button (paperclip) and the hidden file input, in the composer
   var ns = 'http://www.w3.org/2000/svg';
@@ -113,7 +109,7 @@ window['jivo_files']((api) => {
     if (file.size > MAX) return fail(S.tooBig);
     var bar = h('div');
     var row = h('div', 'row me', { 'data-testid': 'file-progress', 'data-state': 'sending' }, [
-      h('div', 'fcard', null, [h('div', 'fname', null, [file.name]), h('div', 'fsize', null, [S.sending + ' · ' + fmtSize(file.size)]), h('div', 'fprog', null, [bar])])
+      h('div', 'fcard', null, [nameEl(file.name), h('div', 'fsize', null, [S.sending + ' · ' + fmtSize(file.size)]), h('div', 'fprog', null, [bar])])
     ]);
     api.list.appendChild(row);
     api.scrollDown();
@@ -205,16 +201,16 @@ window['jivo_files']((api) => {
     var f = ev.file || {};
     var me = ev.author === 'visitor';
     var dl = h('a', 'fdl', { 'data-testid': 'file-download', rel: 'noopener noreferrer' }, [S.download]);
-    var kids = [h('div', 'fname', { 'data-testid': 'file-name' }, [f.name || ev.text]), h('div', 'fsize', null, [fmtSize(f.size || 0)]), dl];
+    var kids = [nameEl(f.name || ev.text, { 'data-testid': 'file-name' }), h('div', 'fsize', null, [fmtSize(f.size || 0)]), dl];
     var img = null;
     if (IMAGE.test(f.content_type || '') || IMAGE_NAME.test(f.name || '')) {
-      img = h('img', 'fimg', { 'data-testid': 'file-image', alt: f.name || '' });
+      img = h('img', 'fimg', { 'data-testid': 'file-image', alt: shown(f.name || '') });
       img.onerror = () => { img.remove(); };
       img.onload = () => { api.scrollDown(); };
       kids.unshift(img);
     }
     var row = h('div', 'row ' + (me ? 'me' : 'them'), { 'data-testid': 'file', 'data-author': ev.author, 'data-cursor': ev.cursor, 'data-state': 'sent' });
-    if (!me) row.appendChild(h('div', 'who', null, [ev.author_name || api.T.agent]));
+    if (!me) row.appendChild(h('div', 'who', { dir: 'auto' }, [ev.author_name || api.T.agent]));
     row.appendChild(h('div', 'fcard', null, kids));
     api.place(row);
     if (!f.id) return;

@@ -10,12 +10,12 @@ window['jivo_invite']((api) => {
   };
   var L = S[api.lang] || S.en;
   var cur = null;
-  api.shell.appendChild(api.h('style', null, null, [
+  api.css(
     '.inv{position:relative;padding-right:22px}.inv .who{display:flex;align-items:center;gap:6px}' +
     '.inv img{width:28px;height:28px;border-radius:14px;object-fit:cover}' +
     '.inv .x{position:absolute;top:0;right:0;width:22px;height:22px;border:0;background:none;color:#5f6b66;cursor:pointer;padding:0}' +
     '.inv .x svg{width:16px;height:16px}'
-  ]));
+  );
 
   function dismiss(tell) {
     if (!cur) return;
@@ -28,7 +28,7 @@ window['jivo_invite']((api) => {
   return {
     frame(f) {
       dismiss(false);
-      var who = api.h('div', 'who', { 'data-testid': 'invitation-agent' });
+      var who = api.h('div', 'who', { 'data-testid': 'invitation-agent', dir: 'auto' });
       var photo = String(f.agent_photo || '');
       if (/^data:image\/(png|jpeg|gif|webp);base64,/.test(photo)) {
         who.appendChild(api.h('img', null, { src: photo, alt: '' }));
@@ -36,7 +36,7 @@ window['jivo_invite']((api) => {
       who.appendChild(document.createTextNode(f.agent_name || api.T.agent));
       var close = api.h('button', 'x', { type: 'button', 'data-testid': 'invitation-close', 'aria-label': L.close, title: L.close }, [api.icon('close')]);
       var row = api.h('div', 'row them inv', { 'data-testid': 'invitation', 'data-invitation': String(f.invitation_id) },
-        [who, api.h('div', 'bub', { 'data-testid': 'invitation-text' }, [String(f.text || '')]), close]);
+        [who, api.h('div', 'bub', { 'data-testid': 'invitation-text', dir: 'auto' }, [String(f.text || '')]), close]);
       close.addEventListener('click', () => { dismiss(true); });
       cur = { id: f.invitation_id, row: row };
       api.list.appendChild(row);

@@ -1,5 +1,8 @@
 /* Jivo widget strings: es. Loaded by widget.js before it draws. */
 window['jivo_lang-es'](() => ({
+    leave: 'Déjenos un mensaje', retry: 'Reintentar',
+    kept: 'Su mensaje no se entregó. Lo guardamos aquí: pulse Reintentar para enviarlo de nuevo.',
+    blocked_send: 'El chat rechazó su mensaje. Lo guardamos aquí: pulse Reintentar para enviarlo más tarde.',
     title: 'Chatea con nosotros', online: 'En línea', offline: 'Fuera de línea: déjenos un mensaje',
     connecting: 'Conectando…', unavailable: 'No disponible', placeholder: 'Escriba un mensaje…',
     send: 'Enviar', close: 'Cerrar chat', typing: 'El agente está escribiendo…',

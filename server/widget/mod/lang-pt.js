@@ -1,5 +1,8 @@
 /* Jivo widget strings: pt. Loaded by widget.js before it draws. */
 window['jivo_lang-pt'](() => ({
+    leave: 'Deixe-nos uma mensagem', retry: 'Tentar de novo',
+    kept: 'Sua mensagem não foi entregue. Ela fica guardada aqui: toque em Tentar de novo para reenviá-la.',
+    blocked_send: 'O chat recusou sua mensagem. Ela fica guardada aqui: toque em Tentar de novo para enviá-la mais tarde.',
     title: 'Fale conosco', online: 'Online', offline: 'Offline: deixe uma mensagem',
     connecting: 'Conectando…', unavailable: 'Indisponível', placeholder: 'Digite uma mensagem…',
     send: 'Enviar', close: 'Fechar chat', typing: 'O atendente está digitando…',
