@@ -583,7 +583,7 @@
     var row = rowFor(mid);
     outboxSet(mid, { f: code });
     if (row) setState(row, 'failed');
-    showNotice(T[code === 'blocked' ? 'blocked_send' : code] || T.kept, true);
+    showNotice(T[/^(ip_)?blocked$/.test(code) ? 'blocked_send' : code] || T.kept, true);
   }
   function sendOne(o) {
     if (!ready || sent[o.m] === conn || o.f) return;

@@ -98,8 +98,9 @@ async def test_block_visitor_reload_new_token_same_ip_then_admin_unblocks(
     relay: RelayHandle, browser: Browser, artifacts: Path
 ) -> None:
     """C8: once blocked, the widget says so politely and cannot write; after a reload too;
-    a new visitor (new token, same IP) is blocked as well; the relay refuses the agent's
-    unblock; the admin unblocks and the new visitor writes again."""
+    B5: when the agent chose to block the IP address too, a new visitor (new token, same IP)
+    is told that its network address is blocked; the relay refuses the agent's unblock; the
+    admin unblocks and the new visitor writes again."""
     async with (
         signed_in_agent(relay, relay.agent_email, relay.agent_password) as ana,
         signed_in_agent(relay) as boss,
@@ -111,7 +112,7 @@ async def test_block_visitor_reload_new_token_same_ip_then_admin_unblocks(
             await wp.wait_ready()
             await wp.say("compre seguidores baratos!!!")
             offer = await accept_next_chat(ana)
-            await ana.block(offer.chat.id, "spam")
+            await ana.block(offer.chat.id, "spam", by_ip=True)
             await wp.el("notice").filter(has_text=BLOCKED_TEXT).wait_for(timeout=10_000)
             await wait_until(lambda: wp.el("input").is_disabled())
             await wp.shot(artifacts / "actions-widget-blocked.png")
@@ -122,7 +123,7 @@ async def test_block_visitor_reload_new_token_same_ip_then_admin_unblocks(
 
             other = await open_widget_page(browser, relay.demo_url)  # new context: new token
             await other.open()
-            await other.el("notice").filter(has_text=BLOCKED_TEXT).wait_for(timeout=10_000)
+            await other.el("notice").filter(has_text="network address").wait_for(timeout=10_000)
             assert await other.el("input").is_disabled()
             tokens = [
                 f.get("visitor_id")

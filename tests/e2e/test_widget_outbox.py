@@ -175,6 +175,41 @@ async def test_widget_neighbour_of_a_blocked_visitor_loses_nothing(
         await spammer.close()
 
 
+async def test_widget_neighbour_told_when_the_agent_blocks_the_shared_ip(
+    relay: RelayHandle, browser: Browser
+) -> None:
+    """B5 (widget side, IP block chosen by the agent): when the agent ticks "also block the IP
+    address", a neighbour on that address is told that the site blocked chats from its network
+    address (not the "you are blocked" text), and what it types after that is kept as
+    "Not sent" in the outbox, also after a reload: nothing is lost."""
+    async with signed_in_agent(relay) as agent:
+        spammer = await open_widget_page(browser, relay.demo_url)
+        await spammer.open()
+        await spammer.wait_ready()
+        await spammer.say("spam spam spam")
+        offer = await accept_next_chat(agent)
+        lucia = await open_widget_page(browser, relay.demo_url)
+        await lucia.open()
+        await lucia.wait_ready()
+        await agent.block(offer.chat.id, "spam", spam=True, by_ip=True)
+        await expect(lucia.el("notice")).to_contain_text("network address")
+        await expect(spammer.el("notice")).not_to_contain_text("network address")
+
+        text = "¿Hola? ¿Siguen ahí?"
+        if await lucia.el("input").is_enabled():
+            await lucia.say(text)
+            row = lucia.page.locator(f"{HOST} [data-testid=message][data-author=visitor]")
+            await expect(row).to_have_attribute("data-state", "failed")
+            assert await lucia.page.evaluate(OUTBOX_JS) == [text]
+            await lucia.page.reload()
+            await lucia.open()
+            await expect(row.locator(".bub")).to_have_text(text)
+            assert await lucia.page.evaluate(OUTBOX_JS) == [text]
+        assert lucia.errors == [] and spammer.errors == []
+        await lucia.close()
+        await spammer.close()
+
+
 async def test_widget_sends_no_nul(relay: RelayHandle, browser: Browser) -> None:
     """Issue 12 item 3 (widget side): a visitor's text with U+0000 (which PostgreSQL cannot
     store) goes without it, so it can never become a poison message."""
