@@ -4,7 +4,8 @@ Signals:
 
 * ``results_changed()``: a search answered (``results``, ``total``, ``offset``);
 * ``conversation_loaded(int)``: the messages of an archived chat (``messages``) arrived;
-* ``problem(str)``: a search or a conversation could not be loaded.
+* ``problem(str)``: a search or a conversation could not be loaded;
+* ``cleared()``: signed out: nothing of the account is left (A4).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class ArchiveService(QObject):
     results_changed = Signal()
     conversation_loaded = Signal(int)
     problem = Signal(str)
+    cleared = Signal()
 
     def __init__(self, session: SessionService, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +52,17 @@ class ArchiveService(QObject):
         self.chat_id = 0
         self.messages: list[Message] = []
         self._search_serial = 0
+        session.signed_out.connect(self._on_session_signed_out)
+
+    def _on_session_signed_out(self) -> None:
+        """A4: the next account on this computer sees none of this one's archive."""
+        self._search_serial += 1
+        self.filters = ArchiveFilters()
+        self.results, self.total, self.offset = [], 0, 0
+        self.chat_id, self.messages = 0, []
+        self.cleared.emit()
+        self.results_changed.emit()
+        self.conversation_loaded.emit(0)
 
     @property
     def me(self) -> int | None:
