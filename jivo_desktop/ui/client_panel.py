@@ -11,7 +11,7 @@ import html
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -81,6 +81,11 @@ class HistoryPopup(QFrame):
 
 
 class ClientPanel(QWidget):
+    """Signals: ``page_changed(str)``: the shown visitor's current page URL (B9: the chat's
+    header follows it)."""
+
+    page_changed = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ClientPanel")
@@ -134,6 +139,12 @@ class ClientPanel(QWidget):
             "isp": self.tr("Internet provider"),
             "ip": self.tr("IP address"),
         }
+
+    def pages_text(self, n: int) -> str:
+        """B9: "1 page this visit", "2 pages this visit" (and each language's plurals)."""
+        if n == 1:
+            return self.tr("1 page this visit")
+        return self.tr("%n pages this visit", "", n)
 
     def retranslate(self) -> None:
         """Every text in the current language (at start and on a language switch, G6)."""
@@ -223,7 +234,7 @@ class ClientPanel(QWidget):
                 self.fields[key].setText("—")
             self.fields["page"].setToolTip("")
             return
-        pages = self.tr("{0} pages this visit").format(v.session_pages)
+        pages = self.pages_text(v.session_pages)
         values = {
             "email": v.email,
             "phone": v.phone,
@@ -243,6 +254,7 @@ class ClientPanel(QWidget):
         page.setText(f'<a href="history">{html.escape(title)}</a>' if title else "—")
         page.setToolTip(v.page_url)
         self._show_time(v)
+        self.page_changed.emit(v.page_url)
 
     def _show_time(self, v: p.VisitorInfo) -> None:
         if self.visitors is None or not v.session_started:

@@ -840,6 +840,17 @@
         <translation>Nombre</translation>
     </message>
     <message>
+        <source>1 page this visit</source>
+        <translation>1 página en esta visita</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages this visit</source>
+        <translation>
+            <numerusform>%n página en esta visita</numerusform>
+            <numerusform>%n páginas en esta visita</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>E-mail</source>
         <translation>Correo electrónico</translation>
     </message>
@@ -878,10 +889,6 @@
     <message>
         <source>IP address</source>
         <translation>Dirección IP</translation>
-    </message>
-    <message>
-        <source>{0} pages this visit</source>
-        <translation>{0} páginas en esta visita</translation>
     </message>
     <message>
         <source>left the site</source>

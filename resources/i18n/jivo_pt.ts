@@ -840,6 +840,17 @@
         <translation>Nome</translation>
     </message>
     <message>
+        <source>1 page this visit</source>
+        <translation>1 página nesta visita</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages this visit</source>
+        <translation>
+            <numerusform>%n página nesta visita</numerusform>
+            <numerusform>%n páginas nesta visita</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
@@ -878,10 +889,6 @@
     <message>
         <source>IP address</source>
         <translation>Endereço IP</translation>
-    </message>
-    <message>
-        <source>{0} pages this visit</source>
-        <translation>{0} páginas nesta visita</translation>
     </message>
     <message>
         <source>left the site</source>

@@ -840,6 +840,18 @@
         <translation>Имя</translation>
     </message>
     <message>
+        <source>1 page this visit</source>
+        <translation>1 страница за этот визит</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages this visit</source>
+        <translation>
+            <numerusform>%n страница за этот визит</numerusform>
+            <numerusform>%n страницы за этот визит</numerusform>
+            <numerusform>%n страниц за этот визит</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
@@ -878,10 +890,6 @@
     <message>
         <source>IP address</source>
         <translation>IP-адрес</translation>
-    </message>
-    <message>
-        <source>{0} pages this visit</source>
-        <translation>страниц за визит: {0}</translation>
     </message>
     <message>
         <source>left the site</source>

@@ -620,6 +620,8 @@ def agent_message(
             author_name=agent_name,
             text=text,
             client_msg_id=client_msg_id,
+            # B9: a colleague chat has only agents' lines; its preview survives a restart.
+            chat_values={"preview": text[:200]} if chat.kind == "direct" else None,
         )
         return ChatChange(event, chat, members)
 

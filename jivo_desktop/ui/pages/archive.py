@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jivo_desktop import i18n
 from jivo_desktop.services.archive import PAGE, ArchiveFilters, ArchiveService
 from jivo_desktop.services.chats import Message, visitor_name
 from jivo_desktop.services.team import TeamService
@@ -178,6 +179,7 @@ class ArchivePanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
 
+        archive.cleared.connect(self._on_archive_cleared)
         archive.results_changed.connect(self._on_archive_results_changed)
         archive.conversation_loaded.connect(self._on_archive_conversation_loaded)
         team.changed.connect(self._on_team_changed)
@@ -196,6 +198,8 @@ class ArchivePanel(QWidget):
         self.previous.setToolTip(self.tr("Previous page"))
         self.next.setToolTip(self.tr("Next page"))
         self.read_only.setText(self.tr("Archived chats are read-only."))
+        for edit in (self.since, self.until):  # B9: "02/11/2026", not "2 11 2026"
+            edit.setDisplayFormat(i18n.date_format())
         self._on_archive_conversation_loaded(self.archive.chat_id)
         self._on_team_changed()
         self._on_archive_results_changed()
@@ -232,6 +236,14 @@ class ArchivePanel(QWidget):
             self.search()
 
     # -------------------------------------------------------------- reactions
+
+    def _on_archive_cleared(self) -> None:
+        """A4: signed out; the next account starts from empty filters."""
+        self._searched = False
+        for edit in (self.text, self.visitor):
+            edit.clear()
+        self.state.setCurrentIndex(0)
+        self.use_dates.setChecked(False)
 
     def _on_use_dates_toggled(self, on: bool) -> None:
         self.since.setEnabled(on)

@@ -228,6 +228,7 @@ class InboxPage(QWidget):
         self.centre.addWidget(conversation)
 
         self.client_panel = ClientPanel()
+        self.client_panel.page_changed.connect(self._on_client_panel_page_changed)
         self.assigned_agent = AssignedAgentBox(chats, team)  # C5: a row of the panel's form
         self.assigned_agent.caption.hide()  # the form's caption names it
         box_layout = self.assigned_agent.layout()
@@ -377,9 +378,16 @@ class InboxPage(QWidget):
         self.composer.setEnabled(not offered)
         self.send_button.setEnabled(not offered)
         self.reply_channel.setVisible(not offered and not chat.direct)
-        self.client_panel.show_chat(chat, name)
+        self.client_panel.show_chat(chat, name)  # B9: then page_changed sets the live URL
         self.assigned_agent.show_chat(chat)
         self.client_panel.set_row_visible("assigned", chat.info.visitor is not None)
+
+    def _on_client_panel_page_changed(self, url: str) -> None:
+        """B9: the header shows the page the visitor is on now, not where the chat began."""
+        chat = self.chats.chat(self.shown_chat)
+        if chat is not None and chat.info.visitor is not None and url:
+            self.header_url.setText(url)
+            self.header_url.setToolTip(url)
 
     def _on_show_archive_toggled(self, on: bool) -> None:
         self.views.setCurrentIndex(1 if on else 0)
@@ -456,6 +464,7 @@ class InboxPage(QWidget):
             return
         if self.reply_channel.comment_mode:
             self.chat_actions.comment(self.shown_chat, text)
+            self.reply_channel.reset()  # B10: the next line goes to the visitor again
         else:
             self.chats.send(self.shown_chat, text)
         self.composer.blockSignals(True)
