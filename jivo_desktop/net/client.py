@@ -493,10 +493,12 @@ class AgentClient:
         return answer.phrases
 
     async def save_phrase(
-        self, shortcut: str, text: str, phrase_id: int | None = None
+        self, shortcut: str, text: str, phrase_id: int | None = None, label: str = ""
     ) -> list[p.Phrase]:
         answer = await self.request(
-            lambda i: p.SavePhrase(id=i, shortcut=shortcut, text=text, phrase_id=phrase_id)
+            lambda i: p.SavePhrase(
+                id=i, shortcut=shortcut, text=text, phrase_id=phrase_id, label=label
+            )
         )
         assert isinstance(answer, p.PhraseList)
         return answer.phrases

@@ -204,6 +204,16 @@ class InboxPage(QWidget):
             files.draft_changed.connect(self._on_chats_chat_changed)
         input_layout.addWidget(self.composer, 1)
         input_layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
+        # C12: the composer's bottom row; "Quick phrases" opens the search, Insert types it.
+        self.tools_row = QWidget()
+        tools_layout = QHBoxLayout(self.tools_row)
+        tools_layout.setContentsMargins(12, 0, 12, 6)
+        self.phrases_button = QPushButton()
+        self.phrases_button.setObjectName("ComposerTool")
+        self.phrases_button.setFlat(True)
+        self.phrases_button.clicked.connect(self._on_phrases_button_clicked)
+        tools_layout.addWidget(self.phrases_button)
+        tools_layout.addStretch(1)
 
         conversation = QWidget()
         conv_layout = QVBoxLayout(conversation)
@@ -219,6 +229,7 @@ class InboxPage(QWidget):
         conv_layout.addWidget(self.offer_bar)
         conv_layout.addWidget(self.reply_channel)
         conv_layout.addWidget(input_row)
+        conv_layout.addWidget(self.tools_row)
 
         self.empty = empty = QLabel()
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -302,6 +313,8 @@ class InboxPage(QWidget):
             self.tr("Type a message… (Enter sends, Shift+Enter: new line)")
         )
         self.send_button.setText(self.tr("Send"))
+        self.phrases_button.setText("≡ " + self.tr("Quick phrases"))
+        self.phrases_button.setToolTip(self.tr("Search the team's quick phrases (or type /)"))
         if hasattr(self, "show_archive"):
             self.show_chats.setText(self.tr("Chats"))
             self.show_archive.setText(self.tr("Archive"))
@@ -377,6 +390,7 @@ class InboxPage(QWidget):
         self.offer_bar.setVisible(offered)
         self.composer.setEnabled(not offered)
         self.send_button.setEnabled(not offered)
+        self.tools_row.setVisible(not offered)
         self.reply_channel.setVisible(not offered and not chat.direct)
         self.client_panel.show_chat(chat, name)  # B9: then page_changed sets the live URL
         self.assigned_agent.show_chat(chat)
@@ -455,6 +469,14 @@ class InboxPage(QWidget):
         """The Leave button and Ctrl+W (C3): ask first; colleagues still in the chat carry on
         (C7), the last one to leave closes it."""
         self.leave_dialog = confirm_leave(self, self.chats, chat_id, leave=self.chat_actions.leave)
+
+    def _on_phrases_button_clicked(self) -> None:
+        self.chat_actions_bar.open_phrases(insert=self._insert_phrase)
+
+    def _insert_phrase(self, text: str) -> None:
+        """C12: the chosen quick phrase goes in at the cursor."""
+        self.composer.insertPlainText(text)
+        self.composer.setFocus()
 
     def _on_send_clicked(self) -> None:
         self._on_composer_submitted(self.composer.toPlainText())
