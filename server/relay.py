@@ -31,6 +31,7 @@ from server.clientip import client_ip, parse_trusted
 from server.config import Settings
 from server.connection import Conn
 from server.files import FileService
+from server.offline import OFFLINE_FRAMES, OfflineService
 from server.geo import GeoLocator
 from server.http import HttpRoutes
 from server.invitations import Invitations
@@ -116,6 +117,13 @@ class Relay:
             emit=self.webhooks.emit_soon,
         )
         self.files = FileService(settings, self.engine, self.writer, self.chats)
+        self.offline = OfflineService(  # V6
+            self.engine,
+            self.writer,
+            self.bus,
+            settings,
+            base_url=lambda: self.settings.public_url or self.http_url,
+        )
         self._sneak_peek: dict[int, tuple[bool, float]] = {}
         self.trusted_proxies = parse_trusted(settings.trusted_proxies)
         self.geo = GeoLocator(settings.geoip_city_db)
@@ -532,6 +540,8 @@ class Relay:
                         await conn.close(p.CLOSE_SIGNED_OUT, "signed out")
                     case _ if isinstance(frame, ACTION_FRAMES):
                         await self.actions.dispatch(conn, frame, agent)
+                    case _ if isinstance(frame, OFFLINE_FRAMES):
+                        await self.offline.dispatch(conn, frame, agent)  # V6
                     case _ if self.account.handles(frame):
                         await self.account.handle(conn, frame, agent_id)  # A3: admins checked
                     case _:
@@ -760,7 +770,7 @@ class Relay:
                             raise p.FrameRejected(
                                 "message_too_long", "the message is too long", frame.id
                             )
-                        await self.writer.run(
+                        message_id = await self.writer.run(
                             unless_blocked(  # C8
                                 site_id,
                                 visitor_id,
@@ -771,6 +781,7 @@ class Relay:
                             )
                         )
                         conn.send(p.Ok(id=frame.id))
+                        await self.offline.added(message_id)  # V6: agents see it now
                         self.webhooks.emit_soon(
                             "offline_message",
                             {"visitor_id": visitor_id, "site_id": site_id, "name": frame.name,
