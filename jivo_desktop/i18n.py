@@ -73,6 +73,14 @@ def current_language() -> str:
     return _current
 
 
+def city_name(city: str, names: dict[str, str] | None = None) -> str:
+    """A city in the interface language where the city database has it ("Nueva York" in
+    Spanish), else the relay's name for it."""
+    if names:
+        return (names.get(_current) or city or names.get(DEFAULT) or "").strip()
+    return city.strip()
+
+
 def locale() -> QLocale:
     """The interface language's locale (B9: dates and numbers written as its speakers do)."""
     return QLocale(LOCALES.get(_current, LOCALES[DEFAULT]))

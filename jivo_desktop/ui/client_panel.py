@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jivo_desktop import i18n
 from jivo_desktop.services.chats import Chat
 from jivo_desktop.services.visitors import VisitorsChange, VisitorsService
 from jivo_desktop.ui.visitors_model import duration_text, source_text
@@ -242,7 +243,7 @@ class ClientPanel(QWidget):
             "site": v.site_name or self.site_name,
             "visits": f"{v.visits} · {pages}" if v.visits else "",
             "country": v.country,
-            "city": v.city,
+            "city": i18n.city_name(v.city, v.city_names),
             "isp": v.isp,
             "ip": v.ip,
         }

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from server import protocol as p
+from server.geo import city_names_of
 from server.store.schema import (
     agent_sessions,
     agents,
@@ -77,6 +78,7 @@ _chat_info_select = (
         visitors.c.email.label("v_email"),
         visitors.c.phone.label("v_phone"),
         visitors.c.city.label("v_city"),
+        visitors.c.city_names.label("v_city_names"),
         visitors.c.country.label("v_country"),
         visitors.c.page_url.label("v_page_url"),
         visitors.c.page_title.label("v_page_title"),
@@ -102,6 +104,7 @@ def chat_info_from_row(row: Any, members: list[int]) -> p.ChatInfo:
             email=row.v_email,
             phone=row.v_phone,
             city=row.v_city,
+            city_names=city_names_of(row.v_city_names),
             country=row.v_country,
             page_url=row.v_page_url,
             page_title=row.v_page_title,
@@ -862,6 +865,7 @@ def visitor_info_from_row(row: Any, site_name: str) -> p.VisitorInfo:
         email=row.email,
         phone=row.phone,
         city=row.city,
+        city_names=city_names_of(row.city_names),
         country=row.country,
         page_url=row.page_url,
         page_title=row.page_title,
