@@ -34,6 +34,7 @@ from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.archive import ArchiveService
 from jivo_desktop.services.chats import ChatsService, Message
 from jivo_desktop.services.files import FilesService
+from jivo_desktop.services.offline_messages import OfflineMessagesService
 from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui.assigned_agent import AssignedAgentBox
@@ -45,6 +46,7 @@ from jivo_desktop.ui.icons import status_dot
 from jivo_desktop.ui.leave_confirm import confirm_leave
 from jivo_desktop.ui.models import ChatListModel, MessageRole, MessagesModel
 from jivo_desktop.ui.pages.archive import ArchivePanel
+from jivo_desktop.ui.pages.offline_messages import OfflineMessagesPanel
 from jivo_desktop.ui.phrases import PhrasePopup
 
 TYPING_IDLE_MS = 3000
@@ -94,6 +96,7 @@ class InboxPage(QWidget):
         files: FilesService | None = None,
         chat_actions: ChatActionsService | None = None,
         phrases: PhrasesService | None = None,
+        offline: OfflineMessagesService | None = None,
     ):
         super().__init__(parent)
         self.chats = chats
@@ -103,6 +106,7 @@ class InboxPage(QWidget):
         self.phrases = phrases or PhrasesService(chats.session)
         self.shown_chat = 0
         self.archive = archive or ArchiveService(chats.session, self)
+        self.offline = offline or OfflineMessagesService(chats.session, self)  # V6
         self.leave_dialog: QMessageBox | None = None
 
         # ---- left: chats and agents
@@ -260,12 +264,14 @@ class InboxPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
         splitter.setSizes([260, 600, 240])
-        # Chats | Archive: the archive of closed and missed chats takes the page's place.
+        # Chats | Archive | Offline messages: the archive of closed and missed chats, or what
+        # visitors left in the offline form (V6), takes the page's place.
         self.show_chats = QPushButton()
         self.show_archive = QPushButton()
+        self.show_offline = QPushButton()
         switch = QHBoxLayout()
         switch.setContentsMargins(12, 6, 12, 0)
-        for button in (self.show_chats, self.show_archive):
+        for button in (self.show_chats, self.show_archive, self.show_offline):
             button.setCheckable(True)
             button.setAutoExclusive(True)
             switch.addWidget(button)
@@ -275,7 +281,12 @@ class InboxPage(QWidget):
         self.views = QStackedWidget()
         self.views.addWidget(splitter)
         self.views.addWidget(self.archive_panel)
+        self.offline_panel = OfflineMessagesPanel(self.offline)
+        self.views.addWidget(self.offline_panel)
         self.show_archive.toggled.connect(self._on_show_archive_toggled)
+        self.show_offline.toggled.connect(self._on_show_offline_toggled)
+        self.show_chats.toggled.connect(self._on_show_chats_toggled)
+        self.offline.changed.connect(self._on_offline_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(switch)
@@ -318,6 +329,7 @@ class InboxPage(QWidget):
         if hasattr(self, "show_archive"):
             self.show_chats.setText(self.tr("Chats"))
             self.show_archive.setText(self.tr("Archive"))
+            self._on_offline_changed()
         self.empty.setText(
             self.tr("Choose a chat on the left.\nWaiting chats are marked in orange.")
         )
@@ -404,7 +416,22 @@ class InboxPage(QWidget):
             self.header_url.setToolTip(url)
 
     def _on_show_archive_toggled(self, on: bool) -> None:
-        self.views.setCurrentIndex(1 if on else 0)
+        if on:
+            self.views.setCurrentIndex(1)
+
+    def _on_show_offline_toggled(self, on: bool) -> None:
+        if on:
+            self.views.setCurrentIndex(2)
+
+    def _on_show_chats_toggled(self, on: bool) -> None:
+        if on:
+            self.views.setCurrentIndex(0)
+
+    def _on_offline_changed(self) -> None:
+        """V6: the switch says how many offline messages wait for an agent."""
+        count = self.offline.unhandled
+        text = self.tr("Offline messages")
+        self.show_offline.setText(f"{text} ({count})" if count else text)
 
     def _on_team_changed(self) -> None:
         self.agents.clear()
