@@ -111,6 +111,14 @@ class ArchiveService(QObject):
         self.results, self.total, self.offset = page.chats, page.total, offset
         self.results_changed.emit()
 
+    def open_info(self, info: p.ChatInfo) -> None:
+        """Open an archived chat known from elsewhere (a client's earlier chat): it is listed
+        as the only result, then loaded."""
+        self._search_serial += 1  # a search still on its way does not replace it
+        self.results, self.total, self.offset = [info], 1, 0
+        self.results_changed.emit()
+        self.open(info.id)
+
     def open(self, chat_id: int) -> None:
         """Load an archived conversation (read-only)."""
         self.chat_id = chat_id

@@ -83,9 +83,11 @@ class HistoryPopup(QFrame):
 
 class ClientPanel(QWidget):
     """Signals: ``page_changed(str)``: the shown visitor's current page URL (B9: the chat's
-    header follows it)."""
+    header follows it); ``past_chat_requested(object)``: the agent clicked one of a returning
+    client's earlier chats (a ``ChatInfo``), to read it in the archive."""
 
     page_changed = Signal(str)
+    past_chat_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,7 +119,20 @@ class ClientPanel(QWidget):
         page.linkActivated.connect(self._on_page_link_activated)
         self.fields["place"] = self.fields["city"]  # older name of the location row
         layout.addLayout(self.form)
-        layout.addStretch(1)
+        # A returning client: the earlier chats with the colleagues' comments, one click from
+        # the archive ("en caso de que el mismo cliente le contacte más tarde").
+        self.past_title = QLabel()
+        self.past_title.setObjectName("FieldLabel")
+        self.past = QListWidget()
+        self.past.setObjectName("PastChats")
+        self.past.setWordWrap(True)
+        self.past.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.past.itemClicked.connect(self._on_past_item_clicked)
+        layout.addWidget(self.past_title)
+        layout.addWidget(self.past, 1)
+        self.past_title.hide()
+        self.past.hide()
+        layout.addStretch(0)
         self.history = HistoryPopup(self)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -156,6 +171,7 @@ class ClientPanel(QWidget):
             self.captions[key].setText(title())
         if hasattr(self, "_tick"):
             self._fill()
+            self._fill_past()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_tick"):
@@ -188,6 +204,7 @@ class ClientPanel(QWidget):
         self.visitors = visitors
         visitors.changed.connect(self._on_visitors_changed)
         visitors.details_ready.connect(self._on_visitors_details_ready)
+        visitors.history_ready.connect(self._on_visitors_history_ready)
 
     # -------------------------------------------------------------- showing a chat
 
@@ -213,6 +230,9 @@ class ClientPanel(QWidget):
         # live list keeps the panel current, and a click on the page fetches the history.
         if changed and new_id and self.visitors is not None:
             self.visitors.fetch_details(new_id)
+            self.visitors.fetch_history(new_id)
+        if changed:
+            self._fill_past()
         self._fill()
 
     def current(self) -> p.VisitorInfo | None:
@@ -288,6 +308,39 @@ class ClientPanel(QWidget):
             self._want_history = False
             at = self.fields["page"].mapToGlobal(QPoint(0, self.fields["page"].height()))
             self.history.show_pages(details.history, at)
+
+    def _fill_past(self) -> None:
+        """The shown client's earlier chats, newest first, each with its comments."""
+        chats = self.visitors.past_chats.get(self.visitor_id, []) if self.visitors else []
+        self.past.clear()
+        for past in chats:
+            info = past.chat
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.created_at))
+            state = self.tr("missed") if info.state == "missed" else info.agent_name or "—"
+            lines = [f"{when} · {state}"]
+            for comment in past.comments:
+                lines.append(f"✎ {comment.author_name}: {' '.join(comment.text.split())}")
+            if not past.comments and info.preview:
+                lines.append(" ".join(info.preview.split())[:100])
+            item = QListWidgetItem("\n".join(lines))
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setToolTip(self.tr("Read this chat in the archive"))
+            self.past.addItem(item)
+        shown = bool(chats) and not self.direct
+        self.past_title.setText(self.tr("Earlier chats ({0})").format(len(chats)))
+        self.past_title.setVisible(shown)
+        self.past.setVisible(shown)
+
+    def _on_visitors_history_ready(self, visitor_id: int) -> None:
+        if visitor_id == self.visitor_id:
+            self._fill_past()
+
+    def _on_past_item_clicked(self, item: QListWidgetItem) -> None:
+        chats = self.visitors.past_chats.get(self.visitor_id, []) if self.visitors else []
+        chat_id = item.data(Qt.ItemDataRole.UserRole)
+        info = next((c.chat for c in chats if c.chat.id == chat_id), None)
+        if info is not None:
+            self.past_chat_requested.emit(info)
 
     def _on_page_link_activated(self, _link: str) -> None:
         """C4: the navigation history, fetched fresh."""

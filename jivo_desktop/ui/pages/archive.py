@@ -40,6 +40,7 @@ from jivo_desktop.services.chats import Message, visitor_name
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui.delegates import MessageDelegate
 from jivo_desktop.ui.models import MessageRole
+from server import protocol as p
 
 Index = QModelIndex | QPersistentModelIndex
 ChatIdRole = Qt.ItemDataRole.UserRole + 1
@@ -229,6 +230,11 @@ class ArchivePanel(QWidget):
     def search(self) -> None:
         self._searched = True
         self.archive.search(self.filters())
+
+    def show_chat(self, info: p.ChatInfo) -> None:
+        """Open one archived chat (a returning client's, from the client panel)."""
+        self._searched = True  # this is what the agent asked to see: no search over it
+        self.archive.open_info(info)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

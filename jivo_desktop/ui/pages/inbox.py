@@ -48,6 +48,7 @@ from jivo_desktop.ui.models import ChatListModel, MessageRole, MessagesModel
 from jivo_desktop.ui.pages.archive import ArchivePanel
 from jivo_desktop.ui.pages.offline_messages import OfflineMessagesPanel
 from jivo_desktop.ui.phrases import PhrasePopup
+from server import protocol as p
 
 TYPING_IDLE_MS = 3000
 DRAFT_SAVE_MS = 400
@@ -244,6 +245,7 @@ class InboxPage(QWidget):
 
         self.client_panel = ClientPanel()
         self.client_panel.page_changed.connect(self._on_client_panel_page_changed)
+        self.client_panel.past_chat_requested.connect(self._on_client_panel_past_chat_requested)
         self.assigned_agent = AssignedAgentBox(chats, team)  # C5: a row of the panel's form
         self.assigned_agent.caption.hide()  # the form's caption names it
         box_layout = self.assigned_agent.layout()
@@ -414,6 +416,12 @@ class InboxPage(QWidget):
         if chat is not None and chat.info.visitor is not None and url:
             self.header_url.setText(url)
             self.header_url.setToolTip(url)
+
+    def _on_client_panel_past_chat_requested(self, info: object) -> None:
+        """A returning client's earlier chat: one click, and it is open in the archive."""
+        if isinstance(info, p.ChatInfo):
+            self.archive_panel.show_chat(info)
+            self.show_archive.setChecked(True)
 
     def _on_show_archive_toggled(self, on: bool) -> None:
         if on:
