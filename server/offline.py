@@ -110,7 +110,9 @@ class OfflineService:
             await self.mailer.send(message)
         except MailError as exc:
             log.info("offline reply %s not sent: %s", info.id, exc)
-            raise p.FrameRejected("mail_failed", f"the e-mail was not sent: {exc}", frame.id) from None
+            raise p.FrameRejected(
+                "mail_failed", f"the e-mail was not sent: {exc}", frame.id
+            ) from None
         changed = await self.writer.run(
             orepo.mark_handled(frame.message_id, agent.id, True, replied=True)
         )

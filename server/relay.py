@@ -31,13 +31,13 @@ from server.clientip import client_ip, parse_trusted
 from server.config import Settings
 from server.connection import Conn
 from server.files import FileService
-from server.offline import OFFLINE_FRAMES, OfflineService
 from server.geo import GeoLocator
 from server.http import HttpRoutes
 from server.invitations import Invitations
 from server.limits import IpLimiter
 from server.logs import LogService
 from server.metrics import Metrics
+from server.offline import OFFLINE_FRAMES, OfflineService
 from server.presence import Presence
 from server.routing import Router
 from server.store import account_repo, repo

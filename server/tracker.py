@@ -137,7 +137,9 @@ class VisitorTracker:
             "country": where.country,
             "country_code": where.country_code,
             "city": where.city,
-            "city_names": json.dumps(where.city_names, ensure_ascii=False) if where.city_names else "",
+            "city_names": json.dumps(where.city_names, ensure_ascii=False)
+            if where.city_names
+            else "",
             "isp": where.isp,
             "last_seen_at": now,
             "page_url": page_url,
@@ -365,7 +367,6 @@ _ROW_FIELDS = (
     "city_names",
     "country",
 )
-
 
 
 def _row_values(row: Any) -> dict[str, Any]:

@@ -41,9 +41,7 @@ class PhrasesService(QObject):
         ]
         return (first + rest)[:MAX_MATCHES]
 
-    def save(
-        self, shortcut: str, text: str, phrase_id: int | None = None, label: str = ""
-    ) -> None:
+    def save(self, shortcut: str, text: str, phrase_id: int | None = None, label: str = "") -> None:
         spawn(
             self._change(lambda c: c.save_phrase(shortcut, text, phrase_id, label)),
             "phrase-save",

@@ -52,7 +52,9 @@ class PhraseStore:
         if texts:
             with self.engine.begin() as conn:
                 conn.execute(
-                    sa.delete(phrases).where(phrases.c.account == account, phrases.c.text.in_(texts))
+                    sa.delete(phrases).where(
+                        phrases.c.account == account, phrases.c.text.in_(texts)
+                    )
                 )
 
     def clear(self, account: str) -> None:

@@ -67,7 +67,7 @@ def offline_messages_list(
     query = _select.order_by(offline_messages.c.created_at.desc(), offline_messages.c.id.desc())
     if not handled:
         query = query.where(offline_messages.c.handled_at.is_(None))
-    return _infos(conn, conn.execute(query.limit(limit)).all())
+    return _infos(conn, list(conn.execute(query.limit(limit)).all()))
 
 
 def offline_message(conn: Connection, message_id: int) -> p.OfflineMessageInfo | None:

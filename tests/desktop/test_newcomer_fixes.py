@@ -61,7 +61,7 @@ async def test_b10_composer_returns_to_chat_after_a_comment(
     goes to the visitor (who gets it), not into another private comment."""
     app = await _signed_in_app(qapp, relay, data_dir)
     inbox = app.main_window.inbox
-    visitor, chat_id = await _chat(app, relay, "https://shop.example/")
+    visitor, _chat_id = await _chat(app, relay, "https://shop.example/")
     try:
         QTest.mouseClick(inbox.reply_channel.comment_button, Qt.MouseButton.LeftButton)
         assert inbox.reply_channel.comment_mode
@@ -99,7 +99,9 @@ async def test_b9_chat_header_follows_the_current_page(
 
 
 def test_b11_spell_check_language_follows_the_interface_language(
-    qapp: Any, local_store: LocalStore, translations: Path  # noqa: F811
+    qapp: Any,
+    local_store: LocalStore,
+    translations: Path,  # noqa: F811
 ) -> None:
     """B11: switching Idioma to Español switches "Check my spelling in" to Spanish at once
     (the service is told, so the Spanish dictionary loads), unless the agent chose another
@@ -122,7 +124,8 @@ def test_b11_spell_check_language_follows_the_interface_language(
 
 
 def test_b9_plural_of_pages_in_every_language(
-    qapp: Any, translations: Path  # noqa: F811
+    qapp: Any,
+    translations: Path,  # noqa: F811
 ) -> None:
     """B9: "1 page this visit", never "1 pages"; each language's plural forms."""
     expected = {
@@ -143,14 +146,16 @@ def test_b9_plural_of_pages_in_every_language(
 
 
 def test_b9_archive_dates_and_hotkeys_in_the_interface_language(
-    qapp: Any, local_store: LocalStore, translations: Path  # noqa: F811
+    qapp: Any,
+    local_store: LocalStore,
+    translations: Path,  # noqa: F811
 ) -> None:
     """B9: the archive's date filters read with separators in the language's own order
     ("2/11/2026" in Spanish, "02.11.2026" in Russian), and the hotkeys page says
     "Control+Arriba", not "Ctrl+Up", once the interface is Spanish."""
     from jivo_desktop.services.archive import ArchiveService
-    from jivo_desktop.services.session import SessionService
     from jivo_desktop.services.secrets import Secrets
+    from jivo_desktop.services.session import SessionService
     from jivo_desktop.services.team import TeamService
     from jivo_desktop.ui.pages.archive import ArchivePanel
 

@@ -35,7 +35,9 @@ async def test_returning_client_shows_earlier_chats_with_comments(
         assert app.session.client is not None
         await app.session.client.send_message(first, COMMENT, comment=True)
         await app.session.client.close_chat(first)
-        await until(lambda: first not in app.chats.order or app.chats.chat(first).info.state == "closed")  # type: ignore[union-attr]
+        await until(
+            lambda: first not in app.chats.order or app.chats.chat(first).info.state == "closed"
+        )  # type: ignore[union-attr]
 
         await visitor.say("Hola de nuevo")
         await until(lambda: any(c != first for c in app.chats.order))
@@ -58,5 +60,3 @@ async def test_returning_client_shows_earlier_chats_with_comments(
     finally:
         await visitor.close()
         await app.shutdown()
-
-

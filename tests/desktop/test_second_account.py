@@ -88,5 +88,3 @@ def test_a4_typing_phrases_are_kept_per_account(local_store: Any) -> None:
     assert list(store.load("ana relay")) == ["Buenos días, ¿en qué le ayudo?"]
     store.clear("boss relay")
     assert store.load("ana relay")
-
-

@@ -96,9 +96,7 @@ async def test_v6_visitors_cannot_read_offline_messages(relay: RelayHandle) -> N
     """V6: the frames are agents' only; a visitor sending one is refused."""
     visitor = await _leave_offline_message(relay, "hola")
     try:
-        refused = await visitor.answer(
-            visitor.send_frame(lambda i: p.ListOfflineMessages(id=i))
-        )
+        refused = await visitor.answer(visitor.send_frame(lambda i: p.ListOfflineMessages(id=i)))
         assert isinstance(refused, p.Error) and refused.code == "forbidden"
     finally:
         await visitor.close()

@@ -19,7 +19,9 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("quick_phrases") as batch:
-        batch.add_column(sa.Column("label", sa.String(length=60), server_default="", nullable=False))
+        batch.add_column(
+            sa.Column("label", sa.String(length=60), server_default="", nullable=False)
+        )
     with op.batch_alter_table("offline_messages") as batch:
         batch.add_column(sa.Column("handled_at", sa.Float(), nullable=True))
         batch.add_column(sa.Column("handled_by", sa.Integer(), nullable=True))
@@ -27,9 +29,7 @@ def upgrade() -> None:
         batch.create_foreign_key(
             op.f("fk_offline_messages_handled_by_agents"), "agents", ["handled_by"], ["id"]
         )
-        batch.create_index(
-            op.f("ix_offline_messages_created_at"), ["created_at"], unique=False
-        )
+        batch.create_index(op.f("ix_offline_messages_created_at"), ["created_at"], unique=False)
     with op.batch_alter_table("visitors") as batch:
         batch.add_column(sa.Column("city_names", sa.Text(), server_default="", nullable=False))
 
