@@ -28,6 +28,9 @@ class BlockedDialog(QDialog):
         self.resize(460, 320)
         layout = QVBoxLayout(self)
         self.list = QListWidget()
+        # B8: a long row wraps onto a second line instead of scrolling sideways.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.list, 1)
         self.empty = QLabel(self.tr("Nobody is blocked."))
         self.empty.setObjectName("FieldLabel")

@@ -27,6 +27,7 @@ from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui import style
 from jivo_desktop.ui.colleague_dialog import ColleagueDialog
+from jivo_desktop.ui.fit import fit_bold_button
 
 HOTKEYS = {"transfer": "Ctrl+T", "block": "Ctrl+B", "close": "Ctrl+W"}
 NOTICE_MS = 8000
@@ -322,6 +323,8 @@ class ReplyChannel(QWidget):
         self.chat_button.setToolTip(self.tr("A message the visitor sees"))
         self.comment_button.setText(self.tr("Comment"))
         self.comment_button.setToolTip(self.tr("An internal note: only agents see it"))
+        for button in (self.chat_button, self.comment_button):
+            fit_bold_button(button)  # B8: bold when active, never cut off
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "comment_button"):

@@ -42,6 +42,7 @@ from jivo_desktop.ui.attachments import AttachButton, AttachmentBar, DropTarget,
 from jivo_desktop.ui.chat_actions import ChatActionsBar, CollisionLabel, NoticeLabel, ReplyChannel
 from jivo_desktop.ui.client_panel import ClientPanel
 from jivo_desktop.ui.delegates import ChatListDelegate, MessageDelegate
+from jivo_desktop.ui.fit import ElidedLabel
 from jivo_desktop.ui.icons import status_dot
 from jivo_desktop.ui.leave_confirm import confirm_leave
 from jivo_desktop.ui.models import ChatListModel, MessageRole, MessagesModel
@@ -117,6 +118,9 @@ class InboxPage(QWidget):
         self.chat_delegate = ChatListDelegate("", self.chat_list)
         self.chat_list.setItemDelegate(self.chat_delegate)
         self.chat_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.chat_list.setObjectName("ChatList")
+        # Rows elide their text to the list's width: never a sideways scroll bar (B8).
+        self.chat_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chat_list.clicked.connect(self._on_chat_list_clicked)
         self.no_chats = QLabel()
         self.no_chats.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -142,7 +146,7 @@ class InboxPage(QWidget):
         # ---- centre: header, conversation, input
         self.header_name = QLabel()
         self.header_name.setObjectName("PanelTitle")
-        self.header_url = QLabel()
+        self.header_url = ElidedLabel()  # B8: a long URL never widens the window
         self.header_url.setObjectName("FieldLabel")
         # C3/C7/C8/C9: the chat's action toolbar, top right (Leave is its last button).
         self.chat_actions_bar = ChatActionsBar(self.chat_actions, chats, team, self.phrases)
@@ -159,6 +163,7 @@ class InboxPage(QWidget):
 
         self.messages_model = MessagesModel(chats, self)
         self.messages = QListView()
+        self.messages.setObjectName("Conversation")
         self.messages.setModel(self.messages_model)
         self.delegate = ConversationDelegate(self)
         self.messages.setItemDelegate(self.delegate)
