@@ -776,7 +776,12 @@ class Relay:
                                 visitor_id,
                                 conn.ip,
                                 repo.store_offline_message(
-                                    site_id, visitor_id, frame.name, frame.email, frame.text
+                                    site_id,
+                                    visitor_id,
+                                    frame.name,
+                                    frame.email,
+                                    frame.text,
+                                    self.settings.max_offline_messages,  # V6: bounded
                                 ),
                             )
                         )

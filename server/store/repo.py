@@ -443,9 +443,24 @@ def set_contact(visitor_id: int, name: str, email: str, phone: str) -> Write[Non
 
 
 def store_offline_message(
-    site_id: int, visitor_id: int, name: str, email: str, text: str
+    site_id: int, visitor_id: int, name: str, email: str, text: str, limit: int = 0
 ) -> Write[int]:
+    """``limit``: how many unhandled messages one visitor may have (0: no limit)."""
+
     def write(conn: Connection) -> int:
+        if limit:
+            waiting = conn.execute(
+                sa.select(sa.func.count())
+                .select_from(offline_messages)
+                .where(
+                    offline_messages.c.visitor_id == visitor_id,
+                    offline_messages.c.handled_at.is_(None),
+                )
+            ).scalar()
+            if (waiting or 0) >= limit:
+                raise p.FrameRejected(
+                    "rate_limited", "your earlier messages are still waiting for an answer"
+                )
         result = conn.execute(
             sa.insert(offline_messages)
             .values(

@@ -142,3 +142,34 @@ async def test_returning_client_earlier_chats_with_comments(relay_any_db: RelayH
         await eve.close()
         await visitor.close()
         await ana.close()
+
+
+async def test_v6_one_visitor_cannot_flood_the_offline_list(sqlite_url: str) -> None:
+    """V6, bounded anonymous input: one visitor may have a few offline messages waiting
+    (``max_offline_messages``); the next is refused with ``rate_limited`` until an agent
+    handles one."""
+    from tests.support.relay import running_relay
+
+    async with running_relay(sqlite_url, max_offline_messages=2) as relay:
+        ana = AgentClient(relay.ws_url)
+        await ana.sign_in(relay.agent_email, relay.agent_password)
+        visitor = await _leave_offline_message(relay, "uno")
+        try:
+            answers = []
+            for text in ("dos", "tres"):
+                request_id = visitor.send_frame(
+                    lambda i, t=text: p.OfflineMessage(id=i, email="eva@example.com", text=t)
+                )
+                answers.append(await visitor.answer(request_id))
+            assert isinstance(answers[0], p.Ok)
+            assert isinstance(answers[1], p.Error) and answers[1].code == "rate_limited"
+            waiting = await ana.offline_messages()
+            assert sorted(m.text for m in waiting) == ["dos", "uno"]
+            await ana.mark_offline_handled(waiting[0].id)
+            request_id = visitor.send_frame(
+                lambda i: p.OfflineMessage(id=i, email="eva@example.com", text="tres")
+            )
+            assert isinstance(await visitor.answer(request_id), p.Ok)
+        finally:
+            await visitor.close()
+            await ana.close()
