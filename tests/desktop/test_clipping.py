@@ -43,7 +43,7 @@ async def _world(app: DesktopApp, relay: RelayHandle) -> list[Visitor]:
     client = app.session.client
     assert client is not None
     visitors = []
-    for name in ("Marta Fernández", "Olek", "Eva"):
+    for name in ("Marta Fernández", "Olek", "Eva", "Lucía Pérez"):
         visitor = Visitor(relay.ws_url, relay.site_key)
         await visitor.connect(page_url="https://shop.example/macetas/ceramica-grande?color=verde")
         await visitor.answer(visitor.send_frame(lambda i, n=name: p.SetContact(id=i, name=n)))
@@ -60,7 +60,9 @@ async def _world(app: DesktopApp, relay: RelayHandle) -> list[Visitor]:
     await until(lambda: len(app.chats.order) == 2)
     other = next(c for c in app.chats.order if c != chat_id)
     assert await app.chats.accept_async(other)
-    await client.block(other, "spam")
+    await visitors[3].say("¿Hacen envíos a Valparaíso? Necesito tres macetas grandes")
+    await until(lambda: app.chats.waiting())  # it stays waiting: the toast
+    await client.block(other, "spam")  # (after the others wrote: they share one IP here)
     await client.save_phrase("envio", "El envío tarda de 2 a 3 días.", label="Plazos de envío")
     app.chats.select(chat_id)
     await until(lambda: app.main_window.inbox.composer.isEnabled())
@@ -125,6 +127,26 @@ def _views(app: DesktopApp) -> list[tuple[str, Callable[[], QWidget]]]:
         bar.confirm_block()
         return bar.block_box
 
+    def leave_box() -> QWidget:
+        inbox.ask_leave(inbox.shown_chat)
+        assert inbox.leave_dialog is not None
+        return inbox.leave_dialog
+
+    def toast() -> QWidget:
+        found = app.toasts.toast(app.chats.waiting()[0].id)
+        assert found is not None
+        return found
+
+    def history_popup() -> QWidget:
+        window.nav.setCurrentRow(0)
+        inbox.show_chats.setChecked(True)
+        panel = inbox.client_panel
+        panel.history.show_pages(
+            [p.PageVisit(url="https://shop.example/macetas", title="Macetas de cerámica", ts=0)],
+            panel.mapToGlobal(panel.rect().topLeft()),
+        )
+        return panel.history
+
     views: list[tuple[str, Callable[[], QWidget]]] = [
         ("chats", chats(False)),
         ("chats-comment", chats(True)),
@@ -143,6 +165,9 @@ def _views(app: DesktopApp) -> list[tuple[str, Callable[[], QWidget]]]:
         ("dialog-invite", dialog(bar.open_invite)),
         ("dialog-transfer", dialog(bar.open_transfer)),
         ("dialog-block", block_box),
+        ("dialog-leave", leave_box),
+        ("toast", toast),
+        ("history", history_popup),
         ("sign-in", lambda: _shown(app.sign_in_window)),
     ]
     return views
@@ -206,7 +231,7 @@ async def test_b8_nothing_is_clipped_at_the_default_size_in_any_language(
                 widget.grab().save(str(artifacts / f"clip-{language}-{name}.png"))
                 if found:
                     problems[f"{language} {name}"] = found
-                if widget is not window:
+                if widget is not window and name != "toast":
                     widget.close()
                     QCoreApplication.processEvents()
         app.settings.set_language("en")
