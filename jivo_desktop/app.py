@@ -119,7 +119,9 @@ class DesktopApp(QObject):
         self.spelling = SpellService(self.settings, self.store, parent=self)
         self.spell_assist = SpellCheckAssist(self.main_window.inbox.composer, self.spelling)
         # G2: the phrases I send often, offered while I type (Tab takes one).
-        self.typing_hints = TypingHints(self.settings, self.store, self.chats, self)
+        self.typing_hints = TypingHints(
+            self.settings, self.store, self.chats, self, account=lambda: self.session.account
+        )
         self.hint_assist = TypingHintAssist(self.main_window.inbox.composer, self.typing_hints)
         # G10: the rotating log files of __main__ go to the relay on request.
         self.logs = LogService(self.session, data_dir / "logs", self)
@@ -197,6 +199,7 @@ class DesktopApp(QObject):
     # -------------------------------------------------------------- reactions
 
     def _on_session_signed_in(self, _welcome: object) -> None:
+        self.typing_hints.switch_account()  # A4: this account's phrases only
         self.sign_in_window.hide()
         self.main_window.show()
         self.auto_away.start()
@@ -235,6 +238,7 @@ class DesktopApp(QObject):
             self._start_global_accept()
 
     def _on_session_signed_out(self) -> None:
+        self.typing_hints.switch_account()
         self.auto_away.stop()
         self.global_accept.stop()
         self.main_window.hide()

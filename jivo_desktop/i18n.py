@@ -73,6 +73,28 @@ def current_language() -> str:
     return _current
 
 
+def city_name(city: str, names: dict[str, str] | None = None) -> str:
+    """A city in the interface language where the city database has it ("Nueva York" in
+    Spanish), else the relay's name for it."""
+    if names:
+        return (names.get(_current) or city or names.get(DEFAULT) or "").strip()
+    return city.strip()
+
+
+def locale() -> QLocale:
+    """The interface language's locale (B9: dates and numbers written as its speakers do)."""
+    return QLocale(LOCALES.get(_current, LOCALES[DEFAULT]))
+
+
+def date_format() -> str:
+    """The short date format of the interface language, always with separators (B9)."""
+    text = locale().dateFormat(QLocale.FormatType.ShortFormat)
+    # Qt's short formats use two-digit years in some locales ("dd/MM/yy"): keep four.
+    if "yyyy" not in text:
+        text = text.replace("yy", "yyyy")
+    return text
+
+
 def apply_language(language: str) -> str:
     """Install the translators for ``language`` (replacing the previous ones) and return the
     language now in effect: English when ``language`` is unknown or its ``.qm`` is not built."""

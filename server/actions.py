@@ -144,7 +144,9 @@ class ActionService:
                 conn.send(p.PhraseList(id=frame.id, phrases=phrases))
             case p.SavePhrase():
                 phrases = await self.writer.run(
-                    prepo.save_phrase(agent.id, frame.phrase_id, frame.shortcut, frame.text)
+                    prepo.save_phrase(
+                        agent.id, frame.phrase_id, frame.shortcut, frame.text, frame.label
+                    )
                 )
                 self._phrases_changed(conn, frame.id, phrases)
             case p.DeletePhrase():

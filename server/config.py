@@ -48,6 +48,9 @@ class Settings:
     max_queued_frames: int = 2000
     """Frames waiting for a slow client before it is disconnected (it resumes from its cursor)."""
     group_commit_max: int = 512
+    max_offline_messages: int = 5
+    """Offline messages one visitor may have waiting for an agent (V6: anonymous input is
+    bounded); the next is refused with ``rate_limited`` until an agent handles one."""
     # Visitors on the site (V1, C4).
     trusted_proxies: str = ""
     """Reverse proxies (addresses or networks, comma-separated) whose X-Forwarded-For header

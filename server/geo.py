@@ -10,8 +10,9 @@ Lookups are cached per address; loading the data (about 0.1 s) happens once, in 
 from __future__ import annotations
 
 import ipaddress
+import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -24,9 +25,14 @@ class Location:
     country: str = ""
     city: str = ""
     isp: str = ""
+    city_names: dict[str, str] = field(default_factory=dict)
+    """The city in each app language the database has it in ("es", "pt", "ru", "en")."""
 
 
 NOWHERE = Location()
+
+# The apps' languages and the GeoLite2 name keys that carry them.
+NAME_KEYS = {"en": "en", "es": "es", "pt": "pt-BR", "ru": "ru"}
 
 
 class GeoLocator:
@@ -71,6 +77,7 @@ class GeoLocator:
         if not self._loaded:
             self.load()
         country_code = country = city = isp = ""
+        city_names: dict[str, str] = {}
         if self._city is not None:
             try:
                 record = self._city.get(ip)
@@ -78,6 +85,7 @@ class GeoLocator:
                 record = None
             if isinstance(record, dict):
                 city = _name(record.get("city"), self.language)
+                city_names = _names(record.get("city"))
                 country = _name(record.get("country"), self.language)
                 country_code = str((record.get("country") or {}).get("iso_code") or "")
         if self._fast is not None and address.is_global:
@@ -88,7 +96,7 @@ class GeoLocator:
                 isp = found.asn_name or ""
             except Exception:
                 log.debug("geoip2fast lookup of %s failed", ip, exc_info=True)
-        return Location(country_code, country, city, isp)
+        return Location(country_code, country, city, isp, city_names)
 
 
 def _name(entry: Any, language: str) -> str:
@@ -96,3 +104,21 @@ def _name(entry: Any, language: str) -> str:
         return ""
     names = entry.get("names") or {}
     return str(names.get(language) or names.get("en") or "")
+
+
+def _names(entry: Any) -> dict[str, str]:
+    """The entry's name in each app language the database has (Nueva York, Nova York...)."""
+    names = (entry.get("names") or {}) if isinstance(entry, dict) else {}
+    found = {lang: names.get(key) for lang, key in NAME_KEYS.items()}
+    return {lang: str(name) for lang, name in found.items() if name}
+
+
+def city_names_of(stored: str | None) -> dict[str, str]:
+    """The visitors row's ``city_names`` (JSON) as a dict; {} when empty or not JSON."""
+    if not stored:
+        return {}
+    try:
+        value = json.loads(stored)
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}

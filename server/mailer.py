@@ -30,6 +30,22 @@ If you did not expect this e-mail, ignore it.
 """
 
 
+REPLY_SUBJECT = "Re: your message to {site}"
+
+REPLY_BODY = """\
+Hello {name},
+
+{text}
+
+{agent}
+{site}
+
+---
+You wrote on {when}:
+{original}
+"""
+
+
 class MailError(Exception):
     """The SMTP server could not be reached or refused the message."""
 
@@ -62,6 +78,31 @@ class Mailer:
                 link=link,
                 download=self.settings.app_download_url,
                 email=to,
+            )
+        )
+        return message
+
+    def offline_reply(
+        self,
+        *,
+        to: str,
+        name: str,
+        text: str,
+        agent: str,
+        site: str,
+        original: str,
+        when: str,
+        relay_host: str,
+    ) -> EmailMessage:
+        """V6: an agent's answer to what a visitor left in the offline form."""
+        message = EmailMessage()
+        message["Subject"] = REPLY_SUBJECT.format(site=site or relay_host)
+        message["From"] = self.sender(relay_host)
+        message["To"] = to
+        quoted = "\n".join("> " + line for line in original.splitlines() or [""])
+        message.set_content(
+            REPLY_BODY.format(
+                name=name or to, text=text, agent=agent, site=site, when=when, original=quoted
             )
         )
         return message

@@ -94,6 +94,7 @@ EventKind = Literal["message", "joined", "left", "closed", "file", "missed", "co
 AGENT_ONLY_KINDS = frozenset({"comment", "transfer"})
 """C9/C10: events only agents see; the relay never sends them to a visitor."""
 MAX_PHRASE_SHORTCUT = 32
+MAX_PHRASE_LABEL = 60
 VisitSource = Literal["", "direct", "search", "social", "referral", "campaign"]
 
 ClientMsgId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
@@ -140,6 +141,9 @@ class VisitorInfo(msgspec.Struct, kw_only=True):
     email: str = ""
     phone: str = ""
     city: str = ""
+    city_names: dict[str, str] = msgspec.field(default_factory=dict)
+    """The city in each language the city database has it in ("es", "pt", "ru", "en"); an
+    agent's app shows the name in its interface language, else ``city``."""
     country: str = ""
     page_url: str = ""
     page_title: str = ""
@@ -306,11 +310,41 @@ class BlockedClient(msgspec.Struct, kw_only=True):
 
 
 class Phrase(msgspec.Struct, kw_only=True):
-    """C12: a quick phrase shared by the team; typing ``/shortcut`` offers it."""
+    """C12: a quick phrase shared by the team; typing ``/shortcut`` offers it. ``label``
+    (the guide's "etiqueta") names it in the list and the search."""
 
     id: int
     shortcut: str
     text: str
+    label: str = ""
+
+
+class OfflineMessageInfo(msgspec.Struct, kw_only=True):
+    """V6: what a visitor left in the offline form, for agents. ``visitor``: the visitor's
+    details as last seen (None when the visitor row is gone). ``handled_by``: the agent who
+    marked it handled (or answered it); ``replied_at``: when an agent answered by e-mail."""
+
+    id: int
+    site_id: int
+    site_name: str = ""
+    visitor_id: int | None = None
+    name: str = ""
+    email: str
+    text: str
+    created_at: float
+    handled: bool = False
+    handled_by: str = ""
+    handled_at: float | None = None
+    replied_at: float | None = None
+    visitor: VisitorInfo | None = None
+
+
+class PastChat(msgspec.Struct, kw_only=True):
+    """The client panel's earlier chat of a returning client: the chat and the agents'
+    comments in it ("en caso de que el mismo cliente le contacte más tarde")."""
+
+    chat: ChatInfo
+    comments: list[Event] = msgspec.field(default_factory=list)
 
 
 # ---------------------------------------------------------------- account administration (K1-K5)
@@ -738,6 +772,7 @@ class SavePhrase(Frame):
     shortcut: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_PHRASE_SHORTCUT)]
     text: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_MESSAGE_CHARS)]
     phrase_id: int | None = None
+    label: Annotated[str, msgspec.Meta(max_length=MAX_PHRASE_LABEL)] = ""
 
 
 class DeletePhrase(Frame):
@@ -745,6 +780,43 @@ class DeletePhrase(Frame):
 
     id: RequestId
     phrase_id: int
+
+
+class ListOfflineMessages(Frame):
+    """V6: the offline messages, newest first (handled ones too when ``handled``); answered
+    with ``offline_message_list``. Any agent."""
+
+    id: RequestId
+    handled: bool = False
+    limit: Annotated[int, msgspec.Meta(ge=1, le=200)] = 100
+
+
+class MarkOfflineHandled(Frame):
+    """V6: mark an offline message handled (or not again); answered with ``ok``, and every
+    agent gets ``offline_message_changed``."""
+
+    id: RequestId
+    message_id: int
+    handled: bool = True
+
+
+class ReplyOfflineMessage(Frame):
+    """V6: answer an offline message by e-mail through the relay's mailer (to the address the
+    visitor left); answered with ``ok`` once the SMTP server took it (else ``mail_failed``),
+    then it is handled and every agent gets ``offline_message_changed``."""
+
+    id: RequestId
+    message_id: int
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_MESSAGE_CHARS)]
+
+
+class ClientHistory(Frame):
+    """The earlier (closed or missed) chats of a visitor with their comments, newest first;
+    answered with ``client_history_page``. Any agent."""
+
+    id: RequestId
+    visitor_id: int
+    limit: Annotated[int, msgspec.Meta(ge=1, le=50)] = 20
 
 
 class ViewChat(Frame):
@@ -1095,6 +1167,29 @@ class PhrasesChanged(Frame):
     phrases: list[Phrase]
 
 
+class OfflineMessageList(Frame):
+    id: int
+    messages: list[OfflineMessageInfo]
+
+
+class OfflineMessageAdded(Frame):
+    """Agents (V6): a visitor just left an offline message."""
+
+    message: OfflineMessageInfo
+
+
+class OfflineMessageChanged(Frame):
+    """Agents (V6): an offline message was marked handled (or not) or answered."""
+
+    message: OfflineMessageInfo
+
+
+class ClientHistoryPage(Frame):
+    id: int
+    visitor_id: int
+    chats: list[PastChat]
+
+
 class ChatViewers(Frame):
     """Agents (C18): who has this chat open now."""
 
@@ -1359,6 +1454,10 @@ AgentRequest = (
     | DeleteInvitationRule
     | UploadLogs
     | ListLogs
+    | ListOfflineMessages
+    | MarkOfflineHandled
+    | ReplyOfflineMessage
+    | ClientHistory
 )
 VisitorRequest = (
     VisitorHello
@@ -1423,6 +1522,10 @@ ServerFrame = (
     | InvitationRules
     | LogsStored
     | LogList
+    | OfflineMessageList
+    | OfflineMessageAdded
+    | OfflineMessageChanged
+    | ClientHistoryPage
 )
 
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__

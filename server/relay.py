@@ -38,6 +38,7 @@ from server.invitations import Invitations
 from server.limits import IpLimiter
 from server.logs import LogService
 from server.metrics import Metrics
+from server.offline import OFFLINE_FRAMES, OfflineService
 from server.presence import Presence
 from server.routing import Router
 from server.store import account_repo, repo, sign_in_repo
@@ -140,6 +141,13 @@ class Relay:
             emit=self.webhooks.emit_soon,
         )
         self.files = FileService(settings, self.engine, self.writer, self.chats)
+        self.offline = OfflineService(  # V6
+            self.engine,
+            self.writer,
+            self.bus,
+            settings,
+            base_url=lambda: self.settings.public_url or self.http_url,
+        )
         self._sneak_peek: dict[int, tuple[bool, float]] = {}
         self.trusted_proxies = parse_trusted(settings.trusted_proxies)
         self.geo = GeoLocator(settings.geoip_city_db)
@@ -630,6 +638,8 @@ class Relay:
                         await conn.close(p.CLOSE_SIGNED_OUT, "signed out")
                     case _ if isinstance(frame, ACTION_FRAMES):
                         await self.actions.dispatch(conn, frame, agent)
+                    case _ if isinstance(frame, OFFLINE_FRAMES):
+                        await self.offline.dispatch(conn, frame, agent)  # V6
                     case _ if self.account.handles(frame):
                         await self.account.handle(conn, frame, agent_id)  # A3: admins checked
                     case _:
@@ -867,18 +877,24 @@ class Relay:
                                 "message_too_long", "the message is too long", frame.id
                             )
                         self._visitor_form_allowed(visitor_id, frame.id)  # finding 5
-                        await self.writer.run(
+                        message_id = await self.writer.run(
                             unless_blocked(  # C8
                                 site_id,
                                 visitor_id,
                                 conn.ip,
                                 repo.store_offline_message(
-                                    site_id, visitor_id, frame.name, frame.email, frame.text
+                                    site_id,
+                                    visitor_id,
+                                    frame.name,
+                                    frame.email,
+                                    frame.text,
+                                    self.settings.max_offline_messages,  # V6: bounded
                                 ),
                             )
                         )
                         conn.send(p.Ok(id=frame.id))
                         self.webhooks.wake()  # the offline_message row is in that commit
+                        await self.offline.added(message_id)  # V6: agents see it now
                     case p.Ping():
                         conn.send(p.Pong(id=frame.id))
                     case p.UploadFile():

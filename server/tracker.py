@@ -17,6 +17,7 @@ hello starts a new visit, counted in ``visits``, with its own source.
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from server import bus as topics
 from server import protocol as p
 from server.bus import Bus
 from server.chats import OFFERS
-from server.geo import GeoLocator
+from server.geo import GeoLocator, city_names_of
 from server.visit_source import browser_and_os, classify
 
 WATCHERS = "visitors_watch"
@@ -136,6 +137,9 @@ class VisitorTracker:
             "country": where.country,
             "country_code": where.country_code,
             "city": where.city,
+            "city_names": json.dumps(where.city_names, ensure_ascii=False)
+            if where.city_names
+            else "",
             "isp": where.isp,
             "last_seen_at": now,
             "page_url": page_url,
@@ -169,6 +173,7 @@ class VisitorTracker:
             email=row.email,
             phone=row.phone,
             city=merged["city"],
+            city_names=city_names_of(merged["city_names"]),
             country=merged["country"],
             page_url=page_url,
             page_title=page_title,
@@ -359,6 +364,7 @@ _ROW_FIELDS = (
     "utm_medium",
     "utm_campaign",
     "city",
+    "city_names",
     "country",
 )
 

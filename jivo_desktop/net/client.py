@@ -565,10 +565,12 @@ class AgentClient:
         return answer.phrases
 
     async def save_phrase(
-        self, shortcut: str, text: str, phrase_id: int | None = None
+        self, shortcut: str, text: str, phrase_id: int | None = None, label: str = ""
     ) -> list[p.Phrase]:
         answer = await self.request(
-            lambda i: p.SavePhrase(id=i, shortcut=shortcut, text=text, phrase_id=phrase_id)
+            lambda i: p.SavePhrase(
+                id=i, shortcut=shortcut, text=text, phrase_id=phrase_id, label=label
+            )
         )
         assert isinstance(answer, p.PhraseList)
         return answer.phrases
@@ -577,6 +579,26 @@ class AgentClient:
         answer = await self.request(lambda i: p.DeletePhrase(id=i, phrase_id=phrase_id))
         assert isinstance(answer, p.PhraseList)
         return answer.phrases
+
+    # V6: offline messages; the client panel's earlier chats.
+
+    async def offline_messages(self, handled: bool = False) -> list[p.OfflineMessageInfo]:
+        answer = await self.request(lambda i: p.ListOfflineMessages(id=i, handled=handled))
+        assert isinstance(answer, p.OfflineMessageList)
+        return answer.messages
+
+    async def mark_offline_handled(self, message_id: int, handled: bool = True) -> None:
+        await self.request(
+            lambda i: p.MarkOfflineHandled(id=i, message_id=message_id, handled=handled)
+        )
+
+    async def reply_offline(self, message_id: int, text: str) -> None:
+        await self.request(lambda i: p.ReplyOfflineMessage(id=i, message_id=message_id, text=text))
+
+    async def client_history(self, visitor_id: int) -> list[p.PastChat]:
+        answer = await self.request(lambda i: p.ClientHistory(id=i, visitor_id=visitor_id))
+        assert isinstance(answer, p.ClientHistoryPage)
+        return answer.chats
 
     async def team_loads(self) -> dict[int, int]:
         answer = await self.request(lambda i: p.TeamLoad(id=i))

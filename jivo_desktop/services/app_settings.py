@@ -67,8 +67,13 @@ class AppSettings(QObject):
         if language not in LANGUAGES:
             raise ValueError(f"language must be one of {LANGUAGES}, not {language!r}")
         if language != self.language or self.store.get(LANGUAGE) != language:
+            # B11: a spell check that spoke the old interface language follows the new one.
+            follows = self.spelling_language == self.language
             i18n.set_language(self.store, language)
             self.language_changed.emit(language)
+            if follows:
+                self.store.set(SPELLING_LANGUAGE, language)
+                self.spelling_changed.emit(self.spelling, language)
 
     # -------------------------------------------------------------- G2
 

@@ -4,7 +4,8 @@ Signals:
 
 * ``results_changed()``: a search answered (``results``, ``total``, ``offset``);
 * ``conversation_loaded(int)``: the messages of an archived chat (``messages``) arrived;
-* ``problem(str)``: a search or a conversation could not be loaded.
+* ``problem(str)``: a search or a conversation could not be loaded;
+* ``cleared()``: signed out: nothing of the account is left (A4).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class ArchiveService(QObject):
     results_changed = Signal()
     conversation_loaded = Signal(int)
     problem = Signal(str)
+    cleared = Signal()
 
     def __init__(self, session: SessionService, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +55,17 @@ class ArchiveService(QObject):
         self._search_serial = 0
         self._retry: Callable[[], None] | None = None
         """What failed last (a search or opening a conversation), for :meth:`retry`."""
+        session.signed_out.connect(self._on_session_signed_out)
+
+    def _on_session_signed_out(self) -> None:
+        """A4: the next account on this computer sees none of this one's archive."""
+        self._search_serial += 1
+        self.filters = ArchiveFilters()
+        self.results, self.total, self.offset = [], 0, 0
+        self.chat_id, self.messages = 0, []
+        self.cleared.emit()
+        self.results_changed.emit()
+        self.conversation_loaded.emit(0)
 
     @property
     def me(self) -> int | None:
@@ -107,6 +120,14 @@ class ArchiveService(QObject):
         again, self._retry = self._retry, None
         if again is not None:
             again()
+
+    def open_info(self, info: p.ChatInfo) -> None:
+        """Open an archived chat known from elsewhere (a client's earlier chat): it is listed
+        as the only result, then loaded."""
+        self._search_serial += 1  # a search still on its way does not replace it
+        self.results, self.total, self.offset = [info], 1, 0
+        self.results_changed.emit()
+        self.open(info.id)
 
     def open(self, chat_id: int) -> None:
         """Load an archived conversation (read-only)."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
+from jivo_desktop import i18n
 from jivo_desktop.net.client import ConnectionLost, RelayError
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
@@ -76,8 +77,9 @@ def visitor_name(visitor: p.VisitorInfo, client_word: str) -> str:
     """N1: contact name, else "<City> <id>", else "Client <id>" (``client_word`` translated)."""
     if visitor.name.strip():
         return visitor.name.strip()
-    if visitor.city.strip():
-        return f"{visitor.city.strip()} {visitor.id}"
+    city = i18n.city_name(visitor.city, visitor.city_names)  # "Nueva York 40"
+    if city:
+        return f"{city} {visitor.id}"
     return f"{client_word} {visitor.id}"
 
 

@@ -1,5 +1,6 @@
-"""Quick phrases (C12): shared by the team, stored on the relay, each a text and a short
-shortcut. Typing ``/shortcut`` in the composer (or searching) offers them."""
+"""Quick phrases (C12): shared by the team, stored on the relay, each a text, a label (the
+guide's "etiqueta") and a short shortcut. Typing ``/shortcut`` in the composer, or searching
+in the "Quick phrases" window, offers them."""
 
 from __future__ import annotations
 
@@ -29,14 +30,22 @@ class PhrasesService(QObject):
         session.frame_received.connect(self._on_session_frame_received)
 
     def matches(self, query: str) -> list[p.Phrase]:
-        """Shortcuts starting with ``query`` first, then phrases whose text contains it."""
+        """Shortcuts starting with ``query`` first, then phrases whose label or text contains
+        it."""
         query = query.strip().lstrip("/").lower()
         first = [x for x in self.phrases if x.shortcut.startswith(query)]
-        rest = [x for x in self.phrases if x not in first and query and query in x.text.lower()]
+        rest = [
+            x
+            for x in self.phrases
+            if x not in first and query and (query in x.label.lower() or query in x.text.lower())
+        ]
         return (first + rest)[:MAX_MATCHES]
 
-    def save(self, shortcut: str, text: str, phrase_id: int | None = None) -> None:
-        spawn(self._change(lambda c: c.save_phrase(shortcut, text, phrase_id)), "phrase-save")
+    def save(self, shortcut: str, text: str, phrase_id: int | None = None, label: str = "") -> None:
+        spawn(
+            self._change(lambda c: c.save_phrase(shortcut, text, phrase_id, label)),
+            "phrase-save",
+        )
 
     def delete(self, phrase_id: int) -> None:
         spawn(self._change(lambda c: c.delete_phrase(phrase_id)), "phrase-delete")

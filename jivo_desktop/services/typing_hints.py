@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, SignalInstance
@@ -41,13 +42,22 @@ class TypingHints(QObject):
         store: LocalStore,
         chats: SentMessages | None = None,
         parent: QObject | None = None,
+        *,
+        account: Callable[[], str] = lambda: "",
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.store = PhraseStore(store)
-        self.phrases = self.store.load()
+        self._account = account
+        self.account = account()
+        self.phrases = self.store.load(self.account)
         if chats is not None:
             chats.message_sent.connect(self._on_chats_message_sent)
+
+    def switch_account(self) -> None:
+        """A4: after a sign-in or sign-out, only the signed-in account's phrases are known."""
+        self.account = self._account()
+        self.phrases = self.store.load(self.account) if self.account else {}
 
     @property
     def enabled(self) -> bool:
@@ -66,13 +76,13 @@ class TypingHints(QObject):
             if MIN_LENGTH <= len(phrase) <= MAX_LENGTH:
                 uses = self.phrases.get(phrase, (0, 0.0))[0] + 1
                 self.phrases[phrase] = (uses, now)
-                self.store.save(phrase, uses, now)
+                self.store.save(self.account, phrase, uses, now)
         if len(self.phrases) > MAX_PHRASES:
             ranked = sorted(self.phrases, key=lambda p: self.phrases[p])
             dropped = ranked[: len(self.phrases) - MAX_PHRASES]
             for phrase in dropped:
                 del self.phrases[phrase]
-            self.store.forget(dropped)
+            self.store.forget(self.account, dropped)
 
     def suggest(self, text: str) -> str:
         """The rest of the best phrase for ``text`` (what is typed up to the cursor), or ""."""
@@ -94,4 +104,4 @@ class TypingHints(QObject):
 
     def forget_all(self) -> None:
         self.phrases.clear()
-        self.store.clear()
+        self.store.clear(self.account)

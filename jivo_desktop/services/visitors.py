@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
+from jivo_desktop import i18n
 from jivo_desktop.net.client import ConnectionLost, RelayError
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.tasks import spawn
@@ -36,8 +37,9 @@ def visitor_display_name(visitor: p.VisitorInfo, client_word: str) -> str:
     """N1/C4: the contact name, else "<City> <id>", else "Client <id>" (translated word)."""
     if visitor.name.strip():
         return visitor.name.strip()
-    if visitor.city.strip():
-        return f"{visitor.city.strip()} {visitor.id}"
+    city = i18n.city_name(visitor.city, visitor.city_names)  # "Nueva York 40"
+    if city:
+        return f"{city} {visitor.id}"
     return f"{client_word} {visitor.id}"
 
 
@@ -47,6 +49,7 @@ class VisitorsService(QObject):
     * ``changed(object)``: a :class:`VisitorsChange` (the table is already updated);
     * ``arrived(int)``: a visitor came onto the site (not in the first snapshot): N5's sound;
     * ``details_ready(object)``: a ``VisitorDetails`` frame answering :meth:`fetch_details`;
+    * ``history_ready(int)``: the visitor's earlier chats (``past_chats[id]``) arrived;
     * ``invited(int)``: an invitation was delivered to the relay for that visitor;
     * ``problem(str)``: something the agent should read (an invitation refused...);
     * ``rules_changed(object)``: V3, the ``InvitationRules`` answer (admins);
@@ -56,6 +59,7 @@ class VisitorsService(QObject):
     changed = Signal(object)
     arrived = Signal(int)
     details_ready = Signal(object)
+    history_ready = Signal(int)
     invited = Signal(int)
     problem = Signal(str)
     rules_changed = Signal(object)
@@ -66,6 +70,7 @@ class VisitorsService(QObject):
         self.session = session
         self.visitors: dict[int, p.VisitorInfo] = {}
         self.details: dict[int, p.VisitorDetails] = {}
+        self.past_chats: dict[int, list[p.PastChat]] = {}
         self._clock_offset = 0.0
         session.frame_received.connect(self._on_session_frame_received)
         session.signed_out.connect(self._on_session_signed_out)
@@ -126,6 +131,22 @@ class VisitorsService(QObject):
         self._clock_offset = found.now - time.time()
         self.details[visitor_id] = found
         self.details_ready.emit(found)
+
+    def fetch_history(self, visitor_id: int) -> None:
+        """A returning client's earlier chats with their comments (``history_ready``)."""
+        spawn(self._fetch_history(visitor_id), f"client-history-{visitor_id}")
+
+    async def _fetch_history(self, visitor_id: int) -> None:
+        client = self.session.client
+        if client is None:
+            return
+        try:
+            found = await client.client_history(visitor_id)
+        except (RelayError, ConnectionLost, TimeoutError) as exc:
+            log.info("visitor %s earlier chats not available: %s", visitor_id, exc)
+            return
+        self.past_chats[visitor_id] = found
+        self.history_ready.emit(visitor_id)
 
     # -------------------------------------------------------------- V3: rules (admins)
 
@@ -199,4 +220,5 @@ class VisitorsService(QObject):
     def _on_session_signed_out(self) -> None:
         self.visitors.clear()
         self.details.clear()
+        self.past_chats.clear()  # A4
         self.changed.emit(VisitorsChange(reset=True))

@@ -32,7 +32,9 @@ class BlockedClientsList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget()
+        # B8: a long row wraps onto a second line instead of scrolling sideways.
         self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.list, 1)
         self.empty = PlainLabel(self.tr("Nobody is blocked."))
         self.empty.setObjectName("FieldLabel")

@@ -6,6 +6,8 @@ reply channel switch Chat / Comment (C10)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui import style
 from jivo_desktop.ui.colleague_dialog import ColleagueDialog
+from jivo_desktop.ui.fit import fit_bold_button
 from jivo_desktop.ui.plain import PlainLabel, isolate
 
 HOTKEYS = {"transfer": "Ctrl+T", "block": "Ctrl+B", "close": "Ctrl+W"}
@@ -105,7 +108,7 @@ class ChatActionsBar(QWidget):
         self.buttons["block"].clicked.connect(self.confirm_block)
         self.menu = QMenu(self)
         self.phrases_action = self.menu.addAction("")
-        self.phrases_action.triggered.connect(self.open_phrases)
+        self.phrases_action.triggered.connect(lambda: self.open_phrases())
         self.blocked_action = self.menu.addAction("")
         self.blocked_action.triggered.connect(self.open_blocked)
         self.buttons["more"].setMenu(self.menu)
@@ -197,10 +200,14 @@ class ChatActionsBar(QWidget):
         self.block_box = box
         self._show(box)
 
-    def open_phrases(self) -> None:
+    def open_phrases(self, insert: Callable[[str], None] | None = None) -> None:
+        """C12: the phrases' window; with ``insert``, the chosen phrase goes into the
+        composer (the composer's "Quick phrases" button)."""
         from jivo_desktop.ui.phrases import PhraseManager
 
-        self._show(PhraseManager(self.phrases, self.window()))
+        manager = PhraseManager(self.phrases, self.window(), insert=insert)
+        self._show(manager)
+        manager.search.setFocus()
 
     def open_blocked(self) -> None:
         from jivo_desktop.ui.blocked_dialog import BlockedDialog
@@ -300,6 +307,8 @@ class ReplyChannel(QWidget):
         self.chat_button.setToolTip(self.tr("A message the visitor sees"))
         self.comment_button.setText(self.tr("Comment"))
         self.comment_button.setToolTip(self.tr("An internal note: only agents see it"))
+        for button in (self.chat_button, self.comment_button):
+            fit_bold_button(button)  # B8: bold when active, never cut off
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "comment_button"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jivo_desktop import i18n
 from jivo_desktop.services.chats import Chat
 from jivo_desktop.services.visitors import VisitorsChange, VisitorsService
 from jivo_desktop.ui.plain import PlainLabel, as_link_label, isolate, plain_tooltip, set_link
@@ -81,6 +82,13 @@ class HistoryPopup(QFrame):
 
 
 class ClientPanel(QWidget):
+    """Signals: ``page_changed(str)``: the shown visitor's current page URL (B9: the chat's
+    header follows it); ``past_chat_requested(object)``: the agent clicked one of a returning
+    client's earlier chats (a ``ChatInfo``), to read it in the archive."""
+
+    page_changed = Signal(str)
+    past_chat_requested = Signal(object)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ClientPanel")
@@ -111,7 +119,20 @@ class ClientPanel(QWidget):
         page.linkActivated.connect(self._on_page_link_activated)
         self.fields["place"] = self.fields["city"]  # older name of the location row
         layout.addLayout(self.form)
-        layout.addStretch(1)
+        # A returning client: the earlier chats with the colleagues' comments, one click from
+        # the archive ("en caso de que el mismo cliente le contacte más tarde").
+        self.past_title = QLabel()
+        self.past_title.setObjectName("FieldLabel")
+        self.past = QListWidget()
+        self.past.setObjectName("PastChats")
+        self.past.setWordWrap(True)
+        self.past.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.past.itemClicked.connect(self._on_past_item_clicked)
+        layout.addWidget(self.past_title)
+        layout.addWidget(self.past, 1)
+        self.past_title.hide()
+        self.past.hide()
+        layout.addStretch(0)
         self.history = HistoryPopup(self)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -135,6 +156,12 @@ class ClientPanel(QWidget):
             "ip": self.tr("IP address"),
         }
 
+    def pages_text(self, n: int) -> str:
+        """B9: "1 page this visit", "2 pages this visit" (and each language's plurals)."""
+        if n == 1:
+            return self.tr("1 page this visit")
+        return self.tr("%n pages this visit", "", n)
+
     def retranslate(self) -> None:
         """Every text in the current language (at start and on a language switch, G6)."""
         self.title.setText(self.tr("Colleague") if self.direct else self.tr("Client"))
@@ -144,6 +171,7 @@ class ClientPanel(QWidget):
             self.captions[key].setText(title())
         if hasattr(self, "_tick"):
             self._fill()
+            self._fill_past()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_tick"):
@@ -176,6 +204,7 @@ class ClientPanel(QWidget):
         self.visitors = visitors
         visitors.changed.connect(self._on_visitors_changed)
         visitors.details_ready.connect(self._on_visitors_details_ready)
+        visitors.history_ready.connect(self._on_visitors_history_ready)
 
     # -------------------------------------------------------------- showing a chat
 
@@ -201,6 +230,9 @@ class ClientPanel(QWidget):
         # live list keeps the panel current, and a click on the page fetches the history.
         if changed and new_id and self.visitors is not None:
             self.visitors.fetch_details(new_id)
+            self.visitors.fetch_history(new_id)
+        if changed:
+            self._fill_past()
         self._fill()
 
     def current(self) -> p.VisitorInfo | None:
@@ -223,7 +255,7 @@ class ClientPanel(QWidget):
                 self.fields[key].setText("—")
             self.fields["page"].setToolTip("")
             return
-        pages = self.tr("{0} pages this visit").format(v.session_pages)
+        pages = self.pages_text(v.session_pages)
         values = {
             "email": v.email,
             "phone": v.phone,
@@ -231,7 +263,7 @@ class ClientPanel(QWidget):
             "site": v.site_name or self.site_name,
             "visits": f"{v.visits} · {pages}" if v.visits else "",
             "country": v.country,
-            "city": v.city,
+            "city": i18n.city_name(v.city, v.city_names),
             "isp": v.isp,
             "ip": v.ip,
         }
@@ -243,6 +275,7 @@ class ClientPanel(QWidget):
         set_link(page, "history", isolate(title))
         page.setToolTip(plain_tooltip(v.page_url))
         self._show_time(v)
+        self.page_changed.emit(v.page_url)
 
     def _show_time(self, v: p.VisitorInfo) -> None:
         if self.visitors is None or not v.session_started:
@@ -275,6 +308,39 @@ class ClientPanel(QWidget):
             self._want_history = False
             at = self.fields["page"].mapToGlobal(QPoint(0, self.fields["page"].height()))
             self.history.show_pages(details.history, at)
+
+    def _fill_past(self) -> None:
+        """The shown client's earlier chats, newest first, each with its comments."""
+        chats = self.visitors.past_chats.get(self.visitor_id, []) if self.visitors else []
+        self.past.clear()
+        for past in chats:
+            info = past.chat
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.created_at))
+            state = self.tr("missed") if info.state == "missed" else info.agent_name or "—"
+            lines = [f"{when} · {state}"]
+            for comment in past.comments:
+                lines.append(f"✎ {comment.author_name}: {' '.join(comment.text.split())}")
+            if not past.comments and info.preview:
+                lines.append(" ".join(info.preview.split())[:100])
+            item = QListWidgetItem("\n".join(lines))
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setToolTip(self.tr("Read this chat in the archive"))
+            self.past.addItem(item)
+        shown = bool(chats) and not self.direct
+        self.past_title.setText(self.tr("Earlier chats ({0})").format(len(chats)))
+        self.past_title.setVisible(shown)
+        self.past.setVisible(shown)
+
+    def _on_visitors_history_ready(self, visitor_id: int) -> None:
+        if visitor_id == self.visitor_id:
+            self._fill_past()
+
+    def _on_past_item_clicked(self, item: QListWidgetItem) -> None:
+        chats = self.visitors.past_chats.get(self.visitor_id, []) if self.visitors else []
+        chat_id = item.data(Qt.ItemDataRole.UserRole)
+        info = next((c.chat for c in chats if c.chat.id == chat_id), None)
+        if info is not None:
+            self.past_chat_requested.emit(info)
 
     def _on_page_link_activated(self, _link: str) -> None:
         """C4: the navigation history, fetched fresh."""

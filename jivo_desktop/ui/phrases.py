@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
@@ -32,8 +34,11 @@ POPUP_FLAGS = (
 
 
 def phrase_line(phrase: p.Phrase) -> str:
+    """``/shortcut  Label — text…`` (the label only when it has one)."""
     text = phrase.text.replace("\n", " ")
-    return f"/{phrase.shortcut}   {text[:80]}{'…' if len(text) > 80 else ''}"
+    text = f"{text[:80]}{'…' if len(text) > 80 else ''}"
+    label = f"{phrase.label} — " if phrase.label else ""
+    return f"/{phrase.shortcut}   {label}{text}"
 
 
 class PhrasePopup(QListWidget):
@@ -128,7 +133,7 @@ class PhrasePopup(QListWidget):
 
 
 class PhraseEditor(QDialog):
-    """Add or edit one phrase: its text and its shortcut."""
+    """Add or edit one phrase: its label (etiqueta), its text and its shortcut."""
 
     def __init__(
         self, phrases: PhrasesService, phrase: p.Phrase | None, parent: QWidget | None = None
@@ -138,11 +143,15 @@ class PhraseEditor(QDialog):
         self.phrase = phrase
         self.setWindowTitle(self.tr("Edit quick phrase") if phrase else self.tr("New quick phrase"))
         form = QFormLayout(self)
+        self.label = QLineEdit(phrase.label if phrase else "")
+        self.label.setPlaceholderText(self.tr("Greeting, Delivery times…"))
+        self.label.setMaxLength(p.MAX_PHRASE_LABEL)
         self.text = QPlainTextEdit(phrase.text if phrase else "")
         self.text.setFixedHeight(90)
         self.shortcut = QLineEdit(phrase.shortcut if phrase else "")
         self.shortcut.setPlaceholderText(self.tr("hi  (type /hi in a chat)"))
         self.shortcut.setMaxLength(p.MAX_PHRASE_SHORTCUT)
+        form.addRow(self.tr("Label"), self.label)
         form.addRow(self.tr("Phrase"), self.text)
         form.addRow(self.tr("Shortcut"), self.shortcut)
         buttons = QDialogButtonBox(
@@ -156,22 +165,33 @@ class PhraseEditor(QDialog):
         text, shortcut = self.text.toPlainText().strip(), self.shortcut.text().strip()
         if not text or not shortcut:
             return
-        self.phrases.save(shortcut, text, self.phrase.id if self.phrase else None)
+        self.phrases.save(
+            shortcut, text, self.phrase.id if self.phrase else None, self.label.text().strip()
+        )
         self.accept()
 
 
 class PhraseManager(QDialog):
-    """Search, add, edit (pencil) and delete the team's phrases; changes reach every agent."""
+    """Search, add, edit (pencil) and delete the team's phrases; changes reach every agent.
+    With ``insert`` (the composer's "Quick phrases" button, C12), Insert (or Enter in the
+    search, or a double click) puts the chosen phrase into the composer and closes."""
 
-    def __init__(self, phrases: PhrasesService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        phrases: PhrasesService,
+        parent: QWidget | None = None,
+        *,
+        insert: Callable[[str], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.phrases = phrases
+        self.insert = insert
         self.editor: PhraseEditor | None = None
         self.setWindowTitle(self.tr("Quick phrases"))
         self.resize(460, 380)
         layout = QVBoxLayout(self)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search phrases"))
+        self.search.setPlaceholderText(self.tr("Search by label, shortcut or text"))
         self.search.textChanged.connect(self._fill)
         layout.addWidget(self.search)
         self.list = QListWidget()
@@ -180,6 +200,12 @@ class PhraseManager(QDialog):
         self.problem.setObjectName("FieldLabel")
         layout.addWidget(self.problem)
         row = QHBoxLayout()
+        self.insert_button = QPushButton(self.tr("Insert"))
+        self.insert_button.setObjectName("Primary")
+        self.insert_button.setVisible(insert is not None)
+        self.insert_button.clicked.connect(self._on_insert_clicked)
+        self.search.returnPressed.connect(self._on_insert_clicked)
+        row.addWidget(self.insert_button)
         self.add_button = QPushButton(self.tr("Add"))
         self.edit_button = QPushButton("✎ " + self.tr("Edit"))
         self.edit_button.setToolTip(self.tr("Edit the phrase"))
@@ -193,7 +219,7 @@ class PhraseManager(QDialog):
         layout.addLayout(row)
         self.add_button.clicked.connect(lambda: self._edit(None))
         self.edit_button.clicked.connect(lambda: self._edit(self.current()))
-        self.list.itemDoubleClicked.connect(lambda _item: self._edit(self.current()))
+        self.list.itemDoubleClicked.connect(self._on_list_double_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
         phrases.changed.connect(self._fill)
         phrases.problem.connect(self.problem.setText)
@@ -215,6 +241,7 @@ class PhraseManager(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, phrase.id)
             self.list.addItem(item)
         has = self.list.count() > 0
+        self.insert_button.setEnabled(has)
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
         if has:
@@ -225,6 +252,19 @@ class PhraseManager(QDialog):
         self.editor = PhraseEditor(self.phrases, phrase, self)
         self.editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.editor.open()
+
+    def _on_list_double_clicked(self, _item: QListWidgetItem) -> None:
+        if self.insert is not None:
+            self._on_insert_clicked()
+        else:
+            self._edit(self.current())
+
+    def _on_insert_clicked(self) -> None:
+        phrase = self.current()
+        if self.insert is None or phrase is None:
+            return
+        self.insert(phrase.text)
+        self.accept()
 
     def _on_delete_clicked(self) -> None:
         phrase = self.current()

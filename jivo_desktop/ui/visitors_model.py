@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from jivo_desktop import i18n
 from jivo_desktop.services.visitors import VisitorsChange, VisitorsService
 from jivo_desktop.ui.plain import plain_tooltip
 from server import protocol as p
@@ -39,7 +40,8 @@ def duration_text(seconds: float) -> str:
 
 
 def location_text(visitor: p.VisitorInfo) -> str:
-    return ", ".join(x for x in (visitor.city, visitor.country) if x)
+    city = i18n.city_name(visitor.city, visitor.city_names)
+    return ", ".join(x for x in (city, visitor.country) if x)
 
 
 def _ranges(rows: list[int]) -> Iterator[tuple[int, int]]:

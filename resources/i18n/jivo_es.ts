@@ -963,8 +963,27 @@
         <translation>Dirección IP</translation>
     </message>
     <message>
-        <source>{0} pages this visit</source>
-        <translation>{0} páginas en esta visita</translation>
+        <source>1 page this visit</source>
+        <translation>1 página en esta visita</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages this visit</source>
+        <translation>
+            <numerusform>%n página en esta visita</numerusform>
+            <numerusform>%n páginas en esta visita</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>perdido</translation>
+    </message>
+    <message>
+        <source>Read this chat in the archive</source>
+        <translation>Leer este chat en el archivo</translation>
+    </message>
+    <message>
+        <source>Earlier chats ({0})</source>
+        <translation>Chats anteriores ({0})</translation>
     </message>
     <message>
         <source>left the site</source>
@@ -1259,6 +1278,14 @@ Los nuevos chats aparecen aquí.</translation>
         <translation>Enviar</translation>
     </message>
     <message>
+        <source>Quick phrases</source>
+        <translation>Frases rápidas</translation>
+    </message>
+    <message>
+        <source>Search the team&apos;s quick phrases (or type /)</source>
+        <translation>Buscar en las frases rápidas del equipo (o escriba /)</translation>
+    </message>
+    <message>
         <source>Archive</source>
         <translation>Archivo</translation>
     </message>
@@ -1283,6 +1310,10 @@ Los chats en espera están marcados en naranja.</translation>
     <message>
         <source>The conversation could not be loaded. {0}</source>
         <translation>No se pudo cargar la conversación. {0}</translation>
+    </message>
+    <message>
+        <source>Offline messages</source>
+        <translation>Mensajes fuera de línea</translation>
     </message>
     <message>
         <source>Online</source>
@@ -1630,6 +1661,96 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     </message>
 </context>
 <context>
+    <name>OfflineMessagesPanel</name>
+    <message>
+        <source>Show handled ones too</source>
+        <translation>Mostrar también los atendidos</translation>
+    </message>
+    <message>
+        <source>No offline messages. What visitors leave in the offline form appears here.</source>
+        <translation>No hay mensajes fuera de línea. Lo que los visitantes dejan en el formulario sin conexión aparece aquí.</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Página</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>Dirección IP</translation>
+    </message>
+    <message>
+        <source>Left at</source>
+        <translation>Enviado el</translation>
+    </message>
+    <message>
+        <source>Your answer: it goes to the visitor by e-mail</source>
+        <translation>Su respuesta: le llegará al visitante por correo</translation>
+    </message>
+    <message>
+        <source>Send by e-mail</source>
+        <translation>Enviar por correo</translation>
+    </message>
+    <message>
+        <source>Choose a message on the left.</source>
+        <translation>Elija un mensaje a la izquierda.</translation>
+    </message>
+    <message>
+        <source>Answered by e-mail by {0}</source>
+        <translation>Respondido por correo por {0}</translation>
+    </message>
+    <message>
+        <source>Handled by {0}</source>
+        <translation>Atendido por {0}</translation>
+    </message>
+    <message>
+        <source>Not handled yet</source>
+        <translation>Aún sin atender</translation>
+    </message>
+    <message>
+        <source>Mark as not handled</source>
+        <translation>Marcar como no atendido</translation>
+    </message>
+    <message>
+        <source>Mark as handled</source>
+        <translation>Marcar como atendido</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineMessagesService</name>
+    <message>
+        <source>The e-mail was not sent: the relay cannot send e-mail now (its SMTP server is not set or did not answer). Your text is kept.</source>
+        <translation>El correo no se envió: el servidor no puede enviar correo ahora (no tiene servidor SMTP configurado o no respondió). Su texto se conserva.</translation>
+    </message>
+    <message>
+        <source>The answer was not sent: {0}</source>
+        <translation>La respuesta no se envió: {0}</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again in a moment.</source>
+        <translation>Sin conexión con el servidor: inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The message could not be marked: {0}</source>
+        <translation>No se pudo marcar el mensaje: {0}</translation>
+    </message>
+    <message>
+        <source>The offline messages could not be loaded: {0}</source>
+        <translation>No se pudieron cargar los mensajes fuera de línea: {0}</translation>
+    </message>
+</context>
+<context>
     <name>PhraseEditor</name>
     <message>
         <source>Edit quick phrase</source>
@@ -1640,8 +1761,16 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <translation>Nueva frase rápida</translation>
     </message>
     <message>
+        <source>Greeting, Delivery times…</source>
+        <translation>Saludo, Plazos de envío…</translation>
+    </message>
+    <message>
         <source>hi  (type /hi in a chat)</source>
         <translation>hola  (escriba /hola en un chat)</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
     </message>
     <message>
         <source>Phrase</source>
@@ -1659,8 +1788,12 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <translation>Frases rápidas</translation>
     </message>
     <message>
-        <source>Search phrases</source>
-        <translation>Buscar frases</translation>
+        <source>Search by label, shortcut or text</source>
+        <translation>Buscar por etiqueta, atajo o texto</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Insertar</translation>
     </message>
     <message>
         <source>Add</source>

@@ -963,8 +963,27 @@
         <translation>Endereço IP</translation>
     </message>
     <message>
-        <source>{0} pages this visit</source>
-        <translation>{0} páginas nesta visita</translation>
+        <source>1 page this visit</source>
+        <translation>1 página nesta visita</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages this visit</source>
+        <translation>
+            <numerusform>%n página nesta visita</numerusform>
+            <numerusform>%n páginas nesta visita</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>perdido</translation>
+    </message>
+    <message>
+        <source>Read this chat in the archive</source>
+        <translation>Ler este chat no arquivo</translation>
+    </message>
+    <message>
+        <source>Earlier chats ({0})</source>
+        <translation>Chats anteriores ({0})</translation>
     </message>
     <message>
         <source>left the site</source>
@@ -1259,6 +1278,14 @@ Os novos chats aparecem aqui.</translation>
         <translation>Enviar</translation>
     </message>
     <message>
+        <source>Quick phrases</source>
+        <translation>Frases rápidas</translation>
+    </message>
+    <message>
+        <source>Search the team&apos;s quick phrases (or type /)</source>
+        <translation>Buscar nas frases rápidas da equipe (ou digite /)</translation>
+    </message>
+    <message>
         <source>Archive</source>
         <translation>Arquivo</translation>
     </message>
@@ -1283,6 +1310,10 @@ Os chats aguardando estão marcados em laranja.</translation>
     <message>
         <source>The conversation could not be loaded. {0}</source>
         <translation>Não foi possível carregar a conversa. {0}</translation>
+    </message>
+    <message>
+        <source>Offline messages</source>
+        <translation>Mensagens offline</translation>
     </message>
     <message>
         <source>Online</source>
@@ -1630,6 +1661,96 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     </message>
 </context>
 <context>
+    <name>OfflineMessagesPanel</name>
+    <message>
+        <source>Show handled ones too</source>
+        <translation>Mostrar também os tratados</translation>
+    </message>
+    <message>
+        <source>No offline messages. What visitors leave in the offline form appears here.</source>
+        <translation>Nenhuma mensagem offline. O que os visitantes deixam no formulário offline aparece aqui.</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Página</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Localização</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>Endereço IP</translation>
+    </message>
+    <message>
+        <source>Left at</source>
+        <translation>Enviado em</translation>
+    </message>
+    <message>
+        <source>Your answer: it goes to the visitor by e-mail</source>
+        <translation>Sua resposta: vai para o visitante por e-mail</translation>
+    </message>
+    <message>
+        <source>Send by e-mail</source>
+        <translation>Enviar por e-mail</translation>
+    </message>
+    <message>
+        <source>Choose a message on the left.</source>
+        <translation>Escolha uma mensagem à esquerda.</translation>
+    </message>
+    <message>
+        <source>Answered by e-mail by {0}</source>
+        <translation>Respondido por e-mail por {0}</translation>
+    </message>
+    <message>
+        <source>Handled by {0}</source>
+        <translation>Tratado por {0}</translation>
+    </message>
+    <message>
+        <source>Not handled yet</source>
+        <translation>Ainda não tratado</translation>
+    </message>
+    <message>
+        <source>Mark as not handled</source>
+        <translation>Marcar como não tratado</translation>
+    </message>
+    <message>
+        <source>Mark as handled</source>
+        <translation>Marcar como tratado</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineMessagesService</name>
+    <message>
+        <source>The e-mail was not sent: the relay cannot send e-mail now (its SMTP server is not set or did not answer). Your text is kept.</source>
+        <translation>O e-mail não foi enviado: o servidor não consegue enviar e-mail agora (o servidor SMTP não está configurado ou não respondeu). Seu texto foi mantido.</translation>
+    </message>
+    <message>
+        <source>The answer was not sent: {0}</source>
+        <translation>A resposta não foi enviada: {0}</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again in a moment.</source>
+        <translation>Sem conexão com o servidor: tente novamente em instantes.</translation>
+    </message>
+    <message>
+        <source>The message could not be marked: {0}</source>
+        <translation>Não foi possível marcar a mensagem: {0}</translation>
+    </message>
+    <message>
+        <source>The offline messages could not be loaded: {0}</source>
+        <translation>Não foi possível carregar as mensagens offline: {0}</translation>
+    </message>
+</context>
+<context>
     <name>PhraseEditor</name>
     <message>
         <source>Edit quick phrase</source>
@@ -1640,8 +1761,16 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <translation>Nova frase rápida</translation>
     </message>
     <message>
+        <source>Greeting, Delivery times…</source>
+        <translation>Saudação, Prazos de entrega…</translation>
+    </message>
+    <message>
         <source>hi  (type /hi in a chat)</source>
         <translation>oi  (digite /oi em um chat)</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiqueta</translation>
     </message>
     <message>
         <source>Phrase</source>
@@ -1659,8 +1788,12 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <translation>Frases rápidas</translation>
     </message>
     <message>
-        <source>Search phrases</source>
-        <translation>Buscar frases</translation>
+        <source>Search by label, shortcut or text</source>
+        <translation>Buscar por etiqueta, atalho ou texto</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Inserir</translation>
     </message>
     <message>
         <source>Add</source>

@@ -964,8 +964,28 @@
         <translation>IP-адрес</translation>
     </message>
     <message>
-        <source>{0} pages this visit</source>
-        <translation>страниц за визит: {0}</translation>
+        <source>1 page this visit</source>
+        <translation>1 страница за этот визит</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pages this visit</source>
+        <translation>
+            <numerusform>%n страница за этот визит</numerusform>
+            <numerusform>%n страницы за этот визит</numerusform>
+            <numerusform>%n страниц за этот визит</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>пропущен</translation>
+    </message>
+    <message>
+        <source>Read this chat in the archive</source>
+        <translation>Открыть этот чат в архиве</translation>
+    </message>
+    <message>
+        <source>Earlier chats ({0})</source>
+        <translation>Прошлые чаты ({0})</translation>
     </message>
     <message>
         <source>left the site</source>
@@ -1260,6 +1280,14 @@ New chats appear here.</source>
         <translation>Отправить</translation>
     </message>
     <message>
+        <source>Quick phrases</source>
+        <translation>Быстрые фразы</translation>
+    </message>
+    <message>
+        <source>Search the team&apos;s quick phrases (or type /)</source>
+        <translation>Искать в быстрых фразах команды (или наберите /)</translation>
+    </message>
+    <message>
         <source>Archive</source>
         <translation>Архив</translation>
     </message>
@@ -1284,6 +1312,10 @@ Waiting chats are marked in orange.</source>
     <message>
         <source>The conversation could not be loaded. {0}</source>
         <translation>Не удалось загрузить разговор. {0}</translation>
+    </message>
+    <message>
+        <source>Offline messages</source>
+        <translation>Офлайн-сообщения</translation>
     </message>
     <message>
         <source>Online</source>
@@ -1631,6 +1663,96 @@ This page is not built yet: it comes in a later version.</source>
     </message>
 </context>
 <context>
+    <name>OfflineMessagesPanel</name>
+    <message>
+        <source>Show handled ones too</source>
+        <translation>Показывать и обработанные</translation>
+    </message>
+    <message>
+        <source>No offline messages. What visitors leave in the offline form appears here.</source>
+        <translation>Нет офлайн-сообщений. Здесь появляется то, что посетители оставляют в офлайн-форме.</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Страница</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Местоположение</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-адрес</translation>
+    </message>
+    <message>
+        <source>Left at</source>
+        <translation>Оставлено</translation>
+    </message>
+    <message>
+        <source>Your answer: it goes to the visitor by e-mail</source>
+        <translation>Ваш ответ: посетитель получит его по почте</translation>
+    </message>
+    <message>
+        <source>Send by e-mail</source>
+        <translation>Отправить по почте</translation>
+    </message>
+    <message>
+        <source>Choose a message on the left.</source>
+        <translation>Выберите сообщение слева.</translation>
+    </message>
+    <message>
+        <source>Answered by e-mail by {0}</source>
+        <translation>{0} ответил(а) по эл. почте</translation>
+    </message>
+    <message>
+        <source>Handled by {0}</source>
+        <translation>Обработано: {0}</translation>
+    </message>
+    <message>
+        <source>Not handled yet</source>
+        <translation>Ещё не обработано</translation>
+    </message>
+    <message>
+        <source>Mark as not handled</source>
+        <translation>Снять отметку</translation>
+    </message>
+    <message>
+        <source>Mark as handled</source>
+        <translation>Отметить как обработанное</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineMessagesService</name>
+    <message>
+        <source>The e-mail was not sent: the relay cannot send e-mail now (its SMTP server is not set or did not answer). Your text is kept.</source>
+        <translation>Письмо не отправлено: сервер сейчас не может отправлять почту (SMTP-сервер не настроен или не ответил). Ваш текст сохранён.</translation>
+    </message>
+    <message>
+        <source>The answer was not sent: {0}</source>
+        <translation>Ответ не отправлен: {0}</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again in a moment.</source>
+        <translation>Нет связи с сервером: попробуйте чуть позже.</translation>
+    </message>
+    <message>
+        <source>The message could not be marked: {0}</source>
+        <translation>Не удалось отметить сообщение: {0}</translation>
+    </message>
+    <message>
+        <source>The offline messages could not be loaded: {0}</source>
+        <translation>Не удалось загрузить офлайн-сообщения: {0}</translation>
+    </message>
+</context>
+<context>
     <name>PhraseEditor</name>
     <message>
         <source>Edit quick phrase</source>
@@ -1641,8 +1763,16 @@ This page is not built yet: it comes in a later version.</source>
         <translation>Новая быстрая фраза</translation>
     </message>
     <message>
+        <source>Greeting, Delivery times…</source>
+        <translation>Приветствие, Сроки доставки…</translation>
+    </message>
+    <message>
         <source>hi  (type /hi in a chat)</source>
         <translation>привет  (наберите /привет в чате)</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Метка</translation>
     </message>
     <message>
         <source>Phrase</source>
@@ -1660,8 +1790,12 @@ This page is not built yet: it comes in a later version.</source>
         <translation>Быстрые фразы</translation>
     </message>
     <message>
-        <source>Search phrases</source>
-        <translation>Поиск фраз</translation>
+        <source>Search by label, shortcut or text</source>
+        <translation>Поиск по метке, сокращению или тексту</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Вставить</translation>
     </message>
     <message>
         <source>Add</source>

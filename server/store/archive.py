@@ -80,3 +80,40 @@ def search(
         .limit(frame.limit)
     )
     return repo._chat_infos(conn, query), int(total or 0)
+
+
+def client_history(
+    conn: Connection, agent: p.AgentInfo, visitor_id: int, limit: int
+) -> list[p.PastChat] | None:
+    """A returning client's earlier chats (closed or missed, newest first) with the agents'
+    comments in them, so whoever answers the client now reads what colleagues noted. None when
+    the agent may not: admins may always, an agent when it is (or was) in a chat with this
+    client (the chat it is answering now, typically)."""
+    if agent.role != "admin":
+        mine = conn.execute(
+            sa.select(chats.c.id)
+            .where(chats.c.visitor_id == visitor_id, _took_part(agent.id))
+            .limit(1)
+        ).first()
+        if mine is None:
+            return None
+    query = (
+        repo._chat_info_select.where(
+            chats.c.visitor_id == visitor_id,
+            chats.c.kind == "visitor",
+            chats.c.state.in_(ARCHIVED),
+        )
+        .order_by(chats.c.created_at.desc(), chats.c.id.desc())
+        .limit(limit)
+    )
+    infos = repo._chat_infos(conn, query)
+    comments: dict[int, list[p.Event]] = {info.id: [] for info in infos}
+    if infos:
+        rows = conn.execute(
+            sa.select(events)
+            .where(events.c.chat_id.in_(list(comments)), events.c.kind == "comment")
+            .order_by(events.c.id)
+        ).all()
+        for row in rows:
+            comments[row.chat_id].append(repo.event_from_row(row))
+    return [p.PastChat(chat=info, comments=comments[info.id]) for info in infos]

@@ -14,7 +14,7 @@ from server.store.writer import Write
 
 def phrases(conn: Connection) -> list[p.Phrase]:
     rows = conn.execute(sa.select(quick_phrases).order_by(quick_phrases.c.shortcut)).all()
-    return [p.Phrase(id=r.id, shortcut=r.shortcut, text=r.text) for r in rows]
+    return [p.Phrase(id=r.id, shortcut=r.shortcut, text=r.text, label=r.label) for r in rows]
 
 
 # ---------------------------------------------------------------- quick phrases (C12)
@@ -29,7 +29,7 @@ def normalise_shortcut(shortcut: str) -> str:
 
 
 def save_phrase(
-    agent_id: int, phrase_id: int | None, shortcut: str, text: str
+    agent_id: int, phrase_id: int | None, shortcut: str, text: str, label: str = ""
 ) -> Write[list[p.Phrase]]:
     def write(conn: Connection) -> list[p.Phrase]:
         key = normalise_shortcut(shortcut)
@@ -41,17 +41,18 @@ def save_phrase(
         if same is not None and same.id != phrase_id:
             raise p.FrameRejected("duplicate", f"another phrase already uses /{key}")
         now = time.time()
+        name = " ".join(label.split())  # C12: the label, one line
         if phrase_id is None:
             conn.execute(
                 sa.insert(quick_phrases).values(
-                    shortcut=key, text=text, created_by=agent_id, updated_at=now
+                    shortcut=key, text=text, label=name, created_by=agent_id, updated_at=now
                 )
             )
         else:
             done = conn.execute(
                 sa.update(quick_phrases)
                 .where(quick_phrases.c.id == phrase_id)
-                .values(shortcut=key, text=text, updated_at=now)
+                .values(shortcut=key, text=text, label=name, updated_at=now)
             )
             if done.rowcount != 1:
                 raise p.FrameRejected("not_found", "no such phrase")

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from server import protocol as p
+from server.geo import city_names_of
 from server.store import hooks
 from server.store.schema import (
     agent_sessions,
@@ -78,6 +79,7 @@ _chat_info_select = (
         visitors.c.email.label("v_email"),
         visitors.c.phone.label("v_phone"),
         visitors.c.city.label("v_city"),
+        visitors.c.city_names.label("v_city_names"),
         visitors.c.country.label("v_country"),
         visitors.c.page_url.label("v_page_url"),
         visitors.c.page_title.label("v_page_title"),
@@ -103,6 +105,7 @@ def chat_info_from_row(row: Any, members: list[int]) -> p.ChatInfo:
             email=row.v_email,
             phone=row.v_phone,
             city=row.v_city,
+            city_names=city_names_of(row.v_city_names),
             country=row.v_country,
             page_url=row.v_page_url,
             page_title=row.v_page_title,
@@ -520,9 +523,24 @@ def set_contact(visitor_id: int, site_id: int, name: str, email: str, phone: str
 
 
 def store_offline_message(
-    site_id: int, visitor_id: int, name: str, email: str, text: str
+    site_id: int, visitor_id: int, name: str, email: str, text: str, limit: int = 0
 ) -> Write[int]:
+    """``limit``: how many unhandled messages one visitor may have (0: no limit)."""
+
     def write(conn: Connection) -> int:
+        if limit:
+            waiting = conn.execute(
+                sa.select(sa.func.count())
+                .select_from(offline_messages)
+                .where(
+                    offline_messages.c.visitor_id == visitor_id,
+                    offline_messages.c.handled_at.is_(None),
+                )
+            ).scalar()
+            if (waiting or 0) >= limit:
+                raise p.FrameRejected(
+                    "rate_limited", "your earlier messages are still waiting for an answer"
+                )
         result = conn.execute(
             sa.insert(offline_messages)
             .values(
@@ -715,6 +733,8 @@ def agent_message(
             author_name=agent_name,
             text=text,
             client_msg_id=client_msg_id,
+            # B9: a colleague chat has only agents' lines; its preview survives a restart.
+            chat_values={"preview": text[:200]} if chat.kind == "direct" else None,
         )
         return ChatChange(event, chat, members)
 
@@ -964,6 +984,7 @@ def visitor_info_from_row(row: Any, site_name: str) -> p.VisitorInfo:
         email=row.email,
         phone=row.phone,
         city=row.city,
+        city_names=city_names_of(row.city_names),
         country=row.country,
         page_url=row.page_url,
         page_title=row.page_title,

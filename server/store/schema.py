@@ -85,6 +85,8 @@ visitors = sa.Table(
     sa.Column("email", sa.String(200), nullable=False, server_default=""),
     sa.Column("phone", sa.String(200), nullable=False, server_default=""),
     sa.Column("city", sa.String(200), nullable=False, server_default=""),
+    # The city in every language the city database has ({"es": "Nueva York", ...}, JSON).
+    sa.Column("city_names", sa.Text, nullable=False, server_default=""),
     sa.Column("country", sa.String(200), nullable=False, server_default=""),
     sa.Column("ip", sa.String(64), nullable=False, server_default=""),
     sa.Column("page_url", sa.Text, nullable=False, server_default=""),
@@ -181,7 +183,11 @@ offline_messages = sa.Table(
     sa.Column("name", sa.String(200), nullable=False, server_default=""),
     sa.Column("email", sa.String(200), nullable=False),
     sa.Column("text", sa.Text, nullable=False),
-    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("created_at", sa.Float, nullable=False, index=True),
+    # V6: an agent marked it handled (or answered it by e-mail, replied_at).
+    sa.Column("handled_at", sa.Float, nullable=True),
+    sa.Column("handled_by", sa.Integer, sa.ForeignKey("agents.id"), nullable=True),
+    sa.Column("replied_at", sa.Float, nullable=True),
 )
 
 # C7/C9: a colleague asked to join (invite) or take over (transfer) a chat; pending until it
@@ -230,6 +236,7 @@ quick_phrases = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("shortcut", sa.String(32), nullable=False, unique=True),
     sa.Column("text", sa.Text, nullable=False),
+    sa.Column("label", sa.String(60), nullable=False, server_default=""),  # the "etiqueta"
     sa.Column("created_by", sa.Integer, sa.ForeignKey("agents.id"), nullable=True),
     sa.Column("updated_at", sa.Float, nullable=False),
 )

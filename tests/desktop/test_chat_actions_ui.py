@@ -168,3 +168,42 @@ async def test_b5_c8_two_block_actions_reason_and_ip_only_by_choice(
         for visitor in visitors:
             await visitor.close()
         await boss.shutdown()
+
+
+async def test_c12_quick_phrases_button_in_the_composer_searches_labels_and_inserts(
+    qapp: Any, relay: RelayHandle, tmp_path: Path, secrets: Any, artifacts: Path
+) -> None:
+    """C12: the phrase editor has a label (etiqueta) beside the shortcut; the "Quick phrases"
+    button in the composer's bottom row opens the search, which finds a phrase by its label,
+    and Insert puts the phrase into the composer."""
+    app = await _app(qapp, relay, tmp_path / "boss", relay.admin_email, relay.admin_password)
+    visitor = Visitor(relay.ws_url, relay.site_key)
+    try:
+        inbox = app.main_window.inbox
+        editor = PhraseEditor(app.phrases, None)
+        editor.label.setText("Plazos de envío")
+        editor.text.setPlainText("El envío tarda de 2 a 3 días laborables.")
+        editor.shortcut.setText("envio")
+        editor._on_buttons_accepted()
+        await until(lambda: app.phrases.phrases and app.phrases.phrases[0].label)
+        assert app.phrases.phrases[0].label == "Plazos de envío"
+        await visitor.connect()
+        await visitor.say("¿Cuánto tarda el envío?")
+        await until(lambda: app.chats.order)
+        chat_id = app.chats.order[0]
+        assert await app.chats.accept_async(chat_id)
+        app.chats.select(chat_id)
+        await until(lambda: inbox.composer.isEnabled())
+        assert inbox.tools_row.isVisibleTo(inbox) and inbox.phrases_button.text()
+        QTest.mouseClick(inbox.phrases_button, Qt.MouseButton.LeftButton)
+        manager = inbox.chat_actions_bar.dialog
+        assert isinstance(manager, PhraseManager) and manager.insert_button.isVisible()
+        manager.search.setText("plazos")
+        assert manager.list.count() == 1
+        assert "Plazos de envío" in manager.list.item(0).text()
+        manager.grab().save(str(artifacts / "actions-phrase-search.png"))
+        QTest.mouseClick(manager.insert_button, Qt.MouseButton.LeftButton)
+        assert inbox.composer.toPlainText() == "El envío tarda de 2 a 3 días laborables."
+    finally:
+        await visitor.close()
+        await app.shutdown()

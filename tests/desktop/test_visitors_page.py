@@ -15,6 +15,7 @@ from jivo_desktop.app import DesktopApp
 from jivo_desktop.services.sounds import SOUNDS
 from jivo_desktop.ui.visitors_model import CHAT, LOCATION, NAME, PAGE, SOURCE, TIME, VISITS
 from server import protocol as p
+from tests.desktop.test_i18n import translations  # noqa: F401 - the fixture
 from tests.support.geo import LONDON_IP, SAO_PAULO_IP, build_city_db
 from tests.support.relay import RelayHandle, running_relay
 from tests.support.visitor import Visitor
@@ -187,3 +188,41 @@ async def test_c4_client_panel_shows_visit_and_history(
     panel.history.hide()
     await v.close()
     await app.shutdown()
+
+
+async def test_city_names_in_the_agents_language(
+    qapp: Any,
+    geo_relay: RelayHandle,
+    tmp_path: Path,
+    secrets: Any,
+    translations: Path,  # noqa: F811
+) -> None:
+    """N1/C4 ("Nueva York 40"): the city in the agent's interface language where the city
+    database has it, in the toast, the chat list, Visitantes and the client panel; in
+    Russian the same visitor is "Нью-Йорк"."""
+    from tests.support.geo import NEW_YORK_IP
+
+    app = await signed_in(qapp, geo_relay, tmp_path / "app")
+    app.settings.set_language("es")
+    v = await browse(geo_relay, NEW_YORK_IP, [("https://shop.example/", "Inicio", "")])
+    try:
+        await v.say("Hola")
+        await until(lambda: app.chats.waiting())
+        chat = app.chats.waiting()[0]
+        expected = f"Nueva York {v.visitor_id}"
+        assert app.chats.display_name(chat) == expected  # the chat list and the toast
+        toast = await until(lambda: app.toasts.toast(chat.id))
+        assert toast.name.text() == expected
+        model = app.main_window.visitors_page.model
+        await until(lambda: model.rowCount() == 1)
+        assert model.index(0, LOCATION).data().startswith("Nueva York")
+        app.chats.accept(chat.id)
+        await until(lambda: app.chats.current == chat.id)
+        fields = app.main_window.inbox.client_panel.fields
+        await until(lambda: fields["city"].text() == "Nueva York")
+        app.settings.set_language("ru")
+        await until(lambda: fields["city"].text() == "Нью-Йорк")
+        assert app.chats.display_name(chat) == f"Нью-Йорк {v.visitor_id}"
+    finally:
+        await v.close()
+        await app.shutdown()

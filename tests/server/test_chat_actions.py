@@ -298,3 +298,21 @@ async def test_pending_transfer_expires_after_a_relay_restart(sqlite_url: str) -
         assert expired.outcome == "expired" and expired.invitation_id == again.invitation.id
         await ana.close()
         await boss.close()
+
+
+async def test_c12_quick_phrase_has_a_label_and_a_shortcut(relay_any_db: RelayHandle) -> None:
+    """C12: a phrase has a label (the guide's "etiqueta") besides its shortcut and text; the
+    label is stored, edited, pushed to colleagues and bounded in length."""
+    relay = relay_any_db
+    async with _team(relay) as (ana, boss):
+        saved = await ana.save_phrase("envio", "El envío tarda 2-3 días.", label="Plazos  de envío")
+        assert [(x.label, x.shortcut) for x in saved] == [("Plazos de envío", "envio")]
+        pushed = await boss.wait_for_type(p.PhrasesChanged)
+        assert pushed.phrases[0].label == "Plazos de envío"
+        edited = await boss.save_phrase(
+            "envio", "El envío tarda 2 días.", phrase_id=saved[0].id, label="Envío"
+        )
+        assert edited[0].label == "Envío" and edited[0].text == "El envío tarda 2 días."
+        with pytest.raises(RelayError) as info:
+            await ana.save_phrase("x", "y", label="L" * (p.MAX_PHRASE_LABEL + 1))
+        assert info.value.code == "invalid"

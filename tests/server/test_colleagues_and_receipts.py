@@ -82,3 +82,24 @@ async def test_receipts_both_ways(relay: RelayHandle) -> None:
     await agent.close()
     await snapshot.close()
     await visitor.close()
+
+
+async def test_b9_colleague_chat_keeps_its_preview_after_a_restart(relay: RelayHandle) -> None:
+    """B9: the last line of a colleague chat is its preview in the next sign-in's snapshot
+    (it was empty: only visitors' lines set a chat's preview)."""
+    ana = AgentClient(relay.ws_url)
+    boss = AgentClient(relay.ws_url)
+    try:
+        await ana.sign_in(relay.agent_email, relay.agent_password)
+        boss_welcome = await boss.sign_in(relay.admin_email, relay.admin_password)
+        chat = await ana.open_direct(boss_welcome.agent.id)
+        await ana.send_message(chat.id, "¿Comemos a las dos?")
+        await boss.close()
+        again = AgentClient(relay.ws_url)
+        welcome = await again.sign_in(relay.admin_email, relay.admin_password)
+        shown = next(c for c in welcome.chats if c.id == chat.id)
+        assert shown.preview == "¿Comemos a las dos?"
+        await again.close()
+    finally:
+        await ana.close()
+        await boss.close()

@@ -33,12 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jivo_desktop import i18n
 from jivo_desktop.services.archive import PAGE, ArchiveFilters, ArchiveService
 from jivo_desktop.services.chats import Message, visitor_name
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui.delegates import MessageDelegate
 from jivo_desktop.ui.models import MessageRole
 from jivo_desktop.ui.plain import PlainLabel, isolate
+from server import protocol as p
 
 Index = QModelIndex | QPersistentModelIndex
 ChatIdRole = Qt.ItemDataRole.UserRole + 1
@@ -194,6 +196,7 @@ class ArchivePanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
 
+        archive.cleared.connect(self._on_archive_cleared)
         archive.results_changed.connect(self._on_archive_results_changed)
         archive.conversation_loaded.connect(self._on_archive_conversation_loaded)
         archive.problem.connect(self._on_archive_problem)
@@ -214,6 +217,8 @@ class ArchivePanel(QWidget):
         self.next.setToolTip(self.tr("Next page"))
         self.read_only.setText(self.tr("Archived chats are read-only."))
         self.retry.setText(self.tr("Retry"))
+        for edit in (self.since, self.until):  # B9: "02/11/2026", not "2 11 2026"
+            edit.setDisplayFormat(i18n.date_format())
         self._on_archive_conversation_loaded(self.archive.chat_id)
         self._on_team_changed()
         self._on_archive_results_changed()
@@ -244,12 +249,25 @@ class ArchivePanel(QWidget):
         self._searched = True
         self.archive.search(self.filters())
 
+    def show_chat(self, info: p.ChatInfo) -> None:
+        """Open one archived chat (a returning client's, from the client panel)."""
+        self._searched = True  # this is what the agent asked to see: no search over it
+        self.archive.open_info(info)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._searched:
             self.search()
 
     # -------------------------------------------------------------- reactions
+
+    def _on_archive_cleared(self) -> None:
+        """A4: signed out; the next account starts from empty filters."""
+        self._searched = False
+        for edit in (self.text, self.visitor):
+            edit.clear()
+        self.state.setCurrentIndex(0)
+        self.use_dates.setChecked(False)
 
     def _on_use_dates_toggled(self, on: bool) -> None:
         self.since.setEnabled(on)

@@ -33,6 +33,7 @@ from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.archive import ArchiveService
 from jivo_desktop.services.chats import Chat, ChatsService, Message
 from jivo_desktop.services.files import FilesService
+from jivo_desktop.services.offline_messages import OfflineMessagesService
 from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui.assigned_agent import AssignedAgentBox
@@ -40,12 +41,15 @@ from jivo_desktop.ui.attachments import AttachButton, AttachmentBar, DropTarget,
 from jivo_desktop.ui.chat_actions import ChatActionsBar, CollisionLabel, NoticeLabel, ReplyChannel
 from jivo_desktop.ui.client_panel import ClientPanel
 from jivo_desktop.ui.delegates import ChatListDelegate, MessageDelegate
+from jivo_desktop.ui.fit import ElidedLabel
 from jivo_desktop.ui.icons import status_dot
 from jivo_desktop.ui.leave_confirm import confirm_leave
 from jivo_desktop.ui.models import ChatListModel, MessageRole, MessagesModel
 from jivo_desktop.ui.pages.archive import ArchivePanel
+from jivo_desktop.ui.pages.offline_messages import OfflineMessagesPanel
 from jivo_desktop.ui.phrases import PhrasePopup
 from jivo_desktop.ui.plain import PlainLabel, isolate, plain_tooltip
+from server import protocol as p
 
 TYPING_IDLE_MS = 3000
 DRAFT_SAVE_MS = 400
@@ -94,6 +98,7 @@ class InboxPage(QWidget):
         files: FilesService | None = None,
         chat_actions: ChatActionsService | None = None,
         phrases: PhrasesService | None = None,
+        offline: OfflineMessagesService | None = None,
     ):
         super().__init__(parent)
         self.chats = chats
@@ -103,6 +108,7 @@ class InboxPage(QWidget):
         self.phrases = phrases or PhrasesService(chats.session)
         self.shown_chat = 0
         self.archive = archive or ArchiveService(chats.session, self)
+        self.offline = offline or OfflineMessagesService(chats.session, self)  # V6
         self.leave_dialog: QMessageBox | None = None
 
         # ---- left: chats and agents
@@ -112,6 +118,9 @@ class InboxPage(QWidget):
         self.chat_delegate = ChatListDelegate("", self.chat_list)
         self.chat_list.setItemDelegate(self.chat_delegate)
         self.chat_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.chat_list.setObjectName("ChatList")
+        # Rows elide their text to the list's width: never a sideways scroll bar (B8).
+        self.chat_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chat_list.clicked.connect(self._on_chat_list_clicked)
         self.no_chats = PlainLabel()
         self.no_chats.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -137,7 +146,7 @@ class InboxPage(QWidget):
         # ---- centre: header, conversation, input
         self.header_name = PlainLabel()
         self.header_name.setObjectName("PanelTitle")
-        self.header_url = PlainLabel()
+        self.header_url = ElidedLabel()  # B8: a long URL never widens the window
         self.header_url.setObjectName("FieldLabel")
         # C3/C7/C8/C9: the chat's action toolbar, top right (Leave is its last button).
         self.chat_actions_bar = ChatActionsBar(self.chat_actions, chats, team, self.phrases)
@@ -154,6 +163,7 @@ class InboxPage(QWidget):
 
         self.messages_model = MessagesModel(chats, self)
         self.messages = QListView()
+        self.messages.setObjectName("Conversation")
         self.messages.setModel(self.messages_model)
         self.delegate = ConversationDelegate(self)
         self.messages.setItemDelegate(self.delegate)
@@ -220,6 +230,16 @@ class InboxPage(QWidget):
             files.draft_changed.connect(self._on_chats_chat_changed)
         input_layout.addWidget(self.composer, 1)
         input_layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
+        # C12: the composer's bottom row; "Quick phrases" opens the search, Insert types it.
+        self.tools_row = QWidget()
+        tools_layout = QHBoxLayout(self.tools_row)
+        tools_layout.setContentsMargins(12, 0, 12, 6)
+        self.phrases_button = QPushButton()
+        self.phrases_button.setObjectName("ComposerTool")
+        self.phrases_button.setFlat(True)
+        self.phrases_button.clicked.connect(self._on_phrases_button_clicked)
+        tools_layout.addWidget(self.phrases_button)
+        tools_layout.addStretch(1)
 
         conversation = QWidget()
         conv_layout = QVBoxLayout(conversation)
@@ -236,6 +256,7 @@ class InboxPage(QWidget):
         conv_layout.addWidget(self.offer_bar)
         conv_layout.addWidget(self.reply_channel)
         conv_layout.addWidget(input_row)
+        conv_layout.addWidget(self.tools_row)
 
         self.empty = empty = PlainLabel()
         empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -245,6 +266,8 @@ class InboxPage(QWidget):
         self.centre.addWidget(conversation)
 
         self.client_panel = ClientPanel()
+        self.client_panel.page_changed.connect(self._on_client_panel_page_changed)
+        self.client_panel.past_chat_requested.connect(self._on_client_panel_past_chat_requested)
         self.assigned_agent = AssignedAgentBox(chats, team)  # C5: a row of the panel's form
         self.assigned_agent.caption.hide()  # the form's caption names it
         box_layout = self.assigned_agent.layout()
@@ -265,12 +288,14 @@ class InboxPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
         splitter.setSizes([260, 600, 240])
-        # Chats | Archive: the archive of closed and missed chats takes the page's place.
+        # Chats | Archive | Offline messages: the archive of closed and missed chats, or what
+        # visitors left in the offline form (V6), takes the page's place.
         self.show_chats = QPushButton()
         self.show_archive = QPushButton()
+        self.show_offline = QPushButton()
         switch = QHBoxLayout()
         switch.setContentsMargins(12, 6, 12, 0)
-        for button in (self.show_chats, self.show_archive):
+        for button in (self.show_chats, self.show_archive, self.show_offline):
             button.setCheckable(True)
             button.setAutoExclusive(True)
             switch.addWidget(button)
@@ -280,7 +305,12 @@ class InboxPage(QWidget):
         self.views = QStackedWidget()
         self.views.addWidget(splitter)
         self.views.addWidget(self.archive_panel)
+        self.offline_panel = OfflineMessagesPanel(self.offline)
+        self.views.addWidget(self.offline_panel)
         self.show_archive.toggled.connect(self._on_show_archive_toggled)
+        self.show_offline.toggled.connect(self._on_show_offline_toggled)
+        self.show_chats.toggled.connect(self._on_show_chats_toggled)
+        self.offline.changed.connect(self._on_offline_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(switch)
@@ -319,9 +349,12 @@ class InboxPage(QWidget):
             self.tr("Type a message… (Enter sends, Shift+Enter: new line)")
         )
         self.send_button.setText(self.tr("Send"))
+        self.phrases_button.setText("≡ " + self.tr("Quick phrases"))
+        self.phrases_button.setToolTip(self.tr("Search the team's quick phrases (or type /)"))
         if hasattr(self, "show_archive"):
             self.show_chats.setText(self.tr("Chats"))
             self.show_archive.setText(self.tr("Archive"))
+            self._on_offline_changed()
         self.empty.setText(
             self.tr("Choose a chat on the left.\nWaiting chats are marked in orange.")
         )
@@ -395,8 +428,9 @@ class InboxPage(QWidget):
         self.offer_bar.setVisible(offered)
         self.composer.setEnabled(not offered)
         self.send_button.setEnabled(not offered)
+        self.tools_row.setVisible(not offered)
         self.reply_channel.setVisible(not offered and not chat.direct)
-        self.client_panel.show_chat(chat, name)
+        self.client_panel.show_chat(chat, name)  # B9: then page_changed sets the live URL
         self.assigned_agent.show_chat(chat)
         self.client_panel.set_row_visible("assigned", chat.info.visitor is not None)
 
@@ -412,8 +446,36 @@ class InboxPage(QWidget):
         if self.shown_chat:
             self.chats.retry_history(self.shown_chat)
 
+    def _on_client_panel_page_changed(self, url: str) -> None:
+        """B9: the header shows the page the visitor is on now, not where the chat began."""
+        chat = self.chats.chat(self.shown_chat)
+        if chat is not None and chat.info.visitor is not None and url:
+            self.header_url.setText(url)
+            self.header_url.setToolTip(plain_tooltip(url))
+
+    def _on_client_panel_past_chat_requested(self, info: object) -> None:
+        """A returning client's earlier chat: one click, and it is open in the archive."""
+        if isinstance(info, p.ChatInfo):
+            self.archive_panel.show_chat(info)
+            self.show_archive.setChecked(True)
+
     def _on_show_archive_toggled(self, on: bool) -> None:
-        self.views.setCurrentIndex(1 if on else 0)
+        if on:
+            self.views.setCurrentIndex(1)
+
+    def _on_show_offline_toggled(self, on: bool) -> None:
+        if on:
+            self.views.setCurrentIndex(2)
+
+    def _on_show_chats_toggled(self, on: bool) -> None:
+        if on:
+            self.views.setCurrentIndex(0)
+
+    def _on_offline_changed(self) -> None:
+        """V6: the switch says how many offline messages wait for an agent."""
+        count = self.offline.unhandled
+        text = self.tr("Offline messages")
+        self.show_offline.setText(f"{text} ({count})" if count else text)
 
     def _on_team_changed(self) -> None:
         self.agents.clear()
@@ -479,6 +541,14 @@ class InboxPage(QWidget):
         (C7), the last one to leave closes it."""
         self.leave_dialog = confirm_leave(self, self.chats, chat_id, leave=self.chat_actions.leave)
 
+    def _on_phrases_button_clicked(self) -> None:
+        self.chat_actions_bar.open_phrases(insert=self._insert_phrase)
+
+    def _insert_phrase(self, text: str) -> None:
+        """C12: the chosen quick phrase goes in at the cursor."""
+        self.composer.insertPlainText(text)
+        self.composer.setFocus()
+
     def _on_send_clicked(self) -> None:
         self._on_composer_submitted(self.composer.toPlainText())
 
@@ -487,6 +557,7 @@ class InboxPage(QWidget):
             return
         if self.reply_channel.comment_mode:
             self.chat_actions.comment(self.shown_chat, text)
+            self.reply_channel.reset()  # B10: the next line goes to the visitor again
         else:
             self.chats.send(self.shown_chat, text)
         self.composer.blockSignals(True)

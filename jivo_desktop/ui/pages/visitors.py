@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.visitors import VisitorsChange, VisitorsService
+from jivo_desktop.ui.fit import fit_header
 from jivo_desktop.ui.plain import PlainLabel, isolate, tooltip_text
 from jivo_desktop.ui.visitors_model import (
     CHAT,
@@ -68,13 +69,14 @@ class VisitorsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PAGE, QHeaderView.ResizeMode.Stretch)
         # The current page (stretched) keeps room for its title in a 1180-pixel window.
+        # (fit_header widens a column whose title needs more in the current language, B8.)
         widths = (
-            (NAME, 150),
+            (NAME, 140),
             (TIME, 85),
             (VISITS, 55),
-            (SOURCE, 150),
-            (LOCATION, 160),
-            (CHAT, 130),
+            (SOURCE, 120),
+            (LOCATION, 140),
+            (CHAT, 120),
         )
         for column, width in widths:
             self.table.setColumnWidth(column, width)
@@ -134,6 +136,7 @@ class VisitorsPage(QWidget):
         self.invite_button.setText(self.tr("Invite to chat"))
         self.rules_button.setText(self.tr("Automatic invitations…"))
         self.model.retranslate()
+        fit_header(self.table.horizontalHeader())  # B8: "Tiempo en el sitio" whole
         self._on_visitors_changed(VisitorsChange())
 
     def changeEvent(self, event: QEvent) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from jivo_desktop import __version__
 from jivo_desktop.services.logs import LogService
 from jivo_desktop.tasks import spawn
+from jivo_desktop.ui.fit import fit_header
 from jivo_desktop.ui.plain import PlainLabel
 from server import protocol as p
 
@@ -103,6 +104,7 @@ class AboutSection(QWidget):
         self.send_button.setText(self.tr("Send logs"))
         self.admin_title.setText(self.tr("Logs sent by your team"))
         self.bundles.setHeaderLabels([self.tr("Sent"), self.tr("Agent"), self.tr("Size")])
+        fit_header(self.bundles.header())  # B8: every title whole in every language
         self.refresh_button.setText(self.tr("Refresh"))
         self.save_button.setText(self.tr("Save…"))
 

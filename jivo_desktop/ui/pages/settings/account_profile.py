@@ -98,9 +98,12 @@ class AccountProfile(QWidget):
 
         self.status = PlainLabel()
         self.status.setWordWrap(True)
-        columns = QHBoxLayout()
-        columns.addLayout(form, 1)
-        columns.addWidget(self.hours_box, 1)
+        # B8: one above the other; side by side they overflowed a 1180-pixel window (the
+        # working-hours box, its Guardar button cut to "Gua").
+        columns = QVBoxLayout()
+        columns.setSpacing(18)
+        columns.addLayout(form)
+        columns.addWidget(self.hours_box)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(columns)

@@ -124,6 +124,7 @@ class GeneralSection(QWidget):
         self.spelling_language.setEnabled(settings.spelling)
         self.spelling.toggled.connect(self._on_spelling_changed)
         self.spelling_language.currentIndexChanged.connect(self._on_spelling_changed)
+        settings.spelling_changed.connect(self._on_settings_spelling_changed)
         spelling = QHBoxLayout()
         spelling.addWidget(self.spelling)
         spelling.addWidget(self.spelling_language)
@@ -202,6 +203,16 @@ class GeneralSection(QWidget):
         on = self.spelling.isChecked()
         self.spelling_language.setEnabled(on)
         self.settings.set_spelling(on, str(self.spelling_language.currentData()))
+
+    def _on_settings_spelling_changed(self, enabled: bool, language: str) -> None:
+        """B11: the spell-check language changed elsewhere (it follows the interface's)."""
+        for widget in (self.spelling, self.spelling_language):
+            widget.blockSignals(True)
+        self.spelling.setChecked(enabled)
+        self.spelling_language.setCurrentIndex(self.spelling_language.findData(language))
+        self.spelling_language.setEnabled(enabled)
+        for widget in (self.spelling, self.spelling_language):
+            widget.blockSignals(False)
 
     def _on_language_current_index_changed(self, index: int) -> None:
         self.settings.set_language(str(self.language.itemData(index)))

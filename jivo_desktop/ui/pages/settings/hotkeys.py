@@ -102,6 +102,13 @@ class HotkeysSection(QWidget):
         self.global_note.setVisible(bool(reason))
         self.reset.setText(self.tr("Reset to defaults"))
         self.message.hide()  # a refusal's text is in the old language
+        # B9: the fields write their keys in the language they were set in ("Ctrl+Up"):
+        # set them again, so Spanish reads "Ctrl+Arriba".
+        for action, edit in self.edits.items():
+            edit.blockSignals(True)
+            edit.setKeySequence(QKeySequence())
+            edit.blockSignals(False)
+            self._show(action, self.hotkeys.sequence(action))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
