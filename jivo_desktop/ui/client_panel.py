@@ -121,7 +121,7 @@ class ClientPanel(QWidget):
         layout.addLayout(self.form)
         # A returning client: the earlier chats with the colleagues' comments, one click from
         # the archive ("en caso de que el mismo cliente le contacte más tarde").
-        self.past_title = QLabel()
+        self.past_title = PlainLabel()
         self.past_title.setObjectName("FieldLabel")
         self.past = QListWidget()
         self.past.setObjectName("PastChats")

@@ -1946,7 +1946,7 @@ This page is not built yet: it comes in a later version.</source>
     </message>
     <message>
         <source>Blocked clients</source>
-        <translation>Заблокированные клиенты</translation>
+        <translation>Чёрный список</translation>
     </message>
     <message>
         <source>About</source>

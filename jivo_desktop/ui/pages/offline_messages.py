@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 
 from jivo_desktop import i18n
 from jivo_desktop.services.offline_messages import OfflineMessagesService
+from jivo_desktop.ui.plain import PlainLabel
 from server import protocol as p
 
 MessageIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-def _plain(label: QLabel) -> QLabel:
-    label.setTextFormat(Qt.TextFormat.PlainText)
+def _plain(label: PlainLabel) -> PlainLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -52,7 +52,7 @@ class OfflineMessagesPanel(QWidget):
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
         self.show_handled = QCheckBox()
         self.show_handled.toggled.connect(service.set_show_handled)
-        self.empty = QLabel()
+        self.empty = PlainLabel()
         self.empty.setObjectName("FieldLabel")
         self.empty.setWordWrap(True)
         left = QWidget()
@@ -62,21 +62,21 @@ class OfflineMessagesPanel(QWidget):
         left_layout.addWidget(self.empty)
         left_layout.addWidget(self.list, 1)
 
-        self.title = QLabel()
+        self.title = PlainLabel()
         self.title.setObjectName("PanelTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.state = _plain(QLabel())
+        self.state = _plain(PlainLabel())
         self.state.setObjectName("FieldLabel")
-        self.text = _plain(QLabel())
+        self.text = _plain(PlainLabel())
         self.text.setObjectName("OfflineText")
         self.details = QFormLayout()
         self.details.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.captions: dict[str, QLabel] = {}
         self.fields: dict[str, QLabel] = {}
         for key in ("email", "site", "page", "place", "ip", "when"):
-            caption = self.captions[key] = QLabel()
+            caption = self.captions[key] = PlainLabel()
             caption.setObjectName("FieldLabel")
-            field = self.fields[key] = _plain(QLabel())
+            field = self.fields[key] = _plain(PlainLabel())
             self.details.addRow(caption, field)
         self.reply = QPlainTextEdit()
         self.reply.setFixedHeight(110)
@@ -85,7 +85,7 @@ class OfflineMessagesPanel(QWidget):
         self.send_button.clicked.connect(self._on_send_clicked)
         self.handled_button = QPushButton()
         self.handled_button.clicked.connect(self._on_handled_clicked)
-        self.problem = _plain(QLabel())
+        self.problem = _plain(PlainLabel())
         self.problem.setObjectName("Problem")
         self.problem.hide()
         buttons = QHBoxLayout()
@@ -103,7 +103,7 @@ class OfflineMessagesPanel(QWidget):
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.problem)
         right_layout.addStretch(1)
-        self.choose = QLabel()
+        self.choose = PlainLabel()
         self.choose.setObjectName("FieldLabel")
         self.choose.setAlignment(Qt.AlignmentFlag.AlignCenter)
         right = QWidget()
