@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-
 RATE = 16000  # the echo test records 16 kHz mono 16-bit
 
 
@@ -63,7 +62,9 @@ def main() -> int:
     devices = [section.device.itemText(i) for i in range(section.device.count())]
     ready = section.test_button.isEnabled()
     if ready:
-        section.echo.start(str(section.device.currentData()), float(sys.argv[1:2] and sys.argv[1] or 1))
+        section.echo.start(
+            str(section.device.currentData()), float((sys.argv[1:2] and sys.argv[1]) or 1)
+        )
         QTimer.singleShot(15000, app.quit)
         app.exec()
     result = {

@@ -147,7 +147,9 @@ def test_g7_echo_test_records_and_plays_back_on_a_real_sound_server(tmp_path: An
                 )
             )
         helpers.append(
-            subprocess.Popen(["pacat", "--playback", "--device=room", *raw, str(tone)], env=client_env)
+            subprocess.Popen(
+                ["pacat", "--playback", "--device=room", *raw, str(tone)], env=client_env
+            )
         )
         child = subprocess.run(
             [sys.executable, "-m", "tests.desktop.echo_child", "2"],

@@ -86,7 +86,9 @@ async def _until(condition: Callable[[], Any], what: str, log: Path, timeout: fl
 
 
 async def test_n6_b1_make_run_app_lives_in_the_tray_and_quits_from_its_menu(
-    relay: RelayHandle, tmp_path: Path, xvfb_display: str  # noqa: F811
+    relay: RelayHandle,
+    tmp_path: Path,
+    xvfb_display: str,  # noqa: F811
 ) -> None:
     """N6 and B1: the app started as `make run` starts it (--relay/--email/--password-file)
     shows its tray icon in a real tray host (B1: that path skipped app.start(), so no icon);
