@@ -41,6 +41,11 @@ fi
 if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
     PACKAGES+=(python3-venv)
 fi
+# evdev (pulled by pynput) builds from source against Python.h: Debian's python3 needs python3-dev.
+if command -v python3 >/dev/null 2>&1 && [[ "$(command -v python3)" == /usr/bin/python3 ]] &&
+    ! python3 -c 'import os, sysconfig; raise SystemExit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' >/dev/null 2>&1; then
+    PACKAGES+=(python3-dev)
+fi
 
 # One dpkg-query for all: prints "name<TAB>status" for every package dpkg knows of.
 declare -A installed=()
