@@ -81,19 +81,22 @@ format: $(TEST_STAMP)
 	$(BIN)/ruff check --fix .
 
 # pytest in a throwaway HOME/XDG tree (Chromium and libpulse write there), Qt offscreen, no
-# real keyring and no session bus of the real user. `python -m pytest` puts the checkout on sys.path, so `tests.support` imports.
+# real keyring and no session bus of the real user. libpulse never autospawns a sound server
+# (the tests that want one start their own, G7), so no test sees this machine's audio devices.
+# `python -m pytest` puts the checkout on sys.path, so `tests.support` imports.
 # Exit 5 (no test collected) is a failure: an empty run must not pass.
 pytest: $(TEST_STAMP) translations
 	@tmp=$$(mktemp -d /tmp/jivo-test-home.XXXXXX); \
 	trap 'rm -rf "$$tmp"' EXIT; \
 	mkdir -p "$$tmp/config" "$$tmp/cache" "$$tmp/data" "$$tmp/runtime"; \
 	chmod 700 "$$tmp/runtime"; \
+	printf 'autospawn = no\n' > "$$tmp/config/pulse-client.conf"; \
 	echo "== pytest (HOME=$$tmp)"; \
 	rc=0; \
 	env -u DBUS_SESSION_BUS_ADDRESS HOME="$$tmp" \
 	    XDG_CONFIG_HOME="$$tmp/config" XDG_CACHE_HOME="$$tmp/cache" \
 	    XDG_DATA_HOME="$$tmp/data" XDG_RUNTIME_DIR="$$tmp/runtime" \
-	    PULSE_COOKIE="$$tmp/config/pulse-cookie" \
+	    PULSE_COOKIE="$$tmp/config/pulse-cookie" PULSE_CLIENTCONFIG="$$tmp/config/pulse-client.conf" \
 	    QT_QPA_PLATFORM=offscreen \
 	    PYTHON_KEYRING_BACKEND=keyring.backends.null.Keyring \
 	    $(BIN)/python -m pytest $(PYTEST_ARGS) || rc=$$?; \

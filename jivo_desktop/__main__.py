@@ -101,11 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         for sig in (signal.SIGINT, signal.SIGTERM):  # a clean quit: the outbox is on disk
             with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows
                 loop.add_signal_handler(sig, quit_event.set)
-        if args.relay and args.email and password:
-            app.sign_in_window.show()
-            app.session.sign_in(args.relay, args.email, password, False)
-        else:
-            app.start()
+        # B1: every way of starting goes through app.start() (tray, notifications, window).
+        credentials = (args.relay, args.email, password)
+        app.start(credentials if all(credentials) else None)
         if args.accept:
             app.handle_message("accept")
         await quit_event.wait()

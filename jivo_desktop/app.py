@@ -132,10 +132,17 @@ class DesktopApp(QObject):
         self.session.sign_in_failed.connect(self._on_session_sign_in_failed)
         qapp.applicationStateChanged.connect(self._on_qapp_application_state_changed)
 
-    def start(self) -> None:
+    def start(self, sign_in: tuple[str, str, str] | None = None) -> None:
+        """The one start path (B1): the tray icon and the OS's notifications, then the window.
+        ``sign_in`` (relay, e-mail, password: ``make run``'s options) signs in without typing;
+        otherwise a remembered session is restored, or the sign-in window asks."""
         self.tray.show()
         spawn(self.notifications.start(), "notifications")
-        if self.session.restore():
+        if sign_in is not None:
+            relay, email, password = sign_in
+            self.sign_in_window.show()  # shows "Signing in…" until the relay answers
+            self.session.sign_in(relay, email, password, False)
+        elif self.session.restore():
             self.main_window.show()  # shows "Connecting…" until the relay answers
         else:
             self.sign_in_window.show()

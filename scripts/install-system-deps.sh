@@ -1,46 +1,31 @@
 #!/usr/bin/env bash
-# Installs the Debian/Ubuntu packages that the test suite needs: Chromium (widget tests),
-# PostgreSQL and Redis (servers the tests start themselves), fonts, and the libraries Qt needs
-# offscreen, under Xvfb and for sound. `make test` runs this first.
+# Installs the Debian/Ubuntu packages that the test suite needs. The list, with what each
+# package is for, is scripts/system-packages.txt (the one place: add a package there).
+# `make test` (and so .ci/run) runs this first.
 #
 # - Does nothing (and asks nothing) when every package is installed already: checked with
 #   dpkg-query, so a second run takes a fraction of a second and needs no network.
 # - Installs with apt-get as root, or through `sudo -n` when that works without a password.
 # - Otherwise, or on a system without apt, prints what is missing and exits 0: the tests that
-#   need a missing program then fail (under CI) or skip (locally) with a reason.
+#   need a missing program then skip with a reason (and under CI=true a skip fails the run).
 #
-# Usage: scripts/install-system-deps.sh [--check]   (--check: only report, exit 1 if missing)
+# Usage: scripts/install-system-deps.sh [--check|--list]
+#   --check: only report, exit 1 if any is missing;  --list: print the package names.
 set -euo pipefail
 
-PACKAGES=(
-    # Browser tests (driven by Playwright through executable_path=/usr/bin/chromium).
-    chromium
-    # Servers the tests start on free ports in temporary folders.
-    postgresql redis-server
-    # Without any font every glyph is a box.
-    fonts-dejavu-core
-    # Qt offscreen platform.
-    libegl1 libgl1 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 libglib2.0-0 libx11-6
-    # QtMultimedia.
-    libpulse0 libxrandr2
-    # A real X server for hotkeys, idle time and screenshots.
-    xvfb xauth xdotool libxss1 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
-    libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0
-    libxcb-sync1 libxcb-xfixes0 libxcb-xkb1 libxcb1 libxkbcommon-x11-0
-    # Native notifications: a private session bus and a notification daemon on the Xvfb.
-    dbus dunst
-    # pynput (global hotkeys) pulls evdev, which builds from source.
-    gcc libc6-dev linux-libc-dev
-    # Installers (tests/installers, make dist): wixl builds the .msi from the WiX source,
-    # msitools reads it back; desktop-file-validate checks the .desktop entries.
-    wixl msitools desktop-file-utils
-)
+LIST="$(dirname "$0")/system-packages.txt"
+PACKAGES=()
+while read -r line; do
+    line="${line%%#*}"
+    for word in $line; do PACKAGES+=("$word"); done
+done <"$LIST"
 
 say() { printf 'install-system-deps: %s\n' "$*" >&2; }
 
 check_only=0
 case "${1:-}" in
     --check) check_only=1 ;;
+    --list) printf '%s\n' "${PACKAGES[@]}"; exit 0 ;;
     "") ;;
     -h | --help) sed -n '2,13p' "$0"; exit 0 ;;
     *) say "unknown argument: $1"; exit 2 ;;
@@ -55,6 +40,11 @@ fi
 # Debian's own python3 has no venv/ensurepip without python3-venv; `make` creates a venv.
 if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
     PACKAGES+=(python3-venv)
+fi
+# evdev (pulled by pynput) builds from source against Python.h: Debian's python3 needs python3-dev.
+if command -v python3 >/dev/null 2>&1 && [[ "$(command -v python3)" == /usr/bin/python3 ]] &&
+    ! python3 -c 'import os, sysconfig; raise SystemExit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' >/dev/null 2>&1; then
+    PACKAGES+=(python3-dev)
 fi
 
 # One dpkg-query for all: prints "name<TAB>status" for every package dpkg knows of.

@@ -247,10 +247,6 @@ class AccountService:
         email = auth.normalise_email(frame.email)
         if not _valid_email(email):
             raise p.FrameRejected("invalid", f"not an e-mail address: {frame.email}")
-        if not self.mailer.configured:
-            raise p.FrameRejected(
-                "mail_failed", "the relay has no SMTP server set (JIVO_RELAY_SMTP_HOST)"
-            )
         token = auth.new_token()
         unusable = await auth.hash_password_async(secrets.token_urlsafe(32))
         expires = time.time() + self.settings.invite_ttl_hours * 3600
@@ -265,6 +261,16 @@ class AccountService:
             self._announce(row, "added")
         # The token travels in the fragment: browsers never send it, so no log holds it.
         link = f"{self._base_url().rstrip('/')}/set-password#token={token}"
+        if not self.mailer.configured:
+            # The demo (no JIVO_RELAY_SMTP_HOST): the admin hands the link over instead. It
+            # goes only to this admin's own connection, never to a log.
+            log.info("invitation for %s: no SMTP server set, the link went to the admin", email)
+            conn.send(
+                p.TeammateSaved(
+                    id=frame.id, teammate=teammate, mail="smtp_not_set", set_password_link=link
+                )
+            )
+            return
         message = self.mailer.invitation(
             to=email,
             name=teammate.name,
@@ -282,7 +288,7 @@ class AccountService:
                 f"the account exists but the e-mail was not sent ({exc}); invite again to retry",
             ) from None
         log.info("invitation sent to %s", email)
-        conn.send(p.TeammateSaved(id=frame.id, teammate=teammate))
+        conn.send(p.TeammateSaved(id=frame.id, teammate=teammate, mail="sent"))
 
     async def _update_agent(self, conn: Conn, frame: p.UpdateAgent, me: Any) -> None:
         if frame.agent_id == me.id and (frame.disabled or frame.role == "agent"):

@@ -624,7 +624,8 @@ class ListTeammates(Frame):
 
 class InviteAgent(Frame):
     """Admin (K2, A2): add an account and e-mail it a set-password link and the app's
-    download link. Inviting a still-invited e-mail again sends a new link."""
+    download link. Inviting a still-invited e-mail again sends a new link. A relay without
+    an SMTP server returns the link to the admin instead (``teammate_saved``)."""
 
     id: RequestId
     email: Short
@@ -1220,8 +1221,15 @@ class TeammatesList(Frame):
 
 
 class TeammateSaved(Frame):
+    """An invitation's answer says what became of the e-mail in ``mail``: ``sent``, or
+    ``smtp_not_set`` (the relay has no SMTP server, as in the demo): then
+    ``set_password_link`` is the link for the admin to hand to the colleague. Empty for an
+    ``update_agent`` answer."""
+
     id: int
     teammate: TeammateInfo
+    mail: Literal["", "sent", "smtp_not_set"] = ""
+    set_password_link: str = ""
 
 
 class WebhooksList(Frame):

@@ -1,7 +1,8 @@
 """Shared fixtures: relays on port 0, a throwaway PostgreSQL cluster, headless Chromium.
 
 ``db_url`` runs a server test twice, on SQLite and on PostgreSQL (a cluster this session
-starts in a temporary folder). Under CI=true a missing PostgreSQL or Chromium fails the run.
+starts in a temporary folder). Under CI=true a missing PostgreSQL or Chromium fails the run,
+and so does any skipped test not marked impossible on this OS (tests/support/ci_skips.py).
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ from tests.support.relay import RelayHandle, running_relay
 AgentClient.default_keep_frames = 100_000
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+# Under CI=true a skipped test fails the run unless it is impossible on this OS (os_only).
+# pytester: tests/unit/test_ci_skips.py runs pytest on small test files.
+pytest_plugins = ["tests.support.ci_skips", "pytester"]
 
 
 @pytest.fixture(scope="session")

@@ -41,7 +41,8 @@ class AccountService(QObject):
     ``webhooks_changed(list, list)`` (webhooks, deliveries), ``tokens_changed(list)``,
     ``my_account_changed(object)`` (a MyAccount), ``secret_shown(str)`` (a webhook secret or
     API token, shown once), ``saved(str)`` and ``problem(str)`` (messages for the person),
-    ``admin_changed(bool)``."""
+    ``admin_changed(bool)``, ``invited(str, str)`` (the e-mail, and the set-password link
+    when the relay could not e-mail it: no SMTP server)."""
 
     sites_changed = Signal(list)
     team_changed = Signal(list)
@@ -52,6 +53,7 @@ class AccountService(QObject):
     saved = Signal(str)
     problem = Signal(str)
     admin_changed = Signal(bool)
+    invited = Signal(str, str)
 
     def __init__(self, session: SessionService) -> None:
         super().__init__()
@@ -97,12 +99,21 @@ class AccountService(QObject):
         try:
             answer = await client.request(make)
         except RelayError as exc:
-            self.problem.emit(exc.message)
+            self.problem.emit(self._relay_problem(exc))
             return
         except (ConnectionLost, TimeoutError):
             self.problem.emit(self.tr("The relay did not answer. Try again."))
             return
         then(answer)
+
+    def _relay_problem(self, exc: RelayError) -> str:
+        """The relay's refusal in the agent's language where its code says enough."""
+        if exc.code == "mail_failed":
+            return self.tr(
+                "The account exists, but the invitation e-mail could not be sent. Check the "
+                "relay's SMTP settings, then invite again to send a new link."
+            )
+        return exc.message
 
     def refresh(self) -> None:
         """Everything this agent may see: the own account, and for admins the rest."""
@@ -140,7 +151,18 @@ class AccountService(QObject):
     def invite(self, email: str, name: str, role: str) -> None:
         def done(answer: p.TeammateSaved) -> None:
             self._upsert_teammate(answer.teammate)
-            self.saved.emit(self.tr("Invitation sent to {0}.").format(answer.teammate.email))
+            if answer.mail == "smtp_not_set":
+                # The demo: no e-mail went out; the admin hands the link over.
+                self.saved.emit(
+                    self.tr(
+                        "No e-mail was sent: the relay has no SMTP server set "
+                        "(JIVO_RELAY_SMTP_HOST). Give {0} this link to set a password; "
+                        "it works once."
+                    ).format(answer.teammate.email)
+                )
+            else:
+                self.saved.emit(self.tr("Invitation sent to {0}.").format(answer.teammate.email))
+            self.invited.emit(answer.teammate.email, answer.set_password_link)
 
         self._request(
             lambda i: p.InviteAgent(id=i, email=email, name=name, role=role),  # type: ignore[arg-type]

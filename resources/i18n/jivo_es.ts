@@ -330,8 +330,16 @@
         <translation>El servidor no respondió. Inténtelo de nuevo.</translation>
     </message>
     <message>
+        <source>The account exists, but the invitation e-mail could not be sent. Check the relay&apos;s SMTP settings, then invite again to send a new link.</source>
+        <translation>La cuenta existe, pero no se pudo enviar el correo de invitación. Revise la configuración SMTP del servidor y vuelva a invitar para enviar un enlace nuevo.</translation>
+    </message>
+    <message>
         <source>Site saved.</source>
         <translation>Sitio guardado.</translation>
+    </message>
+    <message>
+        <source>No e-mail was sent: the relay has no SMTP server set (JIVO_RELAY_SMTP_HOST). Give {0} this link to set a password; it works once.</source>
+        <translation>No se envió ningún correo: el servidor no tiene configurado un servidor SMTP (JIVO_RELAY_SMTP_HOST). Entregue a {0} este enlace para elegir su contraseña; funciona una sola vez.</translation>
     </message>
     <message>
         <source>Invitation sent to {0}.</source>
@@ -383,6 +391,10 @@
     <message>
         <source>Invite</source>
         <translation>Invitar</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copiar enlace</translation>
     </message>
     <message>
         <source>E-mail</source>

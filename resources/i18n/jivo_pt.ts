@@ -330,8 +330,16 @@
         <translation>O servidor não respondeu. Tente de novo.</translation>
     </message>
     <message>
+        <source>The account exists, but the invitation e-mail could not be sent. Check the relay&apos;s SMTP settings, then invite again to send a new link.</source>
+        <translation>A conta existe, mas não foi possível enviar o e-mail de convite. Verifique as configurações de SMTP do servidor e convide novamente para enviar um novo link.</translation>
+    </message>
+    <message>
         <source>Site saved.</source>
         <translation>Site salvo.</translation>
+    </message>
+    <message>
+        <source>No e-mail was sent: the relay has no SMTP server set (JIVO_RELAY_SMTP_HOST). Give {0} this link to set a password; it works once.</source>
+        <translation>Nenhum e-mail foi enviado: o servidor não tem um servidor SMTP configurado (JIVO_RELAY_SMTP_HOST). Entregue a {0} este link para definir uma senha; ele funciona uma única vez.</translation>
     </message>
     <message>
         <source>Invitation sent to {0}.</source>
@@ -383,6 +391,10 @@
     <message>
         <source>Invite</source>
         <translation>Convidar</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Copiar link</translation>
     </message>
     <message>
         <source>E-mail</source>

@@ -330,8 +330,16 @@
         <translation>Сервер не ответил. Попробуйте ещё раз.</translation>
     </message>
     <message>
+        <source>The account exists, but the invitation e-mail could not be sent. Check the relay&apos;s SMTP settings, then invite again to send a new link.</source>
+        <translation>Учётная запись создана, но письмо с приглашением отправить не удалось. Проверьте настройки SMTP сервера и пригласите снова, чтобы отправить новую ссылку.</translation>
+    </message>
+    <message>
         <source>Site saved.</source>
         <translation>Сайт сохранён.</translation>
+    </message>
+    <message>
+        <source>No e-mail was sent: the relay has no SMTP server set (JIVO_RELAY_SMTP_HOST). Give {0} this link to set a password; it works once.</source>
+        <translation>Письмо не отправлено: на сервере не настроен SMTP-сервер (JIVO_RELAY_SMTP_HOST). Передайте {0} эту ссылку, чтобы задать пароль; она действует один раз.</translation>
     </message>
     <message>
         <source>Invitation sent to {0}.</source>
@@ -383,6 +391,10 @@
     <message>
         <source>Invite</source>
         <translation>Пригласить</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Копировать ссылку</translation>
     </message>
     <message>
         <source>E-mail</source>

@@ -1,16 +1,49 @@
 """Run in a child process by tests/desktop/test_audio.py: the Audio page against the sound
 server named by PULSE_SERVER (Qt's audio backend connects once per process, so the test's own
-process, started without one, cannot see it). Prints one JSON line with what happened."""
+process, started without one, cannot see it). Prints one JSON line with what happened,
+including the dominant frequency and the peak of what the echo test recorded."""
 
 from __future__ import annotations
 
 import json
+import math
+import struct
 import sys
 import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
+
+RATE = 16000  # the echo test records 16 kHz mono 16-bit
+
+
+def samples(data: bytes) -> list[int]:
+    count = len(data) // 2
+    return list(struct.unpack(f"<{count}h", data[: count * 2]))
+
+
+def peak(data: bytes) -> int:
+    return max((abs(s) for s in samples(data)), default=0)
+
+
+def dominant_frequency(data: bytes, low: int = 100, high: int = 2000, step: int = 10) -> int:
+    """The strongest frequency (Goertzel, every ``step`` Hz) in the loud part of 16 kHz
+    16-bit mono ``data``; 0 for silence."""
+    values = samples(data)
+    loud = [i for i, v in enumerate(values) if abs(v) > 1000]
+    if len(loud) < RATE // 50:
+        return 0
+    part = values[loud[0] : loud[-1] + 1][: RATE // 4]
+
+    def power(freq: int) -> float:
+        coeff = 2 * math.cos(2 * math.pi * freq / RATE)
+        a = b = 0.0
+        for v in part:
+            a, b = v + coeff * a - b, a
+        return a * a + b * b - coeff * a * b
+
+    return max(range(low, high, step), key=power)
 
 
 def main() -> int:
@@ -29,7 +62,9 @@ def main() -> int:
     devices = [section.device.itemText(i) for i in range(section.device.count())]
     ready = section.test_button.isEnabled()
     if ready:
-        section.echo.start(str(section.device.currentData()), 1.0)
+        section.echo.start(
+            str(section.device.currentData()), float((sys.argv[1:2] and sys.argv[1]) or 1)
+        )
         QTimer.singleShot(15000, app.quit)
         app.exec()
     result = {
@@ -39,6 +74,8 @@ def main() -> int:
         "states": states,
         "meter_max": max(meter, default=0),
         "recorded": len(section.echo._recorded),
+        "recorded_hz": dominant_frequency(bytes(section.echo._recorded)),
+        "recorded_peak": peak(bytes(section.echo._recorded)),
         "status": section.status.text(),
     }
     print(json.dumps(result), flush=True)

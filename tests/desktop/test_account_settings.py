@@ -217,3 +217,47 @@ async def test_account_sections_in_four_languages(
     i18n.apply_language("en")
     await until(lambda: sections["account"].hours_on.text().startswith("Outside these hours"))
     await app.shutdown()
+
+
+@pytest.mark.usefixtures("translations")
+async def test_invite_without_smtp_shows_the_link_in_the_admins_language(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any
+) -> None:
+    """Issue 13 (demo without SMTP), newcomer-1 stumbling block 2: the demo relay has no SMTP
+    server; inviting a colleague from Ajustes → Compañeros says so in the admin's language
+    (Spanish here, from the relay's typed ``mail`` code, not its English text), shows the
+    set-password link to hand over with a Copy button, and that link sets her password."""
+    app = await _app(qapp, relay, data_dir / "boss", relay.admin_email, relay.admin_password)
+    i18n.set_language(app.store, "es")
+    settings = app.main_window.settings_page
+    settings.show_section("teammates")
+    team = settings.sections["teammates"]
+    await until(lambda: team.table.rowCount() == 2)
+    assert not team.link.isVisible()
+    team.email.setText("lucia@shop.example")
+    team.name.setText("Lucía")
+    team.invite_button.click()
+    await until(lambda: team.link.isVisible())
+    assert team.copy_link.isVisible() and team.copy_link.text() == "Copiar enlace"
+    status = team.status.text()
+    assert "SMTP" in status and "lucia@shop.example" in status
+    assert status.startswith("No se envió ningún correo"), status
+    link = team.link.text()
+    assert link.startswith(relay.http_url.rstrip("/") + "/set-password#token="), link
+    assert team.email.text() == "" and team.table.rowCount() == 3
+    team.copy_link.click()
+    assert QApplication.clipboard().text() == link
+    # The link works: the colleague sets her password on the relay's page and signs in.
+    from websockets.asyncio.client import connect
+
+    from server import protocol as p
+
+    async with connect(relay.ws_url) as page:
+        token = link.split("#token=", 1)[1]
+        await page.send(p.encode(p.SetPassword(id=1, token=token, password="lucia-password")))
+        await page.recv()
+    lucia = AgentClient(relay.ws_url, reconnect=False)
+    await lucia.sign_in("lucia@shop.example", "lucia-password")
+    await lucia.close()
+    app.main_window.grab().save(str(data_dir / "invite-without-smtp.png"))
+    await app.shutdown()

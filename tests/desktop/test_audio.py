@@ -66,11 +66,27 @@ def test_g7_level_meter_reads_the_peak() -> None:
     assert peak_level(struct.pack("<2h", -32768, 0)) == 1.0
 
 
+TONE_HZ = 440
+TONE_AMPLITUDE = 12000  # of 32767
+
+
+def _tone(seconds: float, rate: int = 16000) -> bytes:
+    """A 440 Hz sine, 16-bit mono: what the "room" hears, so what the microphone records."""
+    import math
+
+    count = int(seconds * rate)
+    return struct.pack(
+        f"<{count}h",
+        *(round(TONE_AMPLITUDE * math.sin(2 * math.pi * TONE_HZ * i / rate)) for i in range(count)),
+    )
+
+
 def test_g7_echo_test_records_and_plays_back_on_a_real_sound_server(tmp_path: Any) -> None:
-    """G7 with real audio devices: a PulseAudio server of the test's own (a null source as the
-    microphone, a null sink as the speakers): the page lists the microphone, and the echo test
-    records a second and plays it back. (Qt records nothing from PulseAudio's sine or remapped
-    sources, so the recording is silence; the meter's arithmetic is tested above.)"""
+    """G7 with real audio devices: a PulseAudio server of the test's own, with a temporary HOME
+    and XDG_RUNTIME_DIR (PLATFORM.md). A 440 Hz tone plays into a null sink "room"; the
+    microphone is a source on that sink's monitor; the speakers are a second null sink, whose
+    monitor the test records. The page lists the microphone, the echo test records the tone
+    and plays it back: what comes out of the speakers is the same tone (frequency and level)."""
     import json
     import os
     import shutil
@@ -78,13 +94,27 @@ def test_g7_echo_test_records_and_plays_back_on_a_real_sound_server(tmp_path: An
     import sys
     import time
 
+    from tests.desktop.echo_child import dominant_frequency, peak
     from tests.support.relay import ROOT
 
-    if shutil.which("pulseaudio") is None:
-        pytest.skip("pulseaudio is not installed (scripts/install-system-deps.sh)")
+    for tool in ("pulseaudio", "pacat", "parecord"):
+        if shutil.which(tool) is None:
+            pytest.skip(f"{tool} is not installed (scripts/install-system-deps.sh)")
     runtime = tmp_path / "run"
     runtime.mkdir(mode=0o700)
     socket = tmp_path / "native"
+    script = tmp_path / "test.pa"
+    script.write_text(
+        f"load-module module-native-protocol-unix socket={socket} auth-anonymous=1\n"
+        "load-module module-null-sink sink_name=room sink_properties=device.description=Room\n"
+        "load-module module-null-sink sink_name=speakers "
+        "sink_properties=device.description=Speakers\n"
+        # Qt lists no monitor source as a microphone: a plain source on the room's monitor.
+        "load-module module-remap-source master=room.monitor source_name=microphone "
+        "source_properties=device.description=Microphone\n"
+        "set-default-sink speakers\n"
+        "set-default-source microphone\n"
+    )
     env = {
         **os.environ,
         "HOME": str(tmp_path),
@@ -92,48 +122,60 @@ def test_g7_echo_test_records_and_plays_back_on_a_real_sound_server(tmp_path: An
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "PULSE_COOKIE": str(tmp_path / "cookie"),
     }
+    client_env = {**env, "PULSE_SERVER": f"unix:{socket}"}
+    tone = tmp_path / "tone.raw"
+    tone.write_bytes(_tone(30))
+    raw = ["--raw", "--format=s16le", "--rate=16000", "--channels=1"]
     log = (tmp_path / "pulseaudio.log").open("wb")
     server = subprocess.Popen(
-        [
-            "pulseaudio",
-            "-n",
-            "--daemonize=no",
-            "--exit-idle-time=-1",
-            "--use-pid-file=no",
-            "--log-target=stderr",
-            "-L",
-            f"module-native-protocol-unix socket={socket} auth-anonymous=1",
-            "-L",
-            "module-null-sink sink_name=speakers",
-            "-L",
-            "module-null-source source_name=microphone",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=log,
-    )
+        ["pulseaudio", "-n", "-F", str(script), "--daemonize=no", "--exit-idle-time=-1",
+         "--use-pid-file=no", "--log-target=stderr"],
+        env=env, stdout=subprocess.DEVNULL, stderr=log,
+    )  # fmt: skip
+    helpers: list[subprocess.Popen[bytes]] = []
+    heard = tmp_path / "speakers.raw"
     try:
         deadline = time.monotonic() + 10
         while not socket.exists():
             assert server.poll() is None, (tmp_path / "pulseaudio.log").read_text()
             assert time.monotonic() < deadline, "pulseaudio did not start"
             time.sleep(0.05)
+        with heard.open("wb") as out:
+            helpers.append(
+                subprocess.Popen(
+                    ["parecord", "--device=speakers.monitor", *raw], env=client_env, stdout=out
+                )
+            )
+        helpers.append(
+            subprocess.Popen(
+                ["pacat", "--playback", "--device=room", *raw, str(tone)], env=client_env
+            )
+        )
         child = subprocess.run(
-            [sys.executable, "-m", "tests.desktop.echo_child"],
+            [sys.executable, "-m", "tests.desktop.echo_child", "2"],
             cwd=ROOT,
-            env={**env, "PULSE_SERVER": f"unix:{socket}", "QT_QPA_PLATFORM": "offscreen"},
+            env={**client_env, "QT_QPA_PLATFORM": "offscreen"},
             capture_output=True,
             text=True,
             timeout=60,
         )
     finally:
-        server.terminate()
-        server.wait(10)
+        for proc in [*helpers, server]:
+            proc.terminate()
+            proc.wait(10)
         log.close()
     assert child.returncode == 0, child.stderr
     result = json.loads(child.stdout.strip().splitlines()[-1])
-    assert result["devices"] == ["Null Input"], result
+    assert result["devices"] == ["Microphone"], result
     assert not result["no_device_shown"] and result["button"]
     assert result["states"] == ["recording", "playing", "done"], (result, child.stderr[-2000:])
-    assert result["recorded"] > 16000  # a second of 16 kHz 16-bit mono, give or take
     assert "Did you hear yourself" in result["status"]
+    assert result["recorded"] > 16000, result  # at least half a second of the two recorded
+    # Tone in: the echo test recorded the room's tone, at its level.
+    assert abs(result["recorded_hz"] - TONE_HZ) <= 10, result
+    assert abs(result["recorded_peak"] - TONE_AMPLITUDE) <= TONE_AMPLITUDE * 0.1, result
+    assert result["meter_max"] > 0, result
+    # The same tone out of the speakers.
+    played = heard.read_bytes()
+    assert abs(dominant_frequency(played) - TONE_HZ) <= 10, (len(played), result)
+    assert abs(peak(played) - TONE_AMPLITUDE) <= TONE_AMPLITUDE * 0.1, (peak(played), result)

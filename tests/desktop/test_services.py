@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,36 @@ from tests.support.visitor import Visitor
 from tests.support.waiting import until
 
 
+@contextlib.contextmanager
+def file_logging(data_dir: Path) -> Iterator[None]:
+    """The app's log files (as jivo_desktop/__main__.py sets them up), at DEBUG, for a test."""
+    logs = data_dir / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(logs / "jivo-desktop.log", encoding="utf-8")
+    root = logging.getLogger()
+    previous = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(previous)
+        handler.close()
+
+
+def files_holding(folder: Path, *secrets: str) -> list[str]:
+    """Every file under ``folder`` (the local database with its -wal/-journal, the log files)
+    whose bytes contain one of ``secrets`` (as UTF-8, or UTF-16 as SQLite may store text)."""
+    needles = [n for s in secrets for n in (s.encode(), s.encode("utf-16-le"))]
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            found += [f"{path.name}: {n[:6]!r}..." for n in needles if n in data]
+    return found
+
+
 def test_ws_url_accepts_what_people_type() -> None:
     assert ws_url("chat.example.com") == "wss://chat.example.com/ws"
     assert ws_url("https://chat.example.com/") == "wss://chat.example.com/ws"
@@ -25,18 +58,29 @@ def test_ws_url_accepts_what_people_type() -> None:
 
 
 async def test_sign_in_remember_restore_and_sign_out(
-    qapp: Any, relay: RelayHandle, local_store: LocalStore, secrets: Secrets, memory_keyring: Any
+    qapp: Any,
+    relay: RelayHandle,
+    local_store: LocalStore,
+    secrets: Secrets,
+    memory_keyring: Any,
+    data_dir: Path,
 ) -> None:
-    """A1/A4: e-mail in capitals signs in; "remember me" keeps the token in the keychain only;
-    a new session restores from it; signing out forgets it and revokes the token."""
+    """A1/A4: e-mail in capitals signs in; "remember me" keeps the token in the keychain only,
+    never in a file: neither the token nor the password is in the local database (with its
+    -wal/-journal) or in the log files; a new session restores from it; signing out forgets
+    it and revokes the token."""
     session = SessionService(local_store, secrets)
-    ok = await session.sign_in_async(
-        relay.http_url, relay.agent_email.upper(), relay.agent_password, True
-    )
-    assert ok and session.agent is not None and session.agent.name == "Ana"
-    assert list(memory_keyring.secrets.values()) == [session.welcome.token]  # type: ignore[union-attr]
-    assert session.welcome.token not in local_store.engine.url.render_as_string()  # type: ignore[union-attr]
-    await session.shutdown()
+    with file_logging(data_dir):
+        ok = await session.sign_in_async(
+            relay.http_url, relay.agent_email.upper(), relay.agent_password, True
+        )
+        assert ok and session.agent is not None and session.agent.name == "Ana"
+        token = session.welcome.token  # type: ignore[union-attr]
+        assert list(memory_keyring.secrets.values()) == [token]
+        await session.shutdown()
+    assert (data_dir / "local.db").stat().st_size > 0
+    assert (data_dir / "logs" / "jivo-desktop.log").stat().st_size > 0
+    assert files_holding(data_dir, token, relay.agent_password) == []
 
     again = SessionService(local_store, secrets)
     signed: list[p.Welcome] = []
@@ -82,9 +126,14 @@ async def test_finding4_too_many_wrong_passwords_say_how_long_to_wait(
 
 
 async def test_no_keychain_means_not_remembered(
-    qapp: Any, relay: RelayHandle, local_store: LocalStore, monkeypatch: pytest.MonkeyPatch
+    qapp: Any,
+    relay: RelayHandle,
+    local_store: LocalStore,
+    monkeypatch: pytest.MonkeyPatch,
+    data_dir: Path,
 ) -> None:
-    """A1: with no usable keychain the app says so and remembers nothing, in no file."""
+    """A1: with no usable keychain the app says so and remembers nothing, in no file: the
+    token and the password are in neither the local database nor the log files."""
     import keyring
     from keyring.backends import null
 
@@ -94,12 +143,15 @@ async def test_no_keychain_means_not_remembered(
     session = SessionService(local_store, secrets)
     notices: list[str] = []
     session.notice.connect(notices.append)
-    assert await session.sign_in_async(
-        relay.http_url, relay.agent_email, relay.agent_password, True
-    )
-    assert notices and "keychain" in notices[0]
-    assert session.last_account()["remember"] is False
-    await session.shutdown()
+    with file_logging(data_dir):
+        assert await session.sign_in_async(
+            relay.http_url, relay.agent_email, relay.agent_password, True
+        )
+        token = session.welcome.token  # type: ignore[union-attr]
+        assert notices and "keychain" in notices[0]
+        assert session.last_account()["remember"] is False
+        await session.shutdown()
+    assert files_holding(data_dir, token, relay.agent_password) == []
 
 
 async def test_offer_accept_reply_draft_and_close(

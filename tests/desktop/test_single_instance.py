@@ -93,7 +93,7 @@ def test_claim_succeeds_again_after_the_first_closes(
     assert received.args == ["activate"]
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="a named pipe leaves no file behind")
+@pytest.mark.os_only("linux", "macos")  # a named pipe leaves no file behind
 def test_stale_socket_of_a_killed_instance_is_replaced(
     qtbot: QtBot, instances: list[SingleInstance], name: str
 ) -> None:
@@ -203,7 +203,7 @@ def test_over_long_message_is_dropped(
         first.send("y" * MAX_MESSAGE_BYTES, name)
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="Unix socket file permissions")
+@pytest.mark.os_only("linux", "macos")  # Unix socket file permissions
 def test_socket_is_private_to_its_user(instances: list[SingleInstance], name: str) -> None:
     """Another user on the machine must not be able to send "accept" to this agent's app."""
     first = _new(instances)

@@ -227,14 +227,37 @@ async def test_working_hours_close_the_chat_for_visitors(
     await late.close()
 
 
-async def test_invitation_needs_smtp(tmp_path: object, sqlite_url: str) -> None:
-    """A2: with no SMTP server set, inviting says so instead of failing silently."""
+async def test_invitation_without_smtp_returns_the_link_to_the_admin(sqlite_url: str) -> None:
+    """Issue 13 (demo without SMTP): with no SMTP server set, inviting still creates the
+    account and answers the admin with ``mail="smtp_not_set"`` (a typed code the app
+    translates) and the set-password link to hand over; the link sets the colleague's
+    password once, and she signs in."""
+    import json
+    from urllib.parse import urlsplit
+
+    from websockets.asyncio.client import connect
+
     async with running_relay(sqlite_url) as relay:
         admin = AgentClient(relay.ws_url)
         await admin.sign_in(relay.admin_email, relay.admin_password)
-        with pytest.raises(RelayError) as refused:
-            await admin.request(lambda i: p.InviteAgent(id=i, email="x@example.com"))
-        assert refused.value.code == "mail_failed" and "SMTP" in refused.value.message
+        saved = await admin.request(lambda i: p.InviteAgent(id=i, email="Luis@Example.com"))
+        assert isinstance(saved, p.TeammateSaved), saved
+        assert saved.mail == "smtp_not_set" and saved.teammate.invited
+        assert saved.teammate.email == "luis@example.com"
+        link = urlsplit(saved.set_password_link)
+        assert f"{link.scheme}://{link.netloc}" == relay.http_url.rstrip("/")
+        assert link.path == "/set-password" and link.fragment.startswith("token=")
+        token = link.fragment.removeprefix("token=")
+        async with connect(relay.ws_url) as page:
+            await page.send(
+                p.encode(p.SetPassword(id=1, token=token, password="luis-new-password"))
+            )
+            answer = json.loads(await page.recv())
+        assert answer["type"] != "error" and answer["email"] == "luis@example.com", answer
+        luis = AgentClient(relay.ws_url, reconnect=False)
+        welcome = await luis.sign_in("luis@example.com", "luis-new-password")
+        assert welcome.agent.role == "agent"
+        await luis.close()
         await admin.close()
 
 
@@ -260,7 +283,7 @@ async def test_admin_requests_on_sqlite_and_postgres(relay_any_db: RelayHandle) 
         "ListSites": "sites_list",
         "SaveSite": "site_saved",
         "ListTeammates": "teammates_list",
-        "InviteAgent": "mail_failed",  # no SMTP server in this relay
+        "InviteAgent": "teammate_saved",  # no SMTP server: the link goes to the admin
         "UpdateAgent": "invalid",  # the example drops the admin's own role: refused
         "ListWebhooks": "webhooks_list",
         "SaveWebhook": "webhook_saved",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -63,6 +64,16 @@ class AccountTeam(QWidget):
         actions.addWidget(self.disable_button)
         self.status = PlainLabel()
         self.status.setWordWrap(True)
+        # No SMTP on the relay (the demo): the set-password link, for the admin to hand over.
+        self.link = QLineEdit()
+        self.link.setReadOnly(True)
+        self.copy_link = QPushButton()
+        self.copy_link.clicked.connect(self._on_copy_link_clicked)
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.link, 1)
+        link_row.addWidget(self.copy_link)
+        self.link.hide()
+        self.copy_link.hide()
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -71,10 +82,12 @@ class AccountTeam(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         layout.addWidget(self.status)
+        layout.addLayout(link_row)
         self.retranslate()
         account.team_changed.connect(self._on_account_team_changed)
         account.saved.connect(self._on_account_message)
         account.problem.connect(self._on_account_message)
+        account.invited.connect(self._on_account_invited)
         self._on_account_team_changed(account.team)
 
     def retranslate(self) -> None:
@@ -91,6 +104,7 @@ class AccountTeam(QWidget):
         self.role.setItemText(0, self.tr("Agent"))
         self.role.setItemText(1, self.tr("Administrator"))
         self.invite_button.setText(self.tr("Invite"))
+        self.copy_link.setText(self.tr("Copy link"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("E-mail"), self.tr("Role"), self.tr("State")]
         )
@@ -141,9 +155,22 @@ class AccountTeam(QWidget):
         )
 
     def _on_invite_button_clicked(self) -> None:
+        self.link.clear()
+        self.link.hide()
+        self.copy_link.hide()
         self.account.invite(self.email.text(), self.name.text(), str(self.role.currentData()))
-        self.email.clear()
-        self.name.clear()
+
+    def _on_account_invited(self, email: str, link: str) -> None:
+        # Cleared only once the relay took it: a refused invitation stays in the form.
+        if self.email.text().strip().lower() == email:
+            self.email.clear()
+            self.name.clear()
+        self.link.setText(link)
+        self.link.setVisible(bool(link))
+        self.copy_link.setVisible(bool(link))
+
+    def _on_copy_link_clicked(self) -> None:
+        QGuiApplication.clipboard().setText(self.link.text())
 
     def _on_role_button_clicked(self) -> None:
         mate = self.selected()
