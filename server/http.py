@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hmac
 import html
+import ipaddress
 import json
+import logging
+import re
 from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 from pathlib import Path
@@ -15,6 +19,9 @@ from websockets.http11 import Request, Response
 WIDGET_DIR = Path(__file__).parent / "widget"
 PAGES_DIR = Path(__file__).parent / "pages"
 WS_PATH = "/ws"
+_LOG_ID = re.compile(r"[0-9]{1,18}")  # finding 15: an id SQLite and PostgreSQL can hold
+
+log = logging.getLogger(__name__)
 
 # No Referrer-Policy here: the demo page's own links must carry a referrer, as any site's do.
 SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff"}
@@ -66,9 +73,11 @@ class HttpRoutes:
         metrics: Callable[[], bytes],
         download_url: str = "",
         files: Callable[[ServerConnection, Request], Awaitable[Response]] | None = None,
-        log_download: Callable[[int, str], Awaitable[tuple[int, str, bytes]]] | None = None,
+        log_download: Callable[[int | None, str], Awaitable[tuple[int, str, bytes]]] | None = None,
+        metrics_token: str = "",
     ) -> None:
         self._files = files
+        self._metrics_token = metrics_token
         self._demo_site_key = demo_site_key
         self._log_download = log_download
         self._download_url = download_url
@@ -137,17 +146,41 @@ class HttpRoutes:
         if path.startswith("/logs/") and self._log_download is not None:
             return await self._logs(connection, request, path.removeprefix("/logs/"))
         if path == "/metrics":
+            if not self._may_read_metrics(connection, request):
+                return respond(
+                    connection,
+                    HTTPStatus.FORBIDDEN,
+                    "metrics: send Authorization: Bearer <JIVO_RELAY_METRICS_TOKEN>, or ask "
+                    "from the relay's own machine\n",
+                )
             return respond(connection, HTTPStatus.OK, self._metrics(), "text/plain; version=0.0.4")
         return respond(connection, HTTPStatus.NOT_FOUND, "not found\n")
 
+    def _may_read_metrics(self, connection: ServerConnection, request: Request) -> bool:
+        """Finding 21: with a token set, only its bearer; without one, only a client on this
+        machine that no proxy forwarded (a proxy on the same machine would make every visitor
+        look local)."""
+        if self._metrics_token:
+            given = _bearer(request)
+            return bool(given) and hmac.compare_digest(given, self._metrics_token)
+        if "X-Forwarded-For" in request.headers or "Forwarded" in request.headers:
+            return False
+        peer = connection.remote_address[0] if connection.remote_address else ""
+        try:
+            return ipaddress.ip_address(str(peer).split("%")[0]).is_loopback
+        except ValueError:
+            return False
+
     async def _logs(self, connection: ServerConnection, request: Request, rest: str) -> Response:
-        """G10: an app's log bundle, for admins only (the session token in the header)."""
-        if not rest.isdigit():
-            return respond(connection, HTTPStatus.NOT_FOUND, "not found\n")
-        header = request.headers.get("Authorization", "")
-        token = header[7:].strip() if header[:7].lower() == "bearer " else ""
+        """G10: an app's log bundle, for admins only (the session token in the header). The
+        token is checked before the id means anything, and no id gives a 500 (finding 15)."""
         assert self._log_download is not None
-        status, name, body = await self._log_download(int(rest), token)
+        log_id = int(rest) if _LOG_ID.fullmatch(rest) else None
+        try:
+            status, name, body = await self._log_download(log_id, _bearer(request))
+        except Exception:
+            log.exception("log bundle download failed")
+            return respond(connection, HTTPStatus.SERVICE_UNAVAILABLE, "try again later\n")
         if status != HTTPStatus.OK:
             return respond(connection, HTTPStatus(status), body)
         safe = "".join(c for c in name if c.isalnum() or c in "._-") or "logs.zip"
@@ -158,3 +191,8 @@ class HttpRoutes:
             "application/zip",
             {"Content-Disposition": f'attachment; filename="{safe}"', "Cache-Control": "no-store"},
         )
+
+
+def _bearer(request: Request) -> str:
+    header = request.headers.get("Authorization", "")
+    return header[7:].strip() if header[:7].lower() == "bearer " else ""

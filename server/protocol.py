@@ -75,12 +75,14 @@ ErrorCode = Literal[
     "internal",  # the relay failed; the request may be retried
     "blocked",  # C8: this visitor (or its IP) is blocked: it can no longer write
     "admin_only",  # the request needs the admin role
-    "duplicate",  # C12: another quick phrase has that shortcut
+    "duplicate",  # C12: another quick phrase has that shortcut; C14: that client_msg_id was sent
     "mail_failed",  # the invitation e-mail could not be sent (the account exists; retry)
     "file_too_large",  # C14: a file over MAX_FILE_BYTES
     "empty_file",  # C14: a file of 0 bytes
     "bad_file_name",  # C14: a name with a path, control characters or a reserved device name
     "file_corrupt",  # C14: the bytes received do not match the announced size or SHA-256
+    "quota_exceeded",  # C14: the chat's files, or the visitor's uploads today, reached their limit
+    "storage_full",  # C14: the relay's disk is (nearly) full: no upload is accepted now
 ]
 
 Role = Literal["visitor", "agent", "system"]

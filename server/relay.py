@@ -312,7 +312,7 @@ class Relay:
         try:
             await self._read_frames(conn, decoder, dispatch, in_flight)
         finally:
-            self.files.abort(conn)
+            self.files.forget(conn)
             if in_flight:
                 await asyncio.gather(*in_flight, return_exceptions=True)
 

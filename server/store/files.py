@@ -16,7 +16,7 @@ from sqlalchemy import Connection
 
 from server import protocol as p
 from server.store import repo
-from server.store.schema import agents, files, sites
+from server.store.schema import agents, chats, files, sites
 from server.store.writer import Write
 
 _file_info_decoder = msgspec.json.Decoder(p.FileInfo)
@@ -50,6 +50,43 @@ def upload_chat(
     members = repo.participants(conn, chat_id) if chat is not None else []
     repo._check_member(chat, members, principal_id)
     return chat_id, chat
+
+
+DAY_SECONDS = 86400.0
+
+
+@dataclass
+class UploadCheck:
+    """What ``FileService.begin`` needs before it accepts any byte (finding 3)."""
+
+    chat_id: int
+    duplicate: bool
+    chat_bytes: int
+    """Bytes of the files stored in the chat so far."""
+    visitor_day_bytes: int
+    """For a visitor: bytes it uploaded in the last 24 hours, over all its chats."""
+
+
+def upload_check(
+    conn: Connection, role: p.Role, principal_id: int, chat_id: int | None, client_msg_id: str
+) -> UploadCheck:
+    target, _chat = upload_chat(conn, role, principal_id, chat_id)
+    duplicate = repo._duplicate(conn, role, principal_id, client_msg_id) is not None
+    chat_bytes = conn.execute(
+        sa.select(sa.func.coalesce(sa.func.sum(files.c.size), 0)).where(files.c.chat_id == target)
+    ).scalar_one()
+    day_bytes = 0
+    if role == "visitor":
+        day_bytes = conn.execute(
+            sa.select(sa.func.coalesce(sa.func.sum(files.c.size), 0))
+            .select_from(files.join(chats, chats.c.id == files.c.chat_id))
+            .where(
+                chats.c.visitor_id == principal_id,
+                files.c.uploader == "visitor",
+                files.c.created_at >= time.time() - DAY_SECONDS,
+            )
+        ).scalar_one()
+    return UploadCheck(target, duplicate, int(chat_bytes), int(day_bytes))
 
 
 @dataclass
