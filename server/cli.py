@@ -224,8 +224,10 @@ async def _logs(relay: Relay, args: argparse.Namespace) -> int:
         print(f"no log bundle with id {args.get}", file=sys.stderr)
         return 1
     out = args.out or Path(f"{args.get}-{Path(found.name).name or 'logs.zip'}")
-    out.write_bytes(found.data)
-    print(f"saved {len(found.data)} bytes to {out}")
+    body = logs.bundle_body(relay.logs.root, found)
+    data = body.read_bytes() if isinstance(body, Path) else body
+    out.write_bytes(data)
+    print(f"saved {len(data)} bytes to {out}")
     return 0
 
 

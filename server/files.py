@@ -8,7 +8,8 @@ are moved under their random id only when complete, just before the row and the 
 are committed. A dropped connection or a failed check deletes the partial file; partial files
 left by a crash are deleted when the relay starts.
 
-Downloads: ``GET /files/<id>?t=<token>``. The token is handed out over the authenticated
+Downloads: ``GET /files/<id>?t=<token>``, streamed from the file in chunks (server/streaming.py,
+finding 8), at most ``downloads_per_ip`` at once per address. The token is handed out over the authenticated
 WebSocket (``file_link``), signed with the relay's key (HMAC-SHA256), names the file, the
 client (visitor or agent id) and an expiry; the relay checks again on each download that this
 client may still read the chat.
@@ -30,6 +31,7 @@ import secrets
 import shutil
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
@@ -44,6 +46,7 @@ from server import protocol as p
 from server.byte_limits import UploadBytes
 from server.config import Settings, default_data_dir
 from server.http import respond
+from server.streaming import Downloads, open_streamed
 from server.store import files as files_repo
 from server.store.db import is_sqlite, read
 from server.store.writer import GroupWriter
@@ -152,6 +155,11 @@ class FileService:
         self._uploads: dict[Conn, Upload] = {}
         self._discarding: dict[Conn, int] = {}
         """Bytes still to come of an upload that was cut (a write error): dropped silently."""
+        self.downloads = Downloads(settings.downloads_per_ip, settings.downloads_max)
+        self.client_ip: Callable[[ServerConnection], str] = lambda ws: str(
+            ws.remote_address[0] if ws.remote_address else ""
+        )
+        """The downloader's address (the relay sets its own, which believes trusted proxies)."""
         self.upload_bytes = UploadBytes(
             settings.upload_conn_rate,
             settings.upload_conn_burst,
@@ -435,23 +443,39 @@ class FileService:
             return respond(connection, HTTPStatus.NOT_FOUND, "no such file\n")
         if agent_role is None or not files_repo.may_read(access, role, pid, agent_role):
             return respond(connection, HTTPStatus.FORBIDDEN, "you may not read this chat\n")
-        try:
-            data = await asyncio.to_thread((self.root / file_id).read_bytes)
-        except FileNotFoundError:
-            return respond(connection, HTTPStatus.NOT_FOUND, "the file is gone\n")
-        kind = sniff_image(data[:16]) or "application/octet-stream"
-        return respond(
+        slot = self.downloads.acquire(self.client_ip(connection))
+        if slot is None:
+            return respond(
+                connection,
+                HTTPStatus.TOO_MANY_REQUESTS,
+                "too many downloads at once from your address: try again in a moment\n",
+                extra={"Retry-After": "5"},
+            )
+        base = respond(
             connection,
             HTTPStatus.OK,
-            data,
-            kind,
-            {
+            b"",
+            extra={
                 "Content-Disposition": content_disposition(access.row.name),
                 "Cache-Control": "private, no-store",
                 "Content-Security-Policy": "default-src 'none'; sandbox",
                 "Cross-Origin-Resource-Policy": "cross-origin",
             },
         )
+        try:
+            return await asyncio.to_thread(
+                open_streamed,
+                base,
+                self.root / file_id,
+                slot,
+                lambda head: sniff_image(head) or "application/octet-stream",
+            )
+        except FileNotFoundError:
+            slot.release()
+            return respond(connection, HTTPStatus.NOT_FOUND, "the file is gone\n")
+        except BaseException:
+            slot.release()
+            raise
 
 
 def content_disposition(name: str) -> str:

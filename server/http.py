@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import html
 import ipaddress
@@ -15,6 +16,8 @@ from urllib.parse import urlsplit
 
 from websockets.asyncio.server import ServerConnection
 from websockets.http11 import Request, Response
+
+from server.streaming import Downloads, open_streamed
 
 WIDGET_DIR = Path(__file__).parent / "widget"
 PAGES_DIR = Path(__file__).parent / "pages"
@@ -73,11 +76,16 @@ class HttpRoutes:
         metrics: Callable[[], bytes],
         download_url: str = "",
         files: Callable[[ServerConnection, Request], Awaitable[Response]] | None = None,
-        log_download: Callable[[int | None, str], Awaitable[tuple[int, str, bytes]]] | None = None,
+        log_download: Callable[[int | None, str], Awaitable[tuple[int, str, bytes | Path]]]
+        | None = None,
         metrics_token: str = "",
+        downloads: Downloads | None = None,
+        client_ip: Callable[[ServerConnection], str] | None = None,
     ) -> None:
         self._files = files
         self._metrics_token = metrics_token
+        self._downloads = downloads or Downloads(per_ip=4, total=256)
+        self._client_ip = client_ip or (lambda ws: str(ws.remote_address[0]))
         self._demo_site_key = demo_site_key
         self._log_download = log_download
         self._download_url = download_url
@@ -182,15 +190,30 @@ class HttpRoutes:
             log.exception("log bundle download failed")
             return respond(connection, HTTPStatus.SERVICE_UNAVAILABLE, "try again later\n")
         if status != HTTPStatus.OK:
-            return respond(connection, HTTPStatus(status), body)
+            return respond(connection, HTTPStatus(status), body if isinstance(body, bytes) else b"")
         safe = "".join(c for c in name if c.isalnum() or c in "._-") or "logs.zip"
-        return respond(
-            connection,
-            HTTPStatus.OK,
-            body,
-            "application/zip",
-            {"Content-Disposition": f'attachment; filename="{safe}"', "Cache-Control": "no-store"},
-        )
+        extra = {
+            "Content-Disposition": f'attachment; filename="{safe}"',
+            "Cache-Control": "no-store",
+        }
+        if not isinstance(body, Path):  # stored in the database by an older relay
+            return respond(connection, HTTPStatus.OK, body, "application/zip", extra)
+        slot = self._downloads.acquire(self._client_ip(connection))
+        if slot is None:
+            return respond(connection, HTTPStatus.TOO_MANY_REQUESTS, "too many downloads\n")
+        base = respond(connection, HTTPStatus.OK, b"", extra=extra)
+        try:
+            return await asyncio.to_thread(open_streamed, base, body, slot, _zip)
+        except FileNotFoundError:
+            slot.release()
+            return respond(connection, HTTPStatus.NOT_FOUND, "the log bundle is gone\n")
+        except BaseException:
+            slot.release()
+            raise
+
+
+def _zip(_head: bytes) -> str:
+    return "application/zip"
 
 
 def _bearer(request: Request) -> str:

@@ -35,10 +35,11 @@ from server.geo import GeoLocator
 from server.http import HttpRoutes
 from server.invitations import Invitations
 from server.limits import IpLimiter
-from server.logs import LogService
+from server.logs import Caps, LogService
 from server.metrics import Metrics
 from server.presence import Presence
 from server.routing import Router
+from server.streaming import streaming_connection
 from server.store import account_repo, repo
 from server.store import files as files_repo
 from server.store.blocks_repo import unless_blocked
@@ -116,6 +117,7 @@ class Relay:
             emit=self.webhooks.emit_soon,
         )
         self.files = FileService(settings, self.engine, self.writer, self.chats)
+        self.files.client_ip = self._client_ip
         self._sneak_peek: dict[int, tuple[bool, float]] = {}
         self.trusted_proxies = parse_trusted(settings.trusted_proxies)
         self.geo = GeoLocator(settings.geoip_city_db)
@@ -129,7 +131,16 @@ class Relay:
         self.invitations = Invitations(
             self.engine, self.tracker, self.bus, lambda: self.presence.online_count() > 0
         )
-        self.logs = LogService(self.engine, self.writer)
+        self.logs = LogService(
+            self.engine,
+            self.writer,
+            self.files.root / "logs",
+            Caps(
+                per_agent=settings.logs_per_agent,
+                total_bytes=settings.logs_max_total_bytes,
+                max_age=settings.logs_retention_days * 86400.0,
+            ),
+        )
         self.demo_site_key: str | None = None
         self.port = 0
         self._server: Server | None = None
@@ -140,6 +151,7 @@ class Relay:
         await migrate(self.engine)
         await asyncio.to_thread(self.files.start)
         self.writer.start()
+        self.logs.start()
         await self.actions.start()
         self.webhooks.start()
         await self.account.start()
@@ -154,6 +166,9 @@ class Relay:
             download_url=self.settings.app_download_url,
             files=self.files.serve,
             log_download=self.logs.download,
+            metrics_token=self.settings.metrics_token,
+            downloads=self.files.downloads,
+            client_ip=self._client_ip,
         )
         self._server = await serve(
             self._handle,
@@ -167,6 +182,12 @@ class Relay:
             ping_timeout=self.settings.ping_timeout,
             close_timeout=self.settings.close_timeout,
             server_header=f"jivo-relay/{__version__}",
+            # Finding 8: downloads stream from disk; the handshake has its own 10 s limit there
+            # (websockets' open_timeout would cut a slow download).
+            open_timeout=None,
+            create_connection=streaming_connection(
+                self.files.downloads, self.settings.download_stall_timeout
+            ),
         )
         sock = next(iter(self._server.sockets))
         self.port = sock.getsockname()[1]
@@ -179,9 +200,11 @@ class Relay:
 
     async def stop(self) -> None:
         if self._server is not None:
+            self.files.downloads.abort_all()
             self._server.close()
             await self._server.wait_closed()
             self._server = None
+        await self.logs.stop()
         await self.actions.stop()
         await self.account.stop()
         await self.webhooks.stop()

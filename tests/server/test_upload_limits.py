@@ -39,7 +39,11 @@ async def visitor_chat(
     await visitor.connect()
     await visitor.say("hello")
     offer = await agent.wait_for(
-        lambda f: isinstance(f, p.ChatOffered) and f.chat.visitor is not None and f.chat.visitor.id == visitor.visitor_id
+        lambda f: (
+            isinstance(f, p.ChatOffered)
+            and f.chat.visitor is not None
+            and f.chat.visitor.id == visitor.visitor_id
+        )
     )
     await agent.accept(offer.chat.id)
     try:
