@@ -139,10 +139,10 @@ def configure_logging(verbose: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     configure_logging(args.verbose)
-    if args.command == "serve":
-        # Finding 19: the database (hashes, webhook secrets, chats), uploads and log bundles
-        # are for this user only, also outside the systemd unit (which sets UMask=0077 too).
-        os.umask(0o077)
+    # Finding 19: the database (hashes, webhook secrets, chats), uploads and log bundles are
+    # for this user only, also outside the systemd unit (which sets UMask=0077 too), whichever
+    # command creates them first.
+    os.umask(0o077)
     overrides: dict[str, object] = {"database_url": args.db}
     if args.command == "serve":
         overrides.update(host=args.host, port=args.port, public_url=args.public_url)

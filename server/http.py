@@ -147,7 +147,7 @@ class HttpRoutes:
         if path == "/healthz":
             ok = await self._health()
             status = HTTPStatus.OK if ok else HTTPStatus.SERVICE_UNAVAILABLE
-            body = json.dumps({"status": "ok" if ok else "database unavailable"})
+            body = json.dumps({"status": "ok" if ok else "database unavailable or not writable"})
             return respond(connection, status, body, "application/json")
         if path.startswith("/files/") and self._files is not None:
             return await self._files(connection, request)  # C14 downloads (server/files.py)

@@ -32,6 +32,7 @@ from server.config import Settings
 from server.connection import Conn
 from server.files import FileService
 from server.geo import GeoLocator
+from server.health import WatchedWriter, WriterHealth
 from server.http import HttpRoutes
 from server.invitations import Invitations
 from server.limits import IpLimiter
@@ -73,8 +74,10 @@ class Relay:
         self.engine = create_engine(
             settings.database_url, sqlite_synchronous=settings.sqlite_synchronous
         )
-        self.writer = GroupWriter(
+        self.write_health = WriterHealth(settings.health_write_failures)
+        self.writer: GroupWriter = WatchedWriter(
             self.engine,
+            health=self.write_health,
             max_batch=settings.group_commit_max,
             on_batch=self.metrics.commit_batch.observe,
             sync_engine=create_writer_engine(
@@ -235,6 +238,8 @@ class Relay:
         return f"ws://{self.settings.host}:{self.port}/ws"
 
     async def _healthy(self) -> bool:
+        if not self.write_health.healthy:
+            return False  # finding 16: reads may work while every write fails (a full disk)
         try:
             async with self.engine.connect() as conn:
                 await conn.execute(sa.text("SELECT 1"))
