@@ -10,7 +10,6 @@ import platformdirs
 
 from server import protocol
 
-
 SMTP_SECURITY = ("starttls", "tls", "plain")
 
 

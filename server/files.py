@@ -8,11 +8,15 @@ are moved under their random id only when complete, just before the row and the 
 are committed. A dropped connection or a failed check deletes the partial file; partial files
 left by a crash are deleted when the relay starts.
 
-Downloads: ``GET /files/<id>?t=<token>``, streamed from the file in chunks (server/streaming.py,
-finding 8), at most ``downloads_per_ip`` at once per address. The token is handed out over the authenticated
-WebSocket (``file_link``), signed with the relay's key (HMAC-SHA256), names the file, the
-client (visitor or agent id) and an expiry; the relay checks again on each download that this
-client may still read the chat.
+Downloads: ``GET /files/<id>?t=<token>``, streamed from the file in chunks
+(server/streaming.py, finding 8), at most ``downloads_per_ip`` at once per address. The token is
+handed out over the authenticated WebSocket (``file_link``), signed with the relay's key
+(HMAC-SHA256), names the file, the client (visitor or agent id) and an expiry; the relay checks
+again on each download that this client may still read the chat.
+
+Uploads are bounded before any byte arrives (finding 3): byte buckets per connection and per
+address (server/byte_limits.py), a quota per chat and per visitor a day, a free-space floor,
+and a retried ``client_msg_id`` refused; a write error (a full disk) ends the upload at once.
 """
 
 from __future__ import annotations
@@ -46,10 +50,10 @@ from server import protocol as p
 from server.byte_limits import UploadBytes
 from server.config import Settings, default_data_dir
 from server.http import respond
-from server.streaming import Downloads, open_streamed
 from server.store import files as files_repo
 from server.store.db import is_sqlite, read
 from server.store.writer import GroupWriter
+from server.streaming import Downloads, open_streamed
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine

@@ -40,12 +40,12 @@ from server.logs import Caps, LogService
 from server.metrics import Metrics
 from server.presence import Presence
 from server.routing import Router
-from server.streaming import streaming_connection
 from server.store import account_repo, repo
 from server.store import files as files_repo
 from server.store.blocks_repo import unless_blocked
 from server.store.db import create_engine, create_writer_engine, migrate, read
 from server.store.writer import GroupWriter
+from server.streaming import streaming_connection
 from server.tracker import WATCHERS, VisitorTracker
 from server.visit_source import browser_and_os
 from server.webhooks import Webhooks

@@ -77,34 +77,54 @@ async def test_twenty_slow_readers_of_a_10_mib_file_do_not_hold_it_in_memory(
     (1ebce85 read each file whole and kept it beside a copy in the socket's buffer: the review
     measured 335 MiB of RSS). One reader that goes on reading gets the whole file intact."""
     data = os.urandom(10 * MB)
-    async with relay_with(tmp_path, downloads_per_ip=20, close_timeout=60.0) as relay:
-        async with visitor_chat(relay) as (visitor, _agent):
-            url = await file_url(visitor, data)
-            tracemalloc.start()
-            try:
-                before = tracemalloc.get_traced_memory()[0]
-                async with readers(relay, url, 20) as slow:
-                    assert {r.status for r in slow} == {200}
-                    held = tracemalloc.get_traced_memory()[0] - before
-                    body = await slow[0].rest()  # the first one reads on, to the end
-            finally:
-                tracemalloc.stop()
-            assert held < 20 * MB, f"{held / MB:.1f} MiB held by 20 stalled downloads"
-            assert hashlib.sha256(body).digest() == hashlib.sha256(data).digest()
+    async with (
+        relay_with(tmp_path, downloads_per_ip=20, close_timeout=60.0) as relay,
+        visitor_chat(relay) as (visitor, _agent),
+    ):
+        url = await file_url(visitor, data)
+        tracemalloc.start()
+        try:
+            before = tracemalloc.get_traced_memory()[0]
+            async with readers(relay, url, 20) as slow:
+                assert {r.status for r in slow} == {200}
+                held = tracemalloc.get_traced_memory()[0] - before
+                body = await slow[0].rest()  # the first one reads on, to the end
+        finally:
+            tracemalloc.stop()
+        assert held < 20 * MB, f"{held / MB:.1f} MiB held by 20 stalled downloads"
+        assert hashlib.sha256(body).digest() == hashlib.sha256(data).digest()
 
 
 async def test_downloads_per_address_are_capped(tmp_path: Path) -> None:
     """Finding 8: at most ``downloads_per_ip`` downloads run at once from one address; the next
     is answered 429 at once, and one more may start when one ends."""
-    async with relay_with(tmp_path, downloads_per_ip=2) as relay:
-        async with visitor_chat(relay) as (visitor, _agent):
-            url = await file_url(visitor, os.urandom(10 * MB))
-            async with readers(relay, url, 2) as slow:
-                assert [r.status for r in slow] == [200, 200]
-                async with readers(relay, url, 1) as (third,):
-                    assert third.status == 429
-                await slow[0].close()
-                downloads = relay.relay.files.downloads
-                await until(lambda: downloads.running("127.0.0.1") < 2)
-                async with readers(relay, url, 1) as (again,):
-                    assert again.status == 200
+    async with (
+        relay_with(tmp_path, downloads_per_ip=2) as relay,
+        visitor_chat(relay) as (visitor, _agent),
+    ):
+        url = await file_url(visitor, os.urandom(10 * MB))
+        async with readers(relay, url, 2) as slow:
+            assert [r.status for r in slow] == [200, 200]
+            async with readers(relay, url, 1) as (third,):
+                assert third.status == 429
+            await slow[0].close()
+            downloads = relay.relay.files.downloads
+            await until(lambda: downloads.running("127.0.0.1") < 2)
+            async with readers(relay, url, 1) as (again,):
+                assert again.status == 200
+
+
+async def test_a_half_sent_request_is_still_dropped(relay: RelayHandle) -> None:
+    """Finding 8 moved the handshake time limit from websockets' ``open_timeout`` (which would
+    cut slow downloads) into the relay's connection class: a client that sends half a request
+    line and nothing more is still disconnected (after HANDSHAKE_TIMEOUT, 10 s), and the relay
+    goes on serving."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", relay.relay.port)
+    try:
+        writer.write(b"GET /ws HTT")
+        assert await asyncio.wait_for(reader.read(), 60) == b""  # closed by the relay
+    finally:
+        writer.close()
+    visitor = Visitor(relay.ws_url, relay.site_key)
+    assert isinstance(await visitor.connect(), p.VisitorWelcome)
+    await visitor.close()

@@ -19,6 +19,7 @@ from server.store.schema import log_bundles
 from tests.server.test_logs import _get
 from tests.server.test_upload_limits import relay_with
 from tests.support.relay import RelayHandle
+from tests.support.waiting import until
 
 KB = 1024
 
@@ -137,12 +138,7 @@ async def test_a_log_bundle_is_written_as_it_arrives_not_kept_in_memory(tmp_path
         [part] = list(partial.iterdir())
         assert part.read_bytes() == data
         await agent.close()
-        await asyncio.wait_for(_until_empty(partial), 10)
-
-
-async def _until_empty(folder: Path) -> None:
-    while any(folder.iterdir()):
-        await asyncio.sleep(0.01)
+        await until(lambda: not any(partial.iterdir()))
 
 
 async def test_logs_urls_with_huge_ids_never_answer_500(

@@ -46,32 +46,34 @@ async def test_healthz_is_unhealthy_while_writes_keep_failing(tmp_path: Path) ->
     full", as on the review's full tmpfs), reads still work but ``/healthz`` answers 503 after
     ``health_write_failures`` failed writes in a row, and 200 again after the next write that
     succeeds (1ebce85 ran ``SELECT 1`` only and answered 200 throughout)."""
-    async with relay_with(tmp_path, health_write_failures=3) as relay:
-        async with visitor_chat(relay) as (visitor, _agent):
-            assert (await get(f"{relay.http_url}/healthz"))[0] == 200
-            pages = await relay.relay.writer.run(
-                lambda db: db.exec_driver_sql("PRAGMA page_count").scalar_one()
-            )
-            await relay.relay.writer.run(
-                lambda db: db.exec_driver_sql(f"PRAGMA max_page_count = {pages}")
-            )
-            failed = 0
-            for _ in range(20):
-                answer = await visitor.say("x" * 4000)
-                assert not isinstance(answer, p.MessageAcked) or failed == 0, answer
-                if isinstance(answer, p.Error):
-                    assert answer.code == "internal"
-                    failed += 1
-                if failed == 3:
-                    break
-            assert failed == 3
-            status, body = await get(f"{relay.http_url}/healthz")
-            assert status == 503 and b"not writable" in body
-            await relay.relay.writer.run(
-                lambda db: db.exec_driver_sql("PRAGMA max_page_count = 1073741823")
-            )
-            assert isinstance(await visitor.say("back"), p.MessageAcked)
-            assert (await get(f"{relay.http_url}/healthz"))[0] == 200
+    async with (
+        relay_with(tmp_path, health_write_failures=3) as relay,
+        visitor_chat(relay) as (visitor, _agent),
+    ):
+        assert (await get(f"{relay.http_url}/healthz"))[0] == 200
+        pages = await relay.relay.writer.run(
+            lambda db: db.exec_driver_sql("PRAGMA page_count").scalar_one()
+        )
+        await relay.relay.writer.run(
+            lambda db: db.exec_driver_sql(f"PRAGMA max_page_count = {pages}")
+        )
+        failed = 0
+        for _ in range(20):
+            answer = await visitor.say("x" * 4000)
+            assert not isinstance(answer, p.MessageAcked) or failed == 0, answer
+            if isinstance(answer, p.Error):
+                assert answer.code == "internal"
+                failed += 1
+            if failed == 3:
+                break
+        assert failed == 3
+        status, body = await get(f"{relay.http_url}/healthz")
+        assert status == 503 and b"not writable" in body
+        await relay.relay.writer.run(
+            lambda db: db.exec_driver_sql("PRAGMA max_page_count = 1073741823")
+        )
+        assert isinstance(await visitor.say("back"), p.MessageAcked)
+        assert (await get(f"{relay.http_url}/healthz"))[0] == 200
 
 
 # ---------------------------------------------------------------- finding 18
@@ -82,7 +84,7 @@ def test_unknown_smtp_security_is_refused(value: str) -> None:
     """Finding 18: any value but starttls/tls/plain (or none) is refused when the settings are
     made, with a message naming the setting and the values (1ebce85 took ``ssl`` or a typo as
     plaintext, and sent the SMTP password in clear)."""
-    with pytest.raises(ValueError, match="JIVO_RELAY_SMTP_SECURITY.*starttls.*tls.*plain"):
+    with pytest.raises(ValueError, match=r"JIVO_RELAY_SMTP_SECURITY.*starttls.*tls.*plain"):
         Settings(smtp_security=value)
 
 
@@ -100,8 +102,8 @@ def test_serve_stops_at_start_with_an_unknown_smtp_security(tmp_path: Path) -> N
     one clear line, before listening."""
     env = {**os.environ, "JIVO_RELAY_SMTP_SECURITY": "ssl"}
     done = subprocess.run(
-        [sys.executable, "-m", "server", "--db", f"sqlite+aiosqlite:///{tmp_path / 'r.db'}"]
-        + ["serve", "--port", "0"],
+        [sys.executable, "-m", "server", "--db", f"sqlite+aiosqlite:///{tmp_path / 'r.db'}",
+         "serve", "--port", "0"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert done.returncode == 2, done.stderr
@@ -146,7 +148,7 @@ async def test_serve_keeps_its_data_for_its_own_user(tmp_path: Path) -> None:
     assert mode(files / stored.file.id) == 0o600
 
 
-class relay_agent:  # noqa: N801 (an async context manager used like a function)
+class relay_agent:
     def __init__(self, relay: RelayProcess) -> None:
         self.client = AgentClient(relay.ws_url)
 
@@ -182,11 +184,13 @@ async def test_verbose_logs_show_no_frames(tmp_path: Path) -> None:
     argv += ["--ready-file", str(ready)]
     env = {**os.environ, "JIVO_RELAY_FILES_DIR": str(tmp_path / "files")}
     with log_path.open("wb") as out:
-        proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=out, stderr=out)
+        proc = await asyncio.create_subprocess_exec(
+            *argv, cwd=ROOT, env=env, stdout=out, stderr=out
+        )
     try:
         async with asyncio.timeout(60):
             while not ready.exists() or not ready.read_text():
-                assert proc.poll() is None, log_path.read_text()
+                assert proc.returncode is None, log_path.read_text()
                 await asyncio.sleep(0.05)
         url = f"ws://127.0.0.1:{int(ready.read_text())}/ws"
         secret = "secretpw-do-not-log-7f3a"
@@ -199,7 +203,7 @@ async def test_verbose_logs_show_no_frames(tmp_path: Path) -> None:
             await ws.recv()
     finally:
         proc.terminate()
-        proc.wait(20)
+        await asyncio.wait_for(proc.wait(), 20)
     text = log_path.read_text()
     assert "DEBUG" in text or "INFO" in text  # -v took effect
     assert "secretpw" not in text and "< TEXT" not in text and "> TEXT" not in text

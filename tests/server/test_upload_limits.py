@@ -94,21 +94,25 @@ async def test_quota_per_chat_and_per_visitor_and_day(tmp_path: Path) -> None:
     """Finding 3: the files of one chat, and what one visitor uploads in 24 hours over all its
     chats, are capped; past the cap the upload is refused with ``quota_exceeded`` before any
     byte (1ebce85 had no quota at all)."""
-    async with relay_with(tmp_path, chat_files_max_bytes=int(2.5 * MB)) as relay:
-        async with visitor_chat(relay) as (visitor, agent):
-            for name in ("a.bin", "b.bin"):
-                ok = await visitor_upload(visitor, name, os.urandom(MB))
-                assert isinstance(ok, p.FileStored), ok
-            refused = await visitor_upload(visitor, "c.bin", os.urandom(MB))
-            assert isinstance(refused, p.Error) and refused.code == "quota_exceeded", refused
-            assert "this chat" in refused.message
-    async with relay_with(tmp_path / "day", visitor_files_max_bytes_per_day=int(1.5 * MB)) as r:
-        async with visitor_chat(r) as (visitor, _agent):
-            ok = await visitor_upload(visitor, "a.bin", os.urandom(MB))
+    async with (
+        relay_with(tmp_path, chat_files_max_bytes=int(2.5 * MB)) as relay,
+        visitor_chat(relay) as (visitor, _agent),
+    ):
+        for name in ("a.bin", "b.bin"):
+            ok = await visitor_upload(visitor, name, os.urandom(MB))
             assert isinstance(ok, p.FileStored), ok
-            refused = await visitor_upload(visitor, "b.bin", os.urandom(MB))
-            assert isinstance(refused, p.Error) and refused.code == "quota_exceeded", refused
-            assert "today" in refused.message
+        refused = await visitor_upload(visitor, "c.bin", os.urandom(MB))
+        assert isinstance(refused, p.Error) and refused.code == "quota_exceeded", refused
+        assert "this chat" in refused.message
+    async with (
+        relay_with(tmp_path / "day", visitor_files_max_bytes_per_day=int(1.5 * MB)) as r,
+        visitor_chat(r) as (visitor, _agent),
+    ):
+        ok = await visitor_upload(visitor, "a.bin", os.urandom(MB))
+        assert isinstance(ok, p.FileStored), ok
+        refused = await visitor_upload(visitor, "b.bin", os.urandom(MB))
+        assert isinstance(refused, p.Error) and refused.code == "quota_exceeded", refused
+        assert "today" in refused.message
         assert not partials(r)
 
 
@@ -116,11 +120,13 @@ async def test_free_space_floor_refuses_uploads_with_a_typed_error(tmp_path: Pat
     """Finding 3: below the free-space floor of the files folder's disk, uploads are refused
     with ``storage_full`` and a clear message, and no partial file is opened."""
     free = shutil.disk_usage(tmp_path).free
-    async with relay_with(tmp_path, files_min_free_bytes=free + 1024 * MB) as relay:
-        async with visitor_chat(relay) as (visitor, agent):
-            refused = await visitor_upload(visitor, "a.bin", os.urandom(1000))
-            assert isinstance(refused, p.Error) and refused.code == "storage_full", refused
-            assert "later" in refused.message
+    async with (
+        relay_with(tmp_path, files_min_free_bytes=free + 1024 * MB) as relay,
+        visitor_chat(relay) as (visitor, _agent),
+    ):
+        refused = await visitor_upload(visitor, "a.bin", os.urandom(1000))
+        assert isinstance(refused, p.Error) and refused.code == "storage_full", refused
+        assert "later" in refused.message
         assert not partials(relay) and not relay.relay.files.stored_files()
 
 
@@ -128,30 +134,27 @@ async def test_duplicate_client_msg_id_is_refused_before_any_byte(tmp_path: Path
     """Finding 3: a re-upload with a client_msg_id already stored is refused in answer to
     ``upload_file`` (``duplicate``), instead of ``upload_ready`` and 10 MiB received, hashed
     and fsynced only to be deleted (1ebce85)."""
-    async with relay_with(tmp_path) as relay:
-        async with visitor_chat(relay) as (visitor, _agent):
-            data = os.urandom(50_000)  # one chunk
-            cmid = uuid.uuid4().hex
+    async with relay_with(tmp_path) as relay, visitor_chat(relay) as (visitor, _agent):
+        data = os.urandom(50_000)  # one chunk
+        cmid = uuid.uuid4().hex
 
-            def upload(i: int) -> p.UploadFile:
-                return p.UploadFile(
-                    id=i,
-                    client_msg_id=cmid,
-                    name="a.bin",
-                    size=len(data),
-                    sha256=hashlib.sha256(data).hexdigest(),
-                )
-
-            first = await visitor.answer(visitor.send_frame(upload))
-            assert isinstance(first, p.UploadReady)
-            assert visitor.ws is not None
-            await visitor.ws.send(data)
-            stored = await visitor.wait_for(
-                lambda f: isinstance(f, p.FileStored) and f.id == first.id
+        def upload(i: int) -> p.UploadFile:
+            return p.UploadFile(
+                id=i,
+                client_msg_id=cmid,
+                name="a.bin",
+                size=len(data),
+                sha256=hashlib.sha256(data).hexdigest(),
             )
-            assert stored.client_msg_id == cmid
-            again = await visitor.answer(visitor.send_frame(upload))
-            assert isinstance(again, p.Error) and again.code == "duplicate", again
+
+        first = await visitor.answer(visitor.send_frame(upload))
+        assert isinstance(first, p.UploadReady)
+        assert visitor.ws is not None
+        await visitor.ws.send(data)
+        stored = await visitor.wait_for(lambda f: isinstance(f, p.FileStored) and f.id == first.id)
+        assert stored.client_msg_id == cmid
+        again = await visitor.answer(visitor.send_frame(upload))
+        assert isinstance(again, p.Error) and again.code == "duplicate", again
         assert len(relay.relay.files.stored_files()) == 1 and not partials(relay)
 
 
@@ -181,16 +184,18 @@ async def test_upload_hitting_enospc_is_aborted_and_its_partial_removed_at_once(
     ``storage_full``, its partial file is gone while the socket is still open, the rest of its
     chunks get no answer each, and the connection goes on working (1ebce85: an ``internal``
     error per chunk and the ``.part`` file left until the socket closed)."""
-    async with relay_with(tmp_path, files_dir=str(small_disk), files_min_free_bytes=0) as relay:
-        async with visitor_chat(relay) as (visitor, _agent):
-            since = len(visitor.frames)
-            refused = await visitor_upload(visitor, "big.bin", os.urandom(5 * MB))
-            assert isinstance(refused, p.Error) and refused.code == "storage_full", refused
-            assert not partials(relay)  # gone at once, with the socket open
-            pong = await visitor.answer(visitor.send_frame(lambda i: p.Ping(id=i)))
-            assert isinstance(pong, p.Pong)
-            errors = [f for f in visitor.frames[since:] if isinstance(f, p.Error)]
-            assert errors == [refused]
-            # Space again: the next upload on the same socket is stored.
-            ok = await visitor_upload(visitor, "small.bin", os.urandom(100_000))
-            assert isinstance(ok, p.FileStored), ok
+    async with (
+        relay_with(tmp_path, files_dir=str(small_disk), files_min_free_bytes=0) as relay,
+        visitor_chat(relay) as (visitor, _agent),
+    ):
+        since = len(visitor.frames)
+        refused = await visitor_upload(visitor, "big.bin", os.urandom(5 * MB))
+        assert isinstance(refused, p.Error) and refused.code == "storage_full", refused
+        assert not partials(relay)  # gone at once, with the socket open
+        pong = await visitor.answer(visitor.send_frame(lambda i: p.Ping(id=i)))
+        assert isinstance(pong, p.Pong)
+        errors = [f for f in visitor.frames[since:] if isinstance(f, p.Error)]
+        assert errors == [refused]
+        # Space again: the next upload on the same socket is stored.
+        ok = await visitor_upload(visitor, "small.bin", os.urandom(100_000))
+        assert isinstance(ok, p.FileStored), ok
