@@ -103,8 +103,12 @@ class Settings:
     """What one visitor may upload in 24 hours, over all its chats."""
     files_min_free_bytes: int = 1024 * 1024 * 1024
     """Uploads are refused (``storage_full``) when the files folder's disk would have less free."""
-    downloads_per_ip: int = 4
-    """Finding 8: file downloads one client address may have running at once (429 beyond)."""
+    downloads_per_ip: int = 6
+    """Finding 8: file downloads one client address may have running at once (a browser opens
+    up to 6 connections to a host); more wait for one to end, then get 429."""
+    download_queue_seconds: float = 5.0
+    """How long a download beyond ``downloads_per_ip`` waits for one to end (under the 10 s the
+    relay gives any request to be answered)."""
     downloads_max: int = 256
     """File downloads the node serves at once."""
     download_stall_timeout: float = 60.0

@@ -159,7 +159,9 @@ class FileService:
         self._uploads: dict[Conn, Upload] = {}
         self._discarding: dict[Conn, int] = {}
         """Bytes still to come of an upload that was cut (a write error): dropped silently."""
-        self.downloads = Downloads(settings.downloads_per_ip, settings.downloads_max)
+        self.downloads = Downloads(
+            settings.downloads_per_ip, settings.downloads_max, settings.download_queue_seconds
+        )
         self.client_ip: Callable[[ServerConnection], str] = lambda ws: str(
             ws.remote_address[0] if ws.remote_address else ""
         )
@@ -352,6 +354,10 @@ class FileService:
                     frame.chat_id,
                     frame.client_msg_id,
                     info,
+                    (
+                        self.settings.chat_files_max_bytes,
+                        self.settings.visitor_files_max_bytes_per_day,
+                    ),
                 )
             )
         except BaseException as exc:
@@ -447,7 +453,7 @@ class FileService:
             return respond(connection, HTTPStatus.NOT_FOUND, "no such file\n")
         if agent_role is None or not files_repo.may_read(access, role, pid, agent_role):
             return respond(connection, HTTPStatus.FORBIDDEN, "you may not read this chat\n")
-        slot = self.downloads.acquire(self.client_ip(connection))
+        slot = await self.downloads.acquire(self.client_ip(connection))
         if slot is None:
             return respond(
                 connection,

@@ -198,7 +198,7 @@ class HttpRoutes:
         }
         if not isinstance(body, Path):  # stored in the database by an older relay
             return respond(connection, HTTPStatus.OK, body, "application/zip", extra)
-        slot = self._downloads.acquire(self._client_ip(connection))
+        slot = await self._downloads.acquire(self._client_ip(connection))
         if slot is None:
             return respond(connection, HTTPStatus.TOO_MANY_REQUESTS, "too many downloads\n")
         base = respond(connection, HTTPStatus.OK, b"", extra=extra)

@@ -71,21 +71,54 @@ class DownloadSlot:
 
 class Downloads:
     """Streamed downloads running on this node: at most ``per_ip`` per client address and
-    ``total`` in all."""
+    ``total`` in all. A request beyond waits up to ``queue_seconds`` for one to end (a page
+    with a few image previews opens several at once), with at most ``per_ip`` waiting per
+    address; then it is refused."""
 
-    def __init__(self, per_ip: int, total: int) -> None:
+    def __init__(self, per_ip: int, total: int, queue_seconds: float = 0.0) -> None:
         self.per_ip = per_ip
         self.total = total
+        # The wait is part of answering the request, which HANDSHAKE_TIMEOUT bounds.
+        self.queue_seconds = min(queue_seconds, HANDSHAKE_TIMEOUT - 2.0)
         self._by_ip: dict[str, int] = {}
+        self._waiting: dict[str, int] = {}
         self._slots: set[DownloadSlot] = set()
+        self._freed = asyncio.Event()
 
-    def acquire(self, ip: str) -> DownloadSlot | None:
+    def try_acquire(self, ip: str) -> DownloadSlot | None:
         if len(self._slots) >= self.total or self._by_ip.get(ip, 0) >= self.per_ip:
             return None
         self._by_ip[ip] = self._by_ip.get(ip, 0) + 1
         slot = DownloadSlot(self, ip)
         self._slots.add(slot)
         return slot
+
+    async def acquire(self, ip: str) -> DownloadSlot | None:
+        """A slot, or None when none came free in time (or too many wait already)."""
+        slot = self.try_acquire(ip)
+        if slot is not None or self.queue_seconds <= 0:
+            return slot
+        if self._waiting.get(ip, 0) >= self.per_ip:
+            return None
+        self._waiting[ip] = self._waiting.get(ip, 0) + 1
+        try:
+            async with asyncio.timeout(self.queue_seconds):
+                while slot is None:
+                    self._freed.clear()
+                    await self._freed.wait()
+                    slot = self.try_acquire(ip)
+        except TimeoutError:
+            return None
+        finally:
+            left = self._waiting[ip] - 1
+            if left > 0:
+                self._waiting[ip] = left
+            else:
+                del self._waiting[ip]
+        return slot
+
+    def waiting(self, ip: str) -> int:
+        return self._waiting.get(ip, 0)
 
     def _release(self, slot: DownloadSlot) -> None:
         self._slots.discard(slot)
@@ -94,6 +127,7 @@ class Downloads:
             self._by_ip[slot.ip] = left
         else:
             self._by_ip.pop(slot.ip, None)
+        self._freed.set()
 
     def running(self, ip: str | None = None) -> int:
         return len(self._slots) if ip is None else self._by_ip.get(ip, 0)

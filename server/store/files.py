@@ -102,15 +102,24 @@ def store_file(
     chat_id: int | None,
     client_msg_id: str,
     info: p.FileInfo,
+    quotas: tuple[int, int] | None = None,
 ) -> Write[StoredFile]:
     """Commit a complete file: its row and its ``file`` event in one transaction. A retried
-    upload (same ``client_msg_id``) returns the first one with ``duplicate`` set."""
+    upload (same ``client_msg_id``) returns the first one with ``duplicate`` set. ``quotas``
+    (the chat's bytes, the visitor's bytes a day) are checked again here, where uploads that
+    several nodes took at once meet (finding 3)."""
 
     def write(conn: Connection) -> StoredFile:
         dup = repo._duplicate(conn, role, principal_id, client_msg_id)
         if dup is not None:
             stored = dup.event.file or info
             return StoredFile(dup, stored)
+        if quotas is not None:
+            check = upload_check(conn, role, principal_id, chat_id, client_msg_id)
+            if check.chat_bytes + info.size > quotas[0] or (
+                role == "visitor" and check.visitor_day_bytes + info.size > quotas[1]
+            ):
+                raise p.FrameRejected("quota_exceeded", "the file quota was reached meanwhile")
         target, _chat = upload_chat(conn, role, principal_id, chat_id)
         event, chat = repo._append_event(
             conn,

@@ -96,22 +96,27 @@ async def test_twenty_slow_readers_of_a_10_mib_file_do_not_hold_it_in_memory(
 
 
 async def test_downloads_per_address_are_capped(tmp_path: Path) -> None:
-    """Finding 8: at most ``downloads_per_ip`` downloads run at once from one address; the next
-    is answered 429 at once, and one more may start when one ends."""
+    """Finding 8: at most ``downloads_per_ip`` downloads run at once from one address; one more
+    waits for a turn and starts when one ends, and beyond as many waiting the next is refused
+    429 at once."""
     async with (
-        relay_with(tmp_path, downloads_per_ip=2) as relay,
+        relay_with(tmp_path, downloads_per_ip=1, download_queue_seconds=8.0) as relay,
         visitor_chat(relay) as (visitor, _agent),
     ):
         url = await file_url(visitor, os.urandom(10 * MB))
-        async with readers(relay, url, 2) as slow:
-            assert [r.status for r in slow] == [200, 200]
+        downloads = relay.relay.files.downloads
+        async with readers(relay, url, 1) as (first,):
+            assert first.status == 200
+            second = asyncio.create_task(slow_reader(relay, url))
+            await until(lambda: downloads.waiting("127.0.0.1") == 1)
             async with readers(relay, url, 1) as (third,):
                 assert third.status == 429
-            await slow[0].close()
-            downloads = relay.relay.files.downloads
-            await until(lambda: downloads.running("127.0.0.1") < 2)
-            async with readers(relay, url, 1) as (again,):
-                assert again.status == 200
+            await first.close()
+            waited = await second
+            try:
+                assert waited.status == 200
+            finally:
+                await waited.close()
 
 
 async def test_a_half_sent_request_is_still_dropped(relay: RelayHandle) -> None:
