@@ -85,7 +85,9 @@ class HttpRoutes:
         self._files = files
         self._metrics_token = metrics_token
         self._downloads = downloads or Downloads(per_ip=4, total=256)
-        self._client_ip = client_ip or (lambda ws: str(ws.remote_address[0]))
+        self._client_ip = client_ip or (
+            lambda ws: str(ws.remote_address[0]) if ws.remote_address else ""
+        )
         self._demo_site_key = demo_site_key
         self._log_download = log_download
         self._download_url = download_url
