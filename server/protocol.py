@@ -1157,8 +1157,14 @@ class UploadFile(Frame):
     Refused (nothing stored): over 10 MiB (``file_too_large``), 0 bytes (``empty_file``), a name
     that is not a plain file name (``bad_file_name``: refused, not rewritten: ``/``, ``\\``,
     ``..``, NUL or control characters, a Windows device name such as ``CON`` or ``lpt1.txt``, a
-    trailing dot or space). One upload at a time per connection; a connection that drops in
-    the middle leaves nothing behind."""
+    trailing dot or space); a ``client_msg_id`` already stored (``duplicate``); more file bytes
+    than the connection's or the address's allowance (``rate_limited``: wait, then send again);
+    the chat's or the visitor's daily file quota reached (``quota_exceeded``); the relay's disk
+    (nearly) full (``storage_full``, also when a write fails mid-upload: the upload ends there,
+    and its remaining chunks are dropped without answers). All but the last are answered
+    instead of ``upload_ready``, before any byte is sent. Chunks must average a quarter of
+    ``chunk_bytes`` at least (``invalid``). One upload at a time per connection; a connection
+    that drops in the middle leaves nothing behind."""
 
     id: RequestId
     client_msg_id: ClientMsgId
