@@ -131,7 +131,7 @@ async def test_serve_keeps_its_data_for_its_own_user(tmp_path: Path) -> None:
         os.umask(old)
     try:
         await create_agent_cli(db_url)
-        async with relay_agent(relay) as agent:
+        async with relay_agent(relay.ws_url) as agent:
             visitor = Visitor(relay.ws_url, await demo_site_key(db_url))
             await visitor.connect()
             await visitor.say("hello")
@@ -149,8 +149,10 @@ async def test_serve_keeps_its_data_for_its_own_user(tmp_path: Path) -> None:
 
 
 class relay_agent:
-    def __init__(self, relay: RelayProcess) -> None:
-        self.client = AgentClient(relay.ws_url)
+    """Ana signed in to a relay started as a child process (an async context manager)."""
+
+    def __init__(self, ws_url: str) -> None:
+        self.client = AgentClient(ws_url)
 
     async def __aenter__(self) -> AgentClient:
         await self.client.sign_in("ana@example.com", "agent-password-1")

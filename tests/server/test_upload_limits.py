@@ -3,6 +3,7 @@ relay's disk. Real relays on 127.0.0.1, a scripted visitor, the desktop app's Ag
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import os
@@ -199,3 +200,54 @@ async def test_upload_hitting_enospc_is_aborted_and_its_partial_removed_at_once(
         # Space again: the next upload on the same socket is stored.
         ok = await visitor_upload(visitor, "small.bin", os.urandom(100_000))
         assert isinstance(ok, p.FileStored), ok
+
+
+async def test_upload_hitting_a_write_error_ends_at_once_without_root(tmp_path: Path) -> None:
+    """Finding 21 (ENOSPC), anywhere: ``jivo-relay serve`` under a file-size limit (RLIMIT_FSIZE
+    8 MiB: writes past it fail with EFBIG, as writes on a full disk fail with ENOSPC) answers a
+    10 MiB upload once with ``storage_full``, its partial file is gone while the socket is
+    open, and the relay goes on storing messages."""
+    import resource
+    import signal
+    import sys
+
+    from tests.server.test_operations import demo_site_key, relay_agent
+    from tests.support.relay import ROOT, create_agent_cli
+
+    def limited() -> None:  # in the child, before exec
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8 * MB, 8 * MB))
+
+    db_url = f"sqlite+aiosqlite:///{tmp_path / 'relay.db'}"
+    ready, files = tmp_path / "ready", tmp_path / "files"
+    env = {**os.environ, "JIVO_RELAY_FILES_DIR": str(files), "JIVO_RELAY_FILES_MIN_FREE_BYTES": "0"}
+    argv = [sys.executable, "-m", "server", "--db", db_url, "serve", "--port", "0", "--demo"]
+    with (tmp_path / "relay.log").open("wb") as out:
+        proc = await asyncio.create_subprocess_exec(
+            *argv, "--ready-file", str(ready),
+            cwd=ROOT, env=env, stdout=out, stderr=out, preexec_fn=limited,
+        )  # fmt: skip
+    try:
+        async with asyncio.timeout(60):
+            while not ready.exists() or not ready.read_text():
+                assert proc.returncode is None, (tmp_path / "relay.log").read_text()
+                await asyncio.sleep(0.05)
+        await create_agent_cli(db_url)
+        ws_url = f"ws://127.0.0.1:{int(ready.read_text())}/ws"
+        async with relay_agent(ws_url) as agent:
+            visitor = Visitor(ws_url, await demo_site_key(db_url))
+            await visitor.connect()
+            await visitor.say("hello")
+            offer = await agent.wait_for_type(p.ChatOffered)
+            await agent.accept(offer.chat.id)
+            since = len(visitor.frames)
+            refused = await visitor_upload(visitor, "big.bin", os.urandom(10 * MB))
+            assert isinstance(refused, p.Error) and refused.code == "storage_full", refused
+            assert not list((files / "partial").iterdir())
+            assert isinstance(await visitor.say("still here"), p.MessageAcked)
+            errors = [f for f in visitor.frames[since:] if isinstance(f, p.Error)]
+            assert errors == [refused]
+            await visitor.close()
+    finally:
+        proc.terminate()
+        await asyncio.wait_for(proc.wait(), 20)
