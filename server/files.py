@@ -473,7 +473,7 @@ class FileService:
             },
         )
         try:
-            return await asyncio.to_thread(
+            return await self.downloads.run(
                 open_streamed,
                 base,
                 self.root / file_id,

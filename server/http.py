@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hmac
 import html
 import ipaddress
@@ -205,7 +204,7 @@ class HttpRoutes:
             return respond(connection, HTTPStatus.TOO_MANY_REQUESTS, "too many downloads\n")
         base = respond(connection, HTTPStatus.OK, b"", extra=extra)
         try:
-            return await asyncio.to_thread(open_streamed, base, body, slot, _zip)
+            return await self._downloads.run(open_streamed, base, body, slot, _zip)
         except FileNotFoundError:
             slot.release()
             return respond(connection, HTTPStatus.NOT_FOUND, "the log bundle is gone\n")

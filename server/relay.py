@@ -203,7 +203,7 @@ class Relay:
 
     async def stop(self) -> None:
         if self._server is not None:
-            self.files.downloads.abort_all()
+            self.files.downloads.close()
             self._server.close()
             await self._server.wait_closed()
             self._server = None

@@ -24,13 +24,16 @@ import dataclasses
 import logging
 import os
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from websockets.asyncio.server import ServerConnection
 from websockets.http11 import SERVER, Request, Response
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 CHUNK_BYTES = 64 * 1024
 HANDSHAKE_TIMEOUT = 10.0
@@ -84,6 +87,17 @@ class Downloads:
         self._waiting: dict[str, int] = {}
         self._slots: set[DownloadSlot] = set()
         self._freed = asyncio.Event()
+        # File reads of downloads on threads of their own: the default pool also runs argon2,
+        # sealing uploads and more, and a download must not wait behind them (nor they behind it).
+        self._reader = ThreadPoolExecutor(max_workers=4, thread_name_prefix="download-read")
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """``fn(*args)`` on the downloads' reading threads."""
+        return await asyncio.get_running_loop().run_in_executor(self._reader, fn, *args)
+
+    def close(self) -> None:
+        self.abort_all()
+        self._reader.shutdown(wait=False, cancel_futures=True)
 
     def try_acquire(self, ip: str) -> DownloadSlot | None:
         if len(self._slots) >= self.total or self._by_ip.get(ip, 0) >= self.per_ip:
@@ -226,7 +240,7 @@ class StreamingConnection(ServerConnection):
             source = response.source
             assert source is not None
             while left > 0 and not transport.is_closing():
-                chunk = await asyncio.to_thread(source.read, min(CHUNK_BYTES, left))
+                chunk = await self.downloads.run(source.read, min(CHUNK_BYTES, left))
                 if not chunk:
                     break  # the file shrank: the reader sees a short body
                 left -= len(chunk)
