@@ -133,3 +133,21 @@ async def test_a_half_sent_request_is_still_dropped(relay: RelayHandle) -> None:
     visitor = Visitor(relay.ws_url, relay.site_key)
     assert isinstance(await visitor.connect(), p.VisitorWelcome)
     await visitor.close()
+
+
+async def test_the_relay_stops_without_waiting_for_stalled_downloads(tmp_path: Path) -> None:
+    """Finding 8: a download whose reader stopped reading does not hold the relay's shutdown
+    (its stall time-out is set far beyond the test's time limit here): stopping cuts it."""
+    async with contextlib.AsyncExitStack() as stack:
+        relay = await stack.enter_async_context(
+            relay_with(tmp_path, download_stall_timeout=100_000.0)
+        )
+        async with visitor_chat(relay) as (visitor, _agent):
+            url = await file_url(visitor, os.urandom(10 * MB))
+        stalled = await slow_reader(relay, url)
+        downloads = relay.relay.files.downloads
+        assert stalled.status == 200 and downloads.running() == 1
+        await stack.aclose()  # Relay.stop()
+    body = await stalled.rest()  # the relay cut it: the reader gets EOF before the end
+    assert len(body) < 10 * MB
+    await stalled.close()
