@@ -77,12 +77,14 @@ ErrorCode = Literal[
     "ip_blocked",  # B5: not this visitor but its network address was blocked (shared IP)
     "busy",  # the relay is saturated (e.g. password checks): retry after ``retry_after``
     "admin_only",  # the request needs the admin role
-    "duplicate",  # C12: another quick phrase has that shortcut
+    "duplicate",  # C12: another quick phrase has that shortcut; C14: that client_msg_id was sent
     "mail_failed",  # the invitation e-mail could not be sent (the account exists; retry)
     "file_too_large",  # C14: a file over MAX_FILE_BYTES
     "empty_file",  # C14: a file of 0 bytes
     "bad_file_name",  # C14: a name with a path, control characters or a reserved device name
     "file_corrupt",  # C14: the bytes received do not match the announced size or SHA-256
+    "quota_exceeded",  # C14: the chat's files, or the visitor's uploads today, reached their limit
+    "storage_full",  # C14: the relay's disk is (nearly) full: no upload is accepted now
 ]
 
 Role = Literal["visitor", "agent", "system"]
@@ -1283,8 +1285,14 @@ class UploadFile(Frame):
     Refused (nothing stored): over 10 MiB (``file_too_large``), 0 bytes (``empty_file``), a name
     that is not a plain file name (``bad_file_name``: refused, not rewritten: ``/``, ``\\``,
     ``..``, NUL or control characters, a Windows device name such as ``CON`` or ``lpt1.txt``, a
-    trailing dot or space). One upload at a time per connection; a connection that drops in
-    the middle leaves nothing behind."""
+    trailing dot or space); a ``client_msg_id`` already stored (``duplicate``); more file bytes
+    than the connection's or the address's allowance (``rate_limited``: wait, then send again);
+    the chat's or the visitor's daily file quota reached (``quota_exceeded``); the relay's disk
+    (nearly) full (``storage_full``, also when a write fails mid-upload: the upload ends there,
+    and its remaining chunks are dropped without answers). All but the last are answered
+    instead of ``upload_ready``, before any byte is sent. Chunks must average a quarter of
+    ``chunk_bytes`` at least (``invalid``). One upload at a time per connection; a connection
+    that drops in the middle leaves nothing behind."""
 
     id: RequestId
     client_msg_id: ClientMsgId

@@ -33,10 +33,11 @@ from server.connection import Conn
 from server.executors import Saturated
 from server.files import FileService
 from server.geo import GeoLocator
+from server.health import WatchedWriter, WriterHealth
 from server.http import HttpRoutes
 from server.invitations import Invitations
 from server.limits import IpLimiter
-from server.logs import LogService
+from server.logs import Caps, LogService
 from server.metrics import Metrics
 from server.offline import OFFLINE_FRAMES, OfflineService
 from server.presence import Presence
@@ -47,6 +48,7 @@ from server.store.blocks_repo import refusal as brepo_refusal
 from server.store.blocks_repo import unless_blocked
 from server.store.db import create_engine, create_writer_engine, migrate, read
 from server.store.writer import GroupWriter
+from server.streaming import streaming_connection
 from server.tracker import WATCHERS, VisitorTracker
 from server.visit_source import browser_and_os
 from server.webhooks import Webhooks
@@ -93,8 +95,10 @@ class Relay:
         self.engine = create_engine(
             settings.database_url, sqlite_synchronous=settings.sqlite_synchronous
         )
-        self.writer = GroupWriter(
+        self.write_health = WriterHealth(settings.health_write_failures)
+        self.writer: GroupWriter = WatchedWriter(
             self.engine,
+            health=self.write_health,
             max_batch=settings.group_commit_max,
             on_batch=self.metrics.commit_batch.observe,
             sync_engine=create_writer_engine(
@@ -148,6 +152,7 @@ class Relay:
             settings,
             base_url=lambda: self.settings.public_url or self.http_url,
         )
+        self.files.client_ip = self._client_ip
         self._sneak_peek: dict[int, tuple[bool, float]] = {}
         self.trusted_proxies = parse_trusted(settings.trusted_proxies)
         self.geo = GeoLocator(settings.geoip_city_db)
@@ -161,7 +166,16 @@ class Relay:
         self.invitations = Invitations(
             self.engine, self.tracker, self.bus, lambda: self.presence.online_count() > 0
         )
-        self.logs = LogService(self.engine, self.writer)
+        self.logs = LogService(
+            self.engine,
+            self.writer,
+            self.files.root / "logs",
+            Caps(
+                per_agent=settings.logs_per_agent,
+                total_bytes=settings.logs_max_total_bytes,
+                max_age=settings.logs_retention_days * 86400.0,
+            ),
+        )
         self.logs.session_lifetime = self.session_lifetime
         self.sign_in = sign_in_repo.Policy(
             free_email=settings.sign_in_free_failures,
@@ -180,6 +194,7 @@ class Relay:
         await migrate(self.engine)
         await asyncio.to_thread(self.files.start)
         self.writer.start()
+        self.logs.start()
         await self.actions.start()
         self.webhooks.start()
         await self.account.start()
@@ -194,6 +209,9 @@ class Relay:
             download_url=self.settings.app_download_url,
             files=self.files.serve,
             log_download=self.logs.download,
+            metrics_token=self.settings.metrics_token,
+            downloads=self.files.downloads,
+            client_ip=self._client_ip,
         )
         self._server = await serve(
             self._handle,
@@ -207,6 +225,12 @@ class Relay:
             ping_timeout=self.settings.ping_timeout,
             close_timeout=self.settings.close_timeout,
             server_header=f"jivo-relay/{__version__}",
+            # Finding 8: downloads stream from disk; the handshake has its own 10 s limit there
+            # (websockets' open_timeout would cut a slow download).
+            open_timeout=None,
+            create_connection=streaming_connection(
+                self.files.downloads, self.settings.download_stall_timeout
+            ),
         )
         sock = next(iter(self._server.sockets))
         self.port = sock.getsockname()[1]
@@ -219,9 +243,11 @@ class Relay:
 
     async def stop(self) -> None:
         if self._server is not None:
+            self.files.downloads.close()
             self._server.close()
             await self._server.wait_closed()
             self._server = None
+        await self.logs.stop()
         await self.actions.stop()
         await self.account.stop()
         await self.webhooks.stop()
@@ -252,6 +278,8 @@ class Relay:
         return f"ws://{self.settings.host}:{self.port}/ws"
 
     async def _healthy(self) -> bool:
+        if not self.write_health.healthy:
+            return False  # finding 16: reads may work while every write fails (a full disk)
         try:
             async with self.engine.connect() as conn:
                 await conn.execute(sa.text("SELECT 1"))
@@ -352,7 +380,7 @@ class Relay:
         try:
             await self._read_frames(conn, decoder, dispatch, in_flight)
         finally:
-            self.files.abort(conn)
+            self.files.forget(conn)
             if in_flight:
                 await asyncio.gather(*in_flight, return_exceptions=True)
 

@@ -385,6 +385,8 @@ log_bundles = sa.Table(
     sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=False, index=True),
     sa.Column("name", sa.String(200), nullable=False, server_default=""),
     sa.Column("size", sa.Integer, nullable=False),
-    sa.Column("data", sa.LargeBinary, nullable=False),
+    # Bundles of relays before finding 11 only; newer ones are files (``file``, server/logs.py).
+    sa.Column("data", sa.LargeBinary, nullable=True),
+    sa.Column("file", sa.String(64), nullable=True),
     sa.Column("created_at", sa.Float, nullable=False),
 )
