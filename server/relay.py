@@ -97,6 +97,11 @@ class Relay:
         )
         self.chats.router = self.router
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
+        # Finding 10: first frames and new visitor rows, per client IP (an IPv6 /64).
+        self.first_frame_limiter = IpLimiter(settings.first_frame_rate, settings.first_frame_burst)
+        self.new_visitor_limiter = IpLimiter(
+            settings.new_visitors_per_hour / 3600.0, settings.new_visitors_per_hour
+        )
         self.webhooks = Webhooks(self.engine, self.writer, settings)
         self.chats.on_closed = lambda change: self.webhooks.emit_soon(
             "chat_finished",
@@ -264,9 +269,16 @@ class Relay:
             async with asyncio.timeout(self.settings.auth_timeout):
                 raw = await ws.recv()
         except TimeoutError:
-            await ws.close(p.CLOSE_AUTH_TIMEOUT, "no authentication frame in time")
+            await conn.close(p.CLOSE_AUTH_TIMEOUT, "no authentication frame in time")
             return
         except ConnectionClosed:
+            return
+        if not self.first_frame_limiter.take(conn.ip):  # finding 10: before any lookup
+            self.metrics.errors.labels("rate_limited").inc()
+            conn.error(
+                p.FrameRejected("rate_limited", "too many connections: retry later", _peek_id(raw))
+            )
+            await conn.close(p.CLOSE_RATE_LIMITED, "too many connections from this address")
             return
         try:
             first = p.decode_client(raw, first_frame_decoder)
@@ -646,6 +658,12 @@ class Relay:
                 )
             )
             await conn.close(p.CLOSE_FORBIDDEN, "origin not allowed")
+            return
+        if visitor_row is None and not self.new_visitor_limiter.take(conn.ip):  # finding 10
+            self.metrics.errors.labels("rate_limited").inc()
+            reason = "too many new visitors from this address: retry later"
+            conn.error(p.FrameRejected("rate_limited", reason, hello.id))
+            await conn.close(p.CLOSE_RATE_LIMITED, reason)
             return
         if visitor_row is None:
             token = auth.new_token()

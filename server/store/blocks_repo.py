@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from server import protocol as p
+from server.limits import client_key
 from server.store import repo
 from server.store.schema import agents, blocked_clients, chat_participants, visitors
 from server.store.writer import Write
@@ -24,7 +25,7 @@ _ACTIVE_BLOCK = sa.union_all(
     ),
     sa.select(blocked_clients.c.id).where(
         blocked_clients.c.site_id == sa.bindparam("site_id"),
-        blocked_clients.c.ip == sa.bindparam("ip"),
+        blocked_clients.c.ip.in_(sa.bindparam("ips", expanding=True)),
         blocked_clients.c.ip != "",
         blocked_clients.c.unblocked_at.is_(None),
     ),
@@ -32,8 +33,9 @@ _ACTIVE_BLOCK = sa.union_all(
 
 
 def is_blocked(conn: Connection, site_id: int, visitor_id: int, ip: str) -> bool:
-    """C8: the visitor, or any visitor from its IP, is blocked on this site."""
-    params = {"site_id": site_id, "visitor_id": visitor_id, "ip": ip}
+    """C8: the visitor, or any visitor from its IP (an IPv6 address: its /64, as blocks are
+    stored since finding 21; blocks of a single address still hold), is blocked on this site."""
+    params = {"site_id": site_id, "visitor_id": visitor_id, "ips": sorted({ip, client_key(ip)})}
     return conn.execute(_ACTIVE_BLOCK, params).first() is not None
 
 
@@ -93,7 +95,7 @@ def block_client(agent: p.AgentInfo, chat_id: int, reason: str) -> Write[Block]:
             .values(
                 site_id=chat.site_id,
                 visitor_id=visitor.id,
-                ip=visitor.ip,
+                ip=client_key(visitor.ip) if visitor.ip else "",  # an IPv6 /64 as one client
                 reason=reason,
                 blocked_by=agent.id,
                 created_at=now,
