@@ -1556,8 +1556,13 @@ def decode_server(data: str | bytes) -> Frame:
 def _type_name(tp: Any) -> str:
     text = repr(tp) if not isinstance(tp, type) else tp.__name__
     text = text.replace("typing.", "").replace("server.protocol.", "")
+    # Integer bounds are part of the contract (issue 12 item 4): int[1..2147483647].
+    text = re.sub(
+        r"Annotated\[int, msgspec\.Meta\(ge=(-?\d+), le=(-?\d+)\)\]", r"int[\1..\2]", text
+    )
     text = re.sub(r"Annotated\[([^,\[\]]+(?:\[[^\]]*\])?), msgspec\.Meta\([^)]*\)\]", r"\1", text)
-    return text
+    optional = re.fullmatch(r"Optional\[(.*)\]", text)
+    return f"{optional[1]} | None" if optional else text
 
 
 def _struct_section(cls: type[msgspec.Struct], tagged: bool) -> list[str]:

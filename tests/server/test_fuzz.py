@@ -278,8 +278,8 @@ async def _fuzz_socket(
             continue
         if isinstance(expected, p.FrameRejected):
             err = await peer.wait(
-                lambda f, i=expected.request_id: (
-                    isinstance(f, p.Error) and (f.id == i or isinstance(data, bytes))
+                lambda f, i=expected.request_id, binary=isinstance(data, bytes): (
+                    isinstance(f, p.Error) and (f.id == i or binary)
                 ),
                 mark,
                 data,
