@@ -277,8 +277,9 @@ async def _fuzz_socket(
             stats["oversize"] += 1
             continue
         if isinstance(expected, p.FrameRejected):
+            binary = isinstance(data, bytes)
             err = await peer.wait(
-                lambda f, i=expected.request_id, binary=isinstance(data, bytes): (
+                lambda f, i=expected.request_id, binary=binary: (
                     isinstance(f, p.Error) and (f.id == i or binary)
                 ),
                 mark,
