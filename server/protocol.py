@@ -31,6 +31,13 @@ PROTOCOL_VERSION = 1
 """Bumped on any incompatible change; the relay refuses a client of another version."""
 
 MAX_FRAME_BYTES = 64 * 1024
+"""The largest frame a client may send."""
+MAX_CLIENT_FRAME_BYTES = 256 * 1024
+"""The largest frame the desktop app accepts from the relay."""
+MAX_PAGE_BYTES = 192 * 1024
+"""Issue 12 item 6: ``history_page`` and ``archive_page`` are cut to this many bytes of
+events or chats (well under MAX_CLIENT_FRAME_BYTES, with room for the frame around them), and
+say where the rest begins."""
 MAX_MESSAGE_CHARS = 5000
 LOG_PART_BYTES = 32 * 1024
 """Bytes of a log bundle per ``upload_logs`` frame (base64 makes them 4/3 as many characters,
@@ -938,13 +945,20 @@ class MessageAcked(Frame):
 
 
 class HistoryPage(Frame):
+    """Response to ``history``: at most ``limit`` events, oldest first, and never more than
+    MAX_PAGE_BYTES of them (the newest are kept). ``more``: older events remain before the
+    first one; ask again with ``before_seq`` = its ``seq``."""
+
     id: int
     chat_id: int
     events: list[Event]
+    more: bool = False
 
 
 class ArchivePage(Frame):
-    """Response to ``search_archive``: one page of chats and how many match in all."""
+    """Response to ``search_archive``: one page of chats and how many match in all. A page
+    holds fewer than ``limit`` chats when they would pass MAX_PAGE_BYTES: the next page starts
+    at ``offset`` + the number of chats received."""
 
     id: int
     chats: list[ChatInfo]
@@ -1453,6 +1467,19 @@ def encode(frame: Frame) -> str:
     return _encoder.encode(frame).decode()
 
 
+def fit_page(items: list[Any], max_bytes: int = MAX_PAGE_BYTES, *, keep_last: bool) -> int:
+    """How many of ``items`` (structs of a page) fit in ``max_bytes`` of JSON: counted from the
+    end when ``keep_last`` (history keeps the newest), else from the start. At least one, so
+    a page always moves on (one event is at most a few tens of KiB)."""
+    total = 0
+    order = reversed(items) if keep_last else iter(items)
+    for count, item in enumerate(order):
+        total += len(_encoder.encode(item)) + 1
+        if total > max_bytes and count > 0:
+            return count
+    return len(items)
+
+
 class FrameRejected(Exception):
     """A frame that failed validation, with the error code the peer is told."""
 
@@ -1511,7 +1538,8 @@ def _refusal(data: str | bytes, reason: str) -> FrameRejected:
         return FrameRejected("malformed", "a frame must be a JSON object")
     except RecursionError:
         return FrameRejected("malformed", "the frame is nested too deeply")
-    request_id = head.id if type(head.id) is int and 0 <= head.id <= INT64_MAX else None
+    # Echoed so the client can match it, even when out of range (but always encodable).
+    request_id = head.id if type(head.id) is int and -(2**63) <= head.id < 2**64 else None
     tag = head.type
     if not isinstance(tag, str):
         return FrameRejected("invalid", "missing 'type'", request_id)

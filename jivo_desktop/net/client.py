@@ -140,7 +140,7 @@ class AgentClient:
             ws = await connect(
                 self.url,
                 open_timeout=self.open_timeout,
-                max_size=4 * p.MAX_FRAME_BYTES,
+                max_size=p.MAX_CLIENT_FRAME_BYTES,
                 compression=None,
             )
         except (OSError, InvalidHandshake, InvalidURI, TimeoutError):
@@ -351,11 +351,22 @@ class AgentClient:
     async def history(
         self, chat_id: int, before_seq: int | None = None, limit: int = 100
     ) -> list[p.Event]:
-        page = await self.request(
-            lambda i: p.History(id=i, chat_id=chat_id, before_seq=before_seq, limit=limit)
-        )
-        assert isinstance(page, p.HistoryPage)
-        return page.events
+        """Up to ``limit`` events before ``before_seq``, oldest first. The relay cuts a page
+        by size as well (issue 12 item 6): the older rest is fetched page by page."""
+        events: list[p.Event] = []
+        while len(events) < limit:
+            want = limit - len(events)
+            page = await self.request(
+                lambda i, b=before_seq, n=want: p.History(
+                    id=i, chat_id=chat_id, before_seq=b, limit=n
+                )
+            )
+            assert isinstance(page, p.HistoryPage)
+            events[:0] = page.events
+            if not page.more or not page.events:
+                break
+            before_seq = page.events[0].seq
+        return events
 
     async def typing(self, chat_id: int, active: bool) -> None:
         if self._ws is not None:
