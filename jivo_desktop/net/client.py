@@ -55,12 +55,19 @@ class ConnectionLost(Exception):
     """The connection dropped before the relay answered this request."""
 
 
+MAX_SEND_RETRIES = 5
+"""Issue 12 item 3: a message answered ``internal`` or ``rate_limited`` is sent again at most
+this many times, with a doubling delay; then it fails (the app shows it as not sent, with a
+manual retry). A poison message was resent about once a second for ever."""
+
+
 @dataclass
 class _Outgoing:
     chat_id: int
     text: str
     future: asyncio.Future[p.MessageAcked]
     comment: bool = False
+    retries: int = 0
 
 
 class AgentClient:
@@ -74,8 +81,14 @@ class AgentClient:
         open_timeout: float = 10.0,
         on_frame: Callable[[p.Frame], None] | None = None,
         on_state: Callable[[State], None] | None = None,
+        retry_delay: float = 1.0,
+        max_retries: int = MAX_SEND_RETRIES,
     ) -> None:
         self.url = url
+        self.retry_delay = retry_delay
+        """Seconds before the first resend of a message the relay could not store; doubled
+        at each further resend, up to ``max_retries`` of them."""
+        self.max_retries = max_retries
         self.reconnect = reconnect
         self.min_backoff = min_backoff
         self.max_backoff = max_backoff
@@ -234,8 +247,10 @@ class AgentClient:
             out = self._outbox.get(cmid)
             if out is None:
                 return
-            if frame.code in ("rate_limited", "internal"):
-                asyncio.get_running_loop().call_later(1.0, self._resend, cmid)
+            if frame.code in ("rate_limited", "internal") and out.retries < self.max_retries:
+                delay = self.retry_delay * 2**out.retries
+                out.retries += 1
+                asyncio.get_running_loop().call_later(delay, self._resend, cmid)
                 return
             del self._outbox[cmid]
             if not out.future.done():
