@@ -38,6 +38,7 @@ from server.limits import IpLimiter
 from server.logs import LogService
 from server.metrics import Metrics
 from server.presence import Presence
+from server.retention import Retention
 from server.routing import Router
 from server.store import account_repo, repo
 from server.store import files as files_repo
@@ -135,6 +136,7 @@ class Relay:
             self.engine, self.tracker, self.bus, lambda: self.presence.online_count() > 0
         )
         self.logs = LogService(self.engine, self.writer)
+        self.retention = Retention(self.writer, settings)  # finding 10
         self.demo_site_key: str | None = None
         self.port = 0
         self._server: Server | None = None
@@ -147,6 +149,7 @@ class Relay:
         self.writer.start()
         await self.actions.start()
         self.webhooks.start()
+        self.retention.start()
         await self.account.start()
         self.router.start()  # reloads the deadlines of the chats being offered
         self.demo_site_key = await self._find_demo_site()
@@ -188,6 +191,7 @@ class Relay:
             await self._server.wait_closed()
             self._server = None
         await self.actions.stop()
+        await self.retention.stop()
         await self.account.stop()
         await self.webhooks.stop()
         await self.router.stop()
