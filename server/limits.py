@@ -8,8 +8,10 @@ from __future__ import annotations
 import ipaddress
 import itertools
 import time
+from functools import lru_cache
 
 
+@lru_cache(maxsize=4096)  # every frame is counted by its client's key
 def client_key(ip: str) -> str:
     """The address limits and blocks count by: an IPv4 address as it is (an IPv4-mapped IPv6
     address as its IPv4 one), an IPv6 address as its /64 network; anything else unchanged."""

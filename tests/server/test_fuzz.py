@@ -30,9 +30,12 @@ from tests.support.relay import RelayHandle, running_relay
 from tests.support.visitor import Visitor
 
 SEED = 20261202
-AGENT_FRAMES_SENT = 1400
-VISITOR_FRAMES_SENT = 900
-FIRST_FRAMES_SENT = 120
+AGENT_FRAMES_SENT = 1200
+VISITOR_FRAMES_SENT = 800
+FIRST_FRAMES_SENT = 100
+NORMAL_VISITOR_IP = "203.0.113.7"
+"""The normal chat's visitor comes from another address (through the trusted proxy header):
+a fuzzed block_client of a fuzzed chat blocks 127.0.0.1, as it should."""
 FUZZ_EMAIL, FUZZ_PASSWORD = "fuzz@example.com", "fuzz-password-1"
 FIRST_TAGS = {"sign_in", "authenticate", "visitor_hello", "set_password"}
 LONE_SURROGATE = "\ud800"  # sent as the JSON escape \ud800 (see _encode)
@@ -313,9 +316,15 @@ async def _normal_chat(relay: RelayHandle, stop: asyncio.Event) -> tuple[int, li
     await agent.sign_in(relay.agent_email, relay.agent_password)
     await agent.wait_synced()
     visitor = Visitor(relay.ws_url, relay.site_key)
-    await visitor.connect()
+    await visitor.connect(additional_headers={"X-Forwarded-For": NORMAL_VISITOR_IP})
     assert isinstance(await visitor.say("first"), p.MessageAcked)
-    offer = await agent.wait_for_type(p.ChatOffered)
+    offer = await agent.wait_for(  # the fuzzed visitor's chats are offered too
+        lambda f: (
+            isinstance(f, p.ChatOffered)
+            and f.chat.visitor is not None
+            and f.chat.visitor.id == visitor.visitor_id
+        )
+    )
     chat_id = offer.chat.id
     await agent.accept(chat_id)
     sent = 0
@@ -385,6 +394,7 @@ async def test_fuzzed_frames_get_typed_answers_and_no_tracebacks(db_url: str) ->
             conn_burst=100_000,
             ip_rate=100_000,
             ip_burst=100_000,
+            trusted_proxies="127.0.0.1",
         ) as relay:
             await relay.add_agent(FUZZ_EMAIL, FUZZ_PASSWORD, "Fuzz")
 
