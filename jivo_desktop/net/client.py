@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import itertools
 import logging
@@ -372,8 +373,8 @@ class AgentClient:
         while len(events) < limit:
             want = limit - len(events)
             page = await self.request(
-                lambda i, b=before_seq, n=want: p.History(
-                    id=i, chat_id=chat_id, before_seq=b, limit=n
+                functools.partial(
+                    _history_frame, chat_id=chat_id, before_seq=before_seq, limit=want
                 )
             )
             assert isinstance(page, p.HistoryPage)
@@ -597,6 +598,10 @@ class AgentClient:
         """Tests: break the socket as a network failure would (the client reconnects)."""
         if self._ws is not None:
             self._ws.transport.abort()
+
+
+def _history_frame(request_id: int, *, chat_id: int, before_seq: int | None, limit: int) -> p.Frame:
+    return p.History(id=request_id, chat_id=chat_id, before_seq=before_seq, limit=limit)
 
 
 def _http_get(url: str, max_bytes: int) -> bytes:
