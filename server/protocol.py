@@ -15,6 +15,10 @@ Rules (see DESIGN.md):
   twice.
 * Limits are answered with an ``error`` frame (or a close with a readable reason), never a silent
   drop.
+* Every bad input gets a typed answer (``malformed`` or ``invalid``): integers are bounded to
+  what the database holds (``int[1..2147483647]`` for ids, ``int[0..9223372036854775807]`` for
+  cursors), strings may not contain U+0000 (on any database), and lone UTF-16 surrogates are
+  malformed JSON. Close reasons are at most 123 bytes.
 
 This module imports nothing but msgspec so that the desktop app can use it without the relay's
 dependencies.
