@@ -42,6 +42,14 @@ class Settings:
     ip_burst: float = 200.0
     rate_strikes_before_close: int = 50
     """Refused frames in a row after which a flooding connection is closed."""
+    first_frame_rate: float = 5.0
+    first_frame_burst: float = 100.0
+    """Finding 10: first frames (sign_in, authenticate, visitor_hello, set_password) a client
+    IP (an IPv6 /64) may send a second, with bursts (a page with many tabs reconnecting);
+    each costs a database lookup, and sign_in an argon2 hash."""
+    new_visitors_per_hour: float = 120.0
+    """Finding 10: visitor rows (hellos without a known token) one client IP may create an
+    hour, in a burst of as many; over it the hello is refused with ``rate_limited``."""
     ping_interval: float | None = 20.0
     ping_timeout: float | None = 20.0
     close_timeout: float = 5.0
@@ -113,6 +121,17 @@ class Settings:
     """Failures older than this are forgotten."""
     hours_check_interval: float = 30.0
     """How often the relay checks whether working hours began or ended (K5)."""
+    # ---- retention (finding 10): a job on every node deletes, every ``retention_interval``
+    # seconds and at most ``retention_batch`` rows a table per run, what is older than:
+    retention_interval: float = 3600.0
+    page_view_days: float = 90.0
+    """Page views (C4 navigation history); the visitor's counters stay."""
+    idle_visitor_days: float = 30.0
+    """Visitors never seen again for this long who never chatted, left a message or were
+    blocked (their page views and visits go with them)."""
+    webhook_delivery_days: float = 14.0
+    """Delivered and failed webhook deliveries (pending ones are kept until they finish)."""
+    retention_batch: int = 5000
     files_dir: str = ""
     """C14: where sent files are kept; empty: a ``files`` folder beside the SQLite database, or
     in the platformdirs data folder for other databases. Several nodes must share it."""

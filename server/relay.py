@@ -41,6 +41,7 @@ from server.logs import Caps, LogService
 from server.metrics import Metrics
 from server.offline import OFFLINE_FRAMES, OfflineService
 from server.presence import Presence
+from server.retention import Retention
 from server.routing import Router
 from server.store import account_repo, repo, sign_in_repo
 from server.store import files as files_repo
@@ -125,6 +126,11 @@ class Relay:
         )
         self.chats.router = self.router
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
+        # Finding 10: first frames and new visitor rows, per client IP (an IPv6 /64).
+        self.first_frame_limiter = IpLimiter(settings.first_frame_rate, settings.first_frame_burst)
+        self.new_visitor_limiter = IpLimiter(
+            settings.new_visitors_per_hour / 3600.0, settings.new_visitors_per_hour
+        )
         # Finding 5: contact forms and offline messages per visitor (each may cost a webhook
         # POST and a database row); keyed by visitor id, idle ones forgotten as for IPs.
         self.form_limiter = IpLimiter(
@@ -184,6 +190,7 @@ class Relay:
             base_delay=settings.sign_in_base_delay,
             window=settings.sign_in_window,
         )
+        self.retention = Retention(self.writer, settings)  # finding 10
         self.demo_site_key: str | None = None
         self.port = 0
         self._server: Server | None = None
@@ -197,6 +204,7 @@ class Relay:
         self.logs.start()
         await self.actions.start()
         self.webhooks.start()
+        self.retention.start()
         await self.account.start()
         self.router.start()  # reloads the deadlines of the chats being offered
         self.demo_site_key = await self._find_demo_site()
@@ -249,6 +257,7 @@ class Relay:
             self._server = None
         await self.logs.stop()
         await self.actions.stop()
+        await self.retention.stop()
         await self.account.stop()
         await self.webhooks.stop()
         await self.router.stop()
@@ -332,9 +341,16 @@ class Relay:
             async with asyncio.timeout(self.settings.auth_timeout):
                 raw = await ws.recv()
         except TimeoutError:
-            await ws.close(p.CLOSE_AUTH_TIMEOUT, "no authentication frame in time")
+            await conn.close(p.CLOSE_AUTH_TIMEOUT, "no authentication frame in time")
             return
         except ConnectionClosed:
+            return
+        if not self.first_frame_limiter.take(conn.ip):  # finding 10: before any lookup
+            self.metrics.errors.labels("rate_limited").inc()
+            conn.error(
+                p.FrameRejected("rate_limited", "too many connections: retry later", _peek_id(raw))
+            )
+            await conn.close(p.CLOSE_RATE_LIMITED, "too many connections from this address")
             return
         try:
             first = p.decode_client(raw, first_frame_decoder)
@@ -788,6 +804,12 @@ class Relay:
                 )
             )
             await conn.close(p.CLOSE_FORBIDDEN, "origin not allowed")
+            return
+        if visitor_row is None and not self.new_visitor_limiter.take(conn.ip):  # finding 10
+            self.metrics.errors.labels("rate_limited").inc()
+            reason = "too many new visitors from this address: retry later"
+            conn.error(p.FrameRejected("rate_limited", reason, hello.id))
+            await conn.close(p.CLOSE_RATE_LIMITED, reason)
             return
         if visitor_row is None:
             token = auth.new_token()
