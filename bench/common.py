@@ -27,6 +27,10 @@ BENCH_LIMITS = {
     "JIVO_RELAY_CONN_BURST": "1000000",
     "JIVO_RELAY_IP_RATE": "1000000",
     "JIVO_RELAY_IP_BURST": "1000000",
+    # Finding 10's per-IP limits on new connections and new visitors.
+    "JIVO_RELAY_FIRST_FRAME_RATE": "1000000",
+    "JIVO_RELAY_FIRST_FRAME_BURST": "1000000",
+    "JIVO_RELAY_NEW_VISITORS_PER_HOUR": "1000000",
 }
 
 

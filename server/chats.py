@@ -212,12 +212,17 @@ class ChatService:
 
     async def search_archive(self, conn: Conn, frame: p.SearchArchive, agent: p.AgentInfo) -> None:
         found, total = await read(self.engine, archive.search, agent, frame)
+        del found[p.fit_page(found, keep_last=False) :]  # issue 12 item 6
         conn.send(p.ArchivePage(id=frame.id, chats=found, total=total))
 
     async def history(self, conn: Conn, frame: p.History, agent: p.AgentInfo) -> None:
         await self._visible_chat(frame.chat_id, agent, frame.id)
         events = await read(self.engine, repo.history, frame.chat_id, frame.before_seq, frame.limit)
-        conn.send(p.HistoryPage(id=frame.id, chat_id=frame.chat_id, events=events))
+        # Issue 12 item 6: a page the app would refuse (256 KiB) dropped its connection on
+        # every attempt to open a long chat; keep the newest events that fit.
+        del events[: len(events) - p.fit_page(events, keep_last=True)]
+        more = bool(events) and events[0].seq > 1
+        conn.send(p.HistoryPage(id=frame.id, chat_id=frame.chat_id, events=events, more=more))
 
     async def agent_typing(self, frame: p.Typing, agent: p.AgentInfo) -> None:
         if frame.chat_id is None:

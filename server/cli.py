@@ -124,20 +124,33 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def configure_logging(verbose: bool) -> None:
     logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
+        level=logging.DEBUG if verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    if not args.verbose:
-        # One line per connection or migration step is noise to an admin; -v shows it.
-        for chatty in ("websockets", "alembic"):
-            logging.getLogger(chatty).setLevel(logging.WARNING)
+    # One line per connection or migration step is noise to an admin; -v shows it. Never
+    # DEBUG for websockets, even with -v: it would log the head and tail of every frame, and
+    # frames carry passwords, session tokens and chat text (finding 20).
+    logging.getLogger("websockets").setLevel(logging.INFO if verbose else logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    configure_logging(args.verbose)
+    # Finding 19: the database (hashes, webhook secrets, chats), uploads and log bundles are
+    # for this user only, also outside the systemd unit (which sets UMask=0077 too), whichever
+    # command creates them first.
+    os.umask(0o077)
     overrides: dict[str, object] = {"database_url": args.db}
     if args.command == "serve":
         overrides.update(host=args.host, port=args.port, public_url=args.public_url)
-    settings = Settings.from_env(**overrides)
+    try:
+        settings = Settings.from_env(**overrides)
+    except ValueError as exc:
+        print(f"jivo-relay: {exc}", file=sys.stderr)
+        return 2
     try:
         return asyncio.run(_run(args, settings))
     except KeyboardInterrupt:
@@ -211,8 +224,10 @@ async def _logs(relay: Relay, args: argparse.Namespace) -> int:
         print(f"no log bundle with id {args.get}", file=sys.stderr)
         return 1
     out = args.out or Path(f"{args.get}-{Path(found.name).name or 'logs.zip'}")
-    out.write_bytes(found.data)
-    print(f"saved {len(found.data)} bytes to {out}")
+    body = logs.bundle_body(relay.logs.root, found)
+    data = body.read_bytes() if isinstance(body, Path) else body
+    out.write_bytes(data)
+    print(f"saved {len(data)} bytes to {out}")
     return 0
 
 

@@ -10,6 +10,8 @@ import platformdirs
 
 from server import protocol
 
+SMTP_SECURITY = ("starttls", "tls", "plain")
+
 
 def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("jivo-relay", appauthor=False))
@@ -40,6 +42,14 @@ class Settings:
     ip_burst: float = 200.0
     rate_strikes_before_close: int = 50
     """Refused frames in a row after which a flooding connection is closed."""
+    first_frame_rate: float = 5.0
+    first_frame_burst: float = 100.0
+    """Finding 10: first frames (sign_in, authenticate, visitor_hello, set_password) a client
+    IP (an IPv6 /64) may send a second, with bursts (a page with many tabs reconnecting);
+    each costs a database lookup, and sign_in an argon2 hash."""
+    new_visitors_per_hour: float = 120.0
+    """Finding 10: visitor rows (hellos without a known token) one client IP may create an
+    hour, in a burst of as many; over it the hello is refused with ``rate_limited``."""
     ping_interval: float | None = 20.0
     ping_timeout: float | None = 20.0
     close_timeout: float = 5.0
@@ -71,7 +81,8 @@ class Settings:
     """The SMTP server invitations go through; empty: invitations cannot be sent."""
     smtp_port: int = 587
     smtp_security: str = "starttls"
-    """starttls (port 587), tls (implicit TLS, port 465) or none (a local relay, tests)."""
+    """starttls (port 587), tls (implicit TLS, port 465) or plain (``none`` too: a local relay,
+    tests); any other value stops the relay at start (finding 18), never means plaintext."""
     smtp_user: str = ""
     smtp_password: str = ""
     smtp_from: str = ""
@@ -110,9 +121,68 @@ class Settings:
     """Failures older than this are forgotten."""
     hours_check_interval: float = 30.0
     """How often the relay checks whether working hours began or ended (K5)."""
+    # ---- retention (finding 10): a job on every node deletes, every ``retention_interval``
+    # seconds and at most ``retention_batch`` rows a table per run, what is older than:
+    retention_interval: float = 3600.0
+    page_view_days: float = 90.0
+    """Page views (C4 navigation history); the visitor's counters stay."""
+    idle_visitor_days: float = 30.0
+    """Visitors never seen again for this long who never chatted, left a message or were
+    blocked (their page views and visits go with them)."""
+    webhook_delivery_days: float = 14.0
+    """Delivered and failed webhook deliveries (pending ones are kept until they finish)."""
+    retention_batch: int = 5000
     files_dir: str = ""
     """C14: where sent files are kept; empty: a ``files`` folder beside the SQLite database, or
     in the platformdirs data folder for other databases. Several nodes must share it."""
+    # ---- what uploads may cost (finding 3): bytes are taken when an upload is announced
+    upload_conn_rate: float = 1024 * 1024
+    """File bytes a second one connection may upload (a byte bucket beside the frame bucket)."""
+    upload_conn_burst: float = 30 * 1024 * 1024
+    upload_ip_rate: float = 2 * 1024 * 1024
+    """File bytes a second all connections of one client address may upload."""
+    upload_ip_burst: float = 60 * 1024 * 1024
+    chat_files_max_bytes: int = 200 * 1024 * 1024
+    """Total size of the files of one chat (visitor's and agents') before uploads are refused."""
+    visitor_files_max_bytes_per_day: int = 50 * 1024 * 1024
+    """What one visitor may upload in 24 hours, over all its chats."""
+    files_min_free_bytes: int = 1024 * 1024 * 1024
+    """Uploads are refused (``storage_full``) when the files folder's disk would have less free."""
+    downloads_per_ip: int = 6
+    """Finding 8: file downloads one client address may have running at once (a browser opens
+    up to 6 connections to a host); more wait for one to end, then get 429."""
+    download_queue_seconds: float = 5.0
+    """How long a download beyond ``downloads_per_ip`` waits for one to end (under the 10 s the
+    relay gives any request to be answered)."""
+    downloads_max: int = 256
+    """File downloads the node serves at once."""
+    download_stall_timeout: float = 60.0
+    """Seconds a download may wait for a reader that takes no bytes before it is cut."""
+    # ---- the apps' log bundles (G10, finding 11)
+    logs_per_agent: int = 5
+    """Log bundles kept per agent: the newest; older ones are deleted when a new one arrives."""
+    logs_max_total_bytes: int = 500 * 1024 * 1024
+    """All agents' log bundles together; the oldest go first."""
+    logs_retention_days: float = 30.0
+    """Log bundles older than this are deleted (checked at start and every hour)."""
+    # ---- operations
+    health_write_failures: int = 3
+    """Finding 16: database writes that fail in a row before ``/healthz`` answers 503; the next
+    write that succeeds makes it healthy again."""
+    metrics_token: str = ""
+    """Finding 21: when set, ``GET /metrics`` needs ``Authorization: Bearer <this>``; when empty
+    it answers only to clients on this machine that did not come through a proxy."""
+
+    def __post_init__(self) -> None:
+        security = self.smtp_security.strip().lower()
+        if security == "none":
+            security = "plain"
+        if security not in SMTP_SECURITY:
+            raise ValueError(
+                f"JIVO_RELAY_SMTP_SECURITY is {self.smtp_security!r}: use starttls (port 587), "
+                "tls (implicit TLS, port 465) or plain (no encryption: a local mail relay only)"
+            )
+        self.smtp_security = security
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

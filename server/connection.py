@@ -80,7 +80,9 @@ class Conn:
             # A client this far behind resumes from its cursor when it reconnects.
             self._out.clear()
             asyncio.get_running_loop().create_task(
-                self.ws.close(p.CLOSE_TOO_SLOW, "too many frames waiting; reconnect to resume")
+                self.ws.close(
+                    p.CLOSE_TOO_SLOW, p.close_reason("too many frames waiting; reconnect to resume")
+                )
             )
             return
         self._out.append(text)
@@ -118,5 +120,7 @@ class Conn:
         return ok
 
     async def close(self, code: int, reason: str) -> None:
+        """Every close of the relay goes through here (or ``p.close_reason``): the reason is
+        cut to what a close frame holds."""
         await self.flush()
-        await self.ws.close(code, reason)
+        await self.ws.close(code, p.close_reason(reason))

@@ -8,25 +8,33 @@ are moved under their random id only when complete, just before the row and the 
 are committed. A dropped connection or a failed check deletes the partial file; partial files
 left by a crash are deleted when the relay starts.
 
-Downloads: ``GET /files/<id>?t=<token>``. The token is handed out over the authenticated
-WebSocket (``file_link``), signed with the relay's key (HMAC-SHA256), names the file, the
-client (visitor or agent id) and an expiry; the relay checks again on each download that this
-client may still read the chat.
+Downloads: ``GET /files/<id>?t=<token>``, streamed from the file in chunks
+(server/streaming.py, finding 8), at most ``downloads_per_ip`` at once per address. The token is
+handed out over the authenticated WebSocket (``file_link``), signed with the relay's key
+(HMAC-SHA256), names the file, the client (visitor or agent id) and an expiry; the relay checks
+again on each download that this client may still read the chat.
+
+Uploads are bounded before any byte arrives (finding 3): byte buckets per connection and per
+address (server/byte_limits.py), a quota per chat and per visitor a day, a free-space floor,
+and a retried ``client_msg_id`` refused; a write error (a full disk) ends the upload at once.
 """
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import contextlib
+import errno
 import hashlib
 import hmac
 import logging
+import math
 import os
 import re
 import secrets
+import shutil
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
@@ -38,12 +46,14 @@ from websockets.asyncio.server import ServerConnection
 from websockets.http11 import Request, Response
 
 from server import protocol as p
+from server.byte_limits import UploadBytes
 from server.config import Settings, default_data_dir
 from server.executors import FILES
 from server.http import respond
 from server.store import files as files_repo
 from server.store.db import is_sqlite, read
 from server.store.writer import GroupWriter
+from server.streaming import Downloads, open_streamed
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -119,8 +129,16 @@ class Upload:
     file_id: str
     path: Path
     handle: Any
+    chat_id: int = 0
     hasher: Any = field(default_factory=hashlib.sha256)
     received: int = 0
+    frames: int = 0
+
+    @property
+    def max_frames(self) -> int:
+        """Chunks of a quarter of the chunk size on average at the least: the frames of an
+        upload stay in proportion to its bytes, which the byte buckets bound."""
+        return 4 * math.ceil(self.frame.size / p.FILE_CHUNK_BYTES) + 4
 
 
 class FileService:
@@ -131,6 +149,7 @@ class FileService:
         writer: GroupWriter,
         chats: ChatService,
     ) -> None:
+        self.settings = settings
         self.engine = engine
         self.writer = writer
         self.chats = chats
@@ -138,6 +157,21 @@ class FileService:
         self.partial = self.root / "partial"
         self._key = b""
         self._uploads: dict[Conn, Upload] = {}
+        self._discarding: dict[Conn, int] = {}
+        """Bytes still to come of an upload that was cut (a write error): dropped silently."""
+        self.downloads = Downloads(
+            settings.downloads_per_ip, settings.downloads_max, settings.download_queue_seconds
+        )
+        self.client_ip: Callable[[ServerConnection], str] = lambda ws: str(
+            ws.remote_address[0] if ws.remote_address else ""
+        )
+        """The downloader's address (the relay sets its own, which believes trusted proxies)."""
+        self.upload_bytes = UploadBytes(
+            settings.upload_conn_rate,
+            settings.upload_conn_burst,
+            settings.upload_ip_rate,
+            settings.upload_ip_burst,
+        )
 
     def start(self) -> None:
         self.partial.mkdir(parents=True, exist_ok=True)
@@ -175,23 +209,90 @@ class FileService:
                 f"the file is larger than {p.MAX_FILE_BYTES // (1024 * 1024)} MB",
                 frame.id,
             )
-        # Check the chat before any byte arrives (and again when committing).
-        await read(self.engine, files_repo.upload_chat, role, principal_id, frame.chat_id)
+        # Check the chat, the quotas and a retry before any byte arrives (the chat again when
+        # committing).
+        check = await read(
+            self.engine,
+            files_repo.upload_check,
+            role,
+            principal_id,
+            frame.chat_id,
+            frame.client_msg_id,
+        )
+        self._check_quotas(frame, role, principal_id, check)
+        if not self.upload_bytes.take(conn, conn.ip, frame.size):
+            raise p.FrameRejected(
+                "rate_limited",
+                "too many file bytes from this connection or address: wait a minute and send "
+                "the file again",
+                frame.id,
+            )
         file_id = secrets.token_hex(16)
         path = self.partial / f"{file_id}.part"
         handle = path.open("xb")
-        self._uploads[conn] = Upload(frame, role, principal_id, author_name, file_id, path, handle)
+        self._uploads[conn] = Upload(
+            frame, role, principal_id, author_name, file_id, path, handle, chat_id=check.chat_id
+        )
         conn.send(p.UploadReady(id=frame.id, chunk_bytes=p.FILE_CHUNK_BYTES))
 
+    def _check_quotas(
+        self, frame: p.UploadFile, role: p.Role, principal_id: int, check: files_repo.UploadCheck
+    ) -> None:
+        """Finding 3: a retry, the chat's and the visitor's quotas, and the disk's free space;
+        uploads in progress on this node count as if they were stored already."""
+        s = self.settings
+        if check.duplicate:
+            raise p.FrameRejected(
+                "duplicate", "this file was sent already (same client_msg_id)", frame.id
+            )
+        chat_bytes = check.chat_bytes + sum(
+            u.frame.size for u in self._uploads.values() if u.chat_id == check.chat_id
+        )
+        if chat_bytes + frame.size > s.chat_files_max_bytes:
+            raise p.FrameRejected(
+                "quota_exceeded",
+                f"this chat has {s.chat_files_max_bytes // (1024 * 1024)} MB of files already",
+                frame.id,
+            )
+        if role == "visitor":
+            day_bytes = check.visitor_day_bytes + sum(
+                u.frame.size
+                for u in self._uploads.values()
+                if u.role == "visitor" and u.principal_id == principal_id
+            )
+            if day_bytes + frame.size > s.visitor_files_max_bytes_per_day:
+                raise p.FrameRejected(
+                    "quota_exceeded",
+                    "you sent as many files as you may today: try again tomorrow",
+                    frame.id,
+                )
+        in_flight = sum(u.frame.size - u.received for u in self._uploads.values())
+        if self.free_bytes() - in_flight - frame.size < s.files_min_free_bytes:
+            log.warning("files folder %s is nearly full: uploads refused", self.root)
+            raise p.FrameRejected(
+                "storage_full", "the relay cannot take files now: send it later", frame.id
+            )
+
+    def free_bytes(self) -> int:
+        return shutil.disk_usage(self.root).free
+
     def receiving(self, conn: Conn) -> bool:
-        return conn in self._uploads
+        return conn in self._uploads or conn in self._discarding
 
     async def chunk(self, conn: Conn, data: bytes) -> None:
         """A binary frame: the next bytes of this connection's upload."""
+        left = self._discarding.get(conn)
+        if left is not None:  # the rest of an upload already refused: one error was enough
+            if left - len(data) > 0:
+                self._discarding[conn] = left - len(data)
+            else:
+                del self._discarding[conn]
+            return
         upload = self._uploads.get(conn)
         if upload is None:
             conn.error(p.FrameRejected("invalid", "a binary frame without an upload_file"))
             return
+        upload.frames += 1
         if len(data) > p.FILE_CHUNK_BYTES or upload.received + len(data) > upload.frame.size:
             self.abort(conn)
             conn.error(
@@ -200,7 +301,26 @@ class FileService:
                 )
             )
             return
-        upload.handle.write(data)
+        if upload.frames > upload.max_frames:
+            self.abort(conn)
+            conn.error(
+                p.FrameRejected(
+                    "invalid",
+                    f"send the file in chunks of {p.FILE_CHUNK_BYTES} bytes",
+                    upload.frame.id,
+                )
+            )
+            return
+        try:
+            upload.handle.write(data)
+        except OSError as exc:
+            # Finding 21: a full disk (or any write error) ends the upload at once: the partial
+            # file goes now, the rest of its bytes are dropped without an answer each.
+            self.abort(conn)
+            remaining = upload.frame.size - upload.received - len(data)
+            if remaining > 0:
+                self._discarding[conn] = remaining
+            raise _write_error(exc, upload.frame.id) from exc
         upload.hasher.update(data)
         upload.received += len(data)
         if upload.received == upload.frame.size:
@@ -215,7 +335,10 @@ class FileService:
                 raise p.FrameRejected(
                     "file_corrupt", "the file arrived damaged (SHA-256 differs): send it again"
                 )
-            await FILES.run(_seal, upload.handle, upload.path, final)
+            try:
+                await FILES.run(_seal, upload.handle, upload.path, final)
+            except OSError as exc:
+                raise _write_error(exc, frame.id) from exc
             info = p.FileInfo(
                 id=upload.file_id,
                 name=frame.name,
@@ -231,6 +354,10 @@ class FileService:
                     frame.chat_id,
                     frame.client_msg_id,
                     info,
+                    (
+                        self.settings.chat_files_max_bytes,
+                        self.settings.visitor_files_max_bytes_per_day,
+                    ),
                 )
             )
         except BaseException as exc:
@@ -256,10 +383,16 @@ class FileService:
             self.chats._publish_event(change)
 
     def abort(self, conn: Conn) -> None:
-        """The connection went away (or broke the upload): forget its partial file."""
+        """The connection broke the upload (or went away): forget its partial file."""
         upload = self._uploads.pop(conn, None)
         if upload is not None:
             _discard(upload)
+
+    def forget(self, conn: Conn) -> None:
+        """The connection closed."""
+        self.abort(conn)
+        self._discarding.pop(conn, None)
+        self.upload_bytes.forget(conn)
 
     # -------------------------------------------------------------- download links
 
@@ -320,23 +453,39 @@ class FileService:
             return respond(connection, HTTPStatus.NOT_FOUND, "no such file\n")
         if agent_role is None or not files_repo.may_read(access, role, pid, agent_role):
             return respond(connection, HTTPStatus.FORBIDDEN, "you may not read this chat\n")
-        try:
-            data = await asyncio.to_thread((self.root / file_id).read_bytes)
-        except FileNotFoundError:
-            return respond(connection, HTTPStatus.NOT_FOUND, "the file is gone\n")
-        kind = sniff_image(data[:16]) or "application/octet-stream"
-        return respond(
+        slot = await self.downloads.acquire(self.client_ip(connection))
+        if slot is None:
+            return respond(
+                connection,
+                HTTPStatus.TOO_MANY_REQUESTS,
+                "too many downloads at once from your address: try again in a moment\n",
+                extra={"Retry-After": "5"},
+            )
+        base = respond(
             connection,
             HTTPStatus.OK,
-            data,
-            kind,
-            {
+            b"",
+            extra={
                 "Content-Disposition": content_disposition(access.row.name),
                 "Cache-Control": "private, no-store",
                 "Content-Security-Policy": "default-src 'none'; sandbox",
                 "Cross-Origin-Resource-Policy": "cross-origin",
             },
         )
+        try:
+            return await self.downloads.run(
+                open_streamed,
+                base,
+                self.root / file_id,
+                slot,
+                lambda head: sniff_image(head) or "application/octet-stream",
+            )
+        except FileNotFoundError:
+            slot.release()
+            return respond(connection, HTTPStatus.NOT_FOUND, "the file is gone\n")
+        except BaseException:
+            slot.release()
+            raise
 
 
 def content_disposition(name: str) -> str:
@@ -351,6 +500,16 @@ def _seal(handle: Any, partial: Path, final: Path) -> None:
     os.fsync(handle.fileno())
     handle.close()
     os.replace(partial, final)
+
+
+def _write_error(exc: OSError, request_id: int) -> p.FrameRejected:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        log.warning("an upload could not be written: %s", exc)
+        return p.FrameRejected(
+            "storage_full", "the relay's disk is full: the file was not stored", request_id
+        )
+    log.error("an upload could not be written: %s", exc)
+    return p.FrameRejected("internal", "the relay failed to store the file; retry", request_id)
 
 
 def _discard(upload: Upload) -> None:

@@ -94,7 +94,9 @@ class Invitations:
         if invitation_id < 0:
             if live.invited_by and live.invited_by[0] == -invitation_id:
                 live.invited_by = None
-        else:
+        elif invitation_id in live.shown_rules:
+            # Finding 13: only a rule shown in this visit, so the set stays as small as the
+            # site's rules whatever ids a visitor sends.
             live.closed_invitations.add(invitation_id)
 
     def invited_by(self, visitor_id: int) -> tuple[int, str] | None:

@@ -1,7 +1,8 @@
 """E-mail over SMTP (A2): the invitation with the set-password link and the app's download link.
 
 The standard library's ``smtplib`` runs in a thread (one short conversation per invitation),
-with implicit TLS, STARTTLS or none (a local relay) as the settings say."""
+with implicit TLS, STARTTLS or plain (a local relay) as the settings say; any other value is
+refused when the settings are made, so a typo never sends the password in clear (finding 18)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import smtplib
 import ssl
 from email.message import EmailMessage
 
-from server.config import Settings
+from server.config import SMTP_SECURITY, Settings
 from server.executors import SMTP, Saturated
 
 SUBJECT = "You have been added to the team"
@@ -119,16 +120,21 @@ class Mailer:
 
     def _send(self, message: EmailMessage) -> None:
         s = self.settings
+        security = s.smtp_security.strip().lower()
+        if security == "none":
+            security = "plain"
+        if security not in SMTP_SECURITY:  # Settings refuse it at start; never plaintext AUTH
+            raise MailError(f"unknown JIVO_RELAY_SMTP_SECURITY {s.smtp_security!r}")
         context = ssl.create_default_context()
         smtp: smtplib.SMTP
-        if s.smtp_security == "tls":
+        if security == "tls":
             smtp = smtplib.SMTP_SSL(
                 s.smtp_host, s.smtp_port, timeout=s.smtp_timeout, context=context
             )
         else:
             smtp = smtplib.SMTP(s.smtp_host, s.smtp_port, timeout=s.smtp_timeout)
         with smtp:
-            if s.smtp_security == "starttls":
+            if security == "starttls":
                 smtp.starttls(context=context)
             if s.smtp_user:
                 smtp.login(s.smtp_user, s.smtp_password)

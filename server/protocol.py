@@ -15,6 +15,10 @@ Rules (see DESIGN.md):
   twice.
 * Limits are answered with an ``error`` frame (or a close with a readable reason), never a silent
   drop.
+* Every bad input gets a typed answer (``malformed`` or ``invalid``): integers are bounded to
+  what the database holds (``int[1..2147483647]`` for ids, ``int[0..9223372036854775807]`` for
+  cursors), strings may not contain U+0000 (on any database), and lone UTF-16 surrogates are
+  malformed JSON. Close reasons are at most 123 bytes.
 
 This module imports nothing but msgspec so that the desktop app can use it without the relay's
 dependencies.
@@ -31,6 +35,13 @@ PROTOCOL_VERSION = 1
 """Bumped on any incompatible change; the relay refuses a client of another version."""
 
 MAX_FRAME_BYTES = 64 * 1024
+"""The largest frame a client may send."""
+MAX_CLIENT_FRAME_BYTES = 256 * 1024
+"""The largest frame the desktop app accepts from the relay."""
+MAX_PAGE_BYTES = 192 * 1024
+"""Issue 12 item 6: ``history_page`` and ``archive_page`` are cut to this many bytes of
+events or chats (well under MAX_CLIENT_FRAME_BYTES, with room for the frame around them), and
+say where the rest begins."""
 MAX_MESSAGE_CHARS = 5000
 LOG_PART_BYTES = 32 * 1024
 """Bytes of a log bundle per ``upload_logs`` frame (base64 makes them 4/3 as many characters,
@@ -47,6 +58,16 @@ CLOSE_VERSION_MISMATCH = 4426
 CLOSE_RATE_LIMITED = 4429
 CLOSE_SIGNED_OUT = 4410
 CLOSE_TOO_SLOW = 1013
+MAX_CLOSE_REASON_BYTES = 123
+"""A WebSocket close reason fits in 123 bytes of UTF-8 (RFC 6455 5.5.1)."""
+
+
+def close_reason(text: str) -> str:
+    """``text`` cut to at most MAX_CLOSE_REASON_BYTES bytes of UTF-8, on a character boundary
+    (issue 12 item 5: a longer reason made websockets raise, and the socket closed 1011)."""
+    data = text.encode("utf-8", "replace")  # "replace": a lone surrogate cannot be sent
+    return data[:MAX_CLOSE_REASON_BYTES].decode("utf-8", "ignore")
+
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 """C14: the largest file, 10 MiB (10,485,760 bytes); larger ones are refused, never stored."""
@@ -77,12 +98,14 @@ ErrorCode = Literal[
     "ip_blocked",  # B5: not this visitor but its network address was blocked (shared IP)
     "busy",  # the relay is saturated (e.g. password checks): retry after ``retry_after``
     "admin_only",  # the request needs the admin role
-    "duplicate",  # C12: another quick phrase has that shortcut
+    "duplicate",  # C12: another quick phrase has that shortcut; C14: that client_msg_id was sent
     "mail_failed",  # the invitation e-mail could not be sent (the account exists; retry)
     "file_too_large",  # C14: a file over MAX_FILE_BYTES
     "empty_file",  # C14: a file of 0 bytes
     "bad_file_name",  # C14: a name with a path, control characters or a reserved device name
     "file_corrupt",  # C14: the bytes received do not match the announced size or SHA-256
+    "quota_exceeded",  # C14: the chat's files, or the visitor's uploads today, reached their limit
+    "storage_full",  # C14: the relay's disk is (nearly) full: no upload is accepted now
 ]
 
 Role = Literal["visitor", "agent", "system"]
@@ -97,8 +120,21 @@ MAX_PHRASE_SHORTCUT = 32
 MAX_PHRASE_LABEL = 60
 VisitSource = Literal["", "direct", "search", "social", "referral", "campaign"]
 
+INT32_MAX = 2**31 - 1
+INT64_MAX = 2**63 - 1
+# Issue 12 item 4: every integer a client sends fits the column it is compared with or stored
+# in (PostgreSQL INTEGER ids and seq, BIGINT cursors), so an out-of-range number is answered
+# ``invalid`` here instead of failing in the database.
+DbId = Annotated[int, msgspec.Meta(ge=1, le=INT32_MAX)]
+"""A row id (INTEGER columns)."""
+Seq = Annotated[int, msgspec.Meta(ge=0, le=INT32_MAX)]
+Cursor = Annotated[int, msgspec.Meta(ge=0, le=INT64_MAX)]
+"""The global event cursor (a BIGINT column)."""
+Int32 = Annotated[int, msgspec.Meta(ge=0, le=INT32_MAX)]
+InvitationId = Annotated[int, msgspec.Meta(ge=-INT32_MAX, le=INT32_MAX)]
+"""A rule's id, or minus the inviting agent's id (V2/V3)."""
 ClientMsgId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
-RequestId = Annotated[int, msgspec.Meta(ge=0)]
+RequestId = Annotated[int, msgspec.Meta(ge=0, le=INT64_MAX)]
 Text = Annotated[str, msgspec.Meta(max_length=MAX_MESSAGE_CHARS * 4)]
 Short = Annotated[str, msgspec.Meta(max_length=200)]
 Url = Annotated[str, msgspec.Meta(max_length=2048)]
@@ -258,8 +294,8 @@ class InvitationRule(msgspec.Struct, kw_only=True):
     at least ``min_visits`` visits, the visit's referrer containing ``referrer_pattern``, the
     visit's UTM source/campaign equal to ``utm_source``/``utm_campaign``."""
 
-    id: int = 0
-    site_id: int
+    id: Annotated[int, msgspec.Meta(ge=0, le=INT32_MAX)] = 0
+    site_id: DbId
     message: Annotated[str, msgspec.Meta(min_length=1, max_length=1000)]
     agent_name: Short = ""
     agent_photo: Annotated[str, msgspec.Meta(max_length=MAX_PHOTO_CHARS)] = ""
@@ -431,8 +467,8 @@ class SignIn(Frame):
     id: RequestId
     email: Short
     password: Annotated[str, msgspec.Meta(max_length=1024)]
-    protocol: int = PROTOCOL_VERSION
-    cursor: int | None = None
+    protocol: Int32 = PROTOCOL_VERSION
+    cursor: Cursor | None = None
     status: Literal["online", "away"] = "online"
 
 
@@ -441,8 +477,8 @@ class Authenticate(Frame):
 
     id: RequestId
     token: Short
-    protocol: int = PROTOCOL_VERSION
-    cursor: int | None = None
+    protocol: Int32 = PROTOCOL_VERSION
+    cursor: Cursor | None = None
     status: Literal["online", "away"] = "online"
 
 
@@ -463,21 +499,21 @@ class AcceptChat(Frame):
     """Agent: take an offered chat. The first agent wins; others get ``chat_taken``."""
 
     id: RequestId
-    chat_id: int
+    chat_id: DbId
 
 
 class CloseChat(Frame):
     """Agent: leave and close the chat; a visitor writing after that starts a new chat."""
 
     id: RequestId
-    chat_id: int
+    chat_id: DbId
 
 
 class OpenDirectChat(Frame):
     """Agent: open (or find) the chat with a colleague (T2); answered with ``chat_opened``."""
 
     id: RequestId
-    agent_id: int
+    agent_id: DbId
 
 
 class UploadLogs(Frame):
@@ -489,7 +525,7 @@ class UploadLogs(Frame):
 
     id: RequestId
     upload: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
-    part: Annotated[int, msgspec.Meta(ge=0)]
+    part: Annotated[int, msgspec.Meta(ge=0, le=INT32_MAX)]
     data: Annotated[str, msgspec.Meta(max_length=(LOG_PART_BYTES + 2) // 3 * 4)]
     last: bool = False
     name: Short = ""
@@ -505,8 +541,8 @@ class History(Frame):
     """Agent: a page of a chat's events, newest last, before ``before_seq`` (or the latest)."""
 
     id: RequestId
-    chat_id: int
-    before_seq: int | None = None
+    chat_id: DbId
+    before_seq: Seq | None = None
     limit: Annotated[int, msgspec.Meta(ge=1, le=500)] = 100
 
 
@@ -523,7 +559,7 @@ class GetVisitor(Frame):
     ``visitor_details``."""
 
     id: RequestId
-    visitor_id: int
+    visitor_id: DbId
 
 
 class InviteVisitor(Frame):
@@ -531,7 +567,7 @@ class InviteVisitor(Frame):
     reply starts a chat already assigned to this agent."""
 
     id: RequestId
-    visitor_id: int
+    visitor_id: DbId
     text: Annotated[str, msgspec.Meta(min_length=1, max_length=1000)]
 
 
@@ -552,7 +588,7 @@ class DeleteInvitationRule(Frame):
     """Admin (V3): remove a rule; answered with ``invitation_rules``."""
 
     id: RequestId
-    rule_id: int
+    rule_id: DbId
 
 
 # ---------------------------------------------------------------- agent requests: chat actions
@@ -563,8 +599,8 @@ class InviteColleague(Frame):
     colleague gets ``invitation_offered``; when it accepts, both are in the chat."""
 
     id: RequestId
-    chat_id: int
-    agent_id: int
+    chat_id: DbId
+    agent_id: DbId
     note: Short = ""
 
 
@@ -574,8 +610,8 @@ class TransferChat(Frame):
     outcome (``invitation_answered``: accepted, declined or expired)."""
 
     id: RequestId
-    chat_id: int
-    agent_id: int
+    chat_id: DbId
+    agent_id: DbId
     note: Annotated[str, msgspec.Meta(max_length=1000)] = ""
 
 
@@ -583,7 +619,7 @@ class AnswerInvitation(Frame):
     """C7/C9: accept (answered with ``chat_opened``) or decline (``ok``) an invitation."""
 
     id: RequestId
-    invitation_id: int
+    invitation_id: DbId
     accept: bool
 
 
@@ -591,7 +627,7 @@ class LeaveChat(Frame):
     """C3/C7: leave a chat; colleagues still in it carry on, the last one leaving closes it."""
 
     id: RequestId
-    chat_id: int
+    chat_id: DbId
 
 
 # ---------------------------------------------------------------- account requests (A3, K1-K5)
@@ -613,7 +649,7 @@ class SaveSite(Frame):
     language: Language = "en"
     origins: list[Url] = msgspec.field(default_factory=list)
     enabled: bool = True
-    site_id: int | None = None
+    site_id: DbId | None = None
 
 
 class ListTeammates(Frame):
@@ -637,7 +673,7 @@ class UpdateAgent(Frame):
     """Admin (K2): change an account's role, or disable it (signed out at once everywhere)."""
 
     id: RequestId
-    agent_id: int
+    agent_id: DbId
     role: Literal["admin", "agent"] | None = None
     disabled: bool | None = None
 
@@ -655,12 +691,12 @@ class SaveWebhook(Frame):
     url: Url
     events: list[WebhookEvent]
     enabled: bool = True
-    webhook_id: int | None = None
+    webhook_id: DbId | None = None
 
 
 class DeleteWebhook(Frame):
     id: RequestId
-    webhook_id: int
+    webhook_id: DbId
 
 
 class ListApiTokens(Frame):
@@ -679,7 +715,7 @@ class CreateApiToken(Frame):
 
 class RevokeApiToken(Frame):
     id: RequestId
-    token_id: int
+    token_id: DbId
 
 
 class SaveWorkingHours(Frame):
@@ -713,7 +749,7 @@ class SetPassword(Frame):
     id: RequestId
     token: Short
     password: Annotated[str, msgspec.Meta(max_length=1024)]
-    protocol: int = PROTOCOL_VERSION
+    protocol: Int32 = PROTOCOL_VERSION
 
 
 class IgnoreChat(Frame):
@@ -722,7 +758,7 @@ class IgnoreChat(Frame):
     missed."""
 
     id: RequestId
-    chat_id: int
+    chat_id: DbId
 
 
 class BlockClient(Frame):
@@ -732,7 +768,7 @@ class BlockClient(Frame):
     ``block_preview``); without it only this visitor is blocked."""
 
     id: RequestId
-    chat_id: int
+    chat_id: DbId
     reason: Short = ""
     spam: bool = False
     by_ip: bool = False
@@ -750,7 +786,7 @@ class UnblockClient(Frame):
     """C8 (admins only): lift a block."""
 
     id: RequestId
-    block_id: int
+    block_id: DbId
 
 
 class ListBlocked(Frame):
@@ -772,7 +808,7 @@ class SavePhrase(Frame):
     id: RequestId
     shortcut: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_PHRASE_SHORTCUT)]
     text: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_MESSAGE_CHARS)]
-    phrase_id: int | None = None
+    phrase_id: DbId | None = None
     label: Annotated[str, msgspec.Meta(max_length=MAX_PHRASE_LABEL)] = ""
 
 
@@ -780,7 +816,7 @@ class DeletePhrase(Frame):
     """C12: delete a quick phrase; answered with ``phrase_list``."""
 
     id: RequestId
-    phrase_id: int
+    phrase_id: DbId
 
 
 class ListOfflineMessages(Frame):
@@ -824,7 +860,7 @@ class ViewChat(Frame):
     """C18: this agent has the chat open in front of it (or no longer). No response; the
     agents of the chat get ``chat_viewers``."""
 
-    chat_id: int
+    chat_id: DbId
     viewing: bool
 
 
@@ -838,8 +874,8 @@ class SetAssignedAgent(Frame):
     """Agent: C5, bind a client to an agent (``agent_id`` null clears it)."""
 
     id: RequestId
-    visitor_id: int
-    agent_id: int | None = None
+    visitor_id: DbId
+    agent_id: DbId | None = None
 
 
 class SearchArchive(Frame):
@@ -850,11 +886,11 @@ class SearchArchive(Frame):
     id: RequestId
     text: Short = ""
     visitor: Short = ""
-    agent_id: int | None = None
+    agent_id: DbId | None = None
     since: float | None = None
     until: float | None = None
     state: Literal["", "closed", "missed"] = ""
-    offset: Annotated[int, msgspec.Meta(ge=0)] = 0
+    offset: Annotated[int, msgspec.Meta(ge=0, le=INT32_MAX)] = 0
     limit: Annotated[int, msgspec.Meta(ge=1, le=200)] = 50
 
 
@@ -868,8 +904,8 @@ class VisitorHello(Frame):
     id: RequestId
     site_key: Short
     visitor_token: Short | None = None
-    protocol: int = PROTOCOL_VERSION
-    cursor: int | None = None
+    protocol: Int32 = PROTOCOL_VERSION
+    cursor: Cursor | None = None
     page_url: Url = ""
     page_title: Short = ""
 
@@ -911,7 +947,7 @@ class PageHidden(Frame):
 class InvitationClosed(Frame):
     """Visitor (V3): the visitor closed an invitation; it does not come back in this visit."""
 
-    invitation_id: int
+    invitation_id: InvitationId
 
 
 # ---------------------------------------------------------------- requests of both roles
@@ -924,7 +960,7 @@ class SendMessage(Frame):
     id: RequestId
     client_msg_id: ClientMsgId
     text: Text
-    chat_id: int | None = None
+    chat_id: DbId | None = None
     comment: bool = False
     """C10 (agents only): an internal comment that only agents see, stored as a ``comment``
     event that never reaches the visitor."""
@@ -934,7 +970,7 @@ class Typing(Frame):
     """Typing indicator (no response). Agents name the chat."""
 
     active: bool
-    chat_id: int | None = None
+    chat_id: DbId | None = None
 
 
 class Receipt(Frame):
@@ -942,9 +978,9 @@ class Receipt(Frame):
     messages up to ``seq`` of the chat. Visitors leave out ``chat_id`` (their open chat). No
     response; the other side gets ``receipt_changed``."""
 
-    seq: Annotated[int, msgspec.Meta(ge=0)]
+    seq: Seq
     read: bool = True
-    chat_id: int | None = None
+    chat_id: DbId | None = None
 
 
 class Ping(Frame):
@@ -1007,13 +1043,20 @@ class MessageAcked(Frame):
 
 
 class HistoryPage(Frame):
+    """Response to ``history``: at most ``limit`` events, oldest first, and never more than
+    MAX_PAGE_BYTES of them (the newest are kept). ``more``: older events remain before the
+    first one; ask again with ``before_seq`` = its ``seq``."""
+
     id: int
     chat_id: int
     events: list[Event]
+    more: bool = False
 
 
 class ArchivePage(Frame):
-    """Response to ``search_archive``: one page of chats and how many match in all."""
+    """Response to ``search_archive``: one page of chats and how many match in all. A page
+    holds fewer than ``limit`` chats when they would pass MAX_PAGE_BYTES: the next page starts
+    at ``offset`` + the number of chats received."""
 
     id: int
     chats: list[ChatInfo]
@@ -1291,16 +1334,22 @@ class UploadFile(Frame):
     Refused (nothing stored): over 10 MiB (``file_too_large``), 0 bytes (``empty_file``), a name
     that is not a plain file name (``bad_file_name``: refused, not rewritten: ``/``, ``\\``,
     ``..``, NUL or control characters, a Windows device name such as ``CON`` or ``lpt1.txt``, a
-    trailing dot or space). One upload at a time per connection; a connection that drops in
-    the middle leaves nothing behind."""
+    trailing dot or space); a ``client_msg_id`` already stored (``duplicate``); more file bytes
+    than the connection's or the address's allowance (``rate_limited``: wait, then send again);
+    the chat's or the visitor's daily file quota reached (``quota_exceeded``); the relay's disk
+    (nearly) full (``storage_full``, also when a write fails mid-upload: the upload ends there,
+    and its remaining chunks are dropped without answers). All but the last are answered
+    instead of ``upload_ready``, before any byte is sent. Chunks must average a quarter of
+    ``chunk_bytes`` at least (``invalid``). One upload at a time per connection; a connection
+    that drops in the middle leaves nothing behind."""
 
     id: RequestId
     client_msg_id: ClientMsgId
     name: FileName
-    size: Annotated[int, msgspec.Meta(ge=0)]
+    size: Annotated[int, msgspec.Meta(ge=0, le=INT64_MAX)]
     sha256: Sha256Hex
     content_type: Short = ""
-    chat_id: int | None = None
+    chat_id: DbId | None = None
 
 
 class FileLink(Frame):
@@ -1323,7 +1372,7 @@ class SetSneakPeek(Frame):
     """C17, admins: turn sneak peek on or off for a site; answered with ``ok``."""
 
     id: RequestId
-    site_id: int
+    site_id: DbId
     enabled: bool
 
 
@@ -1576,6 +1625,19 @@ def encode(frame: Frame) -> str:
     return _encoder.encode(frame).decode()
 
 
+def fit_page(items: list[Any], max_bytes: int = MAX_PAGE_BYTES, *, keep_last: bool) -> int:
+    """How many of ``items`` (structs of a page) fit in ``max_bytes`` of JSON: counted from the
+    end when ``keep_last`` (history keeps the newest), else from the start. At least one, so
+    a page always moves on (one event is at most a few tens of KiB)."""
+    total = 0
+    order = reversed(items) if keep_last else iter(items)
+    for count, item in enumerate(order):
+        total += len(_encoder.encode(item)) + 1
+        if total > max_bytes and count > 0:
+            return count
+    return len(items)
+
+
 class FrameRejected(Exception):
     """A frame that failed validation, with the error code the peer is told."""
 
@@ -1589,33 +1651,85 @@ class FrameRejected(Exception):
         return Error(code=self.code, message=self.message, id=self.request_id)
 
 
+class _Head(msgspec.Struct):
+    """What an error answer needs of a refused frame: its type and request id."""
+
+    type: Any = None
+    id: Any = None
+
+
+_head_decoder = msgspec.json.Decoder(_Head)
+_NUL_ESCAPE = re.compile(r"\\u0000")
+_NUL_ESCAPE_BYTES = re.compile(rb"\\u0000")
+
+
 def decode_client(data: str | bytes, decoder: msgspec.json.Decoder[Any]) -> Frame:
     """Decode a client frame with the role's decoder, or raise :class:`FrameRejected` with the
-    precise reason (only the error path pays for the second parse)."""
+    precise reason (only the error path pays for the second parse).
+
+    Every bad input is a typed refusal, never another exception (issue 12 item 8): deep
+    nesting (msgspec raises ``RecursionError``, finding 14), out-of-range numbers (``invalid``,
+    item 4), and U+0000 anywhere in a string (``invalid``, item 3: PostgreSQL cannot store it,
+    so the rule is the same on every database). Lone UTF-16 surrogates never get this far:
+    msgspec refuses them as malformed JSON, and WebSocket text frames are valid UTF-8."""
     try:
-        return decoder.decode(data)
+        frame: Frame = decoder.decode(data)
     except msgspec.ValidationError as exc:
-        reason = str(exc)
-        raw: Any = None
-        try:
-            raw = msgspec.json.decode(data)
-        except msgspec.DecodeError:
-            pass
-        if not isinstance(raw, dict):
-            raise FrameRejected("malformed", "a frame must be a JSON object") from None
-        request_id = raw.get("id") if isinstance(raw.get("id"), int) else None
-        tag = raw.get("type")
-        if not isinstance(tag, str):
-            raise FrameRejected("invalid", "missing 'type'", request_id) from None
-        if tag not in CLIENT_TAGS:
-            raise FrameRejected("unknown_type", f"unknown frame type {tag!r}", request_id) from None
-        if "at `$.type`" in reason:
-            raise FrameRejected(
-                "forbidden", f"frame type {tag!r} is not allowed here", request_id
-            ) from None
-        raise FrameRejected("invalid", f"{tag}: {reason}", request_id) from None
+        raise _refusal(data, str(exc)) from None
     except msgspec.DecodeError as exc:
         raise FrameRejected("malformed", f"malformed JSON: {exc}") from None
+    except RecursionError:
+        raise FrameRejected("malformed", "the frame is nested too deeply") from None
+    if _has_nul_escape(data) and _has_nul(data):
+        raise FrameRejected(
+            "invalid",
+            f"{tag_of(type(frame))}: text may not contain U+0000",
+            getattr(frame, "id", None),
+        )
+    return frame
+
+
+def _refusal(data: str | bytes, reason: str) -> FrameRejected:
+    try:
+        head = _head_decoder.decode(data)
+    except (msgspec.ValidationError, msgspec.DecodeError):
+        return FrameRejected("malformed", "a frame must be a JSON object")
+    except RecursionError:
+        return FrameRejected("malformed", "the frame is nested too deeply")
+    # Echoed so the client can match it, even when out of range (but always encodable).
+    request_id = head.id if type(head.id) is int and -(2**63) <= head.id < 2**64 else None
+    tag = head.type
+    if not isinstance(tag, str):
+        return FrameRejected("invalid", "missing 'type'", request_id)
+    if tag not in CLIENT_TAGS:
+        return FrameRejected("unknown_type", f"unknown frame type {tag[:64]!r}", request_id)
+    if "at `$.type`" in reason:
+        return FrameRejected("forbidden", f"frame type {tag!r} is not allowed here", request_id)
+    return FrameRejected("invalid", f"{tag}: {reason[:300]}", request_id)
+
+
+def _has_nul_escape(data: str | bytes) -> bool:
+    if isinstance(data, str):
+        return _NUL_ESCAPE.search(data) is not None
+    return _NUL_ESCAPE_BYTES.search(data) is not None
+
+
+def _has_nul(data: str | bytes) -> bool:
+    """Whether a decoded string (a key or a value) holds U+0000: an escaped backslash before
+    ``u0000`` is only text, so the frame is parsed again to be sure (rare: only frames that
+    show the escape pay for it)."""
+    stack: list[Any] = [msgspec.json.decode(data)]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            if "\x00" in value:
+                return True
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 def decode_server(data: str | bytes) -> Frame:
@@ -1628,8 +1742,13 @@ def decode_server(data: str | bytes) -> Frame:
 def _type_name(tp: Any) -> str:
     text = repr(tp) if not isinstance(tp, type) else tp.__name__
     text = text.replace("typing.", "").replace("server.protocol.", "")
+    # Integer bounds are part of the contract (issue 12 item 4): int[1..2147483647].
+    text = re.sub(
+        r"Annotated\[int, msgspec\.Meta\(ge=(-?\d+), le=(-?\d+)\)\]", r"int[\1..\2]", text
+    )
     text = re.sub(r"Annotated\[([^,\[\]]+(?:\[[^\]]*\])?), msgspec\.Meta\([^)]*\)\]", r"\1", text)
-    return text
+    optional = re.fullmatch(r"Optional\[(.*)\]", text)
+    return f"{optional[1]} | None" if optional else text
 
 
 def _struct_section(cls: type[msgspec.Struct], tagged: bool) -> list[str]:

@@ -33,13 +33,15 @@ from server.connection import Conn
 from server.executors import Saturated
 from server.files import FileService
 from server.geo import GeoLocator
+from server.health import WatchedWriter, WriterHealth
 from server.http import HttpRoutes
 from server.invitations import Invitations
 from server.limits import IpLimiter
-from server.logs import LogService
+from server.logs import Caps, LogService
 from server.metrics import Metrics
 from server.offline import OFFLINE_FRAMES, OfflineService
 from server.presence import Presence
+from server.retention import Retention
 from server.routing import Router
 from server.store import account_repo, repo, sign_in_repo
 from server.store import files as files_repo
@@ -47,6 +49,7 @@ from server.store.blocks_repo import refusal as brepo_refusal
 from server.store.blocks_repo import unless_blocked
 from server.store.db import create_engine, create_writer_engine, migrate, read
 from server.store.writer import GroupWriter
+from server.streaming import streaming_connection
 from server.tracker import WATCHERS, VisitorTracker
 from server.visit_source import browser_and_os
 from server.webhooks import Webhooks
@@ -93,8 +96,10 @@ class Relay:
         self.engine = create_engine(
             settings.database_url, sqlite_synchronous=settings.sqlite_synchronous
         )
-        self.writer = GroupWriter(
+        self.write_health = WriterHealth(settings.health_write_failures)
+        self.writer: GroupWriter = WatchedWriter(
             self.engine,
+            health=self.write_health,
             max_batch=settings.group_commit_max,
             on_batch=self.metrics.commit_batch.observe,
             sync_engine=create_writer_engine(
@@ -121,6 +126,11 @@ class Relay:
         )
         self.chats.router = self.router
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
+        # Finding 10: first frames and new visitor rows, per client IP (an IPv6 /64).
+        self.first_frame_limiter = IpLimiter(settings.first_frame_rate, settings.first_frame_burst)
+        self.new_visitor_limiter = IpLimiter(
+            settings.new_visitors_per_hour / 3600.0, settings.new_visitors_per_hour
+        )
         # Finding 5: contact forms and offline messages per visitor (each may cost a webhook
         # POST and a database row); keyed by visitor id, idle ones forgotten as for IPs.
         self.form_limiter = IpLimiter(
@@ -148,6 +158,7 @@ class Relay:
             settings,
             base_url=lambda: self.settings.public_url or self.http_url,
         )
+        self.files.client_ip = self._client_ip
         self._sneak_peek: dict[int, tuple[bool, float]] = {}
         self.trusted_proxies = parse_trusted(settings.trusted_proxies)
         self.geo = GeoLocator(settings.geoip_city_db)
@@ -161,7 +172,16 @@ class Relay:
         self.invitations = Invitations(
             self.engine, self.tracker, self.bus, lambda: self.presence.online_count() > 0
         )
-        self.logs = LogService(self.engine, self.writer)
+        self.logs = LogService(
+            self.engine,
+            self.writer,
+            self.files.root / "logs",
+            Caps(
+                per_agent=settings.logs_per_agent,
+                total_bytes=settings.logs_max_total_bytes,
+                max_age=settings.logs_retention_days * 86400.0,
+            ),
+        )
         self.logs.session_lifetime = self.session_lifetime
         self.sign_in = sign_in_repo.Policy(
             free_email=settings.sign_in_free_failures,
@@ -170,6 +190,7 @@ class Relay:
             base_delay=settings.sign_in_base_delay,
             window=settings.sign_in_window,
         )
+        self.retention = Retention(self.writer, settings)  # finding 10
         self.demo_site_key: str | None = None
         self.port = 0
         self._server: Server | None = None
@@ -180,8 +201,10 @@ class Relay:
         await migrate(self.engine)
         await asyncio.to_thread(self.files.start)
         self.writer.start()
+        self.logs.start()
         await self.actions.start()
         self.webhooks.start()
+        self.retention.start()
         await self.account.start()
         self.router.start()  # reloads the deadlines of the chats being offered
         self.demo_site_key = await self._find_demo_site()
@@ -194,6 +217,9 @@ class Relay:
             download_url=self.settings.app_download_url,
             files=self.files.serve,
             log_download=self.logs.download,
+            metrics_token=self.settings.metrics_token,
+            downloads=self.files.downloads,
+            client_ip=self._client_ip,
         )
         self._server = await serve(
             self._handle,
@@ -207,6 +233,12 @@ class Relay:
             ping_timeout=self.settings.ping_timeout,
             close_timeout=self.settings.close_timeout,
             server_header=f"jivo-relay/{__version__}",
+            # Finding 8: downloads stream from disk; the handshake has its own 10 s limit there
+            # (websockets' open_timeout would cut a slow download).
+            open_timeout=None,
+            create_connection=streaming_connection(
+                self.files.downloads, self.settings.download_stall_timeout
+            ),
         )
         sock = next(iter(self._server.sockets))
         self.port = sock.getsockname()[1]
@@ -219,10 +251,13 @@ class Relay:
 
     async def stop(self) -> None:
         if self._server is not None:
+            self.files.downloads.close()
             self._server.close()
             await self._server.wait_closed()
             self._server = None
+        await self.logs.stop()
         await self.actions.stop()
+        await self.retention.stop()
         await self.account.stop()
         await self.webhooks.stop()
         await self.router.stop()
@@ -252,6 +287,8 @@ class Relay:
         return f"ws://{self.settings.host}:{self.port}/ws"
 
     async def _healthy(self) -> bool:
+        if not self.write_health.healthy:
+            return False  # finding 16: reads may work while every write fails (a full disk)
         try:
             async with self.engine.connect() as conn:
                 await conn.execute(sa.text("SELECT 1"))
@@ -304,9 +341,16 @@ class Relay:
             async with asyncio.timeout(self.settings.auth_timeout):
                 raw = await ws.recv()
         except TimeoutError:
-            await ws.close(p.CLOSE_AUTH_TIMEOUT, "no authentication frame in time")
+            await conn.close(p.CLOSE_AUTH_TIMEOUT, "no authentication frame in time")
             return
         except ConnectionClosed:
+            return
+        if not self.first_frame_limiter.take(conn.ip):  # finding 10: before any lookup
+            self.metrics.errors.labels("rate_limited").inc()
+            conn.error(
+                p.FrameRejected("rate_limited", "too many connections: retry later", _peek_id(raw))
+            )
+            await conn.close(p.CLOSE_RATE_LIMITED, "too many connections from this address")
             return
         try:
             first = p.decode_client(raw, first_frame_decoder)
@@ -352,7 +396,7 @@ class Relay:
         try:
             await self._read_frames(conn, decoder, dispatch, in_flight)
         finally:
-            self.files.abort(conn)
+            self.files.forget(conn)
             if in_flight:
                 await asyncio.gather(*in_flight, return_exceptions=True)
 
@@ -760,6 +804,12 @@ class Relay:
                 )
             )
             await conn.close(p.CLOSE_FORBIDDEN, "origin not allowed")
+            return
+        if visitor_row is None and not self.new_visitor_limiter.take(conn.ip):  # finding 10
+            self.metrics.errors.labels("rate_limited").inc()
+            reason = "too many new visitors from this address: retry later"
+            conn.error(p.FrameRejected("rate_limited", reason, hello.id))
+            await conn.close(p.CLOSE_RATE_LIMITED, reason)
             return
         if visitor_row is None:
             token = auth.new_token()

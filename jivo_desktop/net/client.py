@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import itertools
 import logging
@@ -61,12 +62,19 @@ class ConnectionLost(Exception):
     """The connection dropped before the relay answered this request."""
 
 
+MAX_SEND_RETRIES = 5
+"""Issue 12 item 3: a message answered ``internal`` or ``rate_limited`` is sent again at most
+this many times, with a doubling delay; then it fails (the app shows it as not sent, with a
+manual retry). A poison message was resent about once a second for ever."""
+
+
 @dataclass
 class _Outgoing:
     chat_id: int
     text: str
     future: asyncio.Future[p.MessageAcked]
     comment: bool = False
+    retries: int = 0
 
 
 class FrameLog:
@@ -129,8 +137,14 @@ class AgentClient:
         on_frame: Callable[[p.Frame], None] | None = None,
         on_state: Callable[[State], None] | None = None,
         keep_frames: int | None = None,
+        retry_delay: float = 1.0,
+        max_retries: int = MAX_SEND_RETRIES,
     ) -> None:
         self.url = url
+        self.retry_delay = retry_delay
+        """Seconds before the first resend of a message the relay could not store; doubled
+        at each further resend, up to ``max_retries`` of them."""
+        self.max_retries = max_retries
         self.reconnect = reconnect
         self.min_backoff = min_backoff
         self.max_backoff = max_backoff
@@ -196,7 +210,7 @@ class AgentClient:
             ws = await connect(
                 self.url,
                 open_timeout=self.open_timeout,
-                max_size=4 * p.MAX_FRAME_BYTES,
+                max_size=p.MAX_CLIENT_FRAME_BYTES,
                 compression=None,
             )
         except (OSError, InvalidHandshake, InvalidURI, TimeoutError):
@@ -290,8 +304,10 @@ class AgentClient:
             out = self._outbox.get(cmid)
             if out is None:
                 return
-            if frame.code in ("rate_limited", "internal"):
-                asyncio.get_running_loop().call_later(1.0, self._resend, cmid)
+            if frame.code in ("rate_limited", "internal") and out.retries < self.max_retries:
+                delay = self.retry_delay * 2**out.retries
+                out.retries += 1
+                asyncio.get_running_loop().call_later(delay, self._resend, cmid)
                 return
             del self._outbox[cmid]
             if not out.future.done():
@@ -412,11 +428,22 @@ class AgentClient:
     async def history(
         self, chat_id: int, before_seq: int | None = None, limit: int = 100
     ) -> list[p.Event]:
-        page = await self.request(
-            lambda i: p.History(id=i, chat_id=chat_id, before_seq=before_seq, limit=limit)
-        )
-        assert isinstance(page, p.HistoryPage)
-        return page.events
+        """Up to ``limit`` events before ``before_seq``, oldest first. The relay cuts a page
+        by size as well (issue 12 item 6): the older rest is fetched page by page."""
+        events: list[p.Event] = []
+        while len(events) < limit:
+            want = limit - len(events)
+            page = await self.request(
+                functools.partial(
+                    _history_frame, chat_id=chat_id, before_seq=before_seq, limit=want
+                )
+            )
+            assert isinstance(page, p.HistoryPage)
+            events[:0] = page.events
+            if not page.more or not page.events:
+                break
+            before_seq = page.events[0].seq
+        return events
 
     async def typing(self, chat_id: int, active: bool) -> None:
         if self._ws is not None:
@@ -686,6 +713,10 @@ class AgentClient:
         """Tests: break the socket as a network failure would (the client reconnects)."""
         if self._ws is not None:
             self._ws.transport.abort()
+
+
+def _history_frame(request_id: int, *, chat_id: int, before_seq: int | None, limit: int) -> p.Frame:
+    return p.History(id=request_id, chat_id=chat_id, before_seq=before_seq, limit=limit)
 
 
 def _http_get(url: str, max_bytes: int) -> bytes:

@@ -80,8 +80,10 @@ class ArchiveService(QObject):
         spawn(self._search(self._search_serial, self.filters, offset), "archive-search")
 
     def next_page(self) -> None:
-        if self.offset + PAGE < self.total:
-            self.search(offset=self.offset + PAGE)
+        # A page may hold fewer than PAGE chats when they would not fit in one frame.
+        following = self.offset + max(len(self.results), 1)
+        if following < self.total:
+            self.search(offset=following)
 
     def previous_page(self) -> None:
         if self.offset > 0:

@@ -382,6 +382,22 @@ class ChatsService(QObject):
         spawn(self._deliver(item), f"send-{cmid}")
         self.message_sent.emit(chat_id, text)
 
+    def retry(self, chat_id: int, client_msg_id: str) -> None:
+        """Send a message shown as not sent again (issue 12 item 3: the agent library gives up
+        after a few resends; the agent decides to try once more). Its client_msg_id is kept,
+        so if the relay did store it after all, it is not stored twice."""
+        chat = self.chats.get(chat_id)
+        if chat is None or not self.session.account:
+            return
+        message = next(
+            (m for m in chat.messages if m.client_msg_id == client_msg_id and m.mine), None
+        )
+        if message is None or message.state != "failed":
+            return
+        item = self.store.queue(self.session.account, client_msg_id, chat_id, message.text)
+        self._set_state(chat_id, client_msg_id, "sending")
+        spawn(self._deliver(item), f"send-{client_msg_id}")
+
     async def _deliver(self, item: OutboxItem) -> None:
         client = self.session.client
         if client is None:

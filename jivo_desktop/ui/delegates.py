@@ -223,7 +223,14 @@ class MessageDelegate(QStyledItemDelegate):
             meta = f"{isolate(message.author_name)} · {meta}"
         if message.mine:
             meta = f"{meta}  {TICKS.get(message.state, '')}"
+            if message.state == "failed":
+                meta = f"{meta} {self.not_sent_text()}"
         return meta
+
+    def not_sent_text(self) -> str:
+        """Under a message the relay did not take (issue 12 item 3); a click sends it again.
+        Overridden by the page with translated words."""
+        return "not sent · Retry"
 
     def thumbnail(self, message: Message) -> QImage | None:
         """C14: an image file's thumbnail, when the page has one (overridden by the page)."""

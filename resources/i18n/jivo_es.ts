@@ -1252,6 +1252,10 @@
         <translation>Haga clic para guardar</translation>
     </message>
     <message>
+        <source>not sent · Retry</source>
+        <translation>no enviado · Reintentar</translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation>En espera</translation>
     </message>

@@ -1252,6 +1252,10 @@
         <translation>Clique para salvar</translation>
     </message>
     <message>
+        <source>not sent · Retry</source>
+        <translation>não enviada · Tentar de novo</translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation>Aguardando</translation>
     </message>

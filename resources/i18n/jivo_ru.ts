@@ -1254,6 +1254,10 @@
         <translation>Нажмите, чтобы сохранить</translation>
     </message>
     <message>
+        <source>not sent · Retry</source>
+        <translation>не отправлено · Повторить</translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation>Ожидает</translation>
     </message>

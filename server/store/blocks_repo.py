@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from server import protocol as p
+from server.limits import client_key
 from server.store import repo
 from server.store.schema import agents, blocked_clients, chat_participants, visitors
 from server.store.writer import Write
@@ -30,7 +31,7 @@ _IP_BLOCK = (
     sa.select(sa.literal(1).label("by_ip"))
     .where(
         blocked_clients.c.site_id == sa.bindparam("site_id"),
-        blocked_clients.c.ip == sa.bindparam("ip"),
+        blocked_clients.c.ip.in_(sa.bindparam("ips", expanding=True)),
         blocked_clients.c.ip != "",
         blocked_clients.c.by_ip.is_(True),
         blocked_clients.c.unblocked_at.is_(None),
@@ -42,7 +43,9 @@ _IP_BLOCK = (
 def block_kind(conn: Connection, site_id: int, visitor_id: int, ip: str) -> str | None:
     """C8/B5: "visitor" when this visitor is blocked, "ip" when only a block of its address
     covers it, None when it may write."""
-    params = {"site_id": site_id, "visitor_id": visitor_id, "ip": ip}
+    # An IPv6 address: its /64, as blocks are stored since finding 21; blocks of a single
+    # address still hold.
+    params = {"site_id": site_id, "visitor_id": visitor_id, "ips": sorted({ip, client_key(ip)})}
     if conn.execute(_OWN_BLOCK, params).first() is not None:
         return "visitor"
     if conn.execute(_IP_BLOCK, params).first() is not None:
@@ -128,7 +131,7 @@ def block_client(
             .values(
                 site_id=chat.site_id,
                 visitor_id=visitor.id,
-                ip=visitor.ip,
+                ip=client_key(visitor.ip) if visitor.ip else "",  # an IPv6 /64 as one client
                 reason=reason.strip(),
                 blocked_by=agent.id,
                 created_at=now,

@@ -45,6 +45,22 @@ def create_writer_engine(url: str, *, sqlite_synchronous: str = "FULL") -> sa.En
         plain, pool_size=1, max_overflow=0, connect_args={"check_same_thread": False}
     )
     _sqlite_pragmas(engine, sqlite_synchronous)
+
+    # The writer runs each write of a batch in a SAVEPOINT (store/writer.py). Python's sqlite3
+    # opens its transaction only at the first INSERT/UPDATE, so a batch starting with a
+    # SAVEPOINT would have SQLite make the savepoint the transaction, and its RELEASE a
+    # COMMIT: one fsync per write. The transaction is begun explicitly instead (the
+    # SQLAlchemy recipe for pysqlite savepoints). IMMEDIATE takes the write lock at once (the
+    # busy timeout waits for a CLI writing meanwhile): a deferred transaction that read first
+    # would fail, not wait, if another connection committed before its first write.
+    @sa.event.listens_for(engine, "connect")
+    def _no_implicit_begin(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(conn: sa.Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
     return engine
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import Connection
 
 from server import protocol as p
 from server.store import repo
-from server.store.schema import agents, files, sites
+from server.store.schema import agents, chats, files, sites
 from server.store.writer import Write
 
 _file_info_decoder = msgspec.json.Decoder(p.FileInfo)
@@ -52,6 +52,43 @@ def upload_chat(
     return chat_id, chat
 
 
+DAY_SECONDS = 86400.0
+
+
+@dataclass
+class UploadCheck:
+    """What ``FileService.begin`` needs before it accepts any byte (finding 3)."""
+
+    chat_id: int
+    duplicate: bool
+    chat_bytes: int
+    """Bytes of the files stored in the chat so far."""
+    visitor_day_bytes: int
+    """For a visitor: bytes it uploaded in the last 24 hours, over all its chats."""
+
+
+def upload_check(
+    conn: Connection, role: p.Role, principal_id: int, chat_id: int | None, client_msg_id: str
+) -> UploadCheck:
+    target, _chat = upload_chat(conn, role, principal_id, chat_id)
+    duplicate = repo._duplicate(conn, role, principal_id, client_msg_id) is not None
+    chat_bytes = conn.execute(
+        sa.select(sa.func.coalesce(sa.func.sum(files.c.size), 0)).where(files.c.chat_id == target)
+    ).scalar_one()
+    day_bytes = 0
+    if role == "visitor":
+        day_bytes = conn.execute(
+            sa.select(sa.func.coalesce(sa.func.sum(files.c.size), 0))
+            .select_from(files.join(chats, chats.c.id == files.c.chat_id))
+            .where(
+                chats.c.visitor_id == principal_id,
+                files.c.uploader == "visitor",
+                files.c.created_at >= time.time() - DAY_SECONDS,
+            )
+        ).scalar_one()
+    return UploadCheck(target, duplicate, int(chat_bytes), int(day_bytes))
+
+
 @dataclass
 class StoredFile:
     change: repo.ChatChange
@@ -65,15 +102,24 @@ def store_file(
     chat_id: int | None,
     client_msg_id: str,
     info: p.FileInfo,
+    quotas: tuple[int, int] | None = None,
 ) -> Write[StoredFile]:
     """Commit a complete file: its row and its ``file`` event in one transaction. A retried
-    upload (same ``client_msg_id``) returns the first one with ``duplicate`` set."""
+    upload (same ``client_msg_id``) returns the first one with ``duplicate`` set. ``quotas``
+    (the chat's bytes, the visitor's bytes a day) are checked again here, where uploads that
+    several nodes took at once meet (finding 3)."""
 
     def write(conn: Connection) -> StoredFile:
         dup = repo._duplicate(conn, role, principal_id, client_msg_id)
         if dup is not None:
             stored = dup.event.file or info
             return StoredFile(dup, stored)
+        if quotas is not None:
+            check = upload_check(conn, role, principal_id, chat_id, client_msg_id)
+            if check.chat_bytes + info.size > quotas[0] or (
+                role == "visitor" and check.visitor_day_bytes + info.size > quotas[1]
+            ):
+                raise p.FrameRejected("quota_exceeded", "the file quota was reached meanwhile")
         target, _chat = upload_chat(conn, role, principal_id, chat_id)
         event, chat = repo._append_event(
             conn,

@@ -95,6 +95,8 @@ visitors = sa.Table(
     sa.Column("last_seen_at", sa.Float, nullable=False),
     # C5: new chats of this client go first to this agent when online.
     sa.Column("assigned_agent_id", sa.Integer, nullable=True),
+    # Finding 10: retention finds visitors never seen again (migration 0009).
+    sa.Index("ix_visitors_last_seen_at", "last_seen_at"),
 )
 
 page_views = sa.Table(
@@ -111,6 +113,7 @@ page_views = sa.Table(
     sa.Column("utm_term", sa.String(200), nullable=False, server_default=""),
     sa.Column("utm_content", sa.String(200), nullable=False, server_default=""),
     sa.Column("ts", sa.Float, nullable=False),
+    sa.Index("ix_page_views_ts", "ts"),  # finding 10: retention by age (migration 0009)
 )
 
 chats = sa.Table(
@@ -299,6 +302,8 @@ webhook_deliveries = sa.Table(
     sa.Column("coalesce_key", sa.String(64), nullable=True),
     sa.Index("ix_webhook_deliveries_status_next", "status", "next_at"),
     sa.Index("ix_webhook_deliveries_coalesce", "webhook_id", "coalesce_key"),
+    # Finding 10: retention deletes finished deliveries by age (migration 0009).
+    sa.Index("ix_webhook_deliveries_status_created", "status", "created_at"),
 )
 
 # Account-wide settings as JSON values (K5: "working_hours").
@@ -385,6 +390,8 @@ log_bundles = sa.Table(
     sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=False, index=True),
     sa.Column("name", sa.String(200), nullable=False, server_default=""),
     sa.Column("size", sa.Integer, nullable=False),
-    sa.Column("data", sa.LargeBinary, nullable=False),
+    # Bundles of relays before finding 11 only; newer ones are files (``file``, server/logs.py).
+    sa.Column("data", sa.LargeBinary, nullable=True),
+    sa.Column("file", sa.String(64), nullable=True),
     sa.Column("created_at", sa.Float, nullable=False),
 )

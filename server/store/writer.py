@@ -15,6 +15,12 @@ How a batch runs depends on the database:
   the order they are handed out and a client resuming from a cursor never skips a late commit.
 
 Being the only writer also serialises the allocation of per-chat ``seq`` and of the cursor.
+
+A write that raises (a refusal such as ``no_agents_online`` or ``blocked``, which anonymous
+visitors can cause at will) must not cost its neighbours their group commit: in a batch of
+several, each write runs in its own SAVEPOINT, so only that write rolls back and the batch still
+commits once (security review finding 9). Only a failure of the batch itself (the commit, the
+advisory lock) falls back to running each write alone.
 """
 
 from __future__ import annotations
@@ -40,6 +46,15 @@ CURSOR_LOCK_KEY = 0x6A69766F
 
 class WriterClosed(RuntimeError):
     pass
+
+
+class _Failed:
+    """A write that raised inside its savepoint; the batch went on without it."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
 
 
 class GroupWriter:
@@ -133,7 +148,10 @@ class GroupWriter:
                     _settle(fut, result=result)
             return
         for (_, fut), result in zip(batch, results, strict=True):
-            _settle(fut, result=result)
+            if isinstance(result, _Failed):
+                _settle(fut, error=result.error)
+            else:
+                _settle(fut, result=result)
 
     async def _transaction(self, writes: list[Write[Any]]) -> list[Any]:
         if self._sync_engine is not None:
@@ -150,7 +168,22 @@ class GroupWriter:
     def _run_batch(self, conn: Connection, writes: list[Write[Any]]) -> list[Any]:
         if self._postgres:
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": CURSOR_LOCK_KEY})
-        return [write(conn) for write in writes]
+        if len(writes) == 1:
+            return [writes[0](conn)]  # alone: its failure is the transaction's, no savepoint
+        return [_in_savepoint(conn, write) for write in writes]
+
+
+def _in_savepoint(conn: Connection, write: Write[Any]) -> Any:
+    savepoint = conn.begin_nested()
+    try:
+        result = write(conn)
+    except Exception as exc:
+        # Only this write rolls back; if even that fails the transaction is broken, and the
+        # error goes up to the batch (which then runs each write alone).
+        savepoint.rollback()
+        return _Failed(exc)
+    savepoint.commit()
+    return result
 
 
 def _settle(

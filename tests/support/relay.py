@@ -59,6 +59,10 @@ async def running_relay(database_url: str, **overrides: Any) -> AsyncIterator[Re
     if "files_dir" not in overrides and not database_url.startswith("sqlite"):
         # C14: files go beside a SQLite database; never into the real user's data folder.
         overrides["files_dir"] = tempfile.mkdtemp(prefix="relay-files-")
+    # Finding 10's per-IP limits on first frames and new visitors would count every test's
+    # connections (all from 127.0.0.1) as one client: tests of those limits set them.
+    overrides.setdefault("first_frame_burst", 100_000.0)
+    overrides.setdefault("new_visitors_per_hour", 100_000.0)
     settings = Settings(host="127.0.0.1", port=0, database_url=database_url, **overrides)
     async with Relay(settings) as relay:
         await relay.create_agent(ADMIN_EMAIL, "Boss", ADMIN_PASSWORD, "admin")
@@ -77,7 +81,13 @@ class RelayProcess:
         self.workdir = workdir
         self.port = 0
         self.proc: subprocess.Popen[bytes] | None = None
-        self.env = {"JIVO_RELAY_FILES_DIR": str(workdir / "files"), **os.environ, **(env or {})}
+        self.env = {
+            "JIVO_RELAY_FILES_DIR": str(workdir / "files"),
+            "JIVO_RELAY_FIRST_FRAME_BURST": "100000",  # see running_relay
+            "JIVO_RELAY_NEW_VISITORS_PER_HOUR": "100000",
+            **os.environ,
+            **(env or {}),
+        }
         self.log = workdir / "relay.log"
 
     def start(self, timeout: float = 30.0) -> None:

@@ -86,6 +86,9 @@ class ConversationDelegate(MessageDelegate):
     def save_text(self) -> str:
         return QCoreApplication.translate("InboxPage", "Click to save")
 
+    def not_sent_text(self) -> str:
+        return QCoreApplication.translate("InboxPage", "not sent · Retry")
+
 
 class InboxPage(QWidget):
     def __init__(
@@ -218,6 +221,7 @@ class InboxPage(QWidget):
         self.send_button.clicked.connect(self._on_send_clicked)
         input_row = QWidget()
         input_layout = QHBoxLayout(input_row)
+        self.messages.clicked.connect(self._on_messages_clicked)  # files; "not sent · Retry"
         if files is not None:  # C14: the paperclip, and files dropped on the conversation
             self.attach_button = AttachButton()
             self.attach_button.file_chosen.connect(self._on_attach_button_file_chosen)
@@ -225,7 +229,6 @@ class InboxPage(QWidget):
             self.attachment_bar = AttachmentBar(files)
             self.drop_target = DropTarget(self.messages.viewport(), self._on_files_dropped)
             DropTarget(self.composer, self._on_files_dropped)
-            self.messages.clicked.connect(self._on_messages_clicked)
             files.thumbnail_ready.connect(self._on_files_thumbnail_ready)
             files.draft_changed.connect(self._on_chats_chat_changed)
         input_layout.addWidget(self.composer, 1)
@@ -515,6 +518,9 @@ class InboxPage(QWidget):
 
     def _on_messages_clicked(self, index: QModelIndex) -> None:
         message = index.data(MessageRole)
+        if message is not None and message.mine and message.state == "failed":
+            self.chats.retry(self.shown_chat, message.client_msg_id or "")  # "not sent · Retry"
+            return
         if self.files is None or message is None or message.file is None:
             return
         info, files = message.file, self.files
