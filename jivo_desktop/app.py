@@ -105,6 +105,7 @@ class DesktopApp(QObject):
         self.sounds = SoundService(self.chats, self.store)
         self.visitors.arrived.connect(self.sounds.on_new_visitor)  # N5
         self.main_window.team_page.chat_requested.connect(self.chats.open_direct)
+        self.main_window.inbox.chat_requested.connect(self.chats.open_direct)  # C1
         self.idle = idle or osp.idle_source()
         # Start at login (Ajustes > General: jivo_desktop/ui/pages/settings/autostart.py).
         self.autostart = autostart_for_this_machine()

@@ -740,7 +740,7 @@ class Relay:
                             repo.record_visit_page(visitor_id, frame, visit_values)
                         )
                     case p.PageHidden():
-                        self.tracker.hidden(visitor_id, frame.hidden)
+                        self.tracker.hidden(visitor_id, frame.hidden, id(conn))  # B3
                     case p.InvitationClosed():
                         self.invitations.closed(visitor_id, frame.invitation_id)
                     case p.SetContact():
@@ -801,7 +801,7 @@ class Relay:
             self.bus.unsubscribe(topics.VISITORS, conn.push)
             self.metrics.connections.labels("visitor").dec()
             if arrived:
-                self.tracker.depart(visitor_id)
+                self.tracker.depart(visitor_id, id(conn))
                 await self.writer.run(repo.visitor_left(visitor_id))
 
     def _client_ip(self, ws: ServerConnection) -> str:

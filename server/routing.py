@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from server import bus as topics
 from server import protocol as p
 from server.bus import Bus
+from server.chats import ROUTED
 from server.store import ladder, repo
 from server.store.db import read
 from server.store.writer import GroupWriter, WriterClosed
@@ -114,6 +115,7 @@ class Router:
         if not offer.recipients or offer.info is None:
             return
         text = p.encode(p.ChatOffered(chat=offer.info))
+        self.bus.publish(ROUTED, text)  # B2: Visitantes shows the chat as waiting
         for agent_id in offer.recipients:
             self.bus.publish(topics.agent_topic(agent_id), text)
 

@@ -1,10 +1,11 @@
 """Routing a chat and the ignore ladder (N3, C5): the writes and reads of the chat state machine.
 
 A visitor's new chat is *offered* in rounds. Round 0 goes to one agent: the client's assigned
-agent when online (C5), else, under the site rule ``least_busy``, the online agent with the
-fewest open chats. Round 1 offers it to every online agent (a site with the rule ``all`` starts
-there). Rounds 2 and 3 bring the toast back to everyone. A round ends when every agent it offers
-the chat to has ignored it, or when its deadline passes; after round 3 the chat is *missed*.
+agent when online (C5), else, under the site rule ``least_busy`` (the default, as the guide
+tells N3), the online agent with the fewest open chats. Round 1 offers it to every online agent
+(a site with the rule ``all`` starts there). Rounds 2 and 3 bring the toast back to everyone.
+A round ends when every agent it offers the chat to has ignored it, or when its deadline
+passes; after round 3 the chat is *missed*.
 Away agents, and agents at the site's chat limit, get no offer.
 
 The round, its agents, who ignored it and its deadline are columns of the chat, and the
@@ -33,6 +34,8 @@ RETURNS = 2
 """The guide: after everyone ignored it, the toast comes back two more times."""
 LAST_ROUND = ALL_ROUND + RETURNS
 RULES = ("all", "least_busy")
+DEFAULT_RULE = "least_busy"
+"""N3: the first offer goes to one agent; its Ignore sends the chat to every online agent."""
 
 
 def ids_of(text: str) -> set[int]:

@@ -26,10 +26,11 @@ sites = sa.Table(
     sa.Column("allowed_origins", sa.Text, nullable=False, server_default=""),
     sa.Column("enabled", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Column("created_at", sa.Float, nullable=False),
-    # Routing (server/routing.py): "all" offers a new chat to every online agent, "least_busy"
-    # first to the online agent with the fewest open chats; chat_limit 0 is no limit; an offer
-    # round (N3) lasts offer_timeout seconds.
-    sa.Column("routing_rule", sa.String(16), nullable=False, server_default="all"),
+    # Routing (server/routing.py): "least_busy" (the default, as the guide tells N3) offers a
+    # new chat first to one agent, the client's assigned agent or else the online agent with
+    # the fewest open chats; "all" skips that step and offers it to every online agent at once.
+    # chat_limit 0 is no limit; an offer round (N3) lasts offer_timeout seconds.
+    sa.Column("routing_rule", sa.String(16), nullable=False, server_default="least_busy"),
     sa.Column("chat_limit", sa.Integer, nullable=False, server_default="0"),
     sa.Column("offer_timeout", sa.Float, nullable=False, server_default="60"),
     # C17: agents see the visitor's draft as it is typed (the widget says so).
