@@ -90,6 +90,7 @@ class DesktopApp(QObject):
             chat_actions=self.actions,
             phrases=self.phrases,
             hotkeys=self.hotkeys,
+            account=self.account,  # T3: admins edit agents from Equipo
         )
         # C7/C9: a colleague's invitation or transfer offer, in the corner of the screen.
         self.invitation_toasts = InvitationToasts(self.actions)

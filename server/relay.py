@@ -39,7 +39,7 @@ from server.logs import LogService
 from server.metrics import Metrics
 from server.presence import Presence
 from server.routing import Router
-from server.store import account_repo, repo
+from server.store import account_repo, departments_repo, repo
 from server.store import files as files_repo
 from server.store.blocks_repo import unless_blocked
 from server.store.db import create_engine, create_writer_engine, migrate, read
@@ -94,6 +94,7 @@ class Relay:
             on_missed=lambda chat_id: self.webhooks.emit_soon(
                 "chat_finished", {"chat_id": chat_id, "agent": None, "missed": True}
             ),
+            orphan_grace=settings.orphan_grace,
         )
         self.chats.router = self.router
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
@@ -452,6 +453,7 @@ class Relay:
         self._announce_availability(online_before)
         self.metrics.connections.labels("agent").inc()
         try:
+            await self.router.agent_back(agent_id)  # B6: back in time, her chats stay hers
             rows, chats, upto = await read(self.engine, repo.agent_snapshot, agent_id)
             agents = [repo.agent_info(r, self.presence.status(r.id)) for r in rows]
             del rows
@@ -463,6 +465,7 @@ class Relay:
                     agents=agents,
                     chats=chats,
                     server_version=__version__,
+                    departments=await read(self.engine, departments_repo.list_departments),
                 )
             )
             if first.cursor is not None:
@@ -553,6 +556,9 @@ class Relay:
                 self.bus.unsubscribe(topic, handler)
             online_before = self.presence.online_count()
             if self.presence.disconnect(agent_id):
+                # B6: her chats go back to routing after a grace period (stored before her
+                # colleagues see her offline).
+                await self.router.agent_gone(agent_id)
                 self._publish_presence(
                     p.AgentInfo(
                         id=agent.id,
@@ -665,14 +671,18 @@ class Relay:
         self.metrics.connections.labels("visitor").inc()
         try:
 
-            def snapshot(db: sa.Connection) -> tuple[p.ChatInfo | None, int, Any]:
+            def snapshot(
+                db: sa.Connection,
+            ) -> tuple[p.ChatInfo | None, int, Any, list[p.DepartmentRef]]:
                 return (
                     repo.open_chat_info(db, visitor_id),
                     repo.max_cursor(db),
                     repo.visitor_row(db, visitor_id),
+                    departments_repo.site_department_refs(db, site_id),  # T4
                 )
 
-            chat, upto, row = await read(self.engine, snapshot)
+            chat, upto, row, departments = await read(self.engine, snapshot)
+            picked = row.department_id if departments else None
             headers = conn.ws.request.headers if conn.ws.request else {}
             visit = self.tracker.arrive(
                 row,
@@ -695,6 +705,8 @@ class Relay:
                     site_name=site_name,
                     language=site_language,
                     sneak_peek=sneak_peek,
+                    departments=departments,
+                    department_id=picked,
                 )
             )
             replayed = await self._replay(
@@ -743,6 +755,13 @@ class Relay:
                         self.tracker.hidden(visitor_id, frame.hidden, id(conn))  # B3
                     case p.InvitationClosed():
                         self.invitations.closed(visitor_id, frame.invitation_id)
+                    case p.ChooseDepartment():  # T4
+                        await self.writer.run(
+                            departments_repo.choose_department(
+                                visitor_id, site_id, frame.department_id
+                            )
+                        )
+                        conn.send(p.Ok(id=frame.id))
                     case p.SetContact():
                         await self.writer.run(
                             repo.set_contact(visitor_id, frame.name, frame.email, frame.phone)

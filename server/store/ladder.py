@@ -25,8 +25,15 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from server import protocol as p
-from server.store import repo
-from server.store.schema import chat_participants, chats, routing_steps, sites, visitors
+from server.store import departments_repo, repo
+from server.store.schema import (
+    agent_dropouts,
+    chat_participants,
+    chats,
+    routing_steps,
+    sites,
+    visitors,
+)
 
 FIRST_ROUND = 0
 ALL_ROUND = 1
@@ -101,16 +108,36 @@ def loads(conn: Connection, agent_ids: Sequence[int]) -> dict[int, int]:
 
 
 def eligible(conn: Connection, site: Any, online: Sequence[int]) -> dict[int, int]:
-    """Online (not away) agents below the site's chat limit, with their load."""
+    """Online (not away) agents below their chat limit, with their load. An agent's own limit
+    (T3, set by an admin in Equipo) comes before the site's."""
     load = loads(conn, online)
-    limit = int(site.chat_limit)
-    return {a: n for a, n in load.items() if limit <= 0 or n < limit}
+    own = departments_repo.agent_limits(conn, online)
+    site_limit = int(site.chat_limit)
+
+    def room(agent_id: int, n: int) -> bool:
+        limit = own.get(agent_id) or site_limit
+        return limit <= 0 or n < limit
+
+    return {a: n for a, n in load.items() if room(a, n)}
+
+
+def first_pool(conn: Connection, chat: Any, candidates: dict[int, int]) -> dict[int, int]:
+    """T4: the candidates a new chat goes to first: those of the visitor's department (or the
+    site's departments) when one of them can take it, else every candidate."""
+    pool = departments_repo.routing_pool(conn, chat.site_id, chat.visitor_id)
+    if pool is None:
+        return candidates
+    preferred = {a: n for a, n in candidates.items() if a in pool}
+    return preferred or candidates
 
 
 def next_deadline(conn: Connection) -> float | None:
+    """The earliest timer: an offer round's end or (B6) a dropped agent's grace period."""
     query = sa.select(sa.func.min(chats.c.offer_deadline)).where(chats.c.state == "offered")
     value = conn.execute(query).scalar()
-    return float(value) if value is not None else None
+    dropout = conn.execute(sa.select(sa.func.min(agent_dropouts.c.due_at))).scalar()
+    found = [float(v) for v in (value, dropout) if v is not None]
+    return min(found) if found else None
 
 
 def due(conn: Connection, now: float) -> list[tuple[int, int]]:
@@ -176,30 +203,34 @@ def _open_round(
     return Offer(chat.id, round_, recipients, visitor_id=chat.visitor_id)
 
 
+def _first_round(conn: Connection, chat_id: int, online: Sequence[int]) -> Offer:
+    chat = repo.chat_row(conn, chat_id)
+    site = site_routing(conn, chat.site_id)
+    candidates = eligible(conn, site, online)
+    assigned = conn.execute(
+        sa.select(visitors.c.assigned_agent_id).where(visitors.c.id == chat.visitor_id)
+    ).scalar()
+    if assigned is not None and assigned in candidates:
+        return _open_round(
+            conn, chat, FIRST_ROUND, [assigned], set(), "assigned", candidates,
+            site.offer_timeout,
+        )  # fmt: skip
+    pool = first_pool(conn, chat, candidates)
+    if site.routing_rule != "all" and pool:
+        pick = min(pool, key=lambda a: (pool[a], a))
+        return _open_round(
+            conn, chat, FIRST_ROUND, [pick], set(), "least_busy", candidates,
+            site.offer_timeout,
+        )  # fmt: skip
+    targets = sorted(pool) if pool is not candidates else None
+    return _open_round(conn, chat, ALL_ROUND, targets, set(), "all", candidates, site.offer_timeout)
+
+
 def route_new(online: Sequence[int]) -> Any:
     """The ``on_new_chat`` hook of ``repo.visitor_message``: the first round of a new chat."""
 
     def route(conn: Connection, chat_id: int) -> Offer:
-        chat = repo.chat_row(conn, chat_id)
-        site = site_routing(conn, chat.site_id)
-        candidates = eligible(conn, site, online)
-        assigned = conn.execute(
-            sa.select(visitors.c.assigned_agent_id).where(visitors.c.id == chat.visitor_id)
-        ).scalar()
-        if assigned is not None and assigned in candidates:
-            return _open_round(
-                conn, chat, FIRST_ROUND, [assigned], set(), "assigned", candidates,
-                site.offer_timeout,
-            )  # fmt: skip
-        if site.routing_rule == "least_busy" and candidates:
-            pick = min(candidates, key=lambda a: (candidates[a], a))
-            return _open_round(
-                conn, chat, FIRST_ROUND, [pick], set(), "least_busy", candidates,
-                site.offer_timeout,
-            )  # fmt: skip
-        return _open_round(
-            conn, chat, ALL_ROUND, None, set(), "all", candidates, site.offer_timeout
-        )
+        return _first_round(conn, chat_id, online)
 
     return route
 
@@ -227,8 +258,13 @@ def _advance(conn: Connection, chat: Any, online: Sequence[int], reason: str) ->
     # The agent who ignored the first, personal offer is not asked again in round 1 (the guide:
     # "sent to every online agent"; it sees the toast again in the returns).
     carried = ids_of(chat.offer_ignored) if round_ == FIRST_ROUND else set()
+    targets = None
+    if round_ == FIRST_ROUND:  # T4: round 1 goes to the site's departments first
+        pool = first_pool(conn, chat, candidates)
+        if pool is not candidates and set(pool) - carried:
+            targets = sorted(pool)
     offer = _open_round(
-        conn, chat, round_ + 1, None, carried, reason, candidates, site.offer_timeout
+        conn, chat, round_ + 1, targets, carried, reason, candidates, site.offer_timeout
     )
     if candidates and not offer.recipients:
         # Everyone online has already ignored it: this round is over as it starts.
@@ -319,5 +355,116 @@ def update_site(
             values["offer_timeout"] = float(timeout)
         if values:
             conn.execute(sa.update(sites).where(sites.c.id == site_id).values(**values))
+
+    return write
+
+
+# ---------------------------------------------------------------- B6: a dropped agent's chats
+
+
+@dataclass
+class Requeued:
+    """A chat of a dropped agent: the event to push, and its new first round (None when a
+    colleague is still in the chat)."""
+
+    change: repo.ChatChange
+    offer: Offer | None
+
+
+def note_dropout(agent_id: int, due_at: float) -> Any:
+    """A write: the agent went offline; at ``due_at`` her open visitor chats go back to
+    routing, unless she comes back first. Nothing is stored when she has none."""
+
+    def write(conn: Connection) -> bool:
+        conn.execute(sa.delete(agent_dropouts).where(agent_dropouts.c.agent_id == agent_id))
+        if not _open_chats_of(conn, agent_id):
+            return False
+        conn.execute(sa.insert(agent_dropouts).values(agent_id=agent_id, due_at=due_at))
+        return True
+
+    return write
+
+
+def cancel_dropout(agent_id: int) -> Any:
+    """A write: the agent is back in time; her chats stay hers."""
+
+    def write(conn: Connection) -> None:
+        conn.execute(sa.delete(agent_dropouts).where(agent_dropouts.c.agent_id == agent_id))
+
+    return write
+
+
+def due_dropouts(conn: Connection, now: float) -> list[tuple[int, float]]:
+    query = (
+        sa.select(agent_dropouts.c.agent_id, agent_dropouts.c.due_at)
+        .where(agent_dropouts.c.due_at <= now)
+        .order_by(agent_dropouts.c.due_at)
+        .limit(100)
+    )
+    return [(int(a), float(d)) for a, d in conn.execute(query)]
+
+
+def _open_chats_of(conn: Connection, agent_id: int) -> list[int]:
+    query = (
+        sa.select(chats.c.id)
+        .join(chat_participants, chat_participants.c.chat_id == chats.c.id)
+        .where(
+            chat_participants.c.agent_id == agent_id,
+            chat_participants.c.left_at.is_(None),
+            chats.c.state == "active",
+            chats.c.kind == "visitor",
+        )
+        .order_by(chats.c.id)
+    )
+    return [int(c) for c in conn.execute(query).scalars()]
+
+
+def requeue_dropped(agent_id: int, due_at: float, online: Sequence[int]) -> Any:
+    """A write: the grace period of a dropped agent ended. The timer row is claimed by
+    deleting it (one node, once); then she leaves each of her open visitor chats, and a chat
+    nobody else is in goes back to routing from its first round, history and all."""
+
+    def write(conn: Connection) -> list[Requeued]:
+        claimed = conn.execute(
+            sa.delete(agent_dropouts).where(
+                agent_dropouts.c.agent_id == agent_id, agent_dropouts.c.due_at == due_at
+            )
+        )
+        if claimed.rowcount != 1:
+            return []
+        agent = repo.agent_row(conn, agent_id)
+        name = str(agent.name) if agent is not None else ""
+        now = time.time()
+        done: list[Requeued] = []
+        for chat_id in _open_chats_of(conn, agent_id):
+            conn.execute(
+                sa.update(chat_participants)
+                .where(
+                    chat_participants.c.chat_id == chat_id,
+                    chat_participants.c.agent_id == agent_id,
+                )
+                .values(left_at=now)
+            )
+            others = repo.participants(conn, chat_id)
+            if others:
+                event, row = repo._append_event(
+                    conn, chat_id, kind="left", author="agent", author_id=agent_id,
+                    author_name=name,
+                )  # fmt: skip
+                done.append(Requeued(repo.ChatChange(event, row, others), None))
+                continue
+            event, row = repo._append_event(
+                conn,
+                chat_id,
+                kind="requeued",
+                author="system",
+                author_id=agent_id,  # whose chat it was: her app drops it
+                author_name=name,
+                chat_values={"state": "offered", "agent_id": None},
+            )
+            offer = _first_round(conn, chat_id, [a for a in online if a != agent_id])
+            offer.info = repo.chat_info(conn, chat_id)
+            done.append(Requeued(repo.ChatChange(event, repo.chat_row(conn, chat_id), []), offer))
+        return done
 
     return write

@@ -663,11 +663,18 @@ def accept_chat(agent_id: int, agent_name: str, chat_id: int) -> Write[ChatChang
             if chat.state == "offered":
                 raise p.FrameRejected("chat_taken", "this chat is offered to a colleague now")
             raise p.FrameRejected("chat_closed", f"the chat is {chat.state}")
-        conn.execute(
-            sa.insert(chat_participants).values(
-                chat_id=chat_id, agent_id=agent_id, joined_at=time.time()
-            )
+        # B6: an agent may take back a chat that went back to routing after she dropped off.
+        rejoined = conn.execute(
+            sa.update(chat_participants)
+            .where(chat_participants.c.chat_id == chat_id, chat_participants.c.agent_id == agent_id)
+            .values(joined_at=time.time(), left_at=None)
         )
+        if rejoined.rowcount == 0:
+            conn.execute(
+                sa.insert(chat_participants).values(
+                    chat_id=chat_id, agent_id=agent_id, joined_at=time.time()
+                )
+            )
         event, chat = _append_event(
             conn, chat_id, kind="joined", author="agent", author_id=agent_id, author_name=agent_name
         )

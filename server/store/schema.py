@@ -360,3 +360,48 @@ log_bundles = sa.Table(
     sa.Column("data", sa.LargeBinary, nullable=False),
     sa.Column("created_at", sa.Float, nullable=False),
 )
+
+# ---------------------------------------------------------------- departments (T3, T4) and B6
+
+# T4: agents belong to departments; a site routes its chats to its departments' agents first;
+# a visitor of a site with several may pick one (visitors.department_id).
+departments = sa.Table(
+    "departments",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False, unique=True),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+agent_departments = sa.Table(
+    "agent_departments",
+    metadata,
+    sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id"), primary_key=True),
+    sa.Column(
+        "department_id", sa.Integer, sa.ForeignKey("departments.id"), primary_key=True, index=True
+    ),
+)
+
+site_departments = sa.Table(
+    "site_departments",
+    metadata,
+    sa.Column("site_id", sa.Integer, sa.ForeignKey("sites.id"), primary_key=True),
+    sa.Column(
+        "department_id", sa.Integer, sa.ForeignKey("departments.id"), primary_key=True, index=True
+    ),
+)
+
+# T3: an agent's own open-chat limit (0: the site's limit applies).
+agents.append_column(sa.Column("chat_limit", sa.Integer, nullable=False, server_default="0"))
+# T4: the department the visitor picked in the widget (null: none picked).
+visitors.append_column(sa.Column("department_id", sa.Integer, nullable=True))
+
+# B6: an agent went offline with open chats; at ``due_at`` (a grace period later) her chats go
+# back to routing unless she came back meanwhile (the row is deleted then). The node that
+# deletes the row first does the work (claimed once).
+agent_dropouts = sa.Table(
+    "agent_dropouts",
+    metadata,
+    sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id"), primary_key=True),
+    sa.Column("due_at", sa.Float, nullable=False, index=True),
+)

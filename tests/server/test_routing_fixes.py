@@ -7,8 +7,12 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
+from jivo_desktop.net.client import AgentClient
 from server import protocol as p
+from server.store.db import read
+from server.store.schema import agent_dropouts, agents
 from tests.server.test_visitors import known, until_row, view, visitor_at, watching
 from tests.support.relay import RelayHandle, running_relay
 from tests.support.visitor import Visitor
@@ -89,3 +93,98 @@ async def test_b7_agent_side_of_an_invited_chat_starts_with_the_invitation(
     assert messages == [("agent", "Boss", text), ("visitor", "", "sí, una pregunta")]
     await visitor.close()
     await boss.close()
+
+
+async def test_b6_a_dropped_agents_chat_goes_back_to_routing_after_the_grace_period(
+    sqlite_url: str,
+) -> None:
+    """B6: Ana, in a chat, quits; after the grace period (a DB timer row) her chat is offered
+    to the online colleague with its history, and the visitor's widget is told (``requeued``:
+    an agent will be with them shortly). The colleague accepts and answers."""
+    async with running_relay(sqlite_url, orphan_grace=0.3) as relay:
+        ana = AgentClient(relay.ws_url)
+        await ana.sign_in(relay.agent_email, relay.agent_password)
+        await ana.wait_synced()
+        visitor = Visitor(relay.ws_url, relay.site_key)
+        await visitor.connect()
+        ack = await visitor.say("hola, ¿Ana?")
+        assert isinstance(ack, p.MessageAcked)
+        chat_id = ack.chat_id
+        await ana.wait_for(lambda f: isinstance(f, p.ChatOffered) and f.chat.id == chat_id)
+        await ana.accept(chat_id)
+        await ana.send_message(chat_id, "Hola, soy Ana")
+        boss = AgentClient(relay.ws_url)
+        await boss.sign_in(relay.admin_email, relay.admin_password)
+        await boss.wait_synced()
+        await ana.close()  # Ana quits
+        await visitor.say("¿Hola? ¿Ana?")
+        offer = await boss.wait_for(
+            lambda f: isinstance(f, p.ChatOffered) and f.chat.id == chat_id, timeout=20
+        )
+        assert offer.chat.state == "offered"
+        told = await visitor.wait_for(
+            lambda f: isinstance(f, p.EventPush) and f.event.kind == "requeued"
+        )
+        assert told.event.author_name == "Ana"
+        await boss.accept(chat_id)
+        texts = [e.text for e in await boss.history(chat_id) if e.kind == "message"]
+        assert texts == ["hola, ¿Ana?", "Hola, soy Ana", "¿Hola? ¿Ana?"]
+        await boss.send_message(chat_id, "Le atiendo yo")
+        await visitor.wait_for(
+            lambda f: isinstance(f, p.EventPush) and f.event.text == "Le atiendo yo"
+        )
+        assert relay.relay.router.requeued == 1
+        await visitor.close()
+        await boss.close()
+
+
+async def test_b6_an_agent_back_within_the_grace_period_keeps_her_chats(
+    sqlite_url: str,
+) -> None:
+    """B6: an agent whose connection drops and comes back before the grace period ends keeps
+    her chats: her drop-out timer row is gone once she is back, and the chat is still hers."""
+    async with running_relay(sqlite_url, orphan_grace=600) as relay:
+        ana = AgentClient(relay.ws_url)
+        await ana.sign_in(relay.agent_email, relay.agent_password)
+        await ana.wait_synced()
+        visitor = Visitor(relay.ws_url, relay.site_key)
+        await visitor.connect()
+        ack = await visitor.say("hola")
+        assert isinstance(ack, p.MessageAcked)
+        await ana.wait_for(lambda f: isinstance(f, p.ChatOffered) and f.chat.id == ack.chat_id)
+        await ana.accept(ack.chat_id)
+        boss = AgentClient(relay.ws_url)
+        await boss.sign_in(relay.admin_email, relay.admin_password)
+        await ana.close()
+        await boss.wait_for(
+            lambda f: (
+                isinstance(f, p.AgentPresence)
+                and f.agent.email == relay.agent_email
+                and f.agent.status == "offline"
+            )
+        )
+        await boss.close()
+        assert await _dropouts(relay) == [relay_agent_id := await _agent_id(relay)]
+        back = AgentClient(relay.ws_url)
+        welcome = await back.sign_in(relay.agent_email, relay.agent_password)
+        assert relay_agent_id == welcome.agent.id
+        assert await _dropouts(relay) == []
+        assert [c.id for c in welcome.chats if c.state == "active"] == [ack.chat_id]
+        await back.close()
+        await visitor.close()
+
+
+async def _dropouts(relay: RelayHandle) -> list[int]:
+    def query(db: sa.Connection) -> list[int]:
+        return [int(a) for a in db.execute(sa.select(agent_dropouts.c.agent_id)).scalars()]
+
+    return await read(relay.relay.engine, query)
+
+
+async def _agent_id(relay: RelayHandle) -> int:
+    def query(db: sa.Connection) -> int:
+        return int(
+            db.execute(sa.select(agents.c.id).where(agents.c.email == relay.agent_email)).scalar()
+        )
+
+    return await read(relay.relay.engine, query)
