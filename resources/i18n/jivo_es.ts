@@ -107,6 +107,26 @@
         <translation>Chat activado en este sitio</translation>
     </message>
     <message>
+        <source>First one agent (assigned or least busy), then everyone</source>
+        <translation>Primero un agente (el asignado o el menos ocupado), luego todos</translation>
+    </message>
+    <message>
+        <source>Every online agent at once</source>
+        <translation>Todos los agentes en línea a la vez</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sin límite</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Sneak peek: agents see what the visitor is typing</source>
+        <translation>Vista previa: los agentes ven lo que el visitante escribe</translation>
+    </message>
+    <message>
         <source>Copy snippet</source>
         <translation>Copiar código</translation>
     </message>
@@ -131,6 +151,22 @@
     <message>
         <source>Snippet</source>
         <translation>Código</translation>
+    </message>
+    <message>
+        <source>New chats go to</source>
+        <translation>Los chats nuevos van a</translation>
+    </message>
+    <message>
+        <source>Open chats per agent</source>
+        <translation>Chats abiertos por agente</translation>
+    </message>
+    <message>
+        <source>Offer time-out</source>
+        <translation>Tiempo de espera de la oferta</translation>
+    </message>
+    <message>
+        <source>Departments first</source>
+        <translation>Primero los departamentos</translation>
     </message>
     <message>
         <source>{0} (off)</source>
@@ -342,6 +378,10 @@
         <translation>Guardado.</translation>
     </message>
     <message>
+        <source>Department saved.</source>
+        <translation>Departamento guardado.</translation>
+    </message>
+    <message>
         <source>Password changed.</source>
         <translation>Contraseña cambiada.</translation>
     </message>
@@ -423,6 +463,53 @@
     <message>
         <source>Disable</source>
         <translation>Desactivar</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDialog</name>
+    <message>
+        <source>Settings of {0}</source>
+        <translation>Configuración de {0}</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>The site&apos;s limit</source>
+        <translation>El límite del sitio</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>Nuevo departamento</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Open chats at most</source>
+        <translation>Chats abiertos como máximo</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Departamentos</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -937,6 +1024,10 @@
     <message>
         <source>away</source>
         <translation>ausente</translation>
+    </message>
+    <message>
+        <source>No department</source>
+        <translation>Sin departamento</translation>
     </message>
     <message>
         <source>1 open chat</source>
@@ -1508,6 +1599,10 @@ Los chats en espera están marcados en naranja.</translation>
         <translation>Perdido: nadie respondió; el visitante vio el formulario sin conexión</translation>
     </message>
     <message>
+        <source>{0} went offline: the chat went back to the queue</source>
+        <translation>{0} se desconectó: el chat volvió a la cola</translation>
+    </message>
+    <message>
         <source>{0} transferred the chat: {1}</source>
         <translation>{0} transfirió el chat: {1}</translation>
     </message>
@@ -1829,6 +1924,14 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>Green: online · Yellow: away · Empty: offline. Click a colleague to chat.</source>
         <translation>Verde: en línea · Amarillo: ausente · Sin color: desconectado. Haga clic en un compañero para chatear.</translation>
+    </message>
+    <message>
+        <source>Right-click an agent to change their settings.</source>
+        <translation>Haga clic derecho en un agente para cambiar sus configuraciones.</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Configuraciones…</translation>
     </message>
     <message>
         <source>online</source>

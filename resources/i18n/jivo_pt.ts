@@ -107,6 +107,26 @@
         <translation>Chat ativado neste site</translation>
     </message>
     <message>
+        <source>First one agent (assigned or least busy), then everyone</source>
+        <translation>Primeiro um agente (o atribuído ou o menos ocupado), depois todos</translation>
+    </message>
+    <message>
+        <source>Every online agent at once</source>
+        <translation>Todos os agentes online de uma vez</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sem limite</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Sneak peek: agents see what the visitor is typing</source>
+        <translation>Espiar digitação: os agentes veem o que o visitante digita</translation>
+    </message>
+    <message>
         <source>Copy snippet</source>
         <translation>Copiar código</translation>
     </message>
@@ -131,6 +151,22 @@
     <message>
         <source>Snippet</source>
         <translation>Código</translation>
+    </message>
+    <message>
+        <source>New chats go to</source>
+        <translation>Novos chats vão para</translation>
+    </message>
+    <message>
+        <source>Open chats per agent</source>
+        <translation>Chats abertos por agente</translation>
+    </message>
+    <message>
+        <source>Offer time-out</source>
+        <translation>Tempo limite da oferta</translation>
+    </message>
+    <message>
+        <source>Departments first</source>
+        <translation>Departamentos primeiro</translation>
     </message>
     <message>
         <source>{0} (off)</source>
@@ -342,6 +378,10 @@
         <translation>Salvo.</translation>
     </message>
     <message>
+        <source>Department saved.</source>
+        <translation>Departamento salvo.</translation>
+    </message>
+    <message>
         <source>Password changed.</source>
         <translation>Senha alterada.</translation>
     </message>
@@ -423,6 +463,53 @@
     <message>
         <source>Disable</source>
         <translation>Desativar</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDialog</name>
+    <message>
+        <source>Settings of {0}</source>
+        <translation>Configurações de {0}</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>The site&apos;s limit</source>
+        <translation>O limite do site</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>Novo departamento</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Adicionar</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Função</translation>
+    </message>
+    <message>
+        <source>Open chats at most</source>
+        <translation>Chats abertos no máximo</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Departamentos</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -937,6 +1024,10 @@
     <message>
         <source>away</source>
         <translation>ausente</translation>
+    </message>
+    <message>
+        <source>No department</source>
+        <translation>Sem departamento</translation>
     </message>
     <message>
         <source>1 open chat</source>
@@ -1508,6 +1599,10 @@ Os chats aguardando estão marcados em laranja.</translation>
         <translation>Perdido: ninguém respondeu; o visitante viu o formulário offline</translation>
     </message>
     <message>
+        <source>{0} went offline: the chat went back to the queue</source>
+        <translation>{0} ficou offline: o chat voltou para a fila</translation>
+    </message>
+    <message>
         <source>{0} transferred the chat: {1}</source>
         <translation>{0} transferiu o chat: {1}</translation>
     </message>
@@ -1829,6 +1924,14 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>Green: online · Yellow: away · Empty: offline. Click a colleague to chat.</source>
         <translation>Verde: online · Amarelo: ausente · Vazio: offline. Clique em um colega para conversar.</translation>
+    </message>
+    <message>
+        <source>Right-click an agent to change their settings.</source>
+        <translation>Clique com o botão direito em um agente para alterar as configurações dele.</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Configurações…</translation>
     </message>
     <message>
         <source>online</source>
