@@ -22,7 +22,7 @@ from server import bus as topics
 from server import protocol as p
 from server.bus import Bus
 from server.chats import ROUTED
-from server.store import ladder, repo
+from server.store import dropouts, ladder, repo
 from server.store.db import read
 from server.store.writer import GroupWriter, WriterClosed
 
@@ -90,9 +90,9 @@ class Router:
         deadline = await read(self.engine, ladder.next_deadline)
         now = time.time()
         if deadline is not None and deadline <= now:
-            for agent_id, due_at in await read(self.engine, ladder.due_dropouts, now):
+            for agent_id, due_at in await read(self.engine, dropouts.due_dropouts, now):
                 for requeued in await self.writer.run(
-                    ladder.requeue_dropped(agent_id, due_at, self.online_agents())
+                    dropouts.requeue_dropped(agent_id, due_at, self.online_agents())
                 ):
                     self._publish_requeued(requeued)
             for chat_id, round_ in await read(self.engine, ladder.due, now):
@@ -134,7 +134,7 @@ class Router:
             offer.info = await read(self.engine, repo.chat_info, offer.chat_id)
         self.publish(offer)
 
-    def _publish_requeued(self, requeued: ladder.Requeued) -> None:
+    def _publish_requeued(self, requeued: dropouts.Requeued) -> None:
         """B6: the visitor (and any colleague still in the chat) sees the event; a chat nobody
         is in any more is offered again."""
         change = requeued.change
@@ -163,7 +163,7 @@ class Router:
         period unless she returns (a timer row, so any node may carry it out)."""
         try:
             noted = await self.writer.run(
-                ladder.note_dropout(agent_id, time.time() + self.orphan_grace)
+                dropouts.note_dropout(agent_id, time.time() + self.orphan_grace)
             )
         except WriterClosed:
             return
@@ -172,7 +172,7 @@ class Router:
 
     async def agent_back(self, agent_id: int) -> None:
         try:
-            await self.writer.run(ladder.cancel_dropout(agent_id))
+            await self.writer.run(dropouts.cancel_dropout(agent_id))
         except WriterClosed:
             return
 
