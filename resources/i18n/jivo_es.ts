@@ -107,10 +107,6 @@
         <translation>Chat activado en este sitio</translation>
     </message>
     <message>
-        <source>First one agent (assigned or least busy), then everyone</source>
-        <translation>Primero un agente (el asignado o el menos ocupado), luego todos</translation>
-    </message>
-    <message>
         <source>Every online agent at once</source>
         <translation>Todos los agentes en línea a la vez</translation>
     </message>
@@ -123,8 +119,16 @@
         <translation> s</translation>
     </message>
     <message>
-        <source>Sneak peek: agents see what the visitor is typing</source>
-        <translation>Vista previa: los agentes ven lo que el visitante escribe</translation>
+        <source>One agent first, then everyone</source>
+        <translation>Primero un agente, luego todos</translation>
+    </message>
+    <message>
+        <source>One agent first: the client&apos;s assigned agent or the least busy one; if they ignore it, every online agent.</source>
+        <translation>Primero un agente: el agente asignado del cliente o el menos ocupado; si lo ignora, todos los agentes en línea.</translation>
+    </message>
+    <message>
+        <source>Sneak peek (see the visitor typing)</source>
+        <translation>Vista previa (ver lo que escribe el visitante)</translation>
     </message>
     <message>
         <source>Copy snippet</source>

@@ -107,10 +107,6 @@
         <translation>Chat ativado neste site</translation>
     </message>
     <message>
-        <source>First one agent (assigned or least busy), then everyone</source>
-        <translation>Primeiro um agente (o atribuído ou o menos ocupado), depois todos</translation>
-    </message>
-    <message>
         <source>Every online agent at once</source>
         <translation>Todos os agentes online de uma vez</translation>
     </message>
@@ -123,8 +119,16 @@
         <translation> s</translation>
     </message>
     <message>
-        <source>Sneak peek: agents see what the visitor is typing</source>
-        <translation>Espiar digitação: os agentes veem o que o visitante digita</translation>
+        <source>One agent first, then everyone</source>
+        <translation>Primeiro um agente, depois todos</translation>
+    </message>
+    <message>
+        <source>One agent first: the client&apos;s assigned agent or the least busy one; if they ignore it, every online agent.</source>
+        <translation>Primeiro um agente: o agente atribuído ao cliente ou o menos ocupado; se ele ignorar, todos os agentes online.</translation>
+    </message>
+    <message>
+        <source>Sneak peek (see the visitor typing)</source>
+        <translation>Espiar (ver o visitante digitando)</translation>
     </message>
     <message>
         <source>Copy snippet</source>

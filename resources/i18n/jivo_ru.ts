@@ -107,10 +107,6 @@
         <translation>Чат включён на этом сайте</translation>
     </message>
     <message>
-        <source>First one agent (assigned or least busy), then everyone</source>
-        <translation>Сначала одному агенту (закреплённому или наименее занятому), затем всем</translation>
-    </message>
-    <message>
         <source>Every online agent at once</source>
         <translation>Всем агентам в сети сразу</translation>
     </message>
@@ -123,8 +119,16 @@
         <translation> с</translation>
     </message>
     <message>
-        <source>Sneak peek: agents see what the visitor is typing</source>
-        <translation>Предпросмотр: агенты видят, что печатает посетитель</translation>
+        <source>One agent first, then everyone</source>
+        <translation>Сначала одному агенту, затем всем</translation>
+    </message>
+    <message>
+        <source>One agent first: the client&apos;s assigned agent or the least busy one; if they ignore it, every online agent.</source>
+        <translation>Сначала одному агенту: закреплённому за клиентом или наименее занятому; если он проигнорирует, всем агентам в сети.</translation>
+    </message>
+    <message>
+        <source>Sneak peek (see the visitor typing)</source>
+        <translation>Предпросмотр (видеть, что печатает посетитель)</translation>
     </message>
     <message>
         <source>Copy snippet</source>

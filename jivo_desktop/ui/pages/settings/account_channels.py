@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -57,6 +56,11 @@ class AccountChannels(QWidget):
         self.enabled.setChecked(True)
         # K1: routing, per site.
         self.rule = QComboBox()
+        # Long choices must not widen the page (they show in full in the open list).
+        self.rule.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.rule.setMinimumContentsLength(16)
         self.rule.addItem("", "least_busy")
         self.rule.addItem("", "all")
         self.chat_limit = QSpinBox()
@@ -95,21 +99,15 @@ class AccountChannels(QWidget):
         buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        right_widget = QWidget()
-        right = QVBoxLayout(right_widget)
-        right.setContentsMargins(0, 0, 0, 0)
+        right = QVBoxLayout()
         right.addLayout(form)
         right.addLayout(buttons)
         right.addWidget(self.status)
         right.addStretch(1)
-        scroll = QScrollArea()  # the form is taller than the page at the default size
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(right_widget)
 
         body = QHBoxLayout()
         body.addLayout(left, 2)
-        body.addWidget(scroll, 3)
+        body.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(intro)
@@ -132,11 +130,17 @@ class AccountChannels(QWidget):
         for index, name in enumerate(names):
             self.language.setItemText(index, name)
         self.enabled.setText(self.tr("Chat switched on for this site"))
-        self.rule.setItemText(0, self.tr("First one agent (assigned or least busy), then everyone"))
+        self.rule.setItemText(0, self.tr("One agent first, then everyone"))
         self.rule.setItemText(1, self.tr("Every online agent at once"))
+        self.rule.setToolTip(
+            self.tr(
+                "One agent first: the client's assigned agent or the least busy one; "
+                "if they ignore it, every online agent."
+            )
+        )
         self.chat_limit.setSpecialValueText(self.tr("No limit"))
         self.offer_timeout.setSuffix(self.tr(" s"))
-        self.sneak_peek.setText(self.tr("Sneak peek: agents see what the visitor is typing"))
+        self.sneak_peek.setText(self.tr("Sneak peek (see the visitor typing)"))
         self.copy_button.setText(self.tr("Copy snippet"))
         self.save_button.setText(self.tr("Save"))
         texts = (
