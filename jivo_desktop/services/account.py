@@ -180,6 +180,18 @@ class AccountService(QObject):
             "update-agent",
         )  # fmt: skip
 
+    def delete_department(self, department_id: int) -> None:
+        """T4: remove a department (its agents and sites lose it)."""
+
+        def done(_answer: p.DepartmentsList) -> None:
+            self.saved.emit(self.tr("Department removed."))
+
+        self._request(
+            lambda i: p.DeleteDepartment(id=i, department_id=department_id),
+            done,
+            "delete-department",
+        )
+
     def save_department(self, name: str, department_id: int | None = None) -> None:
         """T4: add (or rename) a department; every app gets the new list."""
 

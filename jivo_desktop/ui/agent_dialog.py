@@ -58,6 +58,11 @@ class AgentDialog(QDialog):
         self.new_department.setPlaceholderText(self.tr("New department"))
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.remove_button = QPushButton(self.tr("Remove the selected department"))
+        self.remove_button.setToolTip(self.tr("Removes it for every agent and site"))
+        self.remove_button.setEnabled(False)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
+        self.departments.currentRowChanged.connect(self._on_departments_current_row_changed)
         self.new_department.returnPressed.connect(self._on_add_button_clicked)
         add_row = QHBoxLayout()
         add_row.addWidget(self.new_department, 1)
@@ -71,6 +76,7 @@ class AgentDialog(QDialog):
         layout.addWidget(departments_label)
         layout.addWidget(self.departments, 1)
         layout.addLayout(add_row)
+        layout.addWidget(self.remove_button)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -114,6 +120,14 @@ class AgentDialog(QDialog):
         if name:
             self.account.save_department(name)
             self.new_department.clear()
+
+    def _on_departments_current_row_changed(self, row: int) -> None:
+        self.remove_button.setEnabled(row >= 0)
+
+    def _on_remove_button_clicked(self) -> None:
+        item = self.departments.currentItem()
+        if item is not None:
+            self.account.delete_department(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _on_buttons_accepted(self) -> None:
         role = str(self.role.currentData())

@@ -382,6 +382,10 @@
         <translation>Guardado.</translation>
     </message>
     <message>
+        <source>Department removed.</source>
+        <translation>Departamento eliminado.</translation>
+    </message>
+    <message>
         <source>Department saved.</source>
         <translation>Departamento guardado.</translation>
     </message>
@@ -494,6 +498,14 @@
     <message>
         <source>Add</source>
         <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Remove the selected department</source>
+        <translation>Eliminar el departamento seleccionado</translation>
+    </message>
+    <message>
+        <source>Removes it for every agent and site</source>
+        <translation>Lo elimina para todos los agentes y sitios</translation>
     </message>
     <message>
         <source>Role</source>

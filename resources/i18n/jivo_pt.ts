@@ -382,6 +382,10 @@
         <translation>Salvo.</translation>
     </message>
     <message>
+        <source>Department removed.</source>
+        <translation>Departamento removido.</translation>
+    </message>
+    <message>
         <source>Department saved.</source>
         <translation>Departamento salvo.</translation>
     </message>
@@ -494,6 +498,14 @@
     <message>
         <source>Add</source>
         <translation>Adicionar</translation>
+    </message>
+    <message>
+        <source>Remove the selected department</source>
+        <translation>Remover o departamento selecionado</translation>
+    </message>
+    <message>
+        <source>Removes it for every agent and site</source>
+        <translation>Remove-o para todos os agentes e sites</translation>
     </message>
     <message>
         <source>Role</source>

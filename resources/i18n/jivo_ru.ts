@@ -382,6 +382,10 @@
         <translation>Сохранено.</translation>
     </message>
     <message>
+        <source>Department removed.</source>
+        <translation>Отдел удалён.</translation>
+    </message>
+    <message>
         <source>Department saved.</source>
         <translation>Отдел сохранён.</translation>
     </message>
@@ -494,6 +498,14 @@
     <message>
         <source>Add</source>
         <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Remove the selected department</source>
+        <translation>Удалить выбранный отдел</translation>
+    </message>
+    <message>
+        <source>Removes it for every agent and site</source>
+        <translation>Удаляет его для всех агентов и сайтов</translation>
     </message>
     <message>
         <source>Role</source>

@@ -110,7 +110,7 @@ async def test_t3_admin_changes_an_agents_role_departments_and_limit_from_equipo
     """T3: on Equipo an admin opens an agent's settings from the row's menu ("Si es
     administrador podrá cambiar las configuraciones de sus agentes en este menú") and changes
     the role, the departments (adding one) and the personal chat limit; the relay stores them
-    and the row shows the department."""
+    and the row shows the department. T4: a department is removed there too."""
     app = await _signed_in_app(qapp, relay, data_dir, admin=True)
     page = app.main_window.team_page
     await until(lambda: any(m.email == relay.agent_email for m in app.account.team))
@@ -139,6 +139,17 @@ async def test_t3_admin_changes_an_agents_role_departments_and_limit_from_equipo
         next(i for i in range(page.list.count()) if "Ana" in page.list.item(i).text())
     ).text())  # fmt: skip
     assert await saved()
+    # A department is removed from the same dialog.
+    menu = page.menu_for(ana_id)
+    assert menu is not None
+    menu.actions()[0].trigger()
+    dialog = page.agent_dialog
+    assert dialog is not None
+    dialog.departments.setCurrentRow(0)
+    dialog.remove_button.click()
+    await until(lambda: dialog.departments.count() == 0)
+    assert (await _teammate(boss, relay.agent_email)).department_ids == []
+    dialog.reject()
     await boss.close()
     await app.shutdown()
 

@@ -47,7 +47,7 @@ class TeamPage(QWidget):
         self.list.customContextMenuRequested.connect(self._on_list_custom_context_menu_requested)
         team.changed.connect(self._on_team_changed)
         if account is not None:
-            account.admin_changed.connect(lambda _admin: self.retranslate())
+            account.admin_changed.connect(self._on_account_admin_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -71,6 +71,9 @@ class TeamPage(QWidget):
         me = self.team.session.agent
         if me is None or agent_id != me.id:
             self.chat_requested.emit(agent_id)
+
+    def _on_account_admin_changed(self, _admin: bool) -> None:
+        self.retranslate()  # the legend names the admin's menu
 
     @property
     def is_admin(self) -> bool:
