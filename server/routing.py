@@ -121,10 +121,11 @@ class Router:
             if offer.info is not None:
                 self.bus.publish(topics.AGENTS, p.encode(p.ChatStateChanged(chat=offer.info)))
             return
-        if not offer.recipients or offer.info is None:
+        if offer.info is None:
             return
         text = p.encode(p.ChatOffered(chat=offer.info))
-        self.bus.publish(ROUTED, text)  # B2: Visitantes shows the chat as waiting
+        # B2: Visitantes shows the chat as waiting, also while nobody can take it.
+        self.bus.publish(ROUTED, text)
         for agent_id in offer.recipients:
             self.bus.publish(topics.agent_topic(agent_id), text)
 
