@@ -90,6 +90,7 @@ class DesktopApp(QObject):
             chat_actions=self.actions,
             phrases=self.phrases,
             hotkeys=self.hotkeys,
+            account=self.account,  # T3: admins edit agents from Equipo
         )
         # C7/C9: a colleague's invitation or transfer offer, in the corner of the screen.
         self.invitation_toasts = InvitationToasts(self.actions)
@@ -105,6 +106,7 @@ class DesktopApp(QObject):
         self.sounds = SoundService(self.chats, self.store)
         self.visitors.arrived.connect(self.sounds.on_new_visitor)  # N5
         self.main_window.team_page.chat_requested.connect(self.chats.open_direct)
+        self.main_window.inbox.chat_requested.connect(self.chats.open_direct)  # C1
         self.idle = idle or osp.idle_source()
         # Start at login (Ajustes > General: jivo_desktop/ui/pages/settings/autostart.py).
         self.autostart = autostart_for_this_machine()

@@ -28,7 +28,7 @@ from server.bus import Bus
 from server.config import Settings
 from server.executors import Saturated
 from server.mailer import Mailer, MailError
-from server.store import account_repo, repo, sign_in_repo
+from server.store import account_repo, departments_repo, repo, sign_in_repo
 from server.store.db import read
 from server.store.writer import GroupWriter
 
@@ -104,6 +104,8 @@ class AccountService:
             p.SaveWorkingHours: self._save_hours,
             p.GetMyAccount: self._my_account,
             p.SaveMyAccount: self._save_my_account,
+            p.SaveDepartment: self._save_department,
+            p.DeleteDepartment: self._delete_department,
         }
 
     # -------------------------------------------------------------- lifecycle and hours
@@ -297,8 +299,12 @@ class AccountService:
         if before is None:
             raise p.FrameRejected("not_found", "no such account")
         row = await self.writer.run(
-            account_repo.update_agent(frame.agent_id, frame.role, frame.disabled)
+            account_repo.update_agent(
+                frame.agent_id, frame.role, frame.disabled, frame.chat_limit, frame.department_ids
+            )
         )
+        if frame.department_ids is not None:
+            await self._announce_departments()
         if frame.disabled:
             self.bus.publish(kick_topic(row.id), "")
             self._announce(row, "disabled")
@@ -306,7 +312,26 @@ class AccountService:
             self._announce(row, "added")
         else:
             self._announce(row, "changed")
-        conn.send(p.TeammateSaved(id=frame.id, teammate=account_repo.teammate_info(row)))
+        teammate = await read(self.engine, account_repo.teammate_with_departments, row.id)
+        conn.send(p.TeammateSaved(id=frame.id, teammate=teammate))
+
+    # -------------------------------------------------------------- T4 departments
+
+    async def _save_department(self, conn: Conn, frame: p.SaveDepartment, _me: Any) -> None:
+        found = await self.writer.run(
+            departments_repo.save_department(frame.department_id, frame.name)
+        )
+        conn.send(p.DepartmentsList(id=frame.id, departments=found))
+        self.bus.publish(topics.AGENTS, p.encode(p.DepartmentsChanged(departments=found)))
+
+    async def _delete_department(self, conn: Conn, frame: p.DeleteDepartment, _me: Any) -> None:
+        found = await self.writer.run(departments_repo.delete_department(frame.department_id))
+        conn.send(p.DepartmentsList(id=frame.id, departments=found))
+        self.bus.publish(topics.AGENTS, p.encode(p.DepartmentsChanged(departments=found)))
+
+    async def _announce_departments(self) -> None:
+        found = await read(self.engine, departments_repo.list_departments)
+        self.bus.publish(topics.AGENTS, p.encode(p.DepartmentsChanged(departments=found)))
 
     async def set_password(self, conn: Conn, frame: p.SetPassword) -> None:
         """The set-password page's only frame (A2); the connection closes after the answer."""

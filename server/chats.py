@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 OFFERS = "offers"
 """Topic of the agents that take new chats (online, not away)."""
+ROUTED = "routed"
+"""Topic of every round of every chat's offer, whoever it goes to: the visitor tracker learns
+there which visitor a chat belongs to (B2: the offers themselves go to each agent's topic)."""
 
 
 class ChatService:
@@ -98,7 +101,7 @@ class ChatService:
         agents_online: bool,
         received: float,
         *,
-        invited_by: tuple[int, str] | None = None,
+        invited_by: tuple[int, str, str] | None = None,
     ) -> None:
         text = self.check_text(frame)
         # V2: the reply to an invitation goes to the inviting agent, not through the router.
@@ -111,7 +114,13 @@ class ChatService:
                 visitor_id,
                 conn.ip,
                 repo.visitor_message(
-                    visitor_id, site_id, frame.client_msg_id, text, agents_online, route
+                    visitor_id,
+                    site_id,
+                    frame.client_msg_id,
+                    text,
+                    agents_online,
+                    route,
+                    opening=invited_by,  # B7: the invitation the visitor answers comes first
                 ),
             )
         )
@@ -131,10 +140,12 @@ class ChatService:
             self._publish_event(change)
         self.metrics.delivery_latency.observe(time.perf_counter() - received)
 
-    async def _start_invited(self, change: repo.ChatChange, invited_by: tuple[int, str]) -> None:
+    async def _start_invited(
+        self, change: repo.ChatChange, invited_by: tuple[int, str, str]
+    ) -> None:
         """V2: the reply to an agent's invitation starts a chat already assigned to that agent
         (never offered to the others)."""
-        agent_id, agent_name = invited_by
+        agent_id, agent_name, _text = invited_by
         chat_id = change.event.chat_id
         accepted = await self.writer.run(repo.accept_chat(agent_id, agent_name, chat_id))
         info = await self.chat_info(chat_id)

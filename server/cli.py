@@ -99,8 +99,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--rule",
         choices=["all", "least_busy"],
-        help="all: offer a new chat to every online agent; least_busy: first to the online "
-        "agent with the fewest open chats (a client's assigned agent always comes first)",
+        help="least_busy (the default): first to the online agent with the fewest open chats, "
+        "then, on Ignore, to every online agent; all: to every online agent at once (a "
+        "client's assigned agent always comes first)",
     )
     r.add_argument(
         "--limit", type=int, help="open chats per agent before new ones skip it (0: none)"

@@ -76,6 +76,9 @@ class Settings:
     """Visitor list changes are sent to agents in one batch at most this often (seconds)."""
     invitation_timeout: float = 60.0
     """C7/C9: seconds a colleague has to answer an invitation or a transfer."""
+    orphan_grace: float = 60.0
+    """B6: seconds an agent who went offline (quit, dropped off) has to come back before her
+    open chats go back to routing (offered to the others)."""
     # ---- account administration (A2, K3, K5)
     smtp_host: str = ""
     """The SMTP server invitations go through; empty: invitations cannot be sent."""

@@ -82,7 +82,7 @@ class Invitations:
         live = self.tracker.live.get(visitor_id)
         if live is None or live.conns <= 0:
             raise p.FrameRejected("not_found", "the visitor is not on the site now")
-        live.invited_by = (agent.id, agent.name)
+        live.invited_by = (agent.id, agent.name, text)
         self._send(
             live, p.VisitorInvitation(invitation_id=-agent.id, text=text, agent_name=agent.name)
         )
@@ -99,7 +99,8 @@ class Invitations:
             # site's rules whatever ids a visitor sends.
             live.closed_invitations.add(invitation_id)
 
-    def invited_by(self, visitor_id: int) -> tuple[int, str] | None:
+    def invited_by(self, visitor_id: int) -> tuple[int, str, str] | None:
+        """The inviting agent's id and name and the invitation's text (B7)."""
         live = self.tracker.live.get(visitor_id)
         return live.invited_by if live is not None else None
 

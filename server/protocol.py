@@ -112,8 +112,17 @@ Role = Literal["visitor", "agent", "system"]
 AgentStatus = Literal["online", "away", "offline"]
 ChatState = Literal["offered", "active", "closed", "missed"]
 ChatKind = Literal["visitor", "direct"]
-EventKind = Literal["message", "joined", "left", "closed", "file", "missed", "comment", "transfer"]
-"""``missed``: nobody took the chat (N3); the widget shows the offline form."""
+EventKind = Literal[
+    "message", "joined", "left", "closed", "file", "missed", "comment", "transfer", "requeued"
+]
+"""``missed``: nobody took the chat (N3); the widget shows the offline form. ``requeued`` (B6):
+the chat's agent went offline and did not come back in time; the chat is offered to the others
+again (``author_id`` and ``author_name`` are hers) and the widget says an agent will be with
+the visitor shortly."""
+RoutingRule = Literal["least_busy", "all"]
+"""How a site's new chat is first offered (N3): ``least_busy`` (the default) to one agent, the
+client's assigned agent or the least busy one, and to every online agent on its Ignore; ``all``
+to every online agent at once."""
 AGENT_ONLY_KINDS = frozenset({"comment", "transfer"})
 """C9/C10: events only agents see; the relay never sends them to a visitor."""
 MAX_PHRASE_SHORTCUT = 32
@@ -134,6 +143,9 @@ Int32 = Annotated[int, msgspec.Meta(ge=0, le=INT32_MAX)]
 InvitationId = Annotated[int, msgspec.Meta(ge=-INT32_MAX, le=INT32_MAX)]
 """A rule's id, or minus the inviting agent's id (V2/V3)."""
 ClientMsgId = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+ChatLimit = Annotated[int, msgspec.Meta(ge=0, le=1000)]
+MAX_DEPARTMENTS = 100
+IdList = Annotated[list[DbId], msgspec.Meta(max_length=MAX_DEPARTMENTS)]
 RequestId = Annotated[int, msgspec.Meta(ge=0, le=INT64_MAX)]
 Text = Annotated[str, msgspec.Meta(max_length=MAX_MESSAGE_CHARS * 4)]
 Short = Annotated[str, msgspec.Meta(max_length=200)]
@@ -391,7 +403,9 @@ Clock = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$|^2
 
 
 class SiteInfo(msgspec.Struct, kw_only=True):
-    """K1: a website (channel). ``key`` goes in the widget snippet's ``data-site``."""
+    """K1: a website (channel). ``key`` goes in the widget snippet's ``data-site``. Routing:
+    the rule, the open chats per agent before new ones skip it (0: no limit), how long an
+    offer round lasts, sneak peek (C17), and the departments its chats go to first (T4)."""
 
     id: int
     key: str
@@ -399,6 +413,26 @@ class SiteInfo(msgspec.Struct, kw_only=True):
     language: Language = "en"
     origins: list[str] = msgspec.field(default_factory=list)
     enabled: bool = True
+    routing_rule: RoutingRule = "least_busy"
+    chat_limit: int = 0
+    offer_timeout: float = 60.0
+    sneak_peek: bool = False
+    department_ids: list[int] = msgspec.field(default_factory=list)
+
+
+class DepartmentInfo(msgspec.Struct, kw_only=True):
+    """T4: a department and its agents."""
+
+    id: int
+    name: str
+    agent_ids: list[int] = msgspec.field(default_factory=list)
+
+
+class DepartmentRef(msgspec.Struct, kw_only=True):
+    """T4: a department as a visitor sees it (its name only)."""
+
+    id: int
+    name: str
 
 
 class TeammateInfo(msgspec.Struct, kw_only=True):
@@ -410,6 +444,9 @@ class TeammateInfo(msgspec.Struct, kw_only=True):
     role: Literal["admin", "agent"]
     disabled: bool = False
     invited: bool = False
+    chat_limit: int = 0
+    """T3: the agent's own open-chat limit (0: the site's applies)."""
+    department_ids: list[int] = msgspec.field(default_factory=list)
 
 
 class WebhookInfo(msgspec.Struct, kw_only=True):
@@ -650,6 +687,12 @@ class SaveSite(Frame):
     origins: list[Url] = msgspec.field(default_factory=list)
     enabled: bool = True
     site_id: DbId | None = None
+    # K1 routing and T4 departments; None keeps what the site has.
+    routing_rule: RoutingRule | None = None
+    chat_limit: ChatLimit | None = None
+    offer_timeout: Annotated[float, msgspec.Meta(gt=0, le=3600)] | None = None
+    sneak_peek: bool | None = None
+    department_ids: IdList | None = None
 
 
 class ListTeammates(Frame):
@@ -670,12 +713,31 @@ class InviteAgent(Frame):
 
 
 class UpdateAgent(Frame):
-    """Admin (K2): change an account's role, or disable it (signed out at once everywhere)."""
+    """Admin (K2, T3): change an account's role, its own chat limit (0: the site's) and its
+    departments (T4), or disable it (signed out at once everywhere). None keeps a value."""
 
     id: RequestId
     agent_id: DbId
     role: Literal["admin", "agent"] | None = None
     disabled: bool | None = None
+    chat_limit: ChatLimit | None = None
+    department_ids: IdList | None = None
+
+
+class SaveDepartment(Frame):
+    """Admin (T4): add a department (``department_id`` null) or rename one. Answered with
+    ``departments_list``; every agent gets ``departments_changed``."""
+
+    id: RequestId
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    department_id: int | None = None
+
+
+class DeleteDepartment(Frame):
+    """Admin (T4): remove a department (its agents and sites lose it)."""
+
+    id: RequestId
+    department_id: int
 
 
 class ListWebhooks(Frame):
@@ -950,6 +1012,14 @@ class InvitationClosed(Frame):
     invitation_id: InvitationId
 
 
+class ChooseDepartment(Frame):
+    """Visitor (T4): the department the visitor picked (one of the welcome's ``departments``);
+    the visitor's next new chat goes to its agents first. Answered with ``ok``."""
+
+    id: RequestId
+    department_id: int
+
+
 # ---------------------------------------------------------------- requests of both roles
 
 
@@ -1003,6 +1073,8 @@ class Welcome(Frame):
     chats: list[ChatInfo]
     protocol: int = PROTOCOL_VERSION
     server_version: str = ""
+    departments: list[DepartmentInfo] = msgspec.field(default_factory=list)
+    """T4: the departments and their agents (transfer lists colleagues by department)."""
 
 
 class VisitorWelcome(Frame):
@@ -1019,6 +1091,11 @@ class VisitorWelcome(Frame):
     """The site's language (K1): the widget's texts follow it unless the snippet says."""
     sneak_peek: bool = False
     """C17: the site's agents see the visitor's draft; the widget says so and sends ``draft``."""
+    departments: list[DepartmentRef] = msgspec.field(default_factory=list)
+    """T4: the site's departments when it has several: the widget may ask the visitor to pick
+    one (``choose_department``) before the first message."""
+    department_id: int | None = None
+    """T4: the department the visitor picked earlier."""
 
 
 class Ok(Frame):
@@ -1312,6 +1389,19 @@ class MyAccount(Frame):
     hours: WorkingHours | None = None
 
 
+class DepartmentsList(Frame):
+    """Answer to ``save_department`` / ``delete_department``: every department."""
+
+    id: int
+    departments: list[DepartmentInfo]
+
+
+class DepartmentsChanged(Frame):
+    """Agents (T4): the departments or their agents changed; the whole list."""
+
+    departments: list[DepartmentInfo]
+
+
 class AgentChanged(Frame):
     """Agents: an account was added, changed (name, role) or disabled (K2)."""
 
@@ -1515,6 +1605,8 @@ AgentRequest = (
     | MarkOfflineHandled
     | ReplyOfflineMessage
     | ClientHistory
+    | SaveDepartment
+    | DeleteDepartment
 )
 VisitorRequest = (
     VisitorHello
@@ -1530,6 +1622,7 @@ VisitorRequest = (
     | Draft
     | PageHidden
     | InvitationClosed
+    | ChooseDepartment
 )
 ServerFrame = (
     Welcome
@@ -1583,6 +1676,8 @@ ServerFrame = (
     | OfflineMessageAdded
     | OfflineMessageChanged
     | ClientHistoryPage
+    | DepartmentsList
+    | DepartmentsChanged
 )
 
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__
@@ -1602,6 +1697,8 @@ ADMIN_FRAMES: tuple[type[Frame], ...] = (
     RevokeApiToken,
     SaveWorkingHours,
     SetSneakPeek,
+    SaveDepartment,
+    DeleteDepartment,
 )
 """A3: the relay refuses each of these unless the sender is an admin (one central check)."""
 

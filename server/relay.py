@@ -43,7 +43,7 @@ from server.offline import OFFLINE_FRAMES, OfflineService
 from server.presence import Presence
 from server.retention import Retention
 from server.routing import Router
-from server.store import account_repo, repo, sign_in_repo
+from server.store import account_repo, departments_repo, repo, sign_in_repo
 from server.store import files as files_repo
 from server.store.blocks_repo import refusal as brepo_refusal
 from server.store.blocks_repo import unless_blocked
@@ -123,6 +123,7 @@ class Relay:
             self.bus,
             self.presence.online_agents,
             on_missed=lambda _chat_id: self.webhooks.wake(),  # its row is in the miss's commit
+            orphan_grace=settings.orphan_grace,
         )
         self.chats.router = self.router
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
@@ -583,6 +584,7 @@ class Relay:
         self._announce_availability(online_before)
         self.metrics.connections.labels("agent").inc()
         try:
+            await self.router.agent_back(agent_id)  # B6: back in time, her chats stay hers
             rows, chats, upto = await read(self.engine, repo.agent_snapshot, agent_id)
             agents = [repo.agent_info(r, self.presence.status(r.id)) for r in rows]
             del rows
@@ -594,6 +596,7 @@ class Relay:
                     agents=agents,
                     chats=chats,
                     server_version=__version__,
+                    departments=await read(self.engine, departments_repo.list_departments),
                 )
             )
             if first.cursor is not None:
@@ -711,6 +714,9 @@ class Relay:
                 self.bus.unsubscribe(topic, handler)
             online_before = self.presence.online_count()
             if self.presence.disconnect(agent_id):
+                # B6: her chats go back to routing after a grace period (stored before her
+                # colleagues see her offline).
+                await self.router.agent_gone(agent_id)
                 self._publish_presence(
                     p.AgentInfo(
                         id=agent.id,
@@ -831,14 +837,18 @@ class Relay:
         self.metrics.connections.labels("visitor").inc()
         try:
 
-            def snapshot(db: sa.Connection) -> tuple[p.ChatInfo | None, int, Any]:
+            def snapshot(
+                db: sa.Connection,
+            ) -> tuple[p.ChatInfo | None, int, Any, list[p.DepartmentRef]]:
                 return (
                     repo.open_chat_info(db, visitor_id),
                     repo.max_cursor(db),
                     repo.visitor_row(db, visitor_id),
+                    departments_repo.site_department_refs(db, site_id),  # T4
                 )
 
-            chat, upto, row = await read(self.engine, snapshot)
+            chat, upto, row, departments = await read(self.engine, snapshot)
+            picked = row.department_id if departments else None
             headers = conn.ws.request.headers if conn.ws.request else {}
             visit = self.tracker.arrive(
                 row,
@@ -861,6 +871,8 @@ class Relay:
                     site_name=site_name,
                     language=site_language,
                     sneak_peek=sneak_peek,
+                    departments=departments,
+                    department_id=picked,
                 )
             )
             replayed = await self._replay(
@@ -907,9 +919,16 @@ class Relay:
                             repo.record_visit_page(visitor_id, frame, visit_values)
                         )
                     case p.PageHidden():
-                        self.tracker.hidden(visitor_id, frame.hidden)
+                        self.tracker.hidden(visitor_id, frame.hidden, id(conn))  # B3
                     case p.InvitationClosed():
                         self.invitations.closed(visitor_id, frame.invitation_id)
+                    case p.ChooseDepartment():  # T4
+                        await self.writer.run(
+                            departments_repo.choose_department(
+                                visitor_id, site_id, frame.department_id
+                            )
+                        )
+                        conn.send(p.Ok(id=frame.id))
                     case p.SetContact():
                         self._visitor_form_allowed(visitor_id, frame.id)  # finding 5
                         await self.writer.run(
@@ -972,7 +991,7 @@ class Relay:
             self.bus.unsubscribe(topics.VISITORS, conn.push)
             self.metrics.connections.labels("visitor").dec()
             if arrived:
-                self.tracker.depart(visitor_id)
+                self.tracker.depart(visitor_id, id(conn))
                 await self.writer.run(repo.visitor_left(visitor_id))
 
     def _same_ip_visitors(self, site_id: int, ip: str, visitor_id: int) -> int:

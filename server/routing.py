@@ -21,7 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from server import bus as topics
 from server import protocol as p
 from server.bus import Bus
-from server.store import ladder, repo
+from server.chats import ROUTED
+from server.store import dropouts, ladder, repo
 from server.store.db import read
 from server.store.writer import GroupWriter, WriterClosed
 
@@ -42,8 +43,12 @@ class Router:
         bus: Bus,
         online_agents: Callable[[], list[int]],
         on_missed: Callable[[int], None] = lambda _chat_id: None,
+        *,
+        orphan_grace: float = 60.0,
     ) -> None:
         self.engine = engine
+        self.orphan_grace = orphan_grace
+        self.requeued = 0
         self.writer = writer
         self.bus = bus
         self.online_agents = online_agents
@@ -85,6 +90,11 @@ class Router:
         deadline = await read(self.engine, ladder.next_deadline)
         now = time.time()
         if deadline is not None and deadline <= now:
+            for agent_id, due_at in await read(self.engine, dropouts.due_dropouts, now):
+                for requeued in await self.writer.run(
+                    dropouts.requeue_dropped(agent_id, due_at, self.online_agents())
+                ):
+                    self._publish_requeued(requeued)
             for chat_id, round_ in await read(self.engine, ladder.due, now):
                 offer = await self.writer.run(
                     ladder.advance(chat_id, round_, self.online_agents(), "timeout")
@@ -111,9 +121,11 @@ class Router:
             if offer.info is not None:
                 self.bus.publish(topics.AGENTS, p.encode(p.ChatStateChanged(chat=offer.info)))
             return
-        if not offer.recipients or offer.info is None:
+        if offer.info is None:
             return
         text = p.encode(p.ChatOffered(chat=offer.info))
+        # B2: Visitantes shows the chat as waiting, also while nobody can take it.
+        self.bus.publish(ROUTED, text)
         for agent_id in offer.recipients:
             self.bus.publish(topics.agent_topic(agent_id), text)
 
@@ -122,6 +134,48 @@ class Router:
         if not offer.missed and offer.info is None:
             offer.info = await read(self.engine, repo.chat_info, offer.chat_id)
         self.publish(offer)
+
+    def _publish_requeued(self, requeued: dropouts.Requeued) -> None:
+        """B6: the visitor (and any colleague still in the chat) sees the event; a chat nobody
+        is in any more is offered again."""
+        change = requeued.change
+        event = change.event
+        text = p.encode(p.EventPush(event=event))
+        if change.chat.visitor_id is not None:
+            self.bus.publish(topics.visitor_topic(change.chat.visitor_id), text, event.cursor)
+        for agent_id in change.participants:
+            self.bus.publish(topics.agent_topic(agent_id), text, event.cursor)
+        if requeued.offer is None:
+            return
+        self.requeued += 1
+        if event.author_name:
+            log.info(
+                "chat %s went back to routing (%s dropped off)", event.chat_id, event.author_name
+            )
+        self.publish(requeued.offer)
+        # Whoever is offered it now also gets the event (it follows the offer's history).
+        for agent_id in requeued.offer.recipients:
+            self.bus.publish(topics.agent_topic(agent_id), text, event.cursor)
+
+    # -------------------------------------------------------------- presence (B6)
+
+    async def agent_gone(self, agent_id: int) -> None:
+        """The agent's last connection closed: her chats go back to routing after the grace
+        period unless she returns (a timer row, so any node may carry it out)."""
+        try:
+            noted = await self.writer.run(
+                dropouts.note_dropout(agent_id, time.time() + self.orphan_grace)
+            )
+        except WriterClosed:
+            return
+        if noted:
+            self.wake()
+
+    async def agent_back(self, agent_id: int) -> None:
+        try:
+            await self.writer.run(dropouts.cancel_dropout(agent_id))
+        except WriterClosed:
+            return
 
     # -------------------------------------------------------------- requests
 

@@ -28,7 +28,7 @@ import msgspec
 from server import bus as topics
 from server import protocol as p
 from server.bus import Bus
-from server.chats import OFFERS
+from server.chats import OFFERS, ROUTED
 from server.geo import GeoLocator, city_names_of
 from server.visit_source import browser_and_os, classify
 
@@ -50,9 +50,13 @@ class Live:
     closed_invitations: set[int] = field(default_factory=set)
     """V3: rules whose invitation the visitor closed in this visit."""
     shown_rules: set[int] = field(default_factory=set)
-    invited_by: tuple[int, str] | None = None
-    """V2: the agent (id, name) whose invitation waits for the visitor's reply."""
+    invited_by: tuple[int, str, str] | None = None
+    """V2: the agent (id, name) whose invitation (its text, B7) waits for the visitor's reply."""
     rule_timer: asyncio.TimerHandle | None = None
+    hidden_conns: set[int] = field(default_factory=set)
+    """B3: the visitor's sockets whose page is in a background tab. The row reads hidden only
+    while every open socket is: a page left for another says "hidden" as it goes, and that
+    can arrive after the new page's hello."""
 
 
 @dataclass(slots=True)
@@ -86,12 +90,12 @@ class VisitorTracker:
         self.on_page: list[Callable[[Live], None]] = []
         """Hooks run after a page view (V3 rules)."""
         self.on_leave: list[Callable[[Live], None]] = []
-        bus.subscribe(OFFERS, self._on_chat_frame)
-        bus.subscribe(topics.AGENTS, self._on_chat_frame)
+        for topic in (OFFERS, ROUTED, topics.AGENTS):
+            bus.subscribe(topic, self._on_chat_frame)
 
     def close(self) -> None:
-        self.bus.unsubscribe(OFFERS, self._on_chat_frame)
-        self.bus.unsubscribe(topics.AGENTS, self._on_chat_frame)
+        for topic in (OFFERS, ROUTED, topics.AGENTS):
+            self.bus.unsubscribe(topic, self._on_chat_frame)
         if self._flush is not None:
             self._flush.cancel()
         for live in self.live.values():
@@ -122,6 +126,7 @@ class VisitorTracker:
                 live.linger = None
             live.conns += 1
             live.info.online = True
+            self._update_hidden(live)  # B3: the new page is in front
             self._changed(row.id)
             return VisitStart(
                 {"last_seen_at": now, "ip": ip, "page_url": page_url, "page_title": page_title},
@@ -233,11 +238,22 @@ class VisitorTracker:
             hook(live)
         return values
 
-    def hidden(self, visitor_id: int, hidden: bool) -> None:
+    def hidden(self, visitor_id: int, hidden: bool, conn_key: int = 0) -> None:
+        """The page of socket ``conn_key`` went to a background tab (or came back)."""
         live = self.live.get(visitor_id)
-        if live is not None and live.info.hidden != hidden:
+        if live is None:
+            return
+        if hidden:
+            live.hidden_conns.add(conn_key)
+        else:
+            live.hidden_conns.discard(conn_key)
+        self._update_hidden(live)
+
+    def _update_hidden(self, live: Live) -> None:
+        hidden = bool(live.hidden_conns) and len(live.hidden_conns) >= live.conns
+        if live.info.hidden != hidden:
             live.info.hidden = hidden
-            self._changed(visitor_id)
+            self._changed(live.info.id)
 
     def contact(self, visitor_id: int, name: str, email: str, phone: str) -> None:
         live = self.live.get(visitor_id)
@@ -245,13 +261,15 @@ class VisitorTracker:
             live.info.name, live.info.email, live.info.phone = name, email, phone
             self._changed(visitor_id)
 
-    def depart(self, visitor_id: int) -> None:
+    def depart(self, visitor_id: int, conn_key: int = 0) -> None:
         """A socket of the visitor closed."""
         live = self.live.get(visitor_id)
         if live is None:
             return
         live.conns -= 1
+        live.hidden_conns.discard(conn_key)
         if live.conns > 0:
+            self._update_hidden(live)
             return
         if live.rule_timer is not None:
             live.rule_timer.cancel()

@@ -42,7 +42,7 @@ class AccountService(QObject):
     ``my_account_changed(object)`` (a MyAccount), ``secret_shown(str)`` (a webhook secret or
     API token, shown once), ``saved(str)`` and ``problem(str)`` (messages for the person),
     ``admin_changed(bool)``, ``invited(str, str)`` (the e-mail, and the set-password link
-    when the relay could not e-mail it: no SMTP server)."""
+    when the relay could not e-mail it: no SMTP server), ``departments_changed(list)`` (T4)."""
 
     sites_changed = Signal(list)
     team_changed = Signal(list)
@@ -54,6 +54,7 @@ class AccountService(QObject):
     problem = Signal(str)
     admin_changed = Signal(bool)
     invited = Signal(str, str)
+    departments_changed = Signal(list)
 
     def __init__(self, session: SessionService) -> None:
         super().__init__()
@@ -64,6 +65,7 @@ class AccountService(QObject):
         self.deliveries: list[p.DeliveryInfo] = []
         self.tokens: list[p.ApiTokenInfo] = []
         self.me: p.MyAccount | None = None
+        self.departments: list[p.DepartmentInfo] = []
         session.signed_in.connect(self._on_session_signed_in)
         session.frame_received.connect(self._on_session_frame_received)
 
@@ -132,7 +134,12 @@ class AccountService(QObject):
         language: str,
         origins: list[str],
         enabled: bool = True,
+        *,
+        routing: dict[str, Any] | None = None,
     ) -> None:
+        """``routing`` (K1, T4): any of routing_rule, chat_limit, offer_timeout, sneak_peek,
+        department_ids; what it leaves out the site keeps."""
+
         def done(answer: p.SiteSaved) -> None:
             self.sites = [s for s in self.sites if s.id != answer.site.id] + [answer.site]
             self.sites.sort(key=lambda s: s.id)
@@ -142,7 +149,7 @@ class AccountService(QObject):
         self._request(
             lambda i: p.SaveSite(
                 id=i, site_id=site_id, name=name, language=language,  # type: ignore[arg-type]
-                origins=origins, enabled=enabled,
+                origins=origins, enabled=enabled, **(routing or {}),
             ),
             done,
             "save-site",
@@ -171,16 +178,51 @@ class AccountService(QObject):
         )
 
     def update_agent(
-        self, agent_id: int, *, role: str | None = None, disabled: bool | None = None
+        self,
+        agent_id: int,
+        *,
+        role: str | None = None,
+        disabled: bool | None = None,
+        chat_limit: int | None = None,
+        department_ids: list[int] | None = None,
     ) -> None:
+        """K2, T3: role, disabling, the agent's own chat limit and departments (T4)."""
+
         def done(answer: p.TeammateSaved) -> None:
             self._upsert_teammate(answer.teammate)
             self.saved.emit(self.tr("Saved."))
 
         self._request(
-            lambda i: p.UpdateAgent(id=i, agent_id=agent_id, role=role, disabled=disabled),  # type: ignore[arg-type]
+            lambda i: p.UpdateAgent(
+                id=i, agent_id=agent_id, role=role, disabled=disabled,  # type: ignore[arg-type]
+                chat_limit=chat_limit, department_ids=department_ids,
+            ),
             done,
             "update-agent",
+        )  # fmt: skip
+
+    def delete_department(self, department_id: int) -> None:
+        """T4: remove a department (its agents and sites lose it)."""
+
+        def done(_answer: p.DepartmentsList) -> None:
+            self.saved.emit(self.tr("Department removed."))
+
+        self._request(
+            lambda i: p.DeleteDepartment(id=i, department_id=department_id),
+            done,
+            "delete-department",
+        )
+
+    def save_department(self, name: str, department_id: int | None = None) -> None:
+        """T4: add (or rename) a department; every app gets the new list."""
+
+        def done(_answer: p.DepartmentsList) -> None:
+            self.saved.emit(self.tr("Department saved."))
+
+        self._request(
+            lambda i: p.SaveDepartment(id=i, name=name, department_id=department_id),
+            done,
+            "save-department",
         )
 
     def save_webhook(self, url: str, events: list[str], webhook_id: int | None = None) -> None:
@@ -276,11 +318,18 @@ class AccountService(QObject):
         self.team.sort(key=lambda t: (t.disabled, t.name.lower()))
         self.team_changed.emit(self.team)
 
-    def _on_session_signed_in(self, _welcome: object) -> None:
+    def _on_session_signed_in(self, welcome: object) -> None:
+        if isinstance(welcome, p.Welcome):
+            self.departments = list(welcome.departments)
+            self.departments_changed.emit(self.departments)
         self.admin_changed.emit(self.is_admin)
         self.refresh()
 
     def _on_session_frame_received(self, frame: p.Frame) -> None:
+        if isinstance(frame, p.DepartmentsChanged):
+            self.departments = list(frame.departments)
+            self.departments_changed.emit(self.departments)
+            return
         if not isinstance(frame, p.AgentChanged):
             return
         me = self.session.agent

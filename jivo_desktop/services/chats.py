@@ -569,9 +569,12 @@ class ChatsService(QObject):
             text = self.tr("File: {0}").format(event.text) if event.kind == "file" else event.text
             chat.info.preview = text[:200]
             chat.typing = ""
-        if event.kind in ("closed", "missed") or (
-            event.kind == "left" and event.author == "agent" and event.author_id == self.me
-        ):  # C3/C9: closed, or I left it (a transfer accepted, or from another device)
+        if (
+            event.kind in ("closed", "missed")
+            or (event.kind == "left" and event.author == "agent" and event.author_id == self.me)
+            or (event.kind == "requeued" and event.author_id == self.me and not chat.offered)
+        ):  # C3/C9: closed, or I left it (a transfer accepted, or from another device); B6:
+            # I was offline too long and it went back to the queue
             self._remove(chat.id)
             return
         if chat.loaded:

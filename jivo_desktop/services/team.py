@@ -9,7 +9,8 @@ from server import protocol as p
 
 
 class TeamService(QObject):
-    """Signals: ``changed()`` when an agent came, went or changed status."""
+    """Signals: ``changed()`` when an agent came, went or changed status, or the departments
+    (T4) changed."""
 
     changed = Signal()
 
@@ -17,6 +18,7 @@ class TeamService(QObject):
         super().__init__()
         self.session = session
         self.agents: dict[int, p.AgentInfo] = {}
+        self.departments: list[p.DepartmentInfo] = []
         self._disabled: set[int] = set()
         session.frame_received.connect(self._on_session_frame_received)
         session.signed_out.connect(self._on_session_signed_out)
@@ -24,6 +26,10 @@ class TeamService(QObject):
     def name_of(self, agent_id: int) -> str:
         agent = self.agents.get(agent_id)
         return agent.name if agent else ""
+
+    def departments_of(self, agent_id: int) -> list[p.DepartmentInfo]:
+        """T4: the departments the agent belongs to."""
+        return [d for d in self.departments if agent_id in d.agent_ids]
 
     def ordered(self) -> list[p.AgentInfo]:
         rank = {"online": 0, "away": 1, "offline": 2}
@@ -33,6 +39,10 @@ class TeamService(QObject):
         if isinstance(frame, p.Welcome):
             self.agents = {a.id: a for a in frame.agents}
             self.agents[frame.agent.id] = frame.agent
+            self.departments = list(frame.departments)
+            self.changed.emit()
+        elif isinstance(frame, p.DepartmentsChanged | p.DepartmentsList):
+            self.departments = list(frame.departments)
             self.changed.emit()
         elif isinstance(frame, p.AgentPresence):
             if frame.agent.id in self._disabled:
@@ -59,4 +69,5 @@ class TeamService(QObject):
 
     def _on_session_signed_out(self) -> None:
         self.agents.clear()
+        self.departments = []
         self.changed.emit()

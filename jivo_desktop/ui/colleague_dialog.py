@@ -1,5 +1,7 @@
 """Pick a colleague for a transfer (C9, with a note the visitor never sees) or an invitation
-(C7). Each colleague shows its status and how many chats it has open now."""
+(C7). Each colleague shows its status and how many chats it has open now; with departments
+(T4) they are listed under each of theirs, so "un compañero de otro departamento" is easy to
+find."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui.icons import status_dot
 from jivo_desktop.ui.plain import PlainLabel
+from server import protocol as p
 
 
 class ColleagueDialog(QDialog):
@@ -90,34 +93,72 @@ class ColleagueDialog(QDialog):
         self.list.clear()
         me = self.chat_actions.chats.me
         status_words = {"online": self.tr("online"), "away": self.tr("away")}
-        for agent in self.team.ordered():
-            if agent.id == me or agent.status == "offline":
-                continue
-            count = self.loads.get(agent.id, 0)
-            chats = (
-                self.tr("1 open chat") if count == 1 else self.tr("{0} open chats").format(count)
-            )
-            item = QListWidgetItem(
-                status_dot(agent.status),
-                f"{agent.name}  ·  {status_words[agent.status]}  ·  {chats}",
-            )
-            item.setData(Qt.ItemDataRole.UserRole, agent.id)
-            self.list.addItem(item)
-            if agent.id == current:
-                self.list.setCurrentItem(item)
-        if self.list.currentRow() < 0 and self.list.count():
-            self.list.setCurrentRow(0)
-        self.empty.setVisible(self.list.count() == 0)
+        colleagues = [a for a in self.team.ordered() if a.id != me and a.status != "offline"]
+        groups: list[tuple[str, list[p.AgentInfo]]] = []
+        if self.team.departments:  # T4: by department, then those in none
+            placed: set[int] = set()
+            for department in self.team.departments:
+                members = [a for a in colleagues if a.id in department.agent_ids]
+                placed.update(a.id for a in members)
+                if members:
+                    groups.append((department.name, members))
+            rest = [a for a in colleagues if a.id not in placed]
+            if rest:
+                groups.append((self.tr("No department"), rest))
+        else:
+            groups.append(("", colleagues))
+        for title, members in groups:
+            if title:
+                header = QListWidgetItem(title)
+                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                font = header.font()
+                font.setBold(True)
+                header.setFont(font)
+                self.list.addItem(header)
+            for agent in members:
+                count = self.loads.get(agent.id, 0)
+                chats = (
+                    self.tr("1 open chat")
+                    if count == 1
+                    else self.tr("{0} open chats").format(count)
+                )
+                item = QListWidgetItem(
+                    status_dot(agent.status),
+                    f"{agent.name}  ·  {status_words[agent.status]}  ·  {chats}",
+                )
+                item.setData(Qt.ItemDataRole.UserRole, agent.id)
+                self.list.addItem(item)
+                if agent.id == current and self.selected_agent() is None:
+                    self.list.setCurrentItem(item)
+        if self.selected_agent() is None:
+            first = next((r for r in range(self.list.count()) if self._agent_at(r) is not None), -1)
+            if first >= 0:
+                self.list.setCurrentRow(first)
+        self.empty.setVisible(not colleagues)
         self.ok_button.setEnabled(self.selected_agent() is not None)
+
+    def _agent_at(self, row: int) -> int | None:
+        value = self.list.item(row).data(Qt.ItemDataRole.UserRole)
+        return int(value) if value is not None else None
 
     def selected_agent(self) -> int | None:
         item = self.list.currentItem()
-        return int(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+        if item is None:
+            return None
+        value = item.data(Qt.ItemDataRole.UserRole)
+        return int(value) if value is not None else None
+
+    def department_titles(self) -> list[str]:
+        """The group headings shown (T4), for tests and screen readers."""
+        return [
+            self.list.item(r).text() for r in range(self.list.count()) if self._agent_at(r) is None
+        ]
 
     def select_agent(self, agent_id: int) -> None:
         for row in range(self.list.count()):
-            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == agent_id:
+            if self._agent_at(row) == agent_id:
                 self.list.setCurrentRow(row)
+                return
 
     def _on_list_current_row_changed(self, _row: int) -> None:
         self.ok_button.setEnabled(self.selected_agent() is not None)

@@ -207,6 +207,10 @@ class MessageDelegate(QStyledItemDelegate):
             return QCoreApplication.translate(
                 "MessageDelegate", "Missed: nobody answered; the visitor saw the offline form"
             )
+        if message.kind == "requeued":  # B6
+            return QCoreApplication.translate(
+                "MessageDelegate", "{0} went offline: the chat went back to the queue"
+            ).format(name)
         if message.kind == "transfer":  # C9: the note, for agents only
             return QCoreApplication.translate(
                 "MessageDelegate", "{0} transferred the chat: {1}"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jivo_desktop.services.account import AccountService
 from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.files import FilesService
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         chat_actions: ChatActionsService | None = None,
         phrases: PhrasesService | None = None,
         hotkeys: HotkeyService | None = None,
+        account: AccountService | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -95,7 +97,7 @@ class MainWindow(QMainWindow):
 
         # ---- pages
         self.inbox = InboxPage(chats, team, files=files, chat_actions=chat_actions, phrases=phrases)
-        self.team_page = TeamPage(team)
+        self.team_page = TeamPage(team, account=account)
         self.visitors = visitors or VisitorsService(session)
         self.visitors_page = VisitorsPage(self.visitors)
         self.inbox.client_panel.set_visitors(self.visitors)

@@ -107,6 +107,30 @@
         <translation>Chat activado en este sitio</translation>
     </message>
     <message>
+        <source>Every online agent at once</source>
+        <translation>Todos los agentes en línea a la vez</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sin límite</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>One agent first, then everyone</source>
+        <translation>Primero un agente, luego todos</translation>
+    </message>
+    <message>
+        <source>One agent first: the client&apos;s assigned agent or the least busy one; if they ignore it, every online agent.</source>
+        <translation>Primero un agente: el agente asignado del cliente o el menos ocupado; si lo ignora, todos los agentes en línea.</translation>
+    </message>
+    <message>
+        <source>Sneak peek (see the visitor typing)</source>
+        <translation>Vista previa (ver lo que escribe el visitante)</translation>
+    </message>
+    <message>
         <source>Copy snippet</source>
         <translation>Copiar código</translation>
     </message>
@@ -131,6 +155,22 @@
     <message>
         <source>Snippet</source>
         <translation>Código</translation>
+    </message>
+    <message>
+        <source>New chats go to</source>
+        <translation>Los chats nuevos van a</translation>
+    </message>
+    <message>
+        <source>Open chats per agent</source>
+        <translation>Chats abiertos por agente</translation>
+    </message>
+    <message>
+        <source>Offer time-out</source>
+        <translation>Tiempo de espera de la oferta</translation>
+    </message>
+    <message>
+        <source>Departments first</source>
+        <translation>Primero los departamentos</translation>
     </message>
     <message>
         <source>{0} (off)</source>
@@ -350,6 +390,14 @@
         <translation>Guardado.</translation>
     </message>
     <message>
+        <source>Department removed.</source>
+        <translation>Departamento eliminado.</translation>
+    </message>
+    <message>
+        <source>Department saved.</source>
+        <translation>Departamento guardado.</translation>
+    </message>
+    <message>
         <source>Password changed.</source>
         <translation>Contraseña cambiada.</translation>
     </message>
@@ -435,6 +483,61 @@
     <message>
         <source>Disable</source>
         <translation>Desactivar</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDialog</name>
+    <message>
+        <source>Settings of {0}</source>
+        <translation>Configuración de {0}</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>The site&apos;s limit</source>
+        <translation>El límite del sitio</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>Nuevo departamento</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Remove the selected department</source>
+        <translation>Eliminar el departamento seleccionado</translation>
+    </message>
+    <message>
+        <source>Removes it for every agent and site</source>
+        <translation>Lo elimina para todos los agentes y sitios</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Open chats at most</source>
+        <translation>Chats abiertos como máximo</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Departamentos</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1156,10 @@
         <translation>ausente</translation>
     </message>
     <message>
+        <source>No department</source>
+        <translation>Sin departamento</translation>
+    </message>
+    <message>
         <source>1 open chat</source>
         <translation>1 chat abierto</translation>
     </message>
@@ -1646,6 +1753,10 @@ Los chats en espera están marcados en naranja.</translation>
         <translation>Perdido: nadie respondió; el visitante vio el formulario sin conexión</translation>
     </message>
     <message>
+        <source>{0} went offline: the chat went back to the queue</source>
+        <translation>{0} se desconectó: el chat volvió a la cola</translation>
+    </message>
+    <message>
         <source>{0} transferred the chat: {1}</source>
         <translation>{0} transfirió el chat: {1}</translation>
     </message>
@@ -2084,6 +2195,14 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>Green: online · Yellow: away · Empty: offline. Click a colleague to chat.</source>
         <translation>Verde: en línea · Amarillo: ausente · Sin color: desconectado. Haga clic en un compañero para chatear.</translation>
+    </message>
+    <message>
+        <source>Right-click an agent to change their settings.</source>
+        <translation>Haga clic derecho en un agente para cambiar sus configuraciones.</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Configuraciones…</translation>
     </message>
     <message>
         <source>online</source>

@@ -107,6 +107,30 @@
         <translation>Chat ativado neste site</translation>
     </message>
     <message>
+        <source>Every online agent at once</source>
+        <translation>Todos os agentes online de uma vez</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sem limite</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>One agent first, then everyone</source>
+        <translation>Primeiro um agente, depois todos</translation>
+    </message>
+    <message>
+        <source>One agent first: the client&apos;s assigned agent or the least busy one; if they ignore it, every online agent.</source>
+        <translation>Primeiro um agente: o agente atribuído ao cliente ou o menos ocupado; se ele ignorar, todos os agentes online.</translation>
+    </message>
+    <message>
+        <source>Sneak peek (see the visitor typing)</source>
+        <translation>Espiar (ver o visitante digitando)</translation>
+    </message>
+    <message>
         <source>Copy snippet</source>
         <translation>Copiar código</translation>
     </message>
@@ -131,6 +155,22 @@
     <message>
         <source>Snippet</source>
         <translation>Código</translation>
+    </message>
+    <message>
+        <source>New chats go to</source>
+        <translation>Novos chats vão para</translation>
+    </message>
+    <message>
+        <source>Open chats per agent</source>
+        <translation>Chats abertos por agente</translation>
+    </message>
+    <message>
+        <source>Offer time-out</source>
+        <translation>Tempo limite da oferta</translation>
+    </message>
+    <message>
+        <source>Departments first</source>
+        <translation>Departamentos primeiro</translation>
     </message>
     <message>
         <source>{0} (off)</source>
@@ -350,6 +390,14 @@
         <translation>Salvo.</translation>
     </message>
     <message>
+        <source>Department removed.</source>
+        <translation>Departamento removido.</translation>
+    </message>
+    <message>
+        <source>Department saved.</source>
+        <translation>Departamento salvo.</translation>
+    </message>
+    <message>
         <source>Password changed.</source>
         <translation>Senha alterada.</translation>
     </message>
@@ -435,6 +483,61 @@
     <message>
         <source>Disable</source>
         <translation>Desativar</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDialog</name>
+    <message>
+        <source>Settings of {0}</source>
+        <translation>Configurações de {0}</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>The site&apos;s limit</source>
+        <translation>O limite do site</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>Novo departamento</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Adicionar</translation>
+    </message>
+    <message>
+        <source>Remove the selected department</source>
+        <translation>Remover o departamento selecionado</translation>
+    </message>
+    <message>
+        <source>Removes it for every agent and site</source>
+        <translation>Remove-o para todos os agentes e sites</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Função</translation>
+    </message>
+    <message>
+        <source>Open chats at most</source>
+        <translation>Chats abertos no máximo</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Departamentos</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -1053,6 +1156,10 @@
         <translation>ausente</translation>
     </message>
     <message>
+        <source>No department</source>
+        <translation>Sem departamento</translation>
+    </message>
+    <message>
         <source>1 open chat</source>
         <translation>1 chat aberto</translation>
     </message>
@@ -1646,6 +1753,10 @@ Os chats aguardando estão marcados em laranja.</translation>
         <translation>Perdido: ninguém respondeu; o visitante viu o formulário offline</translation>
     </message>
     <message>
+        <source>{0} went offline: the chat went back to the queue</source>
+        <translation>{0} ficou offline: o chat voltou para a fila</translation>
+    </message>
+    <message>
         <source>{0} transferred the chat: {1}</source>
         <translation>{0} transferiu o chat: {1}</translation>
     </message>
@@ -2084,6 +2195,14 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>Green: online · Yellow: away · Empty: offline. Click a colleague to chat.</source>
         <translation>Verde: online · Amarelo: ausente · Vazio: offline. Clique em um colega para conversar.</translation>
+    </message>
+    <message>
+        <source>Right-click an agent to change their settings.</source>
+        <translation>Clique com o botão direito em um agente para alterar as configurações dele.</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Configurações…</translation>
     </message>
     <message>
         <source>online</source>

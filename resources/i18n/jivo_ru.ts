@@ -107,6 +107,30 @@
         <translation>Чат включён на этом сайте</translation>
     </message>
     <message>
+        <source>Every online agent at once</source>
+        <translation>Всем агентам в сети сразу</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Без ограничения</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>One agent first, then everyone</source>
+        <translation>Сначала одному агенту, затем всем</translation>
+    </message>
+    <message>
+        <source>One agent first: the client&apos;s assigned agent or the least busy one; if they ignore it, every online agent.</source>
+        <translation>Сначала одному агенту: закреплённому за клиентом или наименее занятому; если он проигнорирует, всем агентам в сети.</translation>
+    </message>
+    <message>
+        <source>Sneak peek (see the visitor typing)</source>
+        <translation>Предпросмотр (видеть, что печатает посетитель)</translation>
+    </message>
+    <message>
         <source>Copy snippet</source>
         <translation>Копировать код</translation>
     </message>
@@ -131,6 +155,22 @@
     <message>
         <source>Snippet</source>
         <translation>Код</translation>
+    </message>
+    <message>
+        <source>New chats go to</source>
+        <translation>Новые чаты получает</translation>
+    </message>
+    <message>
+        <source>Open chats per agent</source>
+        <translation>Открытых чатов на агента</translation>
+    </message>
+    <message>
+        <source>Offer time-out</source>
+        <translation>Время на ответ</translation>
+    </message>
+    <message>
+        <source>Departments first</source>
+        <translation>Сначала отделы</translation>
     </message>
     <message>
         <source>{0} (off)</source>
@@ -350,6 +390,14 @@
         <translation>Сохранено.</translation>
     </message>
     <message>
+        <source>Department removed.</source>
+        <translation>Отдел удалён.</translation>
+    </message>
+    <message>
+        <source>Department saved.</source>
+        <translation>Отдел сохранён.</translation>
+    </message>
+    <message>
         <source>Password changed.</source>
         <translation>Пароль изменён.</translation>
     </message>
@@ -435,6 +483,61 @@
     <message>
         <source>Disable</source>
         <translation>Отключить</translation>
+    </message>
+</context>
+<context>
+    <name>AgentDialog</name>
+    <message>
+        <source>Settings of {0}</source>
+        <translation>Настройки: {0}</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Агент</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>The site&apos;s limit</source>
+        <translation>Лимит сайта</translation>
+    </message>
+    <message>
+        <source>New department</source>
+        <translation>Новый отдел</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Remove the selected department</source>
+        <translation>Удалить выбранный отдел</translation>
+    </message>
+    <message>
+        <source>Removes it for every agent and site</source>
+        <translation>Удаляет его для всех агентов и сайтов</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Open chats at most</source>
+        <translation>Не больше открытых чатов</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Отделы</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1158,10 @@
         <translation>нет на месте</translation>
     </message>
     <message>
+        <source>No department</source>
+        <translation>Без отдела</translation>
+    </message>
+    <message>
         <source>1 open chat</source>
         <translation>1 открытый чат</translation>
     </message>
@@ -1648,6 +1755,10 @@ Waiting chats are marked in orange.</source>
         <translation>Пропущен: никто не ответил; посетитель увидел офлайн-форму</translation>
     </message>
     <message>
+        <source>{0} went offline: the chat went back to the queue</source>
+        <translation>{0} вышел из сети: чат вернулся в очередь</translation>
+    </message>
+    <message>
         <source>{0} transferred the chat: {1}</source>
         <translation>{0} передал(а) чат: {1}</translation>
     </message>
@@ -2087,6 +2198,14 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>Green: online · Yellow: away · Empty: offline. Click a colleague to chat.</source>
         <translation>Зелёный — в сети · жёлтый — нет на месте · пустой — не в сети. Нажмите на коллегу, чтобы написать ему.</translation>
+    </message>
+    <message>
+        <source>Right-click an agent to change their settings.</source>
+        <translation>Щёлкните агента правой кнопкой, чтобы изменить его настройки.</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Настройки…</translation>
     </message>
     <message>
         <source>online</source>

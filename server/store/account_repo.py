@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from server import protocol as p
-from server.store import hooks
+from server.store import departments_repo, hooks
 from server.store.schema import (
     account_settings,
     agent_sessions,
@@ -43,6 +43,12 @@ def site_info(row: Any) -> p.SiteInfo:
         language=language,  # type: ignore[arg-type]
         origins=origins,
         enabled=bool(row.enabled),
+        routing_rule=row.routing_rule
+        if row.routing_rule in ("all", "least_busy")
+        else "least_busy",
+        chat_limit=int(row.chat_limit),
+        offer_timeout=float(row.offer_timeout),
+        sneak_peek=bool(row.sneak_peek),
     )
 
 
@@ -54,6 +60,7 @@ def teammate_info(row: Any) -> p.TeammateInfo:
         role=row.role,
         disabled=bool(row.disabled),
         invited=bool(row.invited),
+        chat_limit=int(row.chat_limit or 0),
     )
 
 
@@ -106,12 +113,24 @@ def password_token_usable(conn: Connection, token_hash: str, now: float) -> bool
 
 
 def list_sites(conn: Connection) -> list[p.SiteInfo]:
-    return [site_info(r) for r in conn.execute(sa.select(sites).order_by(sites.c.id))]
+    found = [site_info(r) for r in conn.execute(sa.select(sites).order_by(sites.c.id))]
+    for site in found:
+        site.department_ids = departments_repo.site_department_ids(conn, site.id)  # T4
+    return found
 
 
 def list_teammates(conn: Connection) -> list[p.TeammateInfo]:
     query = sa.select(agents).order_by(agents.c.disabled, sa.func.lower(agents.c.name))
-    return [teammate_info(r) for r in conn.execute(query)]
+    found = [teammate_info(r) for r in conn.execute(query)]
+    for mate in found:
+        mate.department_ids = departments_repo.agent_department_ids(conn, mate.id)  # T4
+    return found
+
+
+def teammate_with_departments(conn: Connection, agent_id: int) -> p.TeammateInfo:
+    mate = teammate_info(agent_by_id(conn, agent_id))
+    mate.department_ids = departments_repo.agent_department_ids(conn, agent_id)
+    return mate
 
 
 def list_webhooks(conn: Connection) -> tuple[list[p.WebhookInfo], list[p.DeliveryInfo]]:
@@ -186,6 +205,15 @@ def save_site(frame: p.SaveSite, new_key: str) -> Write[p.SiteInfo]:
             allowed_origins="\n".join(frame.origins),
             enabled=frame.enabled,
         )
+        # K1: the routing settings, kept when the frame leaves them out.
+        if frame.routing_rule is not None:
+            values["routing_rule"] = frame.routing_rule
+        if frame.chat_limit is not None:
+            values["chat_limit"] = frame.chat_limit
+        if frame.offer_timeout is not None:
+            values["offer_timeout"] = frame.offer_timeout
+        if frame.sneak_peek is not None:
+            values["sneak_peek"] = frame.sneak_peek
         if frame.site_id is None:
             values.update(key=new_key, created_at=time.time())
             site_id = conn.execute(sa.insert(sites).values(**values).returning(sites.c.id)).scalar()
@@ -196,8 +224,13 @@ def save_site(frame: p.SaveSite, new_key: str) -> Write[p.SiteInfo]:
             ).scalar()  # fmt: skip
             if site_id is None:
                 raise p.FrameRejected("not_found", "no such site")
+        assert site_id is not None
+        if frame.department_ids is not None:
+            departments_repo.set_site_departments(conn, int(site_id), frame.department_ids)
         row = conn.execute(sa.select(sites).where(sites.c.id == site_id)).one()
-        return site_info(row)
+        site = site_info(row)
+        site.department_ids = departments_repo.site_department_ids(conn, site.id)
+        return site
 
     return write
 
@@ -270,8 +303,15 @@ def use_password_token(token_hash: str, password_hash: str, now: float) -> Write
     return write
 
 
-def update_agent(agent_id: int, role: str | None, disabled: bool | None) -> Write[Any]:
-    """K2: role and disabling. Disabling revokes every session and API token at once."""
+def update_agent(
+    agent_id: int,
+    role: str | None,
+    disabled: bool | None,
+    chat_limit: int | None = None,
+    department_ids: Sequence[int] | None = None,
+) -> Write[Any]:
+    """K2: role and disabling. Disabling revokes every session and API token at once. T3: the
+    agent's own chat limit and (T4) departments."""
 
     def write(conn: Connection) -> Any:
         values: dict[str, Any] = {}
@@ -279,6 +319,10 @@ def update_agent(agent_id: int, role: str | None, disabled: bool | None) -> Writ
             values["role"] = role
         if disabled is not None:
             values["disabled"] = disabled
+        if chat_limit is not None:
+            values["chat_limit"] = chat_limit
+        if department_ids is not None:
+            departments_repo.set_agent_departments(conn, agent_id, department_ids)
         if values:
             conn.execute(sa.update(agents).where(agents.c.id == agent_id).values(**values))
         if disabled:

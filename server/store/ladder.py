@@ -1,10 +1,11 @@
 """Routing a chat and the ignore ladder (N3, C5): the writes and reads of the chat state machine.
 
 A visitor's new chat is *offered* in rounds. Round 0 goes to one agent: the client's assigned
-agent when online (C5), else, under the site rule ``least_busy``, the online agent with the
-fewest open chats. Round 1 offers it to every online agent (a site with the rule ``all`` starts
-there). Rounds 2 and 3 bring the toast back to everyone. A round ends when every agent it offers
-the chat to has ignored it, or when its deadline passes; after round 3 the chat is *missed*.
+agent when online (C5), else, under the site rule ``least_busy`` (the default, as the guide
+tells N3), the online agent with the fewest open chats. Round 1 offers it to every online agent
+(a site with the rule ``all`` starts there). Rounds 2 and 3 bring the toast back to everyone.
+A round ends when every agent it offers the chat to has ignored it, or when its deadline
+passes; after round 3 the chat is *missed*.
 Away agents, and agents at the site's chat limit, get no offer.
 
 The round, its agents, who ignored it and its deadline are columns of the chat, and the
@@ -24,8 +25,15 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from server import protocol as p
-from server.store import repo
-from server.store.schema import chat_participants, chats, routing_steps, sites, visitors
+from server.store import departments_repo, repo
+from server.store.schema import (
+    agent_dropouts,
+    chat_participants,
+    chats,
+    routing_steps,
+    sites,
+    visitors,
+)
 
 FIRST_ROUND = 0
 ALL_ROUND = 1
@@ -33,6 +41,8 @@ RETURNS = 2
 """The guide: after everyone ignored it, the toast comes back two more times."""
 LAST_ROUND = ALL_ROUND + RETURNS
 RULES = ("all", "least_busy")
+DEFAULT_RULE = "least_busy"
+"""N3: the first offer goes to one agent; its Ignore sends the chat to every online agent."""
 
 
 def ids_of(text: str) -> set[int]:
@@ -98,16 +108,36 @@ def loads(conn: Connection, agent_ids: Sequence[int]) -> dict[int, int]:
 
 
 def eligible(conn: Connection, site: Any, online: Sequence[int]) -> dict[int, int]:
-    """Online (not away) agents below the site's chat limit, with their load."""
+    """Online (not away) agents below their chat limit, with their load. An agent's own limit
+    (T3, set by an admin in Equipo) comes before the site's."""
     load = loads(conn, online)
-    limit = int(site.chat_limit)
-    return {a: n for a, n in load.items() if limit <= 0 or n < limit}
+    own = departments_repo.agent_limits(conn, online)
+    site_limit = int(site.chat_limit)
+
+    def room(agent_id: int, n: int) -> bool:
+        limit = own.get(agent_id) or site_limit
+        return limit <= 0 or n < limit
+
+    return {a: n for a, n in load.items() if room(a, n)}
+
+
+def first_pool(conn: Connection, chat: Any, candidates: dict[int, int]) -> dict[int, int]:
+    """T4: the candidates a new chat goes to first: those of the visitor's department (or the
+    site's departments) when one of them can take it, else every candidate."""
+    pool = departments_repo.routing_pool(conn, chat.site_id, chat.visitor_id)
+    if pool is None:
+        return candidates
+    preferred = {a: n for a, n in candidates.items() if a in pool}
+    return preferred or candidates
 
 
 def next_deadline(conn: Connection) -> float | None:
+    """The earliest timer: an offer round's end or (B6) a dropped agent's grace period."""
     query = sa.select(sa.func.min(chats.c.offer_deadline)).where(chats.c.state == "offered")
     value = conn.execute(query).scalar()
-    return float(value) if value is not None else None
+    dropout = conn.execute(sa.select(sa.func.min(agent_dropouts.c.due_at))).scalar()
+    found = [float(v) for v in (value, dropout) if v is not None]
+    return min(found) if found else None
 
 
 def due(conn: Connection, now: float) -> list[tuple[int, int]]:
@@ -173,30 +203,34 @@ def _open_round(
     return Offer(chat.id, round_, recipients, visitor_id=chat.visitor_id)
 
 
+def first_round(conn: Connection, chat_id: int, online: Sequence[int]) -> Offer:
+    chat = repo.chat_row(conn, chat_id)
+    site = site_routing(conn, chat.site_id)
+    candidates = eligible(conn, site, online)
+    assigned = conn.execute(
+        sa.select(visitors.c.assigned_agent_id).where(visitors.c.id == chat.visitor_id)
+    ).scalar()
+    if assigned is not None and assigned in candidates:
+        return _open_round(
+            conn, chat, FIRST_ROUND, [assigned], set(), "assigned", candidates,
+            site.offer_timeout,
+        )  # fmt: skip
+    pool = first_pool(conn, chat, candidates)
+    if site.routing_rule != "all" and pool:
+        pick = min(pool, key=lambda a: (pool[a], a))
+        return _open_round(
+            conn, chat, FIRST_ROUND, [pick], set(), "least_busy", candidates,
+            site.offer_timeout,
+        )  # fmt: skip
+    targets = sorted(pool) if pool is not candidates else None
+    return _open_round(conn, chat, ALL_ROUND, targets, set(), "all", candidates, site.offer_timeout)
+
+
 def route_new(online: Sequence[int]) -> Any:
     """The ``on_new_chat`` hook of ``repo.visitor_message``: the first round of a new chat."""
 
     def route(conn: Connection, chat_id: int) -> Offer:
-        chat = repo.chat_row(conn, chat_id)
-        site = site_routing(conn, chat.site_id)
-        candidates = eligible(conn, site, online)
-        assigned = conn.execute(
-            sa.select(visitors.c.assigned_agent_id).where(visitors.c.id == chat.visitor_id)
-        ).scalar()
-        if assigned is not None and assigned in candidates:
-            return _open_round(
-                conn, chat, FIRST_ROUND, [assigned], set(), "assigned", candidates,
-                site.offer_timeout,
-            )  # fmt: skip
-        if site.routing_rule == "least_busy" and candidates:
-            pick = min(candidates, key=lambda a: (candidates[a], a))
-            return _open_round(
-                conn, chat, FIRST_ROUND, [pick], set(), "least_busy", candidates,
-                site.offer_timeout,
-            )  # fmt: skip
-        return _open_round(
-            conn, chat, ALL_ROUND, None, set(), "all", candidates, site.offer_timeout
-        )
+        return first_round(conn, chat_id, online)
 
     return route
 
@@ -224,8 +258,13 @@ def _advance(conn: Connection, chat: Any, online: Sequence[int], reason: str) ->
     # The agent who ignored the first, personal offer is not asked again in round 1 (the guide:
     # "sent to every online agent"; it sees the toast again in the returns).
     carried = ids_of(chat.offer_ignored) if round_ == FIRST_ROUND else set()
+    targets = None
+    if round_ == FIRST_ROUND:  # T4: round 1 goes to the site's departments first
+        pool = first_pool(conn, chat, candidates)
+        if pool is not candidates and set(pool) - carried:
+            targets = sorted(pool)
     offer = _open_round(
-        conn, chat, round_ + 1, None, carried, reason, candidates, site.offer_timeout
+        conn, chat, round_ + 1, targets, carried, reason, candidates, site.offer_timeout
     )
     if candidates and not offer.recipients:
         # Everyone online has already ignored it: this round is over as it starts.

@@ -654,11 +654,14 @@ def visitor_message(
     text: str,
     agents_online: bool,
     on_new_chat: Callable[[Connection, int], Any] | None = None,
+    *,
+    opening: tuple[int, str, str] | None = None,
 ) -> Write[ChatChange]:
     """A visitor's message goes to the open chat; with none, it opens a chat (offered to the
     agents), or is refused with ``no_agents_online`` so the widget shows the offline form.
     ``on_new_chat(conn, chat_id)`` routes a new chat in the same transaction; its result is
-    the change's ``route``."""
+    the change's ``route``. ``opening`` (agent id, name, text): the invitation a new chat
+    answers, stored as that agent's first message (B7; the widget showed it already)."""
 
     def write(conn: Connection) -> ChatChange:
         dup = _duplicate(conn, "visitor", visitor_id, client_msg_id)
@@ -683,6 +686,16 @@ def visitor_message(
                     .returning(chats.c.id)
                 )
             ).scalar_one()
+            if opening is not None and opening[2].strip():
+                _append_event(
+                    conn,
+                    chat_id,
+                    kind="message",
+                    author="agent",
+                    author_id=opening[0],
+                    author_name=opening[1],
+                    text=opening[2],
+                )
         else:
             chat_id = chat.id
         event, chat = _append_event(
@@ -768,11 +781,18 @@ def accept_chat(
             if chat.state == "offered":
                 raise p.FrameRejected("chat_taken", "this chat is offered to a colleague now")
             raise p.FrameRejected("chat_closed", f"the chat is {chat.state}")
-        conn.execute(
-            sa.insert(chat_participants).values(
-                chat_id=chat_id, agent_id=agent_id, joined_at=time.time()
-            )
+        # B6: an agent may take back a chat that went back to routing after she dropped off.
+        rejoined = conn.execute(
+            sa.update(chat_participants)
+            .where(chat_participants.c.chat_id == chat_id, chat_participants.c.agent_id == agent_id)
+            .values(joined_at=time.time(), left_at=None)
         )
+        if rejoined.rowcount == 0:
+            conn.execute(
+                sa.insert(chat_participants).values(
+                    chat_id=chat_id, agent_id=agent_id, joined_at=time.time()
+                )
+            )
         event, chat = _append_event(
             conn, chat_id, kind="joined", author="agent", author_id=agent_id, author_name=agent_name
         )

@@ -26,10 +26,11 @@ sites = sa.Table(
     sa.Column("allowed_origins", sa.Text, nullable=False, server_default=""),
     sa.Column("enabled", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Column("created_at", sa.Float, nullable=False),
-    # Routing (server/routing.py): "all" offers a new chat to every online agent, "least_busy"
-    # first to the online agent with the fewest open chats; chat_limit 0 is no limit; an offer
-    # round (N3) lasts offer_timeout seconds.
-    sa.Column("routing_rule", sa.String(16), nullable=False, server_default="all"),
+    # Routing (server/routing.py): "least_busy" (the default, as the guide tells N3) offers a
+    # new chat first to one agent, the client's assigned agent or else the online agent with
+    # the fewest open chats; "all" skips that step and offers it to every online agent at once.
+    # chat_limit 0 is no limit; an offer round (N3) lasts offer_timeout seconds.
+    sa.Column("routing_rule", sa.String(16), nullable=False, server_default="least_busy"),
     sa.Column("chat_limit", sa.Integer, nullable=False, server_default="0"),
     sa.Column("offer_timeout", sa.Float, nullable=False, server_default="60"),
     # C17: agents see the visitor's draft as it is typed (the widget says so).
@@ -394,4 +395,49 @@ log_bundles = sa.Table(
     sa.Column("data", sa.LargeBinary, nullable=True),
     sa.Column("file", sa.String(64), nullable=True),
     sa.Column("created_at", sa.Float, nullable=False),
+)
+
+# ---------------------------------------------------------------- departments (T3, T4) and B6
+
+# T4: agents belong to departments; a site routes its chats to its departments' agents first;
+# a visitor of a site with several may pick one (visitors.department_id).
+departments = sa.Table(
+    "departments",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False, unique=True),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+agent_departments = sa.Table(
+    "agent_departments",
+    metadata,
+    sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id"), primary_key=True),
+    sa.Column(
+        "department_id", sa.Integer, sa.ForeignKey("departments.id"), primary_key=True, index=True
+    ),
+)
+
+site_departments = sa.Table(
+    "site_departments",
+    metadata,
+    sa.Column("site_id", sa.Integer, sa.ForeignKey("sites.id"), primary_key=True),
+    sa.Column(
+        "department_id", sa.Integer, sa.ForeignKey("departments.id"), primary_key=True, index=True
+    ),
+)
+
+# T3: an agent's own open-chat limit (0: the site's limit applies).
+agents.append_column(sa.Column("chat_limit", sa.Integer, nullable=False, server_default="0"))
+# T4: the department the visitor picked in the widget (null: none picked).
+visitors.append_column(sa.Column("department_id", sa.Integer, nullable=True))
+
+# B6: an agent went offline with open chats; at ``due_at`` (a grace period later) her chats go
+# back to routing unless she came back meanwhile (the row is deleted then). The node that
+# deletes the row first does the work (claimed once).
+agent_dropouts = sa.Table(
+    "agent_dropouts",
+    metadata,
+    sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id"), primary_key=True),
+    sa.Column("due_at", sa.Float, nullable=False, index=True),
 )

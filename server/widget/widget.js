@@ -51,7 +51,7 @@
 
   // -- modules: server/widget/mod/NAME.js, fetched from the relay on first need so that the core
   // stays under 40 KB. A module runs window['jivo_NAME']((api) => ({ frame(f), event(ev) })).
-  var ROUTE = { visitor_invitation: 'invite', visitor_blocked: 'block' }; // frame type or event kind -> module name
+  var ROUTE = { visitor_invitation: 'invite', visitor_blocked: 'block', requeued: 'departments' }; // frame type or event kind -> module name
   // C14 files, C17 sneak peek: server/widget/mod/files.js (loaded at welcome).
   'file upload_ready file_stored file_link_granted'.split(' ').forEach((k) => { ROUTE[k] = 'files'; });
   var mods = {};
@@ -516,6 +516,7 @@
     synced = false;
     attempt = 0;
     mod('files').then((m) => m.welcome(f), () => {});
+    if ((f.departments || []).length > 1) mod('departments').then((m) => m.frame(f), () => {}); // T4
     render();
     pageView();
   }

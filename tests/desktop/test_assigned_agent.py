@@ -22,6 +22,7 @@ async def test_assigned_agent_chosen_in_the_panel_gets_the_next_chat(
     """C5: Ana takes a chat, picks herself as the client's agent in the client panel; the
     relay stores it; the client's next chat is offered to Ana alone (round 0), not to the
     colleague who is online too. Choosing "Nobody" clears it."""
+    await relay.offer_to_everyone()  # written for the rule all
     session, chats = await signed_in(relay, local_store, secrets)
     boss = AgentClient(relay.ws_url)
     await boss.sign_in(relay.admin_email, relay.admin_password)

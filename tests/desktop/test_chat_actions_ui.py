@@ -80,6 +80,7 @@ async def test_admin_unblocks_from_the_dialog_agent_has_no_entry(
 ) -> None:
     """C8: the blocked clients are listed for an admin, who unblocks one; after that the
     visitor writes again. An agent's app does not offer the list."""
+    await relay.offer_to_everyone()  # written for the rule all
     boss = await _app(qapp, relay, tmp_path / "boss", relay.admin_email, relay.admin_password)
     ana = await _app(qapp, relay, tmp_path / "ana", relay.agent_email, relay.agent_password)
     visitor = Visitor(relay.ws_url, relay.site_key)

@@ -217,6 +217,7 @@ async def test_freedesktop_notification_buttons_take_or_ignore_the_chat(
     escaped for a markup-capable server; a newer message replaces it in place; Accept takes the
     chat through the app's accept and the notification is closed; Ignore ignores it; a refused
     notification falls back to the toast."""
+    await relay.offer_to_everyone()  # written for the rule all
     local_store.set(SETTING, "native")
     router = FakeRouter()
     notifier = FreedesktopNotifier()

@@ -199,6 +199,7 @@ async def test_quick_reply_takes_the_chat_and_other_agents_lose_the_offer(
 ) -> None:
     """N2/N7: a quick reply takes the chat without selecting it; the other agent's offer goes
     away at once."""
+    await relay.offer_to_everyone()  # written for the rule all
     ana = SessionService(local_store, secrets)
     ana_chats = ChatsService(ana, local_store)
     other_store = LocalStore(tmp_path / "boss.db")

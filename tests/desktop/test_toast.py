@@ -179,6 +179,7 @@ async def test_the_toast_goes_on_every_screen_when_one_agent_accepts(
     tmp_path: Path,
 ) -> None:
     """N7: two agents both get the toast; one accepts; the other's toast disappears at once."""
+    await relay.offer_to_everyone()  # written for the rule all
     ana, ana_chats = await signed_in(relay, local_store, secrets)
     boss_store = LocalStore(tmp_path / "boss.db")
     boss, boss_chats = await signed_in(relay, boss_store, secrets, admin=True)
@@ -214,6 +215,7 @@ async def test_ignore_hides_the_toast_until_the_ladder_brings_it_back(
     """N1/N3: Ignore takes this agent's toast down and tells the relay; while a colleague still
     has the offer, the visitor writing again does not bring it back; once the colleague ignores
     it too, the relay offers it again (round 2) and the toast returns."""
+    await relay.offer_to_everyone()  # written for the rule all
     session, chats = await signed_in(relay, local_store, secrets)
     boss = AgentClient(relay.ws_url)
     await boss.sign_in(relay.admin_email, relay.admin_password)

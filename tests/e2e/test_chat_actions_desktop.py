@@ -48,6 +48,7 @@ async def test_chat_actions_in_the_app(
 ) -> None:
     """C12, C10, C7, C18, C9 (Ctrl+T), C8 (Ctrl+B) from the app's toolbar and composer; the
     widget never receives the note or the comment; the blocked visitor cannot write."""
+    await relay.offer_to_everyone()  # written for the rule all
     app = DesktopApp(qapp, tmp_path / "ana")
     app.start()
     assert await app.session.sign_in_async(
@@ -190,6 +191,7 @@ async def test_ctrl_w_leaves_the_chat_to_a_colleague_still_in_it(
 ) -> None:
     """C3/C7: Ctrl+W does what the Leave button does: after the question, Ana leaves a chat
     that Boss is also in; the chat goes on with Boss (the visitor's chat is not closed)."""
+    await relay.offer_to_everyone()  # written for the rule all
     app = DesktopApp(qapp, tmp_path / "ana")
     app.start()
     assert await app.session.sign_in_async(

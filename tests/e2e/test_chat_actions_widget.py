@@ -42,6 +42,7 @@ async def test_invite_transfer_note_and_comments_never_reach_the_widget(
     """C7: Ana invites Boss; the visitor sees "Boss joined the chat" and both agents' answers.
     C9: Ana transfers to Boss with a note; the chat moves when Boss accepts; the note never
     arrives in the widget. C10: the agents' comments never arrive either."""
+    await relay.offer_to_everyone()  # written for the rule all
     note = "NOTE-9C1: cliente VIP, descuento 20 %"
     comments = ("COMMENT-A17: parece molesto", "COMMENT-B23: ya le ofrecí envío")
     async with (
@@ -101,6 +102,7 @@ async def test_block_visitor_reload_new_token_same_ip_then_admin_unblocks(
     B5: when the agent chose to block the IP address too, a new visitor (new token, same IP)
     is told that its network address is blocked; the relay refuses the agent's unblock; the
     admin unblocks and the new visitor writes again."""
+    await relay.offer_to_everyone()  # written for the rule all
     async with (
         signed_in_agent(relay, relay.agent_email, relay.agent_password) as ana,
         signed_in_agent(relay) as boss,

@@ -37,6 +37,7 @@ async def test_visitor_writes_toast_accept_answer(
     """N1/N2/N7: the visitor writes in the widget; the toast shows the visitor's name, URL and
     text; Accept opens the app on the chat; the agent answers; the visitor sees it. A second
     agent's toast for the same chat disappears the moment the first accepts."""
+    await relay.offer_to_everyone()  # written for the rule all
     ana = await _app(qapp, relay, tmp_path / "ana", relay.agent_email, relay.agent_password)
     boss = await _app(qapp, relay, tmp_path / "boss", relay.admin_email, relay.admin_password)
     wp = await open_widget_page(browser, relay.demo_url + "?page=2")

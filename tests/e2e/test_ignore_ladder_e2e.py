@@ -30,6 +30,7 @@ async def test_ignore_ladder_to_a_missed_chat_in_the_archive(
     back on Ana's screen two more times; ignored each time, it is missed: the widget shows
     the offline form, nobody can take it, and Ana finds it in the archive by its text and
     reads it (read-only)."""
+    await relay.offer_to_everyone()  # written for the rule all
     ana = DesktopApp(qapp, tmp_path / "ana")
     ana.start()
     assert await ana.session.sign_in_async(

@@ -31,6 +31,8 @@ ADMIN_EXAMPLES: dict[type[p.Frame], Callable[[int], p.Frame]] = {
     p.RevokeApiToken: lambda i: p.RevokeApiToken(id=i, token_id=1),
     p.SaveWorkingHours: lambda i: p.SaveWorkingHours(id=i, hours=p.WorkingHours(enabled=True)),
     p.SetSneakPeek: lambda i: p.SetSneakPeek(id=i, site_id=1, enabled=True),
+    p.SaveDepartment: lambda i: p.SaveDepartment(id=i, name="Ventas"),  # T4
+    p.DeleteDepartment: lambda i: p.DeleteDepartment(id=i, department_id=1),
 }
 
 
@@ -293,5 +295,7 @@ async def test_admin_requests_on_sqlite_and_postgres(relay_any_db: RelayHandle) 
         "RevokeApiToken": "ok",
         "SaveWorkingHours": "my_account",
         "SetSneakPeek": "ok",
+        "SaveDepartment": "departments_list",
+        "DeleteDepartment": "departments_list",
     }
     await admin.close()

@@ -22,7 +22,7 @@ async def test_archive_search_by_each_filter(relay_any_db: RelayHandle) -> None:
     and state, in pages; an agent sees the missed chats and its own closed ones, an admin all;
     an archived conversation is readable (history) but not writable."""
     relay = relay_any_db
-    await site_settings(relay, timeout=0.2)
+    await site_settings(relay, rule="all", timeout=0.2)
     bea_id = await relay.add_agent(BEA_EMAIL, BEA_PASSWORD, "Bea")
     ana, bea, boss = AgentClient(relay.ws_url), AgentClient(relay.ws_url), AgentClient(relay.ws_url)
     await ana.sign_in(relay.agent_email, relay.agent_password)

@@ -20,6 +20,7 @@ from tests.support.waiting import until
 
 @contextlib.asynccontextmanager
 async def _team(relay: RelayHandle) -> AsyncIterator[tuple[AgentClient, AgentClient]]:
+    await relay.offer_to_everyone()  # both are offered each new chat
     ana, boss = AgentClient(relay.ws_url), AgentClient(relay.ws_url)
     await ana.sign_in(relay.agent_email, relay.agent_password)
     await boss.sign_in(relay.admin_email, relay.admin_password)

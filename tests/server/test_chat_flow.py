@@ -59,6 +59,7 @@ async def test_visitor_chat_with_agent_round_trip(relay_any_db: RelayHandle) -> 
 async def test_first_agent_to_accept_wins_and_others_see_it_taken(relay: RelayHandle) -> None:
     """N7: the offer reaches every online agent; the first accept wins, the other gets
     chat_taken, and every agent is told the chat was taken (their toast goes away)."""
+    await relay.offer_to_everyone()
     ana = AgentClient(relay.ws_url)
     boss = AgentClient(relay.ws_url)
     await ana.sign_in(relay.agent_email, relay.agent_password)
@@ -151,6 +152,7 @@ async def test_no_agent_online_offline_form_is_stored(relay: RelayHandle) -> Non
 async def test_presence_and_availability(relay: RelayHandle) -> None:
     """G11/T1: away agents get no offers and visitors see nobody available; back online, the
     waiting chats are offered. Colleagues see the status change."""
+    await relay.offer_to_everyone()
     boss = AgentClient(relay.ws_url)
     await boss.sign_in(relay.admin_email, relay.admin_password)
     ana = AgentClient(relay.ws_url)

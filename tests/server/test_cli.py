@@ -87,12 +87,13 @@ def test_site_settings_command_shows_and_changes_routing(tmp_path: Path) -> None
     add = run("--db", url, "add-site", "Shop")
     assert add.returncode == 0, add.stdout
     shown = run("--db", url, "site-settings", "Shop")
-    assert "rule all, chat limit none, offer time-out 60 s" in shown.stdout
+    # N3: a new site offers a chat to one agent first (the guide's default).
+    assert "rule least_busy, chat limit none, offer time-out 60 s" in shown.stdout
     changed = run(
-        "--db", url, "site-settings", "Shop", "--rule", "least_busy", "--limit", "3",
+        "--db", url, "site-settings", "Shop", "--rule", "all", "--limit", "3",
         "--offer-timeout", "20",
     )  # fmt: skip
-    assert "rule least_busy, chat limit 3, offer time-out 20 s" in changed.stdout
+    assert "rule all, chat limit 3, offer time-out 20 s" in changed.stdout
     assert run("--db", url, "site-settings", "Nope").returncode == 1
     assert run("--db", url, "site-settings", "Shop", "--offer-timeout", "0").returncode == 2
     assert run("--db", url, "site-settings", "Shop", "--rule", "random").returncode == 2

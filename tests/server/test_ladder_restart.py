@@ -42,7 +42,9 @@ async def test_relay_restart_mid_ladder_keeps_the_chats_place(db_url: str, tmp_p
     try:
         await create_agent_cli(db_url)
         await create_agent_cli(db_url, BEA_EMAIL, BEA_PASSWORD, "Bea")
-        out = await site_settings_cli(db_url, "Demo site", "--offer-timeout", "1.5")
+        out = await site_settings_cli(
+            db_url, "Demo site", "--offer-timeout", "1.5", "--rule", "all"
+        )
         assert "offer time-out 1.5 s" in out
         site_key = (await _query(db_url, sa.select(sites.c.key)))[0].key
         for email, password in ((AGENT_EMAIL, AGENT_PASSWORD), (BEA_EMAIL, BEA_PASSWORD)):

@@ -86,6 +86,7 @@ async def test_ignore_ladder_ends_missed_with_every_step_stored(
     ignored again it is missed: the visitor gets the ``missed`` event, nobody can accept it,
     and each step is a row of routing_steps."""
     relay = relay_any_db
+    await site_settings(relay, rule="all")
     async with two_agents(relay) as (ana, bea):
         visitor, chat_id = await new_chat(relay)
         for agent in (ana, bea):
@@ -132,7 +133,7 @@ async def test_ignore_ladder_ends_missed_with_every_step_stored(
 async def test_time_out_moves_the_ladder_without_anyone_ignoring(relay: RelayHandle) -> None:
     """N3: an offer nobody answers moves up the ladder when its time (a site setting) runs out,
     and ends missed."""
-    await site_settings(relay, timeout=0.3)
+    await site_settings(relay, rule="all", timeout=0.3)
     agent = AgentClient(relay.ws_url)
     await agent.sign_in(relay.agent_email, relay.agent_password)
     await agent.wait_synced()
@@ -185,6 +186,7 @@ async def test_assigned_agent_gets_the_chat_first_and_away_agents_none(
     """C5: a client bound to an agent is offered to that agent alone while it is online; an
     away agent (its own client's included) gets no new chat."""
     relay = relay_any_db
+    await site_settings(relay, rule="all")
     async with two_agents(relay) as (ana, bea):
         ana_id = ana.welcome.agent.id if ana.welcome else 0
         visitor = Visitor(relay.ws_url, relay.site_key)
@@ -218,6 +220,7 @@ async def test_chat_limit_skips_agents_that_are_full(relay_any_db: RelayHandle) 
     """Per-agent limit (site setting): an agent with as many open chats as the limit gets no
     new offer; the others do."""
     relay = relay_any_db
+    await site_settings(relay, rule="all")
     async with two_agents(relay) as (ana, bea):
         first = await busy_with_one_chat(relay, ana)
         await site_settings(relay, limit=1)
@@ -231,5 +234,38 @@ async def test_chat_limit_skips_agents_that_are_full(relay_any_db: RelayHandle) 
         # Bea alone ignoring ends the round: Ana, full, is not waited for.
         await bea.request(lambda i: p.IgnoreChat(id=i, chat_id=chat_id))
         await bea.wait_for(offer_of(chat_id, 2), since=marks[1])
+        await first.close()
+        await visitor.close()
+
+
+async def test_n3_default_first_offer_to_one_agent_then_everyone_then_missed(
+    relay_any_db: RelayHandle,
+) -> None:
+    """N3 by default (no site setting): the first offer goes to ONE agent (the least busy);
+    "Cuando se pulsa el botón Ignorar por primera vez la solicitud de chat será enviada a todos
+    los agentes en línea"; then it comes back twice more; then it is missed."""
+    relay = relay_any_db
+    async with two_agents(relay) as (ana, bea):
+        first = await busy_with_one_chat(relay, ana)  # both had 0: the lower id, Ana
+        marks = [len(ana.received), len(bea.received)]
+        visitor, chat_id = await new_chat(relay, "second")
+        offer = await bea.wait_for(offer_of(chat_id, ladder.FIRST_ROUND), since=marks[1])
+        assert offer.chat.state == "offered"
+        await ana.ping()
+        assert not [f for f in ana.received[marks[0] :] if offer_of(chat_id, 0)(f)]
+        await bea.request(lambda i: p.IgnoreChat(id=i, chat_id=chat_id))
+        await ana.wait_for(offer_of(chat_id, ladder.ALL_ROUND), since=marks[0])
+        await ana.request(lambda i: p.IgnoreChat(id=i, chat_id=chat_id))
+        for round_ in (2, 3):
+            marks = [len(ana.received), len(bea.received)]
+            await ana.wait_for(offer_of(chat_id, round_), since=0)
+            await bea.wait_for(offer_of(chat_id, round_), since=0)
+            await ana.request(lambda i: p.IgnoreChat(id=i, chat_id=chat_id))
+            await bea.request(lambda i: p.IgnoreChat(id=i, chat_id=chat_id))
+        await visitor.wait_for(lambda f: isinstance(f, p.EventPush) and f.event.kind == "missed")
+        rows = await steps(relay, chat_id)
+        offered = [(r, reason) for s, r, reason, *_ in rows if s == "offered"]
+        assert offered == [(0, "least_busy"), (1, "ignored"), (2, "ignored"), (3, "ignored")]
+        assert rows[-1][:2] == ("missed", 3)
         await first.close()
         await visitor.close()

@@ -52,6 +52,22 @@ class RelayHandle:
     async def add_agent(self, email: str, password: str, name: str, role: str = "agent") -> int:
         return await self.relay.create_agent(email, name, password, role)
 
+    async def offer_to_everyone(self) -> None:
+        """The demo site's routing rule ``all``: a new chat is offered to every online agent at
+        once, for tests written for that (the default, N3, offers it to one agent first)."""
+        import sqlalchemy as sa
+
+        from server.store import ladder
+        from server.store.schema import sites
+
+        def site_id(db: sa.Connection) -> int:
+            query = sa.select(sites.c.id).where(sites.c.key == self.site_key)
+            return int(db.execute(query).scalar_one())
+
+        async with self.relay.engine.connect() as conn:
+            sid = await conn.run_sync(site_id)
+        await self.relay.writer.run(ladder.update_site(sid, rule="all"))
+
 
 @contextlib.asynccontextmanager
 async def running_relay(database_url: str, **overrides: Any) -> AsyncIterator[RelayHandle]:

@@ -91,6 +91,11 @@ class ConversationDelegate(MessageDelegate):
 
 
 class InboxPage(QWidget):
+    """Signals: ``chat_requested(int)``: the agent clicked a colleague in the Agents list (C1,
+    as on the team page)."""
+
+    chat_requested = Signal(int)
+
     def __init__(
         self,
         chats: ChatsService,
@@ -130,6 +135,7 @@ class InboxPage(QWidget):
         self.no_chats.setObjectName("FieldLabel")
         self.agents = QListWidget()
         self.agents.setMaximumHeight(160)
+        self.agents.itemClicked.connect(self._on_agents_item_clicked)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -487,6 +493,13 @@ class InboxPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, agent.id)
             item.setToolTip(status_text(agent.status))
             self.agents.addItem(item)
+
+    def _on_agents_item_clicked(self, item: QListWidgetItem) -> None:
+        """C1: "Puede chatear con sus colegas al igual que con sus visitantes"."""
+        agent_id = int(item.data(Qt.ItemDataRole.UserRole))
+        me = self.team.session.agent
+        if me is None or agent_id != me.id:
+            self.chat_requested.emit(agent_id)
 
     def _select_row(self, chat_id: int) -> None:
         row = self.chat_model.row_of(chat_id)

@@ -1,5 +1,7 @@
 """Ajustes → Channels (K1): the websites, each with its language, allowed origins and the
-widget snippet to paste (with a copy button); add, rename, disable."""
+widget snippet to paste (with a copy button); add, rename, disable. Per site also how its chats
+are routed: the rule (N3), the open chats per agent, the offer time-out, sneak peek (C17) and
+the departments its chats go to first (T4)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +54,23 @@ class AccountChannels(QWidget):
         self.origins.setFixedHeight(70)
         self.enabled = QCheckBox()
         self.enabled.setChecked(True)
+        # K1: routing, per site.
+        self.rule = QComboBox()
+        # Long choices must not widen the page (they show in full in the open list).
+        self.rule.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.rule.setMinimumContentsLength(16)
+        self.rule.addItem("", "least_busy")
+        self.rule.addItem("", "all")
+        self.chat_limit = QSpinBox()
+        self.chat_limit.setRange(0, 1000)
+        self.offer_timeout = QSpinBox()
+        self.offer_timeout.setRange(5, 3600)
+        self.offer_timeout.setValue(60)
+        self.sneak_peek = QCheckBox()
+        self.departments = QListWidget()
+        self.departments.setFixedHeight(80)
         self.snippet = QPlainTextEdit()
         self.snippet.setReadOnly(True)
         self.snippet.setFixedHeight(70)
@@ -61,12 +81,19 @@ class AccountChannels(QWidget):
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.status = PlainLabel()
         self.status.setWordWrap(True)
-        self.labels = [PlainLabel() for _ in range(4)]
+        self.labels = [PlainLabel() for _ in range(8)]
+        for label in self.labels:
+            label.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.labels[0], self.name)
         form.addRow(self.labels[1], self.language)
         form.addRow(self.labels[2], self.origins)
         form.addRow("", self.enabled)
+        form.addRow(self.labels[4], self.rule)
+        form.addRow(self.labels[5], self.chat_limit)
+        form.addRow(self.labels[6], self.offer_timeout)
+        form.addRow("", self.sneak_peek)
+        form.addRow(self.labels[7], self.departments)
         form.addRow(self.labels[3], self.snippet)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
@@ -90,6 +117,7 @@ class AccountChannels(QWidget):
         account.sites_changed.connect(self._on_account_sites_changed)
         account.saved.connect(self._on_account_message)
         account.problem.connect(self._on_account_message)
+        account.departments_changed.connect(self._on_account_departments_changed)
         self._on_account_sites_changed(account.sites)
 
     def retranslate(self) -> None:
@@ -102,6 +130,17 @@ class AccountChannels(QWidget):
         for index, name in enumerate(names):
             self.language.setItemText(index, name)
         self.enabled.setText(self.tr("Chat switched on for this site"))
+        self.rule.setItemText(0, self.tr("One agent first, then everyone"))
+        self.rule.setItemText(1, self.tr("Every online agent at once"))
+        self.rule.setToolTip(
+            self.tr(
+                "One agent first: the client's assigned agent or the least busy one; "
+                "if they ignore it, every online agent."
+            )
+        )
+        self.chat_limit.setSpecialValueText(self.tr("No limit"))
+        self.offer_timeout.setSuffix(self.tr(" s"))
+        self.sneak_peek.setText(self.tr("Sneak peek (see the visitor typing)"))
         self.copy_button.setText(self.tr("Copy snippet"))
         self.save_button.setText(self.tr("Save"))
         texts = (
@@ -109,6 +148,10 @@ class AccountChannels(QWidget):
             self.tr("Widget language"),
             self.tr("Allowed origins\n(one a line)"),
             self.tr("Snippet"),
+            self.tr("New chats go to"),
+            self.tr("Open chats per agent"),
+            self.tr("Offer time-out"),
+            self.tr("Departments first"),
         )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
@@ -148,6 +191,37 @@ class AccountChannels(QWidget):
         self.enabled.setChecked(site.enabled if site else True)
         self.snippet.setPlainText(self.account.snippet(site) if site else "")
         self.copy_button.setEnabled(site is not None)
+        self.rule.setCurrentIndex(1 if site is not None and site.routing_rule == "all" else 0)
+        self.chat_limit.setValue(site.chat_limit if site else 0)
+        self.offer_timeout.setValue(round(site.offer_timeout) if site else 60)
+        self.sneak_peek.setChecked(site.sneak_peek if site else False)
+        self._fill_departments(site.department_ids if site else [])
+
+    def _fill_departments(self, checked: list[int]) -> None:
+        self.departments.clear()
+        for department in self.account.departments:
+            item = QListWidgetItem(department.name)
+            item.setData(Qt.ItemDataRole.UserRole, department.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            on = department.id in checked
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.departments.addItem(item)
+
+    def checked_departments(self) -> list[int]:
+        return [
+            int(self.departments.item(r).data(Qt.ItemDataRole.UserRole))
+            for r in range(self.departments.count())
+            if self.departments.item(r).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_department_checked(self, name: str, checked: bool) -> None:
+        for row in range(self.departments.count()):
+            item = self.departments.item(row)
+            if item.text() == name:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _on_account_departments_changed(self, _departments: list[p.DepartmentInfo]) -> None:
+        self._fill_departments(self.checked_departments())
 
     def _on_new_button_clicked(self) -> None:
         self.list.clearSelection()
@@ -162,6 +236,13 @@ class AccountChannels(QWidget):
             str(self.language.currentData()),
             origins,
             self.enabled.isChecked(),
+            routing={
+                "routing_rule": str(self.rule.currentData()),
+                "chat_limit": self.chat_limit.value(),
+                "offer_timeout": float(self.offer_timeout.value()),
+                "sneak_peek": self.sneak_peek.isChecked(),
+                "department_ids": self.checked_departments(),
+            },
         )
         if self._site_id is None:
             self._site_id = -1  # select the new one when it arrives
