@@ -730,14 +730,14 @@ class SaveDepartment(Frame):
 
     id: RequestId
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-    department_id: int | None = None
+    department_id: DbId | None = None
 
 
 class DeleteDepartment(Frame):
     """Admin (T4): remove a department (its agents and sites lose it)."""
 
     id: RequestId
-    department_id: int
+    department_id: DbId
 
 
 class ListWebhooks(Frame):
@@ -841,7 +841,7 @@ class BlockPreview(Frame):
     (the visitor's IP and how many other visitors on the site share it now)."""
 
     id: RequestId
-    chat_id: int
+    chat_id: DbId
 
 
 class UnblockClient(Frame):
@@ -895,7 +895,7 @@ class MarkOfflineHandled(Frame):
     agent gets ``offline_message_changed``."""
 
     id: RequestId
-    message_id: int
+    message_id: DbId
     handled: bool = True
 
 
@@ -905,7 +905,7 @@ class ReplyOfflineMessage(Frame):
     then it is handled and every agent gets ``offline_message_changed``."""
 
     id: RequestId
-    message_id: int
+    message_id: DbId
     text: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_MESSAGE_CHARS)]
 
 
@@ -914,7 +914,7 @@ class ClientHistory(Frame):
     answered with ``client_history_page``. Any agent."""
 
     id: RequestId
-    visitor_id: int
+    visitor_id: DbId
     limit: Annotated[int, msgspec.Meta(ge=1, le=50)] = 20
 
 
@@ -1017,7 +1017,7 @@ class ChooseDepartment(Frame):
     the visitor's next new chat goes to its agents first. Answered with ``ok``."""
 
     id: RequestId
-    department_id: int
+    department_id: DbId
 
 
 # ---------------------------------------------------------------- requests of both roles

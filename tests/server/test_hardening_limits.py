@@ -80,8 +80,9 @@ def test_ip_limiter_dict_stays_bounded() -> None:
 
 
 async def test_ipv6_block_covers_the_whole_64(relay: RelayHandle) -> None:
-    """Finding 21: a visitor blocked from one IPv6 address is blocked from any address of its
-    /64 (it escaped the block by changing the last 64 bits)."""
+    """Finding 21: a visitor blocked from one IPv6 address (B5: the agent chose to block the
+    address too) is blocked from any address of its /64 (it escaped the block by changing the
+    last 64 bits)."""
     agent = AgentClient(relay.ws_url)
     await agent.sign_in(relay.agent_email, relay.agent_password)
     visitor = Visitor(relay.ws_url, relay.site_key)
@@ -94,7 +95,7 @@ async def test_ipv6_block_covers_the_whole_64(relay: RelayHandle) -> None:
     await visitor.say("hi")
     offer = await agent.wait_for_type(p.ChatOffered)
     await agent.accept(offer.chat.id)
-    await agent.block(offer.chat.id, "spam")
+    await agent.block(offer.chat.id, "spam", by_ip=True)
     site_id = offer.chat.site_id or 0
     async with relay.relay.engine.connect() as db:
         assert await db.run_sync(is_blocked, site_id, 10**6, "2001:db8::77:1")
