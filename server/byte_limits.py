@@ -3,8 +3,8 @@
 The frame buckets of :mod:`server.limits` count frames, and an upload's binary chunks are not
 frames a client could slow down one by one (a 10 MiB file is 171 of them). So the bytes an
 upload announces are taken from a connection's and its address's byte buckets when it begins,
-before any byte is received: a refused upload costs the relay nothing. Kept apart from
-``server.limits`` so the two can change independently.
+before any byte is received: a refused upload costs the relay nothing. The buckets are the
+frame limiter's :class:`~server.limits.TokenBucket`, counting bytes.
 """
 
 from __future__ import annotations
@@ -13,27 +13,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Hashable
 
-
-class ByteBucket:
-    """A token bucket whose tokens are bytes: ``rate`` a second, at most ``burst`` saved."""
-
-    __slots__ = ("burst", "rate", "stamp", "tokens")
-
-    def __init__(self, rate: float, burst: float) -> None:
-        self.rate = rate
-        self.burst = burst
-        self.tokens = burst
-        self.stamp = time.monotonic()
-
-    def level(self, now: float) -> float:
-        return min(self.burst, self.tokens + (now - self.stamp) * self.rate)
-
-    def can_take(self, n: int, now: float) -> bool:
-        return self.level(now) >= n
-
-    def take(self, n: int, now: float) -> None:
-        self.tokens = self.level(now) - n
-        self.stamp = now
+from server.limits import TokenBucket, client_key
 
 
 class UploadBytes:
@@ -51,23 +31,24 @@ class UploadBytes:
         self.conn_rate, self.conn_burst = conn_rate, conn_burst
         self.ip_rate, self.ip_burst = ip_rate, ip_burst
         self.max_ips = max_ips
-        self._conns: dict[Hashable, ByteBucket] = {}
-        self._ips: OrderedDict[str, ByteBucket] = OrderedDict()
+        self._conns: dict[Hashable, TokenBucket] = {}
+        self._ips: OrderedDict[str, TokenBucket] = OrderedDict()
 
     def take(self, conn: Hashable, ip: str, n: int) -> bool:
         now = time.monotonic()
         mine = self._conns.get(conn)
         if mine is None:
-            mine = self._conns[conn] = ByteBucket(self.conn_rate, self.conn_burst)
+            mine = self._conns[conn] = TokenBucket(self.conn_rate, self.conn_burst)
+        ip = client_key(ip)  # an IPv6 /64 is one client, as for the frame buckets
         theirs = self._ips.get(ip)
         if theirs is None:
             self._make_room(now)
-            theirs = self._ips[ip] = ByteBucket(self.ip_rate, self.ip_burst)
+            theirs = self._ips[ip] = TokenBucket(self.ip_rate, self.ip_burst)
         self._ips.move_to_end(ip)
         if not (mine.can_take(n, now) and theirs.can_take(n, now)):
             return False
-        mine.take(n, now)
-        theirs.take(n, now)
+        mine.take_n(n, now)
+        theirs.take_n(n, now)
         return True
 
     def forget(self, conn: Hashable) -> None:

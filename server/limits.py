@@ -27,6 +27,9 @@ def client_key(ip: str) -> str:
 
 
 class TokenBucket:
+    """``rate`` tokens a second, at most ``burst`` saved. A frame costs one token
+    (:meth:`take`); an upload costs its size in bytes (:meth:`can_take` + :meth:`take_n`)."""
+
     __slots__ = ("burst", "rate", "stamp", "tokens")
 
     def __init__(self, rate: float, burst: float) -> None:
@@ -35,14 +38,23 @@ class TokenBucket:
         self.tokens = burst
         self.stamp = time.monotonic()
 
+    def level(self, now: float) -> float:
+        return min(self.burst, self.tokens + (now - self.stamp) * self.rate)
+
     def take(self, now: float | None = None) -> bool:
         now = time.monotonic() if now is None else now
-        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
-        self.stamp = now
-        if self.tokens >= 1.0:
-            self.tokens -= 1.0
+        if self.can_take(1, now):
+            self.take_n(1, now)
             return True
+        self.tokens, self.stamp = self.level(now), now
         return False
+
+    def can_take(self, n: float, now: float) -> bool:
+        return self.level(now) >= n
+
+    def take_n(self, n: float, now: float) -> None:
+        self.tokens = self.level(now) - n
+        self.stamp = now
 
 
 class IpLimiter:

@@ -40,6 +40,7 @@ from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui.delegates import MessageDelegate
 from jivo_desktop.ui.models import MessageRole
 from jivo_desktop.ui.plain import PlainLabel, isolate
+from jivo_desktop.ui.problem_bar import ProblemBar
 from server import protocol as p
 
 Index = QModelIndex | QPersistentModelIndex
@@ -169,20 +170,9 @@ class ArchivePanel(QWidget):
         right_layout.addWidget(self.header)
         right_layout.addWidget(self.read_only)
         # Issue 12 item 6: a failed search or conversation says so, with a Retry.
-        self.problem_bar = QWidget()
-        self.problem_bar.setObjectName("ArchiveProblem")
-        self.problem_bar.setStyleSheet(
-            "QWidget#ArchiveProblem { background: #fde8e6; } QLabel { color: #8a1f11; }"
-        )
-        problem_layout = QHBoxLayout(self.problem_bar)
-        problem_layout.setContentsMargins(14, 8, 14, 8)
-        self.problem = PlainLabel()
-        self.problem.setWordWrap(True)
-        problem_layout.addWidget(self.problem, 1)
-        self.retry = QPushButton()
+        self.problem_bar = ProblemBar("ArchiveProblem")
+        self.problem, self.retry = self.problem_bar.label, self.problem_bar.button
         self.retry.clicked.connect(archive.retry)
-        problem_layout.addWidget(self.retry)
-        self.problem_bar.hide()
         right_layout.addWidget(self.problem_bar)
         right_layout.addWidget(self.messages, 1)
 

@@ -49,6 +49,7 @@ from jivo_desktop.ui.pages.archive import ArchivePanel
 from jivo_desktop.ui.pages.offline_messages import OfflineMessagesPanel
 from jivo_desktop.ui.phrases import PhrasePopup
 from jivo_desktop.ui.plain import PlainLabel, isolate, plain_tooltip
+from jivo_desktop.ui.problem_bar import ProblemBar
 from server import protocol as p
 
 TYPING_IDLE_MS = 3000
@@ -186,20 +187,9 @@ class InboxPage(QWidget):
         self.messages_model.modelReset.connect(self._on_messages_model_reset)
 
         # Issue 12 item 6: a conversation that could not be loaded says so, with a Retry.
-        self.history_bar = QWidget()
-        self.history_bar.setObjectName("HistoryProblem")
-        self.history_bar.setStyleSheet(
-            "QWidget#HistoryProblem { background: #fde8e6; } QLabel { color: #8a1f11; }"
-        )
-        history_layout = QHBoxLayout(self.history_bar)
-        history_layout.setContentsMargins(14, 8, 14, 8)
-        self.history_problem = PlainLabel()
-        self.history_problem.setWordWrap(True)
-        history_layout.addWidget(self.history_problem, 1)
-        self.history_retry = QPushButton()
+        self.history_bar = ProblemBar("HistoryProblem")
+        self.history_problem, self.history_retry = self.history_bar.label, self.history_bar.button
         self.history_retry.clicked.connect(self._on_history_retry_clicked)
-        history_layout.addWidget(self.history_retry)
-        self.history_bar.hide()
 
         self.typing_label = PlainLabel()
         self.typing_label.setObjectName("FieldLabel")
