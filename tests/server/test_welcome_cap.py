@@ -1,0 +1,83 @@
+"""Issue 12 item 6: the relay never sends a frame its clients refuse, the welcome included."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from websockets.asyncio.server import ServerConnection
+
+from jivo_desktop.net.client import AgentClient
+from server import protocol as p
+from tests.support.relay import running_relay
+from tests.support.visitor import Visitor
+
+CHATS = 600
+
+
+@pytest.fixture
+def sent_sizes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, int]]]:
+    """The type and size in bytes of every text frame the relay's sockets send."""
+    sizes: list[tuple[str, int]] = []
+    send = ServerConnection.send
+
+    async def recording(self: ServerConnection, message: Any, *args: Any, **kw: Any) -> None:
+        if isinstance(message, str):
+            kind = message[9 : message.find('"', 9)] if message.startswith('{"type":"') else ""
+            sizes.append((kind, len(message.encode())))
+        await send(self, message, *args, **kw)
+
+    monkeypatch.setattr(ServerConnection, "send", recording)
+    yield sizes
+
+
+async def test_welcome_with_600_long_waiting_chats_reaches_the_agent(
+    sqlite_url: str, sent_sizes: list[tuple[str, int]]
+) -> None:
+    """Issue 12 item 6: 600 waiting chats whose first messages have 5,000 characters made a
+    welcome of megabytes, over the 256 KiB the agent library accepts: signing in failed on
+    every attempt. Now the welcome comes in parts under MAX_PAGE_BYTES (previews cut), the
+    real AgentClient joins them, sees all 600 chats and stays connected; no frame the relay
+    sent passes the limit."""
+    limits = {"conn_rate": 10**5, "conn_burst": 10**5, "ip_rate": 10**5, "ip_burst": 10**5}
+    async with running_relay(sqlite_url, **limits) as relay:
+        first = AgentClient(relay.ws_url, keep_frames=0)
+        await first.sign_in(relay.agent_email, relay.agent_password)  # the chats are offered
+        texts = [f"{n:03d} " + "ж" * (p.MAX_MESSAGE_CHARS - 4) for n in range(CHATS)]
+        gate = asyncio.Semaphore(40)
+        visitors: list[Visitor] = []
+
+        async def chat(text: str) -> int:
+            async with gate:
+                visitor = Visitor(relay.ws_url, relay.site_key)
+                visitors.append(visitor)
+                assert isinstance(await visitor.connect(), p.VisitorWelcome)
+                ack = await visitor.say(text)
+                assert isinstance(ack, p.MessageAcked), ack
+                return ack.chat_id
+
+        chat_ids = await asyncio.gather(*(chat(t) for t in texts))
+
+        agent = AgentClient(relay.ws_url, reconnect=False)
+        states: list[str] = []
+        agent.on_state = states.append
+        welcome = await agent.sign_in(relay.agent_email, relay.agent_password)
+        assert sorted(c.id for c in welcome.chats) == sorted(chat_ids)
+        assert agent.welcome is welcome and not welcome.continued
+        by_id = {c.id: c for c in welcome.chats}
+        for chat_id, text in zip(chat_ids, texts, strict=True):
+            preview = by_id[chat_id].preview
+            assert 0 < len(preview) <= p.WELCOME_PREVIEW_CHARS and text.startswith(preview)
+        await agent.wait_synced(timeout=60)
+        await agent.ping()  # the same connection still answers
+        assert agent.state == "connected" and "disconnected" not in states, states
+
+        welcomes = [size for kind, size in sent_sizes if kind == "welcome"]
+        assert len(welcomes) > 2  # the first agent's small welcome, then the parts
+        assert max(welcomes) <= p.MAX_PAGE_BYTES
+        assert max(size for _, size in sent_sizes) <= p.MAX_CLIENT_FRAME_BYTES
+        await agent.close()
+        await first.close()
+        await asyncio.gather(*(v.close() for v in visitors))
