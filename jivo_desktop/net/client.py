@@ -222,14 +222,14 @@ class AgentClient:
             await ws.send(p.encode(first))
             async with asyncio.timeout(self.open_timeout):
                 frame = p.decode_server(await ws.recv())
-                parts = [frame]
-                # Issue 12 item 6: a welcome with hundreds of chats comes in parts.
-                while isinstance(frame, p.Welcome) and frame.continued:
-                    frame = p.decode_server(await ws.recv())
-                    if not isinstance(frame, p.Welcome):
-                        raise ConnectionLost(f"expected welcome, got {type(frame).__name__}")
-                    parts.append(frame)
-                if len(parts) > 1:
+                if isinstance(frame, p.Welcome) and frame.continued:
+                    # Issue 12 item 6: a welcome with hundreds of chats comes in parts.
+                    parts = [frame]
+                    while parts[-1].continued:
+                        part = p.decode_server(await ws.recv())
+                        if not isinstance(part, p.Welcome):
+                            raise ConnectionLost(f"expected welcome, got {type(part).__name__}")
+                        parts.append(part)
                     frame = p.join_parts(parts)
         except (ConnectionClosed, TimeoutError, ConnectionLost) as exc:
             await ws.close()

@@ -22,7 +22,10 @@ def test_a_welcome_of_600_long_chats_splits_into_parts_that_fit_and_join_back() 
     """Issue 12 item 6: split_answer cuts a welcome of 600 chats with 5,000-character
     (two bytes each) previews into parts of at most MAX_PAGE_BYTES; every part but the last
     says ``continued``; join_parts gives back the same welcome, chats in order."""
-    agents = [p.AgentInfo(id=n, name=f"Agent {n}", email=f"a{n}@x.org", role="agent", status="online") for n in range(40)]
+    agents = [
+        p.AgentInfo(id=n, name=f"Agent {n}", email=f"a{n}@x.org", role="agent", status="online")
+        for n in range(40)
+    ]
     me = agents[0]
     welcome = p.Welcome(id=7, token="t" * 40, agent=me, agents=agents, chats=[])
     welcome.chats = [_chat(n) for n in range(1, 601)]
@@ -43,9 +46,18 @@ def test_a_welcome_of_600_long_chats_splits_into_parts_that_fit_and_join_back() 
 def test_two_lists_share_the_parts_in_order() -> None:
     """Issue 12 item 6: an answer with two lists (webhooks and their deliveries) keeps each
     list's order across the parts."""
-    hooks = [p.WebhookInfo(id=n, url=f"https://h{n}.example/" + "x" * 900, events=[]) for n in range(300)]
+    hooks = [
+        p.WebhookInfo(id=n, url=f"https://h{n}.example/" + "x" * 900, events=[]) for n in range(300)
+    ]
     deliveries = [
-        p.DeliveryInfo(id=n, webhook_id=1, event="chat_finished", status="failed", attempts=8, last_error="e" * 1000)
+        p.DeliveryInfo(
+            id=n,
+            webhook_id=1,
+            event="chat_finished",
+            status="failed",
+            attempts=8,
+            last_error="e" * 1000,
+        )
         for n in range(300)
     ]
     whole = p.WebhooksList(id=3, webhooks=hooks, deliveries=deliveries)
@@ -68,7 +80,10 @@ def test_a_small_answer_is_one_frame_and_a_huge_item_still_moves_on() -> None:
 def test_visitors_delta_is_cut_by_size() -> None:
     """Issue 12 item 6: visitors_delta pushes (no id) are cut by bytes, not by a row count
     that long page titles could push over the client's limit."""
-    rows = [p.VisitorInfo(id=n, page_url="https://s/" + "u" * 2000, page_title="ж" * 1000) for n in range(250)]
+    rows = [
+        p.VisitorInfo(id=n, page_url="https://s/" + "u" * 2000, page_title="ж" * 1000)
+        for n in range(250)
+    ]
     parts = p.split_answer(p.VisitorsDelta(updated=rows, gone=list(range(1000))))
     assert len(parts) > 1 and all(_size(part) <= p.MAX_PAGE_BYTES for part in parts)
     assert [v.id for part in parts for v in part.updated] == list(range(250))
