@@ -1807,7 +1807,7 @@ def encode_answer(frame: Frame) -> list[str]:
     data = _encoder.encode(frame)
     if len(data) <= MAX_PAGE_BYTES or not isinstance(frame, ListAnswer):
         return [data.decode()]
-    return [encode(part) for part in split_answer(frame)]
+    return [encode(part) for part in split_answer(frame, MAX_PAGE_BYTES)]
 
 
 def join_parts(parts: Sequence[A]) -> A:

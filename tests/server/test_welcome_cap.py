@@ -81,3 +81,29 @@ async def test_welcome_with_600_long_waiting_chats_reaches_the_agent(
         await agent.close()
         await first.close()
         await asyncio.gather(*(v.close() for v in visitors))
+
+
+async def test_list_answers_come_in_parts_the_agent_library_joins(
+    sqlite_url: str, sent_sizes: list[tuple[str, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12 item 6: every list answer goes through the same cut (here the team list and
+    the welcome's list of agents, with the budget shrunk to 1 KiB so a few accounts pass it):
+    each part fits, and AgentClient.request returns the whole list, in order, once."""
+    monkeypatch.setattr(p, "MAX_PAGE_BYTES", 1024)
+    async with running_relay(sqlite_url) as relay:
+        for n in range(20):
+            await relay.add_agent(f"agent{n:02d}@example.com", "password-number-1", f"Agent {n}")
+        admin = AgentClient(relay.ws_url, reconnect=False)
+        welcome = await admin.sign_in(relay.admin_email, relay.admin_password)
+        assert len(welcome.agents) == 22
+        answer = await admin.request(lambda i: p.ListTeammates(id=i))
+        assert isinstance(answer, p.TeammatesList) and not answer.continued
+        emails = [t.email for t in answer.teammates]
+        assert len(emails) == 22 and len(set(emails)) == 22
+        assert {f"agent{n:02d}@example.com" for n in range(20)} <= set(emails)
+        await admin.ping()
+
+        parts = [size for kind, size in sent_sizes if kind == "teammates_list"]
+        assert len(parts) > 1 and max(parts) <= 1024
+        assert len([kind for kind, _ in sent_sizes if kind == "welcome"]) > 1
+        await admin.close()
