@@ -1299,9 +1299,12 @@ class PhraseList(ListAnswer):
 
 
 class PhrasesChanged(Frame):
-    """Agents (C12): the team's quick phrases changed; the whole list."""
+    """Agents (C12): the team's quick phrases changed; the whole list. ``reload`` (issue 12
+    item 6): the list would pass MAX_PAGE_BYTES, so ``phrases`` is empty and the client asks
+    ``list_phrases`` itself (its answer comes in parts)."""
 
     phrases: list[Phrase]
+    reload: bool = False
 
 
 class OfflineMessageList(ListAnswer):

@@ -99,7 +99,7 @@ def test_every_answer_with_a_list_is_a_list_answer() -> None:
         p.ArchivePage,  # cut by fit_page, next offset
         p.ChatViewers,  # the agents of one chat
         p.TeamLoads,  # one number per agent
-        p.PhrasesChanged,  # pushes: see the report
+        p.PhrasesChanged,  # a push: `reload` (no list) when over MAX_PAGE_BYTES
         p.DepartmentsChanged,  # at most MAX_DEPARTMENTS
         p.VisitorsDelta,  # a push, cut by the tracker with split_answer
     }
