@@ -407,6 +407,9 @@ class PastChat(msgspec.Struct, kw_only=True):
 
     chat: ChatInfo
     comments: list[Event] = msgspec.field(default_factory=list)
+    earlier_comments: bool = False
+    """Issue 12 item 6: older comments were left out to keep the answer under the frame
+    limit (the newest are kept; the chat's ``history`` has them all)."""
 
 
 # ---------------------------------------------------------------- account administration (K1-K5)

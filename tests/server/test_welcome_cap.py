@@ -107,3 +107,41 @@ async def test_list_answers_come_in_parts_the_agent_library_joins(
         assert len(parts) > 1 and max(parts) <= 1024
         assert len([kind for kind, _ in sent_sizes if kind == "welcome"]) > 1
         await admin.close()
+
+
+async def test_client_history_of_long_commented_chats_fits(
+    sqlite_url: str, sent_sizes: list[tuple[str, int]]
+) -> None:
+    """Issue 12 item 6: ``client_history_page`` carried every comment of up to 50 past chats
+    in one frame: three chats with 25 comments of 5,000 characters each passed the agent
+    library's 256 KiB and dropped its connection. Now each past chat keeps its newest comments
+    within half a page (``earlier_comments`` says some were left out) and the answer comes in
+    parts the library joins."""
+    limits = {"conn_rate": 10**5, "conn_burst": 10**5, "ip_rate": 10**5, "ip_burst": 10**5}
+    async with running_relay(sqlite_url, **limits) as relay:
+        ana = AgentClient(relay.ws_url, reconnect=False)
+        await ana.sign_in(relay.agent_email, relay.agent_password)
+        visitor = Visitor(relay.ws_url, relay.site_key)
+        await visitor.connect()
+        notes: dict[int, list[str]] = {}
+        for round_ in range(3):
+            since = len(ana.received)
+            await visitor.say(f"visit {round_}")
+            offer = await ana.wait_for(lambda f: isinstance(f, p.ChatOffered), since=since)
+            await ana.accept(offer.chat.id)
+            texts = [f"{round_}.{n:02d} " + "ж" * 4990 for n in range(25)]
+            for text in texts:
+                await ana.send_message(offer.chat.id, text, comment=True)
+            await ana.close_chat(offer.chat.id)
+            notes[offer.chat.id] = texts
+        assert visitor.visitor_id is not None
+        earlier = await ana.client_history(visitor.visitor_id)
+        assert sorted(c.chat.id for c in earlier) == sorted(notes)
+        for past in earlier:
+            kept = [e.text for e in past.comments]
+            assert past.earlier_comments and kept and kept == notes[past.chat.id][-len(kept) :]
+        await ana.ping()
+        assert ana.state == "connected"
+        assert max(size for _, size in sent_sizes) <= p.MAX_CLIENT_FRAME_BYTES
+        await visitor.close()
+        await ana.close()
