@@ -19,6 +19,11 @@ Rules (see DESIGN.md):
   what the database holds (``int[1..2147483647]`` for ids, ``int[0..9223372036854775807]`` for
   cursors), strings may not contain U+0000 (on any database), and lone UTF-16 surrogates are
   malformed JSON. Close reasons are at most 123 bytes.
+* The relay never sends a frame its clients refuse (issue 12 item 6): ``history_page`` and
+  ``archive_page`` are cut by size and say where the rest begins; ``welcome`` and every other
+  answer with a growing list (``continued`` field) comes in parts of at most MAX_PAGE_BYTES,
+  same type and ``id``, that the client joins; ``phrases_changed`` says ``reload`` when the
+  list is too big to push.
 
 This module imports nothing but msgspec so that the desktop app can use it without the relay's
 dependencies.
