@@ -286,7 +286,10 @@ class ActionService:
 
     def _phrases_changed(self, conn: Conn, request_id: int, phrases: list[p.Phrase]) -> None:
         conn.send(p.PhraseList(id=request_id, phrases=phrases))
-        self.bus.publish(topics.AGENTS, p.encode(p.PhrasesChanged(phrases=phrases)))
+        text = p.encode(p.PhrasesChanged(phrases=phrases))
+        if len(text.encode()) > p.MAX_PAGE_BYTES:  # issue 12 item 6: too big for one push
+            text = p.encode(p.PhrasesChanged(phrases=[], reload=True))
+        self.bus.publish(topics.AGENTS, text)
 
     # -------------------------------------------------------------- C18
 

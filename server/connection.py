@@ -54,7 +54,10 @@ class Conn:
     # -------------------------------------------------------------- sending
 
     def send(self, frame: p.Frame) -> None:
-        self._enqueue(p.encode(frame))
+        """Issue 12 item 6: a list answer over MAX_PAGE_BYTES goes as several parts (the
+        relay never sends a frame its clients refuse)."""
+        for text in p.encode_answer(frame):
+            self._enqueue(text)
 
     def push(self, text: str, cursor: int | None = None) -> None:
         """Bus handler."""

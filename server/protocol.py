@@ -19,6 +19,11 @@ Rules (see DESIGN.md):
   what the database holds (``int[1..2147483647]`` for ids, ``int[0..9223372036854775807]`` for
   cursors), strings may not contain U+0000 (on any database), and lone UTF-16 surrogates are
   malformed JSON. Close reasons are at most 123 bytes.
+* The relay never sends a frame its clients refuse (issue 12 item 6): ``history_page`` and
+  ``archive_page`` are cut by size and say where the rest begins; ``welcome`` and every other
+  answer with a growing list (``continued`` field) comes in parts of at most MAX_PAGE_BYTES,
+  same type and ``id``, that the client joins; ``phrases_changed`` says ``reload`` when the
+  list is too big to push.
 
 This module imports nothing but msgspec so that the desktop app can use it without the relay's
 dependencies.
@@ -27,7 +32,8 @@ dependencies.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from collections.abc import Sequence
+from typing import Annotated, Any, Literal, TypeVar
 
 import msgspec
 
@@ -43,6 +49,9 @@ MAX_PAGE_BYTES = 192 * 1024
 events or chats (well under MAX_CLIENT_FRAME_BYTES, with room for the frame around them), and
 say where the rest begins."""
 MAX_MESSAGE_CHARS = 5000
+WELCOME_PREVIEW_CHARS = 300
+"""Issue 12 item 6: a chat's ``preview`` in ``welcome`` is cut to this many characters (the
+list shows one line of it; the chat's history has the whole text)."""
 LOG_PART_BYTES = 32 * 1024
 """Bytes of a log bundle per ``upload_logs`` frame (base64 makes them 4/3 as many characters,
 well under the frame limit)."""
@@ -159,6 +168,16 @@ def _tag(class_name: str) -> str:
 
 class Frame(msgspec.Struct, tag_field="type", tag=_tag, forbid_unknown_fields=True, kw_only=True):
     """Base of every frame; the tag is the class name in snake_case."""
+
+
+class ListAnswer(Frame, kw_only=True):
+    """Issue 12 item 6: an answer whose lists grow with the data (``welcome`` and every list
+    answer). When it would pass MAX_PAGE_BYTES the relay sends it as several frames of the same
+    type and ``id``, each with a run of the lists' items and the other fields repeated;
+    ``continued`` is true on every part but the last. The client joins the parts (lists
+    concatenated in order) before it treats the answer."""
+
+    continued: bool = False
 
 
 # ---------------------------------------------------------------- shared structures
@@ -393,6 +412,9 @@ class PastChat(msgspec.Struct, kw_only=True):
 
     chat: ChatInfo
     comments: list[Event] = msgspec.field(default_factory=list)
+    earlier_comments: bool = False
+    """Issue 12 item 6: older comments were left out to keep the answer under the frame
+    limit (the newest are kept; the chat's ``history`` has them all)."""
 
 
 # ---------------------------------------------------------------- account administration (K1-K5)
@@ -1062,9 +1084,11 @@ class Ping(Frame):
 # ---------------------------------------------------------------- responses
 
 
-class Welcome(Frame):
+class Welcome(ListAnswer):
     """Response to ``sign_in``/``authenticate``. ``chats`` holds the offered chats and the
-    agent's own open chats; replayed ``event`` pushes follow, then ``sync_done``."""
+    agent's own open chats (each ``preview`` cut to WELCOME_PREVIEW_CHARS); replayed
+    ``event`` pushes follow, then ``sync_done``. Over MAX_PAGE_BYTES it comes in parts (see
+    ``ListAnswer``: every part but the last has ``continued``)."""
 
     id: int
     token: str
@@ -1148,7 +1172,7 @@ class LogsStored(Frame):
     size: int
 
 
-class LogList(Frame):
+class LogList(ListAnswer):
     """Answer to ``list_logs``."""
 
     id: int
@@ -1272,23 +1296,26 @@ class BlockPreviewInfo(Frame):
     """Other visitors of the site on that IP now (live on this relay)."""
 
 
-class BlockedList(Frame):
+class BlockedList(ListAnswer):
     id: int
     clients: list[BlockedClient]
 
 
-class PhraseList(Frame):
+class PhraseList(ListAnswer):
     id: int
     phrases: list[Phrase]
 
 
 class PhrasesChanged(Frame):
-    """Agents (C12): the team's quick phrases changed; the whole list."""
+    """Agents (C12): the team's quick phrases changed; the whole list. ``reload`` (issue 12
+    item 6): the list would pass MAX_PAGE_BYTES, so ``phrases`` is empty and the client asks
+    ``list_phrases`` itself (its answer comes in parts)."""
 
     phrases: list[Phrase]
+    reload: bool = False
 
 
-class OfflineMessageList(Frame):
+class OfflineMessageList(ListAnswer):
     id: int
     messages: list[OfflineMessageInfo]
 
@@ -1305,7 +1332,7 @@ class OfflineMessageChanged(Frame):
     message: OfflineMessageInfo
 
 
-class ClientHistoryPage(Frame):
+class ClientHistoryPage(ListAnswer):
     id: int
     visitor_id: int
     chats: list[PastChat]
@@ -1325,7 +1352,7 @@ class TeamLoads(Frame):
     chats: dict[int, int]
 
 
-class SitesList(Frame):
+class SitesList(ListAnswer):
     id: int
     sites: list[SiteInfo]
 
@@ -1335,7 +1362,7 @@ class SiteSaved(Frame):
     site: SiteInfo
 
 
-class TeammatesList(Frame):
+class TeammatesList(ListAnswer):
     id: int
     teammates: list[TeammateInfo]
 
@@ -1352,7 +1379,7 @@ class TeammateSaved(Frame):
     set_password_link: str = ""
 
 
-class WebhooksList(Frame):
+class WebhooksList(ListAnswer):
     id: int
     webhooks: list[WebhookInfo]
     deliveries: list[DeliveryInfo]
@@ -1366,7 +1393,7 @@ class WebhookSaved(Frame):
     secret: str = ""
 
 
-class ApiTokensList(Frame):
+class ApiTokensList(ListAnswer):
     id: int
     tokens: list[ApiTokenInfo]
 
@@ -1389,7 +1416,7 @@ class MyAccount(Frame):
     hours: WorkingHours | None = None
 
 
-class DepartmentsList(Frame):
+class DepartmentsList(ListAnswer):
     """Answer to ``save_department`` / ``delete_department``: every department."""
 
     id: int
@@ -1517,7 +1544,7 @@ class VisitorsDelta(Frame):
     """Part of the snapshot after ``watch_visitors``: nobody in it just arrived."""
 
 
-class VisitorDetails(Frame):
+class VisitorDetails(ListAnswer):
     """Response to ``get_visitor``: the visitor and this visit's pages, oldest first."""
 
     id: int
@@ -1536,7 +1563,7 @@ class VisitorInvitation(Frame):
     rule_id: int | None = None
 
 
-class InvitationRules(Frame):
+class InvitationRules(ListAnswer):
     """Response to the invitation rule requests: every rule, and the sites they may name."""
 
     id: int
@@ -1733,6 +1760,72 @@ def fit_page(items: list[Any], max_bytes: int = MAX_PAGE_BYTES, *, keep_last: bo
         if total > max_bytes and count > 0:
             return count
     return len(items)
+
+
+T = TypeVar("T")
+A = TypeVar("A", bound=ListAnswer)
+F = TypeVar("F", bound=Frame)
+
+
+def chunk_items(items: Sequence[T], max_bytes: int = MAX_PAGE_BYTES) -> list[list[T]]:
+    """``items`` cut into consecutive runs of at most ``max_bytes`` of JSON each (an item and
+    its comma), in order; at least one item a run, and one (empty) run for no items."""
+    runs: list[list[T]] = [[]]
+    size = 0
+    for item in items:
+        n = len(_encoder.encode(item)) + 1
+        if runs[-1] and size + n > max_bytes:
+            runs.append([])
+            size = 0
+        runs[-1].append(item)
+        size += n
+    return runs
+
+
+def _list_fields(frame: Frame) -> list[str]:
+    return [f for f in frame.__struct_fields__ if isinstance(getattr(frame, f), list)]
+
+
+def split_answer(frame: F, max_bytes: int = MAX_PAGE_BYTES) -> list[F]:
+    """Issue 12 item 6, the one place a frame's lists are cut by size: ``frame`` as parts of
+    at most ``max_bytes`` of JSON each (unless a single item is bigger: every item is bounded
+    far below the client's limit), its list fields' items shared out in order and its other
+    fields repeated. On a :class:`ListAnswer` every part but the last has ``continued``. A
+    frame that fits is returned whole."""
+    if len(_encoder.encode(frame)) <= max_bytes:
+        return [frame]
+    fields = _list_fields(frame)
+    more = {"continued": True} if isinstance(frame, ListAnswer) else {}
+    bare = msgspec.structs.replace(frame, **more, **{f: [] for f in fields})
+    tagged = [(f, item) for f in fields for item in getattr(frame, f)]
+    runs = chunk_items([item for _, item in tagged], max_bytes - len(_encoder.encode(bare)))
+    parts: list[F] = []
+    start = 0
+    for index, run in enumerate(runs):
+        lists: dict[str, list[Any]] = {f: [] for f in fields}
+        for field, item in tagged[start : start + len(run)]:
+            lists[field].append(item)
+        start += len(run)
+        if more:
+            lists["continued"] = index < len(runs) - 1  # type: ignore[assignment]
+        parts.append(msgspec.structs.replace(frame, **lists))
+    return parts
+
+
+def encode_answer(frame: Frame) -> list[str]:
+    """Every frame the relay sends goes through here: a list answer cut by
+    :func:`split_answer`, anything else as one frame."""
+    data = _encoder.encode(frame)
+    if len(data) <= MAX_PAGE_BYTES or not isinstance(frame, ListAnswer):
+        return [data.decode()]
+    return [encode(part) for part in split_answer(frame, MAX_PAGE_BYTES)]
+
+
+def join_parts(parts: Sequence[A]) -> A:
+    """The client's side of :func:`split_answer`: one answer with every part's items."""
+    first = parts[0]
+    lists = {f: [item for part in parts for item in getattr(part, f)] for f in _list_fields(first)}
+    return msgspec.structs.replace(first, continued=False, **lists)
 
 
 class FrameRejected(Exception):

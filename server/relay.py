@@ -588,6 +588,8 @@ class Relay:
             rows, chats, upto = await read(self.engine, repo.agent_snapshot, agent_id)
             agents = [repo.agent_info(r, self.presence.status(r.id)) for r in rows]
             del rows
+            for chat in chats:  # issue 12 item 6: hundreds of waiting chats stay small
+                chat.preview = chat.preview[: p.WELCOME_PREVIEW_CHARS]
             conn.send(
                 p.Welcome(
                     id=first.id,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,8 +34,6 @@ from server.visit_source import browser_and_os, classify
 
 WATCHERS = "visitors_watch"
 """Bus topic of the agent connections that asked for ``visitors_delta`` pushes."""
-CHUNK = 250
-"""Rows per ``visitors_delta`` frame (a frame stays well under the app's 256 KiB limit)."""
 
 _chat_frames: Any = msgspec.json.Decoder(p.ChatOffered | p.ChatTaken | p.ChatStateChanged)
 
@@ -340,13 +338,9 @@ class VisitorTracker:
             return
         rows = [self.live[i].info for i in dirty if i in self.live]
         now = time.time()
-        for chunk, last in _chunks(rows):
-            self.bus.publish(
-                WATCHERS,
-                p.encode(
-                    p.VisitorsDelta(updated=chunk, gone=sorted(gone) if last else [], now=now)
-                ),
-            )
+        delta = p.VisitorsDelta(updated=rows, gone=sorted(gone), now=now)
+        for part in p.split_answer(delta):  # issue 12 item 6: each part fits a client
+            self.bus.publish(WATCHERS, p.encode(part))
 
     def bus_has_watchers(self) -> bool:
         count = getattr(self.bus, "subscribers", None)
@@ -356,19 +350,9 @@ class VisitorTracker:
         """Every visitor now, as the frames a new watcher gets (the first with ``reset``)."""
         now = time.time()
         rows = [live.info for live in self.live.values()]
-        frames = [
-            p.VisitorsDelta(updated=chunk, now=now, snapshot=True) for chunk, _ in _chunks(rows)
-        ]
+        frames = p.split_answer(p.VisitorsDelta(updated=rows, now=now, snapshot=True))
         frames[0].reset = True
         return frames
-
-
-def _chunks(rows: list[p.VisitorInfo]) -> Iterator[tuple[list[p.VisitorInfo], bool]]:
-    if not rows:
-        yield [], True
-        return
-    for start in range(0, len(rows), CHUNK):
-        yield rows[start : start + CHUNK], start + CHUNK >= len(rows)
 
 
 _ROW_FIELDS = (

@@ -163,6 +163,8 @@ class AgentClient:
         self._ids = itertools.count(1)
         self._ws: ClientConnection | None = None
         self._pending: dict[int, asyncio.Future[p.Frame]] = {}
+        self._parts: dict[int, list[p.ListAnswer]] = {}
+        """Parts received so far of list answers still coming (by request id)."""
         self._outbox: dict[str, _Outgoing] = {}
         self._sent_ids: dict[int, str] = {}
         self._synced = asyncio.Event()
@@ -220,7 +222,16 @@ class AgentClient:
             await ws.send(p.encode(first))
             async with asyncio.timeout(self.open_timeout):
                 frame = p.decode_server(await ws.recv())
-        except (ConnectionClosed, TimeoutError) as exc:
+                if isinstance(frame, p.Welcome) and frame.continued:
+                    # Issue 12 item 6: a welcome with hundreds of chats comes in parts.
+                    parts = [frame]
+                    while parts[-1].continued:
+                        part = p.decode_server(await ws.recv())
+                        if not isinstance(part, p.Welcome):
+                            raise ConnectionLost(f"expected welcome, got {type(part).__name__}")
+                        parts.append(part)
+                    frame = p.join_parts(parts)
+        except (ConnectionClosed, TimeoutError, ConnectionLost) as exc:
             await ws.close()
             self._set_state("disconnected")
             raise ConnectionLost(
@@ -314,6 +325,13 @@ class AgentClient:
                 out.future.set_exception(RelayError(frame.code, frame.message))
             return
         if request_id is not None and request_id in self._pending:
+            if isinstance(frame, p.ListAnswer):  # issue 12 item 6: join an answer's parts
+                parts = self._parts.setdefault(request_id, [])
+                parts.append(frame)
+                if frame.continued:
+                    return
+                del self._parts[request_id]
+                frame = p.join_parts(parts) if len(parts) > 1 else frame
             future = self._pending.pop(request_id)
             if not future.done():
                 future.set_result(frame)
@@ -349,6 +367,7 @@ class AgentClient:
 
     def _fail_pending(self) -> None:
         pending, self._pending = self._pending, {}
+        self._parts.clear()
         for future in pending.values():
             if not future.done():
                 future.set_exception(ConnectionLost("the connection dropped; retry"))

@@ -84,5 +84,7 @@ class PhrasesService(QObject):
         self._set([])
 
     def _on_session_frame_received(self, frame: p.Frame) -> None:
-        if isinstance(frame, p.PhrasesChanged):
+        if isinstance(frame, p.PhrasesChanged) and frame.reload:
+            spawn(self._load(), "phrases")  # issue 12 item 6: too many to push; fetch them
+        elif isinstance(frame, p.PhrasesChanged):
             self._set(frame.phrases)

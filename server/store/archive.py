@@ -116,4 +116,15 @@ def client_history(
         ).all()
         for row in rows:
             comments[row.chat_id].append(repo.event_from_row(row))
-    return [p.PastChat(chat=info, comments=comments[info.id]) for info in infos]
+    past = []
+    for info in infos:
+        notes = comments[info.id]
+        # Issue 12 item 6: one past chat (one item of the page) always fits a frame; its
+        # newest comments are kept, the chat's history has the rest.
+        keep = p.fit_page(notes, p.MAX_PAGE_BYTES // 2, keep_last=True) if notes else 0
+        past.append(
+            p.PastChat(
+                chat=info, comments=notes[len(notes) - keep :], earlier_comments=keep < len(notes)
+            )
+        )
+    return past
