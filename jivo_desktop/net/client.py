@@ -252,7 +252,8 @@ class AgentClient:
             self._fail_pending()
             if ws.close_code == p.CLOSE_SIGNED_OUT and not self._closing:
                 # The relay signed this session out (an admin disabled the account).
-                self.ended_by_relay = ws.close_reason or "signed out by the relay"
+                # Its reason is a p.SignOutReason code (the app words it, issue 13).
+                self.ended_by_relay = ws.close_reason or "signed_out"
                 self.token = None
             if self._closing or not self.reconnect or self.token is None:
                 ended = self._closing or bool(self.ended_by_relay)
@@ -271,7 +272,7 @@ class AgentClient:
                     break
                 except AuthError as exc:
                     log.warning("the relay refused the saved session; sign in again")
-                    self.ended_by_relay = exc.message
+                    self.ended_by_relay = exc.code
                     self.token = None
                     self._set_state("closed")
                     return
