@@ -152,15 +152,17 @@ def error_text(code: str, retry_after: float | None = None) -> str:
 def failure_text(exc: BaseException) -> str:
     """What the agent reads when a request to the relay failed: a :class:`RelayError` by its
     code, a dropped connection or time-out as "no answer"; anything else (a local file that
-    cannot be read) as its own text. The relay's English goes to the log."""
+    cannot be read or written) as the system's own text. The relay's English goes to the log."""
     from jivo_desktop.net.client import ConnectionLost, RelayError
 
     if isinstance(exc, RelayError):
         log.info("the relay refused (%s): %s", exc.code, exc.message)
         return error_text(exc.code, exc.retry_after)
-    if isinstance(exc, (ConnectionLost, TimeoutError)):
+    if isinstance(exc, (ConnectionLost, TimeoutError, ConnectionError)):
         log.info("no answer from the relay: %s", exc)
         return _texts().no_answer()
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror  # a local file: the system's words, without Python's "[Errno 2]"
     return str(exc)
 
 

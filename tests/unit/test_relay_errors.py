@@ -11,7 +11,13 @@ from typing import Any
 import pytest
 
 from jivo_desktop import i18n
-from jivo_desktop.services.relay_errors import RelayErrors, error_text, sign_out_text
+from jivo_desktop.net.client import ConnectionLost, RelayError
+from jivo_desktop.services.relay_errors import (
+    RelayErrors,
+    error_text,
+    failure_text,
+    sign_out_text,
+)
 from server import protocol as p
 from tests.unit.test_i18n_catalogs import LANGS, TS_DIR, qt_tool
 
@@ -62,6 +68,12 @@ def test_every_protocol_code_and_sign_out_reason_has_a_sentence() -> None:
     assert error_text("rate_limited", retry_after=2.6) == errors.wait("rate_limited", 3)
     assert error_text("no_such_code") == errors.unknown("no_such_code")
     assert sign_out_text("") == errors.ended()
+    refused = RelayError("quota_exceeded", "this chat has 200 MB of files already")
+    assert failure_text(refused) == texts["quota_exceeded"]
+    waited = RelayError("rate_limited", "too many sign-ins", retry_after=30.0)
+    assert failure_text(waited) == errors.wait("rate_limited", 30)
+    assert failure_text(ConnectionLost("the connection dropped; retry")) == errors.no_answer()
+    assert failure_text(TimeoutError()) == errors.no_answer()
 
 
 @pytest.mark.parametrize("lang", LANGS)
