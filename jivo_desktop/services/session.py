@@ -127,7 +127,7 @@ class SessionService(QObject):
                 ).format(relay)
             )
             return False
-        except InvalidURI as exc:
+        except (InvalidURI, ValueError) as exc:  # "ws://[::1" (an invalid IPv6 address)
             self.client = None
             log.info("not a relay address: %r", exc)
             self.sign_in_failed.emit(

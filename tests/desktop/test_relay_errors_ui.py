@@ -4,12 +4,17 @@ app offscreen, a real relay, a scripted visitor)."""
 
 from __future__ import annotations
 
+import http.server
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
 from jivo_desktop import i18n
 from jivo_desktop.net.client import AgentClient
+from jivo_desktop.services.secrets import Secrets
+from jivo_desktop.services.session import SessionService
+from jivo_desktop.store import LocalStore
 from server import protocol as p
 from tests.desktop.test_files_ui import _chat_with_visitor
 from tests.desktop.test_i18n import translations  # noqa: F401 (fixture)
@@ -68,3 +73,30 @@ async def test_issue13_quota_and_relay_sign_out_read_in_spanish(
         await admin.close()
         await visitor.close()
         await app.shutdown()
+
+
+async def test_issue13_an_address_that_is_no_relay_is_said_in_words(
+    qapp: Any, local_store: LocalStore, secrets: Secrets
+) -> None:
+    """Issue 13 (sign-in): an address that answers HTTP but is no relay (a web server's 404)
+    and one that is no address at all each get a sentence of the app's, not the websockets
+    library's English ("server rejected WebSocket connection: HTTP 404")."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        session = SessionService(local_store, secrets)
+        messages: list[str] = []
+        session.sign_in_failed.connect(messages.append)
+        address = f"http://127.0.0.1:{server.server_address[1]}"
+        assert not await session.sign_in_async(address, "ana@example.com", "x", False)
+        assert not await session.sign_in_async("ws://[::1", "ana@example.com", "x", False)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+    assert messages[0] == (
+        f"The address {address} answered, but not as a relay. Check the address, or ask an "
+        "administrator."
+    )
+    assert messages[1] == "ws://[::1 is not a relay address. It looks like wss://chat.example.com."
