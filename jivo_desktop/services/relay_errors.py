@@ -32,7 +32,7 @@ class RelayErrors(QObject):
         return {
             "malformed": self.tr(
                 "The relay could not read what the app sent. Update the app; if it happens "
-                "again, send your logs to an administrator (Ajustes → Acerca de)."
+                "again, send your logs to an administrator (Settings → About)."
             ),
             "unknown_type": self.tr(
                 "The relay does not know this request: the app and the relay are of different "
@@ -57,7 +57,7 @@ class RelayErrors(QObject):
             ),
             "origin_not_allowed": self.tr(
                 "This web page's address is not among the site's allowed addresses. An "
-                "administrator can add it in Ajustes → Canales."
+                "administrator can add it in Settings → Channels."
             ),
             "version_mismatch": self.tr(
                 "This relay runs another version of the service. Update the app."
@@ -80,8 +80,7 @@ class RelayErrors(QObject):
             "busy": self.tr("The relay is busy. Try again in a moment."),
             "admin_only": self.tr("Only administrators may do this."),
             "duplicate": self.tr(
-                "This already exists: another quick phrase has this shortcut, or this was "
-                "already sent."
+                "Another quick phrase already has this shortcut, or this was already sent."
             ),
             "mail_failed": self.tr(
                 "The e-mail could not be sent: the relay's mail server (SMTP) is not set or "

@@ -1937,7 +1937,7 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
 <context>
     <name>RelayErrors</name>
     <message>
-        <source>The relay could not read what the app sent. Update the app; if it happens again, send your logs to an administrator (Ajustes → Acerca de).</source>
+        <source>The relay could not read what the app sent. Update the app; if it happens again, send your logs to an administrator (Settings → About).</source>
         <translation>El servidor no pudo leer lo que envió la aplicación. Actualice la aplicación; si vuelve a ocurrir, envíe sus registros a un administrador (Ajustes → Acerca de).</translation>
     </message>
     <message>
@@ -1981,7 +1981,7 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <translation>El servidor no conoce ningún sitio con esta clave. Compruebe la clave del sitio en el código de la página web.</translation>
     </message>
     <message>
-        <source>This web page&apos;s address is not among the site&apos;s allowed addresses. An administrator can add it in Ajustes → Canales.</source>
+        <source>This web page&apos;s address is not among the site&apos;s allowed addresses. An administrator can add it in Settings → Channels.</source>
         <translation>La dirección de esta página web no está entre las direcciones permitidas del sitio. Un administrador puede añadirla en Ajustes → Canales.</translation>
     </message>
     <message>
@@ -2029,8 +2029,8 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <translation>Solo los administradores pueden hacer esto.</translation>
     </message>
     <message>
-        <source>This already exists: another quick phrase has this shortcut, or this was already sent.</source>
-        <translation>Ya existe: otra frase rápida tiene este atajo, o ya se envió.</translation>
+        <source>Another quick phrase already has this shortcut, or this was already sent.</source>
+        <translation>Otra frase rápida ya tiene este atajo, o esto ya se envió.</translation>
     </message>
     <message>
         <source>The e-mail could not be sent: the relay&apos;s mail server (SMTP) is not set or did not answer. An administrator can check it; then try again.</source>

@@ -1937,8 +1937,8 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
 <context>
     <name>RelayErrors</name>
     <message>
-        <source>The relay could not read what the app sent. Update the app; if it happens again, send your logs to an administrator (Ajustes → Acerca de).</source>
-        <translation>O servidor não conseguiu ler o que o aplicativo enviou. Atualize o aplicativo; se acontecer de novo, envie seus registros a um administrador (Ajustes → Acerca de).</translation>
+        <source>The relay could not read what the app sent. Update the app; if it happens again, send your logs to an administrator (Settings → About).</source>
+        <translation>O servidor não conseguiu ler o que o aplicativo enviou. Atualize o aplicativo; se acontecer de novo, envie seus registros a um administrador (Configurações → Sobre).</translation>
     </message>
     <message>
         <source>The relay does not know this request: the app and the relay are of different versions. Update the app or ask an administrator to update the relay.</source>
@@ -1981,8 +1981,8 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <translation>O servidor não conhece nenhum site com esta chave. Verifique a chave do site no código da página.</translation>
     </message>
     <message>
-        <source>This web page&apos;s address is not among the site&apos;s allowed addresses. An administrator can add it in Ajustes → Canales.</source>
-        <translation>O endereço desta página não está entre os endereços permitidos do site. Um administrador pode adicioná-lo em Ajustes → Canales.</translation>
+        <source>This web page&apos;s address is not among the site&apos;s allowed addresses. An administrator can add it in Settings → Channels.</source>
+        <translation>O endereço desta página não está entre os endereços permitidos do site. Um administrador pode adicioná-lo em Configurações → Canais.</translation>
     </message>
     <message>
         <source>This relay runs another version of the service. Update the app.</source>
@@ -2029,8 +2029,8 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <translation>Somente administradores podem fazer isto.</translation>
     </message>
     <message>
-        <source>This already exists: another quick phrase has this shortcut, or this was already sent.</source>
-        <translation>Isto já existe: outra frase rápida tem este atalho, ou já foi enviado.</translation>
+        <source>Another quick phrase already has this shortcut, or this was already sent.</source>
+        <translation>Outra frase rápida já tem este atalho, ou isto já foi enviado.</translation>
     </message>
     <message>
         <source>The e-mail could not be sent: the relay&apos;s mail server (SMTP) is not set or did not answer. An administrator can check it; then try again.</source>

@@ -1939,8 +1939,8 @@ This page is not built yet: it comes in a later version.</source>
 <context>
     <name>RelayErrors</name>
     <message>
-        <source>The relay could not read what the app sent. Update the app; if it happens again, send your logs to an administrator (Ajustes → Acerca de).</source>
-        <translation>Сервер не смог прочитать то, что отправило приложение. Обновите приложение; если это повторится, отправьте журналы администратору (Ajustes → Acerca de).</translation>
+        <source>The relay could not read what the app sent. Update the app; if it happens again, send your logs to an administrator (Settings → About).</source>
+        <translation>Сервер не смог прочитать то, что отправило приложение. Обновите приложение; если это повторится, отправьте журналы администратору (Настройки → О программе).</translation>
     </message>
     <message>
         <source>The relay does not know this request: the app and the relay are of different versions. Update the app or ask an administrator to update the relay.</source>
@@ -1983,8 +1983,8 @@ This page is not built yet: it comes in a later version.</source>
         <translation>Сервер не знает сайта с таким ключом. Проверьте ключ сайта в коде на веб-сайте.</translation>
     </message>
     <message>
-        <source>This web page&apos;s address is not among the site&apos;s allowed addresses. An administrator can add it in Ajustes → Canales.</source>
-        <translation>Адреса этой веб-страницы нет среди разрешённых адресов сайта. Администратор может добавить его в Ajustes → Canales.</translation>
+        <source>This web page&apos;s address is not among the site&apos;s allowed addresses. An administrator can add it in Settings → Channels.</source>
+        <translation>Адреса этой веб-страницы нет среди разрешённых адресов сайта. Администратор может добавить его в разделе Настройки → Каналы.</translation>
     </message>
     <message>
         <source>This relay runs another version of the service. Update the app.</source>
@@ -2031,8 +2031,8 @@ This page is not built yet: it comes in a later version.</source>
         <translation>Это могут делать только администраторы.</translation>
     </message>
     <message>
-        <source>This already exists: another quick phrase has this shortcut, or this was already sent.</source>
-        <translation>Это уже есть: у другой быстрой фразы такое же сокращение, или это уже отправлено.</translation>
+        <source>Another quick phrase already has this shortcut, or this was already sent.</source>
+        <translation>У другой быстрой фразы уже есть такое сокращение, или это уже отправлено.</translation>
     </message>
     <message>
         <source>The e-mail could not be sent: the relay&apos;s mail server (SMTP) is not set or did not answer. An administrator can check it; then try again.</source>
