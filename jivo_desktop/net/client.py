@@ -169,8 +169,9 @@ class AgentClient:
         self._runner: asyncio.Task[None] | None = None
         self._closing = False
         self.ended_by_relay = ""
-        """Why the relay ended this session for good (disabled account, revoked token), or
-        empty. Set before the state becomes ``closed``."""
+        """Why the relay ended this session for good, or empty: a ``p.SignOutReason`` (the
+        close's reason) or the error code of a refused reconnect (``unauthenticated``). Set
+        before the state becomes ``closed``; the app words it (issue 13)."""
 
     # -------------------------------------------------------------- connecting
 
