@@ -196,10 +196,8 @@ class AccountService:
         def kick(text: str, _cursor: int | None) -> None:
             if text.startswith("keep:") and session_hash == text[5:]:
                 return  # the session that changed the password stays signed in
-            reason = "the password changed" if text else "the account was disabled"
-            task = asyncio.get_running_loop().create_task(
-                conn.close(p.CLOSE_SIGNED_OUT, f"signed out: {reason}")
-            )
+            reason: p.SignOutReason = "password_changed" if text else "account_disabled"
+            task = asyncio.get_running_loop().create_task(conn.close(p.CLOSE_SIGNED_OUT, reason))
             _background.add(task)
             task.add_done_callback(_background.discard)
 

@@ -117,6 +117,11 @@ ErrorCode = Literal[
     "storage_full",  # C14: the relay's disk is (nearly) full: no upload is accepted now
 ]
 
+SignOutReason = Literal["signed_out", "session_expired", "password_changed", "account_disabled"]
+"""Issue 13: the reason of a ``CLOSE_SIGNED_OUT`` close is one of these codes (the agent asked
+to sign out; the session reached its lifetime; the password changed in another session; an
+admin disabled the account), so the app says it in the agent's language."""
+
 Role = Literal["visitor", "agent", "system"]
 AgentStatus = Literal["online", "away", "offline"]
 ChatState = Literal["offered", "active", "closed", "missed"]
@@ -1987,6 +1992,9 @@ def render_doc() -> str:
         ),
         "",
         "Error codes: " + ", ".join(f"`{c}`" for c in ErrorCode.__args__),  # type: ignore[attr-defined]
+        "",
+        "Sign-out reasons (the reason of a `4410` close): "
+        + ", ".join(f"`{c}`" for c in SignOutReason.__args__),  # type: ignore[attr-defined]
         "",
     ]
     sections = [

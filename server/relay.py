@@ -576,7 +576,7 @@ class Relay:
             began = float(getattr(row, "session_created_at", None) or time.time())
             left = max(0.0, began + self.settings.session_max_age - time.time())
             expiry = asyncio.get_running_loop().call_later(
-                left, lambda: _spawn(conn.close(p.CLOSE_SIGNED_OUT, "the session expired"))
+                left, lambda: _spawn(conn.close(p.CLOSE_SIGNED_OUT, "session_expired"))
             )
         online_before = self.presence.online_count()
         if self.presence.connect(agent_id, status):
@@ -684,7 +684,7 @@ class Relay:
                     case p.SignOut():
                         await self.writer.run(repo.revoke_session(auth.token_hash(token)))
                         conn.send(p.Ok(id=frame.id))
-                        await conn.close(p.CLOSE_SIGNED_OUT, "signed out")
+                        await conn.close(p.CLOSE_SIGNED_OUT, "signed_out")
                     case _ if isinstance(frame, ACTION_FRAMES):
                         await self.actions.dispatch(conn, frame, agent)
                     case _ if isinstance(frame, OFFLINE_FRAMES):

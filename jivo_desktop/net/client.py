@@ -171,8 +171,9 @@ class AgentClient:
         self._runner: asyncio.Task[None] | None = None
         self._closing = False
         self.ended_by_relay = ""
-        """Why the relay ended this session for good (disabled account, revoked token), or
-        empty. Set before the state becomes ``closed``."""
+        """Why the relay ended this session for good, or empty: a ``p.SignOutReason`` (the
+        close's reason) or the error code of a refused reconnect (``unauthenticated``). Set
+        before the state becomes ``closed``; the app words it (issue 13)."""
 
     # -------------------------------------------------------------- connecting
 
@@ -263,7 +264,8 @@ class AgentClient:
             self._fail_pending()
             if ws.close_code == p.CLOSE_SIGNED_OUT and not self._closing:
                 # The relay signed this session out (an admin disabled the account).
-                self.ended_by_relay = ws.close_reason or "signed out by the relay"
+                # Its reason is a p.SignOutReason code (the app words it, issue 13).
+                self.ended_by_relay = ws.close_reason or "signed_out"
                 self.token = None
             if self._closing or not self.reconnect or self.token is None:
                 ended = self._closing or bool(self.ended_by_relay)
@@ -282,7 +284,7 @@ class AgentClient:
                     break
                 except AuthError as exc:
                     log.warning("the relay refused the saved session; sign in again")
-                    self.ended_by_relay = exc.message
+                    self.ended_by_relay = exc.code
                     self.token = None
                     self._set_state("closed")
                     return

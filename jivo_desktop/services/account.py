@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from jivo_desktop.net.client import ConnectionLost, RelayError
+from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.tasks import spawn
 from server import protocol as p
@@ -115,7 +116,7 @@ class AccountService(QObject):
                 "The account exists, but the invitation e-mail could not be sent. Check the "
                 "relay's SMTP settings, then invite again to send a new link."
             )
-        return exc.message
+        return failure_text(exc)
 
     def refresh(self) -> None:
         """Everything this agent may see: the own account, and for admins the rest."""

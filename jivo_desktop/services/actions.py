@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from jivo_desktop.bidi import isolate
 from jivo_desktop.net.client import AgentClient, ConnectionLost, RelayError
 from jivo_desktop.services.chats import ChatsService, Message
+from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.tasks import spawn
@@ -71,7 +72,7 @@ class ChatActionsService(QObject):
             try:
                 await coro  # type: ignore[misc]
             except FAILURES as exc:
-                self.chats.problem.emit(failed.format(getattr(exc, "message", str(exc))))
+                self.chats.problem.emit(failed.format(failure_text(exc)))
 
         spawn(run(), name)
 
@@ -118,9 +119,7 @@ class ChatActionsService(QObject):
             info = await client.answer_invitation(invitation_id, accept)
         except FAILURES as exc:
             self.chats.problem.emit(
-                self.tr("The invitation could not be answered: {0}").format(
-                    getattr(exc, "message", str(exc))
-                )
+                self.tr("The invitation could not be answered: {0}").format(failure_text(exc))
             )
             return
         if info is not None:
@@ -142,7 +141,7 @@ class ChatActionsService(QObject):
         except RelayError as exc:
             if exc.code not in ("chat_closed", "not_in_chat"):
                 self.chats.problem.emit(
-                    self.tr("You could not leave the chat: {0}").format(exc.message)
+                    self.tr("You could not leave the chat: {0}").format(failure_text(exc))
                 )
                 return
         except (ConnectionLost, TimeoutError):
@@ -190,9 +189,7 @@ class ChatActionsService(QObject):
             self.blocked_ready.emit(await client.blocked())
         except FAILURES as exc:
             self.chats.problem.emit(
-                self.tr("The blocked clients could not be listed: {0}").format(
-                    getattr(exc, "message", str(exc))
-                )
+                self.tr("The blocked clients could not be listed: {0}").format(failure_text(exc))
             )
 
     def unblock(self, block_id: int) -> None:
@@ -206,9 +203,7 @@ class ChatActionsService(QObject):
             await client.unblock(block_id)
         except FAILURES as exc:
             self.chats.problem.emit(
-                self.tr("The client could not be unblocked: {0}").format(
-                    getattr(exc, "message", str(exc))
-                )
+                self.tr("The client could not be unblocked: {0}").format(failure_text(exc))
             )
         await self._refresh_blocked()
 
@@ -261,7 +256,9 @@ class ChatActionsService(QObject):
             ack = await client.send_message(chat_id, text, cmid, comment=True)
         except RelayError as exc:
             self.chats._set_state(chat_id, cmid, "failed")
-            self.chats.problem.emit(self.tr("The comment was not saved: {0}").format(exc.message))
+            self.chats.problem.emit(
+                self.tr("The comment was not saved: {0}").format(failure_text(exc))
+            )
             return
         self.chats._set_state(chat_id, cmid, "sent", ack.cursor, ack.seq)
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from jivo_desktop.net.client import ConnectionLost, RelayError
 from jivo_desktop.services.chats import Message
+from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.tasks import spawn
 from server import protocol as p
@@ -110,7 +111,9 @@ class ArchiveService(QObject):
             )
         except (RelayError, ConnectionLost, TimeoutError) as exc:
             self._retry = lambda: self.search(f, offset)
-            self.problem.emit(self.tr("The archive could not be searched: {0}").format(str(exc)))
+            self.problem.emit(
+                self.tr("The archive could not be searched: {0}").format(failure_text(exc))
+            )
             return
         if serial != self._search_serial or not isinstance(page, p.ArchivePage):
             return
@@ -149,7 +152,7 @@ class ArchiveService(QObject):
             if chat_id == self.chat_id:
                 self._retry = lambda: self.open(chat_id)
                 self.problem.emit(
-                    self.tr("The conversation could not be loaded: {0}").format(str(exc))
+                    self.tr("The conversation could not be loaded: {0}").format(failure_text(exc))
                 )
             return
         if chat_id != self.chat_id:

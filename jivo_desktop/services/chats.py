@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from jivo_desktop import i18n
 from jivo_desktop.net.client import ConnectionLost, RelayError
+from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.store import LocalStore, OutboxItem
@@ -224,7 +225,9 @@ class ChatsService(QObject):
             info = await client.open_direct(agent_id)
         except (RelayError, ConnectionLost, TimeoutError) as exc:
             self.problem.emit(
-                self.tr("The chat with your colleague could not be opened: {0}").format(str(exc))
+                self.tr("The chat with your colleague could not be opened: {0}").format(
+                    failure_text(exc)
+                )
             )
             return
         self._add_direct(info)
@@ -262,7 +265,7 @@ class ChatsService(QObject):
                 self.problem.emit(self.tr("Another agent has already accepted this chat."))
             else:
                 self.problem.emit(
-                    self.tr("The chat could not be accepted: {0}").format(exc.message)
+                    self.tr("The chat could not be accepted: {0}").format(failure_text(exc))
                 )
             self._forget_offer(chat_id)
             return False
@@ -328,7 +331,9 @@ class ChatsService(QObject):
                 lambda i: p.SetAssignedAgent(id=i, visitor_id=visitor_id, agent_id=agent_id)
             )
         except (RelayError, ConnectionLost, TimeoutError) as exc:
-            self.problem.emit(self.tr("The agent could not be assigned: {0}").format(str(exc)))
+            self.problem.emit(
+                self.tr("The agent could not be assigned: {0}").format(failure_text(exc))
+            )
             return
         for chat in self.chats.values():
             if chat.info.visitor is not None and chat.info.visitor.id == visitor_id:
@@ -347,7 +352,9 @@ class ChatsService(QObject):
             await client.close_chat(chat_id)
         except RelayError as exc:
             if exc.code not in ("chat_closed", "not_in_chat"):
-                self.problem.emit(self.tr("The chat could not be closed: {0}").format(exc.message))
+                self.problem.emit(
+                    self.tr("The chat could not be closed: {0}").format(failure_text(exc))
+                )
                 return
         except (ConnectionLost, TimeoutError):
             self.problem.emit(self.tr("No connection to the relay: try again in a moment."))
@@ -407,7 +414,7 @@ class ChatsService(QObject):
         except RelayError as exc:
             self.store.unqueue(item.client_msg_id)
             self._set_state(item.chat_id, item.client_msg_id, "failed")
-            self.problem.emit(self.tr("A message was not sent: {0}").format(exc.message))
+            self.problem.emit(self.tr("A message was not sent: {0}").format(failure_text(exc)))
             return
         self.store.unqueue(item.client_msg_id)
         self._set_state(item.chat_id, item.client_msg_id, "sent", ack.cursor, ack.seq)
@@ -685,7 +692,7 @@ class ChatsService(QObject):
             chat.history_error = self.tr("The relay did not answer in time.")
         except RelayError as exc:
             log.info("history of chat %s not loaded: %s", chat.id, exc)
-            chat.history_error = self.tr("The relay refused: {0}").format(exc.message)
+            chat.history_error = self.tr("The relay refused: {0}").format(failure_text(exc))
         return None
 
     # -------------------------------------------------------------- helpers

@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 
 from jivo_desktop.bidi import file_display_name
 from jivo_desktop.net.client import ConnectionLost, RelayError
+from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.tasks import spawn
 from server import protocol as p
@@ -110,20 +111,13 @@ class FilesService(QObject):
         except RelayError as exc:
             self.problem.emit(self._refusal(name, exc))
         except (ConnectionLost, OSError, TimeoutError) as exc:
-            self.problem.emit(self.tr("{0} was not sent: {1}").format(name, exc))
+            self.problem.emit(self.tr("{0} was not sent: {1}").format(name, failure_text(exc)))
         finally:
             self.upload_finished.emit(chat_id, name)
 
     def _refusal(self, name: str, exc: RelayError) -> str:
-        texts = {
-            "file_too_large": self.tr("{0} is larger than 10 MB and was not sent"),
-            "empty_file": self.tr("{0} is empty and was not sent"),
-            "bad_file_name": self.tr("The name {0} cannot be used: rename the file"),
-            "file_corrupt": self.tr("{0} arrived damaged: send it again"),
-            "chat_closed": self.tr("The chat has ended: {0} was not sent"),
-        }
-        text = texts.get(exc.code)
-        return text.format(name) if text else self.tr("{0} was not sent: {1}").format(name, exc)
+        """Issue 13: why the relay refused the upload, in the agent's language."""
+        return self.tr("{0} was not sent: {1}").format(name, failure_text(exc))
 
     # -------------------------------------------------------------- receiving
 
@@ -143,7 +137,9 @@ class FilesService(QObject):
             await asyncio.to_thread(target.write_bytes, data)
         except (RelayError, ConnectionLost, OSError, TimeoutError) as exc:
             self.problem.emit(
-                self.tr("{0} was not saved: {1}").format(file_display_name(info.name), exc)
+                self.tr("{0} was not saved: {1}").format(
+                    file_display_name(info.name), failure_text(exc)
+                )
             )
             return
         self.saved.emit(str(target))

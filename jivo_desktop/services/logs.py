@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, Signal
 
 from jivo_desktop import __version__
 from jivo_desktop.net.client import AgentClient, ConnectionLost, RelayError
+from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService, ws_url
 from jivo_desktop.tasks import spawn
 from server import protocol as p
@@ -139,7 +140,7 @@ class LogService(QObject):
         except (ConnectionLost, TimeoutError):
             self.failed.emit(self.tr("The connection dropped while sending: try again."))
         except RelayError as exc:
-            self.failed.emit(self.tr("The relay refused the logs: {0}").format(exc.message))
+            self.failed.emit(self.tr("The relay refused the logs: {0}").format(failure_text(exc)))
         finally:
             self.busy = False
         return None
@@ -169,7 +170,8 @@ class LogService(QObject):
         return answer.logs
 
     async def download_async(self, log_id: int, path: Path) -> None:
-        """Save a bundle (admins). Raises PermissionError when the relay refuses."""
+        """Save a bundle (admins). Raises RelayError (``forbidden``, ``unauthenticated``) when
+        the relay refuses."""
         welcome = self.session.welcome
         if welcome is None:
             raise ConnectionLost("not signed in")
@@ -182,7 +184,9 @@ class LogService(QObject):
                     return bytes(response.read())
             except urllib.error.HTTPError as exc:
                 if exc.code in (401, 403):
-                    raise PermissionError(exc.read().decode(errors="replace").strip()) from None
+                    body = exc.read().decode(errors="replace").strip()
+                    code = "unauthenticated" if exc.code == 401 else "forbidden"
+                    raise RelayError(code, body) from None
                 raise
 
         data = await asyncio.to_thread(fetch)

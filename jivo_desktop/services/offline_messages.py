@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from jivo_desktop.net.client import ConnectionLost, RelayError
+from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.tasks import spawn
 from server import protocol as p
@@ -69,7 +70,7 @@ class OfflineMessagesService(QObject):
                     )
                 )
             else:
-                self.problem.emit(self.tr("The answer was not sent: {0}").format(exc.message))
+                self.problem.emit(self.tr("The answer was not sent: {0}").format(failure_text(exc)))
             return False
         except (ConnectionLost, TimeoutError):
             self.problem.emit(self.tr("No connection to the relay: try again in a moment."))
@@ -85,9 +86,7 @@ class OfflineMessagesService(QObject):
             await client.mark_offline_handled(message_id, handled)
         except (RelayError, ConnectionLost, TimeoutError) as exc:
             self.problem.emit(
-                self.tr("The message could not be marked: {0}").format(
-                    getattr(exc, "message", str(exc))
-                )
+                self.tr("The message could not be marked: {0}").format(failure_text(exc))
             )
 
     async def _load(self) -> None:
@@ -98,9 +97,7 @@ class OfflineMessagesService(QObject):
             found = await client.offline_messages(handled=self.show_handled)
         except (RelayError, ConnectionLost, TimeoutError) as exc:
             self.problem.emit(
-                self.tr("The offline messages could not be loaded: {0}").format(
-                    getattr(exc, "message", str(exc))
-                )
+                self.tr("The offline messages could not be loaded: {0}").format(failure_text(exc))
             )
             return
         kept = {i: m for i, m in self.messages.items() if not m.handled}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from jivo_desktop.net.client import ConnectionLost, RelayError
+from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.tasks import spawn
 from server import protocol as p
@@ -58,9 +59,7 @@ class PhrasesService(QObject):
             self._set(await call(client))
         except (RelayError, ConnectionLost, TimeoutError) as exc:
             self.problem.emit(
-                self.tr("The quick phrase was not saved: {0}").format(
-                    getattr(exc, "message", str(exc))
-                )
+                self.tr("The quick phrase was not saved: {0}").format(failure_text(exc))
             )
 
     async def _load(self) -> None:

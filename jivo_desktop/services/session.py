@@ -9,8 +9,10 @@ import urllib.parse
 from typing import Literal
 
 from PySide6.QtCore import QObject, Signal
+from websockets.exceptions import InvalidURI
 
 from jivo_desktop.net.client import AgentClient, AuthError, ConnectionLost, RelayError
+from jivo_desktop.services.relay_errors import failure_text, sign_out_text
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.store import LocalStore
 from jivo_desktop.tasks import spawn
@@ -125,10 +127,24 @@ class SessionService(QObject):
                 ).format(relay)
             )
             return False
-        except Exception as exc:  # an invalid URL, a handshake refused...
+        except (InvalidURI, ValueError) as exc:  # "ws://[::1" (an invalid IPv6 address)
+            self.client = None
+            log.info("not a relay address: %r", exc)
+            self.sign_in_failed.emit(
+                self.tr("{0} is not a relay address. It looks like wss://chat.example.com.").format(
+                    relay
+                )
+            )
+            return False
+        except Exception as exc:  # a handshake refused (not a relay, a proxy's error page)...
             self.client = None
             log.warning("sign-in failed: %r", exc)
-            self.sign_in_failed.emit(self.tr("Cannot sign in: {0}").format(str(exc)))
+            self.sign_in_failed.emit(
+                self.tr(
+                    "The address {0} answered, but not as a relay. Check the address, or ask "
+                    "an administrator."
+                ).format(relay)
+            )
             return False
         self.relay_url = relay.strip()
         self.account = account_key(self.relay_url, welcome.agent.email)
@@ -147,20 +163,9 @@ class SessionService(QObject):
         return True
 
     def _auth_message(self, exc: RelayError) -> str:
-        if exc.code == "bad_credentials":
-            return self.tr("Wrong e-mail or password.")
-        if exc.code == "version_mismatch":
-            return self.tr(
-                "This relay runs another version of the service. Update the app. ({0})"
-            ).format(exc.message)
-        if exc.code == "unauthenticated":
-            return self.tr("Your session has expired. Sign in again.")
-        if exc.code == "rate_limited":  # finding 4: wrong passwords slow the next tries
-            wait = max(1, round(exc.retry_after or 1))
-            return self.tr("Too many wrong passwords. Wait %n second(s) and try again.", "", wait)
-        if exc.code == "busy":
-            return self.tr("The relay is busy checking passwords. Try again in a moment.")
-        return exc.message
+        """Issue 13: the refusal in the agent's language (finding 4: ``rate_limited`` and
+        ``busy`` say how long to wait)."""
+        return failure_text(exc)
 
     def restore(self) -> bool:
         """Sign in again with the remembered token, if there is one. Returns False when the
@@ -261,7 +266,7 @@ class SessionService(QObject):
         """An admin disabled the account (or revoked the session): sign out here too."""
         log.info("the relay ended the session: %s", reason)
         await self.sign_out_async()
-        self.sign_in_failed.emit(self.tr("You were signed out: {0}").format(reason))
+        self.sign_in_failed.emit(self.tr("You were signed out: {0}").format(sign_out_text(reason)))
 
     async def _drop_client(self) -> None:
         client, self.client = self.client, None

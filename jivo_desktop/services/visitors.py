@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from jivo_desktop import i18n
 from jivo_desktop.net.client import ConnectionLost, RelayError
+from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.tasks import spawn
 from server import protocol as p
@@ -107,7 +108,9 @@ class VisitorsService(QObject):
             if exc.code == "not_found":
                 self.problem.emit(self.tr("The visitor has left the site."))
             else:
-                self.problem.emit(self.tr("The invitation was not sent: {0}").format(exc.message))
+                self.problem.emit(
+                    self.tr("The invitation was not sent: {0}").format(failure_text(exc))
+                )
             return
         except (ConnectionLost, TimeoutError):
             self.problem.emit(self.tr("The invitation was not sent: no connection to the relay."))
@@ -172,7 +175,7 @@ class VisitorsService(QObject):
                     self.tr("Only administrators can change the invitation rules.")
                 )
             else:
-                self.rules_problem.emit(exc.message)
+                self.rules_problem.emit(failure_text(exc))
             return
         except (ConnectionLost, TimeoutError):
             self.rules_problem.emit(self.tr("Not connected to the relay."))

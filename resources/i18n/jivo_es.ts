@@ -1195,22 +1195,6 @@
         <translation>{0} no se envió: {1}</translation>
     </message>
     <message>
-        <source>{0} is larger than 10 MB and was not sent</source>
-        <translation>{0} pesa más de 10 MB y no se envió</translation>
-    </message>
-    <message>
-        <source>The name {0} cannot be used: rename the file</source>
-        <translation>El nombre {0} no se puede usar: cambie el nombre del archivo</translation>
-    </message>
-    <message>
-        <source>{0} arrived damaged: send it again</source>
-        <translation>{0} llegó dañado: envíelo de nuevo</translation>
-    </message>
-    <message>
-        <source>The chat has ended: {0} was not sent</source>
-        <translation>El chat ha terminado: {0} no se envió</translation>
-    </message>
-    <message>
         <source>Not connected: {0} was not saved</source>
         <translation>Sin conexión: {0} no se guardó</translation>
     </message>
@@ -1951,6 +1935,175 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     </message>
 </context>
 <context>
+    <name>RelayErrors</name>
+    <message>
+        <source>The relay could not read what the app sent. Update the app; if it happens again, send your logs to an administrator (Settings → About).</source>
+        <translation>El servidor no pudo leer lo que envió la aplicación. Actualice la aplicación; si vuelve a ocurrir, envíe sus registros a un administrador (Ajustes → Acerca de).</translation>
+    </message>
+    <message>
+        <source>The relay does not know this request: the app and the relay are of different versions. Update the app or ask an administrator to update the relay.</source>
+        <translation>El servidor no conoce esta solicitud: la aplicación y el servidor son de versiones distintas. Actualice la aplicación o pida a un administrador que actualice el servidor.</translation>
+    </message>
+    <message>
+        <source>The relay refused the request: something in it is not valid. Check what you entered and try again.</source>
+        <translation>El servidor rechazó la solicitud: algo en ella no es válido. Revise lo que escribió e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this. Ask an administrator.</source>
+        <translation>No tiene permiso para hacer esto. Consulte a un administrador.</translation>
+    </message>
+    <message>
+        <source>This is too large for the relay. Make it shorter and try again.</source>
+        <translation>Es demasiado grande para el servidor. Acórtelo e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The message is longer than {0} characters. Shorten it or send it in parts.</source>
+        <translation>El mensaje tiene más de {0} caracteres. Acórtelo o envíelo en varias partes.</translation>
+    </message>
+    <message>
+        <source>The message is empty. Write something first.</source>
+        <translation>El mensaje está vacío. Escriba algo primero.</translation>
+    </message>
+    <message>
+        <source>You are doing this too often. Wait a moment and try again.</source>
+        <translation>Lo está haciendo con demasiada frecuencia. Espere un momento e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Wrong e-mail or password.</source>
+        <translation>Correo electrónico o contraseña incorrectos.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Sign in again.</source>
+        <translation>Su sesión ha caducado. Vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>The relay knows no site with this key. Check the site&apos;s key in the code on the website.</source>
+        <translation>El servidor no conoce ningún sitio con esta clave. Compruebe la clave del sitio en el código de la página web.</translation>
+    </message>
+    <message>
+        <source>This web page&apos;s address is not among the site&apos;s allowed addresses. An administrator can add it in Settings → Channels.</source>
+        <translation>La dirección de esta página web no está entre las direcciones permitidas del sitio. Un administrador puede añadirla en Ajustes → Canales.</translation>
+    </message>
+    <message>
+        <source>This relay runs another version of the service. Update the app.</source>
+        <translation>Este servidor ejecuta otra versión del servicio. Actualice la aplicación.</translation>
+    </message>
+    <message>
+        <source>This no longer exists, or you may not see it (it may have been deleted).</source>
+        <translation>Ya no existe o no puede verlo (quizá se eliminó).</translation>
+    </message>
+    <message>
+        <source>A colleague accepted this chat first.</source>
+        <translation>Un compañero aceptó este chat antes.</translation>
+    </message>
+    <message>
+        <source>The chat has ended.</source>
+        <translation>El chat ha terminado.</translation>
+    </message>
+    <message>
+        <source>You are no longer a participant of this chat.</source>
+        <translation>Ya no participa en este chat.</translation>
+    </message>
+    <message>
+        <source>No agent is online to answer now.</source>
+        <translation>No hay ningún agente en línea para responder ahora.</translation>
+    </message>
+    <message>
+        <source>The relay had a problem and could not do this. Try again in a moment.</source>
+        <translation>El servidor tuvo un problema y no pudo hacerlo. Inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>This visitor is blocked: the chat cannot go on.</source>
+        <translation>Este visitante está bloqueado: el chat no puede continuar.</translation>
+    </message>
+    <message>
+        <source>This visitor&apos;s network address is blocked, so the visitor cannot write. Unblock the address in the blocked clients list if this is a mistake.</source>
+        <translation>La dirección de red de este visitante está bloqueada, así que no puede escribir. Si es un error, desbloquee la dirección en la lista de clientes bloqueados.</translation>
+    </message>
+    <message>
+        <source>The relay is busy. Try again in a moment.</source>
+        <translation>El servidor está ocupado. Inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>Only administrators may do this.</source>
+        <translation>Solo los administradores pueden hacer esto.</translation>
+    </message>
+    <message>
+        <source>Another quick phrase already has this shortcut, or this was already sent.</source>
+        <translation>Otra frase rápida ya tiene este atajo, o esto ya se envió.</translation>
+    </message>
+    <message>
+        <source>The e-mail could not be sent: the relay&apos;s mail server (SMTP) is not set or did not answer. An administrator can check it; then try again.</source>
+        <translation>No se pudo enviar el correo electrónico: el servidor de correo (SMTP) del servidor no está configurado o no respondió. Un administrador puede revisarlo; después, inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The file is larger than 10 MB.</source>
+        <translation>El archivo ocupa más de 10 MB.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>El archivo está vacío.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s name cannot be used. Rename the file and send it.</source>
+        <translation>El nombre del archivo no se puede usar. Cambie el nombre del archivo y envíelo.</translation>
+    </message>
+    <message>
+        <source>The file arrived damaged. Send it again.</source>
+        <translation>El archivo llegó dañado. Envíelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The chat has reached its limit of files. Send a link to the file instead.</source>
+        <translation>El chat alcanzó su límite de archivos. Envíe un enlace al archivo en su lugar.</translation>
+    </message>
+    <message>
+        <source>The relay has no room for files now. Try later, and tell an administrator.</source>
+        <translation>El servidor no tiene espacio para archivos ahora. Inténtelo más tarde y avise a un administrador.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The relay is busy. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>El servidor está ocupado. Espere %n segundo e inténtelo de nuevo.</numerusform>
+            <numerusform>El servidor está ocupado. Espere %n segundos e inténtelo de nuevo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Demasiados intentos. Espere %n segundo e inténtelo de nuevo.</numerusform>
+            <numerusform>Demasiados intentos. Espere %n segundos e inténtelo de nuevo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You signed out of this session.</source>
+        <translation>Cerró la sesión.</translation>
+    </message>
+    <message>
+        <source>Your session reached its time limit. Sign in again.</source>
+        <translation>Su sesión llegó a su límite de tiempo. Vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Your password was changed in another session. Sign in with the new password.</source>
+        <translation>Su contraseña se cambió en otra sesión. Inicie sesión con la nueva contraseña.</translation>
+    </message>
+    <message>
+        <source>An administrator disabled your account. Ask an administrator to enable it.</source>
+        <translation>Un administrador desactivó su cuenta. Pida a un administrador que la active.</translation>
+    </message>
+    <message>
+        <source>The relay refused the request (code {0}). Try again later.</source>
+        <translation>El servidor rechazó la solicitud (código {0}). Inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <source>The relay ended your session. Sign in again.</source>
+        <translation>El servidor cerró su sesión. Vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer. Check your connection and try again.</source>
+        <translation>El servidor no respondió. Compruebe su conexión e inténtelo de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>ReplyChannel</name>
     <message>
         <source>Chat</source>
@@ -1987,35 +2140,16 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <translation>No se puede conectar con el servidor {0}. Compruebe la dirección y su conexión.</translation>
     </message>
     <message>
-        <source>Cannot sign in: {0}</source>
-        <translation>No se puede iniciar sesión: {0}</translation>
+        <source>{0} is not a relay address. It looks like wss://chat.example.com.</source>
+        <translation>{0} no es una dirección de servidor. Tiene la forma wss://chat.example.com.</translation>
+    </message>
+    <message>
+        <source>The address {0} answered, but not as a relay. Check the address, or ask an administrator.</source>
+        <translation>La dirección {0} respondió, pero no como un servidor del servicio. Compruebe la dirección o consulte a un administrador.</translation>
     </message>
     <message>
         <source>This computer has no keychain: your sign-in will not be remembered.</source>
         <translation>Este dispositivo no tiene llavero de contraseñas: su inicio de sesión no se recordará.</translation>
-    </message>
-    <message>
-        <source>Wrong e-mail or password.</source>
-        <translation>Correo electrónico o contraseña incorrectos.</translation>
-    </message>
-    <message>
-        <source>This relay runs another version of the service. Update the app. ({0})</source>
-        <translation>Este servidor usa otra versión del servicio. Actualice la aplicación. ({0})</translation>
-    </message>
-    <message>
-        <source>Your session has expired. Sign in again.</source>
-        <translation>Su sesión ha caducado. Vuelva a iniciar sesión.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many wrong passwords. Wait %n second(s) and try again.</source>
-        <translation>
-            <numerusform>Demasiadas contraseñas incorrectas. Espere %n segundo y vuelva a intentarlo.</numerusform>
-            <numerusform>Demasiadas contraseñas incorrectas. Espere %n segundos y vuelva a intentarlo.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The relay is busy checking passwords. Try again in a moment.</source>
-        <translation>El servidor está ocupado comprobando contraseñas. Inténtelo de nuevo en un momento.</translation>
     </message>
     <message>
         <source>You were signed out: {0}</source>

@@ -1195,22 +1195,6 @@
         <translation>{0} não foi enviado: {1}</translation>
     </message>
     <message>
-        <source>{0} is larger than 10 MB and was not sent</source>
-        <translation>{0} tem mais de 10 MB e não foi enviado</translation>
-    </message>
-    <message>
-        <source>The name {0} cannot be used: rename the file</source>
-        <translation>O nome {0} não pode ser usado: renomeie o arquivo</translation>
-    </message>
-    <message>
-        <source>{0} arrived damaged: send it again</source>
-        <translation>{0} chegou danificado: envie novamente</translation>
-    </message>
-    <message>
-        <source>The chat has ended: {0} was not sent</source>
-        <translation>O chat terminou: {0} não foi enviado</translation>
-    </message>
-    <message>
         <source>Not connected: {0} was not saved</source>
         <translation>Sem conexão: {0} não foi salvo</translation>
     </message>
@@ -1951,6 +1935,175 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     </message>
 </context>
 <context>
+    <name>RelayErrors</name>
+    <message>
+        <source>The relay could not read what the app sent. Update the app; if it happens again, send your logs to an administrator (Settings → About).</source>
+        <translation>O servidor não conseguiu ler o que o aplicativo enviou. Atualize o aplicativo; se acontecer de novo, envie seus registros a um administrador (Configurações → Sobre).</translation>
+    </message>
+    <message>
+        <source>The relay does not know this request: the app and the relay are of different versions. Update the app or ask an administrator to update the relay.</source>
+        <translation>O servidor não conhece este pedido: o aplicativo e o servidor são de versões diferentes. Atualize o aplicativo ou peça a um administrador que atualize o servidor.</translation>
+    </message>
+    <message>
+        <source>The relay refused the request: something in it is not valid. Check what you entered and try again.</source>
+        <translation>O servidor recusou o pedido: algo nele não é válido. Verifique o que você digitou e tente de novo.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this. Ask an administrator.</source>
+        <translation>Você não tem permissão para fazer isto. Fale com um administrador.</translation>
+    </message>
+    <message>
+        <source>This is too large for the relay. Make it shorter and try again.</source>
+        <translation>É grande demais para o servidor. Encurte e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The message is longer than {0} characters. Shorten it or send it in parts.</source>
+        <translation>A mensagem tem mais de {0} caracteres. Encurte-a ou envie em partes.</translation>
+    </message>
+    <message>
+        <source>The message is empty. Write something first.</source>
+        <translation>A mensagem está vazia. Escreva algo primeiro.</translation>
+    </message>
+    <message>
+        <source>You are doing this too often. Wait a moment and try again.</source>
+        <translation>Você está fazendo isto com frequência demais. Aguarde um momento e tente de novo.</translation>
+    </message>
+    <message>
+        <source>Wrong e-mail or password.</source>
+        <translation>E-mail ou senha incorretos.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Sign in again.</source>
+        <translation>Sua sessão expirou. Entre novamente.</translation>
+    </message>
+    <message>
+        <source>The relay knows no site with this key. Check the site&apos;s key in the code on the website.</source>
+        <translation>O servidor não conhece nenhum site com esta chave. Verifique a chave do site no código da página.</translation>
+    </message>
+    <message>
+        <source>This web page&apos;s address is not among the site&apos;s allowed addresses. An administrator can add it in Settings → Channels.</source>
+        <translation>O endereço desta página não está entre os endereços permitidos do site. Um administrador pode adicioná-lo em Configurações → Canais.</translation>
+    </message>
+    <message>
+        <source>This relay runs another version of the service. Update the app.</source>
+        <translation>Este servidor executa outra versão do serviço. Atualize o aplicativo.</translation>
+    </message>
+    <message>
+        <source>This no longer exists, or you may not see it (it may have been deleted).</source>
+        <translation>Isto não existe mais ou você não pode vê-lo (talvez tenha sido excluído).</translation>
+    </message>
+    <message>
+        <source>A colleague accepted this chat first.</source>
+        <translation>Um colega aceitou este chat antes.</translation>
+    </message>
+    <message>
+        <source>The chat has ended.</source>
+        <translation>O chat terminou.</translation>
+    </message>
+    <message>
+        <source>You are no longer a participant of this chat.</source>
+        <translation>Você não participa mais deste chat.</translation>
+    </message>
+    <message>
+        <source>No agent is online to answer now.</source>
+        <translation>Nenhum agente está online para responder agora.</translation>
+    </message>
+    <message>
+        <source>The relay had a problem and could not do this. Try again in a moment.</source>
+        <translation>O servidor teve um problema e não conseguiu fazer isto. Tente de novo em instantes.</translation>
+    </message>
+    <message>
+        <source>This visitor is blocked: the chat cannot go on.</source>
+        <translation>Este visitante está bloqueado: o chat não pode continuar.</translation>
+    </message>
+    <message>
+        <source>This visitor&apos;s network address is blocked, so the visitor cannot write. Unblock the address in the blocked clients list if this is a mistake.</source>
+        <translation>O endereço de rede deste visitante está bloqueado, por isso ele não pode escrever. Se for um engano, desbloqueie o endereço na lista de clientes bloqueados.</translation>
+    </message>
+    <message>
+        <source>The relay is busy. Try again in a moment.</source>
+        <translation>O servidor está ocupado. Tente de novo em instantes.</translation>
+    </message>
+    <message>
+        <source>Only administrators may do this.</source>
+        <translation>Somente administradores podem fazer isto.</translation>
+    </message>
+    <message>
+        <source>Another quick phrase already has this shortcut, or this was already sent.</source>
+        <translation>Outra frase rápida já tem este atalho, ou isto já foi enviado.</translation>
+    </message>
+    <message>
+        <source>The e-mail could not be sent: the relay&apos;s mail server (SMTP) is not set or did not answer. An administrator can check it; then try again.</source>
+        <translation>Não foi possível enviar o e-mail: o servidor de e-mail (SMTP) do servidor não está configurado ou não respondeu. Um administrador pode verificar; depois, tente de novo.</translation>
+    </message>
+    <message>
+        <source>The file is larger than 10 MB.</source>
+        <translation>O arquivo tem mais de 10 MB.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>O arquivo está vazio.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s name cannot be used. Rename the file and send it.</source>
+        <translation>O nome do arquivo não pode ser usado. Renomeie o arquivo e envie.</translation>
+    </message>
+    <message>
+        <source>The file arrived damaged. Send it again.</source>
+        <translation>O arquivo chegou danificado. Envie de novo.</translation>
+    </message>
+    <message>
+        <source>The chat has reached its limit of files. Send a link to the file instead.</source>
+        <translation>O chat atingiu o limite de arquivos. Envie um link para o arquivo.</translation>
+    </message>
+    <message>
+        <source>The relay has no room for files now. Try later, and tell an administrator.</source>
+        <translation>O servidor não tem espaço para arquivos agora. Tente mais tarde e avise um administrador.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The relay is busy. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>O servidor está ocupado. Aguarde %n segundo e tente de novo.</numerusform>
+            <numerusform>O servidor está ocupado. Aguarde %n segundos e tente de novo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Tentativas demais. Aguarde %n segundo e tente de novo.</numerusform>
+            <numerusform>Tentativas demais. Aguarde %n segundos e tente de novo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You signed out of this session.</source>
+        <translation>Você saiu desta sessão.</translation>
+    </message>
+    <message>
+        <source>Your session reached its time limit. Sign in again.</source>
+        <translation>Sua sessão atingiu o limite de tempo. Entre de novo.</translation>
+    </message>
+    <message>
+        <source>Your password was changed in another session. Sign in with the new password.</source>
+        <translation>Sua senha foi alterada em outra sessão. Entre com a nova senha.</translation>
+    </message>
+    <message>
+        <source>An administrator disabled your account. Ask an administrator to enable it.</source>
+        <translation>Um administrador desativou sua conta. Peça a um administrador que a ative.</translation>
+    </message>
+    <message>
+        <source>The relay refused the request (code {0}). Try again later.</source>
+        <translation>O servidor recusou o pedido (código {0}). Tente mais tarde.</translation>
+    </message>
+    <message>
+        <source>The relay ended your session. Sign in again.</source>
+        <translation>O servidor encerrou sua sessão. Entre de novo.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer. Check your connection and try again.</source>
+        <translation>O servidor não respondeu. Verifique sua conexão e tente de novo.</translation>
+    </message>
+</context>
+<context>
     <name>ReplyChannel</name>
     <message>
         <source>Chat</source>
@@ -1987,35 +2140,16 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <translation>Não foi possível acessar o servidor {0}. Verifique o endereço e sua conexão.</translation>
     </message>
     <message>
-        <source>Cannot sign in: {0}</source>
-        <translation>Não foi possível entrar: {0}</translation>
+        <source>{0} is not a relay address. It looks like wss://chat.example.com.</source>
+        <translation>{0} não é um endereço de servidor. Ele tem a forma wss://chat.example.com.</translation>
+    </message>
+    <message>
+        <source>The address {0} answered, but not as a relay. Check the address, or ask an administrator.</source>
+        <translation>O endereço {0} respondeu, mas não como um servidor do serviço. Verifique o endereço ou fale com um administrador.</translation>
     </message>
     <message>
         <source>This computer has no keychain: your sign-in will not be remembered.</source>
         <translation>Este computador não tem um chaveiro de senhas: seu login não será lembrado.</translation>
-    </message>
-    <message>
-        <source>Wrong e-mail or password.</source>
-        <translation>E-mail ou senha incorretos.</translation>
-    </message>
-    <message>
-        <source>This relay runs another version of the service. Update the app. ({0})</source>
-        <translation>Este servidor usa outra versão do serviço. Atualize o aplicativo. ({0})</translation>
-    </message>
-    <message>
-        <source>Your session has expired. Sign in again.</source>
-        <translation>Sua sessão expirou. Entre novamente.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many wrong passwords. Wait %n second(s) and try again.</source>
-        <translation>
-            <numerusform>Demasiadas palavras-passe erradas. Aguarde %n segundo e tente novamente.</numerusform>
-            <numerusform>Demasiadas palavras-passe erradas. Aguarde %n segundos e tente novamente.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The relay is busy checking passwords. Try again in a moment.</source>
-        <translation>O servidor está ocupado a verificar palavras-passe. Tente novamente daqui a pouco.</translation>
     </message>
     <message>
         <source>You were signed out: {0}</source>

@@ -1197,22 +1197,6 @@
         <translation>Файл {0} не отправлен: {1}</translation>
     </message>
     <message>
-        <source>{0} is larger than 10 MB and was not sent</source>
-        <translation>Файл {0} больше 10 МБ и не был отправлен</translation>
-    </message>
-    <message>
-        <source>The name {0} cannot be used: rename the file</source>
-        <translation>Имя {0} использовать нельзя: переименуйте файл</translation>
-    </message>
-    <message>
-        <source>{0} arrived damaged: send it again</source>
-        <translation>Файл {0} повреждён при передаче: отправьте его снова</translation>
-    </message>
-    <message>
-        <source>The chat has ended: {0} was not sent</source>
-        <translation>Чат завершён: файл {0} не отправлен</translation>
-    </message>
-    <message>
         <source>Not connected: {0} was not saved</source>
         <translation>Нет подключения: файл {0} не сохранён</translation>
     </message>
@@ -1953,6 +1937,177 @@ This page is not built yet: it comes in a later version.</source>
     </message>
 </context>
 <context>
+    <name>RelayErrors</name>
+    <message>
+        <source>The relay could not read what the app sent. Update the app; if it happens again, send your logs to an administrator (Settings → About).</source>
+        <translation>Сервер не смог прочитать то, что отправило приложение. Обновите приложение; если это повторится, отправьте журналы администратору (Настройки → О программе).</translation>
+    </message>
+    <message>
+        <source>The relay does not know this request: the app and the relay are of different versions. Update the app or ask an administrator to update the relay.</source>
+        <translation>Сервер не знает этот запрос: версии приложения и сервера различаются. Обновите приложение или попросите администратора обновить сервер.</translation>
+    </message>
+    <message>
+        <source>The relay refused the request: something in it is not valid. Check what you entered and try again.</source>
+        <translation>Сервер отклонил запрос: в нём что-то неверно. Проверьте введённые данные и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this. Ask an administrator.</source>
+        <translation>У вас нет прав на это действие. Обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <source>This is too large for the relay. Make it shorter and try again.</source>
+        <translation>Это слишком велико для сервера. Сократите и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The message is longer than {0} characters. Shorten it or send it in parts.</source>
+        <translation>Сообщение длиннее {0} символов. Сократите его или отправьте частями.</translation>
+    </message>
+    <message>
+        <source>The message is empty. Write something first.</source>
+        <translation>Сообщение пустое. Сначала напишите что-нибудь.</translation>
+    </message>
+    <message>
+        <source>You are doing this too often. Wait a moment and try again.</source>
+        <translation>Вы делаете это слишком часто. Подождите немного и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Wrong e-mail or password.</source>
+        <translation>Неверная эл. почта или пароль.</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Sign in again.</source>
+        <translation>Срок сеанса истёк. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>The relay knows no site with this key. Check the site&apos;s key in the code on the website.</source>
+        <translation>Сервер не знает сайта с таким ключом. Проверьте ключ сайта в коде на веб-сайте.</translation>
+    </message>
+    <message>
+        <source>This web page&apos;s address is not among the site&apos;s allowed addresses. An administrator can add it in Settings → Channels.</source>
+        <translation>Адреса этой веб-страницы нет среди разрешённых адресов сайта. Администратор может добавить его в разделе Настройки → Каналы.</translation>
+    </message>
+    <message>
+        <source>This relay runs another version of the service. Update the app.</source>
+        <translation>На этом сервере другая версия сервиса. Обновите приложение.</translation>
+    </message>
+    <message>
+        <source>This no longer exists, or you may not see it (it may have been deleted).</source>
+        <translation>Этого больше нет, или у вас нет доступа (возможно, удалено).</translation>
+    </message>
+    <message>
+        <source>A colleague accepted this chat first.</source>
+        <translation>Коллега принял этот чат раньше.</translation>
+    </message>
+    <message>
+        <source>The chat has ended.</source>
+        <translation>Чат завершён.</translation>
+    </message>
+    <message>
+        <source>You are no longer a participant of this chat.</source>
+        <translation>Вы больше не участник этого чата.</translation>
+    </message>
+    <message>
+        <source>No agent is online to answer now.</source>
+        <translation>Сейчас нет операторов в сети, чтобы ответить.</translation>
+    </message>
+    <message>
+        <source>The relay had a problem and could not do this. Try again in a moment.</source>
+        <translation>На сервере произошла ошибка, действие не выполнено. Попробуйте ещё раз через минуту.</translation>
+    </message>
+    <message>
+        <source>This visitor is blocked: the chat cannot go on.</source>
+        <translation>Этот посетитель заблокирован: чат не может продолжаться.</translation>
+    </message>
+    <message>
+        <source>This visitor&apos;s network address is blocked, so the visitor cannot write. Unblock the address in the blocked clients list if this is a mistake.</source>
+        <translation>Сетевой адрес этого посетителя заблокирован, поэтому он не может писать. Если это ошибка, разблокируйте адрес в списке заблокированных клиентов.</translation>
+    </message>
+    <message>
+        <source>The relay is busy. Try again in a moment.</source>
+        <translation>Сервер занят. Попробуйте ещё раз через минуту.</translation>
+    </message>
+    <message>
+        <source>Only administrators may do this.</source>
+        <translation>Это могут делать только администраторы.</translation>
+    </message>
+    <message>
+        <source>Another quick phrase already has this shortcut, or this was already sent.</source>
+        <translation>У другой быстрой фразы уже есть такое сокращение, или это уже отправлено.</translation>
+    </message>
+    <message>
+        <source>The e-mail could not be sent: the relay&apos;s mail server (SMTP) is not set or did not answer. An administrator can check it; then try again.</source>
+        <translation>Не удалось отправить письмо: почтовый сервер (SMTP) сервера не настроен или не ответил. Администратор может это проверить; затем попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>The file is larger than 10 MB.</source>
+        <translation>Файл больше 10 МБ.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Файл пустой.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s name cannot be used. Rename the file and send it.</source>
+        <translation>Такое имя файла нельзя использовать. Переименуйте файл и отправьте его.</translation>
+    </message>
+    <message>
+        <source>The file arrived damaged. Send it again.</source>
+        <translation>Файл пришёл повреждённым. Отправьте его ещё раз.</translation>
+    </message>
+    <message>
+        <source>The chat has reached its limit of files. Send a link to the file instead.</source>
+        <translation>В чате достигнут предел файлов. Отправьте ссылку на файл.</translation>
+    </message>
+    <message>
+        <source>The relay has no room for files now. Try later, and tell an administrator.</source>
+        <translation>На сервере сейчас нет места для файлов. Попробуйте позже и сообщите администратору.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The relay is busy. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Сервер занят. Подождите %n секунду и попробуйте ещё раз.</numerusform>
+            <numerusform>Сервер занят. Подождите %n секунды и попробуйте ещё раз.</numerusform>
+            <numerusform>Сервер занят. Подождите %n секунд и попробуйте ещё раз.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Wait %n second(s) and try again.</source>
+        <translation>
+            <numerusform>Слишком много попыток. Подождите %n секунду и попробуйте ещё раз.</numerusform>
+            <numerusform>Слишком много попыток. Подождите %n секунды и попробуйте ещё раз.</numerusform>
+            <numerusform>Слишком много попыток. Подождите %n секунд и попробуйте ещё раз.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You signed out of this session.</source>
+        <translation>Вы вышли из этого сеанса.</translation>
+    </message>
+    <message>
+        <source>Your session reached its time limit. Sign in again.</source>
+        <translation>Срок вашего сеанса истёк. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>Your password was changed in another session. Sign in with the new password.</source>
+        <translation>Ваш пароль изменён в другом сеансе. Войдите с новым паролем.</translation>
+    </message>
+    <message>
+        <source>An administrator disabled your account. Ask an administrator to enable it.</source>
+        <translation>Администратор отключил вашу учётную запись. Попросите администратора включить её.</translation>
+    </message>
+    <message>
+        <source>The relay refused the request (code {0}). Try again later.</source>
+        <translation>Сервер отклонил запрос (код {0}). Попробуйте позже.</translation>
+    </message>
+    <message>
+        <source>The relay ended your session. Sign in again.</source>
+        <translation>Сервер завершил ваш сеанс. Войдите снова.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer. Check your connection and try again.</source>
+        <translation>Сервер не ответил. Проверьте подключение и попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
     <name>ReplyChannel</name>
     <message>
         <source>Chat</source>
@@ -1989,36 +2144,16 @@ This page is not built yet: it comes in a later version.</source>
         <translation>Сервер {0} недоступен. Проверьте адрес и подключение к сети.</translation>
     </message>
     <message>
-        <source>Cannot sign in: {0}</source>
-        <translation>Не удалось войти: {0}</translation>
+        <source>{0} is not a relay address. It looks like wss://chat.example.com.</source>
+        <translation>{0} — не адрес сервера. Адрес выглядит так: wss://chat.example.com.</translation>
+    </message>
+    <message>
+        <source>The address {0} answered, but not as a relay. Check the address, or ask an administrator.</source>
+        <translation>Адрес {0} ответил, но не как сервер сервиса. Проверьте адрес или обратитесь к администратору.</translation>
     </message>
     <message>
         <source>This computer has no keychain: your sign-in will not be remembered.</source>
         <translation>На этом компьютере нет хранилища паролей: вход не будет запомнен.</translation>
-    </message>
-    <message>
-        <source>Wrong e-mail or password.</source>
-        <translation>Неверная эл. почта или пароль.</translation>
-    </message>
-    <message>
-        <source>This relay runs another version of the service. Update the app. ({0})</source>
-        <translation>На сервере другая версия сервиса. Обновите приложение. ({0})</translation>
-    </message>
-    <message>
-        <source>Your session has expired. Sign in again.</source>
-        <translation>Срок сеанса истёк. Войдите снова.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Too many wrong passwords. Wait %n second(s) and try again.</source>
-        <translation>
-            <numerusform>Слишком много неверных паролей. Подождите %n секунду и попробуйте снова.</numerusform>
-            <numerusform>Слишком много неверных паролей. Подождите %n секунды и попробуйте снова.</numerusform>
-            <numerusform>Слишком много неверных паролей. Подождите %n секунд и попробуйте снова.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The relay is busy checking passwords. Try again in a moment.</source>
-        <translation>Сервер занят проверкой паролей. Повторите попытку чуть позже.</translation>
     </message>
     <message>
         <source>You were signed out: {0}</source>

@@ -167,7 +167,12 @@ async def test_app_refuses_big_and_empty_files_clearly(
     device = tmp_path / "aux.txt"
     device.write_bytes(b"data")
     window.inbox._on_files_dropped([str(device)])
-    await until(lambda: window.problem.text() == "The name aux.txt cannot be used: rename the file")
+    await until(
+        lambda: (
+            window.problem.text()
+            == "aux.txt was not sent: The file's name cannot be used. Rename the file and send it."
+        )
+    )
     assert relay.relay.files.stored_files() == []
     assert not [e for e in visitor.events() if e.kind == "file"]
     await visitor.close()

@@ -83,8 +83,9 @@ async def test_g10_send_logs_arrives_on_the_relay_and_only_admins_get_it(
     with pytest.raises(RelayError) as refused:
         await agent_logs.list_async()
     assert refused.value.code == "forbidden"
-    with pytest.raises(PermissionError):
+    with pytest.raises(RelayError) as refused_file:
         await agent_logs.download_async(info.id, tmp_path / "stolen.zip")
+    assert refused_file.value.code == "forbidden"
     assert not (tmp_path / "stolen.zip").exists()
 
     def status(headers: dict[str, str]) -> int:

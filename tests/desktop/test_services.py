@@ -121,7 +121,7 @@ async def test_finding4_too_many_wrong_passwords_say_how_long_to_wait(
         for _ in range(3):
             assert not await session.sign_in_async(relay.http_url, relay.agent_email, "nope", False)
         assert messages[:2] == ["Wrong e-mail or password."] * 2
-        assert messages[2].startswith("Too many wrong passwords. Wait ")
+        assert messages[2].startswith("Too many attempts. Wait ")
         assert messages[2].endswith("and try again.")
 
 

@@ -122,7 +122,7 @@ async def test_disabling_signs_the_agent_out_at_once(relay: RelayHandle, signed:
     saved = await admin.request(lambda i: p.UpdateAgent(id=i, agent_id=ana, disabled=True))
     assert isinstance(saved, p.TeammateSaved) and saved.teammate.disabled
     await _until(lambda: agent.state == "closed")
-    assert agent.ended_by_relay
+    assert agent.ended_by_relay == "account_disabled"  # issue 13: a SignOutReason code
     changed = await admin.wait_for(
         lambda f: isinstance(f, p.AgentChanged) and f.agent.id == ana, since=mark
     )

@@ -395,7 +395,7 @@ async def test_finding7_open_connection_ends_with_its_session(
         client = AgentClient(relay.ws_url, reconnect=True)
         await client.sign_in(relay.agent_email, relay.agent_password)
         await until(lambda: client.state == "closed", timeout=30)
-        assert "expired" in client.ended_by_relay
+        assert client.ended_by_relay == "session_expired"  # issue 13: a SignOutReason
         await client.close()
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from jivo_desktop import __version__
 from jivo_desktop.services.logs import LogService
+from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.tasks import spawn
 from jivo_desktop.ui.fit import fit_header
 from jivo_desktop.ui.plain import PlainLabel
@@ -158,7 +159,9 @@ class AboutSection(QWidget):
         try:
             bundles = await self.logs.list_async()
         except Exception as exc:
-            self.admin_status.setText(self.tr("Could not load the list: {0}").format(exc))
+            self.admin_status.setText(
+                self.tr("Could not load the list: {0}").format(failure_text(exc))
+            )
             return
         self.show_bundles(bundles)
 
@@ -198,6 +201,6 @@ class AboutSection(QWidget):
         try:
             await self.logs.download_async(log_id, path)
         except Exception as exc:
-            self.admin_status.setText(self.tr("Could not save: {0}").format(exc))
+            self.admin_status.setText(self.tr("Could not save: {0}").format(failure_text(exc)))
             return
         self.admin_status.setText(self.tr("Saved to {0}").format(str(path)))
