@@ -246,6 +246,7 @@ async def test_finding6_demoted_admin_loses_every_admin_power_at_once(sqlite_url
     rules (list, save), list_logs, set_sneak_peek, the archive of others' chats, the history
     of any visitor chat, and block_client on any chat."""
     async with running_relay(sqlite_url) as relay:
+        await relay.offer_to_everyone()  # written for the rule all: both chats reach Ana
         boss2_id = await relay.add_agent("boss2@example.com", "boss2-password", "Boss2", "admin")
         async with (
             _signed(relay, relay.admin_email, relay.admin_password) as boss,
@@ -459,6 +460,7 @@ async def test_finding12_replay_leaves_out_chats_the_agent_left(db_url: str) -> 
         _signed(relay, relay.agent_email, relay.agent_password) as ana,
         _signed(relay, relay.admin_email, relay.admin_password) as boss,
     ):
+        await relay.offer_to_everyone()  # written for the rule all: Ana is offered the chat
         visitor = Visitor(relay.ws_url, relay.site_key)
         await visitor.connect()
         await visitor.say("hola")
