@@ -1,0 +1,164 @@
+"""B6, the gaps of requeueing a dropped agent's chats: after a relay crash, with a transfer
+pending, and with an away colleague."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from jivo_desktop.net.client import AgentClient, RelayError
+from server import protocol as p
+from server.store.db import read
+from server.store.schema import agent_dropouts, chat_invitations, sites
+from tests.server.test_routing import BEA_EMAIL, BEA_PASSWORD
+from tests.support.relay import (
+    AGENT_EMAIL,
+    AGENT_PASSWORD,
+    RelayHandle,
+    RelayProcess,
+    create_agent_cli,
+    running_relay,
+)
+from tests.support.visitor import Visitor
+
+
+def _offer(chat_id: int) -> Callable[[object], bool]:
+    return lambda f: isinstance(f, p.ChatOffered) and f.chat.id == chat_id
+
+
+def _offered_in(chat_id: int) -> Callable[[object], bool]:
+    def offered(frame: object) -> bool:
+        if isinstance(frame, p.ChatOffered):
+            return frame.chat.id == chat_id
+        if isinstance(frame, p.Welcome):
+            return any(c.id == chat_id and c.state == "offered" for c in frame.chats)
+        return False
+
+    return offered
+
+
+def _requeued(chat_id: int) -> Callable[[object], bool]:
+    return lambda f: (
+        isinstance(f, p.EventPush) and f.event.kind == "requeued" and f.event.chat_id == chat_id
+    )
+
+
+async def _query(db_url: str, query: sa.Select) -> list[sa.Row]:
+    engine = create_async_engine(db_url)
+    try:
+        async with engine.connect() as db:
+            return list((await db.execute(query)).all())
+    finally:
+        await engine.dispose()
+
+
+async def _chat_with_ana(ws_url: str, site_key: str, ana: AgentClient) -> tuple[Visitor, int]:
+    """A visitor writes; Ana (the only agent online) accepts and answers."""
+    visitor = Visitor(ws_url, site_key)
+    await visitor.connect()
+    ack = await visitor.say("hola, ¿Ana?")
+    assert isinstance(ack, p.MessageAcked)
+    await ana.wait_for(_offer(ack.chat_id))
+    await ana.accept(ack.chat_id)
+    await ana.send_message(ack.chat_id, "Hola, soy Ana")
+    return visitor, ack.chat_id
+
+
+async def test_b6_after_a_relay_crash_a_gone_agents_chats_go_back_to_routing(
+    db_url: str, tmp_path: Path
+) -> None:
+    """B6: the relay is SIGKILLed while Ana has an open chat (no drop-out row is written: no
+    shutdown code runs). At its start the relay schedules a drop-out for every agent holding
+    open chats; Ana does not come back, so after the grace period her chat is offered to Bea,
+    who signed in after the restart, with its history, and the visitor is told. SQLite and
+    PostgreSQL."""
+    process = RelayProcess(db_url, tmp_path, env={"JIVO_RELAY_ORPHAN_GRACE": "0.5"})
+    await process.start_async()
+    ana = AgentClient(process.ws_url, min_backoff=0.05, max_backoff=0.3)
+    bea: AgentClient | None = None
+    try:
+        await create_agent_cli(db_url)
+        await create_agent_cli(db_url, BEA_EMAIL, BEA_PASSWORD, "Bea")
+        site_key = (await _query(db_url, sa.select(sites.c.key)))[0].key
+        await ana.sign_in(AGENT_EMAIL, AGENT_PASSWORD)
+        await ana.wait_synced()
+        visitor, chat_id = await _chat_with_ana(process.ws_url, site_key, ana)
+        process.kill()
+        await ana.close()  # she never comes back
+        await visitor.close()
+        assert await _query(db_url, sa.select(agent_dropouts)) == []  # the crash wrote none
+        await process.start_async()  # same database, same port
+
+        bea = AgentClient(process.ws_url)
+        await bea.sign_in(BEA_EMAIL, BEA_PASSWORD)
+        await bea.wait_synced()
+        again = Visitor(process.ws_url, site_key)
+        again.token = visitor.token
+        await again.connect()
+        # Offered live, or in her welcome when the grace ended before she signed in.
+        try:
+            await bea.wait_for(_offered_in(chat_id), timeout=30)
+        except TimeoutError:
+            raise AssertionError(process.log.read_text()[-3000:]) from None
+        told = await again.wait_for(_requeued(chat_id), timeout=30)
+        assert told.event.author_name == "Ana"
+        await bea.accept(chat_id)
+        texts = [e.text for e in await bea.history(chat_id) if e.kind == "message"]
+        assert texts == ["hola, ¿Ana?", "Hola, soy Ana"]
+        assert await _query(db_url, sa.select(agent_dropouts)) == []
+        await again.close()
+    finally:
+        await ana.close()
+        if bea is not None:
+            await bea.close()
+        process.stop()
+
+
+async def _invitations(relay: RelayHandle) -> list[tuple[str, str]]:
+    def query(db: sa.Connection) -> list[tuple[str, str]]:
+        rows = db.execute(sa.select(chat_invitations.c.kind, chat_invitations.c.state))
+        return [(str(k), str(s)) for k, s in rows]
+
+    return await read(relay.relay.engine, query)
+
+
+async def test_b6_a_pending_transfer_of_a_requeued_chat_is_cancelled(sqlite_url: str) -> None:
+    """B6: Ana asks Bea to take her chat over (C9) and drops off before Bea answers. When the
+    chat goes back to routing the transfer is cancelled: Bea is told (``invitation_answered``,
+    cancelled: her card goes), the invitation is no longer pending, and the chat is offered to
+    Bea the ordinary way, which she accepts."""
+    async with running_relay(sqlite_url, orphan_grace=0.3) as relay:
+        bea_id = await relay.add_agent(BEA_EMAIL, BEA_PASSWORD, "Bea")
+        ana = AgentClient(relay.ws_url)
+        await ana.sign_in(relay.agent_email, relay.agent_password)
+        await ana.wait_synced()
+        visitor, chat_id = await _chat_with_ana(relay.ws_url, relay.site_key, ana)
+        bea = AgentClient(relay.ws_url)
+        await bea.sign_in(BEA_EMAIL, BEA_PASSWORD)
+        await bea.wait_synced()
+        await ana.transfer(chat_id, bea_id, "she wants a refund")
+        asked = await bea.wait_for(lambda f: isinstance(f, p.InvitationOffered))
+        invitation_id = asked.invitation.id
+        await ana.close()  # Ana drops off with the transfer pending
+
+        told = await bea.wait_for(
+            lambda f: isinstance(f, p.InvitationAnswered) and f.invitation_id == invitation_id,
+            timeout=20,
+        )
+        assert (told.kind, told.outcome, told.chat_id) == ("transfer", "cancelled", chat_id)
+        await bea.wait_for(_offer(chat_id))
+        assert await _invitations(relay) == [("transfer", "cancelled")]
+        try:
+            await bea.answer_invitation(invitation_id, True)
+        except RelayError as exc:
+            assert "cancelled" in exc.message
+        else:
+            raise AssertionError("a cancelled transfer was accepted")
+        await bea.accept(chat_id)
+        texts = [e.text for e in await bea.history(chat_id) if e.kind == "message"]
+        assert texts == ["hola, ¿Ana?", "Hola, soy Ana"]
+        await visitor.close()
+        await bea.close()
