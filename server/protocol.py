@@ -1063,8 +1063,9 @@ class Ping(Frame):
 
 
 class Welcome(Frame):
-    """Response to ``sign_in``/``authenticate``. ``chats`` holds the offered chats and the
-    agent's own open chats; replayed ``event`` pushes follow, then ``sync_done``."""
+    """Response to ``sign_in``/``authenticate``. ``chats`` holds the offered chats (none when
+    the agent signs in away: ``set_status`` online sends them) and the agent's own open chats;
+    replayed ``event`` pushes follow, then ``sync_done``."""
 
     id: int
     token: str

@@ -586,6 +586,8 @@ class Relay:
         try:
             await self.router.agent_back(agent_id)  # B6: back in time, her chats stay hers
             rows, chats, upto = await read(self.engine, repo.agent_snapshot, agent_id)
+            if status != "online":  # B6/N3: away takes no new chats, not in a welcome either
+                chats = [c for c in chats if c.state != "offered"]
             agents = [repo.agent_info(r, self.presence.status(r.id)) for r in rows]
             del rows
             conn.send(

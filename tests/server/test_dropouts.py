@@ -162,3 +162,40 @@ async def test_b6_a_pending_transfer_of_a_requeued_chat_is_cancelled(sqlite_url:
         assert texts == ["hola, ¿Ana?", "Hola, soy Ana"]
         await visitor.close()
         await bea.close()
+
+
+async def test_b6_an_away_agent_is_not_offered_a_requeued_chat(sqlite_url: str) -> None:
+    """B6: Ana drops off while Boss is away and Bea online: her chat goes to Bea only. Boss
+    gets no offer, neither live nor in the welcome of a reconnect while still away, also once
+    the chat's round offers it to everyone; back online he sees it waiting."""
+    async with running_relay(sqlite_url, orphan_grace=0.3) as relay:
+        await relay.add_agent(BEA_EMAIL, BEA_PASSWORD, "Bea")
+        ana = AgentClient(relay.ws_url)
+        await ana.sign_in(relay.agent_email, relay.agent_password)
+        await ana.wait_synced()
+        visitor, chat_id = await _chat_with_ana(relay.ws_url, relay.site_key, ana)
+        boss = AgentClient(relay.ws_url)
+        await boss.sign_in(relay.admin_email, relay.admin_password, status="away")
+        await boss.wait_synced()
+        bea = AgentClient(relay.ws_url)
+        await bea.sign_in(BEA_EMAIL, BEA_PASSWORD)
+        await bea.wait_synced()
+        await ana.close()
+
+        first = await bea.wait_for(_offer(chat_id), timeout=20)
+        assert first.chat.offer_round == 0  # least busy: Bea, never the away Boss
+        await bea.request(lambda i: p.IgnoreChat(id=i, chat_id=chat_id))
+        await visitor.wait_for(_requeued(chat_id))
+        await bea.wait_for(lambda f: _offer(chat_id)(f) and f.chat.offer_round == 2)
+        await boss.ping()  # whatever was pushed to him before is in by now
+        assert not [f for f in boss.received if _offered_in(chat_id)(f)]
+
+        await boss.close()  # his app reconnects, still away
+        boss = AgentClient(relay.ws_url)
+        welcome = await boss.sign_in(relay.admin_email, relay.admin_password, status="away")
+        assert chat_id not in [c.id for c in welcome.chats]
+        await boss.set_status("online")
+        await boss.wait_for(_offer(chat_id))
+        await visitor.close()
+        await bea.close()
+        await boss.close()
