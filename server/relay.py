@@ -742,6 +742,8 @@ class Relay:
         else:
             self.bus.unsubscribe(OFFERS, conn.push)
         conn.send(p.Ok(id=frame.id))
+        if frame.status == "away":
+            await self.router.agent_away(agent.id)  # B6/N3: her personal offers move on
         if frame.status == "online":
             # Back from away: the chats that waited meanwhile show up as offers now.
             for chat in await read(self.engine, repo.offered_chats, agent.id):

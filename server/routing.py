@@ -199,6 +199,18 @@ class Router:
         if noted:
             self.wake()
 
+    async def agent_away(self, agent_id: int) -> None:
+        """The agent went away: an offer round waiting on her alone moves on to the others now
+        rather than at its deadline (an away agent is offered nothing). Not when she goes
+        offline: a relay stopping closes every connection, and a restart must not move every
+        chat on a round."""
+        try:
+            offers = await self.writer.run(ladder.step_aside(agent_id, self.online_agents()))
+        except WriterClosed:
+            return
+        for offer in offers:
+            await self.publish_round(offer)
+
     async def agent_back(self, agent_id: int) -> None:
         try:
             await self.writer.run(dropouts.cancel_dropout(agent_id))

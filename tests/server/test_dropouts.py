@@ -13,7 +13,7 @@ from jivo_desktop.net.client import AgentClient, RelayError
 from server import protocol as p
 from server.store.db import read
 from server.store.schema import agent_dropouts, chat_invitations, sites
-from tests.server.test_routing import BEA_EMAIL, BEA_PASSWORD
+from tests.server.test_routing import BEA_EMAIL, BEA_PASSWORD, site_settings
 from tests.support.relay import (
     AGENT_EMAIL,
     AGENT_PASSWORD,
@@ -197,5 +197,45 @@ async def test_b6_an_away_agent_is_not_offered_a_requeued_chat(sqlite_url: str) 
         await boss.set_status("online")
         await boss.wait_for(_offer(chat_id))
         await visitor.close()
+        await bea.close()
+        await boss.close()
+
+
+async def test_b6_a_requeued_chat_offered_to_an_agent_who_goes_away_moves_on(
+    sqlite_url: str,
+) -> None:
+    """B6/N3: Ana's chat is requeued and offered first to Bea alone (least busy); Bea goes
+    away: the chat is offered to the online Boss at once, not after the round's time-out
+    (10 minutes here), and Boss takes it."""
+    async with running_relay(sqlite_url, orphan_grace=0.3) as relay:
+        await site_settings(relay, timeout=600.0)
+        await relay.add_agent(BEA_EMAIL, BEA_PASSWORD, "Bea")
+        ana = AgentClient(relay.ws_url)
+        await ana.sign_in(relay.agent_email, relay.agent_password)
+        await ana.wait_synced()
+        visitor, chat_id = await _chat_with_ana(relay.ws_url, relay.site_key, ana)
+        boss = AgentClient(relay.ws_url)
+        await boss.sign_in(relay.admin_email, relay.admin_password)
+        await boss.wait_synced()
+        # Boss has a chat of his own, so the requeued one goes to Bea first (least busy).
+        other = Visitor(relay.ws_url, relay.site_key)
+        await other.connect()
+        mine = await other.say("¿alguien?")
+        assert isinstance(mine, p.MessageAcked)
+        await boss.wait_for(_offer(mine.chat_id))
+        await boss.accept(mine.chat_id)
+        bea = AgentClient(relay.ws_url)
+        await bea.sign_in(BEA_EMAIL, BEA_PASSWORD)
+        await bea.wait_synced()
+        await ana.close()
+
+        first = await bea.wait_for(_offer(chat_id), timeout=20)
+        assert first.chat.offer_round == 0
+        await bea.set_status("away")
+        moved = await boss.wait_for(_offer(chat_id), timeout=20)
+        assert moved.chat.offer_round == 1
+        await boss.accept(chat_id)
+        await visitor.close()
+        await other.close()
         await bea.close()
         await boss.close()
