@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from jivo_desktop.net.client import AgentClient, RelayError
 from server import protocol as p
+from server.store import dropouts
 from server.store.db import read
 from server.store.schema import agent_dropouts, chat_invitations, sites
 from tests.server.test_routing import BEA_EMAIL, BEA_PASSWORD, site_settings
@@ -239,3 +240,57 @@ async def test_b6_a_requeued_chat_offered_to_an_agent_who_goes_away_moves_on(
         await other.close()
         await bea.close()
         await boss.close()
+
+
+async def test_b6_start_up_drop_outs_keep_earlier_rows_and_skip_connected_agents(
+    sqlite_url: str,
+) -> None:
+    """B6 after a crash: the start-up write gives a row only to agents holding open chats who
+    have none and are not connected; a row written before the crash keeps its earlier time."""
+    async with running_relay(sqlite_url, orphan_grace=600) as relay:
+        bea_id = await relay.add_agent(BEA_EMAIL, BEA_PASSWORD, "Bea")
+        ana = AgentClient(relay.ws_url)
+        welcome = await ana.sign_in(relay.agent_email, relay.agent_password)
+        await ana.wait_synced()
+        visitor, _chat = await _chat_with_ana(relay.ws_url, relay.site_key, ana)
+        bea = AgentClient(relay.ws_url)
+        await bea.sign_in(BEA_EMAIL, BEA_PASSWORD)
+        await bea.wait_synced()
+        other = Visitor(relay.ws_url, relay.site_key)
+        await other.connect()
+        ack = await other.say("¿Bea?")
+        assert isinstance(ack, p.MessageAcked)
+        await bea.wait_for(_offer(ack.chat_id))
+        await bea.accept(ack.chat_id)
+        await ana.close()
+        # Her drop-out row is written before her colleagues see her offline (relay.py).
+        await bea.wait_for(
+            lambda f: (
+                isinstance(f, p.AgentPresence)
+                and f.agent.id == welcome.agent.id
+                and f.agent.status == "offline"
+            )
+        )
+        before = await _rows(relay)
+
+        noted = await relay.relay.writer.run(
+            dropouts.note_dropouts_at_start(before[welcome.agent.id] + 1000, [bea_id])
+        )
+        assert noted == []
+        assert await _rows(relay) == before
+        noted = await relay.relay.writer.run(
+            dropouts.note_dropouts_at_start(before[welcome.agent.id] + 1000, [])
+        )
+        assert noted == [bea_id]
+        assert (await _rows(relay))[welcome.agent.id] == before[welcome.agent.id]
+        await visitor.close()
+        await other.close()
+        await bea.close()
+
+
+async def _rows(relay: RelayHandle) -> dict[int, float]:
+    def query(db: sa.Connection) -> dict[int, float]:
+        rows = db.execute(sa.select(agent_dropouts.c.agent_id, agent_dropouts.c.due_at))
+        return {int(a): float(d) for a, d in rows}
+
+    return await read(relay.relay.engine, query)
