@@ -586,6 +586,8 @@ class Relay:
         try:
             await self.router.agent_back(agent_id)  # B6: back in time, her chats stay hers
             rows, chats, upto = await read(self.engine, repo.agent_snapshot, agent_id)
+            if status != "online":  # B6/N3: away takes no new chats, not in a welcome either
+                chats = [c for c in chats if c.state != "offered"]
             agents = [repo.agent_info(r, self.presence.status(r.id)) for r in rows]
             del rows
             for chat in chats:  # issue 12 item 6: hundreds of waiting chats stay small
@@ -742,6 +744,8 @@ class Relay:
         else:
             self.bus.unsubscribe(OFFERS, conn.push)
         conn.send(p.Ok(id=frame.id))
+        if frame.status == "away":
+            await self.router.agent_away(agent.id)  # B6/N3: her personal offers move on
         if frame.status == "online":
             # Back from away: the chats that waited meanwhile show up as offers now.
             for chat in await read(self.engine, repo.offered_chats, agent.id):

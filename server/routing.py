@@ -4,7 +4,8 @@ The decisions and their storage are in :mod:`server.store.ladder`; this module r
 routes a new chat, handles ``ignore_chat``, and keeps one timer, the earliest round deadline in
 the database. The timer is re-read from the database after every change and on start, so a
 restarted relay continues each chat's ladder where it was (a round that ran out meanwhile
-ends at once).
+ends at once). B6: the timer also carries the drop-out rows of agents gone offline with open
+chats; on start it first writes one for every agent a crash left holding chats.
 """
 
 from __future__ import annotations
@@ -55,11 +56,13 @@ class Router:
         self.on_missed = on_missed  # K3: a missed chat is a finished one for the webhooks
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._recovered = False
         self.timeouts = 0
 
     # -------------------------------------------------------------- the timer
 
     def start(self) -> None:
+        """Called before the relay listens (see ``_recover``)."""
         self._task = asyncio.create_task(self._run(), name="routing-timer")
 
     async def stop(self) -> None:
@@ -76,6 +79,9 @@ class Router:
     async def _run(self) -> None:
         while True:
             try:
+                if not self._recovered:
+                    await self._recover()
+                    self._recovered = True
                 await self._tick()
             except asyncio.CancelledError:
                 raise
@@ -106,6 +112,22 @@ class Router:
         wait = MAX_WAIT if deadline is None else min(MAX_WAIT, deadline - now)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), wait)
+
+    async def _recover(self) -> None:
+        """B6 after a crash: a relay killed without its shutdown wrote no drop-out rows for the
+        agents it lost. Every agent still holding an open visitor chat gets one now, due after
+        the grace period: she reconnects in time and keeps her chats, or they go back to
+        routing. Nobody can be connected to a node that has just started (this is the timer
+        task's first write, queued before the relay listens; a later sign-in's ``agent_back``
+        is queued after it). With several nodes this becomes a presence check: only agents
+        connected to no node get a row (see ``dropouts.note_dropouts_at_start``)."""
+        noted = await self.writer.run(
+            dropouts.note_dropouts_at_start(time.time() + self.orphan_grace, self.online_agents())
+        )
+        if noted:
+            log.info(
+                "%d agent(s) held open chats at start: requeued unless back in time", len(noted)
+            )
 
     # -------------------------------------------------------------- pushes
 
@@ -140,6 +162,12 @@ class Router:
         is in any more is offered again."""
         change = requeued.change
         event = change.event
+        dropped = event.author_id  # hers, on both the requeued and the left event
+        for answered in requeued.cancelled:  # her pending transfers: their targets are told
+            frame = p.encode(answered)
+            self.bus.publish(topics.agent_topic(answered.agent_id), frame)
+            if dropped is not None:
+                self.bus.publish(topics.agent_topic(dropped), frame)
         text = p.encode(p.EventPush(event=event))
         if change.chat.visitor_id is not None:
             self.bus.publish(topics.visitor_topic(change.chat.visitor_id), text, event.cursor)
@@ -170,6 +198,18 @@ class Router:
             return
         if noted:
             self.wake()
+
+    async def agent_away(self, agent_id: int) -> None:
+        """The agent went away: an offer round waiting on her alone moves on to the others now
+        rather than at its deadline (an away agent is offered nothing). Not when she goes
+        offline: a relay stopping closes every connection, and a restart must not move every
+        chat on a round."""
+        try:
+            offers = await self.writer.run(ladder.step_aside(agent_id, self.online_agents()))
+        except WriterClosed:
+            return
+        for offer in offers:
+            await self.publish_round(offer)
 
     async def agent_back(self, agent_id: int) -> None:
         try:

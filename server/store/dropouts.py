@@ -6,21 +6,27 @@ the node that deletes the row does the work (claimed once): she leaves each of t
 a chat nobody else is in goes back to routing from its first round (N3), history and all. The
 visitor is told by a ``requeued`` event. The router's timer (:mod:`server.routing`) watches
 these rows with the offer deadlines (``ladder.next_deadline``).
+
+A relay that crashed (SIGKILL, power loss) wrote no rows for the agents whose connections it
+lost: at its start :func:`note_dropouts_at_start` writes one for every agent who still holds an
+open visitor chat. An invitation or transfer still pending on a chat she leaves this way is
+cancelled, and its target told, so no colleague is left answering a question nobody asks.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from server import protocol as p
 from server.store import repo
 from server.store.ladder import Offer, first_round
-from server.store.schema import agent_dropouts, chat_participants, chats
+from server.store.schema import agent_dropouts, agents, chat_invitations, chat_participants, chats
 
 
 @dataclass
@@ -30,6 +36,9 @@ class Requeued:
 
     change: repo.ChatChange
     offer: Offer | None
+    cancelled: list[p.InvitationAnswered] = field(default_factory=list)
+    """Her invitations and transfers of the chat that were still pending, now cancelled: to
+    tell the colleague asked (and her own apps)."""
 
 
 def note_dropout(agent_id: int, due_at: float) -> Any:
@@ -51,6 +60,40 @@ def cancel_dropout(agent_id: int) -> Any:
 
     def write(conn: Connection) -> None:
         conn.execute(sa.delete(agent_dropouts).where(agent_dropouts.c.agent_id == agent_id))
+
+    return write
+
+
+def note_dropouts_at_start(due_at: float, connected: Sequence[int]) -> Any:
+    """A write, when a relay starts: a drop-out row for every agent who holds an open visitor
+    chat and has none yet (a crash wrote no rows), due at ``due_at``; rows already there keep
+    their earlier time. ``connected``: the agents connected already (none on a node that has
+    just started; the router queues this write before the relay listens, and the writer runs
+    writes in order, so an agent who connects later deletes her row after this one wrote it).
+
+    With one node, an agent with an open chat cannot be connected to a node that has just
+    started. With several nodes this becomes a presence check: only the agents connected to no
+    node (the shared presence) get a row. Returns the agents given a row."""
+
+    def write(conn: Connection) -> list[int]:
+        holders = conn.execute(
+            sa.select(chat_participants.c.agent_id)
+            .join(chats, chats.c.id == chat_participants.c.chat_id)
+            .where(
+                chat_participants.c.left_at.is_(None),
+                chats.c.state == "active",
+                chats.c.kind == "visitor",
+            )
+            .distinct()
+        ).scalars()
+        noted = set(conn.execute(sa.select(agent_dropouts.c.agent_id)).scalars())
+        skip = noted | set(connected)
+        fresh = sorted({int(a) for a in holders} - skip)
+        if fresh:
+            conn.execute(
+                sa.insert(agent_dropouts), [{"agent_id": a, "due_at": due_at} for a in fresh]
+            )
+        return fresh
 
     return write
 
@@ -98,6 +141,7 @@ def requeue_dropped(agent_id: int, due_at: float, online: Sequence[int]) -> Any:
         now = time.time()
         done: list[Requeued] = []
         for chat_id in _open_chats_of(conn, agent_id):
+            cancelled = _cancel_invitations(conn, chat_id, agent_id, now)
             conn.execute(
                 sa.update(chat_participants)
                 .where(
@@ -112,7 +156,7 @@ def requeue_dropped(agent_id: int, due_at: float, online: Sequence[int]) -> Any:
                     conn, chat_id, kind="left", author="agent", author_id=agent_id,
                     author_name=name,
                 )  # fmt: skip
-                done.append(Requeued(repo.ChatChange(event, row, others), None))
+                done.append(Requeued(repo.ChatChange(event, row, others), None, cancelled))
                 continue
             event, row = repo._append_event(
                 conn,
@@ -125,7 +169,43 @@ def requeue_dropped(agent_id: int, due_at: float, online: Sequence[int]) -> Any:
             )
             offer = first_round(conn, chat_id, [a for a in online if a != agent_id])
             offer.info = repo.chat_info(conn, chat_id)
-            done.append(Requeued(repo.ChatChange(event, repo.chat_row(conn, chat_id), []), offer))
+            change = repo.ChatChange(event, repo.chat_row(conn, chat_id), [])
+            done.append(Requeued(change, offer, cancelled))
         return done
 
     return write
+
+
+def _cancel_invitations(
+    conn: Connection, chat_id: int, agent_id: int, now: float
+) -> list[p.InvitationAnswered]:
+    """The dropped agent's invitations and transfers of the chat still pending: cancelled (the
+    colleague's answer could only be refused now), each with the frame that tells her."""
+    rows = conn.execute(
+        sa.select(chat_invitations, agents.c.name.label("to_name"))
+        .join(agents, agents.c.id == chat_invitations.c.to_agent_id)
+        .where(
+            chat_invitations.c.chat_id == chat_id,
+            chat_invitations.c.from_agent_id == agent_id,
+            chat_invitations.c.state == "pending",
+        )
+        .order_by(chat_invitations.c.id)
+    ).all()
+    if not rows:
+        return []
+    conn.execute(
+        sa.update(chat_invitations)
+        .where(chat_invitations.c.id.in_([r.id for r in rows]))
+        .values(state="cancelled", answered_at=now)
+    )
+    return [
+        p.InvitationAnswered(
+            invitation_id=int(r.id),
+            chat_id=chat_id,
+            kind=r.kind,
+            agent_id=int(r.to_agent_id),
+            agent_name=str(r.to_name),
+            outcome="cancelled",
+        )
+        for r in rows
+    ]

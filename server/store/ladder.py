@@ -6,7 +6,8 @@ tells N3), the online agent with the fewest open chats. Round 1 offers it to eve
 (a site with the rule ``all`` starts there). Rounds 2 and 3 bring the toast back to everyone.
 A round ends when every agent it offers the chat to has ignored it, or when its deadline
 passes; after round 3 the chat is *missed*.
-Away agents, and agents at the site's chat limit, get no offer.
+Away agents, and agents at the site's chat limit, get no offer; an agent going away ends at
+once a round that waits on her alone (``step_aside``).
 
 The round, its agents, who ignored it and its deadline are columns of the chat, and the
 deadline is wall-clock time, so a restarted relay (or another node) carries on where it was.
@@ -281,6 +282,27 @@ def advance(chat_id: int, expected_round: int, online: Sequence[int], reason: st
         if chat is None or chat.state != "offered" or chat.offer_round != expected_round:
             return None
         return _advance(conn, chat, online, reason)
+
+    return write
+
+
+def step_aside(agent_id: int, online: Sequence[int]) -> Any:
+    """A write (N3, B6): the agent went away. A round that waits on her alone (the
+    agents it was offered to who have not ignored it are just her: the least busy one, the
+    client's assigned agent, a requeued chat's first offer) ends now instead of at its
+    deadline; the next round opens for the others. Returns the new rounds."""
+    mark = f"%,{int(agent_id)},%"
+
+    def write(conn: Connection) -> list[Offer]:
+        waiting = conn.execute(
+            sa.select(chats).where(chats.c.state == "offered", chats.c.offer_to.like(mark))
+        ).all()
+        others = [a for a in online if a != agent_id]
+        offers = []
+        for chat in waiting:
+            if ids_of(chat.offer_to) - ids_of(chat.offer_ignored) == {agent_id}:
+                offers.append(_advance(conn, chat, others, "away"))
+        return offers
 
     return write
 
