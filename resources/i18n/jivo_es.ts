@@ -128,7 +128,7 @@
     </message>
     <message>
         <source>Sneak peek (see the visitor typing)</source>
-        <translation>Vista previa (ver lo que escribe el visitante)</translation>
+        <translation>Ver lo que escribe el visitante</translation>
     </message>
     <message>
         <source>Copy snippet</source>

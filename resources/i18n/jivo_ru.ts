@@ -128,7 +128,7 @@
     </message>
     <message>
         <source>Sneak peek (see the visitor typing)</source>
-        <translation>Предпросмотр (видеть, что печатает посетитель)</translation>
+        <translation>Видеть, что печатает посетитель</translation>
     </message>
     <message>
         <source>Copy snippet</source>

@@ -10,6 +10,7 @@ from playwright.async_api import Browser, expect
 
 from jivo_desktop.net.client import AgentClient
 from server import protocol as p
+from server.store import ladder
 from tests.e2e.widget_support import open_widget_page, signed_in_agent
 from tests.support.relay import RelayHandle
 
@@ -17,15 +18,17 @@ pytestmark = pytest.mark.browser
 
 
 async def miss_the_chat(agent: AgentClient) -> None:
-    """The only agent ignores the offer three times (N3): the chat is missed."""
-    since = 0
-    for round_ in (1, 2, 3):
+    """The only agent ignores every round it is shown (N3 by default: the personal first offer;
+    round 1 goes to everyone who has not ignored it, nobody here, so it comes back at once for
+    the two returns): after the last round the chat is missed."""
+    since, last = 0, -1
+    while last < ladder.LAST_ROUND:
         offer: p.ChatOffered = await agent.wait_for(
-            lambda f, r=round_: isinstance(f, p.ChatOffered) and f.chat.offer_round == r,
+            lambda f, r=last: isinstance(f, p.ChatOffered) and f.chat.offer_round > r,
             timeout=15,
             since=since,
         )
-        since = len(agent.received)
+        since, last = len(agent.received), offer.chat.offer_round
         await agent.request(lambda i, c=offer.chat.id: p.IgnoreChat(id=i, chat_id=c))
 
 
