@@ -119,16 +119,16 @@
         <translation> s</translation>
     </message>
     <message>
+        <source>See the visitor typing</source>
+        <translation>Ver lo que escribe el visitante</translation>
+    </message>
+    <message>
         <source>One agent first, then everyone</source>
         <translation>Primero un agente, luego todos</translation>
     </message>
     <message>
         <source>One agent first: the client&apos;s assigned agent or the least busy one; if they ignore it, every online agent.</source>
         <translation>Primero un agente: el agente asignado del cliente o el menos ocupado; si lo ignora, todos los agentes en línea.</translation>
-    </message>
-    <message>
-        <source>Sneak peek (see the visitor typing)</source>
-        <translation>Vista previa (ver lo que escribe el visitante)</translation>
     </message>
     <message>
         <source>Copy snippet</source>
@@ -171,6 +171,10 @@
     <message>
         <source>Departments first</source>
         <translation>Primero los departamentos</translation>
+    </message>
+    <message>
+        <source>Sneak peek</source>
+        <translation>Vista previa</translation>
     </message>
     <message>
         <source>{0} (off)</source>

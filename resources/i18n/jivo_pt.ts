@@ -119,16 +119,16 @@
         <translation> s</translation>
     </message>
     <message>
+        <source>See the visitor typing</source>
+        <translation>Ver o visitante digitando</translation>
+    </message>
+    <message>
         <source>One agent first, then everyone</source>
         <translation>Primeiro um agente, depois todos</translation>
     </message>
     <message>
         <source>One agent first: the client&apos;s assigned agent or the least busy one; if they ignore it, every online agent.</source>
         <translation>Primeiro um agente: o agente atribuído ao cliente ou o menos ocupado; se ele ignorar, todos os agentes online.</translation>
-    </message>
-    <message>
-        <source>Sneak peek (see the visitor typing)</source>
-        <translation>Espiar (ver o visitante digitando)</translation>
     </message>
     <message>
         <source>Copy snippet</source>
@@ -171,6 +171,10 @@
     <message>
         <source>Departments first</source>
         <translation>Departamentos primeiro</translation>
+    </message>
+    <message>
+        <source>Sneak peek</source>
+        <translation>Espiar</translation>
     </message>
     <message>
         <source>{0} (off)</source>

@@ -119,16 +119,16 @@
         <translation> с</translation>
     </message>
     <message>
+        <source>See the visitor typing</source>
+        <translation>Видеть, что печатает посетитель</translation>
+    </message>
+    <message>
         <source>One agent first, then everyone</source>
         <translation>Сначала одному агенту, затем всем</translation>
     </message>
     <message>
         <source>One agent first: the client&apos;s assigned agent or the least busy one; if they ignore it, every online agent.</source>
         <translation>Сначала одному агенту: закреплённому за клиентом или наименее занятому; если он проигнорирует, всем агентам в сети.</translation>
-    </message>
-    <message>
-        <source>Sneak peek (see the visitor typing)</source>
-        <translation>Предпросмотр (видеть, что печатает посетитель)</translation>
     </message>
     <message>
         <source>Copy snippet</source>
@@ -171,6 +171,10 @@
     <message>
         <source>Departments first</source>
         <translation>Сначала отделы</translation>
+    </message>
+    <message>
+        <source>Sneak peek</source>
+        <translation>Предпросмотр</translation>
     </message>
     <message>
         <source>{0} (off)</source>

@@ -81,7 +81,7 @@ class AccountChannels(QWidget):
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.status = PlainLabel()
         self.status.setWordWrap(True)
-        self.labels = [PlainLabel() for _ in range(8)]
+        self.labels = [PlainLabel() for _ in range(9)]
         for label in self.labels:
             label.setWordWrap(True)
         form = QFormLayout()
@@ -92,7 +92,8 @@ class AccountChannels(QWidget):
         form.addRow(self.labels[4], self.rule)
         form.addRow(self.labels[5], self.chat_limit)
         form.addRow(self.labels[6], self.offer_timeout)
-        form.addRow("", self.sneak_peek)
+        # A label of its own: the long check box text was cut off in es and ru.
+        form.addRow(self.labels[8], self.sneak_peek)
         form.addRow(self.labels[7], self.departments)
         form.addRow(self.labels[3], self.snippet)
         buttons = QHBoxLayout()
@@ -140,7 +141,7 @@ class AccountChannels(QWidget):
         )
         self.chat_limit.setSpecialValueText(self.tr("No limit"))
         self.offer_timeout.setSuffix(self.tr(" s"))
-        self.sneak_peek.setText(self.tr("Sneak peek (see the visitor typing)"))
+        self.sneak_peek.setText(self.tr("See the visitor typing"))
         self.copy_button.setText(self.tr("Copy snippet"))
         self.save_button.setText(self.tr("Save"))
         texts = (
@@ -152,6 +153,7 @@ class AccountChannels(QWidget):
             self.tr("Open chats per agent"),
             self.tr("Offer time-out"),
             self.tr("Departments first"),
+            self.tr("Sneak peek"),
         )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
