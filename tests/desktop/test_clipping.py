@@ -212,7 +212,13 @@ async def _ready(name: str, widget: QWidget) -> None:
     """Lists filled from the relay are measured once their rows are there."""
     from PySide6.QtWidgets import QListWidget
 
-    if name in ("dialog-blocked", "dialog-phrases", "dialog-invite", "dialog-transfer", "dialog-agent"):
+    if name in (
+        "dialog-blocked",
+        "dialog-phrases",
+        "dialog-invite",
+        "dialog-transfer",
+        "dialog-agent",
+    ):
         lists = widget.findChildren(QListWidget)
         await until(lambda: any(w.count() for w in lists), timeout=5)
 

@@ -107,8 +107,9 @@ class AccountChannels(QWidget):
         right.addStretch(1)
 
         body = QHBoxLayout()
-        body.addLayout(left, 2)
-        body.addLayout(right, 3)
+        # The site list needs little room; the routing fields' long choices need it more.
+        body.addLayout(left, 1)
+        body.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(intro)
