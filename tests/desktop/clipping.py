@@ -1,6 +1,7 @@
-"""Find text that does not fit where it is shown (B8): labels, buttons, check boxes, the chosen item of a combo box, header
-sections, tab labels and list rows narrower than their text, and pages that overflow their
-scroll area sideways (a horizontal scroll bar at the window's default size).
+"""Find text that does not fit where it is shown (B8): labels, buttons, check boxes, the
+chosen item of a combo box, header sections, tab labels and list rows narrower than their
+text, and pages that overflow their scroll area sideways (a horizontal scroll bar at the
+window's default size).
 
 The width a text needs comes from the widget's own font metrics (bold where a style sheet
 makes it bold, as a checked tab is) plus what the widget's size hint adds around the text; a
