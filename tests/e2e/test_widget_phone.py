@@ -36,7 +36,8 @@ async def _fits(wp: WidgetPage) -> list[str]:
                 if (!r.width || !r.height || getComputedStyle(el).visibility === 'hidden') continue;
                 if (r.left < -0.5 || r.right > w + 0.5 || r.bottom > h + 0.5)
                   out.push(`${el.dataset.testid || el.tagName}: ${r.left},${r.right},${r.bottom}`);
-                if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible'
+                const overflow = getComputedStyle(el).overflowX;
+                if (el.scrollWidth > el.clientWidth + 1 && overflow !== 'visible'
                     && el.clientWidth > 0)
                   out.push(`${el.dataset.testid || el.tagName} scrolls sideways`);
               }
