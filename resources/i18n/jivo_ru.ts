@@ -108,7 +108,7 @@
     </message>
     <message>
         <source>Every online agent at once</source>
-        <translation>Всем агентам в сети сразу</translation>
+        <translation>Всем операторам в сети сразу</translation>
     </message>
     <message>
         <source>No limit</source>
@@ -124,11 +124,11 @@
     </message>
     <message>
         <source>One agent first, then everyone</source>
-        <translation>Сначала одному агенту, затем всем</translation>
+        <translation>Сначала одному оператору, затем всем</translation>
     </message>
     <message>
         <source>One agent first: the client&apos;s assigned agent or the least busy one; if they ignore it, every online agent.</source>
-        <translation>Сначала одному агенту: закреплённому за клиентом или наименее занятому; если он проигнорирует, всем агентам в сети.</translation>
+        <translation>Сначала одному оператору: закреплённому за клиентом или наименее занятому; если он проигнорирует, всем операторам в сети.</translation>
     </message>
     <message>
         <source>Copy snippet</source>
@@ -162,7 +162,7 @@
     </message>
     <message>
         <source>Open chats per agent</source>
-        <translation>Открытых чатов на агента</translation>
+        <translation>Открытых чатов на оператора</translation>
     </message>
     <message>
         <source>Offer time-out</source>
@@ -497,7 +497,7 @@
     </message>
     <message>
         <source>Agent</source>
-        <translation>Агент</translation>
+        <translation>Оператор</translation>
     </message>
     <message>
         <source>Administrator</source>
@@ -521,7 +521,7 @@
     </message>
     <message>
         <source>Removes it for every agent and site</source>
-        <translation>Удаляет его для всех агентов и сайтов</translation>
+        <translation>Удаляет его для всех операторов и сайтов</translation>
     </message>
     <message>
         <source>Role</source>
@@ -1532,11 +1532,11 @@ Waiting chats are marked in orange.</source>
     </message>
     <message>
         <source>Agent name shown</source>
-        <translation>Показываемое имя агента</translation>
+        <translation>Показываемое имя оператора</translation>
     </message>
     <message>
         <source>Agent photo</source>
-        <translation>Фото агента</translation>
+        <translation>Фото оператора</translation>
     </message>
     <message>
         <source>Time on the page</source>
@@ -2205,7 +2205,7 @@ This page is not built yet: it comes in a later version.</source>
     </message>
     <message>
         <source>Right-click an agent to change their settings.</source>
-        <translation>Щёлкните агента правой кнопкой, чтобы изменить его настройки.</translation>
+        <translation>Щёлкните оператора правой кнопкой, чтобы изменить его настройки.</translation>
     </message>
     <message>
         <source>Settings…</source>
