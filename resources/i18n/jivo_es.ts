@@ -328,7 +328,7 @@
     </message>
     <message>
         <source>Outside these hours visitors see the offline form</source>
-        <translation>Fuera de este horario los visitantes ven el formulario sin conexión</translation>
+        <translation>Fuera de este horario los visitantes ven el formulario fuera de línea</translation>
     </message>
     <message>
         <source>Monday</source>
@@ -1754,7 +1754,7 @@ Los chats en espera están marcados en naranja.</translation>
     </message>
     <message>
         <source>Missed: nobody answered; the visitor saw the offline form</source>
-        <translation>Perdido: nadie respondió; el visitante vio el formulario sin conexión</translation>
+        <translation>Perdido: nadie respondió; el visitante vio el formulario fuera de línea</translation>
     </message>
     <message>
         <source>{0} went offline: the chat went back to the queue</source>
@@ -1799,7 +1799,7 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     </message>
     <message>
         <source>No offline messages. What visitors leave in the offline form appears here.</source>
-        <translation>No hay mensajes fuera de línea. Lo que los visitantes dejan en el formulario sin conexión aparece aquí.</translation>
+        <translation>No hay mensajes fuera de línea. Lo que los visitantes dejan en el formulario fuera de línea aparece aquí.</translation>
     </message>
     <message>
         <source>E-mail</source>
