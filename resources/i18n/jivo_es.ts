@@ -131,6 +131,10 @@
         <translation>Primero un agente: el agente asignado del cliente o el menos ocupado; si lo ignora, todos los agentes en línea.</translation>
     </message>
     <message>
+        <source>No departments yet. Make them in Team: right-click an agent → Settings…</source>
+        <translation>Aún no hay departamentos. Créelos en Equipo: clic derecho en un agente → Configuraciones…</translation>
+    </message>
+    <message>
         <source>Copy snippet</source>
         <translation>Copiar código</translation>
     </message>

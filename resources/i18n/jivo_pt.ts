@@ -131,6 +131,10 @@
         <translation>Primeiro um agente: o agente atribuído ao cliente ou o menos ocupado; se ele ignorar, todos os agentes online.</translation>
     </message>
     <message>
+        <source>No departments yet. Make them in Team: right-click an agent → Settings…</source>
+        <translation>Ainda não há departamentos. Crie-os em Equipe: clique com o botão direito num agente → Configurações…</translation>
+    </message>
+    <message>
         <source>Copy snippet</source>
         <translation>Copiar código</translation>
     </message>

@@ -131,6 +131,10 @@
         <translation>Сначала одному оператору: закреплённому за клиентом или наименее занятому; если он проигнорирует, всем операторам в сети.</translation>
     </message>
     <message>
+        <source>No departments yet. Make them in Team: right-click an agent → Settings…</source>
+        <translation>Отделов пока нет. Создайте их в разделе «Команда»: щёлкните оператора правой кнопкой → Настройки…</translation>
+    </message>
+    <message>
         <source>Copy snippet</source>
         <translation>Копировать код</translation>
     </message>

@@ -71,6 +71,14 @@ class AccountChannels(QWidget):
         self.sneak_peek = QCheckBox()
         self.departments = QListWidget()
         self.departments.setFixedHeight(80)
+        # With no department yet an empty box says nothing: say where they are made.
+        self.no_departments = PlainLabel()
+        self.no_departments.setObjectName("FieldLabel")
+        self.no_departments.setWordWrap(True)
+        departments_box = QVBoxLayout()
+        departments_box.setContentsMargins(0, 0, 0, 0)
+        departments_box.addWidget(self.departments)
+        departments_box.addWidget(self.no_departments)
         self.snippet = QPlainTextEdit()
         self.snippet.setReadOnly(True)
         self.snippet.setFixedHeight(70)
@@ -94,7 +102,7 @@ class AccountChannels(QWidget):
         form.addRow(self.labels[6], self.offer_timeout)
         # A label of its own: the long check box text was cut off in es and ru.
         form.addRow(self.labels[8], self.sneak_peek)
-        form.addRow(self.labels[7], self.departments)
+        form.addRow(self.labels[7], departments_box)
         form.addRow(self.labels[3], self.snippet)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
@@ -143,6 +151,9 @@ class AccountChannels(QWidget):
         self.chat_limit.setSpecialValueText(self.tr("No limit"))
         self.offer_timeout.setSuffix(self.tr(" s"))
         self.sneak_peek.setText(self.tr("See the visitor typing"))
+        self.no_departments.setText(
+            self.tr("No departments yet. Make them in Team: right-click an agent → Settings…")
+        )
         self.copy_button.setText(self.tr("Copy snippet"))
         self.save_button.setText(self.tr("Save"))
         texts = (
@@ -209,6 +220,9 @@ class AccountChannels(QWidget):
             on = department.id in checked
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.departments.addItem(item)
+        none = not self.account.departments
+        self.departments.setVisible(not none)
+        self.no_departments.setVisible(none)
 
     def checked_departments(self) -> list[int]:
         return [
