@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,23 +36,36 @@ class BlockedClientsList(QWidget):
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.list, 1)
-        self.empty = PlainLabel(self.tr("Nobody is blocked."))
+        self.empty = PlainLabel()
         self.empty.setObjectName("FieldLabel")
         layout.addWidget(self.empty)
         self.buttons = QHBoxLayout()
-        self.unblock_button = QPushButton(self.tr("Unblock"))
+        self.unblock_button = QPushButton()
         self.unblock_button.clicked.connect(self._on_unblock_clicked)
         self.buttons.addWidget(self.unblock_button)
         self.buttons.addStretch(1)
         layout.addLayout(self.buttons)
+        self._clients: list[p.BlockedClient] = []
         actions.blocked_ready.connect(self._on_actions_blocked_ready)
-        self._on_actions_blocked_ready([])
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (Ajustes keeps this list across a switch, G6)."""
+        self.empty.setText(self.tr("Nobody is blocked."))
+        self.unblock_button.setText(self.tr("Unblock"))
+        self._on_actions_blocked_ready(self._clients)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.chat_actions.refresh_blocked()
 
     def _on_actions_blocked_ready(self, clients: list[p.BlockedClient]) -> None:
+        self._clients = list(clients)
         self.list.clear()
         for client in clients:
             item = QListWidgetItem(self.describe(client))

@@ -119,6 +119,10 @@
         <translation> s</translation>
     </message>
     <message>
+        <source>See the visitor typing</source>
+        <translation>Ver lo que escribe el visitante</translation>
+    </message>
+    <message>
         <source>One agent first, then everyone</source>
         <translation>Primero un agente, luego todos</translation>
     </message>
@@ -127,8 +131,8 @@
         <translation>Primero un agente: el agente asignado del cliente o el menos ocupado; si lo ignora, todos los agentes en línea.</translation>
     </message>
     <message>
-        <source>Sneak peek (see the visitor typing)</source>
-        <translation>Ver lo que escribe el visitante</translation>
+        <source>No departments yet. Make them in Team: right-click an agent → Settings…</source>
+        <translation>Aún no hay departamentos. Créelos en Equipo: clic derecho en un agente → Configuraciones…</translation>
     </message>
     <message>
         <source>Copy snippet</source>
@@ -171,6 +175,10 @@
     <message>
         <source>Departments first</source>
         <translation>Primero los departamentos</translation>
+    </message>
+    <message>
+        <source>Sneak peek</source>
+        <translation>Vista previa</translation>
     </message>
     <message>
         <source>{0} (off)</source>
@@ -324,7 +332,7 @@
     </message>
     <message>
         <source>Outside these hours visitors see the offline form</source>
-        <translation>Fuera de este horario los visitantes ven el formulario sin conexión</translation>
+        <translation>Fuera de este horario los visitantes ven el formulario fuera de línea</translation>
     </message>
     <message>
         <source>Monday</source>
@@ -1734,7 +1742,7 @@ Los chats en espera están marcados en naranja.</translation>
     </message>
     <message>
         <source>Missed: nobody answered; the visitor saw the offline form</source>
-        <translation>Perdido: nadie respondió; el visitante vio el formulario sin conexión</translation>
+        <translation>Perdido: nadie respondió; el visitante vio el formulario fuera de línea</translation>
     </message>
     <message>
         <source>{0} went offline: the chat went back to the queue</source>
@@ -1779,7 +1787,7 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     </message>
     <message>
         <source>No offline messages. What visitors leave in the offline form appears here.</source>
-        <translation>No hay mensajes fuera de línea. Lo que los visitantes dejan en el formulario sin conexión aparece aquí.</translation>
+        <translation>No hay mensajes fuera de línea. Lo que los visitantes dejan en el formulario fuera de línea aparece aquí.</translation>
     </message>
     <message>
         <source>E-mail</source>

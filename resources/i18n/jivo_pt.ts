@@ -119,6 +119,10 @@
         <translation> s</translation>
     </message>
     <message>
+        <source>See the visitor typing</source>
+        <translation>Ver o visitante digitando</translation>
+    </message>
+    <message>
         <source>One agent first, then everyone</source>
         <translation>Primeiro um agente, depois todos</translation>
     </message>
@@ -127,8 +131,8 @@
         <translation>Primeiro um agente: o agente atribuído ao cliente ou o menos ocupado; se ele ignorar, todos os agentes online.</translation>
     </message>
     <message>
-        <source>Sneak peek (see the visitor typing)</source>
-        <translation>Espiar (ver o visitante digitando)</translation>
+        <source>No departments yet. Make them in Team: right-click an agent → Settings…</source>
+        <translation>Ainda não há departamentos. Crie-os em Equipe: clique com o botão direito num agente → Configurações…</translation>
     </message>
     <message>
         <source>Copy snippet</source>
@@ -171,6 +175,10 @@
     <message>
         <source>Departments first</source>
         <translation>Departamentos primeiro</translation>
+    </message>
+    <message>
+        <source>Sneak peek</source>
+        <translation>Espiar</translation>
     </message>
     <message>
         <source>{0} (off)</source>

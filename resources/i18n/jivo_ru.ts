@@ -108,7 +108,7 @@
     </message>
     <message>
         <source>Every online agent at once</source>
-        <translation>Всем агентам в сети сразу</translation>
+        <translation>Всем операторам в сети сразу</translation>
     </message>
     <message>
         <source>No limit</source>
@@ -119,16 +119,20 @@
         <translation> с</translation>
     </message>
     <message>
+        <source>See the visitor typing</source>
+        <translation>Видеть, что печатает посетитель</translation>
+    </message>
+    <message>
         <source>One agent first, then everyone</source>
-        <translation>Сначала одному агенту, затем всем</translation>
+        <translation>Сначала одному оператору, затем всем</translation>
     </message>
     <message>
         <source>One agent first: the client&apos;s assigned agent or the least busy one; if they ignore it, every online agent.</source>
-        <translation>Сначала одному агенту: закреплённому за клиентом или наименее занятому; если он проигнорирует, всем агентам в сети.</translation>
+        <translation>Сначала одному оператору: закреплённому за клиентом или наименее занятому; если он проигнорирует, всем операторам в сети.</translation>
     </message>
     <message>
-        <source>Sneak peek (see the visitor typing)</source>
-        <translation>Видеть, что печатает посетитель</translation>
+        <source>No departments yet. Make them in Team: right-click an agent → Settings…</source>
+        <translation>Отделов пока нет. Создайте их в разделе «Команда»: щёлкните оператора правой кнопкой → Настройки…</translation>
     </message>
     <message>
         <source>Copy snippet</source>
@@ -162,7 +166,7 @@
     </message>
     <message>
         <source>Open chats per agent</source>
-        <translation>Открытых чатов на агента</translation>
+        <translation>Открытых чатов на оператора</translation>
     </message>
     <message>
         <source>Offer time-out</source>
@@ -171,6 +175,10 @@
     <message>
         <source>Departments first</source>
         <translation>Сначала отделы</translation>
+    </message>
+    <message>
+        <source>Sneak peek</source>
+        <translation>Предпросмотр</translation>
     </message>
     <message>
         <source>{0} (off)</source>
@@ -493,7 +501,7 @@
     </message>
     <message>
         <source>Agent</source>
-        <translation>Агент</translation>
+        <translation>Оператор</translation>
     </message>
     <message>
         <source>Administrator</source>
@@ -517,7 +525,7 @@
     </message>
     <message>
         <source>Removes it for every agent and site</source>
-        <translation>Удаляет его для всех агентов и сайтов</translation>
+        <translation>Удаляет его для всех операторов и сайтов</translation>
     </message>
     <message>
         <source>Role</source>
@@ -1512,11 +1520,11 @@ Waiting chats are marked in orange.</source>
     </message>
     <message>
         <source>Agent name shown</source>
-        <translation>Показываемое имя агента</translation>
+        <translation>Показываемое имя оператора</translation>
     </message>
     <message>
         <source>Agent photo</source>
-        <translation>Фото агента</translation>
+        <translation>Фото оператора</translation>
     </message>
     <message>
         <source>Time on the page</source>
@@ -2336,7 +2344,7 @@ This page is not built yet: it comes in a later version.</source>
     </message>
     <message>
         <source>Right-click an agent to change their settings.</source>
-        <translation>Щёлкните агента правой кнопкой, чтобы изменить его настройки.</translation>
+        <translation>Щёлкните оператора правой кнопкой, чтобы изменить его настройки.</translation>
     </message>
     <message>
         <source>Settings…</source>

@@ -1,6 +1,7 @@
-"""Find text that does not fit where it is shown (B8): labels, buttons, check boxes, header
-sections, tab labels and list rows narrower than their text, and pages that overflow their
-scroll area sideways (a horizontal scroll bar at the window's default size).
+"""Find text that does not fit where it is shown (B8): labels, buttons, check boxes, the
+chosen item of a combo box, header sections, tab labels and list rows narrower than their
+text, and pages that overflow their scroll area sideways (a horizontal scroll bar at the
+window's default size).
 
 The width a text needs comes from the widget's own font metrics (bold where a style sheet
 makes it bold, as a checked tab is) plus what the widget's size hint adds around the text; a
@@ -17,12 +18,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
+    QComboBox,
     QHeaderView,
     QLabel,
     QListView,
     QPushButton,
     QScrollArea,
     QStyle,
+    QStyleOptionComboBox,
     QTabBar,
     QWidget,
 )
@@ -94,6 +97,24 @@ def _button(widget: QAbstractButton) -> str | None:
         need = max(need, need - plain + _text_width(_bold(widget.font()), text))
     if widget.width() + SLACK < need:
         return f"{type(widget).__name__} {text!r}: {widget.width()} of {need} px"
+    return None
+
+
+def _combo(widget: QComboBox) -> str | None:
+    """The chosen item's text must fit the box's text field (the open list shows every item in
+    full, so only the current one is measured)."""
+    text = widget.currentText()
+    if not text or widget.isEditable():
+        return None
+    option = QStyleOptionComboBox()
+    option.initFrom(widget)
+    option.currentText = text
+    field = widget.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, widget
+    )
+    need = _text_width(widget.fontMetrics(), text)
+    if field.width() + SLACK < need:
+        return f"QComboBox {text!r}: {field.width()} of {need} px"
     return None
 
 
@@ -176,6 +197,8 @@ def clipped(root: QWidget) -> list[str]:
             found = _label(widget)
         elif isinstance(widget, QAbstractButton):
             found = _button(widget)
+        elif isinstance(widget, QComboBox):
+            found = _combo(widget)
         elif isinstance(widget, QHeaderView):
             problems += _header(widget)
         elif isinstance(widget, QTabBar):

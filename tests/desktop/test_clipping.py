@@ -20,13 +20,53 @@ from jivo_desktop.net.client import AgentClient
 from jivo_desktop.ui.phrases import PhraseEditor
 from server import protocol as p
 from tests.desktop.clipping import clipped
-from tests.desktop.test_i18n import translations  # noqa: F401 - the fixture
+from tests.desktop.test_i18n import (
+    TS_DIR,
+    translations,  # noqa: F401 - the fixture
+)
 from tests.support.relay import RelayHandle
 from tests.support.visitor import Visitor
 from tests.support.waiting import until
 
 LANGUAGES = ("en", "es", "pt", "ru")
 DEFAULT_SIZE = QSize(1180, 740)
+# English sources that are also right as they are: "Chats" is Spanish and Portuguese too, and
+# the language menu names each language in its own words.
+SAME_WORD = {"Chats", "English"}
+
+
+def _english(language: str) -> set[str]:
+    """The English sources that the language's catalogue translates to something else."""
+    import xml.etree.ElementTree as ET
+
+    found = set()
+    for message in ET.parse(TS_DIR / f"jivo_{language}.ts").iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.findtext("translation") or ""
+        if translation and translation != source and len(source) > 2:
+            found.add(source)
+    return found
+
+
+def untranslated(root: QWidget, english: set[str]) -> list[str]:
+    """Visible texts still in English after a switch of language (a view that never
+    retranslates): labels, buttons, combo boxes, placeholders, header sections, list rows."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QListWidget
+
+    texts: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget is not root and not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        elif isinstance(widget, QComboBox):
+            texts.append(widget.currentText())
+        elif isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        elif isinstance(widget, QListWidget):
+            for row in range(min(widget.count(), 20)):
+                texts += widget.item(row).text().split("\n")
+    return [f"untranslated {t!r}" for t in texts if t.replace("&", "") in english - SAME_WORD]
 
 
 def _settle(widget: QWidget) -> None:
@@ -48,17 +88,25 @@ async def _world(app: DesktopApp, relay: RelayHandle) -> list[Visitor]:
         await visitor.connect(page_url="https://shop.example/macetas/ceramica-grande?color=verde")
         await visitor.answer(visitor.send_frame(lambda i, n=name: p.SetContact(id=i, name=n)))
         visitors.append(visitor)
-    await visitors[0].say("Hola, ¿tienen la maceta grande en verde?")
+    # An earlier, closed chat with a comment: the client panel lists it under Earlier chats.
+    await visitors[0].say("¿Tienen macetas grandes?")
     await until(lambda: app.chats.order)
-    chat_id = app.chats.order[0]
+    first = app.chats.order[0]
+    assert await app.chats.accept_async(first)
+    await client.send_message(first, "Quiere la maceta en verde; llamar por la tarde", comment=True)
+    await client.close_chat(first)
+    await until(lambda: first not in app.chats.order or _closed(app, first))
+    await visitors[0].say("Hola, ¿tienen la maceta grande en verde?")
+    await until(lambda: any(c != first for c in app.chats.order))
+    chat_id = next(c for c in app.chats.order if c != first)
     assert await app.chats.accept_async(chat_id)
     request_id = visitors[2].send_frame(  # before the block: every visitor here has one IP
         lambda i: p.OfflineMessage(id=i, name="Eva", email="eva@example.com", text="Llámenme")
     )
     assert isinstance(await visitors[2].answer(request_id), p.Ok)
     await visitors[1].say("spam spam")
-    await until(lambda: len(app.chats.order) == 2)
-    other = next(c for c in app.chats.order if c != chat_id)
+    await until(lambda: any(c not in (first, chat_id) for c in app.chats.order))
+    other = next(c for c in app.chats.order if c not in (first, chat_id))
     assert await app.chats.accept_async(other)
     await visitors[3].say("¿Hacen envíos a Valparaíso? Necesito tres macetas grandes")
     await until(lambda: app.chats.waiting())  # it stays waiting: the toast
@@ -66,10 +114,30 @@ async def _world(app: DesktopApp, relay: RelayHandle) -> list[Visitor]:
     await client.save_phrase("envio", "El envío tarda de 2 a 3 días.", label="Plazos de envío")
     app.chats.select(chat_id)
     await until(lambda: app.main_window.inbox.composer.isEnabled())
+    await until(lambda: app.main_window.inbox.client_panel.past.count() == 1)
     return visitors
 
 
-def _views(app: DesktopApp) -> list[tuple[str, Callable[[], QWidget]]]:
+def _closed(app: DesktopApp, chat_id: int) -> bool:
+    chat = app.chats.chat(chat_id)
+    return chat is not None and chat.info.state == "closed"
+
+
+async def _department(app: DesktopApp, agent_email: str) -> int:
+    """A department, added from Equipo's agent dialog: Canales and the dialog list it."""
+    page = app.main_window.team_page
+    await until(lambda: any(m.email == agent_email for m in app.account.team))
+    ana_id = next(m.id for m in app.account.team if m.email == agent_email)
+    dialog = page.edit_agent(ana_id)
+    assert dialog is not None
+    dialog.new_department.setText("Atención al cliente")
+    dialog.add_button.click()
+    await until(lambda: dialog.departments.count() == 1)
+    dialog.reject()
+    return ana_id
+
+
+def _views(app: DesktopApp, ana_id: int) -> list[tuple[str, Callable[[], QWidget]]]:
     window = app.main_window
     inbox = window.inbox
     bar = inbox.chat_actions_bar
@@ -147,6 +215,12 @@ def _views(app: DesktopApp) -> list[tuple[str, Callable[[], QWidget]]]:
         )
         return panel.history
 
+    def agent_dialog() -> QWidget:
+        window.nav.setCurrentRow(2)
+        found = window.team_page.edit_agent(ana_id)
+        assert found is not None
+        return found
+
     views: list[tuple[str, Callable[[], QWidget]]] = [
         ("chats", chats(False)),
         ("chats-comment", chats(True)),
@@ -166,6 +240,7 @@ def _views(app: DesktopApp) -> list[tuple[str, Callable[[], QWidget]]]:
         ("dialog-transfer", dialog(bar.open_transfer)),
         ("dialog-block", block_box),
         ("dialog-leave", leave_box),
+        ("dialog-agent", agent_dialog),
         ("toast", toast),
         ("history", history_popup),
         ("sign-in", lambda: _shown(app.sign_in_window)),
@@ -177,7 +252,13 @@ async def _ready(name: str, widget: QWidget) -> None:
     """Lists filled from the relay are measured once their rows are there."""
     from PySide6.QtWidgets import QListWidget
 
-    if name in ("dialog-blocked", "dialog-phrases", "dialog-invite", "dialog-transfer"):
+    if name in (
+        "dialog-blocked",
+        "dialog-phrases",
+        "dialog-invite",
+        "dialog-transfer",
+        "dialog-agent",
+    ):
         lists = widget.findChildren(QListWidget)
         await until(lambda: any(w.count() for w in lists), timeout=5)
 
@@ -210,15 +291,19 @@ async def test_b8_nothing_is_clipped_at_the_default_size_in_any_language(
     await ana.sign_in(relay.agent_email, relay.agent_password)
     problems: dict[str, list[str]] = {}
     try:
+        ana_id = await _department(app, relay.agent_email)
         await until(lambda: app.main_window.inbox.offline.unhandled == 1)
+        english = {language: _english(language) for language in LANGUAGES if language != "en"}
         for language in LANGUAGES:
             app.settings.set_language(language)
-            for name, show in _views(app):
+            for name, show in _views(app, ana_id):
                 widget = show()
                 _settle(widget)
                 await _ready(name, widget)
                 _settle(widget)
                 found = clipped(widget)
+                if language != "en":
+                    found += untranslated(widget, english[language])
                 if widget is window and window.size() != DEFAULT_SIZE:
                     inbox = window.inbox
                     parts = {

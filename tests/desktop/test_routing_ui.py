@@ -193,3 +193,32 @@ async def test_t4_transfer_lists_colleagues_by_department(
     dialog.close()
     await boss.close()
     await app.shutdown()
+
+
+async def test_t4_canales_says_where_departments_are_made(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
+) -> None:
+    """T4 (found trying the product): with no department yet, Ajustes → Canales showed an
+    empty box under "Departments first"; it now says where departments are made, and shows
+    the list once there is one."""
+    app = await _signed_in_app(qapp, relay, data_dir, admin=True)
+    window = app.main_window
+    window.nav.setCurrentRow(6)
+    settings = window.settings_page
+    settings.show_section("channels")
+    channels = settings.sections["channels"]
+    await until(lambda: channels.list.count() == 1)
+    assert channels.no_departments.isVisibleTo(channels)
+    assert "Team" in channels.no_departments.text()
+    assert not channels.departments.isVisibleTo(channels)
+    window.resize(1180, 740)
+    qapp.processEvents()
+    window.grab().save(str(artifacts / "channels-no-departments.png"))
+    boss = AgentClient(relay.ws_url)
+    await boss.sign_in(relay.admin_email, relay.admin_password)
+    await boss.request(lambda i: p.SaveDepartment(id=i, name="Soporte"))
+    await until(lambda: channels.departments.count() == 1)
+    assert channels.departments.isVisibleTo(channels)
+    assert not channels.no_departments.isVisibleTo(channels)
+    await boss.close()
+    await app.shutdown()

@@ -10,7 +10,6 @@ from playwright.async_api import Browser, expect
 
 from jivo_desktop.net.client import AgentClient
 from server import protocol as p
-from server.store import ladder
 from tests.e2e.widget_support import open_widget_page, signed_in_agent
 from tests.support.relay import RelayHandle
 
@@ -18,17 +17,18 @@ pytestmark = pytest.mark.browser
 
 
 async def miss_the_chat(agent: AgentClient) -> None:
-    """The only agent ignores every round it is shown (N3 by default: the personal first offer;
-    round 1 goes to everyone who has not ignored it, nobody here, so it comes back at once for
-    the two returns): after the last round the chat is missed."""
-    since, last = 0, -1
-    while last < ladder.LAST_ROUND:
+    """The only agent ignores every offer until the last round (N3): the chat is missed. Round
+    0 is the agent's personal offer; round 1 then has nobody left to ask and is skipped."""
+    since = 0
+    last = -1
+    while last < 3:
         offer: p.ChatOffered = await agent.wait_for(
             lambda f, r=last: isinstance(f, p.ChatOffered) and f.chat.offer_round > r,
             timeout=15,
             since=since,
         )
-        since, last = len(agent.received), offer.chat.offer_round
+        since = len(agent.received)
+        last = offer.chat.offer_round
         await agent.request(lambda i, c=offer.chat.id: p.IgnoreChat(id=i, chat_id=c))
 
 

@@ -96,6 +96,8 @@ class ArchivePanel(QWidget):
         self.visitor = QLineEdit()
         self.agent = QComboBox()
         self.state = QComboBox()
+        # Sized for the current language after a switch, not for the first one shown.
+        self.state.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for value in ("", "closed", "missed"):
             self.state.addItem("", value)
         self.use_dates = QCheckBox()

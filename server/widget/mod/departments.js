@@ -6,7 +6,7 @@ window['jivo_departments']((api) => {
     en: { pick: 'Who would you like to talk to?', picked: 'Department: {name}', requeued: 'Your agent is no longer available. Another agent will be with you shortly.' },
     es: { pick: '¿Con quién desea hablar?', picked: 'Departamento: {name}', requeued: 'Su agente ya no está disponible. Otro agente le atenderá en breve.' },
     pt: { pick: 'Com quem você gostaria de falar?', picked: 'Departamento: {name}', requeued: 'Seu agente não está mais disponível. Outro agente vai atendê-lo em breve.' },
-    ru: { pick: 'С кем вы хотите поговорить?', picked: 'Отдел: {name}', requeued: 'Ваш агент больше недоступен. Другой агент скоро ответит вам.' }
+    ru: { pick: 'С кем вы хотите поговорить?', picked: 'Отдел: {name}', requeued: 'Ваш оператор больше недоступен. Другой оператор скоро ответит вам.' }
   };
   var L = S[api.lang] || S.en;
   var cur = null;

@@ -108,6 +108,8 @@ class AboutSection(QWidget):
         fit_header(self.bundles.header())  # B8: every title whole in every language
         self.refresh_button.setText(self.tr("Refresh"))
         self.save_button.setText(self.tr("Save…"))
+        if getattr(self, "_no_bundles", False):  # a language switch after the list came
+            self.admin_status.setText(self.tr("Nobody has sent logs yet."))
 
     def showEvent(self, event: QShowEvent) -> None:
         """Admins see the newest list whenever the page comes up."""
@@ -177,6 +179,7 @@ class AboutSection(QWidget):
             self.bundles.addTopLevelItem(item)
         for column in range(3):
             self.bundles.resizeColumnToContents(column)
+        self._no_bundles = not bundles
         self.admin_status.setText("" if bundles else self.tr("Nobody has sent logs yet."))
 
     def _on_bundles_selection_changed(self) -> None:

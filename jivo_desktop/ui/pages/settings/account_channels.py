@@ -71,6 +71,14 @@ class AccountChannels(QWidget):
         self.sneak_peek = QCheckBox()
         self.departments = QListWidget()
         self.departments.setFixedHeight(80)
+        # With no department yet an empty box says nothing: say where they are made.
+        self.no_departments = PlainLabel()
+        self.no_departments.setObjectName("FieldLabel")
+        self.no_departments.setWordWrap(True)
+        departments_box = QVBoxLayout()
+        departments_box.setContentsMargins(0, 0, 0, 0)
+        departments_box.addWidget(self.departments)
+        departments_box.addWidget(self.no_departments)
         self.snippet = QPlainTextEdit()
         self.snippet.setReadOnly(True)
         self.snippet.setFixedHeight(70)
@@ -81,7 +89,7 @@ class AccountChannels(QWidget):
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.status = PlainLabel()
         self.status.setWordWrap(True)
-        self.labels = [PlainLabel() for _ in range(8)]
+        self.labels = [PlainLabel() for _ in range(9)]
         for label in self.labels:
             label.setWordWrap(True)
         form = QFormLayout()
@@ -92,8 +100,9 @@ class AccountChannels(QWidget):
         form.addRow(self.labels[4], self.rule)
         form.addRow(self.labels[5], self.chat_limit)
         form.addRow(self.labels[6], self.offer_timeout)
-        form.addRow("", self.sneak_peek)
-        form.addRow(self.labels[7], self.departments)
+        # A label of its own: the long check box text was cut off in es and ru.
+        form.addRow(self.labels[8], self.sneak_peek)
+        form.addRow(self.labels[7], departments_box)
         form.addRow(self.labels[3], self.snippet)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
@@ -106,8 +115,9 @@ class AccountChannels(QWidget):
         right.addStretch(1)
 
         body = QHBoxLayout()
-        body.addLayout(left, 2)
-        body.addLayout(right, 3)
+        # The site list needs little room; the routing fields' long choices need it more.
+        body.addLayout(left, 1)
+        body.addLayout(right, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(intro)
@@ -140,7 +150,10 @@ class AccountChannels(QWidget):
         )
         self.chat_limit.setSpecialValueText(self.tr("No limit"))
         self.offer_timeout.setSuffix(self.tr(" s"))
-        self.sneak_peek.setText(self.tr("Sneak peek (see the visitor typing)"))
+        self.sneak_peek.setText(self.tr("See the visitor typing"))
+        self.no_departments.setText(
+            self.tr("No departments yet. Make them in Team: right-click an agent → Settings…")
+        )
         self.copy_button.setText(self.tr("Copy snippet"))
         self.save_button.setText(self.tr("Save"))
         texts = (
@@ -152,6 +165,7 @@ class AccountChannels(QWidget):
             self.tr("Open chats per agent"),
             self.tr("Offer time-out"),
             self.tr("Departments first"),
+            self.tr("Sneak peek"),
         )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
@@ -206,6 +220,9 @@ class AccountChannels(QWidget):
             on = department.id in checked
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.departments.addItem(item)
+        none = not self.account.departments
+        self.departments.setVisible(not none)
+        self.no_departments.setVisible(none)
 
     def checked_departments(self) -> list[int]:
         return [

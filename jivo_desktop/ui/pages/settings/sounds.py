@@ -52,6 +52,8 @@ class SoundsSection(QWidget):
             switch.setChecked(sounds.event_enabled(event))
             switch.toggled.connect(lambda on, e=event: self.sounds.set_event_enabled(e, on))
             choice = QComboBox()
+            # Fit the names in the current language, not the first shown ("Campanilla").
+            choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             for sound in SOUNDS:
                 choice.addItem(sound, sound)
             choice.setCurrentIndex(choice.findData(sounds.sound(event)))
