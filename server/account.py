@@ -88,7 +88,6 @@ class AccountService:
         self._ticker: asyncio.Task[None] | None = None
         self._session_of: dict[Conn, str | None] = {}
         """Open agent connections -> the session hash they use (finding 7)."""
-        self._pruned_at = 0.0
         self._handlers: dict[type[p.Frame], Callable[[Conn, Any, Any], Any]] = {
             p.ListSites: self._list_sites,
             p.SaveSite: self._save_site,
@@ -129,10 +128,7 @@ class AccountService:
 
     async def _tick(self) -> None:
         while True:
-            await self.prune_if_due()
-            await asyncio.sleep(
-                min(self.settings.hours_check_interval, self.settings.prune_interval)
-            )
+            await asyncio.sleep(self.settings.hours_check_interval)
             try:
                 # Read again: an admin on another node may have changed them.
                 self.hours = await read(self.engine, account_repo.working_hours)
@@ -140,18 +136,10 @@ class AccountService:
                 log.exception("reading the working hours failed")
             self._recheck()
 
-    async def prune_if_due(self) -> None:
-        """Findings 4, 7: expired and revoked sessions and old sign-in failure counts are
-        deleted, every ``prune_interval``. Plain DELETEs: any number of nodes may run them."""
-        if time.monotonic() - self._pruned_at < self.settings.prune_interval and self._pruned_at:
-            return
-        self._pruned_at = time.monotonic()
-        try:
-            await self.prune()
-        except Exception:
-            log.exception("pruning sessions failed")
-
     async def prune(self) -> int:
+        """Findings 4, 7: expired and revoked sessions and old sign-in failure counts are
+        deleted (by the relay's retention run). Plain DELETEs: any number of nodes may run
+        them."""
         s = self.settings
         gone = await self.writer.run(repo.prune_sessions(s.session_max_age, s.session_idle_timeout))
         await self.writer.run(sign_in_repo.prune(s.sign_in_window))

@@ -110,8 +110,6 @@ class Settings:
     """Seconds a session (the desktop app's remembered sign-in) lasts at most, used or not."""
     session_idle_timeout: float = 14 * 24 * 3600.0
     """Seconds a session lasts without being used (an authenticate); then sign in again."""
-    prune_interval: float = 3600.0
-    """How often expired or revoked sessions and old sign-in failure counts are deleted."""
     sign_in_free_failures: int = 5
     """Wrong passwords for one e-mail before each further attempt must wait (1 s, doubling)."""
     sign_in_free_failures_ip: int = 20

@@ -41,7 +41,6 @@ from server.store.writer import GroupWriter, Write
 
 log = logging.getLogger(__name__)
 
-PRUNE_INTERVAL = 3600.0
 
 # ---------------------------------------------------------------- store
 
@@ -167,31 +166,21 @@ class LogService:
         self._uploads: dict[int, _Upload] = {}
         self.session_lifetime: tuple[float, float] | None = None
         """Finding 7: (absolute, idle) seconds a session token is accepted (the relay sets it)."""
-        self._pruner: asyncio.Task[None] | None = None
 
     def start(self) -> None:
         (self.root / "partial").mkdir(parents=True, exist_ok=True)
         for leftover in (self.root / "partial").iterdir():  # a crash in the middle of one
             with contextlib.suppress(OSError):
                 leftover.unlink()
-        self._pruner = asyncio.get_running_loop().create_task(self._prune_every_hour())
 
     async def stop(self) -> None:
-        if self._pruner is not None:
-            self._pruner.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._pruner
-            self._pruner = None
         for key in list(self._uploads):
             self._drop(key)
 
-    async def _prune_every_hour(self) -> None:
-        while True:
-            try:
-                self._unlink(await self.writer.run(lambda db: prune(db, self.caps)))
-            except Exception:
-                log.exception("pruning old log bundles failed")
-            await asyncio.sleep(PRUNE_INTERVAL)
+    async def prune(self) -> None:
+        """Finding 11: bundles past the caps or the age go, rows and files (called by the
+        relay's retention run, which also runs at start)."""
+        self._unlink(await self.writer.run(lambda db: prune(db, self.caps)))
 
     def _unlink(self, names: list[str]) -> None:
         for name in names:

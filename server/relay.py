@@ -191,7 +191,10 @@ class Relay:
             base_delay=settings.sign_in_base_delay,
             window=settings.sign_in_window,
         )
-        self.retention = Retention(self.writer, settings)  # finding 10
+        # Finding 10, and the sessions' (7) and log bundles' (11) pruning in the same run.
+        self.retention = Retention(
+            self.writer, settings, also=[self.account.prune, self.logs.prune]
+        )
         self.demo_site_key: str | None = None
         self.port = 0
         self._server: Server | None = None
