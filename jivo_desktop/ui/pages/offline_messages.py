@@ -32,7 +32,9 @@ from server import protocol as p
 MessageIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-def _plain(label: PlainLabel) -> PlainLabel:
+def _selectable() -> PlainLabel:
+    """A wrapping plain label whose text the agent can select (to copy an address)."""
+    label = PlainLabel()
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -65,9 +67,9 @@ class OfflineMessagesPanel(QWidget):
         self.title = PlainLabel()
         self.title.setObjectName("PanelTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.state = _plain(PlainLabel())
+        self.state = _selectable()
         self.state.setObjectName("FieldLabel")
-        self.text = _plain(PlainLabel())
+        self.text = _selectable()
         self.text.setObjectName("OfflineText")
         self.details = QFormLayout()
         self.details.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -76,7 +78,7 @@ class OfflineMessagesPanel(QWidget):
         for key in ("email", "site", "page", "place", "ip", "when"):
             caption = self.captions[key] = PlainLabel()
             caption.setObjectName("FieldLabel")
-            field = self.fields[key] = _plain(PlainLabel())
+            field = self.fields[key] = _selectable()
             self.details.addRow(caption, field)
         self.reply = QPlainTextEdit()
         self.reply.setFixedHeight(110)
@@ -85,7 +87,7 @@ class OfflineMessagesPanel(QWidget):
         self.send_button.clicked.connect(self._on_send_clicked)
         self.handled_button = QPushButton()
         self.handled_button.clicked.connect(self._on_handled_clicked)
-        self.problem = _plain(PlainLabel())
+        self.problem = _selectable()
         self.problem.setObjectName("Problem")
         self.problem.hide()
         buttons = QHBoxLayout()
