@@ -72,7 +72,6 @@ class AccountService:
         status_of: Callable[[int], p.AgentStatus],
         base_url: Callable[[], str],
         on_open_changed: Callable[[], None],
-        emit: Callable[[str, dict[str, Any]], None],
     ) -> None:
         self.engine = engine
         self.writer = writer
@@ -82,7 +81,6 @@ class AccountService:
         self._status_of = status_of
         self._base_url = base_url
         self._on_open_changed = on_open_changed
-        self._emit = emit
         self.hours = p.WorkingHours()
         self._open = True
         self._ticker: asyncio.Task[None] | None = None

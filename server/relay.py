@@ -149,7 +149,6 @@ class Relay:
             status_of=self.presence.status,
             base_url=lambda: self.settings.public_url or self.http_url,
             on_open_changed=lambda: self._announce_availability(None),
-            emit=self.webhooks.emit_soon,
         )
         self.files = FileService(settings, self.engine, self.writer, self.chats)
         self.offline = OfflineService(  # V6

@@ -86,21 +86,6 @@ class Webhooks:
         """A delivery row was just committed: send it now rather than at the next recheck."""
         self._wake.set()
 
-    async def emit(self, event: str, data: dict[str, Any]) -> None:
-        """Queue ``event`` in a write of its own, for an event no action's write reports
-        (never raises: a webhook problem must not fail what caused it). Actions write their
-        rows in their own transaction instead (finding 21)."""
-        try:
-            if await self.writer.run(account_repo.enqueue_deliveries(event, data)):
-                self._wake.set()
-        except Exception:
-            log.exception("webhook event %s not queued", event)
-
-    def emit_soon(self, event: str, data: dict[str, Any]) -> None:
-        task = asyncio.get_running_loop().create_task(self.emit(event, data))
-        _background.add(task)
-        task.add_done_callback(_background.discard)
-
     async def _run(self) -> None:
         while True:
             # Cleared before the pass, not after: an event queued while it runs keeps the
@@ -187,6 +172,3 @@ class Webhooks:
         await self.writer.run(
             account_repo.delivery_result(row.id, status, attempts, next_at, code, error)
         )
-
-
-_background: set[asyncio.Task[None]] = set()

@@ -390,15 +390,6 @@ def delete_webhook(webhook_id: int) -> Write[None]:
     return write
 
 
-def enqueue_deliveries(event: str, data: dict[str, Any]) -> Write[int]:
-    """``hooks.enqueue`` as a write of its own (for events no other write reports)."""
-
-    def write(conn: Connection) -> int:
-        return hooks.enqueue(conn, event, data)
-
-    return write
-
-
 def claim_delivery(delivery_id: int, seen_next_at: float, lease_until: float) -> Write[bool]:
     """Take a due delivery for this node (another node that read it too gets False)."""
 
