@@ -43,6 +43,7 @@ from server.offline import OFFLINE_FRAMES, OfflineService
 from server.presence import Presence
 from server.retention import Retention
 from server.routing import Router
+from server.shutdown import bounded, close_handlers
 from server.store import account_repo, departments_repo, repo, sign_in_repo
 from server.store import files as files_repo
 from server.store.blocks_repo import refusal as brepo_refusal
@@ -197,6 +198,7 @@ class Relay:
         self.demo_site_key: str | None = None
         self.port = 0
         self._server: Server | None = None
+        self._handlers: set[asyncio.Task[None]] = set()  # running connection handlers
 
     # -------------------------------------------------------------- lifecycle
 
@@ -253,22 +255,26 @@ class Relay:
         browser_and_os("Mozilla/5.0")
 
     async def stop(self) -> None:
+        """Stop serving, then each service; every step bounded (``server.shutdown``)."""
         if self._server is not None:
             self.files.downloads.close()
             self._server.close()
-            await self._server.wait_closed()
+            await close_handlers(self._server.wait_closed(), self._handlers)
             self._server = None
-        await self.logs.stop()
-        await self.actions.stop()
-        await self.retention.stop()
-        await self.account.stop()
-        await self.webhooks.stop()
-        await self.router.stop()
+        for name, service in (
+            ("logs", self.logs),
+            ("actions", self.actions),
+            ("retention", self.retention),
+            ("account", self.account),
+            ("webhooks", self.webhooks),
+            ("router", self.router),
+        ):
+            await bounded(name, service.stop())
         self.tracker.close()
         self.geo.close()
-        await self.writer.close()
-        await self.bus.close()
-        await self.engine.dispose()
+        await bounded("group writer", self.writer.close())
+        await bounded("bus", self.bus.close())
+        await bounded("engine", self.engine.dispose())
 
     async def __aenter__(self) -> Relay:
         await self.start()
@@ -339,6 +345,15 @@ class Relay:
     # -------------------------------------------------------------- connections
 
     async def _handle(self, ws: ServerConnection) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        self._handlers.add(task)
+        try:
+            await self._handle_connection(ws)
+        finally:
+            self._handlers.discard(task)
+
+    async def _handle_connection(self, ws: ServerConnection) -> None:
         conn = Conn(ws, self._client_ip(ws), self.settings)
         try:
             async with asyncio.timeout(self.settings.auth_timeout):
