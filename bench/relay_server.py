@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import raise_nofile, write_json_atomic
-from server.config import Settings
-from server.relay import Relay
+from server.core.config import Settings
+from server.core.relay import Relay
 from tests.support.relay import AGENT_EMAIL, AGENT_PASSWORD
 
 

@@ -4,7 +4,7 @@
 
 Runs in its own process (``bench/run_all.py`` starts it). On a fresh SQLite file (FULL):
 
-* the relay's own path: ``GroupWriter.run(repo.visitor_message(...))``, one message at a time
+* the relay's own path: ``GroupWriter.run(chat_writes.visitor_message(...))``, one message at a time
   (the latency path: a transaction per message) and in groups of 50 (the throughput path);
   the aiosqlite calls (each one a round trip to aiosqlite's thread) and SQL statements counted
   per message;
@@ -32,10 +32,13 @@ import aiosqlite.core
 import sqlalchemy as sa
 
 from bench.common import median
-from server.config import Settings
-from server.relay import Relay
-from server.store import repo
+from server.account import agents as agents_repo
+from server.chats import reads as chat_reads
+from server.chats import writes as chat_writes
+from server.core.config import Settings
+from server.core.relay import Relay
 from server.store.schema import chat_participants, chats, events
+from server.visitors import repo as visitors_repo
 
 GROUP = 50
 ROUNDS = 12
@@ -56,7 +59,7 @@ def _count_aiosqlite_calls() -> None:
 
 
 def _sync_statements(visitor_id: int, cmid: str, text: str) -> list[Any]:
-    """The statements of ``repo.visitor_message`` for an open chat (chat id filled later)."""
+    """The statements of ``chat_writes.visitor_message`` for an open chat (chat id filled later)."""
     return [
         sa.select(events).where(
             events.c.author == "visitor",
@@ -64,7 +67,7 @@ def _sync_statements(visitor_id: int, cmid: str, text: str) -> list[Any]:
             events.c.client_msg_id == cmid,
         ),
         sa.select(chats)
-        .where(chats.c.visitor_id == visitor_id, chats.c.state.in_(repo.OPEN_STATES))
+        .where(chats.c.visitor_id == visitor_id, chats.c.state.in_(chat_reads.OPEN_STATES))
         .order_by(chats.c.id.desc())
         .limit(1),
     ]
@@ -133,11 +136,13 @@ async def measure(db_dir: Path) -> dict[str, Any]:
         await relay.create_agent("w@example.com", "W", "writer-pass-1", "agent")
         key = await relay.add_site("Writer bench", [])
         async with relay.engine.connect() as conn:
-            site = await conn.run_sync(repo.site_by_key, key)
+            site = await conn.run_sync(agents_repo.site_by_key, key)
         visitor_id = await relay.writer.run(
-            repo.create_visitor(site.id, "writer-bench-token", "127.0.0.1", "", "")
+            visitors_repo.create_visitor(site.id, "writer-bench-token", "127.0.0.1", "", "")
         )
-        await relay.writer.run(repo.visitor_message(visitor_id, site.id, "first", "hello", True))
+        await relay.writer.run(
+            chat_writes.visitor_message(visitor_id, site.id, "first", "hello", True)
+        )
 
         @sa.event.listens_for(relay.engine.sync_engine, "before_cursor_execute")
         def _count(*_: Any) -> None:
@@ -147,12 +152,16 @@ async def measure(db_dir: Path) -> dict[str, Any]:
         text = "x" * 40
         # Warm SQLAlchemy's statement cache, then the latency path: one message per commit.
         for i in range(20):
-            await relay.writer.run(repo.visitor_message(visitor_id, site.id, f"w{i}", text, True))
+            await relay.writer.run(
+                chat_writes.visitor_message(visitor_id, site.id, f"w{i}", text, True)
+            )
         calls.clear()
         statements[0] = 0
         start = time.perf_counter()
         for i in range(SINGLES):
-            await relay.writer.run(repo.visitor_message(visitor_id, site.id, f"s{i}", text, True))
+            await relay.writer.run(
+                chat_writes.visitor_message(visitor_id, site.id, f"s{i}", text, True)
+            )
         out["relay_single_ms"] = (time.perf_counter() - start) / SINGLES * 1000
         out["relay_single_calls"] = sum(calls.values()) / SINGLES
         out["relay_single_statements"] = statements[0] / SINGLES
@@ -164,7 +173,7 @@ async def measure(db_dir: Path) -> dict[str, Any]:
             await asyncio.gather(
                 *(
                     relay.writer.run(
-                        repo.visitor_message(visitor_id, site.id, f"g{r}-{i}", text, True)
+                        chat_writes.visitor_message(visitor_id, site.id, f"g{r}-{i}", text, True)
                     )
                     for i in range(GROUP)
                 )

@@ -12,10 +12,11 @@ import signal
 import sys
 from pathlib import Path
 
-from server import __version__, invitations_cli
-from server.account import normalise_origin
-from server.config import Settings
-from server.relay import Relay
+from server import __version__
+from server.account.service import normalise_origin
+from server.core.config import Settings
+from server.core.relay import Relay
+from server.visitors import invitations_cli
 
 DESCRIPTION = """\
 The relay between the website widget and the desktop agent app.
@@ -198,10 +199,10 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
         elif args.command == "migrate":
             print(f"database at the newest schema: {settings.database_url}")
         elif args.command == "sneak-peek":
-            from server.store import repo
+            from server.account import agents as agents_repo
             from server.store.db import read
 
-            site = await read(relay.engine, repo.site_by_key, args.site_key)
+            site = await read(relay.engine, agents_repo.site_by_key, args.site_key)
             if site is None:
                 print(f"no site has the key {args.site_key}", file=sys.stderr)
                 return 2
@@ -214,7 +215,7 @@ async def _run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _logs(relay: Relay, args: argparse.Namespace) -> int:
-    from server import logs
+    from server.ops import logs
     from server.store.db import read
 
     if args.get is None:
@@ -265,7 +266,7 @@ async def _create_account(relay: Relay, args: argparse.Namespace) -> int:
 async def _site_settings(relay: Relay, args: argparse.Namespace) -> int:
     import sqlalchemy as sa
 
-    from server.store import ladder
+    from server.chats import ladder
     from server.store.schema import sites
 
     async with relay.engine.connect() as conn:

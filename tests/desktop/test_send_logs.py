@@ -170,7 +170,7 @@ async def test_g10_out_of_order_and_oversized_parts_are_refused(
                 lambda rid, part=part: p.UploadLogs(id=rid, upload="u3", part=part, data=chunk)
             )
     assert big.value.code == "too_large"
-    from server.logs import list_bundles
+    from server.ops.logs import list_bundles
     from server.store.db import read
 
     assert await read(relay.relay.engine, list_bundles) == []
@@ -186,7 +186,7 @@ async def test_g10_a_rate_limited_part_is_sent_again(
 ) -> None:
     """G10: a bundle of more parts than the connection's burst allows still arrives whole: a
     part refused with ``rate_limited`` is sent again after a pause."""
-    from server.logs import bundle, bundle_body
+    from server.ops.logs import bundle, bundle_body
     from server.store.db import read
     from tests.support.relay import running_relay
 

@@ -19,7 +19,7 @@ from PySide6.QtTest import QTest
 from jivo_desktop.app import DesktopApp
 from jivo_desktop.ui.visitors_model import CHAT, LOCATION, NAME, PAGE, SOURCE, VISITS
 from server import protocol as p
-from server.store import repo
+from server.account import agents as agents_repo
 from server.store.db import read
 from tests.e2e.widget_support import (
     TIMEOUT_MS,
@@ -76,7 +76,7 @@ async def shop(tmp_path: Path, sqlite_url: str) -> AsyncIterator[Shop]:
         letters: dict[str, str] = {}
         with third_party_site(routes) as shop_url, third_party_site(letters) as mail_url:
             key = await relay.add_site("Green Corner", [shop_url])
-            site = await read(relay.relay.engine, repo.site_by_key, key)
+            site = await read(relay.relay.engine, agents_repo.site_by_key, key)
             values = {"RELAY": proxy, "SITE_KEY": key}
             routes["/"] = page_html("shop-home.html", **values)
             routes["/plants"] = page_html("shop-plants.html", **values)

@@ -9,8 +9,8 @@ from collections.abc import AsyncIterator, Callable
 import pytest
 
 from jivo_desktop.net.client import AgentClient, AuthError, RelayError
-from server import hours
 from server import protocol as p
+from server.account import hours
 from tests.support.relay import RelayHandle, running_relay
 from tests.support.visitor import Visitor
 

@@ -16,10 +16,12 @@ import sqlalchemy as sa
 from websockets.asyncio.client import connect
 
 from jivo_desktop.net.client import AgentClient, RelayError
-from server import executors
 from server import protocol as p
-from server.store import repo, sign_in_repo
+from server.account import sign_in as sign_in_repo
+from server.chats import writes as chat_writes
+from server.core import executors
 from server.store.schema import agent_sessions, chats, sign_in_failures, webhook_deliveries
+from server.visitors import repo as visitors_repo
 from tests.support.relay import RelayHandle, running_relay
 from tests.support.visitor import Visitor
 from tests.support.waiting import until
@@ -332,7 +334,7 @@ async def test_finding7_sessions_expire_and_are_pruned(sqlite_url: str) -> None:
                 tokens.append(ana.token)
         old, idle, fresh = tokens
         now = time.time()
-        from server import auth
+        from server.account import auth
 
         async with relay.relay.engine.begin() as db:
             await db.execute(
@@ -375,7 +377,7 @@ async def test_finding7_open_connection_ends_with_its_session(
     """Finding 7: a connection that stays open past its session's absolute lifetime is closed
     (signed out: the app asks for the password again); closing a connection counts as use of
     its session, so an agent connected for days is not "idle" at its next reconnect."""
-    from server import auth
+    from server.account import auth
 
     async with running_relay(sqlite_url) as relay:
         async with _signed(relay, relay.agent_email, relay.agent_password) as ana:
@@ -531,16 +533,16 @@ async def test_finding21_webhook_rows_commit_with_their_action(db_url: str) -> N
                 )
                 return [r.event for r in rows]
 
-        assert await events_after(repo.set_contact(vid, 1, "Ann", "ann@example.com", "")) == [
-            "client_updated"
-        ]
         assert await events_after(
-            repo.store_offline_message(1, vid, "Ann", "ann@example.com", "call me")
+            visitors_repo.set_contact(vid, 1, "Ann", "ann@example.com", "")
+        ) == ["client_updated"]
+        assert await events_after(
+            visitors_repo.store_offline_message(1, vid, "Ann", "ann@example.com", "call me")
         ) == ["offline_message"]
         assert await events_after(
-            repo.accept_chat(agent.id, agent.name, chat.chat.id, webhook=True)
+            chat_writes.accept_chat(agent.id, agent.name, chat.chat.id, webhook=True)
         ) == ["chat_accepted"]
-        assert await events_after(repo.close_chat(agent.id, agent.name, chat.chat.id)) == [
+        assert await events_after(chat_writes.close_chat(agent.id, agent.name, chat.chat.id)) == [
             "chat_finished"
         ]
         state = await _count(relay, sa.select(sa.func.count()).where(chats.c.state == "closed"))

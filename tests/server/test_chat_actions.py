@@ -11,8 +11,8 @@ import pytest
 
 from jivo_desktop.net.client import AgentClient, RelayError
 from server import protocol as p
-from server.config import Settings
-from server.relay import Relay
+from server.core.config import Settings
+from server.core.relay import Relay
 from tests.support.relay import RelayHandle, running_relay
 from tests.support.visitor import Visitor
 from tests.support.waiting import until

@@ -10,7 +10,7 @@ import pytest
 
 from jivo_desktop.net.client import AgentClient, RelayError
 from server import protocol as p
-from server.store import ladder
+from server.chats import ladder
 from tests.server.test_routing import busy_with_one_chat, new_chat, offer_of
 from tests.support.relay import RelayHandle
 from tests.support.visitor import Visitor

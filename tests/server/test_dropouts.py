@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from jivo_desktop.net.client import AgentClient, RelayError
 from server import protocol as p
-from server.store import dropouts
+from server.chats import dropouts
 from server.store.db import read
 from server.store.schema import agent_dropouts, chat_invitations, sites
 from tests.server.test_routing import BEA_EMAIL, BEA_PASSWORD, site_settings

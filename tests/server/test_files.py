@@ -17,7 +17,7 @@ import pytest
 
 from jivo_desktop.net.client import AgentClient, RelayError
 from server import protocol as p
-from server.files import check_file_name, sniff_image
+from server.files.service import check_file_name, sniff_image
 from tests.support.relay import RelayHandle, running_relay
 from tests.support.visitor import Visitor
 

@@ -6,7 +6,7 @@ import asyncio
 from typing import Any
 
 from server import protocol as p
-from server.store import repo
+from server.account import agents as agents_repo
 from tests.support.relay import running_relay
 from tests.support.visitor import Visitor
 from tests.support.waiting import until
@@ -34,13 +34,13 @@ async def test_forty_refused_writes_in_one_batch_cost_one_transaction(db_url: st
             return await original(writes)
 
         writer._transaction = counted  # type: ignore[method-assign]
-        held = asyncio.create_task(writer.run(repo.create_site("held", "Held", [], "en")))
+        held = asyncio.create_task(writer.run(agents_repo.create_site("held", "Held", [], "en")))
         await until(lambda: transactions == 1)
         answers = [asyncio.create_task(v.say(f"hello {i}")) for i, v in enumerate(visitors)]
-        good = asyncio.create_task(writer.run(repo.create_site("good", "Good", [], "en")))
+        good = asyncio.create_task(writer.run(agents_repo.create_site("good", "Good", [], "en")))
 
         def half_done(conn: Any) -> None:
-            repo.create_site("half", "Half", [], "en")(conn)
+            agents_repo.create_site("half", "Half", [], "en")(conn)
             raise p.FrameRejected("invalid", "refused after a change")
 
         half = asyncio.create_task(writer.run(half_done))
@@ -59,8 +59,8 @@ async def test_forty_refused_writes_in_one_batch_cost_one_transaction(db_url: st
             raise AssertionError("the refused write did not raise")
         assert transactions == 2  # the held write, then one for the batch of 42
         async with relay.relay.engine.connect() as db:
-            site = await db.run_sync(repo.site_by_key, "good")
-            undone = await db.run_sync(repo.site_by_key, "half")
+            site = await db.run_sync(agents_repo.site_by_key, "good")
+            undone = await db.run_sync(agents_repo.site_by_key, "half")
         assert site is not None and site.name == "Good"
         assert undone is None  # only the refused write rolled back, to its savepoint
         for v in visitors:

@@ -14,10 +14,10 @@ from websockets.exceptions import ConnectionClosed
 
 from jivo_desktop.net.client import AgentClient, RelayError
 from server import protocol as p
-from server import visit_source
-from server.limits import IpLimiter, client_key
-from server.store.blocks_repo import is_blocked
+from server.actions.blocks import is_blocked
+from server.core.limits import IpLimiter, client_key
 from server.store.schema import visitors
+from server.visitors import visit_source
 from tests.support.relay import RelayHandle, running_relay
 from tests.support.visitor import Visitor
 

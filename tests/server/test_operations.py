@@ -18,7 +18,7 @@ from websockets.asyncio.client import connect
 
 from jivo_desktop.net.client import AgentClient
 from server import protocol as p
-from server.config import Settings
+from server.core.config import Settings
 from tests.server.test_files import visitor_upload
 from tests.server.test_upload_limits import relay_with, visitor_chat
 from tests.support.relay import ROOT, RelayProcess, create_agent_cli

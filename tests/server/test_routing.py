@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from jivo_desktop.net.client import AgentClient, RelayError
 from server import protocol as p
-from server.store import ladder
+from server.chats import ladder
 from server.store.db import read
 from server.store.schema import routing_steps, sites
 from tests.support.relay import RelayHandle

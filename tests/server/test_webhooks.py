@@ -153,8 +153,8 @@ async def test_webhook_retries_survive_a_restart(sqlite_url: str) -> None:
 
 @contextlib.asynccontextmanager
 async def _restarted(sqlite_url: str) -> Any:
-    from server.config import Settings
-    from server.relay import Relay
+    from server.core.config import Settings
+    from server.core.relay import Relay
 
     settings = Settings(host="127.0.0.1", port=0, database_url=sqlite_url, webhook_backoff=0.5)
     async with Relay(settings) as relay:

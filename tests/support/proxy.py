@@ -21,7 +21,7 @@ from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
-from server.http import respond
+from server.core.http import respond
 
 _IP = re.compile(r" TestIP/([0-9a-fA-F.:]+)")
 

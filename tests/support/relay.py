@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from server.config import Settings
-from server.relay import Relay
+from server.core.config import Settings
+from server.core.relay import Relay
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN_EMAIL = "admin@example.com"
@@ -57,7 +57,7 @@ class RelayHandle:
         once, for tests written for that (the default, N3, offers it to one agent first)."""
         import sqlalchemy as sa
 
-        from server.store import ladder
+        from server.chats import ladder
         from server.store.schema import sites
 
         def site_id(db: sa.Connection) -> int:

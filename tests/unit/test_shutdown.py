@@ -8,7 +8,7 @@ import logging
 
 import pytest
 
-from server.shutdown import bounded, close_handlers
+from server.core.shutdown import bounded, close_handlers
 
 
 async def test_a_stuck_handler_is_logged_and_cancelled(caplog: pytest.LogCaptureFixture) -> None:
@@ -24,7 +24,7 @@ async def test_a_stuck_handler_is_logged_and_cancelled(caplog: pytest.LogCapture
         await asyncio.gather(*handlers, return_exceptions=True)
 
     await asyncio.sleep(0)
-    with caplog.at_level(logging.WARNING, logger="server.shutdown"):
+    with caplog.at_level(logging.WARNING, logger="server.core.shutdown"):
         await close_handlers(wait_closed(), handlers, seconds=0.05)
     assert handler.cancelled()
     assert "1 connection handler(s) stuck" in caplog.text
@@ -32,7 +32,7 @@ async def test_a_stuck_handler_is_logged_and_cancelled(caplog: pytest.LogCapture
 
 
 async def test_a_step_that_ends_is_not_reported(caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="server.shutdown"):
+    with caplog.at_level(logging.WARNING, logger="server.core.shutdown"):
         assert await bounded("quick", asyncio.sleep(0), seconds=1)
         assert not await bounded("slow", asyncio.Event().wait(), seconds=0.05)
     assert "slow did not finish" in caplog.text and "quick" not in caplog.text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from server.byte_limits import UploadBytes
+from server.core.byte_limits import UploadBytes
 
 
 def test_an_ipv6_64_shares_one_upload_byte_bucket() -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from server import protocol as p
-from server.clientip import client_ip, parse_trusted
-from server.geo import GeoLocator
-from server.visit_source import browser_and_os, classify
+from server.core.clientip import client_ip, parse_trusted
+from server.visitors.geo import GeoLocator
+from server.visitors.visit_source import browser_and_os, classify
 from tests.support.geo import GOOGLE_DNS_IP, LONDON_IP, SAO_PAULO_IP, build_city_db
 
 PAGE = "https://shop.example/a"

@@ -1,0 +1,1 @@
+"""The agent's in-chat actions: invite, transfer, leave, block, quick phrases, who is viewing."""

@@ -1,0 +1,344 @@
+"""The agent's in-chat actions on the relay: invite (C7), transfer (C9), leave (C3), block and
+unblock (C8), comments (C10), quick phrases (C12) and collision control (C18).
+
+Same rule as :mod:`server.chats.service`: store first (group commit), then answer and push,
+every push through the bus.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from server import protocol as p
+from server.actions import blocks as brepo
+from server.actions import phrases as prepo
+from server.actions import repo as arepo
+from server.chats import reads as chat_reads
+from server.chats.service import ChatService
+from server.core import bus as topics
+from server.core.bus import Bus
+from server.store.db import read
+from server.store.schema import agents
+from server.store.writer import GroupWriter
+
+if TYPE_CHECKING:
+    from server.core.connection import Conn
+
+log = logging.getLogger(__name__)
+
+ACTION_FRAMES: tuple[type[p.Frame], ...] = (
+    p.InviteColleague,
+    p.TransferChat,
+    p.AnswerInvitation,
+    p.LeaveChat,
+    p.BlockClient,
+    p.BlockPreview,
+    p.UnblockClient,
+    p.ListBlocked,
+    p.ListPhrases,
+    p.SavePhrase,
+    p.DeletePhrase,
+    p.ViewChat,
+    p.TeamLoad,
+)
+
+
+class ActionService:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        writer: GroupWriter,
+        bus: Bus,
+        chats: ChatService,
+        invitation_timeout: float,
+        *,
+        same_ip_visitors: Callable[[int, str, int], int] = lambda _site, _ip, _visitor: 0,
+    ) -> None:
+        self.engine = engine
+        self.same_ip_visitors = same_ip_visitors
+        """B5: (site id, IP, visitor id) -> how many other visitors of the site are on that IP."""
+        self.writer = writer
+        self.bus = bus
+        self.chats = chats
+        self.invitation_timeout = invitation_timeout
+        self._timers: dict[int, asyncio.TimerHandle] = {}
+        self._stopped = False
+        self._tasks: set[asyncio.Task[Any]] = set()
+        # C18, on this node: chat -> agent -> how many of its connections view the chat.
+        self._viewers: dict[int, dict[int, int]] = defaultdict(dict)
+        self._views: dict[Conn, set[int]] = {}
+
+    # -------------------------------------------------------------- lifecycle
+
+    async def start(self) -> None:
+        """Pending invitations survive a restart: their time-outs are scheduled again."""
+        now = time.time()
+        for invitation_id, expires_at in await read(self.engine, arepo.pending_invitations):
+            self._schedule_expiry(invitation_id, max(0.0, expires_at - now))
+
+    async def stop(self) -> None:
+        """Before the writer and the engine close: no timer fires and no task is left reading
+        the database afterwards (a read cut off by the engine's disposal never finishes)."""
+        self._stopped = True
+        for handle in self._timers.values():
+            handle.cancel()
+        self._timers.clear()
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    def _spawn(self, coro: Any) -> None:
+        if self._stopped:
+            coro.close()
+            return
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def greet(self, conn: Conn, agent_id: int) -> None:
+        """A (re)connecting agent sees the invitations still waiting for its answer."""
+        for invitation in await read(self.engine, arepo.invitations_for, agent_id):
+            conn.send(p.InvitationOffered(invitation=invitation))
+
+    # -------------------------------------------------------------- dispatch
+
+    async def dispatch(self, conn: Conn, frame: p.Frame, agent: p.AgentInfo) -> None:
+        match frame:
+            case p.InviteColleague():
+                await self._invite(conn, "invite", frame.id, frame.chat_id, frame.agent_id,
+                                   frame.note, agent)  # fmt: skip
+            case p.TransferChat():
+                await self._invite(conn, "transfer", frame.id, frame.chat_id, frame.agent_id,
+                                   frame.note, agent)  # fmt: skip
+            case p.AnswerInvitation():
+                await self._answer(conn, frame, agent)
+            case p.LeaveChat():
+                await self._leave(conn, frame, agent)
+            case p.BlockClient():
+                await self._block(conn, frame, agent)
+            case p.BlockPreview():
+                site_id, visitor_id, ip = await read(
+                    self.engine, brepo.chat_visitor_ip, agent, frame.chat_id
+                )
+                count = self.same_ip_visitors(site_id, ip, visitor_id) if ip else 0
+                conn.send(p.BlockPreviewInfo(id=frame.id, ip=ip, same_ip_visitors=count))
+            case p.UnblockClient():
+                _admin_only(agent, frame.id)
+                await self.writer.run(brepo.unblock(frame.block_id, agent.id))
+                conn.send(p.Ok(id=frame.id))
+            case p.ListBlocked():
+                _admin_only(agent, frame.id)
+                clients = await read(self.engine, brepo.blocked_list)
+                conn.send(p.BlockedList(id=frame.id, clients=clients))
+            case p.ListPhrases():
+                phrases = await read(self.engine, prepo.phrases)
+                conn.send(p.PhraseList(id=frame.id, phrases=phrases))
+            case p.SavePhrase():
+                phrases = await self.writer.run(
+                    prepo.save_phrase(
+                        agent.id, frame.phrase_id, frame.shortcut, frame.text, frame.label
+                    )
+                )
+                self._phrases_changed(conn, frame.id, phrases)
+            case p.DeletePhrase():
+                phrases = await self.writer.run(prepo.delete_phrase(frame.phrase_id))
+                self._phrases_changed(conn, frame.id, phrases)
+            case p.ViewChat():
+                await self._view(conn, frame, agent)
+            case p.TeamLoad():
+                loads = await read(self.engine, arepo.team_loads)
+                conn.send(p.TeamLoads(id=frame.id, chats=loads))
+
+    # -------------------------------------------------------------- C7 / C9
+
+    async def _invite(
+        self,
+        conn: Conn,
+        kind: str,
+        request_id: int,
+        chat_id: int,
+        to_agent_id: int,
+        note: str,
+        agent: p.AgentInfo,
+    ) -> None:
+        invitation = await self.writer.run(
+            arepo.invite(kind, chat_id, agent.id, to_agent_id, note, self.invitation_timeout)
+        )
+        conn.send(p.Ok(id=request_id))
+        self.bus.publish(
+            topics.agent_topic(to_agent_id),
+            p.encode(p.InvitationOffered(invitation=invitation)),
+        )
+        self._schedule_expiry(invitation.id, self.invitation_timeout)
+
+    async def _answer(self, conn: Conn, frame: p.AnswerInvitation, agent: p.AgentInfo) -> None:
+        answer = await self.writer.run(
+            arepo.answer_invitation(frame.invitation_id, agent.id, agent.name, frame.accept)
+        )
+        handle = self._timers.pop(frame.invitation_id, None)
+        if handle is not None:
+            handle.cancel()
+        inv = answer.invitation
+        if answer.info is not None:
+            conn.send(p.ChatOpened(chat=answer.info, id=frame.id))
+        elif answer.outcome in ("expired", "cancelled"):
+            conn.error(
+                p.FrameRejected("chat_closed", f"the invitation is {answer.outcome}", frame.id)
+            )
+        else:
+            conn.send(p.Ok(id=frame.id))
+        self._announce_answer(inv, agent.name, answer.outcome)
+        for change in answer.changes:
+            self.chats._publish_event(change)
+        if answer.info is not None:
+            self.bus.publish(topics.AGENTS, p.encode(p.ChatStateChanged(chat=answer.info)))
+
+    def _announce_answer(self, inv: Any, agent_name: str, outcome: str) -> None:
+        text = p.encode(
+            p.InvitationAnswered(
+                invitation_id=inv.id,
+                chat_id=inv.chat_id,
+                kind=inv.kind,
+                agent_id=inv.to_agent_id,
+                agent_name=agent_name,
+                outcome=outcome,  # type: ignore[arg-type]
+            )
+        )
+        self.bus.publish(topics.agent_topic(inv.from_agent_id), text)
+        self.bus.publish(topics.agent_topic(inv.to_agent_id), text)
+
+    def _schedule_expiry(self, invitation_id: int, delay: float) -> None:
+        loop = asyncio.get_running_loop()
+        self._timers[invitation_id] = loop.call_later(
+            delay, lambda: self._spawn(self._expire(invitation_id))
+        )
+
+    async def _expire(self, invitation_id: int) -> None:
+        self._timers.pop(invitation_id, None)
+        inv = await self.writer.run(arepo.expire_invitation(invitation_id))
+        if inv is None:
+            return  # answered meanwhile
+        name = await read(self.engine, _agent_name, inv.to_agent_id)
+        self._announce_answer(inv, name, "expired")
+
+    # -------------------------------------------------------------- C3 with colleagues
+
+    async def _leave(self, conn: Conn, frame: p.LeaveChat, agent: p.AgentInfo) -> None:
+        change = await self.writer.run(arepo.leave_chat(agent.id, agent.name, frame.chat_id))
+        conn.send(p.Ok(id=frame.id))
+        self.chats._publish_event(change)
+        info = await self.chats.chat_info(frame.chat_id)
+        if info is not None:
+            self.bus.publish(topics.AGENTS, p.encode(p.ChatStateChanged(chat=info)))
+
+    # -------------------------------------------------------------- C8
+
+    async def _block(self, conn: Conn, frame: p.BlockClient, agent: p.AgentInfo) -> None:
+        block = await self.writer.run(
+            brepo.block_client(
+                agent, frame.chat_id, frame.reason, spam=frame.spam, by_ip=frame.by_ip
+            )
+        )
+        conn.send(p.Ok(id=frame.id))
+        if block.close is not None:
+            self.chats._publish_event(block.close)
+            info = await self.chats.chat_info(frame.chat_id)
+            if info is not None:
+                self.bus.publish(topics.AGENTS, p.encode(p.ChatStateChanged(chat=info)))
+        if frame.by_ip and block.ip:
+            # B5: the others on that address are told it is their address that is blocked
+            # (first, so that the blocked visitor's own notice is the last it gets).
+            self.bus.publish(
+                topics.visitor_ip_topic(block.site_id, block.ip),
+                p.encode(p.VisitorBlocked(by_ip=True)),
+            )
+        self.bus.publish(topics.visitor_topic(block.visitor_id), p.encode(p.VisitorBlocked()))
+
+    async def block_kind(self, site_id: int, visitor_id: int, ip: str) -> str | None:
+        """C8/B5: "visitor", "ip" (only its address is blocked) or None."""
+        return await read(self.engine, brepo.block_kind, site_id, visitor_id, ip)
+
+    # -------------------------------------------------------------- C10
+
+    async def comment(
+        self, conn: Conn, frame: p.SendMessage, agent: p.AgentInfo, received: float
+    ) -> None:
+        if frame.chat_id is None:
+            raise p.FrameRejected("invalid", "agents must name the chat", frame.id)
+        text = self.chats.check_text(frame)
+        change = await self.writer.run(
+            arepo.comment(agent.id, agent.name, frame.chat_id, frame.client_msg_id, text)
+        )
+        self.chats._ack(conn, frame, change)
+        if not change.duplicate:
+            self.chats._publish_event(change)
+
+    # -------------------------------------------------------------- C12
+
+    def _phrases_changed(self, conn: Conn, request_id: int, phrases: list[p.Phrase]) -> None:
+        conn.send(p.PhraseList(id=request_id, phrases=phrases))
+        text = p.encode(p.PhrasesChanged(phrases=phrases))
+        if len(text.encode()) > p.MAX_PAGE_BYTES:  # issue 12 item 6: too big for one push
+            text = p.encode(p.PhrasesChanged(phrases=[], reload=True))
+        self.bus.publish(topics.AGENTS, text)
+
+    # -------------------------------------------------------------- C18
+
+    async def _view(self, conn: Conn, frame: p.ViewChat, agent: p.AgentInfo) -> None:
+        views = self._views.setdefault(conn, set())
+        if frame.viewing == (frame.chat_id in views):
+            return
+        if frame.viewing:
+            await self.chats._visible_chat(frame.chat_id, agent, None)
+            views.add(frame.chat_id)
+            viewers = self._viewers[frame.chat_id]
+            viewers[agent.id] = viewers.get(agent.id, 0) + 1
+        else:
+            views.discard(frame.chat_id)
+            self._unview(frame.chat_id, agent.id)
+        await self._announce_viewers(frame.chat_id)
+
+    def _unview(self, chat_id: int, agent_id: int) -> None:
+        viewers = self._viewers.get(chat_id)
+        if viewers is None or agent_id not in viewers:
+            return
+        viewers[agent_id] -= 1
+        if viewers[agent_id] <= 0:
+            del viewers[agent_id]
+        if not viewers:
+            del self._viewers[chat_id]
+
+    def forget(self, conn: Conn, agent_id: int) -> None:
+        """The agent's connection closed: it views nothing any more."""
+        for chat_id in self._views.pop(conn, set()):
+            self._unview(chat_id, agent_id)
+            self._spawn(self._announce_viewers(chat_id))
+
+    def viewers(self, chat_id: int) -> list[int]:
+        return sorted(self._viewers.get(chat_id, {}))
+
+    async def _announce_viewers(self, chat_id: int) -> None:
+        members = await read(self.engine, chat_reads.participants, chat_id)
+        viewers = self.viewers(chat_id)
+        text = p.encode(p.ChatViewers(chat_id=chat_id, agent_ids=viewers))
+        for agent_id in sorted(set(members) | set(viewers)):
+            self.bus.publish(topics.agent_topic(agent_id), text)
+
+
+def _admin_only(agent: p.AgentInfo, request_id: int) -> None:
+    if agent.role != "admin":
+        raise p.FrameRejected("admin_only", "only an admin may do this", request_id)
+
+
+def _agent_name(conn: Any, agent_id: int) -> str:
+    found = conn.execute(sa.select(agents.c.name).where(agents.c.id == agent_id)).first()
+    return str(found.name) if found else ""

@@ -1,0 +1,2 @@
+"""Visitors on the sites (Visitantes): tracking, geolocation, where a visit came from,
+invitations, offline messages; the services and their store code."""
