@@ -33,15 +33,15 @@ from jivo_desktop.services.typing_hints import TypingHints
 from jivo_desktop.services.visitors import VisitorsService
 from jivo_desktop.store import LocalStore
 from jivo_desktop.tasks import spawn
-from jivo_desktop.ui import style
-from jivo_desktop.ui.invitation_toast import InvitationToasts
+from jivo_desktop.ui.common import style
+from jivo_desktop.ui.inbox.spelling import SpellCheckAssist
+from jivo_desktop.ui.inbox.typing_hints import TypingHintAssist
 from jivo_desktop.ui.main_window import MainWindow
-from jivo_desktop.ui.pages.settings.build import build_settings_sections
+from jivo_desktop.ui.notifications.invitation_toast import InvitationToasts
+from jivo_desktop.ui.notifications.toast import ToastManager
+from jivo_desktop.ui.notifications.tray import TrayController
+from jivo_desktop.ui.settings.build import build_settings_sections
 from jivo_desktop.ui.sign_in import SignInWindow
-from jivo_desktop.ui.spelling import SpellCheckAssist
-from jivo_desktop.ui.toast import ToastManager
-from jivo_desktop.ui.tray import TrayController
-from jivo_desktop.ui.typing_hints import TypingHintAssist
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ class DesktopApp(QObject):
         self.main_window.team_page.chat_requested.connect(self.chats.open_direct)
         self.main_window.inbox.chat_requested.connect(self.chats.open_direct)  # C1
         self.idle = idle or osp.idle_source()
-        # Start at login (Ajustes > General: jivo_desktop/ui/pages/settings/autostart.py).
+        # Start at login (Ajustes > General: jivo_desktop/ui/settings/autostart.py).
         self.autostart = autostart_for_this_machine()
         self.auto_away = AutoAwayService(self.session, self.idle, self.store)
         # G9: Ctrl+R also works with the app in the background, where the OS allows it.

@@ -26,13 +26,13 @@ from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.services.visitors import VisitorsService
-from jivo_desktop.ui import style
-from jivo_desktop.ui.pages.inbox import InboxPage
-from jivo_desktop.ui.pages.placeholder import NotBuiltPage
-from jivo_desktop.ui.pages.settings import SettingsPage
-from jivo_desktop.ui.pages.team import TeamPage
-from jivo_desktop.ui.pages.visitors import VisitorsPage
-from jivo_desktop.ui.plain import PlainLabel
+from jivo_desktop.ui.common import style
+from jivo_desktop.ui.common.placeholder import NotBuiltPage
+from jivo_desktop.ui.common.plain import PlainLabel
+from jivo_desktop.ui.inbox.page import InboxPage
+from jivo_desktop.ui.settings import SettingsPage
+from jivo_desktop.ui.team.page import TeamPage
+from jivo_desktop.ui.visitors.page import VisitorsPage
 
 
 class MainWindow(QMainWindow):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 from jivo_desktop.bidi import FSI, PDI, file_display_name, isolate
 from jivo_desktop.platform.notify import notify_call
 from jivo_desktop.services.chats import Message
-from jivo_desktop.ui.attachments import paint_file_bubble
+from jivo_desktop.ui.inbox.attachments import paint_file_bubble
 from server import protocol as p
 from tests.desktop.test_windows import _signed_in_app
 from tests.support.relay import RelayHandle
@@ -136,7 +136,7 @@ def test_save_dialog_proposes_the_name_without_overrides(qapp: Any) -> None:
     file on disk is what it is (invoicegnp.exe), not a spoofed ".png"."""
     from PySide6.QtWidgets import QWidget
 
-    from jivo_desktop.ui.attachments import ask_save_path
+    from jivo_desktop.ui.inbox.attachments import ask_save_path
 
     parent = QWidget()
     dialog = ask_save_path(parent, SPOOF, lambda _path: None)

@@ -11,9 +11,9 @@ from PySide6.QtTest import QTest
 
 from jivo_desktop.app import DesktopApp
 from jivo_desktop.net.client import AgentClient
-from jivo_desktop.ui.block_dialog import BlockDialog
-from jivo_desktop.ui.blocked_dialog import BlockedClientsList, BlockedDialog
-from jivo_desktop.ui.phrases import PhraseEditor, PhraseManager
+from jivo_desktop.ui.inbox.block_dialog import BlockDialog
+from jivo_desktop.ui.inbox.blocked_dialog import BlockedClientsList, BlockedDialog
+from jivo_desktop.ui.inbox.phrases import PhraseEditor, PhraseManager
 from server import protocol as p
 from tests.support.relay import RelayHandle
 from tests.support.visitor import Visitor

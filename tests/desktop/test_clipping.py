@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from jivo_desktop.app import DesktopApp
 from jivo_desktop.net.client import AgentClient
-from jivo_desktop.ui.phrases import PhraseEditor
+from jivo_desktop.ui.inbox.phrases import PhraseEditor
 from server import protocol as p
 from tests.desktop.clipping import clipped
 from tests.desktop.test_i18n import (

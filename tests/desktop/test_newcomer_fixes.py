@@ -16,9 +16,9 @@ from jivo_desktop.app import DesktopApp
 from jivo_desktop.services.app_settings import AppSettings
 from jivo_desktop.services.hotkeys import HotkeyService
 from jivo_desktop.store import LocalStore
-from jivo_desktop.ui.client_panel import ClientPanel
-from jivo_desktop.ui.pages.settings.general import GeneralSection
-from jivo_desktop.ui.pages.settings.hotkeys import HotkeysSection
+from jivo_desktop.ui.inbox.client_panel import ClientPanel
+from jivo_desktop.ui.settings.general import GeneralSection
+from jivo_desktop.ui.settings.hotkeys import HotkeysSection
 from server import protocol as p
 from tests.desktop.test_i18n import translations  # noqa: F401 - the fixture
 from tests.desktop.test_windows import _signed_in_app
@@ -157,7 +157,7 @@ def test_b9_archive_dates_and_hotkeys_in_the_interface_language(
     from jivo_desktop.services.secrets import Secrets
     from jivo_desktop.services.session import SessionService
     from jivo_desktop.services.team import TeamService
-    from jivo_desktop.ui.pages.archive import ArchivePanel
+    from jivo_desktop.ui.inbox.archive import ArchivePanel
 
     session = SessionService(local_store, Secrets())
     panel = ArchivePanel(ArchiveService(session), TeamService(session))

@@ -20,8 +20,8 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMessageBox, QToolTip
 
 from jivo_desktop.net.client import AgentClient
-from jivo_desktop.ui.invitation_toast import visible_cards
-from jivo_desktop.ui.plain import RICH_PROPERTY, plain_tooltip
+from jivo_desktop.ui.common.plain import RICH_PROPERTY, plain_tooltip
+from jivo_desktop.ui.notifications.invitation_toast import visible_cards
 from server import protocol as p
 from tests.desktop.test_windows import _signed_in_app
 from tests.server.test_files import visitor_upload

@@ -183,7 +183,7 @@ async def test_t4_transfer_lists_colleagues_by_department(
     await boss.request(lambda i: p.UpdateAgent(id=i, agent_id=boss_id, department_ids=[sales]))
     app = await _signed_in_app(qapp, relay, data_dir)
     await until(lambda: app.team.departments_of(boss_id))
-    from jivo_desktop.ui.colleague_dialog import ColleagueDialog
+    from jivo_desktop.ui.inbox.colleague_dialog import ColleagueDialog
 
     dialog = ColleagueDialog("transfer", app.actions, app.team)
     dialog.show()

@@ -17,9 +17,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from jivo_desktop.app import DesktopApp
-from jivo_desktop.ui.block_dialog import BlockDialog
-from jivo_desktop.ui.colleague_dialog import ColleagueDialog
-from jivo_desktop.ui.invitation_toast import visible_cards
+from jivo_desktop.ui.inbox.block_dialog import BlockDialog
+from jivo_desktop.ui.inbox.colleague_dialog import ColleagueDialog
+from jivo_desktop.ui.notifications.invitation_toast import visible_cards
 from server import protocol as p
 from tests.e2e.widget_support import open_widget_page, signed_in_agent
 from tests.support.relay import RelayHandle
