@@ -40,7 +40,7 @@ from jivo_desktop.ui.main_window import MainWindow
 from jivo_desktop.ui.notifications.invitation_toast import InvitationToasts
 from jivo_desktop.ui.notifications.toast import ToastManager
 from jivo_desktop.ui.notifications.tray import TrayController
-from jivo_desktop.ui.settings.build import build_settings_sections
+from jivo_desktop.ui.settings.build import SettingsServices, build_settings_sections
 from jivo_desktop.ui.sign_in import SignInWindow
 
 log = logging.getLogger(__name__)
@@ -128,7 +128,24 @@ class DesktopApp(QObject):
         # G10: the rotating log files of __main__ go to the relay on request.
         self.logs = LogService(self.session, data_dir / "logs", self)
         self.audio = AudioSettings(self.store, parent=self)  # G7: the microphone
-        build_settings_sections(self)
+        build_settings_sections(
+            self.main_window.settings_page,
+            SettingsServices(
+                settings=self.settings,
+                auto_away=self.auto_away,
+                notifications=self.notifications,
+                autostart=self.autostart,
+                idle=self.idle,
+                audio=self.audio,
+                sounds=self.sounds,
+                hotkeys=self.hotkeys,
+                global_accept=self.global_accept,
+                account=self.account,
+                visitors=self.visitors,
+                actions=self.actions,
+                logs=self.logs,
+            ),
+        )
         self.session.signed_in.connect(self._on_session_signed_in)
         self.session.signed_out.connect(self._on_session_signed_out)
         self.session.sign_in_failed.connect(self._on_session_sign_in_failed)

@@ -1,13 +1,31 @@
-"""Fill Ajustes with the app's sections, from the services the composition root built."""
+"""Fill Ajustes with the app's sections, from the services the composition root built.
+
+The composition root (``jivo_desktop/app.py``) hands over a :class:`SettingsServices`: the
+sections get the services they change and nothing else, and this module never imports the app.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from jivo_desktop.platform.autostart import Autostart
+from jivo_desktop.platform.hotkeys import GlobalHotkeys
+from jivo_desktop.platform.idle import IdleSource
+from jivo_desktop.services.account import AccountService
+from jivo_desktop.services.actions import ChatActionsService
+from jivo_desktop.services.app_settings import AppSettings
+from jivo_desktop.services.audio import AudioSettings
+from jivo_desktop.services.auto_away import AutoAwayService
+from jivo_desktop.services.hotkeys import HotkeyService
+from jivo_desktop.services.logs import LogService
+from jivo_desktop.services.notifications import NotificationService
+from jivo_desktop.services.sounds import SoundService
+from jivo_desktop.services.visitors import VisitorsService
 from jivo_desktop.ui.inbox.blocked_dialog import BlockedClientsList
+from jivo_desktop.ui.settings import SettingsPage
 from jivo_desktop.ui.settings.about import AboutSection
 from jivo_desktop.ui.settings.account_channels import AccountChannels
 from jivo_desktop.ui.settings.account_integrations import AccountIntegrations
@@ -20,45 +38,60 @@ from jivo_desktop.ui.settings.hotkeys import HotkeysSection
 from jivo_desktop.ui.settings.invitations import InvitationsSection
 from jivo_desktop.ui.settings.sounds import SoundsSection
 
-if TYPE_CHECKING:
-    from jivo_desktop.app import DesktopApp
-
-
 ADMIN_SECTIONS = ("channels", "teammates", "integrations", "invitations", "blocked")
 
 
-def build_settings_sections(app: DesktopApp) -> None:
-    page = app.main_window.settings_page
-    idle, keys = app.idle, app.global_accept
+@dataclass(frozen=True)
+class SettingsServices:
+    """What Ajustes changes: the app's settings and the services behind each section, and the
+    machine's idle source and global hotkeys (their sections say why one is unavailable)."""
+
+    settings: AppSettings
+    auto_away: AutoAwayService
+    notifications: NotificationService
+    autostart: Autostart
+    idle: IdleSource
+    audio: AudioSettings
+    sounds: SoundService
+    hotkeys: HotkeyService
+    global_accept: GlobalHotkeys
+    account: AccountService
+    visitors: VisitorsService
+    actions: ChatActionsService
+    logs: LogService
+
+
+def build_settings_sections(page: SettingsPage, services: SettingsServices) -> None:
+    idle, keys = services.idle, services.global_accept
     page.add_section(
         "general",
         lambda: QCoreApplication.translate("SettingsPage", "General"),
         GeneralSection(
-            app.settings,
-            app.auto_away,
-            app.notifications,
+            services.settings,
+            services.auto_away,
+            services.notifications,
             lambda: "" if idle.available else str(idle.reason),
-            startup=AutostartSetting(app.autostart),
+            startup=AutostartSetting(services.autostart),
         ),
     )
     page.add_section(
         "audio",
         lambda: QCoreApplication.translate("SettingsPage", "Audio"),
-        AudioSection(app.audio),
+        AudioSection(services.audio),
     )
     page.add_section(
         "sounds",
         lambda: QCoreApplication.translate("SettingsPage", "Sounds"),
-        SoundsSection(app.sounds),
+        SoundsSection(services.sounds),
     )
     page.add_section(
         "hotkeys",
         lambda: QCoreApplication.translate("SettingsPage", "Hotkeys"),
-        HotkeysSection(app.hotkeys, lambda: "" if keys.available else keys.reason),
+        HotkeysSection(services.hotkeys, lambda: "" if keys.available else keys.reason),
     )
     # The account (K1-K5): My account for everyone; the rest for admins only (the relay refuses
     # agents anyway, A3). The page's heading names each section, so their own titles hide.
-    account = app.account
+    account = services.account
     sections: dict[
         str,
         tuple[
@@ -86,7 +119,7 @@ def build_settings_sections(app: DesktopApp) -> None:
         widget.title.hide()
         page.add_section(key, title, widget)
     # V3: the automatic invitations of the sites (admins).
-    invitations = InvitationsSection(app.visitors)
+    invitations = InvitationsSection(services.visitors)
     invitations.heading.hide()
     section_layout = invitations.layout()
     if section_layout is not None:
@@ -101,7 +134,7 @@ def build_settings_sections(app: DesktopApp) -> None:
     page.add_section(
         "blocked",
         lambda: QCoreApplication.translate("SettingsPage", "Blocked clients"),
-        BlockedClientsList(app.actions),
+        BlockedClientsList(services.actions),
     )
 
     def show_admin_sections(admin: bool) -> None:
@@ -111,5 +144,7 @@ def build_settings_sections(app: DesktopApp) -> None:
     account.admin_changed.connect(show_admin_sections)
     show_admin_sections(account.is_admin)
     page.add_section(
-        "about", lambda: QCoreApplication.translate("SettingsPage", "About"), AboutSection(app.logs)
+        "about",
+        lambda: QCoreApplication.translate("SettingsPage", "About"),
+        AboutSection(services.logs),
     )
