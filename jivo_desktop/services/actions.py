@@ -10,7 +10,8 @@ import uuid
 from PySide6.QtCore import QObject, Signal
 
 from jivo_desktop.bidi import isolate
-from jivo_desktop.net.client import AgentClient, ConnectionLost, RelayError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import ConnectionLost, RelayError
 from jivo_desktop.services.chats import ChatsService, Message
 from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from jivo_desktop.net.client import RelayError
+from jivo_desktop.net.errors import RelayError
 from jivo_desktop.services.logs import LogService, http_base
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService

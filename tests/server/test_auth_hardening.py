@@ -15,7 +15,8 @@ import pytest
 import sqlalchemy as sa
 from websockets.asyncio.client import connect
 
-from jivo_desktop.net.client import AgentClient, RelayError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import RelayError
 from server import executors
 from server import protocol as p
 from server.store import repo, sign_in_repo

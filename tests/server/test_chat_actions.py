@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from jivo_desktop.net.client import AgentClient, RelayError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import RelayError
 from server import protocol as p
 from server.config import Settings
 from server.relay import Relay
