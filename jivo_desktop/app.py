@@ -38,7 +38,7 @@ from jivo_desktop.ui.inbox.spelling import SpellCheckAssist
 from jivo_desktop.ui.inbox.typing_hints import TypingHintAssist
 from jivo_desktop.ui.main_window import MainWindow
 from jivo_desktop.ui.notifications.invitation_toast import InvitationToasts
-from jivo_desktop.ui.notifications.toast import ToastManager
+from jivo_desktop.ui.notifications.toast_manager import ToastManager
 from jivo_desktop.ui.notifications.tray import TrayController
 from jivo_desktop.ui.settings.build import SettingsServices, build_settings_sections
 from jivo_desktop.ui.sign_in import SignInWindow

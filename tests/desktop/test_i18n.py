@@ -226,7 +226,7 @@ def test_G6_toast_and_tray_menu_in_each_language(
 ) -> None:
     """G6: the chat-request toast (buttons, then the quick-reply field) and the tray menu in
     each language, nothing cut off; screenshots desktop-<lang>-toast*.png, -tray-menu.png."""
-    from jivo_desktop.ui.notifications.toast import ChatToast
+    from jivo_desktop.ui.notifications.chat_toast import ChatToast
     from jivo_desktop.ui.notifications.tray import TrayController
 
     i18n.apply_language(lang)
