@@ -118,7 +118,7 @@ def child_scroll(kind: str) -> None:
     if kind == "app":
         from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-        from jivo_desktop.services.chats import Chat, Message
+        from jivo_desktop.services.conversations import Chat, Message
         from jivo_desktop.ui.inbox.delegates import MessageDelegate
         from jivo_desktop.ui.inbox.models import MessageRole
         from server import protocol as p

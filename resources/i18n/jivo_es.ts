@@ -1003,32 +1003,12 @@
         <translation>No se pudo cerrar el chat: {0}</translation>
     </message>
     <message>
-        <source>A message was not sent: {0}</source>
-        <translation>Un mensaje no se envió: {0}</translation>
-    </message>
-    <message>
         <source>typing…</source>
         <translation>escribiendo…</translation>
     </message>
     <message>
         <source>File: {0}</source>
         <translation>Archivo: {0}</translation>
-    </message>
-    <message>
-        <source>Not connected to the relay.</source>
-        <translation>Sin conexión con el servidor.</translation>
-    </message>
-    <message>
-        <source>The connection dropped while loading the conversation.</source>
-        <translation>Se perdió la conexión mientras se cargaba la conversación.</translation>
-    </message>
-    <message>
-        <source>The relay did not answer in time.</source>
-        <translation>El servidor no respondió a tiempo.</translation>
-    </message>
-    <message>
-        <source>The relay refused: {0}</source>
-        <translation>El servidor lo rechazó: {0}</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1154,29 @@
     <message>
         <source>{0} open chats</source>
         <translation>{0} chats abiertos</translation>
+    </message>
+</context>
+<context>
+    <name>Conversations</name>
+    <message>
+        <source>A message was not sent: {0}</source>
+        <translation>Un mensaje no se envió: {0}</translation>
+    </message>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Sin conexión con el servidor.</translation>
+    </message>
+    <message>
+        <source>The connection dropped while loading the conversation.</source>
+        <translation>Se perdió la conexión mientras se cargaba la conversación.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer in time.</source>
+        <translation>El servidor no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>The relay refused: {0}</source>
+        <translation>El servidor lo rechazó: {0}</translation>
     </message>
 </context>
 <context>

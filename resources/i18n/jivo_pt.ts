@@ -1003,32 +1003,12 @@
         <translation>Não foi possível encerrar o chat: {0}</translation>
     </message>
     <message>
-        <source>A message was not sent: {0}</source>
-        <translation>Uma mensagem não foi enviada: {0}</translation>
-    </message>
-    <message>
         <source>typing…</source>
         <translation>digitando…</translation>
     </message>
     <message>
         <source>File: {0}</source>
         <translation>Arquivo: {0}</translation>
-    </message>
-    <message>
-        <source>Not connected to the relay.</source>
-        <translation>Sem conexão com o servidor.</translation>
-    </message>
-    <message>
-        <source>The connection dropped while loading the conversation.</source>
-        <translation>A conexão caiu enquanto a conversa era carregada.</translation>
-    </message>
-    <message>
-        <source>The relay did not answer in time.</source>
-        <translation>O servidor não respondeu a tempo.</translation>
-    </message>
-    <message>
-        <source>The relay refused: {0}</source>
-        <translation>O servidor recusou: {0}</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1154,29 @@
     <message>
         <source>{0} open chats</source>
         <translation>{0} chats abertos</translation>
+    </message>
+</context>
+<context>
+    <name>Conversations</name>
+    <message>
+        <source>A message was not sent: {0}</source>
+        <translation>Uma mensagem não foi enviada: {0}</translation>
+    </message>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Sem conexão com o servidor.</translation>
+    </message>
+    <message>
+        <source>The connection dropped while loading the conversation.</source>
+        <translation>A conexão caiu enquanto a conversa era carregada.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer in time.</source>
+        <translation>O servidor não respondeu a tempo.</translation>
+    </message>
+    <message>
+        <source>The relay refused: {0}</source>
+        <translation>O servidor recusou: {0}</translation>
     </message>
 </context>
 <context>

@@ -1004,32 +1004,12 @@
         <translation>Не удалось закрыть чат: {0}</translation>
     </message>
     <message>
-        <source>A message was not sent: {0}</source>
-        <translation>Сообщение не отправлено: {0}</translation>
-    </message>
-    <message>
         <source>typing…</source>
         <translation>печатает…</translation>
     </message>
     <message>
         <source>File: {0}</source>
         <translation>Файл: {0}</translation>
-    </message>
-    <message>
-        <source>Not connected to the relay.</source>
-        <translation>Нет связи с сервером.</translation>
-    </message>
-    <message>
-        <source>The connection dropped while loading the conversation.</source>
-        <translation>Связь оборвалась во время загрузки разговора.</translation>
-    </message>
-    <message>
-        <source>The relay did not answer in time.</source>
-        <translation>Сервер не ответил вовремя.</translation>
-    </message>
-    <message>
-        <source>The relay refused: {0}</source>
-        <translation>Сервер отказал: {0}</translation>
     </message>
 </context>
 <context>
@@ -1176,6 +1156,29 @@
     <message>
         <source>{0} open chats</source>
         <translation>открытых чатов: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Conversations</name>
+    <message>
+        <source>A message was not sent: {0}</source>
+        <translation>Сообщение не отправлено: {0}</translation>
+    </message>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Нет связи с сервером.</translation>
+    </message>
+    <message>
+        <source>The connection dropped while loading the conversation.</source>
+        <translation>Связь оборвалась во время загрузки разговора.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer in time.</source>
+        <translation>Сервер не ответил вовремя.</translation>
+    </message>
+    <message>
+        <source>The relay refused: {0}</source>
+        <translation>Сервер отказал: {0}</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 
 from jivo_desktop.bidi import FSI, PDI, file_display_name, isolate
 from jivo_desktop.platform.notify import notify_call
-from jivo_desktop.services.chats import Message
+from jivo_desktop.services.conversations import Message
 from jivo_desktop.ui.inbox.attachments import paint_file_bubble
 from server import protocol as p
 from tests.desktop.test_windows import _signed_in_app

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from jivo_desktop import i18n
 from jivo_desktop.services.archive import PAGE, ArchiveFilters, ArchiveService
-from jivo_desktop.services.chats import Message, visitor_name
+from jivo_desktop.services.chats import visitor_name
+from jivo_desktop.services.conversations import Message
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui.common.plain import PlainLabel, isolate
 from jivo_desktop.ui.common.problem_bar import ProblemBar

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
-from jivo_desktop.services.chats import Chat, ChatsService
+from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.conversations import Chat
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui.common.plain import PlainLabel
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.bidi import BIDI_CONTROLS
-from jivo_desktop.services.chats import Message
+from jivo_desktop.services.conversations import Message
 from jivo_desktop.services.files import FilesService, human_size, is_image
 from jivo_desktop.ui.common import style
 from jivo_desktop.ui.common.plain import PlainLabel, file_display_name, isolate, visible_controls

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.actions import ChatActionsService
-from jivo_desktop.services.chats import Chat, ChatsService
+from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.conversations import Chat
 from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui.common import style

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop import i18n
-from jivo_desktop.services.chats import Chat
+from jivo_desktop.services.conversations import Chat
 from jivo_desktop.services.visitors import VisitorsChange, VisitorsService
 from jivo_desktop.ui.common.plain import PlainLabel, as_link_label, isolate, plain_tooltip, set_link
 from jivo_desktop.ui.visitors.model import duration_text, source_text

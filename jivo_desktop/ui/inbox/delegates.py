@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from jivo_desktop.bidi import isolate
-from jivo_desktop.services.chats import Chat, Message
+from jivo_desktop.services.conversations import Chat, Message
 from jivo_desktop.ui.common import style
 from jivo_desktop.ui.inbox.attachments import file_bubble_size, paint_file_bubble
 from jivo_desktop.ui.inbox.models import ChatRole, MessageRole

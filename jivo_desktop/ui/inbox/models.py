@@ -6,7 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from jivo_desktop.services.chats import Chat, ChatsService, Message
+from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.conversations import Chat, Message
 from jivo_desktop.ui.common.plain import plain_tooltip
 
 ChatRole = Qt.ItemDataRole.UserRole + 1

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.archive import ArchiveService
-from jivo_desktop.services.chats import Chat, ChatsService, Message
+from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.conversations import Chat, Message
 from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.offline_messages import OfflineMessagesService
 from jivo_desktop.services.phrases import PhrasesService
