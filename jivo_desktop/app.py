@@ -119,12 +119,16 @@ class DesktopApp(QObject):
         self.hotkeys.global_accept_changed.connect(self._on_hotkeys_global_accept_changed)
         # G5: the composer underlines misspelled words (the dictionary loads in a thread).
         self.spelling = SpellService(self.settings, self.store, parent=self)
-        self.spell_assist = SpellCheckAssist(self.main_window.inbox.composer, self.spelling)
+        self.spell_assist = SpellCheckAssist(
+            self.main_window.inbox.conversation.composer, self.spelling
+        )
         # G2: the phrases I send often, offered while I type (Tab takes one).
         self.typing_hints = TypingHints(
             self.settings, self.store, self.chats, self, account=lambda: self.session.account
         )
-        self.hint_assist = TypingHintAssist(self.main_window.inbox.composer, self.typing_hints)
+        self.hint_assist = TypingHintAssist(
+            self.main_window.inbox.conversation.composer, self.typing_hints
+        )
         # G10: the rotating log files of __main__ go to the relay on request.
         self.logs = LogService(self.session, data_dir / "logs", self)
         self.audio = AudioSettings(self.store, parent=self)  # G7: the microphone

@@ -50,7 +50,7 @@ async def _chat(app: DesktopApp, relay: RelayHandle, url: str) -> tuple[Visitor,
     chat_id = app.chats.order[0]
     assert await app.chats.accept_async(chat_id)
     app.chats.select(chat_id)
-    await until(lambda: app.main_window.inbox.composer.isEnabled())
+    await until(lambda: app.main_window.inbox.conversation.composer.isEnabled())
     return visitor, chat_id
 
 
@@ -63,13 +63,13 @@ async def test_b10_composer_returns_to_chat_after_a_comment(
     inbox = app.main_window.inbox
     visitor, _chat_id = await _chat(app, relay, "https://shop.example/")
     try:
-        QTest.mouseClick(inbox.reply_channel.comment_button, Qt.MouseButton.LeftButton)
-        assert inbox.reply_channel.comment_mode
-        QTest.keyClicks(inbox.composer, "Cliente habitual")
-        QTest.keyClick(inbox.composer, Qt.Key.Key_Return)
-        assert not inbox.reply_channel.comment_mode
-        QTest.keyClicks(inbox.composer, "Ahora mismo lo miro")
-        QTest.keyClick(inbox.composer, Qt.Key.Key_Return)
+        QTest.mouseClick(inbox.conversation.reply_channel.comment_button, Qt.MouseButton.LeftButton)
+        assert inbox.conversation.reply_channel.comment_mode
+        QTest.keyClicks(inbox.conversation.composer, "Cliente habitual")
+        QTest.keyClick(inbox.conversation.composer, Qt.Key.Key_Return)
+        assert not inbox.conversation.reply_channel.comment_mode
+        QTest.keyClicks(inbox.conversation.composer, "Ahora mismo lo miro")
+        QTest.keyClick(inbox.conversation.composer, Qt.Key.Key_Return)
         await visitor.wait_for(
             lambda f: isinstance(f, p.EventPush) and f.event.text == "Ahora mismo lo miro"
         )
@@ -88,11 +88,11 @@ async def test_b9_chat_header_follows_the_current_page(
     inbox = app.main_window.inbox
     visitor, _chat_id = await _chat(app, relay, "https://shop.example/?page=3")
     try:
-        await until(lambda: inbox.header_url.text() == "https://shop.example/?page=3")
+        await until(lambda: inbox.conversation.header_url.text() == "https://shop.example/?page=3")
         visitor.send_frame(
             lambda _i: p.PageView(url="https://shop.example/?page=2", title="Macetas")
         )
-        await until(lambda: inbox.header_url.text() == "https://shop.example/?page=2")
+        await until(lambda: inbox.conversation.header_url.text() == "https://shop.example/?page=2")
     finally:
         await visitor.close()
         await app.shutdown()

@@ -46,7 +46,7 @@ async def test_c1_agents_list_in_inbox_opens_a_chat_with_the_colleague(
     row = next(i for i in range(inbox.agents.count()) if "Boss" in inbox.agents.item(i).text())
     inbox.agents.itemClicked.emit(inbox.agents.item(row))
     await until(lambda: app.chats.current and app.chats.chat(app.chats.current).direct)
-    assert inbox.header_name.text() == "Boss"
+    assert inbox.conversation.header_name.text() == "Boss"
     opened = await boss.wait_for_type(p.ChatOpened)
     assert opened.chat.kind == "direct"
     await boss.close()
