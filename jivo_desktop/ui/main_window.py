@@ -30,7 +30,7 @@ from jivo_desktop.ui.common import style
 from jivo_desktop.ui.common.placeholder import NotBuiltPage
 from jivo_desktop.ui.common.plain import PlainLabel
 from jivo_desktop.ui.inbox.page import InboxPage
-from jivo_desktop.ui.settings import SettingsPage
+from jivo_desktop.ui.settings.page import SettingsPage
 from jivo_desktop.ui.team.page import TeamPage
 from jivo_desktop.ui.visitors.page import VisitorsPage
 

@@ -25,7 +25,6 @@ from jivo_desktop.services.notifications import NotificationService
 from jivo_desktop.services.sounds import SoundService
 from jivo_desktop.services.visitors import VisitorsService
 from jivo_desktop.ui.inbox.blocked_dialog import BlockedClientsList
-from jivo_desktop.ui.settings import SettingsPage
 from jivo_desktop.ui.settings.about import AboutSection
 from jivo_desktop.ui.settings.account_channels import AccountChannels
 from jivo_desktop.ui.settings.account_integrations import AccountIntegrations
@@ -36,6 +35,7 @@ from jivo_desktop.ui.settings.autostart import AutostartSetting
 from jivo_desktop.ui.settings.general import GeneralSection
 from jivo_desktop.ui.settings.hotkeys import HotkeysSection
 from jivo_desktop.ui.settings.invitations import InvitationsSection
+from jivo_desktop.ui.settings.page import SettingsPage
 from jivo_desktop.ui.settings.sounds import SoundsSection
 
 ADMIN_SECTIONS = ("channels", "teammates", "integrations", "invitations", "blocked")
