@@ -118,9 +118,9 @@ def child_scroll(kind: str) -> None:
     if kind == "app":
         from PySide6.QtGui import QStandardItem, QStandardItemModel
 
-        from jivo_desktop.services.chats import Chat, Message
-        from jivo_desktop.ui.delegates import MessageDelegate
-        from jivo_desktop.ui.models import MessageRole
+        from jivo_desktop.services.conversations import Chat, Message
+        from jivo_desktop.ui.inbox.delegates import MessageDelegate
+        from jivo_desktop.ui.inbox.models import MessageRole
         from server import protocol as p
 
         chat = Chat(p.ChatInfo(id=1, state="active"))

@@ -33,15 +33,15 @@ from jivo_desktop.services.typing_hints import TypingHints
 from jivo_desktop.services.visitors import VisitorsService
 from jivo_desktop.store import LocalStore
 from jivo_desktop.tasks import spawn
-from jivo_desktop.ui import style
-from jivo_desktop.ui.invitation_toast import InvitationToasts
+from jivo_desktop.ui.common import style
+from jivo_desktop.ui.inbox.spelling import SpellCheckAssist
+from jivo_desktop.ui.inbox.typing_hints import TypingHintAssist
 from jivo_desktop.ui.main_window import MainWindow
-from jivo_desktop.ui.pages.settings.build import build_settings_sections
+from jivo_desktop.ui.notifications.invitation_toast import InvitationToasts
+from jivo_desktop.ui.notifications.toast_manager import ToastManager
+from jivo_desktop.ui.notifications.tray import TrayController
+from jivo_desktop.ui.settings.build import SettingsServices, build_settings_sections
 from jivo_desktop.ui.sign_in import SignInWindow
-from jivo_desktop.ui.spelling import SpellCheckAssist
-from jivo_desktop.ui.toast import ToastManager
-from jivo_desktop.ui.tray import TrayController
-from jivo_desktop.ui.typing_hints import TypingHintAssist
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ class DesktopApp(QObject):
         self.main_window.team_page.chat_requested.connect(self.chats.open_direct)
         self.main_window.inbox.chat_requested.connect(self.chats.open_direct)  # C1
         self.idle = idle or osp.idle_source()
-        # Start at login (Ajustes > General: jivo_desktop/ui/pages/settings/autostart.py).
+        # Start at login (Ajustes > General: jivo_desktop/ui/settings/autostart.py).
         self.autostart = autostart_for_this_machine()
         self.auto_away = AutoAwayService(self.session, self.idle, self.store)
         # G9: Ctrl+R also works with the app in the background, where the OS allows it.
@@ -119,16 +119,37 @@ class DesktopApp(QObject):
         self.hotkeys.global_accept_changed.connect(self._on_hotkeys_global_accept_changed)
         # G5: the composer underlines misspelled words (the dictionary loads in a thread).
         self.spelling = SpellService(self.settings, self.store, parent=self)
-        self.spell_assist = SpellCheckAssist(self.main_window.inbox.composer, self.spelling)
+        self.spell_assist = SpellCheckAssist(
+            self.main_window.inbox.conversation.composer, self.spelling
+        )
         # G2: the phrases I send often, offered while I type (Tab takes one).
         self.typing_hints = TypingHints(
             self.settings, self.store, self.chats, self, account=lambda: self.session.account
         )
-        self.hint_assist = TypingHintAssist(self.main_window.inbox.composer, self.typing_hints)
+        self.hint_assist = TypingHintAssist(
+            self.main_window.inbox.conversation.composer, self.typing_hints
+        )
         # G10: the rotating log files of __main__ go to the relay on request.
         self.logs = LogService(self.session, data_dir / "logs", self)
         self.audio = AudioSettings(self.store, parent=self)  # G7: the microphone
-        build_settings_sections(self)
+        build_settings_sections(
+            self.main_window.settings_page,
+            SettingsServices(
+                settings=self.settings,
+                auto_away=self.auto_away,
+                notifications=self.notifications,
+                autostart=self.autostart,
+                idle=self.idle,
+                audio=self.audio,
+                sounds=self.sounds,
+                hotkeys=self.hotkeys,
+                global_accept=self.global_accept,
+                account=self.account,
+                visitors=self.visitors,
+                actions=self.actions,
+                logs=self.logs,
+            ),
+        )
         self.session.signed_in.connect(self._on_session_signed_in)
         self.session.signed_out.connect(self._on_session_signed_out)
         self.session.sign_in_failed.connect(self._on_session_sign_in_failed)

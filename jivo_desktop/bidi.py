@@ -1,5 +1,5 @@
 """Bidirectional text from visitors, shown safely (issue 12 item 7). No Qt here: services
-use it for the texts they build, the widgets through :mod:`jivo_desktop.ui.plain`.
+use it for the texts they build, the widgets through :mod:`jivo_desktop.ui.common.plain`.
 
 A visitor's name or file name may hold bidi controls: U+202E (RIGHT-TO-LEFT OVERRIDE) makes
 ``cv\u202egnp.exe`` read ``cvexe.png``, and an override left open also reorders the text after

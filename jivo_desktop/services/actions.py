@@ -10,8 +10,10 @@ import uuid
 from PySide6.QtCore import QObject, Signal
 
 from jivo_desktop.bidi import isolate
-from jivo_desktop.net.client import AgentClient, ConnectionLost, RelayError
-from jivo_desktop.services.chats import ChatsService, Message
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import ConnectionLost, RelayError
+from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.conversations import Message
 from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService

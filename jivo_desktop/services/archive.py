@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from jivo_desktop.net.client import ConnectionLost, RelayError
-from jivo_desktop.services.chats import Message
+from jivo_desktop.net.errors import ConnectionLost, RelayError
+from jivo_desktop.services.conversations import Message
 from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.tasks import spawn

@@ -1,77 +1,29 @@
-"""The chats the agent sees: offers, active chats, their messages, drafts and the outbox.
-
-Everything the agent types goes to the local outbox first (so a crash loses nothing), then to the
-relay; the outbox row is deleted only when the relay's acknowledgement arrives.
+"""The chats the agent sees: offers, active chats and chats with colleagues, which one is shown,
+and their order in the list (offers first). What is inside each chat (its messages, the outbox,
+the history) is :class:`~jivo_desktop.services.conversations.Conversations`, the base class.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-import uuid
-from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 
 from jivo_desktop import i18n
-from jivo_desktop.net.client import ConnectionLost, RelayError
+from jivo_desktop.net.errors import ConnectionLost, RelayError
+from jivo_desktop.services.conversations import Chat, Conversations
 from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
-from jivo_desktop.store import LocalStore, OutboxItem
+from jivo_desktop.store import LocalStore
 from jivo_desktop.tasks import spawn
 from server import protocol as p
 
 log = logging.getLogger(__name__)
 
-HISTORY_PAGE = 200
-TAIL = 200
 SPOKEN = ("message", "file")
 """Event kinds a person sent: they count as unread and make the chat's preview."""
-"""How far back an arriving event is matched against what is shown (pending copies, repeats)."""
-
-
-@dataclass
-class Message:
-    """One line of a conversation as the app shows it."""
-
-    kind: str  # message | joined | left | closed | file | comment | transfer
-    author: str  # visitor | agent | system
-    author_name: str
-    text: str
-    ts: float
-    mine: bool
-    client_msg_id: str | None = None
-    cursor: int | None = None
-    seq: int | None = None
-    state: str = "sent"  # sending | sent | delivered | read | failed
-    file: p.FileInfo | None = None
-    """C14: set when ``kind`` is "file" (``text`` is then the file's name)."""
-
-
-@dataclass
-class Chat:
-    info: p.ChatInfo
-    messages: list[Message] = field(default_factory=list)
-    loaded: bool = False
-    history_error: str = ""
-    """Issue 12 item 6: why the conversation could not be loaded (empty: no error); the
-    inbox shows it with a Retry instead of an empty chat."""
-    unread: int = 0
-    last_activity: float = 0.0
-    typing: str = ""
-
-    @property
-    def id(self) -> int:
-        return self.info.id
-
-    @property
-    def offered(self) -> bool:
-        return self.info.state == "offered"
-
-    @property
-    def direct(self) -> bool:
-        return self.info.kind == "direct"
 
 
 def visitor_name(visitor: p.VisitorInfo, client_word: str) -> str:
@@ -84,73 +36,36 @@ def visitor_name(visitor: p.VisitorInfo, client_word: str) -> str:
     return f"{client_word} {visitor.id}"
 
 
-def _message(event: p.Event, me: int | None) -> Message:
-    mine = event.author == "agent" and event.author_id == me
-    return Message(
-        kind=event.kind,
-        author=event.author,
-        author_name=event.author_name,
-        text=event.text,
-        ts=event.ts,
-        mine=mine,
-        client_msg_id=event.client_msg_id,
-        cursor=event.cursor,
-        seq=event.seq,
-        file=event.file,
-    )
-
-
-class ChatsService(QObject):
-    """Signals:
+class ChatsService(Conversations):
+    """Signals (besides those of :class:`Conversations`: ``chat_changed``, ``messages_reset``,
+    ``messages_appended``, ``message_changed``, ``problem``, ``message_sent``):
 
     * ``chats_changed()``: chats came or went, or the order changed;
-    * ``chat_changed(int)``: a chat's row changed (unread, preview, state, typing);
-    * ``messages_reset(int)``: a chat's messages were (re)loaded;
-    * ``messages_appended(int, int, int)``: chat id, first index, count;
-    * ``message_changed(int, int)``: chat id, index (its state changed);
     * ``offered(object)``: a new offer (ChatInfo) for the toast;
     * ``offer_gone(int)``: the offer was taken, ignored, closed or missed;
     * ``current_changed(int)``: the chat shown in the centre (0: none);
-    * ``visitor_message(int)``: a visitor wrote in one of my chats (for the sound);
-    * ``problem(str)``: something the agent should read (a refused accept...);
-    * ``message_sent(int, str)``: the agent sent this text in a chat (the typing hints learn).
+    * ``visitor_message(int)``: a visitor wrote in one of my chats (for the sound).
     """
 
     chats_changed = Signal()
-    chat_changed = Signal(int)
-    messages_reset = Signal(int)
-    messages_appended = Signal(int, int, int)
-    message_changed = Signal(int, int)
     offered = Signal(object)
     offer_gone = Signal(int)
     current_changed = Signal(int)
     visitor_message = Signal(int)
-    problem = Signal(str)
-    message_sent = Signal(int, str)
 
     def __init__(
         self, session: SessionService, store: LocalStore, team: TeamService | None = None
     ) -> None:
-        super().__init__()
-        self.session = session
-        self.store = store
+        super().__init__(session, store)
         self.team = team or TeamService(session)
-        self.chats: dict[int, Chat] = {}
         self.order: list[int] = []
         self.current = 0
         self.ignored: set[int] = set()
-        self._history_loading: set[int] = set()
         self.window_active = True
         session.frame_received.connect(self._on_session_frame_received)
-        session.signed_in.connect(self._on_session_signed_in)
         session.signed_out.connect(self._on_session_signed_out)
 
     # -------------------------------------------------------------- queries
-
-    @property
-    def me(self) -> int | None:
-        agent = self.session.agent
-        return agent.id if agent else None
 
     def chat(self, chat_id: int) -> Chat | None:
         return self.chats.get(chat_id)
@@ -242,13 +157,6 @@ class ChatsService(QObject):
         else:
             index = 0 if step > 0 else len(self.order) - 1
         self.select(self.order[index])
-
-    def draft(self, chat_id: int) -> str:
-        return self.store.draft(self.session.account, chat_id) if self.session.account else ""
-
-    def save_draft(self, chat_id: int, text: str) -> None:
-        if self.session.account and chat_id:
-            self.store.save_draft(self.session.account, chat_id, text)
 
     def accept(self, chat_id: int, *, show: bool = True) -> None:
         spawn(self.accept_async(chat_id, show=show), f"accept-{chat_id}")
@@ -361,76 +269,7 @@ class ChatsService(QObject):
             return
         self._remove(chat_id)
 
-    def send(self, chat_id: int, text: str) -> None:
-        """Queue in the local outbox, show as "sending", deliver (across reconnects)."""
-        text = text.strip()
-        chat = self.chats.get(chat_id)
-        if not text or chat is None or not self.session.account:
-            return
-        cmid = uuid.uuid4().hex
-        item = self.store.queue(self.session.account, cmid, chat_id, text)
-        agent = self.session.agent
-        self._append(
-            chat,
-            [
-                Message(
-                    kind="message",
-                    author="agent",
-                    author_name=agent.name if agent else "",
-                    text=text,
-                    ts=item.created_at,
-                    mine=True,
-                    client_msg_id=cmid,
-                    state="sending",
-                )
-            ],
-        )
-        self.save_draft(chat_id, "")
-        spawn(self._deliver(item), f"send-{cmid}")
-        self.message_sent.emit(chat_id, text)
-
-    def retry(self, chat_id: int, client_msg_id: str) -> None:
-        """Send a message shown as not sent again (issue 12 item 3: the agent library gives up
-        after a few resends; the agent decides to try once more). Its client_msg_id is kept,
-        so if the relay did store it after all, it is not stored twice."""
-        chat = self.chats.get(chat_id)
-        if chat is None or not self.session.account:
-            return
-        message = next(
-            (m for m in chat.messages if m.client_msg_id == client_msg_id and m.mine), None
-        )
-        if message is None or message.state != "failed":
-            return
-        item = self.store.queue(self.session.account, client_msg_id, chat_id, message.text)
-        self._set_state(chat_id, client_msg_id, "sending")
-        spawn(self._deliver(item), f"send-{client_msg_id}")
-
-    async def _deliver(self, item: OutboxItem) -> None:
-        client = self.session.client
-        if client is None:
-            return  # sent again from the outbox after the next sign-in
-        try:
-            ack = await client.send_message(item.chat_id, item.text, item.client_msg_id)
-        except RelayError as exc:
-            self.store.unqueue(item.client_msg_id)
-            self._set_state(item.chat_id, item.client_msg_id, "failed")
-            self.problem.emit(self.tr("A message was not sent: {0}").format(failure_text(exc)))
-            return
-        self.store.unqueue(item.client_msg_id)
-        self._set_state(item.chat_id, item.client_msg_id, "sent", ack.cursor, ack.seq)
-
-    def typing(self, chat_id: int, active: bool) -> None:
-        client = self.session.client
-        chat = self.chats.get(chat_id)
-        if client is not None and chat is not None and chat.info.state == "active":
-            spawn(client.typing(chat_id, active), "typing")
-
     # -------------------------------------------------------------- relay frames
-
-    def _on_session_signed_in(self, welcome: p.Welcome) -> None:
-        # After a restart the outbox may still hold messages: they go out now, exactly once.
-        for item in self.store.pending(self.session.account):
-            spawn(self._deliver(item), f"resend-{item.client_msg_id}")
 
     def _on_session_signed_out(self) -> None:
         self.chats.clear()
@@ -488,24 +327,6 @@ class ChatsService(QObject):
         if info.id not in self.chats:
             self.chats[info.id] = Chat(info, last_activity=info.created_at)
             self._reorder()
-
-    def _receipt(self, frame: p.ReceiptChanged) -> None:
-        chat = self.chats.get(frame.chat_id)
-        if chat is None or frame.reader != "visitor":
-            return
-        chat.info.visitor_delivered_seq = max(chat.info.visitor_delivered_seq, frame.delivered_seq)
-        chat.info.visitor_read_seq = max(chat.info.visitor_read_seq, frame.read_seq)
-        self._apply_receipts(chat)
-
-    def _apply_receipts(self, chat: Chat) -> None:
-        """My messages up to the visitor's receipts show delivered / read (C19)."""
-        for index, message in enumerate(chat.messages):
-            if not message.mine or message.seq is None:
-                continue
-            if message.seq <= chat.info.visitor_read_seq:
-                self._mark(chat, index, "read", None, None)
-            elif message.seq <= chat.info.visitor_delivered_seq:
-                self._mark(chat, index, "delivered", None, None)
 
     @staticmethod
     def _returns(chat: Chat, info: p.ChatInfo) -> bool:
@@ -584,25 +405,7 @@ class ChatsService(QObject):
             # I was offline too long and it went back to the queue
             self._remove(chat.id)
             return
-        if chat.loaded:
-            # Only the tail can hold my pending copy or an event already shown: never scan a
-            # long conversation on every event.
-            tail_start = max(0, len(chat.messages) - TAIL)
-            tail = range(len(chat.messages) - 1, tail_start - 1, -1)
-            mine = next(
-                (
-                    i
-                    for i in tail
-                    if event.client_msg_id
-                    and chat.messages[i].mine
-                    and chat.messages[i].client_msg_id == event.client_msg_id
-                ),
-                None,
-            )
-            if mine is not None:
-                self._mark(chat, mine, "sent", event.cursor, event.seq)
-            elif not any(m.cursor == event.cursor for m in chat.messages[tail_start:]):
-                self._append(chat, [_message(event, self.me)])
+        self._show_event(chat, event)
         if (
             event.kind in SPOKEN
             and event.author != "system"
@@ -616,114 +419,6 @@ class ChatsService(QObject):
                 self.visitor_message.emit(chat.id)
         self.chat_changed.emit(chat.id)
         self._reorder()
-
-    def retry_history(self, chat_id: int) -> None:
-        """Issue 12 item 6: load a conversation again after its history failed."""
-        chat = self.chats.get(chat_id)
-        if chat is None or chat.loaded:
-            return
-        chat.history_error = ""
-        self.chat_changed.emit(chat_id)
-        self._start_history(chat)
-
-    def _start_history(self, chat: Chat) -> None:
-        if chat.id in self._history_loading:
-            return
-        self._history_loading.add(chat.id)
-        spawn(self._load_history(chat), f"history-{chat.id}")
-
-    async def _load_history(self, chat: Chat) -> None:
-        try:
-            events = await self._fetch_history(chat)
-        finally:
-            self._history_loading.discard(chat.id)
-        if events is None:
-            if chat.id in self.chats:
-                self.chat_changed.emit(chat.id)  # the inbox shows history_error
-            return
-        if chat.id not in self.chats:
-            return
-        chat.history_error = ""
-        pending = [m for m in chat.messages if m.state == "sending"]
-        stored = {e.client_msg_id for e in events if e.client_msg_id}
-        chat.messages = [_message(e, self.me) for e in events] + [
-            m for m in pending if m.client_msg_id not in stored
-        ]
-        for item in self.store.pending(self.session.account):
-            if item.chat_id == chat.id and not any(
-                m.client_msg_id == item.client_msg_id for m in chat.messages
-            ):
-                agent = self.session.agent
-                chat.messages.append(
-                    Message(
-                        "message",
-                        "agent",
-                        agent.name if agent else "",
-                        item.text,
-                        item.created_at,
-                        True,
-                        item.client_msg_id,
-                        state="sending",
-                    )
-                )
-        chat.loaded = True
-        for message in chat.messages:
-            if message.mine and message.state == "sent" and message.seq is not None:
-                if message.seq <= chat.info.visitor_read_seq:
-                    message.state = "read"
-                elif message.seq <= chat.info.visitor_delivered_seq:
-                    message.state = "delivered"
-        self.messages_reset.emit(chat.id)
-
-    async def _fetch_history(self, chat: Chat) -> list[p.Event] | None:
-        """The chat's last page, or None with ``chat.history_error`` set (a refusal, a timeout,
-        or the connection dropping during the request, as an over-large page makes it)."""
-        client = self.session.client
-        if client is None:
-            chat.history_error = self.tr("Not connected to the relay.")
-            return None
-        try:
-            return await client.history(chat.id, limit=HISTORY_PAGE)
-        except ConnectionLost as exc:
-            log.info("history of chat %s not loaded: %s", chat.id, exc)
-            chat.history_error = self.tr("The connection dropped while loading the conversation.")
-        except TimeoutError:
-            log.info("history of chat %s not loaded: timeout", chat.id)
-            chat.history_error = self.tr("The relay did not answer in time.")
-        except RelayError as exc:
-            log.info("history of chat %s not loaded: %s", chat.id, exc)
-            chat.history_error = self.tr("The relay refused: {0}").format(failure_text(exc))
-        return None
-
-    # -------------------------------------------------------------- helpers
-
-    def _append(self, chat: Chat, messages: list[Message]) -> None:
-        first = len(chat.messages)
-        chat.messages.extend(messages)
-        self.messages_appended.emit(chat.id, first, len(messages))
-
-    def _set_state(
-        self, chat_id: int, cmid: str, state: str, cursor: int | None = None, seq: int | None = None
-    ) -> None:
-        chat = self.chats.get(chat_id)
-        if chat is None:
-            return
-        for index in range(len(chat.messages) - 1, -1, -1):
-            if chat.messages[index].client_msg_id == cmid:
-                self._mark(chat, index, state, cursor, seq)
-                return
-
-    def _mark(
-        self, chat: Chat, index: int, state: str, cursor: int | None, seq: int | None
-    ) -> None:
-        message = chat.messages[index]
-        order = ["failed", "sending", "sent", "delivered", "read"]
-        if state != "failed" and order.index(state) <= order.index(message.state):
-            return
-        message.state = state
-        message.cursor = cursor if cursor is not None else message.cursor
-        message.seq = seq if seq is not None else message.seq
-        self.message_changed.emit(chat.id, index)
 
     def _reorder(self) -> None:
         """Offers first (oldest first: they are waiting), then the rest by newest activity."""

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
 from jivo_desktop.bidi import file_display_name
-from jivo_desktop.net.client import ConnectionLost, RelayError
+from jivo_desktop.net.errors import ConnectionLost, RelayError
 from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.tasks import spawn

@@ -25,7 +25,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from jivo_desktop import __version__
-from jivo_desktop.net.client import AgentClient, ConnectionLost, RelayError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import ConnectionLost, RelayError
 from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService, ws_url
 from jivo_desktop.tasks import spawn

@@ -26,8 +26,9 @@ DEFAULT_KIND = "toast"
 
 
 class Toasts(Protocol):
-    """What this service needs of ``jivo_desktop.ui.toast.ToastManager`` (kept as a protocol so
-    that services import no widget module)."""
+    """What this service needs of the toasts' ``ToastManager``
+    (``jivo_desktop/ui/notifications/toast_manager.py``; kept as a protocol so that services
+    import no widget module)."""
 
     auto: bool
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from jivo_desktop.net.client import ConnectionLost, RelayError
+from jivo_desktop.net.errors import ConnectionLost, RelayError
 from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.tasks import spawn

@@ -152,7 +152,7 @@ def failure_text(exc: BaseException) -> str:
     """What the agent reads when a request to the relay failed: a :class:`RelayError` by its
     code, a dropped connection or time-out as "no answer"; anything else (a local file that
     cannot be read or written) as the system's own text. The relay's English goes to the log."""
-    from jivo_desktop.net.client import ConnectionLost, RelayError
+    from jivo_desktop.net.errors import ConnectionLost, RelayError
 
     if isinstance(exc, RelayError):
         log.info("the relay refused (%s): %s", exc.code, exc.message)

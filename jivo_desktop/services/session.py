@@ -11,7 +11,8 @@ from typing import Literal
 from PySide6.QtCore import QObject, Signal
 from websockets.exceptions import InvalidURI
 
-from jivo_desktop.net.client import AgentClient, AuthError, ConnectionLost, RelayError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import AuthError, ConnectionLost, RelayError
 from jivo_desktop.services.relay_errors import failure_text, sign_out_text
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.store import LocalStore

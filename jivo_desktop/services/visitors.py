@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, Signal
 
 from jivo_desktop import i18n
-from jivo_desktop.net.client import ConnectionLost, RelayError
+from jivo_desktop.net.errors import ConnectionLost, RelayError
 from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.tasks import spawn

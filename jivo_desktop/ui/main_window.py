@@ -26,13 +26,13 @@ from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.services.visitors import VisitorsService
-from jivo_desktop.ui import style
-from jivo_desktop.ui.pages.inbox import InboxPage
-from jivo_desktop.ui.pages.placeholder import NotBuiltPage
-from jivo_desktop.ui.pages.settings import SettingsPage
-from jivo_desktop.ui.pages.team import TeamPage
-from jivo_desktop.ui.pages.visitors import VisitorsPage
-from jivo_desktop.ui.plain import PlainLabel
+from jivo_desktop.ui.common import style
+from jivo_desktop.ui.common.placeholder import NotBuiltPage
+from jivo_desktop.ui.common.plain import PlainLabel
+from jivo_desktop.ui.inbox.page import InboxPage
+from jivo_desktop.ui.settings.page import SettingsPage
+from jivo_desktop.ui.team.page import TeamPage
+from jivo_desktop.ui.visitors.page import VisitorsPage
 
 
 class MainWindow(QMainWindow):
@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
             self.shortcuts[name] = shortcut
         self.hotkeys.changed.connect(self._on_hotkeys_changed)
         # C8/C9: Ctrl+B and Ctrl+T act on the chat shown (the chat action toolbar).
-        bar = self.inbox.chat_actions_bar
+        bar = self.inbox.conversation.chat_actions_bar
         self.shortcut_activated.connect(bar.trigger)
         for name, sequence in self.hotkeys.all().items():
             bar.set_hotkey(name, sequence)
@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
         shortcut = self.shortcuts.get(action)
         if shortcut is not None:
             shortcut.setKey(QKeySequence(sequence))
-        self.inbox.chat_actions_bar.set_hotkey(action, sequence)
+        self.inbox.conversation.chat_actions_bar.set_hotkey(action, sequence)
 
     def _on_session_status_changed(self, status: str) -> None:
         online = status == "online"
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
     def _close_current_chat(self) -> None:
         """Ctrl+W: exactly what the Leave chat button does (C3, C7)."""
         if self.chats.current:
-            self.inbox.ask_leave(self.chats.current)
+            self.inbox.conversation.ask_leave(self.chats.current)
 
     def _on_visitors_page_rules_requested(self) -> None:
         """V3: the Visitantes page's button shows Ajustes > Automatic invitations."""

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.session import SessionService
-from jivo_desktop.ui import style
-from jivo_desktop.ui.plain import PlainLabel
+from jivo_desktop.ui.common import style
+from jivo_desktop.ui.common.plain import PlainLabel
 
 DEFAULT_RELAY = "http://127.0.0.1:8765"
 

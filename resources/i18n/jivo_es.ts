@@ -1003,32 +1003,12 @@
         <translation>No se pudo cerrar el chat: {0}</translation>
     </message>
     <message>
-        <source>A message was not sent: {0}</source>
-        <translation>Un mensaje no se envió: {0}</translation>
-    </message>
-    <message>
         <source>typing…</source>
         <translation>escribiendo…</translation>
     </message>
     <message>
         <source>File: {0}</source>
         <translation>Archivo: {0}</translation>
-    </message>
-    <message>
-        <source>Not connected to the relay.</source>
-        <translation>Sin conexión con el servidor.</translation>
-    </message>
-    <message>
-        <source>The connection dropped while loading the conversation.</source>
-        <translation>Se perdió la conexión mientras se cargaba la conversación.</translation>
-    </message>
-    <message>
-        <source>The relay did not answer in time.</source>
-        <translation>El servidor no respondió a tiempo.</translation>
-    </message>
-    <message>
-        <source>The relay refused: {0}</source>
-        <translation>El servidor lo rechazó: {0}</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1154,88 @@
     <message>
         <source>{0} open chats</source>
         <translation>{0} chats abiertos</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPane</name>
+    <message>
+        <source>Comment, only agents see it</source>
+        <translation>Comentario, solo lo ven los agentes</translation>
+    </message>
+    <message>
+        <source>Click to save</source>
+        <translation>Haga clic para guardar</translation>
+    </message>
+    <message>
+        <source>not sent · Retry</source>
+        <translation>no enviado · Reintentar</translation>
+    </message>
+    <message>
+        <source>This visitor is waiting for an answer.</source>
+        <translation>Este visitante espera una respuesta.</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Type a message… (Enter sends, Shift+Enter: new line)</source>
+        <translation>Escriba un mensaje… (Intro envía, Mayús+Intro: nueva línea)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Quick phrases</source>
+        <translation>Frases rápidas</translation>
+    </message>
+    <message>
+        <source>Search the team&apos;s quick phrases (or type /)</source>
+        <translation>Buscar en las frases rápidas del equipo (o escriba /)</translation>
+    </message>
+    <message>
+        <source>Chat with a colleague</source>
+        <translation>Chat con un compañero</translation>
+    </message>
+    <message>
+        <source>Visitor is typing: {0}</source>
+        <translation>El visitante escribe: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is typing…</source>
+        <translation>{0} está escribiendo…</translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded. {0}</source>
+        <translation>No se pudo cargar la conversación. {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Conversations</name>
+    <message>
+        <source>A message was not sent: {0}</source>
+        <translation>Un mensaje no se envió: {0}</translation>
+    </message>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Sin conexión con el servidor.</translation>
+    </message>
+    <message>
+        <source>The connection dropped while loading the conversation.</source>
+        <translation>Se perdió la conexión mientras se cargaba la conversación.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer in time.</source>
+        <translation>El servidor no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>The relay refused: {0}</source>
+        <translation>El servidor lo rechazó: {0}</translation>
     </message>
 </context>
 <context>
@@ -1343,18 +1405,6 @@
 <context>
     <name>InboxPage</name>
     <message>
-        <source>Comment, only agents see it</source>
-        <translation>Comentario, solo lo ven los agentes</translation>
-    </message>
-    <message>
-        <source>Click to save</source>
-        <translation>Haga clic para guardar</translation>
-    </message>
-    <message>
-        <source>not sent · Retry</source>
-        <translation>no enviado · Reintentar</translation>
-    </message>
-    <message>
         <source>Waiting</source>
         <translation>En espera</translation>
     </message>
@@ -1373,34 +1423,6 @@ Los nuevos chats aparecen aquí.</translation>
         <translation>Agentes</translation>
     </message>
     <message>
-        <source>This visitor is waiting for an answer.</source>
-        <translation>Este visitante espera una respuesta.</translation>
-    </message>
-    <message>
-        <source>Accept</source>
-        <translation>Aceptar</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Reintentar</translation>
-    </message>
-    <message>
-        <source>Type a message… (Enter sends, Shift+Enter: new line)</source>
-        <translation>Escriba un mensaje… (Intro envía, Mayús+Intro: nueva línea)</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Enviar</translation>
-    </message>
-    <message>
-        <source>Quick phrases</source>
-        <translation>Frases rápidas</translation>
-    </message>
-    <message>
-        <source>Search the team&apos;s quick phrases (or type /)</source>
-        <translation>Buscar en las frases rápidas del equipo (o escriba /)</translation>
-    </message>
-    <message>
         <source>Archive</source>
         <translation>Archivo</translation>
     </message>
@@ -1409,22 +1431,6 @@ Los nuevos chats aparecen aquí.</translation>
 Waiting chats are marked in orange.</source>
         <translation>Elija un chat a la izquierda.
 Los chats en espera están marcados en naranja.</translation>
-    </message>
-    <message>
-        <source>Chat with a colleague</source>
-        <translation>Chat con un compañero</translation>
-    </message>
-    <message>
-        <source>Visitor is typing: {0}</source>
-        <translation>El visitante escribe: {0}</translation>
-    </message>
-    <message>
-        <source>{0} is typing…</source>
-        <translation>{0} está escribiendo…</translation>
-    </message>
-    <message>
-        <source>The conversation could not be loaded. {0}</source>
-        <translation>No se pudo cargar la conversación. {0}</translation>
     </message>
     <message>
         <source>Offline messages</source>

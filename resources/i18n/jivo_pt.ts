@@ -1003,32 +1003,12 @@
         <translation>Não foi possível encerrar o chat: {0}</translation>
     </message>
     <message>
-        <source>A message was not sent: {0}</source>
-        <translation>Uma mensagem não foi enviada: {0}</translation>
-    </message>
-    <message>
         <source>typing…</source>
         <translation>digitando…</translation>
     </message>
     <message>
         <source>File: {0}</source>
         <translation>Arquivo: {0}</translation>
-    </message>
-    <message>
-        <source>Not connected to the relay.</source>
-        <translation>Sem conexão com o servidor.</translation>
-    </message>
-    <message>
-        <source>The connection dropped while loading the conversation.</source>
-        <translation>A conexão caiu enquanto a conversa era carregada.</translation>
-    </message>
-    <message>
-        <source>The relay did not answer in time.</source>
-        <translation>O servidor não respondeu a tempo.</translation>
-    </message>
-    <message>
-        <source>The relay refused: {0}</source>
-        <translation>O servidor recusou: {0}</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1154,88 @@
     <message>
         <source>{0} open chats</source>
         <translation>{0} chats abertos</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPane</name>
+    <message>
+        <source>Comment, only agents see it</source>
+        <translation>Comentário, só os agentes veem</translation>
+    </message>
+    <message>
+        <source>Click to save</source>
+        <translation>Clique para salvar</translation>
+    </message>
+    <message>
+        <source>not sent · Retry</source>
+        <translation>não enviada · Tentar de novo</translation>
+    </message>
+    <message>
+        <source>This visitor is waiting for an answer.</source>
+        <translation>Este visitante está aguardando uma resposta.</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aceitar</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Tentar novamente</translation>
+    </message>
+    <message>
+        <source>Type a message… (Enter sends, Shift+Enter: new line)</source>
+        <translation>Digite uma mensagem… (Enter envia, Shift+Enter: nova linha)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Quick phrases</source>
+        <translation>Frases rápidas</translation>
+    </message>
+    <message>
+        <source>Search the team&apos;s quick phrases (or type /)</source>
+        <translation>Buscar nas frases rápidas da equipe (ou digite /)</translation>
+    </message>
+    <message>
+        <source>Chat with a colleague</source>
+        <translation>Chat com um colega</translation>
+    </message>
+    <message>
+        <source>Visitor is typing: {0}</source>
+        <translation>O visitante está digitando: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is typing…</source>
+        <translation>{0} está digitando…</translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded. {0}</source>
+        <translation>Não foi possível carregar a conversa. {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Conversations</name>
+    <message>
+        <source>A message was not sent: {0}</source>
+        <translation>Uma mensagem não foi enviada: {0}</translation>
+    </message>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Sem conexão com o servidor.</translation>
+    </message>
+    <message>
+        <source>The connection dropped while loading the conversation.</source>
+        <translation>A conexão caiu enquanto a conversa era carregada.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer in time.</source>
+        <translation>O servidor não respondeu a tempo.</translation>
+    </message>
+    <message>
+        <source>The relay refused: {0}</source>
+        <translation>O servidor recusou: {0}</translation>
     </message>
 </context>
 <context>
@@ -1343,18 +1405,6 @@
 <context>
     <name>InboxPage</name>
     <message>
-        <source>Comment, only agents see it</source>
-        <translation>Comentário, só os agentes veem</translation>
-    </message>
-    <message>
-        <source>Click to save</source>
-        <translation>Clique para salvar</translation>
-    </message>
-    <message>
-        <source>not sent · Retry</source>
-        <translation>não enviada · Tentar de novo</translation>
-    </message>
-    <message>
         <source>Waiting</source>
         <translation>Aguardando</translation>
     </message>
@@ -1373,34 +1423,6 @@ Os novos chats aparecem aqui.</translation>
         <translation>Agentes</translation>
     </message>
     <message>
-        <source>This visitor is waiting for an answer.</source>
-        <translation>Este visitante está aguardando uma resposta.</translation>
-    </message>
-    <message>
-        <source>Accept</source>
-        <translation>Aceitar</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Tentar novamente</translation>
-    </message>
-    <message>
-        <source>Type a message… (Enter sends, Shift+Enter: new line)</source>
-        <translation>Digite uma mensagem… (Enter envia, Shift+Enter: nova linha)</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Enviar</translation>
-    </message>
-    <message>
-        <source>Quick phrases</source>
-        <translation>Frases rápidas</translation>
-    </message>
-    <message>
-        <source>Search the team&apos;s quick phrases (or type /)</source>
-        <translation>Buscar nas frases rápidas da equipe (ou digite /)</translation>
-    </message>
-    <message>
         <source>Archive</source>
         <translation>Arquivo</translation>
     </message>
@@ -1409,22 +1431,6 @@ Os novos chats aparecem aqui.</translation>
 Waiting chats are marked in orange.</source>
         <translation>Escolha um chat à esquerda.
 Os chats aguardando estão marcados em laranja.</translation>
-    </message>
-    <message>
-        <source>Chat with a colleague</source>
-        <translation>Chat com um colega</translation>
-    </message>
-    <message>
-        <source>Visitor is typing: {0}</source>
-        <translation>O visitante está digitando: {0}</translation>
-    </message>
-    <message>
-        <source>{0} is typing…</source>
-        <translation>{0} está digitando…</translation>
-    </message>
-    <message>
-        <source>The conversation could not be loaded. {0}</source>
-        <translation>Não foi possível carregar a conversa. {0}</translation>
     </message>
     <message>
         <source>Offline messages</source>

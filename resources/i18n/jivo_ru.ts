@@ -1004,32 +1004,12 @@
         <translation>Не удалось закрыть чат: {0}</translation>
     </message>
     <message>
-        <source>A message was not sent: {0}</source>
-        <translation>Сообщение не отправлено: {0}</translation>
-    </message>
-    <message>
         <source>typing…</source>
         <translation>печатает…</translation>
     </message>
     <message>
         <source>File: {0}</source>
         <translation>Файл: {0}</translation>
-    </message>
-    <message>
-        <source>Not connected to the relay.</source>
-        <translation>Нет связи с сервером.</translation>
-    </message>
-    <message>
-        <source>The connection dropped while loading the conversation.</source>
-        <translation>Связь оборвалась во время загрузки разговора.</translation>
-    </message>
-    <message>
-        <source>The relay did not answer in time.</source>
-        <translation>Сервер не ответил вовремя.</translation>
-    </message>
-    <message>
-        <source>The relay refused: {0}</source>
-        <translation>Сервер отказал: {0}</translation>
     </message>
 </context>
 <context>
@@ -1176,6 +1156,88 @@
     <message>
         <source>{0} open chats</source>
         <translation>открытых чатов: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPane</name>
+    <message>
+        <source>Comment, only agents see it</source>
+        <translation>Комментарий, его видят только операторы</translation>
+    </message>
+    <message>
+        <source>Click to save</source>
+        <translation>Нажмите, чтобы сохранить</translation>
+    </message>
+    <message>
+        <source>not sent · Retry</source>
+        <translation>не отправлено · Повторить</translation>
+    </message>
+    <message>
+        <source>This visitor is waiting for an answer.</source>
+        <translation>Этот посетитель ждёт ответа.</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Принять</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Type a message… (Enter sends, Shift+Enter: new line)</source>
+        <translation>Введите сообщение… (Enter — отправить, Shift+Enter — новая строка)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <source>Quick phrases</source>
+        <translation>Быстрые фразы</translation>
+    </message>
+    <message>
+        <source>Search the team&apos;s quick phrases (or type /)</source>
+        <translation>Искать в быстрых фразах команды (или наберите /)</translation>
+    </message>
+    <message>
+        <source>Chat with a colleague</source>
+        <translation>Чат с коллегой</translation>
+    </message>
+    <message>
+        <source>Visitor is typing: {0}</source>
+        <translation>Посетитель печатает: {0}</translation>
+    </message>
+    <message>
+        <source>{0} is typing…</source>
+        <translation>{0} печатает…</translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded. {0}</source>
+        <translation>Не удалось загрузить разговор. {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Conversations</name>
+    <message>
+        <source>A message was not sent: {0}</source>
+        <translation>Сообщение не отправлено: {0}</translation>
+    </message>
+    <message>
+        <source>Not connected to the relay.</source>
+        <translation>Нет связи с сервером.</translation>
+    </message>
+    <message>
+        <source>The connection dropped while loading the conversation.</source>
+        <translation>Связь оборвалась во время загрузки разговора.</translation>
+    </message>
+    <message>
+        <source>The relay did not answer in time.</source>
+        <translation>Сервер не ответил вовремя.</translation>
+    </message>
+    <message>
+        <source>The relay refused: {0}</source>
+        <translation>Сервер отказал: {0}</translation>
     </message>
 </context>
 <context>
@@ -1345,18 +1407,6 @@
 <context>
     <name>InboxPage</name>
     <message>
-        <source>Comment, only agents see it</source>
-        <translation>Комментарий, его видят только операторы</translation>
-    </message>
-    <message>
-        <source>Click to save</source>
-        <translation>Нажмите, чтобы сохранить</translation>
-    </message>
-    <message>
-        <source>not sent · Retry</source>
-        <translation>не отправлено · Повторить</translation>
-    </message>
-    <message>
         <source>Waiting</source>
         <translation>Ожидает</translation>
     </message>
@@ -1375,34 +1425,6 @@ New chats appear here.</source>
         <translation>Операторы</translation>
     </message>
     <message>
-        <source>This visitor is waiting for an answer.</source>
-        <translation>Этот посетитель ждёт ответа.</translation>
-    </message>
-    <message>
-        <source>Accept</source>
-        <translation>Принять</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Повторить</translation>
-    </message>
-    <message>
-        <source>Type a message… (Enter sends, Shift+Enter: new line)</source>
-        <translation>Введите сообщение… (Enter — отправить, Shift+Enter — новая строка)</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Отправить</translation>
-    </message>
-    <message>
-        <source>Quick phrases</source>
-        <translation>Быстрые фразы</translation>
-    </message>
-    <message>
-        <source>Search the team&apos;s quick phrases (or type /)</source>
-        <translation>Искать в быстрых фразах команды (или наберите /)</translation>
-    </message>
-    <message>
         <source>Archive</source>
         <translation>Архив</translation>
     </message>
@@ -1411,22 +1433,6 @@ New chats appear here.</source>
 Waiting chats are marked in orange.</source>
         <translation>Выберите чат слева.
 Ожидающие чаты отмечены оранжевым.</translation>
-    </message>
-    <message>
-        <source>Chat with a colleague</source>
-        <translation>Чат с коллегой</translation>
-    </message>
-    <message>
-        <source>Visitor is typing: {0}</source>
-        <translation>Посетитель печатает: {0}</translation>
-    </message>
-    <message>
-        <source>{0} is typing…</source>
-        <translation>{0} печатает…</translation>
-    </message>
-    <message>
-        <source>The conversation could not be loaded. {0}</source>
-        <translation>Не удалось загрузить разговор. {0}</translation>
     </message>
     <message>
         <source>Offline messages</source>

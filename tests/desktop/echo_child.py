@@ -50,7 +50,7 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     from jivo_desktop.services.audio import AudioSettings
     from jivo_desktop.store import LocalStore
-    from jivo_desktop.ui.pages.settings.audio import AudioSection
+    from jivo_desktop.ui.settings.audio import AudioSection
 
     store = LocalStore(Path(tempfile.mkdtemp()) / "local.db")
     section = AudioSection(AudioSettings(store))

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from jivo_desktop import i18n
 from jivo_desktop.app import DesktopApp
-from jivo_desktop.net.client import AgentClient, AuthError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import AuthError
 from tests.desktop.test_i18n import translations  # noqa: F401 - the .qm files, built
 from tests.support.relay import RelayHandle
 from tests.support.smtp import smtp_server

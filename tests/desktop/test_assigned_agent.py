@@ -8,7 +8,7 @@ from typing import Any
 from jivo_desktop.net.client import AgentClient
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.store import LocalStore
-from jivo_desktop.ui.assigned_agent import AssignedAgentBox
+from jivo_desktop.ui.inbox.assigned_agent import AssignedAgentBox
 from server import protocol as p
 from tests.desktop.test_toast import signed_in
 from tests.support.relay import RelayHandle

@@ -9,7 +9,7 @@ import pytest
 
 from jivo_desktop.services.audio import AudioInput, AudioSettings, peak_level, qt_inputs
 from jivo_desktop.store import LocalStore
-from jivo_desktop.ui.pages.settings.audio import AudioSection
+from jivo_desktop.ui.settings.audio import AudioSection
 
 
 class FakeDevices:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from jivo_desktop.platform import autostart as a
-from jivo_desktop.ui.pages.settings.autostart import AutostartSetting
+from jivo_desktop.ui.settings.autostart import AutostartSetting
 
 COMMAND = ["/opt/jivo-desktop/jivo-desktop"]
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 
 from jivo_desktop.bidi import FSI, PDI, file_display_name, isolate
 from jivo_desktop.platform.notify import notify_call
-from jivo_desktop.services.chats import Message
-from jivo_desktop.ui.attachments import paint_file_bubble
+from jivo_desktop.services.conversations import Message
+from jivo_desktop.ui.inbox.attachments import paint_file_bubble
 from server import protocol as p
 from tests.desktop.test_windows import _signed_in_app
 from tests.support.relay import RelayHandle
@@ -117,13 +117,13 @@ async def test_visitor_overrides_stay_inside_the_name_in_the_app(
     assert len(spoofed) == 2 and all(_isolated(t) for t in spoofed)  # name and preview
 
     assert await app.chats.accept_async(chat_id)
-    await until(lambda: inbox.composer.isEnabled())
-    assert inbox.header_name.text() == isolate(SPOOF)
+    await until(lambda: inbox.conversation.composer.isEnabled())
+    assert inbox.conversation.header_name.text() == isolate(SPOOF)
     assert inbox.client_panel.fields["name"].text() == isolate(SPOOF)
-    await until(lambda: inbox.messages_model.rowCount() >= 1)
-    bubble = inbox.messages_model.index(0, 0)
+    await until(lambda: inbox.conversation.messages_model.rowCount() >= 1)
+    bubble = inbox.conversation.messages_model.index(0, 0)
     option.rect = QRect(0, 0, 800, 80)
-    texts = _painted(lambda painter: inbox.delegate.paint(painter, option, bubble))
+    texts = _painted(lambda painter: inbox.conversation.delegate.paint(painter, option, bubble))
     spoofed = [t for t in texts if RLO in t]
     assert spoofed and all(_isolated(t) for t in spoofed)
     window.grab().save(str(artifacts / "desktop-bidi.png"))
@@ -136,7 +136,7 @@ def test_save_dialog_proposes_the_name_without_overrides(qapp: Any) -> None:
     file on disk is what it is (invoicegnp.exe), not a spoofed ".png"."""
     from PySide6.QtWidgets import QWidget
 
-    from jivo_desktop.ui.attachments import ask_save_path
+    from jivo_desktop.ui.inbox.attachments import ask_save_path
 
     parent = QWidget()
     dialog = ask_save_path(parent, SPOOF, lambda _path: None)

@@ -11,9 +11,9 @@ from PySide6.QtTest import QTest
 
 from jivo_desktop.app import DesktopApp
 from jivo_desktop.net.client import AgentClient
-from jivo_desktop.ui.block_dialog import BlockDialog
-from jivo_desktop.ui.blocked_dialog import BlockedClientsList, BlockedDialog
-from jivo_desktop.ui.phrases import PhraseEditor, PhraseManager
+from jivo_desktop.ui.inbox.block_dialog import BlockDialog
+from jivo_desktop.ui.inbox.blocked_dialog import BlockedClientsList, BlockedDialog
+from jivo_desktop.ui.inbox.phrases import PhraseEditor, PhraseManager
 from server import protocol as p
 from tests.support.relay import RelayHandle
 from tests.support.visitor import Visitor
@@ -38,7 +38,7 @@ async def test_phrase_manager_add_edit_delete_reaches_colleagues(
     ana = AgentClient(relay.ws_url)
     await ana.sign_in(relay.agent_email, relay.agent_password)
     try:
-        bar = app.main_window.inbox.chat_actions_bar
+        bar = app.main_window.inbox.conversation.chat_actions_bar
         bar.open_phrases()
         manager = bar.dialog
         assert isinstance(manager, PhraseManager)
@@ -85,8 +85,8 @@ async def test_admin_unblocks_from_the_dialog_agent_has_no_entry(
     ana = await _app(qapp, relay, tmp_path / "ana", relay.agent_email, relay.agent_password)
     visitor = Visitor(relay.ws_url, relay.site_key)
     try:
-        assert not ana.main_window.inbox.chat_actions_bar.blocked_action.isVisible()
-        assert boss.main_window.inbox.chat_actions_bar.blocked_action.isVisible()
+        assert not ana.main_window.inbox.conversation.chat_actions_bar.blocked_action.isVisible()
+        assert boss.main_window.inbox.conversation.chat_actions_bar.blocked_action.isVisible()
         await visitor.connect()
         await visitor.say("spam")
         await until(lambda: ana.chats.waiting())
@@ -95,7 +95,7 @@ async def test_admin_unblocks_from_the_dialog_agent_has_no_entry(
         ana.actions.block(chat_id)
         await visitor.wait_for(lambda f: isinstance(f, p.VisitorBlocked))
 
-        bar = boss.main_window.inbox.chat_actions_bar
+        bar = boss.main_window.inbox.conversation.chat_actions_bar
         bar.open_blocked()
         dialog = bar.dialog
         assert isinstance(dialog, BlockedDialog)
@@ -194,17 +194,22 @@ async def test_c12_quick_phrases_button_in_the_composer_searches_labels_and_inse
         chat_id = app.chats.order[0]
         assert await app.chats.accept_async(chat_id)
         app.chats.select(chat_id)
-        await until(lambda: inbox.composer.isEnabled())
-        assert inbox.tools_row.isVisibleTo(inbox) and inbox.phrases_button.text()
-        QTest.mouseClick(inbox.phrases_button, Qt.MouseButton.LeftButton)
-        manager = inbox.chat_actions_bar.dialog
+        await until(lambda: inbox.conversation.composer.isEnabled())
+        assert (
+            inbox.conversation.tools_row.isVisibleTo(inbox)
+            and inbox.conversation.phrases_button.text()
+        )
+        QTest.mouseClick(inbox.conversation.phrases_button, Qt.MouseButton.LeftButton)
+        manager = inbox.conversation.chat_actions_bar.dialog
         assert isinstance(manager, PhraseManager) and manager.insert_button.isVisible()
         manager.search.setText("plazos")
         assert manager.list.count() == 1
         assert "Plazos de envío" in manager.list.item(0).text()
         manager.grab().save(str(artifacts / "actions-phrase-search.png"))
         QTest.mouseClick(manager.insert_button, Qt.MouseButton.LeftButton)
-        assert inbox.composer.toPlainText() == "El envío tarda de 2 a 3 días laborables."
+        assert (
+            inbox.conversation.composer.toPlainText() == "El envío tarda de 2 a 3 días laborables."
+        )
     finally:
         await visitor.close()
         await app.shutdown()

@@ -6,7 +6,8 @@ import asyncio
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from jivo_desktop.net.client import AgentClient, FrameLog
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.frame_log import FrameLog
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.store import LocalStore

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from jivo_desktop.app import DesktopApp
 from jivo_desktop.net.client import AgentClient
-from jivo_desktop.ui.phrases import PhraseEditor
+from jivo_desktop.ui.inbox.phrases import PhraseEditor
 from server import protocol as p
 from tests.desktop.clipping import clipped
 from tests.desktop.test_i18n import (
@@ -113,7 +113,7 @@ async def _world(app: DesktopApp, relay: RelayHandle) -> list[Visitor]:
     await client.block(other, "spam")  # (after the others wrote: they share one IP here)
     await client.save_phrase("envio", "El envío tarda de 2 a 3 días.", label="Plazos de envío")
     app.chats.select(chat_id)
-    await until(lambda: app.main_window.inbox.composer.isEnabled())
+    await until(lambda: app.main_window.inbox.conversation.composer.isEnabled())
     await until(lambda: app.main_window.inbox.client_panel.past.count() == 1)
     return visitors
 
@@ -140,7 +140,7 @@ async def _department(app: DesktopApp, agent_email: str) -> int:
 def _views(app: DesktopApp, ana_id: int) -> list[tuple[str, Callable[[], QWidget]]]:
     window = app.main_window
     inbox = window.inbox
-    bar = inbox.chat_actions_bar
+    bar = inbox.conversation.chat_actions_bar
 
     def page(row: int) -> Callable[[], QWidget]:
         def show() -> QWidget:
@@ -154,7 +154,9 @@ def _views(app: DesktopApp, ana_id: int) -> list[tuple[str, Callable[[], QWidget
             window.nav.setCurrentRow(0)
             inbox.show_chats.setChecked(True)
             (
-                inbox.reply_channel.comment_button if comment else inbox.reply_channel.chat_button
+                inbox.conversation.reply_channel.comment_button
+                if comment
+                else inbox.conversation.reply_channel.chat_button
             ).setChecked(True)
             return window
 
@@ -196,9 +198,9 @@ def _views(app: DesktopApp, ana_id: int) -> list[tuple[str, Callable[[], QWidget
         return bar.block_box
 
     def leave_box() -> QWidget:
-        inbox.ask_leave(inbox.shown_chat)
-        assert inbox.leave_dialog is not None
-        return inbox.leave_dialog
+        inbox.conversation.ask_leave(inbox.conversation.shown_chat)
+        assert inbox.conversation.leave_dialog is not None
+        return inbox.conversation.leave_dialog
 
     def toast() -> QWidget:
         found = app.toasts.toast(app.chats.waiting()[0].id)

@@ -37,25 +37,25 @@ async def test_g2_g5_composer_learns_sent_phrases_and_checks_spelling(
     await until(lambda: app.chats.waiting())
     chat_id = app.chats.waiting()[0].id
     app.chats.accept(chat_id)
-    await until(lambda: app.chats.current == chat_id and inbox.composer.isEnabled())
+    await until(lambda: app.chats.current == chat_id and inbox.conversation.composer.isEnabled())
     for _ in range(2):
-        QTest.keyClicks(inbox.composer, PHRASE)
-        QTest.keyClick(inbox.composer, Qt.Key.Key_Return)
+        QTest.keyClicks(inbox.conversation.composer, PHRASE)
+        QTest.keyClick(inbox.conversation.composer, Qt.Key.Key_Return)
         await visitor.wait_for(lambda f: isinstance(f, p.EventPush) and f.event.text == PHRASE)
-    assert inbox.composer.toPlainText() == ""
+    assert inbox.conversation.composer.toPlainText() == ""
 
-    QTest.keyClicks(inbox.composer, "Tha")
+    QTest.keyClicks(inbox.conversation.composer, "Tha")
     assert app.hint_assist.suggestion == PHRASE[3:]
     assert app.hint_assist.ghost.isVisible()
     window.grab().save(str(artifacts / "composer-typing-hint-en.png"))
-    QTest.keyClick(inbox.composer, Qt.Key.Key_Tab)
-    assert inbox.composer.toPlainText() == PHRASE
+    QTest.keyClick(inbox.conversation.composer, Qt.Key.Key_Tab)
+    assert inbox.conversation.composer.toPlainText() == PHRASE
 
-    inbox.composer.clear()
-    QTest.keyClicks(inbox.composer, "hello wrold")
+    inbox.conversation.composer.clear()
+    QTest.keyClicks(inbox.conversation.composer, "hello wrold")
     await until(lambda: app.spelling.ready("en"))
     assert app.spell_assist.underlined() == []  # still typing that word
-    QTest.keyClicks(inbox.composer, " ")
+    QTest.keyClicks(inbox.conversation.composer, " ")
     await until(lambda: app.spell_assist.underlined() == ["wrold"])
     window.grab().save(str(artifacts / "composer-spell-check-en.png"))
     await visitor.close()

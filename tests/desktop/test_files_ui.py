@@ -36,7 +36,7 @@ async def _chat_with_visitor(app: DesktopApp, relay: RelayHandle) -> tuple[Visit
     await until(lambda: len(app.chats.order) == 1)
     chat_id = app.chats.order[0]
     await app.chats.accept_async(chat_id)
-    await until(lambda: app.main_window.inbox.composer.isEnabled())
+    await until(lambda: app.main_window.inbox.conversation.composer.isEnabled())
     return visitor, chat_id
 
 
@@ -68,14 +68,16 @@ async def test_files_in_the_app_both_ways(
     rows = [
         i for i, m in enumerate(app.chats.chat(chat_id).messages) if m.text == "measurements.pdf"
     ]  # type: ignore[union-attr]
-    index = inbox.messages_model.index(rows[0])
-    inbox.messages.scrollTo(index)
-    rect = inbox.messages.visualRect(index)
-    QTest.mouseClick(inbox.messages.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    await until(lambda: getattr(inbox, "save_dialog", None) is not None)
+    index = inbox.conversation.messages_model.index(rows[0])
+    inbox.conversation.messages.scrollTo(index)
+    rect = inbox.conversation.messages.visualRect(index)
+    QTest.mouseClick(
+        inbox.conversation.messages.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+    )
+    await until(lambda: getattr(inbox.conversation, "save_dialog", None) is not None)
     target = tmp_path / "saved.pdf"
-    inbox.save_dialog.fileSelected.emit(str(target))
-    inbox.save_dialog.close()
+    inbox.conversation.save_dialog.fileSelected.emit(str(target))
+    inbox.conversation.save_dialog.close()
     await until(lambda: target.exists() and target.stat().st_size == len(big))
     assert sha(target.read_bytes()) == sha(big)
 
@@ -84,10 +86,10 @@ async def test_files_in_the_app_both_ways(
     outgoing.write_bytes(os.urandom(int(9.9 * MB)))
     progress: list[int] = []
     app.files.upload_progress.connect(lambda _c, _n, sent, _t: progress.append(sent))
-    QTest.mouseClick(inbox.attach_button, Qt.MouseButton.LeftButton)
-    assert inbox.attach_button.dialog is not None
-    inbox.attach_button.dialog.fileSelected.emit(str(outgoing))
-    inbox.attach_button.dialog.close()
+    QTest.mouseClick(inbox.conversation.attach_button, Qt.MouseButton.LeftButton)
+    assert inbox.conversation.attach_button.dialog is not None
+    inbox.conversation.attach_button.dialog.fileSelected.emit(str(outgoing))
+    inbox.conversation.attach_button.dialog.close()
     got = await visitor.wait_for(
         lambda f: (
             isinstance(f, p.EventPush) and f.event.kind == "file" and f.event.author == "agent"
@@ -99,14 +101,14 @@ async def test_files_in_the_app_both_ways(
     )
     status, _, body = await __import__("asyncio").to_thread(http_get, relay.http_url + link.url)
     assert status == 200 and sha(body) == sha(outgoing.read_bytes())
-    await until(lambda: not inbox.attachment_bar.isVisible())
+    await until(lambda: not inbox.conversation.attachment_bar.isVisible())
 
     # Drag and drop onto the conversation.
     dropped = tmp_path / "photo.png"
     dropped.write_bytes(make_png(120, 90))
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(dropped))])
-    viewport = inbox.messages.viewport()
+    viewport = inbox.conversation.messages.viewport()
     enter = QDragEnterEvent(
         QPoint(50, 50),
         Qt.DropAction.CopyAction,
@@ -116,7 +118,7 @@ async def test_files_in_the_app_both_ways(
     )
     # QApplication does not deliver drag events that no drag started (sendEvent drops them),
     # so the events go to the drop target's filter as Qt would hand them over.
-    assert inbox.drop_target.eventFilter(viewport, enter) and enter.isAccepted()
+    assert inbox.conversation.drop_target.eventFilter(viewport, enter) and enter.isAccepted()
     drop = QDropEvent(
         QPointF(QPoint(50, 50)),
         Qt.DropAction.CopyAction,
@@ -124,7 +126,7 @@ async def test_files_in_the_app_both_ways(
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    assert inbox.drop_target.eventFilter(viewport, drop)
+    assert inbox.conversation.drop_target.eventFilter(viewport, drop)
     await visitor.wait_for(
         lambda f: (
             isinstance(f, p.EventPush) and f.event.kind == "file" and f.event.text == "photo.png"
@@ -138,7 +140,7 @@ async def test_files_in_the_app_both_ways(
             if m.file and m.text.endswith(".png")
         )
     )  # type: ignore[union-attr]
-    inbox.messages.scrollToBottom()
+    inbox.conversation.messages.scrollToBottom()
     window.grab().save(str(artifacts / "desktop-files.png"))
     await visitor.close()
     await app.shutdown()
@@ -156,17 +158,17 @@ async def test_app_refuses_big_and_empty_files_clearly(
     big = tmp_path / "movie.mp4"
     big.write_bytes(bytes(int(10.1 * MB)))
     assert app.main_window.inbox.files is not None
-    window.inbox._on_files_dropped([str(big)])
+    window.inbox.conversation._on_files_dropped([str(big)])
     await until(lambda: window.problem.isVisible())
     assert window.problem.text() == "movie.mp4 is larger than 10 MB (10.1 MB) and was not sent"
     window.grab().save(str(artifacts / "desktop-file-too-big.png"))
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    window.inbox._on_files_dropped([str(empty)])
+    window.inbox.conversation._on_files_dropped([str(empty)])
     await until(lambda: window.problem.text() == "empty.txt is empty and was not sent")
     device = tmp_path / "aux.txt"
     device.write_bytes(b"data")
-    window.inbox._on_files_dropped([str(device)])
+    window.inbox.conversation._on_files_dropped([str(device)])
     await until(
         lambda: (
             window.problem.text()
@@ -193,17 +195,20 @@ async def test_sneak_peek_shows_the_visitors_draft(
     await visitor.send_raw(p.encode(p.Draft(text="no peeking")))
     await visitor.say("first")
     await until(lambda: app.chats.chat(chat_id).info.preview == "first")  # type: ignore[union-attr]
-    assert "Visitor is typing:" not in inbox.typing_label.text()
+    assert "Visitor is typing:" not in inbox.conversation.typing_label.text()
 
     site_id = app.chats.chat(chat_id).info.site_id  # type: ignore[union-attr]
     assert site_id is not None
     await relay.relay.set_sneak_peek(site_id, True)
     await visitor.send_raw(p.encode(p.Draft(text="I would like the green sofa, but")))
     await until(
-        lambda: inbox.typing_label.text() == "Visitor is typing: I would like the green sofa, but"
+        lambda: (
+            inbox.conversation.typing_label.text()
+            == "Visitor is typing: I would like the green sofa, but"
+        )
     )
     window.grab().save(str(artifacts / "desktop-sneak-peek.png"))
     await visitor.say("I would like the green sofa, but cheaper")
-    await until(lambda: inbox.typing_label.text() == "")
+    await until(lambda: inbox.conversation.typing_label.text() == "")
     await visitor.close()
     await app.shutdown()

@@ -91,25 +91,28 @@ async def test_a_dropped_history_request_shows_an_error_and_retry_loads_it(
 
         breaker.oversize = True
         assert await app.chats.accept_async(chat_id)
-        await until(lambda: inbox.history_bar.isVisible())
+        await until(lambda: inbox.conversation.history_bar.isVisible())
         assert breaker.answered == 1
-        assert "could not be loaded" in inbox.history_problem.text()
-        assert "connection dropped" in inbox.history_problem.text()
-        assert inbox.messages_model.rowCount() == 0
+        assert "could not be loaded" in inbox.conversation.history_problem.text()
+        assert "connection dropped" in inbox.conversation.history_problem.text()
+        assert inbox.conversation.messages_model.rowCount() == 0
         app.main_window.grab().save(str(artifacts / "desktop-history-error.png"))
 
         # Selecting another chat and back does not hide the problem behind an empty chat.
         app.chats.select(0)
         app.chats.select(chat_id)
-        assert inbox.history_bar.isVisible()
+        assert inbox.conversation.history_bar.isVisible()
 
         breaker.oversize = False
         await until(
             lambda: app.session.client is not None and app.session.client.state == "connected"
         )
-        QTest.mouseClick(inbox.history_retry, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(inbox.conversation.history_retry, Qt.MouseButton.LeftButton)
         await until(
-            lambda: not inbox.history_bar.isVisible() and inbox.messages_model.rowCount() >= 1
+            lambda: (
+                not inbox.conversation.history_bar.isVisible()
+                and inbox.conversation.messages_model.rowCount() >= 1
+            )
         )
         chat = app.chats.chat(chat_id)
         assert chat is not None and chat.loaded

@@ -106,7 +106,7 @@ async def test_G6_switching_language_retranslates_open_windows(
     assert window.sign_out_button.text() == "Cerrar sesión"
     assert window.status_switch.text() == "● En línea"
     assert window.connection.text() == "Conectado"
-    assert window.inbox.accept_button.text() == "Aceptar"
+    assert window.inbox.conversation.accept_button.text() == "Aceptar"
     assert window.team_page.heading.text() == "Equipo"
     visitors_page = window.pages.widget(4)
     assert visitors_page is window.visitors_page
@@ -175,7 +175,7 @@ async def test_G6_windows_in_each_language_screenshots(
     await visitor.say("Hola, ¿tienen envío a Lima?")
     await until(lambda: len(app.chats.waiting()) == 1)
     app.chats.select(app.chats.waiting()[0].id)
-    await until(lambda: window.inbox.offer_bar.isVisible())
+    await until(lambda: window.inbox.conversation.offer_bar.isVisible())
     assert sidebar(window) == SIDEBAR[lang]
     central = window.centralWidget()
     layout = central.layout() if central is not None else None
@@ -226,8 +226,8 @@ def test_G6_toast_and_tray_menu_in_each_language(
 ) -> None:
     """G6: the chat-request toast (buttons, then the quick-reply field) and the tray menu in
     each language, nothing cut off; screenshots desktop-<lang>-toast*.png, -tray-menu.png."""
-    from jivo_desktop.ui.toast import ChatToast
-    from jivo_desktop.ui.tray import TrayController
+    from jivo_desktop.ui.notifications.chat_toast import ChatToast
+    from jivo_desktop.ui.notifications.tray import TrayController
 
     i18n.apply_language(lang)
     toast = ChatToast(7)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from jivo_desktop.app import DesktopApp
-from jivo_desktop.ui.pages.settings.invitations import InvitationsSection
+from jivo_desktop.ui.settings.invitations import InvitationsSection
 from tests.support.relay import RelayHandle
 from tests.support.waiting import until
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from jivo_desktop.services.archive import ArchiveService
-from jivo_desktop.services.chats import HISTORY_PAGE, ChatsService
+from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.conversations import HISTORY_PAGE
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.store import LocalStore

@@ -16,9 +16,9 @@ from jivo_desktop.app import DesktopApp
 from jivo_desktop.services.app_settings import AppSettings
 from jivo_desktop.services.hotkeys import HotkeyService
 from jivo_desktop.store import LocalStore
-from jivo_desktop.ui.client_panel import ClientPanel
-from jivo_desktop.ui.pages.settings.general import GeneralSection
-from jivo_desktop.ui.pages.settings.hotkeys import HotkeysSection
+from jivo_desktop.ui.inbox.client_panel import ClientPanel
+from jivo_desktop.ui.settings.general import GeneralSection
+from jivo_desktop.ui.settings.hotkeys import HotkeysSection
 from server import protocol as p
 from tests.desktop.test_i18n import translations  # noqa: F401 - the fixture
 from tests.desktop.test_windows import _signed_in_app
@@ -50,7 +50,7 @@ async def _chat(app: DesktopApp, relay: RelayHandle, url: str) -> tuple[Visitor,
     chat_id = app.chats.order[0]
     assert await app.chats.accept_async(chat_id)
     app.chats.select(chat_id)
-    await until(lambda: app.main_window.inbox.composer.isEnabled())
+    await until(lambda: app.main_window.inbox.conversation.composer.isEnabled())
     return visitor, chat_id
 
 
@@ -63,13 +63,13 @@ async def test_b10_composer_returns_to_chat_after_a_comment(
     inbox = app.main_window.inbox
     visitor, _chat_id = await _chat(app, relay, "https://shop.example/")
     try:
-        QTest.mouseClick(inbox.reply_channel.comment_button, Qt.MouseButton.LeftButton)
-        assert inbox.reply_channel.comment_mode
-        QTest.keyClicks(inbox.composer, "Cliente habitual")
-        QTest.keyClick(inbox.composer, Qt.Key.Key_Return)
-        assert not inbox.reply_channel.comment_mode
-        QTest.keyClicks(inbox.composer, "Ahora mismo lo miro")
-        QTest.keyClick(inbox.composer, Qt.Key.Key_Return)
+        QTest.mouseClick(inbox.conversation.reply_channel.comment_button, Qt.MouseButton.LeftButton)
+        assert inbox.conversation.reply_channel.comment_mode
+        QTest.keyClicks(inbox.conversation.composer, "Cliente habitual")
+        QTest.keyClick(inbox.conversation.composer, Qt.Key.Key_Return)
+        assert not inbox.conversation.reply_channel.comment_mode
+        QTest.keyClicks(inbox.conversation.composer, "Ahora mismo lo miro")
+        QTest.keyClick(inbox.conversation.composer, Qt.Key.Key_Return)
         await visitor.wait_for(
             lambda f: isinstance(f, p.EventPush) and f.event.text == "Ahora mismo lo miro"
         )
@@ -88,11 +88,11 @@ async def test_b9_chat_header_follows_the_current_page(
     inbox = app.main_window.inbox
     visitor, _chat_id = await _chat(app, relay, "https://shop.example/?page=3")
     try:
-        await until(lambda: inbox.header_url.text() == "https://shop.example/?page=3")
+        await until(lambda: inbox.conversation.header_url.text() == "https://shop.example/?page=3")
         visitor.send_frame(
             lambda _i: p.PageView(url="https://shop.example/?page=2", title="Macetas")
         )
-        await until(lambda: inbox.header_url.text() == "https://shop.example/?page=2")
+        await until(lambda: inbox.conversation.header_url.text() == "https://shop.example/?page=2")
     finally:
         await visitor.close()
         await app.shutdown()
@@ -157,7 +157,7 @@ def test_b9_archive_dates_and_hotkeys_in_the_interface_language(
     from jivo_desktop.services.secrets import Secrets
     from jivo_desktop.services.session import SessionService
     from jivo_desktop.services.team import TeamService
-    from jivo_desktop.ui.pages.archive import ArchivePanel
+    from jivo_desktop.ui.inbox.archive import ArchivePanel
 
     session = SessionService(local_store, Secrets())
     panel = ArchivePanel(ArchiveService(session), TeamService(session))

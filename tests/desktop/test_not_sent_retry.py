@@ -8,7 +8,7 @@ from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.store import LocalStore
-from jivo_desktop.ui.delegates import MessageDelegate
+from jivo_desktop.ui.inbox.delegates import MessageDelegate
 from server import protocol as p
 from tests.support.relay import RelayHandle
 from tests.support.visitor import Visitor

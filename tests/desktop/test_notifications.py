@@ -36,7 +36,7 @@ from jivo_desktop.services.notifications import SETTING, NotificationService
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.store import LocalStore
-from jivo_desktop.ui.toast import ToastManager
+from jivo_desktop.ui.notifications.toast_manager import ToastManager
 from tests.desktop.xvfb import Xvfb, require_x_tools
 from tests.support.relay import RelayHandle
 from tests.support.visitor import Visitor

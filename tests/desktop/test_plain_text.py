@@ -20,8 +20,8 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMessageBox, QToolTip
 
 from jivo_desktop.net.client import AgentClient
-from jivo_desktop.ui.invitation_toast import visible_cards
-from jivo_desktop.ui.plain import RICH_PROPERTY, plain_tooltip
+from jivo_desktop.ui.common.plain import RICH_PROPERTY, plain_tooltip
+from jivo_desktop.ui.notifications.invitation_toast import visible_cards
 from server import protocol as p
 from tests.desktop.test_windows import _signed_in_app
 from tests.server.test_files import visitor_upload
@@ -179,13 +179,13 @@ async def test_markup_in_every_field_stays_plain_in_every_window(
         assert any(t in toast.name.text() for t in RAW_TAGS)  # shown, literally
 
         assert await app.chats.accept_async(chat_id)
-        await until(lambda: inbox.composer.isEnabled())
+        await until(lambda: inbox.conversation.composer.isEnabled())
         site_id = app.chats.chat(chat_id).info.site_id  # type: ignore[union-attr]
         assert site_id is not None
         await relay.relay.set_sneak_peek(site_id, True)
         await visitor.send_raw(p.encode(p.Draft(text="draft " + MARKUP)))
         # Elided on the left when long: its end shows, literally.
-        await until(lambda: 'evil.example">A</a>' in inbox.typing_label.text())
+        await until(lambda: 'evil.example">A</a>' in inbox.conversation.typing_label.text())
         assert isinstance(await visitor_upload(visitor, FILE_MARKUP, b"hello"), p.FileStored)
         await until(lambda: any(m.file for m in app.chats.chat(chat_id).messages))  # type: ignore[union-attr]
         await until(lambda: "<h1>" in inbox.client_panel.fields["email"].text())
@@ -202,28 +202,33 @@ async def test_markup_in_every_field_stays_plain_in_every_window(
         await until(lambda: visible_cards(app.invitation_toasts))
 
         # Quick phrase popup and manager, leave and block questions.
-        inbox.composer.setFocus()
-        inbox.composer.setPlainText("/evi")
-        cursor = inbox.composer.textCursor()
+        inbox.conversation.composer.setFocus()
+        inbox.conversation.composer.setPlainText("/evi")
+        cursor = inbox.conversation.composer.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
-        inbox.composer.setTextCursor(cursor)
+        inbox.conversation.composer.setTextCursor(cursor)
         await until(lambda: inbox.findChild(QAbstractItemView, "PhrasePopup").count() > 0)
-        inbox.chat_actions_bar.open_phrases()
-        inbox.leave.click()
-        await until(lambda: inbox.leave_dialog is not None and inbox.leave_dialog.isVisible())
-        inbox.chat_actions_bar.confirm_block()
-        await until(lambda: inbox.chat_actions_bar.block_box.isVisible())
+        inbox.conversation.chat_actions_bar.open_phrases()
+        inbox.conversation.leave.click()
+        await until(
+            lambda: (
+                inbox.conversation.leave_dialog is not None
+                and inbox.conversation.leave_dialog.isVisible()
+            )
+        )
+        inbox.conversation.chat_actions_bar.confirm_block()
+        await until(lambda: inbox.conversation.chat_actions_bar.block_box.isVisible())
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible():
                 widget.grab()
         problems, tips, labels = walk_everything()
         assert problems == []
-        inbox.chat_actions_bar.block_box.reject()
-        inbox.leave_dialog.reject()  # type: ignore[union-attr]
-        inbox.chat_actions_bar.open_invite()  # the colleagues, Eve among them
+        inbox.conversation.chat_actions_bar.block_box.reject()
+        inbox.conversation.leave_dialog.reject()  # type: ignore[union-attr]
+        inbox.conversation.chat_actions_bar.open_invite()  # the colleagues, Eve among them
 
         # A closed chat in the archive, the visitors page (V1) and an invitation (V2).
-        inbox.composer.clear()
+        inbox.conversation.composer.clear()
         closed = Visitor(relay.ws_url, relay.site_key)
         await closed.connect()
         await closed.answer(closed.send_frame(lambda i: p.SetContact(id=i, name="Cy " + MARKUP)))

@@ -45,7 +45,7 @@ async def test_issue13_quota_and_relay_sign_out_read_in_spanish(
 
         catalogue = tmp_path / "catalogo.pdf"
         catalogue.write_bytes(os.urandom(4096))
-        window.inbox._on_files_dropped([str(catalogue)])
+        window.inbox.conversation._on_files_dropped([str(catalogue)])
         await until(lambda: window.problem.isVisible() and "catalogo.pdf" in window.problem.text())
         shown = window.problem.text()
         assert shown == (

@@ -46,7 +46,7 @@ async def test_c1_agents_list_in_inbox_opens_a_chat_with_the_colleague(
     row = next(i for i in range(inbox.agents.count()) if "Boss" in inbox.agents.item(i).text())
     inbox.agents.itemClicked.emit(inbox.agents.item(row))
     await until(lambda: app.chats.current and app.chats.chat(app.chats.current).direct)
-    assert inbox.header_name.text() == "Boss"
+    assert inbox.conversation.header_name.text() == "Boss"
     opened = await boss.wait_for_type(p.ChatOpened)
     assert opened.chat.kind == "direct"
     await boss.close()
@@ -183,7 +183,7 @@ async def test_t4_transfer_lists_colleagues_by_department(
     await boss.request(lambda i: p.UpdateAgent(id=i, agent_id=boss_id, department_ids=[sales]))
     app = await _signed_in_app(qapp, relay, data_dir)
     await until(lambda: app.team.departments_of(boss_id))
-    from jivo_desktop.ui.colleague_dialog import ColleagueDialog
+    from jivo_desktop.ui.inbox.colleague_dialog import ColleagueDialog
 
     dialog = ColleagueDialog("transfer", app.actions, app.team)
     dialog.show()

@@ -57,7 +57,7 @@ async def test_a4_second_account_sees_nothing_of_the_first(
         boss_account = app.session.account
         assert boss_account != ana_account
         assert app.chats.order == [] and app.chats.current == 0
-        assert inbox.composer.toPlainText() == ""
+        assert inbox.conversation.composer.toPlainText() == ""
         assert app.chats.draft(chat_id) == ""
         assert app.store.pending(boss_account) == []
         assert app.typing_hints.suggest("Muchas gra") == ""

@@ -17,12 +17,12 @@ from typing import Any
 
 import pytest
 
-from jivo_desktop.net.client import RelayError
+from jivo_desktop.net.errors import RelayError
 from jivo_desktop.services.logs import LogService, http_base
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.store import LocalStore
-from jivo_desktop.ui.pages.settings.about import AboutSection
+from jivo_desktop.ui.settings.about import AboutSection
 from server import protocol as p
 from tests.support.relay import ROOT, RelayHandle
 from tests.support.waiting import until

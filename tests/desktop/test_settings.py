@@ -15,9 +15,9 @@ from jivo_desktop import i18n
 from jivo_desktop.app import DesktopApp
 from jivo_desktop.services.hotkeys import DEFAULTS, HotkeyConflict, HotkeyService
 from jivo_desktop.store import LocalStore
-from jivo_desktop.ui import style
-from jivo_desktop.ui.pages.settings.general import GeneralSection
-from jivo_desktop.ui.pages.settings.hotkeys import HotkeysSection
+from jivo_desktop.ui.common import style
+from jivo_desktop.ui.settings.general import GeneralSection
+from jivo_desktop.ui.settings.hotkeys import HotkeysSection
 from tests.desktop.test_i18n import translations  # noqa: F401  (the fixture)
 
 

@@ -128,7 +128,7 @@ def test_g8_sounds_section_chooses_plays_and_stores(qtbot: Any, local_store: Loc
     volume; the new-visitor sound is off until switched on; all of it is stored."""
     from PySide6.QtCore import QObject, Signal
 
-    from jivo_desktop.ui.pages.settings.sounds import SoundsSection
+    from jivo_desktop.ui.settings.sounds import SoundsSection
 
     class Chats(QObject):
         offered = Signal(object)
@@ -168,7 +168,7 @@ def test_g8_sounds_section_without_a_device_says_so(qtbot: Any, local_store: Loc
     """N5: with no audio output the section says the app stays silent; Play does nothing."""
     from PySide6.QtCore import QObject, Signal
 
-    from jivo_desktop.ui.pages.settings.sounds import SoundsSection
+    from jivo_desktop.ui.settings.sounds import SoundsSection
 
     class Chats(QObject):
         offered = Signal(object)

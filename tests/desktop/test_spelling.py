@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from jivo_desktop.services.app_settings import AppSettings
 from jivo_desktop.services.spelling import SpellService, load_dictionary
 from jivo_desktop.store import LocalStore
-from jivo_desktop.ui.spelling import SpellCheckAssist
+from jivo_desktop.ui.inbox.spelling import SpellCheckAssist
 
 
 def _position_of(editor: QPlainTextEdit, index: int) -> Any:

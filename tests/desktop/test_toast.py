@@ -18,7 +18,8 @@ from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.store import LocalStore
-from jivo_desktop.ui.toast import ChatToast, ToastManager, elide_lines
+from jivo_desktop.ui.notifications.chat_toast import ChatToast, elide_lines
+from jivo_desktop.ui.notifications.toast_manager import ToastManager
 from server import protocol as p
 from tests.support.relay import RelayHandle
 from tests.support.visitor import Visitor

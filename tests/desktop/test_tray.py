@@ -13,8 +13,8 @@ from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.secrets import Secrets
 from jivo_desktop.services.session import SessionService
 from jivo_desktop.store import LocalStore
-from jivo_desktop.ui import style
-from jivo_desktop.ui.tray import (
+from jivo_desktop.ui.common import style
+from jivo_desktop.ui.notifications.tray import (
     BADGE,
     BADGE_PROBE,
     COLOUR_PROBE,

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from jivo_desktop.services.app_settings import AppSettings
 from jivo_desktop.services.typing_hints import TypingHints
 from jivo_desktop.store import LocalStore
-from jivo_desktop.ui.typing_hints import TypingHintAssist
+from jivo_desktop.ui.inbox.typing_hints import TypingHintAssist
 
 PHRASE = "Thank you for waiting, let me check your order."
 

@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 
 from jivo_desktop.app import DesktopApp
 from jivo_desktop.services.sounds import SOUNDS
-from jivo_desktop.ui.visitors_model import CHAT, LOCATION, NAME, PAGE, SOURCE, TIME, VISITS
+from jivo_desktop.ui.visitors.model import CHAT, LOCATION, NAME, PAGE, SOURCE, TIME, VISITS
 from server import protocol as p
 from tests.desktop.test_i18n import translations  # noqa: F401 - the fixture
 from tests.support.geo import LONDON_IP, SAO_PAULO_IP, build_city_db

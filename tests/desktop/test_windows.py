@@ -75,32 +75,32 @@ async def test_main_window_chat_flow_drafts_and_leave(
     await until(lambda: len(app.chats.order) == 2)
     first, second = app.chats.waiting()
     app.chats.select(first.id)
-    assert inbox.offer_bar.isVisible() and not inbox.composer.isEnabled()
-    QTest.mouseClick(inbox.accept_button, Qt.MouseButton.LeftButton)
+    assert inbox.conversation.offer_bar.isVisible() and not inbox.conversation.composer.isEnabled()
+    QTest.mouseClick(inbox.conversation.accept_button, Qt.MouseButton.LeftButton)
     await until(lambda: app.chats.chat(first.id).info.state == "active")  # type: ignore[union-attr]
-    await until(lambda: inbox.composer.isEnabled())
-    assert inbox.header_name.text() == "Marta"
+    await until(lambda: inbox.conversation.composer.isEnabled())
+    assert inbox.conversation.header_name.text() == "Marta"
     assert inbox.client_panel.fields["name"].text() == "Marta"
-    inbox.composer.setFocus()
-    inbox.composer.insertPlainText("Buenos días")  # QTest.keyClicks is ASCII-only
-    QTest.keyClick(inbox.composer, Qt.Key.Key_Return)
+    inbox.conversation.composer.setFocus()
+    inbox.conversation.composer.insertPlainText("Buenos días")  # QTest.keyClicks is ASCII-only
+    QTest.keyClick(inbox.conversation.composer, Qt.Key.Key_Return)
     await visitors[0].wait_for(
         lambda f: isinstance(f, p.EventPush) and f.event.text == "Buenos días"
     )
-    assert inbox.composer.toPlainText() == ""
-    await until(lambda: inbox.messages_model.rowCount() >= 3)
+    assert inbox.conversation.composer.toPlainText() == ""
+    await until(lambda: inbox.conversation.messages_model.rowCount() >= 3)
 
     # C2: drafts per chat, kept when switching.
-    QTest.keyClicks(inbox.composer, "draft for Marta")
+    QTest.keyClicks(inbox.conversation.composer, "draft for Marta")
     app.chats.accept(second.id)
     await until(lambda: app.chats.current == second.id)
-    assert inbox.composer.toPlainText() == ""
-    QTest.keyClicks(inbox.composer, "draft for Olek")
+    assert inbox.conversation.composer.toPlainText() == ""
+    QTest.keyClicks(inbox.conversation.composer, "draft for Olek")
     app.chats.select(first.id)
-    assert inbox.composer.toPlainText() == "draft for Marta"
+    assert inbox.conversation.composer.toPlainText() == "draft for Marta"
     app.chats.select(second.id)
-    assert inbox.composer.toPlainText() == "draft for Olek"
-    await until(lambda: inbox.messages_model.rowCount() >= 2)
+    assert inbox.conversation.composer.toPlainText() == "draft for Olek"
+    await until(lambda: inbox.conversation.messages_model.rowCount() >= 2)
     window.grab().save(str(artifacts / "desktop-main-window.png"))
 
     # Ctrl+Up / Ctrl+Down move through the list (G9).
@@ -109,14 +109,22 @@ async def test_main_window_chat_flow_drafts_and_leave(
 
     # C3: leave the chat, after a question (Ctrl+W asks the same); Cancel keeps it.
     window.shortcuts["close"].activated.emit()
-    dialog = await until(lambda: inbox.leave_dialog if inbox.leave_dialog.isVisible() else None)
+    dialog = await until(
+        lambda: (
+            inbox.conversation.leave_dialog if inbox.conversation.leave_dialog.isVisible() else None
+        )
+    )
     assert "Marta" in dialog.text()
     dialog.grab().save(str(artifacts / "desktop-leave-confirm.png"))
     dialog.button(QMessageBox.StandardButton.Cancel).click()
     await until(lambda: not dialog.isVisible())
     assert first.id in app.chats.chats
-    QTest.mouseClick(inbox.leave, Qt.MouseButton.LeftButton)
-    dialog = await until(lambda: inbox.leave_dialog if inbox.leave_dialog.isVisible() else None)
+    QTest.mouseClick(inbox.conversation.leave, Qt.MouseButton.LeftButton)
+    dialog = await until(
+        lambda: (
+            inbox.conversation.leave_dialog if inbox.conversation.leave_dialog.isVisible() else None
+        )
+    )
     leave = next(b for b in dialog.buttons() if b.text() == "Leave chat")
     leave.click()
     await until(lambda: first.id not in app.chats.chats)
@@ -177,12 +185,12 @@ async def test_click_a_colleague_to_chat(
     page.list.itemClicked.emit(item)
     await until(lambda: app.chats.current and app.chats.chat(app.chats.current).direct)
     assert window.pages.currentWidget() is window.inbox
-    assert window.inbox.header_name.text() == "Boss"
+    assert window.inbox.conversation.header_name.text() == "Boss"
     opened = await boss.wait_for_type(p.ChatOpened)
     await boss.send_message(opened.chat.id, "¿Me ayudas con un cliente?")
-    await until(lambda: window.inbox.messages_model.rowCount() == 1)
-    window.inbox.composer.insertPlainText("Claro")
-    QTest.keyClick(window.inbox.composer, Qt.Key.Key_Return)
+    await until(lambda: window.inbox.conversation.messages_model.rowCount() == 1)
+    window.inbox.conversation.composer.insertPlainText("Claro")
+    QTest.keyClick(window.inbox.conversation.composer, Qt.Key.Key_Return)
     await boss.wait_for(lambda f: isinstance(f, p.EventPush) and f.event.text == "Claro")
     await boss.close()
     await app.shutdown()

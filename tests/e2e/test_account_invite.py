@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Browser, expect
 
-from jivo_desktop.net.client import AgentClient, AuthError, RelayError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import AuthError, RelayError
 from server import protocol as p
 from tests.support.relay import running_relay
 from tests.support.smtp import smtp_server

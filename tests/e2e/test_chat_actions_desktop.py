@@ -17,9 +17,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from jivo_desktop.app import DesktopApp
-from jivo_desktop.ui.block_dialog import BlockDialog
-from jivo_desktop.ui.colleague_dialog import ColleagueDialog
-from jivo_desktop.ui.invitation_toast import visible_cards
+from jivo_desktop.ui.inbox.block_dialog import BlockDialog
+from jivo_desktop.ui.inbox.colleague_dialog import ColleagueDialog
+from jivo_desktop.ui.notifications.invitation_toast import visible_cards
 from server import protocol as p
 from tests.e2e.widget_support import open_widget_page, signed_in_agent
 from tests.support.relay import RelayHandle
@@ -57,7 +57,7 @@ async def test_chat_actions_in_the_app(
     window = app.main_window
     window.resize(1280, 760)
     inbox = window.inbox
-    bar = inbox.chat_actions_bar
+    bar = inbox.conversation.chat_actions_bar
     async with signed_in_agent(relay) as boss:
         boss_id = boss.welcome.agent.id  # type: ignore[union-attr]
         wp = await open_widget_page(browser, relay.demo_url)
@@ -72,8 +72,12 @@ async def test_chat_actions_in_the_app(
             await until(lambda: app.chats.waiting())
             chat_id = app.chats.waiting()[0].id
             assert await app.chats.accept_async(chat_id)
-            await until(lambda: inbox.composer.isEnabled() and bar.buttons["transfer"].isEnabled())
-            await until(lambda: inbox.messages_model.rowCount() >= 2)
+            await until(
+                lambda: (
+                    inbox.conversation.composer.isEnabled() and bar.buttons["transfer"].isEnabled()
+                )
+            )
+            await until(lambda: inbox.conversation.messages_model.rowCount() >= 2)
             for name in ("invite", "transfer", "block", "leave"):
                 assert bar.buttons[name].isVisible()
             assert "Ctrl+T" in bar.buttons["transfer"].toolTip()
@@ -81,28 +85,34 @@ async def test_chat_actions_in_the_app(
             bar.grab().save(str(artifacts / "actions-toolbar.png"))
 
             # C12: "/hi" in the composer offers the phrase; Enter takes it, Enter sends it.
-            inbox.composer.setFocus()
-            QTest.keyClicks(inbox.composer, "/h")
-            await until(lambda: inbox.phrase_popup.isVisible())
-            assert inbox.phrase_popup.count() == 1
-            _grab_with_popup(window, inbox.phrase_popup, artifacts / "actions-phrase-popup.png")
-            QTest.keyClick(inbox.composer, Qt.Key.Key_Return)
-            assert inbox.composer.toPlainText() == PHRASE
-            assert not inbox.phrase_popup.isVisible()
-            QTest.keyClick(inbox.composer, Qt.Key.Key_Return)
+            inbox.conversation.composer.setFocus()
+            QTest.keyClicks(inbox.conversation.composer, "/h")
+            await until(lambda: inbox.conversation.phrase_popup.isVisible())
+            assert inbox.conversation.phrase_popup.count() == 1
+            _grab_with_popup(
+                window, inbox.conversation.phrase_popup, artifacts / "actions-phrase-popup.png"
+            )
+            QTest.keyClick(inbox.conversation.composer, Qt.Key.Key_Return)
+            assert inbox.conversation.composer.toPlainText() == PHRASE
+            assert not inbox.conversation.phrase_popup.isVisible()
+            QTest.keyClick(inbox.conversation.composer, Qt.Key.Key_Return)
             await wp.wait_text(PHRASE, author="agent")
 
             # C10: a comment, a bubble of its own kind; never in the widget.
-            QTest.mouseClick(inbox.reply_channel.comment_button, Qt.MouseButton.LeftButton)
-            assert inbox.reply_channel.comment_mode
-            QTest.keyClicks(inbox.composer, COMMENT)
-            QTest.keyClick(inbox.composer, Qt.Key.Key_Return)
+            QTest.mouseClick(
+                inbox.conversation.reply_channel.comment_button, Qt.MouseButton.LeftButton
+            )
+            assert inbox.conversation.reply_channel.comment_mode
+            QTest.keyClicks(inbox.conversation.composer, COMMENT)
+            QTest.keyClick(inbox.conversation.composer, Qt.Key.Key_Return)
             chat = app.chats.chat(chat_id)
             assert chat is not None
             await until(
                 lambda: any(m.kind == "comment" and m.state == "sent" for m in chat.messages)
             )
-            QTest.mouseClick(inbox.reply_channel.chat_button, Qt.MouseButton.LeftButton)
+            QTest.mouseClick(
+                inbox.conversation.reply_channel.chat_button, Qt.MouseButton.LeftButton
+            )
 
             # C7: invite Boss from the toolbar's dialog; C18: Boss viewing and typing shows.
             bar.open_invite()
@@ -118,9 +128,9 @@ async def test_chat_actions_in_the_app(
                 "#jivo-chat-widget [data-testid=system]", has_text="Boss joined the chat"
             ).first.wait_for(timeout=10_000)
             await boss.view_chat(chat_id, True)
-            await until(lambda: "Boss is viewing" in inbox.collision.text())
+            await until(lambda: "Boss is viewing" in inbox.conversation.collision.text())
             await boss.typing(chat_id, True)
-            await until(lambda: "Boss is typing" in inbox.collision.text())
+            await until(lambda: "Boss is typing" in inbox.conversation.collision.text())
             await boss.send_message(chat_id, "Nota para Ana", comment=True)
             await until(lambda: sum(m.kind == "comment" for m in chat.messages) == 2)
             window.grab().save(str(artifacts / "actions-comment-and-collision.png"))
@@ -142,7 +152,7 @@ async def test_chat_actions_in_the_app(
             )
             assert offer.invitation.note == NOTE
             await boss.answer_invitation(offer.invitation.id, False)
-            await until(lambda: "declined" in inbox.action_notice.text())
+            await until(lambda: "declined" in inbox.conversation.action_notice.text())
             assert chat_id in app.chats.chats  # still Ana's
 
             window.shortcuts["transfer"].activated.emit()
@@ -209,9 +219,9 @@ async def test_ctrl_w_leaves_the_chat_to_a_colleague_still_in_it(
             await until(lambda: app.chats.waiting())
             chat_id = app.chats.waiting()[0].id
             assert await app.chats.accept_async(chat_id)
-            await until(lambda: inbox.chat_actions_bar.buttons["invite"].isEnabled())
-            inbox.chat_actions_bar.open_invite()
-            dialog = inbox.chat_actions_bar.dialog
+            await until(lambda: inbox.conversation.chat_actions_bar.buttons["invite"].isEnabled())
+            inbox.conversation.chat_actions_bar.open_invite()
+            dialog = inbox.conversation.chat_actions_bar.dialog
             assert isinstance(dialog, ColleagueDialog)
             await until(lambda: dialog.list.count() == 1)
             dialog.select_agent(boss_id)
@@ -224,7 +234,11 @@ async def test_ctrl_w_leaves_the_chat_to_a_colleague_still_in_it(
 
             window.shortcuts["close"].activated.emit()
             box = await until(
-                lambda: inbox.leave_dialog if inbox.leave_dialog.isVisible() else None
+                lambda: (
+                    inbox.conversation.leave_dialog
+                    if inbox.conversation.leave_dialog.isVisible()
+                    else None
+                )
             )
             next(b for b in box.buttons() if b.text() == "Leave chat").click()
             await until(lambda: chat_id not in app.chats.chats)

@@ -134,7 +134,7 @@ async def test_block_visitor_reload_new_token_same_ip_then_admin_unblocks(
             ]
             assert len(set(tokens)) == 2  # two visitors, one IP
 
-            from jivo_desktop.net.client import RelayError
+            from jivo_desktop.net.errors import RelayError
 
             blocked = await boss.blocked()
             assert len(blocked) == 1

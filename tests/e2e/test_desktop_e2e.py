@@ -58,11 +58,11 @@ async def test_visitor_writes_toast_accept_answer(
         await until(lambda: chat_id not in boss.toasts.toasts)  # N7: gone everywhere
         assert not other.isVisible()
         inbox = ana.main_window.inbox
-        await until(lambda: inbox.composer.isEnabled())
-        inbox.composer.insertPlainText("¡Sí! Quedan tres.")
-        QTest.keyClick(inbox.composer, Qt.Key.Key_Return)
+        await until(lambda: inbox.conversation.composer.isEnabled())
+        inbox.conversation.composer.insertPlainText("¡Sí! Quedan tres.")
+        QTest.keyClick(inbox.conversation.composer, Qt.Key.Key_Return)
         await wp.wait_text("¡Sí! Quedan tres.", author="agent")
-        await until(lambda: inbox.messages_model.rowCount() >= 3)
+        await until(lambda: inbox.conversation.messages_model.rowCount() >= 3)
         ana.main_window.resize(1180, 740)
         ana.main_window.grab().save(str(artifacts / "e2e-main-window.png"))
         await wp.shot(artifacts / "e2e-widget.png")

@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from jivo_desktop.app import DesktopApp
-from jivo_desktop.net.client import AgentClient, RelayError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import RelayError
 from server import protocol as p
 from tests.e2e.widget_support import open_widget_page
 from tests.server.test_routing import offer_of

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from jivo_desktop.app import DesktopApp
-from jivo_desktop.ui.visitors_model import CHAT, LOCATION, NAME, PAGE, SOURCE, VISITS
+from jivo_desktop.ui.visitors.model import CHAT, LOCATION, NAME, PAGE, SOURCE, VISITS
 from server import protocol as p
 from server.account import agents as agents_repo
 from server.store.db import read

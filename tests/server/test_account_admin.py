@@ -8,7 +8,8 @@ from collections.abc import AsyncIterator, Callable
 
 import pytest
 
-from jivo_desktop.net.client import AgentClient, AuthError, RelayError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import AuthError, RelayError
 from server import protocol as p
 from server.account import hours
 from tests.support.relay import RelayHandle, running_relay

@@ -15,7 +15,8 @@ import pytest
 import sqlalchemy as sa
 from websockets.asyncio.client import connect
 
-from jivo_desktop.net.client import AgentClient, RelayError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import RelayError
 from server import protocol as p
 from server.account import sign_in as sign_in_repo
 from server.chats import writes as chat_writes

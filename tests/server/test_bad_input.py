@@ -11,7 +11,8 @@ import sqlalchemy as sa
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
-from jivo_desktop.net.client import AgentClient, AuthError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import AuthError
 from server import protocol as p
 from server.store.schema import events
 from tests.support.relay import RelayHandle, running_relay
@@ -237,7 +238,7 @@ async def test_agent_cannot_write_in_a_chat_it_has_not_accepted(relay: RelayHand
     await visitor.connect()
     await visitor.say("hi")
     offer = await agent.wait_for_type(p.ChatOffered)
-    from jivo_desktop.net.client import RelayError
+    from jivo_desktop.net.errors import RelayError
 
     with pytest.raises(RelayError) as info:
         await agent.send_message(offer.chat.id, "sneaky")

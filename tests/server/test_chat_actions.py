@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from jivo_desktop.net.client import AgentClient, RelayError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import RelayError
 from server import protocol as p
 from server.core.config import Settings
 from server.core.relay import Relay

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from jivo_desktop.net.client import AgentClient, RelayError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import RelayError
 from server import protocol as p
 from tests.support.relay import RelayHandle
 from tests.support.visitor import Visitor

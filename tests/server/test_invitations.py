@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from jivo_desktop.net.client import AgentClient, RelayError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import RelayError
 from server import protocol as p
 from tests.support.relay import AGENT_EMAIL, AGENT_PASSWORD, ROOT, RelayHandle, running_relay
 from tests.support.visitor import Visitor

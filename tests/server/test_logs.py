@@ -11,7 +11,8 @@ import urllib.request
 
 import pytest
 
-from jivo_desktop.net.client import AgentClient, RelayError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import RelayError
 from server import protocol as p
 from tests.support.relay import RelayHandle
 

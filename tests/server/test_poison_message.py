@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from jivo_desktop.net.client import AgentClient, RelayError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import RelayError
 from server import protocol as p
 from server.store.schema import events
 from tests.support.relay import RelayHandle

@@ -8,7 +8,8 @@ from contextlib import asynccontextmanager
 import pytest
 import sqlalchemy as sa
 
-from jivo_desktop.net.client import AgentClient, RelayError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import RelayError
 from server import protocol as p
 from server.chats import ladder
 from server.store.db import read

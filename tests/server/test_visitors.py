@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from jivo_desktop.net.client import AgentClient, RelayError
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import RelayError
 from server import protocol as p
 from tests.support.geo import GOOGLE_DNS_IP, LONDON_IP, build_city_db
 from tests.support.relay import RelayHandle, running_relay

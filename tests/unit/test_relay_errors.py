@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from jivo_desktop import i18n
-from jivo_desktop.net.client import ConnectionLost, RelayError
+from jivo_desktop.net.errors import ConnectionLost, RelayError
 from jivo_desktop.services.relay_errors import (
     RelayErrors,
     error_text,

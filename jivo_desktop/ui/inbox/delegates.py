@@ -1,0 +1,250 @@
+"""Painting of chat-list rows and message bubbles (fast enough for 10,000 messages: sizes are
+computed from font metrics and cached per row and width)."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from jivo_desktop.bidi import isolate
+from jivo_desktop.services.conversations import Chat, Message
+from jivo_desktop.ui.common import style
+from jivo_desktop.ui.inbox.attachments import file_bubble_size, paint_file_bubble
+from jivo_desktop.ui.inbox.models import ChatRole, MessageRole
+
+Index = QModelIndex | QPersistentModelIndex
+
+BUBBLE_KINDS = ("message", "comment")
+COMMENT_FILL = "#fff4c4"
+COMMENT_EDGE = "#d9b300"
+TICKS = {"sending": "◷", "sent": "✓", "delivered": "✓✓", "read": "✓✓", "failed": "!"}
+
+
+def clock(ts: float) -> str:
+    return time.strftime("%H:%M", time.localtime(ts))
+
+
+class ChatListDelegate(QStyledItemDelegate):
+    HEIGHT = 58
+
+    def __init__(self, waiting_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.waiting_text = waiting_text
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return QSize(option.rect.width(), self.HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        chat: Chat | None = index.data(ChatRole)
+        if chat is None:
+            return
+        painter.save()
+        rect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.fillRect(rect, QColor("#dcefe7" if selected else "#ffffff"))
+        painter.setPen(QPen(QColor("#eef1f0")))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        name = str(index.data(Qt.ItemDataRole.DisplayRole))
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(QColor("#1d2b27"))
+        left = rect.left() + 14
+        painter.drawText(
+            QRect(left, rect.top() + 8, rect.width() - 90, 20),
+            Qt.AlignmentFlag.AlignVCenter,
+            isolate(
+                QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight, rect.width() - 110)
+            ),
+        )
+        painter.setFont(option.font)
+        metrics = QFontMetrics(option.font)
+        if chat.offered:
+            painter.setPen(QColor(style.WAITING))
+            tag = self.waiting_text
+            painter.drawText(
+                QRect(rect.right() - 90, rect.top() + 8, 80, 20),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                tag,
+            )
+        preview = chat.typing or chat.info.preview
+        painter.setPen(QColor(style.BRAND if chat.typing else "#5f6f6a"))
+        painter.drawText(
+            QRect(left, rect.top() + 30, rect.width() - 70, 20),
+            Qt.AlignmentFlag.AlignVCenter,
+            isolate(
+                metrics.elidedText(
+                    preview.replace("\n", " "), Qt.TextElideMode.ElideRight, rect.width() - 80
+                )
+            ),
+        )
+        if chat.unread:
+            badge = QRect(rect.right() - 36, rect.top() + 31, 24, 18)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(QColor(style.BRAND))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(badge, 9, 9)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(min(chat.unread, 99)))
+        painter.restore()
+
+
+class MessageDelegate(QStyledItemDelegate):
+    """Bubbles: the visitor's on the left, the agents' on the right, events centred."""
+
+    PAD = 10
+    GAP = 8
+    MAX_RATIO = 0.72
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple[int, int, int], QSize] = {}
+
+    def invalidate(self) -> None:
+        self._sizes.clear()
+
+    def _text_rect(self, option: QStyleOptionViewItem, message: Message) -> QRect:
+        metrics = QFontMetrics(option.font)
+        width = max(120, int(option.rect.width() * self.MAX_RATIO)) - 2 * self.PAD
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return metrics.boundingRect(QRect(0, 0, width, 100_000), flags, _shown(message) or " ")
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        message: Message | None = index.data(MessageRole)
+        if message is None:
+            return QSize(0, 0)
+        key = (index.row(), option.rect.width(), len(message.text))
+        cached = self._sizes.get(key)
+        if cached is not None:
+            return cached
+        if message.kind == "file":  # C14: not cached, the thumbnail may arrive later
+            return file_bubble_size(option.rect.width(), message, self.thumbnail(message))
+        if message.kind not in BUBBLE_KINDS:
+            size = QSize(option.rect.width(), 30)
+        else:
+            text = self._text_rect(option, message)
+            size = QSize(option.rect.width(), text.height() + 2 * self.PAD + 18 + self.GAP)
+        self._sizes[key] = size
+        return size
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        message: Message | None = index.data(MessageRole)
+        if message is None:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect
+        font = option.font
+        painter.setFont(font)
+        if message.kind == "file":
+            painter.restore()
+            paint_file_bubble(
+                painter,
+                rect,
+                font,
+                message,
+                self.thumbnail(message),
+                self.save_text(),
+                self._meta(message),
+            )
+            return
+        if message.kind not in BUBBLE_KINDS:
+            painter.setPen(QColor("#6b7a75"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.event_text(message))
+            painter.restore()
+            return
+        text = self._text_rect(option, message)
+        width = max(text.width(), 60) + 2 * self.PAD
+        right = message.author == "agent"
+        comment = message.kind == "comment"  # C10: only agents see it; it must look different
+        x = rect.right() - width - 12 if right else rect.left() + 12
+        bubble = QRect(x, rect.top() + self.GAP // 2, width, text.height() + 2 * self.PAD)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(COMMENT_FILL if comment else style.BRAND if right else "#ffffff"))
+        if not right or comment:
+            pen = QPen(QColor(COMMENT_EDGE if comment else "#e3e8e6"))
+            if comment:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+        painter.drawRoundedRect(bubble, 12, 12)
+        painter.setPen(QColor("#4a3b00" if comment else "white" if right else "#1d2b27"))
+        painter.drawText(
+            bubble.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD),
+            int(Qt.TextFlag.TextWordWrap),
+            _shown(message),
+        )
+        small = QFont(font)
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        painter.setFont(small)
+        colours = {"failed": "#c0392b", "read": "#2a8bd6"}
+        painter.setPen(QColor(colours.get(message.state, "#8a9893")))
+        meta = self._meta(message)
+        if comment:
+            meta = f"{self.comment_label()} · {meta}"
+        # The line under the bubble may be wider than the bubble (a short comment's label).
+        line = QRect(rect.left() + 12, bubble.bottom() + 2, rect.width() - 24, 14)
+        align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
+        painter.drawText(line, align | Qt.AlignmentFlag.AlignVCenter, meta)
+        painter.restore()
+
+    def event_text(self, message: Message) -> str:
+        """The line shown for an event that is not a message (the conversation and the archive
+        say the same)."""
+        # One context, "MessageDelegate", whichever subclass draws the conversation.
+        name = isolate(message.author_name) or QCoreApplication.translate(
+            "MessageDelegate", "An agent"
+        )
+        if message.kind == "joined":
+            return QCoreApplication.translate("MessageDelegate", "{0} joined the chat").format(name)
+        if message.kind == "left":
+            return QCoreApplication.translate("MessageDelegate", "{0} left the chat").format(name)
+        if message.kind == "closed":
+            return QCoreApplication.translate("MessageDelegate", "The chat has ended")
+        if message.kind == "missed":
+            return QCoreApplication.translate(
+                "MessageDelegate", "Missed: nobody answered; the visitor saw the offline form"
+            )
+        if message.kind == "requeued":  # B6
+            return QCoreApplication.translate(
+                "MessageDelegate", "{0} went offline: the chat went back to the queue"
+            ).format(name)
+        if message.kind == "transfer":  # C9: the note, for agents only
+            return QCoreApplication.translate(
+                "MessageDelegate", "{0} transferred the chat: {1}"
+            ).format(name, isolate(message.text) or "—")
+        return message.kind
+
+    def comment_label(self) -> str:
+        """Overridden by the page with translated words."""
+        return "Comment (only agents see it)"
+
+    def _meta(self, message: Message) -> str:
+        meta = clock(message.ts)
+        if message.author == "agent" and not message.mine and message.author_name:
+            meta = f"{isolate(message.author_name)} · {meta}"
+        if message.mine:
+            meta = f"{meta}  {TICKS.get(message.state, '')}"
+            if message.state == "failed":
+                meta = f"{meta} {self.not_sent_text()}"
+        return meta
+
+    def not_sent_text(self) -> str:
+        """Under a message the relay did not take (issue 12 item 3); a click sends it again.
+        Overridden by the page with translated words."""
+        return "not sent · Retry"
+
+    def thumbnail(self, message: Message) -> QImage | None:
+        """C14: an image file's thumbnail, when the page has one (overridden by the page)."""
+        return None
+
+    def save_text(self) -> str:
+        """Overridden by the page with translated words."""
+        return "Save…"
+
+
+def _shown(message: Message) -> str:
+    """A bubble's text, isolated (issue 12 item 7: its bidi controls reorder only itself)."""
+    return isolate(message.text)

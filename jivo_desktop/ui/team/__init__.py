@@ -1,0 +1,1 @@
+"""Equipo: the agents with their live status, and the admin's dialog for an agent's settings."""
