@@ -22,9 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from server import protocol as p
 from server.chats import dropouts, ladder
 from server.chats import reads as chat_reads
-from server.chats.service import ROUTED
 from server.core import bus as topics
-from server.core.bus import Bus
+from server.core.bus import ROUTED, Bus
 from server.store.db import read
 from server.store.writer import GroupWriter, WriterClosed
 

@@ -17,7 +17,7 @@ from server.chats import archive, ladder
 from server.chats import reads as chat_reads
 from server.chats import writes as chat_writes
 from server.core import bus as topics
-from server.core.bus import Bus
+from server.core.bus import OFFERS, Bus
 from server.core.metrics import Metrics
 from server.store.db import read
 from server.store.writer import GroupWriter
@@ -25,12 +25,6 @@ from server.store.writer import GroupWriter
 if TYPE_CHECKING:
     from server.chats.routing import Router
     from server.core.connection import Conn
-
-OFFERS = "offers"
-"""Topic of the agents that take new chats (online, not away)."""
-ROUTED = "routed"
-"""Topic of every round of every chat's offer, whoever it goes to: the visitor tracker learns
-there which visitor a chat belongs to (B2: the offers themselves go to each agent's topic)."""
 
 
 class ChatService:

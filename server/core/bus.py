@@ -33,6 +33,11 @@ def visitor_ip_topic(site_id: int, ip: str) -> str:
 
 AGENTS = "agents"
 VISITORS = "visitors"
+OFFERS = "offers"
+"""Topic of the agents that take new chats (online, not away)."""
+ROUTED = "routed"
+"""Topic of every round of every chat's offer, whoever it goes to: the visitor tracker learns
+there which visitor a chat belongs to (B2: the offers themselves go to each agent's topic)."""
 
 
 class Bus(abc.ABC):

@@ -26,9 +26,8 @@ from typing import Any
 import msgspec
 
 from server import protocol as p
-from server.chats.service import OFFERS, ROUTED
 from server.core import bus as topics
-from server.core.bus import Bus
+from server.core.bus import OFFERS, ROUTED, Bus
 from server.visitors.geo import GeoLocator, city_names_of
 from server.visitors.visit_source import browser_and_os, classify
 
