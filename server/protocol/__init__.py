@@ -2034,9 +2034,3 @@ def render_doc() -> str:
         out += _struct_section(struct, tagged=False)
     return "\n".join(out).rstrip() + "\n"
 
-
-if __name__ == "__main__":
-    # Render from the imported module, not __main__, so type names read the same either way.
-    from server import protocol
-
-    print(protocol.render_doc(), end="")
