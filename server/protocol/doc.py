@@ -36,10 +36,11 @@ HOW_TO_ADD_A_FRAME = """\
    Define its answer next to it (or answer `ok`): a `ListAnswer` when it carries a list that
    grows with the data. Add the new names to the module's `__all__` so that `p.YourFrame` works.
 2. **Add it to its role's union** in `server/protocol/codec.py`: `AgentRequest` and/or
-   `VisitorRequest` for a request (a role sending a frame outside its union is refused
-   `forbidden`), `ServerFrame` for an answer or a push (the desktop app decodes with it). Append
-   it; never rename a frame, nor change a field's type or default: released apps and widgets
-   speak this version (an incompatible change bumps `PROTOCOL_VERSION`).
+   `VisitorRequest` for a request (the relay answers `unknown_type` to a frame in neither and
+   `forbidden` to one of the other role's), `ServerFrame` for an answer or a push (the desktop
+   app decodes with it). Append it; never rename a frame, nor change a field's type or default:
+   released apps and widgets speak this version (an incompatible change bumps
+   `PROTOCOL_VERSION`).
 3. **Handle it**: declare the handler in the domain's service with
    `@serves(p.YourFrame, role="agent"|"admin")` (see `server/core/frames.py`).
 4. **Test it**: in the domain's test under `tests/server/` (for example `test_chat_actions.py`),
