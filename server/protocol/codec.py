@@ -11,6 +11,7 @@ answer is cut into parts of at most MAX_PAGE_BYTES by :func:`split_answer` and j
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
@@ -265,13 +266,20 @@ def split_answer(frame: F, max_bytes: int = MAX_PAGE_BYTES) -> list[F]:
     return parts
 
 
+_package = sys.modules[__name__.rpartition(".")[0]]
+"""``server.protocol`` itself (being imported now), whose ``MAX_PAGE_BYTES`` is the setting
+the relay reads (``p.MAX_PAGE_BYTES``) and a test may shrink."""
+
+
 def encode_answer(frame: Frame) -> list[str]:
     """Every frame the relay sends goes through here: a list answer cut by
-    :func:`split_answer`, anything else as one frame."""
+    :func:`split_answer`, anything else as one frame. The budget is the package's
+    ``MAX_PAGE_BYTES`` at the time of the call, as when the protocol was one module."""
+    max_bytes: int = _package.MAX_PAGE_BYTES
     data = _encoder.encode(frame)
-    if len(data) <= MAX_PAGE_BYTES or not isinstance(frame, ListAnswer):
+    if len(data) <= max_bytes or not isinstance(frame, ListAnswer):
         return [data.decode()]
-    return [encode(part) for part in split_answer(frame, MAX_PAGE_BYTES)]
+    return [encode(part) for part in split_answer(frame, max_bytes)]
 
 
 def join_parts(parts: Sequence[A]) -> A:

@@ -12,6 +12,7 @@ from types import ModuleType
 from typing import TypeVar
 
 import msgspec
+import pytest
 
 from server import protocol as p
 from server.protocol import codec, doc, structs
@@ -99,3 +100,23 @@ def test_the_doc_lists_each_frame_and_structure_under_its_domain() -> None:
                 name = p.tag_of(value) if issubclass(value, p.Frame) else value.__name__
                 assert f"### `{name}`" in section, (title, name)
     assert "@serves(p.YourFrame" in sections["How to add a frame"]
+
+
+def test_a_page_budget_set_on_the_package_holds_for_the_codec(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``p.MAX_PAGE_BYTES`` is the one setting (the relay reads it; a test shrinks it), as when
+    the protocol was one module: encode_answer cuts by its value at the time of the call."""
+    answer = p.LogList(
+        id=1,
+        logs=[
+            p.LogInfo(
+                id=n, agent_id=1, agent_name="A", agent_email="a@x", name="n", size=1, created_at=0
+            )
+            for n in range(40)
+        ],
+    )
+    assert len(p.encode_answer(answer)) == 1
+    monkeypatch.setattr(p, "MAX_PAGE_BYTES", 1024)
+    parts = p.encode_answer(answer)
+    assert len(parts) > 1 and all(len(part.encode()) <= 1024 for part in parts)
