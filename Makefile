@@ -36,7 +36,7 @@ help:
 	@echo "make test     install system packages + .venv, then ruff, mypy and pytest"
 	@echo "make lint     ruff check, ruff format --check, mypy"
 	@echo "make format   ruff format + ruff check --fix"
-	@echo "make docs     regenerate docs/protocol.md from server/protocol.py"
+	@echo "make docs     regenerate docs/protocol.md from server/protocol/"
 	@echo "make translations  build the .qm files; make i18n-update: new strings into the .ts"
 	@echo "make bench    run the benchmarks (bench/run_all.py)"
 	@echo "make dist     build the desktop bundle (PyInstaller) and dist/jivo-desktop_*.deb"

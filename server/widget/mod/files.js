@@ -4,7 +4,7 @@
  * then the relay's `file_stored` (see docs/protocol.md). Renders text nodes only. */
 window['jivo_files']((api) => {
   'use strict';
-  var MAX = 10 * 1024 * 1024; // 10 MiB, as the relay: server/protocol.py MAX_FILE_BYTES
+  var MAX = 10 * 1024 * 1024; // 10 MiB, as the relay: server/protocol/files.py MAX_FILE_BYTES
   var STRINGS = {
     en: {
       attach: 'Attach a file', tooBig: 'The file is larger than 10 MB and was not sent',
