@@ -346,6 +346,17 @@ class VisitorTracker:
         count = getattr(self.bus, "subscribers", None)
         return count is None or count(WATCHERS) > 0
 
+    def same_ip_visitors(self, site_id: int, ip: str, visitor_id: int) -> int:
+        """B5: other visitors of the site on ``ip`` now (on this node's live list)."""
+        return sum(
+            1
+            for vid, live in self.live.items()
+            if vid != visitor_id
+            and live.info.online
+            and live.info.ip == ip
+            and live.info.site_id == site_id
+        )
+
     def snapshot(self) -> list[p.VisitorsDelta]:
         """Every visitor now, as the frames a new watcher gets (the first with ``reset``)."""
         now = time.time()
