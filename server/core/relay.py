@@ -33,7 +33,7 @@ from server.chats.routing import Router
 from server.chats.service import ChatService
 from server.core import frames
 from server.core.bus import Bus, LocalBus
-from server.core.clientip import client_ip, parse_trusted
+from server.core.clientip import connection_ip, parse_trusted
 from server.core.config import Settings
 from server.core.connection import Conn
 from server.core.executors import Saturated
@@ -57,7 +57,6 @@ from server.visitors.offline import OfflineService
 from server.visitors.session import VisitorSessions
 from server.visitors.sneak_peek import SneakPeek
 from server.visitors.tracker import VisitorTracker
-from server.visitors.visit_source import browser_and_os
 from server.visitors.visitor_frames import VisitorFrames
 from server.visitors.visitors_page import VisitorsPage
 
@@ -144,6 +143,8 @@ class Relay:
             self.engine, self.bus, self.presence, self.router, self.account.is_open
         )
         self.files = FileService(settings, self.engine, self.writer, self.chats)
+        trusted_proxies = parse_trusted(settings.trusted_proxies)
+        self._client_ip = lambda ws: connection_ip(ws, trusted_proxies)
         self.files.client_ip = self._client_ip
         self.offline = OfflineService(  # V6
             self.engine,
@@ -152,7 +153,6 @@ class Relay:
             settings,
             base_url=lambda: self.settings.public_url or self.http_url,
         )
-        self.trusted_proxies = parse_trusted(settings.trusted_proxies)
         self.invitations = Invitations(
             self.engine, self.tracker, self.bus, lambda: self.presence.online_count() > 0
         )
@@ -235,7 +235,7 @@ class Relay:
         await self.account.start()
         self.router.start()  # reloads the deadlines of the chats being offered
         self.demo_site_key = await bootstrap.find_demo_site(self.engine)
-        await asyncio.to_thread(self._load_visitor_data)
+        await asyncio.to_thread(self.tracker.load)
         await self.invitations.load()
         routes = HttpRoutes(
             demo_site_key=lambda: self.demo_site_key,
@@ -270,11 +270,6 @@ class Relay:
         sock = next(iter(self._server.sockets))
         self.port = sock.getsockname()[1]
         log.info("relay listening on %s:%s", self.settings.host, self.port)
-
-    def _load_visitor_data(self) -> None:
-        """The IP databases and the user-agent rules, loaded before the first visitor."""
-        self.geo.load()
-        browser_and_os("Mozilla/5.0")
 
     async def stop(self) -> None:
         """Stop serving, then each service; every step bounded (``server.core.shutdown``)."""
@@ -492,15 +487,6 @@ class Relay:
             log.exception("frame from %s failed", conn.ip)
             self.metrics.errors.labels("internal").inc()
             conn.error(p.FrameRejected("internal", "the relay failed; retry", _peek_id(raw)))
-
-    def _client_ip(self, ws: ServerConnection) -> str:
-        forwarded = ws.request.headers.get("X-Forwarded-For") if ws.request else None
-        return client_ip(_peer_ip(ws), forwarded, self.trusted_proxies)
-
-
-def _peer_ip(ws: ServerConnection) -> str:
-    address = ws.remote_address
-    return str(address[0]) if address else ""
 
 
 def _peek_id(raw: str | bytes) -> int | None:

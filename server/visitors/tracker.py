@@ -91,6 +91,12 @@ class VisitorTracker:
         for topic in (OFFERS, ROUTED, topics.AGENTS):
             bus.subscribe(topic, self._on_chat_frame)
 
+    def load(self) -> None:
+        """The IP databases and the user-agent rules, loaded before the first visitor (it
+        blocks: run it in a thread)."""
+        self.geo.load()
+        browser_and_os("Mozilla/5.0")
+
     def close(self) -> None:
         for topic in (OFFERS, ROUTED, topics.AGENTS):
             self.bus.unsubscribe(topic, self._on_chat_frame)
