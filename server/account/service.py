@@ -2,9 +2,10 @@
 account, invitations with their set-password page, disabling (signed out at once everywhere),
 and the working hours that decide whether visitors see the chat or the offline form.
 
-A3: every frame in ``protocol.ADMIN_FRAMES`` goes through :meth:`AccountService.handle`,
-which first reads the sender's account from the database (so a role taken away a moment ago
-counts) and refuses anyone who is not an enabled admin. No admin frame has another way in.
+A3: the admin requests are declared ``@serves(..., role="admin")``; the relay's dispatcher
+(``server.core.frames``) first reads the sender's account from the database (so a role taken
+away a moment ago counts), refuses anyone who is not an enabled admin, and leaves the row in
+``session.account`` for the handler. No admin frame has another way in.
 """
 
 from __future__ import annotations
@@ -32,11 +33,13 @@ from server.core import bus as topics
 from server.core.bus import Bus
 from server.core.config import Settings
 from server.core.executors import Saturated
+from server.core.frames import serves
 from server.store.db import read
 from server.store.writer import GroupWriter
 
 if TYPE_CHECKING:
     from server.core.connection import Conn
+    from server.core.sessions import AgentSession
 
 log = logging.getLogger(__name__)
 
@@ -87,26 +90,6 @@ class AccountService:
         self.hours = p.WorkingHours()
         self._open = True
         self._ticker: asyncio.Task[None] | None = None
-        self._session_of: dict[Conn, str | None] = {}
-        """Open agent connections -> the session hash they use (finding 7)."""
-        self._handlers: dict[type[p.Frame], Callable[[Conn, Any, Any], Any]] = {
-            p.ListSites: self._list_sites,
-            p.SaveSite: self._save_site,
-            p.ListTeammates: self._list_teammates,
-            p.InviteAgent: self._invite,
-            p.UpdateAgent: self._update_agent,
-            p.ListWebhooks: self._list_webhooks,
-            p.SaveWebhook: self._save_webhook,
-            p.DeleteWebhook: self._delete_webhook,
-            p.ListApiTokens: self._list_tokens,
-            p.CreateApiToken: self._create_token,
-            p.RevokeApiToken: self._revoke_token,
-            p.SaveWorkingHours: self._save_hours,
-            p.GetMyAccount: self._my_account,
-            p.SaveMyAccount: self._save_my_account,
-            p.SaveDepartment: self._save_department,
-            p.DeleteDepartment: self._delete_department,
-        }
 
     # -------------------------------------------------------------- lifecycle and hours
 
@@ -157,32 +140,13 @@ class AccountService:
             log.info("working hours: %s", "open" if now_open else "closed")
             self._on_open_changed()
 
-    # -------------------------------------------------------------- dispatch (A3)
-
-    def handles(self, frame: p.Frame) -> bool:
-        return type(frame) in self._handlers
-
-    async def check(self, frame: p.Frame, agent_id: int) -> Any:
-        """A3, the one role check: the relay calls it before dispatching any frame of
-        ``ADMIN_FRAMES`` (wherever it is handled). Returns the sender's account row."""
-        me = await read(self.engine, account_repo.agent_by_id, agent_id)
-        if me is None or me.disabled:
-            raise p.FrameRejected("unauthenticated", "this account is disabled")
-        if isinstance(frame, p.ADMIN_FRAMES) and me.role != "admin":
-            log.info("agent %s refused %s (not an admin)", agent_id, type(frame).__name__)
-            raise p.FrameRejected("forbidden", "only administrators may do this")
-        return me
-
-    async def handle(self, conn: Conn, frame: p.Frame, agent_id: int) -> None:
-        me = await self.check(frame, agent_id)
-        await self._handlers[type(frame)](conn, frame, me)
+    # -------------------------------------------------------------- kicks (finding 7)
 
     def watch(
         self, conn: Conn, agent_id: int, session_hash: str | None
     ) -> Callable[[str, int | None], None]:
         """Subscribe ``conn`` to its agent's kick topic; returns the handler to unsubscribe.
         ``session_hash``: the session the connection signed in with (None: an API token)."""
-        self._session_of[conn] = session_hash
 
         def kick(text: str, _cursor: int | None) -> None:
             if text.startswith("keep:") and session_hash == text[5:]:
@@ -195,8 +159,7 @@ class AccountService:
         self.bus.subscribe(kick_topic(agent_id), kick)
         return kick
 
-    def unwatch(self, conn: Conn, agent_id: int, kick: Callable[[str, int | None], None]) -> None:
-        self._session_of.pop(conn, None)
+    def unwatch(self, agent_id: int, kick: Callable[[str, int | None], None]) -> None:
         self.bus.unsubscribe(kick_topic(agent_id), kick)
 
     def _agent_info(self, row: Any) -> p.AgentInfo:
@@ -212,10 +175,14 @@ class AccountService:
 
     # -------------------------------------------------------------- K1 channels
 
-    async def _list_sites(self, conn: Conn, frame: p.ListSites, _me: Any) -> None:
+    @serves(p.ListSites, role="admin")
+    async def list_sites(self, s: AgentSession, frame: p.ListSites) -> None:
+        conn = s.conn
         conn.send(p.SitesList(id=frame.id, sites=await read(self.engine, account_repo.list_sites)))
 
-    async def _save_site(self, conn: Conn, frame: p.SaveSite, _me: Any) -> None:
+    @serves(p.SaveSite, role="admin")
+    async def save_site(self, s: AgentSession, frame: p.SaveSite) -> None:
+        conn = s.conn
         if not frame.name.strip():
             raise p.FrameRejected("invalid", "the site needs a name")
         origins = []
@@ -230,11 +197,15 @@ class AccountService:
 
     # -------------------------------------------------------------- K2 teammates, A2
 
-    async def _list_teammates(self, conn: Conn, frame: p.ListTeammates, _me: Any) -> None:
+    @serves(p.ListTeammates, role="admin")
+    async def list_teammates(self, s: AgentSession, frame: p.ListTeammates) -> None:
+        conn = s.conn
         teammates = await read(self.engine, account_repo.list_teammates)
         conn.send(p.TeammatesList(id=frame.id, teammates=teammates))
 
-    async def _invite(self, conn: Conn, frame: p.InviteAgent, me: Any) -> None:
+    @serves(p.InviteAgent, role="admin")
+    async def invite(self, s: AgentSession, frame: p.InviteAgent) -> None:
+        conn, me = s.conn, s.account
         email = auth.normalise_email(frame.email)
         if not _valid_email(email):
             raise p.FrameRejected("invalid", f"not an e-mail address: {frame.email}")
@@ -281,7 +252,9 @@ class AccountService:
         log.info("invitation sent to %s", email)
         conn.send(p.TeammateSaved(id=frame.id, teammate=teammate, mail="sent"))
 
-    async def _update_agent(self, conn: Conn, frame: p.UpdateAgent, me: Any) -> None:
+    @serves(p.UpdateAgent, role="admin")
+    async def update_agent(self, s: AgentSession, frame: p.UpdateAgent) -> None:
+        conn, me = s.conn, s.account
         if frame.agent_id == me.id and (frame.disabled or frame.role == "agent"):
             raise p.FrameRejected("invalid", "you cannot disable yourself or drop your own role")
         before = await read(self.engine, account_repo.agent_by_id, frame.agent_id)
@@ -306,14 +279,18 @@ class AccountService:
 
     # -------------------------------------------------------------- T4 departments
 
-    async def _save_department(self, conn: Conn, frame: p.SaveDepartment, _me: Any) -> None:
+    @serves(p.SaveDepartment, role="admin")
+    async def save_department(self, s: AgentSession, frame: p.SaveDepartment) -> None:
+        conn = s.conn
         found = await self.writer.run(
             departments_repo.save_department(frame.department_id, frame.name)
         )
         conn.send(p.DepartmentsList(id=frame.id, departments=found))
         self.bus.publish(topics.AGENTS, p.encode(p.DepartmentsChanged(departments=found)))
 
-    async def _delete_department(self, conn: Conn, frame: p.DeleteDepartment, _me: Any) -> None:
+    @serves(p.DeleteDepartment, role="admin")
+    async def delete_department(self, s: AgentSession, frame: p.DeleteDepartment) -> None:
+        conn = s.conn
         found = await self.writer.run(departments_repo.delete_department(frame.department_id))
         conn.send(p.DepartmentsList(id=frame.id, departments=found))
         self.bus.publish(topics.AGENTS, p.encode(p.DepartmentsChanged(departments=found)))
@@ -362,11 +339,15 @@ class AccountService:
 
     # -------------------------------------------------------------- K3 integrations
 
-    async def _list_webhooks(self, conn: Conn, frame: p.ListWebhooks, _me: Any) -> None:
+    @serves(p.ListWebhooks, role="admin")
+    async def list_webhooks(self, s: AgentSession, frame: p.ListWebhooks) -> None:
+        conn = s.conn
         hooks, deliveries = await read(self.engine, account_repo.list_webhooks)
         conn.send(p.WebhooksList(id=frame.id, webhooks=hooks, deliveries=deliveries))
 
-    async def _save_webhook(self, conn: Conn, frame: p.SaveWebhook, _me: Any) -> None:
+    @serves(p.SaveWebhook, role="admin")
+    async def save_webhook(self, s: AgentSession, frame: p.SaveWebhook) -> None:
+        conn = s.conn
         parts = urlsplit(frame.url.strip())
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise p.FrameRejected("invalid", "the webhook needs an http(s) URL")
@@ -377,15 +358,21 @@ class AccountService:
         shown = secret if frame.webhook_id is None else ""
         conn.send(p.WebhookSaved(id=frame.id, webhook=hook, secret=shown))
 
-    async def _delete_webhook(self, conn: Conn, frame: p.DeleteWebhook, _me: Any) -> None:
+    @serves(p.DeleteWebhook, role="admin")
+    async def delete_webhook(self, s: AgentSession, frame: p.DeleteWebhook) -> None:
+        conn = s.conn
         await self.writer.run(account_repo.delete_webhook(frame.webhook_id))
         conn.send(p.Ok(id=frame.id))
 
-    async def _list_tokens(self, conn: Conn, frame: p.ListApiTokens, _me: Any) -> None:
+    @serves(p.ListApiTokens, role="admin")
+    async def list_tokens(self, s: AgentSession, frame: p.ListApiTokens) -> None:
+        conn = s.conn
         tokens = await read(self.engine, account_repo.list_api_tokens)
         conn.send(p.ApiTokensList(id=frame.id, tokens=tokens))
 
-    async def _create_token(self, conn: Conn, frame: p.CreateApiToken, me: Any) -> None:
+    @serves(p.CreateApiToken, role="admin")
+    async def create_token(self, s: AgentSession, frame: p.CreateApiToken) -> None:
+        conn, me = s.conn, s.account
         if not frame.name.strip():
             raise p.FrameRejected("invalid", "name the token (what script uses it)")
         token = "jvt_" + auth.new_token()
@@ -394,7 +381,9 @@ class AccountService:
         )
         conn.send(p.ApiTokenCreated(id=frame.id, token=token, info=info))
 
-    async def _revoke_token(self, conn: Conn, frame: p.RevokeApiToken, _me: Any) -> None:
+    @serves(p.RevokeApiToken, role="admin")
+    async def revoke_token(self, s: AgentSession, frame: p.RevokeApiToken) -> None:
+        conn = s.conn
         await self.writer.run(account_repo.revoke_api_token(frame.token_id))
         conn.send(p.Ok(id=frame.id))
 
@@ -409,10 +398,14 @@ class AccountService:
             hours=self.hours if row.role == "admin" else None,
         )
 
-    async def _my_account(self, conn: Conn, frame: p.GetMyAccount, me: Any) -> None:
+    @serves(p.GetMyAccount, fresh_role=True)
+    async def my_account(self, s: AgentSession, frame: p.GetMyAccount) -> None:
+        conn, me = s.conn, s.account
         conn.send(self._my_account_frame(frame.id, me))
 
-    async def _save_my_account(self, conn: Conn, frame: p.SaveMyAccount, me: Any) -> None:
+    @serves(p.SaveMyAccount, fresh_role=True)
+    async def save_my_account(self, s: AgentSession, frame: p.SaveMyAccount) -> None:
+        conn, me = s.conn, s.account
         name, email = frame.name.strip(), auth.normalise_email(frame.email)
         if not name:
             raise p.FrameRejected("invalid", "your name cannot be empty")
@@ -435,14 +428,16 @@ class AccountService:
             raise p.FrameRejected("invalid", f"another account uses {email}") from None
         if password_hash is not None:
             # Finding 7: a new password ends every other session (a stolen token with it).
-            keep = self._session_of.get(conn)
+            keep = s.session_hash
             await self.writer.run(agents_repo.revoke_sessions(me.id, keep))
             self.bus.publish(kick_topic(me.id), f"keep:{keep or ''}")
         if (row.name, row.email) != (me.name, me.email):
             self._announce(row, "changed")
         conn.send(self._my_account_frame(frame.id, row))
 
-    async def _save_hours(self, conn: Conn, frame: p.SaveWorkingHours, me: Any) -> None:
+    @serves(p.SaveWorkingHours, role="admin")
+    async def save_hours(self, s: AgentSession, frame: p.SaveWorkingHours) -> None:
+        conn, me = s.conn, s.account
         new = frame.hours
         if len(new.days) != 7:
             raise p.FrameRejected("invalid", "working hours need seven days, Monday first")

@@ -2,7 +2,7 @@
 unblock (C8), comments (C10), quick phrases (C12) and collision control (C18).
 
 Same rule as :mod:`server.chats.service`: store first (group commit), then answer and push,
-every push through the bus.
+every push through the bus. Each frame's handler is declared with its role (``@serves``).
 """
 
 from __future__ import annotations
@@ -25,30 +25,16 @@ from server.chats import reads as chat_reads
 from server.chats.service import ChatService
 from server.core import bus as topics
 from server.core.bus import Bus
+from server.core.frames import serves
 from server.store.db import read
 from server.store.schema import agents
 from server.store.writer import GroupWriter
 
 if TYPE_CHECKING:
     from server.core.connection import Conn
+    from server.core.sessions import AgentSession
 
 log = logging.getLogger(__name__)
-
-ACTION_FRAMES: tuple[type[p.Frame], ...] = (
-    p.InviteColleague,
-    p.TransferChat,
-    p.AnswerInvitation,
-    p.LeaveChat,
-    p.BlockClient,
-    p.BlockPreview,
-    p.UnblockClient,
-    p.ListBlocked,
-    p.ListPhrases,
-    p.SavePhrase,
-    p.DeletePhrase,
-    p.ViewChat,
-    p.TeamLoad,
-)
 
 
 class ActionService:
@@ -109,67 +95,20 @@ class ActionService:
         for invitation in await read(self.engine, arepo.invitations_for, agent_id):
             conn.send(p.InvitationOffered(invitation=invitation))
 
-    # -------------------------------------------------------------- dispatch
-
-    async def dispatch(self, conn: Conn, frame: p.Frame, agent: p.AgentInfo) -> None:
-        match frame:
-            case p.InviteColleague():
-                await self._invite(conn, "invite", frame.id, frame.chat_id, frame.agent_id,
-                                   frame.note, agent)  # fmt: skip
-            case p.TransferChat():
-                await self._invite(conn, "transfer", frame.id, frame.chat_id, frame.agent_id,
-                                   frame.note, agent)  # fmt: skip
-            case p.AnswerInvitation():
-                await self._answer(conn, frame, agent)
-            case p.LeaveChat():
-                await self._leave(conn, frame, agent)
-            case p.BlockClient():
-                await self._block(conn, frame, agent)
-            case p.BlockPreview():
-                site_id, visitor_id, ip = await read(
-                    self.engine, brepo.chat_visitor_ip, agent, frame.chat_id
-                )
-                count = self.same_ip_visitors(site_id, ip, visitor_id) if ip else 0
-                conn.send(p.BlockPreviewInfo(id=frame.id, ip=ip, same_ip_visitors=count))
-            case p.UnblockClient():
-                _admin_only(agent, frame.id)
-                await self.writer.run(brepo.unblock(frame.block_id, agent.id))
-                conn.send(p.Ok(id=frame.id))
-            case p.ListBlocked():
-                _admin_only(agent, frame.id)
-                clients = await read(self.engine, brepo.blocked_list)
-                conn.send(p.BlockedList(id=frame.id, clients=clients))
-            case p.ListPhrases():
-                phrases = await read(self.engine, prepo.phrases)
-                conn.send(p.PhraseList(id=frame.id, phrases=phrases))
-            case p.SavePhrase():
-                phrases = await self.writer.run(
-                    prepo.save_phrase(
-                        agent.id, frame.phrase_id, frame.shortcut, frame.text, frame.label
-                    )
-                )
-                self._phrases_changed(conn, frame.id, phrases)
-            case p.DeletePhrase():
-                phrases = await self.writer.run(prepo.delete_phrase(frame.phrase_id))
-                self._phrases_changed(conn, frame.id, phrases)
-            case p.ViewChat():
-                await self._view(conn, frame, agent)
-            case p.TeamLoad():
-                loads = await read(self.engine, arepo.team_loads)
-                conn.send(p.TeamLoads(id=frame.id, chats=loads))
-
     # -------------------------------------------------------------- C7 / C9
 
+    @serves(p.InviteColleague)
+    async def invite(self, s: AgentSession, frame: p.InviteColleague) -> None:
+        await self._invite(s, "invite", frame.id, frame.chat_id, frame.agent_id, frame.note)
+
+    @serves(p.TransferChat)
+    async def transfer(self, s: AgentSession, frame: p.TransferChat) -> None:
+        await self._invite(s, "transfer", frame.id, frame.chat_id, frame.agent_id, frame.note)
+
     async def _invite(
-        self,
-        conn: Conn,
-        kind: str,
-        request_id: int,
-        chat_id: int,
-        to_agent_id: int,
-        note: str,
-        agent: p.AgentInfo,
+        self, s: AgentSession, kind: str, request_id: int, chat_id: int, to_agent_id: int, note: str
     ) -> None:
+        conn, agent = s.conn, s.agent
         invitation = await self.writer.run(
             arepo.invite(kind, chat_id, agent.id, to_agent_id, note, self.invitation_timeout)
         )
@@ -180,7 +119,9 @@ class ActionService:
         )
         self._schedule_expiry(invitation.id, self.invitation_timeout)
 
-    async def _answer(self, conn: Conn, frame: p.AnswerInvitation, agent: p.AgentInfo) -> None:
+    @serves(p.AnswerInvitation)
+    async def answer(self, s: AgentSession, frame: p.AnswerInvitation) -> None:
+        conn, agent = s.conn, s.agent
         answer = await self.writer.run(
             arepo.answer_invitation(frame.invitation_id, agent.id, agent.name, frame.accept)
         )
@@ -232,9 +173,10 @@ class ActionService:
 
     # -------------------------------------------------------------- C3 with colleagues
 
-    async def _leave(self, conn: Conn, frame: p.LeaveChat, agent: p.AgentInfo) -> None:
-        change = await self.writer.run(arepo.leave_chat(agent.id, agent.name, frame.chat_id))
-        conn.send(p.Ok(id=frame.id))
+    @serves(p.LeaveChat)
+    async def leave(self, s: AgentSession, frame: p.LeaveChat) -> None:
+        change = await self.writer.run(arepo.leave_chat(s.agent_id, s.agent.name, frame.chat_id))
+        s.conn.send(p.Ok(id=frame.id))
         self.chats._publish_event(change)
         info = await self.chats.chat_info(frame.chat_id)
         if info is not None:
@@ -242,13 +184,14 @@ class ActionService:
 
     # -------------------------------------------------------------- C8
 
-    async def _block(self, conn: Conn, frame: p.BlockClient, agent: p.AgentInfo) -> None:
+    @serves(p.BlockClient, fresh_role=True)  # admins may block from any visitor chat
+    async def block(self, s: AgentSession, frame: p.BlockClient) -> None:
         block = await self.writer.run(
             brepo.block_client(
-                agent, frame.chat_id, frame.reason, spam=frame.spam, by_ip=frame.by_ip
+                s.agent, frame.chat_id, frame.reason, spam=frame.spam, by_ip=frame.by_ip
             )
         )
-        conn.send(p.Ok(id=frame.id))
+        s.conn.send(p.Ok(id=frame.id))
         if block.close is not None:
             self.chats._publish_event(block.close)
             info = await self.chats.chat_info(frame.chat_id)
@@ -262,6 +205,26 @@ class ActionService:
                 p.encode(p.VisitorBlocked(by_ip=True)),
             )
         self.bus.publish(topics.visitor_topic(block.visitor_id), p.encode(p.VisitorBlocked()))
+
+    @serves(p.BlockPreview, fresh_role=True)
+    async def block_preview(self, s: AgentSession, frame: p.BlockPreview) -> None:
+        site_id, visitor_id, ip = await read(
+            self.engine, brepo.chat_visitor_ip, s.agent, frame.chat_id
+        )
+        count = self.same_ip_visitors(site_id, ip, visitor_id) if ip else 0
+        s.conn.send(p.BlockPreviewInfo(id=frame.id, ip=ip, same_ip_visitors=count))
+
+    @serves(p.UnblockClient, fresh_role=True)
+    async def unblock(self, s: AgentSession, frame: p.UnblockClient) -> None:
+        _admin_only(s.agent, frame.id)
+        await self.writer.run(brepo.unblock(frame.block_id, s.agent_id))
+        s.conn.send(p.Ok(id=frame.id))
+
+    @serves(p.ListBlocked, fresh_role=True)
+    async def list_blocked(self, s: AgentSession, frame: p.ListBlocked) -> None:
+        _admin_only(s.agent, frame.id)
+        clients = await read(self.engine, brepo.blocked_list)
+        s.conn.send(p.BlockedList(id=frame.id, clients=clients))
 
     async def block_kind(self, site_id: int, visitor_id: int, ip: str) -> str | None:
         """C8/B5: "visitor", "ip" (only its address is blocked) or None."""
@@ -284,6 +247,23 @@ class ActionService:
 
     # -------------------------------------------------------------- C12
 
+    @serves(p.ListPhrases)
+    async def list_phrases(self, s: AgentSession, frame: p.ListPhrases) -> None:
+        phrases = await read(self.engine, prepo.phrases)
+        s.conn.send(p.PhraseList(id=frame.id, phrases=phrases))
+
+    @serves(p.SavePhrase)
+    async def save_phrase(self, s: AgentSession, frame: p.SavePhrase) -> None:
+        phrases = await self.writer.run(
+            prepo.save_phrase(s.agent_id, frame.phrase_id, frame.shortcut, frame.text, frame.label)
+        )
+        self._phrases_changed(s.conn, frame.id, phrases)
+
+    @serves(p.DeletePhrase)
+    async def delete_phrase(self, s: AgentSession, frame: p.DeletePhrase) -> None:
+        phrases = await self.writer.run(prepo.delete_phrase(frame.phrase_id))
+        self._phrases_changed(s.conn, frame.id, phrases)
+
     def _phrases_changed(self, conn: Conn, request_id: int, phrases: list[p.Phrase]) -> None:
         conn.send(p.PhraseList(id=request_id, phrases=phrases))
         text = p.encode(p.PhrasesChanged(phrases=phrases))
@@ -291,9 +271,16 @@ class ActionService:
             text = p.encode(p.PhrasesChanged(phrases=[], reload=True))
         self.bus.publish(topics.AGENTS, text)
 
-    # -------------------------------------------------------------- C18
+    # -------------------------------------------------------------- C18, team load
 
-    async def _view(self, conn: Conn, frame: p.ViewChat, agent: p.AgentInfo) -> None:
+    @serves(p.TeamLoad)
+    async def team_load(self, s: AgentSession, frame: p.TeamLoad) -> None:
+        loads = await read(self.engine, arepo.team_loads)
+        s.conn.send(p.TeamLoads(id=frame.id, chats=loads))
+
+    @serves(p.ViewChat, fresh_role=True)  # admins may view any visitor chat
+    async def view(self, s: AgentSession, frame: p.ViewChat) -> None:
+        conn, agent = s.conn, s.agent
         views = self._views.setdefault(conn, set())
         if frame.viewing == (frame.chat_id in views):
             return

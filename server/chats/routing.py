@@ -24,11 +24,12 @@ from server.chats import dropouts, ladder
 from server.chats import reads as chat_reads
 from server.core import bus as topics
 from server.core.bus import ROUTED, Bus
+from server.core.frames import serves
 from server.store.db import read
 from server.store.writer import GroupWriter, WriterClosed
 
 if TYPE_CHECKING:
-    from server.core.connection import Conn
+    from server.core.sessions import AgentSession
 
 log = logging.getLogger(__name__)
 
@@ -219,14 +220,16 @@ class Router:
 
     # -------------------------------------------------------------- requests
 
-    async def ignore(self, conn: Conn, frame: p.IgnoreChat, agent: p.AgentInfo) -> None:
+    @serves(p.IgnoreChat)
+    async def ignore(self, s: AgentSession, frame: p.IgnoreChat) -> None:
         result = await self.writer.run(
-            ladder.ignore(agent.id, agent.name, frame.chat_id, self.online_agents())
+            ladder.ignore(s.agent_id, s.agent.name, frame.chat_id, self.online_agents())
         )
-        conn.send(p.Ok(id=frame.id))
+        s.conn.send(p.Ok(id=frame.id))
         if result.offer is not None:
             await self.publish_round(result.offer)
 
-    async def set_assigned_agent(self, conn: Conn, frame: p.SetAssignedAgent) -> None:
+    @serves(p.SetAssignedAgent)
+    async def set_assigned_agent(self, s: AgentSession, frame: p.SetAssignedAgent) -> None:
         await self.writer.run(ladder.set_assigned_agent(frame.visitor_id, frame.agent_id))
-        conn.send(p.Ok(id=frame.id))
+        s.conn.send(p.Ok(id=frame.id))

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from websockets.asyncio.server import ServerConnection
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -38,3 +42,10 @@ def client_ip(peer: str, forwarded_for: str | None, trusted: tuple[Network, ...]
         if not _trusted(hop, trusted):
             return hop
     return hops[0] if hops else peer
+
+
+def connection_ip(ws: ServerConnection, trusted: tuple[Network, ...]) -> str:
+    """The client's address of a WebSocket (or HTTP) connection."""
+    forwarded = ws.request.headers.get("X-Forwarded-For") if ws.request else None
+    peer = str(ws.remote_address[0]) if ws.remote_address else ""
+    return client_ip(peer, forwarded, trusted)

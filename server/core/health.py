@@ -1,5 +1,7 @@
 """Finding 16: ``/healthz`` sees a database that answers reads but refuses every write (a full
-disk: the review's probe had every message fail while ``SELECT 1`` answered)."""
+disk: the review's probe had every message fail while ``SELECT 1`` answered).
+
+:func:`healthy` is the check ``/healthz`` runs."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import logging
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from server.store.writer import GroupWriter, Write
 
@@ -66,3 +69,16 @@ class WatchedWriter(GroupWriter):
             raise
         self.health.succeeded()
         return results
+
+
+async def healthy(engine: AsyncEngine, health: WriterHealth) -> bool:
+    """The database answers a read, and the last writes did not all fail."""
+    if not health.healthy:
+        return False  # finding 16: reads may work while every write fails (a full disk)
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(sa.text("SELECT 1"))
+        return True
+    except Exception:
+        log.exception("health check failed")
+        return False

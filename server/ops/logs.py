@@ -34,7 +34,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from server import protocol as p
 from server.account import agents as agents_repo
 from server.account import auth
+from server.core.config import Settings
 from server.core.connection import Conn
+from server.core.frames import serves
+from server.core.sessions import AgentSession
 from server.store.db import read
 from server.store.schema import agents, log_bundles
 from server.store.writer import GroupWriter, Write
@@ -51,6 +54,14 @@ class Caps:
     total_bytes: int
     max_age: float
     """Seconds."""
+
+    @classmethod
+    def of(cls, settings: Settings) -> Caps:
+        return cls(
+            per_agent=settings.logs_per_agent,
+            total_bytes=settings.logs_max_total_bytes,
+            max_age=settings.logs_retention_days * 86400.0,
+        )
 
 
 def store_bundle(agent_id: int, name: str, size: int, file: str, caps: Caps) -> Write[Any]:
@@ -193,7 +204,9 @@ class LogService:
                 upload.handle.close()
             upload.path.unlink(missing_ok=True)
 
-    async def receive(self, conn: Conn, frame: p.UploadLogs, agent: p.AgentInfo) -> None:
+    @serves(p.UploadLogs)
+    async def receive(self, s: AgentSession, frame: p.UploadLogs) -> None:
+        conn, agent = s.conn, s.agent
         key = id(conn)
         upload = self._uploads.get(key)
         if frame.part == 0:
@@ -247,10 +260,11 @@ class LogService:
         """The connection closed: an unfinished upload of it is dropped."""
         self._drop(id(conn))
 
-    async def list(self, conn: Conn, frame: p.ListLogs, agent: p.AgentInfo) -> None:
-        if agent.role != "admin":
+    @serves(p.ListLogs, fresh_role=True)
+    async def list_logs(self, s: AgentSession, frame: p.ListLogs) -> None:
+        if s.role != "admin":
             raise p.FrameRejected("forbidden", "only admins may see the team's logs")
-        conn.send(p.LogList(id=frame.id, logs=await read(self.engine, list_bundles)))
+        s.conn.send(p.LogList(id=frame.id, logs=await read(self.engine, list_bundles)))
 
     async def download(self, log_id: int | None, token: str) -> tuple[int, str, bytes | Path]:
         """For ``GET /logs/<id>``: (HTTP status, file name, body or the file to stream). The

@@ -23,21 +23,15 @@ from server.chats import archive
 from server.core import bus as topics
 from server.core.bus import Bus
 from server.core.config import Settings
+from server.core.frames import serves
 from server.store.db import read
 from server.store.writer import GroupWriter
 from server.visitors import offline_repo as orepo
 
 if TYPE_CHECKING:
-    from server.core.connection import Conn
+    from server.core.sessions import AgentSession
 
 log = logging.getLogger(__name__)
-
-OFFLINE_FRAMES: tuple[type[p.Frame], ...] = (
-    p.ListOfflineMessages,
-    p.MarkOfflineHandled,
-    p.ReplyOfflineMessage,
-    p.ClientHistory,
-)
 
 
 class OfflineService:
@@ -55,30 +49,27 @@ class OfflineService:
         self.mailer = Mailer(settings)
         self.base_url = base_url
 
-    async def dispatch(self, conn: Conn, frame: p.Frame, agent: p.AgentInfo) -> None:
-        match frame:
-            case p.ListOfflineMessages():
-                found = await read(
-                    self.engine, orepo.offline_messages_list, frame.handled, frame.limit
-                )
-                conn.send(p.OfflineMessageList(id=frame.id, messages=found))
-            case p.MarkOfflineHandled():
-                info = await self.writer.run(
-                    orepo.mark_handled(frame.message_id, agent.id, frame.handled)
-                )
-                conn.send(p.Ok(id=frame.id))
-                self._changed(info)
-            case p.ReplyOfflineMessage():
-                await self._reply(conn, frame, agent)
-            case p.ClientHistory():
-                chats = await read(
-                    self.engine, archive.client_history, agent, frame.visitor_id, frame.limit
-                )
-                if chats is None:
-                    raise p.FrameRejected("forbidden", "not one of your clients", frame.id)
-                conn.send(
-                    p.ClientHistoryPage(id=frame.id, visitor_id=frame.visitor_id, chats=chats)
-                )
+    @serves(p.ListOfflineMessages)
+    async def list_messages(self, s: AgentSession, frame: p.ListOfflineMessages) -> None:
+        found = await read(self.engine, orepo.offline_messages_list, frame.handled, frame.limit)
+        s.conn.send(p.OfflineMessageList(id=frame.id, messages=found))
+
+    @serves(p.MarkOfflineHandled)
+    async def mark_handled(self, s: AgentSession, frame: p.MarkOfflineHandled) -> None:
+        info = await self.writer.run(
+            orepo.mark_handled(frame.message_id, s.agent_id, frame.handled)
+        )
+        s.conn.send(p.Ok(id=frame.id))
+        self._changed(info)
+
+    @serves(p.ClientHistory)
+    async def client_history(self, s: AgentSession, frame: p.ClientHistory) -> None:
+        chats = await read(
+            self.engine, archive.client_history, s.agent, frame.visitor_id, frame.limit
+        )
+        if chats is None:
+            raise p.FrameRejected("forbidden", "not one of your clients", frame.id)
+        s.conn.send(p.ClientHistoryPage(id=frame.id, visitor_id=frame.visitor_id, chats=chats))
 
     async def added(self, message_id: int) -> None:
         """A visitor left an offline message: every agent's list shows it now."""
@@ -86,7 +77,10 @@ class OfflineService:
         if info is not None:
             self.bus.publish(topics.AGENTS, p.encode(p.OfflineMessageAdded(message=info)))
 
-    async def _reply(self, conn: Conn, frame: p.ReplyOfflineMessage, agent: p.AgentInfo) -> None:
+    @serves(p.ReplyOfflineMessage)
+    async def reply(self, s: AgentSession, frame: p.ReplyOfflineMessage) -> None:
+        """Answer by e-mail to the address the visitor gave; marked handled once sent."""
+        conn, agent = s.conn, s.agent
         info = await read(self.engine, orepo.offline_message, frame.message_id)
         if info is None:
             raise p.FrameRejected("not_found", "no such offline message", frame.id)

@@ -90,6 +90,12 @@ class VisitorTracker:
         for topic in (OFFERS, ROUTED, topics.AGENTS):
             bus.subscribe(topic, self._on_chat_frame)
 
+    def load(self) -> None:
+        """The IP databases and the user-agent rules, loaded before the first visitor (it
+        blocks: run it in a thread)."""
+        self.geo.load()
+        browser_and_os("Mozilla/5.0")
+
     def close(self) -> None:
         for topic in (OFFERS, ROUTED, topics.AGENTS):
             self.bus.unsubscribe(topic, self._on_chat_frame)
@@ -344,6 +350,17 @@ class VisitorTracker:
     def bus_has_watchers(self) -> bool:
         count = getattr(self.bus, "subscribers", None)
         return count is None or count(WATCHERS) > 0
+
+    def same_ip_visitors(self, site_id: int, ip: str, visitor_id: int) -> int:
+        """B5: other visitors of the site on ``ip`` now (on this node's live list)."""
+        return sum(
+            1
+            for vid, live in self.live.items()
+            if vid != visitor_id
+            and live.info.online
+            and live.info.ip == ip
+            and live.info.site_id == site_id
+        )
 
     def snapshot(self) -> list[p.VisitorsDelta]:
         """Every visitor now, as the frames a new watcher gets (the first with ``reset``)."""

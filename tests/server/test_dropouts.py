@@ -264,7 +264,7 @@ async def test_b6_start_up_drop_outs_keep_earlier_rows_and_skip_connected_agents
         await bea.wait_for(_offer(ack.chat_id))
         await bea.accept(ack.chat_id)
         await ana.close()
-        # Her drop-out row is written before her colleagues see her offline (relay.py).
+        # Her drop-out row is written before her colleagues see her offline (availability.py).
         await bea.wait_for(
             lambda f: (
                 isinstance(f, p.AgentPresence)

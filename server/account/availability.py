@@ -1,0 +1,103 @@
+"""Agents' availability on the relay: their status (online / away), published to colleagues,
+and whether visitors may start a chat (an agent online and inside the working hours, K5).
+
+:class:`server.account.presence.Presence` counts who is connected; this service changes it
+for ``set_status`` and for agents connecting and leaving, and tells everyone concerned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from server import protocol as p
+from server.account.presence import Presence, Status
+from server.chats import reads as chat_reads
+from server.chats.routing import Router
+from server.chats.service import OFFERS
+from server.core import bus as topics
+from server.core.bus import Bus
+from server.core.frames import serves
+from server.store.db import read
+
+if TYPE_CHECKING:
+    from server.core.sessions import AgentSession
+
+
+class Availability:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        bus: Bus,
+        presence: Presence,
+        router: Router,
+        is_open: Callable[[], bool],
+    ) -> None:
+        self.engine = engine
+        self.bus = bus
+        self.presence = presence
+        self.router = router
+        self.is_open = is_open
+
+    def agents_available(self) -> bool:
+        """Visitors may start a chat: an agent is online and it is working hours (K5)."""
+        return self.presence.online_count() > 0 and self.is_open()
+
+    def announce(self, online_before: int | None) -> None:
+        """Visitors learn when the first agent came online or the last one left;
+        ``online_before`` None: the working hours began or ended."""
+        online_now = self.presence.online_count()
+        if online_before is None or (online_before > 0) != (online_now > 0):
+            self.bus.publish(
+                topics.VISITORS, p.encode(p.AgentsAvailable(online=self.agents_available()))
+            )
+
+    def publish_presence(self, agent: p.AgentInfo) -> None:
+        self.bus.publish(topics.AGENTS, p.encode(p.AgentPresence(agent=agent)))
+
+    def connected(self, agent: p.AgentInfo, status: Status) -> None:
+        """One more connection of ``agent`` (signed in with ``status``)."""
+        online_before = self.presence.online_count()
+        if self.presence.connect(agent.id, status):
+            self.publish_presence(agent)
+        self.announce(online_before)
+
+    async def disconnected(self, agent: p.AgentInfo) -> None:
+        """One connection of ``agent`` closed; its last one makes it offline."""
+        online_before = self.presence.online_count()
+        if self.presence.disconnect(agent.id):
+            # B6: her chats go back to routing after a grace period (stored before her
+            # colleagues see her offline).
+            await self.router.agent_gone(agent.id)
+            self.publish_presence(
+                p.AgentInfo(
+                    id=agent.id,
+                    name=agent.name,
+                    email=agent.email,
+                    role=agent.role,
+                    status="offline",
+                )
+            )
+        self.announce(online_before)
+
+    @serves(p.SetStatus)
+    async def set_status(self, s: AgentSession, frame: p.SetStatus) -> None:
+        conn = s.conn
+        online_before = self.presence.online_count()
+        self.presence.set_status(s.agent_id, frame.status)
+        s.with_status(frame.status)
+        if frame.status == "online":
+            self.bus.subscribe(OFFERS, conn.push)  # a set: subscribing twice is harmless
+        else:
+            self.bus.unsubscribe(OFFERS, conn.push)
+        conn.send(p.Ok(id=frame.id))
+        if frame.status == "away":
+            await self.router.agent_away(s.agent_id)  # B6/N3: her personal offers move on
+        if frame.status == "online":
+            # Back from away: the chats that waited meanwhile show up as offers now.
+            for chat in await read(self.engine, chat_reads.offered_chats, s.agent_id):
+                conn.send(p.ChatOffered(chat=chat))
+        self.publish_presence(s.agent)
+        self.announce(online_before)
