@@ -1,8 +1,8 @@
 """Account administration: sites, teammates, departments, webhooks and API tokens (K1-K4).
 
 Admins manage the account's websites and their routing (K1), the teammates (K2, T3), the
-departments (T4), outgoing webhooks and API tokens for scripts (K3). ``ADMIN_FRAMES`` lists the
-requests the relay refuses unless the sender is an admin (A3).
+departments (T4), outgoing webhooks and API tokens for scripts (K3). Which of these only
+admins may send is declared by the relay's handlers (``@serves(..., role="admin")``, A3).
 """
 
 from __future__ import annotations
@@ -11,13 +11,10 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from .account import SaveWorkingHours
 from .base import ChatLimit, DbId, Frame, IdList, ListAnswer, RequestId, Short, Url
 from .structs import AgentInfo, DepartmentInfo
-from .visitors import SetSneakPeek
 
 __all__ = [
-    "ADMIN_FRAMES",
     "AgentChanged",
     "ApiTokenCreated",
     "ApiTokenInfo",
@@ -320,26 +317,3 @@ class ApiTokenCreated(Frame):
 class RevokeApiToken(Frame):
     id: RequestId
     token_id: DbId
-
-
-# ---------------------------------------------------------------- the admin check (A3)
-
-
-ADMIN_FRAMES: tuple[type[Frame], ...] = (
-    ListSites,
-    SaveSite,
-    ListTeammates,
-    InviteAgent,
-    UpdateAgent,
-    ListWebhooks,
-    SaveWebhook,
-    DeleteWebhook,
-    ListApiTokens,
-    CreateApiToken,
-    RevokeApiToken,
-    SaveWorkingHours,
-    SetSneakPeek,
-    SaveDepartment,
-    DeleteDepartment,
-)
-"""A3: the relay refuses each of these unless the sender is an admin (one central check)."""
