@@ -9,13 +9,13 @@ are committed. A dropped connection or a failed check deletes the partial file; 
 left by a crash are deleted when the relay starts.
 
 Downloads: ``GET /files/<id>?t=<token>``, streamed from the file in chunks
-(server/streaming.py, finding 8), at most ``downloads_per_ip`` at once per address. The token is
+(server/core/streaming.py, finding 8), at most ``downloads_per_ip`` at once per address. The token is
 handed out over the authenticated WebSocket (``file_link``), signed with the relay's key
 (HMAC-SHA256), names the file, the client (visitor or agent id) and an expiry; the relay checks
 again on each download that this client may still read the chat.
 
 Uploads are bounded before any byte arrives (finding 3): byte buckets per connection and per
-address (server/byte_limits.py), a quota per chat and per visitor a day, a free-space floor,
+address (server/core/byte_limits.py), a quota per chat and per visitor a day, a free-space floor,
 and a retried ``client_msg_id`` refused; a write error (a full disk) ends the upload at once.
 """
 
@@ -33,13 +33,12 @@ import re
 import secrets
 import shutil
 import time
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import sqlalchemy as sa
 from websockets.asyncio.server import ServerConnection
@@ -52,6 +51,7 @@ from server.core.executors import FILES
 from server.core.http import respond
 from server.core.streaming import Downloads, open_streamed
 from server.files import repo as files_repo
+from server.files.names import check_file_name, content_disposition, sniff_image
 from server.store.db import is_sqlite, read
 from server.store.writer import GroupWriter
 
@@ -65,49 +65,6 @@ log = logging.getLogger(__name__)
 
 LINK_SECONDS = 3600.0
 """How long a download link works."""
-
-_WINDOWS_DEVICES = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$", re.I)
-_IMAGE_TYPES = (
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"GIF87a", "image/gif"),
-    (b"GIF89a", "image/gif"),
-)
-
-
-def check_file_name(name: str) -> str:
-    """The name as given, or ``bad_file_name``. Names are refused, never rewritten: what the
-    other side sees is what the sender chose, and a refusal tells the sender why."""
-    reason = ""
-    if not name or not name.strip():
-        reason = "the file has no name"
-    elif "/" in name or "\\" in name:
-        reason = "a file name may not contain / or \\"
-    elif name in (".", "..") or name.startswith(".."):
-        reason = "a file name may not be . or .."
-    elif any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in name):
-        reason = "a file name may not contain control characters"
-    elif re.match(r"^[A-Za-z]:", name):
-        reason = "a file name may not start with a drive letter"
-    elif name[-1] in ". ":
-        reason = "a file name may not end with a dot or a space"
-    elif _WINDOWS_DEVICES.match(name.split(".")[0].rstrip(" ")):
-        reason = f"{name!r} is a reserved device name on Windows"
-    elif len(name.encode("utf-8")) > 255:
-        reason = "the file name is too long (255 bytes at most)"
-    if reason:
-        raise p.FrameRejected("bad_file_name", reason)
-    return name
-
-
-def sniff_image(head: bytes) -> str | None:
-    """The image type the bytes really are (PNG, JPEG, GIF, WebP), else None."""
-    for magic, kind in _IMAGE_TYPES:
-        if head.startswith(magic):
-            return kind
-    if len(head) >= 12 and head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp"
-    return None
 
 
 def files_dir_for(settings: Settings) -> Path:
@@ -486,13 +443,6 @@ class FileService:
         except BaseException:
             slot.release()
             raise
-
-
-def content_disposition(name: str) -> str:
-    """Always ``attachment``: a browser that follows the link saves the file, never shows it.
-    (``<img>`` ignores this header, so previews still work for the sniffed image types.)"""
-    fallback = "".join(c if 32 <= ord(c) < 127 and c not in '"\\%' else "_" for c in name)
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
 def _seal(handle: Any, partial: Path, final: Path) -> None:

@@ -18,7 +18,7 @@ import pytest
 from jivo_desktop.net.client import AgentClient
 from jivo_desktop.net.errors import RelayError
 from server import protocol as p
-from server.files.service import check_file_name, sniff_image
+from server.files.names import check_file_name, sniff_image
 from tests.support.relay import RelayHandle, running_relay
 from tests.support.visitor import Visitor
 
