@@ -151,7 +151,7 @@ class HttpRoutes:
             body = json.dumps({"status": "ok" if ok else "database unavailable or not writable"})
             return respond(connection, status, body, "application/json")
         if path.startswith("/files/") and self._files is not None:
-            return await self._files(connection, request)  # C14 downloads (server/files.py)
+            return await self._files(connection, request)  # C14 downloads (server/files/service.py)
         if path.startswith("/logs/") and self._log_download is not None:
             return await self._logs(connection, request, path.removeprefix("/logs/"))
         if path == "/metrics":

@@ -26,7 +26,7 @@ sites = sa.Table(
     sa.Column("allowed_origins", sa.Text, nullable=False, server_default=""),
     sa.Column("enabled", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Column("created_at", sa.Float, nullable=False),
-    # Routing (server/routing.py): "least_busy" (the default, as the guide tells N3) offers a
+    # Routing (server/chats/routing.py): "least_busy" (the default, as the guide tells N3) offers a
     # new chat first to one agent, the client's assigned agent or else the online agent with
     # the fewest open chats; "all" skips that step and offers it to every online agent at once.
     # chat_limit 0 is no limit; an offer round (N3) lasts offer_timeout seconds.
@@ -391,7 +391,7 @@ log_bundles = sa.Table(
     sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=False, index=True),
     sa.Column("name", sa.String(200), nullable=False, server_default=""),
     sa.Column("size", sa.Integer, nullable=False),
-    # Bundles of relays before finding 11 only; newer ones are files (``file``, server/logs.py).
+    # Bundles of relays before finding 11 only; newer ones are files (``file``, server/ops/logs.py).
     sa.Column("data", sa.LargeBinary, nullable=True),
     sa.Column("file", sa.String(64), nullable=True),
     sa.Column("created_at", sa.Float, nullable=False),

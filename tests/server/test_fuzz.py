@@ -1,7 +1,7 @@
 """A seeded fuzz test of the relay's input handling (issue 12 item 8 and "Tests that must
 exist"; security review findings 14 and 17; issue 12 items 3, 4 and 5).
 
-Mutated frames of every client frame type in server/protocol.py go to a running relay on
+Mutated frames of every client frame type in server/protocol/ go to a running relay on
 SQLite and on PostgreSQL, from an agent, from a visitor and as first frames: wrong types,
 nulls, huge and negative numbers, U+0000, lone surrogates, bidi controls, very long strings,
 deep nesting, binary and oversize frames. Every frame the protocol refuses must get a typed

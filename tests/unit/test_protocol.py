@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_protocol_doc_is_current() -> None:
-    """docs/protocol.md is generated from server/protocol.py: regenerate with `make docs`."""
+    """docs/protocol.md is generated from server/protocol/: regenerate with `make docs`."""
     doc = (ROOT / "docs" / "protocol.md").read_text(encoding="utf-8")
     assert doc == p.render_doc(), "docs/protocol.md is stale: run `make docs`"
 
