@@ -9,8 +9,8 @@ are committed. A dropped connection or a failed check deletes the partial file; 
 left by a crash are deleted when the relay starts.
 
 Downloads: ``GET /files/<id>?t=<token>``, streamed from the file in chunks
-(server/core/streaming.py, finding 8), at most ``downloads_per_ip`` at once per address. The token is
-handed out over the authenticated WebSocket (``file_link``), signed with the relay's key
+(server/core/streaming.py, finding 8), at most ``downloads_per_ip`` at once per address. The
+token is handed out over the authenticated WebSocket (``file_link``), signed with the relay's key
 (HMAC-SHA256), names the file, the client (visitor or agent id) and an expiry; the relay checks
 again on each download that this client may still read the chat.
 
