@@ -25,31 +25,8 @@ DOMAINS: tuple[ModuleType, ...] = (base, account, chats, actions, visitors, file
 HOW_TO_ADD_A_FRAME = """\
 ## How to add a frame
 
-1. **Define it in its domain's module** (`server/protocol/chats.py`, `actions.py`,
-   `visitors.py`, `files.py`, `account.py`, `logs.py`, `admin.py`; a new domain is a new module,
-   star-imported and added to `__all__` in `server/protocol/__init__.py` and listed in `DOMAINS`
-   in `server/protocol/doc.py`). A request is `class YourFrame(Frame)` with `id: RequestId` when
-   it is answered; its `type` tag is the class name in snake_case (`your_frame`). Bound every
-   field a client sends with the types of `base.py` (`DbId`, `Cursor`, `Short`, `Text`, `Url`,
-   or `Annotated[..., msgspec.Meta(...)]`): the relay answers `invalid` to anything outside them.
-   The docstring says who sends it and what answers it; it is the frame's entry on this page.
-   Define its answer next to it (or answer `ok`): a `ListAnswer` when it carries a list that
-   grows with the data. Add the new names to the module's `__all__` so that `p.YourFrame` works.
-2. **Add it to its role's union** in `server/protocol/codec.py`: `AgentRequest` and/or
-   `VisitorRequest` for a request (the relay answers `unknown_type` to a frame in neither and
-   `forbidden` to one of the other role's), `ServerFrame` for an answer or a push (the desktop
-   app decodes with it). Append it; never rename a frame, nor change a field's type or default:
-   released apps and widgets speak this version (an incompatible change bumps
-   `PROTOCOL_VERSION`).
-3. **Handle it**: declare the handler in the domain's service with
-   `@serves(p.YourFrame, role="agent"|"admin")` (see `server/core/frames.py`).
-4. **Test it**: in the domain's test under `tests/server/` (for example `test_chat_actions.py`),
-   send the frame to a running relay (`tests/support/relay.py`) from a signed-in client and
-   check the answer and the pushes. An admin frame also gets an example in `ADMIN_EXAMPLES` of
-   `tests/server/test_account_admin.py` (an agent sending it must be refused);
-   `tests/server/test_fuzz.py` mutates every frame of the unions by itself.
-5. **Document it**: `make docs` regenerates this page; `tests/unit/test_protocol.py` fails while
-   it is stale.
+The steps (the structs here, the union, the handler with its role, the test, this page) are in
+[CONTRIBUTING.md](../CONTRIBUTING.md#how-to-add-a-frame).
 """
 
 

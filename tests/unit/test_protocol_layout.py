@@ -99,7 +99,10 @@ def test_the_doc_lists_each_frame_and_structure_under_its_domain() -> None:
             ):
                 name = p.tag_of(value) if issubclass(value, p.Frame) else value.__name__
                 assert f"### `{name}`" in section, (title, name)
-    assert "@serves(p.YourFrame" in sections["How to add a frame"]
+    # The steps live in one place, CONTRIBUTING.md, and the page links to them.
+    assert "CONTRIBUTING.md#how-to-add-a-frame" in sections["How to add a frame"]
+    steps = (Path(__file__).resolve().parents[2] / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "## How to add a frame" in steps and "@serves(p.YourRequest" in steps
 
 
 def test_a_page_budget_set_on_the_package_holds_for_the_codec(
