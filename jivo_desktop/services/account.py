@@ -285,6 +285,14 @@ class AccountService(QObject):
             "save-my-account",
         )  # fmt: skip
 
+    def sign_out_others(self) -> None:
+        """A4: end every other session of this agent (another computer, a browser left open)."""
+        self._request(
+            lambda i: p.SignOutOthers(id=i),
+            lambda _ok: self.saved.emit(self.tr("Signed out on every other device.")),
+            "sign-out-others",
+        )
+
     def save_hours(self, hours: p.WorkingHours) -> None:
         def done(answer: p.MyAccount) -> None:
             self._got_my_account(answer)

@@ -117,6 +117,10 @@ class RelayErrors(QObject):
             "account_disabled": self.tr(
                 "An administrator disabled your account. Ask an administrator to enable it."
             ),
+            "signed_out_elsewhere": self.tr(
+                "You signed out on every other device from another session. Sign in again to "
+                "use this one."
+            ),
         }
 
     def unknown(self, code: str) -> str:

@@ -307,6 +307,14 @@
         <translation>Guardar</translation>
     </message>
     <message>
+        <source>Sign out on other devices</source>
+        <translation>Cerrar sesión en otros dispositivos</translation>
+    </message>
+    <message>
+        <source>Ends every other session of your account: other computers, browsers</source>
+        <translation>Cierra todas las demás sesiones de su cuenta: otros ordenadores, navegadores</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
@@ -412,6 +420,10 @@
     <message>
         <source>Account saved.</source>
         <translation>Cuenta guardada.</translation>
+    </message>
+    <message>
+        <source>Signed out on every other device.</source>
+        <translation>Se cerró la sesión en todos los demás dispositivos.</translation>
     </message>
     <message>
         <source>Working hours saved.</source>
@@ -2103,6 +2115,10 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>An administrator disabled your account. Ask an administrator to enable it.</source>
         <translation>Un administrador desactivó su cuenta. Pida a un administrador que la active.</translation>
+    </message>
+    <message>
+        <source>You signed out on every other device from another session. Sign in again to use this one.</source>
+        <translation>Cerró la sesión en todos los demás dispositivos desde otra sesión. Inicie sesión de nuevo para usar este.</translation>
     </message>
     <message>
         <source>The relay refused the request (code {0}). Try again later.</source>

@@ -307,6 +307,14 @@
         <translation>Salvar</translation>
     </message>
     <message>
+        <source>Sign out on other devices</source>
+        <translation>Sair nos outros dispositivos</translation>
+    </message>
+    <message>
+        <source>Ends every other session of your account: other computers, browsers</source>
+        <translation>Encerra todas as outras sessões da sua conta: outros computadores, navegadores</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
@@ -412,6 +420,10 @@
     <message>
         <source>Account saved.</source>
         <translation>Conta salva.</translation>
+    </message>
+    <message>
+        <source>Signed out on every other device.</source>
+        <translation>Sessão encerrada em todos os outros dispositivos.</translation>
     </message>
     <message>
         <source>Working hours saved.</source>
@@ -2103,6 +2115,10 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>An administrator disabled your account. Ask an administrator to enable it.</source>
         <translation>Um administrador desativou sua conta. Peça a um administrador que a ative.</translation>
+    </message>
+    <message>
+        <source>You signed out on every other device from another session. Sign in again to use this one.</source>
+        <translation>Você encerrou a sessão em todos os outros dispositivos a partir de outra sessão. Entre novamente para usar este.</translation>
     </message>
     <message>
         <source>The relay refused the request (code {0}). Try again later.</source>

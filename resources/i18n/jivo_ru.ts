@@ -307,6 +307,14 @@
         <translation>Сохранить</translation>
     </message>
     <message>
+        <source>Sign out on other devices</source>
+        <translation>Выйти на других устройствах</translation>
+    </message>
+    <message>
+        <source>Ends every other session of your account: other computers, browsers</source>
+        <translation>Завершает все остальные сеансы вашей учётной записи: другие компьютеры, браузеры</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Имя</translation>
     </message>
@@ -412,6 +420,10 @@
     <message>
         <source>Account saved.</source>
         <translation>Учётная запись сохранена.</translation>
+    </message>
+    <message>
+        <source>Signed out on every other device.</source>
+        <translation>Выполнен выход на всех остальных устройствах.</translation>
     </message>
     <message>
         <source>Working hours saved.</source>
@@ -2107,6 +2119,10 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>An administrator disabled your account. Ask an administrator to enable it.</source>
         <translation>Администратор отключил вашу учётную запись. Попросите администратора включить её.</translation>
+    </message>
+    <message>
+        <source>You signed out on every other device from another session. Sign in again to use this one.</source>
+        <translation>Вы вышли на всех остальных устройствах из другого сеанса. Войдите снова, чтобы работать здесь.</translation>
     </message>
     <message>
         <source>The relay refused the request (code {0}). Try again later.</source>

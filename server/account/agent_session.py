@@ -172,3 +172,15 @@ class AgentSessions:
         await self.writer.run(agents_repo.revoke_session(s.session_hash))
         s.conn.send(p.Ok(id=frame.id))
         await s.conn.close(p.CLOSE_SIGNED_OUT, "signed_out")
+
+    @serves(p.SignOutOthers)
+    async def sign_out_others(self, s: AgentSession, frame: p.SignOutOthers) -> None:
+        if s.api_token:
+            raise p.FrameRejected(
+                "invalid", "this connection uses an API token, not a session: sign in first"
+            )
+        assert s.session_hash is not None
+        # Stored first, so a node that missed the kick still refuses the revoked tokens.
+        await self.writer.run(agents_repo.revoke_sessions(s.agent_id, s.session_hash))
+        self.account.kick_others(s.agent_id, s.session_hash)
+        s.conn.send(p.Ok(id=frame.id))

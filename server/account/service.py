@@ -48,7 +48,8 @@ MIN_PASSWORD = 8
 
 def kick_topic(agent_id: int) -> str:
     """Publishing here closes every connection of the agent, on every node: ``""`` all of
-    them, ``"keep:<session hash>"`` all but those of that session (a password change)."""
+    them, ``"keep:<session hash>"`` all but those of that session (a password change),
+    ``"others:<session hash>"`` the same when the agent signs out everywhere else."""
     return f"kick:{agent_id}"
 
 
@@ -149,15 +150,26 @@ class AccountService:
         ``session_hash``: the session the connection signed in with (None: an API token)."""
 
         def kick(text: str, _cursor: int | None) -> None:
-            if text.startswith("keep:") and session_hash == text[5:]:
-                return  # the session that changed the password stays signed in
-            reason: p.SignOutReason = "password_changed" if text else "account_disabled"
+            kind, _, keep = text.partition(":")
+            if kind in ("keep", "others") and session_hash == keep:
+                return  # the session that changed the password (or asked) stays signed in
+            reason: p.SignOutReason = (
+                "signed_out_elsewhere"
+                if kind == "others"
+                else "password_changed"
+                if text
+                else "account_disabled"
+            )
             task = asyncio.get_running_loop().create_task(conn.close(p.CLOSE_SIGNED_OUT, reason))
             _background.add(task)
             task.add_done_callback(_background.discard)
 
         self.bus.subscribe(kick_topic(agent_id), kick)
         return kick
+
+    def kick_others(self, agent_id: int, keep_hash: str) -> None:
+        """A4: close the agent's connections of every session but ``keep_hash``, on every node."""
+        self.bus.publish(kick_topic(agent_id), f"others:{keep_hash}")
 
     def unwatch(self, agent_id: int, kick: Callable[[str, int | None], None]) -> None:
         self.bus.unsubscribe(kick_topic(agent_id), kick)

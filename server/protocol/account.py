@@ -28,6 +28,7 @@ __all__ = [
     "SetStatus",
     "SignIn",
     "SignOut",
+    "SignOutOthers",
     "Welcome",
     "WorkingHours",
 ]
@@ -95,6 +96,15 @@ class AgentPresence(Frame):
 
 class SignOut(Frame):
     """Agent: revoke this session's token; the relay answers ``ok`` and closes."""
+
+    id: RequestId
+
+
+class SignOutOthers(Frame):
+    """Agent (A4): sign out everywhere else — another computer, a browser left signed in. The
+    relay revokes every other session of the agent and closes their connections on every node
+    (reason ``signed_out_elsewhere``); this one stays signed in. Answered ``ok``; refused
+    ``invalid`` on an API-token connection, which is not a session."""
 
     id: RequestId
 

@@ -99,10 +99,13 @@ def close_reason(text: str) -> str:
     return data[:MAX_CLOSE_REASON_BYTES].decode("utf-8", "ignore")
 
 
-SignOutReason = Literal["signed_out", "session_expired", "password_changed", "account_disabled"]
+SignOutReason = Literal[
+    "signed_out", "session_expired", "password_changed", "account_disabled", "signed_out_elsewhere"
+]
 """Issue 13: the reason of a ``CLOSE_SIGNED_OUT`` close is one of these codes (the agent asked
 to sign out; the session reached its lifetime; the password changed in another session; an
-admin disabled the account), so the app says it in the agent's language."""
+admin disabled the account; the agent signed out everywhere else from another session), so
+the app says it in the agent's language."""
 
 ErrorCode = Literal[
     "malformed",  # not JSON, or not a JSON object

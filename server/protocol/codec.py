@@ -46,6 +46,7 @@ AgentRequest = (
     account.SignIn
     | account.Authenticate
     | account.SignOut
+    | account.SignOutOthers
     | account.SetStatus
     | chats.AcceptChat
     | chats.CloseChat

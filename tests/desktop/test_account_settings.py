@@ -163,6 +163,32 @@ async def test_sign_out_revokes_and_forgets(
     await app.shutdown()
 
 
+async def test_a4_sign_out_on_other_devices_from_my_account(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any
+) -> None:
+    """A4: Ajustes → Cuenta → "Sign out on other devices" ends the agent's session left open
+    elsewhere (closed with ``signed_out_elsewhere``, its token refused); the app stays signed in
+    and says so."""
+    elsewhere = AgentClient(relay.ws_url, reconnect=False)
+    await elsewhere.sign_in(relay.agent_email, relay.agent_password)
+    token = elsewhere.token
+    app = await _app(qapp, relay, data_dir, relay.agent_email, relay.agent_password)
+    settings = app.main_window.settings_page
+    settings.show_section("account")
+    profile = settings.sections["account"]
+    await until(lambda: profile.sign_out_others_button.isVisible())
+    profile.sign_out_others_button.click()
+    await until(lambda: elsewhere.ended_by_relay)
+    assert elsewhere.ended_by_relay == "signed_out_elsewhere"
+    await until(lambda: profile.status.text() == "Signed out on every other device.")
+    assert app.main_window.isVisible() and app.session.client is not None
+    refused = AgentClient(relay.ws_url, reconnect=False)
+    with pytest.raises(AuthError):
+        await refused.authenticate(token)
+    await elsewhere.close()
+    await app.shutdown()
+
+
 async def test_sign_out_while_disconnected_still_revokes(
     qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, memory_keyring: Any
 ) -> None:

@@ -428,6 +428,39 @@ async def test_finding7_password_change_ends_other_sessions(sqlite_url: str) -> 
         assert isinstance(again, p.Welcome)
 
 
+async def test_a4_sign_out_others_ends_every_other_session(sqlite_url: str) -> None:
+    """A4: ``sign_out_others`` (a browser left signed in on a shared computer) revokes the
+    agent's other sessions and closes their connections with ``signed_out_elsewhere``; the
+    asking session stays; another agent's session is untouched; an API token is refused."""
+    async with (
+        running_relay(sqlite_url) as relay,
+        _signed(relay, relay.agent_email, relay.agent_password) as here,
+        _signed(relay, relay.agent_email, relay.agent_password) as left_open,
+        _signed(relay, relay.admin_email, relay.admin_password) as colleague,
+    ):
+        forgotten = left_open.token
+        assert forgotten is not None and here.token is not None
+        assert isinstance(await here.request(lambda i: p.SignOutOthers(id=i)), p.Ok)
+        await until(lambda: left_open.ended_by_relay)
+        assert left_open.ended_by_relay == "signed_out_elsewhere"
+        answer = await _first_answer(relay.ws_url, p.Authenticate(id=1, token=forgotten))
+        assert isinstance(answer, p.Error) and answer.code == "unauthenticated"
+        await here.ping()  # still connected, and its token still works
+        again = await _first_answer(relay.ws_url, p.Authenticate(id=1, token=here.token))
+        assert isinstance(again, p.Welcome)
+        await colleague.ping()
+        assert not colleague.ended_by_relay
+
+        created = await colleague.request(lambda i: p.CreateApiToken(id=i, name="script"))
+        assert isinstance(created, p.ApiTokenCreated)
+        script = AgentClient(relay.ws_url)
+        await script.authenticate(created.token)
+        with pytest.raises(RelayError) as info:
+            await script.request(lambda i: p.SignOutOthers(id=i))
+        assert info.value.code == "invalid"
+        await script.close()
+
+
 async def test_finding7_sign_out_with_an_api_token_is_refused(sqlite_url: str) -> None:
     """Finding 7: ``sign_out`` on an API-token connection is refused (``invalid``: it is not a
     session; an admin revokes the token), instead of an "ok" that revoked nothing."""

@@ -58,6 +58,13 @@ class AccountProfile(QWidget):
         save_row.addStretch(1)
         save_row.addWidget(self.save_button)
         form.addRow(save_row)
+        # A4: a session left open on another computer (or a browser) ends from here.
+        self.sign_out_others_button = QPushButton()
+        self.sign_out_others_button.clicked.connect(self.account.sign_out_others)
+        others_row = QHBoxLayout()
+        others_row.addStretch(1)
+        others_row.addWidget(self.sign_out_others_button)
+        form.addRow(others_row)
 
         self.hours_box = QGroupBox()
         self.hours_on = QCheckBox()
@@ -123,6 +130,10 @@ class AccountProfile(QWidget):
         self.timezone.setItemText(0, self.tr("Not set"))
         self.new_password.setPlaceholderText(self.tr("Leave empty to keep it"))
         self.save_button.setText(self.tr("Save"))
+        self.sign_out_others_button.setText(self.tr("Sign out on other devices"))
+        self.sign_out_others_button.setToolTip(
+            self.tr("Ends every other session of your account: other computers, browsers")
+        )
         texts = (
             self.tr("Name"),
             self.tr("E-mail"),
