@@ -1,6 +1,6 @@
 """What one stored visitor message costs inside the relay's group writer, without websockets.
 
-    python -m bench.writer_costs --db-dir DIR --out FILE.json
+    python -m bench.writer_costs --db-dir DIR --out FILE.json [--pg-url URL]
 
 Runs in its own process (``bench/run_all.py`` starts it). On a fresh SQLite file (FULL):
 
@@ -16,8 +16,10 @@ Runs in its own process (``bench/run_all.py`` starts it). On a fresh SQLite file
   hops to a thread once per batch would run them;
 * the same SQL text through the bare ``sqlite3`` module: the floor.
 
-The last three rows differ only in how the statements reach SQLite, so the gaps are the price of the
-async driver's per-call thread hops and of SQLAlchemy's per-execution work.
+The last three rows differ only in how the statements reach SQLite, so the gaps are the price
+of the async driver's per-call thread hops and of SQLAlchemy's per-execution work. With
+``--pg-url`` (an empty database) the relay's and the plain path are measured on PostgreSQL too
+(``pg_relay_*``, ``pg_plain_*``).
 """
 
 from __future__ import annotations
@@ -193,11 +195,10 @@ async def _path(relay: Relay, make: Any, tag: str, out: dict[str, Any], name: st
     out["_visitor"], out["_site"] = visitor_id, site_id
 
 
-async def measure(db_dir: Path) -> dict[str, Any]:
-    url = f"sqlite+aiosqlite:///{db_dir / 'writer.db'}"
+async def _relay_paths(url: str, out: dict[str, Any], prefix: str) -> int:
+    """The relay's path and the plain one on the database at ``url``; the visitor's id."""
     relay = Relay(Settings(host="127.0.0.1", port=0, database_url=url))
     await relay.start()
-    out: dict[str, Any] = {}
     try:
         await relay.create_agent("w@example.com", "W", "writer-pass-1", "agent")
         key = await relay.add_site("Writer bench", [])
@@ -209,20 +210,31 @@ async def measure(db_dir: Path) -> dict[str, Any]:
         await relay.writer.run(
             chat_writes.visitor_message(visitor_id, site.id, "first", "hello", True)
         )
-        assert relay.writer._sync_engine is not None
-        with relay.writer._sync_engine.connect() as writer_conn:  # its only connection
-            db = writer_conn.connection.driver_connection
-            assert isinstance(db, sqlite3.Connection)
-            db.set_trace_callback(lambda _sql: statements.__setitem__(0, statements[0] + 1))
-        _count_aiosqlite_calls()
+        if relay.writer._sync_engine is not None:
+            with relay.writer._sync_engine.connect() as writer_conn:  # its only connection
+                db = writer_conn.connection.driver_connection
+                assert isinstance(db, sqlite3.Connection)
+                db.set_trace_callback(lambda _sql: statements.__setitem__(0, statements[0] + 1))
         out["_visitor"], out["_site"] = visitor_id, site.id
         # The relay's path (prepared statements, server.chats.fast_messages), then the plain
         # SQLAlchemy writes through the same writer.
-        await _path(relay, _fast, "f", out, "relay")
-        await _path(relay, _plain, "p", out, "plain")
+        await _path(relay, _fast, "f", out, f"{prefix}relay")
+        await _path(relay, _plain, "p", out, f"{prefix}plain")
         del out["_visitor"], out["_site"]
     finally:
         await relay.stop()
+    if relay.writer._sync_engine is None:  # statements are counted on SQLite only
+        for key in [k for k in out if k.startswith(prefix) and "_statements" in k]:
+            del out[key]
+    return int(visitor_id)
+
+
+async def measure(db_dir: Path, pg_url: str | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if pg_url:
+        await _relay_paths(pg_url, out, "pg_")
+    url = f"sqlite+aiosqlite:///{db_dir / 'writer.db'}"
+    visitor_id = await _relay_paths(url, out, "")
     text = "x" * 40
 
     # The same statements through SQLAlchemy's synchronous engine: one thread call per group.
@@ -283,6 +295,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--db-dir", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--pg-url", help="also the relay's paths on this (empty) PostgreSQL")
     args = parser.parse_args()
-    result = asyncio.run(asyncio.wait_for(measure(args.db_dir), 240))
+    result = asyncio.run(asyncio.wait_for(measure(args.db_dir, args.pg_url), 240))
     args.out.write_text(json.dumps(result))
