@@ -1,20 +1,25 @@
 """What one stored visitor message costs inside the relay's group writer, without websockets.
 
-    python -m bench.writer_costs --db-dir DIR --out FILE.json
+    python -m bench.writer_costs --db-dir DIR --out FILE.json [--pg-url URL]
 
 Runs in its own process (``bench/run_all.py`` starts it). On a fresh SQLite file (FULL):
 
-* the relay's own path: ``GroupWriter.run(chat_writes.visitor_message(...))``, one message at a time
-  (the latency path: a transaction per message) and in groups of 50 (the throughput path);
-  the aiosqlite calls (each one a round trip to aiosqlite's thread) and SQL statements counted
-  per message;
+* the relay's own path: ``GroupWriter.run(fast_messages.VisitorMessage(...))`` as
+  ``ChatService.visitor_message`` builds it (prepared DB-API statements; the block check
+  included), one message at a time (the latency path: a transaction per message) and in groups
+  of 50 (the throughput path), with every statement SQLite ran on the writer's connection
+  counted per message (BEGIN and COMMIT included);
+* the same message the plain way through the same writer (``plain_*``: the SQLAlchemy Core
+  writes of ``chat_writes.visitor_message`` behind ``unless_blocked``, as before issue 15);
 * the same five statements (built from the same tables) through SQLAlchemy's *synchronous*
   pysqlite engine, a whole group in one thread call (``asyncio.to_thread``), as a writer that
   hops to a thread once per batch would run them;
 * the same SQL text through the bare ``sqlite3`` module: the floor.
 
-The three rows differ only in how the statements reach SQLite, so the gaps are the price of the
-async driver's per-call thread hops and of SQLAlchemy's per-execution work.
+The last three rows differ only in how the statements reach SQLite, so the gaps are the price
+of the async driver's per-call thread hops and of SQLAlchemy's per-execution work. With
+``--pg-url`` (an empty database) the relay's and the plain path are measured on PostgreSQL too
+(``pg_relay_*``, ``pg_plain_*``).
 """
 
 from __future__ import annotations
@@ -33,6 +38,8 @@ import sqlalchemy as sa
 
 from bench.common import median
 from server.account import agents as agents_repo
+from server.actions.blocks import unless_blocked
+from server.chats import fast_messages
 from server.chats import reads as chat_reads
 from server.chats import writes as chat_writes
 from server.core.config import Settings
@@ -127,11 +134,71 @@ def _raw_message(db: sqlite3.Connection, visitor_id: int, cmid: str, text: str) 
     db.execute(RAW[4], (chat_id,)).fetchall()
 
 
-async def measure(db_dir: Path) -> dict[str, Any]:
-    url = f"sqlite+aiosqlite:///{db_dir / 'writer.db'}"
+def _fast(visitor_id: int, site_id: int, cmid: str, text: str) -> Any:
+    """A visitor's message as ``ChatService.visitor_message`` hands it to the writer."""
+    return fast_messages.VisitorMessage(
+        plain=_plain(visitor_id, site_id, cmid, text),
+        client_msg_id=cmid,
+        text=text,
+        visitor_id=visitor_id,
+        site_id=site_id,
+        ip="127.0.0.1",
+    )
+
+
+def _plain(visitor_id: int, site_id: int, cmid: str, text: str) -> Any:
+    """The same message the plain way: SQLAlchemy Core statements (what the relay ran before
+    issue 15, then with a savepoint per write)."""
+    return unless_blocked(
+        site_id,
+        visitor_id,
+        "127.0.0.1",
+        chat_writes.visitor_message(visitor_id, site_id, cmid, text, True),
+    )
+
+
+async def _path(relay: Relay, make: Any, tag: str, out: dict[str, Any], name: str) -> None:
+    """One message per commit (the latency path), then groups of GROUP (the throughput path)."""
+    visitor_id, site_id = out.pop("_visitor"), out.pop("_site")
+    text = "x" * 40
+    for i in range(20):  # warm the statement caches
+        await relay.writer.run(make(visitor_id, site_id, f"{tag}w{i}", text))
+    calls.clear()
+    statements[0] = 0
+    start = time.perf_counter()
+    for i in range(SINGLES):
+        await relay.writer.run(make(visitor_id, site_id, f"{tag}s{i}", text))
+    out[f"{name}_single_ms"] = (time.perf_counter() - start) / SINGLES * 1000
+    out[f"{name}_single_calls"] = sum(calls.values()) / SINGLES
+    out[f"{name}_single_statements"] = statements[0] / SINGLES
+    calls.clear()
+    statements[0] = 0
+    reruns = relay.writer.isolated_reruns
+    per_message = []
+    for r in range(ROUNDS):
+        start = time.perf_counter()
+        await asyncio.gather(
+            *(
+                relay.writer.run(make(visitor_id, site_id, f"{tag}g{r}-{i}", text))
+                for i in range(GROUP)
+            )
+        )
+        per_message.append((time.perf_counter() - start) / GROUP * 1000)
+    out[f"{name}_group_ms"] = median(per_message)
+    out[f"{name}_group_msgs_per_s"] = 1000 / out[f"{name}_group_ms"]
+    out[f"{name}_group_calls"] = sum(calls.values()) / (ROUNDS * GROUP)
+    # Every statement SQLite ran on the writer's connection (SQLAlchemy's and the raw ones),
+    # the BEGIN and COMMIT of each batch included.
+    out[f"{name}_group_statements"] = statements[0] / (ROUNDS * GROUP)
+    out[f"{name}_group_call_kinds"] = {k: v / (ROUNDS * GROUP) for k, v in calls.items()}
+    out[f"{name}_group_isolated_reruns"] = relay.writer.isolated_reruns - reruns
+    out["_visitor"], out["_site"] = visitor_id, site_id
+
+
+async def _relay_paths(url: str, out: dict[str, Any], prefix: str) -> int:
+    """The relay's path and the plain one on the database at ``url``; the visitor's id."""
     relay = Relay(Settings(host="127.0.0.1", port=0, database_url=url))
     await relay.start()
-    out: dict[str, Any] = {}
     try:
         await relay.create_agent("w@example.com", "W", "writer-pass-1", "agent")
         key = await relay.add_site("Writer bench", [])
@@ -143,48 +210,32 @@ async def measure(db_dir: Path) -> dict[str, Any]:
         await relay.writer.run(
             chat_writes.visitor_message(visitor_id, site.id, "first", "hello", True)
         )
-
-        @sa.event.listens_for(relay.engine.sync_engine, "before_cursor_execute")
-        def _count(*_: Any) -> None:
-            statements[0] += 1
-
-        _count_aiosqlite_calls()
-        text = "x" * 40
-        # Warm SQLAlchemy's statement cache, then the latency path: one message per commit.
-        for i in range(20):
-            await relay.writer.run(
-                chat_writes.visitor_message(visitor_id, site.id, f"w{i}", text, True)
-            )
-        calls.clear()
-        statements[0] = 0
-        start = time.perf_counter()
-        for i in range(SINGLES):
-            await relay.writer.run(
-                chat_writes.visitor_message(visitor_id, site.id, f"s{i}", text, True)
-            )
-        out["relay_single_ms"] = (time.perf_counter() - start) / SINGLES * 1000
-        out["relay_single_calls"] = sum(calls.values()) / SINGLES
-        out["relay_single_statements"] = statements[0] / SINGLES
-        calls.clear()
-        statements[0] = 0
-        per_message = []
-        for r in range(ROUNDS):
-            start = time.perf_counter()
-            await asyncio.gather(
-                *(
-                    relay.writer.run(
-                        chat_writes.visitor_message(visitor_id, site.id, f"g{r}-{i}", text, True)
-                    )
-                    for i in range(GROUP)
-                )
-            )
-            per_message.append((time.perf_counter() - start) / GROUP * 1000)
-        out["relay_group_ms"] = median(per_message)
-        out["relay_group_calls"] = sum(calls.values()) / (ROUNDS * GROUP)
-        out["relay_group_statements"] = statements[0] / (ROUNDS * GROUP)
-        out["relay_group_call_kinds"] = {k: v / (ROUNDS * GROUP) for k, v in calls.items()}
+        if relay.writer._sync_engine is not None:
+            with relay.writer._sync_engine.connect() as writer_conn:  # its only connection
+                db = writer_conn.connection.driver_connection
+                assert isinstance(db, sqlite3.Connection)
+                db.set_trace_callback(lambda _sql: statements.__setitem__(0, statements[0] + 1))
+        out["_visitor"], out["_site"] = visitor_id, site.id
+        # The relay's path (prepared statements, server.chats.fast_messages), then the plain
+        # SQLAlchemy writes through the same writer.
+        await _path(relay, _fast, "f", out, f"{prefix}relay")
+        await _path(relay, _plain, "p", out, f"{prefix}plain")
+        del out["_visitor"], out["_site"]
     finally:
         await relay.stop()
+    if relay.writer._sync_engine is None:  # statements are counted on SQLite only
+        for key in [k for k in out if k.startswith(prefix) and "_statements" in k]:
+            del out[key]
+    return int(visitor_id)
+
+
+async def measure(db_dir: Path, pg_url: str | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if pg_url:
+        await _relay_paths(pg_url, out, "pg_")
+    url = f"sqlite+aiosqlite:///{db_dir / 'writer.db'}"
+    visitor_id = await _relay_paths(url, out, "")
+    text = "x" * 40
 
     # The same statements through SQLAlchemy's synchronous engine: one thread call per group.
     path = db_dir / "writer.db"
@@ -244,6 +295,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--db-dir", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--pg-url", help="also the relay's paths on this (empty) PostgreSQL")
     args = parser.parse_args()
-    result = asyncio.run(asyncio.wait_for(measure(args.db_dir), 240))
+    result = asyncio.run(asyncio.wait_for(measure(args.db_dir, args.pg_url), 240))
     args.out.write_text(json.dumps(result))

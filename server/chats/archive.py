@@ -1,12 +1,19 @@
 """The archive: closed and missed chats, searched by text, visitor, agent and date (read-only).
 
 Who sees what: an admin every archived chat; an agent the missed chats (nobody answered them,
-so they belong to the team) and the closed chats it took part in. ``LIKE`` keeps the search the
-same on SQLite and PostgreSQL (lower-cased on both sides, so it ignores case on both).
+so they belong to the team) and the closed chats it took part in.
+
+By text, through the database's own full-text index of archived messages (SQLite FTS5,
+PostgreSQL ``tsvector`` + GIN; migration archive_fts1), so a search costs what it finds, not
+the size of the archive (issue 15): a chat matches when one of its messages has the words
+searched for, in that order, next to each other, the last one as the start of a word ("zapat"
+finds "zapatos"); case is ignored, punctuation and LIKE's wildcards are not words. The visitor
+filter keeps ``LIKE`` (lower-cased on both sides, so it ignores case on both databases).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import sqlalchemy as sa
@@ -24,9 +31,45 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: the words both indexes make
+MAX_WORDS = 16
+_index = sa.table("archive_fts", sa.column("rowid"), sa.column("chat_id"), sa.column("doc"))
+
+
+def _text_match(conn: Connection, text: str) -> Any:
+    """The chats with a message that matches ``text`` (see the module's docstring)."""
+    dialect = conn.dialect.name
+    if dialect not in ("sqlite", "postgresql"):  # no index known: every message read
+        return chats.c.id.in_(
+            sa.select(events.c.chat_id).where(
+                events.c.kind == "message",
+                sa.func.lower(events.c.text).like(_like(text.strip()), escape="\\"),
+            )
+        )
+    words = _WORD.findall(text)[:MAX_WORDS]
+    if not words:
+        return sa.false()
+    if dialect == "sqlite":  # an FTS5 phrase, its last word a prefix
+        phrase = '"' + " ".join(words) + '"*'
+        found = (
+            sa.select(events.c.chat_id)
+            .select_from(_index.join(events, events.c.id == _index.c.rowid))
+            .where(sa.literal_column("archive_fts").op("MATCH")(phrase))
+        )
+    else:  # the same as a tsquery: each word followed by the next, the last a prefix
+        query = " <-> ".join(f"'{w}'" for w in words) + ":*"
+        tsquery = sa.func.to_tsquery(sa.literal_column("'simple'"), query)
+        found = sa.select(_index.c.chat_id).where(_index.c.doc.op("@@")(tsquery))
+    return chats.c.id.in_(found)
+
+
 def _took_part(agent_id: int) -> Any:
-    return chats.c.id.in_(
-        sa.select(chat_participants.c.chat_id).where(chat_participants.c.agent_id == agent_id)
+    # Correlated (the primary key's lookup per chat), not IN: an agent's every past chat read
+    # first cost 150 ms on an archive of 100,000 chats, whatever the other filters found.
+    return (
+        sa.exists()
+        .where(chat_participants.c.chat_id == chats.c.id, chat_participants.c.agent_id == agent_id)
+        .correlate(chats)
     )
 
 
@@ -48,14 +91,7 @@ def search(
     """A page of matching chats, newest first, and the number of matches."""
     where = [visible(agent)]
     if frame.text.strip():
-        where.append(
-            chats.c.id.in_(
-                sa.select(events.c.chat_id).where(
-                    events.c.kind == "message",
-                    sa.func.lower(events.c.text).like(_like(frame.text.strip()), escape="\\"),
-                )
-            )
-        )
+        where.append(_text_match(conn, frame.text))
     if frame.visitor.strip():
         needle = frame.visitor.strip()
         fields = [visitors.c.name, visitors.c.email, visitors.c.phone, visitors.c.city]

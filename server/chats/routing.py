@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -43,7 +43,7 @@ class Router:
         engine: AsyncEngine,
         writer: GroupWriter,
         bus: Bus,
-        online_agents: Callable[[], list[int]],
+        online_agents: Callable[[], Sequence[int]],
         on_missed: Callable[[int], None] = lambda _chat_id: None,
         *,
         orphan_grace: float = 60.0,

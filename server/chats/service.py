@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from server import protocol as p
 from server.actions.blocks import unless_blocked
-from server.chats import archive, ladder
+from server.chats import archive, fast_messages, ladder
 from server.chats import reads as chat_reads
 from server.chats import writes as chat_writes
 from server.core import bus as topics
@@ -104,20 +104,28 @@ class ChatService:
         route = None
         if self.router is not None and invited_by is None:
             route = ladder.route_new(self.router.online_agents())
-        change = await self.writer.run(
-            unless_blocked(  # C8
-                site_id,
+        plain = unless_blocked(  # C8
+            site_id,
+            visitor_id,
+            conn.ip,
+            chat_writes.visitor_message(
                 visitor_id,
-                conn.ip,
-                chat_writes.visitor_message(
-                    visitor_id,
-                    site_id,
-                    frame.client_msg_id,
-                    text,
-                    agents_online,
-                    route,
-                    opening=invited_by,  # B7: the invitation the visitor answers comes first
-                ),
+                site_id,
+                frame.client_msg_id,
+                text,
+                agents_online,
+                route,
+                opening=invited_by,  # B7: the invitation the visitor answers comes first
+            ),
+        )
+        change = await self.writer.run(
+            fast_messages.VisitorMessage(
+                plain=plain,
+                client_msg_id=frame.client_msg_id,
+                text=text,
+                visitor_id=visitor_id,
+                site_id=site_id,
+                ip=conn.ip,
             )
         )
         self._ack(conn, frame, change)
@@ -173,8 +181,15 @@ class ChatService:
             raise p.FrameRejected("invalid", "agents must name the chat", frame.id)
         text = self.check_text(frame)
         change = await self.writer.run(
-            chat_writes.agent_message(
-                agent.id, agent.name, frame.chat_id, frame.client_msg_id, text
+            fast_messages.AgentMessage(
+                plain=chat_writes.agent_message(
+                    agent.id, agent.name, frame.chat_id, frame.client_msg_id, text
+                ),
+                client_msg_id=frame.client_msg_id,
+                text=text,
+                agent_id=agent.id,
+                agent_name=agent.name,
+                chat_id=frame.chat_id,
             )
         )
         self._ack(conn, frame, change)

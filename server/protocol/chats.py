@@ -205,7 +205,8 @@ class HistoryPage(Frame):
 
 class SearchArchive(Frame):
     """Agent: closed and missed chats, newest first, answered with ``archive_page``. Every filter
-    is optional: ``text`` in the messages, ``visitor`` (name, e-mail, phone or id), ``agent_id``,
+    is optional: ``text`` in the messages (its words, in order, next to each other, the last one
+    as the start of a word; any case), ``visitor`` (name, e-mail, phone or id), ``agent_id``,
     ``since``/``until`` (epoch seconds of the chat's start), ``state`` (closed or missed)."""
 
     id: RequestId

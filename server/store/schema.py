@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
+from typing import Any
+
 import sqlalchemy as sa
 
 metadata = sa.MetaData(
@@ -441,3 +444,25 @@ agent_dropouts = sa.Table(
     sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id"), primary_key=True),
     sa.Column("due_at", sa.Float, nullable=False, index=True),
 )
+
+# Issue 15: archive text search by the database's own full-text index over the message events
+# of archived (closed or missed) visitor chats, filled by triggers on ``chats`` as a chat is
+# archived (migration archive_fts1; a SQLite rebuild of ``chats`` must create the triggers
+# again). On SQLite an FTS5 table (external content: its rowid is the event id, plus FTS5's
+# own shadow tables); on PostgreSQL a table (event_id, chat_id, doc tsvector) with a GIN index.
+# They differ per database and SQLAlchemy cannot describe an FTS5 table, so they are not
+# tables of this metadata; the comparison with the migrations leaves them out by name.
+SEARCH_INDEX_TABLES = frozenset(
+    {
+        "archive_fts",
+        "archive_fts_data",
+        "archive_fts_idx",
+        "archive_fts_docsize",
+        "archive_fts_config",
+    }
+)
+
+
+def include_name(name: str | None, type_: str, _parents: MutableMapping[Any, str | None]) -> bool:
+    """Alembic's ``include_name``: every object but the full-text index's tables."""
+    return not (type_ == "table" and name in SEARCH_INDEX_TABLES)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from server.store.schema import metadata
+from server.store.schema import include_name, metadata
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -16,6 +16,7 @@ context.configure(
     target_metadata=metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
+    include_name=include_name,
 )
 with context.begin_transaction():
     context.run_migrations()
