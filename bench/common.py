@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import os
 import platform
 import resource
@@ -13,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -210,6 +212,39 @@ def _read_seq(path: Path) -> int:
         return int(json.loads(path.read_text()).get("seq", -1))
     except (FileNotFoundError, json.JSONDecodeError):
         return -1
+
+
+def _child_entry(fn: Callable[[dict[str, Any]], dict[str, Any]], cfg: Any, queue: Any) -> None:
+    import traceback
+
+    try:
+        queue.put((True, fn(cfg)))
+    except BaseException:
+        queue.put((False, traceback.format_exc()))
+
+
+def run_child(
+    fn: Callable[[dict[str, Any]], dict[str, Any]], cfg: dict[str, Any], timeout: float
+) -> dict[str, Any]:
+    """``fn(cfg)`` in a new (spawned) process, for a load generator that must not share the
+    driver's event loop; its result, or RuntimeError with the child's traceback."""
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_child_entry, args=(fn, cfg, queue), daemon=True)
+    proc.start()
+    try:
+        ok, result = queue.get(timeout=timeout)
+    except Exception as exc:
+        proc.kill()
+        raise RuntimeError(f"{fn.__name__} gave no result in {timeout:.0f} s") from exc
+    finally:
+        proc.join(10)
+        if proc.is_alive():
+            proc.kill()
+    if not ok:
+        raise RuntimeError(f"{fn.__name__} failed:\n{result}")
+    assert isinstance(result, dict)
+    return result
 
 
 def write_json_atomic(path: Path, data: dict[str, Any]) -> None:

@@ -2,6 +2,7 @@
 test agent of ``tests/support/relay.py``, plus measurement hooks that change no relay code.
 
     python -m bench.relay_server --db URL --ready FILE --stats FILE [--profile FILE]
+        [--agents N] [--prefilled]
 
 Settings come from ``Settings.from_env`` (so ``JIVO_RELAY_*`` variables apply: the benchmark
 raises the rate limits and chooses ``JIVO_RELAY_SQLITE_SYNCHRONOUS``). Once listening it writes
@@ -11,7 +12,10 @@ transactions and in the writes inside them (so begin + commit = transaction - wr
 ``--profile``, the first SIGUSR1 starts cProfile on the event-loop thread and the second stops
 it and dumps the stats. With ``--tracemalloc``, the first two SIGUSR1 take snapshots and the
 second stats file holds the allocations between them by source line and the objects (gc) that
-appeared, by type. SIGTERM stops the relay.
+appeared, by type. ``--agents N`` adds N more agents, ``bench-agent-<i>@example.com`` with the
+test agent's password (hashed once: ``bench/headline.py``). ``--prefilled``: the database was
+filled beforehand with the test agent and the demo site in it (``bench/history_fixture.py``).
+SIGTERM stops the relay.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import raise_nofile, write_json_atomic
+from server.account import agents as agents_repo
+from server.account import auth
 from server.core.config import Settings
 from server.core.relay import Relay
 from tests.support.relay import AGENT_EMAIL, AGENT_PASSWORD
@@ -71,6 +77,10 @@ class WriterTimer:
         writer.run = timed_run  # type: ignore[method-assign]
 
 
+def bench_agent_email(i: int) -> str:
+    return f"bench-agent-{i}@example.com"
+
+
 def _tracemalloc_diff(before: tracemalloc.Snapshot, after: tracemalloc.Snapshot) -> dict[str, Any]:
     """Python allocations that appeared between two snapshots: by the line that allocated them,
     and by the innermost line of the relay's own code (``server/``) on the allocating stack,
@@ -108,8 +118,16 @@ async def main(args: argparse.Namespace) -> None:
     relay = Relay(settings)
     timer = WriterTimer(relay)
     await relay.start()
-    await relay.create_agent(AGENT_EMAIL, "Ana", AGENT_PASSWORD, "agent")
+    if not args.prefilled:
+        await relay.create_agent(AGENT_EMAIL, "Ana", AGENT_PASSWORD, "agent")
     await relay.bootstrap_demo()
+    if args.agents:
+        password_hash = await auth.hash_password_async(AGENT_PASSWORD)
+        for i in range(args.agents):
+            email = bench_agent_email(i)
+            await relay.writer.run(
+                agents_repo.create_agent(email, f"Agent {i}", password_hash, "agent")
+            )
     seq = 0
     profiler: cProfile.Profile | None = None
     profiling_done = False
@@ -190,6 +208,8 @@ if __name__ == "__main__":
     parser.add_argument("--stats", type=Path, required=True)
     parser.add_argument("--profile", type=Path)
     parser.add_argument("--tracemalloc", action="store_true")
+    parser.add_argument("--agents", type=int, default=0)
+    parser.add_argument("--prefilled", action="store_true")
     logging.basicConfig(
         level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
