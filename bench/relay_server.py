@@ -13,7 +13,9 @@ transactions and in the writes inside them (so begin + commit = transaction - wr
 it and dumps the stats. With ``--tracemalloc``, the first two SIGUSR1 take snapshots and the
 second stats file holds the allocations between them by source line and the objects (gc) that
 appeared, by type. ``--agents N`` adds N more agents, ``bench-agent-<i>@example.com`` with the
-test agent's password (hashed once: ``bench/headline.py``). ``--prefilled``: the database was
+test agent's password (hashed once) and a session each, whose tokens the ready file lists
+(``bench/headline.py``: its agents resume with ``authenticate``, as the app does after its first
+sign-in, rather than wait for 200 argon2 checks). ``--prefilled``: the database was
 filled beforehand with the test agent and the demo site in it (``bench/history_fixture.py``).
 SIGTERM stops the relay.
 """
@@ -121,13 +123,17 @@ async def main(args: argparse.Namespace) -> None:
     if not args.prefilled:
         await relay.create_agent(AGENT_EMAIL, "Ana", AGENT_PASSWORD, "agent")
     await relay.bootstrap_demo()
+    tokens: list[str] = []
     if args.agents:
         password_hash = await auth.hash_password_async(AGENT_PASSWORD)
         for i in range(args.agents):
             email = bench_agent_email(i)
-            await relay.writer.run(
+            agent_id = await relay.writer.run(
                 agents_repo.create_agent(email, f"Agent {i}", password_hash, "agent")
             )
+            token = auth.new_token()
+            await relay.writer.run(agents_repo.create_session(agent_id, auth.token_hash(token)))
+            tokens.append(token)
     seq = 0
     profiler: cProfile.Profile | None = None
     profiling_done = False
@@ -186,6 +192,7 @@ async def main(args: argparse.Namespace) -> None:
             "agent_email": AGENT_EMAIL,
             "agent_password": AGENT_PASSWORD,
             "database_url": settings.database_url,
+            "agent_tokens": tokens,
             "sqlite_synchronous": settings.sqlite_synchronous,
             "limits": [
                 settings.conn_rate,
