@@ -78,7 +78,12 @@ def run(
     from bench.loadgen import fetch_metrics
 
     size = QUICK if quick else FULL
-    raise_nofile()
+    nofile = raise_nofile()  # children inherit it: the relay holds every socket
+    if nofile < size["visitors"] + size["chats"] * 2 + 500:
+        raise RuntimeError(
+            f"the open-file limit is {nofile} (hard limit): {size['visitors']:,} visitors need "
+            "more; raise it (ulimit -Hn, or LimitNOFILE for a service) or use --quick"
+        )
     workdir = Path(tempfile.mkdtemp(prefix="jivo-bench-headline-"))
     server = ServerProcess(
         "bench.relay_server",
@@ -149,6 +154,7 @@ def run(
             if proc.is_alive():
                 proc.kill()
         server.stop()
+        problems = _log_problems(server.log_path)
         shutil.rmtree(workdir, ignore_errors=True)
     chat, browse = reports[0], reports[1:]
     sent: dict[str, int] = {}
@@ -156,7 +162,12 @@ def run(
         for k, v in r["sent"].items():
             sent[k] = sent.get(k, 0) + v
     keys = ("batches", "writes", "tx_count", "tx_seconds")
-    delta = {k: stats_after[k] - stats_before[k] for k in keys}
+    delta: dict[str, Any] = {k: stats_after[k] - stats_before[k] for k in keys}
+    before_kinds = stats_before.get("write_kinds", {})
+    delta["kinds"] = {
+        k: [v[0] - before_kinds.get(k, [0, 0.0])[0], v[1] - before_kinds.get(k, [0, 0.0])[1]]
+        for k, v in stats_after.get("write_kinds", {}).items()
+    }
     inside = {
         k: metrics_after.get(k, 0.0) - metrics_before.get(k, 0.0)
         for k in metrics_after
@@ -172,14 +183,30 @@ def run(
         "counts": chat["counts"],
         "browse_sent": sent,
         "errors": {"chats": chat["errors"], "browsing": [r["errors"] for r in browse]},
-        "closed": chat["closed"] + sum(r["closed"] for r in browse),
+        "closed": {"chats": chat["closed"], "browsing": [r["closed"] for r in browse]},
         "relay_cores": cpu,
         "relay_rss_mib": rss / 1024,
         "writer": delta,
         "inside": inside,
         "client_cores": [chat["client_cores"], *[r["client_cores"] for r in browse]],
         "machine": machine(),
+        "problems": problems,
     }
+
+
+def _log_problems(path: Path) -> list[str]:
+    """The relay's log lines at WARNING and above, counted by their message (first 5)."""
+    try:
+        lines = path.read_text(errors="replace").splitlines()
+    except OSError:
+        return []
+    seen: dict[str, int] = {}
+    for line in lines:
+        for level in (" WARNING ", " ERROR ", " CRITICAL "):
+            if level in line:
+                key = line.split(level, 1)[1][:160]
+                seen[key] = seen.get(key, 0) + 1
+    return [f"{n} x {key}" for key, n in sorted(seen.items(), key=lambda kv: -kv[1])[:5]]
 
 
 def render(r: dict[str, Any]) -> str:
@@ -265,12 +292,45 @@ def render(r: dict[str, Any]) -> str:
             f"{writer['batches'] / duration:.0f} transactions (mean batch {fmt(batch, 1)}, "
             f"{fmt(tx_ms)} ms each, open {writer['tx_seconds'] / duration:.0%} of the time). "
             f"{relay_side} Load "
-            f"generators' CPU: {', '.join(fmt(c) for c in r['client_cores'])} cores (chats, then "
-            f"each browsing process). Messages sent in the window and not delivered by its end: "
-            f"{lost}; sockets closed by the relay: {r['closed']}; error frames: {r['errors']}.",
+            f"generators' CPU: {', '.join(fmt(c) for c in r['client_cores'])} cores (chats, "
+            "then each browsing process). Messages sent in the window and not delivered by its "
+            f"end: {lost}; sockets the relay closed, by close code: {r['closed']}; error frames: "
+            f"{r['errors']}.",
+            *_writer_kinds(writer, duration),
+            *(
+                ["", "The relay's log during the run (most frequent first):", ""]
+                + [f"- `{line}`" for line in r.get("problems", [])]
+                if r.get("problems")
+                else []
+            ),
             MARK_END,
         ]
     )
+
+
+def _writer_kinds(writer: dict[str, Any], duration: float) -> list[str]:
+    """The group writer's time over the window by kind of write (``bench/relay_server.py``
+    times each write inside its transaction): what fills the one writer."""
+    kinds = sorted(writer.get("kinds", {}).items(), key=lambda kv: -kv[1][1])
+    rows = [
+        (
+            f"`{name}`",
+            f"{count / duration:.0f}",
+            fmt(seconds / count * 1000, 3),
+            f"{seconds / duration:.0%}",
+        )
+        for name, (count, seconds) in kinds
+        if count
+    ]
+    if not rows:
+        return []
+    return [
+        "",
+        "The group writer's time by kind of write over the window (each write timed inside its "
+        "transaction; the rest of a transaction's time is begin and commit):",
+        "",
+        *table(("write", "per second", "ms each", "share of the window"), rows),
+    ]
 
 
 def run_and_write(

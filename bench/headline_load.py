@@ -61,6 +61,7 @@ class Socket:
         self.next_id = 1
         self.errors: Counter[str] = Counter()
         self.closed = False
+        self.close_code = ""
 
     async def open(self, first: Callable[[int], p.Frame], answer: str) -> dict[str, Any]:
         self.ws = await connect(
@@ -90,8 +91,8 @@ class Socket:
                 if text.startswith('{"type":"error"'):
                     self.errors[str(_decode(text).get("code"))] += 1
                 on_frame(text, time.monotonic())
-        except ConnectionClosed:
-            pass
+        except ConnectionClosed as exc:
+            self.close_code = str(exc.rcvd.code if exc.rcvd else "no close frame")
         self.closed = True
 
     async def send_frame(self, frame: p.Frame) -> None:
@@ -207,7 +208,7 @@ async def _browse(cfg: dict[str, Any], pipe: Any) -> None:
         {
             "sent": dict(sent),
             "errors": dict(errors),
-            "closed": sum(v.closed for v in visitors),
+            "closed": dict(Counter(v.close_code for v in visitors if v.closed)),
             "client_cores": (time.process_time() - cpu) / wall,
         }
     )
@@ -361,7 +362,9 @@ async def _chats(cfg: dict[str, Any], pipe: Any) -> None:
             "samples": samples,
             "counts": dict(counts),
             "errors": dict(errors),
-            "closed": sum(s.closed for s in agents + [c.visitor for c in chats]),
+            "closed": dict(
+                Counter(s.close_code for s in agents + [c.visitor for c in chats] if s.closed)
+            ),
             "client_cores": (time.process_time() - cpu) / wall,
         }
     )

@@ -52,6 +52,10 @@ class WriterTimer:
         self.tx_seconds = 0.0
         self.write_count = 0
         self.write_seconds = 0.0
+        # By the write's function (e.g. ``record_visit_page``): [count, seconds].
+        self.kinds: collections.defaultdict[str, list[float]] = collections.defaultdict(
+            lambda: [0, 0.0]
+        )
         writer = relay.writer
         original_tx = writer._transaction
         original_run = writer.run
@@ -65,13 +69,18 @@ class WriterTimer:
                 self.tx_seconds += time.perf_counter() - start
 
         def timed_run(write: Any) -> Any:
+            kind = self.kinds[getattr(write, "__qualname__", "?").split(".<locals>")[0]]
+
             def timed_write(conn: Any) -> Any:  # writes are plain functions of a Connection
                 start = time.perf_counter()
                 try:
                     return write(conn)
                 finally:
+                    elapsed = time.perf_counter() - start
                     self.write_count += 1
-                    self.write_seconds += time.perf_counter() - start
+                    self.write_seconds += elapsed
+                    kind[0] += 1
+                    kind[1] += elapsed
 
             return original_run(timed_write)
 
@@ -169,6 +178,7 @@ async def main(args: argparse.Namespace) -> None:
                 "tx_seconds": timer.tx_seconds,
                 "write_count": timer.write_count,
                 "write_seconds": timer.write_seconds,
+                "write_kinds": {k: list(v) for k, v in timer.kinds.items()},
                 "messages": sum(
                     relay.metrics.messages.labels(a)._value.get() for a in ("visitor", "agent")
                 ),
