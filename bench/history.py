@@ -13,8 +13,10 @@ working set, in the same round; the target is full / empty at most 2x:
 * **archive search**: ``search_archive`` by a word that 20 closed chats hold, until
   ``archive_page`` (its ``total`` is checked: 20 in both databases).
 
-The relay (``bench.relay_server --prefilled``, SQLite FULL) runs in a child process on a copy of
-the cached file; the agent is a protocol-level client in another. Each operation runs
+The relay (``bench.relay_server --prefilled``) runs in a child process on a fresh copy of the
+database: SQLite FULL (the cached file copied), then PostgreSQL when ``tests/support/postgres.py``
+can start a throwaway cluster (filled with ``COPY`` once per run, copied as a template); the agent
+is a protocol-level client in another process. Each operation runs
 ``REPEATS`` times after 2 not counted; the median is the round's figure, ratios are taken within
 a round, then the median of the rounds.
 """
@@ -38,7 +40,7 @@ from websockets.asyncio.client import ClientConnection, connect
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import BENCH_LIMITS, ServerProcess, machine, median, run_child, write_section
-from bench.history_fixture import Probe, cached
+from bench.history_fixture import Probe, cached, fill_postgres
 from bench.report_format import at_most, fmt, table, times, verdict
 from server import protocol as p
 
@@ -149,79 +151,178 @@ def agent_client(cfg: dict[str, Any]) -> dict[str, Any]:
 # ---------------------------------------------------------------------------- the driver
 
 
-def _measure(source: Path, probe: Probe, workdir: Path, repeats: int) -> dict[str, Any]:
+class Databases:
+    """The two databases of one engine, and a fresh copy of either for each round."""
+
+    label = ""
+
+    def probe(self, name: str) -> Probe:
+        raise NotImplementedError
+
+    def serve(self, name: str, run_dir: Path) -> str:
+        """A fresh copy of database ``name`` (``empty`` or ``full``); its URL."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class SqliteDatabases(Databases):
+    label = "SQLite FULL"
+
+    def __init__(self, closed: int, log: Callable[[str], None]) -> None:
+        self.files: dict[str, tuple[Path, Probe]] = {}
+        for name, chats in (("empty", 0), ("full", closed)):
+            started = time.monotonic()
+            path, probe, filled = cached(chats)
+            how = f"filled in {probe.fill_seconds:.1f} s" if filled else "cached"
+            log(
+                f"  SQLite {name}: {probe.events:,} events, {probe.bytes / 2**20:.0f} MiB, "
+                f"{how} ({time.monotonic() - started:.1f} s)"
+            )
+            self.files[name] = (path, probe)
+
+    def probe(self, name: str) -> Probe:
+        return self.files[name][1]
+
+    def serve(self, name: str, run_dir: Path) -> str:
+        db = run_dir / "relay.db"
+        shutil.copyfile(self.files[name][0], db)
+        return f"sqlite+aiosqlite:///{db}"
+
+
+class PostgresDatabases(Databases):
+    """A throwaway cluster (fsync on); each database filled once, copied per round as a
+    ``TEMPLATE`` (a file-level copy)."""
+
+    label = "PostgreSQL"
+
+    def __init__(self, closed: int, log: Callable[[str], None]) -> None:
+        from tests.support.postgres import PostgresCluster
+
+        self.cluster = PostgresCluster().start()
+        self.probes: dict[str, Probe] = {}
+        self.copies = 0
+        try:
+            for name, chats in (("empty", 0), ("full", closed)):
+                url = self.cluster.create_database(f"history_{name}")
+                self.probes[name] = asyncio.run(fill_postgres(url, closed_chats=chats))
+                probe = self.probes[name]
+                log(
+                    f"  PostgreSQL {name}: {probe.events:,} events, "
+                    f"{probe.bytes / 2**20:.0f} MiB, filled in {probe.fill_seconds:.1f} s"
+                )
+        except BaseException:
+            self.cluster.stop()
+            raise
+
+    def probe(self, name: str) -> Probe:
+        return self.probes[name]
+
+    def serve(self, name: str, run_dir: Path) -> str:
+        import asyncpg
+
+        self.copies += 1
+        copy = f"history_{name}_{self.copies}"
+
+        async def create() -> None:
+            conn = await asyncpg.connect(self.cluster.dsn("postgres"))
+            try:
+                await conn.execute(f"CREATE DATABASE {copy} TEMPLATE history_{name}")
+            finally:
+                await conn.close()
+
+        asyncio.run(create())
+        return self.cluster.url(copy)
+
+    def close(self) -> None:
+        self.cluster.stop()
+
+
+def _measure(dbs: Databases, name: str, workdir: Path, repeats: int) -> dict[str, Any]:
     run_dir = Path(tempfile.mkdtemp(prefix="round-", dir=workdir))
-    db = run_dir / "relay.db"
-    shutil.copyfile(source, db)
-    server = ServerProcess(
-        "bench.relay_server", ["--db", f"sqlite+aiosqlite:///{db}", "--prefilled"], run_dir, ENV
-    )
+    url = dbs.serve(name, run_dir)
+    env = {**ENV, "JIVO_RELAY_FILES_DIR": str(run_dir / "files")}
+    server = ServerProcess("bench.relay_server", ["--db", url, "--prefilled"], run_dir, env)
     try:
         info = server.start(timeout=120)
-        cfg = {"ws_url": info["ws_url"], "probe": probe.__dict__, "repeats": repeats}
+        cfg = {"ws_url": info["ws_url"], "probe": dbs.probe(name).__dict__, "repeats": repeats}
         return run_child(agent_client, cfg, 600)
     finally:
         server.stop()
         shutil.rmtree(run_dir, ignore_errors=True)
 
 
-def run(rounds: int = 3, quick: bool = False, log: Callable[[str], None] = print) -> dict[str, Any]:
+def run(
+    rounds: int = 3,
+    quick: bool = False,
+    log: Callable[[str], None] = print,
+    postgres: bool = True,
+) -> dict[str, Any]:
     closed = 10_000 if quick else 100_000
-    databases: dict[str, tuple[Path, Probe]] = {}
-    for name, chats in (("empty", 0), ("full", closed)):
-        started = time.monotonic()
-        path, probe, filled = cached(chats)
-        how = f"filled in {probe.fill_seconds:.1f} s" if filled else "cached"
-        size = path.stat().st_size / 2**20
-        log(
-            f"  {name} database: {probe.events:,} events, {size:.0f} MiB, {how} "
-            f"({time.monotonic() - started:.1f} s)"
-        )
-        databases[name] = (path, probe)
-    results: dict[str, list[dict[str, Any]]] = {"empty": [], "full": []}
     repeats = 5 if quick else REPEATS
+    engines: list[Callable[[int, Callable[[str], None]], Databases]] = [SqliteDatabases]
+    if postgres:
+        engines.append(PostgresDatabases)
+    out: dict[str, Any] = {"engines": {}, "problems": []}
     workdir = Path(tempfile.mkdtemp(prefix="jivo-bench-history-"))
     try:
-        for r in range(1 if quick else rounds):
-            order = ["empty", "full"] if r % 2 == 0 else ["full", "empty"]
-            for name in order:
-                path, probe = databases[name]
-                result = _measure(path, probe, workdir, repeats)
-                results[name].append(result)
-                log(
-                    f"  round {r + 1} {name}: "
-                    + ", ".join(f"{op} {result[op]['median_ms']:.2f} ms" for op in OPS)
-                )
+        for make in engines:
+            try:
+                dbs = make(closed, log)
+            except Exception as exc:  # PostgreSQL not installed, or cannot run here
+                out["problems"].append(f"{make.label}: not measured: {type(exc).__name__}: {exc}")
+                log(out["problems"][-1])
+                continue
+            results: dict[str, list[dict[str, Any]]] = {"empty": [], "full": []}
+            try:
+                for r in range(1 if quick else rounds):
+                    for name in ["empty", "full"] if r % 2 == 0 else ["full", "empty"]:
+                        result = _measure(dbs, name, workdir, repeats)
+                        results[name].append(result)
+                        log(
+                            f"  {dbs.label} round {r + 1} {name}: "
+                            + ", ".join(f"{op} {result[op]['median_ms']:.2f} ms" for op in OPS)
+                        )
+            finally:
+                dbs.close()
+            out["engines"][dbs.label] = {
+                "results": results,
+                "probes": {name: dbs.probe(name).__dict__ for name in ("empty", "full")},
+            }
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    return {
-        "results": results,
-        "probes": {name: probe.__dict__ for name, (_, probe) in databases.items()},
-        "machine": machine(),
-        "rounds": len(results["full"]),
-        "repeats": repeats,
-    }
+    return out | {"machine": machine(), "rounds": 1 if quick else rounds, "repeats": repeats}
 
 
 def render(report: dict[str, Any]) -> str:
-    res, probes = report["results"], report["probes"]
-    full, empty = probes["full"], probes["empty"]
-    rows, verdicts = [], []
-    for op in OPS:
-        ratios = [
-            f[op]["median_ms"] / e[op]["median_ms"]
-            for f, e in zip(res["full"], res["empty"], strict=True)
+    verdicts, tables = [], []
+    for label, engine in report["engines"].items():
+        res = engine["results"]
+        rows = []
+        for op in OPS:
+            ratios = [
+                f[op]["median_ms"] / e[op]["median_ms"]
+                for f, e in zip(res["full"], res["empty"], strict=True)
+            ]
+            ratio = median(ratios)
+            e_ms = median([e[op]["median_ms"] for e in res["empty"]])
+            f_ms = median([f[op]["median_ms"] for f in res["full"]])
+            rounds = ", ".join(times(x) for x in ratios)
+            rows.append((LABELS[op], fmt(e_ms), fmt(f_ms), times(ratio), rounds))
+            verdict_row = (f"{LABELS[op]}, {label}", f"<= {TARGET:.0f}x empty", times(ratio))
+            verdicts.append((*verdict_row, verdict(at_most(ratio, TARGET))))
+        full, empty = engine["probes"]["full"], engine["probes"]["empty"]
+        tables += [
+            f"{label}: the full database holds {full['closed_chats']:,} closed chats and "
+            f"{full['events']:,} events ({full['bytes'] / 2**20:.0f} MiB, filled in "
+            f"{full['fill_seconds']:.0f} s), the empty one {empty['events']:,} events.",
+            "",
+            *table(("operation", "empty ms", "full ms", "full / empty", "rounds"), rows),
+            "",
         ]
-        ratio = median(ratios)
-        e_ms = median([e[op]["median_ms"] for e in res["empty"]])
-        f_ms = median([f[op]["median_ms"] for f in res["full"]])
-        rows.append(
-            (LABELS[op], fmt(e_ms), fmt(f_ms), times(ratio), ", ".join(times(x) for x in ratios))
-        )
-        verdicts.append(
-            (LABELS[op], f"<= {TARGET:.0f}x empty", times(ratio), verdict(at_most(ratio, TARGET)))
-        )
     m = report["machine"]
+    problems = [f"- {p}" for p in report["problems"]]
     return "\n".join(
         [
             MARK_START,
@@ -230,27 +331,31 @@ def render(report: dict[str, Any]) -> str:
             *table(("operation", "goal", "full / empty", "verdict"), verdicts),
             "",
             f"Measured {m['date']} with `python -m bench.history` (2 cores shared, Python "
-            f"{m['python']}, SQLite {m['sqlite']} FULL, relay code at {m['revision']}), "
-            f"{report['rounds']} round(s), each the median of {report['repeats']} runs of every "
-            "operation after 2 not counted. The full database holds "
-            f"{full['closed_chats']:,} closed chats and {full['events']:,} events "
-            f"({full['bytes'] / 2**20:.0f} MiB, filled by `bench/history_fixture.py` in "
-            f"{full['fill_seconds']:.0f} s and cached); the empty one only the working set "
-            f"({empty['events']:,} events): the test agent's open chat of 500 messages, an open "
-            "chat whose 100 messages are the newest events, and 20 closed chats with the word "
-            "searched for. The agent is a protocol-level client in its own process, the relay "
-            "(`bench.relay_server`) in another.",
+            f"{m['python']}, SQLite {m['sqlite']}, PostgreSQL with fsync on, relay code at "
+            f"{m['revision']}), {report['rounds']} round(s), each the median of "
+            f"{report['repeats']} runs of every operation after 2 not counted. The databases are "
+            "filled by `bench/history_fixture.py` (SQLite: cached in the temp folder); the empty "
+            "one holds only the working set: the test agent's open chat of 500 messages, an "
+            "open chat whose 100 messages are the newest events, and 20 closed chats with the "
+            "word searched for. The agent is a protocol-level client in its own process, the "
+            "relay (`bench.relay_server`) in another.",
             "",
-            *table(("operation", "empty ms", "full ms", "full / empty", "rounds"), rows),
+            *tables,
+            *problems,
             MARK_END,
         ]
     )
 
 
 def run_and_write(
-    rounds: int, quick: bool, *, write: bool, log: Callable[[str], None] = print
+    rounds: int,
+    quick: bool,
+    *,
+    write: bool,
+    log: Callable[[str], None] = print,
+    postgres: bool = True,
 ) -> str:
-    section = render(run(rounds, quick, log))
+    section = render(run(rounds, quick, log, postgres))
     print(section)
     if write:
         write_section(section, MARK_START, MARK_END)
@@ -262,5 +367,6 @@ if __name__ == "__main__":
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="10,000 chats, one round")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--no-postgres", action="store_true")
     args = parser.parse_args()
-    run_and_write(args.rounds, args.quick, write=not args.no_write)
+    run_and_write(args.rounds, args.quick, write=not args.no_write, postgres=not args.no_postgres)

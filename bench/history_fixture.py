@@ -31,6 +31,7 @@ import shutil
 import sqlite3
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -93,10 +94,25 @@ async def _migrate(url: str) -> None:
         await engine.dispose()
 
 
+VISITOR_COLUMNS = ("id", "site_id", "token_hash", "created_at", "last_seen_at", "page_url")
+CHAT_COLUMNS = (
+    "id", "kind", "site_id", "visitor_id", "state", "agent_id", "last_seq", "preview",
+    "created_at", "closed_at",
+)  # fmt: skip
+PARTICIPANT_COLUMNS = ("chat_id", "agent_id", "joined_at", "left_at")
+EVENT_COLUMNS = (
+    "id", "chat_id", "seq", "kind", "author", "author_id", "author_name", "text",
+    "client_msg_id", "visible_to_visitor", "ts",
+)  # fmt: skip
+SERIAL_TABLES = ("agents", "sites", "visitors", "chats", "events")
+
+Batch = tuple[str, tuple[str, ...], list[tuple[Any, ...]]]
+
+
 class _Filler:
-    def __init__(self, db: sqlite3.Connection, now: float) -> None:
-        self.db = db
-        self.now = now
+    """Rows of chats, their visitors, participants and events, handed out in batches."""
+
+    def __init__(self) -> None:
         self.event_id = 0
         self.chat_id = 0
         self.visitor_id = 0
@@ -114,7 +130,7 @@ class _Filler:
         self.chat_id += 1
         chat, visitor = self.chat_id, self.visitor_id
         token = hashlib.sha256(f"visitor-{visitor}".encode()).hexdigest()
-        self.visitors.append((visitor, token, start, start, f"https://shop.example/p/{visitor}"))
+        self.visitors.append((visitor, 1, token, start, start, f"https://shop.example/p/{visitor}"))
         kinds: list[tuple[str, str, str]] = []
         for k, text in enumerate(texts):
             kinds.append(("message", "visitor" if k % 2 == 0 else "agent", text))
@@ -128,37 +144,95 @@ class _Filler:
             ts += 7.0
             author_id = visitor if author == "visitor" else agent_id
             cmid = f"h{self.event_id}" if kind == "message" else None
-            self.events.append((self.event_id, chat, seq, kind, author, author_id, text, cmid, ts))
+            self.events.append(
+                (self.event_id, chat, seq, kind, author, author_id, "", text, cmid, True, ts)
+            )
         end = ts if closed else None
         preview = texts[-1][:200] if texts else ""
         state = "closed" if closed else "active"
-        self.chats.append((chat, visitor, state, agent_id, len(kinds), preview, start, end))
+        self.chats.append(
+            (chat, "visitor", 1, visitor, state, agent_id, len(kinds), preview, start, end)
+        )
         self.participants.append((chat, agent_id, start + 7.0, end))
         return chat
 
-    def flush(self) -> None:
-        db = self.db
-        db.executemany(
-            "INSERT INTO visitors (id, site_id, token_hash, created_at, last_seen_at, page_url) "
-            "VALUES (?, 1, ?, ?, ?, ?)",
-            self.visitors,
-        )
-        db.executemany(
-            "INSERT INTO chats (id, kind, site_id, visitor_id, state, agent_id, last_seq, "
-            "preview, created_at, closed_at) VALUES (?, 'visitor', 1, ?, ?, ?, ?, ?, ?, ?)",
-            self.chats,
-        )
-        db.executemany(
-            "INSERT INTO chat_participants (chat_id, agent_id, joined_at, left_at) "
-            "VALUES (?, ?, ?, ?)",
-            self.participants,
-        )
-        db.executemany(
-            "INSERT INTO events (id, chat_id, seq, kind, author, author_id, author_name, text, "
-            "client_msg_id, visible_to_visitor, ts) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, 1, ?)",
-            self.events,
-        )
+    def take(self) -> list[Batch]:
+        """The rows made since the last call, in the order foreign keys need."""
+        out = [
+            ("visitors", VISITOR_COLUMNS, self.visitors),
+            ("chats", CHAT_COLUMNS, self.chats),
+            ("chat_participants", PARTICIPANT_COLUMNS, self.participants),
+            ("events", EVENT_COLUMNS, self.events),
+        ]
         self.events, self.chats, self.visitors, self.participants = [], [], [], []
+        return out
+
+
+@dataclass
+class _Made:
+    history_chat: int = 0
+    resume_cursor: int = 0
+
+
+def _rows(closed_chats: int, seed: int, made: _Made) -> Iterator[Batch]:
+    """Every row of the fixture, in batches; ``made`` gets the working set's ids."""
+    rng = random.Random(seed)
+    words = _vocabulary(rng)
+    pool = _sentences(rng, words, 20_000)
+    now = time.time()
+    password_hash = auth.hash_password(AGENT_PASSWORD)
+    agents = [(1, AGENT_EMAIL, "Ana")] + [
+        (i, f"colleague-{i}@example.com", f"Colleague {i}") for i in range(2, AGENTS + 1)
+    ]
+    yield (
+        "agents",
+        ("id", "email", "name", "password_hash", "role", "created_at"),
+        [(i, email, name, password_hash, "agent", now - YEAR) for i, email, name in agents],
+    )
+    yield (
+        "sites",
+        ("id", "key", "name", "created_at"),
+        [(1, auth.new_site_key(), DEMO_SITE_NAME, now - YEAR)],
+    )
+    filler = _Filler()
+    messages = EVENTS_PER_CHAT - 2  # the join and the close are the other two
+    step = YEAR / max(closed_chats, 1)
+    cursor = 0
+    for i in range(closed_chats):
+        texts = [pool[(cursor + k) % len(pool)] for k in range(messages)]
+        cursor += messages + 1
+        filler.chat(i % AGENTS + 1, now - YEAR + i * step, texts, closed=True)
+        if len(filler.events) >= 100_000:
+            yield from filler.take()
+    # The working set: the newest rows, the same in every database.
+    recent = now - 3600.0
+    for k in range(PROBE_CLOSED):
+        texts = [pool[k], f"my order {NEEDLE} {k} did not arrive", pool[k + 1], pool[k + 2]]
+        filler.chat(1, recent + k, texts, closed=True)
+    made.history_chat = filler.chat(
+        1, recent + 100, pool[:HISTORY_EVENTS], closed=False, joined=False
+    )
+    made.resume_cursor = filler.event_id
+    filler.chat(1, recent + 200, pool[-RESUME_EVENTS:], closed=False, joined=False)
+    yield from filler.take()
+
+
+def _probe(made: _Made, closed_chats: int, events: int, started: float, size: int) -> Probe:
+    return Probe(
+        agent_email=AGENT_EMAIL,
+        agent_password=AGENT_PASSWORD,
+        agent_id=1,
+        history_chat=made.history_chat,
+        history_events=HISTORY_EVENTS,
+        resume_cursor=made.resume_cursor,
+        resume_events=RESUME_EVENTS,
+        needle=NEEDLE,
+        needle_chats=PROBE_CLOSED,
+        closed_chats=closed_chats,
+        events=events,
+        fill_seconds=time.monotonic() - started,
+        bytes=size,
+    )
 
 
 def _rebuild_fulltext(db: sqlite3.Connection) -> None:
@@ -172,72 +246,53 @@ def _rebuild_fulltext(db: sqlite3.Connection) -> None:
 
 
 def fill(path: Path, *, closed_chats: int = 100_000, seed: int = 15) -> Probe:
-    """Make ``path`` (it must not exist) a migrated relay database with ``closed_chats`` chats
-    of history and the benchmark's working set."""
+    """Make ``path`` (it must not exist) a migrated SQLite relay database with ``closed_chats``
+    chats of history and the benchmark's working set."""
     started = time.monotonic()
     if path.exists():
         raise FileExistsError(path)
     asyncio.run(_migrate(f"sqlite+aiosqlite:///{path}"))
-    rng = random.Random(seed)
-    words = _vocabulary(rng)
-    pool = _sentences(rng, words, 20_000)
-    now = time.time()
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=OFF")  # a fixture: durability comes from the final checkpoint
     db.execute("BEGIN")
-    password_hash = auth.hash_password(AGENT_PASSWORD)
-    agents = [(1, AGENT_EMAIL, "Ana")] + [
-        (i, f"colleague-{i}@example.com", f"Colleague {i}") for i in range(2, AGENTS + 1)
-    ]
-    db.executemany(
-        "INSERT INTO agents (id, email, name, password_hash, role, created_at) "
-        "VALUES (?, ?, ?, ?, 'agent', ?)",
-        [(i, email, name, password_hash, now - YEAR) for i, email, name in agents],
-    )
-    db.execute(
-        "INSERT INTO sites (id, key, name, created_at) VALUES (1, ?, ?, ?)",
-        (auth.new_site_key(), DEMO_SITE_NAME, now - YEAR),
-    )
-    filler = _Filler(db, now)
-    messages = EVENTS_PER_CHAT - 2  # the join and the close are the other two
-    step = YEAR / max(closed_chats, 1)
-    cursor = 0
-    for i in range(closed_chats):
-        texts = [pool[(cursor + k) % len(pool)] for k in range(messages)]
-        cursor += messages + 1
-        filler.chat(i % AGENTS + 1, now - YEAR + i * step, texts, closed=True)
-        if len(filler.events) >= 100_000:
-            filler.flush()
-    # The working set: the newest rows, the same in every database.
-    recent = now - 3600.0
-    for k in range(PROBE_CLOSED):
-        texts = [pool[k], f"my order {NEEDLE} {k} did not arrive", pool[k + 1], pool[k + 2]]
-        filler.chat(1, recent + k, texts, closed=True)
-    history_chat = filler.chat(1, recent + 100, pool[:HISTORY_EVENTS], closed=False, joined=False)
-    resume_cursor = filler.event_id
-    filler.chat(1, recent + 200, pool[-RESUME_EVENTS:], closed=False, joined=False)
-    filler.flush()
+    made = _Made()
+    for table, columns, rows in _rows(closed_chats, seed, made):
+        marks = ", ".join("?" for _ in columns)
+        db.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
     _rebuild_fulltext(db)
     db.execute("COMMIT")
     events = db.execute("SELECT count(*) FROM events").fetchone()[0]
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
-    return Probe(
-        agent_email=AGENT_EMAIL,
-        agent_password=AGENT_PASSWORD,
-        agent_id=1,
-        history_chat=history_chat,
-        history_events=HISTORY_EVENTS,
-        resume_cursor=resume_cursor,
-        resume_events=RESUME_EVENTS,
-        needle=NEEDLE,
-        needle_chats=PROBE_CLOSED,
-        closed_chats=closed_chats,
-        events=events,
-        fill_seconds=time.monotonic() - started,
-        bytes=path.stat().st_size,
-    )
+    return _probe(made, closed_chats, events, started, path.stat().st_size)
+
+
+async def fill_postgres(url: str, *, closed_chats: int = 100_000, seed: int = 15) -> Probe:
+    """The same on PostgreSQL: ``url`` (``postgresql+asyncpg://...``) names an empty database;
+    migrated, then filled with ``COPY`` (asyncpg ``copy_records_to_table``), the id sequences
+    moved past the ids written."""
+    import asyncpg
+
+    started = time.monotonic()
+    await _migrate(url)
+    conn = await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://"))
+    try:
+        made = _Made()
+        async with conn.transaction():
+            for table, columns, rows in _rows(closed_chats, seed, made):
+                await conn.copy_records_to_table(table, records=rows, columns=list(columns))
+            for table in SERIAL_TABLES:
+                await conn.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT max(id) FROM {table}))"
+                )
+        await conn.execute("VACUUM ANALYZE")  # what autovacuum would do after a bulk load
+        events = await conn.fetchval("SELECT count(*) FROM events")
+        size = await conn.fetchval("SELECT pg_database_size(current_database())")
+    finally:
+        await conn.close()
+    return _probe(made, closed_chats, int(events), started, int(size))
 
 
 def _cache_key(closed_chats: int) -> str:

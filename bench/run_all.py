@@ -518,7 +518,13 @@ def run_sections(args: argparse.Namespace, only: set[str]) -> None:
 
         log("history: costs on 1,000,000 stored events against an empty database")
         try:
-            history.run_and_write(args.rounds, args.quick, write=not args.no_write, log=log)
+            history.run_and_write(
+                args.rounds,
+                args.quick,
+                write=not args.no_write,
+                log=log,
+                postgres=not args.no_postgres,
+            )
         except Exception:
             log("history failed:\n" + traceback.format_exc())
     if "headline" in only:
