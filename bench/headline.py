@@ -289,7 +289,7 @@ def render(r: dict[str, Any]) -> str:
             f"{cores['other']:.2f} on its other threads (the writer's) = {cores['total']:.2f} of "
             f"the machine's 2; RSS {r['relay_rss_mib']:.0f} MiB at the end. The group writer "
             f"committed {writer['writes'] / duration:.0f} writes a second in "
-            f"{writer['batches'] / duration:.0f} transactions (mean batch {fmt(batch, 1)}, "
+            f"{writer['batches'] / duration:.1f} transactions (mean batch {fmt(batch, 1)}, "
             f"{fmt(tx_ms)} ms each, open {writer['tx_seconds'] / duration:.0%} of the time). "
             f"{relay_side} Load "
             f"generators' CPU: {', '.join(fmt(c) for c in r['client_cores'])} cores (chats, "

@@ -144,7 +144,11 @@ async def measure(db_dir: Path) -> dict[str, Any]:
             chat_writes.visitor_message(visitor_id, site.id, "first", "hello", True)
         )
 
-        @sa.event.listens_for(relay.engine.sync_engine, "before_cursor_execute")
+        # The engine the writer runs its batches on: on SQLite its own plain engine (in the
+        # writer's thread), else the async engine's.
+        writer_engine = getattr(relay.writer, "_sync_engine", None) or relay.engine.sync_engine
+
+        @sa.event.listens_for(writer_engine, "before_cursor_execute")
         def _count(*_: Any) -> None:
             statements[0] += 1
 
