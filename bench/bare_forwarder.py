@@ -8,7 +8,8 @@ The first frame of a socket only decides its role (``sign_in``/``authenticate`` 
 agent, anything else a visitor) and is answered with a frame shaped like the relay's
 ``welcome``/``visitor_welcome``, so the benchmark's clients run the same code against both
 servers. The websocket settings that cost memory or CPU are the relay's: no compression, the same
-frame limit, the same keepalive pings.
+frame limit, the same keepalive pings. ``bench/durable_forwarder.py`` reuses the greeting, the
+agent side and the server set-up from here.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ import json
 import os
 import signal
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
@@ -31,11 +34,13 @@ agents: list[ServerConnection] = []
 counters = {"visitors": 0, "forwarded": 0}
 
 
-async def handler(ws: ServerConnection) -> None:
+async def greet(ws: ServerConnection) -> int | None:
+    """Read the first frame and answer it; serve an agent socket until it closes (returns
+    None); for a visitor return its number (1, 2, ...), which is its chat too."""
     try:
         first = json.loads(await ws.recv())
     except (ConnectionClosed, ValueError):
-        return
+        return None
     request_id = first.get("id", 0) if isinstance(first, dict) else 0
     if isinstance(first, dict) and first.get("type") in ("sign_in", "authenticate"):
         await ws.send(json.dumps({"type": "welcome", "id": request_id, "token": "bare"}))
@@ -47,7 +52,7 @@ async def handler(ws: ServerConnection) -> None:
             pass
         finally:
             agents.remove(ws)
-        return
+        return None
     counters["visitors"] += 1
     await ws.send(
         json.dumps(
@@ -60,24 +65,42 @@ async def handler(ws: ServerConnection) -> None:
             }
         )
     )
+    return counters["visitors"]
+
+
+async def forward(raw: str | bytes, ws: ServerConnection) -> None:
+    """What a visitor's frame gets: sent to every agent, echoed to the visitor."""
+    for agent in agents:
+        await agent.send(raw)
+    await ws.send(raw)
+    counters["forwarded"] += 1
+
+
+async def handler(ws: ServerConnection) -> None:
+    if await greet(ws) is None:
+        return
     try:
         async for raw in ws:
-            for agent in agents:
-                await agent.send(raw)
-            await ws.send(raw)
-            counters["forwarded"] += 1
+            await forward(raw, ws)
     except ConnectionClosed:
         pass
 
 
-async def main(args: argparse.Namespace) -> None:
+async def run_server(
+    args: argparse.Namespace,
+    handle: Callable[[ServerConnection], Awaitable[None]],
+    stats: Callable[[], dict[str, Any]] = dict,
+) -> None:
+    """Listen on 127.0.0.1 with the relay's websocket settings, write the ready file, write the
+    stats file (``counters`` and ``stats()``) on SIGUSR1, stop on SIGTERM."""
     raise_nofile()
     seq = 0
 
     def dump_stats() -> None:
         nonlocal seq
         seq += 1
-        write_json_atomic(args.stats, {"seq": seq, "time": time.monotonic(), **counters})
+        data = {"seq": seq, "time": time.monotonic(), **counters, **stats()}
+        write_json_atomic(args.stats, data)
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -85,7 +108,7 @@ async def main(args: argparse.Namespace) -> None:
     loop.add_signal_handler(signal.SIGTERM, stop.set)
     loop.add_signal_handler(signal.SIGINT, stop.set)
     async with serve(
-        handler,
+        handle,
         "127.0.0.1",
         0,
         max_size=p.MAX_FRAME_BYTES,
@@ -107,8 +130,12 @@ async def main(args: argparse.Namespace) -> None:
         await stop.wait()
 
 
-if __name__ == "__main__":
+def arguments() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ready", type=Path, required=True)
     parser.add_argument("--stats", type=Path, required=True)
-    asyncio.run(main(parser.parse_args()))
+    return parser
+
+
+if __name__ == "__main__":
+    asyncio.run(run_server(arguments().parse_args(), handler))

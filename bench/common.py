@@ -1,15 +1,20 @@
 """Helpers shared by the benchmark driver, the servers under test and the load generators:
-process control, /proc readings, percentiles."""
+process control, /proc readings, percentiles, the machine a result was measured on."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import multiprocessing
 import os
+import platform
 import resource
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -209,6 +214,39 @@ def _read_seq(path: Path) -> int:
         return -1
 
 
+def _child_entry(fn: Callable[[dict[str, Any]], dict[str, Any]], cfg: Any, queue: Any) -> None:
+    import traceback
+
+    try:
+        queue.put((True, fn(cfg)))
+    except BaseException:
+        queue.put((False, traceback.format_exc()))
+
+
+def run_child(
+    fn: Callable[[dict[str, Any]], dict[str, Any]], cfg: dict[str, Any], timeout: float
+) -> dict[str, Any]:
+    """``fn(cfg)`` in a new (spawned) process, for a load generator that must not share the
+    driver's event loop; its result, or RuntimeError with the child's traceback."""
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_child_entry, args=(fn, cfg, queue), daemon=True)
+    proc.start()
+    try:
+        ok, result = queue.get(timeout=timeout)
+    except Exception as exc:
+        proc.kill()
+        raise RuntimeError(f"{fn.__name__} gave no result in {timeout:.0f} s") from exc
+    finally:
+        proc.join(10)
+        if proc.is_alive():
+            proc.kill()
+    if not ok:
+        raise RuntimeError(f"{fn.__name__} failed:\n{result}")
+    assert isinstance(result, dict)
+    return result
+
+
 def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(json.dumps(data))
@@ -227,3 +265,56 @@ def write_section(text: str, start: str, end: str) -> None:
     else:
         current = current.rstrip() + "\n\n" + text + "\n"
     path.write_text(current, encoding="utf-8")
+
+
+def machine(pg_version: str = "") -> dict[str, str]:
+    """What a result was measured on and with: for the report's header line."""
+    import msgspec
+    import sqlalchemy
+    import websockets
+
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": str(os.cpu_count()),
+        "cpu": _cpu_model(),
+        "python": platform.python_version(),
+        "websockets": websockets.__version__,
+        "sqlalchemy": sqlalchemy.__version__,
+        "msgspec": msgspec.__version__,
+        "sqlite": sqlite3.sqlite_version,
+        "postgres": pg_version or "-",
+        "kernel": platform.release(),
+        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "revision": _revision(),
+    }
+
+
+def _revision() -> str:
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "server"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+        return head + (" with uncommitted changes under server/" if dirty else "")
+    except Exception:
+        return "?"
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "?"

@@ -5,7 +5,8 @@ differ, and neither is measured.
 
 The visitor side is a lean protocol-level visitor (the frames of ``tests/support/visitor.py``,
 without its frame log, so that a long run does not grow a list it scans). The relay's agent is
-the real :class:`jivo_desktop.net.client.AgentClient`; the forwarder's agent is a bare reader.
+the real :class:`jivo_desktop.net.client.AgentClient`; the forwarders' agent (bare and durable,
+``cfg["kind"]`` other than ``"relay"``) is a bare reader.
 Every loop is bounded by a count and by a deadline.
 """
 
@@ -164,7 +165,7 @@ class BareAgent:
 
 async def _agent(cfg: dict[str, Any], on_text: Callable[[str, float], None]) -> Any:
     info = cfg["server"]
-    if cfg["kind"] == "bare":
+    if cfg["kind"] != "relay":
         agent = BareAgent(info["ws_url"], on_text)
         await agent.sign_in("bench@example.com", "x")
         return agent
@@ -182,7 +183,7 @@ async def _agent(cfg: dict[str, Any], on_text: Callable[[str, float], None]) -> 
 
 async def _open_chats(cfg: dict[str, Any], agent: Any, visitors: list[LeanVisitor]) -> None:
     """Relay only: each visitor's first message offers a chat; the agent accepts every one."""
-    if cfg["kind"] == "bare":
+    if cfg["kind"] != "relay":
         return
 
     async def one(v: LeanVisitor) -> None:
@@ -406,7 +407,7 @@ async def _throughput(cfg: dict[str, Any]) -> dict[str, Any]:
     await asyncio.wait(pumps, timeout=10)
     await asyncio.sleep(0.5)  # let the last answers arrive before closing
     metrics = (
-        await asyncio.to_thread(fetch_metrics, info["http_url"]) if cfg["kind"] != "bare" else {}
+        await asyncio.to_thread(fetch_metrics, info["http_url"]) if cfg["kind"] == "relay" else {}
     )
     errors: Counter[str] = Counter()
     closed = 0

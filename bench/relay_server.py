@@ -2,6 +2,7 @@
 test agent of ``tests/support/relay.py``, plus measurement hooks that change no relay code.
 
     python -m bench.relay_server --db URL --ready FILE --stats FILE [--profile FILE]
+        [--agents N] [--prefilled]
 
 Settings come from ``Settings.from_env`` (so ``JIVO_RELAY_*`` variables apply: the benchmark
 raises the rate limits and chooses ``JIVO_RELAY_SQLITE_SYNCHRONOUS``). Once listening it writes
@@ -11,7 +12,12 @@ transactions and in the writes inside them (so begin + commit = transaction - wr
 ``--profile``, the first SIGUSR1 starts cProfile on the event-loop thread and the second stops
 it and dumps the stats. With ``--tracemalloc``, the first two SIGUSR1 take snapshots and the
 second stats file holds the allocations between them by source line and the objects (gc) that
-appeared, by type. SIGTERM stops the relay.
+appeared, by type. ``--agents N`` adds N more agents, ``bench-agent-<i>@example.com`` with the
+test agent's password (hashed once) and a session each, whose tokens the ready file lists
+(``bench/headline.py``: its agents resume with ``authenticate``, as the app does after its first
+sign-in, rather than wait for 200 argon2 checks). ``--prefilled``: the database was
+filled beforehand with the test agent and the demo site in it (``bench/history_fixture.py``).
+SIGTERM stops the relay.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import raise_nofile, write_json_atomic
+from server.account import agents as agents_repo
+from server.account import auth
 from server.core.config import Settings
 from server.core.relay import Relay
 from tests.support.relay import AGENT_EMAIL, AGENT_PASSWORD
@@ -44,6 +52,10 @@ class WriterTimer:
         self.tx_seconds = 0.0
         self.write_count = 0
         self.write_seconds = 0.0
+        # By the write's function (e.g. ``record_visit_page``): [count, seconds].
+        self.kinds: collections.defaultdict[str, list[float]] = collections.defaultdict(
+            lambda: [0, 0.0]
+        )
         writer = relay.writer
         original_tx = writer._transaction
         original_run = writer.run
@@ -57,18 +69,27 @@ class WriterTimer:
                 self.tx_seconds += time.perf_counter() - start
 
         def timed_run(write: Any) -> Any:
+            kind = self.kinds[getattr(write, "__qualname__", "?").split(".<locals>")[0]]
+
             def timed_write(conn: Any) -> Any:  # writes are plain functions of a Connection
                 start = time.perf_counter()
                 try:
                     return write(conn)
                 finally:
+                    elapsed = time.perf_counter() - start
                     self.write_count += 1
-                    self.write_seconds += time.perf_counter() - start
+                    self.write_seconds += elapsed
+                    kind[0] += 1
+                    kind[1] += elapsed
 
             return original_run(timed_write)
 
         writer._transaction = timed_transaction  # type: ignore[method-assign]
         writer.run = timed_run  # type: ignore[method-assign]
+
+
+def bench_agent_email(i: int) -> str:
+    return f"bench-agent-{i}@example.com"
 
 
 def _tracemalloc_diff(before: tracemalloc.Snapshot, after: tracemalloc.Snapshot) -> dict[str, Any]:
@@ -108,8 +129,20 @@ async def main(args: argparse.Namespace) -> None:
     relay = Relay(settings)
     timer = WriterTimer(relay)
     await relay.start()
-    await relay.create_agent(AGENT_EMAIL, "Ana", AGENT_PASSWORD, "agent")
+    if not args.prefilled:
+        await relay.create_agent(AGENT_EMAIL, "Ana", AGENT_PASSWORD, "agent")
     await relay.bootstrap_demo()
+    tokens: list[str] = []
+    if args.agents:
+        password_hash = await auth.hash_password_async(AGENT_PASSWORD)
+        for i in range(args.agents):
+            email = bench_agent_email(i)
+            agent_id = await relay.writer.run(
+                agents_repo.create_agent(email, f"Agent {i}", password_hash, "agent")
+            )
+            token = auth.new_token()
+            await relay.writer.run(agents_repo.create_session(agent_id, auth.token_hash(token)))
+            tokens.append(token)
     seq = 0
     profiler: cProfile.Profile | None = None
     profiling_done = False
@@ -145,6 +178,7 @@ async def main(args: argparse.Namespace) -> None:
                 "tx_seconds": timer.tx_seconds,
                 "write_count": timer.write_count,
                 "write_seconds": timer.write_seconds,
+                "write_kinds": {k: list(v) for k, v in timer.kinds.items()},
                 "messages": sum(
                     relay.metrics.messages.labels(a)._value.get() for a in ("visitor", "agent")
                 ),
@@ -168,6 +202,7 @@ async def main(args: argparse.Namespace) -> None:
             "agent_email": AGENT_EMAIL,
             "agent_password": AGENT_PASSWORD,
             "database_url": settings.database_url,
+            "agent_tokens": tokens,
             "sqlite_synchronous": settings.sqlite_synchronous,
             "limits": [
                 settings.conn_rate,
@@ -190,6 +225,8 @@ if __name__ == "__main__":
     parser.add_argument("--stats", type=Path, required=True)
     parser.add_argument("--profile", type=Path)
     parser.add_argument("--tracemalloc", action="store_true")
+    parser.add_argument("--agents", type=int, default=0)
+    parser.add_argument("--prefilled", action="store_true")
     logging.basicConfig(
         level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )

@@ -1,32 +1,38 @@
 """Run the relay benchmarks and write their results into docs/performance.md (``make bench``).
 
-Three benchmarks, each against a bare websockets forwarder (``bench/bare_forwarder.py``)
-measured in the same run, because this machine is shared and noisy: every target is a ratio.
+Against two baselines measured in the same run, because this machine is shared and noisy (every
+target is a ratio): the bare websockets forwarder (``bench/bare_forwarder.py``, baseline 1) and
+the same forwarder storing each message by a group commit before answering it
+(``bench/durable_forwarder.py``, baseline 2, on SQLite FULL and on PostgreSQL):
 
 1. latency: one-way visitor-to-agent latency at a fixed rate, p50 and p99;
 2. throughput: persisted (acknowledged) messages a second from many visitors, each keeping a
    window of unacknowledged messages;
-3. memory: RSS per idle visitor connection with 10,000 of them open.
+3. memory: RSS per idle visitor connection with 10,000 of them open;
+4. history (``bench/history.py``): resume, history and archive search on a database holding
+   1,000,000 events against an empty one;
+5. headline (``bench/headline.py``): 10,000 browsing visitors, 200 agents, 200 chats.
 
 The servers run in child processes and the load generators in other child processes, so no two
 share an event loop. Each measurement runs ``--rounds`` times (configurations interleaved in a
 rotating order) and the median is reported; ratios are taken within a round, then the median.
 
-    .venv/bin/python bench/run_all.py [--rounds 3] [--quick] [--only latency,throughput,memory]
+    .venv/bin/python bench/run_all.py [--rounds 3] [--quick]
+        [--only latency,throughput,memory,history,headline]
+
+``--only durable`` is latency and throughput (every configuration, both baselines included).
+Latency, throughput and memory rewrite the ``bench:relay`` section of docs/performance.md;
+history and headline each rewrite their own.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import multiprocessing
 import os
-import platform
-import pstats
 import re
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -41,11 +47,13 @@ from bench.common import (
     BENCH_LIMITS,
     ROOT,
     ServerProcess,
+    machine,
     median,
     raise_nofile,
     rss_kib,
     snapshot_stats,
 )
+from bench.diagnostics import summarise_profile, summarise_tracemalloc
 
 DOC = ROOT / "docs" / "performance.md"
 START, END = "<!-- bench:relay:start -->", "<!-- bench:relay:end -->"
@@ -63,7 +71,7 @@ def log(message: str) -> None:
 class Config:
     def __init__(self, name: str, kind: str, db: str = "", synchronous: str = "FULL") -> None:
         self.name = name
-        self.kind = kind  # "bare" or "relay"
+        self.kind = kind  # "bare", "durable" or "relay"
         self.db = db  # "sqlite" or "postgres"
         self.synchronous = synchronous
 
@@ -114,10 +122,12 @@ class Bench:
     def configs(self) -> list[Config]:
         out = [
             Config("bare forwarder", "bare"),
+            Config("durable forwarder, SQLite FULL", "durable", "sqlite", "FULL"),
             Config("relay, SQLite FULL", "relay", "sqlite", "FULL"),
             Config("relay, SQLite NORMAL", "relay", "sqlite", "NORMAL"),
         ]
         if self.pg is not None:
+            out.insert(2, Config("durable forwarder, PostgreSQL", "durable", "postgres"))
             out.append(Config("relay, PostgreSQL", "relay", "postgres"))
         return out
 
@@ -127,6 +137,13 @@ class Bench:
         run_dir.mkdir()
         if config.kind == "bare":
             return ServerProcess("bench.bare_forwarder", [], run_dir)
+        if config.kind == "durable":
+            if config.db == "postgres":
+                self.pg.create_database(f"bench_{self.counter}")
+                where = ["--postgres", self.pg.dsn(f"bench_{self.counter}")]
+            else:
+                where = ["--sqlite", str(run_dir / "durable.db")]
+            return ServerProcess("bench.durable_forwarder", where, run_dir)
         if config.db == "postgres":
             url = self.pg.create_database(f"bench_{self.counter}")
         else:
@@ -391,99 +408,13 @@ def _memory_worker() -> Any:
     return memory_worker
 
 
-# ---------------------------------------------------------------------------- profile
-
-
-CATEGORIES = [
-    ("SQLAlchemy (statement building, compiling, result rows)", "/sqlalchemy/"),
-    ("aiosqlite / asyncpg drivers", ("/aiosqlite/", "/asyncpg/")),
-    ("websockets (framing, handshake, keepalive)", "/websockets/"),
-    (
-        "asyncio event loop, tasks, futures, selectors",
-        ("/asyncio/", "selectors.py", "threading.py", "queue.py"),
-    ),
-    ("relay code (server/)", "/server/"),
-    ("msgspec, prometheus_client", ("msgspec", "/prometheus_client/")),
-]
-
-
-IDLE = "idle: waiting in epoll for sockets or aiosqlite's thread"
-
-
-def summarise_tracemalloc(stats: dict[str, Any], opened: int) -> dict[str, Any]:
-    lines = stats.get("tracemalloc", {}).get("lines", [])
-    by_category: dict[str, float] = {}
-    by_relay_line: dict[str, list[float]] = {}
-    for filename, _lineno, size, count, relay_at in lines:
-        category = "other (built-ins, stdlib)"
-        for name, needles in CATEGORIES:
-            needles = (needles,) if isinstance(needles, str) else needles
-            if any(n in filename for n in needles):
-                category = name
-                break
-        by_category[category] = by_category.get(category, 0.0) + size
-        key = relay_at or "(no relay code on the stack: websockets' own connection handling)"
-        entry = by_relay_line.setdefault(key, [0.0, 0.0])
-        entry[0] += size
-        entry[1] += count
-    per = max(opened, 1)
-    top = sorted(by_relay_line.items(), key=lambda kv: -kv[1][0])[:14]
-    types = stats.get("object_types", {})
-    return {
-        "types": sorted(
-            ((k, v / per) for k, v in types.items() if v / per >= 0.9), key=lambda kv: -kv[1]
-        ),
-        "bytes_per_conn": sum(line[2] for line in lines) / per,
-        "categories": sorted(((k, v / per) for k, v in by_category.items()), key=lambda kv: -kv[1]),
-        "top": [(where, size / per, count / per) for where, (size, count) in top],
-    }
-
-
-def _short(filename: str) -> str:
-    """A readable path: package-relative for libraries and the standard library."""
-    short = filename.split("site-packages/")[-1].replace(str(ROOT) + "/", "")
-    if "/lib/python3" in short:
-        short = short.split("/lib/python3", 1)[1].split("/", 1)[-1]
-    return short
-
-
-def summarise_profile(path: Path) -> dict[str, Any]:
-    stats = pstats.Stats(str(path))
-    raw: dict[Any, Any] = stats.stats  # type: ignore[attr-defined]
-    total = sum(v[2] for v in raw.values()) or 1e-9
-    by_category: dict[str, float] = {}
-    rows = []
-    for (filename, line, func), (_cc, ncalls, tottime, cumtime, _callers) in raw.items():
-        category = "other (built-ins, stdlib)"
-        if filename == "~" and "select.epoll" in func:
-            category = IDLE
-        elif filename == "~" and "SimpleQueue" in func:
-            category = "handing each call to aiosqlite's thread (SimpleQueue.put: GIL switch)"
-        else:
-            for name, needles in CATEGORIES:
-                needles = (needles,) if isinstance(needles, str) else needles
-                if any(n in filename for n in needles):
-                    category = name
-                    break
-        by_category[category] = by_category.get(category, 0.0) + tottime
-        rows.append((cumtime, tottime, ncalls, f"{_short(filename)}:{line}({func})"))
-    top_own = sorted((r for r in rows if "select.epoll" not in r[3]), key=lambda r: -r[1])[:14]
-    return {
-        "total_seconds": total,
-        "categories": sorted(
-            ((k, v / total) for k, v in by_category.items()), key=lambda kv: -kv[1]
-        ),
-        "top_own": [(r[3], r[1] / total, r[2]) for r in top_own],
-    }
-
-
 # ---------------------------------------------------------------------------- driver
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--only", default="latency,throughput,memory")
+    parser.add_argument("--only", default="latency,throughput,memory,history,headline")
     parser.add_argument("--quick", action="store_true", help="small sizes, one round (a smoke run)")
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-profile", action="store_true")
@@ -505,6 +436,8 @@ def main() -> int:
         args.rounds = 1
         args.latency_messages, args.duration, args.connections = 400, 3.0, 1000
     only = set(args.only.split(","))
+    if "durable" in only:
+        only |= {"latency", "throughput"}
     nofile = raise_nofile()
     bench = Bench(args)
     started = time.monotonic()
@@ -523,7 +456,11 @@ def main() -> int:
             (
                 "memory",
                 bench.memory,
-                [c for c in configs if c.db != "postgres" and c.synchronous == "FULL"],
+                [
+                    c
+                    for c in configs
+                    if c.kind != "durable" and c.db != "postgres" and c.synchronous == "FULL"
+                ],
             ),
         ]
         for name, fn, cfgs in plan:
@@ -556,20 +493,48 @@ def main() -> int:
         "writer_costs": writer,
         "memory_diagnosis": diagnosis,
         "args": vars(args) | {"json": str(args.json) if args.json else None},
-        "machine": machine(bench),
+        "machine": machine(bench.pg_version),
         "elapsed": elapsed,
         "problems": bench.problems,
         "postgres": bench.pg_note,
     }
     if args.json:
         args.json.write_text(json.dumps(report, indent=1, default=str))
-    section = render(report)
-    print(section)
-    if not args.no_write:
-        write_doc(section)
-        log(f"wrote {DOC.relative_to(ROOT)}")
-    log(f"done in {elapsed:.0f} s")
+    if only & {"latency", "throughput", "memory"}:
+        section = render(report)
+        print(section)
+        if not args.no_write:
+            write_doc(section)
+            log(f"wrote {DOC.relative_to(ROOT)}")
+    run_sections(args, only)
+    log(f"done in {time.monotonic() - started:.0f} s")
     return 0
+
+
+def run_sections(args: argparse.Namespace, only: set[str]) -> None:
+    """The benchmarks that write a section of their own (a failure is logged, not fatal)."""
+    if "history" in only:
+        from bench import history
+
+        log("history: costs on 1,000,000 stored events against an empty database")
+        try:
+            history.run_and_write(
+                args.rounds,
+                args.quick,
+                write=not args.no_write,
+                log=log,
+                postgres=not args.no_postgres,
+            )
+        except Exception:
+            log("history failed:\n" + traceback.format_exc())
+    if "headline" in only:
+        from bench import headline
+
+        log("headline: 10,000 visitors browsing, 200 agents, 200 chats")
+        try:
+            headline.run_and_write(args.quick, write=not args.no_write, log=log)
+        except Exception:
+            log("headline failed:\n" + traceback.format_exc())
 
 
 def brief(name: str, r: dict[str, Any] | None) -> str:
@@ -590,58 +555,6 @@ def brief(name: str, r: dict[str, Any] | None) -> str:
         f"{r['kib_per_conn']:.1f} KiB/conn ({r['opened']} open, failed {r['failed']}, "
         f"{r['connect_seconds']:.0f} s to connect, gauge {r['visitor_gauge']})"
     )
-
-
-def machine(bench: Bench) -> dict[str, str]:
-    import msgspec
-    import sqlalchemy
-    import websockets
-
-    return {
-        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "nproc": str(os.cpu_count()),
-        "cpu": _cpu_model(),
-        "python": platform.python_version(),
-        "websockets": websockets.__version__,
-        "sqlalchemy": sqlalchemy.__version__,
-        "msgspec": msgspec.__version__,
-        "sqlite": sqlite3.sqlite_version,
-        "postgres": bench.pg_version or "-",
-        "kernel": platform.release(),
-        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
-        "revision": _revision(),
-    }
-
-
-def _revision() -> str:
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=10,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--", "server"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=10,
-        ).stdout.strip()
-        return head + (" with uncommitted changes under server/" if dirty else "")
-    except Exception:
-        return "?"
-
-
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "?"
 
 
 # ---------------------------------------------------------------------------- report
