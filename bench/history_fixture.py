@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from server.account import auth
-from server.core.relay import DEMO_SITE_NAME
+from server.account.bootstrap import DEMO_SITE_NAME
 from server.store.db import MIGRATIONS, create_engine, migrate
 from tests.support.relay import AGENT_EMAIL, AGENT_PASSWORD
 
