@@ -62,68 +62,81 @@ class SettingsServices:
 
 
 def build_settings_sections(page: SettingsPage, services: SettingsServices) -> None:
-    idle, keys = services.idle, services.global_accept
-    page.add_section(
-        "general",
-        lambda: QCoreApplication.translate("SettingsPage", "General"),
-        GeneralSection(
+    """Add every section to Ajustes. Each is given as a function that builds it: a section is
+    built when it is first shown or asked for, not at the app's start (issue 15)."""
+    idle, keys, account = services.idle, services.global_accept, services.account
+
+    def general() -> GeneralSection:
+        return GeneralSection(
             services.settings,
             services.auto_away,
             services.notifications,
             lambda: "" if idle.available else str(idle.reason),
             startup=AutostartSetting(services.autostart),
-        ),
+        )
+
+    page.add_section(
+        "general", lambda: QCoreApplication.translate("SettingsPage", "General"), general
     )
     page.add_section(
         "audio",
         lambda: QCoreApplication.translate("SettingsPage", "Audio"),
-        AudioSection(services.audio),
+        lambda: AudioSection(services.audio),
     )
     page.add_section(
         "sounds",
         lambda: QCoreApplication.translate("SettingsPage", "Sounds"),
-        SoundsSection(services.sounds),
+        lambda: SoundsSection(services.sounds),
     )
     page.add_section(
         "hotkeys",
         lambda: QCoreApplication.translate("SettingsPage", "Hotkeys"),
-        HotkeysSection(services.hotkeys, lambda: "" if keys.available else keys.reason),
+        lambda: HotkeysSection(services.hotkeys, lambda: "" if keys.available else keys.reason),
     )
     # The account (K1-K5): My account for everyone; the rest for admins only (the relay refuses
     # agents anyway, A3). The page's heading names each section, so their own titles hide.
-    account = services.account
-    sections: dict[
-        str,
-        tuple[
-            Callable[[], str], AccountProfile | AccountChannels | AccountTeam | AccountIntegrations
-        ],
-    ] = {
+    AccountSection = AccountProfile | AccountChannels | AccountTeam | AccountIntegrations
+    sections: dict[str, tuple[Callable[[], str], Callable[[AccountService], AccountSection]]] = {
         "account": (
             lambda: QCoreApplication.translate("SettingsPage", "My account"),
-            AccountProfile(account),
+            AccountProfile,
         ),
         "channels": (
             lambda: QCoreApplication.translate("SettingsPage", "Channels"),
-            AccountChannels(account),
+            AccountChannels,
         ),
         "teammates": (
             lambda: QCoreApplication.translate("SettingsPage", "Teammates"),
-            AccountTeam(account),
+            AccountTeam,
         ),
         "integrations": (
             lambda: QCoreApplication.translate("SettingsPage", "Integrations"),
-            AccountIntegrations(account),
+            AccountIntegrations,
         ),
     }
-    for key, (title, widget) in sections.items():
-        widget.title.hide()
-        page.add_section(key, title, widget)
+
+    def account_section(
+        make: Callable[[AccountService], AccountSection],
+    ) -> Callable[[], AccountSection]:
+        def build() -> AccountSection:
+            widget = make(account)
+            widget.title.hide()
+            return widget
+
+        return build
+
+    for key, (title, make) in sections.items():
+        page.add_section(key, title, account_section(make))
+
     # V3: the automatic invitations of the sites (admins).
-    invitations = InvitationsSection(services.visitors)
-    invitations.heading.hide()
-    section_layout = invitations.layout()
-    if section_layout is not None:
-        section_layout.setContentsMargins(0, 0, 0, 0)
+    def invitations() -> InvitationsSection:
+        section = InvitationsSection(services.visitors)
+        section.heading.hide()
+        section_layout = section.layout()
+        if section_layout is not None:
+            section_layout.setContentsMargins(0, 0, 0, 0)
+        return section
+
     page.add_section(
         "invitations",
         lambda: QCoreApplication.translate("SettingsPage", "Invitations"),
@@ -134,7 +147,7 @@ def build_settings_sections(page: SettingsPage, services: SettingsServices) -> N
     page.add_section(
         "blocked",
         lambda: QCoreApplication.translate("SettingsPage", "Blocked clients"),
-        BlockedClientsList(services.actions),
+        lambda: BlockedClientsList(services.actions),
     )
 
     def show_admin_sections(admin: bool) -> None:
@@ -146,5 +159,5 @@ def build_settings_sections(page: SettingsPage, services: SettingsServices) -> N
     page.add_section(
         "about",
         lambda: QCoreApplication.translate("SettingsPage", "About"),
-        AboutSection(services.logs),
+        lambda: AboutSection(services.logs),
     )
