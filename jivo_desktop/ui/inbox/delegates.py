@@ -1,5 +1,5 @@
 """Painting of chat-list rows and message bubbles (fast enough for 10,000 messages: sizes are
-computed from font metrics and cached per row and width)."""
+computed from font metrics and cached per message and width)."""
 
 from __future__ import annotations
 
@@ -101,10 +101,34 @@ class MessageDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._sizes: dict[tuple[int, int, int], QSize] = {}
+        # Per message (by identity: the entry holds the message, so its id cannot be reused)
+        # and width: its bubble's size and text rectangle. Kept across chat switches, so
+        # showing a chat again measures none of its messages (issue 15: a switch measured all
+        # of them again); emptied past MAX_SIZES entries.
+        self._sizes: dict[tuple[int, int], tuple[Message, int, QSize, QRect]] = {}
+
+    MAX_SIZES = 20_000
 
     def invalidate(self) -> None:
         self._sizes.clear()
+
+    def _measure(self, option: QStyleOptionViewItem, message: Message) -> tuple[QSize, QRect]:
+        """The row's size and the bubble text's rectangle, from the cache or measured."""
+        width = option.rect.width()
+        key = (id(message), width)
+        entry = self._sizes.get(key)
+        if entry is not None and entry[0] is message and entry[1] == len(message.text):
+            return entry[2], entry[3]
+        if message.kind not in BUBBLE_KINDS:
+            text = QRect()
+            size = QSize(width, 30)
+        else:
+            text = self._text_rect(option, message)
+            size = QSize(width, text.height() + 2 * self.PAD + 18 + self.GAP)
+        if len(self._sizes) >= self.MAX_SIZES:
+            self._sizes.clear()
+        self._sizes[key] = (message, len(message.text), size, text)
+        return size, text
 
     def _text_rect(self, option: QStyleOptionViewItem, message: Message) -> QRect:
         metrics = QFontMetrics(option.font)
@@ -116,19 +140,9 @@ class MessageDelegate(QStyledItemDelegate):
         message: Message | None = index.data(MessageRole)
         if message is None:
             return QSize(0, 0)
-        key = (index.row(), option.rect.width(), len(message.text))
-        cached = self._sizes.get(key)
-        if cached is not None:
-            return cached
         if message.kind == "file":  # C14: not cached, the thumbnail may arrive later
             return file_bubble_size(option.rect.width(), message, self.thumbnail(message))
-        if message.kind not in BUBBLE_KINDS:
-            size = QSize(option.rect.width(), 30)
-        else:
-            text = self._text_rect(option, message)
-            size = QSize(option.rect.width(), text.height() + 2 * self.PAD + 18 + self.GAP)
-        self._sizes[key] = size
-        return size
+        return self._measure(option, message)[0]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         message: Message | None = index.data(MessageRole)
@@ -156,7 +170,7 @@ class MessageDelegate(QStyledItemDelegate):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.event_text(message))
             painter.restore()
             return
-        text = self._text_rect(option, message)
+        text = self._measure(option, message)[1]
         width = max(text.width(), 60) + 2 * self.PAD
         right = message.author == "agent"
         comment = message.kind == "comment"  # C10: only agents see it; it must look different
