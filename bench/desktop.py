@@ -3,17 +3,28 @@ measured in the same run (issue targets: start <= 2x, memory <= 1.5x, growth < 1
 1,000 chat switches), and the conversation view with 10,000 messages.
 
     python bench/desktop.py            # prints Markdown and writes it into docs/performance.md
+    python bench/desktop.py --rounds 5 --profile /tmp/desk --no-write   # + cProfile of a round
 
 The app runs offscreen in a child process, signed in to a relay (a child process too) seeded
 with 50 chats of 100 messages each. Times are taken by the parent, from starting the child to
-reading its "shown" line, so the interpreter's and Qt's own start are included for both.
+reading its "shown" line, so the interpreter's and Qt's own start are included for both. Ratios
+are taken within a round (a bare window, then the app), then the median of the rounds.
+
+The app's child also reports where its start went (issue 15), part by part, each with the RSS
+it added: the interpreter, Qt, each library group the app imports (timed one by one, and only
+the groups that importing the app loads: a probe child says which), the app's own modules, the
+local store, building the services and windows, the first paint of the main window, and the
+session restored with every chat listed. A child of its own measures finding the keychain.
+``--profile`` adds one more round under cProfile (start, and the 1,000 switches) and prints it.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import os
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -63,23 +74,129 @@ def child_bare() -> None:
     app.exec()
 
 
+# The libraries the app loads, in the order they are imported below: each group is timed and
+# its RSS taken on its own, so the report can say what each one adds. A group the app no longer
+# imports at start (the probe child says which) is skipped, never loaded for the measurement.
+IMPORT_GROUPS: list[tuple[str, tuple[str, ...]]] = [
+    ("asyncio + qasync", ("asyncio", "qasync")),
+    ("msgspec + the protocol", ("msgspec", "server.protocol")),
+    ("websockets", ("websockets.asyncio.client",)),
+    ("SQLAlchemy", ("sqlalchemy",)),
+    ("keyring", ("keyring",)),
+    ("QtMultimedia", ("PySide6.QtMultimedia",)),
+    ("QtNetwork + QtSvg", ("PySide6.QtNetwork", "PySide6.QtSvg")),
+    ("pyspellchecker", ("spellchecker",)),
+    ("pynput", ("pynput",)),
+    ("jeepney", ("jeepney",)),
+]
+APP_MODULE = "jivo_desktop.app"
+
+
+def _since(t0: float) -> float:
+    return time.time() - t0
+
+
+def child_probe() -> None:
+    """Which groups importing the app (and qasync, which runs it) loads; nothing is built."""
+    import importlib
+
+    importlib.import_module("qasync")
+    importlib.import_module(APP_MODULE)
+    loaded = [name for name, mods in IMPORT_GROUPS if all(m in sys.modules for m in mods)]
+    print(json.dumps({"event": "probed", "groups": loaded}), flush=True)
+
+
 def child_app(relay: str, email: str, password: str) -> None:
-    import qasync
+    import importlib
+
+    t0 = float(os.environ.get("BENCH_T0", time.time()))
+    marks: list[dict] = []
+
+    def mark(name: str, since: float, rss_before: int) -> None:
+        marks.append({"name": name, "s": time.time() - since, "rss_kib": rss_kib() - rss_before})
+
+    # the interpreter's own start, this script included (the bare window pays it too)
+    marks.append({"name": "interpreter", "s": _since(t0), "rss_kib": rss_kib()})
+    started, rss0 = time.time(), rss_kib()
     from PySide6.QtWidgets import QApplication
 
-    from jivo_desktop.app import DesktopApp
+    qapp = QApplication(sys.argv)
+    mark("Qt widgets + QApplication", started, rss0)
+    wanted = set(json.loads(os.environ.get("BENCH_GROUPS", "[]")))
+    for name, modules in IMPORT_GROUPS:
+        if name in wanted:
+            started, rss0 = time.time(), rss_kib()
+            for module in modules:
+                importlib.import_module(module)
+            mark(f"import {name}", started, rss0)
+    started, rss0 = time.time(), rss_kib()
+    import qasync
+
+    from jivo_desktop import app as app_module
     from jivo_desktop.paths import data_dir
 
-    qapp = QApplication(sys.argv)
+    mark("import the app's own modules", started, rss0)
+    profile = _profiler()
+
+    real_store = app_module.LocalStore
+    store_cost: dict = {}
+
+    def timed_store(path: Path) -> Any:
+        t, r = time.time(), rss_kib()
+        store = real_store(path)
+        store_cost.update(s=time.time() - t, rss_kib=rss_kib() - r)
+        return store
+
+    app_module.LocalStore = timed_store  # type: ignore[assignment,misc]
 
     async def run() -> None:
-        app = DesktopApp(qapp, data_dir())
+        from PySide6.QtCore import QEvent, QObject
+
+        started, rss0 = time.time(), rss_kib()
+        app = app_module.DesktopApp(qapp, data_dir())
+        built = time.time() - started
+        marks.append({"name": "store open", **store_cost})
+        marks.append(
+            {
+                "name": "window build (services, windows)",
+                "s": built - store_cost["s"],
+                "rss_kib": rss_kib() - rss0 - store_cost["rss_kib"],
+            }
+        )
+        painted: list[float] = []
+
+        class FirstPaint(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if (
+                    not painted
+                    and event.type() == QEvent.Type.Paint
+                    and watched.isWidgetType()
+                    and watched.window() is app.main_window  # type: ignore[attr-defined]
+                ):
+                    painted.append(time.time())
+                return False
+
+        spy = FirstPaint()
+        qapp.installEventFilter(spy)  # any widget of the main window painting
+        started, rss0 = time.time(), rss_kib()
         app.start()  # as every morning: the remembered session, no password typed
         app.main_window.resize(1180, 740)
+        while not painted:  # noqa: ASYNC110
+            await asyncio.sleep(0.001)
+        mark("first paint", started, rss0)
+        qapp.removeEventFilter(spy)
+        started, rss0 = time.time(), rss_kib()
         while len(app.main_window.inbox.chat_model._rows) < CHATS:  # noqa: ASYNC110
             await asyncio.sleep(0.005)
         await asyncio.sleep(0)  # qasync: never processEvents() inside a coroutine
-        print(json.dumps({"event": "shown", "rss_kib": rss_kib()}), flush=True)
+        mark(f"session restored, {CHATS} chats listed", started, rss0)
+        if profile is not None:
+            profile.disable()
+            profile.dump_stats(os.environ["BENCH_PROFILE"] + ".start")
+        print(
+            json.dumps({"event": "shown", "rss_kib": rss_kib(), "marks": marks, "t": _since(t0)}),
+            flush=True,
+        )
         order = list(app.chats.order)
         for chat_id in order:  # open every chat once: all histories in memory
             app.chats.select(chat_id)
@@ -88,11 +205,15 @@ def child_app(relay: str, email: str, password: str) -> None:
                 await asyncio.sleep(0.002)
             await asyncio.sleep(0)  # qasync: never processEvents() inside a coroutine
         loaded = rss_kib()
+        switch_profile = _profiler()
         started = time.perf_counter()
         for i in range(SWITCHES):
             app.chats.select(order[i % len(order)])
             await asyncio.sleep(0)  # qasync: never processEvents() inside a coroutine
         switch_ms = (time.perf_counter() - started) * 1000 / SWITCHES
+        if switch_profile is not None:
+            switch_profile.disable()
+            switch_profile.dump_stats(os.environ["BENCH_PROFILE"] + ".switch")
         print(
             json.dumps(
                 {
@@ -108,6 +229,17 @@ def child_app(relay: str, email: str, password: str) -> None:
         qapp.quit()
 
     qasync.run(run())
+
+
+def _profiler() -> Any:
+    """cProfile when ``BENCH_PROFILE`` names a file prefix (``--profile``), else None."""
+    if not os.environ.get("BENCH_PROFILE"):
+        return None
+    import cProfile
+
+    profile = cProfile.Profile()
+    profile.enable()
+    return profile
 
 
 def child_scroll(kind: str) -> None:
@@ -180,6 +312,7 @@ def child_scroll(kind: str) -> None:
 
 
 def _run_child(args: list[str], env: dict[str, str], expect: str) -> tuple[float, dict]:
+    env = {**env, "BENCH_T0": repr(time.time())}
     started = time.monotonic()
     proc = subprocess.Popen(
         [sys.executable, __file__, *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
@@ -259,8 +392,20 @@ def _remember(env: dict[str, str], relay: str, token: str) -> None:
     Path(env["JIVO_TEST_KEYRING"]).write_text(json.dumps({f"jivo-desktop\n{account}": token}))
 
 
-def measure() -> dict:
+def _byte_compile() -> None:
+    """Compile the app's sources to ``__pycache__`` first, as an installed app is (pip and the
+    .deb byte-compile; PyInstaller bundles bytecode): with PYTHONDONTWRITEBYTECODE set, as on
+    this machine, every start would otherwise compile ~150 modules again (~0.2 s)."""
+    import compileall
+
+    for folder in ("jivo_desktop", "server"):
+        compileall.compile_dir(ROOT / folder, quiet=1, workers=1)
+
+
+def measure(rounds: int = ROUNDS, profile: str = "") -> dict:
     from tests.support.relay import AGENT_EMAIL, AGENT_PASSWORD, RelayProcess
+
+    _byte_compile()
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -279,23 +424,24 @@ def measure() -> dict:
              "--password", AGENT_PASSWORD, "--role", "agent", "--name", "Ana"],
             cwd=ROOT, check=True, capture_output=True,
         )  # fmt: skip
-        import sqlalchemy as sa
-
-        engine = sa.create_engine(db.replace("+aiosqlite", ""))
-        with engine.connect() as conn:
-            site_key = conn.execute(sa.text("SELECT key FROM sites")).scalar_one()
-        engine.dispose()
+        with sqlite3.connect(folder / "relay.db") as conn:
+            (site_key,) = conn.execute("SELECT key FROM sites").fetchone()
         try:
             asyncio.run(_seed(relay.ws_url, site_key, AGENT_EMAIL, AGENT_PASSWORD))
             token = asyncio.run(_token(relay.ws_url))
+            _, probe = _run_child(["--child", "probe"], env, "probed")
+            groups = json.dumps(probe["groups"])
             rows = []
-            for round_ in range(ROUNDS):
+            for round_ in range(rounds + (1 if profile else 0)):
                 app_env = {
                     **env,
                     "JIVO_DESKTOP_DATA": str(folder / f"app-{round_}"),
                     "PYTHON_KEYRING_BACKEND": "tests.support.file_keyring.FileKeyring",
                     "JIVO_TEST_KEYRING": str(folder / f"keyring-{round_}.json"),
+                    "BENCH_GROUPS": groups,
                 }
+                if round_ == rounds:  # one more round under cProfile, left out of the figures
+                    app_env["BENCH_PROFILE"] = profile
                 _remember(app_env, relay.http_url, token)
                 bare_s, bare = _run_child(["--child", "bare"], env, "shown")
                 app_s, app = _run_child(
@@ -303,44 +449,123 @@ def measure() -> dict:
                     app_env,
                     "switched",
                 )
-                rows.append((bare_s, bare["rss_kib"], app_s, app))
+                if round_ < rounds:
+                    rows.append((bare_s, bare["rss_kib"], app_s, app))
+            keychain = {
+                how: _run_child(["--child", "keyring", how], _no_keyring_env(env), "keyring")[1]
+                for how in ("discovery", "app", "os-backend")
+            }
             _, plain = _run_child(["--child", "scroll", "plain"], env, "scrolled")
             _, fancy = _run_child(["--child", "scroll", "app"], env, "scrolled")
         finally:
             relay.stop()
     med = statistics.median
+    names = [mark["name"] for mark in rows[0][3]["marks"]]
+    parts = {
+        name: (
+            med(next(m["s"] for m in r[3]["marks"] if m["name"] == name) for r in rows),
+            med(next(m["rss_kib"] for m in r[3]["marks"] if m["name"] == name) for r in rows)
+            / 1024,
+        )
+        for name in names
+    }
     return {
         "bare_start_s": med(r[0] for r in rows),
         "app_start_s": med(r[2] for r in rows),
+        "start_ratio": med(r[2] / r[0] for r in rows),
         "bare_rss_mib": med(r[1] for r in rows) / 1024,
         "app_rss_shown_mib": med(r[3]["rss_kib"] for r in rows) / 1024,
         "app_rss_loaded_mib": med(r[3]["rss_loaded_kib"] for r in rows) / 1024,
+        "mem_ratio": med(r[3]["rss_loaded_kib"] / r[1] for r in rows),
         "app_rss_switched_mib": med(r[3]["rss_switched_kib"] for r in rows) / 1024,
         "switch_ms": med(r[3]["switch_ms"] for r in rows),
+        "parts": parts,
+        "keyring": keychain,
         "plain_frame_ms": plain["frame_ms"],
         "app_frame_ms": fancy["frame_ms"],
         "app_frame_p99_ms": fancy["frame_p99_ms"],
-        "rounds": ROUNDS,
+        "rounds": rounds,
     }
 
 
+def _no_keyring_env(env: dict[str, str]) -> dict[str, str]:
+    """No PYTHON_KEYRING_BACKEND, and a HOME without a keyringrc: what a user's machine has."""
+    home = tempfile.mkdtemp(prefix="bench-keyring-")
+    out = {k: v for k, v in env.items() if k != "PYTHON_KEYRING_BACKEND"}
+    out.update(HOME=home, XDG_CONFIG_HOME=f"{home}/config", XDG_DATA_HOME=f"{home}/data")
+    return out
+
+
+def child_keyring(how: str) -> None:
+    """What finding the keychain costs, keyring and the app's modules already imported:
+    keyring's discovery of every backend; the app's way (``use_os_keychain()`` then
+    ``Secrets()``); or only importing this OS's backend module, what the app's way costs where
+    that backend is usable (the benchmark's machine has no Secret Service daemon, so there
+    the app's way ends in discovery too)."""
+    import keyring.core
+
+    from jivo_desktop.services.secrets import Secrets
+
+    try:
+        from jivo_desktop.platform.keychain import os_backend, use_os_keychain
+    except ImportError:  # before issue 15: the app had no way of its own
+        os_backend = use_os_keychain = None  # type: ignore[assignment]
+    started, rss0 = time.time(), rss_kib()
+    if how == "discovery":
+        name = keyring.get_keyring()
+        name = type(name).__module__ + "." + type(name).__name__
+    elif how == "os-backend" and os_backend is not None:
+        backend_name = os_backend() or ""
+        name = backend_name + " (class loaded)"
+        keyring.core._load_keyring_class(backend_name)
+    elif how == "os-backend":
+        name = "(no such step before issue 15)"
+    else:
+        if use_os_keychain is not None:
+            use_os_keychain()
+        backend = Secrets().backend
+        name = type(backend).__module__ + "." + type(backend).__name__
+    print(
+        json.dumps(
+            {
+                "event": "keyring",
+                "s": time.time() - started,
+                "rss_kib": rss_kib() - rss0,
+                "backend": name,
+            }
+        ),
+        flush=True,
+    )
+
+
 def report(m: dict) -> str:
-    start_ratio = m["app_start_s"] / m["bare_start_s"]
-    mem_ratio = m["app_rss_loaded_mib"] / m["bare_rss_mib"]
+    start_ratio = m["start_ratio"]
+    mem_ratio = m["mem_ratio"]
     growth = (m["app_rss_switched_mib"] - m["app_rss_loaded_mib"]) / m["app_rss_loaded_mib"]
 
     def verdict(ok: bool) -> str:
         return "PASS" if ok else "MISS"
 
+    parts = [f"| {name} | {s * 1000:.0f} | {mib:+.1f} |" for name, (s, mib) in m["parts"].items()]
+    keyring_steps = {
+        "discovery": "keyring's discovery of every backend",
+        "app": "the app's way: this OS's backend, else discovery",
+        "os-backend": "only loading this OS's backend class",
+    }
+    keyring_rows = [
+        f"| {keyring_steps[how]} (`{k['backend']}`) | {k['s'] * 1000:.0f} | "
+        f"{k['rss_kib'] / 1024:+.1f} |"
+        for how, k in m["keyring"].items()
+    ]
     return "\n".join(
         [
             MARK_START,
-            "## Desktop app (issue 3)",
+            "## Desktop app (issue 3, issue 15)",
             "",
             f"Measured {time.strftime('%Y-%m-%d')} with `python bench/desktop.py` "
             f"({os.cpu_count()} cores, Python {sys.version.split()[0]}, offscreen Qt), "
-            f"median of {m['rounds']} rounds. The app restores its session with a relay "
-            f"seeded with {CHATS} "
+            f"median of {m['rounds']} rounds, ratios taken within a round. The app restores its "
+            f"session with a relay seeded with {CHATS} "
             f"chats x {MESSAGES} messages; the baseline is a bare PySide6 window with one label.",
             "",
             "| measure | bare window | app | ratio | target | verdict |",
@@ -362,10 +587,35 @@ def report(m: dict) -> str:
             f"{m['app_frame_ms'] / max(m['plain_frame_ms'], 1e-6):.1f}x | under 16 ms | "
             f"{verdict(m['app_frame_p99_ms'] < 16)} |",
             "",
+            "Where the start goes, in order (median of the rounds; RSS added by each part; "
+            "the interpreter's row is its whole RSS). Imports are timed group by group, each "
+            "library only if importing the app loads it:",
+            "",
+            "| part of the start | ms | RSS MiB |",
+            "| --- | --- | --- |",
+            *parts,
+            "",
+            "Finding the keychain on a machine without `PYTHON_KEYRING_BACKEND`, measured in a "
+            "child of its own (the benchmark's app uses the tests' file keychain):",
+            "",
+            "| keychain | ms | RSS MiB |",
+            "| --- | --- | --- |",
+            *keyring_rows,
+            "",
             "Peer agent apps built on Electron are reported at 400 MB to over 1 GB.",
             MARK_END,
         ]
     )
+
+
+def _print_profile(path: str, limit: int = 30) -> None:
+    import pstats
+
+    for phase in ("start", "switch"):
+        print(f"\n== cProfile, {phase} ({path}.{phase}), by cumulative time")
+        stats = pstats.Stats(f"{path}.{phase}")
+        stats.sort_stats("cumulative").print_stats(limit)
+        stats.sort_stats("tottime").print_stats(limit)
 
 
 def main() -> None:
@@ -373,14 +623,29 @@ def main() -> None:
         kind = sys.argv[2]
         if kind == "bare":
             child_bare()
+        elif kind == "probe":
+            child_probe()
         elif kind == "app":
             child_app(*sys.argv[3:6])
+        elif kind == "keyring":
+            child_keyring(sys.argv[3])
         else:
             child_scroll(sys.argv[3])
         return
-    text = report(measure())
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=ROUNDS)
+    parser.add_argument(
+        "--profile", default="", help="file prefix: one more round under cProfile, printed"
+    )
+    parser.add_argument("--no-write", action="store_true", help="print only, leave the doc")
+    args = parser.parse_args()
+    m = measure(args.rounds, args.profile)
+    text = report(m)
     print(text)
-    write_section(text, MARK_START, MARK_END)
+    if args.profile:
+        _print_profile(args.profile)
+    if not args.no_write:
+        write_section(text, MARK_START, MARK_END)
 
 
 if __name__ == "__main__":

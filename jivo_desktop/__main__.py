@@ -80,6 +80,11 @@ def main(argv: list[str] | None = None) -> int:
     import qasync
 
     from jivo_desktop.app import DesktopApp
+    from jivo_desktop.platform.keychain import use_os_keychain
+
+    # keyring gets this OS's keychain by name: its discovery of every backend cost the start
+    # ~7 MiB (issue 15); PYTHON_KEYRING_BACKEND and keyring's config file still win.
+    logging.getLogger(__name__).info("keychain: %s", use_os_keychain())
 
     password = ""
     if args.password_file:

@@ -68,7 +68,6 @@ class DesktopApp(QObject):
         # Ajustes → the app: stored locally, applied at once (G1, G2, G5, G6, G9).
         self.settings = AppSettings(self.store, self)
         self.hotkeys = HotkeyService(self.store, self)
-        qapp.setStyleSheet(style.stylesheet(self.settings.theme))
         self.settings.theme_changed.connect(self._on_settings_theme_changed)
         self.sign_in_window = SignInWindow(self.session)
         self.tray = TrayController(
@@ -154,6 +153,10 @@ class DesktopApp(QObject):
         self.session.signed_out.connect(self._on_session_signed_out)
         self.session.sign_in_failed.connect(self._on_session_sign_in_failed)
         qapp.applicationStateChanged.connect(self._on_qapp_application_state_changed)
+        # The style sheet once every window is built, not before: with a sheet in place each
+        # widget added to a layout is polished again, which took half of building the windows
+        # (issue 15); set afterwards, Qt polishes each widget once. The same pixels (compared).
+        qapp.setStyleSheet(style.stylesheet(self.settings.theme))
 
     def start(self, sign_in: tuple[str, str, str] | None = None) -> None:
         """The one start path (B1): the tray icon and the OS's notifications, then the window.

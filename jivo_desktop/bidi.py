@@ -29,6 +29,8 @@ _REORDERING = frozenset(
 
 def needs_isolation(text: str) -> bool:
     """Whether ``text`` holds anything that could reorder the text around it."""
+    if text.isascii():  # the common case, without looking at each character
+        return False
     return any(unicodedata.bidirectional(c) in _REORDERING for c in text if ord(c) > 0x7F)
 
 

@@ -63,14 +63,23 @@ class AudioSettings(QObject):
         super().__init__(parent)
         self.store = store
         self._devices = devices or qt_inputs
-        if devices is None:
-            from PySide6.QtMultimedia import QMediaDevices
-
-            self._media = QMediaDevices(self)
-            self._media.audioInputsChanged.connect(self.devices_changed)
+        self._media: QObject | None = None
+        self._watch = devices is None
 
     def inputs(self) -> list[AudioInput]:
+        if self._watch:  # the first question about devices: from now on, report changes too
+            self._watch = False
+            self._watch_devices()
         return self._devices()
+
+    def _watch_devices(self) -> None:
+        """QtMultimedia (with FFmpeg and the sound server's client: about 40 MiB and a third of
+        a second, issue 15) loads here, when Ajustes > Audio first asks, not at the start."""
+        from PySide6.QtMultimedia import QMediaDevices
+
+        media = QMediaDevices(self)
+        media.audioInputsChanged.connect(self.devices_changed)
+        self._media = media
 
     def selected(self) -> AudioInput | None:
         """The chosen microphone if it is connected, else the system's default, else the first."""

@@ -117,6 +117,7 @@ class Conversations(QObject):
         self.store = store
         self.chats: dict[int, Chat] = {}
         self._history_loading: set[int] = set()
+        self._drafts: dict[tuple[str, int], str] = {}  # what the store holds, once read
         session.signed_in.connect(self._on_session_signed_in)
 
     @property
@@ -127,11 +128,21 @@ class Conversations(QObject):
     # -------------------------------------------------------------- the agent's messages
 
     def draft(self, chat_id: int) -> str:
-        return self.store.draft(self.session.account, chat_id) if self.session.account else ""
+        account = self.session.account
+        if not account:
+            return ""
+        key = (account, chat_id)
+        if key not in self._drafts:
+            self._drafts[key] = self.store.draft(account, chat_id)
+        return self._drafts[key]
 
     def save_draft(self, chat_id: int, text: str) -> None:
-        if self.session.account and chat_id:
-            self.store.save_draft(self.session.account, chat_id, text)
+        """Stored only when it changed: leaving a chat writes (and syncs to disk) nothing if
+        its draft is what it was (issue 15: every chat switch did a synced write)."""
+        account = self.session.account
+        if account and chat_id and self._drafts.get((account, chat_id)) != text:
+            self.store.save_draft(account, chat_id, text)
+            self._drafts[(account, chat_id)] = text
 
     def send(self, chat_id: int, text: str) -> None:
         """Queue in the local outbox, show as "sending", deliver (across reconnects)."""

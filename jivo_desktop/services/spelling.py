@@ -1,8 +1,9 @@
 """G5: spell checking for English, Spanish, Portuguese and Russian.
 
 The dictionaries are the word-frequency lists that ship inside ``pyspellchecker`` (nothing is
-fetched at run time). One is loaded on first need in a worker thread, so neither the start of
-the app nor a change of language waits for it; until it is there, nothing is marked. Words the
+fetched at run time). One is loaded on first need (the first text in the composer, a change of
+language) in a worker thread, so neither the start of the app nor a change of language waits
+for it; until it is there, nothing is marked. Words the
 agent adds ("add to dictionary") are stored in the local database, per language.
 
 Those lists hold mostly base forms (measured: the Spanish one has "gracia" but not "gracias",

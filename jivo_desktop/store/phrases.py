@@ -3,20 +3,15 @@ per account (``email relay``, A4): a second account on this computer never sees 
 
 from __future__ import annotations
 
-import sqlalchemy as sa
-
 from jivo_desktop.store.local import LocalStore
 
-metadata = sa.MetaData()
-
-phrases = sa.Table(
-    "typing_phrases_by_account",
-    metadata,
-    sa.Column("account", sa.String(300), primary_key=True),
-    sa.Column("text", sa.String(400), primary_key=True),
-    sa.Column("uses", sa.Integer, nullable=False),
-    sa.Column("last_used", sa.Float, nullable=False),
+TABLE = "typing_phrases_by_account"
+SCHEMA = (
+    f"CREATE TABLE IF NOT EXISTS {TABLE} (\n\taccount VARCHAR(300) NOT NULL, \n"
+    "\ttext VARCHAR(400) NOT NULL, \n\tuses INTEGER NOT NULL, \n\tlast_used FLOAT NOT NULL, \n"
+    "\tPRIMARY KEY (account, text)\n)",
 )
+"""The DDL SQLAlchemy emitted for this table (``IF NOT EXISTS`` added)."""
 
 OLD_TABLE = "typing_phrases"
 """Before A4 the phrases were not keyed by account; nobody can tell whose they were."""
@@ -24,39 +19,33 @@ OLD_TABLE = "typing_phrases"
 
 class PhraseStore:
     def __init__(self, store: LocalStore) -> None:
-        self.engine = store.engine
-        metadata.create_all(self.engine)
-        with self.engine.begin() as conn:
-            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {OLD_TABLE}")
+        self.store = store
+        store.apply_schema((*SCHEMA, f"DROP TABLE IF EXISTS {OLD_TABLE}"))
 
     def load(self, account: str) -> dict[str, tuple[int, float]]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(phrases).where(phrases.c.account == account)).all()
-        return {r.text: (r.uses, r.last_used) for r in rows}
+        rows = self.store.rows(
+            f"SELECT text, uses, last_used FROM {TABLE} WHERE account = ?", (account,)
+        )
+        return {text: (uses, last_used) for text, uses, last_used in rows}
 
     def save(self, account: str, text: str, uses: int, last_used: float) -> None:
-        with self.engine.begin() as conn:
-            updated = conn.execute(
-                sa.update(phrases)
-                .where(phrases.c.account == account, phrases.c.text == text)
-                .values(uses=uses, last_used=last_used)
+        with self.store.transaction() as db:
+            db.execute(
+                f"INSERT INTO {TABLE} (account, text, uses, last_used) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (account, text) DO UPDATE "
+                "SET uses = excluded.uses, last_used = excluded.last_used",
+                (account, text, uses, last_used),
             )
-            if updated.rowcount == 0:
-                conn.execute(
-                    sa.insert(phrases).values(
-                        account=account, text=text, uses=uses, last_used=last_used
-                    )
-                )
 
     def forget(self, account: str, texts: list[str]) -> None:
         if texts:
-            with self.engine.begin() as conn:
-                conn.execute(
-                    sa.delete(phrases).where(
-                        phrases.c.account == account, phrases.c.text.in_(texts)
-                    )
+            marks = ", ".join("?" * len(texts))
+            with self.store.transaction() as db:
+                db.execute(
+                    f"DELETE FROM {TABLE} WHERE account = ? AND text IN ({marks})",
+                    (account, *texts),
                 )
 
     def clear(self, account: str) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(sa.delete(phrases).where(phrases.c.account == account))
+        with self.store.transaction() as db:
+            db.execute(f"DELETE FROM {TABLE} WHERE account = ?", (account,))

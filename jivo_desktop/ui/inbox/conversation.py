@@ -247,8 +247,7 @@ class ConversationPane(QWidget):
         if self.shown_chat and self.shown_chat != chat_id:
             self._save_draft()
             self._stop_typing()
-        self.shown_chat = chat_id
-        self.delegate.invalidate()
+        self.shown_chat = chat_id  # the delegate's sizes are per message: they stay valid
         self.messages_model.show_chat(chat_id)
         if self.files is not None:
             self.attachment_bar.show_chat(chat_id)
@@ -393,7 +392,6 @@ class ConversationPane(QWidget):
         if self._typing_sent and self.shown_chat:
             self.chats.typing(self.shown_chat, False)
         self._typing_sent = False
-        self.retranslate()
 
     def _save_draft(self) -> None:
         if self.shown_chat:

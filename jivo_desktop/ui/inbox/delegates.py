@@ -1,5 +1,5 @@
 """Painting of chat-list rows and message bubbles (fast enough for 10,000 messages: sizes are
-computed from font metrics and cached per row and width)."""
+computed from font metrics and cached per message and width)."""
 
 from __future__ import annotations
 
@@ -101,10 +101,34 @@ class MessageDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._sizes: dict[tuple[int, int, int], QSize] = {}
+        # Per message (by identity: the entry holds the message, so its id cannot be reused)
+        # and width: the text's length when measured, the row's height, the bubble text's
+        # width and height (plain ints: Qt value objects cost ~0.6 KiB each here). Kept across
+        # chat switches, so showing a chat again measures none of its messages (issue 15: a
+        # switch measured all of them again); emptied past MAX_SIZES entries.
+        self._sizes: dict[tuple[int, int], tuple[Message, int, int, int, int]] = {}
+
+    MAX_SIZES = 20_000
 
     def invalidate(self) -> None:
         self._sizes.clear()
+
+    def _measure(self, option: QStyleOptionViewItem, message: Message) -> tuple[int, int, int]:
+        """The row's height and the bubble text's width and height, cached or measured."""
+        width = option.rect.width()
+        key = (id(message), width)
+        entry = self._sizes.get(key)
+        if entry is None or entry[0] is not message or entry[1] != len(message.text):
+            if message.kind not in BUBBLE_KINDS:
+                height, text_w, text_h = 30, 0, 0
+            else:
+                text = self._text_rect(option, message)
+                text_w, text_h = text.width(), text.height()
+                height = text_h + 2 * self.PAD + 18 + self.GAP
+            if len(self._sizes) >= self.MAX_SIZES:
+                self._sizes.clear()
+            entry = self._sizes[key] = (message, len(message.text), height, text_w, text_h)
+        return entry[2], entry[3], entry[4]
 
     def _text_rect(self, option: QStyleOptionViewItem, message: Message) -> QRect:
         metrics = QFontMetrics(option.font)
@@ -116,19 +140,9 @@ class MessageDelegate(QStyledItemDelegate):
         message: Message | None = index.data(MessageRole)
         if message is None:
             return QSize(0, 0)
-        key = (index.row(), option.rect.width(), len(message.text))
-        cached = self._sizes.get(key)
-        if cached is not None:
-            return cached
         if message.kind == "file":  # C14: not cached, the thumbnail may arrive later
             return file_bubble_size(option.rect.width(), message, self.thumbnail(message))
-        if message.kind not in BUBBLE_KINDS:
-            size = QSize(option.rect.width(), 30)
-        else:
-            text = self._text_rect(option, message)
-            size = QSize(option.rect.width(), text.height() + 2 * self.PAD + 18 + self.GAP)
-        self._sizes[key] = size
-        return size
+        return QSize(option.rect.width(), self._measure(option, message)[0])
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         message: Message | None = index.data(MessageRole)
@@ -156,12 +170,12 @@ class MessageDelegate(QStyledItemDelegate):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.event_text(message))
             painter.restore()
             return
-        text = self._text_rect(option, message)
-        width = max(text.width(), 60) + 2 * self.PAD
+        _height, text_width, text_height = self._measure(option, message)
+        width = max(text_width, 60) + 2 * self.PAD
         right = message.author == "agent"
         comment = message.kind == "comment"  # C10: only agents see it; it must look different
         x = rect.right() - width - 12 if right else rect.left() + 12
-        bubble = QRect(x, rect.top() + self.GAP // 2, width, text.height() + 2 * self.PAD)
+        bubble = QRect(x, rect.top() + self.GAP // 2, width, text_height + 2 * self.PAD)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(COMMENT_FILL if comment else style.BRAND if right else "#ffffff"))
         if not right or comment:

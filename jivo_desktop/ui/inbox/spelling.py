@@ -47,7 +47,18 @@ class SpellCheckAssist(QObject):
         editor.cursorPositionChanged.connect(self._on_editor_cursor_position_changed)
         # A context-menu event of a scroll area arrives at its viewport.
         editor.viewport().installEventFilter(self)
-        spelling.prepare()
+        # The dictionary (pyspellchecker's list, tens of MiB) loads when there is first text to
+        # check, not at the app's start (issue 15); the document's own signal, so a draft put
+        # back with the editor's signals blocked counts too.
+        self._prepared = False
+        editor.document().contentsChanged.connect(self._on_document_contents_changed)
+        self._on_document_contents_changed()
+
+    def _on_document_contents_changed(self) -> None:
+        if not self._prepared and not self.editor.document().isEmpty():
+            self._prepared = True
+            self.editor.document().contentsChanged.disconnect(self._on_document_contents_changed)
+            self.spelling.prepare()
 
     def _on_editor_cursor_position_changed(self) -> None:
         cursor = self.editor.textCursor()

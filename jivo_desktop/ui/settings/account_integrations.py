@@ -116,6 +116,9 @@ class AccountIntegrations(QWidget):
         account.secret_shown.connect(self._on_account_secret_shown)
         account.saved.connect(self._on_account_message)
         account.problem.connect(self._on_account_message)
+        # What the account already has (Ajustes builds this section when it is first shown).
+        self._on_account_webhooks_changed(account.webhooks, account.deliveries)
+        self._on_account_tokens_changed(account.tokens)
 
     def retranslate(self) -> None:
         """Set every text in the current language (at start and on a language switch, G6)."""

@@ -2,14 +2,18 @@
 
 The composition root (``jivo_desktop/app.py``) hands over a :class:`SettingsServices`: the
 sections get the services they change and nothing else, and this module never imports the app.
+Each section's module is imported when the section is built (first shown), not at start.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from jivo_desktop.platform.autostart import Autostart
 from jivo_desktop.platform.hotkeys import GlobalHotkeys
@@ -24,19 +28,11 @@ from jivo_desktop.services.logs import LogService
 from jivo_desktop.services.notifications import NotificationService
 from jivo_desktop.services.sounds import SoundService
 from jivo_desktop.services.visitors import VisitorsService
-from jivo_desktop.ui.inbox.blocked_dialog import BlockedClientsList
-from jivo_desktop.ui.settings.about import AboutSection
-from jivo_desktop.ui.settings.account_channels import AccountChannels
-from jivo_desktop.ui.settings.account_integrations import AccountIntegrations
-from jivo_desktop.ui.settings.account_profile import AccountProfile
-from jivo_desktop.ui.settings.account_team import AccountTeam
-from jivo_desktop.ui.settings.audio import AudioSection
-from jivo_desktop.ui.settings.autostart import AutostartSetting
-from jivo_desktop.ui.settings.general import GeneralSection
-from jivo_desktop.ui.settings.hotkeys import HotkeysSection
-from jivo_desktop.ui.settings.invitations import InvitationsSection
 from jivo_desktop.ui.settings.page import SettingsPage
-from jivo_desktop.ui.settings.sounds import SoundsSection
+
+if TYPE_CHECKING:
+    from jivo_desktop.ui.settings.general import GeneralSection
+    from jivo_desktop.ui.settings.invitations import InvitationsSection
 
 ADMIN_SECTIONS = ("channels", "teammates", "integrations", "invitations", "blocked")
 
@@ -62,68 +58,90 @@ class SettingsServices:
 
 
 def build_settings_sections(page: SettingsPage, services: SettingsServices) -> None:
-    idle, keys = services.idle, services.global_accept
-    page.add_section(
-        "general",
-        lambda: QCoreApplication.translate("SettingsPage", "General"),
-        GeneralSection(
+    """Add every section to Ajustes. Each is given as a function that builds it: a section is
+    built (and its module imported) when it is first shown or asked for, not at the app's
+    start (issue 15)."""
+    idle, keys, account = services.idle, services.global_accept, services.account
+
+    def general() -> GeneralSection:
+        from jivo_desktop.ui.settings.autostart import AutostartSetting
+        from jivo_desktop.ui.settings.general import GeneralSection
+
+        return GeneralSection(
             services.settings,
             services.auto_away,
             services.notifications,
             lambda: "" if idle.available else str(idle.reason),
             startup=AutostartSetting(services.autostart),
-        ),
-    )
+        )
+
+    def audio() -> QWidget:
+        from jivo_desktop.ui.settings.audio import AudioSection
+
+        return AudioSection(services.audio)
+
+    def sounds() -> QWidget:
+        from jivo_desktop.ui.settings.sounds import SoundsSection
+
+        return SoundsSection(services.sounds)
+
+    def hotkeys() -> QWidget:
+        from jivo_desktop.ui.settings.hotkeys import HotkeysSection
+
+        return HotkeysSection(services.hotkeys, lambda: "" if keys.available else keys.reason)
+
     page.add_section(
-        "audio",
-        lambda: QCoreApplication.translate("SettingsPage", "Audio"),
-        AudioSection(services.audio),
+        "general", lambda: QCoreApplication.translate("SettingsPage", "General"), general
     )
+    page.add_section("audio", lambda: QCoreApplication.translate("SettingsPage", "Audio"), audio)
+    page.add_section("sounds", lambda: QCoreApplication.translate("SettingsPage", "Sounds"), sounds)
     page.add_section(
-        "sounds",
-        lambda: QCoreApplication.translate("SettingsPage", "Sounds"),
-        SoundsSection(services.sounds),
+        "hotkeys", lambda: QCoreApplication.translate("SettingsPage", "Hotkeys"), hotkeys
     )
-    page.add_section(
-        "hotkeys",
-        lambda: QCoreApplication.translate("SettingsPage", "Hotkeys"),
-        HotkeysSection(services.hotkeys, lambda: "" if keys.available else keys.reason),
-    )
+
     # The account (K1-K5): My account for everyone; the rest for admins only (the relay refuses
     # agents anyway, A3). The page's heading names each section, so their own titles hide.
-    account = services.account
-    sections: dict[
-        str,
-        tuple[
-            Callable[[], str], AccountProfile | AccountChannels | AccountTeam | AccountIntegrations
-        ],
-    ] = {
+    def account_section(module: str, name: str) -> Callable[[], QWidget]:
+        def build() -> QWidget:
+            make = getattr(importlib.import_module(f"jivo_desktop.ui.settings.{module}"), name)
+            widget: QWidget = make(account)
+            widget.title.hide()  # type: ignore[attr-defined]
+            return widget
+
+        return build
+
+    sections = {
         "account": (
             lambda: QCoreApplication.translate("SettingsPage", "My account"),
-            AccountProfile(account),
+            ("account_profile", "AccountProfile"),
         ),
         "channels": (
             lambda: QCoreApplication.translate("SettingsPage", "Channels"),
-            AccountChannels(account),
+            ("account_channels", "AccountChannels"),
         ),
         "teammates": (
             lambda: QCoreApplication.translate("SettingsPage", "Teammates"),
-            AccountTeam(account),
+            ("account_team", "AccountTeam"),
         ),
         "integrations": (
             lambda: QCoreApplication.translate("SettingsPage", "Integrations"),
-            AccountIntegrations(account),
+            ("account_integrations", "AccountIntegrations"),
         ),
     }
-    for key, (title, widget) in sections.items():
-        widget.title.hide()
-        page.add_section(key, title, widget)
+    for key, (title, (module, name)) in sections.items():
+        page.add_section(key, title, account_section(module, name))
+
     # V3: the automatic invitations of the sites (admins).
-    invitations = InvitationsSection(services.visitors)
-    invitations.heading.hide()
-    section_layout = invitations.layout()
-    if section_layout is not None:
-        section_layout.setContentsMargins(0, 0, 0, 0)
+    def invitations() -> InvitationsSection:
+        from jivo_desktop.ui.settings.invitations import InvitationsSection
+
+        section = InvitationsSection(services.visitors)
+        section.heading.hide()
+        section_layout = section.layout()
+        if section_layout is not None:
+            section_layout.setContentsMargins(0, 0, 0, 0)
+        return section
+
     page.add_section(
         "invitations",
         lambda: QCoreApplication.translate("SettingsPage", "Invitations"),
@@ -131,10 +149,13 @@ def build_settings_sections(page: SettingsPage, services: SettingsServices) -> N
     )
 
     # C8: Clientes bloqueados (admins), the same list as the chat toolbar's dialog.
+    def blocked() -> QWidget:
+        from jivo_desktop.ui.inbox.blocked_dialog import BlockedClientsList
+
+        return BlockedClientsList(services.actions)
+
     page.add_section(
-        "blocked",
-        lambda: QCoreApplication.translate("SettingsPage", "Blocked clients"),
-        BlockedClientsList(services.actions),
+        "blocked", lambda: QCoreApplication.translate("SettingsPage", "Blocked clients"), blocked
     )
 
     def show_admin_sections(admin: bool) -> None:
@@ -143,8 +164,10 @@ def build_settings_sections(page: SettingsPage, services: SettingsServices) -> N
 
     account.admin_changed.connect(show_admin_sections)
     show_admin_sections(account.is_admin)
-    page.add_section(
-        "about",
-        lambda: QCoreApplication.translate("SettingsPage", "About"),
-        AboutSection(services.logs),
-    )
+
+    def about() -> QWidget:
+        from jivo_desktop.ui.settings.about import AboutSection
+
+        return AboutSection(services.logs)
+
+    page.add_section("about", lambda: QCoreApplication.translate("SettingsPage", "About"), about)

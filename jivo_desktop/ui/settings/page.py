@@ -3,13 +3,18 @@
 Every section is a plain widget of its own module, built with the services it changes; the
 composition root adds them (``add_section``), so this page knows none of them. Each section
 sits in a scroll area: a small window or a long translation never cuts a control off.
+
+A section may be given as a function that builds it: it is then built when it is first shown
+or first asked for (``sections[key]``), not at the app's start (issue 15: building every
+section, the sound devices' check among them, cost the start ~15 MiB and a quarter second).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,6 +29,46 @@ from PySide6.QtWidgets import (
 
 from jivo_desktop.ui.common.plain import PlainLabel
 
+SectionFactory = Callable[[], QWidget]
+
+
+class Sections(Mapping[str, QWidget]):
+    """The page's sections by key, in the list's order; one added as a factory is built when
+    first looked up here."""
+
+    def __init__(self) -> None:
+        self._built: dict[str, QWidget] = {}
+        self._factories: dict[str, tuple[SectionFactory, QVBoxLayout]] = {}
+        self._order: list[str] = []
+
+    def put(self, key: str, widget: QWidget | SectionFactory, body: QVBoxLayout) -> None:
+        if key not in self._order:
+            self._order.append(key)
+        self._built.pop(key, None)
+        self._factories.pop(key, None)
+        if isinstance(widget, QWidget):
+            body.insertWidget(1, widget)  # under the heading, above the stretch
+            self._built[key] = widget
+        else:
+            self._factories[key] = (widget, body)
+
+    def built(self, key: str) -> bool:
+        return key in self._built
+
+    def __getitem__(self, key: str) -> QWidget:
+        widget = self._built.get(key)
+        if widget is None:
+            factory, body = self._factories.pop(key)  # KeyError: no such section
+            widget = self._built[key] = factory()
+            body.insertWidget(1, widget)
+        return widget
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order)
+
+    def __len__(self) -> int:
+        return len(self._order)
+
 
 class SettingsPage(QWidget):
     """Signals: ``section_changed(str)`` (the key of the section shown)."""
@@ -36,7 +81,7 @@ class SettingsPage(QWidget):
         self.nav.setObjectName("SettingsNav")
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         self.stack = QStackedWidget()
-        self.sections: dict[str, QWidget] = {}
+        self.sections = Sections()
         self._keys: list[str] = []
         self._titles: dict[str, Callable[[], str]] = {}
         self._headings: dict[str, QLabel] = {}
@@ -76,9 +121,12 @@ class SettingsPage(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def add_section(self, key: str, title: str | Callable[[], str], widget: QWidget) -> None:
+    def add_section(
+        self, key: str, title: str | Callable[[], str], widget: QWidget | SectionFactory
+    ) -> None:
         """Append a section (or replace the one with the same key). ``title``: a function
-        giving it in the current language (asked again on a language switch), or a text."""
+        giving it in the current language (asked again on a language switch), or a text.
+        ``widget``: the section, or a function that builds it when it is first needed."""
         title_of = title if callable(title) else (lambda text=title: text)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -89,10 +137,10 @@ class SettingsPage(QWidget):
         heading = PlainLabel(title_of())
         heading.setStyleSheet("font-size: 20px; font-weight: 600;")
         body_layout.addWidget(heading)
-        body_layout.addWidget(widget)
         body_layout.addStretch(1)
+        self.sections.put(key, widget, body_layout)
         scroll.setWidget(body)
-        if key in self.sections:
+        if key in self._keys:
             row = self._keys.index(key)
             old = self.stack.widget(row + 1)
             self.stack.insertWidget(row + 1, scroll)
@@ -106,11 +154,12 @@ class SettingsPage(QWidget):
             self._keys.append(key)
             self.stack.addWidget(scroll)
             self.nav.addItem(QListWidgetItem(title_of()))
-        self.sections[key] = widget
         self._titles[key] = title_of
         self._headings[key] = heading
         if self.nav.currentRow() < 0:
             self.nav.setCurrentRow(0)
+        elif self.isVisible() and self.current == key:
+            self._build_current()
 
     def show_section(self, key: str) -> None:
         self.nav.setCurrentRow(self._keys.index(key))
@@ -134,7 +183,17 @@ class SettingsPage(QWidget):
         row = self.nav.currentRow()
         return self._keys[row] if 0 <= row < len(self._keys) else ""
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self._build_current()
+        super().showEvent(event)
+
+    def _build_current(self) -> None:
+        if self.current:
+            self.sections[self.current]  # looking it up builds it
+
     def _on_nav_current_row_changed(self, row: int) -> None:
+        if row >= 0 and self.isVisible():
+            self._build_current()
         self.stack.setCurrentIndex(row + 1 if row >= 0 else 0)
         if row >= 0:
             self.section_changed.emit(self._keys[row])
