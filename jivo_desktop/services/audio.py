@@ -67,14 +67,16 @@ class AudioSettings(QObject):
         self._watch = devices is None
 
     def inputs(self) -> list[AudioInput]:
-        if self._watch:  # the first question about devices: from now on, report changes too
-            self._watch = False
-            self._watch_devices()
+        self.watch()
         return self._devices()
 
-    def _watch_devices(self) -> None:
-        """QtMultimedia (with FFmpeg and the sound server's client: about 40 MiB and a third of
-        a second, issue 15) loads here, when Ajustes > Audio first asks, not at the start."""
+    def watch(self) -> None:
+        """Start reporting device changes (``devices_changed``), once. QtMultimedia (with FFmpeg
+        and the sound server's client: about 40 MiB and a third of a second, issue 15) loads
+        here, when Ajustes > Audio is first built, not at the app's start."""
+        if not self._watch:
+            return
+        self._watch = False
         from PySide6.QtMultimedia import QMediaDevices
 
         media = QMediaDevices(self)

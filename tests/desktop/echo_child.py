@@ -62,8 +62,15 @@ def main() -> int:
     devices = [section.device.itemText(i) for i in range(section.device.count())]
     ready = section.test_button.isEnabled()
     if ready:
-        section.echo.start(
-            str(section.device.currentData()), float((sys.argv[1:2] and sys.argv[1]) or 1)
+        # Pressed as a person would, with the page up a moment (its event loop running), not
+        # in the same instant the page was built: started at once, Qt's first audio source of
+        # the process often delivered only a few buffers (seen once the app's start no longer
+        # spent ~0.3 s importing SQLAlchemy, issue 15).
+        QTimer.singleShot(
+            300,
+            lambda: section.echo.start(
+                str(section.device.currentData()), float((sys.argv[1:2] and sys.argv[1]) or 1)
+            ),
         )
         QTimer.singleShot(15000, app.quit)
         app.exec()

@@ -23,6 +23,7 @@ class AudioSection(QWidget):
         self, audio: AudioSettings, echo: EchoTest | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        audio.watch()  # the sound server's client first: it connects while the page is built
         self.audio = audio
         self.echo = echo or EchoTest(self)
         self.device = QComboBox()

@@ -28,6 +28,7 @@ from jivo_desktop.services.logs import LogService
 from jivo_desktop.services.notifications import NotificationService
 from jivo_desktop.services.sounds import SoundService
 from jivo_desktop.services.visitors import VisitorsService
+from jivo_desktop.ui.inbox.blocked_dialog import BlockedClientsList
 from jivo_desktop.ui.settings.page import SettingsPage
 
 if TYPE_CHECKING:
@@ -58,9 +59,9 @@ class SettingsServices:
 
 
 def build_settings_sections(page: SettingsPage, services: SettingsServices) -> None:
-    """Add every section to Ajustes. Each is given as a function that builds it: a section is
-    built (and its module imported) when it is first shown or asked for, not at the app's
-    start (issue 15)."""
+    """Add every section to Ajustes. Each but Blocked clients is given as a function that
+    builds it: a section is built (and its module imported) when it is first shown or asked
+    for, not at the app's start (issue 15)."""
     idle, keys, account = services.idle, services.global_accept, services.account
 
     def general() -> GeneralSection:
@@ -148,14 +149,13 @@ def build_settings_sections(page: SettingsPage, services: SettingsServices) -> N
         invitations,
     )
 
-    # C8: Clientes bloqueados (admins), the same list as the chat toolbar's dialog.
-    def blocked() -> QWidget:
-        from jivo_desktop.ui.inbox.blocked_dialog import BlockedClientsList
-
-        return BlockedClientsList(services.actions)
-
+    # C8: Clientes bloqueados (admins), the same list as the chat toolbar's dialog. Built at
+    # once, unlike the others: it is the window's list of blocks (refreshed when shown) and
+    # costs little.
     page.add_section(
-        "blocked", lambda: QCoreApplication.translate("SettingsPage", "Blocked clients"), blocked
+        "blocked",
+        lambda: QCoreApplication.translate("SettingsPage", "Blocked clients"),
+        BlockedClientsList(services.actions),
     )
 
     def show_admin_sections(admin: bool) -> None:
