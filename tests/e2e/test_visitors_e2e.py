@@ -142,7 +142,14 @@ async def test_v1_c4_v2_browsing_visitors_on_the_page_panel_and_invited_chat(
     await brazil.wait_ready()
     lid, bid = visitor_id(london), visitor_id(brazil)
 
-    await until(lambda: page.cell(lid, PAGE) == "Ficus lyrata" and page.cell(bid, PAGE) == "Plants")
+    # The hello already names the page; the source and the page count come with the page
+    # views that follow it.
+    await until(
+        lambda: page.cell(lid, PAGE) == "Ficus lyrata"
+        and page.cell(bid, PAGE) == "Plants"
+        and page.cell(bid, SOURCE) != ""
+        and getattr(app.visitors.get(lid), "session_pages", 0) >= 3
+    )
     assert page.cell(lid, NAME) == f"London {lid}"
     assert page.cell(lid, SOURCE) == "Search: Google"
     assert page.cell(lid, LOCATION) == "London, United Kingdom"
