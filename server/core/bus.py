@@ -16,6 +16,7 @@ from collections.abc import Callable
 log = logging.getLogger(__name__)
 
 Handler = Callable[[str, "int | None"], None]
+ReconnectListener = Callable[[], None]
 
 
 def agent_topic(agent_id: int) -> str:
@@ -41,6 +42,30 @@ there which visitor a chat belongs to (B2: the offers themselves go to each agen
 
 
 class Bus(abc.ABC):
+    """Several nodes (X4): the database is the log, the bus carries copies. A bus between nodes
+    may lose messages while it is cut off (pub/sub is at-most-once); when it is back it calls
+    every ``on_reconnect`` listener, which fills its gaps from the database (committed events
+    by cursor) and announces its ephemeral state again (presence, viewers, typing)."""
+
+    node_id: str = "local"
+    """This node's id, unique among the nodes sharing the bus."""
+
+    def on_reconnect(self, listener: ReconnectListener) -> None:
+        """Call ``listener`` (on the event loop) each time the bus reconnected after a cut."""
+        self._reconnect_listeners().append(listener)
+
+    def _reconnect_listeners(self) -> list[ReconnectListener]:
+        listeners: list[ReconnectListener] = self.__dict__.setdefault("_on_reconnect", [])
+        return listeners
+
+    def reconnected(self) -> None:
+        """For implementations: tell every listener that the bus is back."""
+        for listener in tuple(self._reconnect_listeners()):
+            try:
+                listener()
+            except Exception:
+                log.exception("reconnect listener failed")
+
     @abc.abstractmethod
     def subscribe(self, topic: str, handler: Handler) -> None: ...
 
@@ -56,7 +81,8 @@ class Bus(abc.ABC):
 
 
 class LocalBus(Bus):
-    """In-process bus: one relay node."""
+    """In-process bus: one relay node (it is never cut off, so it never calls ``on_reconnect``).
+    Several ``Relay`` objects in one process may share one to act as nodes of a cluster."""
 
     def __init__(self) -> None:
         # An insertion-ordered set per topic: "visitors" may hold tens of thousands of

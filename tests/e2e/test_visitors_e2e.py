@@ -145,10 +145,12 @@ async def test_v1_c4_v2_browsing_visitors_on_the_page_panel_and_invited_chat(
     # The hello already names the page; the source and the page count come with the page
     # views that follow it.
     await until(
-        lambda: page.cell(lid, PAGE) == "Ficus lyrata"
-        and page.cell(bid, PAGE) == "Plants"
-        and page.cell(bid, SOURCE) != ""
-        and getattr(app.visitors.get(lid), "session_pages", 0) >= 3
+        lambda: (
+            page.cell(lid, PAGE) == "Ficus lyrata"
+            and page.cell(bid, PAGE) == "Plants"
+            and page.cell(bid, SOURCE) != ""
+            and getattr(app.visitors.get(lid), "session_pages", 0) >= 3
+        )
     )
     assert page.cell(lid, NAME) == f"London {lid}"
     assert page.cell(lid, SOURCE) == "Search: Google"
