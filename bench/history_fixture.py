@@ -245,6 +245,20 @@ def _rebuild_fulltext(db: sqlite3.Connection) -> None:
             db.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
 
 
+def _fulltext_fill_postgres() -> str:
+    """The archive_fts1 migration's fill of ``archive_fts`` from the archived chats' events."""
+    import importlib.util
+
+    source = next(MIGRATIONS.rglob("*_archive_fts.py"))
+    spec = importlib.util.spec_from_file_location("archive_fts_migration", source)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    fill_sql: str = module.POSTGRES[-1]
+    assert fill_sql.lstrip().upper().startswith("INSERT INTO ARCHIVE_FTS")
+    return fill_sql
+
+
 def fill(path: Path, *, closed_chats: int = 100_000, seed: int = 15) -> Probe:
     """Make ``path`` (it must not exist) a migrated SQLite relay database with ``closed_chats``
     chats of history and the benchmark's working set."""
@@ -287,6 +301,9 @@ async def fill_postgres(url: str, *, closed_chats: int = 100_000, seed: int = 15
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                     f"(SELECT max(id) FROM {table}))"
                 )
+            # COPY fires no trigger: the archive's full-text rows as the migration's own fill
+            # of an existing archive makes them (its last statement).
+            await conn.execute(_fulltext_fill_postgres())
         await conn.execute("VACUUM ANALYZE")  # what autovacuum would do after a bulk load
         events = await conn.fetchval("SELECT count(*) FROM events")
         size = await conn.fetchval("SELECT pg_database_size(current_database())")

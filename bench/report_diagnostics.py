@@ -40,9 +40,11 @@ def writer_breakdown(thr: dict[str, list[dict[str, Any] | None]]) -> list[str]:
     return [
         "Inside the group writer during the measured window (medians over the rounds). For the "
         "relay, timed by wrapping `GroupWriter._transaction` and each write in "
-        "`bench/relay_server.py`: a write is one message's statements "
-        "(`chat_writes.visitor_message`), timed from its start to its end inside the "
-        "transaction. For the durable forwarder a write is one row, and its time is the "
+        "`bench/relay_server.py`: a write is one message; messages are stored by the "
+        "prepared statements of `server/chats/fast_messages.py`, a run of them in one call "
+        "whose time is shared among them (before 2026-12-03 the timing wrapped each message "
+        "in a function, which turned that batching off in every benchmark). "
+        "For the durable forwarder a write is one row, and its time is the "
         "batch's `executemany` divided among its rows (the rest of a transaction is the "
         'commit). "Writer busy" is the share of wall time with a transaction open.',
         "",

@@ -105,6 +105,9 @@ class Conn:
             out.clear()
         finally:
             self._pump = None
+            if not out and self._out is out:
+                # Issue 15: an idle connection (10,000 visitors) keeps no empty queue.
+                self._out = None
 
     async def flush(self) -> None:
         """Wait until everything queued so far was handed to the socket."""

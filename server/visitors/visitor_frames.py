@@ -24,6 +24,7 @@ from server.core.frames import serves
 from server.core.limits import IpLimiter
 from server.store.db import read
 from server.store.writer import GroupWriter
+from server.visitors import fast_pages
 from server.visitors import repo as visitors_repo
 from server.visitors.invitations import Invitations
 from server.visitors.offline import OfflineService
@@ -66,7 +67,7 @@ class VisitorFrames:
     @serves(p.PageView, role="visitor")
     async def page_view(self, s: VisitorSession, frame: p.PageView) -> None:
         visit_values = self.tracker.page_view(s.visitor_id, frame)
-        await self.writer.run(visitors_repo.record_visit_page(s.visitor_id, frame, visit_values))
+        await self.writer.run(fast_pages.PageViewWrite(s.visitor_id, frame, visit_values))
 
     @serves(p.PageHidden, role="visitor")
     async def page_hidden(self, s: VisitorSession, frame: p.PageHidden) -> None:
