@@ -325,7 +325,9 @@ class Bench:
         config = Config("relay, SQLite FULL (tracemalloc)", "relay", "sqlite", "FULL")
         server = self.server(config, ["--tracemalloc"])
         try:
-            info = server.start()
+            # Under tracemalloc every import and the migrations run several times slower: on
+            # 2026-12-02 and 12-03 the relay was not up within the usual 60 s.
+            info = server.start(timeout=300.0)
             return self.memory(config, server, info, 500, 1, diagnose=True)
         except Exception as exc:
             log("memory diagnosis failed:\n" + traceback.format_exc())
