@@ -60,11 +60,13 @@ class StreamedFile(Response):
     async_source: AsyncSource | None = None
 
     def close(self) -> None:
-        for source in (self.source, self.async_source):
-            if source is not None:
-                with contextlib.suppress(OSError):
-                    source.close()
-        self.source = self.async_source = None
+        with contextlib.suppress(OSError):
+            if self.source is not None:
+                self.source.close()
+            if self.async_source is not None:
+                self.async_source.close()
+        self.source = None
+        self.async_source = None
         if self.slot is not None:
             self.slot.release()
             self.slot = None

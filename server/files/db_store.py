@@ -162,17 +162,17 @@ class DatabaseStorage(FileStorage):
 
     async def link_key(self) -> bytes:
         """Made once by whichever node asks first; every node reads the same."""
-        dialect = self.engine.dialect.name
-        insert: Any
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
+        values = {"key": LINK_KEY, "value": secrets.token_hex(32)}
+        statement: Any
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects import postgresql
+
+            statement = postgresql.insert(account_settings).values(values)
         else:
-            from sqlalchemy.dialects.sqlite import insert
-        statement = (
-            insert(account_settings)
-            .values(key=LINK_KEY, value=secrets.token_hex(32))
-            .on_conflict_do_nothing(index_elements=["key"])
-        )
+            from sqlalchemy.dialects import sqlite
+
+            statement = sqlite.insert(account_settings).values(values)
+        statement = statement.on_conflict_do_nothing(index_elements=["key"])
         async with self.engine.begin() as conn:
             await conn.execute(statement)
             value = (
@@ -189,7 +189,9 @@ class DatabaseStorage(FileStorage):
             engine = create_async_engine(self.database_url, poolclass=sa.pool.NullPool)
             try:
                 async with engine.connect() as conn:
-                    rows = (await conn.execute(sa.select(file_blobs.c.id, file_blobs.c.complete))).all()
+                    rows = (
+                        await conn.execute(sa.select(file_blobs.c.id, file_blobs.c.complete))
+                    ).all()
             finally:
                 await engine.dispose()
             base = Path("database")

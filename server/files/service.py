@@ -482,4 +482,3 @@ def _write_error(exc: OSError, request_id: int) -> p.FrameRejected:
         )
     log.error("an upload could not be written: %s", exc)
     return p.FrameRejected("internal", "the relay failed to store the file; retry", request_id)
-

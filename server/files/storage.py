@@ -26,8 +26,8 @@ from typing import IO
 
 from websockets.http11 import Response
 
-from server.core.streaming import Downloads, DownloadSlot, StreamedFile, open_streamed
 from server.core.executors import FILES
+from server.core.streaming import Downloads, DownloadSlot, StreamedFile, open_streamed
 from server.store.writer import Write
 
 ContentType = Callable[[bytes], str]
@@ -64,7 +64,7 @@ class FileStorage(abc.ABC):
     async def start(self) -> None:
         """Remove partial files left by a crash."""
 
-    async def stop(self) -> None:
+    async def stop(self) -> None:  # noqa: B027 - most stores have nothing running
         """Finish what runs in the background (deletions)."""
 
     @abc.abstractmethod
@@ -117,7 +117,9 @@ class LocalStorage(FileStorage):
     async def open(
         self, base: Response, file_id: str, slot: DownloadSlot, content_type: ContentType
     ) -> StreamedFile:
-        return await self.downloads.run(open_streamed, base, self.root / file_id, slot, content_type)
+        return await self.downloads.run(
+            open_streamed, base, self.root / file_id, slot, content_type
+        )
 
     def free_bytes(self) -> int | None:
         return shutil.disk_usage(self.root).free

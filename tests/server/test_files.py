@@ -42,7 +42,9 @@ FILES_STORES = ["local", "database"]
 
 
 @pytest.fixture(params=FILES_STORES)
-async def store_relay(request: pytest.FixtureRequest, sqlite_url: str) -> AsyncIterator[RelayHandle]:
+async def store_relay(
+    request: pytest.FixtureRequest, sqlite_url: str
+) -> AsyncIterator[RelayHandle]:
     """The relay on SQLite with each files store (X4; the database store on PostgreSQL in
     ``test_files_on_sqlite_and_postgresql`` and tests/server/test_multi_node_files.py)."""
     async with running_relay(sqlite_url, files_store=request.param) as handle:
@@ -429,7 +431,9 @@ async def test_sneak_peek_cli_turns_it_on_and_off(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("files_store", FILES_STORES)
-async def test_files_on_sqlite_and_postgresql(db_url: str, tmp_path: Path, files_store: str) -> None:
+async def test_files_on_sqlite_and_postgresql(
+    db_url: str, tmp_path: Path, files_store: str
+) -> None:
     """C14: the files table, its file event and the history replay on both databases, with
     both files stores (X4)."""
     async with running_relay(

@@ -89,7 +89,9 @@ async def test_x4_a_starting_node_waits_for_the_migration_lock(
                     assert not starting.done(), "the node started without waiting for the lock"
                     await asyncio.sleep(0.05)
             assert not starting.done() and await schema_version_or_none(url) is None
-            await holder.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": MIGRATION_LOCK_KEY})
+            await holder.execute(
+                sa.text("SELECT pg_advisory_unlock(:k)"), {"k": MIGRATION_LOCK_KEY}
+            )
             await holder.commit()
             await asyncio.wait_for(starting, 60)
         await until(lambda: node.alive)

@@ -30,9 +30,7 @@ def upgrade() -> None:
         sa.Column("touched_at", sa.Float(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_file_blobs"),
     )
-    op.create_index(
-        "ix_file_blobs_complete_touched", "file_blobs", ["complete", "touched_at"]
-    )
+    op.create_index("ix_file_blobs_complete_touched", "file_blobs", ["complete", "touched_at"])
     op.create_table(
         "file_chunks",
         sa.Column("blob_id", sa.String(length=32), nullable=False),
