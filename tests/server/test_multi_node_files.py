@@ -83,7 +83,8 @@ async def test_x4_a_file_uploaded_through_node_1_downloads_through_node_2_and_th
         for _ in cluster.nodes:  # round-robin: each node serves one of these
             status, headers, body = await asyncio.to_thread(http_get, proxy.http_url + granted.url)
             assert status == 200 and body == data
-            served_by.add(headers[NODE_HEADER])
+            # HAProxy sends header names in lower case; http_get's dict is case-sensitive.
+            served_by.add({k.lower(): v for k, v in headers.items()}[NODE_HEADER.lower()])
         assert served_by == {n.name for n in cluster.nodes}
 
         await ana_on_2.sign_in(cluster.agent_email, cluster.agent_password)
