@@ -53,6 +53,13 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="create a demo site (page at /demo) and, on an empty relay, a demo admin",
     )
+    s.add_argument(
+        "--files-store",
+        choices=["local", "database"],
+        default=None,
+        help="where sent files are kept: local (the files folder, the default) or database "
+        "(reachable from every node when several share one PostgreSQL)",
+    )
     s.add_argument("--ready-file", type=Path, help=argparse.SUPPRESS)  # tests: port written here
     s.add_argument("--demo-credentials", type=Path, help=argparse.SUPPRESS)  # `make run`
 
@@ -148,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     overrides: dict[str, object] = {"database_url": args.db}
     if args.command == "serve":
         overrides.update(host=args.host, port=args.port, public_url=args.public_url)
+        overrides.update(files_store=args.files_store)
     try:
         settings = Settings.from_env(**overrides)
     except ValueError as exc:

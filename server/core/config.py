@@ -11,6 +11,7 @@ import platformdirs
 from server import protocol
 
 SMTP_SECURITY = ("starttls", "tls", "plain")
+FILES_STORES = ("local", "database")
 
 
 def default_data_dir() -> Path:
@@ -135,7 +136,12 @@ class Settings:
     retention_batch: int = 5000
     files_dir: str = ""
     """C14: where sent files are kept; empty: a ``files`` folder beside the SQLite database, or
-    in the platformdirs data folder for other databases. Several nodes must share it."""
+    in the platformdirs data folder for other databases. With the ``local`` store, several
+    nodes must share it."""
+    # ---- where sent files' bytes are kept (issue 16, X4; server/files/storage.py)
+    files_store: str = "local"
+    """``local``: the files folder (one node, or a folder every node mounts); ``database``:
+    chunks in the database (``file_blobs``/``file_chunks``), reachable from every node."""
     # ---- what uploads may cost (finding 3): bytes are taken when an upload is announced
     upload_conn_rate: float = 1024 * 1024
     """File bytes a second one connection may upload (a byte bucket beside the frame bucket)."""
@@ -184,6 +190,13 @@ class Settings:
                 "tls (implicit TLS, port 465) or plain (no encryption: a local mail relay only)"
             )
         self.smtp_security = security
+        store = self.files_store.strip().lower()
+        if store not in FILES_STORES:
+            raise ValueError(
+                f"JIVO_RELAY_FILES_STORE is {self.files_store!r}: use local (the files folder) "
+                "or database (every node reads the files from the database)"
+            )
+        self.files_store = store
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

@@ -226,7 +226,7 @@ class Relay:
 
     async def start(self) -> None:
         await migrate(self.engine)
-        await asyncio.to_thread(self.files.start)
+        await self.files.start()
         self.writer.start()
         self.logs.start()
         await self.actions.start()
@@ -285,6 +285,7 @@ class Relay:
             ("account", self.account),
             ("webhooks", self.webhooks),
             ("router", self.router),
+            ("files", self.files),
         ):
             await bounded(name, service.stop())
         self.tracker.close()

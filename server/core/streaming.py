@@ -26,7 +26,7 @@ import os
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, Any, Protocol, TypeVar
 
 from websockets.asyncio.server import ServerConnection
 from websockets.http11 import SERVER, Request, Response
@@ -40,19 +40,33 @@ HANDSHAKE_TIMEOUT = 10.0
 """Seconds a client has to send its request (and the relay to decide the answer)."""
 
 
+class AsyncSource(Protocol):
+    """A body read on the event loop (the database files store, server/files/db_store.py):
+    ``read`` returns at most ``size`` bytes (b"" at the end) and raises OSError on failure."""
+
+    async def read(self, size: int) -> bytes: ...
+
+    def close(self) -> None: ...
+
+
 @dataclasses.dataclass
 class StreamedFile(Response):
-    """A response whose body is ``length`` bytes read from ``source`` while they are sent."""
+    """A response whose body is ``length`` bytes read from ``source`` (a file, read on the
+    downloads' threads) or ``async_source`` while they are sent."""
 
     source: IO[bytes] | None = None
     length: int = 0
     slot: DownloadSlot | None = None
+    async_source: AsyncSource | None = None
 
     def close(self) -> None:
-        if self.source is not None:
-            with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):
+            if self.source is not None:
                 self.source.close()
-            self.source = None
+            if self.async_source is not None:
+                self.async_source.close()
+        self.source = None
+        self.async_source = None
         if self.slot is not None:
             self.slot.release()
             self.slot = None
@@ -167,13 +181,32 @@ def open_streamed(
     except BaseException:
         source.close()
         raise
+    return streamed_response(base, length, content_type(first), slot, source=source)
+
+
+def streamed_response(
+    base: Response,
+    length: int,
+    content_type: str,
+    slot: DownloadSlot,
+    *,
+    source: IO[bytes] | None = None,
+    async_source: AsyncSource | None = None,
+) -> StreamedFile:
+    """``base`` with a body of ``length`` bytes from ``source`` or ``async_source``."""
     headers = base.headers
     del headers["Content-Type"]
     del headers["Content-Length"]
-    headers["Content-Type"] = content_type(first)
+    headers["Content-Type"] = content_type
     headers["Content-Length"] = str(length)
     return StreamedFile(
-        base.status_code, base.reason_phrase, headers, source=source, length=length, slot=slot
+        base.status_code,
+        base.reason_phrase,
+        headers,
+        source=source,
+        length=length,
+        slot=slot,
+        async_source=async_source,
     )
 
 
@@ -237,10 +270,15 @@ class StreamingConnection(ServerConnection):
             head = Response(response.status_code, response.reason_phrase, response.headers)
             transport.write(head.serialize())
             left = response.length
-            source = response.source
-            assert source is not None
+            source, async_source = response.source, response.async_source
+            assert source is not None or async_source is not None
             while left > 0 and not transport.is_closing():
-                chunk = await self.downloads.run(source.read, min(CHUNK_BYTES, left))
+                size = min(CHUNK_BYTES, left)
+                if async_source is not None:
+                    chunk = await async_source.read(size)
+                else:
+                    assert source is not None
+                    chunk = await self.downloads.run(source.read, size)
                 if not chunk:
                     break  # the file shrank: the reader sees a short body
                 left -= len(chunk)

@@ -3,12 +3,13 @@
 Why uploads go over the WebSocket: the relay's HTTP side is websockets' ``process_request``,
 whose request parser refuses any request body (websockets/http11.py: "unsupported request
 body"), so there is no POST. An upload is ``upload_file`` (name, size, SHA-256), then the bytes
-as binary frames, then a size and hash check; the bytes go to ``<files>/partial/`` first and
-are moved under their random id only when complete, just before the row and the ``file`` event
-are committed. A dropped connection or a failed check deletes the partial file; partial files
-left by a crash are deleted when the relay starts.
+as binary frames, then a size and hash check; the bytes are kept apart as a partial file until
+complete, then sealed together with the commit of the row and the ``file`` event (the storage:
+server/files/storage.py, the files folder or, for several nodes, the database). A dropped
+connection or a failed check deletes the partial file; partial files left by a crash are
+deleted when the relay starts.
 
-Downloads: ``GET /files/<id>?t=<token>``, streamed from the file in chunks
+Downloads: ``GET /files/<id>?t=<token>``, streamed from the storage in chunks
 (server/core/streaming.py, finding 8), at most ``downloads_per_ip`` at once per address. The
 token is handed out over the authenticated WebSocket (``file_link``), signed with the relay's key
 (HMAC-SHA256), names the file, the client (visitor or agent id) and an expiry; the relay checks
@@ -21,17 +22,15 @@ and a retried ``client_msg_id`` refused; a write error (a full disk) ends the up
 
 from __future__ import annotations
 
+import asyncio
 import base64
-import contextlib
 import errno
 import hashlib
 import hmac
 import logging
 import math
-import os
 import re
 import secrets
-import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,13 +46,14 @@ from websockets.http11 import Request, Response
 from server import protocol as p
 from server.core.byte_limits import UploadBytes
 from server.core.config import Settings, default_data_dir
-from server.core.executors import FILES
 from server.core.http import respond
-from server.core.streaming import Downloads, open_streamed
+from server.core.streaming import Downloads
 from server.files import repo as files_repo
+from server.files.db_store import DatabaseStorage
 from server.files.names import check_file_name, content_disposition, sniff_image
+from server.files.storage import FileStorage, LocalStorage, PartialFile
 from server.store.db import is_sqlite, read
-from server.store.writer import GroupWriter
+from server.store.writer import GroupWriter, Write
 
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
@@ -84,8 +84,7 @@ class Upload:
     principal_id: int
     author_name: str
     file_id: str
-    path: Path
-    handle: Any
+    partial: PartialFile
     chat_id: int = 0
     hasher: Any = field(default_factory=hashlib.sha256)
     received: int = 0
@@ -111,6 +110,7 @@ class FileService:
         self.writer = writer
         self.chats = chats
         self.root = files_dir_for(settings)
+        """The files folder (the local store's files, and the log bundles' folder)."""
         self.partial = self.root / "partial"
         self._key = b""
         self._uploads: dict[Conn, Upload] = {}
@@ -129,22 +129,24 @@ class FileService:
             settings.upload_ip_rate,
             settings.upload_ip_burst,
         )
+        self.storage: FileStorage = (
+            DatabaseStorage(engine, settings.database_url)
+            if settings.files_store == "database"
+            else LocalStorage(self.root, self.downloads)
+        )
 
-    def start(self) -> None:
-        self.partial.mkdir(parents=True, exist_ok=True)
-        for leftover in self.partial.iterdir():  # a crash in the middle of an upload
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-        key_file = self.root / "link.key"
-        if not key_file.exists():
-            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as out:
-                out.write(secrets.token_bytes(32))
-        self._key = key_file.read_bytes()
+    async def start(self) -> None:
+        await asyncio.to_thread(self.root.mkdir, parents=True, exist_ok=True)
+        await self.storage.start()
+        self._key = await self.storage.link_key()
+
+    async def stop(self) -> None:
+        await self.storage.stop()
 
     def stored_files(self) -> list[Path]:
-        """Every file on disk (tests: nothing is left behind)."""
-        return [f for f in self.root.rglob("*") if f.is_file() and f.name != "link.key"]
+        """Every stored file, partial ones in a ``partial`` folder (tests: nothing is left
+        behind). Blocking."""
+        return self.storage.stored()
 
     # -------------------------------------------------------------- uploads
 
@@ -185,10 +187,15 @@ class FileService:
                 frame.id,
             )
         file_id = secrets.token_hex(16)
-        path = self.partial / f"{file_id}.part"
-        handle = path.open("xb")
+        try:
+            partial = await self.storage.begin(file_id)
+        except OSError as exc:
+            raise _write_error(exc, frame.id) from exc
+        if conn in self._uploads:  # a second upload_file raced this one
+            partial.discard()
+            raise p.FrameRejected("invalid", "one upload at a time", frame.id)
         self._uploads[conn] = Upload(
-            frame, role, principal_id, author_name, file_id, path, handle, chat_id=check.chat_id
+            frame, role, principal_id, author_name, file_id, partial, chat_id=check.chat_id
         )
         conn.send(p.UploadReady(id=frame.id, chunk_bytes=p.FILE_CHUNK_BYTES))
 
@@ -224,14 +231,16 @@ class FileService:
                     frame.id,
                 )
         in_flight = sum(u.frame.size - u.received for u in self._uploads.values())
-        if self.free_bytes() - in_flight - frame.size < s.files_min_free_bytes:
+        free = self.free_bytes()
+        if free is not None and free - in_flight - frame.size < s.files_min_free_bytes:
             log.warning("files folder %s is nearly full: uploads refused", self.root)
             raise p.FrameRejected(
                 "storage_full", "the relay cannot take files now: send it later", frame.id
             )
 
-    def free_bytes(self) -> int:
-        return shutil.disk_usage(self.root).free
+    def free_bytes(self) -> int | None:
+        """Free space of the store (None: unknown here, the database's own disk)."""
+        return self.storage.free_bytes()
 
     def receiving(self, conn: Conn) -> bool:
         return conn in self._uploads or conn in self._discarding
@@ -251,7 +260,7 @@ class FileService:
             return
         upload.frames += 1
         if len(data) > p.FILE_CHUNK_BYTES or upload.received + len(data) > upload.frame.size:
-            self.abort(conn)
+            await self._drop(conn)
             conn.error(
                 p.FrameRejected(
                     "file_corrupt", "more bytes than the upload announced", upload.frame.id
@@ -259,7 +268,7 @@ class FileService:
             )
             return
         if upload.frames > upload.max_frames:
-            self.abort(conn)
+            await self._drop(conn)
             conn.error(
                 p.FrameRejected(
                     "invalid",
@@ -269,11 +278,11 @@ class FileService:
             )
             return
         try:
-            upload.handle.write(data)
+            await upload.partial.write(data)
         except OSError as exc:
             # Finding 21: a full disk (or any write error) ends the upload at once: the partial
             # file goes now, the rest of its bytes are dropped without an answer each.
-            self.abort(conn)
+            await self._drop(conn)
             remaining = upload.frame.size - upload.received - len(data)
             if remaining > 0:
                 self._discarding[conn] = remaining
@@ -286,14 +295,13 @@ class FileService:
     async def _finish(self, conn: Conn, upload: Upload) -> None:
         del self._uploads[conn]
         frame = upload.frame
-        final = self.root / upload.file_id
         try:
             if upload.hasher.hexdigest() != frame.sha256:
                 raise p.FrameRejected(
                     "file_corrupt", "the file arrived damaged (SHA-256 differs): send it again"
                 )
             try:
-                await FILES.run(_seal, upload.handle, upload.path, final)
+                sealed = await upload.partial.seal()
             except OSError as exc:
                 raise _write_error(exc, frame.id) from exc
             info = p.FileInfo(
@@ -303,29 +311,30 @@ class FileService:
                 content_type=frame.content_type,
                 sha256=frame.sha256,
             )
-            stored = await self.writer.run(
-                files_repo.store_file(
-                    upload.role,
-                    upload.principal_id,
-                    upload.author_name,
-                    frame.chat_id,
-                    frame.client_msg_id,
-                    info,
-                    (
-                        self.settings.chat_files_max_bytes,
-                        self.settings.visitor_files_max_bytes_per_day,
-                    ),
-                )
+            store = files_repo.store_file(
+                upload.role,
+                upload.principal_id,
+                upload.author_name,
+                frame.chat_id,
+                frame.client_msg_id,
+                info,
+                (
+                    self.settings.chat_files_max_bytes,
+                    self.settings.visitor_files_max_bytes_per_day,
+                ),
             )
+            stored = await self.writer.run(store if sealed is None else _after(sealed, store))
         except BaseException as exc:
-            _discard(upload)
-            final.unlink(missing_ok=True)
+            if isinstance(exc, Exception):
+                await upload.partial.delete()  # gone before the client hears of the failure
+            else:
+                upload.partial.discard()
             if isinstance(exc, p.FrameRejected):
                 exc.request_id = frame.id
             raise
         change = stored.change
         if change.duplicate:
-            final.unlink(missing_ok=True)
+            await upload.partial.delete()
         conn.send(
             p.FileStored(
                 id=frame.id,
@@ -339,11 +348,17 @@ class FileService:
         if not change.duplicate:
             self.chats._publish_event(change)
 
+    async def _drop(self, conn: Conn) -> None:
+        """The upload broke a rule or failed to write: its partial file goes now."""
+        upload = self._uploads.pop(conn, None)
+        if upload is not None:
+            await upload.partial.delete()
+
     def abort(self, conn: Conn) -> None:
         """The connection broke the upload (or went away): forget its partial file."""
         upload = self._uploads.pop(conn, None)
         if upload is not None:
-            _discard(upload)
+            upload.partial.discard()
 
     def forget(self, conn: Conn) -> None:
         """The connection closed."""
@@ -430,26 +445,33 @@ class FileService:
             },
         )
         try:
-            return await self.downloads.run(
-                open_streamed,
-                base,
-                self.root / file_id,
-                slot,
-                lambda head: sniff_image(head) or "application/octet-stream",
+            return await self.storage.open(
+                base, file_id, slot, lambda head: sniff_image(head) or "application/octet-stream"
             )
-        except FileNotFoundError:
+        except (FileNotFoundError, OSError) as exc:
             slot.release()
-            return respond(connection, HTTPStatus.NOT_FOUND, "the file is gone\n")
+            if isinstance(exc, FileNotFoundError):
+                return respond(connection, HTTPStatus.NOT_FOUND, "the file is gone\n")
+            log.warning("a download could not be read: %s", exc)
+            return respond(
+                connection,
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                "the file cannot be read now: try again in a moment\n",
+                extra={"Retry-After": "5"},
+            )
         except BaseException:
             slot.release()
             raise
 
 
-def _seal(handle: Any, partial: Path, final: Path) -> None:
-    handle.flush()
-    os.fsync(handle.fileno())
-    handle.close()
-    os.replace(partial, final)
+def _after(first: Write[None], then: Write[files_repo.StoredFile]) -> Write[files_repo.StoredFile]:
+    """Both writes in one transaction: the storage's seal, then the file's row and event."""
+
+    def write(conn: sa.Connection) -> files_repo.StoredFile:
+        first(conn)
+        return then(conn)
+
+    return write
 
 
 def _write_error(exc: OSError, request_id: int) -> p.FrameRejected:
@@ -460,9 +482,3 @@ def _write_error(exc: OSError, request_id: int) -> p.FrameRejected:
         )
     log.error("an upload could not be written: %s", exc)
     return p.FrameRejected("internal", "the relay failed to store the file; retry", request_id)
-
-
-def _discard(upload: Upload) -> None:
-    with contextlib.suppress(OSError):
-        upload.handle.close()
-    upload.path.unlink(missing_ok=True)

@@ -1,4 +1,10 @@
-"""The engine: SQLite (WAL) by default, PostgreSQL through a URL; migrations on start."""
+"""The engine: SQLite (WAL) by default, PostgreSQL through a URL; migrations on start.
+
+Several nodes may start at once on one PostgreSQL (issue 16, X4): each migrates inside a
+transaction that first takes :data:`MIGRATION_LOCK_KEY` (``pg_advisory_xact_lock``), so one
+migrates while the others wait, then find the schema at head and do nothing. The lock goes with
+the transaction (a node killed while migrating rolls its migration back and frees it). SQLite
+has one node: nothing changes there."""
 
 from __future__ import annotations
 
@@ -12,6 +18,8 @@ from alembic.config import Config
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATION_LOCK_KEY = 0x6A69766D
+"""An arbitrary constant ('jivm'), apart from the writer's cursor lock (``CURSOR_LOCK_KEY``)."""
 T = TypeVar("T")
 
 
@@ -103,6 +111,11 @@ def _upgrade(sync_conn: sa.Connection) -> None:
 
 
 async def migrate(engine: AsyncEngine) -> None:
-    """Bring the database to the newest schema (creates it on first start)."""
+    """Bring the database to the newest schema (creates it on first start); on PostgreSQL
+    under the migration lock, which several nodes starting at once take in turn."""
     async with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            await conn.execute(
+                sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY}
+            )
         await conn.run_sync(_upgrade)

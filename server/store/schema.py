@@ -349,6 +349,32 @@ files = sa.Table(
     sa.Column("created_at", sa.Float, nullable=False),
 )
 
+# X4: the bytes of files when several nodes share them (``--files-store database``,
+# server/files/db_store.py; migration files_blob1). A blob is ``complete`` only in the
+# transaction that commits its ``files`` row; a partial one is touched at each chunk and
+# swept when left untouched (its node died). Its bytes are chunks of ``CHUNK_BYTES`` in order.
+file_blobs = sa.Table(
+    "file_blobs",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("complete", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("size", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("touched_at", sa.Float, nullable=False),
+    sa.Index("ix_file_blobs_complete_touched", "complete", "touched_at"),
+)
+file_chunks = sa.Table(
+    "file_chunks",
+    metadata,
+    sa.Column(
+        "blob_id",
+        sa.String(32),
+        sa.ForeignKey("file_blobs.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+)
+
 # V1/C4: what a visitor's visits add to the visitors row (migration 0006).
 for _column in (
     sa.Column("visits", sa.Integer, nullable=False, server_default="1"),

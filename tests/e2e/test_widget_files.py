@@ -1,5 +1,5 @@
 """The widget's files (C14) and sneak peek (C17) in headless Chromium, with the relay and a
-scripted agent (the desktop app's AgentClient)."""
+scripted agent (the desktop app's AgentClient); the files with each files store (X4)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import re
 import struct
 import urllib.request
 import zlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -24,9 +25,17 @@ from tests.e2e.widget_support import (
     signed_in_agent,
     wait_until,
 )
-from tests.support.relay import RelayHandle
+from tests.support.relay import RelayHandle, running_relay
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(params=["local", "database"])
+async def relay(request: pytest.FixtureRequest, sqlite_url: str) -> AsyncIterator[RelayHandle]:
+    """The conftest relay, with each files store (X4: the database store every node reads)."""
+    async with running_relay(sqlite_url, files_store=request.param) as handle:
+        yield handle
+
 
 MB = 1024 * 1024
 

@@ -11,9 +11,11 @@ import tracemalloc
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import pytest
+
 from server import protocol as p
 from tests.server.test_files import visitor_upload
-from tests.server.test_upload_limits import relay_with, visitor_chat
+from tests.server.test_upload_limits import FILES_STORES, relay_with, visitor_chat
 from tests.support.relay import RelayHandle
 from tests.support.visitor import Visitor
 from tests.support.waiting import until
@@ -69,8 +71,9 @@ async def readers(relay: RelayHandle, url: str, n: int) -> AsyncIterator[list[Sl
             await r.close()
 
 
+@pytest.mark.parametrize("files_store", FILES_STORES)
 async def test_twenty_slow_readers_of_a_10_mib_file_do_not_hold_it_in_memory(
-    tmp_path: Path,
+    tmp_path: Path, files_store: str
 ) -> None:
     """Finding 8: 20 readers that stop reading a 10 MiB download hold a chunk and a socket
     buffer each on the relay, not the file: less than 20 MiB of Python memory for all 20
@@ -78,7 +81,9 @@ async def test_twenty_slow_readers_of_a_10_mib_file_do_not_hold_it_in_memory(
     measured 335 MiB of RSS). One reader that goes on reading gets the whole file intact."""
     data = os.urandom(10 * MB)
     async with (
-        relay_with(tmp_path, downloads_per_ip=20, close_timeout=60.0) as relay,
+        relay_with(
+            tmp_path, downloads_per_ip=20, close_timeout=60.0, files_store=files_store
+        ) as relay,
         visitor_chat(relay) as (visitor, _agent),
     ):
         url = await file_url(visitor, data)
@@ -95,12 +100,15 @@ async def test_twenty_slow_readers_of_a_10_mib_file_do_not_hold_it_in_memory(
         assert hashlib.sha256(body).digest() == hashlib.sha256(data).digest()
 
 
-async def test_downloads_per_address_are_capped(tmp_path: Path) -> None:
+@pytest.mark.parametrize("files_store", FILES_STORES)
+async def test_downloads_per_address_are_capped(tmp_path: Path, files_store: str) -> None:
     """Finding 8: at most ``downloads_per_ip`` downloads run at once from one address; one more
     waits for a turn and starts when one ends, and beyond as many waiting the next is refused
     429 at once."""
     async with (
-        relay_with(tmp_path, downloads_per_ip=1, download_queue_seconds=8.0) as relay,
+        relay_with(
+            tmp_path, downloads_per_ip=1, download_queue_seconds=8.0, files_store=files_store
+        ) as relay,
         visitor_chat(relay) as (visitor, _agent),
     ):
         url = await file_url(visitor, os.urandom(10 * MB))
@@ -135,12 +143,15 @@ async def test_a_half_sent_request_is_still_dropped(relay: RelayHandle) -> None:
     await visitor.close()
 
 
-async def test_the_relay_stops_without_waiting_for_stalled_downloads(tmp_path: Path) -> None:
+@pytest.mark.parametrize("files_store", FILES_STORES)
+async def test_the_relay_stops_without_waiting_for_stalled_downloads(
+    tmp_path: Path, files_store: str
+) -> None:
     """Finding 8: a download whose reader stopped reading does not hold the relay's shutdown
     (its stall time-out is set far beyond the test's time limit here): stopping cuts it."""
     async with contextlib.AsyncExitStack() as stack:
         relay = await stack.enter_async_context(
-            relay_with(tmp_path, download_stall_timeout=100_000.0)
+            relay_with(tmp_path, download_stall_timeout=100_000.0, files_store=files_store)
         )
         async with visitor_chat(relay) as (visitor, _agent):
             url = await file_url(visitor, os.urandom(10 * MB))

@@ -1,5 +1,6 @@
 """C14 files both ways and C17 sneak peek, at the protocol level (a scripted visitor and the
-desktop app's AgentClient against a real relay)."""
+desktop app's AgentClient against a real relay). The file tests run on both files stores
+(X4: ``local``, the folder, and ``database``, the chunks every node reads)."""
 
 from __future__ import annotations
 
@@ -37,9 +38,23 @@ class Chat:
     chat_id: int
 
 
+FILES_STORES = ["local", "database"]
+
+
+@pytest.fixture(params=FILES_STORES)
+async def store_relay(
+    request: pytest.FixtureRequest, sqlite_url: str
+) -> AsyncIterator[RelayHandle]:
+    """The relay on SQLite with each files store (X4; the database store on PostgreSQL in
+    ``test_files_on_sqlite_and_postgresql`` and tests/server/test_multi_node_files.py)."""
+    async with running_relay(sqlite_url, files_store=request.param) as handle:
+        yield handle
+
+
 @pytest.fixture
-async def chat(relay: RelayHandle) -> AsyncIterator[Chat]:
+async def chat(store_relay: RelayHandle) -> AsyncIterator[Chat]:
     """An active chat between a scripted visitor and Ana."""
+    relay = store_relay
     agent = AgentClient(relay.ws_url)
     await agent.sign_in(relay.agent_email, relay.agent_password)
     await agent.wait_synced()
@@ -300,6 +315,40 @@ async def test_partial_files_are_cleaned_when_the_relay_starts(tmp_path: Path) -
     assert not leftover.exists()
 
 
+async def test_x4_database_store_sweeps_only_dead_partials_at_start(db_url: str) -> None:
+    """X4, the database store: at start a node deletes the partial files (blob and chunks) that
+    nobody touched for ``PARTIAL_STALE_SECONDS`` (their node died mid-upload), not a partial
+    another node is receiving right now (touched a moment ago)."""
+    import time
+
+    import sqlalchemy as sa
+
+    from server.files import db_store
+    from server.store.db import create_engine, migrate
+    from server.store.schema import file_blobs, file_chunks
+
+    engine = create_engine(db_url)
+    try:
+        await migrate(engine)
+        stale = time.time() - 2 * db_store.PARTIAL_STALE_SECONDS
+        async with engine.begin() as conn:
+            for blob_id, touched in (("d" * 32, stale), ("l" * 32, time.time())):
+                await conn.execute(
+                    sa.insert(file_blobs).values(id=blob_id, size=3, touched_at=touched)
+                )
+                await conn.execute(
+                    sa.insert(file_chunks).values(blob_id=blob_id, seq=0, data=b"abc")
+                )
+    finally:
+        await engine.dispose()
+    async with running_relay(db_url, files_store="database") as again:
+        async with again.relay.engine.connect() as conn:
+            blobs = (await conn.execute(sa.select(file_blobs.c.id))).scalars().all()
+            chunks = (await conn.execute(sa.select(file_chunks.c.blob_id))).scalars().all()
+        assert blobs == ["l" * 32] and chunks == ["l" * 32]
+        assert [f.parent.name for f in again.relay.files.stored_files()] == ["partial"]
+
+
 def test_sniffing_recognises_only_real_images() -> None:
     assert sniff_image(PNG_1PX) == "image/png"
     assert sniff_image(b"\xff\xd8\xff\xe0rest") == "image/jpeg"
@@ -381,9 +430,15 @@ async def test_sneak_peek_cli_turns_it_on_and_off(tmp_path: Path) -> None:
     assert wrong.returncode == 2 and "no site has the key" in wrong.stderr
 
 
-async def test_files_on_sqlite_and_postgresql(db_url: str, tmp_path: Path) -> None:
-    """C14: the files table, its file event and the history replay on both databases."""
-    async with running_relay(db_url, files_dir=str(tmp_path / "files")) as relay:
+@pytest.mark.parametrize("files_store", FILES_STORES)
+async def test_files_on_sqlite_and_postgresql(
+    db_url: str, tmp_path: Path, files_store: str
+) -> None:
+    """C14: the files table, its file event and the history replay on both databases, with
+    both files stores (X4)."""
+    async with running_relay(
+        db_url, files_dir=str(tmp_path / "files"), files_store=files_store
+    ) as relay:
         agent = AgentClient(relay.ws_url)
         await agent.sign_in(relay.agent_email, relay.agent_password)
         visitor = Visitor(relay.ws_url, relay.site_key)
