@@ -26,7 +26,9 @@ from tests.support.waiting import until
 async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 10.0) -> None:
     """Poll an async condition (a database query) until it holds."""
     async with asyncio.timeout(timeout):
-        while not await check():
+        while True:
+            if await check():
+                return
             await asyncio.sleep(0.02)
 
 
@@ -170,8 +172,7 @@ async def test_x4_an_agent_on_two_nodes_stays_online_when_one_connection_closes(
         )
         assert not any(presence_of(ana_id, "offline")(f) for f in boss.received[mark:])
         assert not any(
-            isinstance(f, p.EventPush) and f.event.kind == "requeued"
-            for f in visitor.frames[seen:]
+            isinstance(f, p.EventPush) and f.event.kind == "requeued" for f in visitor.frames[seen:]
         )
         for client in (ana2, boss):
             await client.close()

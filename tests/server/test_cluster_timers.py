@@ -4,6 +4,8 @@ dead node's pending timers are fired by another node."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sqlalchemy as sa
 
 from jivo_desktop.net.client import AgentClient
@@ -12,9 +14,11 @@ from server.chats import ladder
 from server.core.relay import Relay
 from server.store.schema import chat_invitations, routing_steps, sites
 from tests.server.test_cluster_presence import me, signed_in
+from tests.server.test_webhooks import receiver
 from tests.support.cluster import BEA_EMAIL, BEA_PASSWORD, cluster, die, rows, site_key
 from tests.support.relay import ADMIN_EMAIL, ADMIN_PASSWORD, AGENT_EMAIL, AGENT_PASSWORD
 from tests.support.visitor import Visitor
+from tests.support.waiting import until
 
 
 async def site_rule(relay: Relay, **values: object) -> None:
@@ -33,7 +37,15 @@ async def steps(relay: Relay, chat_id: int) -> list[tuple[str, int, str]]:
     return [(r.step, r.round, r.reason) for r in found]
 
 
-def missed(chat_id: int) -> object:
+def answer_to(invitation_id: int) -> Callable[[object], bool]:
+    return lambda f: isinstance(f, p.InvitationAnswered) and f.invitation_id == invitation_id
+
+
+def offer_of(chat_id: int) -> Callable[[object], bool]:
+    return lambda f: isinstance(f, p.ChatOffered) and f.chat.id == chat_id
+
+
+def missed(chat_id: int) -> Callable[[object], bool]:
     return lambda f: (
         isinstance(f, p.EventPush) and f.event.kind == "missed" and f.event.chat_id == chat_id
     )
@@ -63,15 +75,15 @@ async def test_x4_ladder_rounds_fire_once_with_every_nodes_timer_and_after_a_dea
             assert isinstance(ack, p.MessageAcked)
             chat_id = ack.chat_id
             for agent in (ana, bea):
-                await agent.wait_for(
-                    lambda f: isinstance(f, p.ChatOffered) and f.chat.id == chat_id  # noqa: B023
-                )
+                await agent.wait_for(offer_of(chat_id))
             before = [node.router.timeouts for node in (one, two, three)]
             if dead is not None:
                 await die(dead)
             await visitor.wait_for(missed(chat_id), timeout=20)
             assert await steps(one, chat_id) == expected
-            fired = [node.router.timeouts - b for node, b in zip((one, two, three), before)]
+            fired = [
+                node.router.timeouts - b for node, b in zip((one, two, three), before, strict=True)
+            ]
             assert sum(fired) == 3, fired
             if dead is not None:
                 assert fired[0] == 0, fired  # the dead node fired none of them
@@ -103,13 +115,7 @@ async def test_x4_invitation_and_transfer_time_outs_fire_once_after_their_node_d
         invited = await boss.wait_for_type(p.InvitationOffered)
         offered = await bea.wait_for_type(p.InvitationOffered)
         for client, offer in ((boss, invited), (bea, offered)):
-            answered = await client.wait_for(
-                lambda f: (
-                    isinstance(f, p.InvitationAnswered)
-                    and f.invitation_id == offer.invitation.id  # noqa: B023
-                ),
-                timeout=15,
-            )
+            answered = await client.wait_for(answer_to(offer.invitation.id), timeout=15)
             assert answered.outcome == "expired"
         assert one.actions.expired == 0
         assert two.actions.expired + three.actions.expired == 2
@@ -125,12 +131,7 @@ async def test_x4_invitation_and_transfer_time_outs_fire_once_after_their_node_d
         ]
         # Each was told once (Ana's socket on the dead node still gets both answers too).
         for invitation_id in (invited.invitation.id, offered.invitation.id):
-            await ana.wait_for(
-                lambda f: (
-                    isinstance(f, p.InvitationAnswered)
-                    and f.invitation_id == invitation_id  # noqa: B023
-                )
-            )
+            await ana.wait_for(answer_to(invitation_id))
         for client in (boss, bea, ana):
             told = [f for f in client.received if isinstance(f, p.InvitationAnswered)]
             ids = sorted(f.invitation_id for f in told)
@@ -144,3 +145,28 @@ async def test_x4_invitation_and_transfer_time_outs_fire_once_after_their_node_d
         for client in clients:
             await client.close()
         await visitor.close()
+
+
+async def test_x4_a_webhook_delivery_is_claimed_by_one_node(db_url: str) -> None:
+    """X4, K3: three nodes' dispatchers all look for the due delivery at once (each woken): the
+    receiver gets it once; after a failed attempt its retry is sent once too."""
+    with receiver(failures=1) as (got, url):
+        async with cluster(db_url, 3, webhook_backoff=0.2) as nodes:
+            admin = await signed_in(nodes[0], ADMIN_EMAIL, ADMIN_PASSWORD, "away")
+            saved = await admin.request(
+                lambda i: p.SaveWebhook(id=i, url=url, events=["offline_message"])
+            )
+            assert isinstance(saved, p.WebhookSaved)
+            visitor = Visitor(nodes[1].ws_url, site_key(nodes))
+            await visitor.connect()
+            rid = visitor.send_frame(
+                lambda i: p.OfflineMessage(id=i, email="m@example.com", text="¿Abren?", name="M")
+            )
+            assert isinstance(await visitor.answer(rid), p.Ok)
+            for node in nodes:
+                node.webhooks.wake()
+            await until(lambda: sum(node.webhooks.attempts for node in nodes) >= 2, timeout=15)
+            assert [code for code, _, _ in got.calls] == [500, 200], got.calls
+            assert sum(node.webhooks.attempts for node in nodes) == 2
+            await visitor.close()
+            await admin.close()

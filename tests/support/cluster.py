@@ -79,4 +79,3 @@ def site_key(relays: list[Relay]) -> str:
     key = relays[0].demo_site_key
     assert key is not None
     return key
-
