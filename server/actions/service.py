@@ -82,6 +82,7 @@ class ActionService:
         """Pending invitations survive a restart (and a node's death): the timer reads their
         deadlines from the database."""
         self.bus.subscribe(INVITATION_TIMERS, self._hinted)
+        self.bus.on_reconnect(self._wake.set)  # hints may have been lost while it was cut off
         self._timer = asyncio.create_task(self._run_timer(), name="invitation-timer")
 
     async def stop(self) -> None:

@@ -78,8 +78,9 @@ def note_dropouts_at_start(due_at: float, connected: Sequence[int]) -> Any:
     writes in order, so an agent who connects later deletes her row after this one wrote it).
 
     With one node, an agent with an open chat cannot be connected to a node that has just
-    started. With several nodes this becomes a presence check: only the agents connected to no
-    node (the shared presence) get a row. Returns the agents given a row."""
+    started. With several nodes (X4) this is a presence check: ``connected`` are the agents
+    connected to any node (the shared presence), and only the others get a row. Returns the
+    agents given a row."""
 
     def write(conn: Connection) -> list[int]:
         return _note_holders(conn, due_at, None, set(connected))

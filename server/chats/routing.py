@@ -83,6 +83,7 @@ class Router:
     def start(self) -> None:
         """Called before the relay listens (see ``_recover``)."""
         self.bus.subscribe(TIMERS, self._hinted)
+        self.bus.on_reconnect(self.wake)  # hints may have been lost while it was cut off
         self._task = asyncio.create_task(self._run(), name="routing-timer")
 
     async def stop(self) -> None:
