@@ -4,6 +4,7 @@ dead node's pending timers are fired by another node."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 import sqlalchemy as sa
@@ -170,3 +171,28 @@ async def test_x4_a_webhook_delivery_is_claimed_by_one_node(db_url: str) -> None
             assert sum(node.webhooks.attempts for node in nodes) == 2
             await visitor.close()
             await admin.close()
+
+
+async def test_x4_two_nodes_advancing_the_same_round_write_it_once(db_url: str) -> None:
+    """X4, N3: two nodes' timers that both read the same due round each ask their writer to
+    advance it at the same moment; the chat's row is locked and its round checked again, so one
+    write opens the next round and the other does nothing: one ``routing_steps`` row."""
+    async with cluster(db_url, 2) as (one, two):
+        await site_rule(one, rule="all", timeout=60.0)
+        ana = await signed_in(two, AGENT_EMAIL, AGENT_PASSWORD)
+        visitor = Visitor(one.ws_url, site_key([one]))
+        await visitor.connect()
+        ack = await visitor.say("¿hola?")
+        assert isinstance(ack, p.MessageAcked)
+        chat_id = ack.chat_id
+        await ana.wait_for(offer_of(chat_id))
+        online = one.presence.online_agents()
+        assert online == two.presence.online_agents() == (me(ana),)
+        results = await asyncio.gather(
+            one.writer.run(ladder.advance(chat_id, 1, online, "timeout")),
+            two.writer.run(ladder.advance(chat_id, 1, online, "timeout")),
+        )
+        assert sorted(r is None for r in results) == [False, True], results
+        assert await steps(one, chat_id) == [("offered", 1, "all"), ("offered", 2, "timeout")]
+        await ana.close()
+        await visitor.close()
