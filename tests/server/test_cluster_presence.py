@@ -89,7 +89,7 @@ async def test_x4_agent_on_node_2_is_online_on_node_1_until_node_2_dies(db_url: 
             lambda: one.presence.status(ana_id) == three.presence.status(ana_id) == "offline",
             timeout=EXPIRY + 5,
         )
-        assert time.monotonic() - died < EXPIRY + 1.0
+        assert time.monotonic() - died < EXPIRY + 2.0  # the expiry, and a loaded machine
         assert one.presence.online_count() == three.presence.online_count() == 0
         await boss.wait_for(presence_of(ana_id, "offline"), since=marks[0])
         await bea.wait_for(presence_of(ana_id, "offline"), since=marks[1])
