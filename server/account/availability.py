@@ -1,19 +1,24 @@
 """Agents' availability on the relay: their status (online / away), published to colleagues,
 and whether visitors may start a chat (an agent online and inside the working hours, K5).
 
-:class:`server.account.presence.Presence` counts who is connected; this service changes it
-for ``set_status`` and for agents connecting and leaving, and tells everyone concerned.
+:class:`server.account.presence.Presence` counts who is connected, on every node (X4); this
+service changes it for ``set_status`` and for agents connecting and leaving, and tells everyone
+concerned. A change made on this node is pushed by this node; what another node's silence (its
+death) changed is pushed by one node, the leader (``Presence.is_leader``).
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from server import protocol as p
-from server.account.presence import Presence, Status
+from server.account import agents as agents_repo
+from server.account.presence import Changes, Presence, Status
 from server.chats import reads as chat_reads
 from server.chats.routing import Router
 from server.chats.service import OFFERS
@@ -24,6 +29,8 @@ from server.store.db import read
 
 if TYPE_CHECKING:
     from server.core.sessions import AgentSession
+
+log = logging.getLogger(__name__)
 
 
 class Availability:
@@ -40,6 +47,8 @@ class Availability:
         self.presence = presence
         self.router = router
         self.is_open = is_open
+        self._tasks: set[asyncio.Task[None]] = set()
+        presence.on_change = self._elsewhere
 
     def agents_available(self) -> bool:
         """Visitors may start a chat: an agent is online and it is working hours (K5)."""
@@ -67,20 +76,48 @@ class Availability:
     async def disconnected(self, agent: p.AgentInfo) -> None:
         """One connection of ``agent`` closed; its last one makes it offline."""
         online_before = self.presence.online_count()
-        if self.presence.disconnect(agent.id):
+        left = self.presence.disconnect(agent.id)
+        if left.last_here:
             # B6: her chats go back to routing after a grace period (stored before her
-            # colleagues see her offline).
+            # colleagues see her offline). Also while she is connected to another node (or
+            # two nodes lose her at once): the timer asks the presence again when it is due.
             await self.router.agent_gone(agent.id)
+        if left.changed:
             self.publish_presence(
                 p.AgentInfo(
                     id=agent.id,
                     name=agent.name,
                     email=agent.email,
                     role=agent.role,
-                    status="offline",
+                    status=self.presence.status(agent.id),
                 )
             )
         self.announce(online_before)
+
+    def _elsewhere(self, changes: Changes) -> None:
+        """Another node's message (or its silence) changed what nobody has pushed yet."""
+        task = asyncio.get_running_loop().create_task(self._push_changes(changes))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _push_changes(self, changes: Changes) -> None:
+        try:
+            if changes.gone:
+                await self.router.agents_gone(changes.gone)
+            for agent_id in changes.push:
+                row = await read(self.engine, agents_repo.agent_row, agent_id)
+                if row is not None:
+                    self.publish_presence(agents_repo.agent_info(row, self.presence.status(row.id)))
+            if changes.announce:
+                self.announce(None)
+        except Exception:
+            log.exception("pushing another node's presence changes failed")
+
+    async def stop(self) -> None:
+        tasks: list[Any] = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     @serves(p.SetStatus)
     async def set_status(self, s: AgentSession, frame: p.SetStatus) -> None:

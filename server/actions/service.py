@@ -3,11 +3,18 @@ unblock (C8), comments (C10), quick phrases (C12) and collision control (C18).
 
 Same rule as :mod:`server.chats.service`: store first (group commit), then answer and push,
 every push through the bus. Each frame's handler is declared with its role (``@serves``).
+
+Invitation and transfer time-outs (X4) are the ``expires_at`` of their rows: every node's
+timer task waits for the earliest pending one and expires what is due; the expiry is a
+compare-and-set on the row's state (``pending`` -> ``expired``), which one node wins, so it
+fires once, also when the node that created it is gone. A new row is hinted to the other
+nodes on :data:`INVITATION_TIMERS`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections import defaultdict
@@ -22,19 +29,23 @@ from server.actions import blocks as brepo
 from server.actions import phrases as prepo
 from server.actions import repo as arepo
 from server.chats import reads as chat_reads
+from server.chats.routing import MAX_WAIT
 from server.chats.service import ChatService
 from server.core import bus as topics
 from server.core.bus import Bus
 from server.core.frames import serves
 from server.store.db import read
-from server.store.schema import agents
-from server.store.writer import GroupWriter
+from server.store.schema import agents, chat_invitations
+from server.store.writer import GroupWriter, WriterClosed
 
 if TYPE_CHECKING:
     from server.core.connection import Conn
     from server.core.sessions import AgentSession
 
 log = logging.getLogger(__name__)
+
+INVITATION_TIMERS = "timers:invitations"
+"""Bus topic, node to node: an invitation row was written (its timers read the next expiry)."""
 
 
 class ActionService:
@@ -55,7 +66,10 @@ class ActionService:
         self.bus = bus
         self.chats = chats
         self.invitation_timeout = invitation_timeout
-        self._timers: dict[int, asyncio.TimerHandle] = {}
+        self._wake = asyncio.Event()
+        self._timer: asyncio.Task[None] | None = None
+        self.expired = 0
+        """Invitations and transfers this node expired (tests: each fires once)."""
         self._stopped = False
         self._tasks: set[asyncio.Task[Any]] = set()
         # C18, on this node: chat -> agent -> how many of its connections view the chat.
@@ -65,18 +79,22 @@ class ActionService:
     # -------------------------------------------------------------- lifecycle
 
     async def start(self) -> None:
-        """Pending invitations survive a restart: their time-outs are scheduled again."""
-        now = time.time()
-        for invitation_id, expires_at in await read(self.engine, arepo.pending_invitations):
-            self._schedule_expiry(invitation_id, max(0.0, expires_at - now))
+        """Pending invitations survive a restart (and a node's death): the timer reads their
+        deadlines from the database."""
+        self.bus.subscribe(INVITATION_TIMERS, self._hinted)
+        self.bus.on_reconnect(self._wake.set)  # hints may have been lost while it was cut off
+        self._timer = asyncio.create_task(self._run_timer(), name="invitation-timer")
 
     async def stop(self) -> None:
         """Before the writer and the engine close: no timer fires and no task is left reading
         the database afterwards (a read cut off by the engine's disposal never finishes)."""
         self._stopped = True
-        for handle in self._timers.values():
-            handle.cancel()
-        self._timers.clear()
+        self.bus.unsubscribe(INVITATION_TIMERS, self._hinted)
+        if self._timer is not None:
+            self._timer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._timer
+            self._timer = None
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()
@@ -89,6 +107,34 @@ class ActionService:
         task = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    def _hinted(self, _text: str, _cursor: int | None) -> None:
+        self._wake.set()
+
+    async def _run_timer(self) -> None:
+        while True:
+            self._wake.clear()
+            try:
+                wait = await self._expire_due()
+            except asyncio.CancelledError:
+                raise
+            except WriterClosed:
+                return
+            except Exception:
+                log.exception("invitation timer failed; retrying")
+                wait = 1.0
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), wait)
+
+    async def _expire_due(self) -> float:
+        """Expire the due invitations; returns how long to wait for the next one."""
+        now = time.time()
+        for invitation_id in await read(self.engine, _due_invitations, now):
+            await self._expire(invitation_id)
+        deadline = await read(self.engine, _next_expiry)
+        if deadline is None:
+            return MAX_WAIT
+        return min(MAX_WAIT, max(0.0, deadline - time.time()))
 
     async def greet(self, conn: Conn, agent_id: int) -> None:
         """A (re)connecting agent sees the invitations still waiting for its answer."""
@@ -117,7 +163,8 @@ class ActionService:
             topics.agent_topic(to_agent_id),
             p.encode(p.InvitationOffered(invitation=invitation)),
         )
-        self._schedule_expiry(invitation.id, self.invitation_timeout)
+        self._wake.set()
+        self.bus.publish(INVITATION_TIMERS, "")  # the other nodes' timers too
 
     @serves(p.AnswerInvitation)
     async def answer(self, s: AgentSession, frame: p.AnswerInvitation) -> None:
@@ -125,9 +172,6 @@ class ActionService:
         answer = await self.writer.run(
             arepo.answer_invitation(frame.invitation_id, agent.id, agent.name, frame.accept)
         )
-        handle = self._timers.pop(frame.invitation_id, None)
-        if handle is not None:
-            handle.cancel()
         inv = answer.invitation
         if answer.info is not None:
             conn.send(p.ChatOpened(chat=answer.info, id=frame.id))
@@ -157,17 +201,11 @@ class ActionService:
         self.bus.publish(topics.agent_topic(inv.from_agent_id), text)
         self.bus.publish(topics.agent_topic(inv.to_agent_id), text)
 
-    def _schedule_expiry(self, invitation_id: int, delay: float) -> None:
-        loop = asyncio.get_running_loop()
-        self._timers[invitation_id] = loop.call_later(
-            delay, lambda: self._spawn(self._expire(invitation_id))
-        )
-
     async def _expire(self, invitation_id: int) -> None:
-        self._timers.pop(invitation_id, None)
         inv = await self.writer.run(arepo.expire_invitation(invitation_id))
         if inv is None:
-            return  # answered meanwhile
+            return  # answered meanwhile, or expired by another node
+        self.expired += 1
         name = await read(self.engine, _agent_name, inv.to_agent_id)
         self._announce_answer(inv, name, "expired")
 
@@ -324,6 +362,24 @@ class ActionService:
 def _admin_only(agent: p.AgentInfo, request_id: int) -> None:
     if agent.role != "admin":
         raise p.FrameRejected("admin_only", "only an admin may do this", request_id)
+
+
+def _due_invitations(conn: Any, now: float) -> list[int]:
+    query = (
+        sa.select(chat_invitations.c.id)
+        .where(chat_invitations.c.state == "pending", chat_invitations.c.expires_at <= now)
+        .order_by(chat_invitations.c.expires_at)
+        .limit(100)
+    )
+    return [int(i) for i in conn.execute(query).scalars()]
+
+
+def _next_expiry(conn: Any) -> float | None:
+    query = sa.select(sa.func.min(chat_invitations.c.expires_at)).where(
+        chat_invitations.c.state == "pending"
+    )
+    value = conn.execute(query).scalar()
+    return None if value is None else float(value)
 
 
 def _agent_name(conn: Any, agent_id: int) -> str:

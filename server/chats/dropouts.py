@@ -57,11 +57,15 @@ def note_dropout(agent_id: int, due_at: float) -> Any:
     return write
 
 
-def cancel_dropout(agent_id: int) -> Any:
-    """A write: the agent is back in time; her chats stay hers."""
+def cancel_dropout(agent_id: int, due_at: float | None = None) -> Any:
+    """A write: the agent is back in time; her chats stay hers. ``due_at``: only the row the
+    timer saw (X4: connected to another node when it was due)."""
 
     def write(conn: Connection) -> None:
-        conn.execute(sa.delete(agent_dropouts).where(agent_dropouts.c.agent_id == agent_id))
+        query = sa.delete(agent_dropouts).where(agent_dropouts.c.agent_id == agent_id)
+        if due_at is not None:
+            query = query.where(agent_dropouts.c.due_at == due_at)
+        conn.execute(query)
 
     return write
 
@@ -74,30 +78,50 @@ def note_dropouts_at_start(due_at: float, connected: Sequence[int]) -> Any:
     writes in order, so an agent who connects later deletes her row after this one wrote it).
 
     With one node, an agent with an open chat cannot be connected to a node that has just
-    started. With several nodes this becomes a presence check: only the agents connected to no
-    node (the shared presence) get a row. Returns the agents given a row."""
+    started. With several nodes (X4) this is a presence check: ``connected`` are the agents
+    connected to any node (the shared presence), and only the others get a row. Returns the
+    agents given a row."""
 
     def write(conn: Connection) -> list[int]:
-        holders = conn.execute(
-            sa.select(chat_participants.c.agent_id)
-            .join(chats, chats.c.id == chat_participants.c.chat_id)
-            .where(
-                chat_participants.c.left_at.is_(None),
-                chats.c.state == "active",
-                chats.c.kind == "visitor",
-            )
-            .distinct()
-        ).scalars()
-        noted = set(conn.execute(sa.select(agent_dropouts.c.agent_id)).scalars())
-        skip = noted | set(connected)
-        fresh = sorted({int(a) for a in holders} - skip)
-        if fresh:
-            conn.execute(
-                sa.insert(agent_dropouts), [{"agent_id": a, "due_at": due_at} for a in fresh]
-            )
-        return fresh
+        return _note_holders(conn, due_at, None, set(connected))
 
     return write
+
+
+def note_dropouts_of(agent_ids: Sequence[int], due_at: float) -> Any:
+    """A write (X4): a node died holding these agents, now connected to no node. A row for each
+    of them who holds an open visitor chat and has none yet (every surviving node may write
+    this; the rows already there keep their time). Returns the agents given a row."""
+
+    def write(conn: Connection) -> list[int]:
+        return _note_holders(conn, due_at, set(agent_ids), set())
+
+    return write
+
+
+def _note_holders(
+    conn: Connection, due_at: float, only: set[int] | None, connected: set[int]
+) -> list[int]:
+    query = (
+        sa.select(chat_participants.c.agent_id)
+        .join(chats, chats.c.id == chat_participants.c.chat_id)
+        .where(
+            chat_participants.c.left_at.is_(None),
+            chats.c.state == "active",
+            chats.c.kind == "visitor",
+        )
+        .distinct()
+    )
+    if only is not None:
+        if not only:
+            return []
+        query = query.where(chat_participants.c.agent_id.in_(sorted(only)))
+    holders = {int(a) for a in conn.execute(query).scalars()}
+    noted = set(conn.execute(sa.select(agent_dropouts.c.agent_id)).scalars())
+    fresh = sorted(holders - noted - connected)
+    if fresh:
+        conn.execute(sa.insert(agent_dropouts), [{"agent_id": a, "due_at": due_at} for a in fresh])
+    return fresh
 
 
 def due_dropouts(conn: Connection, now: float) -> list[tuple[int, float]]:

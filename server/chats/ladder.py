@@ -11,6 +11,9 @@ once a round that waits on her alone (``step_aside``).
 
 The round, its agents, who ignored it and its deadline are columns of the chat, and the
 deadline is wall-clock time, so a restarted relay (or another node) carries on where it was.
+X4: every node's timer may try the same step; each write that moves a chat's ladder first
+locks the chat's row (``SELECT ... FOR UPDATE``: on PostgreSQL a second node waits, then reads
+the round the first one left) and checks its state again, so a step is written once.
 Every step is a row of ``routing_steps`` (``offered``, ``ignored``, ``missed``) for the
 statistics; the miss is also a ``missed`` chat event, which tells the visitor's widget.
 """
@@ -80,6 +83,11 @@ class Ignored:
 
 
 # ---------------------------------------------------------------- reads
+
+
+def locked_chat(conn: Connection, chat_id: int) -> Any:
+    """The chat's row, locked until the commit (PostgreSQL; SQLite's writer is alone)."""
+    return conn.execute(sa.select(chats).where(chats.c.id == chat_id).with_for_update()).first()
 
 
 def site_routing(conn: Connection, site_id: int | None) -> Any:
@@ -281,7 +289,7 @@ def advance(chat_id: int, expected_round: int, online: Sequence[int], reason: st
     the chat has moved on meanwhile (taken, or advanced by another path or node)."""
 
     def write(conn: Connection) -> Offer | None:
-        chat = chat_reads.chat_row(conn, chat_id)
+        chat = locked_chat(conn, chat_id)
         if chat is None or chat.state != "offered" or chat.offer_round != expected_round:
             return None
         return _advance(conn, chat, online, reason)
@@ -298,7 +306,10 @@ def step_aside(agent_id: int, online: Sequence[int]) -> Any:
 
     def write(conn: Connection) -> list[Offer]:
         waiting = conn.execute(
-            sa.select(chats).where(chats.c.state == "offered", chats.c.offer_to.like(mark))
+            sa.select(chats)
+            .where(chats.c.state == "offered", chats.c.offer_to.like(mark))
+            .order_by(chats.c.id)
+            .with_for_update()
         ).all()
         others = [a for a in online if a != agent_id]
         offers = []
@@ -314,7 +325,7 @@ def ignore(agent_id: int, agent_name: str, chat_id: int, online: Sequence[int]) 
     """A write: the agent ignores the chat's current offer (N3)."""
 
     def write(conn: Connection) -> Ignored:
-        chat = chat_reads.chat_row(conn, chat_id)
+        chat = locked_chat(conn, chat_id)
         if chat is None or chat.kind != "visitor":
             raise p.FrameRejected("not_found", "no such chat")
         if chat.state == "active":

@@ -6,6 +6,12 @@ the database. The timer is re-read from the database after every change and on s
 restarted relay continues each chat's ladder where it was (a round that ran out meanwhile
 ends at once). B6: the timer also carries the drop-out rows of agents gone offline with open
 chats; on start it first writes one for every agent a crash left holding chats.
+
+X4, several nodes: every node runs this timer on the same rows, and each step is claimed in
+its write (the chat's row locked and its round checked again, the drop-out row deleted), so
+exactly one node carries it out, and any node does when the one that set it is dead. A new
+deadline is hinted to the other nodes on :data:`TIMERS` (they wake and read it); without the
+hint they read it at the latest ``MAX_WAIT`` later.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -35,6 +41,12 @@ log = logging.getLogger(__name__)
 
 MAX_WAIT = 30.0
 """Re-read the next deadline at least this often (another node may have set an earlier one)."""
+TIMERS = "timers"
+"""Bus topic, node to node: a timer row was written (wake up and read the next deadline)."""
+
+
+async def _settled() -> None:
+    pass
 
 
 class Router:
@@ -47,8 +59,14 @@ class Router:
         on_missed: Callable[[int], None] = lambda _chat_id: None,
         *,
         orphan_grace: float = 60.0,
+        connected: Callable[[], Collection[int]] = lambda: (),
+        settled: Callable[[], Awaitable[None]] = _settled,
     ) -> None:
         self.engine = engine
+        self.connected = connected
+        """X4: the agents connected to any node (online or away)."""
+        self.settled = settled
+        """X4: waits for the other nodes' first presence announcements."""
         self.orphan_grace = orphan_grace
         self.requeued = 0
         self.writer = writer
@@ -64,9 +82,12 @@ class Router:
 
     def start(self) -> None:
         """Called before the relay listens (see ``_recover``)."""
+        self.bus.subscribe(TIMERS, self._hinted)
+        self.bus.on_reconnect(self.wake)  # hints may have been lost while it was cut off
         self._task = asyncio.create_task(self._run(), name="routing-timer")
 
     async def stop(self) -> None:
+        self.bus.unsubscribe(TIMERS, self._hinted)
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -76,6 +97,14 @@ class Router:
     def wake(self) -> None:
         """A deadline changed: look again."""
         self._wake.set()
+
+    def _hinted(self, _text: str, _cursor: int | None) -> None:
+        self._wake.set()
+
+    def timers_changed(self) -> None:
+        """A timer row was committed: this node and the others look again."""
+        self._wake.set()
+        self.bus.publish(TIMERS, "")
 
     async def _run(self) -> None:
         while True:
@@ -98,6 +127,11 @@ class Router:
         now = time.time()
         if deadline is not None and deadline <= now:
             for agent_id, due_at in await read(self.engine, dropouts.due_dropouts, now):
+                if agent_id in self.connected():
+                    # X4: she is connected to another node (or came back there): she keeps
+                    # her chats; the row is claimed and dropped.
+                    await self.writer.run(dropouts.cancel_dropout(agent_id, due_at))
+                    continue
                 for requeued in await self.writer.run(
                     dropouts.requeue_dropped(agent_id, due_at, self.online_agents())
                 ):
@@ -120,10 +154,14 @@ class Router:
         the grace period: she reconnects in time and keeps her chats, or they go back to
         routing. Nobody can be connected to a node that has just started (this is the timer
         task's first write, queued before the relay listens; a later sign-in's ``agent_back``
-        is queued after it). With several nodes this becomes a presence check: only agents
-        connected to no node get a row (see ``dropouts.note_dropouts_at_start``)."""
+        is queued after it). With several nodes this is a presence check: only agents
+        connected to no node get a row (see ``dropouts.note_dropouts_at_start``), once the
+        other nodes' first announcements are in (bounded: ``Presence.settled``)."""
+        await self.settled()
         noted = await self.writer.run(
-            dropouts.note_dropouts_at_start(time.time() + self.orphan_grace, self.online_agents())
+            dropouts.note_dropouts_at_start(
+                time.time() + self.orphan_grace, tuple(self.connected())
+            )
         )
         if noted:
             log.info(
@@ -135,7 +173,7 @@ class Router:
     def publish(self, offer: ladder.Offer) -> None:
         """A new round: the toast for its agents. A miss: the visitor's offline form (through
         the ``missed`` event) and every agent's toast goes."""
-        self.wake()
+        self.timers_changed()
         if offer.missed:
             self.on_missed(offer.chat_id)
             if offer.event is not None and offer.visitor_id is not None:
@@ -198,7 +236,20 @@ class Router:
         except WriterClosed:
             return
         if noted:
-            self.wake()
+            self.timers_changed()
+
+    async def agents_gone(self, agent_ids: Sequence[int]) -> None:
+        """X4: a node died holding these agents, connected to no node now: the drop-out rows
+        its shutdown did not write (none replaces a row already there)."""
+        try:
+            noted = await self.writer.run(
+                dropouts.note_dropouts_of(agent_ids, time.time() + self.orphan_grace)
+            )
+        except WriterClosed:
+            return
+        if noted:
+            log.info("%d agent(s) of a dead node held open chats", len(noted))
+            self.timers_changed()
 
     async def agent_away(self, agent_id: int) -> None:
         """The agent went away: an offer round waiting on her alone moves on to the others now

@@ -80,6 +80,10 @@ class Settings:
     orphan_grace: float = 60.0
     """B6: seconds an agent who went offline (quit, dropped off) has to come back before her
     open chats go back to routing (offered to the others)."""
+    presence_heartbeat: float = 10.0
+    """X4: seconds between a node's announcements of its agents' presence to the others."""
+    presence_expiry: float = 30.0
+    """X4: seconds after its last announcement a silent node's agents are taken offline."""
     # ---- account administration (A2, K3, K5)
     smtp_host: str = ""
     """The SMTP server invitations go through; empty: invitations cannot be sent."""

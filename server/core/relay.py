@@ -81,7 +81,14 @@ class Relay:
         self.settings = settings
         self.bus = bus or LocalBus()
         self.metrics = Metrics()
-        self.presence = Presence()
+        # X4: the node id comes from the settings once they have one (the Redis bus), else
+        # it is drawn at random (nodes sharing one in-process bus in tests).
+        self.presence = Presence(
+            self.bus,
+            node_id=str(getattr(settings, "node_id", "") or ""),
+            heartbeat=settings.presence_heartbeat,
+            expiry=settings.presence_expiry,
+        )
         self.engine = create_engine(
             settings.database_url, sqlite_synchronous=settings.sqlite_synchronous
         )
@@ -121,6 +128,8 @@ class Relay:
             self.presence.online_agents,
             on_missed=lambda _chat_id: self.webhooks.wake(),  # its row is in the miss's commit
             orphan_grace=settings.orphan_grace,
+            connected=self.presence.connected_agents,
+            settled=self.presence.settled,
         )
         self.chats.router = self.router
         self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
@@ -233,6 +242,7 @@ class Relay:
         self.webhooks.start()
         self.retention.start()
         await self.account.start()
+        self.presence.start()  # before the router: its start waits for the others' presence
         self.router.start()  # reloads the deadlines of the chats being offered
         self.demo_site_key = await bootstrap.find_demo_site(self.engine)
         await asyncio.to_thread(self.tracker.load)
@@ -279,6 +289,8 @@ class Relay:
             await close_handlers(self._server.wait_closed(), self._handlers)
             self._server = None
         for name, service in (
+            ("presence", self.presence),
+            ("availability", self.availability),
             ("logs", self.logs),
             ("actions", self.actions),
             ("retention", self.retention),

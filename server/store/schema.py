@@ -213,6 +213,8 @@ chat_invitations = sa.Table(
     sa.Column("created_at", sa.Float, nullable=False),
     sa.Column("expires_at", sa.Float, nullable=False),
     sa.Column("answered_at", sa.Float, nullable=True),
+    # X4: every node's invitation timer reads the earliest pending expiry (migration cluster1).
+    sa.Index("ix_chat_invitations_state_expires", "state", "expires_at"),
 )
 
 # C8: blocked visitors, by visitor id and by the IP they had. Unblocking keeps the row.
