@@ -17,7 +17,15 @@ from jivo_desktop.net.client import AgentClient
 from server import protocol as p
 from server.core.relay import Relay
 from server.store.schema import agent_dropouts, chat_participants, chats
-from tests.support.local_cluster import BEA_EMAIL, BEA_PASSWORD, EXPIRY, cluster, die, rows, site_key
+from tests.support.local_cluster import (
+    BEA_EMAIL,
+    BEA_PASSWORD,
+    EXPIRY,
+    cluster,
+    die,
+    rows,
+    site_key,
+)
 from tests.support.relay import ADMIN_EMAIL, ADMIN_PASSWORD, AGENT_EMAIL, AGENT_PASSWORD
 from tests.support.visitor import Visitor
 from tests.support.waiting import until
