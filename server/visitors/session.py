@@ -148,8 +148,9 @@ class VisitorSessions:
                 page=(hello.page_url, hello.page_title),
             )
             arrived = True
-            del row
+            del row, headers
             await self.writer.run(visitors_repo.start_visit(visitor_id, visit.values))
+            del visit  # issue 15: an idle visitor's session keeps none of its arrival's values
             conn.send(
                 p.VisitorWelcome(
                     id=hello.id,
@@ -173,7 +174,7 @@ class VisitorSessions:
             upto = max(upto, replayed)
             conn.send(p.SyncDone(cursor=upto))
             conn.release_pushes(upto)
-            del chat
+            del chat, departments
             blocked = await self.actions.block_kind(site_id, visitor_id, conn.ip)
             if blocked is not None:  # C8: the widget says so and stops writing
                 conn.send(p.VisitorBlocked(by_ip=blocked == "ip"))
