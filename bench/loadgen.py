@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import random
 import time
 import urllib.request
 from collections import Counter
@@ -479,12 +480,32 @@ async def _memory_worker(cfg: dict[str, Any], pipe: Any) -> None:
     pipe.send(
         {"opened": len(visitors), "failed": dict(failures), "seconds": time.monotonic() - start}
     )
-    # Idle until the driver has measured (bounded wait), then drop every socket at once.
-    await asyncio.to_thread(pipe.poll, cfg["idle_timeout"])
+    # Idle until the driver has measured (bounded wait); then, when asked, the widget's
+    # keepalive (a ping every 25 s at a random phase, replies not read) until told to stop;
+    # then drop every socket at once.
+    if await asyncio.to_thread(pipe.poll, cfg["idle_timeout"]) and pipe.recv() == "keepalive":
+        pinging = [asyncio.create_task(_keepalive(v)) for v in visitors if v.ws is not None]
+        await asyncio.to_thread(pipe.poll, cfg["idle_timeout"])
+        for task in pinging:
+            task.cancel()
+        await asyncio.gather(*pinging, return_exceptions=True)
     for v in visitors:
         if v.ws is not None:
             v.ws.transport.abort()
     await asyncio.sleep(0.1)
+
+
+KEEPALIVE = 25.0
+"""The widget's ping interval (server/widget/widget.js)."""
+
+
+async def _keepalive(v: LeanVisitor) -> None:
+    assert v.ws is not None
+    await asyncio.sleep(random.uniform(0, KEEPALIVE))
+    while True:
+        await v.ws.send(p.encode(p.Ping(id=v.next_id)))
+        v.next_id += 1
+        await asyncio.sleep(KEEPALIVE)
 
 
 def warm_up_visitors(cfg: dict[str, Any]) -> dict[str, Any]:

@@ -17,6 +17,8 @@ from bench.report_format import BARE, at_least, at_most, fmt, header, times, ver
 TARGET_P50 = 1.5  # x baseline 2 (durable forwarder), same database
 TARGET_P99 = 2.0
 TARGET_KIB_PER_VISITOR = 21.0
+TARGET_KEEPALIVE_CORES = 0.05
+"""Issue 15: 10,000 idle visitors with the widget's real keepalive use under 5% of a core."""
 DURABLE_SQLITE = "durable forwarder, SQLite FULL"
 DURABLE_PG = "durable forwarder, PostgreSQL"
 # Each relay configuration's baseline 2: the durable forwarder on the same database.
@@ -311,6 +313,11 @@ def _percent(ratio: float | None) -> str:
     return "-" if ratio is None or ratio != ratio else f"{ratio * 100:.0f}%"
 
 
+def _cpu_pair(run: dict[str, Any]) -> str:
+    silent = run.get("silent_cores")
+    return f"{'-' if silent is None else f'{silent:.3f}'} / {run['keepalive_cores']:.3f}"
+
+
 def _memory(
     mem: dict[str, list[dict[str, Any] | None]],
     args: dict[str, Any],
@@ -329,6 +336,7 @@ def _memory(
             "RSS before -> after (MiB)",
             "opened",
             "seconds to connect",
+            "CPU silent / with keepalive (cores)",
         ),
     ]
     for name, runs in mem.items():
@@ -344,7 +352,22 @@ def _memory(
             str(r["opened"]) + (f" (failed {r['failed']})" if r["failed"] else "") for r in ok_runs
         )
         secs = ", ".join(f"{r['connect_seconds']:.0f}" for r in ok_runs)
-        lines.append(f"| {name} | {fmt(per, 1)} | {rounds} | {rss} | {opened} | {secs} |")
+        alive = [r["keepalive_cores"] for r in ok_runs if r.get("keepalive_cores") is not None]
+        cores = median(alive) if alive else float("nan")
+        pairs = [_cpu_pair(r) for r in ok_runs if r.get("keepalive_cores") is not None]
+        lines.append(
+            f"| {name} | {fmt(per, 1)} | {rounds} | {rss} | {opened} | {secs} | "
+            f"{', '.join(pairs) or '-'} |"
+        )
+        if name != BARE and alive:
+            verdicts.append(
+                (
+                    f"CPU of {args['connections']:,} visitors with the widget's keepalive, {name}",
+                    f"< {TARGET_KEEPALIVE_CORES:.0%} of a core",
+                    f"{cores:.1%} of a core",
+                    verdict(cores < TARGET_KEEPALIVE_CORES),
+                )
+            )
         if name != BARE:
             verdicts.append(
                 (
@@ -360,7 +383,11 @@ def _memory(
         lines += [
             "",
             f"The relay's own cost above a bare websockets connection: about "
-            f"{fmt(relay[0] - base, 1)} KiB per visitor.",
+            f'{fmt(relay[0] - base, 1)} KiB per visitor. "CPU silent / with keepalive": '
+            "the server's CPU over one 25 s interval with every visitor silent (the relay's own "
+            "websocket pings, every 20 s per connection, still run), then over one while every "
+            "open visitor sends the widget's `ping` every 25 s at a random phase (after 5 s of "
+            "ramp), per round.",
         ]
     lines.append("")
     return lines

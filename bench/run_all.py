@@ -49,6 +49,7 @@ from bench.common import (
     ServerProcess,
     machine,
     median,
+    process_cpu,
     raise_nofile,
     rss_kib,
     snapshot_stats,
@@ -257,7 +258,7 @@ class Bench:
         self.client("warm_up_visitors", {"server": info, "count": 50}, 90)
         time.sleep(1.0)
         if diagnose:
-            snapshot_stats(pid, server.stats_path, timeout=120)
+            snapshot_stats(pid, server.stats_path, timeout=300)
         before = rss_kib(pid)
         workers = []
         per = -(-connections // workers_count)
@@ -287,7 +288,9 @@ class Bench:
             after = rss_kib(pid)
             time.sleep(1.0)
             after2 = rss_kib(pid)
-            diagnosis = snapshot_stats(pid, server.stats_path, timeout=120) if diagnose else None
+            diagnosis = snapshot_stats(pid, server.stats_path, timeout=300) if diagnose else None
+            relay = config.kind == "relay" and not diagnose
+            idle_cpu, silent_cpu = self.keepalive_cpu(pid, workers) if relay else (None, None)
             gauge = None
             if config.kind == "relay":
                 from bench.loadgen import fetch_metrics
@@ -316,9 +319,30 @@ class Bench:
             "rss_after_kib": rss_after,
             "kib_per_conn": (rss_after - before) / max(opened, 1),
             "connect_seconds": connect_seconds,
+            "keepalive_cores": idle_cpu,
+            "silent_cores": silent_cpu,
             "visitor_gauge": gauge,
             "tracemalloc": summarise_tracemalloc(diagnosis, opened) if diagnosis else None,
         }
+
+    @staticmethod
+    def keepalive_cpu(pid: int, workers: list[tuple[Any, Any]]) -> tuple[float, float]:
+        """Issue 15's idle cost: the server's CPU (cores) over one 25 s interval with every
+        visitor silent (the server's own websocket pings still run), then over one while
+        every open visitor sends the widget's keepalive, measured after 5 s of ramp (each
+        visitor's first ping comes at a random moment of its first interval)."""
+        from bench.loadgen import KEEPALIVE
+
+        def cores() -> float:
+            cpu, start = process_cpu(pid), time.monotonic()
+            time.sleep(KEEPALIVE)
+            return (process_cpu(pid) - cpu) / (time.monotonic() - start)
+
+        silent = cores()
+        for _proc, parent in workers:
+            parent.send("keepalive")
+        time.sleep(5.0)
+        return cores(), silent
 
     def memory_diagnosis(self) -> dict[str, Any] | None:
         """500 visitors on a relay under tracemalloc: which lines allocate per connection."""
