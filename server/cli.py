@@ -53,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="create a demo site (page at /demo) and, on an empty relay, a demo admin",
     )
+    s.add_argument(
+        "--redis-url",
+        help="Redis for several relay nodes, e.g. redis://127.0.0.1:6379/0 (default: one node, "
+        "no Redis; also JIVO_RELAY_REDIS_URL)",
+    )
+    s.add_argument("--node-id", help="this node's name among the nodes (default host-pid-random)")
     s.add_argument("--ready-file", type=Path, help=argparse.SUPPRESS)  # tests: port written here
     s.add_argument("--demo-credentials", type=Path, help=argparse.SUPPRESS)  # `make run`
 
@@ -147,7 +153,13 @@ def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)
     overrides: dict[str, object] = {"database_url": args.db}
     if args.command == "serve":
-        overrides.update(host=args.host, port=args.port, public_url=args.public_url)
+        overrides.update(
+            host=args.host,
+            port=args.port,
+            public_url=args.public_url,
+            redis_url=args.redis_url,
+            node_id=args.node_id,
+        )
     try:
         settings = Settings.from_env(**overrides)
     except ValueError as exc:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 from websockets.asyncio.server import Server, ServerConnection, serve
@@ -29,6 +30,7 @@ from server.account.presence import Presence
 from server.account.service import AccountService
 from server.actions.service import ActionService
 from server.chats.chat_frames import ChatFrames
+from server.chats.replay import GapFill, max_cursor
 from server.chats.routing import Router
 from server.chats.service import ChatService
 from server.core import frames
@@ -60,6 +62,9 @@ from server.visitors.tracker import VisitorTracker
 from server.visitors.visitor_frames import VisitorFrames
 from server.visitors.visitors_page import VisitorsPage
 
+if TYPE_CHECKING:
+    from server.core.redis_bus import RedisBus
+
 log = logging.getLogger(__name__)
 
 MAX_MESSAGES_IN_FLIGHT = 32
@@ -79,7 +84,7 @@ class Relay:
 
     def __init__(self, settings: Settings, *, bus: Bus | None = None) -> None:
         self.settings = settings
-        self.bus = bus or LocalBus()
+        self.bus = bus or _make_bus(settings)
         self.metrics = Metrics()
         self.presence = Presence()
         self.engine = create_engine(
@@ -95,6 +100,16 @@ class Relay:
                 settings.database_url, sqlite_synchronous=settings.sqlite_synchronous
             ),
         )
+        # X4: what a cut bus lost is filled from the database; with Redis, pushes go out in
+        # cursor order by the writer's commit spans (server.core.cursor_order).
+        self.gap_fill = GapFill(self.engine, enabled=not isinstance(self.bus, LocalBus))
+        self.bus.on_reconnect(self.gap_fill.request)
+        self.redis_bus = _redis_bus(self.bus)
+        if self.redis_bus is not None:
+            self.writer.on_commit = self.redis_bus.committed
+            self.redis_bus.order.fill = self.gap_fill.request
+            self.gap_fill.on_point = self.redis_bus.order.advance_to
+        _bus_metrics(self.metrics, self.redis_bus)
         self.geo = GeoLocator(settings.geoip_city_db)
         self.tracker = VisitorTracker(
             self.bus,
@@ -174,6 +189,7 @@ class Relay:
             account=self.account,
             actions=self.actions,
             logs=self.logs,
+            gap_fill=self.gap_fill,
         )
         self.logs.session_lifetime = self.agent_sessions.sign_in.session_lifetime
         self.visitor_sessions = VisitorSessions(
@@ -185,6 +201,7 @@ class Relay:
             tracker=self.tracker,
             availability=self.availability,
             actions=self.actions,
+            gap_fill=self.gap_fill,
         )
         wake_webhooks = self.webhooks.wake
         # THE list of the services that serve frames (their @serves methods): a new domain
@@ -226,6 +243,9 @@ class Relay:
 
     async def start(self) -> None:
         await migrate(self.engine)
+        if self.redis_bus is not None:
+            self.redis_bus.order.start(await read(self.engine, max_cursor))
+            self.redis_bus.start()  # connects in the background: Redis may come later
         await asyncio.to_thread(self.files.start)
         self.writer.start()
         self.logs.start()
@@ -290,6 +310,7 @@ class Relay:
         self.tracker.close()
         self.geo.close()
         await bounded("group writer", self.writer.close())
+        await bounded("gap fill", self.gap_fill.close())
         await bounded("bus", self.bus.close())
         await bounded("engine", self.engine.dispose())
 
@@ -487,6 +508,40 @@ class Relay:
             log.exception("frame from %s failed", conn.ip)
             self.metrics.errors.labels("internal").inc()
             conn.error(p.FrameRejected("internal", "the relay failed; retry", _peek_id(raw)))
+
+
+def _make_bus(settings: Settings) -> Bus:
+    if not settings.redis_url:
+        return LocalBus()  # one node: redis is not even imported
+    from server.core.redis_bus import RedisBus
+
+    return RedisBus(settings.redis_url, node_id=settings.node_id)
+
+
+def _redis_bus(bus: Bus) -> RedisBus | None:
+    module = sys.modules.get("server.core.redis_bus")  # loaded if a RedisBus was made
+    return bus if module is not None and isinstance(bus, module.RedisBus) else None
+
+
+def _bus_metrics(metrics: Metrics, bus: RedisBus | None) -> None:
+    from prometheus_client import Gauge
+
+    connected = Gauge(
+        "jivo_bus_connected",
+        "1 while the bus to the other nodes is connected (always 1 for a single node)",
+        registry=metrics.registry,
+    )
+    dropped = Gauge(
+        "jivo_bus_dropped",
+        "Messages not passed to the other nodes (Redis cut off or too slow); the database "
+        "fills their gaps",
+        registry=metrics.registry,
+    )
+    if bus is None:
+        connected.set(1)
+        return
+    connected.set_function(lambda: 1.0 if bus.connected else 0.0)
+    dropped.set_function(lambda: float(bus.dropped))
 
 
 def _peek_id(raw: str | bytes) -> int | None:
