@@ -27,8 +27,7 @@ class Conn:
     held pushes are sent, skipping events the replay already carried (by cursor). The same
     holds for a gap fill (X4, :class:`server.chats.replay.GapFill`) after the bus was cut.
 
-    ``cursor`` is the highest cursor this client has been sent (its resume point); a push at or
-    below it is not sent again, so a client never gets an event twice, whatever overlapped."""
+    ``cursor`` is the highest cursor this client has been sent: where a gap fill starts."""
 
     __slots__ = (
         "_bucket",
@@ -68,9 +67,7 @@ class Conn:
         if self._held is not None:
             self._held.append((text, cursor))
             return
-        if cursor is not None:
-            if cursor <= self.cursor:
-                return  # sent already (a replay or a gap fill carried it)
+        if cursor is not None and cursor > self.cursor:
             self.cursor = cursor
         self._enqueue(text)
 
@@ -85,7 +82,8 @@ class Conn:
         held, self._held = self._held or [], None
         self.cursor = max(self.cursor, replayed_upto)
         for text, cursor in held:
-            self.push(text, cursor)
+            if cursor is None or cursor > replayed_upto:
+                self.push(text, cursor)
 
     def _enqueue(self, text: str) -> None:
         if self._out is None:

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sys
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import msgspec
 from websockets.asyncio.server import Server, ServerConnection, serve
@@ -33,7 +32,7 @@ from server.chats.chat_frames import ChatFrames
 from server.chats.replay import GapFill, max_cursor
 from server.chats.routing import Router
 from server.chats.service import ChatService
-from server.core import frames
+from server.core import frames, nodes
 from server.core.bus import Bus, LocalBus
 from server.core.clientip import connection_ip, parse_trusted
 from server.core.config import Settings
@@ -62,9 +61,6 @@ from server.visitors.tracker import VisitorTracker
 from server.visitors.visitor_frames import VisitorFrames
 from server.visitors.visitors_page import VisitorsPage
 
-if TYPE_CHECKING:
-    from server.core.redis_bus import RedisBus
-
 log = logging.getLogger(__name__)
 
 MAX_MESSAGES_IN_FLIGHT = 32
@@ -84,7 +80,7 @@ class Relay:
 
     def __init__(self, settings: Settings, *, bus: Bus | None = None) -> None:
         self.settings = settings
-        self.bus = bus or _make_bus(settings)
+        self.bus = bus or nodes.make_bus(settings)
         self.metrics = Metrics()
         self.presence = Presence()
         self.engine = create_engine(
@@ -100,16 +96,9 @@ class Relay:
                 settings.database_url, sqlite_synchronous=settings.sqlite_synchronous
             ),
         )
-        # X4: what a cut bus lost is filled from the database; with Redis, pushes go out in
-        # cursor order by the writer's commit spans (server.core.cursor_order).
+        # X4: what a cut bus lost is filled from the database (server.core.nodes).
         self.gap_fill = GapFill(self.engine, enabled=not isinstance(self.bus, LocalBus))
-        self.bus.on_reconnect(self.gap_fill.request)
-        self.redis_bus = _redis_bus(self.bus)
-        if self.redis_bus is not None:
-            self.writer.on_commit = self.redis_bus.committed
-            self.redis_bus.order.fill = self.gap_fill.request
-            self.gap_fill.on_point = self.redis_bus.order.advance_to
-        _bus_metrics(self.metrics, self.redis_bus)
+        self.redis_bus = nodes.join(self.bus, self.writer, self.gap_fill, self.metrics)
         self.geo = GeoLocator(settings.geoip_city_db)
         self.tracker = VisitorTracker(
             self.bus,
@@ -508,40 +497,6 @@ class Relay:
             log.exception("frame from %s failed", conn.ip)
             self.metrics.errors.labels("internal").inc()
             conn.error(p.FrameRejected("internal", "the relay failed; retry", _peek_id(raw)))
-
-
-def _make_bus(settings: Settings) -> Bus:
-    if not settings.redis_url:
-        return LocalBus()  # one node: redis is not even imported
-    from server.core.redis_bus import RedisBus
-
-    return RedisBus(settings.redis_url, node_id=settings.node_id)
-
-
-def _redis_bus(bus: Bus) -> RedisBus | None:
-    module = sys.modules.get("server.core.redis_bus")  # loaded if a RedisBus was made
-    return bus if module is not None and isinstance(bus, module.RedisBus) else None
-
-
-def _bus_metrics(metrics: Metrics, bus: RedisBus | None) -> None:
-    from prometheus_client import Gauge
-
-    connected = Gauge(
-        "jivo_bus_connected",
-        "1 while the bus to the other nodes is connected (always 1 for a single node)",
-        registry=metrics.registry,
-    )
-    dropped = Gauge(
-        "jivo_bus_dropped",
-        "Messages not passed to the other nodes (Redis cut off or too slow); the database "
-        "fills their gaps",
-        registry=metrics.registry,
-    )
-    if bus is None:
-        connected.set(1)
-        return
-    connected.set_function(lambda: 1.0 if bus.connected else 0.0)
-    dropped.set_function(lambda: float(bus.dropped))
 
 
 def _peek_id(raw: str | bytes) -> int | None:
