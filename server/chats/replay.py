@@ -4,7 +4,6 @@ and the same for every live connection after the bus was cut (X4, :class:`GapFil
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import random
 from collections.abc import Callable
@@ -46,6 +45,8 @@ FILL_CONCURRENCY = 8
 """Connections replayed at once during a gap fill (each replay is a read on the pool)."""
 FILL_RETRY = 1.0
 """Seconds before a fill that failed (the database down) is tried again."""
+FILL_PAUSE = 0.1
+"""Seconds between two rounds asked for back to back (a cut bus, several nodes writing)."""
 
 
 class GapFill:
@@ -95,8 +96,7 @@ class GapFill:
     async def close(self) -> None:
         if self._round is not None:
             self._round.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._round
+            await asyncio.wait([self._round])
             self._round = None
 
     async def _rounds(self) -> None:
@@ -114,6 +114,7 @@ class GapFill:
                     await asyncio.sleep(FILL_RETRY * random.uniform(0.5, 1.5))
                 if not self._again:
                     return
+                await asyncio.sleep(FILL_PAUSE)
         finally:
             self._round = None
 

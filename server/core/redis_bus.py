@@ -87,8 +87,7 @@ class RedisBus(Bus):
         self.order.close()
         if self._task is not None:
             self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            await asyncio.wait([self._task])  # not ``await``: a cancel of close() stays one
             self._task = None
 
     def subscribe(self, topic: str, handler: Handler) -> None:
@@ -211,9 +210,10 @@ class RedisBus(Bus):
             raise group.exceptions[0] from None
         finally:
             self._set_connected(False)
-            for closing in (pubsub.aclose(), client.aclose()):
+            for closing in (pubsub.aclose, client.aclose):
                 with contextlib.suppress(Exception):
-                    await asyncio.wait_for(closing, 1.0)
+                    async with asyncio.timeout(1.0):
+                        await closing()
 
     async def _sync(self, pubsub: PubSub) -> None:
         """Make the connection's subscriptions what the local handlers want."""
@@ -231,8 +231,11 @@ class RedisBus(Bus):
         """The one task that writes on the subscriber connection: subscription changes, and a
         ping when there were none for a while (the reader watches for its pong)."""
         while True:
+            # asyncio.timeout, not wait_for: Python 3.11's wait_for may swallow a cancel that
+            # comes as the event is set, and this task would then never stop.
             try:
-                await asyncio.wait_for(self._changed.wait(), PING_EVERY)
+                async with asyncio.timeout(PING_EVERY):
+                    await self._changed.wait()
             except TimeoutError:
                 await pubsub.ping()
                 continue

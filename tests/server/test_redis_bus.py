@@ -140,7 +140,7 @@ async def test_x4_redis_restart_resubscribes_and_calls_on_reconnect(
     assert here.texts == ["during"] and one.dropped == dropped + 1
 
     await asyncio.to_thread(redis_server.start)
-    await until(lambda: reconnects["one"] == 1 and reconnects["two"] == 1, timeout=20)
+    await until(lambda: reconnects["one"] >= 1 and reconnects["two"] >= 1, timeout=20)
     assert one.connected and two.connected
     await until_numsub(redis_server.url, "jivo:agents", 2)
     one.publish("agents", "after")
