@@ -68,6 +68,7 @@ class RedisBus(Bus):
         self._changed = asyncio.Event()
         self._on_server: set[str] = set()  # topics subscribed on the current connection
         self._task: asyncio.Task[None] | None = None
+        self._closing = False
         self.order = CursorOrder(self._deliver)
         self.order.cut = True  # until connected
         self.connected = False
@@ -85,6 +86,11 @@ class RedisBus(Bus):
 
     async def close(self) -> None:
         self.order.close()
+        # Every loop also ends on this flag: a cancel can be lost in Python 3.11 (a TaskGroup
+        # or a timeout that races it, redis-py's internals), and the task must end anyway.
+        self._closing = True
+        self._changed.set()
+        self._wake.set()
         if self._task is not None:
             self._task.cancel()
             await asyncio.wait([self._task])  # not ``await``: a cancel of close() stays one
@@ -165,13 +171,15 @@ class RedisBus(Bus):
 
     async def _supervise(self) -> None:
         delay = BACKOFF_FIRST
-        while True:
+        while not self._closing:
             connections = self.connections
             try:
                 await self._session()
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
+                if self._closing:
+                    return  # a cancel that Python 3.11's TaskGroup turned into its error
                 if self.connections != connections or not self._warned:
                     log.warning("Redis bus cut off (%s): reconnecting", _describe(exc))
                     self._warned = True
@@ -230,21 +238,20 @@ class RedisBus(Bus):
     async def _subscriber(self, pubsub: PubSub) -> None:
         """The one task that writes on the subscriber connection: subscription changes, and a
         ping when there were none for a while (the reader watches for its pong)."""
-        while True:
-            # asyncio.timeout, not wait_for: Python 3.11's wait_for may swallow a cancel that
-            # comes as the event is set, and this task would then never stop.
+        while not self._closing:
             try:
                 async with asyncio.timeout(PING_EVERY):
                     await self._changed.wait()
             except TimeoutError:
                 await pubsub.ping()
                 continue
-            await self._sync(pubsub)
+            if not self._closing:
+                await self._sync(pubsub)
 
     async def _read(self, pubsub: PubSub) -> None:
         loop = asyncio.get_running_loop()
         heard = loop.time()
-        while True:
+        while not self._closing:
             message = await pubsub.get_message(timeout=PING_EVERY)
             now = loop.time()
             if message is None:
@@ -260,7 +267,7 @@ class RedisBus(Bus):
 
     async def _publisher(self, client: aioredis.Redis) -> None:
         queue = self._queue
-        while True:
+        while not self._closing:
             if not queue:
                 self._wake.clear()
                 await self._wake.wait()
