@@ -60,6 +60,12 @@ def _parser() -> argparse.ArgumentParser:
         help="where sent files are kept: local (the files folder, the default) or database "
         "(reachable from every node when several share one PostgreSQL)",
     )
+    s.add_argument(
+        "--redis-url",
+        help="Redis for several relay nodes, e.g. redis://127.0.0.1:6379/0 (default: one node, "
+        "no Redis; also JIVO_RELAY_REDIS_URL)",
+    )
+    s.add_argument("--node-id", help="this node's name among the nodes (default host-pid-random)")
     s.add_argument("--ready-file", type=Path, help=argparse.SUPPRESS)  # tests: port written here
     s.add_argument("--demo-credentials", type=Path, help=argparse.SUPPRESS)  # `make run`
 
@@ -154,8 +160,14 @@ def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)
     overrides: dict[str, object] = {"database_url": args.db}
     if args.command == "serve":
-        overrides.update(host=args.host, port=args.port, public_url=args.public_url)
-        overrides.update(files_store=args.files_store)
+        overrides.update(
+            host=args.host,
+            port=args.port,
+            public_url=args.public_url,
+            redis_url=args.redis_url,
+            node_id=args.node_id,
+            files_store=args.files_store,
+        )
     try:
         settings = Settings.from_env(**overrides)
     except ValueError as exc:

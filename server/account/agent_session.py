@@ -24,7 +24,7 @@ from server.account.service import AccountService
 from server.account.sign_in_flow import SignInFlow
 from server.actions.service import ActionService
 from server.chats import reads as chat_reads
-from server.chats.replay import REPLAY_PAGE, replay
+from server.chats.replay import REPLAY_PAGE, GapFill, replay
 from server.chats.service import OFFERS
 from server.core import bus as topics
 from server.core.bus import Bus
@@ -57,6 +57,7 @@ class AgentSessions:
         account: AccountService,
         actions: ActionService,
         logs: LogService,
+        gap_fill: GapFill | None = None,
     ) -> None:
         self.engine = engine
         self.writer = writer
@@ -69,6 +70,7 @@ class AgentSessions:
         self.account = account
         self.actions = actions
         self.logs = logs
+        self.gap_fill = gap_fill or GapFill(engine, enabled=False)
 
     async def serve(
         self, conn: Conn, first: p.SignIn | p.Authenticate, serve_frames: ServeFrames
@@ -80,6 +82,7 @@ class AgentSessions:
         conn.role = "agent"
         s = AgentSession(conn, agents_repo.agent_info(row, status), signed.token, signed.api_token)
 
+        since = self.gap_fill.rounds
         conn.hold_pushes()
         subscriptions = [(topics.agent_topic(agent_id), conn.push), (topics.AGENTS, conn.push)]
         if status == "online":
@@ -93,12 +96,13 @@ class AgentSessions:
         self.availability.connected(s.agent, status)
         self.metrics.connections.labels("agent").inc()
         try:
-            await self._welcome(s, first, row)
+            await self._welcome(s, first, row, since)
             del row
             await serve_frames(s)
         except ConnectionClosed:
             pass
         finally:
+            self.gap_fill.forget(conn)
             self.actions.forget(conn, agent_id)
             self.logs.forget(conn)
             self.account.unwatch(agent_id, kick)
@@ -118,7 +122,9 @@ class AgentSessions:
             await self.availability.disconnected(s.agent)
             self.metrics.connections.labels("agent").dec()
 
-    async def _welcome(self, s: AgentSession, first: p.SignIn | p.Authenticate, row: Any) -> None:
+    async def _welcome(
+        self, s: AgentSession, first: p.SignIn | p.Authenticate, row: Any, since: int
+    ) -> None:
         """The welcome (her chats, colleagues, departments), the replay from her cursor, and the
         invitations still waiting for her answer."""
         conn, agent_id = s.conn, s.agent_id
@@ -141,15 +147,15 @@ class AgentSessions:
                 departments=await read(self.engine, departments_repo.list_departments),
             )
         )
+
+        def page(db: Any, after: int | None) -> Any:
+            return chat_reads.agent_replay(db, agent_id, after or 0, REPLAY_PAGE)
+
         if first.cursor is not None:
-            upto = await replay(
-                self.engine,
-                conn,
-                lambda db, after: chat_reads.agent_replay(db, agent_id, after or 0, REPLAY_PAGE),
-                first.cursor,
-            )
+            upto = await replay(self.engine, conn, page, first.cursor)
         conn.send(p.SyncDone(cursor=upto))
         conn.release_pushes(upto)
+        self.gap_fill.track(conn, page, since)  # X4: refilled if the bus is cut
         await self.actions.greet(conn, agent_id)  # C7/C9: invitations still waiting
 
     # -------------------------------------------------------------- the session's own frames

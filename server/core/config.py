@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import secrets
+import socket
 from pathlib import Path
 
 import platformdirs
@@ -12,6 +14,13 @@ from server import protocol
 
 SMTP_SECURITY = ("starttls", "tls", "plain")
 FILES_STORES = ("local", "database")
+
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
+
+
+def default_node_id() -> str:
+    """host-pid-random: unique among the nodes, and readable in logs."""
+    return f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"
 
 
 def default_data_dir() -> Path:
@@ -183,6 +192,11 @@ class Settings:
     metrics_token: str = ""
     """Finding 21: when set, ``GET /metrics`` needs ``Authorization: Bearer <this>``; when empty
     it answers only to clients on this machine that did not come through a proxy."""
+    # ---- several nodes (X4)
+    redis_url: str = ""
+    """Redis for the bus between relay nodes (redis://host:6379/0); empty: one node, no Redis."""
+    node_id: str = ""
+    """This node's name among the nodes; empty: host-pid-random."""
 
     def __post_init__(self) -> None:
         security = self.smtp_security.strip().lower()
@@ -201,6 +215,15 @@ class Settings:
                 "or database (every node reads the files from the database)"
             )
         self.files_store = store
+        self.redis_url = self.redis_url.strip()
+        if self.redis_url and not self.redis_url.startswith(REDIS_SCHEMES):
+            raise ValueError(
+                f"JIVO_RELAY_REDIS_URL is {self.redis_url!r}: write redis://HOST:6379/0 "
+                "(rediss:// for TLS, unix:///path/redis.sock), or leave it empty for one node"
+            )
+        self.node_id = self.node_id.strip() or default_node_id()
+        if any(c.isspace() for c in self.node_id):
+            raise ValueError(f"JIVO_RELAY_NODE_ID is {self.node_id!r}: use no spaces")
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

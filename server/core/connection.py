@@ -24,7 +24,10 @@ class Conn:
     exists only while there is something to send, so an idle visitor costs no task.
 
     During the replay after (re)connecting, bus pushes are held back; when the replay is done the
-    held pushes are sent, skipping events the replay already carried (by cursor)."""
+    held pushes are sent, skipping events the replay already carried (by cursor). The same
+    holds for a gap fill (X4, :class:`server.chats.replay.GapFill`) after the bus was cut.
+
+    ``cursor`` is the highest cursor this client has been sent: where a gap fill starts."""
 
     __slots__ = (
         "_bucket",
@@ -32,7 +35,7 @@ class Conn:
         "_max_queued",
         "_out",
         "_pump",
-        "_replayed_upto",
+        "cursor",
         "ip",
         "role",
         "strikes",
@@ -49,7 +52,7 @@ class Conn:
         self._out: deque[str] | None = None  # made on the first send: idle visitors are many
         self._pump: asyncio.Task[None] | None = None
         self._held: list[tuple[str, int | None]] | None = None
-        self._replayed_upto = 0
+        self.cursor = 0
 
     # -------------------------------------------------------------- sending
 
@@ -64,17 +67,23 @@ class Conn:
         if self._held is not None:
             self._held.append((text, cursor))
             return
+        if cursor is not None and cursor > self.cursor:
+            self.cursor = cursor
         self._enqueue(text)
+
+    @property
+    def holding(self) -> bool:
+        return self._held is not None
 
     def hold_pushes(self) -> None:
         self._held = []
 
     def release_pushes(self, replayed_upto: int) -> None:
         held, self._held = self._held or [], None
-        self._replayed_upto = replayed_upto
+        self.cursor = max(self.cursor, replayed_upto)
         for text, cursor in held:
             if cursor is None or cursor > replayed_upto:
-                self._enqueue(text)
+                self.push(text, cursor)
 
     def _enqueue(self, text: str) -> None:
         if self._out is None:

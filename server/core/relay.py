@@ -29,9 +29,10 @@ from server.account.presence import Presence
 from server.account.service import AccountService
 from server.actions.service import ActionService
 from server.chats.chat_frames import ChatFrames
+from server.chats.replay import GapFill, max_cursor
 from server.chats.routing import Router
 from server.chats.service import ChatService
-from server.core import frames
+from server.core import frames, nodes
 from server.core.bus import Bus, LocalBus
 from server.core.clientip import connection_ip, parse_trusted
 from server.core.config import Settings
@@ -79,13 +80,11 @@ class Relay:
 
     def __init__(self, settings: Settings, *, bus: Bus | None = None) -> None:
         self.settings = settings
-        self.bus = bus or LocalBus()
+        self.bus = bus or nodes.make_bus(settings)
         self.metrics = Metrics()
-        # X4: the node id comes from the settings once they have one (the Redis bus), else
-        # it is drawn at random (nodes sharing one in-process bus in tests).
         self.presence = Presence(
             self.bus,
-            node_id=str(getattr(settings, "node_id", "") or ""),
+            node_id=settings.node_id,  # X4: unique per node (host-pid-random by default)
             heartbeat=settings.presence_heartbeat,
             expiry=settings.presence_expiry,
         )
@@ -102,6 +101,9 @@ class Relay:
                 settings.database_url, sqlite_synchronous=settings.sqlite_synchronous
             ),
         )
+        # X4: what a cut bus lost is filled from the database (server.core.nodes).
+        self.gap_fill = GapFill(self.engine, enabled=not isinstance(self.bus, LocalBus))
+        self.redis_bus = nodes.join(self.bus, self.writer, self.gap_fill, self.metrics)
         self.geo = GeoLocator(settings.geoip_city_db)
         self.tracker = VisitorTracker(
             self.bus,
@@ -183,6 +185,7 @@ class Relay:
             account=self.account,
             actions=self.actions,
             logs=self.logs,
+            gap_fill=self.gap_fill,
         )
         self.logs.session_lifetime = self.agent_sessions.sign_in.session_lifetime
         self.visitor_sessions = VisitorSessions(
@@ -194,6 +197,7 @@ class Relay:
             tracker=self.tracker,
             availability=self.availability,
             actions=self.actions,
+            gap_fill=self.gap_fill,
         )
         wake_webhooks = self.webhooks.wake
         # THE list of the services that serve frames (their @serves methods): a new domain
@@ -235,6 +239,9 @@ class Relay:
 
     async def start(self) -> None:
         await migrate(self.engine)
+        if self.redis_bus is not None:
+            self.redis_bus.order.start(await read(self.engine, max_cursor))
+            self.redis_bus.start()  # connects in the background: Redis may come later
         await self.files.start()
         self.writer.start()
         self.logs.start()
@@ -303,6 +310,7 @@ class Relay:
         self.tracker.close()
         self.geo.close()
         await bounded("group writer", self.writer.close())
+        await bounded("gap fill", self.gap_fill.close())
         await bounded("bus", self.bus.close())
         await bounded("engine", self.engine.dispose())
 

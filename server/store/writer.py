@@ -15,6 +15,11 @@ How a batch runs depends on the database:
   the order they are handed out and a client resuming from a cursor never skips a late commit.
 
 Being the only writer also serialises the allocation of per-chat ``seq`` and of the cursor.
+With several nodes (X4) a writer given ``on_commit`` also reads, under that lock, the highest
+cursor before and after the batch, and after the commit (before any caller is answered, so
+before any push of the batch) tells ``on_commit(prev, last)`` when the batch wrote events: the
+bus passes that span on, and every node pushes events in cursor order by it
+(``server.core.cursor_order``).
 
 The writes that come by the thousand (messages) are :class:`Batched`: next to each other in a
 batch, they run together through their kind's ``runner``, as prepared DB-API statements
@@ -52,6 +57,7 @@ Write = Callable[[Connection], T]
 
 # An arbitrary constant: the advisory lock that orders event cursors across nodes.
 CURSOR_LOCK_KEY = 0x6A69766F
+_MAX_CURSOR = sa.text("SELECT max(id) FROM events")
 
 
 class WriterClosed(RuntimeError):
@@ -117,6 +123,9 @@ class GroupWriter:
         self._queue: asyncio.Queue[tuple[Write[Any], asyncio.Future[Any]]] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
         self._postgres = engine.dialect.name == "postgresql"
+        self.on_commit: Callable[[int, int], None] | None = None
+        """X4: told ``(prev, last)`` after each commit that wrote events (see above)."""
+        self._span: tuple[int, int] | None = None
         self.batches = 0
         self.writes = 0
         self.isolated_reruns = 0
@@ -166,6 +175,7 @@ class GroupWriter:
             self._on_batch(len(batch))
         try:
             results = await self._transaction([w for w, _ in batch])
+            self._announce()
         except asyncio.CancelledError:
             for _, fut in batch:
                 if not fut.done():
@@ -179,6 +189,7 @@ class GroupWriter:
             for write, fut in batch:
                 try:
                     (result,) = await self._transaction([write])
+                    self._announce()
                 except asyncio.CancelledError:
                     raise
                 except Exception as exc:
@@ -191,6 +202,14 @@ class GroupWriter:
                 _settle(fut, error=result.error)
             else:
                 _settle(fut, result=result)
+
+    def _announce(self) -> None:
+        span, self._span = self._span, None
+        if span is not None and self.on_commit is not None and span[1] > span[0]:
+            try:
+                self.on_commit(*span)
+            except Exception:
+                log.exception("commit listener failed")
 
     async def _transaction(self, writes: list[Write[Any]]) -> list[Any]:
         """One committed transaction for ``writes`` (one commit even when a write raised and
@@ -217,8 +236,17 @@ class GroupWriter:
             return self._run_batch(conn, writes, True)
 
     def _run_batch(self, conn: Connection, writes: list[Write[Any]], isolate: bool) -> list[Any]:
+        self._span = None
         if self._postgres:
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": CURSOR_LOCK_KEY})
+        if self.on_commit is None:
+            return self._run_writes(conn, writes, isolate)
+        prev = conn.execute(_MAX_CURSOR).scalar() or 0
+        results = self._run_writes(conn, writes, isolate)
+        self._span = (prev, conn.execute(_MAX_CURSOR).scalar() or 0)
+        return results
+
+    def _run_writes(self, conn: Connection, writes: list[Write[Any]], isolate: bool) -> list[Any]:
         if len(writes) == 1:
             # Alone: its failure is the transaction's, no savepoint.
             (write,) = writes

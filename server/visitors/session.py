@@ -24,7 +24,7 @@ from server.account import departments as departments_repo
 from server.account.availability import Availability
 from server.actions.service import ActionService
 from server.chats import reads as chat_reads
-from server.chats.replay import REPLAY_PAGE, replay
+from server.chats.replay import REPLAY_PAGE, GapFill, replay
 from server.core import bus as topics
 from server.core.bus import Bus
 from server.core.config import Settings
@@ -55,6 +55,7 @@ class VisitorSessions:
         tracker: VisitorTracker,
         availability: Availability,
         actions: ActionService,
+        gap_fill: GapFill | None = None,
     ) -> None:
         self.engine = engine
         self.writer = writer
@@ -63,6 +64,7 @@ class VisitorSessions:
         self.tracker = tracker
         self.availability = availability
         self.actions = actions
+        self.gap_fill = gap_fill or GapFill(engine, enabled=False)
         # Finding 10: new visitor rows per client IP (an IPv6 /64).
         self.new_visitor_limiter = IpLimiter(
             settings.new_visitors_per_hour / 3600.0, settings.new_visitors_per_hour
@@ -118,6 +120,7 @@ class VisitorSessions:
         del visitor_row
         conn.role = "visitor"
         arrived = False
+        since = self.gap_fill.rounds
         conn.hold_pushes()
         ip_topic = topics.visitor_ip_topic(site_id, conn.ip)
         self.bus.subscribe(topics.visitor_topic(visitor_id), conn.push)
@@ -165,15 +168,15 @@ class VisitorSessions:
                     department_id=picked,
                 )
             )
-            replayed = await replay(
-                self.engine,
-                conn,
-                lambda db, after: chat_reads.visitor_replay(db, visitor_id, after, REPLAY_PAGE),
-                hello.cursor,
-            )
+
+            def page(db: Any, after: int | None) -> Any:
+                return chat_reads.visitor_replay(db, visitor_id, after, REPLAY_PAGE)
+
+            replayed = await replay(self.engine, conn, page, hello.cursor)
             upto = max(upto, replayed)
             conn.send(p.SyncDone(cursor=upto))
             conn.release_pushes(upto)
+            self.gap_fill.track(conn, page, since)  # X4: refilled if the bus is cut
             del chat, departments
             blocked = await self.actions.block_kind(site_id, visitor_id, conn.ip)
             if blocked is not None:  # C8: the widget says so and stops writing
@@ -182,6 +185,7 @@ class VisitorSessions:
         except ConnectionClosed:
             pass
         finally:
+            self.gap_fill.forget(conn)
             self.bus.unsubscribe(topics.visitor_topic(visitor_id), conn.push)
             self.bus.unsubscribe(ip_topic, conn.push)
             self.bus.unsubscribe(topics.VISITORS, conn.push)
