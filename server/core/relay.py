@@ -32,6 +32,7 @@ from server.chats.chat_frames import ChatFrames
 from server.chats.replay import GapFill, max_cursor
 from server.chats.routing import Router
 from server.chats.service import ChatService
+from server.core import bus as topics
 from server.core import frames, nodes
 from server.core.bus import Bus, LocalBus
 from server.core.clientip import connection_ip, parse_trusted
@@ -40,9 +41,9 @@ from server.core.connection import Conn
 from server.core.executors import Saturated
 from server.core.health import WatchedWriter, WriterHealth, healthy
 from server.core.http import HttpRoutes
-from server.core.limits import IpLimiter
 from server.core.metrics import Metrics
 from server.core.sessions import AgentSession, VisitorSession
+from server.core.shared_limits import SharedIpLimiter
 from server.core.shutdown import bounded, close_handlers
 from server.core.streaming import streaming_connection
 from server.files.file_frames import FileFrames
@@ -134,9 +135,22 @@ class Relay:
             settled=self.presence.settled,
         )
         self.chats.router = self.router
-        self.ip_limiter = IpLimiter(settings.ip_rate, settings.ip_burst)
+        # X4: a client's frames and first frames are counted over every node.
+        self.ip_limiter = SharedIpLimiter(
+            settings.ip_rate,
+            settings.ip_burst,
+            bus=self.bus,
+            node_id=settings.node_id,
+            topic=topics.LIMITS_IP,
+        )
         # Finding 10: first frames per client IP (an IPv6 /64).
-        self.first_frame_limiter = IpLimiter(settings.first_frame_rate, settings.first_frame_burst)
+        self.first_frame_limiter = SharedIpLimiter(
+            settings.first_frame_rate,
+            settings.first_frame_burst,
+            bus=self.bus,
+            node_id=settings.node_id,
+            topic=topics.LIMITS_FIRST_FRAME,
+        )
         self.webhooks = Webhooks(self.engine, self.writer, settings)
         # Finding 21: the chat_finished row is written in the close's own transaction
         # (chat_writes.append_event); after the commit the dispatcher only has to be woken.
@@ -249,6 +263,8 @@ class Relay:
         self.webhooks.start()
         self.retention.start()
         await self.account.start()
+        self.ip_limiter.start()
+        self.first_frame_limiter.start()
         self.presence.start()  # before the router: its start waits for the others' presence
         self.router.start()  # reloads the deadlines of the chats being offered
         self.demo_site_key = await bootstrap.find_demo_site(self.engine)
@@ -305,6 +321,8 @@ class Relay:
             ("webhooks", self.webhooks),
             ("router", self.router),
             ("files", self.files),
+            ("frame limits", self.ip_limiter),
+            ("first-frame limits", self.first_frame_limiter),
         ):
             await bounded(name, service.stop())
         self.tracker.close()
