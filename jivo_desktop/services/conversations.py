@@ -117,6 +117,9 @@ class Conversations(QObject):
         self.store = store
         self.chats: dict[int, Chat] = {}
         self._history_loading: set[int] = set()
+        self._early: dict[int, list[p.Event]] = {}
+        """Events that arrived while their chat's history was being fetched: the page may have
+        been read before they were stored, so they are merged into it when it comes."""
         self._drafts: dict[tuple[str, int], str] = {}  # what the store holds, once read
         session.signed_in.connect(self._on_session_signed_in)
 
@@ -219,6 +222,8 @@ class Conversations(QObject):
         """An event of a chat whose history is shown: my pending copy turns "sent", anything
         not shown yet is appended."""
         if not chat.loaded:
+            if chat.id in self._history_loading:
+                self._early.setdefault(chat.id, []).append(event)
             return
         # Only the tail can hold my pending copy or an event already shown: never scan a
         # long conversation on every event.
@@ -277,6 +282,11 @@ class Conversations(QObject):
             events = await self._fetch_history(chat)
         finally:
             self._history_loading.discard(chat.id)
+            early = self._early.pop(chat.id, [])
+        if events is not None and early:
+            by_cursor = {e.cursor: e for e in early}
+            by_cursor.update((e.cursor, e) for e in events)
+            events = sorted(by_cursor.values(), key=lambda e: e.cursor)
         if events is None:
             if chat.id in self.chats:
                 self.chat_changed.emit(chat.id)  # the inbox shows history_error
