@@ -29,7 +29,7 @@ RUN_ARGS ?=
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help test system-deps venv lint format typecheck pytest run docs bench dist clean distclean
+.PHONY: help test system-deps venv lint format typecheck pytest run docs bench bench-nodes dist clean distclean
 
 help:
 	@echo "make run      start the relay with a demo site and admin (jivo-relay serve --demo)"
@@ -140,6 +140,10 @@ docs: $(RUN_STAMP)
 bench: $(TEST_STAMP) translations
 	$(BIN)/python bench/run_all.py
 	$(BIN)/python bench/desktop.py
+	$(BIN)/python bench/multi_node.py
+
+bench-nodes: $(TEST_STAMP)
+	$(BIN)/python bench/multi_node.py
 
 # ---- installers ---------------------------------------------------------------------------
 

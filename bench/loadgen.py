@@ -165,7 +165,7 @@ class BareAgent:
 
 
 async def _agent(cfg: dict[str, Any], on_text: Callable[[str, float], None]) -> Any:
-    info = cfg["server"]
+    info = cfg.get("agent_server") or cfg["server"]  # another node's (bench/multi_node.py)
     if cfg["kind"] != "relay":
         agent = BareAgent(info["ws_url"], on_text)
         await agent.sign_in("bench@example.com", "x")
@@ -369,7 +369,11 @@ async def _throughput(cfg: dict[str, Any]) -> dict[str, Any]:
             semaphore.release()
 
     agent = await _agent(cfg, on_text)
-    visitors = [LeanVisitor(info["ws_url"], info["site_key"], i, on_answer) for i in range(count)]
+    servers = cfg.get("servers") or [info]  # several nodes: the visitors spread over them
+    visitors = [
+        LeanVisitor(servers[i % len(servers)]["ws_url"], info["site_key"], i, on_answer)
+        for i in range(count)
+    ]
     await asyncio.gather(*(v.connect() for v in visitors))
     await _open_chats(cfg, agent, visitors)
     for v in visitors:
@@ -393,14 +397,18 @@ async def _throughput(cfg: dict[str, Any]) -> dict[str, Any]:
     pumps = [asyncio.create_task(pump(v)) for v in visitors]
     await asyncio.sleep(cfg["warmup"])
     before = await asyncio.to_thread(snapshot_stats, info["pid"], cfg["stats_path"])
-    cpu_before = CpuSnapshot.take(info["pid"])
+    cpu_before = [CpuSnapshot.take(s["pid"]) for s in servers]
     client_cpu = time.process_time()
     window_open[0] = time.monotonic()
     window_open[1] = window_open[0] + cfg["duration"]
     await asyncio.sleep(cfg["duration"])
     after = await asyncio.to_thread(snapshot_stats, info["pid"], cfg["stats_path"])
     measured = time.monotonic() - window_open[0]
-    server_cpu = CpuSnapshot.take(info["pid"]).since(cpu_before, info["pid"])
+    node_cpu = [
+        CpuSnapshot.take(s["pid"]).since(b, s["pid"])
+        for s, b in zip(servers, cpu_before, strict=True)
+    ]
+    server_cpu = node_cpu[0]
     client_cores = (time.process_time() - client_cpu) / measured
     stop.set()
     for semaphore in credits.values():
@@ -431,6 +439,7 @@ async def _throughput(cfg: dict[str, Any]) -> dict[str, Any]:
         "visitors_closed": closed,
         "agent_reconnects": reconnects,
         "server_cores": server_cpu,
+        "node_cores": node_cpu,
         "client_cores": client_cores,
         "server_delta": delta,
         "metrics": {
