@@ -20,6 +20,7 @@ from server.chats import writes as chat_writes
 from server.store.schema import chats, events
 from server.store.writer import PLAIN
 from server.visitors import repo as visitors_repo
+from tests.support.batched import record_runner
 from tests.support.relay import running_relay
 
 IP = "203.0.113.9"
@@ -48,16 +49,7 @@ def agent_says(agent: p.AgentInfo, chat_id: int, cmid: str, text: str) -> Any:
 @pytest.fixture
 def fast_answers(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """What the prepared statements answered for each message (a change, or PLAIN)."""
-    answers: list[Any] = []
-    runner = fast_messages.run_messages
-
-    def recording(conn: sa.Connection, writes: Any) -> list[Any]:
-        done = runner(conn, writes)
-        answers.extend(done)
-        return done
-
-    monkeypatch.setattr(fast_messages._Message, "runner", recording)
-    return answers
+    return record_runner(monkeypatch, fast_messages._Message, fast_messages.run_messages)
 
 
 async def test_fast_messages_store_what_the_plain_writes_do(

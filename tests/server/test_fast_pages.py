@@ -16,6 +16,7 @@ from server.store.schema import page_views, visitors
 from server.store.writer import PLAIN
 from server.visitors import fast_pages
 from server.visitors import repo as visitors_repo
+from tests.support.batched import record_runner
 from tests.support.relay import running_relay
 
 IP = "203.0.113.7"
@@ -23,16 +24,8 @@ IP = "203.0.113.7"
 
 @pytest.fixture
 def fast_answers(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    answers: list[Any] = []
-    runner = fast_pages.run_page_views
-
-    def recording(conn: sa.Connection, writes: Any) -> list[Any]:
-        done = runner(conn, writes)
-        answers.extend(done)
-        return done
-
-    monkeypatch.setattr(fast_pages.PageViewWrite, "runner", recording)
-    return answers
+    """What the batched statement answered for each page view (a change, or PLAIN)."""
+    return record_runner(monkeypatch, fast_pages.PageViewWrite, fast_pages.run_page_views)
 
 
 def view(n: int) -> p.PageView:
