@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import abc
 import logging
-from collections import defaultdict
 from collections.abc import Callable
 
 log = logging.getLogger(__name__)
@@ -83,32 +82,63 @@ class Bus(abc.ABC):
         pass
 
 
-class LocalBus(Bus):
-    """In-process bus: one relay node (it is never cut off, so it never calls ``on_reconnect``).
-    Several ``Relay`` objects in one process may share one to act as nodes of a cluster."""
+class Subscriptions:
+    """Each topic's handlers on this node, and delivery to them (one failing handler does not
+    stop the others). An insertion-ordered set per topic: "visitors" may hold tens of
+    thousands of handlers, and a disconnect must not scan them all."""
 
     def __init__(self) -> None:
-        # An insertion-ordered set per topic: "visitors" may hold tens of thousands of
-        # handlers, and a disconnect must not scan them all.
-        self._handlers: dict[str, dict[Handler, None]] = defaultdict(dict)
+        self._handlers: dict[str, dict[Handler, None]] = {}
 
-    def subscribe(self, topic: str, handler: Handler) -> None:
-        self._handlers[topic][handler] = None
+    def add(self, topic: str, handler: Handler) -> bool:
+        """Add ``handler``; True when ``topic`` had none before."""
+        handlers = self._handlers.get(topic)
+        new = handlers is None
+        if handlers is None:
+            handlers = self._handlers[topic] = {}
+        handlers[handler] = None
+        return new
 
-    def unsubscribe(self, topic: str, handler: Handler) -> None:
+    def remove(self, topic: str, handler: Handler) -> bool:
+        """Remove ``handler``; True when that left ``topic`` without any."""
         handlers = self._handlers.get(topic)
         if handlers is None:
-            return
+            return False
         handlers.pop(handler, None)
-        if not handlers:
-            del self._handlers[topic]
+        if handlers:
+            return False
+        del self._handlers[topic]
+        return True
 
-    def publish(self, topic: str, text: str, cursor: int | None = None) -> None:
+    def deliver(self, topic: str, text: str, cursor: int | None) -> None:
         for handler in tuple(self._handlers.get(topic, ())):
             try:
                 handler(text, cursor)
             except Exception:
                 log.exception("push to %s failed", topic)
 
-    def subscribers(self, topic: str) -> int:
+    def count(self, topic: str) -> int:
         return len(self._handlers.get(topic, ()))
+
+    def topics(self) -> set[str]:
+        return set(self._handlers)
+
+
+class LocalBus(Bus):
+    """In-process bus: one relay node (it is never cut off, so it never calls ``on_reconnect``).
+    Several ``Relay`` objects in one process may share one to act as nodes of a cluster."""
+
+    def __init__(self) -> None:
+        self._subscriptions = Subscriptions()
+
+    def subscribe(self, topic: str, handler: Handler) -> None:
+        self._subscriptions.add(topic, handler)
+
+    def unsubscribe(self, topic: str, handler: Handler) -> None:
+        self._subscriptions.remove(topic, handler)
+
+    def publish(self, topic: str, text: str, cursor: int | None = None) -> None:
+        self._subscriptions.deliver(topic, text, cursor)
+
+    def subscribers(self, topic: str) -> int:
+        return self._subscriptions.count(topic)

@@ -33,7 +33,7 @@ from redis.asyncio.client import PubSub
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from server.core.bus import Bus, Handler
+from server.core.bus import Bus, Handler, Subscriptions
 from server.core.cursor_order import CursorOrder
 
 log = logging.getLogger(__name__)
@@ -61,7 +61,7 @@ class RedisBus(Bus):
         self._url = url
         self._prefix = prefix
         self._spans_channel = f"{prefix}_spans"
-        self._handlers: dict[str, dict[Handler, None]] = {}
+        self._subscriptions = Subscriptions()
         self._queue: deque[tuple[str, str]] = deque()
         self._max_queue = max_queue
         self._wake = asyncio.Event()
@@ -69,7 +69,7 @@ class RedisBus(Bus):
         self._on_server: set[str] = set()  # topics subscribed on the current connection
         self._task: asyncio.Task[None] | None = None
         self._closing = False
-        self.order = CursorOrder(self._deliver)
+        self.order = CursorOrder(self._subscriptions.deliver)
         self.order.cut = True  # until connected
         self.connected = False
         self._warned = False
@@ -97,23 +97,15 @@ class RedisBus(Bus):
             self._task = None
 
     def subscribe(self, topic: str, handler: Handler) -> None:
-        handlers = self._handlers.get(topic)
-        if handlers is None:
-            handlers = self._handlers[topic] = {}
+        if self._subscriptions.add(topic, handler):
             self._changed.set()
-        handlers[handler] = None
 
     def unsubscribe(self, topic: str, handler: Handler) -> None:
-        handlers = self._handlers.get(topic)
-        if handlers is None:
-            return
-        handlers.pop(handler, None)
-        if not handlers:
-            del self._handlers[topic]
+        if self._subscriptions.remove(topic, handler):
             self._changed.set()
 
     def subscribers(self, topic: str) -> int:
-        return len(self._handlers.get(topic, ()))
+        return self._subscriptions.count(topic)
 
     def publish(self, topic: str, text: str, cursor: int | None = None) -> None:
         self.order.push(topic, text, cursor)
@@ -141,13 +133,6 @@ class RedisBus(Bus):
             return
         self._queue.append((channel, data))
         self._wake.set()
-
-    def _deliver(self, topic: str, text: str, cursor: int | None) -> None:
-        for handler in tuple(self._handlers.get(topic, ())):
-            try:
-                handler(text, cursor)
-            except Exception:
-                log.exception("push to %s failed", topic)
 
     def _received(self, channel: bytes, data: bytes) -> None:
         node, _, rest = data.decode().partition("\n")
@@ -226,7 +211,7 @@ class RedisBus(Bus):
     async def _sync(self, pubsub: PubSub) -> None:
         """Make the connection's subscriptions what the local handlers want."""
         self._changed.clear()
-        wanted = set(self._handlers)
+        wanted = self._subscriptions.topics()
         new = [self._prefix + t for t in wanted - self._on_server]
         gone = [self._prefix + t for t in self._on_server - wanted]
         for i in range(0, len(new), SUBSCRIBE_CHUNK):
