@@ -284,3 +284,56 @@ async def test_x4_two_nodes_writing_at_once_never_let_a_client_skip_an_event(
         assert resumer.reconnects >= 1
         for client in (ana_1, ana_2, v1, v2, *watchers, resumer):
             await client.close()
+
+
+async def test_x4_invite_transfer_and_close_across_nodes_push_no_event_late(
+    pg_cluster: PostgresCluster, redis_server: RedisServer, tmp_path: Path
+) -> None:
+    """X4 (C7, C9): chat actions whose events are pushed after other awaits (an invitation
+    answered, a transfer taken, a chat closed) across two nodes: every event reaches the
+    other node's clients once and in cursor order, and no node pushed one after the commit
+    span that orders it (``late``: a client that saw a newer event would skip it for good)."""
+    async with two_nodes(pg_cluster, redis_server.url, tmp_path) as (one, two):
+        beto_id = await one.relay.create_agent("beto@example.com", "Beto", "beto-pass-123")
+        ana_on_1 = await signed_in(one.ws_url)
+        ana = await signed_in(two.ws_url)
+        beto = WireAgent(two.ws_url)
+        await beto.sign_in("beto@example.com", "beto-pass-123")
+        await beto.wait_synced()
+        beto_on_1 = WireAgent(one.ws_url)
+        await beto_on_1.sign_in("beto@example.com", "beto-pass-123")
+        await beto_on_1.wait_synced()
+        visitor = WireVisitor(one.ws_url, one.site_key)
+        chat_id = await open_chat(visitor, ana_on_1, "hola")
+
+        def offered(f: p.Frame) -> bool:
+            return isinstance(f, p.InvitationOffered) and f.invitation.chat.id == chat_id
+
+        await ana_on_1.invite(chat_id, beto_id, "ayuda")  # node 1 writes, Beto's node 2 answers
+        invitation = await beto.wait_for(offered)
+        assert await beto.answer_invitation(invitation.invitation.id, True) is not None
+        await ana_on_1.wait_for(
+            lambda f: isinstance(f, p.InvitationAnswered) and f.outcome == "accepted"
+        )
+        await beto.send_message(chat_id, "Beto aquí")
+        await visitor.wait_for(lambda f: isinstance(f, p.EventPush) and f.event.text == "Beto aquí")
+        await ana.leave_chat(chat_id)  # through node 2: Ana leaves, Beto keeps the chat
+        await beto_on_1.close_chat(chat_id)  # through node 1
+        await visitor.wait_for(lambda f: isinstance(f, p.EventPush) and f.event.kind == "closed")
+        async with one.relay.engine.connect() as db:
+            rows = await db.execute(
+                sa.select(events.c.id).where(events.c.chat_id == chat_id).order_by(events.c.id)
+            )
+            expected = [int(r.id) for r in rows]
+        for client in (beto, beto_on_1, visitor):  # in the chat to its end (Ana left)
+            await until(lambda c=client: (c.cursor or 0) >= expected[-1], timeout=30)
+        for client in (ana, ana_on_1, beto, beto_on_1, visitor):
+            assert in_order_once(client.wire), client.wire
+        # Beto's two connections, on two nodes, saw the same events from his joining on.
+        assert [c for c in beto.wire if c in set(expected)] == [
+            c for c in beto_on_1.wire if c in set(expected)
+        ]
+        for bus in (one.relay.redis_bus, two.redis_bus):
+            assert bus is not None and bus.order.late == 0, bus.order.late
+        for client in (ana, ana_on_1, beto, beto_on_1, visitor):
+            await client.close()
