@@ -27,9 +27,10 @@ from websockets.exceptions import ConnectionClosed
 
 from jivo_desktop.net.client import AgentClient
 from server import protocol as p
+from server.account.presence import PRESENCE_TOPIC
 from server.core.config import Settings
 from server.core.relay import Relay
-from server.store.schema import events
+from server.store.schema import agent_dropouts, events
 from tests.support.postgres import PostgresCluster
 from tests.support.redis_server import RedisServer, skip_unless_redis
 from tests.support.relay import AGENT_EMAIL, AGENT_PASSWORD, RelayHandle, running_relay
@@ -97,22 +98,28 @@ async def two_nodes(
 ) -> AsyncIterator[tuple[RelayHandle, Relay]]:
     url = pg.create_database(f"x4_{uuid.uuid4().hex[:12]}")
     files = str(tmp_path / "files")
-    async with running_relay(url, redis_url=redis_url, node_id="node-1", files_dir=files) as one:
-        settings = Settings(
-            host="127.0.0.1",
-            port=0,
-            database_url=url,
-            redis_url=redis_url,
-            node_id="node-2",
-            files_dir=files,
-            first_frame_burst=100_000.0,
-            new_visitors_per_hour=100_000.0,
-        )
-        async with Relay(settings) as two:
-            buses = (one.relay.redis_bus, two.redis_bus)
-            assert buses[0] is not None and buses[1] is not None
-            await until(lambda: buses[0].connected and buses[1].connected)  # type: ignore[union-attr]
-            yield one, two
+    async with (
+        running_relay(url, redis_url=redis_url, node_id="node-1", files_dir=files) as one,
+        Relay(second_node(url, redis_url, files)) as two,
+    ):
+        buses = (one.relay.redis_bus, two.redis_bus)
+        assert buses[0] is not None and buses[1] is not None
+        await until(lambda: buses[0].connected and buses[1].connected)  # type: ignore[union-attr]
+        yield one, two
+
+
+def second_node(database_url: str, redis_url: str, files_dir: str) -> Settings:
+    """Node 2's settings, beside node 1 of ``running_relay``."""
+    return Settings(
+        host="127.0.0.1",
+        port=0,
+        database_url=database_url,
+        redis_url=redis_url,
+        node_id="node-2",
+        files_dir=files_dir,
+        first_frame_burst=100_000.0,
+        new_visitors_per_hour=100_000.0,
+    )
 
 
 async def signed_in(url: str) -> WireAgent:
@@ -336,4 +343,38 @@ async def test_x4_invite_transfer_and_close_across_nodes_push_no_event_late(
         for bus in (one.relay.redis_bus, two.redis_bus):
             assert bus is not None and bus.order.late == 0, bus.order.late
         for client in (ana, ana_on_1, beto, beto_on_1, visitor):
+            await client.close()
+
+
+async def test_x4_a_starting_node_waits_for_the_others_presence_before_requeueing_chats(
+    pg_cluster: PostgresCluster, redis_server: RedisServer, tmp_path: Path
+) -> None:
+    """X4 (B6): a node that starts while an agent holds an open chat through another node must
+    not take her for gone. Its start-up check (a drop-out row, so the chat is requeued, for
+    every agent with an open chat connected to no node) waits for the other nodes' presence
+    answers, bounded by ``presence.SETTLE``: here node 1 is busy and answers 0.3 s late."""
+    url = pg_cluster.create_database(f"x4_{uuid.uuid4().hex[:12]}")
+    files = str(tmp_path / "files")
+    async with running_relay(
+        url, redis_url=redis_server.url, node_id="node-1", files_dir=files
+    ) as one:
+        ana = await signed_in(one.ws_url)
+        assert ana.welcome is not None
+        visitor = WireVisitor(one.ws_url, one.site_key)
+        await open_chat(visitor, ana, "hola")
+        presence, bus = one.relay.presence, one.relay.bus
+        loop = asyncio.get_running_loop()
+
+        def busy(text: str, cursor: int | None) -> None:
+            loop.call_later(0.3, presence._received, text, cursor)
+
+        bus.unsubscribe(PRESENCE_TOPIC, presence._received)
+        bus.subscribe(PRESENCE_TOPIC, busy)
+        async with Relay(second_node(url, redis_server.url, files)) as two:
+            await until(lambda: two.router._recovered, timeout=10)
+            async with two.engine.connect() as db:
+                held = (await db.execute(sa.select(agent_dropouts.c.agent_id))).all()
+            assert held == []
+            assert two.presence.status(ana.welcome.agent.id) == "online"
+        for client in (ana, visitor):
             await client.close()
