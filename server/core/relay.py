@@ -112,7 +112,9 @@ class Relay:
             push_interval=settings.visitors_push_interval,
             linger=settings.visitor_linger,
             visit_timeout=settings.visit_timeout,
+            node_id=settings.node_id,
         )
+        self.presence.attach(self.tracker.nodes)  # X4: visitors on every node
         self.chats = ChatService(
             self.engine, self.writer, self.bus, self.metrics, settings.max_message_chars
         )
