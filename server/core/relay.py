@@ -125,7 +125,9 @@ class Relay:
             self.chats,
             settings.invitation_timeout,
             same_ip_visitors=self.tracker.same_ip_visitors,
+            node_id=settings.node_id,
         )
+        self.presence.attach(self.actions.viewer_nodes)  # X4: C18 viewers on every node
         self.router = Router(
             self.engine,
             self.writer,
