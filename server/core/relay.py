@@ -330,6 +330,7 @@ class Relay:
         ):
             await bounded(name, service.stop())
         self.tracker.close()
+        self.sneak_peek.close()
         self.geo.close()
         await bounded("group writer", self.writer.close())
         await bounded("gap fill", self.gap_fill.close())
