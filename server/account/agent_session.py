@@ -35,7 +35,7 @@ from server.core.sessions import AgentSession
 from server.ops.logs import LogService
 from server.store.db import read
 from server.store.writer import GroupWriter
-from server.visitors.tracker import WATCHERS
+from server.visitors.tracker import watchers_topic
 
 if TYPE_CHECKING:
     from server.core.connection import Conn
@@ -71,6 +71,7 @@ class AgentSessions:
         self.actions = actions
         self.logs = logs
         self.gap_fill = gap_fill or GapFill(engine, enabled=False)
+        self.watch_topic = watchers_topic(settings.node_id)  # the tracker's (X4: this node's)
 
     async def serve(
         self, conn: Conn, first: p.SignIn | p.Authenticate, serve_frames: ServeFrames
@@ -116,7 +117,7 @@ class AgentSessions:
                 (topics.agent_topic(agent_id), conn.push),
                 (topics.AGENTS, conn.push),
                 (OFFERS, conn.push),
-                (WATCHERS, conn.push),
+                (self.watch_topic, conn.push),
             ):
                 self.bus.unsubscribe(topic, handler)
             await self.availability.disconnected(s.agent)

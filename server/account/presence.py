@@ -11,6 +11,10 @@ after its last announcement. A node that dies (no shutdown, no more heartbeats) 
 agents offline everywhere within ``expiry``. A node starting, and a bus back after a cut
 (``Bus.on_reconnect``), asks the others to announce at once.
 
+The other ephemeral per-node state (visitors, viewers) rides on this liveness: a service's
+:class:`~server.core.node_state.NodeChannel` is :meth:`Presence.attach`-ed, starts and stops
+with presence, and is told when a node is gone or heard from again.
+
 Asked on every visitor message (may a chat start? to whom is it routed?), so nothing here scans
 the agents per question: the agents taking new chats are kept as a tuple, rebuilt only when an
 agent's status changes (issue 15).
@@ -30,6 +34,7 @@ from typing import Any, Literal, NamedTuple
 
 from server import protocol as p
 from server.core.bus import Bus, LocalBus
+from server.core.node_state import NodeChannel
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +109,15 @@ class Presence:
         """Silent nodes whose agents this node told everyone were offline."""
         self._changed: set[int] | None = None
         """Agents changed here since the last announcement (None: none is scheduled)."""
+        self._channels: list[NodeChannel] = []
+
+    def attach(self, channel: NodeChannel) -> None:
+        """X4: ``channel`` starts and stops with presence, and learns from it which nodes are
+        gone (one heartbeat for every kind of per-node state)."""
+        channel.is_leader = self.is_leader
+        self._channels.append(channel)
+        if self._subscribed:
+            channel.start()
 
     # -------------------------------------------------------------- this node's connections
 
@@ -251,7 +265,11 @@ class Presence:
             if status in STATUSES:
                 agents[int(agent_id)] = (status, float(ts))
         count_before = self.online_count()
+        new = node not in self._remote
         changed = self._replace(node, agents)
+        if new:
+            for channel in self._channels:
+                channel.node_back(node)
         # The sender pushed what it saw; two nodes changing one agent at once may both have
         # seen the other still holding her: then whoever sees otherwise pushes again.
         told = {int(a): seen for a, seen in message["changed"]}
@@ -274,6 +292,8 @@ class Presence:
         count_before = self.online_count()
         changed = self._replace(node, None)
         log.info("presence: node %s gone (%d agent(s) changed)", node, len(changed))
+        for channel in self._channels:
+            channel.node_gone(node)
         if not self.is_leader():
             return
         self._told_gone[node] = set(changed)
@@ -292,6 +312,8 @@ class Presence:
         self._subscribed = True
         self.bus.on_reconnect(self._ask)
         self._ask()
+        for channel in self._channels:
+            channel.start()
         self._task = asyncio.create_task(self._run(), name="presence")
 
     def _ask(self) -> None:
@@ -318,6 +340,8 @@ class Presence:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
+        for channel in self._channels:
+            channel.stop()
         if self._subscribed and self.bus is not None:
             if bye:
                 self._publish({"kind": "bye"})

@@ -206,6 +206,7 @@ class AccountService:
         frame.origins = list(dict.fromkeys(origins))
         site = await self.writer.run(account_repo.save_site(frame, auth.new_site_key()))
         conn.send(p.SiteSaved(id=frame.id, site=site))
+        self.bus.publish(topics.SITE_SETTINGS, str(site.id))  # cached on every node (X4)
 
     # -------------------------------------------------------------- K2 teammates, A2
 

@@ -9,6 +9,13 @@ timer task waits for the earliest pending one and expires what is due; the expir
 compare-and-set on the row's state (``pending`` -> ``expired``), which one node wins, so it
 fires once, also when the node that created it is gone. A new row is hinted to the other
 nodes on :data:`INVITATION_TIMERS`.
+
+Viewers (C18) are ephemeral: each node counts its own agents' connections viewing each chat and
+tells the other nodes which of its agents view a chat whenever that changes, over a
+:class:`~server.core.node_state.NodeChannel` (:data:`VIEWERS`); a chat's viewers are the union
+over the nodes. The node where a view changed pushes the chat's viewers to its agents; a node
+that learns of a change another way (the full state a node sends after its bus reconnected,
+or a node's death: the leader) pushes them too.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import msgspec
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -34,6 +42,7 @@ from server.chats.service import ChatService
 from server.core import bus as topics
 from server.core.bus import Bus
 from server.core.frames import serves
+from server.core.node_state import STATE, NodeChannel
 from server.store.db import read
 from server.store.schema import agents, chat_invitations
 from server.store.writer import GroupWriter, WriterClosed
@@ -46,6 +55,11 @@ log = logging.getLogger(__name__)
 
 INVITATION_TIMERS = "timers:invitations"
 """Bus topic, node to node: an invitation row was written (its timers read the next expiry)."""
+VIEWERS = "viewers:nodes"
+"""Node to node (X4): which of a node's agents view which chats (C18)."""
+
+_encode = msgspec.json.Encoder().encode
+_decode_views = msgspec.json.Decoder(dict[int, list[int]]).decode
 
 
 class ActionService:
@@ -58,6 +72,7 @@ class ActionService:
         invitation_timeout: float,
         *,
         same_ip_visitors: Callable[[int, str, int], int] = lambda _site, _ip, _visitor: 0,
+        node_id: str = "",
     ) -> None:
         self.engine = engine
         self.same_ip_visitors = same_ip_visitors
@@ -75,6 +90,15 @@ class ActionService:
         # C18, on this node: chat -> agent -> how many of its connections view the chat.
         self._viewers: dict[int, dict[int, int]] = defaultdict(dict)
         self._views: dict[Conn, set[int]] = {}
+        # X4: the other nodes' viewers: node -> chat -> agents.
+        self._remote_viewers: dict[str, dict[int, frozenset[int]]] = {}
+        self.viewer_nodes = NodeChannel(
+            bus, VIEWERS, node_id=node_id, full_state=self._viewers_state
+        )
+        """Attached to presence by the relay (never started: this node alone)."""
+        self.viewer_nodes.on("views", self._remote_views)
+        self.viewer_nodes.on(STATE, self._remote_views_state)
+        self.viewer_nodes.on_gone(self._viewers_node_gone)
 
     # -------------------------------------------------------------- lifecycle
 
@@ -89,6 +113,7 @@ class ActionService:
         """Before the writer and the engine close: no timer fires and no task is left reading
         the database afterwards (a read cut off by the engine's disposal never finishes)."""
         self._stopped = True
+        self.viewer_nodes.stop()
         self.bus.unsubscribe(INVITATION_TIMERS, self._hinted)
         if self._timer is not None:
             self._timer.cancel()
@@ -330,6 +355,7 @@ class ActionService:
         else:
             views.discard(frame.chat_id)
             self._unview(frame.chat_id, agent.id)
+        self._tell_nodes(frame.chat_id)
         await self._announce_viewers(frame.chat_id)
 
     def _unview(self, chat_id: int, agent_id: int) -> None:
@@ -346,10 +372,15 @@ class ActionService:
         """The agent's connection closed: it views nothing any more."""
         for chat_id in self._views.pop(conn, set()):
             self._unview(chat_id, agent_id)
+            self._tell_nodes(chat_id)
             self._spawn(self._announce_viewers(chat_id))
 
     def viewers(self, chat_id: int) -> list[int]:
-        return sorted(self._viewers.get(chat_id, {}))
+        """The agents viewing the chat, on every node."""
+        agents = set(self._viewers.get(chat_id, ()))
+        for chats in self._remote_viewers.values():
+            agents.update(chats.get(chat_id, ()))
+        return sorted(agents)
 
     async def _announce_viewers(self, chat_id: int) -> None:
         members = await read(self.engine, chat_reads.participants, chat_id)
@@ -357,6 +388,48 @@ class ActionService:
         text = p.encode(p.ChatViewers(chat_id=chat_id, agent_ids=viewers))
         for agent_id in sorted(set(members) | set(viewers)):
             self.bus.publish(topics.agent_topic(agent_id), text)
+
+    # -------------------------------------------------------------- C18 on the other nodes
+
+    def _tell_nodes(self, chat_id: int) -> None:
+        if self.viewer_nodes.active:
+            mine = {chat_id: sorted(self._viewers.get(chat_id, ()))}
+            self.viewer_nodes.send("views", _encode(mine).decode())
+
+    def _viewers_state(self) -> str:
+        return _encode({c: sorted(v) for c, v in self._viewers.items()}).decode()
+
+    def _remote_views(self, node: str, body: str) -> None:
+        """A view changed on ``node`` (which pushed the chat's viewers itself)."""
+        self._replace_views(node, _decode_views(body), full=False)
+
+    def _remote_views_state(self, node: str, body: str) -> None:
+        """``node``'s every view (it started, or its bus is back): what changed here may have
+        been missed by the agents too, and is pushed again."""
+        for chat_id in self._replace_views(node, _decode_views(body), full=True):
+            self._spawn(self._announce_viewers(chat_id))
+
+    def _viewers_node_gone(self, node: str) -> None:
+        chats = self._remote_viewers.pop(node, {})
+        if chats and self.viewer_nodes.is_leader():  # one node tells the agents
+            for chat_id in chats:
+                self._spawn(self._announce_viewers(chat_id))
+
+    def _replace_views(self, node: str, views: dict[int, list[int]], *, full: bool) -> list[int]:
+        """Store ``node``'s views (all of them if ``full``); returns the chats whose viewers
+        changed."""
+        table = self._remote_viewers.setdefault(node, {})
+        before = {c: self.viewers(c) for c in (set(table) if full else set()) | set(views)}
+        if full:
+            table.clear()
+        for chat_id, agent_ids in views.items():
+            if agent_ids:
+                table[chat_id] = frozenset(agent_ids)
+            else:
+                table.pop(chat_id, None)
+        if not table:
+            del self._remote_viewers[node]
+        return [c for c, was in before.items() if self.viewers(c) != was]
 
 
 def _admin_only(agent: p.AgentInfo, request_id: int) -> None:

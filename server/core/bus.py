@@ -38,6 +38,8 @@ OFFERS = "offers"
 LIMITS_IP = "limits:ip"
 LIMITS_FIRST_FRAME = "limits:first-frame"
 """X4: what each client took from a node's per-IP buckets (server.core.shared_limits)."""
+SITE_SETTINGS = "site-settings"
+"""X4: a site's settings changed (the text is its id): every node drops what it cached of them."""
 ROUTED = "routed"
 """Topic of every round of every chat's offer, whoever it goes to: the visitor tracker learns
 there which visitor a chat belongs to (B2: the offers themselves go to each agent's topic)."""

@@ -112,7 +112,9 @@ class Relay:
             push_interval=settings.visitors_push_interval,
             linger=settings.visitor_linger,
             visit_timeout=settings.visit_timeout,
+            node_id=settings.node_id,
         )
+        self.presence.attach(self.tracker.nodes)  # X4: visitors on every node
         self.chats = ChatService(
             self.engine, self.writer, self.bus, self.metrics, settings.max_message_chars
         )
@@ -123,7 +125,9 @@ class Relay:
             self.chats,
             settings.invitation_timeout,
             same_ip_visitors=self.tracker.same_ip_visitors,
+            node_id=settings.node_id,
         )
+        self.presence.attach(self.actions.viewer_nodes)  # X4: C18 viewers on every node
         self.router = Router(
             self.engine,
             self.writer,
@@ -326,6 +330,7 @@ class Relay:
         ):
             await bounded(name, service.stop())
         self.tracker.close()
+        self.sneak_peek.close()
         self.geo.close()
         await bounded("group writer", self.writer.close())
         await bounded("gap fill", self.gap_fill.close())

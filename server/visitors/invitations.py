@@ -9,6 +9,14 @@ back in the same visit.
 
 A rule is checked on every page view: its URL, visit count, referrer and UTM conditions now,
 its time-on-the-page condition by a timer that a new page view or leaving cancels.
+
+Several nodes (X4): a manual invitation of a visitor whose sockets are on other nodes is
+forwarded to them over the visitors' node channel (``invite``): each node holding the visitor
+remembers who invited it (the visitor's reply, read there, opens the chat with the inviter).
+The invitation frame itself goes, as always, on the visitor's bus topic, from the inviting node:
+it reaches every socket of the visitor once, on whichever node (one sender, never one copy per
+holder node). The visitor closing it is forwarded the same way (``closed``). Rules are checked
+by the node that has the socket.
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ import logging
 import time
 from collections.abc import Callable
 
+import msgspec
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from server import protocol as p
@@ -29,6 +38,23 @@ from server.visitors import repo as visitors_repo
 from server.visitors.tracker import Live, VisitorTracker
 
 log = logging.getLogger(__name__)
+
+
+class _Invite(msgspec.Struct, array_like=True):
+    visitor_id: int
+    agent_id: int
+    agent_name: str
+    text: str
+
+
+class _Closed(msgspec.Struct, array_like=True):
+    visitor_id: int
+    invitation_id: int
+
+
+_encode = msgspec.json.Encoder().encode
+_decode_invite = msgspec.json.Decoder(_Invite).decode
+_decode_closed = msgspec.json.Decoder(_Closed).decode
 
 
 def rule_matches(rule: p.InvitationRule, info: p.VisitorInfo) -> bool:
@@ -72,6 +98,8 @@ class Invitations:
         self.rules: list[p.InvitationRule] = []
         tracker.on_page.append(self._on_page)
         tracker.on_leave.append(self._cancel)
+        tracker.nodes.on("invite", self._invited_elsewhere)
+        tracker.nodes.on("closed", self._closed_elsewhere)
 
     async def load(self) -> None:
         self.rules = await read(self.engine, visitors_repo.enabled_rules)
@@ -80,14 +108,36 @@ class Invitations:
 
     def invite(self, agent: p.AgentInfo, visitor_id: int, text: str) -> None:
         live = self.tracker.live.get(visitor_id)
-        if live is None or live.conns <= 0:
+        here = live is not None and live.conns > 0
+        elsewhere = self.tracker.held_elsewhere(visitor_id)
+        if not here and not elsewhere:
             raise p.FrameRejected("not_found", "the visitor is not on the site now")
-        live.invited_by = (agent.id, agent.name, text)
+        if live is not None and here:
+            live.invited_by = (agent.id, agent.name, text)
+        if elsewhere:  # before the frame: the holder knows the inviter when the reply comes
+            body = _Invite(visitor_id, agent.id, agent.name, text)
+            self.tracker.nodes.send("invite", _encode(body).decode())
         self._send(
-            live, p.VisitorInvitation(invitation_id=-agent.id, text=text, agent_name=agent.name)
+            visitor_id,
+            p.VisitorInvitation(invitation_id=-agent.id, text=text, agent_name=agent.name),
         )
 
+    def _invited_elsewhere(self, _node: str, body: str) -> None:
+        invite = _decode_invite(body)
+        live = self.tracker.live.get(invite.visitor_id)
+        if live is not None:
+            live.invited_by = (invite.agent_id, invite.agent_name, invite.text)
+
     def closed(self, visitor_id: int, invitation_id: int) -> None:
+        if self.tracker.held_elsewhere(visitor_id):  # its tabs on the other nodes too
+            self.tracker.nodes.send("closed", _encode(_Closed(visitor_id, invitation_id)).decode())
+        self._close(visitor_id, invitation_id)
+
+    def _closed_elsewhere(self, _node: str, body: str) -> None:
+        closed = _decode_closed(body)
+        self._close(closed.visitor_id, closed.invitation_id)
+
+    def _close(self, visitor_id: int, invitation_id: int) -> None:
         live = self.tracker.live.get(visitor_id)
         if live is None:
             return
@@ -141,7 +191,7 @@ class Invitations:
             return
         live.shown_rules.add(rule.id)
         self._send(
-            live,
+            visitor_id,
             p.VisitorInvitation(
                 invitation_id=rule.id,
                 text=rule.message,
@@ -151,5 +201,5 @@ class Invitations:
             ),
         )
 
-    def _send(self, live: Live, frame: p.VisitorInvitation) -> None:
-        self.bus.publish(topics.visitor_topic(live.info.id), p.encode(frame))
+    def _send(self, visitor_id: int, frame: p.VisitorInvitation) -> None:
+        self.bus.publish(topics.visitor_topic(visitor_id), p.encode(frame))

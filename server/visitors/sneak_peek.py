@@ -4,6 +4,9 @@ admin turned it on.
 The widget sends ``draft`` frames; they are forwarded to the agents of the visitor's open chat
 (and to everyone taking new chats while it is offered) only when the site has sneak peek on.
 The setting is cached a few seconds per site: drafts come several times a second per visitor.
+A change of a site's settings, on any node, drops that site's entry on every node at once
+(:data:`~server.core.bus.SITE_SETTINGS`, X4); a bus that was cut drops them all (a hint may
+have been lost). The cache's time bounds what a lost hint can cost.
 """
 
 from __future__ import annotations
@@ -36,6 +39,17 @@ class SneakPeek:
         self.bus = bus
         self.max_chars = max_chars
         self._cache: dict[int, tuple[bool, float]] = {}
+        bus.subscribe(topics.SITE_SETTINGS, self._site_changed)
+        bus.on_reconnect(self._cache.clear)
+
+    def close(self) -> None:
+        self.bus.unsubscribe(topics.SITE_SETTINGS, self._site_changed)
+
+    def _site_changed(self, text: str, _cursor: int | None) -> None:
+        try:
+            self._cache.pop(int(text), None)
+        except ValueError:
+            pass
 
     @serves(p.SetSneakPeek, role="admin")
     async def set_from_agent(self, s: AgentSession, frame: p.SetSneakPeek) -> None:
@@ -47,10 +61,11 @@ class SneakPeek:
         of a site where it is off are dropped from now on)."""
         if not await self.writer.run(files_repo.set_sneak_peek(site_id, enabled)):
             raise p.FrameRejected("not_found", "no such site", request_id)
+        self.bus.publish(topics.SITE_SETTINGS, str(site_id))  # every node's cache (X4)
         self._cache[site_id] = (enabled, time.monotonic())
 
     async def enabled(self, site_id: int) -> bool:
-        # Cached a few seconds: another node's change must still be seen soon.
+        # Cached a few seconds; a change on any node drops the entry (SITE_SETTINGS).
         cached = self._cache.get(site_id)
         if cached is not None and time.monotonic() - cached[1] < CACHE_SECONDS:
             return cached[0]

@@ -12,6 +12,14 @@ one per page view. Chat states come from the chat frames on the bus (offered, ta
 
 A visit ends after ``visit_timeout`` idle seconds (30 minutes, as web analytics count): the next
 hello starts a new visit, counted in ``visits``, with its own source.
+
+Several nodes (X4): ``live`` holds the visitors whose sockets are on this node. Each node sends
+the other nodes its own rows' changes (``delta``, coalesced by the same :meth:`flush`) and its
+full list when asked, tagged with its id, over a :class:`~server.core.node_state.NodeChannel`;
+each node merges the others' into ``_remote`` (node -> visitor -> row). A visitor is listed
+while any node holds it; a node found gone (presence) takes its rows out of the list. What this
+node's watchers see (their topic is this node's own: :func:`watchers_topic`) is the merged
+list, so a visitor with tabs on two nodes leaves only when the last one closes.
 """
 
 from __future__ import annotations
@@ -28,13 +36,30 @@ import msgspec
 from server import protocol as p
 from server.core import bus as topics
 from server.core.bus import OFFERS, ROUTED, Bus
+from server.core.node_state import STATE, NodeChannel
 from server.visitors.geo import GeoLocator, city_names_of
 from server.visitors.visit_source import browser_and_os, classify
 
 WATCHERS = "visitors_watch"
-"""Bus topic of the agent connections that asked for ``visitors_delta`` pushes."""
+NODES = "visitors:nodes"
+"""Node to node: each node's own visitors (X4)."""
 
 _chat_frames: Any = msgspec.json.Decoder(p.ChatOffered | p.ChatTaken | p.ChatStateChanged)
+
+
+def watchers_topic(node_id: str) -> str:
+    """Bus topic of this node's agent connections that asked for ``visitors_delta`` pushes:
+    each node pushes its watchers the merged list, so the topic is the node's own."""
+    return f"{WATCHERS}:{node_id}" if node_id else WATCHERS
+
+
+class _Delta(msgspec.Struct, omit_defaults=True):
+    updated: list[p.VisitorInfo] = []
+    gone: list[int] = []
+
+
+_encode = msgspec.json.Encoder().encode
+_decode_delta = msgspec.json.Decoder(_Delta).decode
 
 
 @dataclass(slots=True)
@@ -73,6 +98,7 @@ class VisitorTracker:
         push_interval: float = 0.5,
         linger: float = 10.0,
         visit_timeout: float = 1800.0,
+        node_id: str = "",
     ) -> None:
         self.bus = bus
         self.geo = geo
@@ -80,9 +106,22 @@ class VisitorTracker:
         self.linger = linger
         self.visit_timeout = visit_timeout
         self.live: dict[int, Live] = {}
+        """The visitors whose sockets are on this node."""
+        self._remote: dict[str, dict[int, p.VisitorInfo]] = {}
+        """X4: the other nodes' visitors, per node."""
+        self._holders: dict[int, set[str]] = {}
+        """X4: visitor -> the other nodes that hold it."""
         self._chat_visitor: dict[int, int] = {}
         self._dirty: set[int] = set()
         self._gone: set[int] = set()
+        self._seen: set[int] = set()
+        """Visitors whose merged row another node's message changed (for the watchers)."""
+        self.watch_topic = watchers_topic(node_id)
+        self.nodes = NodeChannel(bus, NODES, node_id=node_id, full_state=self._full_state)
+        """X4: attached to presence by the relay (never started: this node alone)."""
+        self.nodes.on("delta", self._remote_delta)
+        self.nodes.on(STATE, self._remote_state)
+        self.nodes.on_gone(self._node_gone)
         self._flush: asyncio.TimerHandle | None = None
         self.on_page: list[Callable[[Live], None]] = []
         """Hooks run after a page view (V3 rules)."""
@@ -97,6 +136,7 @@ class VisitorTracker:
         browser_and_os("Mozilla/5.0")
 
     def close(self) -> None:
+        self.nodes.stop()
         for topic in (OFFERS, ROUTED, topics.AGENTS):
             self.bus.unsubscribe(topic, self._on_chat_frame)
         if self._flush is not None:
@@ -339,36 +379,103 @@ class VisitorTracker:
         self._flush = None
         dirty, self._dirty = self._dirty, set()
         gone, self._gone = self._gone, set()
+        seen, self._seen = self._seen, set()
+        now = time.time()
+        if self.nodes.active and (dirty or gone):
+            mine = [self.live[i].info for i in dirty if i in self.live]
+            self.nodes.send("delta", _encode(_Delta(updated=mine, gone=sorted(gone))).decode())
         if not self.bus_has_watchers():
             return
-        rows = [self.live[i].info for i in dirty if i in self.live]
-        now = time.time()
+        if seen or self._holders:  # X4: merged with the other nodes' rows
+            changed = dirty | gone | seen
+            rows = [r for r in map(self.info, changed) if r is not None]
+            gone = {i for i in changed if self.info(i) is None}
+        else:  # this node alone
+            rows = [self.live[i].info for i in dirty if i in self.live]
         delta = p.VisitorsDelta(updated=rows, gone=sorted(gone), now=now)
         for part in p.split_answer(delta):  # issue 12 item 6: each part fits a client
-            self.bus.publish(WATCHERS, p.encode(part))
+            self.bus.publish(self.watch_topic, p.encode(part))
 
     def bus_has_watchers(self) -> bool:
         count = getattr(self.bus, "subscribers", None)
-        return count is None or count(WATCHERS) > 0
+        return count is None or count(self.watch_topic) > 0
+
+    def info(self, visitor_id: int) -> p.VisitorInfo | None:
+        """The visitor's row as every node sees it (this node's own, if it holds it)."""
+        live = self.live.get(visitor_id)
+        if live is not None:
+            return live.info
+        for node in self._holders.get(visitor_id, ()):
+            return self._remote[node][visitor_id]
+        return None
+
+    def held_elsewhere(self, visitor_id: int) -> bool:
+        """X4: another node has a socket of the visitor (or had, within its linger)."""
+        return visitor_id in self._holders
+
+    def _everyone(self) -> list[p.VisitorInfo]:
+        rows = [live.info for live in self.live.values()]
+        for visitor_id in self._holders.keys() - self.live.keys():
+            info = self.info(visitor_id)
+            if info is not None:
+                rows.append(info)
+        return rows
 
     def same_ip_visitors(self, site_id: int, ip: str, visitor_id: int) -> int:
-        """B5: other visitors of the site on ``ip`` now (on this node's live list)."""
+        """B5: other visitors of the site on ``ip`` now (on every node)."""
         return sum(
             1
-            for vid, live in self.live.items()
-            if vid != visitor_id
-            and live.info.online
-            and live.info.ip == ip
-            and live.info.site_id == site_id
+            for info in self._everyone()
+            if info.id != visitor_id and info.online and info.ip == ip and info.site_id == site_id
         )
 
     def snapshot(self) -> list[p.VisitorsDelta]:
         """Every visitor now, as the frames a new watcher gets (the first with ``reset``)."""
         now = time.time()
-        rows = [live.info for live in self.live.values()]
-        frames = p.split_answer(p.VisitorsDelta(updated=rows, now=now, snapshot=True))
+        frames = p.split_answer(p.VisitorsDelta(updated=self._everyone(), now=now, snapshot=True))
         frames[0].reset = True
         return frames
+
+    # -------------------------------------------------------------- the other nodes (X4)
+
+    def _full_state(self) -> str:
+        return _encode(_Delta(updated=[live.info for live in self.live.values()])).decode()
+
+    def _remote_delta(self, node: str, body: str) -> None:
+        delta = _decode_delta(body)
+        rows = self._remote.setdefault(node, {})
+        for info in delta.updated:
+            rows[info.id] = info
+            self._holders.setdefault(info.id, set()).add(node)
+        for visitor_id in delta.gone:
+            if rows.pop(visitor_id, None) is not None:
+                self._unhold(visitor_id, node)
+        self._remotely_changed([i.id for i in delta.updated] + delta.gone)
+
+    def _remote_state(self, node: str, body: str) -> None:
+        before = self._remote.pop(node, {})
+        for visitor_id in before:
+            self._unhold(visitor_id, node)
+        self._remote_delta(node, body)
+        self._remotely_changed(before)
+
+    def _node_gone(self, node: str) -> None:
+        rows = self._remote.pop(node, {})
+        for visitor_id in rows:
+            self._unhold(visitor_id, node)
+        self._remotely_changed(rows)
+
+    def _unhold(self, visitor_id: int, node: str) -> None:
+        holders = self._holders.get(visitor_id)
+        if holders is not None:
+            holders.discard(node)
+            if not holders:
+                del self._holders[visitor_id]
+
+    def _remotely_changed(self, visitor_ids: Any) -> None:
+        if visitor_ids:
+            self._seen.update(visitor_ids)
+            self._schedule()
 
 
 _ROW_FIELDS = (

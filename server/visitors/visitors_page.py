@@ -16,7 +16,7 @@ from server.store.db import read
 from server.store.writer import GroupWriter
 from server.visitors import repo as visitors_repo
 from server.visitors.invitations import Invitations
-from server.visitors.tracker import WATCHERS, VisitorTracker
+from server.visitors.tracker import VisitorTracker
 
 if TYPE_CHECKING:
     from server.core.sessions import AgentSession
@@ -40,12 +40,12 @@ class VisitorsPage:
     @serves(p.WatchVisitors)
     async def watch(self, s: AgentSession, frame: p.WatchVisitors) -> None:
         if frame.watch:
-            self.bus.subscribe(WATCHERS, s.conn.push)
+            self.bus.subscribe(self.tracker.watch_topic, s.conn.push)
             s.conn.send(p.Ok(id=frame.id))
             for delta in self.tracker.snapshot():
                 s.conn.send(delta)
         else:
-            self.bus.unsubscribe(WATCHERS, s.conn.push)
+            self.bus.unsubscribe(self.tracker.watch_topic, s.conn.push)
             s.conn.send(p.Ok(id=frame.id))
 
     @serves(p.GetVisitor)
@@ -55,8 +55,9 @@ class VisitorsPage:
         )
         if row is None:
             raise p.FrameRejected("not_found", "no such visitor", frame.id)
-        live = self.tracker.live.get(frame.visitor_id)
-        info = live.info if live else visitors_repo.visitor_info_from_row(row, site_name)
+        info = self.tracker.info(frame.visitor_id)  # X4: on any node
+        if info is None:
+            info = visitors_repo.visitor_info_from_row(row, site_name)
         del row
         s.conn.send(p.VisitorDetails(id=frame.id, visitor=info, history=pages, now=time.time()))
 
