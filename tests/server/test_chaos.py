@@ -24,6 +24,7 @@ import contextlib
 import functools
 import os
 import random
+import shutil
 import time
 import uuid
 from collections import Counter
@@ -496,3 +497,79 @@ async def test_x4_chaos_postgresql_restart(redis_server: RedisServer, tmp_path: 
             await ladders_walked_once(room)
             agents_online_everywhere(room, [0, 1, 2])
             assert all(node.alive for node in room.cluster.nodes)
+
+
+@pytest.mark.timeout(150)
+async def test_x4_a_node_started_while_redis_is_down_serves_alone_then_joins_the_others(
+    pg_cluster: PostgresCluster, tmp_path: Path
+) -> None:
+    """X4: two ``jivo-relay serve`` nodes start with a Redis URL whose server is not running.
+    Each starts and serves as one node: a visitor on node 1 chats with Ana there (offer,
+    accept, answer); node 1 knows nothing of Bea (away on node 2), and a visitor on node 2
+    sees no agent available. Redis comes up on that port: without a restart Ana is told Bea
+    is away, the visitor on node 2 is told agents are available, and its chat is offered
+    across the nodes to Ana, who accepts and answers; every push once and in order.
+
+    Without the pushes of what a snapshot alone told a node (Presence's ``missed``), Ana still
+    sees Bea offline and the widget on node 2 keeps its offline form."""
+    skip_unless_redis()
+    redis = RedisServer()  # its port is chosen; the server is not started yet
+    try:
+        url = pg_cluster.create_database(f"chaos_{uuid.uuid4().hex[:12]}")
+        env = {"JIVO_RELAY_REDIS_URL": redis.url}
+        async with running_cluster(url, tmp_path, nodes=2, env=env) as cluster:
+            one, two = cluster.nodes
+            await add_agents(url, ["bea"])
+            ana = WireAgent(one.ws_url)
+            await ana.sign_in(cluster.agent_email, cluster.agent_password)
+            await ana.wait_synced()
+            bea = await signed_in(two.ws_url, "bea", "away")
+            here = ResumingVisitor(one.ws_url, cluster.site_key)
+            there = ResumingVisitor(two.ws_url, cluster.site_key)
+            try:
+                assert (await here.start()).agents_online
+                ack = await here.send_message("hola")
+                chat_id = ack.chat_id
+                await ana.wait_for(lambda f: isinstance(f, p.ChatOffered) and f.chat.id == chat_id)
+                await ana.accept(chat_id)
+                await ana.send_message(chat_id, "dígame")
+                await here.wait_for(
+                    lambda f: isinstance(f, p.EventPush) and f.event.text == "dígame"
+                )
+                assert visitor_texts(here, chat_id) == ["hola", "dígame"]
+                assert not (await there.start()).agents_online  # node 2 alone: Bea is away
+                assert not redis.running
+                assert seen_status(ana, agent_id(bea)) == "offline"  # node 1 alone
+
+                await asyncio.to_thread(redis.start)
+                await until(functools.partial(sees, ana, agent_id(bea), "away"), 30)
+                await there.wait_for(
+                    lambda f: isinstance(f, p.AgentsAvailable) and f.online, timeout=30
+                )
+                ack = await there.send_message("¿hay alguien?")
+                other = ack.chat_id
+                await ana.wait_for(
+                    lambda f: isinstance(f, p.ChatOffered) and f.chat.id == other, timeout=30
+                )
+                await ana.accept(other)
+                await ana.send_message(other, "buenas")
+                await there.wait_for(
+                    lambda f: isinstance(f, p.EventPush) and f.event.text == "buenas", timeout=30
+                )
+                await there.send_message("gracias")
+                await ana.wait_for(
+                    lambda f: isinstance(f, p.EventPush) and f.event.text == "gracias", timeout=30
+                )
+                assert visitor_texts(there, other) == ["¿hay alguien?", "buenas", "gracias"]
+                assert ana.texts(other) == ["¿hay alguien?", "buenas", "gracias"]
+                for wire in (ana.wire, bea.wire, here.wire, there.wire):
+                    assert in_order_once(wire), wire
+            finally:
+                for agent in (ana, bea):
+                    await agent.close()
+                for visitor in (here, there):
+                    await visitor.close()
+            assert cluster.errors() == {}
+    finally:
+        redis.stop()
+        shutil.rmtree(redis.folder, ignore_errors=True)
