@@ -39,6 +39,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from server import protocol as p
 from server.account import bootstrap
 from server.chats import ladder
+from server.core.config import Settings
 from server.store.db import create_engine
 from server.store.schema import events, routing_steps, sites
 from server.store.writer import GroupWriter
@@ -573,3 +574,42 @@ async def test_x4_a_node_started_while_redis_is_down_serves_alone_then_joins_the
     finally:
         redis.stop()
         shutil.rmtree(redis.folder, ignore_errors=True)
+
+
+class _Socket:
+    def __init__(self) -> None:
+        self.sent: list[str] = []
+
+    async def send(self, text: str) -> None:
+        self.sent.append(text)
+
+
+@pytest.mark.timeout(10)
+async def test_x4_a_push_held_behind_a_gap_that_a_fill_closed_is_not_sent_again() -> None:
+    """X4, found by the kill chaos test (a visitor's wire had cursor 399 twice): a killed
+    node leaves cursors that never commit, so a node's CursorOrder holds the pushes after
+    them until its gap fill replays each connection from the database. The held live copy of
+    an event the fill already sent comes after the fill: it must not go out a second time.
+    A push newer than the fill still goes out."""
+    from server.core.connection import Conn
+
+    socket = _Socket()
+    conn = Conn(socket, "127.0.0.1", Settings())  # type: ignore[arg-type]
+
+    def event(cursor: int) -> p.EventPush:
+        return p.EventPush(
+            event=p.Event(
+                cursor=cursor, chat_id=1, seq=cursor, kind="message", author="agent", ts=0.0
+            )
+        )
+
+    conn.push(p.encode(event(4)), 4)
+    conn.hold_pushes()  # the fill
+    conn.send(event(5))
+    conn.send(event(6))
+    conn.release_pushes(6)
+    conn.push(p.encode(event(6)), 6)  # CursorOrder lets the held copy through after the fill
+    conn.push(p.encode(event(7)), 7)
+    await conn.flush()
+    sent = [p.decode_server(text) for text in socket.sent]
+    assert [f.event.cursor for f in sent if isinstance(f, p.EventPush)] == [4, 5, 6, 7]
