@@ -110,6 +110,14 @@ class Availability:
                     self.publish_presence(agents_repo.agent_info(row, self.presence.status(row.id)))
             if changes.announce:
                 self.announce(None)
+            for agent_id in changes.missed:  # X4: lost while the bus was cut; ours only
+                row = await read(self.engine, agents_repo.agent_row, agent_id)
+                if row is not None:
+                    info = agents_repo.agent_info(row, self.presence.status(row.id))
+                    self.bus.publish_here(topics.AGENTS, p.encode(p.AgentPresence(agent=info)))
+            if changes.announce_here:
+                available = p.AgentsAvailable(online=self.agents_available())
+                self.bus.publish_here(topics.VISITORS, p.encode(available))
         except Exception:
             log.exception("pushing another node's presence changes failed")
 

@@ -65,6 +65,13 @@ class Changes(NamedTuple):
     """Visitors must be told again whether agents are available."""
     gone: list[int]
     """Agents a dead node took offline (their drop-out rows are to be written)."""
+    missed: tuple[int, ...] = ()
+    """Agents whose change reached this node only in a snapshot (a heartbeat, an answer to an
+    ask after a start or a bus cut), not in the message that announced it: the push that went
+    with it was lost too, so this node's own clients are told again (the others' nodes do
+    the same for theirs)."""
+    announce_here: bool = False
+    """Those changes made agents available here, or no longer: this node's visitors are told."""
 
 
 @dataclass
@@ -282,8 +289,12 @@ class Presence:
             # bus, not a death): whoever is back is told back.
             push += [a for a in changed if a in back and a not in told]
             announce = announce or (count_before > 0) != available
-        if push or announce:
-            self.on_change(Changes(push, announce, []))
+        # A change no message told (the bus was cut when it happened, or this node was not on
+        # it yet): its push was lost as well, for this node's clients.
+        missed = tuple(a for a in changed if a not in told and a not in push)
+        announce_here = bool(missed) and not announce and (count_before > 0) != available
+        if push or announce or missed:
+            self.on_change(Changes(push, announce, [], missed, announce_here))
 
     def _gone(self, node: str) -> None:
         """A node said goodbye or stopped heartbeating: its agents leave its snapshot."""

@@ -80,6 +80,11 @@ class Bus(abc.ABC):
     def publish(self, topic: str, text: str, cursor: int | None = None) -> None:
         """Deliver ``text`` to every handler of ``topic`` (on every node)."""
 
+    def publish_here(self, topic: str, text: str) -> None:  # noqa: B027 - optional
+        """Deliver ``text`` to this node's own handlers of ``topic`` only: what its clients
+        missed while the bus was cut (another node's push lost on the way). A bus that never
+        loses a message has nothing to make up, so by default this does nothing."""
+
     async def close(self) -> None:  # noqa: B027 - optional for implementations
         pass
 

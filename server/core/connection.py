@@ -27,7 +27,11 @@ class Conn:
     held pushes are sent, skipping events the replay already carried (by cursor). The same
     holds for a gap fill (X4, :class:`server.chats.replay.GapFill`) after the bus was cut.
 
-    ``cursor`` is the highest cursor this client has been sent: where a gap fill starts."""
+    ``cursor`` is the highest cursor this client has been sent: where a gap fill starts.
+    ``replayed`` is the highest cursor a replay or a fill covered (every event up to it that
+    this client may see was sent): a push at or below it that comes later (the node's
+    :class:`~server.core.cursor_order.CursorOrder` held it behind a gap the fill closed) is a
+    copy and is not sent again."""
 
     __slots__ = (
         "_bucket",
@@ -37,6 +41,7 @@ class Conn:
         "_pump",
         "cursor",
         "ip",
+        "replayed",
         "role",
         "strikes",
         "ws",
@@ -53,6 +58,7 @@ class Conn:
         self._pump: asyncio.Task[None] | None = None
         self._held: list[tuple[str, int | None]] | None = None
         self.cursor = 0
+        self.replayed = 0
 
     # -------------------------------------------------------------- sending
 
@@ -67,6 +73,8 @@ class Conn:
         if self._held is not None:
             self._held.append((text, cursor))
             return
+        if cursor is not None and cursor <= self.replayed:
+            return  # X4: the replay or fill sent it already
         if cursor is not None and cursor > self.cursor:
             self.cursor = cursor
         self._enqueue(text)
@@ -81,6 +89,7 @@ class Conn:
     def release_pushes(self, replayed_upto: int) -> None:
         held, self._held = self._held or [], None
         self.cursor = max(self.cursor, replayed_upto)
+        self.replayed = max(self.replayed, replayed_upto)
         for text, cursor in held:
             if cursor is None or cursor > replayed_upto:
                 self.push(text, cursor)

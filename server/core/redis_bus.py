@@ -113,6 +113,9 @@ class RedisBus(Bus):
             self._prefix + topic, f"{self.node_id}\n{'' if cursor is None else cursor}\n{text}"
         )
 
+    def publish_here(self, topic: str, text: str) -> None:
+        self._deliver(topic, text, None)
+
     def committed(self, prev: int, last: int) -> None:
         """The group writer committed events ``(prev, last]``. Told before the writer answers
         its callers; the span goes out after the pushes they make on being answered."""

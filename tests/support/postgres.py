@@ -140,6 +140,8 @@ class PostgresCluster:
         self.base_dir: Path | None = None
         self.port: int | None = None
         self._as_postgres = False
+        self._down = False
+        """Stopped by :meth:`stop_server` (its port kept for :meth:`start_server`)."""
 
     # -- paths ---------------------------------------------------------------------------------
     @property
@@ -210,12 +212,35 @@ class PostgresCluster:
             f"{last_log}"
         )
 
+    def stop_server(self, mode: str = "fast") -> None:
+        """An outage (X4 chaos tests): stop the server, keeping its folder and port for
+        :meth:`start_server`. ``fast`` ends every session; ``immediate`` is a crash (recovery
+        at the next start)."""
+        self._require_running()
+        self._run_server_tool(
+            "pg_ctl",
+            *("-D", str(self.data_dir), "-m", mode, "-t", str(_TIMEOUT_S), "-w", "stop"),
+        )
+        self._down = True
+
+    def start_server(self) -> None:
+        """Start the server again after :meth:`stop_server`, on the same port (clients
+        reconnect to the URL they had)."""
+        self._require_running()
+        options = f"-p {self.port} -k {self._base()} -c listen_addresses={self.host} -c fsync=on"
+        self._run_server_tool(
+            "pg_ctl",
+            *("-D", str(self.data_dir), "-o", options, "-l", str(self.log_file)),
+            *("-t", str(_TIMEOUT_S), "-w", "start"),
+        )
+        self._down = False
+
     def stop(self) -> None:
         """Stop the server (fast shutdown) and remove its folder. Safe to call twice."""
         if self.base_dir is None:
             return
         try:
-            if self.running:
+            if self.running and not self._down:
                 self._stop_server(quiet=False)
         finally:
             self.port = None
