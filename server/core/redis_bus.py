@@ -114,7 +114,7 @@ class RedisBus(Bus):
         )
 
     def publish_here(self, topic: str, text: str) -> None:
-        self._deliver(topic, text, None)
+        self._subscriptions.deliver(topic, text, None)
 
     def committed(self, prev: int, last: int) -> None:
         """The group writer committed events ``(prev, last]``. Told before the writer answers
