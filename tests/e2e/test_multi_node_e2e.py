@@ -403,3 +403,59 @@ async def test_c18_collision_between_agents_on_different_nodes(
         assert wp.errors == []
     finally:
         await shut(wp.close, app.shutdown, bea.close)
+
+
+async def test_x4_v1_v2_the_app_sees_and_invites_a_visitor_on_another_node(
+    qapp: Any,
+    three_nodes: ThreeNodes,
+    browser: Browser,
+    tmp_path: Path,
+    artifacts: Path,
+    secrets: Any,
+) -> None:
+    """X4 with V1/V2/C4: a visitor on one node, Ana's app on another. The Visitantes page
+    lists the visitor; Ana invites them from it and the widget shows the invitation; the
+    visitor's reply is Ana's chat, and its client panel counts the time on site (not "left
+    the site", which is what a node that knows only its own visitors shows)."""
+    proxy = three_nodes.proxy
+    visitor = await open_visitor(browser, proxy)
+    wp = visitor.page
+    welcome = next(f for f in wp.received if f.get("type") == "visitor_welcome")
+    visitor_id = int(welcome["visitor_id"])
+    app = await sign_in_app(qapp, proxy, tmp_path / "ana", {visitor.node})
+    client = app.session.client
+    assert client is not None
+    try:
+        assert node_of(client) != visitor.node
+        window = app.main_window
+        window.resize(1280, 720)
+        window.nav.setCurrentRow(window.PAGES.index("visitors"))
+        page = window.visitors_page
+        try:
+            await until(lambda: app.visitors.get(visitor_id))
+        except TimeoutError:
+            raise AssertionError(
+                f"the app on {node_of(client)} does not list the visitor on {visitor.node}"
+            ) from None
+        window.grab().save(str(artifacts / "xnode-visitors-page.png"))
+
+        page.select_visitor(visitor_id)
+        page.invite_text.setText("¡Hola! Hoy las monsteras tienen descuento.")
+        QTest.mouseClick(page.invite_button, Qt.MouseButton.LeftButton)
+        await wp.el("invitation-text").wait_for(state="visible", timeout=10_000)
+        assert await wp.el("invitation-agent").text_content() == "Ana"
+        await wp.say("¿Cuánto cuesta?")
+        chat = await until(
+            lambda: next((c for c in app.chats.chats.values() if c.info.state == "active"), None)
+        )
+        assert chat.info.agent_id == app.chats.me and not app.toasts.visible_toasts()
+
+        app.chats.select(chat.id)
+        window.nav.setCurrentRow(0)
+        time_on_site = window.inbox.client_panel.fields["time"]
+        await until(lambda: time_on_site.text() not in ("", "—"))
+        assert time_on_site.text() != "left the site"
+        window.grab().save(str(artifacts / "xnode-client-panel.png"))
+        assert wp.errors == []
+    finally:
+        await shut(wp.close, app.shutdown)
