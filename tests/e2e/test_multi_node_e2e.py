@@ -452,6 +452,7 @@ async def test_x4_v1_v2_the_app_sees_and_invites_a_visitor_on_another_node(
 
         app.chats.select(chat.id)
         window.nav.setCurrentRow(0)
+        await until(lambda: any(m.text == "¿Cuánto cuesta?" for m in chat.messages))
         time_on_site = window.inbox.client_panel.fields["time"]
         await until(lambda: time_on_site.text() not in ("", "—"))
         assert time_on_site.text() != "left the site"
