@@ -11,6 +11,11 @@ its socket is broken and it reconnects through the balancer by itself (the next 
 rotation); Bea signs in again until she lands on the node neither of them is on. Every test
 asserts the three nodes differ.
 
+Three tests, each on its own cluster: the whole chat loop (X4); collision control across nodes
+(C18: viewers shared between nodes); the Visitantes list, an invitation and the client panel for
+a visitor held by another node (V1/V2). The last two need the live state across nodes (viewers,
+visitor tracker) that the ``xnode-state`` branch adds; without it they fail, saying why.
+
 Screenshots go to tests/artifacts/ (``xnode-*.png``).
 """
 
