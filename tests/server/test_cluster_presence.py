@@ -142,7 +142,7 @@ async def test_x4_an_agent_on_two_nodes_stays_online_when_one_connection_closes(
         await ana1.wait_for(lambda f: isinstance(f, p.ChatOffered) and f.chat.id == chat_id)
         await ana1.accept(chat_id)
 
-        third = Relay(dataclasses.replace(one.settings), bus=one.bus)
+        third = Relay(dataclasses.replace(one.settings, node_id=""), bus=one.bus)
         await third.start()
         try:
             assert third.presence.status(ana_id) == "online"  # the others answered its ask
