@@ -174,7 +174,7 @@ class NodesBench:
             log(json.dumps(rounds[-1], default=str)[:2000])
         return {
             "rounds": rounds,
-            "machine": machine(self.bench.pg_version),
+            "machine": {**machine(self.bench.pg_version), "redis": _redis_version()},
             "problems": self.bench.problems,
         }
 
@@ -253,6 +253,19 @@ async def _gap_fill(cluster: Cluster, redis: Any, args: argparse.Namespace) -> d
         "reconnect_s": [(c - up) if c is not None else None for c in connected_at],
         "duplicates": [sum(n - 1 for n in got.values()) for got in received],
     }
+
+
+def _redis_version() -> str:
+    """``7.0.15`` from ``redis-server --version`` (``Redis server v=7.0.15 sha=...``)."""
+    import subprocess
+
+    try:
+        out = subprocess.run(
+            ["redis-server", "--version"], capture_output=True, text=True, timeout=10
+        ).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return "?"
+    return next((w[2:] for w in out.split() if w.startswith("v=")), "?")
 
 
 def _offers(visitor_id: int, frame: Any) -> bool:

@@ -234,3 +234,33 @@ async def test_x4_a_gap_that_does_not_close_is_filled() -> None:
     order.span(13, 14)
     assert asked == ["fill"]
     order.close()
+
+
+async def test_x4_a_batchs_pushes_and_its_span_go_to_redis_in_one_pipeline(
+    buses: tuple[RedisBus, RedisBus], redis_server: RedisServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """X4: a receiving node holds a batch's pushes until the batch's span arrives, so the span
+    rides in the same pipeline as the pushes (one Redis round trip per committed batch, not
+    two). Fails with ``SPAN_TURNS = 0``: 2 pipelines per batch."""
+    from redis.asyncio.client import Pipeline
+
+    one, two = buses
+    there = Inbox()
+    two.subscribe("chat:1", there)
+    await until_numsub(redis_server.url, "jivo:chat:1", 1)
+    one.order.start(0)
+    two.order.start(0)
+    executed: list[int] = []
+    execute = Pipeline.execute
+
+    async def counted(self: Pipeline, *args: object, **kwargs: object) -> object:
+        executed.append(len(self.command_stack))
+        return await execute(self, *args, **kwargs)
+
+    monkeypatch.setattr(Pipeline, "execute", counted)
+    for cursor in range(1, 11):
+        one.publish("chat:1", f"m{cursor}", cursor)
+        one.committed(cursor - 1, cursor)
+        await until(lambda cursor=cursor: len(there.got) == cursor)
+    assert there.got == [(f"m{c}", c) for c in range(1, 11)]
+    assert executed == [2] * 10  # each: the push and its span
