@@ -162,12 +162,19 @@ class NodesBench:
         rounds = []
         for r in range(self.args.rounds):
             log(f"round {r + 1} of {self.args.rounds}")
-            one = self.guarded("latency, one node", self.latency, False)
-            cross = self.guarded("latency, across two nodes", self.latency, True)
-            through = {
-                n: self.guarded(f"throughput, {n} node(s)", self.throughput, n) for n in (1, 2, 3)
-            }
-            gap = self.guarded("gap fill", self.gap_fill)
+            only = self.args.only
+            one = cross = gap = None
+            through: dict[int, Any] = {}
+            if "latency" in only:
+                one = self.guarded("latency, one node", self.latency, False)
+                cross = self.guarded("latency, across two nodes", self.latency, True)
+            if "throughput" in only:
+                through = {
+                    n: self.guarded(f"throughput, {n} node(s)", self.throughput, n)
+                    for n in (1, 2, 3)
+                }
+            if "gap" in only:
+                gap = self.guarded("gap fill", self.gap_fill)
             rounds.append(
                 {"latency_one": one, "latency_cross": cross, "throughput": through, "gap_fill": gap}
             )
@@ -400,7 +407,18 @@ def main() -> int:
     parser.add_argument("--warmup", type=float, default=2.0)
     parser.add_argument("--duration", type=float, default=8.0)
     parser.add_argument("--gap-events", type=int, default=1000)
+    parser.add_argument(
+        "--only",
+        default="latency,throughput,gap",
+        help="comma-separated parts to run (latency, throughput, gap); a partial run prints "
+        "and does not touch the docs",
+    )
     args = parser.parse_args()
+    args.only = set(args.only.split(","))
+    if args.only - {"latency", "throughput", "gap"}:
+        parser.error(f"unknown part in --only: {sorted(args.only)}")
+    if args.only != {"latency", "throughput", "gap"}:
+        args.no_write = True
     args.no_postgres = False
     if args.quick:
         args.rounds, args.latency_messages, args.duration, args.visitors = 1, 300, 3.0, 10
