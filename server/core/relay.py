@@ -369,9 +369,8 @@ class Relay:
     async def bootstrap_demo(self) -> tuple[str, str] | None:
         """Create the demo site and, on an empty relay, a demo admin. Returns the admin's
         e-mail and password when it was created now (printed once), else None."""
-        if self.demo_site_key is None:
-            self.demo_site_key = await self.add_site(bootstrap.DEMO_SITE_NAME, [])
-        return await bootstrap.demo_admin(self.engine, self.writer)
+        self.demo_site_key, created = await bootstrap.demo(self.engine, self.writer)
+        return created
 
     async def set_sneak_peek(self, site_id: int, enabled: bool) -> None:
         """C17 for a site, as an admin's ``set_sneak_peek`` does (:meth:`SneakPeek.set`)."""
