@@ -1,0 +1,53 @@
+"""The reporting log's reads for a report (S1). Each query is answered from an index:
+the chats started in the range by (kind, ts), their rows by (chat_id, kind), the other rows
+of the range by (kind, ts), each agent's last status before the range by (kind, agent_id, ts).
+The work grows with the rows of the range, not with the log."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+
+from server.account import repo as account_repo
+from server.stats.figures import Inputs
+from server.store.schema import agents, report_log
+
+OTHER_KINDS = ("offline_message", "invitation_sent", "invitation_answered")
+
+
+def inputs(conn: Connection, start: float, end: float) -> Inputs:
+    started = sa.select(report_log.c.chat_id).where(
+        report_log.c.kind == "chat_started", report_log.c.ts >= start, report_log.c.ts < end
+    )
+    chat_rows = conn.execute(
+        sa.select(report_log).where(report_log.c.chat_id.in_(started.scalar_subquery()))
+    ).all()
+    other_rows = conn.execute(
+        sa.select(report_log).where(
+            report_log.c.kind.in_(OTHER_KINDS), report_log.c.ts >= start, report_log.c.ts < end
+        )
+    ).all()
+    status_rows = conn.execute(
+        sa.select(report_log).where(
+            report_log.c.kind == "status", report_log.c.ts >= start, report_log.c.ts < end
+        )
+    ).all()
+    names = {int(r.id): r.name for r in conn.execute(sa.select(agents.c.id, agents.c.name))}
+    before: dict[int, str] = {}
+    for agent_id in names:
+        last = conn.execute(
+            sa.select(report_log.c.detail)
+            .where(
+                report_log.c.kind == "status",
+                report_log.c.agent_id == agent_id,
+                report_log.c.ts < start,
+            )
+            .order_by(report_log.c.ts.desc(), report_log.c.id.desc())
+            .limit(1)
+        ).scalar()
+        if last is not None and last != "offline":
+            before[agent_id] = last
+    return Inputs(list(chat_rows), list(other_rows), list(status_rows), before, names)
+
+
+working_hours = account_repo.working_hours

@@ -1,0 +1,91 @@
+"""S1 on the relay: a real chat through the relay shows in ``get_stats``; what each role may
+see (admins everything; an agent the team totals and their own figures; another agent's
+figures refused by the relay)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import RelayError
+from server import protocol as p
+from tests.support.relay import RelayHandle
+from tests.support.visitor import Visitor
+
+BEA_EMAIL, BEA_PASSWORD = "bea@example.com", "agent-password-2"
+
+
+def today() -> str:
+    return dt.datetime.now(dt.UTC).date().isoformat()
+
+
+def ask(**kw: object) -> object:
+    day = today()
+    return lambda i: p.GetStats(id=i, date_from=day, date_to=day, **kw)  # type: ignore[arg-type]
+
+
+async def test_agent_is_refused_another_agents_figures_and_sees_team_totals(
+    relay: RelayHandle,
+) -> None:
+    """S1: an agent asking for a colleague's figures is refused ``forbidden`` on the relay; the
+    agent's own report has the team totals but only their own row and chats; an admin sees
+    every agent and chat."""
+    await relay.offer_to_everyone()
+    bea_id = await relay.add_agent(BEA_EMAIL, BEA_PASSWORD, "Bea")
+    ana, bea, boss = AgentClient(relay.ws_url), AgentClient(relay.ws_url), AgentClient(relay.ws_url)
+    ana_welcome = await ana.sign_in(relay.agent_email, relay.agent_password)
+    await bea.sign_in(BEA_EMAIL, BEA_PASSWORD)
+    await boss.sign_in(relay.admin_email, relay.admin_password)
+    ana_id = ana_welcome.agent.id
+    try:
+        chats = []
+        for agent, text in ((ana, "for ana"), (bea, "for bea")):
+            visitor = Visitor(relay.ws_url, relay.site_key)
+            await visitor.connect()
+            ack = await visitor.say(text)
+            assert isinstance(ack, p.MessageAcked)
+            await agent.wait_for(
+                lambda f, c=ack.chat_id: isinstance(f, p.ChatOffered) and f.chat.id == c
+            )
+            await agent.accept(ack.chat_id)
+            await agent.send_message(ack.chat_id, "hello")
+            await agent.close_chat(ack.chat_id)
+            chats.append(ack.chat_id)
+            await visitor.close()
+
+        with pytest.raises(RelayError) as refused:
+            await ana.request(ask(agent_id=bea_id))
+        assert refused.value.code == "forbidden"
+
+        mine = await ana.request(ask())
+        assert isinstance(mine, p.StatsReport)
+        assert (mine.summary.chats, mine.summary.answered) == (2, 2)  # the team's totals
+        assert mine.summary.first_response.count == 2
+        assert [a.agent_id for a in mine.agents] == [ana_id]
+        assert [c.chat_id for c in mine.chats] == [chats[0]]
+        own = await ana.request(ask(agent_id=ana_id))
+        assert isinstance(own, p.StatsReport) and own.summary.chats == 1
+
+        everything = await boss.request(ask())
+        assert isinstance(everything, p.StatsReport)
+        assert {a.agent_id for a in everything.agents} >= {ana_id, bea_id}
+        assert sorted(c.chat_id for c in everything.chats) == sorted(chats)
+        assert {c.reply_agent_id for c in everything.chats} == {ana_id, bea_id}
+        assert all(c.messages == 2 for c in everything.chats)
+        of_bea = await boss.request(ask(agent_id=bea_id))
+        assert isinstance(of_bea, p.StatsReport) and of_bea.summary.chats == 1
+        # Everyone signed in is online now (a status row each, written by the relay).
+        assert everything.summary.online_seconds > 0
+
+        with pytest.raises(RelayError) as bad:
+            await boss.request(
+                lambda i: p.GetStats(
+                    id=i, date_from="2026-01-01", date_to="2026-03-01", group="hour"
+                )
+            )
+        assert bad.value.code == "invalid"
+    finally:
+        for client in (ana, bea, boss):
+            await client.close()
