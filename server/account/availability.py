@@ -106,6 +106,8 @@ class Availability:
 
     async def _push_changes(self, changes: Changes) -> None:
         try:
+            for agent_id in changes.gone:  # S1: a dead node wrote no offline row (the leader's)
+                self.on_status(agent_id, "offline")
             if changes.gone:
                 await self.router.agents_gone(changes.gone)
             for agent_id in changes.push:

@@ -89,3 +89,44 @@ async def test_agent_is_refused_another_agents_figures_and_sees_team_totals(
     finally:
         for client in (ana, bea, boss):
             await client.close()
+
+
+async def test_s1_a_dead_nodes_agent_gets_one_offline_row(sqlite_url: str) -> None:
+    """S1 with X4: Ana's node dies without its shutdown (no disconnect is ever seen there):
+    the surviving leader writes her ``offline`` status row, once, so her online time stops
+    at the node's death instead of running on."""
+    import asyncio
+
+    import sqlalchemy as sa
+
+    from server.store.db import read
+    from server.store.schema import report_log
+    from tests.server.test_cluster_presence import eventually
+    from tests.support.local_cluster import EXPIRY, cluster, die
+    from tests.support.relay import AGENT_EMAIL, AGENT_PASSWORD
+    from tests.support.waiting import until
+
+    async with cluster(sqlite_url, 3) as (one, two, _three):
+        ana = AgentClient(two.ws_url)
+        welcome = await ana.sign_in(AGENT_EMAIL, AGENT_PASSWORD)
+        ana_id = welcome.agent.id
+        await until(lambda: one.presence.status(ana_id) == "online")
+
+        def statuses(db: sa.Connection) -> list[str]:
+            query = (
+                sa.select(report_log.c.detail)
+                .where(report_log.c.kind == "status", report_log.c.agent_id == ana_id)
+                .order_by(report_log.c.id)
+            )
+            return list(db.execute(query).scalars())
+
+        await die(two)
+        await until(lambda: one.presence.status(ana_id) == "offline", timeout=EXPIRY + 5)
+
+        async def written() -> bool:
+            return await read(one.engine, statuses) == ["online", "offline"]
+
+        await eventually(written)
+        await asyncio.sleep(EXPIRY)  # nor a second one from the other survivor
+        assert await read(one.engine, statuses) == ["online", "offline"]
+        await ana.close()
