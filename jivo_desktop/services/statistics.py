@@ -45,6 +45,7 @@ class StatsQuery:
     working_hours: bool = False
     agent_id: int | None = None
     site_id: int | None = None
+    department_id: int | None = None
 
 
 class StatisticsService(QObject):
@@ -86,6 +87,7 @@ class StatisticsService(QObject):
                     working_hours=q.working_hours,
                     agent_id=q.agent_id,
                     site_id=q.site_id,
+                    department_id=q.department_id,
                 )
             )
         except (RelayError, ConnectionLost, TimeoutError) as exc:

@@ -2642,6 +2642,14 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <translation>Solo yo</translation>
     </message>
     <message>
+        <source>All channels</source>
+        <translation>Todos los canales</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Todos los departamentos</translation>
+    </message>
+    <message>
         <source>Time zone: {0}</source>
         <translation>Zona horaria: {0}</translation>
     </message>

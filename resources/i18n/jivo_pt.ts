@@ -2642,6 +2642,14 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <translation>Só eu</translation>
     </message>
     <message>
+        <source>All channels</source>
+        <translation>Todos os canais</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Todos os departamentos</translation>
+    </message>
+    <message>
         <source>Time zone: {0}</source>
         <translation>Fuso horário: {0}</translation>
     </message>

@@ -2646,6 +2646,14 @@ This page is not built yet: it comes in a later version.</source>
         <translation>Только я</translation>
     </message>
     <message>
+        <source>All channels</source>
+        <translation>Все каналы</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Все отделы</translation>
+    </message>
+    <message>
         <source>Time zone: {0}</source>
         <translation>Часовой пояс: {0}</translation>
     </message>

@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 import msgspec
 
 from .base import DbId, Frame, ListAnswer, RequestId
+from .structs import DepartmentRef
+from .visitors import SiteRef
 
 __all__ = [
     "MAX_STATS_CHATS",
@@ -131,7 +133,8 @@ class GetStats(Frame):
 
 class StatsReport(ListAnswer):
     """Answer to ``get_stats``. ``heatmap``: chats started per local weekday (Monday first)
-    and hour, 7 x 24."""
+    and hour, 7 x 24. ``sites`` and ``departments``: every channel and department, for the
+    filters."""
 
     id: int
     timezone: str
@@ -143,3 +146,5 @@ class StatsReport(ListAnswer):
     agents: list[AgentFigures]
     chats: list[ChatFigures]
     chats_total: int = 0
+    sites: list[SiteRef] = msgspec.field(default_factory=list)
+    departments: list[DepartmentRef] = msgspec.field(default_factory=list)

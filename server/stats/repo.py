@@ -8,9 +8,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from server import protocol as p
 from server.account import repo as account_repo
 from server.stats.figures import Inputs
-from server.store.schema import agents, report_log
+from server.store.schema import agents, departments, report_log, sites
 
 OTHER_KINDS = ("offline_message", "invitation_sent", "invitation_answered")
 
@@ -51,3 +52,15 @@ def inputs(conn: Connection, start: float, end: float) -> Inputs:
 
 
 working_hours = account_repo.working_hours
+
+
+def filters(conn: Connection) -> tuple[list[p.SiteRef], list[p.DepartmentRef]]:
+    """Every site (channel) and department, by name, for the page's filters."""
+    site_rows = conn.execute(sa.select(sites.c.id, sites.c.name).order_by(sites.c.name))
+    dept_rows = conn.execute(
+        sa.select(departments.c.id, departments.c.name).order_by(departments.c.name)
+    )
+    return (
+        [p.SiteRef(id=int(r.id), name=r.name) for r in site_rows],
+        [p.DepartmentRef(id=int(r.id), name=r.name) for r in dept_rows],
+    )

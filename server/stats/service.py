@@ -80,6 +80,7 @@ class StatsService:
                     if figures.for_agent(s, listed)
                 }
                 chats = [c for c in chats if c.chat_id in mine]
+        site_refs, department_refs = await read(self.engine, stats_repo.filters)
         total = len(chats)
         chats = chats[-p.MAX_STATS_CHATS :]
         return p.StatsReport(
@@ -93,6 +94,8 @@ class StatsService:
             agents=agents,
             chats=chats,
             chats_total=total,
+            sites=site_refs,
+            departments=department_refs,
         )
 
     @serves(p.GetStats, fresh_role=True)

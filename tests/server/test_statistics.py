@@ -35,6 +35,7 @@ import pytest
 
 from server import protocol as p
 from server.account import agents as agents_repo
+from server.account import departments as departments_repo
 from server.account import repo as account_repo
 from server.actions import repo as actions_repo
 from server.chats import fast_messages, ladder
@@ -114,17 +115,20 @@ async def world(db_url: str, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[W
         await engine.dispose()
 
 
-def visitor_says(w: World, n: int, text: str, online: list[int], opening: Any = None) -> Any:
+def visitor_says(
+    w: World, n: int, text: str, online: list[int], opening: Any = None, site: int = 0
+) -> Any:
     route = None if opening is not None else ladder.route_new(online)
     cmid = f"v{n}-{text}"
+    site = site or w.site
     return fast_messages.VisitorMessage(
         plain=chat_writes.visitor_message(
-            w.visitors[n], w.site, cmid, text, True, route, opening=opening
+            w.visitors[n], site, cmid, text, True, route, opening=opening
         ),
         client_msg_id=cmid,
         text=text,
         visitor_id=w.visitors[n],
-        site_id=w.site,
+        site_id=site,
         ip="203.0.113.9",
     )
 
@@ -344,3 +348,45 @@ async def test_known_answers_every_figure_grouping_and_time_base(world: World) -
     assert (c4.in_working_hours, c4.reaction, c4.messages) == (True, 40, 2)
     assert (c5.outcome, c5.reaction, c5.first_response, c5.duration) == ("answered", None, 60, None)
     assert not c1.in_working_hours
+
+
+async def test_known_answers_per_channel_and_department(world: World) -> None:
+    """S1 dimensions: a chat on the shop's site (Ana: first response 20 s) and one on a second
+    site routed to the department Ventas, whose visitor picked it (Bea: 45 s); each filter
+    keeps its own chat; the report names every channel and department for the filters."""
+    w = world
+    ventas = (await w.writer.run(departments_repo.save_department(None, "Ventas")))[0].id
+    other = await w.writer.run(agents_repo.create_site("m" * 16, "Mayorista", [], "es"))
+
+    def route_to_ventas(conn: Any) -> None:
+        departments_repo.set_site_departments(conn, other, [ventas])
+
+    await w.writer.run(route_to_ventas)
+    buyer = await w.writer.run(visitors_repo.create_visitor(other, "t-b", "203.0.113.9", "", ""))
+    await w.writer.run(departments_repo.choose_department(buyer, other, ventas))
+    w.visitors.append(buyer)
+
+    t = at(2026, 3, 30, 10, 0)
+    x = (await w.run(t, visitor_says(w, 0, "hola", [w.ana]))).event.chat_id
+    await w.run(t + 10, chat_writes.accept_chat(w.ana, "Ana", x))
+    await w.run(t + 20, agent_says(w.ana, "Ana", x, "hi"))
+    t = at(2026, 3, 30, 11, 0)
+    y = (await w.run(t, visitor_says(w, 5, "precio", [w.bea], site=other))).event.chat_id
+    await w.run(t + 30, chat_writes.accept_chat(w.bea, "Bea", y))
+    await w.run(t + 45, agent_says(w.bea, "Bea", y, "10 euros"))
+
+    everything = await report(world)
+    assert everything.summary.chats == 2
+    assert tf(everything.summary.first_response) == (2, 32.5, 32.5, 45.0)
+    assert {c.chat_id: c.department_id for c in everything.chats} == {x: None, y: ventas}
+    assert [s.name for s in everything.sites] == ["Mayorista", "Tienda"]
+    assert [(d.id, d.name) for d in everything.departments] == [(ventas, "Ventas")]
+    shop = await report(world, site_id=w.site)
+    assert [c.chat_id for c in shop.chats] == [x]
+    assert tf(shop.summary.first_response) == (1, 20.0, 20.0, 20.0)
+    wholesale = await report(world, site_id=other)
+    assert [c.chat_id for c in wholesale.chats] == [y]
+    assert tf(wholesale.summary.reaction) == (1, 30.0, 30.0, 30.0)
+    sales = await report(world, department_id=ventas)
+    assert [c.chat_id for c in sales.chats] == [y]
+    assert [a.name for a in sales.agents if a.figures.chats] == ["Bea"]

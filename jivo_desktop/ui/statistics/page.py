@@ -118,7 +118,9 @@ class StatisticsPage(QWidget):
         self.group.setCurrentIndex(GROUPS.index("day"))
         self.working = QCheckBox()
         self.agent = QComboBox()
-        for combo in (self.group, self.agent):
+        self.site = QComboBox()
+        self.department = QComboBox()
+        for combo in (self.group, self.agent, self.site, self.department):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.show_button = QPushButton()
         self.show_button.setObjectName("Primary")
@@ -139,6 +141,8 @@ class StatisticsPage(QWidget):
         filters.addStretch(1)
         actions = QHBoxLayout()
         actions.addWidget(self.show_button)
+        actions.addWidget(self.site)
+        actions.addWidget(self.department)
         actions.addStretch(1)
         actions.addWidget(self.export_chats_button)
         actions.addWidget(self.export_chart_button)
@@ -257,6 +261,7 @@ class StatisticsPage(QWidget):
              self.tr("Messages"), self.tr("Transfers")]
         )  # fmt: skip
         self._fill_agents()
+        self._fill_filters(self.stats.report)
         self._show(self.stats.report)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -292,6 +297,22 @@ class StatisticsPage(QWidget):
         self.agent.setCurrentIndex(max(0, found))
         self.agent.blockSignals(False)
 
+    def _fill_filters(self, report: p.StatsReport | None) -> None:
+        """Channels and departments as the relay listed them with the last report."""
+        for combo, everything, refs in (
+            (self.site, self.tr("All channels"), report.sites if report else []),
+            (self.department, self.tr("All departments"), report.departments if report else []),
+        ):
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for ref in refs:
+                combo.addItem(ref.name, ref.id)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.blockSignals(False)
+        self.department.setVisible(bool(report and report.departments))
+
     def query(self) -> StatsQuery:
         return StatsQuery(
             date_from=self.date_from.date().toString("yyyy-MM-dd"),
@@ -299,6 +320,8 @@ class StatisticsPage(QWidget):
             group=GROUPS[self.group.currentIndex()],
             working_hours=self.working.isChecked(),
             agent_id=self.agent.currentData(),
+            site_id=self.site.currentData(),
+            department_id=self.department.currentData(),
         )
 
     def showEvent(self, event: object) -> None:
@@ -425,6 +448,7 @@ class StatisticsPage(QWidget):
 
     def _on_stats_report_changed(self) -> None:
         self.problem.hide()
+        self._fill_filters(self.stats.report)
         self._show(self.stats.report)
 
     def _on_stats_problem(self, text: str) -> None:
