@@ -464,18 +464,25 @@ def report(q: Query, data: Inputs) -> tuple[p.Figures, list[p.PeriodFigures], li
     for s in chats:
         local = dt.datetime.fromtimestamp(s.started_at, zone)
         heatmap[local.weekday()][local.hour] += 1
-    agent_ids = set(spans)
+    # Each agent's chats in one pass (not a scan of every chat per agent).
+    by_agent: dict[int, list[ChatStory]] = defaultdict(list)
     for s in team_chats:
-        agent_ids |= s.agents()
+        involved = s.agents() | set(s.ignores)
         if s.replied_by is not None:
-            agent_ids.add(s.replied_by)
-        agent_ids.update(s.ignores)
+            involved.add(s.replied_by)
+        for agent_id in involved:
+            by_agent[agent_id].append(s)
+    others_by_agent: dict[int, list[Any]] = defaultdict(list)
+    for r in others:
+        if r.agent_id is not None:
+            others_by_agent[r.agent_id].append(r)
+    agent_ids = set(spans) | set(by_agent)
     if q.agent_id is not None:
         agent_ids &= {q.agent_id}
     agents = []
     for agent_id in sorted(agent_ids):
-        mine = [s for s in team_chats if for_agent(s, agent_id)]
-        mine_others = [r for r in others if r.agent_id == agent_id]
+        mine = by_agent.get(agent_id, [])
+        mine_others = others_by_agent.get(agent_id, [])
         agents.append(
             p.AgentFigures(
                 agent_id=agent_id,
