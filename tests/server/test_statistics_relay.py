@@ -130,3 +130,34 @@ async def test_s1_a_dead_nodes_agent_gets_one_offline_row(sqlite_url: str) -> No
         await asyncio.sleep(EXPIRY)  # nor a second one from the other survivor
         assert await read(one.engine, statuses) == ["online", "offline"]
         await ana.close()
+
+
+async def test_s1_retention_deletes_reporting_rows_past_report_log_days(sqlite_url: str) -> None:
+    """S1, finding 10's rule (every anonymous input bounded): visitors make reporting rows
+    (chats started, offline messages), so the retention job deletes rows older than
+    ``report_log_days``, in batches, and keeps the newer ones."""
+    import sqlalchemy as sa
+
+    from server.stats import log as stats_log
+    from server.store.db import read
+    from server.store.schema import report_log
+    from tests.support.relay import running_relay
+
+    day, now = 86400.0, 2_000_000_000.0
+    async with running_relay(sqlite_url, report_log_days=30, retention_batch=4) as handle:
+        relay = handle.relay
+
+        def fill(conn: sa.Connection) -> None:
+            for n in range(10):
+                stats_log.record(conn, "chat_started", ts=now - 40 * day, chat_id=n + 1)
+                stats_log.record(conn, "closed", ts=now - 31 * day, chat_id=n + 1, n=2)
+            stats_log.record(conn, "chat_started", ts=now - 29 * day, chat_id=99)
+
+        await relay.writer.run(fill)
+        deleted = await relay.retention.run_once(now)
+        assert deleted["report_log"] == 20
+
+        def left(conn: sa.Connection) -> list[int]:
+            return list(conn.execute(sa.select(report_log.c.chat_id)).scalars())
+
+        assert await read(relay.engine, left) == [99]
