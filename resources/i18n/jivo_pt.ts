@@ -2614,6 +2614,18 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <translation>Mensagens</translation>
     </message>
     <message>
+        <source>{0} s</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} min {1} s</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} h {1} min</translation>
+    </message>
+    <message>
         <source>answered</source>
         <translation>atendido</translation>
     </message>

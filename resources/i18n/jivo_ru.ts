@@ -2618,6 +2618,18 @@ This page is not built yet: it comes in a later version.</source>
         <translation>Сообщения</translation>
     </message>
     <message>
+        <source>{0} s</source>
+        <translation>{0} с</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} мин {1} с</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} ч {1} мин</translation>
+    </message>
+    <message>
         <source>answered</source>
         <translation>принят</translation>
     </message>

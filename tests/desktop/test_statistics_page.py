@@ -113,3 +113,49 @@ async def test_s1_statistics_page_cards_tables_csv_archive_and_languages(
     archive = window.inbox.archive
     await until(lambda: archive.chat_id == first and len(archive.messages) >= 2)
     await app.shutdown()
+
+
+async def test_s1_an_agent_sees_team_totals_and_only_her_own_figures(
+    qapp: Any, relay: RelayHandle, tmp_path: Path, secrets: Any
+) -> None:
+    """S1: on an agent's page the summary is the team's (Ana's chat and Boss's), the agents'
+    and chats' tables hold only hers, the agent filter offers "Team totals" and "Only me"
+    (no colleague), and "Only me" shows her own figures."""
+    await relay.offer_to_everyone()
+    boss = AgentClient(relay.ws_url)
+    await boss.sign_in(relay.admin_email, relay.admin_password)
+    theirs = await ana_answers(relay, boss, "al por mayor", close=True)
+    await boss.close()
+    app = DesktopApp(qapp, tmp_path / "ana")
+    app.start()
+    assert await app.session.sign_in_async(
+        relay.http_url, relay.agent_email, relay.agent_password, False
+    )
+    me = app.session.agent
+    assert me is not None
+    ana = AgentClient(relay.ws_url)
+    await ana.sign_in(relay.agent_email, relay.agent_password)
+    mine = await ana_answers(relay, ana, "precio", close=True)
+    await ana.close()
+
+    window = app.main_window
+    window.nav.setCurrentRow(window.PAGES.index("statistics"))
+    page, stats = window.statistics_page, window.statistics
+    page.stats.load(page.query())
+    await until(lambda: stats.report is not None and stats.report.summary.chats == 2)
+    assert [page.agent.itemText(i) for i in range(page.agent.count())] == [
+        "Team totals",
+        "Only me",
+    ]
+    assert [page.agents_table.item(r, 0).text() for r in range(page.agents_table.rowCount())] == [
+        "Ana"
+    ]
+    assert [
+        int(page.chats_table.item(r, 0).text()) for r in range(page.chats_table.rowCount())
+    ] == [mine]
+    assert theirs != mine
+    page.agent.setCurrentIndex(1)
+    page.show_button.click()
+    await until(lambda: stats.report is not None and stats.report.summary.chats == 1)
+    assert page.cards["chats"].value.text() == "1"
+    await app.shutdown()

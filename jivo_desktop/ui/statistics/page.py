@@ -51,15 +51,18 @@ def local_text(ts: float, zone: str) -> str:
     return dt.datetime.fromtimestamp(ts, tz).strftime("%Y-%m-%d %H:%M")
 
 
-def duration_text(seconds: float | None) -> str:
+def duration_text(seconds: float | None, units: tuple[str, str, str] | None = None) -> str:
+    """Seconds as "42 s", "3 min 05 s", "2 h 07 min"; ``units``: those three patterns in the
+    app's language (StatisticsPage.units)."""
     if seconds is None:
         return "–"
+    sec, minutes, hours = units or ("{0} s", "{0} min {1} s", "{0} h {1} min")
     seconds = round(seconds)
     if seconds < 60:
-        return f"{seconds} s"
+        return sec.format(seconds)
     if seconds < 3600:
-        return f"{seconds // 60} min {seconds % 60:02d} s"
-    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+        return minutes.format(seconds // 60, f"{seconds % 60:02d}")
+    return hours.format(seconds // 3600, f"{seconds % 3600 // 60:02d}")
 
 
 class Card(QFrame):
@@ -269,6 +272,11 @@ class StatisticsPage(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def duration(self, seconds: float | None) -> str:
+        return duration_text(
+            seconds, (self.tr("{0} s"), self.tr("{0} min {1} s"), self.tr("{0} h {1} min"))
+        )
+
     def outcome_text(self, outcome: str) -> str:
         return {
             "answered": self.tr("answered"),
@@ -350,8 +358,8 @@ class StatisticsPage(QWidget):
                 self.tr("{0} answered of {1}").format(s.invitations_answered, s.invitations_sent),
             ),
             "online": (
-                duration_text(s.online_seconds),
-                self.tr("away {0}").format(duration_text(s.away_seconds)),
+                self.duration(s.online_seconds),
+                self.tr("away {0}").format(self.duration(s.away_seconds)),
             ),
         }
         for name, figure in (
@@ -360,9 +368,9 @@ class StatisticsPage(QWidget):
             ("duration", s.duration),
         ):
             values[name] = (
-                duration_text(figure.median),
+                self.duration(figure.median),
                 self.tr("mean {0} · p90 {1}").format(
-                    duration_text(figure.mean), duration_text(figure.p90)
+                    self.duration(figure.mean), self.duration(figure.p90)
                 ),
             )
         for name, (value, detail) in values.items():
@@ -380,12 +388,12 @@ class StatisticsPage(QWidget):
             cells = [
                 a.name or names.get(a.agent_id, str(a.agent_id)),
                 str(f.chats),
-                duration_text(f.first_response.median),
-                duration_text(f.reaction.median),
+                self.duration(f.first_response.median),
+                self.duration(f.reaction.median),
                 str(f.transfers),
                 str(f.ignores),
-                duration_text(f.online_seconds),
-                duration_text(f.away_seconds),
+                self.duration(f.online_seconds),
+                self.duration(f.away_seconds),
             ]
             for col, text in enumerate(cells):
                 self.agents_table.setItem(row, col, QTableWidgetItem(text))
@@ -398,9 +406,9 @@ class StatisticsPage(QWidget):
                 started,
                 self.outcome_text(c.outcome),
                 names.get(c.agent_id, "") if c.agent_id else "",
-                duration_text(c.first_response),
-                duration_text(c.reaction),
-                duration_text(c.duration),
+                self.duration(c.first_response),
+                self.duration(c.reaction),
+                self.duration(c.duration),
                 "" if c.messages is None else str(c.messages),
                 str(c.transfers),
             ]
