@@ -156,12 +156,14 @@ def visitor_message(
     on_new_chat: Callable[[Connection, int], Any] | None = None,
     *,
     opening: tuple[int, str, str] | None = None,
+    rule: int | None = None,
 ) -> Write[ChatChange]:
     """A visitor's message goes to the open chat; with none, it opens a chat (offered to the
     agents), or is refused with ``no_agents_online`` so the widget shows the offline form.
     ``on_new_chat(conn, chat_id)`` routes a new chat in the same transaction; its result is
     the change's ``route``. ``opening`` (agent id, name, text): the invitation a new chat
-    answers, stored as that agent's first message (B7; the widget showed it already)."""
+    answers, stored as that agent's first message (B7; the widget showed it already).
+    ``rule``: the automatic invitation (V3) the visitor had open; a new chat answers it (S1)."""
 
     def write(conn: Connection) -> ChatChange:
         dup = duplicate(conn, "visitor", visitor_id, client_msg_id)
@@ -214,6 +216,11 @@ def visitor_message(
                 stats_log.record(
                     conn, "invitation_answered", chat_id=chat_id, site_id=site_id,
                     agent_id=opening[0], detail="manual",
+                )  # fmt: skip
+            elif rule is not None:
+                stats_log.record(
+                    conn, "invitation_answered", chat_id=chat_id, site_id=site_id,
+                    detail="rule",
                 )  # fmt: skip
             route = on_new_chat(conn, chat_id) if on_new_chat is not None else None
             change = ChatChange(event, chat, [], new_chat=True, info=chat_info(conn, chat_id))

@@ -158,6 +158,13 @@ class Invitations:
             # site's rules whatever ids a visitor sends.
             live.closed_invitations.add(invitation_id)
 
+    def rule_shown(self, visitor_id: int) -> int | None:
+        """S1: the rule whose invitation the visitor has open (shown last, not closed)."""
+        live = self.tracker.live.get(visitor_id)
+        if live is None or live.last_rule is None or live.last_rule in live.closed_invitations:
+            return None
+        return live.last_rule
+
     def invited_by(self, visitor_id: int) -> tuple[int, str, str] | None:
         """The inviting agent's id and name and the invitation's text (B7)."""
         live = self.tracker.live.get(visitor_id)
@@ -199,6 +206,7 @@ class Invitations:
         if rule.id in live.closed_invitations or not self.agents_online():
             return
         live.shown_rules.add(rule.id)
+        live.last_rule = rule.id
         self._send(
             visitor_id,
             p.VisitorInvitation(

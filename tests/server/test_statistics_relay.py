@@ -161,3 +161,47 @@ async def test_s1_retention_deletes_reporting_rows_past_report_log_days(sqlite_u
             return list(conn.execute(sa.select(report_log.c.chat_id)).scalars())
 
         assert await read(relay.engine, left) == [99]
+
+
+async def test_s1_rule_invitations_sent_and_answered(relay: RelayHandle) -> None:
+    """S1/V3: two visitors get a rule's invitation; one replies with the invitation open (an
+    answered invitation), the other closes it first and then writes (not an answer): sent 2,
+    answered 1, conversion 0.5, with the chat of the answer as the answered row's chat."""
+    import sqlalchemy as sa
+
+    from server.store.db import read
+    from server.store.schema import report_log
+
+    boss = AgentClient(relay.ws_url)
+    await boss.sign_in(relay.admin_email, relay.admin_password)
+    rule = p.InvitationRule(site_id=1, message="Questions?", url_pattern="*/shoes*")
+    await boss.request(lambda i: p.SaveInvitationRule(id=i, rule=rule))
+    chats = []
+    for closes_first in (False, True):
+        v = Visitor(relay.ws_url, relay.site_key)
+        await v.connect()
+        assert v.ws is not None
+        await v.ws.send(p.encode(p.PageView(url="https://shop.example/shoes", title="Shoes")))
+        invitation = await v.wait_for(lambda f: isinstance(f, p.VisitorInvitation))
+        if closes_first:
+            await v.ws.send(p.encode(p.InvitationClosed(invitation_id=invitation.invitation_id)))
+            await v.ws.send(p.encode(p.Ping(id=77)))
+            await v.wait_for(lambda f: isinstance(f, p.Pong))  # the close was served
+        ack = await v.say("hola")
+        assert isinstance(ack, p.MessageAcked)
+        chats.append(ack.chat_id)
+        await v.close()
+
+    def answered(db: sa.Connection) -> list[tuple[int | None, str]]:
+        query = sa.select(report_log.c.chat_id, report_log.c.detail).where(
+            report_log.c.kind == "invitation_answered"
+        )
+        return [(r.chat_id, r.detail) for r in db.execute(query)]
+
+    assert await read(relay.relay.engine, answered) == [(chats[0], "rule")]
+    await relay.relay.stats_recorder.flush()
+    report = await boss.request(ask())
+    assert isinstance(report, p.StatsReport)
+    s = report.summary
+    assert (s.invitations_sent, s.invitations_answered, s.conversion) == (2, 1, 0.5)
+    await boss.close()
