@@ -4,7 +4,8 @@
 
 Two SQLite databases, migrated as the relay does: the small one holds 10,000 reporting-log
 rows, all inside the measured month (2,000 chats: started, offered, accepted, first reply,
-closed); the big one holds the same 10,000 rows plus 990,000 rows of the eleven months before.
+closed, and each chat's report_chats row as the writer keeps it); the big one holds the same
+10,000 rows plus 990,000 rows of the eleven months before (198,000 more chats).
 The page's report of that month (``StatsService.build``, grouped by day, and by hour) is timed
 on each, ``--repeats`` times per round after one not counted; the median is the round's figure
 and the ratio big / small is taken within a round, then the median of the rounds. The target is
@@ -36,17 +37,28 @@ MONTH_START = dt.datetime(2026, 3, 1, tzinfo=dt.UTC).timestamp()
 DAY = 86400.0
 
 
+ROLLUP_SQL = (
+    "INSERT INTO report_chats (chat_id, started_at, site_id, invited, offers, last_offer_round, "
+    "accepted_at, accepted_by, taken_round, replied_at, replied_by, closed_at, messages, "
+    "ignores, transfers) VALUES (?, ?, 1, 0, 1, 0, ?, ?, 0, ?, ?, ?, ?, '', '')"
+)
+
+
 def chat_rows(chat_id: int, start: float, rng: random.Random) -> list[tuple[object, ...]]:
+    """The log rows of one answered chat; its rollup row (as the writer keeps it) is the
+    last item, with the marker "rollup" first."""
     agent = rng.randint(1, 20)
     accepted = start + rng.uniform(5, 60)
     reply = accepted + rng.uniform(5, 120)
     closed = reply + rng.uniform(60, 1800)
+    messages = rng.randint(2, 30)
     return [
         (start, "chat_started", chat_id, 1, None, None, None, None, ""),
         (start, "offered", chat_id, None, None, None, 0, None, "least_busy"),
         (accepted, "accepted", chat_id, 1, agent, None, None, None, ""),
         (reply, "first_reply", chat_id, 1, agent, None, None, None, ""),
-        (closed, "closed", chat_id, 1, agent, None, None, rng.randint(2, 30), ""),
+        (closed, "closed", chat_id, 1, agent, None, None, messages, ""),
+        ("rollup", chat_id, start, accepted, agent, reply, agent, closed, messages),
     ]
 
 
@@ -61,19 +73,22 @@ def fill(path: Path, total: int) -> None:
     chat_id = 0
     month_chats = 2000
     rows: list[tuple[object, ...]] = []
+
+    def flush() -> None:
+        db.executemany(sql, [r for r in rows if r[0] != "rollup"])
+        db.executemany(ROLLUP_SQL, [r[1:] for r in rows if r[0] == "rollup"])
+        rows.clear()
+
     for _ in range(month_chats):  # the measured month: the same rows in both databases
         chat_id += 1
         rows += chat_rows(chat_id, MONTH_START + rng.uniform(0, 30 * DAY), rng)
-    db.executemany(sql, rows)
-    rest = (total - len(rows)) // 5
-    rows = []
-    for _ in range(rest):  # the eleven months before
+    flush()
+    for _ in range((total - month_chats * 5) // 5):  # the eleven months before
         chat_id += 1
         rows += chat_rows(chat_id, MONTH_START - rng.uniform(1 * DAY, 334 * DAY), rng)
         if len(rows) >= 100_000:
-            db.executemany(sql, rows)
-            rows = []
-    db.executemany(sql, rows)
+            flush()
+    flush()
     db.execute("INSERT INTO agents (email, name, password_hash, created_at) VALUES "
                "('a@example.com', 'A', 'x', 0)")  # fmt: skip
     db.commit()

@@ -215,10 +215,11 @@ def _sqlite(conn: Connection, writes: Sequence[Message]) -> list[Any]:
             members = [int(m) for m in members.split(",")] if members else []
             if isinstance(w, AgentMessage) and chat.kind == "visitor":
                 sql = stats_log.FIRST_REPLY_SQL  # S1: the chat's first reply, once
-                db.execute(
-                    sql,
-                    {"ts": ts, "chat_id": chat_id, "site_id": chat.site_id, "agent_id": w.agent_id},
-                )
+                reply = {"ts": ts, "chat_id": chat_id, "site_id": chat.site_id,
+                         "agent_id": w.agent_id}  # fmt: skip
+                if db.execute(sql, reply).rowcount == 1:
+                    sql = stats_log.ROLL_REPLY_SQL
+                    db.execute(sql, reply)
             event = w.event(cursor, chat_id, seq, ts)
             out.append(ChatChange(event, chat, members))
     except sqlite3.Error as exc:

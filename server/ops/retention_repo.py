@@ -16,6 +16,7 @@ from server.store.schema import (
     chats,
     offline_messages,
     page_views,
+    report_chats,
     report_log,
     visitors,
     webhook_deliveries,
@@ -80,6 +81,16 @@ def delete_report_rows(before: float, limit: int) -> Write[int]:
                 .limit(limit - deleted)
             )
             deleted += _count(conn.execute(sa.delete(report_log).where(report_log.c.id.in_(old))))
+        if deleted < limit:  # and the rollup rows of the chats started before
+            old = (
+                sa.select(report_chats.c.chat_id)
+                .where(report_chats.c.started_at < before)
+                .order_by(report_chats.c.started_at)
+                .limit(limit - deleted)
+            )
+            deleted += _count(
+                conn.execute(sa.delete(report_chats).where(report_chats.c.chat_id.in_(old)))
+            )
         return deleted
 
     return write

@@ -253,6 +253,34 @@ def stories(rows: Iterable[Any]) -> dict[int, ChatStory]:
     return out
 
 
+def story_of_row(row: Any) -> ChatStory:
+    """A chat from its ``report_chats`` row (what :func:`stories` makes from its log rows)."""
+    transfers: list[tuple[int | None, int | None]] = []
+    for entry in filter(None, row.transfers.split(",")):
+        old, _, new = entry.partition(">")
+        transfers.append((int(old) if old else None, int(new) if new else None))
+    return ChatStory(
+        int(row.chat_id),
+        float(row.started_at),
+        site_id=row.site_id,
+        department_id=row.department_id,
+        invited=bool(row.invited),
+        accepted_at=row.accepted_at,
+        accepted_by=row.accepted_by,
+        replied_at=row.replied_at,
+        replied_by=row.replied_by,
+        closed_at=row.closed_at,
+        messages=row.messages,
+        missed_at=row.missed_at,
+        missed_round=row.missed_round,
+        last_offer_round=row.last_offer_round,
+        taken_round=row.taken_round,
+        offers=int(row.offers),
+        ignores=[int(a) for a in row.ignores.split(",") if a],
+        transfers=transfers,
+    )
+
+
 # ---------------------------------------------------------------- agents' time
 
 
@@ -319,8 +347,8 @@ class Query:
 class Inputs:
     """The log rows a report is computed from (server.stats.repo reads them)."""
 
-    chat_rows: list[Any]
-    """Every row of the chats started in the range."""
+    chats: list[ChatStory]
+    """The chats started in the range (from report_chats, or :func:`stories` of their rows)."""
     other_rows: list[Any]
     """offline_message, invitation_sent, invitation_answered rows in the range."""
     status_rows: list[Any]
@@ -409,7 +437,7 @@ def report(q: Query, data: Inputs) -> tuple[p.Figures, list[p.PeriodFigures], li
     """The summary, the periods, the weekday x hour heatmap, the agents and the chats."""
     zone = q.zone
     work = working_spans(q.hours if q.working_only else None, q.start, q.end, zone)
-    all_chats = [s for s in stories(data.chat_rows).values() if _chat_selected(s, q)]
+    all_chats = [s for s in data.chats if _chat_selected(s, q)]
     all_chats.sort(key=lambda s: (s.started_at, s.chat_id))
     for s in all_chats:
         s.in_working_hours = in_working_hours(q.hours, s.started_at)

@@ -25,7 +25,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
-from server.store.schema import events, report_log, site_departments, visitors
+from server.store.schema import events, report_chats, report_log, site_departments, visitors
 
 KINDS = (
     "chat_started",
@@ -54,12 +54,21 @@ FIRST_REPLY_SQL = (
 several nodes; the index (chat_id, kind) answers the check). Plain SQL so that the fast message
 path (server.chats.fast_messages) runs it as a prepared statement."""
 
+ROLL_REPLY_SQL = (
+    "UPDATE report_chats SET replied_at = :ts, replied_by = :agent_id "
+    "WHERE chat_id = :chat_id AND replied_at IS NULL"
+)
+"""The same first reply in the chat's rollup row (run when the insert above inserted)."""
+
 FIRST_REPLY_PG = (
-    "INSERT INTO report_log (ts, kind, chat_id, site_id, agent_id, detail) "
+    "WITH ins AS (INSERT INTO report_log (ts, kind, chat_id, site_id, agent_id, detail) "
     "SELECT $1::float8, 'first_reply', $2::int, $3::int, $4::int, '' "
     "WHERE NOT EXISTS (SELECT 1 FROM report_log "
-    "WHERE chat_id = $2::int AND kind = 'first_reply')"
+    "WHERE chat_id = $2::int AND kind = 'first_reply') RETURNING chat_id, ts, agent_id) "
+    "UPDATE report_chats SET replied_at = ins.ts, replied_by = ins.agent_id "
+    "FROM ins WHERE report_chats.chat_id = ins.chat_id AND report_chats.replied_at IS NULL"
 )
+"""Both in one statement (PostgreSQL's data-modifying CTE), for a pipelined executemany."""
 
 
 def now() -> float:
@@ -67,8 +76,58 @@ def now() -> float:
 
 
 def record(conn: Connection, kind: str, *, ts: float | None = None, **values: Any) -> None:
-    """One row of the log, in ``conn``'s transaction."""
-    conn.execute(_INSERT, {"ts": time.time() if ts is None else ts, "kind": kind, **values})
+    """One row of the log, in ``conn``'s transaction, and its chat's rollup row."""
+    at = time.time() if ts is None else ts
+    conn.execute(_INSERT, {"ts": at, "kind": kind, **values})
+    chat_id = values.get("chat_id")
+    if chat_id is not None:
+        roll(conn, kind, at, chat_id, values)
+
+
+_CHATS = report_chats.c
+
+
+def roll(conn: Connection, kind: str, ts: float, chat_id: int, v: dict[str, Any]) -> None:
+    """What a log row changes in its chat's ``report_chats`` row: each chat figure taken once,
+    as server.stats.figures.stories reads it from the log (the first accept, reply, close,
+    miss; every offer, ignore and transfer)."""
+    this = _CHATS.chat_id == chat_id
+    if kind == "chat_started":
+        conn.execute(
+            sa.insert(report_chats).values(
+                chat_id=chat_id,
+                started_at=ts,
+                site_id=v.get("site_id"),
+                department_id=v.get("department_id"),
+                invited=v.get("detail") == "invited",
+            )
+        )
+        return
+    update = sa.update(report_chats).where(this)
+    if kind == "offered":
+        conn.execute(update.values(offers=_CHATS.offers + 1, last_offer_round=v.get("round")))
+    elif kind == "ignored" and v.get("agent_id") is not None:
+        conn.execute(update.values(ignores=_CHATS.ignores + f",{int(v['agent_id'])},"))
+    elif kind == "accepted":
+        conn.execute(
+            update.where(_CHATS.accepted_at.is_(None)).values(
+                accepted_at=ts, accepted_by=v.get("agent_id"), taken_round=_CHATS.last_offer_round
+            )
+        )
+    elif kind == "transferred":
+        old, new = v.get("other_id"), v.get("agent_id")
+        entry = f"{'' if old is None else int(old)}>{'' if new is None else int(new)},"
+        conn.execute(update.values(transfers=_CHATS.transfers + entry))
+    elif kind == "closed":
+        conn.execute(
+            update.where(_CHATS.closed_at.is_(None)).values(closed_at=ts, messages=v.get("n"))
+        )
+    elif kind == "missed":
+        conn.execute(
+            update.where(_CHATS.missed_at.is_(None)).values(
+                missed_at=ts, missed_round=v.get("round")
+            )
+        )
 
 
 def chat_department(conn: Connection, site_id: int | None, visitor_id: int | None) -> int | None:
@@ -110,10 +169,9 @@ def first_reply(conn: Connection, chat: Any, agent_id: int) -> None:
     """After an agent's message in a visitor chat (the plain write path)."""
     if chat.kind != "visitor":
         return
-    conn.execute(
-        sa.text(FIRST_REPLY_SQL),
-        {"ts": time.time(), "chat_id": chat.id, "site_id": chat.site_id, "agent_id": agent_id},
-    )
+    values = {"ts": time.time(), "chat_id": chat.id, "site_id": chat.site_id, "agent_id": agent_id}
+    if conn.execute(sa.text(FIRST_REPLY_SQL), values).rowcount == 1:
+        conn.execute(sa.text(ROLL_REPLY_SQL), values)
 
 
 def closed(conn: Connection, chat: Any, agent_id: int | None) -> None:

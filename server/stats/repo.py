@@ -1,7 +1,7 @@
-"""The reporting log's reads for a report (S1). Each query is answered from an index:
-the chats started in the range by (kind, ts), their rows by (chat_id, kind), the other rows
-of the range by (kind, ts), each agent's last status before the range by (kind, agent_id, ts).
-The work grows with the rows of the range, not with the log."""
+"""The reporting log's reads for a report (S1). Each query is answered from an index: the
+chats started in the range from their rollup rows by ``report_chats.started_at``, the other
+rows of the range by (kind, ts), each agent's last status before the range by
+(kind, agent_id, ts). The work grows with the rows of the range, not with the log."""
 
 from __future__ import annotations
 
@@ -10,19 +10,21 @@ from sqlalchemy import Connection
 
 from server import protocol as p
 from server.account import repo as account_repo
-from server.stats.figures import Inputs
-from server.store.schema import agents, departments, report_log, sites
+from server.stats.figures import Inputs, story_of_row
+from server.store.schema import agents, departments, report_chats, report_log, sites
 
 OTHER_KINDS = ("offline_message", "invitation_sent", "invitation_answered")
 
 
 def inputs(conn: Connection, start: float, end: float) -> Inputs:
-    started = sa.select(report_log.c.chat_id).where(
-        report_log.c.kind == "chat_started", report_log.c.ts >= start, report_log.c.ts < end
-    )
-    chat_rows = conn.execute(
-        sa.select(report_log).where(report_log.c.chat_id.in_(started.scalar_subquery()))
-    ).all()
+    chats = [
+        story_of_row(row)
+        for row in conn.execute(
+            sa.select(report_chats).where(
+                report_chats.c.started_at >= start, report_chats.c.started_at < end
+            )
+        )
+    ]
     other_rows = conn.execute(
         sa.select(report_log).where(
             report_log.c.kind.in_(OTHER_KINDS), report_log.c.ts >= start, report_log.c.ts < end
@@ -48,7 +50,7 @@ def inputs(conn: Connection, start: float, end: float) -> Inputs:
         ).scalar()
         if last is not None and last != "offline":
             before[agent_id] = last
-    return Inputs(list(chat_rows), list(other_rows), list(status_rows), before, names)
+    return Inputs(chats, list(other_rows), list(status_rows), before, names)
 
 
 working_hours = account_repo.working_hours

@@ -74,11 +74,7 @@ class StatsService:
         if listed is not None:
             agents = [a for a in agents if a.agent_id == listed]
             if agent_id is None:  # team totals, but only the agent's own chats listed
-                mine = {
-                    s.chat_id
-                    for s in figures.stories(data.chat_rows).values()
-                    if figures.for_agent(s, listed)
-                }
+                mine = {s.chat_id for s in data.chats if figures.for_agent(s, listed)}
                 chats = [c for c in chats if c.chat_id in mine]
         site_refs, department_refs = await read(self.engine, stats_repo.filters)
         total = len(chats)

@@ -522,3 +522,30 @@ report_log = sa.Table(
     sa.Index("ix_report_log_chat_kind", "chat_id", "kind"),
     sa.Index("ix_report_log_kind_agent_ts", "kind", "agent_id", "ts"),
 )
+
+# S1: one row per chat, kept by the writer from the same writes as report_log (server/stats/
+# log.py), so that a report reads one row per chat instead of assembling each chat from its
+# log rows. Derived only: server.stats.rollup.rebuild makes it again from report_log.
+# ``ignores``: ",3,7,3," (an agent id per Ignore); ``transfers``: "3>7," (from>to each).
+report_chats = sa.Table(
+    "report_chats",
+    metadata,
+    sa.Column("chat_id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("started_at", sa.Float, nullable=False, index=True),
+    sa.Column("site_id", sa.Integer, nullable=True),
+    sa.Column("department_id", sa.Integer, nullable=True),
+    sa.Column("invited", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("offers", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("last_offer_round", sa.Integer, nullable=True),
+    sa.Column("accepted_at", sa.Float, nullable=True),
+    sa.Column("accepted_by", sa.Integer, nullable=True),
+    sa.Column("taken_round", sa.Integer, nullable=True),
+    sa.Column("replied_at", sa.Float, nullable=True),
+    sa.Column("replied_by", sa.Integer, nullable=True),
+    sa.Column("closed_at", sa.Float, nullable=True),
+    sa.Column("messages", sa.Integer, nullable=True),
+    sa.Column("missed_at", sa.Float, nullable=True),
+    sa.Column("missed_round", sa.Integer, nullable=True),
+    sa.Column("ignores", sa.Text, nullable=False, server_default=""),
+    sa.Column("transfers", sa.Text, nullable=False, server_default=""),
+)

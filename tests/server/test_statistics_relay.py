@@ -140,7 +140,7 @@ async def test_s1_retention_deletes_reporting_rows_past_report_log_days(sqlite_u
 
     from server.stats import log as stats_log
     from server.store.db import read
-    from server.store.schema import report_log
+    from server.store.schema import report_chats, report_log
     from tests.support.relay import running_relay
 
     day, now = 86400.0, 2_000_000_000.0
@@ -155,12 +155,15 @@ async def test_s1_retention_deletes_reporting_rows_past_report_log_days(sqlite_u
 
         await relay.writer.run(fill)
         deleted = await relay.retention.run_once(now)
-        assert deleted["report_log"] == 20
+        assert deleted["report_log"] == 30  # 20 log rows and 10 chats' rollup rows
 
-        def left(conn: sa.Connection) -> list[int]:
-            return list(conn.execute(sa.select(report_log.c.chat_id)).scalars())
+        def left(conn: sa.Connection) -> list[list[int]]:
+            return [
+                list(conn.execute(sa.select(table.c.chat_id)).scalars())
+                for table in (report_log, report_chats)
+            ]
 
-        assert await read(relay.engine, left) == [99]
+        assert await read(relay.engine, left) == [[99], [99]]
 
 
 async def test_s1_rule_invitations_sent_and_answered(relay: RelayHandle) -> None:
