@@ -24,6 +24,7 @@ from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.hotkeys import HotkeyService
 from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.session import SessionService
+from jivo_desktop.services.statistics import StatisticsService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.services.visitors import VisitorsService
 from jivo_desktop.ui.common import style
@@ -31,6 +32,7 @@ from jivo_desktop.ui.common.placeholder import NotBuiltPage
 from jivo_desktop.ui.common.plain import PlainLabel
 from jivo_desktop.ui.inbox.page import InboxPage
 from jivo_desktop.ui.settings.page import SettingsPage
+from jivo_desktop.ui.statistics.page import StatisticsPage
 from jivo_desktop.ui.team.page import TeamPage
 from jivo_desktop.ui.visitors.page import VisitorsPage
 
@@ -55,6 +57,7 @@ class MainWindow(QMainWindow):
         phrases: PhrasesService | None = None,
         hotkeys: HotkeyService | None = None,
         account: AccountService | None = None,
+        statistics: StatisticsService | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -107,7 +110,10 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.team_page)
         self.pages.addWidget(NotBuiltPage())  # Phone
         self.pages.addWidget(self.visitors_page)
-        self.pages.addWidget(NotBuiltPage())  # Statistics
+        self.statistics = statistics or StatisticsService(session)
+        self.statistics_page = StatisticsPage(self.statistics, team)
+        self.statistics_page.chat_requested.connect(self._on_statistics_page_chat_requested)
+        self.pages.addWidget(self.statistics_page)
         self.settings_page = SettingsPage()
         self.pages.addWidget(self.settings_page)
         self.visitors_page.rules_requested.connect(self._on_visitors_page_rules_requested)
@@ -194,7 +200,6 @@ class MainWindow(QMainWindow):
             1: self.tr("Clients, reminders and the sales funnel."),
             3: self.tr("The dialer and the call log."),
             4: self.tr("Who is on your website right now."),
-            5: self.tr("Chats, missed chats and reply times."),
         }
 
     def retranslate(self) -> None:
@@ -292,6 +297,12 @@ class MainWindow(QMainWindow):
         """V3: the Visitantes page's button shows Ajustes > Automatic invitations."""
         self.nav.setCurrentRow(self.pages.indexOf(self.settings_page))
         self.settings_page.show_section("invitations")
+
+    def _on_statistics_page_chat_requested(self, chat_id: int) -> None:
+        """S1: a row of the statistics' chats opens that chat in the archive."""
+        self.nav.setCurrentRow(self.pages.indexOf(self.inbox))
+        self.inbox.show_archive.setChecked(True)
+        self.inbox.archive_panel.show_chat_id(chat_id)
 
     def show_chat(self, chat_id: int) -> None:
         """Bring the window forward on a chat (Accept on a toast, a second launch)."""

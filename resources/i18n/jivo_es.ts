@@ -981,6 +981,33 @@
     </message>
 </context>
 <context>
+    <name>ChatsChart</name>
+    <message>
+        <source>Chats per period</source>
+        <translation>Chats por período</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Atendidos</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Perdidos</translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>Sin atender</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+</context>
+<context>
     <name>ChatsService</name>
     <message>
         <source>Colleague</source>
@@ -1365,6 +1392,41 @@
     </message>
 </context>
 <context>
+    <name>Heatmap</name>
+    <message>
+        <source>Mon</source>
+        <translation>Lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sáb</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Dom</translation>
+    </message>
+    <message>
+        <source>Busiest hours: chats started per weekday and hour</source>
+        <translation>Horas de más actividad: chats iniciados por día de la semana y hora</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPopup</name>
     <message>
         <source>Navigation history</source>
@@ -1692,10 +1754,6 @@ Los chats en espera están marcados en naranja.</translation>
         <translation>Quién está en su sitio web ahora mismo.</translation>
     </message>
     <message>
-        <source>Chats, missed chats and reply times.</source>
-        <translation>Chats, chats perdidos y tiempos de respuesta.</translation>
-    </message>
-    <message>
         <source>Jivo Live</source>
         <translation>Jivo Live</translation>
     </message>
@@ -1885,6 +1943,29 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>The offline messages could not be loaded: {0}</source>
         <translation>No se pudieron cargar los mensajes fuera de línea: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineChart</name>
+    <message>
+        <source>Agents&apos; time per period</source>
+        <translation>Tiempo de los agentes por período</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horas</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Período</translation>
     </message>
 </context>
 <context>
@@ -2351,6 +2432,264 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     </message>
 </context>
 <context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>Chats started in the range (by the visitor&apos;s first message).</source>
+        <translation>Chats iniciados en el período (por el primer mensaje del visitante).</translation>
+    </message>
+    <message>
+        <source>Chats an agent accepted.</source>
+        <translation>Chats que un agente aceptó.</translation>
+    </message>
+    <message>
+        <source>Chats nobody took after the full ignore ladder: the visitor got the offline form.</source>
+        <translation>Chats que nadie tomó tras todas las rondas de ignorar: el visitante vio el formulario fuera de línea.</translation>
+    </message>
+    <message>
+        <source>Messages visitors left in the offline form.</source>
+        <translation>Mensajes que los visitantes dejaron en el formulario fuera de línea.</translation>
+    </message>
+    <message>
+        <source>Transfers a colleague accepted.</source>
+        <translation>Transferencias que un compañero aceptó.</translation>
+    </message>
+    <message>
+        <source>First agent message minus the visitor&apos;s first message, credited to the agent who sent it. Median; mean and p90 (90% of chats were answered faster) below.</source>
+        <translation>Primer mensaje del agente menos el primer mensaje del visitante, atribuido al agente que lo envió. Mediana; debajo, media y p90 (el 90 % de los chats se respondió antes).</translation>
+    </message>
+    <message>
+        <source>From the offer to the agent&apos;s Accept. Median; mean and p90.</source>
+        <translation>Desde la oferta hasta que el agente pulsa Aceptar. Mediana; media y p90.</translation>
+    </message>
+    <message>
+        <source>From the visitor&apos;s first message to the close, for answered chats that closed.</source>
+        <translation>Desde el primer mensaje del visitante hasta el cierre, en los chats atendidos y cerrados.</translation>
+    </message>
+    <message>
+        <source>Invitations answered / sent (conversion).</source>
+        <translation>Invitaciones respondidas / enviadas (conversión).</translation>
+    </message>
+    <message>
+        <source>Time agents were online; away time below.</source>
+        <translation>Tiempo en línea de los agentes; debajo, el tiempo ausente.</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Atendidos</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Perdidos</translation>
+    </message>
+    <message>
+        <source>Offline messages</source>
+        <translation>Mensajes fuera de línea</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Transferencias</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>Primera respuesta</translation>
+    </message>
+    <message>
+        <source>Reaction time</source>
+        <translation>Tiempo de reacción</translation>
+    </message>
+    <message>
+        <source>Chat duration</source>
+        <translation>Duración del chat</translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation>Invitaciones</translation>
+    </message>
+    <message>
+        <source>Online time</source>
+        <translation>Tiempo en línea</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Estadísticas</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>By hour</source>
+        <translation>Por hora</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>Por día</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>Por semana</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>Por mes</translation>
+    </message>
+    <message>
+        <source>Working hours only</source>
+        <translation>Solo horario laboral</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Export chats (CSV)</source>
+        <translation>Exportar chats (CSV)</translation>
+    </message>
+    <message>
+        <source>Export chart (CSV)</source>
+        <translation>Exportar gráfico (CSV)</translation>
+    </message>
+    <message>
+        <source>Response times</source>
+        <translation>Tiempos de respuesta</translation>
+    </message>
+    <message>
+        <source>Agents&apos; time</source>
+        <translation>Tiempo de agentes</translation>
+    </message>
+    <message>
+        <source>Busiest hours</source>
+        <translation>Horas pico</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agentes</translation>
+    </message>
+    <message>
+        <source>Chats list</source>
+        <translation>Lista de chats</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignorados</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} min {1} s</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} h {1} min</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>atendido</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>perdido</translation>
+    </message>
+    <message>
+        <source>unanswered</source>
+        <translation>sin atender</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>Todos los agentes</translation>
+    </message>
+    <message>
+        <source>Team totals</source>
+        <translation>Totales del equipo</translation>
+    </message>
+    <message>
+        <source>Only me</source>
+        <translation>Solo yo</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Todos los canales</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Todos los departamentos</translation>
+    </message>
+    <message>
+        <source>Time zone: {0}</source>
+        <translation>Zona horaria: {0}</translation>
+    </message>
+    <message>
+        <source>{0} answered of {1}</source>
+        <translation>{0} respondidas de {1}</translation>
+    </message>
+    <message>
+        <source>away {0}</source>
+        <translation>ausente {0}</translation>
+    </message>
+    <message>
+        <source>mean {0} · p90 {1}</source>
+        <translation>media {0} · p90 {1}</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Exportar como CSV</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsService</name>
+    <message>
+        <source>The statistics could not be loaded: {0}</source>
+        <translation>No se pudieron cargar las estadísticas: {0}</translation>
+    </message>
+</context>
+<context>
     <name>TeamPage</name>
     <message>
         <source>Team</source>
@@ -2387,6 +2726,33 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>agent</source>
         <translation>agente</translation>
+    </message>
+</context>
+<context>
+    <name>TimesChart</name>
+    <message>
+        <source>First response time per period</source>
+        <translation>Tiempo de primera respuesta por período</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Mediana</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Segundos</translation>
     </message>
 </context>
 <context>

@@ -981,6 +981,33 @@
     </message>
 </context>
 <context>
+    <name>ChatsChart</name>
+    <message>
+        <source>Chats per period</source>
+        <translation>Chats por período</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Atendidos</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Perdidos</translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>Sem atendimento</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+</context>
+<context>
     <name>ChatsService</name>
     <message>
         <source>Colleague</source>
@@ -1365,6 +1392,41 @@
     </message>
 </context>
 <context>
+    <name>Heatmap</name>
+    <message>
+        <source>Mon</source>
+        <translation>Seg</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Ter</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Qua</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sáb</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Dom</translation>
+    </message>
+    <message>
+        <source>Busiest hours: chats started per weekday and hour</source>
+        <translation>Horários de pico: chats iniciados por dia da semana e hora</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPopup</name>
     <message>
         <source>Navigation history</source>
@@ -1692,10 +1754,6 @@ Os chats aguardando estão marcados em laranja.</translation>
         <translation>Quem está no seu site agora.</translation>
     </message>
     <message>
-        <source>Chats, missed chats and reply times.</source>
-        <translation>Chats, chats perdidos e tempos de resposta.</translation>
-    </message>
-    <message>
         <source>Jivo Live</source>
         <translation>Jivo Live</translation>
     </message>
@@ -1885,6 +1943,29 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>The offline messages could not be loaded: {0}</source>
         <translation>Não foi possível carregar as mensagens offline: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineChart</name>
+    <message>
+        <source>Agents&apos; time per period</source>
+        <translation>Tempo dos agentes por período</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horas</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Período</translation>
     </message>
 </context>
 <context>
@@ -2351,6 +2432,264 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     </message>
 </context>
 <context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>Chats started in the range (by the visitor&apos;s first message).</source>
+        <translation>Chats iniciados no período (pela primeira mensagem do visitante).</translation>
+    </message>
+    <message>
+        <source>Chats an agent accepted.</source>
+        <translation>Chats que um agente aceitou.</translation>
+    </message>
+    <message>
+        <source>Chats nobody took after the full ignore ladder: the visitor got the offline form.</source>
+        <translation>Chats que ninguém pegou após todas as rodadas de ignorar: o visitante viu o formulário offline.</translation>
+    </message>
+    <message>
+        <source>Messages visitors left in the offline form.</source>
+        <translation>Mensagens que os visitantes deixaram no formulário offline.</translation>
+    </message>
+    <message>
+        <source>Transfers a colleague accepted.</source>
+        <translation>Transferências que um colega aceitou.</translation>
+    </message>
+    <message>
+        <source>First agent message minus the visitor&apos;s first message, credited to the agent who sent it. Median; mean and p90 (90% of chats were answered faster) below.</source>
+        <translation>Primeira mensagem do agente menos a primeira mensagem do visitante, creditada ao agente que a enviou. Mediana; abaixo, média e p90 (90% dos chats foram respondidos antes).</translation>
+    </message>
+    <message>
+        <source>From the offer to the agent&apos;s Accept. Median; mean and p90.</source>
+        <translation>Da oferta até o agente clicar em Aceitar. Mediana; média e p90.</translation>
+    </message>
+    <message>
+        <source>From the visitor&apos;s first message to the close, for answered chats that closed.</source>
+        <translation>Da primeira mensagem do visitante até o encerramento, nos chats atendidos e encerrados.</translation>
+    </message>
+    <message>
+        <source>Invitations answered / sent (conversion).</source>
+        <translation>Convites respondidos / enviados (conversão).</translation>
+    </message>
+    <message>
+        <source>Time agents were online; away time below.</source>
+        <translation>Tempo online dos agentes; abaixo, o tempo ausente.</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Atendidos</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Perdidos</translation>
+    </message>
+    <message>
+        <source>Offline messages</source>
+        <translation>Mensagens offline</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Transferências</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>Primeira resposta</translation>
+    </message>
+    <message>
+        <source>Reaction time</source>
+        <translation>Tempo de reação</translation>
+    </message>
+    <message>
+        <source>Chat duration</source>
+        <translation>Duração do chat</translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation>Convites</translation>
+    </message>
+    <message>
+        <source>Online time</source>
+        <translation>Tempo online</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Estatísticas</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>até</translation>
+    </message>
+    <message>
+        <source>By hour</source>
+        <translation>Por hora</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>Por dia</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>Por semana</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>Por mês</translation>
+    </message>
+    <message>
+        <source>Working hours only</source>
+        <translation>Só horário comercial</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Export chats (CSV)</source>
+        <translation>Exportar chats (CSV)</translation>
+    </message>
+    <message>
+        <source>Export chart (CSV)</source>
+        <translation>Exportar gráfico (CSV)</translation>
+    </message>
+    <message>
+        <source>Response times</source>
+        <translation>Tempos de resposta</translation>
+    </message>
+    <message>
+        <source>Agents&apos; time</source>
+        <translation>Tempo dos agentes</translation>
+    </message>
+    <message>
+        <source>Busiest hours</source>
+        <translation>Horários de pico</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agentes</translation>
+    </message>
+    <message>
+        <source>Chats list</source>
+        <translation>Lista de chats</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignorados</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Ausente</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Início</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duração</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensagens</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} min {1} s</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} h {1} min</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>atendido</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>perdido</translation>
+    </message>
+    <message>
+        <source>unanswered</source>
+        <translation>sem atendimento</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>aguardando</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>Todos os agentes</translation>
+    </message>
+    <message>
+        <source>Team totals</source>
+        <translation>Totais da equipe</translation>
+    </message>
+    <message>
+        <source>Only me</source>
+        <translation>Só eu</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Todos os canais</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Todos os departamentos</translation>
+    </message>
+    <message>
+        <source>Time zone: {0}</source>
+        <translation>Fuso horário: {0}</translation>
+    </message>
+    <message>
+        <source>{0} answered of {1}</source>
+        <translation>{0} respondidos de {1}</translation>
+    </message>
+    <message>
+        <source>away {0}</source>
+        <translation>ausente {0}</translation>
+    </message>
+    <message>
+        <source>mean {0} · p90 {1}</source>
+        <translation>média {0} · p90 {1}</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Exportar como CSV</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsService</name>
+    <message>
+        <source>The statistics could not be loaded: {0}</source>
+        <translation>Não foi possível carregar as estatísticas: {0}</translation>
+    </message>
+</context>
+<context>
     <name>TeamPage</name>
     <message>
         <source>Team</source>
@@ -2387,6 +2726,33 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>agent</source>
         <translation>agente</translation>
+    </message>
+</context>
+<context>
+    <name>TimesChart</name>
+    <message>
+        <source>First response time per period</source>
+        <translation>Tempo de primeira resposta por período</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Mediana</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Segundos</translation>
     </message>
 </context>
 <context>

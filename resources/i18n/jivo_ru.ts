@@ -982,6 +982,33 @@
     </message>
 </context>
 <context>
+    <name>ChatsChart</name>
+    <message>
+        <source>Chats per period</source>
+        <translation>Чаты по периодам</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Принятые</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Пропущенные</translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>Без ответа</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>Чаты</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+</context>
+<context>
     <name>ChatsService</name>
     <message>
         <source>Colleague</source>
@@ -1367,6 +1394,41 @@
     </message>
 </context>
 <context>
+    <name>Heatmap</name>
+    <message>
+        <source>Mon</source>
+        <translation>Пн</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Вт</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Ср</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Чт</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Пт</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Сб</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Вс</translation>
+    </message>
+    <message>
+        <source>Busiest hours: chats started per weekday and hour</source>
+        <translation>Самые загруженные часы: начатые чаты по дням недели и часам</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPopup</name>
     <message>
         <source>Navigation history</source>
@@ -1694,10 +1756,6 @@ Waiting chats are marked in orange.</source>
         <translation>Кто сейчас на вашем сайте.</translation>
     </message>
     <message>
-        <source>Chats, missed chats and reply times.</source>
-        <translation>Чаты, пропущенные чаты и время ответа.</translation>
-    </message>
-    <message>
         <source>Jivo Live</source>
         <translation>Jivo Live</translation>
     </message>
@@ -1887,6 +1945,29 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>The offline messages could not be loaded: {0}</source>
         <translation>Не удалось загрузить офлайн-сообщения: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineChart</name>
+    <message>
+        <source>Agents&apos; time per period</source>
+        <translation>Время агентов по периодам</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>В сети</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Отошёл</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Часы</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
     </message>
 </context>
 <context>
@@ -2355,6 +2436,264 @@ This page is not built yet: it comes in a later version.</source>
     </message>
 </context>
 <context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>Chats started in the range (by the visitor&apos;s first message).</source>
+        <translation>Чаты, начатые в этом периоде (по первому сообщению посетителя).</translation>
+    </message>
+    <message>
+        <source>Chats an agent accepted.</source>
+        <translation>Чаты, которые принял агент.</translation>
+    </message>
+    <message>
+        <source>Chats nobody took after the full ignore ladder: the visitor got the offline form.</source>
+        <translation>Чаты, которые никто не принял после всех кругов «Игнорировать»: посетитель увидел офлайн-форму.</translation>
+    </message>
+    <message>
+        <source>Messages visitors left in the offline form.</source>
+        <translation>Сообщения, оставленные посетителями в офлайн-форме.</translation>
+    </message>
+    <message>
+        <source>Transfers a colleague accepted.</source>
+        <translation>Передачи, которые принял коллега.</translation>
+    </message>
+    <message>
+        <source>First agent message minus the visitor&apos;s first message, credited to the agent who sent it. Median; mean and p90 (90% of chats were answered faster) below.</source>
+        <translation>Первое сообщение агента минус первое сообщение посетителя, засчитывается агенту, который его отправил. Медиана; ниже среднее и p90 (90% чатов получили ответ быстрее).</translation>
+    </message>
+    <message>
+        <source>From the offer to the agent&apos;s Accept. Median; mean and p90.</source>
+        <translation>От предложения до нажатия агентом «Принять». Медиана; среднее и p90.</translation>
+    </message>
+    <message>
+        <source>From the visitor&apos;s first message to the close, for answered chats that closed.</source>
+        <translation>От первого сообщения посетителя до закрытия, для принятых и закрытых чатов.</translation>
+    </message>
+    <message>
+        <source>Invitations answered / sent (conversion).</source>
+        <translation>Отвеченные / отправленные приглашения (конверсия).</translation>
+    </message>
+    <message>
+        <source>Time agents were online; away time below.</source>
+        <translation>Время агентов в сети; ниже — время «Отошёл».</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>Чаты</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Принятые</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Пропущенные</translation>
+    </message>
+    <message>
+        <source>Offline messages</source>
+        <translation>Офлайн-сообщения</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Передачи</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>Первый ответ</translation>
+    </message>
+    <message>
+        <source>Reaction time</source>
+        <translation>Время реакции</translation>
+    </message>
+    <message>
+        <source>Chat duration</source>
+        <translation>Длительность чата</translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation>Приглашения</translation>
+    </message>
+    <message>
+        <source>Online time</source>
+        <translation>Время в сети</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>By hour</source>
+        <translation>По часам</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>По дням</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>По неделям</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>По месяцам</translation>
+    </message>
+    <message>
+        <source>Working hours only</source>
+        <translation>Только рабочие часы</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>Export chats (CSV)</source>
+        <translation>Экспорт чатов (CSV)</translation>
+    </message>
+    <message>
+        <source>Export chart (CSV)</source>
+        <translation>Экспорт графика (CSV)</translation>
+    </message>
+    <message>
+        <source>Response times</source>
+        <translation>Время ответа</translation>
+    </message>
+    <message>
+        <source>Agents&apos; time</source>
+        <translation>Время агентов</translation>
+    </message>
+    <message>
+        <source>Busiest hours</source>
+        <translation>Пиковые часы</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Агенты</translation>
+    </message>
+    <message>
+        <source>Chats list</source>
+        <translation>Список чатов</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Агент</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Игнорировано</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>В сети</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>Отошёл</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Чат</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Сообщения</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} с</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} мин {1} с</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} ч {1} мин</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>принят</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>пропущен</translation>
+    </message>
+    <message>
+        <source>unanswered</source>
+        <translation>без ответа</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>Все агенты</translation>
+    </message>
+    <message>
+        <source>Team totals</source>
+        <translation>Итоги команды</translation>
+    </message>
+    <message>
+        <source>Only me</source>
+        <translation>Только я</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Все каналы</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>Все отделы</translation>
+    </message>
+    <message>
+        <source>Time zone: {0}</source>
+        <translation>Часовой пояс: {0}</translation>
+    </message>
+    <message>
+        <source>{0} answered of {1}</source>
+        <translation>отвечено {0} из {1}</translation>
+    </message>
+    <message>
+        <source>away {0}</source>
+        <translation>отошёл {0}</translation>
+    </message>
+    <message>
+        <source>mean {0} · p90 {1}</source>
+        <translation>среднее {0} · p90 {1}</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Экспорт в CSV</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsService</name>
+    <message>
+        <source>The statistics could not be loaded: {0}</source>
+        <translation>Не удалось загрузить статистику: {0}</translation>
+    </message>
+</context>
+<context>
     <name>TeamPage</name>
     <message>
         <source>Team</source>
@@ -2391,6 +2730,33 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>agent</source>
         <translation>оператор</translation>
+    </message>
+</context>
+<context>
+    <name>TimesChart</name>
+    <message>
+        <source>First response time per period</source>
+        <translation>Время первого ответа по периодам</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Медиана</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Среднее</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Секунды</translation>
     </message>
 </context>
 <context>

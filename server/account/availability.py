@@ -49,6 +49,8 @@ class Availability:
         self.is_open = is_open
         self._tasks: set[asyncio.Task[None]] = set()
         presence.on_change = self._elsewhere
+        self.on_status: Callable[[int, str], None] = lambda _agent_id, _status: None
+        """S1: told each change of an agent's status made on this node (the reporting log)."""
 
     def agents_available(self) -> bool:
         """Visitors may start a chat: an agent is online and it is working hours (K5)."""
@@ -70,6 +72,7 @@ class Availability:
         """One more connection of ``agent`` (signed in with ``status``)."""
         online_before = self.presence.online_count()
         if self.presence.connect(agent.id, status):
+            self.on_status(agent.id, self.presence.status(agent.id))
             self.publish_presence(agent)
         self.announce(online_before)
 
@@ -83,6 +86,7 @@ class Availability:
             # two nodes lose her at once): the timer asks the presence again when it is due.
             await self.router.agent_gone(agent.id)
         if left.changed:
+            self.on_status(agent.id, self.presence.status(agent.id))
             self.publish_presence(
                 p.AgentInfo(
                     id=agent.id,
@@ -102,6 +106,8 @@ class Availability:
 
     async def _push_changes(self, changes: Changes) -> None:
         try:
+            for agent_id in changes.gone:  # S1: a dead node wrote no offline row (the leader's)
+                self.on_status(agent_id, "offline")
             if changes.gone:
                 await self.router.agents_gone(changes.gone)
             for agent_id in changes.push:
@@ -131,7 +137,8 @@ class Availability:
     async def set_status(self, s: AgentSession, frame: p.SetStatus) -> None:
         conn = s.conn
         online_before = self.presence.online_count()
-        self.presence.set_status(s.agent_id, frame.status)
+        if self.presence.set_status(s.agent_id, frame.status):
+            self.on_status(s.agent_id, self.presence.status(s.agent_id))
         s.with_status(frame.status)
         if frame.status == "online":
             self.bus.subscribe(OFFERS, conn.push)  # a set: subscribing twice is harmless

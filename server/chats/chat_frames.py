@@ -93,6 +93,7 @@ class ChatFrames:
             self.availability.agents_available() or invited_by is not None,
             received,
             invited_by=invited_by,
+            rule=None if invited_by else self.invitations.rule_shown(s.visitor_id),
         )
 
     @serves(p.Typing, role="visitor")

@@ -45,6 +45,7 @@ from sqlalchemy.util import await_
 from server import protocol as p
 from server.chats.writes import ChatChange
 from server.core.limits import client_key
+from server.stats import log as stats_log
 from server.store.schema import chats
 from server.store.writer import PLAIN, Batched, Write
 
@@ -210,8 +211,15 @@ def _sqlite(conn: Connection, writes: Sequence[Message]) -> list[Any]:
             params.update(seq=seq, chat_id=chat_id)
             sql = bump
             members, *chat_values = db.execute(bump, params).fetchone()
-            chat = ChatRow(*chat_values)
+            chat: Any = ChatRow(*chat_values)
             members = [int(m) for m in members.split(",")] if members else []
+            if isinstance(w, AgentMessage) and chat.kind == "visitor":
+                sql = stats_log.FIRST_REPLY_SQL  # S1: the chat's first reply, once
+                reply = {"ts": ts, "chat_id": chat_id, "site_id": chat.site_id,
+                         "agent_id": w.agent_id}  # fmt: skip
+                if db.execute(sql, reply).rowcount == 1:
+                    sql = stats_log.ROLL_REPLY_SQL
+                    db.execute(sql, reply)
             event = w.event(cursor, chat_id, seq, ts)
             out.append(ChatChange(event, chat, members))
     except sqlite3.Error as exc:
@@ -296,6 +304,7 @@ def _postgres(conn: Connection, writes: Sequence[Message]) -> list[Any]:
             agent_args.append(
                 (n, w.agent_id, w.agent_name, w.text, w.client_msg_id, ts, w.text[:200], w.chat_id)
             )
+    replies: list[tuple[Any, ...]] = []
     for sql, args in ((_PG_VISITOR, visitor_args), (_PG_AGENT, agent_args)):
         if not args:
             continue
@@ -305,10 +314,17 @@ def _postgres(conn: Connection, writes: Sequence[Message]) -> list[Any]:
             raise _postgres_error(conn, sql, exc) from exc
         for row in rows:
             n = row["n"]
-            chat = ChatRow(*(row[name] for name in CHAT_COLUMNS))
+            chat: Any = ChatRow(*(row[name] for name in CHAT_COLUMNS))
             w = writes[n]
             event = w.event(row["cursor"], row["id"], row["seq"], stamps[n])
             out[n] = ChatChange(event, chat, list(row["members"]))
+            if isinstance(w, AgentMessage) and chat.kind == "visitor":
+                replies.append((stamps[n], chat.id, chat.site_id, w.agent_id))
+    if replies:  # S1: each chat's first reply, once (in order: the first of a run wins)
+        try:
+            await_(driver.executemany(stats_log.FIRST_REPLY_PG, replies))
+        except Exception as exc:
+            raise _postgres_error(conn, stats_log.FIRST_REPLY_PG, exc) from exc
     return out
 
 

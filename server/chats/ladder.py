@@ -33,6 +33,7 @@ from server.account import agents as agents_repo
 from server.account import departments as departments_repo
 from server.chats import reads as chat_reads
 from server.chats import writes as chat_writes
+from server.stats import log as stats_log
 from server.store.schema import (
     agent_dropouts,
     chat_participants,
@@ -187,6 +188,8 @@ def _step(
             ts=time.time(),
         )
     )
+    # S1: the same step in the reporting log (routing_steps keeps who was asked).
+    stats_log.record(conn, step, chat_id=chat_id, round=round_, detail=reason, agent_id=agent_id)
 
 
 def _open_round(

@@ -98,7 +98,9 @@ class ChatService:
         received: float,
         *,
         invited_by: tuple[int, str, str] | None = None,
+        rule: int | None = None,
     ) -> None:
+        """``rule``: the V3 invitation the visitor has open (a new chat answers it, S1)."""
         text = self.check_text(frame)
         # V2: the reply to an invitation goes to the inviting agent, not through the router.
         route = None
@@ -116,6 +118,7 @@ class ChatService:
                 agents_online,
                 route,
                 opening=invited_by,  # B7: the invitation the visitor answers comes first
+                rule=rule,
             ),
         )
         change = await self.writer.run(

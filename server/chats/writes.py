@@ -25,6 +25,7 @@ from server.chats.reads import (
     participants,
 )
 from server.integrations import hooks
+from server.stats import log as stats_log
 from server.store.schema import (
     agents,
     chat_participants,
@@ -121,6 +122,15 @@ def append_event(
         else:
             finished["agent"] = {"id": author_id, "name": author_name}
         hooks.enqueue(conn, "chat_finished", finished)
+    if chat.kind == "visitor":
+        # S1: the reporting log, in the same transaction, whatever closed or moved the chat.
+        if kind == "closed":
+            stats_log.closed(conn, chat, author_id if author == "agent" else None)
+        elif kind == "transfer":
+            stats_log.record(
+                conn, "transferred", chat_id=chat_id, site_id=chat.site_id,
+                agent_id=chat.agent_id, other_id=author_id,
+            )  # fmt: skip
     return p.Event(cursor=cursor, **values), chat
 
 
@@ -146,12 +156,14 @@ def visitor_message(
     on_new_chat: Callable[[Connection, int], Any] | None = None,
     *,
     opening: tuple[int, str, str] | None = None,
+    rule: int | None = None,
 ) -> Write[ChatChange]:
     """A visitor's message goes to the open chat; with none, it opens a chat (offered to the
     agents), or is refused with ``no_agents_online`` so the widget shows the offline form.
     ``on_new_chat(conn, chat_id)`` routes a new chat in the same transaction; its result is
     the change's ``route``. ``opening`` (agent id, name, text): the invitation a new chat
-    answers, stored as that agent's first message (B7; the widget showed it already)."""
+    answers, stored as that agent's first message (B7; the widget showed it already).
+    ``rule``: the automatic invitation (V3) the visitor had open; a new chat answers it (S1)."""
 
     def write(conn: Connection) -> ChatChange:
         dup = duplicate(conn, "visitor", visitor_id, client_msg_id)
@@ -199,6 +211,17 @@ def visitor_message(
             chat_values={"preview": text[:200]},
         )
         if new_chat:
+            stats_log.chat_started(conn, chat_id, site_id, visitor_id, opening is not None)
+            if opening is not None:
+                stats_log.record(
+                    conn, "invitation_answered", chat_id=chat_id, site_id=site_id,
+                    agent_id=opening[0], detail="manual",
+                )  # fmt: skip
+            elif rule is not None:
+                stats_log.record(
+                    conn, "invitation_answered", chat_id=chat_id, site_id=site_id,
+                    detail="rule",
+                )  # fmt: skip
             route = on_new_chat(conn, chat_id) if on_new_chat is not None else None
             change = ChatChange(event, chat, [], new_chat=True, info=chat_info(conn, chat_id))
             change.route = route
@@ -239,6 +262,7 @@ def agent_message(
             # B9: a colleague chat has only agents' lines; its preview survives a restart.
             chat_values={"preview": text[:200]} if chat.kind == "direct" else None,
         )
+        stats_log.first_reply(conn, chat, agent_id)  # S1: once per chat
         return ChatChange(event, chat, members)
 
     return write
@@ -286,6 +310,7 @@ def accept_chat(
         event, chat = append_event(
             conn, chat_id, kind="joined", author="agent", author_id=agent_id, author_name=agent_name
         )
+        stats_log.record(conn, "accepted", chat_id=chat_id, site_id=chat.site_id, agent_id=agent_id)
         if webhook:
             hooks.enqueue(
                 conn,

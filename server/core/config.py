@@ -146,6 +146,9 @@ class Settings:
     blocked (their page views and visits go with them)."""
     webhook_delivery_days: float = 14.0
     """Delivered and failed webhook deliveries (pending ones are kept until they finish)."""
+    report_log_days: float = 800.0
+    """S1: reporting-log rows (the statistics cover at most this far back; two years and a
+    little, so a year can be compared with the one before)."""
     retention_batch: int = 5000
     files_dir: str = ""
     """C14: where sent files are kept; empty: a ``files`` folder beside the SQLite database, or

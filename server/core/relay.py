@@ -51,6 +51,8 @@ from server.files.service import FileService
 from server.integrations.webhooks import Webhooks
 from server.ops.logs import Caps, LogService
 from server.ops.retention import Retention
+from server.stats.recorder import Recorder
+from server.stats.service import StatsService
 from server.store.db import create_engine, create_writer_engine, migrate, read
 from server.store.writer import GroupWriter
 from server.visitors.geo import GeoLocator
@@ -185,6 +187,12 @@ class Relay:
         self.invitations = Invitations(
             self.engine, self.tracker, self.bus, lambda: self.presence.online_count() > 0
         )
+        # S1: the reporting log's rows for changes that commit nothing else.
+        self.stats_recorder = Recorder(self.writer)
+        self.availability.on_status = self.stats_recorder.status
+        self.invitations.on_sent = lambda site_id, agent_id, how: self.stats_recorder.record(
+            "invitation_sent", site_id=site_id, agent_id=agent_id, detail=how
+        )
         self.logs = LogService(
             self.engine, self.writer, self.files.root / "logs", Caps.of(settings)
         )
@@ -245,6 +253,7 @@ class Relay:
                 self.offline,
                 self.logs,
                 self.account,
+                StatsService(self.engine),
             ],
             read_account=lambda agent_id: read(self.engine, account_repo.agent_by_id, agent_id),
         )
@@ -318,6 +327,7 @@ class Relay:
         for name, service in (
             ("presence", self.presence),
             ("availability", self.availability),
+            ("statistics log", self.stats_recorder),  # its last status rows, before the writer
             ("logs", self.logs),
             ("actions", self.actions),
             ("retention", self.retention),

@@ -70,6 +70,7 @@ class Retention:
             "page_views": (s.page_view_days, retention.delete_page_views),
             "visitors": (s.idle_visitor_days, retention.delete_idle_visitors),
             "webhook_deliveries": (s.webhook_delivery_days, retention.delete_webhook_deliveries),
+            "report_log": (s.report_log_days, retention.delete_report_rows),
         }
         deleted: dict[str, int] = {}
         for table, (days, job) in jobs.items():

@@ -10,11 +10,14 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
+from server.stats.log import KINDS as REPORT_KINDS
 from server.store.schema import (
     blocked_clients,
     chats,
     offline_messages,
     page_views,
+    report_chats,
+    report_log,
     visitors,
     webhook_deliveries,
 )
@@ -58,6 +61,37 @@ def delete_idle_visitors(before: float, limit: int) -> Write[int]:
             return 0
         conn.execute(sa.delete(page_views).where(page_views.c.visitor_id.in_(ids)))
         return _count(conn.execute(sa.delete(visitors).where(visitors.c.id.in_(ids))))
+
+    return write
+
+
+def delete_report_rows(before: float, limit: int) -> Write[int]:
+    """S1: reporting-log rows older than ``before``, kind by kind through the (kind, ts) index
+    (a chat whose ``chat_started`` row is gone no longer counts anywhere)."""
+
+    def write(conn: Connection) -> int:
+        deleted = 0
+        for kind in REPORT_KINDS:
+            if deleted >= limit:
+                break
+            old = (
+                sa.select(report_log.c.id)
+                .where(report_log.c.kind == kind, report_log.c.ts < before)
+                .order_by(report_log.c.ts)
+                .limit(limit - deleted)
+            )
+            deleted += _count(conn.execute(sa.delete(report_log).where(report_log.c.id.in_(old))))
+        if deleted < limit:  # and the rollup rows of the chats started before
+            old = (
+                sa.select(report_chats.c.chat_id)
+                .where(report_chats.c.started_at < before)
+                .order_by(report_chats.c.started_at)
+                .limit(limit - deleted)
+            )
+            deleted += _count(
+                conn.execute(sa.delete(report_chats).where(report_chats.c.chat_id.in_(old)))
+            )
+        return deleted
 
     return write
 

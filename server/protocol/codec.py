@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from . import account, actions, admin, chats, files, logs, visitors
+from . import account, actions, admin, chats, files, logs, stats, visitors
 from .base import MAX_PAGE_BYTES, Error, Frame, FrameRejected, ListAnswer, Ok, Ping, Pong, tag_of
 
 __all__ = [
@@ -104,6 +104,7 @@ AgentRequest = (
     | chats.ClientHistory
     | admin.SaveDepartment
     | admin.DeleteDepartment
+    | stats.GetStats
 )
 
 VisitorRequest = (
@@ -177,6 +178,7 @@ ServerFrame = (
     | chats.ClientHistoryPage
     | admin.DepartmentsList
     | admin.DepartmentsChanged
+    | stats.StatsReport
 )
 
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__

@@ -494,3 +494,58 @@ SEARCH_INDEX_TABLES = frozenset(
 def include_name(name: str | None, type_: str, _parents: MutableMapping[Any, str | None]) -> bool:
     """Alembic's ``include_name``: every object but the full-text index's tables."""
     return not (type_ == "table" and name in SEARCH_INDEX_TABLES)
+
+
+# S1 (issue 18): the reporting log. One row per fact the statistics count (a chat started, a
+# ladder step, accepted, the first agent reply, transferred, closed, missed, an offline
+# message, an invitation sent or answered, an agent's status), written in the transaction of
+# the change it describes and never updated: every figure is computed from these rows
+# (server/stats/), so it can be recomputed and explained. No foreign keys: the log outlives
+# the rows retention removes. ``detail``: the ladder's reason, the status, "manual"/"rule".
+# ``n``: the chat's messages (closed). ``other_id``: the agent a transfer came from.
+report_log = sa.Table(
+    "report_log",
+    metadata,
+    sa.Column("id", BigId, primary_key=True),
+    sa.Column("ts", sa.Float, nullable=False),
+    sa.Column("kind", sa.String(24), nullable=False),
+    sa.Column("chat_id", sa.Integer, nullable=True),
+    sa.Column("site_id", sa.Integer, nullable=True),
+    sa.Column("department_id", sa.Integer, nullable=True),
+    sa.Column("agent_id", sa.Integer, nullable=True),
+    sa.Column("other_id", sa.Integer, nullable=True),
+    sa.Column("round", sa.Integer, nullable=True),
+    sa.Column("n", sa.Integer, nullable=True),
+    sa.Column("detail", sa.String(32), nullable=False, server_default=""),
+    # A date range's rows of one kind; a chat's rows; an agent's status before a range.
+    sa.Index("ix_report_log_kind_ts", "kind", "ts"),
+    sa.Index("ix_report_log_chat_kind", "chat_id", "kind"),
+    sa.Index("ix_report_log_kind_agent_ts", "kind", "agent_id", "ts"),
+)
+
+# S1: one row per chat, kept by the writer from the same writes as report_log (server/stats/
+# log.py), so that a report reads one row per chat instead of assembling each chat from its
+# log rows. Derived only: server.stats.rollup.rebuild makes it again from report_log.
+# ``ignores``: ",3,7,3," (an agent id per Ignore); ``transfers``: "3>7," (from>to each).
+report_chats = sa.Table(
+    "report_chats",
+    metadata,
+    sa.Column("chat_id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("started_at", sa.Float, nullable=False, index=True),
+    sa.Column("site_id", sa.Integer, nullable=True),
+    sa.Column("department_id", sa.Integer, nullable=True),
+    sa.Column("invited", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("offers", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("last_offer_round", sa.Integer, nullable=True),
+    sa.Column("accepted_at", sa.Float, nullable=True),
+    sa.Column("accepted_by", sa.Integer, nullable=True),
+    sa.Column("taken_round", sa.Integer, nullable=True),
+    sa.Column("replied_at", sa.Float, nullable=True),
+    sa.Column("replied_by", sa.Integer, nullable=True),
+    sa.Column("closed_at", sa.Float, nullable=True),
+    sa.Column("messages", sa.Integer, nullable=True),
+    sa.Column("missed_at", sa.Float, nullable=True),
+    sa.Column("missed_round", sa.Integer, nullable=True),
+    sa.Column("ignores", sa.Text, nullable=False, server_default=""),
+    sa.Column("transfers", sa.Text, nullable=False, server_default=""),
+)

@@ -100,6 +100,10 @@ class Invitations:
         tracker.on_leave.append(self._cancel)
         tracker.nodes.on("invite", self._invited_elsewhere)
         tracker.nodes.on("closed", self._closed_elsewhere)
+        self.on_sent: Callable[[int | None, int | None, str], None] = lambda _site, _agent, _how: (
+            None
+        )
+        """S1: told each invitation sent (site id, agent id or None, "manual" or "rule")."""
 
     async def load(self) -> None:
         self.rules = await read(self.engine, visitors_repo.enabled_rules)
@@ -121,6 +125,11 @@ class Invitations:
             visitor_id,
             p.VisitorInvitation(invitation_id=-agent.id, text=text, agent_name=agent.name),
         )
+        self.on_sent(self._site_of(visitor_id, live), agent.id, "manual")
+
+    def _site_of(self, visitor_id: int, live: Live | None) -> int | None:
+        info = live.info if live is not None else self.tracker.info(visitor_id)
+        return info.site_id if info is not None and info.site_id else None
 
     def _invited_elsewhere(self, _node: str, body: str) -> None:
         invite = _decode_invite(body)
@@ -148,6 +157,13 @@ class Invitations:
             # Finding 13: only a rule shown in this visit, so the set stays as small as the
             # site's rules whatever ids a visitor sends.
             live.closed_invitations.add(invitation_id)
+
+    def rule_shown(self, visitor_id: int) -> int | None:
+        """S1: the rule whose invitation the visitor has open (shown last, not closed)."""
+        live = self.tracker.live.get(visitor_id)
+        if live is None or live.last_rule is None or live.last_rule in live.closed_invitations:
+            return None
+        return live.last_rule
 
     def invited_by(self, visitor_id: int) -> tuple[int, str, str] | None:
         """The inviting agent's id and name and the invitation's text (B7)."""
@@ -190,6 +206,7 @@ class Invitations:
         if rule.id in live.closed_invitations or not self.agents_online():
             return
         live.shown_rules.add(rule.id)
+        live.last_rule = rule.id
         self._send(
             visitor_id,
             p.VisitorInvitation(
@@ -200,6 +217,7 @@ class Invitations:
                 rule_id=rule.id,
             ),
         )
+        self.on_sent(rule.site_id, None, "rule")
 
     def _send(self, visitor_id: int, frame: p.VisitorInvitation) -> None:
         self.bus.publish(topics.visitor_topic(visitor_id), p.encode(frame))

@@ -16,6 +16,7 @@ from sqlalchemy import Connection
 
 from server import protocol as p
 from server.integrations import hooks
+from server.stats import log as stats_log
 from server.store.schema import (
     invitation_rules,
     offline_messages,
@@ -149,6 +150,7 @@ def store_offline_message(
             {"visitor_id": visitor_id, "site_id": site_id, "name": name, "email": email,
              "text": text},
         )  # fmt: skip
+        stats_log.record(conn, "offline_message", site_id=site_id)  # S1
         return int(result.scalar_one())
 
     return write

@@ -72,6 +72,9 @@ class Live:
     closed_invitations: set[int] = field(default_factory=set)
     """V3: rules whose invitation the visitor closed in this visit."""
     shown_rules: set[int] = field(default_factory=set)
+    last_rule: int | None = None
+    """S1: the rule whose invitation was shown last in this visit (its reply counts as an
+    answered invitation)."""
     invited_by: tuple[int, str, str] | None = None
     """V2: the agent (id, name) whose invitation (its text, B7) waits for the visitor's reply."""
     rule_timer: asyncio.TimerHandle | None = None

@@ -247,6 +247,11 @@ class ArchivePanel(QWidget):
         self._searched = True  # this is what the agent asked to see: no search over it
         self.archive.open_info(info)
 
+    def show_chat_id(self, chat_id: int) -> None:
+        """Open one archived chat by its id (S1: a row of the statistics' chats)."""
+        self._searched = True
+        self.archive.open(chat_id)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._searched:

@@ -1,0 +1,152 @@
+"""The statistics page's query on a big reporting log against a small one (S1, issue 18).
+
+    .venv/bin/python -m bench.statistics [--rounds 3] [--repeats 5] [--rows 1000000]
+
+Two SQLite databases, migrated as the relay does: the small one holds 10,000 reporting-log
+rows, all inside the measured month (2,000 chats: started, offered, accepted, first reply,
+closed, and each chat's report_chats row as the writer keeps it); the big one holds the same
+10,000 rows plus 990,000 rows of the eleven months before (198,000 more chats).
+The page's report of that month (``StatsService.build``, grouped by day, and by hour) is timed
+on each, ``--repeats`` times per round after one not counted; the median is the round's figure
+and the ratio big / small is taken within a round, then the median of the rounds. The target is
+a ratio near 1: the work grows with the rows of the range, not with the log (docs/statistics.md).
+Not part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from server import protocol as p
+from server.stats.service import StatsService
+from server.store.db import create_engine, migrate
+
+MONTH = ("2026-03-01", "2026-03-31")
+MONTH_START = dt.datetime(2026, 3, 1, tzinfo=dt.UTC).timestamp()
+DAY = 86400.0
+
+
+ROLLUP_SQL = (
+    "INSERT INTO report_chats (chat_id, started_at, site_id, invited, offers, last_offer_round, "
+    "accepted_at, accepted_by, taken_round, replied_at, replied_by, closed_at, messages, "
+    "ignores, transfers) VALUES (?, ?, 1, 0, 1, 0, ?, ?, 0, ?, ?, ?, ?, '', '')"
+)
+
+
+def chat_rows(chat_id: int, start: float, rng: random.Random) -> list[tuple[object, ...]]:
+    """The log rows of one answered chat; its rollup row (as the writer keeps it) is the
+    last item, with the marker "rollup" first."""
+    agent = rng.randint(1, 20)
+    accepted = start + rng.uniform(5, 60)
+    reply = accepted + rng.uniform(5, 120)
+    closed = reply + rng.uniform(60, 1800)
+    messages = rng.randint(2, 30)
+    return [
+        (start, "chat_started", chat_id, 1, None, None, None, None, ""),
+        (start, "offered", chat_id, None, None, None, 0, None, "least_busy"),
+        (accepted, "accepted", chat_id, 1, agent, None, None, None, ""),
+        (reply, "first_reply", chat_id, 1, agent, None, None, None, ""),
+        (closed, "closed", chat_id, 1, agent, None, None, messages, ""),
+        ("rollup", chat_id, start, accepted, agent, reply, agent, closed, messages),
+    ]
+
+
+def fill(path: Path, total: int) -> None:
+    rng = random.Random(18)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA synchronous=OFF")  # a fixture: no durability needed while filling
+    sql = (
+        "INSERT INTO report_log (ts, kind, chat_id, site_id, agent_id, other_id, round, n, "
+        "detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+    chat_id = 0
+    month_chats = 2000
+    rows: list[tuple[object, ...]] = []
+
+    def flush() -> None:
+        db.executemany(sql, [r for r in rows if r[0] != "rollup"])
+        db.executemany(ROLLUP_SQL, [r[1:] for r in rows if r[0] == "rollup"])
+        rows.clear()
+
+    for _ in range(month_chats):  # the measured month: the same rows in both databases
+        chat_id += 1
+        rows += chat_rows(chat_id, MONTH_START + rng.uniform(0, 30 * DAY), rng)
+    flush()
+    for _ in range((total - month_chats * 5) // 5):  # the eleven months before
+        chat_id += 1
+        rows += chat_rows(chat_id, MONTH_START - rng.uniform(1 * DAY, 334 * DAY), rng)
+        if len(rows) >= 100_000:
+            flush()
+    flush()
+    db.execute("INSERT INTO agents (email, name, password_hash, created_at) VALUES "
+               "('a@example.com', 'A', 'x', 0)")  # fmt: skip
+    db.commit()
+    db.execute("ANALYZE")
+    db.close()
+
+
+async def prepare(folder: Path, total: int) -> str:
+    path = folder / f"log-{total}.db"
+    url = f"sqlite+aiosqlite:///{path}"
+    engine = create_engine(url)
+    await migrate(engine)
+    await engine.dispose()
+    fill(path, total)
+    return url
+
+
+async def time_report(url: str, group: str, repeats: int) -> float:
+    engine = create_engine(url)
+    service = StatsService(engine)
+    frame = p.GetStats(id=1, date_from=MONTH[0], date_to=MONTH[1], group=group)  # type: ignore[arg-type]
+    times = []
+    try:
+        for n in range(repeats + 1):
+            t0 = time.perf_counter()
+            answer = await service.build(frame, None, None)
+            if n:
+                times.append(time.perf_counter() - t0)
+            assert answer.summary.chats == 2000, answer.summary.chats
+    finally:
+        await engine.dispose()
+    return statistics.median(times)
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-stats-") as tmp:
+        folder = Path(tmp)
+        t0 = time.perf_counter()
+        small = await prepare(folder, 10_000)
+        big = await prepare(folder, args.rows)
+        print(f"filled in {time.perf_counter() - t0:.1f} s")
+        for group in ("day", "hour"):
+            ratios = []
+            for r in range(args.rounds):
+                s = await time_report(small, group, args.repeats)
+                b = await time_report(big, group, args.repeats)
+                ratios.append(b / s)
+                print(
+                    f"{group} round {r + 1}: 10,000 rows {s * 1000:.1f} ms, "
+                    f"{args.rows:,} rows {b * 1000:.1f} ms, ratio {b / s:.2f}"
+                )
+            print(f"{group}: median ratio {statistics.median(ratios):.2f}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

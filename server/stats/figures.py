@@ -1,0 +1,542 @@
+"""The statistics' figures (S1), computed from reporting-log rows only (server.stats.log), in
+the account's IANA time zone. Pure functions of the rows: the definitions are here and in
+docs/statistics.md, and the known-answer tests (tests/server/test_statistics.py) compute the
+same numbers by hand from their scenario.
+
+A chat belongs to the range, period, heatmap cell and working-hours base of the instant it
+started (the visitor's first message). Time spent (online, away) is cut at the range's and
+each period's edges, and, for the working-hours base, to the working hours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from server import protocol as p
+from server.account import hours as hours_mod
+
+LAST_ROUND = 3
+
+
+def time_figure(values: Sequence[float]) -> p.TimeFigure:
+    """Mean, median (the middle value; the mean of the two middle ones for an even count) and
+    p90 (nearest rank: the ceil(0.9 n)-th smallest value)."""
+    if not values:
+        return p.TimeFigure()
+    ordered = sorted(values)
+    rank = math.ceil(0.9 * len(ordered))
+    return p.TimeFigure(
+        count=len(ordered),
+        mean=sum(ordered) / len(ordered),
+        median=float(statistics.median(ordered)),
+        p90=ordered[rank - 1],
+    )
+
+
+# ---------------------------------------------------------------- time zone and periods
+
+
+def zone_of(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ValueError, KeyError):  # ZoneInfoNotFoundError is a KeyError
+        return ZoneInfo("UTC")
+
+
+def local_midnight(day: dt.date, zone: ZoneInfo) -> float:
+    return dt.datetime.combine(day, dt.time(0), zone).timestamp()
+
+
+def range_of(date_from: str, date_to: str, zone: ZoneInfo) -> tuple[float, float]:
+    """Local dates (inclusive) as [start, end) in UNIX time: each day from its local midnight
+    (a DST day lasts 23 or 25 hours)."""
+    first = dt.date.fromisoformat(date_from)
+    last = dt.date.fromisoformat(date_to)
+    return local_midnight(first, zone), local_midnight(last + dt.timedelta(days=1), zone)
+
+
+def period_start(ts: float, group: str, zone: ZoneInfo) -> float:
+    local = dt.datetime.fromtimestamp(ts, zone)
+    if group == "hour":
+        # The local hour's start; in a fall-back night the repeated hour is its own period.
+        return local.replace(minute=0, second=0, microsecond=0).timestamp()
+    day = local.date()
+    if group == "week":
+        day -= dt.timedelta(days=day.weekday())
+    elif group == "month":
+        day = day.replace(day=1)
+    return local_midnight(day, zone)
+
+
+def next_period(start: float, group: str, zone: ZoneInfo) -> float:
+    if group == "hour":
+        return start + 3600.0  # every offset change here is whole hours (DST)
+    day = dt.datetime.fromtimestamp(start, zone).date()
+    if group == "day":
+        day += dt.timedelta(days=1)
+    elif group == "week":
+        day += dt.timedelta(days=7)
+    else:
+        day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return local_midnight(day, zone)
+
+
+def period_label(start: float, group: str, zone: ZoneInfo) -> str:
+    local = dt.datetime.fromtimestamp(start, zone)
+    if group == "hour":
+        return (
+            local.strftime("%Y-%m-%d %H:%M")
+            + local.strftime("%z")[:3]
+            + ":"
+            + local.strftime("%z")[3:]
+        )
+    if group == "week":
+        year, week, _ = local.date().isocalendar()
+        return f"{year}-W{week:02d}"
+    if group == "month":
+        return local.strftime("%Y-%m")
+    return local.date().isoformat()
+
+
+def periods_of(start: float, end: float, group: str, zone: ZoneInfo) -> list[float]:
+    out = []
+    at = period_start(start, group, zone)
+    while at < end:
+        out.append(at)
+        at = next_period(at, group, zone)
+    return out
+
+
+# ---------------------------------------------------------------- working hours
+
+
+def working_spans(
+    hours: p.WorkingHours | None, start: float, end: float, zone: ZoneInfo
+) -> list[tuple[float, float]]:
+    """The working hours inside [start, end) as UNIX-time spans (all of it when the working
+    hours are off). A day's span whose end is before its start runs past midnight."""
+    if hours is None or not hours.enabled or len(hours.days) != 7:
+        return [(start, end)]
+    hz = zone_of(hours.timezone)
+    first = dt.datetime.fromtimestamp(start, hz).date() - dt.timedelta(days=1)
+    last = dt.datetime.fromtimestamp(end, hz).date()
+    spans: list[tuple[float, float]] = []
+    day = first
+    while day <= last:
+        d = hours.days[day.weekday()]
+        if d.open and d.start != d.end:
+            a_clock = dt.time.fromisoformat(d.start)
+            b_clock = dt.time.fromisoformat(d.end)
+            b_day = day if b_clock > a_clock else day + dt.timedelta(days=1)
+            a = dt.datetime.combine(day, a_clock, hz).timestamp()
+            b = dt.datetime.combine(b_day, b_clock, hz).timestamp()
+            a, b = max(a, start), min(b, end)
+            if a < b:
+                spans.append((a, b))
+        day += dt.timedelta(days=1)
+    return spans
+
+
+def in_working_hours(hours: p.WorkingHours | None, ts: float) -> bool:
+    if hours is None:
+        return True
+    return hours_mod.is_open(hours, dt.datetime.fromtimestamp(ts, dt.UTC))
+
+
+def overlap(a: float, b: float, spans: Iterable[tuple[float, float]]) -> float:
+    return sum(max(0.0, min(b, y) - max(a, x)) for x, y in spans)
+
+
+# ---------------------------------------------------------------- chats from their rows
+
+
+@dataclass
+class ChatStory:
+    """One chat as its log rows tell it."""
+
+    chat_id: int
+    started_at: float
+    site_id: int | None = None
+    department_id: int | None = None
+    invited: bool = False
+    accepted_at: float | None = None
+    accepted_by: int | None = None
+    replied_at: float | None = None
+    replied_by: int | None = None
+    closed_at: float | None = None
+    messages: int | None = None
+    missed_at: float | None = None
+    missed_round: int | None = None
+    last_offer_round: int | None = None
+    taken_round: int | None = None
+    offers: int = 0
+    ignores: list[int] = field(default_factory=list)
+    transfers: list[tuple[int | None, int | None]] = field(default_factory=list)
+    """(from agent, to agent) per accepted transfer."""
+    in_working_hours: bool = True
+
+    @property
+    def outcome(self) -> str:
+        if self.missed_at is not None:
+            return "missed"
+        if self.accepted_at is not None:
+            return "answered"
+        return "unanswered" if self.closed_at is not None else "waiting"
+
+    @property
+    def first_response(self) -> float | None:
+        return None if self.replied_at is None else self.replied_at - self.started_at
+
+    @property
+    def reaction(self) -> float | None:
+        """Offer to accept; a chat answering an invitation was never offered (none)."""
+        if self.accepted_at is None or self.invited:
+            return None
+        return self.accepted_at - self.started_at
+
+    @property
+    def duration(self) -> float | None:
+        return None if self.closed_at is None else self.closed_at - self.started_at
+
+    def agents(self) -> set[int]:
+        """The agents the chat counts for: who accepted it and who it was transferred to."""
+        out = {self.accepted_by} if self.accepted_by is not None else set()
+        out.update(to for _from, to in self.transfers if to is not None)
+        return out
+
+
+def stories(rows: Iterable[Any]) -> dict[int, ChatStory]:
+    """The chats of ``rows`` (each chat's rows, any order, with its ``chat_started`` row)."""
+    by_chat: dict[int, list[Any]] = defaultdict(list)
+    for row in rows:
+        if row.chat_id is not None:
+            by_chat[row.chat_id].append(row)
+    out: dict[int, ChatStory] = {}
+    for chat_id, chat_rows in by_chat.items():
+        chat_rows.sort(key=lambda r: (r.ts, r.id))
+        start = next((r for r in chat_rows if r.kind == "chat_started"), None)
+        if start is None:
+            continue
+        story = ChatStory(
+            chat_id,
+            start.ts,
+            site_id=start.site_id,
+            department_id=start.department_id,
+            invited=start.detail == "invited",
+        )
+        for r in chat_rows:
+            if r.kind == "offered":
+                story.offers += 1
+                story.last_offer_round = r.round
+            elif r.kind == "ignored":
+                if r.agent_id is not None:
+                    story.ignores.append(r.agent_id)
+            elif r.kind == "accepted" and story.accepted_at is None:
+                story.accepted_at, story.accepted_by = r.ts, r.agent_id
+                story.taken_round = story.last_offer_round
+            elif r.kind == "first_reply" and story.replied_at is None:
+                story.replied_at, story.replied_by = r.ts, r.agent_id
+            elif r.kind == "transferred":
+                story.transfers.append((r.other_id, r.agent_id))
+            elif r.kind == "closed" and story.closed_at is None:
+                story.closed_at, story.messages = r.ts, r.n
+            elif r.kind == "missed" and story.missed_at is None:
+                story.missed_at, story.missed_round = r.ts, r.round
+        out[chat_id] = story
+    return out
+
+
+def story_of_row(row: Any) -> ChatStory:
+    """A chat from its ``report_chats`` row (what :func:`stories` makes from its log rows)."""
+    transfers: list[tuple[int | None, int | None]] = []
+    for entry in filter(None, row.transfers.split(",")):
+        old, _, new = entry.partition(">")
+        transfers.append((int(old) if old else None, int(new) if new else None))
+    return ChatStory(
+        int(row.chat_id),
+        float(row.started_at),
+        site_id=row.site_id,
+        department_id=row.department_id,
+        invited=bool(row.invited),
+        accepted_at=row.accepted_at,
+        accepted_by=row.accepted_by,
+        replied_at=row.replied_at,
+        replied_by=row.replied_by,
+        closed_at=row.closed_at,
+        messages=row.messages,
+        missed_at=row.missed_at,
+        missed_round=row.missed_round,
+        last_offer_round=row.last_offer_round,
+        taken_round=row.taken_round,
+        offers=int(row.offers),
+        ignores=[int(a) for a in row.ignores.split(",") if a],
+        transfers=transfers,
+    )
+
+
+# ---------------------------------------------------------------- agents' time
+
+
+def status_intervals(
+    rows: Iterable[Any], before: dict[int, str], start: float, end: float
+) -> dict[int, list[tuple[float, float, str]]]:
+    """Each agent's statuses as (from, to, status) inside [start, end). ``before``: the status
+    each agent had at ``start`` (its last row before it)."""
+    changes: dict[int, list[tuple[float, str]]] = defaultdict(list)
+    for agent_id, status in before.items():
+        changes[agent_id].append((start, status))
+    for row in sorted(rows, key=lambda r: (r.ts, r.id)):
+        if row.agent_id is not None and start <= row.ts < end:
+            changes[row.agent_id].append((row.ts, row.detail))
+    out: dict[int, list[tuple[float, float, str]]] = {}
+    for agent_id, seq in changes.items():
+        spans = []
+        for (t, status), nxt in zip(seq, [*seq[1:], (end, "")], strict=True):
+            if nxt[0] > t:
+                spans.append((t, nxt[0], status))
+        out[agent_id] = spans
+    return out
+
+
+def time_in(
+    spans: Iterable[tuple[float, float, str]], a: float, b: float, work: list[tuple[float, float]]
+) -> tuple[float, float]:
+    """(online, away) seconds of ``spans`` inside [a, b) and the working spans ``work``."""
+    online = away = 0.0
+    for x, y, status in spans:
+        x, y = max(x, a), min(y, b)
+        if x >= y or status not in ("online", "away"):
+            continue
+        seconds = overlap(x, y, work)
+        if status == "online":
+            online += seconds
+        else:
+            away += seconds
+    return online, away
+
+
+# ---------------------------------------------------------------- the report
+
+
+@dataclass
+class Query:
+    zone: ZoneInfo
+    start: float
+    end: float
+    group: str = "day"
+    site_id: int | None = None
+    department_id: int | None = None
+    agent_id: int | None = None
+    """Only this agent's figures (chats they took, first responses they sent, their time)."""
+    hours: p.WorkingHours | None = None
+    """The account's working hours (K5); None: always working time."""
+    working_only: bool = False
+    """The working-hours base: only chats started, rows stamped and time spent inside them."""
+    now: float | None = None
+    """Time spent is counted up to here (default: the range's end)."""
+
+
+@dataclass
+class Inputs:
+    """The log rows a report is computed from (server.stats.repo reads them)."""
+
+    chats: list[ChatStory]
+    """The chats started in the range (from report_chats, or :func:`stories` of their rows)."""
+    other_rows: list[Any]
+    """offline_message, invitation_sent, invitation_answered rows in the range."""
+    status_rows: list[Any]
+    status_before: dict[int, str]
+    agent_names: dict[int, str] = field(default_factory=dict)
+
+
+def _chat_selected(story: ChatStory, q: Query) -> bool:
+    if q.site_id is not None and story.site_id != q.site_id:
+        return False
+    if q.department_id is not None and story.department_id != q.department_id:
+        return False
+    return q.start <= story.started_at < q.end
+
+
+def for_agent(story: ChatStory, agent_id: int) -> bool:
+    return agent_id in story.agents() or story.replied_by == agent_id or agent_id in story.ignores
+
+
+def figures_of(
+    chats: Sequence[ChatStory],
+    other_rows: Sequence[Any],
+    time: tuple[float, float],
+    agent_id: int | None = None,
+) -> p.Figures:
+    """The figures of ``chats`` (already selected), the other rows and the agents' time.
+    With ``agent_id``: each time figure only where that agent is credited."""
+    f = p.Figures(chats=len(chats))
+    frt, reaction, duration = [], [], []
+    for c in chats:
+        outcome = c.outcome
+        if outcome == "answered":
+            f.answered += 1
+        elif outcome == "missed":
+            f.missed += 1
+        else:
+            f.unanswered += 1
+        if c.first_response is not None and agent_id in (None, c.replied_by):
+            frt.append(c.first_response)
+        if c.reaction is not None and agent_id in (None, c.accepted_by):
+            reaction.append(c.reaction)
+        took = agent_id is None or agent_id in c.agents()
+        if c.duration is not None and c.accepted_at is not None and took:
+            duration.append(c.duration)
+        if took:
+            f.messages += c.messages or 0
+        f.transfers += len(c.transfers)
+        f.offers += c.offers
+        f.ignores += len(c.ignores) if agent_id is None else c.ignores.count(agent_id)
+        if outcome == "answered" and c.taken_round is not None and took:
+            f.taken_at_round[min(c.taken_round, LAST_ROUND)] += 1
+        if outcome == "missed" and c.missed_round is not None:
+            f.missed_at_round[min(c.missed_round, LAST_ROUND)] += 1
+    f.first_response = time_figure(frt)
+    f.reaction = time_figure(reaction)
+    f.duration = time_figure(duration)
+    for r in other_rows:
+        if r.kind == "offline_message":
+            f.offline_messages += 1
+        elif r.kind == "invitation_sent":
+            f.invitations_sent += 1
+        elif r.kind == "invitation_answered":
+            f.invitations_answered += 1
+    if f.invitations_sent:
+        f.conversion = f.invitations_answered / f.invitations_sent
+    f.online_seconds, f.away_seconds = time
+    return f
+
+
+def agent_figures(
+    chats: Sequence[ChatStory], other_rows: Sequence[Any], time: tuple[float, float], agent_id: int
+) -> p.Figures:
+    """One agent's figures: ``chats`` are those the agent took (accepted or was transferred),
+    replied in first, or ignored; ``chats`` and ``answered`` count the ones taken, ``missed``
+    those missed after the agent ignored them, ``transfers`` the agent's transfers away."""
+    f = figures_of(chats, other_rows, time, agent_id)
+    f.chats = f.answered = sum(1 for s in chats if agent_id in s.agents())
+    f.missed = sum(1 for s in chats if s.outcome == "missed")
+    f.unanswered = 0
+    f.transfers = sum(1 for s in chats for old, _new in s.transfers if old == agent_id)
+    return f
+
+
+def report(q: Query, data: Inputs) -> tuple[p.Figures, list[p.PeriodFigures], list[list[int]],
+                                            list[p.AgentFigures], list[p.ChatFigures]]:  # fmt: skip
+    """The summary, the periods, the weekday x hour heatmap, the agents and the chats."""
+    zone = q.zone
+    work = working_spans(q.hours if q.working_only else None, q.start, q.end, zone)
+    all_chats = [s for s in data.chats if _chat_selected(s, q)]
+    all_chats.sort(key=lambda s: (s.started_at, s.chat_id))
+    for s in all_chats:
+        s.in_working_hours = in_working_hours(q.hours, s.started_at)
+    chats = [s for s in all_chats if s.in_working_hours] if q.working_only else all_chats
+    team_chats = chats
+    if q.agent_id is not None:
+        chats = [s for s in chats if for_agent(s, q.agent_id)]
+
+    def other_selected(r: Any, a: float, b: float) -> bool:
+        if not (a <= r.ts < b) or (q.site_id is not None and r.site_id != q.site_id):
+            return False
+        if q.agent_id is not None and r.kind != "offline_message" and r.agent_id != q.agent_id:
+            return False
+        return not q.working_only or in_working_hours(q.hours, r.ts)
+
+    others = [r for r in data.other_rows if other_selected(r, q.start, q.end)]
+    counted_until = min(q.end, q.now) if q.now is not None else q.end
+    spans = status_intervals(data.status_rows, data.status_before, q.start, counted_until)
+
+    def agents_time(a: float, b: float, only: int | None) -> tuple[float, float]:
+        online = away = 0.0
+        for agent_id, agent_spans in spans.items():
+            if only is None or agent_id == only:
+                on, off = time_in(agent_spans, a, b, work)
+                online += on
+                away += off
+        return online, away
+
+    def figures(these: Sequence[ChatStory], rows: Sequence[Any], a: float, b: float) -> p.Figures:
+        if q.agent_id is None:
+            return figures_of(these, rows, agents_time(a, b, None))
+        return agent_figures(these, rows, agents_time(a, b, q.agent_id), q.agent_id)
+
+    summary = figures(chats, others, q.start, q.end)
+    periods = []
+    starts = periods_of(q.start, q.end, q.group, zone)
+    by_period: dict[float, list[ChatStory]] = defaultdict(list)
+    for s in chats:
+        by_period[period_start(s.started_at, q.group, zone)].append(s)
+    for at in starts:
+        until = next_period(at, q.group, zone)
+        a, b = max(at, q.start), min(until, q.end)
+        period_others = [r for r in others if a <= r.ts < b]
+        periods.append(
+            p.PeriodFigures(
+                start=at,
+                label=period_label(at, q.group, zone),
+                figures=figures(by_period.get(at, []), period_others, a, b),
+            )
+        )
+    heatmap = [[0] * 24 for _ in range(7)]
+    for s in chats:
+        local = dt.datetime.fromtimestamp(s.started_at, zone)
+        heatmap[local.weekday()][local.hour] += 1
+    # Each agent's chats in one pass (not a scan of every chat per agent).
+    by_agent: dict[int, list[ChatStory]] = defaultdict(list)
+    for s in team_chats:
+        involved = s.agents() | set(s.ignores)
+        if s.replied_by is not None:
+            involved.add(s.replied_by)
+        for agent_id in involved:
+            by_agent[agent_id].append(s)
+    others_by_agent: dict[int, list[Any]] = defaultdict(list)
+    for r in others:
+        if r.agent_id is not None:
+            others_by_agent[r.agent_id].append(r)
+    agent_ids = set(spans) | set(by_agent)
+    if q.agent_id is not None:
+        agent_ids &= {q.agent_id}
+    agents = []
+    for agent_id in sorted(agent_ids):
+        mine = by_agent.get(agent_id, [])
+        mine_others = others_by_agent.get(agent_id, [])
+        agents.append(
+            p.AgentFigures(
+                agent_id=agent_id,
+                name=data.agent_names.get(agent_id, ""),
+                figures=agent_figures(
+                    mine, mine_others, agents_time(q.start, q.end, agent_id), agent_id
+                ),
+            )
+        )
+    rows = [
+        p.ChatFigures(
+            chat_id=s.chat_id,
+            started_at=s.started_at,
+            site_id=s.site_id,
+            department_id=s.department_id,
+            outcome=s.outcome,
+            agent_id=s.accepted_by,
+            reply_agent_id=s.replied_by,
+            first_response=s.first_response,
+            reaction=s.reaction,
+            duration=s.duration if s.accepted_at is not None else None,
+            messages=s.messages,
+            transfers=len(s.transfers),
+            round=s.taken_round if s.outcome == "answered" else s.missed_round,
+            in_working_hours=s.in_working_hours,
+        )
+        for s in chats
+    ]
+    return summary, periods, heatmap, agents, rows
