@@ -1211,6 +1211,14 @@
         <translation>Buscar en las frases rápidas del equipo (o escriba /)</translation>
     </message>
     <message>
+        <source>Emoji</source>
+        <translation>Emojis</translation>
+    </message>
+    <message>
+        <source>Insert an emoji ({0})</source>
+        <translation>Insertar un emoji ({0})</translation>
+    </message>
+    <message>
         <source>Chat with a colleague</source>
         <translation>Chat con un compañero</translation>
     </message>
@@ -1248,6 +1256,61 @@
     <message>
         <source>The relay refused: {0}</source>
         <translation>El servidor lo rechazó: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Search emoji by name</source>
+        <translation>Buscar emojis por nombre</translation>
+    </message>
+    <message>
+        <source>Recently used</source>
+        <translation>Usados recientemente</translation>
+    </message>
+    <message>
+        <source>Smileys and emotion</source>
+        <translation>Caras y emociones</translation>
+    </message>
+    <message>
+        <source>People and body</source>
+        <translation>Personas y cuerpo</translation>
+    </message>
+    <message>
+        <source>Animals and nature</source>
+        <translation>Animales y naturaleza</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation>Comida y bebida</translation>
+    </message>
+    <message>
+        <source>Travel and places</source>
+        <translation>Viajes y lugares</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Actividades</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objetos</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>Símbolos</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Banderas</translation>
+    </message>
+    <message>
+        <source>No emoji used yet: they will show here.</source>
+        <translation>Aún no ha usado emojis: aparecerán aquí.</translation>
+    </message>
+    <message>
+        <source>No emoji is called that.</source>
+        <translation>Ningún emoji se llama así.</translation>
     </message>
 </context>
 <context>

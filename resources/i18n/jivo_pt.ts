@@ -1211,6 +1211,14 @@
         <translation>Buscar nas frases rápidas da equipe (ou digite /)</translation>
     </message>
     <message>
+        <source>Emoji</source>
+        <translation>Emojis</translation>
+    </message>
+    <message>
+        <source>Insert an emoji ({0})</source>
+        <translation>Inserir um emoji ({0})</translation>
+    </message>
+    <message>
         <source>Chat with a colleague</source>
         <translation>Chat com um colega</translation>
     </message>
@@ -1248,6 +1256,61 @@
     <message>
         <source>The relay refused: {0}</source>
         <translation>O servidor recusou: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Search emoji by name</source>
+        <translation>Buscar emojis pelo nome</translation>
+    </message>
+    <message>
+        <source>Recently used</source>
+        <translation>Usados recentemente</translation>
+    </message>
+    <message>
+        <source>Smileys and emotion</source>
+        <translation>Carinhas e emoções</translation>
+    </message>
+    <message>
+        <source>People and body</source>
+        <translation>Pessoas e corpo</translation>
+    </message>
+    <message>
+        <source>Animals and nature</source>
+        <translation>Animais e natureza</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation>Comida e bebida</translation>
+    </message>
+    <message>
+        <source>Travel and places</source>
+        <translation>Viagens e lugares</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Atividades</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objetos</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>Símbolos</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Bandeiras</translation>
+    </message>
+    <message>
+        <source>No emoji used yet: they will show here.</source>
+        <translation>Nenhum emoji usado ainda: eles aparecerão aqui.</translation>
+    </message>
+    <message>
+        <source>No emoji is called that.</source>
+        <translation>Nenhum emoji tem esse nome.</translation>
     </message>
 </context>
 <context>

@@ -1213,6 +1213,14 @@
         <translation>Искать в быстрых фразах команды (или наберите /)</translation>
     </message>
     <message>
+        <source>Emoji</source>
+        <translation>Эмодзи</translation>
+    </message>
+    <message>
+        <source>Insert an emoji ({0})</source>
+        <translation>Вставить эмодзи ({0})</translation>
+    </message>
+    <message>
         <source>Chat with a colleague</source>
         <translation>Чат с коллегой</translation>
     </message>
@@ -1250,6 +1258,61 @@
     <message>
         <source>The relay refused: {0}</source>
         <translation>Сервер отказал: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Search emoji by name</source>
+        <translation>Поиск эмодзи по названию</translation>
+    </message>
+    <message>
+        <source>Recently used</source>
+        <translation>Недавние</translation>
+    </message>
+    <message>
+        <source>Smileys and emotion</source>
+        <translation>Смайлики и эмоции</translation>
+    </message>
+    <message>
+        <source>People and body</source>
+        <translation>Люди и тело</translation>
+    </message>
+    <message>
+        <source>Animals and nature</source>
+        <translation>Животные и природа</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation>Еда и напитки</translation>
+    </message>
+    <message>
+        <source>Travel and places</source>
+        <translation>Путешествия и места</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Занятия</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Предметы</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>Символы</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Флаги</translation>
+    </message>
+    <message>
+        <source>No emoji used yet: they will show here.</source>
+        <translation>Вы ещё не использовали эмодзи: они появятся здесь.</translation>
+    </message>
+    <message>
+        <source>No emoji is called that.</source>
+        <translation>Эмодзи с таким названием нет.</translation>
     </message>
 </context>
 <context>

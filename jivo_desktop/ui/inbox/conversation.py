@@ -1,8 +1,8 @@
 """The centre of Centro de Atención (C1): the chat's header with its action toolbar (C3, C7-C9),
 the messages, who is typing (C17: what, with sneak peek), Accept for an offer, and the input at
-the bottom: Enter sends, the paperclip and dropped files (C14), chat or comment (C10), quick
-phrases (C12). The agent's draft is kept per chat, and the visitor sees "typing" while the agent
-writes.
+the bottom: Enter sends, the paperclip and dropped files (C14), chat or comment (C10), and the
+tool row under it: quick phrases (C12) and emoji (C13). The agent's draft is kept per chat,
+and the visitor sees "typing" while the agent writes.
 
 :class:`~jivo_desktop.ui.inbox.page.InboxPage` says which chat to show (:meth:`show_chat`) and
 when it changed (:meth:`refresh`)."""
@@ -10,7 +10,7 @@ when it changed (:meth:`refresh`)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeyEvent
+from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.conversations import Chat, Message
+from jivo_desktop.services.emoji import EmojiService
 from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.team import TeamService
@@ -40,10 +41,12 @@ from jivo_desktop.ui.inbox.chat_actions import (
     ReplyChannel,
 )
 from jivo_desktop.ui.inbox.delegates import MessageDelegate
+from jivo_desktop.ui.inbox.emoji_picker import EmojiPicker
 from jivo_desktop.ui.inbox.leave_confirm import confirm_leave
 from jivo_desktop.ui.inbox.models import MessageRole, MessagesModel
 from jivo_desktop.ui.inbox.phrases import PhrasePopup
 
+EMOJI_SHORTCUT = "Ctrl+E"
 TYPING_IDLE_MS = 3000
 DRAFT_SAVE_MS = 400
 
@@ -94,8 +97,10 @@ class ConversationPane(QWidget):
         phrases: PhrasesService,
         files: FilesService | None = None,
         parent: QWidget | None = None,
+        emoji: EmojiService | None = None,
     ) -> None:
         super().__init__(parent)
+        self.emoji = emoji or EmojiService(chats.session.store, self)
         self.chats = chats
         self.files = files
         self.chat_actions = chat_actions
@@ -180,8 +185,10 @@ class ConversationPane(QWidget):
             files.thumbnail_ready.connect(self._on_files_thumbnail_ready)
         input_layout.addWidget(self.composer, 1)
         input_layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
-        # C12: the composer's bottom row; "Quick phrases" opens the search, Insert types it.
+        # The composer's tool row (the guide's "parte inferior"): the tools that exist. C12:
+        # "Quick phrases" opens the search, Insert types it; C13: Emoji (or Ctrl+E) the picker.
         self.tools_row = QWidget()
+        self.tools_row.setObjectName("ComposerTools")
         tools_layout = QHBoxLayout(self.tools_row)
         tools_layout.setContentsMargins(12, 0, 12, 6)
         self.phrases_button = QPushButton()
@@ -189,6 +196,16 @@ class ConversationPane(QWidget):
         self.phrases_button.setFlat(True)
         self.phrases_button.clicked.connect(self._on_phrases_button_clicked)
         tools_layout.addWidget(self.phrases_button)
+        self.emoji_button = QPushButton()
+        self.emoji_button.setObjectName("ComposerTool")
+        self.emoji_button.setFlat(True)
+        self.emoji_button.clicked.connect(self.open_emoji_picker)
+        tools_layout.addWidget(self.emoji_button)
+        self.emoji_picker = EmojiPicker(self.emoji, self)
+        self.emoji_picker.picked.connect(self._on_emoji_picker_picked)
+        self.emoji_shortcut = QShortcut(QKeySequence(EMOJI_SHORTCUT), self)
+        self.emoji_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.emoji_shortcut.activated.connect(self.open_emoji_picker)
         tools_layout.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -231,6 +248,8 @@ class ConversationPane(QWidget):
         self.send_button.setText(self.tr("Send"))
         self.phrases_button.setText("≡ " + self.tr("Quick phrases"))
         self.phrases_button.setToolTip(self.tr("Search the team's quick phrases (or type /)"))
+        self.emoji_button.setText("☺ " + self.tr("Emoji"))
+        self.emoji_button.setToolTip(self.tr("Insert an emoji ({0})").format(EMOJI_SHORTCUT))
         self.delegate.invalidate()
         self.messages.viewport().update()
 
@@ -352,6 +371,15 @@ class ConversationPane(QWidget):
 
     def _on_phrases_button_clicked(self) -> None:
         self.chat_actions_bar.open_phrases(insert=self._insert_phrase)
+
+    def open_emoji_picker(self) -> None:
+        """C13: the picker above the tool row (the Emoji button, Ctrl+E)."""
+        if self.tools_row.isVisible() and self.composer.isEnabled():
+            self.emoji_picker.open_above(self.tools_row)
+
+    def _on_emoji_picker_picked(self, char: str) -> None:
+        self.composer.insertPlainText(char)
+        self.composer.setFocus()
 
     def _insert_phrase(self, text: str) -> None:
         """C12: the chosen quick phrase goes in at the cursor."""
