@@ -38,7 +38,7 @@
       blocked: 'The chat is not available on this page.',
       rate_limited: 'You are sending too fast. Please wait a moment.',
       message_too_long: 'That message is too long. Please shorten it.',
-      empty_message: 'The message is empty.', generic: 'Something went wrong. Please try again.'
+      empty_message: 'The message is empty.', generic: 'Something went wrong. Please try again.', emoji: 'Emoji'
     }
   };
   // B4: data-lang, else the browser's language if the widget speaks it, else the site's (K1, kept
@@ -202,7 +202,9 @@
   var typingEl = h('div', 'typing', { 'data-testid': 'typing', hidden: '' });
   var input = h('textarea', 'in', { 'data-testid': 'input', rows: '1', placeholder: T.placeholder, 'aria-label': T.placeholder });
   var sendBtn = h('button', 'sb', { type: 'button', 'data-testid': 'send', 'aria-label': T.send, title: T.send }, [icon('send')]);
-  var composer = h('div', 'comp', null, [input, sendBtn]);
+  // C13: the emoji picker (mod/emoji.js) loads on the first click.
+  var emojiBtn = h('button', 'ib eb', { type: 'button', 'data-testid': 'emoji-open', 'aria-label': T.emoji, title: T.emoji }, ['\u263a']);
+  var composer = h('div', 'comp', null, [input, emojiBtn, sendBtn]);
   var chatPane = h('div', 'dc', null, [list, typingEl, composer]);
 
   function field(label, tag, attrs) {
@@ -692,6 +694,7 @@
   contactBtn.addEventListener('click', () => { view = view === 'contact' ? 'chat' : 'contact'; cErr.textContent = ''; render(); });
   cCancel.addEventListener('click', () => { view = 'chat'; render(); });
   sendBtn.addEventListener('click', () => { submit(); input.focus(); });
+  emojiBtn.addEventListener('click', () => { mod('emoji').then((m) => m.toggle(), () => {}); });
   input.addEventListener('input', onTyping);
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) { e.preventDefault(); submit(); }
