@@ -243,6 +243,52 @@ class AgentClient(RelayConnection):
         """C18: tell colleagues this agent has the chat open (or no longer)."""
         await self.send_frame(p.ViewChat(chat_id=chat_id, viewing=viewing))
 
+    # -------------------------------------------------------------- translator (C11)
+
+    async def translator(self) -> p.TranslatorInfo:
+        """Admin: the relay's translator settings (never its key)."""
+        answer = await self.request(lambda i: p.GetTranslator(id=i))
+        assert isinstance(answer, p.TranslatorSettings)
+        return answer.translator
+
+    async def save_translator(
+        self, backend: p.TranslatorBackend, url: str = "", api_key: str | None = None
+    ) -> p.TranslatorInfo:
+        answer = await self.request(
+            lambda i: p.SaveTranslator(id=i, backend=backend, url=url, api_key=api_key)
+        )
+        assert isinstance(answer, p.TranslatorSettings)
+        return answer.translator
+
+    async def translate_messages(
+        self, chat_id: int, seqs: list[int], target: str
+    ) -> list[p.TranslatedMessage]:
+        answer = await self.request(
+            lambda i: p.TranslateMessages(id=i, chat_id=chat_id, seqs=seqs, target=target)
+        )
+        assert isinstance(answer, p.MessagesTranslated)
+        return answer.messages
+
+    async def translate_text(self, chat_id: int, text: str, target: str = "") -> p.TextTranslated:
+        answer = await self.request(
+            lambda i: p.TranslateText(id=i, chat_id=chat_id, text=text, target=target)
+        )
+        assert isinstance(answer, p.TextTranslated)
+        return answer
+
+    async def send_translated(
+        self, chat_id: int, text: str, source: str, target: str = ""
+    ) -> p.MessageAcked:
+        """C11: ``text`` (the agent's words, in ``source``) goes to the visitor translated."""
+        cmid = uuid.uuid4().hex
+        answer = await self.request(
+            lambda i: p.SendTranslated(
+                id=i, chat_id=chat_id, client_msg_id=cmid, text=text, source=source, target=target
+            )
+        )
+        assert isinstance(answer, p.MessageAcked)
+        return answer
+
 
 def _history_frame(request_id: int, *, chat_id: int, before_seq: int | None, limit: int) -> p.Frame:
     return p.History(id=request_id, chat_id=chat_id, before_seq=before_seq, limit=limit)

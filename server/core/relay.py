@@ -53,6 +53,7 @@ from server.ops.logs import Caps, LogService
 from server.ops.retention import Retention
 from server.store.db import create_engine, create_writer_engine, migrate, read
 from server.store.writer import GroupWriter
+from server.translate.service import TranslateService
 from server.visitors.geo import GeoLocator
 from server.visitors.invitations import Invitations
 from server.visitors.offline import OfflineService
@@ -245,6 +246,7 @@ class Relay:
                 self.offline,
                 self.logs,
                 self.account,
+                TranslateService(self.engine, self.writer, self.chats, settings.translator_timeout),
             ],
             read_account=lambda agent_id: read(self.engine, account_repo.agent_by_id, agent_id),
         )

@@ -4,10 +4,11 @@ Every frame is a JSON object with a ``type`` tag. This package is the one defini
 frame: the relay decodes and validates with it, the desktop app imports it, and
 ``docs/protocol.md`` is generated from it (``python -m server.protocol``). Each frame lives in
 the module of its domain (``account``, ``chats``, ``actions``, ``visitors``, ``files``, ``logs``,
-``admin``) with its answers and pushes; ``base`` holds the limits, the close and error codes,
-the bounded types and the ``Frame`` base, ``structs`` the structures several domains share, and
-``codec`` each role's union of frames and the encoders and decoders. The package re-exports all
-of them: ``from server import protocol as p`` then ``p.SendMessage``, ``p.encode``.
+``admin``, ``translate``) with its answers and pushes; ``base`` holds the limits, the close and
+error codes, the bounded types and the ``Frame`` base, ``structs`` the structures several
+domains share, and ``codec`` each role's union of frames and the encoders and decoders. The
+package re-exports all of them: ``from server import protocol as p`` then ``p.SendMessage``,
+``p.encode``.
 
 Rules (see DESIGN.md):
 
@@ -34,7 +35,20 @@ This package imports nothing but msgspec and the standard library so that the de
 it without the relay's dependencies.
 """
 
-from . import account, actions, admin, base, chats, codec, doc, files, logs, structs, visitors
+from . import (
+    account,
+    actions,
+    admin,
+    base,
+    chats,
+    codec,
+    doc,
+    files,
+    logs,
+    structs,
+    translate,
+    visitors,
+)  # fmt: skip
 from .account import *  # noqa: F403
 from .actions import *  # noqa: F403
 from .admin import *  # noqa: F403
@@ -45,6 +59,7 @@ from .doc import *  # noqa: F403
 from .files import *  # noqa: F403
 from .logs import *  # noqa: F403
 from .structs import *  # noqa: F403
+from .translate import *  # noqa: F403
 from .visitors import *  # noqa: F403
 
 __all__ = [
@@ -57,6 +72,7 @@ __all__ = [
     *files.__all__,
     *logs.__all__,
     *admin.__all__,
+    *translate.__all__,
     *codec.__all__,
     *doc.__all__,
 ]

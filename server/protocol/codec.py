@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from . import account, actions, admin, chats, files, logs, visitors
+from . import account, actions, admin, chats, files, logs, translate, visitors
 from .base import MAX_PAGE_BYTES, Error, Frame, FrameRejected, ListAnswer, Ok, Ping, Pong, tag_of
 
 __all__ = [
@@ -104,6 +104,11 @@ AgentRequest = (
     | chats.ClientHistory
     | admin.SaveDepartment
     | admin.DeleteDepartment
+    | translate.GetTranslator
+    | translate.SaveTranslator
+    | translate.TranslateMessages
+    | translate.TranslateText
+    | translate.SendTranslated
 )
 
 VisitorRequest = (
@@ -177,6 +182,9 @@ ServerFrame = (
     | chats.ClientHistoryPage
     | admin.DepartmentsList
     | admin.DepartmentsChanged
+    | translate.TranslatorSettings
+    | translate.MessagesTranslated
+    | translate.TextTranslated
 )
 
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__

@@ -181,6 +181,20 @@ events = sa.Table(
     sa.UniqueConstraint("author", "author_id", "client_msg_id", name="uq_events_client_msg"),
 )
 
+# C11: a chat event's text in another language, stored once and shown to every agent (and in
+# the archive). ``source`` is the language the event's text is in; ``original`` marks the
+# agent's own words of a translated reply (the event's text is then the translation).
+event_translations = sa.Table(
+    "event_translations",
+    metadata,
+    sa.Column("event_id", BigId, sa.ForeignKey("events.id"), primary_key=True),
+    sa.Column("language", sa.String(16), primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("source", sa.String(16), nullable=False, server_default=""),
+    sa.Column("original", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
 offline_messages = sa.Table(
     "offline_messages",
     metadata,
