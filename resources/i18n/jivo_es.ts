@@ -1183,6 +1183,14 @@
         <translation>no enviado · Reintentar</translation>
     </message>
     <message>
+        <source>Original · click for the translation</source>
+        <translation>Original · clic para ver la traducción</translation>
+    </message>
+    <message>
+        <source>Translated from {0} · click for the original</source>
+        <translation>Traducido del {0} · clic para ver el original</translation>
+    </message>
+    <message>
         <source>This visitor is waiting for an answer.</source>
         <translation>Este visitante espera una respuesta.</translation>
     </message>
@@ -1211,6 +1219,14 @@
         <translation>Buscar en las frases rápidas del equipo (o escriba /)</translation>
     </message>
     <message>
+        <source>Translator</source>
+        <translation>Traductor</translation>
+    </message>
+    <message>
+        <source>Translate this chat: the visitor&apos;s messages into your language, your replies into theirs ({0})</source>
+        <translation>Traducir este chat: los mensajes del visitante a su idioma y sus respuestas al del visitante ({0})</translation>
+    </message>
+    <message>
         <source>Emoji</source>
         <translation>Emojis</translation>
     </message>
@@ -1233,6 +1249,10 @@
     <message>
         <source>The conversation could not be loaded. {0}</source>
         <translation>No se pudo cargar la conversación. {0}</translation>
+    </message>
+    <message>
+        <source>The visitor will read: {0}</source>
+        <translation>El visitante leerá: {0}</translation>
     </message>
 </context>
 <context>
@@ -2468,6 +2488,87 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
             <numerusform>+%n más en espera</numerusform>
             <numerusform>+%n más en espera</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorAdmin</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sin conexión con el servidor: inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>No se guardó: {0}</translation>
+    </message>
+    <message>
+        <source>Translator saved.</source>
+        <translation>Traductor guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorBox</name>
+    <message>
+        <source>Translator</source>
+        <translation>Traductor</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>LibreTranslate-compatible server</source>
+        <translation>Servidor compatible con LibreTranslate</translation>
+    </message>
+    <message>
+        <source>Argos Translate on the relay</source>
+        <translation>Argos Translate en el servidor</translation>
+    </message>
+    <message>
+        <source>{0} (not installed)</source>
+        <translation>{0} (no instalado)</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Motor</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>URL del servidor</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <source>Agents switch the translator on per chat. The key stays on the relay: the apps never receive it.</source>
+        <translation>Los agentes activan el traductor en cada chat. La clave se queda en el servidor: las aplicaciones nunca la reciben.</translation>
+    </message>
+    <message>
+        <source>Save translator</source>
+        <translation>Guardar traductor</translation>
+    </message>
+    <message>
+        <source>A key is set: leave empty to keep it</source>
+        <translation>Hay una clave: déjelo vacío para mantenerla</translation>
+    </message>
+    <message>
+        <source>If the server needs one</source>
+        <translation>Si el servidor la necesita</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorService</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sin conexión con el servidor: inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <source>No translator is set up. An administrator can set one in Settings → Integrations.</source>
+        <translation>No hay ningún traductor configurado. Un administrador puede configurarlo en Ajustes → Integraciones.</translation>
+    </message>
+    <message>
+        <source>The translation failed: {0}</source>
+        <translation>La traducción falló: {0}</translation>
     </message>
 </context>
 <context>

@@ -1183,6 +1183,14 @@
         <translation>não enviada · Tentar de novo</translation>
     </message>
     <message>
+        <source>Original · click for the translation</source>
+        <translation>Original · clique para ver a tradução</translation>
+    </message>
+    <message>
+        <source>Translated from {0} · click for the original</source>
+        <translation>Traduzido de {0} · clique para ver o original</translation>
+    </message>
+    <message>
         <source>This visitor is waiting for an answer.</source>
         <translation>Este visitante está aguardando uma resposta.</translation>
     </message>
@@ -1211,6 +1219,14 @@
         <translation>Buscar nas frases rápidas da equipe (ou digite /)</translation>
     </message>
     <message>
+        <source>Translator</source>
+        <translation>Tradutor</translation>
+    </message>
+    <message>
+        <source>Translate this chat: the visitor&apos;s messages into your language, your replies into theirs ({0})</source>
+        <translation>Traduzir este chat: as mensagens do visitante para o seu idioma e as suas respostas para o dele ({0})</translation>
+    </message>
+    <message>
         <source>Emoji</source>
         <translation>Emojis</translation>
     </message>
@@ -1233,6 +1249,10 @@
     <message>
         <source>The conversation could not be loaded. {0}</source>
         <translation>Não foi possível carregar a conversa. {0}</translation>
+    </message>
+    <message>
+        <source>The visitor will read: {0}</source>
+        <translation>O visitante lerá: {0}</translation>
     </message>
 </context>
 <context>
@@ -2468,6 +2488,87 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
             <numerusform>+%n aguardando</numerusform>
             <numerusform>+%n aguardando</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorAdmin</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sem conexão com o servidor: tente mais tarde.</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>Não salvo: {0}</translation>
+    </message>
+    <message>
+        <source>Translator saved.</source>
+        <translation>Tradutor salvo.</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorBox</name>
+    <message>
+        <source>Translator</source>
+        <translation>Tradutor</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desativado</translation>
+    </message>
+    <message>
+        <source>LibreTranslate-compatible server</source>
+        <translation>Servidor compatível com LibreTranslate</translation>
+    </message>
+    <message>
+        <source>Argos Translate on the relay</source>
+        <translation>Argos Translate no servidor</translation>
+    </message>
+    <message>
+        <source>{0} (not installed)</source>
+        <translation>{0} (não instalado)</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Mecanismo</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>URL do servidor</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Chave de API</translation>
+    </message>
+    <message>
+        <source>Agents switch the translator on per chat. The key stays on the relay: the apps never receive it.</source>
+        <translation>Os agentes ligam o tradutor em cada chat. A chave fica no servidor: os aplicativos nunca a recebem.</translation>
+    </message>
+    <message>
+        <source>Save translator</source>
+        <translation>Salvar tradutor</translation>
+    </message>
+    <message>
+        <source>A key is set: leave empty to keep it</source>
+        <translation>Há uma chave: deixe vazio para mantê-la</translation>
+    </message>
+    <message>
+        <source>If the server needs one</source>
+        <translation>Se o servidor precisar</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorService</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sem conexão com o servidor: tente mais tarde.</translation>
+    </message>
+    <message>
+        <source>No translator is set up. An administrator can set one in Settings → Integrations.</source>
+        <translation>Nenhum tradutor configurado. Um administrador pode configurar um em Configurações → Integrações.</translation>
+    </message>
+    <message>
+        <source>The translation failed: {0}</source>
+        <translation>A tradução falhou: {0}</translation>
     </message>
 </context>
 <context>

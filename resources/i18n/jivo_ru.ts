@@ -1185,6 +1185,14 @@
         <translation>не отправлено · Повторить</translation>
     </message>
     <message>
+        <source>Original · click for the translation</source>
+        <translation>Оригинал · нажмите, чтобы увидеть перевод</translation>
+    </message>
+    <message>
+        <source>Translated from {0} · click for the original</source>
+        <translation>Переведено с {0} · нажмите, чтобы увидеть оригинал</translation>
+    </message>
+    <message>
         <source>This visitor is waiting for an answer.</source>
         <translation>Этот посетитель ждёт ответа.</translation>
     </message>
@@ -1213,6 +1221,14 @@
         <translation>Искать в быстрых фразах команды (или наберите /)</translation>
     </message>
     <message>
+        <source>Translator</source>
+        <translation>Переводчик</translation>
+    </message>
+    <message>
+        <source>Translate this chat: the visitor&apos;s messages into your language, your replies into theirs ({0})</source>
+        <translation>Переводить этот чат: сообщения посетителя на ваш язык, ваши ответы на его язык ({0})</translation>
+    </message>
+    <message>
         <source>Emoji</source>
         <translation>Эмодзи</translation>
     </message>
@@ -1235,6 +1251,10 @@
     <message>
         <source>The conversation could not be loaded. {0}</source>
         <translation>Не удалось загрузить разговор. {0}</translation>
+    </message>
+    <message>
+        <source>The visitor will read: {0}</source>
+        <translation>Посетитель прочитает: {0}</translation>
     </message>
 </context>
 <context>
@@ -2473,6 +2493,87 @@ This page is not built yet: it comes in a later version.</source>
             <numerusform>+%n ждут</numerusform>
             <numerusform>+%n ждут</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorAdmin</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Нет связи с сервером: повторите попытку позже.</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>Не сохранено: {0}</translation>
+    </message>
+    <message>
+        <source>Translator saved.</source>
+        <translation>Переводчик сохранён.</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorBox</name>
+    <message>
+        <source>Translator</source>
+        <translation>Переводчик</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Выключено</translation>
+    </message>
+    <message>
+        <source>LibreTranslate-compatible server</source>
+        <translation>Сервер, совместимый с LibreTranslate</translation>
+    </message>
+    <message>
+        <source>Argos Translate on the relay</source>
+        <translation>Argos Translate на сервере</translation>
+    </message>
+    <message>
+        <source>{0} (not installed)</source>
+        <translation>{0} (не установлен)</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Движок</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>URL сервера</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Ключ API</translation>
+    </message>
+    <message>
+        <source>Agents switch the translator on per chat. The key stays on the relay: the apps never receive it.</source>
+        <translation>Операторы включают переводчик в каждом чате. Ключ остаётся на сервере: приложения его никогда не получают.</translation>
+    </message>
+    <message>
+        <source>Save translator</source>
+        <translation>Сохранить переводчик</translation>
+    </message>
+    <message>
+        <source>A key is set: leave empty to keep it</source>
+        <translation>Ключ задан: оставьте поле пустым, чтобы сохранить его</translation>
+    </message>
+    <message>
+        <source>If the server needs one</source>
+        <translation>Если он нужен серверу</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorService</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Нет связи с сервером: повторите попытку позже.</translation>
+    </message>
+    <message>
+        <source>No translator is set up. An administrator can set one in Settings → Integrations.</source>
+        <translation>Переводчик не настроен. Администратор может настроить его в разделе Настройки → Интеграции.</translation>
+    </message>
+    <message>
+        <source>The translation failed: {0}</source>
+        <translation>Не удалось перевести: {0}</translation>
     </message>
 </context>
 <context>

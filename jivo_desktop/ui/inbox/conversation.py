@@ -1,8 +1,8 @@
 """The centre of Centro de Atención (C1): the chat's header with its action toolbar (C3, C7-C9),
 the messages, who is typing (C17: what, with sneak peek), Accept for an offer, and the input at
 the bottom: Enter sends, the paperclip and dropped files (C14), chat or comment (C10), and the
-tool row under it: quick phrases (C12) and emoji (C13). The agent's draft is kept per chat,
-and the visitor sees "typing" while the agent writes.
+tool row under it: the translator (C11), quick phrases (C12) and emoji (C13). The agent's
+draft is kept per chat, and the visitor sees "typing" while the agent writes.
 
 :class:`~jivo_desktop.ui.inbox.page.InboxPage` says which chat to show (:meth:`show_chat`) and
 when it changed (:meth:`refresh`)."""
@@ -30,6 +30,7 @@ from jivo_desktop.services.emoji import EmojiService
 from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.team import TeamService
+from jivo_desktop.services.translator import TranslatorService
 from jivo_desktop.ui.common.fit import ElidedLabel
 from jivo_desktop.ui.common.plain import PlainLabel, isolate, plain_tooltip
 from jivo_desktop.ui.common.problem_bar import ProblemBar
@@ -47,6 +48,8 @@ from jivo_desktop.ui.inbox.models import MessageRole, MessagesModel
 from jivo_desktop.ui.inbox.phrases import PhrasePopup
 
 EMOJI_SHORTCUT = "Ctrl+E"
+TRANSLATOR_SHORTCUT = "Ctrl+Shift+L"
+PREVIEW_MS = 700
 TYPING_IDLE_MS = 3000
 DRAFT_SAVE_MS = 400
 
@@ -85,6 +88,28 @@ class ConversationDelegate(MessageDelegate):
     def not_sent_text(self) -> str:
         return QCoreApplication.translate("ConversationPane", "not sent · Retry")
 
+    def shown_text(self, message: Message) -> str:
+        """C11: with the translator on, a message in the agent's language (the original one
+        click away); a reply the agent sent translated shows their words and what the visitor
+        read."""
+        pane = self.pane
+        found = pane.translator.translation(pane.shown_chat, message.seq)
+        if found is None or message.kind != "message":
+            return super().shown_text(message)
+        if found.original:
+            return f"{isolate(found.text)}\n→ {isolate(message.text)}"
+        if found.text == message.text:
+            return super().shown_text(message)
+        if (pane.shown_chat, message.seq) in pane.translator.showing_original:
+            note = QCoreApplication.translate(
+                "ConversationPane", "Original · click for the translation"
+            )
+            return f"{isolate(message.text)}\n{note}"
+        note = QCoreApplication.translate(
+            "ConversationPane", "Translated from {0} · click for the original"
+        ).format(found.source or "?")
+        return f"{isolate(found.text)}\n{note}"
+
 
 class ConversationPane(QWidget):
     """One chat at a time (``shown_chat``; 0: none). ``files`` is None where files are off."""
@@ -98,9 +123,14 @@ class ConversationPane(QWidget):
         files: FilesService | None = None,
         parent: QWidget | None = None,
         emoji: EmojiService | None = None,
+        translator: TranslatorService | None = None,
     ) -> None:
         super().__init__(parent)
         self.emoji = emoji or EmojiService(chats.session.store, self)
+        self.translator = translator or TranslatorService(chats, self)
+        self.translator.changed.connect(self._on_translator_changed)
+        self.translator.problem.connect(self._on_translator_problem)
+        self.translator.preview_ready.connect(self._on_translator_preview_ready)
         self.chats = chats
         self.files = files
         self.chat_actions = chat_actions
@@ -191,6 +221,15 @@ class ConversationPane(QWidget):
         self.tools_row.setObjectName("ComposerTools")
         tools_layout = QHBoxLayout(self.tools_row)
         tools_layout.setContentsMargins(12, 0, 12, 6)
+        self.translator_button = QPushButton()  # C11: this chat's switch
+        self.translator_button.setObjectName("ComposerTool")
+        self.translator_button.setFlat(True)
+        self.translator_button.setCheckable(True)
+        self.translator_button.toggled.connect(self._on_translator_button_toggled)
+        tools_layout.addWidget(self.translator_button)
+        self.translator_shortcut = QShortcut(QKeySequence(TRANSLATOR_SHORTCUT), self)
+        self.translator_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.translator_shortcut.activated.connect(self.translator_button.toggle)
         self.phrases_button = QPushButton()
         self.phrases_button.setObjectName("ComposerTool")
         self.phrases_button.setFlat(True)
@@ -206,6 +245,18 @@ class ConversationPane(QWidget):
         self.emoji_shortcut = QShortcut(QKeySequence(EMOJI_SHORTCUT), self)
         self.emoji_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.emoji_shortcut.activated.connect(self.open_emoji_picker)
+        # C11: what the visitor will read, and why a translation failed
+        self.translate_preview = PlainLabel()
+        self.translate_preview.setObjectName("FieldLabel")
+        self.translate_preview.setWordWrap(True)
+        self.translate_preview.setContentsMargins(14, 2, 14, 0)
+        self.translate_preview.hide()
+        self.translate_problem = PlainLabel()
+        self.translate_problem.setObjectName("TranslateProblem")
+        self.translate_problem.setStyleSheet("color: #b03a2e;")
+        self.translate_problem.setWordWrap(True)
+        self.translate_problem.setContentsMargins(14, 2, 14, 0)
+        self.translate_problem.hide()
         tools_layout.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -221,6 +272,8 @@ class ConversationPane(QWidget):
             layout.addWidget(self.attachment_bar)
         layout.addWidget(self.offer_bar)
         layout.addWidget(self.reply_channel)
+        layout.addWidget(self.translate_problem)
+        layout.addWidget(self.translate_preview)
         layout.addWidget(input_row)
         layout.addWidget(self.tools_row)
 
@@ -232,6 +285,10 @@ class ConversationPane(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_SAVE_MS)
         self._draft_timer.timeout.connect(self._save_draft)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_MS)
+        self._preview_timer.timeout.connect(self._on_preview_timer_timeout)
         self._typing_sent = False
         self.retranslate()
 
@@ -248,6 +305,13 @@ class ConversationPane(QWidget):
         self.send_button.setText(self.tr("Send"))
         self.phrases_button.setText("≡ " + self.tr("Quick phrases"))
         self.phrases_button.setToolTip(self.tr("Search the team's quick phrases (or type /)"))
+        self.translator_button.setText("⇄ " + self.tr("Translator"))
+        self.translator_button.setToolTip(
+            self.tr(
+                "Translate this chat: the visitor's messages into your language, your replies "
+                "into theirs ({0})"
+            ).format(TRANSLATOR_SHORTCUT)
+        )
         self.emoji_button.setText("☺ " + self.tr("Emoji"))
         self.emoji_button.setToolTip(self.tr("Insert an emoji ({0})").format(EMOJI_SHORTCUT))
         self.delegate.invalidate()
@@ -274,6 +338,11 @@ class ConversationPane(QWidget):
         self.composer.blockSignals(True)
         self.composer.setPlainText(self.chats.draft(chat_id) if chat else "")
         self.composer.blockSignals(False)
+        self.translate_problem.hide()
+        self.translate_preview.hide()
+        self._show_translator_switch()
+        if chat is not None:
+            self.translator.fetch(chat_id)
 
     def refresh(self) -> None:
         """The shown chat changed (its state, the visitor typing...): header, bars, input."""
@@ -303,6 +372,7 @@ class ConversationPane(QWidget):
         self.send_button.setEnabled(not offered)
         self.tools_row.setVisible(not offered)
         self.reply_channel.setVisible(not offered and not chat.direct)
+        self.translator_button.setVisible(not chat.direct)  # colleagues share a language
 
     def show_page_url(self, url: str) -> None:
         """B9: the header shows the page the visitor is on now, not where the chat began."""
@@ -353,6 +423,10 @@ class ConversationPane(QWidget):
 
     def _on_messages_clicked(self, index: QModelIndex) -> None:
         message = index.data(MessageRole)
+        found = self.translator.translation(self.shown_chat, message.seq) if message else None
+        if found is not None and not found.original and found.text != message.text:
+            self.translator.toggle_original(self.shown_chat, message.seq)  # C11: the original
+            return
         if message is not None and message.mine and message.state == "failed":
             self.chats.retry(self.shown_chat, message.client_msg_id or "")  # "not sent · Retry"
             return
@@ -381,6 +455,51 @@ class ConversationPane(QWidget):
         self.composer.insertPlainText(char)
         self.composer.setFocus()
 
+    # -------------------------------------------------------------- C11 translator
+
+    def _translating(self) -> bool:
+        chat = self.chats.chat(self.shown_chat)
+        return chat is not None and not chat.direct and self.translator.enabled(chat.id)
+
+    def _show_translator_switch(self) -> None:
+        self.translator_button.blockSignals(True)
+        self.translator_button.setChecked(self.translator.enabled(self.shown_chat))
+        self.translator_button.blockSignals(False)
+
+    def _on_translator_button_toggled(self, on: bool) -> None:
+        if self.shown_chat:
+            self.translate_problem.hide()
+            self.translator.set_enabled(self.shown_chat, on)
+            self._on_composer_text_changed()
+        if not on:
+            self.translate_preview.hide()
+
+    def _on_translator_changed(self, chat_id: int) -> None:
+        if chat_id != self.shown_chat:
+            return
+        self._show_translator_switch()
+        self.delegate.invalidate()
+        self.messages.doItemsLayout()
+        self.messages.viewport().update()
+
+    def _on_translator_problem(self, chat_id: int, text: str) -> None:
+        if chat_id == self.shown_chat:
+            self.translate_problem.setText(text)
+            self.translate_problem.show()
+
+    def _on_preview_timer_timeout(self) -> None:
+        text = self.composer.toPlainText()
+        if self._translating() and text.strip() and not self.reply_channel.comment_mode:
+            self.translator.preview(self.shown_chat, text)
+
+    def _on_translator_preview_ready(self, chat_id: int, text: str, translated: str) -> None:
+        if chat_id != self.shown_chat or text != self.composer.toPlainText():
+            return  # typed on since: the next preview is coming
+        self.translate_preview.setText(
+            self.tr("The visitor will read: {0}").format(isolate(translated))
+        )
+        self.translate_preview.show()
+
     def _insert_phrase(self, text: str) -> None:
         """C12: the chosen quick phrase goes in at the cursor."""
         self.composer.insertPlainText(text)
@@ -395,8 +514,12 @@ class ConversationPane(QWidget):
         if self.reply_channel.comment_mode:
             self.chat_actions.comment(self.shown_chat, text)
             self.reply_channel.reset()  # B10: the next line goes to the visitor again
+        elif self._translating():
+            self.translator.send(self.shown_chat, text)  # C11: in the visitor's language
         else:
             self.chats.send(self.shown_chat, text)
+        self.translate_preview.hide()
+        self._preview_timer.stop()
         self.composer.blockSignals(True)
         self.composer.clear()
         self.composer.blockSignals(False)
@@ -405,6 +528,9 @@ class ConversationPane(QWidget):
 
     def _on_composer_text_changed(self) -> None:
         self._draft_timer.start()
+        if self._translating():
+            self.translate_preview.hide()
+            self._preview_timer.start()
         if self.reply_channel.comment_mode:
             return  # a comment is not for the visitor: no typing indicator
         if self.shown_chat and not self._typing_sent:

@@ -1,5 +1,5 @@
 """Ajustes → Integrations (K3): outgoing webhooks with their delivery log, and API tokens for
-scripts. Secrets are shown once, right after they are made."""
+scripts. Secrets are shown once, right after they are made. And the translator (C11)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.account import WEBHOOK_EVENTS, AccountService
+from jivo_desktop.services.translator import TranslatorAdmin
 from jivo_desktop.ui.common.plain import PlainLabel
+from jivo_desktop.ui.settings.translator import TranslatorBox
 from server import protocol as p
 
 
@@ -107,6 +109,8 @@ class AccountIntegrations(QWidget):
         layout.addWidget(title)
         layout.addWidget(hooks_box, 3)
         layout.addWidget(tokens_box, 1)
+        self.translator = TranslatorBox(TranslatorAdmin(account.session, self))  # C11
+        layout.addWidget(self.translator)
         layout.addWidget(self.secret_note)
         layout.addWidget(self.secret)
         layout.addWidget(self.status)
