@@ -289,6 +289,36 @@ class AgentClient(RelayConnection):
         assert isinstance(answer, p.MessageAcked)
         return answer
 
+    # -------------------------------------------------------------- GIFs (C16)
+
+    async def gif_provider(self) -> p.GifProviderInfo:
+        answer = await self.request(lambda i: p.GetGifProvider(id=i))
+        assert isinstance(answer, p.GifProviderSettings)
+        return answer.provider
+
+    async def save_gif_provider(
+        self, provider: p.GifProviderName, api_key: str | None = None, base_url: str = ""
+    ) -> p.GifProviderInfo:
+        answer = await self.request(
+            lambda i: p.SaveGifProvider(id=i, provider=provider, api_key=api_key, base_url=base_url)
+        )
+        assert isinstance(answer, p.GifProviderSettings)
+        return answer.provider
+
+    async def search_gifs(self, query: str, language: str = "en") -> list[p.GifResult]:
+        """C16: through the relay ("" : trending); previews are paths on the relay."""
+        answer = await self.request(lambda i: p.SearchGifs(id=i, query=query, language=language))
+        assert isinstance(answer, p.GifsFound)
+        return answer.gifs
+
+    async def send_gif(self, chat_id: int, token: str) -> p.FileStored:
+        cmid = uuid.uuid4().hex
+        answer = await self.request(
+            lambda i: p.SendGif(id=i, chat_id=chat_id, client_msg_id=cmid, token=token)
+        )
+        assert isinstance(answer, p.FileStored)
+        return answer
+
 
 def _history_frame(request_id: int, *, chat_id: int, before_seq: int | None, limit: int) -> p.Frame:
     return p.History(id=request_id, chat_id=chat_id, before_seq=before_seq, limit=limit)

@@ -85,3 +85,5 @@ WEBHOOKS = BoundedExecutor("webhooks", workers=4, queue=64)
 """Webhook POSTs; each webhook has at most ``Settings.webhook_concurrency`` of them at once."""
 TRANSLATE = BoundedExecutor("translate", workers=4, queue=64)
 """C11: requests to the translator (LibreTranslate over HTTP, or Argos models in-process)."""
+GIFS = BoundedExecutor("gifs", workers=4, queue=64)
+"""C16: searches and GIF bodies fetched from the GIF provider for the agents."""

@@ -141,6 +141,8 @@ ErrorCode = Literal[
     "storage_full",  # C14: the relay's disk is (nearly) full: no upload is accepted now
     "translator_off",  # C11: no translator is set on the relay (Ajustes → Integraciones)
     "translator_failed",  # C11: the translator failed or did not answer in time
+    "gifs_off",  # C16: no GIF provider is set on the relay (Ajustes → Integraciones)
+    "gif_failed",  # C16: the GIF provider failed, refused or did not answer in time
 ]
 
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from . import account, actions, admin, chats, files, logs, translate, visitors
+from . import account, actions, admin, chats, files, gifs, logs, translate, visitors
 from .base import MAX_PAGE_BYTES, Error, Frame, FrameRejected, ListAnswer, Ok, Ping, Pong, tag_of
 
 __all__ = [
@@ -109,6 +109,10 @@ AgentRequest = (
     | translate.TranslateMessages
     | translate.TranslateText
     | translate.SendTranslated
+    | gifs.GetGifProvider
+    | gifs.SaveGifProvider
+    | gifs.SearchGifs
+    | gifs.SendGif
 )
 
 VisitorRequest = (
@@ -185,6 +189,8 @@ ServerFrame = (
     | translate.TranslatorSettings
     | translate.MessagesTranslated
     | translate.TextTranslated
+    | gifs.GifProviderSettings
+    | gifs.GifsFound
 )
 
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__

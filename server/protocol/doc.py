@@ -14,13 +14,13 @@ from typing import Any
 
 import msgspec
 
-from . import account, actions, admin, base, chats, files, logs, structs, translate, visitors
+from . import account, actions, admin, base, chats, files, gifs, logs, structs, translate, visitors
 from .codec import AGENT_FRAMES, SERVER_FRAMES, VISITOR_FRAMES
 
 __all__ = ["render_doc"]
 
 DOMAINS: tuple[ModuleType, ...] = (
-    base, account, chats, actions, visitors, files, logs, admin, translate
+    base, account, chats, actions, visitors, files, logs, admin, translate, gifs
 )  # fmt: skip
 """The domain modules in the page's order; ``structs`` (shared structures) comes after them."""
 
