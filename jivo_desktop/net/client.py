@@ -319,6 +319,10 @@ class AgentClient(RelayConnection):
         assert isinstance(answer, p.FileStored)
         return answer
 
+    async def gif_preview(self, path: str) -> bytes:
+        """C16: a search result's preview, from the relay (never from the provider)."""
+        return await asyncio.to_thread(_http_get, self.http_url(path), 2_000_000)
+
 
 def _history_frame(request_id: int, *, chat_id: int, before_seq: int | None, limit: int) -> p.Frame:
     return p.History(id=request_id, chat_id=chat_id, before_seq=before_seq, limit=limit)

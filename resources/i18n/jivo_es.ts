@@ -1235,6 +1235,10 @@
         <translation>Insertar un emoji ({0})</translation>
     </message>
     <message>
+        <source>Search a GIF and send it ({0})</source>
+        <translation>Buscar un GIF y enviarlo ({0})</translation>
+    </message>
+    <message>
         <source>Chat with a colleague</source>
         <translation>Chat con un compañero</translation>
     </message>
@@ -1445,6 +1449,83 @@
     <message>
         <source>Check my spelling in</source>
         <translation>Revisar mi ortografía en</translation>
+    </message>
+</context>
+<context>
+    <name>GifPicker</name>
+    <message>
+        <source>Search GIFs, then Enter</source>
+        <translation>Buscar GIFs y pulsar Intro</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>No GIFs found.</source>
+        <translation>No se encontraron GIFs.</translation>
+    </message>
+</context>
+<context>
+    <name>GifProviderBox</name>
+    <message>
+        <source>GIFs</source>
+        <translation>GIFs</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>GIF service</source>
+        <translation>Servicio de GIFs</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>Dirección de la API</translation>
+    </message>
+    <message>
+        <source>The service&apos;s own (leave empty)</source>
+        <translation>La del servicio (déjelo vacío)</translation>
+    </message>
+    <message>
+        <source>Save GIF service</source>
+        <translation>Guardar servicio de GIFs</translation>
+    </message>
+    <message>
+        <source>A key is set: leave empty to keep it</source>
+        <translation>Hay una clave: déjelo vacío para mantenerla</translation>
+    </message>
+    <message>
+        <source>From the service&apos;s developer dashboard</source>
+        <translation>Del panel de desarrolladores del servicio</translation>
+    </message>
+</context>
+<context>
+    <name>GifService</name>
+    <message>
+        <source>GIF provider saved.</source>
+        <translation>Servicio de GIFs guardado.</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sin conexión con el servidor: inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <source>GIFs are off. An administrator can choose a GIF service in Settings → Integrations.</source>
+        <translation>Los GIFs están desactivados. Un administrador puede elegir un servicio de GIFs en Ajustes → Integraciones.</translation>
+    </message>
+    <message>
+        <source>This GIF is larger than 10 MB: choose another.</source>
+        <translation>Este GIF pesa más de 10 MB: elija otro.</translation>
+    </message>
+    <message>
+        <source>The GIF service failed: {0}</source>
+        <translation>El servicio de GIFs falló: {0}</translation>
     </message>
 </context>
 <context>

@@ -1235,6 +1235,10 @@
         <translation>Inserir um emoji ({0})</translation>
     </message>
     <message>
+        <source>Search a GIF and send it ({0})</source>
+        <translation>Buscar um GIF e enviá-lo ({0})</translation>
+    </message>
+    <message>
         <source>Chat with a colleague</source>
         <translation>Chat com um colega</translation>
     </message>
@@ -1445,6 +1449,83 @@
     <message>
         <source>Check my spelling in</source>
         <translation>Verificar minha ortografia em</translation>
+    </message>
+</context>
+<context>
+    <name>GifPicker</name>
+    <message>
+        <source>Search GIFs, then Enter</source>
+        <translation>Busque GIFs e tecle Enter</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>No GIFs found.</source>
+        <translation>Nenhum GIF encontrado.</translation>
+    </message>
+</context>
+<context>
+    <name>GifProviderBox</name>
+    <message>
+        <source>GIFs</source>
+        <translation>GIFs</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desativado</translation>
+    </message>
+    <message>
+        <source>GIF service</source>
+        <translation>Serviço de GIFs</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Chave de API</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>Endereço da API</translation>
+    </message>
+    <message>
+        <source>The service&apos;s own (leave empty)</source>
+        <translation>O do serviço (deixe vazio)</translation>
+    </message>
+    <message>
+        <source>Save GIF service</source>
+        <translation>Salvar serviço de GIFs</translation>
+    </message>
+    <message>
+        <source>A key is set: leave empty to keep it</source>
+        <translation>Há uma chave: deixe vazio para mantê-la</translation>
+    </message>
+    <message>
+        <source>From the service&apos;s developer dashboard</source>
+        <translation>Do painel de desenvolvedores do serviço</translation>
+    </message>
+</context>
+<context>
+    <name>GifService</name>
+    <message>
+        <source>GIF provider saved.</source>
+        <translation>Serviço de GIFs salvo.</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sem conexão com o servidor: tente mais tarde.</translation>
+    </message>
+    <message>
+        <source>GIFs are off. An administrator can choose a GIF service in Settings → Integrations.</source>
+        <translation>Os GIFs estão desligados. Um administrador pode escolher um serviço de GIFs em Configurações → Integrações.</translation>
+    </message>
+    <message>
+        <source>This GIF is larger than 10 MB: choose another.</source>
+        <translation>Este GIF tem mais de 10 MB: escolha outro.</translation>
+    </message>
+    <message>
+        <source>The GIF service failed: {0}</source>
+        <translation>O serviço de GIFs falhou: {0}</translation>
     </message>
 </context>
 <context>

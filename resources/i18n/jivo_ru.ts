@@ -1237,6 +1237,10 @@
         <translation>Вставить эмодзи ({0})</translation>
     </message>
     <message>
+        <source>Search a GIF and send it ({0})</source>
+        <translation>Найти GIF и отправить ({0})</translation>
+    </message>
+    <message>
         <source>Chat with a colleague</source>
         <translation>Чат с коллегой</translation>
     </message>
@@ -1447,6 +1451,83 @@
     <message>
         <source>Check my spelling in</source>
         <translation>Проверять орфографию:</translation>
+    </message>
+</context>
+<context>
+    <name>GifPicker</name>
+    <message>
+        <source>Search GIFs, then Enter</source>
+        <translation>Поиск GIF, затем Enter</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <source>No GIFs found.</source>
+        <translation>GIF не найдены.</translation>
+    </message>
+</context>
+<context>
+    <name>GifProviderBox</name>
+    <message>
+        <source>GIFs</source>
+        <translation>GIF</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Выключено</translation>
+    </message>
+    <message>
+        <source>GIF service</source>
+        <translation>Сервис GIF</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Ключ API</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>Адрес API</translation>
+    </message>
+    <message>
+        <source>The service&apos;s own (leave empty)</source>
+        <translation>Собственный адрес сервиса (оставьте пустым)</translation>
+    </message>
+    <message>
+        <source>Save GIF service</source>
+        <translation>Сохранить сервис GIF</translation>
+    </message>
+    <message>
+        <source>A key is set: leave empty to keep it</source>
+        <translation>Ключ задан: оставьте поле пустым, чтобы сохранить его</translation>
+    </message>
+    <message>
+        <source>From the service&apos;s developer dashboard</source>
+        <translation>Из панели разработчика сервиса</translation>
+    </message>
+</context>
+<context>
+    <name>GifService</name>
+    <message>
+        <source>GIF provider saved.</source>
+        <translation>Сервис GIF сохранён.</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Нет связи с сервером: повторите попытку позже.</translation>
+    </message>
+    <message>
+        <source>GIFs are off. An administrator can choose a GIF service in Settings → Integrations.</source>
+        <translation>GIF выключены. Администратор может выбрать сервис GIF в разделе Настройки → Интеграции.</translation>
+    </message>
+    <message>
+        <source>This GIF is larger than 10 MB: choose another.</source>
+        <translation>Этот GIF больше 10 МБ: выберите другой.</translation>
+    </message>
+    <message>
+        <source>The GIF service failed: {0}</source>
+        <translation>Сбой сервиса GIF: {0}</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,8 @@
 """The centre of Centro de Atención (C1): the chat's header with its action toolbar (C3, C7-C9),
 the messages, who is typing (C17: what, with sneak peek), Accept for an offer, and the input at
 the bottom: Enter sends, the paperclip and dropped files (C14), chat or comment (C10), and the
-tool row under it: the translator (C11), quick phrases (C12) and emoji (C13). The agent's
-draft is kept per chat, and the visitor sees "typing" while the agent writes.
+tool row under it: the translator (C11), quick phrases (C12), emoji (C13) and GIFs (C16).
+The agent's draft is kept per chat, and the visitor sees "typing" while the agent writes.
 
 :class:`~jivo_desktop.ui.inbox.page.InboxPage` says which chat to show (:meth:`show_chat`) and
 when it changed (:meth:`refresh`)."""
@@ -28,6 +28,7 @@ from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.conversations import Chat, Message
 from jivo_desktop.services.emoji import EmojiService
 from jivo_desktop.services.files import FilesService
+from jivo_desktop.services.gifs import GifService
 from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.services.translator import TranslatorService
@@ -43,12 +44,14 @@ from jivo_desktop.ui.inbox.chat_actions import (
 )
 from jivo_desktop.ui.inbox.delegates import MessageDelegate
 from jivo_desktop.ui.inbox.emoji_picker import EmojiPicker
+from jivo_desktop.ui.inbox.gif_picker import GifPicker
 from jivo_desktop.ui.inbox.leave_confirm import confirm_leave
 from jivo_desktop.ui.inbox.models import MessageRole, MessagesModel
 from jivo_desktop.ui.inbox.phrases import PhrasePopup
 
 EMOJI_SHORTCUT = "Ctrl+E"
 TRANSLATOR_SHORTCUT = "Ctrl+Shift+L"
+GIF_SHORTCUT = "Ctrl+G"
 PREVIEW_MS = 700
 TYPING_IDLE_MS = 3000
 DRAFT_SAVE_MS = 400
@@ -124,10 +127,12 @@ class ConversationPane(QWidget):
         parent: QWidget | None = None,
         emoji: EmojiService | None = None,
         translator: TranslatorService | None = None,
+        gifs: GifService | None = None,
     ) -> None:
         super().__init__(parent)
         self.emoji = emoji or EmojiService(chats.session.store, self)
         self.translator = translator or TranslatorService(chats, self)
+        self.gifs = gifs or GifService(chats.session, self)
         self.translator.changed.connect(self._on_translator_changed)
         self.translator.problem.connect(self._on_translator_problem)
         self.translator.preview_ready.connect(self._on_translator_preview_ready)
@@ -245,6 +250,16 @@ class ConversationPane(QWidget):
         self.emoji_shortcut = QShortcut(QKeySequence(EMOJI_SHORTCUT), self)
         self.emoji_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.emoji_shortcut.activated.connect(self.open_emoji_picker)
+        self.gif_button = QPushButton()  # C16
+        self.gif_button.setObjectName("ComposerTool")
+        self.gif_button.setFlat(True)
+        self.gif_button.clicked.connect(self.open_gif_picker)
+        tools_layout.addWidget(self.gif_button)
+        self.gif_picker = GifPicker(self.gifs, self)
+        self.gif_picker.picked.connect(self._on_gif_picker_picked)
+        self.gif_shortcut = QShortcut(QKeySequence(GIF_SHORTCUT), self)
+        self.gif_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.gif_shortcut.activated.connect(self.open_gif_picker)
         # C11: what the visitor will read, and why a translation failed
         self.translate_preview = PlainLabel()
         self.translate_preview.setObjectName("FieldLabel")
@@ -314,6 +329,8 @@ class ConversationPane(QWidget):
         )
         self.emoji_button.setText("☺ " + self.tr("Emoji"))
         self.emoji_button.setToolTip(self.tr("Insert an emoji ({0})").format(EMOJI_SHORTCUT))
+        self.gif_button.setText("GIF")
+        self.gif_button.setToolTip(self.tr("Search a GIF and send it ({0})").format(GIF_SHORTCUT))
         self.delegate.invalidate()
         self.messages.viewport().update()
 
@@ -373,6 +390,7 @@ class ConversationPane(QWidget):
         self.tools_row.setVisible(not offered)
         self.reply_channel.setVisible(not offered and not chat.direct)
         self.translator_button.setVisible(not chat.direct)  # colleagues share a language
+        self.gif_button.setVisible(not chat.direct)
 
     def show_page_url(self, url: str) -> None:
         """B9: the header shows the page the visitor is on now, not where the chat began."""
@@ -450,6 +468,17 @@ class ConversationPane(QWidget):
         """C13: the picker above the tool row (the Emoji button, Ctrl+E)."""
         if self.tools_row.isVisible() and self.composer.isEnabled():
             self.emoji_picker.open_above(self.tools_row)
+
+    def open_gif_picker(self) -> None:
+        """C16: the GIF search above the tool row (the GIF button, Ctrl+G)."""
+        chat = self.chats.chat(self.shown_chat)
+        if chat is not None and self.tools_row.isVisible() and self.composer.isEnabled():
+            self.gif_picker.open_above(self.tools_row)
+
+    def _on_gif_picker_picked(self, token: str) -> None:
+        if self.shown_chat:
+            self.gifs.send(self.shown_chat, token)  # the relay stores it as a file (C14)
+        self.composer.setFocus()
 
     def _on_emoji_picker_picked(self, char: str) -> None:
         self.composer.insertPlainText(char)
