@@ -319,6 +319,12 @@ class AgentClient(RelayConnection):
         assert isinstance(answer, p.FileStored)
         return answer
 
+    async def create_pointer(self, chat_id: int) -> p.PointerCreated:
+        """C15: the visitor's page with a one-time pointer token in its fragment."""
+        answer = await self.request(lambda i: p.CreatePointer(id=i, chat_id=chat_id))
+        assert isinstance(answer, p.PointerCreated)
+        return answer
+
     async def gif_preview(self, path: str) -> bytes:
         """C16: a search result's preview, from the relay (never from the provider)."""
         return await asyncio.to_thread(_http_get, self.http_url(path), 2_000_000)

@@ -1235,6 +1235,14 @@
         <translation>Insertar un emoji ({0})</translation>
     </message>
     <message>
+        <source>Pointer</source>
+        <translation>Puntero</translation>
+    </message>
+    <message>
+        <source>Open the visitor&apos;s page in your browser, pick an element and send it with a comment ({0}). It does not work on pages behind a sign-in.</source>
+        <translation>Abrir la página del visitante en su navegador, resaltar un elemento y enviarlo con un comentario ({0}). No funciona en las páginas con autorización.</translation>
+    </message>
+    <message>
         <source>Search a GIF and send it ({0})</source>
         <translation>Buscar un GIF y enviarlo ({0})</translation>
     </message>
@@ -1253,6 +1261,10 @@
     <message>
         <source>The conversation could not be loaded. {0}</source>
         <translation>No se pudo cargar la conversación. {0}</translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s page is open in your browser: click the element there, add a comment and send. Pages behind a sign-in cannot show it.</source>
+        <translation>La página del visitante está abierta en su navegador: haga clic en el elemento, escriba un comentario y pulse Enviar. Las páginas con autorización no pueden mostrarlo.</translation>
     </message>
     <message>
         <source>The visitor will read: {0}</source>
@@ -1931,6 +1943,10 @@ Los chats en espera están marcados en naranja.</translation>
         <translation>{0} se desconectó: el chat volvió a la cola</translation>
     </message>
     <message>
+        <source>{0} pointed at the page: {1}</source>
+        <translation>{0} resaltó un elemento de la página: {1}</translation>
+    </message>
+    <message>
         <source>{0} transferred the chat: {1}</source>
         <translation>{0} transfirió el chat: {1}</translation>
     </message>
@@ -2122,6 +2138,25 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>The quick phrase was not saved: {0}</source>
         <translation>La frase rápida no se guardó: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PointerService</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sin conexión con el servidor: inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s page is not known, so it cannot be opened.</source>
+        <translation>No se conoce la página del visitante, así que no se puede abrir.</translation>
+    </message>
+    <message>
+        <source>The pointer could not start: {0}</source>
+        <translation>El puntero no pudo iniciarse: {0}</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened.</source>
+        <translation>No se pudo abrir ningún navegador.</translation>
     </message>
 </context>
 <context>

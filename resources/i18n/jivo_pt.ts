@@ -1235,6 +1235,14 @@
         <translation>Inserir um emoji ({0})</translation>
     </message>
     <message>
+        <source>Pointer</source>
+        <translation>Ponteiro</translation>
+    </message>
+    <message>
+        <source>Open the visitor&apos;s page in your browser, pick an element and send it with a comment ({0}). It does not work on pages behind a sign-in.</source>
+        <translation>Abrir a página do visitante no seu navegador, escolher um elemento e enviá-lo com um comentário ({0}). Não funciona em páginas que exigem login.</translation>
+    </message>
+    <message>
         <source>Search a GIF and send it ({0})</source>
         <translation>Buscar um GIF e enviá-lo ({0})</translation>
     </message>
@@ -1253,6 +1261,10 @@
     <message>
         <source>The conversation could not be loaded. {0}</source>
         <translation>Não foi possível carregar a conversa. {0}</translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s page is open in your browser: click the element there, add a comment and send. Pages behind a sign-in cannot show it.</source>
+        <translation>A página do visitante está aberta no seu navegador: clique no elemento, escreva um comentário e envie. Páginas que exigem login não podem mostrá-lo.</translation>
     </message>
     <message>
         <source>The visitor will read: {0}</source>
@@ -1931,6 +1943,10 @@ Os chats aguardando estão marcados em laranja.</translation>
         <translation>{0} ficou offline: o chat voltou para a fila</translation>
     </message>
     <message>
+        <source>{0} pointed at the page: {1}</source>
+        <translation>{0} destacou um elemento da página: {1}</translation>
+    </message>
+    <message>
         <source>{0} transferred the chat: {1}</source>
         <translation>{0} transferiu o chat: {1}</translation>
     </message>
@@ -2122,6 +2138,25 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>The quick phrase was not saved: {0}</source>
         <translation>A frase rápida não foi salva: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PointerService</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sem conexão com o servidor: tente mais tarde.</translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s page is not known, so it cannot be opened.</source>
+        <translation>A página do visitante não é conhecida, então não pode ser aberta.</translation>
+    </message>
+    <message>
+        <source>The pointer could not start: {0}</source>
+        <translation>O ponteiro não pôde iniciar: {0}</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened.</source>
+        <translation>Nenhum navegador pôde ser aberto.</translation>
     </message>
 </context>
 <context>

@@ -1237,6 +1237,14 @@
         <translation>Вставить эмодзи ({0})</translation>
     </message>
     <message>
+        <source>Pointer</source>
+        <translation>Указатель</translation>
+    </message>
+    <message>
+        <source>Open the visitor&apos;s page in your browser, pick an element and send it with a comment ({0}). It does not work on pages behind a sign-in.</source>
+        <translation>Открыть страницу посетителя в вашем браузере, выбрать элемент и отправить его с комментарием ({0}). Не работает на страницах, требующих входа.</translation>
+    </message>
+    <message>
         <source>Search a GIF and send it ({0})</source>
         <translation>Найти GIF и отправить ({0})</translation>
     </message>
@@ -1255,6 +1263,10 @@
     <message>
         <source>The conversation could not be loaded. {0}</source>
         <translation>Не удалось загрузить разговор. {0}</translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s page is open in your browser: click the element there, add a comment and send. Pages behind a sign-in cannot show it.</source>
+        <translation>Страница посетителя открыта в вашем браузере: нажмите на элемент, добавьте комментарий и отправьте. Страницы, требующие входа, показать его не могут.</translation>
     </message>
     <message>
         <source>The visitor will read: {0}</source>
@@ -1933,6 +1945,10 @@ Waiting chats are marked in orange.</source>
         <translation>{0} вышел из сети: чат вернулся в очередь</translation>
     </message>
     <message>
+        <source>{0} pointed at the page: {1}</source>
+        <translation>{0} указал(а) на элемент страницы: {1}</translation>
+    </message>
+    <message>
         <source>{0} transferred the chat: {1}</source>
         <translation>{0} передал(а) чат: {1}</translation>
     </message>
@@ -2124,6 +2140,25 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>The quick phrase was not saved: {0}</source>
         <translation>Быстрая фраза не сохранена: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PointerService</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Нет связи с сервером: повторите попытку позже.</translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s page is not known, so it cannot be opened.</source>
+        <translation>Страница посетителя неизвестна, поэтому её нельзя открыть.</translation>
+    </message>
+    <message>
+        <source>The pointer could not start: {0}</source>
+        <translation>Не удалось запустить указатель: {0}</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened.</source>
+        <translation>Не удалось открыть браузер.</translation>
     </message>
 </context>
 <context>

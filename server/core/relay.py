@@ -52,6 +52,7 @@ from server.gifs.service import GifService
 from server.integrations.webhooks import Webhooks
 from server.ops.logs import Caps, LogService
 from server.ops.retention import Retention
+from server.pointer.service import PointerService
 from server.store.db import create_engine, create_writer_engine, migrate, read
 from server.store.writer import GroupWriter
 from server.translate.service import TranslateService
@@ -250,6 +251,7 @@ class Relay:
                 self.account,
                 TranslateService(self.engine, self.writer, self.chats, settings.translator_timeout),
                 self.gifs,
+                PointerService(self.engine, self.writer, self.chats),
             ],
             read_account=lambda agent_id: read(self.engine, account_repo.agent_by_id, agent_id),
         )

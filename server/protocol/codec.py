@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from . import account, actions, admin, chats, files, gifs, logs, translate, visitors
+from . import account, actions, admin, chats, files, gifs, logs, pointer, translate, visitors
 from .base import MAX_PAGE_BYTES, Error, Frame, FrameRejected, ListAnswer, Ok, Ping, Pong, tag_of
 
 __all__ = [
@@ -113,6 +113,7 @@ AgentRequest = (
     | gifs.SaveGifProvider
     | gifs.SearchGifs
     | gifs.SendGif
+    | pointer.CreatePointer
 )
 
 VisitorRequest = (
@@ -130,6 +131,7 @@ VisitorRequest = (
     | visitors.PageHidden
     | visitors.InvitationClosed
     | visitors.ChooseDepartment
+    | pointer.PointerPick
 )
 
 ServerFrame = (
@@ -191,6 +193,7 @@ ServerFrame = (
     | translate.TextTranslated
     | gifs.GifProviderSettings
     | gifs.GifsFound
+    | pointer.PointerCreated
 )
 
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__

@@ -14,13 +14,26 @@ from typing import Any
 
 import msgspec
 
-from . import account, actions, admin, base, chats, files, gifs, logs, structs, translate, visitors
+from . import (
+    account,
+    actions,
+    admin,
+    base,
+    chats,
+    files,
+    gifs,
+    logs,
+    pointer,
+    structs,
+    translate,
+    visitors,
+)  # fmt: skip
 from .codec import AGENT_FRAMES, SERVER_FRAMES, VISITOR_FRAMES
 
 __all__ = ["render_doc"]
 
 DOMAINS: tuple[ModuleType, ...] = (
-    base, account, chats, actions, visitors, files, logs, admin, translate, gifs
+    base, account, chats, actions, visitors, files, logs, admin, translate, gifs, pointer
 )  # fmt: skip
 """The domain modules in the page's order; ``structs`` (shared structures) comes after them."""
 

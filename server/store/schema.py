@@ -195,6 +195,18 @@ event_translations = sa.Table(
     sa.Column("created_at", sa.Float, nullable=False),
 )
 
+# C15: one-time pointer tokens (only their SHA-256 is kept), bound to the agent and the chat.
+pointer_tokens = sa.Table(
+    "pointer_tokens",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("chat_id", sa.Integer, sa.ForeignKey("chats.id"), nullable=False),
+    sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=False),
+    sa.Column("page_url", sa.Text, nullable=False),
+    sa.Column("expires_at", sa.Float, nullable=False),
+    sa.Column("used_at", sa.Float, nullable=True),
+)
+
 offline_messages = sa.Table(
     "offline_messages",
     metadata,

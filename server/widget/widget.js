@@ -51,7 +51,7 @@
 
   // -- modules: server/widget/mod/NAME.js, fetched from the relay on first need so that the core
   // stays under 40 KB. A module runs window['jivo_NAME']((api) => ({ frame(f), event(ev) })).
-  var ROUTE = { visitor_invitation: 'invite', visitor_blocked: 'block', requeued: 'departments' }; // frame type or event kind -> module name
+  var ROUTE = { visitor_invitation: 'invite', visitor_blocked: 'block', requeued: 'departments', pointer: 'pointer' }; // frame type or event kind -> module name
   // C14 files, C17 sneak peek: server/widget/mod/files.js (loaded at welcome).
   'file upload_ready file_stored file_link_granted'.split(' ').forEach((k) => { ROUTE[k] = 'files'; });
   var mods = {};
@@ -492,6 +492,7 @@
       case 'ok':
         if (meta && meta.kind === 'offline') { offlineSent = true; offText.input.value = ''; render(); }
         if (meta && meta.kind === 'contact') { view = 'chat'; showNotice(T.saved); render(); }
+        if (meta && meta.done) meta.done(); // a module's request (C15 pointer_pick)
         return;
       case 'error': return onError(f, meta);
       default: if (ROUTE[f.type]) mod(ROUTE[f.type]).then((m) => m.frame(f));
@@ -518,6 +519,8 @@
     synced = false;
     attempt = 0;
     mod('files').then((m) => m.welcome(f), () => {});
+    // C15: the agent's own browser, opened by the app with a one-time token: pick mode.
+    if (/[#&]jivo-pointer=/.test(location.hash)) mod('pointer').then((m) => m.pick(), () => {});
     if ((f.departments || []).length > 1) mod('departments').then((m) => m.frame(f), () => {}); // T4
     render();
     pageView();
@@ -549,6 +552,7 @@
 
   function onError(f, meta) {
     if (typeof f.id === 'number') delete reqs[f.id];
+    if (meta && meta.done) return meta.done(f.code);
     if (api.onError && api.onError(f)) return;
     var code = f.code;
     if (!ready && /^(origin_not_allowed|unknown_site|version_mismatch|forbidden)$/.test(code)) return refused(code, f.message);

@@ -1,7 +1,8 @@
 """The centre of Centro de Atención (C1): the chat's header with its action toolbar (C3, C7-C9),
 the messages, who is typing (C17: what, with sneak peek), Accept for an offer, and the input at
 the bottom: Enter sends, the paperclip and dropped files (C14), chat or comment (C10), and the
-tool row under it: the translator (C11), quick phrases (C12), emoji (C13) and GIFs (C16).
+tool row under it: the translator (C11), quick phrases (C12), emoji (C13), the pointer (C15)
+and GIFs (C16).
 The agent's draft is kept per chat, and the visitor sees "typing" while the agent writes.
 
 :class:`~jivo_desktop.ui.inbox.page.InboxPage` says which chat to show (:meth:`show_chat`) and
@@ -30,6 +31,7 @@ from jivo_desktop.services.emoji import EmojiService
 from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.gifs import GifService
 from jivo_desktop.services.phrases import PhrasesService
+from jivo_desktop.services.pointer import PointerService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.services.translator import TranslatorService
 from jivo_desktop.ui.common.fit import ElidedLabel
@@ -52,6 +54,7 @@ from jivo_desktop.ui.inbox.phrases import PhrasePopup
 EMOJI_SHORTCUT = "Ctrl+E"
 TRANSLATOR_SHORTCUT = "Ctrl+Shift+L"
 GIF_SHORTCUT = "Ctrl+G"
+POINTER_SHORTCUT = "Ctrl+Shift+P"
 PREVIEW_MS = 700
 TYPING_IDLE_MS = 3000
 DRAFT_SAVE_MS = 400
@@ -128,11 +131,15 @@ class ConversationPane(QWidget):
         emoji: EmojiService | None = None,
         translator: TranslatorService | None = None,
         gifs: GifService | None = None,
+        pointer: PointerService | None = None,
     ) -> None:
         super().__init__(parent)
         self.emoji = emoji or EmojiService(chats.session.store, self)
         self.translator = translator or TranslatorService(chats, self)
         self.gifs = gifs or GifService(chats.session, self)
+        self.pointer = pointer or PointerService(chats.session, parent=self)
+        self.pointer.opened.connect(self._on_pointer_opened)
+        self.pointer.problem.connect(self._on_translator_problem)  # the same line: a problem
         self.translator.changed.connect(self._on_translator_changed)
         self.translator.problem.connect(self._on_translator_problem)
         self.translator.preview_ready.connect(self._on_translator_preview_ready)
@@ -250,6 +257,14 @@ class ConversationPane(QWidget):
         self.emoji_shortcut = QShortcut(QKeySequence(EMOJI_SHORTCUT), self)
         self.emoji_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.emoji_shortcut.activated.connect(self.open_emoji_picker)
+        self.pointer_button = QPushButton()  # C15
+        self.pointer_button.setObjectName("ComposerTool")
+        self.pointer_button.setFlat(True)
+        self.pointer_button.clicked.connect(self.start_pointer)
+        tools_layout.addWidget(self.pointer_button)
+        self.pointer_shortcut = QShortcut(QKeySequence(POINTER_SHORTCUT), self)
+        self.pointer_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.pointer_shortcut.activated.connect(self.start_pointer)
         self.gif_button = QPushButton()  # C16
         self.gif_button.setObjectName("ComposerTool")
         self.gif_button.setFlat(True)
@@ -329,6 +344,13 @@ class ConversationPane(QWidget):
         )
         self.emoji_button.setText("☺ " + self.tr("Emoji"))
         self.emoji_button.setToolTip(self.tr("Insert an emoji ({0})").format(EMOJI_SHORTCUT))
+        self.pointer_button.setText("➚ " + self.tr("Pointer"))
+        self.pointer_button.setToolTip(
+            self.tr(
+                "Open the visitor's page in your browser, pick an element and send it with a "
+                "comment ({0}). It does not work on pages behind a sign-in."
+            ).format(POINTER_SHORTCUT)
+        )
         self.gif_button.setText("GIF")
         self.gif_button.setToolTip(self.tr("Search a GIF and send it ({0})").format(GIF_SHORTCUT))
         self.delegate.invalidate()
@@ -391,6 +413,7 @@ class ConversationPane(QWidget):
         self.reply_channel.setVisible(not offered and not chat.direct)
         self.translator_button.setVisible(not chat.direct)  # colleagues share a language
         self.gif_button.setVisible(not chat.direct)
+        self.pointer_button.setVisible(not chat.direct)
 
     def show_page_url(self, url: str) -> None:
         """B9: the header shows the page the visitor is on now, not where the chat began."""
@@ -468,6 +491,23 @@ class ConversationPane(QWidget):
         """C13: the picker above the tool row (the Emoji button, Ctrl+E)."""
         if self.tools_row.isVisible() and self.composer.isEnabled():
             self.emoji_picker.open_above(self.tools_row)
+
+    def start_pointer(self) -> None:
+        """C15: the visitor's page opens in the agent's browser, in pick mode."""
+        chat = self.chats.chat(self.shown_chat)
+        if chat is not None and not chat.direct and not chat.offered:
+            self.translate_problem.hide()
+            self.pointer.point(chat.id)
+
+    def _on_pointer_opened(self, chat_id: int, _url: str) -> None:
+        if chat_id == self.shown_chat:
+            self.translate_preview.setText(
+                self.tr(
+                    "The visitor's page is open in your browser: click the element there, add a "
+                    "comment and send. Pages behind a sign-in cannot show it."
+                )
+            )
+            self.translate_preview.show()
 
     def open_gif_picker(self) -> None:
         """C16: the GIF search above the tool row (the GIF button, Ctrl+G)."""

@@ -3,6 +3,7 @@ computed from font metrics and cached per message and width)."""
 
 from __future__ import annotations
 
+import json
 import time
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -228,6 +229,14 @@ class MessageDelegate(QStyledItemDelegate):
             return QCoreApplication.translate(
                 "MessageDelegate", "{0} went offline: the chat went back to the queue"
             ).format(name)
+        if message.kind == "pointer":  # C15: the agent's comment on a picked element
+            try:
+                comment = str(json.loads(message.text).get("comment", ""))
+            except (ValueError, AttributeError):
+                comment = ""
+            return QCoreApplication.translate(
+                "MessageDelegate", "{0} pointed at the page: {1}"
+            ).format(name, isolate(comment) or "—")
         if message.kind == "transfer":  # C9: the note, for agents only
             return QCoreApplication.translate(
                 "MessageDelegate", "{0} transferred the chat: {1}"

@@ -1,4 +1,5 @@
-"""Stored translations of chat events (C11): one row per event and language.
+"""Stored translations of chat events (C11): one row per event and language; one-time pointer
+tokens (C15), kept as their SHA-256, bound to an agent and a chat.
 
 Revision ID: composer1
 Revises: cluster1
@@ -32,7 +33,18 @@ def upgrade() -> None:
         sa.Column("created_at", sa.Float(), nullable=False),
         sa.PrimaryKeyConstraint("event_id", "language"),
     )
+    op.create_table(
+        "pointer_tokens",
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("chat_id", sa.Integer(), sa.ForeignKey("chats.id"), nullable=False),
+        sa.Column("agent_id", sa.Integer(), sa.ForeignKey("agents.id"), nullable=False),
+        sa.Column("page_url", sa.Text(), nullable=False),
+        sa.Column("expires_at", sa.Float(), nullable=False),
+        sa.Column("used_at", sa.Float(), nullable=True),
+        sa.PrimaryKeyConstraint("token_hash"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("pointer_tokens")
     op.drop_table("event_translations")
