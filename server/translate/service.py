@@ -9,6 +9,7 @@ on every node at once) and never held per node.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -114,12 +115,18 @@ class TranslateService:
         if missing:
             backend = await self._backend(frame.id)
             hint = await read(self.engine, repo.visitor_language, frame.chat_id)
-            made: list[repo.Row] = []
-            for row in missing:
-                done = await self._translate(
-                    backend, row.text, "auto", frame.target, hint, frame.id
+            # At once (the translate pool bounds how many run): a screenful does not wait for
+            # each message in turn.
+            done = await asyncio.gather(
+                *(
+                    self._translate(backend, row.text, "auto", frame.target, hint, frame.id)
+                    for row in missing
                 )
-                made.append(repo.Row(row.id, frame.target, done.text, done.source))
+            )
+            made = [
+                repo.Row(row.id, frame.target, d.text, d.source)
+                for row, d in zip(missing, done, strict=True)
+            ]
             await self.writer.run(repo.save(made))
             # Another agent may have stored one a moment earlier: everyone shows the same.
             have = await read(self.engine, repo.stored, [r.id for r in rows], frame.target)
