@@ -1169,6 +1169,45 @@
     </message>
 </context>
 <context>
+    <name>ComposerTools</name>
+    <message>
+        <source>Translator</source>
+        <translation>Traductor</translation>
+    </message>
+    <message>
+        <source>Translate this chat: the visitor&apos;s messages into your language, your replies into theirs ({0})</source>
+        <translation>Traducir este chat: los mensajes del visitante a su idioma y sus respuestas al del visitante ({0})</translation>
+    </message>
+    <message>
+        <source>Quick phrases</source>
+        <translation>Frases rápidas</translation>
+    </message>
+    <message>
+        <source>Search the team&apos;s quick phrases (or type /)</source>
+        <translation>Buscar en las frases rápidas del equipo (o escriba /)</translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation>Emojis</translation>
+    </message>
+    <message>
+        <source>Insert an emoji ({0})</source>
+        <translation>Insertar un emoji ({0})</translation>
+    </message>
+    <message>
+        <source>Pointer</source>
+        <translation>Puntero</translation>
+    </message>
+    <message>
+        <source>Open the visitor&apos;s page in your browser, pick an element and send it with a comment ({0}). It does not work on pages behind a sign-in.</source>
+        <translation>Abrir la página del visitante en su navegador, resaltar un elemento y enviarlo con un comentario ({0}). No funciona en las páginas con autorización.</translation>
+    </message>
+    <message>
+        <source>Search a GIF and send it ({0})</source>
+        <translation>Buscar un GIF y enviarlo ({0})</translation>
+    </message>
+</context>
+<context>
     <name>ConversationPane</name>
     <message>
         <source>Comment, only agents see it</source>
@@ -1209,42 +1248,6 @@
     <message>
         <source>Send</source>
         <translation>Enviar</translation>
-    </message>
-    <message>
-        <source>Quick phrases</source>
-        <translation>Frases rápidas</translation>
-    </message>
-    <message>
-        <source>Search the team&apos;s quick phrases (or type /)</source>
-        <translation>Buscar en las frases rápidas del equipo (o escriba /)</translation>
-    </message>
-    <message>
-        <source>Translator</source>
-        <translation>Traductor</translation>
-    </message>
-    <message>
-        <source>Translate this chat: the visitor&apos;s messages into your language, your replies into theirs ({0})</source>
-        <translation>Traducir este chat: los mensajes del visitante a su idioma y sus respuestas al del visitante ({0})</translation>
-    </message>
-    <message>
-        <source>Emoji</source>
-        <translation>Emojis</translation>
-    </message>
-    <message>
-        <source>Insert an emoji ({0})</source>
-        <translation>Insertar un emoji ({0})</translation>
-    </message>
-    <message>
-        <source>Pointer</source>
-        <translation>Puntero</translation>
-    </message>
-    <message>
-        <source>Open the visitor&apos;s page in your browser, pick an element and send it with a comment ({0}). It does not work on pages behind a sign-in.</source>
-        <translation>Abrir la página del visitante en su navegador, resaltar un elemento y enviarlo con un comentario ({0}). No funciona en las páginas con autorización.</translation>
-    </message>
-    <message>
-        <source>Search a GIF and send it ({0})</source>
-        <translation>Buscar un GIF y enviarlo ({0})</translation>
     </message>
     <message>
         <source>Chat with a colleague</source>

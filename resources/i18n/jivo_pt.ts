@@ -1169,6 +1169,45 @@
     </message>
 </context>
 <context>
+    <name>ComposerTools</name>
+    <message>
+        <source>Translator</source>
+        <translation>Tradutor</translation>
+    </message>
+    <message>
+        <source>Translate this chat: the visitor&apos;s messages into your language, your replies into theirs ({0})</source>
+        <translation>Traduzir este chat: as mensagens do visitante para o seu idioma e as suas respostas para o dele ({0})</translation>
+    </message>
+    <message>
+        <source>Quick phrases</source>
+        <translation>Frases rápidas</translation>
+    </message>
+    <message>
+        <source>Search the team&apos;s quick phrases (or type /)</source>
+        <translation>Buscar nas frases rápidas da equipe (ou digite /)</translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation>Emojis</translation>
+    </message>
+    <message>
+        <source>Insert an emoji ({0})</source>
+        <translation>Inserir um emoji ({0})</translation>
+    </message>
+    <message>
+        <source>Pointer</source>
+        <translation>Ponteiro</translation>
+    </message>
+    <message>
+        <source>Open the visitor&apos;s page in your browser, pick an element and send it with a comment ({0}). It does not work on pages behind a sign-in.</source>
+        <translation>Abrir a página do visitante no seu navegador, escolher um elemento e enviá-lo com um comentário ({0}). Não funciona em páginas que exigem login.</translation>
+    </message>
+    <message>
+        <source>Search a GIF and send it ({0})</source>
+        <translation>Buscar um GIF e enviá-lo ({0})</translation>
+    </message>
+</context>
+<context>
     <name>ConversationPane</name>
     <message>
         <source>Comment, only agents see it</source>
@@ -1209,42 +1248,6 @@
     <message>
         <source>Send</source>
         <translation>Enviar</translation>
-    </message>
-    <message>
-        <source>Quick phrases</source>
-        <translation>Frases rápidas</translation>
-    </message>
-    <message>
-        <source>Search the team&apos;s quick phrases (or type /)</source>
-        <translation>Buscar nas frases rápidas da equipe (ou digite /)</translation>
-    </message>
-    <message>
-        <source>Translator</source>
-        <translation>Tradutor</translation>
-    </message>
-    <message>
-        <source>Translate this chat: the visitor&apos;s messages into your language, your replies into theirs ({0})</source>
-        <translation>Traduzir este chat: as mensagens do visitante para o seu idioma e as suas respostas para o dele ({0})</translation>
-    </message>
-    <message>
-        <source>Emoji</source>
-        <translation>Emojis</translation>
-    </message>
-    <message>
-        <source>Insert an emoji ({0})</source>
-        <translation>Inserir um emoji ({0})</translation>
-    </message>
-    <message>
-        <source>Pointer</source>
-        <translation>Ponteiro</translation>
-    </message>
-    <message>
-        <source>Open the visitor&apos;s page in your browser, pick an element and send it with a comment ({0}). It does not work on pages behind a sign-in.</source>
-        <translation>Abrir a página do visitante no seu navegador, escolher um elemento e enviá-lo com um comentário ({0}). Não funciona em páginas que exigem login.</translation>
-    </message>
-    <message>
-        <source>Search a GIF and send it ({0})</source>
-        <translation>Buscar um GIF e enviá-lo ({0})</translation>
     </message>
     <message>
         <source>Chat with a colleague</source>

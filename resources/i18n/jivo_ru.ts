@@ -1171,6 +1171,45 @@
     </message>
 </context>
 <context>
+    <name>ComposerTools</name>
+    <message>
+        <source>Translator</source>
+        <translation>Переводчик</translation>
+    </message>
+    <message>
+        <source>Translate this chat: the visitor&apos;s messages into your language, your replies into theirs ({0})</source>
+        <translation>Переводить этот чат: сообщения посетителя на ваш язык, ваши ответы на его язык ({0})</translation>
+    </message>
+    <message>
+        <source>Quick phrases</source>
+        <translation>Быстрые фразы</translation>
+    </message>
+    <message>
+        <source>Search the team&apos;s quick phrases (or type /)</source>
+        <translation>Искать в быстрых фразах команды (или наберите /)</translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation>Эмодзи</translation>
+    </message>
+    <message>
+        <source>Insert an emoji ({0})</source>
+        <translation>Вставить эмодзи ({0})</translation>
+    </message>
+    <message>
+        <source>Pointer</source>
+        <translation>Указатель</translation>
+    </message>
+    <message>
+        <source>Open the visitor&apos;s page in your browser, pick an element and send it with a comment ({0}). It does not work on pages behind a sign-in.</source>
+        <translation>Открыть страницу посетителя в вашем браузере, выбрать элемент и отправить его с комментарием ({0}). Не работает на страницах, требующих входа.</translation>
+    </message>
+    <message>
+        <source>Search a GIF and send it ({0})</source>
+        <translation>Найти GIF и отправить ({0})</translation>
+    </message>
+</context>
+<context>
     <name>ConversationPane</name>
     <message>
         <source>Comment, only agents see it</source>
@@ -1211,42 +1250,6 @@
     <message>
         <source>Send</source>
         <translation>Отправить</translation>
-    </message>
-    <message>
-        <source>Quick phrases</source>
-        <translation>Быстрые фразы</translation>
-    </message>
-    <message>
-        <source>Search the team&apos;s quick phrases (or type /)</source>
-        <translation>Искать в быстрых фразах команды (или наберите /)</translation>
-    </message>
-    <message>
-        <source>Translator</source>
-        <translation>Переводчик</translation>
-    </message>
-    <message>
-        <source>Translate this chat: the visitor&apos;s messages into your language, your replies into theirs ({0})</source>
-        <translation>Переводить этот чат: сообщения посетителя на ваш язык, ваши ответы на его язык ({0})</translation>
-    </message>
-    <message>
-        <source>Emoji</source>
-        <translation>Эмодзи</translation>
-    </message>
-    <message>
-        <source>Insert an emoji ({0})</source>
-        <translation>Вставить эмодзи ({0})</translation>
-    </message>
-    <message>
-        <source>Pointer</source>
-        <translation>Указатель</translation>
-    </message>
-    <message>
-        <source>Open the visitor&apos;s page in your browser, pick an element and send it with a comment ({0}). It does not work on pages behind a sign-in.</source>
-        <translation>Открыть страницу посетителя в вашем браузере, выбрать элемент и отправить его с комментарием ({0}). Не работает на страницах, требующих входа.</translation>
-    </message>
-    <message>
-        <source>Search a GIF and send it ({0})</source>
-        <translation>Найти GIF и отправить ({0})</translation>
     </message>
     <message>
         <source>Chat with a colleague</source>

@@ -12,7 +12,7 @@ import pytest
 from playwright.async_api import Browser, expect
 
 from jivo_desktop.app import DesktopApp
-from tests.e2e.widget_support import open_widget_page
+from tests.e2e.widget_support import TIMEOUT_MS, open_widget_page
 from tests.support.relay import RelayHandle
 from tests.support.waiting import until
 
@@ -55,7 +55,7 @@ async def test_c15_pointer_pick_comment_view_in_two_contexts(
         page = await agent_page.new_page()
         await page.goto(opened[0])
         bar = page.locator("#jivo-chat-widget [data-testid=pointer-bar]")
-        await expect(bar).to_be_visible()
+        await expect(bar).to_be_visible(timeout=TIMEOUT_MS)  # the widget connects first
         assert "jivo-pointer" not in page.url  # the token leaves the address bar at once
         price = page.locator(MONSTERA_PRICE)
         await price.hover()
@@ -67,10 +67,10 @@ async def test_c15_pointer_pick_comment_view_in_two_contexts(
         await page.screenshot(path=str(artifacts / "pointer-agent-pick.png"))
         await page.locator("#jivo-chat-widget [data-testid=pointer-send]").click()
         status = page.locator("#jivo-chat-widget [data-testid=pointer-status]")
-        await expect(status).to_have_text("Sent to the visitor.")
+        await expect(status).to_have_text("Sent to the visitor.", timeout=TIMEOUT_MS)
 
         card = visitor.el("pointer")
-        await expect(card).to_be_visible()
+        await expect(card).to_be_visible(timeout=TIMEOUT_MS)
         await expect(visitor.el("pointer-comment")).to_have_text("Este es el precio de la monstera")
         await visitor.el("pointer-view").click()
         highlight = visitor.el("pointer-highlight")
@@ -93,6 +93,9 @@ async def test_c15_pointer_pick_comment_view_in_two_contexts(
         # the same link again: refused (single use)
         again = await agent_page.new_page()
         await again.goto(opened[0])
+        await expect(again.locator("#jivo-chat-widget [data-testid=pointer-bar]")).to_be_visible(
+            timeout=TIMEOUT_MS
+        )
         await again.locator(MONSTERA_PRICE).click()
         await again.locator("#jivo-chat-widget [data-testid=pointer-send]").click()
         await expect(
@@ -102,7 +105,7 @@ async def test_c15_pointer_pick_comment_view_in_two_contexts(
         # the visitor on another page: View says where it is
         await visitor.page.goto(relay.demo_url + "?page=2")
         await visitor.open()
-        await expect(visitor.el("pointer")).to_be_visible()
+        await expect(visitor.el("pointer")).to_be_visible(timeout=TIMEOUT_MS)
         await visitor.el("pointer-view").click()
         await expect(visitor.el("pointer-note")).to_contain_text("This is on another page:")
         assert visitor.errors == []

@@ -11,7 +11,7 @@ when it changed (:meth:`refresh`)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -44,17 +44,12 @@ from jivo_desktop.ui.inbox.chat_actions import (
     NoticeLabel,
     ReplyChannel,
 )
+from jivo_desktop.ui.inbox.composer_tools import ComposerTools
 from jivo_desktop.ui.inbox.delegates import MessageDelegate
-from jivo_desktop.ui.inbox.emoji_picker import EmojiPicker
-from jivo_desktop.ui.inbox.gif_picker import GifPicker
 from jivo_desktop.ui.inbox.leave_confirm import confirm_leave
 from jivo_desktop.ui.inbox.models import MessageRole, MessagesModel
 from jivo_desktop.ui.inbox.phrases import PhrasePopup
 
-EMOJI_SHORTCUT = "Ctrl+E"
-TRANSLATOR_SHORTCUT = "Ctrl+Shift+L"
-GIF_SHORTCUT = "Ctrl+G"
-POINTER_SHORTCUT = "Ctrl+Shift+P"
 PREVIEW_MS = 700
 TYPING_IDLE_MS = 3000
 DRAFT_SAVE_MS = 400
@@ -227,54 +222,18 @@ class ConversationPane(QWidget):
             files.thumbnail_ready.connect(self._on_files_thumbnail_ready)
         input_layout.addWidget(self.composer, 1)
         input_layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
-        # The composer's tool row (the guide's "parte inferior"): the tools that exist. C12:
-        # "Quick phrases" opens the search, Insert types it; C13: Emoji (or Ctrl+E) the picker.
-        self.tools_row = QWidget()
-        self.tools_row.setObjectName("ComposerTools")
-        tools_layout = QHBoxLayout(self.tools_row)
-        tools_layout.setContentsMargins(12, 0, 12, 6)
-        self.translator_button = QPushButton()  # C11: this chat's switch
-        self.translator_button.setObjectName("ComposerTool")
-        self.translator_button.setFlat(True)
-        self.translator_button.setCheckable(True)
-        self.translator_button.toggled.connect(self._on_translator_button_toggled)
-        tools_layout.addWidget(self.translator_button)
-        self.translator_shortcut = QShortcut(QKeySequence(TRANSLATOR_SHORTCUT), self)
-        self.translator_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.translator_shortcut.activated.connect(self.translator_button.toggle)
-        self.phrases_button = QPushButton()
-        self.phrases_button.setObjectName("ComposerTool")
-        self.phrases_button.setFlat(True)
-        self.phrases_button.clicked.connect(self._on_phrases_button_clicked)
-        tools_layout.addWidget(self.phrases_button)
-        self.emoji_button = QPushButton()
-        self.emoji_button.setObjectName("ComposerTool")
-        self.emoji_button.setFlat(True)
-        self.emoji_button.clicked.connect(self.open_emoji_picker)
-        tools_layout.addWidget(self.emoji_button)
-        self.emoji_picker = EmojiPicker(self.emoji, self)
-        self.emoji_picker.picked.connect(self._on_emoji_picker_picked)
-        self.emoji_shortcut = QShortcut(QKeySequence(EMOJI_SHORTCUT), self)
-        self.emoji_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.emoji_shortcut.activated.connect(self.open_emoji_picker)
-        self.pointer_button = QPushButton()  # C15
-        self.pointer_button.setObjectName("ComposerTool")
-        self.pointer_button.setFlat(True)
-        self.pointer_button.clicked.connect(self.start_pointer)
-        tools_layout.addWidget(self.pointer_button)
-        self.pointer_shortcut = QShortcut(QKeySequence(POINTER_SHORTCUT), self)
-        self.pointer_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.pointer_shortcut.activated.connect(self.start_pointer)
-        self.gif_button = QPushButton()  # C16
-        self.gif_button.setObjectName("ComposerTool")
-        self.gif_button.setFlat(True)
-        self.gif_button.clicked.connect(self.open_gif_picker)
-        tools_layout.addWidget(self.gif_button)
-        self.gif_picker = GifPicker(self.gifs, self)
-        self.gif_picker.picked.connect(self._on_gif_picker_picked)
-        self.gif_shortcut = QShortcut(QKeySequence(GIF_SHORTCUT), self)
-        self.gif_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.gif_shortcut.activated.connect(self.open_gif_picker)
+        # The tool row (the guide's "parte inferior"): jivo_desktop/ui/inbox/composer_tools.py
+        self.tools_row = ComposerTools(self.emoji, self.gifs, self, self._may_open_tools)
+        self.tools_row.translator_toggled.connect(self._on_translator_button_toggled)
+        self.tools_row.phrases_requested.connect(self._on_phrases_button_clicked)
+        self.tools_row.emoji_picked.connect(self._on_emoji_picker_picked)
+        self.tools_row.pointer_requested.connect(self.start_pointer)
+        self.tools_row.gif_picked.connect(self._on_gif_picker_picked)
+        tools = self.tools_row
+        self.translator_button, self.phrases_button = tools.translator_button, tools.phrases_button
+        self.emoji_button, self.emoji_picker = tools.emoji_button, tools.emoji_picker
+        self.pointer_button = tools.pointer_button
+        self.gif_button, self.gif_picker = tools.gif_button, tools.gif_picker
         # C11: what the visitor will read, and why a translation failed
         self.translate_preview = PlainLabel()
         self.translate_preview.setObjectName("FieldLabel")
@@ -287,7 +246,6 @@ class ConversationPane(QWidget):
         self.translate_problem.setWordWrap(True)
         self.translate_problem.setContentsMargins(14, 2, 14, 0)
         self.translate_problem.hide()
-        tools_layout.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -333,26 +291,6 @@ class ConversationPane(QWidget):
             self.tr("Type a message… (Enter sends, Shift+Enter: new line)")
         )
         self.send_button.setText(self.tr("Send"))
-        self.phrases_button.setText("≡ " + self.tr("Quick phrases"))
-        self.phrases_button.setToolTip(self.tr("Search the team's quick phrases (or type /)"))
-        self.translator_button.setText("⇄ " + self.tr("Translator"))
-        self.translator_button.setToolTip(
-            self.tr(
-                "Translate this chat: the visitor's messages into your language, your replies "
-                "into theirs ({0})"
-            ).format(TRANSLATOR_SHORTCUT)
-        )
-        self.emoji_button.setText("☺ " + self.tr("Emoji"))
-        self.emoji_button.setToolTip(self.tr("Insert an emoji ({0})").format(EMOJI_SHORTCUT))
-        self.pointer_button.setText("➚ " + self.tr("Pointer"))
-        self.pointer_button.setToolTip(
-            self.tr(
-                "Open the visitor's page in your browser, pick an element and send it with a "
-                "comment ({0}). It does not work on pages behind a sign-in."
-            ).format(POINTER_SHORTCUT)
-        )
-        self.gif_button.setText("GIF")
-        self.gif_button.setToolTip(self.tr("Search a GIF and send it ({0})").format(GIF_SHORTCUT))
         self.delegate.invalidate()
         self.messages.viewport().update()
 
@@ -411,9 +349,7 @@ class ConversationPane(QWidget):
         self.send_button.setEnabled(not offered)
         self.tools_row.setVisible(not offered)
         self.reply_channel.setVisible(not offered and not chat.direct)
-        self.translator_button.setVisible(not chat.direct)  # colleagues share a language
-        self.gif_button.setVisible(not chat.direct)
-        self.pointer_button.setVisible(not chat.direct)
+        self.tools_row.show_for(direct=chat.direct, translating=self.translator.enabled(chat.id))
 
     def show_page_url(self, url: str) -> None:
         """B9: the header shows the page the visitor is on now, not where the chat began."""
@@ -487,10 +423,12 @@ class ConversationPane(QWidget):
     def _on_phrases_button_clicked(self) -> None:
         self.chat_actions_bar.open_phrases(insert=self._insert_phrase)
 
+    def _may_open_tools(self) -> bool:
+        return self.chats.chat(self.shown_chat) is not None and self.composer.isEnabled()
+
     def open_emoji_picker(self) -> None:
         """C13: the picker above the tool row (the Emoji button, Ctrl+E)."""
-        if self.tools_row.isVisible() and self.composer.isEnabled():
-            self.emoji_picker.open_above(self.tools_row)
+        self.tools_row.open_emoji_picker()
 
     def start_pointer(self) -> None:
         """C15: the visitor's page opens in the agent's browser, in pick mode."""
@@ -511,9 +449,7 @@ class ConversationPane(QWidget):
 
     def open_gif_picker(self) -> None:
         """C16: the GIF search above the tool row (the GIF button, Ctrl+G)."""
-        chat = self.chats.chat(self.shown_chat)
-        if chat is not None and self.tools_row.isVisible() and self.composer.isEnabled():
-            self.gif_picker.open_above(self.tools_row)
+        self.tools_row.open_gif_picker()
 
     def _on_gif_picker_picked(self, token: str) -> None:
         if self.shown_chat:
@@ -531,9 +467,9 @@ class ConversationPane(QWidget):
         return chat is not None and not chat.direct and self.translator.enabled(chat.id)
 
     def _show_translator_switch(self) -> None:
-        self.translator_button.blockSignals(True)
-        self.translator_button.setChecked(self.translator.enabled(self.shown_chat))
-        self.translator_button.blockSignals(False)
+        chat = self.chats.chat(self.shown_chat)
+        direct = chat is not None and chat.direct
+        self.tools_row.show_for(direct=direct, translating=self.translator.enabled(self.shown_chat))
 
     def _on_translator_button_toggled(self, on: bool) -> None:
         if self.shown_chat:
