@@ -146,7 +146,15 @@ async def test_c11_translated_chat_in_the_app(
             assert "Sí, en dos días." in pane.delegate.shown_text(mine())
             await until(lambda: pane.messages_model.rowCount() >= 3)
             window.grab().save(str(artifacts / "translator-chat-en.png"))
+            # the interface in another language: the chat is fetched again in it (pt here)
+            for language in ("es", "pt", "ru"):
+                i18n.apply_language(language)
+                await until(lambda: pane.translator.translation(chat_id, message.seq) is not None)
+                qapp.processEvents()
+                window.grab().save(str(artifacts / f"translator-chat-{language}.png"))
+            assert any(c.get("target") == "pt" for c in fake.calls)
         finally:
+            i18n.apply_language("en")
             await boss.close()
             await visitor.close()
             await app.shutdown()

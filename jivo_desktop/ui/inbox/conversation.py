@@ -298,6 +298,8 @@ class ConversationPane(QWidget):
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_typing_timer"):
             self.retranslate()
             self.refresh()
+            if self.shown_chat:  # C11: the translations into the new interface language
+                self.translator.fetch(self.shown_chat)
         super().changeEvent(event)
 
     # -------------------------------------------------------------- what the page tells
