@@ -53,6 +53,8 @@ def save_token(
     token_hash: str, chat_id: int, agent_id: int, url: str, expires: float
 ) -> Write[None]:
     def write(conn: Connection) -> None:
+        # Retention: spent or expired tokens go a day later (they prove nothing after that).
+        conn.execute(sa.delete(pointer_tokens).where(pointer_tokens.c.expires_at < expires - 86400))
         conn.execute(
             sa.insert(pointer_tokens).values(
                 token_hash=token_hash, chat_id=chat_id, agent_id=agent_id, page_url=url,
