@@ -27,7 +27,8 @@ async def _pick(browser: Visitor, token: str, selector: str = "#price") -> p.Fra
     return await browser.answer(rid)
 
 
-async def test_c15_pointer_token_once_for_the_agent_and_chat(relay: RelayHandle) -> None:
+async def test_c15_pointer_token_once_for_the_agent_and_chat(relay_any_db: RelayHandle) -> None:
+    relay = relay_any_db  # SQLite and PostgreSQL (its upsert / compare-and-set)
     """C15: the agent in the chat gets the visitor's current page with a token in its fragment;
     the widget in the agent's browser (a visitor connection of its own) sends the pick once and
     the chat's visitor receives a ``pointer`` event with the comment, the selector and the page;

@@ -78,7 +78,8 @@ async def test_c11_translator_settings_admin_only_and_key_stays_on_the_relay(
         await boss.close()
 
 
-async def test_c11_both_directions_stored_once(relay: RelayHandle) -> None:
+async def test_c11_both_directions_stored_once(relay_any_db: RelayHandle) -> None:
+    relay = relay_any_db  # SQLite and PostgreSQL (its upsert / compare-and-set)
     """C11 against the fake LibreTranslate API: the visitor's Spanish shows in English with its
     language detected; a second agent opening the chat gets the stored text with no new request
     to the backend; the agent's English reply is previewed and sent in the visitor's language
