@@ -34,6 +34,7 @@ from jivo_desktop.services.visitors import VisitorsService
 from jivo_desktop.store import LocalStore
 from jivo_desktop.tasks import spawn
 from jivo_desktop.ui.common import style
+from jivo_desktop.ui.common.emoji_font import colour_emoji_family
 from jivo_desktop.ui.inbox.spelling import SpellCheckAssist
 from jivo_desktop.ui.inbox.typing_hints import TypingHintAssist
 from jivo_desktop.ui.main_window import MainWindow
@@ -65,6 +66,7 @@ class DesktopApp(QObject):
         self.files = FilesService(self.session)
         # G6: the interface language before any window exists (later: i18n.set_language).
         i18n.apply_language(i18n.stored_language(self.store))
+        colour_emoji_family()  # C13: emoji in colour wherever the system has the font
         # Ajustes → the app: stored locally, applied at once (G1, G2, G5, G6, G9).
         self.settings = AppSettings(self.store, self)
         self.hotkeys = HotkeyService(self.store, self)

@@ -14,6 +14,9 @@ through ``ldd`` with the bundle's own folders first, and each library found outs
 mapped to its package with ``dpkg -S``. A library that is found nowhere fails the build: the
 package would not start on a machine like this one.
 
+It also depends on a colour emoji font (C13): no library links one, but without it the emoji
+picker and the emoji in messages show in black and white, or as boxes.
+
 No root is needed: ``dpkg-deb --root-owner-group`` writes root-owned entries.
 """
 
@@ -31,6 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "jivo-desktop"
 PREFIX = Path("opt") / PACKAGE
+# C13: packages the bundle needs that no ldd finds (a font fontconfig hands to Qt at run time).
+FONT_DEPENDS = ["fonts-noto-color-emoji"]
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 DESKTOP_ENTRY = """\
@@ -197,7 +202,7 @@ def build(bundle: Path, out: Path, version: str, fast: bool = False) -> Path:
         lines = [f"  {so} (needed by {', '.join(sorted(who)[:3])})" for so, who in missing.items()]
         raise SystemExit("build_deb: libraries found neither in the bundle nor on this system:\n"
                          + "\n".join(lines))  # fmt: skip
-    depends = with_versions(owning_packages(outside))
+    depends = with_versions(owning_packages(outside)) + FONT_DEPENDS
     out.mkdir(parents=True, exist_ok=True)
     deb = out / f"{PACKAGE}_{version}_{architecture()}.deb"
     with tempfile.TemporaryDirectory() as tmp:

@@ -243,6 +243,92 @@ class AgentClient(RelayConnection):
         """C18: tell colleagues this agent has the chat open (or no longer)."""
         await self.send_frame(p.ViewChat(chat_id=chat_id, viewing=viewing))
 
+    # -------------------------------------------------------------- translator (C11)
+
+    async def translator(self) -> p.TranslatorInfo:
+        """Admin: the relay's translator settings (never its key)."""
+        answer = await self.request(lambda i: p.GetTranslator(id=i))
+        assert isinstance(answer, p.TranslatorSettings)
+        return answer.translator
+
+    async def save_translator(
+        self, backend: p.TranslatorBackend, url: str = "", api_key: str | None = None
+    ) -> p.TranslatorInfo:
+        answer = await self.request(
+            lambda i: p.SaveTranslator(id=i, backend=backend, url=url, api_key=api_key)
+        )
+        assert isinstance(answer, p.TranslatorSettings)
+        return answer.translator
+
+    async def translate_messages(
+        self, chat_id: int, seqs: list[int], target: str
+    ) -> list[p.TranslatedMessage]:
+        answer = await self.request(
+            lambda i: p.TranslateMessages(id=i, chat_id=chat_id, seqs=seqs, target=target)
+        )
+        assert isinstance(answer, p.MessagesTranslated)
+        return answer.messages
+
+    async def translate_text(self, chat_id: int, text: str, target: str = "") -> p.TextTranslated:
+        answer = await self.request(
+            lambda i: p.TranslateText(id=i, chat_id=chat_id, text=text, target=target)
+        )
+        assert isinstance(answer, p.TextTranslated)
+        return answer
+
+    async def send_translated(
+        self, chat_id: int, text: str, source: str, target: str = ""
+    ) -> p.MessageAcked:
+        """C11: ``text`` (the agent's words, in ``source``) goes to the visitor translated."""
+        cmid = uuid.uuid4().hex
+        answer = await self.request(
+            lambda i: p.SendTranslated(
+                id=i, chat_id=chat_id, client_msg_id=cmid, text=text, source=source, target=target
+            )
+        )
+        assert isinstance(answer, p.MessageAcked)
+        return answer
+
+    # -------------------------------------------------------------- GIFs (C16)
+
+    async def gif_provider(self) -> p.GifProviderInfo:
+        answer = await self.request(lambda i: p.GetGifProvider(id=i))
+        assert isinstance(answer, p.GifProviderSettings)
+        return answer.provider
+
+    async def save_gif_provider(
+        self, provider: p.GifProviderName, api_key: str | None = None, base_url: str = ""
+    ) -> p.GifProviderInfo:
+        answer = await self.request(
+            lambda i: p.SaveGifProvider(id=i, provider=provider, api_key=api_key, base_url=base_url)
+        )
+        assert isinstance(answer, p.GifProviderSettings)
+        return answer.provider
+
+    async def search_gifs(self, query: str, language: str = "en") -> list[p.GifResult]:
+        """C16: through the relay ("" : trending); previews are paths on the relay."""
+        answer = await self.request(lambda i: p.SearchGifs(id=i, query=query, language=language))
+        assert isinstance(answer, p.GifsFound)
+        return answer.gifs
+
+    async def send_gif(self, chat_id: int, token: str) -> p.FileStored:
+        cmid = uuid.uuid4().hex
+        answer = await self.request(
+            lambda i: p.SendGif(id=i, chat_id=chat_id, client_msg_id=cmid, token=token)
+        )
+        assert isinstance(answer, p.FileStored)
+        return answer
+
+    async def create_pointer(self, chat_id: int) -> p.PointerCreated:
+        """C15: the visitor's page with a one-time pointer token in its fragment."""
+        answer = await self.request(lambda i: p.CreatePointer(id=i, chat_id=chat_id))
+        assert isinstance(answer, p.PointerCreated)
+        return answer
+
+    async def gif_preview(self, path: str) -> bytes:
+        """C16: a search result's preview, from the relay (never from the provider)."""
+        return await asyncio.to_thread(_http_get, self.http_url(path), 2_000_000)
+
 
 def _history_frame(request_id: int, *, chat_id: int, before_seq: int | None, limit: int) -> p.Frame:
     return p.History(id=request_id, chat_id=chat_id, before_seq=before_seq, limit=limit)

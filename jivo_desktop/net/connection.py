@@ -248,7 +248,8 @@ class RelayConnection:
 
     def _on_frame(self, frame: p.Frame) -> None:
         request_id = getattr(frame, "id", None)
-        if isinstance(frame, p.MessageAcked):
+        # A send of the outbox; C11's send_translated is a request answered the same way.
+        if isinstance(frame, p.MessageAcked) and request_id not in self._pending:
             self._sent_ids.pop(frame.id, None)
             out = self._outbox.pop(frame.client_msg_id, None)
             if out is not None and not out.future.done():

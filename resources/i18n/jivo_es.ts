@@ -1253,6 +1253,22 @@
         <source>The conversation could not be loaded. {0}</source>
         <translation>No se pudo cargar la conversación. {0}</translation>
     </message>
+    <message>
+        <source>Original · click for the translation</source>
+        <translation>Original · clic para ver la traducción</translation>
+    </message>
+    <message>
+        <source>Translated from {0} · click for the original</source>
+        <translation>Traducido del {0} · clic para ver el original</translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s page is open in your browser: click the element there, add a comment and send. Pages behind a sign-in cannot show it.</source>
+        <translation>La página del visitante está abierta en su navegador: haga clic en el elemento, escriba un comentario y pulse Enviar. Las páginas con autorización no pueden mostrarlo.</translation>
+    </message>
+    <message>
+        <source>The visitor will read: {0}</source>
+        <translation>El visitante leerá: {0}</translation>
+    </message>
 </context>
 <context>
     <name>Conversations</name>
@@ -1827,6 +1843,10 @@ Los chats en espera están marcados en naranja.</translation>
     <message>
         <source>{0} transferred the chat: {1}</source>
         <translation>{0} transfirió el chat: {1}</translation>
+    </message>
+    <message>
+        <source>{0} pointed at the page: {1}</source>
+        <translation>{0} resaltó un elemento de la página: {1}</translation>
     </message>
 </context>
 <context>
@@ -3018,6 +3038,277 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>CoreGraphics is not available (macOS only): {0}</source>
         <translation>CoreGraphics no está disponible (solo macOS): {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerTools</name>
+    <message>
+        <source>Translator</source>
+        <translation>Traductor</translation>
+    </message>
+    <message>
+        <source>Translate this chat: the visitor&apos;s messages into your language, your replies into theirs ({0})</source>
+        <translation>Traducir este chat: los mensajes del visitante a su idioma y sus respuestas al del visitante ({0})</translation>
+    </message>
+    <message>
+        <source>Quick phrases</source>
+        <translation>Frases rápidas</translation>
+    </message>
+    <message>
+        <source>Search the team&apos;s quick phrases (or type /)</source>
+        <translation>Buscar en las frases rápidas del equipo (o escriba /)</translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation>Emojis</translation>
+    </message>
+    <message>
+        <source>Insert an emoji ({0})</source>
+        <translation>Insertar un emoji ({0})</translation>
+    </message>
+    <message>
+        <source>Pointer</source>
+        <translation>Puntero</translation>
+    </message>
+    <message>
+        <source>Open the visitor&apos;s page in your browser, pick an element and send it with a comment ({0}). It does not work on pages behind a sign-in.</source>
+        <translation>Abrir la página del visitante en su navegador, resaltar un elemento y enviarlo con un comentario ({0}). No funciona en las páginas con autorización.</translation>
+    </message>
+    <message>
+        <source>Search a GIF and send it ({0})</source>
+        <translation>Buscar un GIF y enviarlo ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Search emoji by name</source>
+        <translation>Buscar emojis por nombre</translation>
+    </message>
+    <message>
+        <source>Recently used</source>
+        <translation>Usados recientemente</translation>
+    </message>
+    <message>
+        <source>Smileys and emotion</source>
+        <translation>Caras y emociones</translation>
+    </message>
+    <message>
+        <source>People and body</source>
+        <translation>Personas y cuerpo</translation>
+    </message>
+    <message>
+        <source>Animals and nature</source>
+        <translation>Animales y naturaleza</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation>Comida y bebida</translation>
+    </message>
+    <message>
+        <source>Travel and places</source>
+        <translation>Viajes y lugares</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Actividades</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objetos</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>Símbolos</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Banderas</translation>
+    </message>
+    <message>
+        <source>No emoji used yet: they will show here.</source>
+        <translation>Aún no ha usado emojis: aparecerán aquí.</translation>
+    </message>
+    <message>
+        <source>No emoji is called that.</source>
+        <translation>Ningún emoji se llama así.</translation>
+    </message>
+</context>
+<context>
+    <name>GifPicker</name>
+    <message>
+        <source>Search GIFs, then Enter</source>
+        <translation>Buscar GIFs y pulsar Intro</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>No GIFs found.</source>
+        <translation>No se encontraron GIFs.</translation>
+    </message>
+</context>
+<context>
+    <name>GifProviderBox</name>
+    <message>
+        <source>GIFs</source>
+        <translation>GIFs</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>GIF service</source>
+        <translation>Servicio de GIFs</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>Dirección de la API</translation>
+    </message>
+    <message>
+        <source>The service&apos;s own (leave empty)</source>
+        <translation>La del servicio (déjelo vacío)</translation>
+    </message>
+    <message>
+        <source>Save GIF service</source>
+        <translation>Guardar servicio de GIFs</translation>
+    </message>
+    <message>
+        <source>A key is set: leave empty to keep it</source>
+        <translation>Hay una clave: déjelo vacío para mantenerla</translation>
+    </message>
+    <message>
+        <source>From the service&apos;s developer dashboard</source>
+        <translation>Del panel de desarrolladores del servicio</translation>
+    </message>
+</context>
+<context>
+    <name>GifService</name>
+    <message>
+        <source>GIF provider saved.</source>
+        <translation>Servicio de GIFs guardado.</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sin conexión con el servidor: inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <source>GIFs are off. An administrator can choose a GIF service in Settings → Integrations.</source>
+        <translation>Los GIFs están desactivados. Un administrador puede elegir un servicio de GIFs en Ajustes → Integraciones.</translation>
+    </message>
+    <message>
+        <source>This GIF is larger than 10 MB: choose another.</source>
+        <translation>Este GIF pesa más de 10 MB: elija otro.</translation>
+    </message>
+    <message>
+        <source>The GIF service failed: {0}</source>
+        <translation>El servicio de GIFs falló: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PointerService</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sin conexión con el servidor: inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s page is not known, so it cannot be opened.</source>
+        <translation>No se conoce la página del visitante, así que no se puede abrir.</translation>
+    </message>
+    <message>
+        <source>The pointer could not start: {0}</source>
+        <translation>El puntero no pudo iniciarse: {0}</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened.</source>
+        <translation>No se pudo abrir ningún navegador.</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorAdmin</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sin conexión con el servidor: inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>No se guardó: {0}</translation>
+    </message>
+    <message>
+        <source>Translator saved.</source>
+        <translation>Traductor guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorBox</name>
+    <message>
+        <source>Translator</source>
+        <translation>Traductor</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>LibreTranslate-compatible server</source>
+        <translation>Servidor compatible con LibreTranslate</translation>
+    </message>
+    <message>
+        <source>Argos Translate on the relay</source>
+        <translation>Argos Translate en el servidor</translation>
+    </message>
+    <message>
+        <source>{0} (not installed)</source>
+        <translation>{0} (no instalado)</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Motor</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>URL del servidor</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Clave de API</translation>
+    </message>
+    <message>
+        <source>Agents switch the translator on per chat. The key stays on the relay: the apps never receive it.</source>
+        <translation>Los agentes activan el traductor en cada chat. La clave se queda en el servidor: las aplicaciones nunca la reciben.</translation>
+    </message>
+    <message>
+        <source>Save translator</source>
+        <translation>Guardar traductor</translation>
+    </message>
+    <message>
+        <source>A key is set: leave empty to keep it</source>
+        <translation>Hay una clave: déjelo vacío para mantenerla</translation>
+    </message>
+    <message>
+        <source>If the server needs one</source>
+        <translation>Si el servidor la necesita</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorService</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sin conexión con el servidor: inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <source>No translator is set up. An administrator can set one in Settings → Integrations.</source>
+        <translation>No hay ningún traductor configurado. Un administrador puede configurarlo en Ajustes → Integraciones.</translation>
+    </message>
+    <message>
+        <source>The translation failed: {0}</source>
+        <translation>La traducción falló: {0}</translation>
     </message>
 </context>
 </TS>

@@ -1253,6 +1253,22 @@
         <source>The conversation could not be loaded. {0}</source>
         <translation>Não foi possível carregar a conversa. {0}</translation>
     </message>
+    <message>
+        <source>Original · click for the translation</source>
+        <translation>Original · clique para ver a tradução</translation>
+    </message>
+    <message>
+        <source>Translated from {0} · click for the original</source>
+        <translation>Traduzido de {0} · clique para ver o original</translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s page is open in your browser: click the element there, add a comment and send. Pages behind a sign-in cannot show it.</source>
+        <translation>A página do visitante está aberta no seu navegador: clique no elemento, escreva um comentário e envie. Páginas que exigem login não podem mostrá-lo.</translation>
+    </message>
+    <message>
+        <source>The visitor will read: {0}</source>
+        <translation>O visitante lerá: {0}</translation>
+    </message>
 </context>
 <context>
     <name>Conversations</name>
@@ -1827,6 +1843,10 @@ Os chats aguardando estão marcados em laranja.</translation>
     <message>
         <source>{0} transferred the chat: {1}</source>
         <translation>{0} transferiu o chat: {1}</translation>
+    </message>
+    <message>
+        <source>{0} pointed at the page: {1}</source>
+        <translation>{0} destacou um elemento da página: {1}</translation>
     </message>
 </context>
 <context>
@@ -3018,6 +3038,277 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>CoreGraphics is not available (macOS only): {0}</source>
         <translation>CoreGraphics não está disponível (somente macOS): {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerTools</name>
+    <message>
+        <source>Translator</source>
+        <translation>Tradutor</translation>
+    </message>
+    <message>
+        <source>Translate this chat: the visitor&apos;s messages into your language, your replies into theirs ({0})</source>
+        <translation>Traduzir este chat: as mensagens do visitante para o seu idioma e as suas respostas para o dele ({0})</translation>
+    </message>
+    <message>
+        <source>Quick phrases</source>
+        <translation>Frases rápidas</translation>
+    </message>
+    <message>
+        <source>Search the team&apos;s quick phrases (or type /)</source>
+        <translation>Buscar nas frases rápidas da equipe (ou digite /)</translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation>Emojis</translation>
+    </message>
+    <message>
+        <source>Insert an emoji ({0})</source>
+        <translation>Inserir um emoji ({0})</translation>
+    </message>
+    <message>
+        <source>Pointer</source>
+        <translation>Ponteiro</translation>
+    </message>
+    <message>
+        <source>Open the visitor&apos;s page in your browser, pick an element and send it with a comment ({0}). It does not work on pages behind a sign-in.</source>
+        <translation>Abrir a página do visitante no seu navegador, escolher um elemento e enviá-lo com um comentário ({0}). Não funciona em páginas que exigem login.</translation>
+    </message>
+    <message>
+        <source>Search a GIF and send it ({0})</source>
+        <translation>Buscar um GIF e enviá-lo ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Search emoji by name</source>
+        <translation>Buscar emojis pelo nome</translation>
+    </message>
+    <message>
+        <source>Recently used</source>
+        <translation>Usados recentemente</translation>
+    </message>
+    <message>
+        <source>Smileys and emotion</source>
+        <translation>Carinhas e emoções</translation>
+    </message>
+    <message>
+        <source>People and body</source>
+        <translation>Pessoas e corpo</translation>
+    </message>
+    <message>
+        <source>Animals and nature</source>
+        <translation>Animais e natureza</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation>Comida e bebida</translation>
+    </message>
+    <message>
+        <source>Travel and places</source>
+        <translation>Viagens e lugares</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Atividades</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objetos</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>Símbolos</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Bandeiras</translation>
+    </message>
+    <message>
+        <source>No emoji used yet: they will show here.</source>
+        <translation>Nenhum emoji usado ainda: eles aparecerão aqui.</translation>
+    </message>
+    <message>
+        <source>No emoji is called that.</source>
+        <translation>Nenhum emoji tem esse nome.</translation>
+    </message>
+</context>
+<context>
+    <name>GifPicker</name>
+    <message>
+        <source>Search GIFs, then Enter</source>
+        <translation>Busque GIFs e tecle Enter</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>No GIFs found.</source>
+        <translation>Nenhum GIF encontrado.</translation>
+    </message>
+</context>
+<context>
+    <name>GifProviderBox</name>
+    <message>
+        <source>GIFs</source>
+        <translation>GIFs</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desativado</translation>
+    </message>
+    <message>
+        <source>GIF service</source>
+        <translation>Serviço de GIFs</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Chave de API</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>Endereço da API</translation>
+    </message>
+    <message>
+        <source>The service&apos;s own (leave empty)</source>
+        <translation>O do serviço (deixe vazio)</translation>
+    </message>
+    <message>
+        <source>Save GIF service</source>
+        <translation>Salvar serviço de GIFs</translation>
+    </message>
+    <message>
+        <source>A key is set: leave empty to keep it</source>
+        <translation>Há uma chave: deixe vazio para mantê-la</translation>
+    </message>
+    <message>
+        <source>From the service&apos;s developer dashboard</source>
+        <translation>Do painel de desenvolvedores do serviço</translation>
+    </message>
+</context>
+<context>
+    <name>GifService</name>
+    <message>
+        <source>GIF provider saved.</source>
+        <translation>Serviço de GIFs salvo.</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sem conexão com o servidor: tente mais tarde.</translation>
+    </message>
+    <message>
+        <source>GIFs are off. An administrator can choose a GIF service in Settings → Integrations.</source>
+        <translation>Os GIFs estão desligados. Um administrador pode escolher um serviço de GIFs em Configurações → Integrações.</translation>
+    </message>
+    <message>
+        <source>This GIF is larger than 10 MB: choose another.</source>
+        <translation>Este GIF tem mais de 10 MB: escolha outro.</translation>
+    </message>
+    <message>
+        <source>The GIF service failed: {0}</source>
+        <translation>O serviço de GIFs falhou: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PointerService</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sem conexão com o servidor: tente mais tarde.</translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s page is not known, so it cannot be opened.</source>
+        <translation>A página do visitante não é conhecida, então não pode ser aberta.</translation>
+    </message>
+    <message>
+        <source>The pointer could not start: {0}</source>
+        <translation>O ponteiro não pôde iniciar: {0}</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened.</source>
+        <translation>Nenhum navegador pôde ser aberto.</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorAdmin</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sem conexão com o servidor: tente mais tarde.</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>Não salvo: {0}</translation>
+    </message>
+    <message>
+        <source>Translator saved.</source>
+        <translation>Tradutor salvo.</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorBox</name>
+    <message>
+        <source>Translator</source>
+        <translation>Tradutor</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desativado</translation>
+    </message>
+    <message>
+        <source>LibreTranslate-compatible server</source>
+        <translation>Servidor compatível com LibreTranslate</translation>
+    </message>
+    <message>
+        <source>Argos Translate on the relay</source>
+        <translation>Argos Translate no servidor</translation>
+    </message>
+    <message>
+        <source>{0} (not installed)</source>
+        <translation>{0} (não instalado)</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Mecanismo</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>URL do servidor</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Chave de API</translation>
+    </message>
+    <message>
+        <source>Agents switch the translator on per chat. The key stays on the relay: the apps never receive it.</source>
+        <translation>Os agentes ligam o tradutor em cada chat. A chave fica no servidor: os aplicativos nunca a recebem.</translation>
+    </message>
+    <message>
+        <source>Save translator</source>
+        <translation>Salvar tradutor</translation>
+    </message>
+    <message>
+        <source>A key is set: leave empty to keep it</source>
+        <translation>Há uma chave: deixe vazio para mantê-la</translation>
+    </message>
+    <message>
+        <source>If the server needs one</source>
+        <translation>Se o servidor precisar</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorService</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sem conexão com o servidor: tente mais tarde.</translation>
+    </message>
+    <message>
+        <source>No translator is set up. An administrator can set one in Settings → Integrations.</source>
+        <translation>Nenhum tradutor configurado. Um administrador pode configurar um em Configurações → Integrações.</translation>
+    </message>
+    <message>
+        <source>The translation failed: {0}</source>
+        <translation>A tradução falhou: {0}</translation>
     </message>
 </context>
 </TS>

@@ -1255,6 +1255,22 @@
         <source>The conversation could not be loaded. {0}</source>
         <translation>Не удалось загрузить разговор. {0}</translation>
     </message>
+    <message>
+        <source>Original · click for the translation</source>
+        <translation>Оригинал · нажмите, чтобы увидеть перевод</translation>
+    </message>
+    <message>
+        <source>Translated from {0} · click for the original</source>
+        <translation>Переведено с {0} · нажмите, чтобы увидеть оригинал</translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s page is open in your browser: click the element there, add a comment and send. Pages behind a sign-in cannot show it.</source>
+        <translation>Страница посетителя открыта в вашем браузере: нажмите на элемент, добавьте комментарий и отправьте. Страницы, требующие входа, показать его не могут.</translation>
+    </message>
+    <message>
+        <source>The visitor will read: {0}</source>
+        <translation>Посетитель прочитает: {0}</translation>
+    </message>
 </context>
 <context>
     <name>Conversations</name>
@@ -1829,6 +1845,10 @@ Waiting chats are marked in orange.</source>
     <message>
         <source>{0} transferred the chat: {1}</source>
         <translation>{0} передал(а) чат: {1}</translation>
+    </message>
+    <message>
+        <source>{0} pointed at the page: {1}</source>
+        <translation>{0} указал(а) на элемент страницы: {1}</translation>
     </message>
 </context>
 <context>
@@ -3024,6 +3044,277 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>CoreGraphics is not available (macOS only): {0}</source>
         <translation>CoreGraphics недоступна (только macOS): {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerTools</name>
+    <message>
+        <source>Translator</source>
+        <translation>Переводчик</translation>
+    </message>
+    <message>
+        <source>Translate this chat: the visitor&apos;s messages into your language, your replies into theirs ({0})</source>
+        <translation>Переводить этот чат: сообщения посетителя на ваш язык, ваши ответы на его язык ({0})</translation>
+    </message>
+    <message>
+        <source>Quick phrases</source>
+        <translation>Быстрые фразы</translation>
+    </message>
+    <message>
+        <source>Search the team&apos;s quick phrases (or type /)</source>
+        <translation>Искать в быстрых фразах команды (или наберите /)</translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation>Эмодзи</translation>
+    </message>
+    <message>
+        <source>Insert an emoji ({0})</source>
+        <translation>Вставить эмодзи ({0})</translation>
+    </message>
+    <message>
+        <source>Pointer</source>
+        <translation>Указатель</translation>
+    </message>
+    <message>
+        <source>Open the visitor&apos;s page in your browser, pick an element and send it with a comment ({0}). It does not work on pages behind a sign-in.</source>
+        <translation>Открыть страницу посетителя в вашем браузере, выбрать элемент и отправить его с комментарием ({0}). Не работает на страницах, требующих входа.</translation>
+    </message>
+    <message>
+        <source>Search a GIF and send it ({0})</source>
+        <translation>Найти GIF и отправить ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Search emoji by name</source>
+        <translation>Поиск эмодзи по названию</translation>
+    </message>
+    <message>
+        <source>Recently used</source>
+        <translation>Недавние</translation>
+    </message>
+    <message>
+        <source>Smileys and emotion</source>
+        <translation>Смайлики и эмоции</translation>
+    </message>
+    <message>
+        <source>People and body</source>
+        <translation>Люди и тело</translation>
+    </message>
+    <message>
+        <source>Animals and nature</source>
+        <translation>Животные и природа</translation>
+    </message>
+    <message>
+        <source>Food and drink</source>
+        <translation>Еда и напитки</translation>
+    </message>
+    <message>
+        <source>Travel and places</source>
+        <translation>Путешествия и места</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Занятия</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Предметы</translation>
+    </message>
+    <message>
+        <source>Symbols</source>
+        <translation>Символы</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Флаги</translation>
+    </message>
+    <message>
+        <source>No emoji used yet: they will show here.</source>
+        <translation>Вы ещё не использовали эмодзи: они появятся здесь.</translation>
+    </message>
+    <message>
+        <source>No emoji is called that.</source>
+        <translation>Эмодзи с таким названием нет.</translation>
+    </message>
+</context>
+<context>
+    <name>GifPicker</name>
+    <message>
+        <source>Search GIFs, then Enter</source>
+        <translation>Поиск GIF, затем Enter</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <source>No GIFs found.</source>
+        <translation>GIF не найдены.</translation>
+    </message>
+</context>
+<context>
+    <name>GifProviderBox</name>
+    <message>
+        <source>GIFs</source>
+        <translation>GIF</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Выключено</translation>
+    </message>
+    <message>
+        <source>GIF service</source>
+        <translation>Сервис GIF</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Ключ API</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>Адрес API</translation>
+    </message>
+    <message>
+        <source>The service&apos;s own (leave empty)</source>
+        <translation>Собственный адрес сервиса (оставьте пустым)</translation>
+    </message>
+    <message>
+        <source>Save GIF service</source>
+        <translation>Сохранить сервис GIF</translation>
+    </message>
+    <message>
+        <source>A key is set: leave empty to keep it</source>
+        <translation>Ключ задан: оставьте поле пустым, чтобы сохранить его</translation>
+    </message>
+    <message>
+        <source>From the service&apos;s developer dashboard</source>
+        <translation>Из панели разработчика сервиса</translation>
+    </message>
+</context>
+<context>
+    <name>GifService</name>
+    <message>
+        <source>GIF provider saved.</source>
+        <translation>Сервис GIF сохранён.</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Нет связи с сервером: повторите попытку позже.</translation>
+    </message>
+    <message>
+        <source>GIFs are off. An administrator can choose a GIF service in Settings → Integrations.</source>
+        <translation>GIF выключены. Администратор может выбрать сервис GIF в разделе Настройки → Интеграции.</translation>
+    </message>
+    <message>
+        <source>This GIF is larger than 10 MB: choose another.</source>
+        <translation>Этот GIF больше 10 МБ: выберите другой.</translation>
+    </message>
+    <message>
+        <source>The GIF service failed: {0}</source>
+        <translation>Сбой сервиса GIF: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PointerService</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Нет связи с сервером: повторите попытку позже.</translation>
+    </message>
+    <message>
+        <source>The visitor&apos;s page is not known, so it cannot be opened.</source>
+        <translation>Страница посетителя неизвестна, поэтому её нельзя открыть.</translation>
+    </message>
+    <message>
+        <source>The pointer could not start: {0}</source>
+        <translation>Не удалось запустить указатель: {0}</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened.</source>
+        <translation>Не удалось открыть браузер.</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorAdmin</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Нет связи с сервером: повторите попытку позже.</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>Не сохранено: {0}</translation>
+    </message>
+    <message>
+        <source>Translator saved.</source>
+        <translation>Переводчик сохранён.</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorBox</name>
+    <message>
+        <source>Translator</source>
+        <translation>Переводчик</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Выключено</translation>
+    </message>
+    <message>
+        <source>LibreTranslate-compatible server</source>
+        <translation>Сервер, совместимый с LibreTranslate</translation>
+    </message>
+    <message>
+        <source>Argos Translate on the relay</source>
+        <translation>Argos Translate на сервере</translation>
+    </message>
+    <message>
+        <source>{0} (not installed)</source>
+        <translation>{0} (не установлен)</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Движок</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>URL сервера</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Ключ API</translation>
+    </message>
+    <message>
+        <source>Agents switch the translator on per chat. The key stays on the relay: the apps never receive it.</source>
+        <translation>Операторы включают переводчик в каждом чате. Ключ остаётся на сервере: приложения его никогда не получают.</translation>
+    </message>
+    <message>
+        <source>Save translator</source>
+        <translation>Сохранить переводчик</translation>
+    </message>
+    <message>
+        <source>A key is set: leave empty to keep it</source>
+        <translation>Ключ задан: оставьте поле пустым, чтобы сохранить его</translation>
+    </message>
+    <message>
+        <source>If the server needs one</source>
+        <translation>Если он нужен серверу</translation>
+    </message>
+</context>
+<context>
+    <name>TranslatorService</name>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Нет связи с сервером: повторите попытку позже.</translation>
+    </message>
+    <message>
+        <source>No translator is set up. An administrator can set one in Settings → Integrations.</source>
+        <translation>Переводчик не настроен. Администратор может настроить его в разделе Настройки → Интеграции.</translation>
+    </message>
+    <message>
+        <source>The translation failed: {0}</source>
+        <translation>Не удалось перевести: {0}</translation>
     </message>
 </context>
 </TS>

@@ -20,7 +20,7 @@ from server.core import bus as topics
 from server.core.bus import OFFERS, Bus
 from server.core.metrics import Metrics
 from server.store.db import read
-from server.store.writer import GroupWriter
+from server.store.writer import GroupWriter, Write
 
 if TYPE_CHECKING:
     from server.chats.routing import Router
@@ -178,8 +178,16 @@ class ChatService:
     # -------------------------------------------------------------- agent side
 
     async def agent_message(
-        self, conn: Conn, frame: p.SendMessage, agent: p.AgentInfo, received: float
+        self,
+        conn: Conn,
+        frame: p.SendMessage,
+        agent: p.AgentInfo,
+        received: float,
+        *,
+        also: Callable[[chat_writes.ChatChange], Write[Any]] | None = None,
     ) -> None:
+        """``also``: what to store with a new message (C11: the agent's own words of a
+        translated reply) before it is acknowledged and pushed."""
         if frame.chat_id is None:
             raise p.FrameRejected("invalid", "agents must name the chat", frame.id)
         text = self.check_text(frame)
@@ -195,6 +203,8 @@ class ChatService:
                 chat_id=frame.chat_id,
             )
         )
+        if also is not None and not change.duplicate:
+            await self.writer.run(also(change))
         self._ack(conn, frame, change)
         if change.duplicate:
             return
@@ -220,6 +230,13 @@ class ChatService:
         info = await self.chat_info(frame.chat_id)
         if info is not None:
             self.bus.publish(topics.AGENTS, p.encode(p.ChatStateChanged(chat=info)))
+
+    async def visible_chat(
+        self, chat_id: int, agent: p.AgentInfo, request_id: int | None
+    ) -> tuple[Any, list[int]]:
+        """The chat and its agents, if ``agent`` may read it (else ``not_found`` or
+        ``not_in_chat``): a participant, an admin (visitor chats), the archive's rule."""
+        return await self._visible_chat(chat_id, agent, request_id)
 
     async def _visible_chat(
         self, chat_id: int, agent: p.AgentInfo, request_id: int | None

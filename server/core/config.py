@@ -113,6 +113,10 @@ class Settings:
     """Seconds before the first retry of a failed webhook; doubled each time."""
     webhook_max_attempts: int = 8
     webhook_timeout: float = 10.0
+    translator_timeout: float = 10.0
+    """C11: seconds the translator may take per request before the agent is told it failed."""
+    gif_timeout: float = 10.0
+    """C16: seconds the GIF provider may take per request (a search, a preview, a GIF)."""
     webhook_concurrency: int = 2
     """Finding 5: POSTs in flight at once to one webhook (a hung receiver holds no more)."""
     visitor_form_rate: float = 0.2

@@ -83,3 +83,7 @@ SMTP = BoundedExecutor("smtp", workers=2, queue=32)
 """Invitation and reply e-mails (each may wait for its SMTP server's time-out)."""
 WEBHOOKS = BoundedExecutor("webhooks", workers=4, queue=64)
 """Webhook POSTs; each webhook has at most ``Settings.webhook_concurrency`` of them at once."""
+TRANSLATE = BoundedExecutor("translate", workers=4, queue=64)
+"""C11: requests to the translator (LibreTranslate over HTTP, or Argos models in-process)."""
+GIFS = BoundedExecutor("gifs", workers=4, queue=64)
+"""C16: searches and GIF bodies fetched from the GIF provider for the agents."""

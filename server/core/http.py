@@ -75,6 +75,7 @@ class HttpRoutes:
         metrics: Callable[[], bytes],
         download_url: str = "",
         files: Callable[[ServerConnection, Request], Awaitable[Response]] | None = None,
+        gif_previews: Callable[[ServerConnection, Request], Awaitable[Response]] | None = None,
         log_download: Callable[[int | None, str], Awaitable[tuple[int, str, bytes | Path]]]
         | None = None,
         metrics_token: str = "",
@@ -82,6 +83,7 @@ class HttpRoutes:
         client_ip: Callable[[ServerConnection], str] | None = None,
     ) -> None:
         self._files = files
+        self._gif_previews = gif_previews
         self._metrics_token = metrics_token
         self._downloads = downloads or Downloads(per_ip=4, total=256)
         self._client_ip = client_ip or (
@@ -152,6 +154,8 @@ class HttpRoutes:
             return respond(connection, status, body, "application/json")
         if path.startswith("/files/") and self._files is not None:
             return await self._files(connection, request)  # C14 downloads (server/files/service.py)
+        if path.startswith("/gifs/preview/") and self._gif_previews is not None:
+            return await self._gif_previews(connection, request)  # C16 (server/gifs/service.py)
         if path.startswith("/logs/") and self._log_download is not None:
             return await self._logs(connection, request, path.removeprefix("/logs/"))
         if path == "/metrics":

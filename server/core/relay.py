@@ -48,13 +48,16 @@ from server.core.shutdown import bounded, close_handlers
 from server.core.streaming import streaming_connection
 from server.files.file_frames import FileFrames
 from server.files.service import FileService
+from server.gifs.service import GifService
 from server.integrations.webhooks import Webhooks
 from server.ops.logs import Caps, LogService
 from server.ops.retention import Retention
+from server.pointer.service import PointerService
 from server.stats.recorder import Recorder
 from server.stats.service import StatsService
 from server.store.db import create_engine, create_writer_engine, migrate, read
 from server.store.writer import GroupWriter
+from server.translate.service import TranslateService
 from server.visitors.geo import GeoLocator
 from server.visitors.invitations import Invitations
 from server.visitors.offline import OfflineService
@@ -174,6 +177,7 @@ class Relay:
             self.engine, self.bus, self.presence, self.router, self.account.is_open
         )
         self.files = FileService(settings, self.engine, self.writer, self.chats)
+        self.gifs = GifService(self.engine, self.writer, self.files, settings.gif_timeout)
         trusted_proxies = parse_trusted(settings.trusted_proxies)
         self._client_ip = lambda ws: connection_ip(ws, trusted_proxies)
         self.files.client_ip = self._client_ip
@@ -254,6 +258,9 @@ class Relay:
                 self.logs,
                 self.account,
                 StatsService(self.engine),
+                TranslateService(self.engine, self.writer, self.chats, settings.translator_timeout),
+                self.gifs,
+                PointerService(self.engine, self.writer, self.chats),
             ],
             read_account=lambda agent_id: read(self.engine, account_repo.agent_by_id, agent_id),
         )
@@ -289,6 +296,7 @@ class Relay:
             metrics=self.metrics.render,
             download_url=self.settings.app_download_url,
             files=self.files.serve,
+            gif_previews=self.gifs.serve_preview,
             log_download=self.logs.download,
             metrics_token=self.settings.metrics_token,
             downloads=self.files.downloads,

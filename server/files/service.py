@@ -151,7 +151,14 @@ class FileService:
     # -------------------------------------------------------------- uploads
 
     async def begin(
-        self, conn: Conn, frame: p.UploadFile, role: p.Role, principal_id: int, author_name: str
+        self,
+        conn: Conn,
+        frame: p.UploadFile,
+        role: p.Role,
+        principal_id: int,
+        author_name: str,
+        *,
+        announce: bool = True,
     ) -> None:
         if conn in self._uploads:
             raise p.FrameRejected("invalid", "one upload at a time", frame.id)
@@ -197,7 +204,18 @@ class FileService:
         self._uploads[conn] = Upload(
             frame, role, principal_id, author_name, file_id, partial, chat_id=check.chat_id
         )
-        conn.send(p.UploadReady(id=frame.id, chunk_bytes=p.FILE_CHUNK_BYTES))
+        if announce:
+            conn.send(p.UploadReady(id=frame.id, chunk_bytes=p.FILE_CHUNK_BYTES))
+
+    async def store_bytes(
+        self, conn: Conn, frame: p.UploadFile, agent: p.AgentInfo, data: bytes
+    ) -> None:
+        """A file the relay fetched for an agent (C16: the chosen GIF), stored exactly as an
+        upload of ``data`` on ``conn``: the same checks, quotas, byte allowance and storage,
+        answered ``file_stored`` and pushed as a ``file`` event."""
+        await self.begin(conn, frame, "agent", agent.id, agent.name, announce=False)
+        for start in range(0, len(data), p.FILE_CHUNK_BYTES):
+            await self.chunk(conn, data[start : start + p.FILE_CHUNK_BYTES])
 
     def _check_quotas(
         self, frame: p.UploadFile, role: p.Role, principal_id: int, check: files_repo.UploadCheck

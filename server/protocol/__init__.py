@@ -4,11 +4,11 @@ Every frame is a JSON object with a ``type`` tag. This package is the one defini
 frame: the relay decodes and validates with it, the desktop app imports it, and
 ``docs/protocol.md`` is generated from it (``python -m server.protocol``). Each frame lives in
 the module of its domain (``account``, ``chats``, ``actions``, ``visitors``, ``files``, ``logs``,
-``admin``, ``stats``) with its answers and pushes; ``base`` holds the limits, the close and
-error codes, the bounded types and the ``Frame`` base, ``structs`` the structures several
-domains share, and ``codec`` each role's union of frames and the encoders and decoders. The
-package re-exports all of them: ``from server import protocol as p`` then ``p.SendMessage``,
-``p.encode``.
+``admin``, ``stats``, ``translate``, ``gifs``, ``pointer``) with its answers and pushes;
+``base`` holds the limits, the close and error codes, the bounded types and the ``Frame`` base,
+``structs`` the structures several domains share, and ``codec`` each role's union of frames and
+the encoders and decoders. The package re-exports all of them: ``from server import protocol as
+p`` then ``p.SendMessage``, ``p.encode``.
 
 Rules (see DESIGN.md):
 
@@ -44,11 +44,14 @@ from . import (
     codec,
     doc,
     files,
+    gifs,
     logs,
+    pointer,
     stats,
     structs,
+    translate,
     visitors,
-)
+)  # fmt: skip
 from .account import *  # noqa: F403
 from .actions import *  # noqa: F403
 from .admin import *  # noqa: F403
@@ -57,9 +60,12 @@ from .chats import *  # noqa: F403
 from .codec import *  # noqa: F403
 from .doc import *  # noqa: F403
 from .files import *  # noqa: F403
+from .gifs import *  # noqa: F403
 from .logs import *  # noqa: F403
+from .pointer import *  # noqa: F403
 from .stats import *  # noqa: F403
 from .structs import *  # noqa: F403
+from .translate import *  # noqa: F403
 from .visitors import *  # noqa: F403
 
 __all__ = [
@@ -73,6 +79,9 @@ __all__ = [
     *logs.__all__,
     *stats.__all__,
     *admin.__all__,
+    *translate.__all__,
+    *gifs.__all__,
+    *pointer.__all__,
     *codec.__all__,
     *doc.__all__,
 ]

@@ -139,6 +139,10 @@ ErrorCode = Literal[
     "file_corrupt",  # C14: the bytes received do not match the announced size or SHA-256
     "quota_exceeded",  # C14: the chat's files, or the visitor's uploads today, reached their limit
     "storage_full",  # C14: the relay's disk is (nearly) full: no upload is accepted now
+    "translator_off",  # C11: no translator is set on the relay (Ajustes → Integraciones)
+    "translator_failed",  # C11: the translator failed or did not answer in time
+    "gifs_off",  # C16: no GIF provider is set on the relay (Ajustes → Integraciones)
+    "gif_failed",  # C16: the GIF provider failed, refused or did not answer in time
 ]
 
 

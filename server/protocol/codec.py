@@ -17,7 +17,19 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from . import account, actions, admin, chats, files, logs, stats, visitors
+from . import (
+    account,
+    actions,
+    admin,
+    chats,
+    files,
+    gifs,
+    logs,
+    pointer,
+    stats,
+    translate,
+    visitors,
+)
 from .base import MAX_PAGE_BYTES, Error, Frame, FrameRejected, ListAnswer, Ok, Ping, Pong, tag_of
 
 __all__ = [
@@ -105,6 +117,16 @@ AgentRequest = (
     | admin.SaveDepartment
     | admin.DeleteDepartment
     | stats.GetStats
+    | translate.GetTranslator
+    | translate.SaveTranslator
+    | translate.TranslateMessages
+    | translate.TranslateText
+    | translate.SendTranslated
+    | gifs.GetGifProvider
+    | gifs.SaveGifProvider
+    | gifs.SearchGifs
+    | gifs.SendGif
+    | pointer.CreatePointer
 )
 
 VisitorRequest = (
@@ -122,6 +144,7 @@ VisitorRequest = (
     | visitors.PageHidden
     | visitors.InvitationClosed
     | visitors.ChooseDepartment
+    | pointer.PointerPick
 )
 
 ServerFrame = (
@@ -179,6 +202,12 @@ ServerFrame = (
     | admin.DepartmentsList
     | admin.DepartmentsChanged
     | stats.StatsReport
+    | translate.TranslatorSettings
+    | translate.MessagesTranslated
+    | translate.TextTranslated
+    | gifs.GifProviderSettings
+    | gifs.GifsFound
+    | pointer.PointerCreated
 )
 
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__

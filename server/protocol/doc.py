@@ -14,7 +14,21 @@ from typing import Any
 
 import msgspec
 
-from . import account, actions, admin, base, chats, files, logs, stats, structs, visitors
+from . import (
+    account,
+    actions,
+    admin,
+    base,
+    chats,
+    files,
+    gifs,
+    logs,
+    pointer,
+    stats,
+    structs,
+    translate,
+    visitors,
+)  # fmt: skip
 from .codec import AGENT_FRAMES, SERVER_FRAMES, VISITOR_FRAMES
 
 __all__ = ["render_doc"]
@@ -29,6 +43,9 @@ DOMAINS: tuple[ModuleType, ...] = (
     logs,
     admin,
     stats,
+    translate,
+    gifs,
+    pointer,
 )
 """The domain modules in the page's order; ``structs`` (shared structures) comes after them."""
 

@@ -37,7 +37,16 @@ AgentStatus = Literal["online", "away", "offline"]
 ChatState = Literal["offered", "active", "closed", "missed"]
 ChatKind = Literal["visitor", "direct"]
 EventKind = Literal[
-    "message", "joined", "left", "closed", "file", "missed", "comment", "transfer", "requeued"
+    "message",
+    "joined",
+    "left",
+    "closed",
+    "file",
+    "missed",
+    "comment",
+    "transfer",
+    "requeued",
+    "pointer",  # C15: ``text`` is JSON {"comment", "selector", "url"}
 ]
 """``missed``: nobody took the chat (N3); the widget shows the offline form. ``requeued`` (B6):
 the chat's agent went offline and did not come back in time; the chat is offered to the others

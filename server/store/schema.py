@@ -181,6 +181,32 @@ events = sa.Table(
     sa.UniqueConstraint("author", "author_id", "client_msg_id", name="uq_events_client_msg"),
 )
 
+# C11: a chat event's text in another language, stored once and shown to every agent (and in
+# the archive). ``source`` is the language the event's text is in; ``original`` marks the
+# agent's own words of a translated reply (the event's text is then the translation).
+event_translations = sa.Table(
+    "event_translations",
+    metadata,
+    sa.Column("event_id", BigId, sa.ForeignKey("events.id"), primary_key=True),
+    sa.Column("language", sa.String(16), primary_key=True),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("source", sa.String(16), nullable=False, server_default=""),
+    sa.Column("original", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+# C15: one-time pointer tokens (only their SHA-256 is kept), bound to the agent and the chat.
+pointer_tokens = sa.Table(
+    "pointer_tokens",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("chat_id", sa.Integer, sa.ForeignKey("chats.id"), nullable=False),
+    sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=False),
+    sa.Column("page_url", sa.Text, nullable=False),
+    sa.Column("expires_at", sa.Float, nullable=False),
+    sa.Column("used_at", sa.Float, nullable=True),
+)
+
 offline_messages = sa.Table(
     "offline_messages",
     metadata,

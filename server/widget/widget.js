@@ -38,7 +38,7 @@
       blocked: 'The chat is not available on this page.',
       rate_limited: 'You are sending too fast. Please wait a moment.',
       message_too_long: 'That message is too long. Please shorten it.',
-      empty_message: 'The message is empty.', generic: 'Something went wrong. Please try again.'
+      empty_message: 'The message is empty.', generic: 'Something went wrong. Please try again.', emoji: 'Emoji'
     }
   };
   // B4: data-lang, else the browser's language if the widget speaks it, else the site's (K1, kept
@@ -51,7 +51,7 @@
 
   // -- modules: server/widget/mod/NAME.js, fetched from the relay on first need so that the core
   // stays under 40 KB. A module runs window['jivo_NAME']((api) => ({ frame(f), event(ev) })).
-  var ROUTE = { visitor_invitation: 'invite', visitor_blocked: 'block', requeued: 'departments' }; // frame type or event kind -> module name
+  var ROUTE = { visitor_invitation: 'invite', visitor_blocked: 'block', requeued: 'departments', pointer: 'pointer' }; // frame type or event kind -> module name
   // C14 files, C17 sneak peek: server/widget/mod/files.js (loaded at welcome).
   'file upload_ready file_stored file_link_granted'.split(' ').forEach((k) => { ROUTE[k] = 'files'; });
   var mods = {};
@@ -202,7 +202,9 @@
   var typingEl = h('div', 'typing', { 'data-testid': 'typing', hidden: '' });
   var input = h('textarea', 'in', { 'data-testid': 'input', rows: '1', placeholder: T.placeholder, 'aria-label': T.placeholder });
   var sendBtn = h('button', 'sb', { type: 'button', 'data-testid': 'send', 'aria-label': T.send, title: T.send }, [icon('send')]);
-  var composer = h('div', 'comp', null, [input, sendBtn]);
+  // C13: the emoji picker (mod/emoji.js) loads on the first click.
+  var emojiBtn = h('button', 'ib eb', { type: 'button', 'data-testid': 'emoji-open', 'aria-label': T.emoji, title: T.emoji }, ['\u263a']);
+  var composer = h('div', 'comp', null, [input, emojiBtn, sendBtn]);
   var chatPane = h('div', 'dc', null, [list, typingEl, composer]);
 
   function field(label, tag, attrs) {
@@ -490,6 +492,7 @@
       case 'ok':
         if (meta && meta.kind === 'offline') { offlineSent = true; offText.input.value = ''; render(); }
         if (meta && meta.kind === 'contact') { view = 'chat'; showNotice(T.saved); render(); }
+        if (meta && meta.done) meta.done(); // a module's request (C15 pointer_pick)
         return;
       case 'error': return onError(f, meta);
       default: if (ROUTE[f.type]) mod(ROUTE[f.type]).then((m) => m.frame(f));
@@ -516,6 +519,8 @@
     synced = false;
     attempt = 0;
     mod('files').then((m) => m.welcome(f), () => {});
+    // C15: the agent's own browser, opened by the app with a one-time token: pick mode.
+    if (/[#&]jivo-pointer=/.test(location.hash)) mod('pointer').then((m) => m.pick(), () => {});
     if ((f.departments || []).length > 1) mod('departments').then((m) => m.frame(f), () => {}); // T4
     render();
     pageView();
@@ -547,6 +552,7 @@
 
   function onError(f, meta) {
     if (typeof f.id === 'number') delete reqs[f.id];
+    if (meta && meta.done) return meta.done(f.code);
     if (api.onError && api.onError(f)) return;
     var code = f.code;
     if (!ready && /^(origin_not_allowed|unknown_site|version_mismatch|forbidden)$/.test(code)) return refused(code, f.message);
@@ -692,6 +698,7 @@
   contactBtn.addEventListener('click', () => { view = view === 'contact' ? 'chat' : 'contact'; cErr.textContent = ''; render(); });
   cCancel.addEventListener('click', () => { view = 'chat'; render(); });
   sendBtn.addEventListener('click', () => { submit(); input.focus(); });
+  emojiBtn.addEventListener('click', () => { mod('emoji').then((m) => m.toggle(), () => {}); });
   input.addEventListener('input', onTyping);
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && e.keyCode !== 229) { e.preventDefault(); submit(); }

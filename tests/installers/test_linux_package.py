@@ -64,6 +64,7 @@ def test_deb_layout_and_depends(deb_package: Path, deb_root: Path) -> None:
     # libc and GL are never bundled (PyInstaller leaves them to the system); libxcb neither.
     assert {"libc6", "libgl1", "libegl1", "libxcb1"} <= depends, depends
     assert fields["Depends"].startswith("libc6 (>= 2.")
+    assert "fonts-noto-color-emoji" in depends  # C13: emoji in colour on every Linux desktop
 
     exe = deb_root / "opt" / "jivo-desktop" / "jivo-desktop"
     assert exe.is_file() and os.access(exe, os.X_OK)

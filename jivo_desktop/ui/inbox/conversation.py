@@ -1,8 +1,9 @@
 """The centre of Centro de Atención (C1): the chat's header with its action toolbar (C3, C7-C9),
 the messages, who is typing (C17: what, with sneak peek), Accept for an offer, and the input at
-the bottom: Enter sends, the paperclip and dropped files (C14), chat or comment (C10), quick
-phrases (C12). The agent's draft is kept per chat, and the visitor sees "typing" while the agent
-writes.
+the bottom: Enter sends, the paperclip and dropped files (C14), chat or comment (C10), and the
+tool row under it: the translator (C11), quick phrases (C12), emoji (C13), the pointer (C15)
+and GIFs (C16).
+The agent's draft is kept per chat, and the visitor sees "typing" while the agent writes.
 
 :class:`~jivo_desktop.ui.inbox.page.InboxPage` says which chat to show (:meth:`show_chat`) and
 when it changed (:meth:`refresh`)."""
@@ -26,9 +27,13 @@ from PySide6.QtWidgets import (
 from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.conversations import Chat, Message
+from jivo_desktop.services.emoji import EmojiService
 from jivo_desktop.services.files import FilesService
+from jivo_desktop.services.gifs import GifService
 from jivo_desktop.services.phrases import PhrasesService
+from jivo_desktop.services.pointer import PointerService
 from jivo_desktop.services.team import TeamService
+from jivo_desktop.services.translator import TranslatorService
 from jivo_desktop.ui.common.fit import ElidedLabel
 from jivo_desktop.ui.common.plain import PlainLabel, isolate, plain_tooltip
 from jivo_desktop.ui.common.problem_bar import ProblemBar
@@ -39,11 +44,13 @@ from jivo_desktop.ui.inbox.chat_actions import (
     NoticeLabel,
     ReplyChannel,
 )
+from jivo_desktop.ui.inbox.composer_tools import ComposerTools
 from jivo_desktop.ui.inbox.delegates import MessageDelegate
 from jivo_desktop.ui.inbox.leave_confirm import confirm_leave
 from jivo_desktop.ui.inbox.models import MessageRole, MessagesModel
 from jivo_desktop.ui.inbox.phrases import PhrasePopup
 
+PREVIEW_MS = 700
 TYPING_IDLE_MS = 3000
 DRAFT_SAVE_MS = 400
 
@@ -82,6 +89,28 @@ class ConversationDelegate(MessageDelegate):
     def not_sent_text(self) -> str:
         return QCoreApplication.translate("ConversationPane", "not sent · Retry")
 
+    def shown_text(self, message: Message) -> str:
+        """C11: with the translator on, a message in the agent's language (the original one
+        click away); a reply the agent sent translated shows their words and what the visitor
+        read."""
+        pane = self.pane
+        found = pane.translator.translation(pane.shown_chat, message.seq)
+        if found is None or message.kind != "message":
+            return super().shown_text(message)
+        if found.original:
+            return f"{isolate(found.text)}\n→ {isolate(message.text)}"
+        if found.text == message.text:
+            return super().shown_text(message)
+        if (pane.shown_chat, message.seq) in pane.translator.showing_original:
+            note = QCoreApplication.translate(
+                "ConversationPane", "Original · click for the translation"
+            )
+            return f"{isolate(message.text)}\n{note}"
+        note = QCoreApplication.translate(
+            "ConversationPane", "Translated from {0} · click for the original"
+        ).format(found.source or "?")
+        return f"{isolate(found.text)}\n{note}"
+
 
 class ConversationPane(QWidget):
     """One chat at a time (``shown_chat``; 0: none). ``files`` is None where files are off."""
@@ -94,8 +123,21 @@ class ConversationPane(QWidget):
         phrases: PhrasesService,
         files: FilesService | None = None,
         parent: QWidget | None = None,
+        emoji: EmojiService | None = None,
+        translator: TranslatorService | None = None,
+        gifs: GifService | None = None,
+        pointer: PointerService | None = None,
     ) -> None:
         super().__init__(parent)
+        self.emoji = emoji or EmojiService(chats.session.store, self)
+        self.translator = translator or TranslatorService(chats, self)
+        self.gifs = gifs or GifService(chats.session, self)
+        self.pointer = pointer or PointerService(chats.session, parent=self)
+        self.pointer.opened.connect(self._on_pointer_opened)
+        self.pointer.problem.connect(self._on_translator_problem)  # the same line: a problem
+        self.translator.changed.connect(self._on_translator_changed)
+        self.translator.problem.connect(self._on_translator_problem)
+        self.translator.preview_ready.connect(self._on_translator_preview_ready)
         self.chats = chats
         self.files = files
         self.chat_actions = chat_actions
@@ -180,16 +222,30 @@ class ConversationPane(QWidget):
             files.thumbnail_ready.connect(self._on_files_thumbnail_ready)
         input_layout.addWidget(self.composer, 1)
         input_layout.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
-        # C12: the composer's bottom row; "Quick phrases" opens the search, Insert types it.
-        self.tools_row = QWidget()
-        tools_layout = QHBoxLayout(self.tools_row)
-        tools_layout.setContentsMargins(12, 0, 12, 6)
-        self.phrases_button = QPushButton()
-        self.phrases_button.setObjectName("ComposerTool")
-        self.phrases_button.setFlat(True)
-        self.phrases_button.clicked.connect(self._on_phrases_button_clicked)
-        tools_layout.addWidget(self.phrases_button)
-        tools_layout.addStretch(1)
+        # The tool row (the guide's "parte inferior"): jivo_desktop/ui/inbox/composer_tools.py
+        self.tools_row = ComposerTools(self.emoji, self.gifs, self, self._may_open_tools)
+        self.tools_row.translator_toggled.connect(self._on_translator_button_toggled)
+        self.tools_row.phrases_requested.connect(self._on_phrases_button_clicked)
+        self.tools_row.emoji_picked.connect(self._on_emoji_picker_picked)
+        self.tools_row.pointer_requested.connect(self.start_pointer)
+        self.tools_row.gif_picked.connect(self._on_gif_picker_picked)
+        tools = self.tools_row
+        self.translator_button, self.phrases_button = tools.translator_button, tools.phrases_button
+        self.emoji_button, self.emoji_picker = tools.emoji_button, tools.emoji_picker
+        self.pointer_button = tools.pointer_button
+        self.gif_button, self.gif_picker = tools.gif_button, tools.gif_picker
+        # C11: what the visitor will read, and why a translation failed
+        self.translate_preview = PlainLabel()
+        self.translate_preview.setObjectName("FieldLabel")
+        self.translate_preview.setWordWrap(True)
+        self.translate_preview.setContentsMargins(14, 2, 14, 0)
+        self.translate_preview.hide()
+        self.translate_problem = PlainLabel()
+        self.translate_problem.setObjectName("TranslateProblem")
+        self.translate_problem.setStyleSheet("color: #b03a2e;")
+        self.translate_problem.setWordWrap(True)
+        self.translate_problem.setContentsMargins(14, 2, 14, 0)
+        self.translate_problem.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -204,6 +260,8 @@ class ConversationPane(QWidget):
             layout.addWidget(self.attachment_bar)
         layout.addWidget(self.offer_bar)
         layout.addWidget(self.reply_channel)
+        layout.addWidget(self.translate_problem)
+        layout.addWidget(self.translate_preview)
         layout.addWidget(input_row)
         layout.addWidget(self.tools_row)
 
@@ -215,6 +273,10 @@ class ConversationPane(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_SAVE_MS)
         self._draft_timer.timeout.connect(self._save_draft)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_MS)
+        self._preview_timer.timeout.connect(self._on_preview_timer_timeout)
         self._typing_sent = False
         self.retranslate()
 
@@ -229,8 +291,6 @@ class ConversationPane(QWidget):
             self.tr("Type a message… (Enter sends, Shift+Enter: new line)")
         )
         self.send_button.setText(self.tr("Send"))
-        self.phrases_button.setText("≡ " + self.tr("Quick phrases"))
-        self.phrases_button.setToolTip(self.tr("Search the team's quick phrases (or type /)"))
         self.delegate.invalidate()
         self.messages.viewport().update()
 
@@ -238,6 +298,8 @@ class ConversationPane(QWidget):
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_typing_timer"):
             self.retranslate()
             self.refresh()
+            if self.shown_chat:  # C11: the translations into the new interface language
+                self.translator.fetch(self.shown_chat)
         super().changeEvent(event)
 
     # -------------------------------------------------------------- what the page tells
@@ -255,6 +317,11 @@ class ConversationPane(QWidget):
         self.composer.blockSignals(True)
         self.composer.setPlainText(self.chats.draft(chat_id) if chat else "")
         self.composer.blockSignals(False)
+        self.translate_problem.hide()
+        self.translate_preview.hide()
+        self._show_translator_switch()
+        if chat is not None:
+            self.translator.fetch(chat_id)
 
     def refresh(self) -> None:
         """The shown chat changed (its state, the visitor typing...): header, bars, input."""
@@ -284,6 +351,7 @@ class ConversationPane(QWidget):
         self.send_button.setEnabled(not offered)
         self.tools_row.setVisible(not offered)
         self.reply_channel.setVisible(not offered and not chat.direct)
+        self.tools_row.show_for(direct=chat.direct, translating=self.translator.enabled(chat.id))
 
     def show_page_url(self, url: str) -> None:
         """B9: the header shows the page the visitor is on now, not where the chat began."""
@@ -334,6 +402,10 @@ class ConversationPane(QWidget):
 
     def _on_messages_clicked(self, index: QModelIndex) -> None:
         message = index.data(MessageRole)
+        found = self.translator.translation(self.shown_chat, message.seq) if message else None
+        if found is not None and not found.original and found.text != message.text:
+            self.translator.toggle_original(self.shown_chat, message.seq)  # C11: the original
+            return
         if message is not None and message.mine and message.state == "failed":
             self.chats.retry(self.shown_chat, message.client_msg_id or "")  # "not sent · Retry"
             return
@@ -353,6 +425,88 @@ class ConversationPane(QWidget):
     def _on_phrases_button_clicked(self) -> None:
         self.chat_actions_bar.open_phrases(insert=self._insert_phrase)
 
+    def _may_open_tools(self) -> bool:
+        return self.chats.chat(self.shown_chat) is not None and self.composer.isEnabled()
+
+    def open_emoji_picker(self) -> None:
+        """C13: the picker above the tool row (the Emoji button, Ctrl+E)."""
+        self.tools_row.open_emoji_picker()
+
+    def start_pointer(self) -> None:
+        """C15: the visitor's page opens in the agent's browser, in pick mode."""
+        chat = self.chats.chat(self.shown_chat)
+        if chat is not None and not chat.direct and not chat.offered:
+            self.translate_problem.hide()
+            self.pointer.point(chat.id)
+
+    def _on_pointer_opened(self, chat_id: int, _url: str) -> None:
+        if chat_id == self.shown_chat:
+            self.translate_preview.setText(
+                self.tr(
+                    "The visitor's page is open in your browser: click the element there, add a "
+                    "comment and send. Pages behind a sign-in cannot show it."
+                )
+            )
+            self.translate_preview.show()
+
+    def open_gif_picker(self) -> None:
+        """C16: the GIF search above the tool row (the GIF button, Ctrl+G)."""
+        self.tools_row.open_gif_picker()
+
+    def _on_gif_picker_picked(self, token: str) -> None:
+        if self.shown_chat:
+            self.gifs.send(self.shown_chat, token)  # the relay stores it as a file (C14)
+        self.composer.setFocus()
+
+    def _on_emoji_picker_picked(self, char: str) -> None:
+        self.composer.insertPlainText(char)
+        self.composer.setFocus()
+
+    # -------------------------------------------------------------- C11 translator
+
+    def _translating(self) -> bool:
+        chat = self.chats.chat(self.shown_chat)
+        return chat is not None and not chat.direct and self.translator.enabled(chat.id)
+
+    def _show_translator_switch(self) -> None:
+        chat = self.chats.chat(self.shown_chat)
+        direct = chat is not None and chat.direct
+        self.tools_row.show_for(direct=direct, translating=self.translator.enabled(self.shown_chat))
+
+    def _on_translator_button_toggled(self, on: bool) -> None:
+        if self.shown_chat:
+            self.translate_problem.hide()
+            self.translator.set_enabled(self.shown_chat, on)
+            self._on_composer_text_changed()
+        if not on:
+            self.translate_preview.hide()
+
+    def _on_translator_changed(self, chat_id: int) -> None:
+        if chat_id != self.shown_chat:
+            return
+        self._show_translator_switch()
+        self.delegate.invalidate()
+        self.messages.doItemsLayout()
+        self.messages.viewport().update()
+
+    def _on_translator_problem(self, chat_id: int, text: str) -> None:
+        if chat_id == self.shown_chat:
+            self.translate_problem.setText(text)
+            self.translate_problem.show()
+
+    def _on_preview_timer_timeout(self) -> None:
+        text = self.composer.toPlainText()
+        if self._translating() and text.strip() and not self.reply_channel.comment_mode:
+            self.translator.preview(self.shown_chat, text)
+
+    def _on_translator_preview_ready(self, chat_id: int, text: str, translated: str) -> None:
+        if chat_id != self.shown_chat or text != self.composer.toPlainText():
+            return  # typed on since: the next preview is coming
+        self.translate_preview.setText(
+            self.tr("The visitor will read: {0}").format(isolate(translated))
+        )
+        self.translate_preview.show()
+
     def _insert_phrase(self, text: str) -> None:
         """C12: the chosen quick phrase goes in at the cursor."""
         self.composer.insertPlainText(text)
@@ -367,8 +521,12 @@ class ConversationPane(QWidget):
         if self.reply_channel.comment_mode:
             self.chat_actions.comment(self.shown_chat, text)
             self.reply_channel.reset()  # B10: the next line goes to the visitor again
+        elif self._translating():
+            self.translator.send(self.shown_chat, text)  # C11: in the visitor's language
         else:
             self.chats.send(self.shown_chat, text)
+        self.translate_preview.hide()
+        self._preview_timer.stop()
         self.composer.blockSignals(True)
         self.composer.clear()
         self.composer.blockSignals(False)
@@ -377,6 +535,9 @@ class ConversationPane(QWidget):
 
     def _on_composer_text_changed(self) -> None:
         self._draft_timer.start()
+        if self._translating():
+            self.translate_preview.hide()
+            self._preview_timer.start()
         if self.reply_channel.comment_mode:
             return  # a comment is not for the visitor: no typing indicator
         if self.shown_chat and not self._typing_sent:

@@ -3,6 +3,7 @@ computed from font metrics and cached per message and width)."""
 
 from __future__ import annotations
 
+import json
 import time
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
@@ -118,7 +119,8 @@ class MessageDelegate(QStyledItemDelegate):
         width = option.rect.width()
         key = (id(message), width)
         entry = self._sizes.get(key)
-        if entry is None or entry[0] is not message or entry[1] != len(message.text):
+        shown = len(self.shown_text(message))
+        if entry is None or entry[0] is not message or entry[1] != shown:
             if message.kind not in BUBBLE_KINDS:
                 height, text_w, text_h = 30, 0, 0
             else:
@@ -127,14 +129,16 @@ class MessageDelegate(QStyledItemDelegate):
                 height = text_h + 2 * self.PAD + 18 + self.GAP
             if len(self._sizes) >= self.MAX_SIZES:
                 self._sizes.clear()
-            entry = self._sizes[key] = (message, len(message.text), height, text_w, text_h)
+            entry = self._sizes[key] = (message, shown, height, text_w, text_h)
         return entry[2], entry[3], entry[4]
 
     def _text_rect(self, option: QStyleOptionViewItem, message: Message) -> QRect:
         metrics = QFontMetrics(option.font)
         width = max(120, int(option.rect.width() * self.MAX_RATIO)) - 2 * self.PAD
         flags = int(Qt.TextFlag.TextWordWrap)
-        return metrics.boundingRect(QRect(0, 0, width, 100_000), flags, _shown(message) or " ")
+        return metrics.boundingRect(
+            QRect(0, 0, width, 100_000), flags, self.shown_text(message) or " "
+        )
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         message: Message | None = index.data(MessageRole)
@@ -188,7 +192,7 @@ class MessageDelegate(QStyledItemDelegate):
         painter.drawText(
             bubble.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD),
             int(Qt.TextFlag.TextWordWrap),
-            _shown(message),
+            self.shown_text(message),
         )
         small = QFont(font)
         small.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
@@ -225,11 +229,23 @@ class MessageDelegate(QStyledItemDelegate):
             return QCoreApplication.translate(
                 "MessageDelegate", "{0} went offline: the chat went back to the queue"
             ).format(name)
+        if message.kind == "pointer":  # C15: the agent's comment on a picked element
+            try:
+                comment = str(json.loads(message.text).get("comment", ""))
+            except (ValueError, AttributeError):
+                comment = ""
+            return QCoreApplication.translate(
+                "MessageDelegate", "{0} pointed at the page: {1}"
+            ).format(name, isolate(comment) or "—")
         if message.kind == "transfer":  # C9: the note, for agents only
             return QCoreApplication.translate(
                 "MessageDelegate", "{0} transferred the chat: {1}"
             ).format(name, isolate(message.text) or "—")
         return message.kind
+
+    def shown_text(self, message: Message) -> str:
+        """A bubble's text; the conversation shows a translation here when it has one (C11)."""
+        return _shown(message)
 
     def comment_label(self) -> str:
         """Overridden by the page with translated words."""

@@ -17,5 +17,5 @@ window['jivo_lang-es'](() => ({
     needEmail: 'Escriba un correo válido.', blocked: 'El chat no está disponible en esta página.',
     rate_limited: 'Está enviando demasiado rápido. Espere un momento.',
     message_too_long: 'El mensaje es demasiado largo. Acórtelo, por favor.',
-    empty_message: 'El mensaje está vacío.', generic: 'Algo salió mal. Inténtelo de nuevo.'
+    empty_message: 'El mensaje está vacío.', generic: 'Algo salió mal. Inténtelo de nuevo.', emoji: 'Emojis'
 }));

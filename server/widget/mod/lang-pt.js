@@ -17,5 +17,5 @@ window['jivo_lang-pt'](() => ({
     blocked: 'O chat não está disponível nesta página.',
     rate_limited: 'Você está enviando rápido demais. Aguarde um momento.',
     message_too_long: 'A mensagem é longa demais. Encurte-a, por favor.',
-    empty_message: 'A mensagem está vazia.', generic: 'Algo deu errado. Tente novamente.'
+    empty_message: 'A mensagem está vazia.', generic: 'Algo deu errado. Tente novamente.', emoji: 'Emojis'
 }));

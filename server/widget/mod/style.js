@@ -41,6 +41,7 @@ window['jivo_style'](() => {
     '.sys{align-self:center;font-size:12px;line-height:16px;color:#5f6b66;background:#e7edea;padding:3px 10px;border-radius:10px;margin:6px 0;text-align:center;max-width:90%}' +
     '.typing{padding:4px 16px 6px;font-size:12px;line-height:16px;color:#5f6b66;font-style:italic;background:#f5f7f6;flex:none}' +
     '.comp{display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid #e1e7e4;background:#fff;flex:none}' +
+    '.ib.eb{color:#5f6b66;opacity:1;width:40px;height:40px;flex:none;font-size:24px;line-height:40px}.ib.eb:hover{background:#eef6f2}' +
     '.in{flex:1;resize:none;border:1px solid #cfd8d4;border-radius:20px;padding:9px 14px;height:40px;min-height:40px;max-height:120px;outline:none;background:#fff;line-height:20px;display:block}' +
     '.in:focus,.fi:focus{border-color:' + B + ';box-shadow:0 0 0 3px rgba(31,122,92,.15)}' +
     '.sb{width:40px;height:40px;border-radius:20px;border:0;background:' + B + ';color:#fff;cursor:pointer;display:flex;align-items:center;justify-content:center;padding:0;flex:none}' +
