@@ -2086,6 +2086,14 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <source>The relay has no room for files now. Try later, and tell an administrator.</source>
         <translation>El servidor no tiene espacio para archivos ahora. Inténtelo más tarde y avise a un administrador.</translation>
     </message>
+    <message>
+        <source>This stage or funnel still has deals. Move them to another stage first.</source>
+        <translation>Esta etapa o embudo todavía tiene tratos. Muévalos primero a otra etapa.</translation>
+    </message>
+    <message>
+        <source>That due time has already passed. Choose a later time.</source>
+        <translation>Esa hora de vencimiento ya pasó. Elija una hora posterior.</translation>
+    </message>
     <message numerus="yes">
         <source>The relay is busy. Wait %n second(s) and try again.</source>
         <translation>

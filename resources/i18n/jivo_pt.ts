@@ -2086,6 +2086,14 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <source>The relay has no room for files now. Try later, and tell an administrator.</source>
         <translation>O servidor não tem espaço para arquivos agora. Tente mais tarde e avise um administrador.</translation>
     </message>
+    <message>
+        <source>This stage or funnel still has deals. Move them to another stage first.</source>
+        <translation>Esta etapa ou funil ainda tem negócios. Mova-os primeiro para outra etapa.</translation>
+    </message>
+    <message>
+        <source>That due time has already passed. Choose a later time.</source>
+        <translation>Esse prazo já passou. Escolha um horário posterior.</translation>
+    </message>
     <message numerus="yes">
         <source>The relay is busy. Wait %n second(s) and try again.</source>
         <translation>

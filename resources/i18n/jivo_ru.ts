@@ -2088,6 +2088,14 @@ This page is not built yet: it comes in a later version.</source>
         <source>The relay has no room for files now. Try later, and tell an administrator.</source>
         <translation>На сервере сейчас нет места для файлов. Попробуйте позже и сообщите администратору.</translation>
     </message>
+    <message>
+        <source>This stage or funnel still has deals. Move them to another stage first.</source>
+        <translation>На этом этапе или в этой воронке ещё есть сделки. Сначала перенесите их на другой этап.</translation>
+    </message>
+    <message>
+        <source>That due time has already passed. Choose a later time.</source>
+        <translation>Этот срок уже прошёл. Выберите более позднее время.</translation>
+    </message>
     <message numerus="yes">
         <source>The relay is busy. Wait %n second(s) and try again.</source>
         <translation>

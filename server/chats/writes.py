@@ -24,6 +24,7 @@ from server.chats.reads import (
     open_chat_of_visitor,
     participants,
 )
+from server.crm import intake
 from server.integrations import hooks
 from server.store.schema import (
     agents,
@@ -176,6 +177,7 @@ def visitor_message(
                     .returning(chats.c.id)
                 )
             ).scalar_one()
+            intake.ensure_for_visitor(conn, visitor_id)  # R1: a visitor who chats is a client
             if opening is not None and opening[2].strip():
                 append_event(
                     conn,

@@ -46,6 +46,7 @@ from server.core.sessions import AgentSession, VisitorSession
 from server.core.shared_limits import SharedIpLimiter
 from server.core.shutdown import bounded, close_handlers
 from server.core.streaming import streaming_connection
+from server.crm.service import CrmService
 from server.files.file_frames import FileFrames
 from server.files.service import FileService
 from server.integrations.webhooks import Webhooks
@@ -218,6 +219,8 @@ class Relay:
             gap_fill=self.gap_fill,
         )
         wake_webhooks = self.webhooks.wake
+        self.crm = CrmService(self.engine, self.writer, self.bus, wake_webhooks)  # issue 17
+        self.agent_sessions.greeters.append(self.crm.greet)  # R2: reminders while away
         # THE list of the services that serve frames (their @serves methods): a new domain
         # adds its service here, and nothing else in the relay.
         self.frames = frames.FrameRegistry(
@@ -245,6 +248,7 @@ class Relay:
                 self.offline,
                 self.logs,
                 self.account,
+                self.crm,
             ],
             read_account=lambda agent_id: read(self.engine, account_repo.agent_by_id, agent_id),
         )
@@ -264,6 +268,7 @@ class Relay:
         self.writer.start()
         self.logs.start()
         await self.actions.start()
+        self.crm.start()
         self.webhooks.start()
         self.retention.start()
         await self.account.start()
@@ -320,6 +325,7 @@ class Relay:
             ("availability", self.availability),
             ("logs", self.logs),
             ("actions", self.actions),
+            ("crm", self.crm),
             ("retention", self.retention),
             ("account", self.account),
             ("webhooks", self.webhooks),

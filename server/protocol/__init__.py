@@ -4,10 +4,11 @@ Every frame is a JSON object with a ``type`` tag. This package is the one defini
 frame: the relay decodes and validates with it, the desktop app imports it, and
 ``docs/protocol.md`` is generated from it (``python -m server.protocol``). Each frame lives in
 the module of its domain (``account``, ``chats``, ``actions``, ``visitors``, ``files``, ``logs``,
-``admin``) with its answers and pushes; ``base`` holds the limits, the close and error codes,
-the bounded types and the ``Frame`` base, ``structs`` the structures several domains share, and
-``codec`` each role's union of frames and the encoders and decoders. The package re-exports all
-of them: ``from server import protocol as p`` then ``p.SendMessage``, ``p.encode``.
+``admin``, ``crm``) with its answers and pushes; ``base`` holds the limits, the close and
+error codes, the bounded types and the ``Frame`` base, ``structs`` the structures several
+domains share, and ``codec`` each role's union of frames and the encoders and decoders. The
+package re-exports all of them: ``from server import protocol as p`` then ``p.SendMessage``,
+``p.encode``.
 
 Rules (see DESIGN.md):
 
@@ -34,13 +35,14 @@ This package imports nothing but msgspec and the standard library so that the de
 it without the relay's dependencies.
 """
 
-from . import account, actions, admin, base, chats, codec, doc, files, logs, structs, visitors
+from . import account, actions, admin, base, chats, codec, crm, doc, files, logs, structs, visitors
 from .account import *  # noqa: F403
 from .actions import *  # noqa: F403
 from .admin import *  # noqa: F403
 from .base import *  # noqa: F403
 from .chats import *  # noqa: F403
 from .codec import *  # noqa: F403
+from .crm import *  # noqa: F403
 from .doc import *  # noqa: F403
 from .files import *  # noqa: F403
 from .logs import *  # noqa: F403
@@ -57,6 +59,7 @@ __all__ = [
     *files.__all__,
     *logs.__all__,
     *admin.__all__,
+    *crm.__all__,
     *codec.__all__,
     *doc.__all__,
 ]

@@ -139,6 +139,8 @@ ErrorCode = Literal[
     "file_corrupt",  # C14: the bytes received do not match the announced size or SHA-256
     "quota_exceeded",  # C14: the chat's files, or the visitor's uploads today, reached their limit
     "storage_full",  # C14: the relay's disk is (nearly) full: no upload is accepted now
+    "in_use",  # R3: a stage or funnel that still has deals (say where they go)
+    "due_in_past",  # R2: a task due before now (the app asks, then sends allow_past)
 ]
 
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from . import account, actions, admin, chats, files, logs, visitors
+from . import account, actions, admin, chats, crm, files, logs, visitors
 from .base import MAX_PAGE_BYTES, Error, Frame, FrameRejected, ListAnswer, Ok, Ping, Pong, tag_of
 
 __all__ = [
@@ -104,6 +104,28 @@ AgentRequest = (
     | chats.ClientHistory
     | admin.SaveDepartment
     | admin.DeleteDepartment
+    | crm.ListClients
+    | crm.GetClient
+    | crm.ClientForVisitor
+    | crm.SaveClient
+    | crm.MergeClients
+    | crm.UnmergeClient
+    | crm.ListTasks
+    | crm.SaveTask
+    | crm.CompleteTask
+    | crm.SnoozeTask
+    | crm.DismissReminder
+    | crm.DeleteTask
+    | crm.GetCrmSettings
+    | crm.SaveFunnel
+    | crm.DeleteFunnel
+    | crm.SaveCustomField
+    | crm.DeleteCustomField
+    | crm.SetCrmVisibility
+    | crm.ListDeals
+    | crm.SaveDeal
+    | crm.MoveDeal
+    | crm.DeleteDeal
 )
 
 VisitorRequest = (
@@ -177,6 +199,21 @@ ServerFrame = (
     | chats.ClientHistoryPage
     | admin.DepartmentsList
     | admin.DepartmentsChanged
+    | crm.ClientPage
+    | crm.ClientCard
+    | crm.ClientSaved
+    | crm.ClientChanged
+    | crm.TaskList
+    | crm.TaskSaved
+    | crm.TaskChanged
+    | crm.TaskRemoved
+    | crm.TaskDue
+    | crm.CrmSettings
+    | crm.CrmSettingsChanged
+    | crm.DealList
+    | crm.DealSaved
+    | crm.DealChanged
+    | crm.DealRemoved
 )
 
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__

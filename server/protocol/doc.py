@@ -14,12 +14,12 @@ from typing import Any
 
 import msgspec
 
-from . import account, actions, admin, base, chats, files, logs, structs, visitors
+from . import account, actions, admin, base, chats, crm, files, logs, structs, visitors
 from .codec import AGENT_FRAMES, SERVER_FRAMES, VISITOR_FRAMES
 
 __all__ = ["render_doc"]
 
-DOMAINS: tuple[ModuleType, ...] = (base, account, chats, actions, visitors, files, logs, admin)
+DOMAINS: tuple[ModuleType, ...] = (base, account, chats, actions, visitors, files, logs, admin, crm)
 """The domain modules in the page's order; ``structs`` (shared structures) comes after them."""
 
 HOW_TO_ADD_A_FRAME = """\
