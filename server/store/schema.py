@@ -494,13 +494,14 @@ crm_clients = sa.Table(
     sa.Column("sort_name", sa.String(200), nullable=False, server_default=""),
     sa.Column("email_norm", sa.String(200), nullable=False, server_default="", index=True),
     sa.Column("phone_norm", sa.String(64), nullable=False, server_default="", index=True),
-    sa.Column("merged_into", sa.Integer, nullable=True, index=True),
+    sa.Column("merged_into", sa.Integer, nullable=True),
     sa.Column("field_times", sa.Text, nullable=False, server_default="{}"),
     sa.Column("created_at", sa.Float, nullable=False),
     sa.Column("updated_at", sa.Float, nullable=False),
-    sa.Index("ix_crm_clients_sort", "sort_name", "id"),
-    sa.Index("ix_crm_clients_created", "created_at", "id"),
-    sa.Index("ix_crm_clients_updated", "updated_at", "id"),
+    # The list reads live clients (merged_into IS NULL) in sort order: one index each.
+    sa.Index("ix_crm_clients_sort", "merged_into", "sort_name", "id"),
+    sa.Index("ix_crm_clients_created", "merged_into", "created_at", "id"),
+    sa.Index("ix_crm_clients_updated", "merged_into", "updated_at", "id"),
 )
 
 crm_client_visitors = sa.Table(

@@ -76,15 +76,18 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_crm_clients")),
     )
-    op.create_index("ix_crm_clients_created", "crm_clients", ["created_at", "id"], unique=False)
-    op.create_index(op.f("ix_crm_clients_email_norm"), "crm_clients", ["email_norm"], unique=False)
     op.create_index(
-        op.f("ix_crm_clients_merged_into"), "crm_clients", ["merged_into"], unique=False
+        "ix_crm_clients_created", "crm_clients", ["merged_into", "created_at", "id"], unique=False
     )
+    op.create_index(op.f("ix_crm_clients_email_norm"), "crm_clients", ["email_norm"], unique=False)
     op.create_index(op.f("ix_crm_clients_owner_id"), "crm_clients", ["owner_id"], unique=False)
     op.create_index(op.f("ix_crm_clients_phone_norm"), "crm_clients", ["phone_norm"], unique=False)
-    op.create_index("ix_crm_clients_sort", "crm_clients", ["sort_name", "id"], unique=False)
-    op.create_index("ix_crm_clients_updated", "crm_clients", ["updated_at", "id"], unique=False)
+    op.create_index(
+        "ix_crm_clients_sort", "crm_clients", ["merged_into", "sort_name", "id"], unique=False
+    )
+    op.create_index(
+        "ix_crm_clients_updated", "crm_clients", ["merged_into", "updated_at", "id"], unique=False
+    )
     op.create_table(
         "crm_stages",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -275,7 +278,6 @@ def downgrade() -> None:
     op.drop_index("ix_crm_clients_sort", table_name="crm_clients")
     op.drop_index(op.f("ix_crm_clients_phone_norm"), table_name="crm_clients")
     op.drop_index(op.f("ix_crm_clients_owner_id"), table_name="crm_clients")
-    op.drop_index(op.f("ix_crm_clients_merged_into"), table_name="crm_clients")
     op.drop_index(op.f("ix_crm_clients_email_norm"), table_name="crm_clients")
     op.drop_index("ix_crm_clients_created", table_name="crm_clients")
     op.drop_table("crm_clients")
