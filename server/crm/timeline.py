@@ -77,9 +77,8 @@ def timeline(conn: Connection, client_id: int, visitor_ids: list[int]) -> list[p
     ]
     items += [
         p.TimelineItem(
-            kind="log", ref_id=r.id, ts=r.ts, author=r.name or "",
-            text=f"{r.kind} {r.field}: {r.old} → {r.new}".strip() if r.field else
-            f"{r.kind} {r.old}{r.new}".strip(),
+            kind="log", ref_id=r.id, ts=r.ts, author=r.name or "", action=r.kind,
+            field=r.field, text=f"{r.old} → {r.new}" if r.field else f"{r.old}{r.new}",
         )
         for r in conn.execute(
             sa.select(crm_client_log, agents.c.name)

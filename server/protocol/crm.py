@@ -166,6 +166,10 @@ class TimelineItem(msgspec.Struct, kw_only=True):
     text: str = ""
     chat_id: int | None = None
     author: str = ""
+    action: Literal["", "created", "edit", "merge", "unmerge"] = ""
+    """A ``log`` entry's change; ``field`` names the field (``name`` ... ``notes``,
+    ``owner``, ``tags``, ``custom:<field id>``), ``text`` is "old → new"."""
+    field: str = ""
 
 
 class GetClient(Frame):
