@@ -45,3 +45,11 @@ def ensure_for_visitor(
     if not fill:
         return client_id
     return merges.save(conn, client_id, fill, None)
+
+
+def assigned(conn: Connection, visitor_id: int, agent_id: int | None) -> None:
+    """C5 and R1 are one thing: the agent a visitor is bound to owns its client (and the
+    client's other visitors are bound to it too)."""
+    client_id = ensure_for_visitor(conn, visitor_id)
+    if client_id is not None:
+        merges.save(conn, client_id, {}, agent_id, owner=agent_id)

@@ -164,6 +164,7 @@ class BoardView(QWidget):
             column_layout.addWidget(column, 1)
             self.board_layout.addWidget(box)
             self.columns[stage.id], self.headers[stage.id] = column, header
+        self.board_layout.addStretch(1)  # the columns stay together on the left
         for widget in (self.funnel_box, self.view_box, self.new_title, self.new_value,
                        self.new_currency, self.add_button, self.stack):  # fmt: skip
             widget.setVisible(shown is not None)
