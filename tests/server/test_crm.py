@@ -18,7 +18,7 @@ from server import protocol as p
 from server.core.config import Settings
 from server.core.relay import Relay
 from server.store.schema import crm_client_log, webhook_deliveries
-from tests.support.relay import RelayHandle, running_relay
+from tests.support.relay import AGENT_EMAIL, AGENT_PASSWORD, RelayHandle, running_relay
 from tests.support.visitor import Visitor
 from tests.support.waiting import until
 
@@ -326,3 +326,27 @@ async def test_r3_deal_moves_live_to_won_stage_in_use_and_money_in_minor_units(
     assert [r.event for r in hooks].count("deal_changed") >= 3
     await ana.close()
     await boss.close()
+
+
+async def test_r2_x4_reminders_fire_once_over_three_nodes(db_url: str) -> None:
+    """R2/X4: three nodes on one database and bus all run the reminder timer; ten tasks due
+    together each fire exactly once over the nodes (one ``task_due`` each to Ana, on
+    whichever node she is), on SQLite and on PostgreSQL."""
+    from tests.server.test_cluster_presence import signed_in
+    from tests.support.local_cluster import cluster
+
+    async with cluster(db_url, 3) as nodes:
+        ana = await signed_in(nodes[1], AGENT_EMAIL, AGENT_PASSWORD)
+        due = time.time() + 1.5
+        ids = []
+        for n in range(10):
+            saved = await ana.request(lambda i, n=n: p.SaveTask(id=i, title=f"t{n}", due_at=due))
+            assert isinstance(saved, p.TaskSaved)
+            ids.append(saved.task.id)
+        await until(lambda: sum(r.crm.reminders.fired for r in nodes) == 10, timeout=20)
+        await until(lambda: len([f for f in ana.received if isinstance(f, p.TaskDue)]) >= 10)
+        await ana.request(lambda i: p.Ping(id=i))  # anything late would be here by now
+        fired = sorted(f.task.id for f in ana.received if isinstance(f, p.TaskDue))
+        assert fired == sorted(ids)
+        assert sum(r.crm.reminders.fired for r in nodes) == 10
+        await ana.close()
