@@ -208,6 +208,14 @@
         <translation>Cliente actualizado</translation>
     </message>
     <message>
+        <source>Deal changed</source>
+        <translation>Trato cambiado</translation>
+    </message>
+    <message>
+        <source>Task due</source>
+        <translation>Tarea vencida</translation>
+    </message>
+    <message>
         <source>Integrations</source>
         <translation>Integraciones</translation>
     </message>

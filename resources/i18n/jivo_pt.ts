@@ -208,6 +208,14 @@
         <translation>Cliente atualizado</translation>
     </message>
     <message>
+        <source>Deal changed</source>
+        <translation>Negócio alterado</translation>
+    </message>
+    <message>
+        <source>Task due</source>
+        <translation>Prazo da tarefa</translation>
+    </message>
+    <message>
         <source>Integrations</source>
         <translation>Integrações</translation>
     </message>

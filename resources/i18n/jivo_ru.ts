@@ -208,6 +208,14 @@
         <translation>Клиент обновлён</translation>
     </message>
     <message>
+        <source>Deal changed</source>
+        <translation>Сделка изменена</translation>
+    </message>
+    <message>
+        <source>Task due</source>
+        <translation>Срок задачи</translation>
+    </message>
+    <message>
         <source>Integrations</source>
         <translation>Интеграции</translation>
     </message>
