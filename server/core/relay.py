@@ -221,6 +221,18 @@ class Relay:
         wake_webhooks = self.webhooks.wake
         self.crm = CrmService(self.engine, self.writer, self.bus, wake_webhooks)  # issue 17
         self.agent_sessions.greeters.append(self.crm.greet)  # R2: reminders while away
+        self.chats.on_new_chat = self.crm.visitor_changed  # R1: pushed live
+        visitor_frames = VisitorFrames(
+            self.engine,
+            self.writer,
+            self.bus,
+            settings,
+            tracker=self.tracker,
+            invitations=self.invitations,
+            offline=self.offline,
+            wake_webhooks=wake_webhooks,
+        )
+        visitor_frames.on_contact = self.crm.visitor_changed
         # THE list of the services that serve frames (their @serves methods): a new domain
         # adds its service here, and nothing else in the relay.
         self.frames = frames.FrameRegistry(
@@ -235,16 +247,7 @@ class Relay:
                 FileFrames(self.files, self.actions),
                 self.sneak_peek,
                 VisitorsPage(self.engine, self.writer, self.bus, self.tracker, self.invitations),
-                VisitorFrames(
-                    self.engine,
-                    self.writer,
-                    self.bus,
-                    settings,
-                    tracker=self.tracker,
-                    invitations=self.invitations,
-                    offline=self.offline,
-                    wake_webhooks=wake_webhooks,
-                ),
+                visitor_frames,
                 self.offline,
                 self.logs,
                 self.account,

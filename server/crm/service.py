@@ -10,6 +10,7 @@ every agent who may see the record (``access``'s audience): a second node change
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Connection
@@ -47,17 +48,49 @@ class CrmService:
         self.bus = bus
         self.wake_webhooks = wake_webhooks
         self.reminders = Reminders(engine, writer, bus, self._due)
+        self._stopped = False
+        self._tasks: set[asyncio.Task[Any]] = set()
 
     def start(self) -> None:
         self.reminders.start()
 
     async def stop(self) -> None:
+        self._stopped = True
         await self.reminders.stop()
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     async def greet(self, conn: Conn, agent_id: int) -> None:
         """R2: a signing-in agent gets the reminders that fired while it was away."""
         for info in await read(self.engine, tasks.pending_for, agent_id):
             conn.send(p.TaskDue(task=info))
+
+    def visitor_changed(self, visitor_id: int) -> None:
+        """R1: a visitor's write made or filled its client (intake, in that write's
+        transaction): the agents who may see the client get it now."""
+        self._spawn(self._push_visitor_client(visitor_id))
+
+    async def _push_visitor_client(self, visitor_id: int) -> None:
+        def query(conn: Connection) -> tuple[p.ClientInfo, access.Audience] | None:
+            client_id = clients.client_of_visitor(conn, visitor_id)
+            if client_id is None:
+                return None
+            info = clients.info(conn, client_id)
+            return info, access.client_audience(conn, info.owner_id)
+
+        found = await read(self.engine, query)
+        if found is not None:
+            self._publish(found[1], p.ClientChanged(client=found[0]))
+
+    def _spawn(self, coro: Any) -> None:
+        if self._stopped:
+            coro.close()
+            return
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     def _publish(self, audience: access.Audience, frame: p.Frame) -> None:
         text = p.encode(frame)

@@ -70,6 +70,9 @@ async def test_r1_visitors_become_clients_merged_on_same_email_and_unmerged(
     unmerge_client."""
     ana = await _agent(relay)
     one = await _visitor_with_contact(relay, "Lucía Pérez", "lucia@shop.example")
+    await ana.wait_for(  # pushed live to the agents who may see it
+        lambda f: isinstance(f, p.ClientChanged) and f.client.email == "lucia@shop.example"
+    )
     found = await _clients(ana, "luc")
     assert [c.email for c in found] == ["lucia@shop.example"]
     assert await _clients(ana, "pérez") and await _clients(ana, "lucia@shop")
@@ -87,6 +90,8 @@ async def test_r1_visitors_become_clients_merged_on_same_email_and_unmerged(
     await chatty.connect()
     assert isinstance(await chatty.say("hola"), p.MessageAcked)
     assert len(await _clients(ana)) == 3
+    await ana.wait_for(lambda f: isinstance(f, p.ClientChanged) and f.client.visitor_ids == [
+        chatty.visitor_id])  # fmt: skip
     for c in (one, two, chatty):
         await c.close()
     await ana.close()
