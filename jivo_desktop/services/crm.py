@@ -61,6 +61,8 @@ class CrmService(QObject):
         self.clients: list[p.ClientInfo] = []
         self.next_page = ""
         self.query = ""
+        self.sort = "name"
+        self.only_mine = False
         self.tasks: dict[int, p.TaskInfo] = {}
         self.deals: dict[int, p.DealInfo] = {}
         self.funnel_id: int | None = None
@@ -135,12 +137,27 @@ class CrmService(QObject):
             self.settings_changed.emit()
             await self._load_deals()
 
+    def set_order(self, sort: str, only_mine: bool) -> None:
+        """R1: sort by name, newest or recently changed; only the agent's own clients."""
+        self.sort, self.only_mine = sort, only_mine
+        self.search(self.query)
+
     def search(self, query: str, more: bool = False) -> None:
         self.query = query
         self._run(self._load_clients(query, self.next_page if more else ""), "crm-clients")
 
     async def _load_clients(self, query: str, after: str) -> None:
-        answer = await self.ask(lambda i: p.ListClients(id=i, query=query, after=after))
+        agent = self.session.agent
+        owner = agent.id if self.only_mine and agent is not None else None
+        sort, descending = self.sort, self.sort != "name"  # newest first by date
+
+        def make(i: int) -> p.Frame:
+            return p.ListClients(
+                id=i, query=query, after=after, sort=sort,  # type: ignore[arg-type]
+                descending=descending, owner_id=owner,
+            )  # fmt: skip
+
+        answer = await self.ask(make)
         if isinstance(answer, p.ClientPage) and query == self.query:
             self.clients = (self.clients if after else []) + answer.clients
             self.next_page = answer.next

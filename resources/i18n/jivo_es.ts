@@ -1294,6 +1294,22 @@
         <translation>Buscar por nombre, correo, teléfono o empresa</translation>
     </message>
     <message>
+        <source>By name</source>
+        <translation>Por nombre</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Los más nuevos primero</translation>
+    </message>
+    <message>
+        <source>Recently changed</source>
+        <translation>Cambiados hace poco</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>Solo los míos</translation>
+    </message>
+    <message>
         <source>Add client</source>
         <translation>Añadir cliente</translation>
     </message>

@@ -1294,6 +1294,22 @@
         <translation>Pesquisar por nome, e-mail, telefone ou empresa</translation>
     </message>
     <message>
+        <source>By name</source>
+        <translation>Por nome</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Mais novos primeiro</translation>
+    </message>
+    <message>
+        <source>Recently changed</source>
+        <translation>Alterados recentemente</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>Só os meus</translation>
+    </message>
+    <message>
         <source>Add client</source>
         <translation>Adicionar cliente</translation>
     </message>

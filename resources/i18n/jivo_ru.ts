@@ -1296,6 +1296,22 @@
         <translation>Поиск по имени, почте, телефону или компании</translation>
     </message>
     <message>
+        <source>By name</source>
+        <translation>По имени</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Сначала новые</translation>
+    </message>
+    <message>
+        <source>Recently changed</source>
+        <translation>Недавно изменённые</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>Только мои</translation>
+    </message>
+    <message>
         <source>Add client</source>
         <translation>Добавить клиента</translation>
     </message>

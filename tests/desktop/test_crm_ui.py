@@ -79,6 +79,11 @@ async def test_r1_r2_r3_crm_page_board_drag_and_reminder_toast_in_four_languages
         assert card.edits["email"].text() == "lucia@shop.example"
         assert card.title.textFormat() == Qt.TextFormat.PlainText
         client_id = crm.clients[0].id
+        clients.mine.setChecked(True)  # nobody's client: not among Ana's own
+        await until(lambda: clients.list.count() == 0)
+        clients.mine.setChecked(False)
+        await until(lambda: clients.list.count() == 1)
+        clients.list.setCurrentRow(0)
 
         # R3: the board.
         await until(lambda: crm.funnel() is not None and crm.funnel().id == funnel.id)  # type: ignore[union-attr]
@@ -203,8 +208,10 @@ async def test_k4_configure_crm_funnel_stages_fields_and_visibility(
     qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
 ) -> None:
     """K4: Ajustes → Configurar CRM (an admin): a funnel made with two stages (reordered) and
-    a time limit, a list custom field, and "agents see their own clients" all reach the
-    relay; the section is hidden for agents."""
+    a time limit, a list custom field (then a row of the client card, saved with it), and
+    "agents see their own clients" all reach the relay; the section is hidden for agents."""
+    from PySide6.QtWidgets import QComboBox
+
     from jivo_desktop.app import DesktopApp
     from jivo_desktop.ui.settings.crm_settings import CrmSettingsSection
 
@@ -244,6 +251,19 @@ async def test_k4_configure_crm_funnel_stages_fields_and_visibility(
         QTest.mouseClick(section.add_field, Qt.MouseButton.LeftButton)
         await until(lambda: app.crm.fields)
         assert app.crm.fields[0].options == ["Básico", "Pro"]
+        # R1/K4: the field is a row of the client card, saved with the client.
+        app.crm.save_client(None, name="Eva")
+        await until(lambda: app.crm.clients)
+        eva = app.crm.clients[0]
+        card = window.crm_page.clients.card
+        app.crm.open_client(eva.id)
+        await until(lambda: card.card is not None and card.card.client.id == eva.id)
+        field_id = app.crm.fields[0].id
+        plan = card.custom[field_id]
+        assert isinstance(plan, QComboBox)
+        plan.setCurrentIndex(plan.findData("Pro"))
+        QTest.mouseClick(card.save_button, Qt.MouseButton.LeftButton)
+        await until(lambda: app.crm.clients[0].custom.get(field_id) == "Pro")
         section.visibility.setCurrentIndex(1)
         section.visibility.activated.emit(1)
         await until(lambda: app.crm.clients_visibility == "own")

@@ -7,6 +7,8 @@ import datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -64,6 +66,10 @@ class ClientCardView(QWidget):
         self.captions["owner"] = PlainLabel()
         self.form.addRow(self.captions["owner"], self.owner)
         layout.addLayout(self.form)
+        # K4: the admins' custom fields, one row each (rebuilt when the settings change).
+        self.custom_form = QFormLayout()
+        self.custom: dict[int, QWidget] = {}
+        layout.addLayout(self.custom_form)
         self.save_button = QPushButton()
         self.save_button.setObjectName("Primary")
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -81,6 +87,7 @@ class ClientCardView(QWidget):
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         crm.client_loaded.connect(self._on_crm_client_loaded)
+        crm.settings_changed.connect(self._on_crm_settings_changed)
         self.retranslate()
         self.show_card(None)
 
@@ -142,6 +149,12 @@ class ClientCardView(QWidget):
         for widget in (*self.edits.values(), self.notes, self.owner, self.save_button,
                        self.timeline, self.timeline_title, *self.captions.values()):  # fmt: skip
             widget.setVisible(shown)
+        for row in range(self.custom_form.rowCount()):
+            for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole):
+                cell = self.custom_form.itemAt(row, role)
+                shown_widget = cell.widget() if cell is not None else None
+                if shown_widget is not None:
+                    shown_widget.setVisible(shown)
         self.empty.setVisible(not shown)
         if card is None:
             self.title.setText(self.tr("Client"))
@@ -151,6 +164,7 @@ class ClientCardView(QWidget):
         for key in EDITABLE:
             self.edits[key].setText(getattr(client, key))
         self.notes.setPlainText(client.notes)
+        self._show_custom(client)
         owner = ""
         if client.owner_id is not None and self.team is not None:
             owner = self.team.name_of(client.owner_id)
@@ -172,6 +186,49 @@ class ClientCardView(QWidget):
     def _on_crm_client_loaded(self, card: p.ClientCard) -> None:
         self.show_card(card)
 
+    def _on_crm_settings_changed(self) -> None:
+        while self.custom_form.rowCount():
+            self.custom_form.removeRow(0)
+        self.custom = {}
+        for field in self.crm.fields:
+            editor: QWidget
+            if field.kind == "list":
+                combo = QComboBox()
+                combo.addItem("", "")
+                for option in field.options:
+                    combo.addItem(option, option)
+                editor = combo
+            elif field.kind == "checkbox":
+                editor = QCheckBox()
+            else:
+                line = QLineEdit()
+                line.setPlaceholderText(
+                    {"number": "12.5", "date": "2026-12-31", "link": "https://"}.get(field.kind, "")
+                )
+                editor = line
+            self.custom[field.id] = editor
+            self.custom_form.addRow(PlainLabel(field.label), editor)
+        self.show_card(self.card)
+
+    def custom_value(self, field_id: int) -> str:
+        editor = self.custom[field_id]
+        if isinstance(editor, QComboBox):
+            return str(editor.currentData() or "")
+        if isinstance(editor, QCheckBox):
+            return "1" if editor.isChecked() else ""
+        assert isinstance(editor, QLineEdit)
+        return editor.text().strip()
+
+    def _show_custom(self, client: p.ClientInfo) -> None:
+        for field_id, editor in self.custom.items():
+            value = client.custom.get(field_id, "")
+            if isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(0, editor.findData(value)))
+            elif isinstance(editor, QCheckBox):
+                editor.setChecked(value == "1")
+            elif isinstance(editor, QLineEdit):
+                editor.setText(value)
+
     def _on_save_clicked(self) -> None:
         if self.card is None:
             return
@@ -181,8 +238,13 @@ class ClientCardView(QWidget):
         notes = self.notes.toPlainText()
         if notes != client.notes:
             changes["notes"] = notes
-        if changes:
-            self.crm.save_client(client.id, **changes)
+        custom = {
+            field_id: value
+            for field_id in self.custom
+            if (value := self.custom_value(field_id)) != client.custom.get(field_id, "")
+        }
+        if changes or custom:
+            self.crm.save_client(client.id, custom=custom, **changes)
 
     def _on_timeline_item_activated(self, item: QListWidgetItem) -> None:
         chat_id = int(item.data(Qt.ItemDataRole.UserRole) or 0)
@@ -211,6 +273,14 @@ class ClientsView(QWidget):
         row.addWidget(self.search, 1)
         row.addWidget(self.add_button)
         left_layout.addLayout(row)
+        order = QHBoxLayout()
+        self.sort = QComboBox()
+        self.sort.activated.connect(self._on_order_changed)
+        self.mine = QCheckBox()
+        self.mine.toggled.connect(self._on_order_changed)
+        order.addWidget(self.sort, 1)
+        order.addWidget(self.mine)
+        left_layout.addLayout(order)
         self.list = QListWidget()
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
         left_layout.addWidget(self.list, 1)
@@ -236,6 +306,13 @@ class ClientsView(QWidget):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search by name, e-mail, phone or company"))
+        index = max(0, self.sort.currentIndex())
+        self.sort.clear()
+        self.sort.addItem(self.tr("By name"), "name")
+        self.sort.addItem(self.tr("Newest first"), "created")
+        self.sort.addItem(self.tr("Recently changed"), "updated")
+        self.sort.setCurrentIndex(index)
+        self.mine.setText(self.tr("Only mine"))
         self.add_button.setText(self.tr("Add client"))
         self.more.setText(self.tr("More clients"))
         self.empty.setText(
@@ -267,6 +344,9 @@ class ClientsView(QWidget):
         self.list.blockSignals(False)
         self.more.setVisible(bool(self.crm.next_page))
         self.empty.setVisible(not self.crm.clients and not self.search.text())
+
+    def _on_order_changed(self, *_args: object) -> None:
+        self.crm.set_order(str(self.sort.currentData() or "name"), self.mine.isChecked())
 
     def _on_search_text_changed(self, text: str) -> None:
         self.crm.search(text)
