@@ -86,6 +86,7 @@ def merge(conn: Connection, into_id: int, from_id: int, agent_id: int | None) ->
     rows = {first: _lock(conn, first), second: _lock(conn, second)}
     into, source = rows[into_id], rows[from_id]
     into_times, from_times = json.loads(into["field_times"]), json.loads(source["field_times"])
+    times_before = dict(into_times)
     now = time.time()
     result: dict[str, str] = {}
     for field in clients.FIELDS:
@@ -135,6 +136,7 @@ def merge(conn: Connection, into_id: int, from_id: int, agent_id: int | None) ->
     snapshot = {
         "into": {f: into[f] for f in clients.FIELDS},
         "into_owner": into["owner_id"],
+        "into_times": times_before,
         "result": {f: merged[f] for f in clients.FIELDS},
         "visitors": moved_visitors,
         "tasks": moved_tasks,
@@ -249,12 +251,19 @@ def unmerge(conn: Connection, client_id: int, agent_id: int | None, request_id: 
         if into[f] == snap["result"][f] and snap["into"][f] != into[f]
     }  # fields edited since the merge keep their new value
     restored = {**into, **restore}
+    times = json.loads(into["field_times"])
+    for field in restore:  # a restored value is as old as it was
+        if field in snap.get("into_times", {}):
+            times[field] = snap["into_times"][field]
+        else:
+            times.pop(field, None)
     conn.execute(
         sa.update(crm_clients)
         .where(crm_clients.c.id == client_id)
         .values(
             **restore, **clients.norms(restored["email"], restored["phone"]),
-            sort_name=clients.sort_name(restored), updated_at=now,
+            sort_name=clients.sort_name(restored), field_times=json.dumps(times),
+            updated_at=now,
         )
     )  # fmt: skip
     # The merged client comes back; its e-mail or phone may equal the target's, which is why
