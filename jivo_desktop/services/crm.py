@@ -235,12 +235,14 @@ class CrmService(QObject):
     def save_deal(self, **fields: Any) -> None:
         self._run(self.save_deal_async(**fields), "crm-save-deal")
 
-    def move_deal(self, deal_id: int, stage_id: int) -> None:
+    def move_deal(self, deal_id: int, stage_id: int, lost_reason: str = "") -> None:
         deal = self.deals.get(deal_id)
         if deal is None or deal.stage_id == stage_id:
             return
         self._run(self._save(
-            "deal", lambda i: p.MoveDeal(id=i, deal_id=deal_id, stage_id=stage_id)
+            "deal", lambda i: p.MoveDeal(
+                id=i, deal_id=deal_id, stage_id=stage_id, lost_reason=lost_reason[:500]
+            )
         ), f"crm-move-{deal_id}")  # fmt: skip
 
     def complete_task(self, task_id: int, done: bool = True) -> None:

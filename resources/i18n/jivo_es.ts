@@ -906,6 +906,14 @@
         <translation>Estancado</translation>
     </message>
     <message>
+        <source>Deal lost</source>
+        <translation>Trato perdido</translation>
+    </message>
+    <message>
+        <source>Why was the deal lost?</source>
+        <translation>¿Por qué se perdió el trato?</translation>
+    </message>
+    <message>
         <source>Give the deal a title, a value such as 1250.00 and a three-letter currency such as EUR.</source>
         <translation>Dé al trato un título, un valor como 1250.00 y una moneda de tres letras como EUR.</translation>
     </message>

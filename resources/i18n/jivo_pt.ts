@@ -906,6 +906,14 @@
         <translation>Parado</translation>
     </message>
     <message>
+        <source>Deal lost</source>
+        <translation>Negócio perdido</translation>
+    </message>
+    <message>
+        <source>Why was the deal lost?</source>
+        <translation>Por que o negócio foi perdido?</translation>
+    </message>
+    <message>
         <source>Give the deal a title, a value such as 1250.00 and a three-letter currency such as EUR.</source>
         <translation>Dê ao negócio um título, um valor como 1250.00 e uma moeda de três letras como EUR.</translation>
     </message>

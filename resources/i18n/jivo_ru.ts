@@ -907,6 +907,14 @@
         <translation>Застряла</translation>
     </message>
     <message>
+        <source>Deal lost</source>
+        <translation>Сделка проиграна</translation>
+    </message>
+    <message>
+        <source>Why was the deal lost?</source>
+        <translation>Почему сделка проиграна?</translation>
+    </message>
+    <message>
         <source>Give the deal a title, a value such as 1250.00 and a three-letter currency such as EUR.</source>
         <translation>Укажите название сделки, сумму, например 1250.00, и трёхбуквенный код валюты, например EUR.</translation>
     </message>

@@ -104,6 +104,15 @@ async def test_r1_r2_r3_crm_page_board_drag_and_reminder_toast_in_four_languages
             lambda f: isinstance(f, p.DealChanged) and f.deal.stage_id == won.id
         )
         assert pushed.deal.value_minor == 125050
+        lost = funnel.stages[3]
+        board.columns[lost.id].drop_deal(deal.id)  # "lost" asks why first
+        dialog = await until(lambda: board.lost_dialog)
+        dialog.setTextValue("Eligió otra tienda")
+        dialog.accept()
+        await until(lambda: board.columns[lost.id].count() == 1)
+        assert crm.deals[deal.id].lost_reason == "Eligió otra tienda"
+        board.columns[won.id].drop_deal(deal.id)
+        await until(lambda: board.columns[won.id].count() == 1)
 
         # R2: a reminder on time, overdue marked, Open shows the client.
         crm.save_task(title="Llamar a Lucía", due_at=time.time() + 1.0, client_id=client_id)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QInputDialog,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -62,6 +63,7 @@ class BoardView(QWidget):
         super().__init__()
         self.crm = crm
         self.columns: dict[int, StageColumn] = {}
+        self.lost_dialog: QInputDialog | None = None
         self.headers: dict[int, PlainLabel] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -159,7 +161,7 @@ class BoardView(QWidget):
             header.setWordWrap(True)
             header.setFixedWidth(COLUMN_WIDTH)
             column = StageColumn(stage.id)
-            column.deal_dropped.connect(self.crm.move_deal)
+            column.deal_dropped.connect(self._on_column_deal_dropped)
             column_layout.addWidget(header)
             column_layout.addWidget(column, 1)
             self.board_layout.addWidget(box)
@@ -192,6 +194,8 @@ class BoardView(QWidget):
                 text = f"{deal.title}\n{money_text(deal.value_minor, deal.currency)}"
                 if deal.client_name:
                     text += f"\n{deal.client_name}"
+                if deal.lost_reason:
+                    text += f"\n{deal.lost_reason}"
                 if deal.stale:
                     text = self.tr("Stale") + " · " + text
                 item = QListWidgetItem(text)
@@ -214,6 +218,26 @@ class BoardView(QWidget):
             ]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
+
+    def _on_column_deal_dropped(self, deal_id: int, stage_id: int) -> None:
+        """A deal dropped on "lost" asks for the reason first (not modal: open())."""
+        funnel = self.crm.funnel()
+        stage = next((s for s in funnel.stages if s.id == stage_id), None) if funnel else None
+        if stage is None or stage.kind != "lost":
+            self.crm.move_deal(deal_id, stage_id)
+            return
+        dialog = self.lost_dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Deal lost"))
+        dialog.setLabelText(self.tr("Why was the deal lost?"))
+        dialog.setTextValue("")
+
+        def finished(result: int) -> None:
+            if result == QInputDialog.DialogCode.Accepted:
+                self.crm.move_deal(deal_id, stage_id, dialog.textValue().strip())
+            self.lost_dialog = None
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def _on_view_box_activated(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
