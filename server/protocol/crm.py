@@ -197,8 +197,8 @@ class SaveClient(Frame, kw_only=True):
     """R1: add a client (no ``client_id``) or change the given fields of one, each field on its
     own (two agents editing different fields both keep theirs; the same field: the last write
     wins and the log keeps both). ``custom``: field id -> value ("" clears it).
-    ``owner_id`` 0 clears the owner (admins only change owners). Answered with
-    ``client_saved``."""
+    ``owner_id`` 0 clears the owner; an agent may only take a client or let it go, an admin
+    assigns anyone (the owner is the assigned agent of C5). Answered with ``client_saved``."""
 
     id: RequestId
     client_id: DbId | None = None

@@ -354,3 +354,33 @@ async def test_r2_x4_reminders_fire_once_over_three_nodes(db_url: str) -> None:
         assert fired == sorted(ids)
         assert sum(r.crm.reminders.fired for r in nodes) == 10
         await ana.close()
+
+
+async def test_r3_a_deal_past_its_stage_limit_is_stale(relay: RelayHandle) -> None:
+    """R3: a deal that has sat in an open stage longer than the stage's limit is marked
+    stale (from when it entered the stage); moving it on clears the mark; won/lost never are."""
+    from server.store.schema import crm_deals
+
+    boss = await _agent(relay, admin=True)
+    settings = await _ask(
+        boss,
+        lambda i: p.SaveFunnel(
+            id=i, name="Ventas", stages=[p.StageEdit(name="Nuevo", time_limit_hours=24),
+                                        p.StageEdit(name="Propuesta")],
+        ),
+    )  # fmt: skip
+    assert isinstance(settings, p.CrmSettings)
+    (funnel,) = settings.funnels
+    new, offer, _won, _lost = funnel.stages
+    saved = await _ask(boss, lambda i: p.SaveDeal(id=i, title="Viejo", funnel_id=funnel.id))
+    assert isinstance(saved, p.DealSaved) and not saved.deal.stale
+    two_days_ago = time.time() - 48 * 3600
+    await relay.relay.writer.run(
+        lambda c: c.execute(sa.update(crm_deals).values(stage_since=two_days_ago))
+    )
+    listed = await _ask(boss, lambda i: p.ListDeals(id=i, funnel_id=funnel.id))
+    assert isinstance(listed, p.DealList) and [d.stale for d in listed.deals] == [True]
+    moved = await _ask(boss, lambda i: p.MoveDeal(id=i, deal_id=saved.deal.id, stage_id=offer.id))
+    assert isinstance(moved, p.DealSaved) and not moved.deal.stale
+    assert new.time_limit_hours == 24
+    await boss.close()
