@@ -384,3 +384,51 @@ async def test_r3_a_deal_past_its_stage_limit_is_stale(relay: RelayHandle) -> No
     assert isinstance(moved, p.DealSaved) and not moved.deal.stale
     assert new.time_limit_hours == 24
     await boss.close()
+
+
+async def test_r1_list_filters_by_owner_tag_and_stage_and_pages_by_keyset(
+    relay: RelayHandle,
+) -> None:
+    """R1: the list filters by owner (0: nobody's), tag and funnel stage, sorts by name either
+    way, and pages by the ``next`` cursor without repeating or skipping a client."""
+    boss = await _agent(relay, admin=True)
+    boss_id = _me(boss)
+    ids = {}
+    for n, name in enumerate(["Carla", "Alba", "Bruno", "Dora", "Elio"]):
+        saved = await _ask(
+            boss,
+            lambda i, n=n, name=name: p.SaveClient(
+                id=i, name=name, tags=["vip"] if n % 2 else [], owner_id=boss_id if n < 2 else None
+            ),
+        )
+        assert isinstance(saved, p.ClientSaved)
+        ids[name] = saved.client.id
+    settings = await _ask(
+        boss, lambda i: p.SaveFunnel(id=i, name="V", stages=[p.StageEdit(name="Nuevo")])
+    )
+    assert isinstance(settings, p.CrmSettings)
+    funnel = settings.funnels[0]
+    await _ask(boss, lambda i: p.SaveDeal(id=i, title="d", funnel_id=funnel.id,
+                                          client_id=ids["Dora"]))  # fmt: skip
+
+    async def names(**filters: object) -> list[str]:
+        page = await _ask(boss, lambda i: p.ListClients(id=i, **filters))  # type: ignore[arg-type]
+        assert isinstance(page, p.ClientPage)
+        return [c.name for c in page.clients]
+
+    assert await names() == ["Alba", "Bruno", "Carla", "Dora", "Elio"]
+    assert await names(descending=True) == ["Elio", "Dora", "Carla", "Bruno", "Alba"]
+    assert await names(owner_id=boss_id) == ["Alba", "Carla"]
+    assert await names(owner_id=0) == ["Bruno", "Dora", "Elio"]
+    assert await names(tag="vip") == ["Alba", "Dora"]
+    assert await names(stage_id=funnel.stages[0].id) == ["Dora"]
+    seen, after = [], ""
+    while True:
+        page = await _ask(boss, lambda i, after=after: p.ListClients(id=i, limit=2, after=after))
+        assert isinstance(page, p.ClientPage)
+        seen += [c.name for c in page.clients]
+        if not page.next:
+            break
+        after = page.next
+    assert seen == ["Alba", "Bruno", "Carla", "Dora", "Elio"]
+    await boss.close()
