@@ -19,6 +19,7 @@ from jivo_desktop.services.app_settings import AppSettings
 from jivo_desktop.services.audio import AudioSettings
 from jivo_desktop.services.auto_away import AutoAwayService
 from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.crm import CrmService
 from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.hotkeys import HotkeyService
 from jivo_desktop.services.logs import LogService
@@ -39,6 +40,7 @@ from jivo_desktop.ui.inbox.spelling import SpellCheckAssist
 from jivo_desktop.ui.inbox.typing_hints import TypingHintAssist
 from jivo_desktop.ui.main_window import MainWindow
 from jivo_desktop.ui.notifications.invitation_toast import InvitationToasts
+from jivo_desktop.ui.notifications.reminder_toast import ReminderToasts
 from jivo_desktop.ui.notifications.toast_manager import ToastManager
 from jivo_desktop.ui.notifications.tray import TrayController
 from jivo_desktop.ui.settings.build import SettingsServices, build_settings_sections
@@ -81,6 +83,7 @@ class DesktopApp(QObject):
         )
         self.actions = ChatActionsService(self.session, self.chats, self.team)
         self.phrases = PhrasesService(self.session)
+        self.crm = CrmService(self.session)  # issue 17: Clientes, Tareas, Embudo de ventas
         self.main_window = MainWindow(
             self.session,
             self.chats,
@@ -92,7 +95,11 @@ class DesktopApp(QObject):
             phrases=self.phrases,
             hotkeys=self.hotkeys,
             account=self.account,  # T3: admins edit agents from Equipo
+            crm=self.crm,
         )
+        # R2: a task's reminder; Open brings up its chat (or its client).
+        self.reminder_toasts = ReminderToasts(self.crm)
+        self.reminder_toasts.open_requested.connect(self.main_window.open_task)
         # C7/C9: a colleague's invitation or transfer offer, in the corner of the screen.
         self.invitation_toasts = InvitationToasts(self.actions)
         # N6: with a tray, closing the window keeps the app running there; without one
@@ -149,6 +156,7 @@ class DesktopApp(QObject):
                 visitors=self.visitors,
                 actions=self.actions,
                 logs=self.logs,
+                crm=self.crm,
             ),
         )
         self.session.signed_in.connect(self._on_session_signed_in)
@@ -218,6 +226,7 @@ class DesktopApp(QObject):
     async def shutdown(self) -> None:
         self.toasts.close()
         self.invitation_toasts.close()
+        self.reminder_toasts.close()
         self.tray.hide()
         await self.notifications.notifier.close()
         self.auto_away.stop()

@@ -18,7 +18,14 @@ from server import protocol as p
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "es", "pt", "ru")
-WEBHOOK_EVENTS = ("chat_accepted", "chat_finished", "offline_message", "client_updated")
+WEBHOOK_EVENTS = (
+    "chat_accepted",
+    "chat_finished",
+    "offline_message",
+    "client_updated",
+    "deal_changed",
+    "task_due",
+)
 
 
 def http_base(relay_ws_url: str) -> str:

@@ -98,6 +98,10 @@ class RelayErrors(QObject):
             "storage_full": self.tr(
                 "The relay has no room for files now. Try later, and tell an administrator."
             ),
+            "in_use": self.tr(
+                "This stage or funnel still has deals. Move them to another stage first."
+            ),
+            "due_in_past": self.tr("That due time has already passed. Choose a later time."),
         }
 
     def wait(self, code: str, seconds: int) -> str:

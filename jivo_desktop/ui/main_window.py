@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from jivo_desktop.services.account import AccountService
 from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.chats import ChatsService
+from jivo_desktop.services.crm import CrmService
 from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.hotkeys import HotkeyService
 from jivo_desktop.services.phrases import PhrasesService
@@ -30,6 +31,7 @@ from jivo_desktop.services.visitors import VisitorsService
 from jivo_desktop.ui.common import style
 from jivo_desktop.ui.common.placeholder import NotBuiltPage
 from jivo_desktop.ui.common.plain import PlainLabel
+from jivo_desktop.ui.crm.page import CrmPage
 from jivo_desktop.ui.inbox.page import InboxPage
 from jivo_desktop.ui.settings.page import SettingsPage
 from jivo_desktop.ui.statistics.page import StatisticsPage
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         hotkeys: HotkeyService | None = None,
         account: AccountService | None = None,
         statistics: StatisticsService | None = None,
+        crm: CrmService | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -104,9 +107,13 @@ class MainWindow(QMainWindow):
         self.visitors = visitors or VisitorsService(session)
         self.visitors_page = VisitorsPage(self.visitors)
         self.inbox.client_panel.set_visitors(self.visitors)
+        self.crm = crm or CrmService(session)  # issue 17
+        self.crm_page = CrmPage(self.crm, team)
+        self.crm_page.chat_requested.connect(self.show_chat)
+        self.inbox.client_panel.set_crm(self.crm)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.inbox)
-        self.pages.addWidget(NotBuiltPage())  # CRM
+        self.pages.addWidget(self.crm_page)
         self.pages.addWidget(self.team_page)
         self.pages.addWidget(NotBuiltPage())  # Phone
         self.pages.addWidget(self.visitors_page)
@@ -197,7 +204,6 @@ class MainWindow(QMainWindow):
     def placeholder_texts(self) -> dict[int, str]:
         """What each page not built yet will hold, by sidebar row."""
         return {
-            1: self.tr("Clients, reminders and the sales funnel."),
             3: self.tr("The dialer and the call log."),
             4: self.tr("Who is on your website right now."),
         }
@@ -310,6 +316,26 @@ class MainWindow(QMainWindow):
         if chat_id:
             self.chats.select(chat_id)
         self.bring_forward()
+
+    def show_client(self, client_id: int) -> None:
+        """R1/R2: the CRM page on a client's card (a reminder's Open without a chat)."""
+        self.nav.setCurrentRow(self.pages.indexOf(self.crm_page))
+        self.crm_page.show_tab("clients")
+        self.crm.open_client(client_id)
+        self.bring_forward()
+
+    def open_task(self, task: object) -> None:
+        """R2: Open on a reminder brings up the task's chat (or its client's card)."""
+        chat_id = getattr(task, "chat_id", None)
+        client_id = getattr(task, "client_id", None)
+        if chat_id:
+            self.show_chat(int(chat_id))
+        elif client_id:
+            self.show_client(int(client_id))
+        else:
+            self.nav.setCurrentRow(self.pages.indexOf(self.crm_page))
+            self.crm_page.show_tab("tasks")
+            self.bring_forward()
 
     def bring_forward(self) -> None:
         self.showNormal()

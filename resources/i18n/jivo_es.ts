@@ -287,6 +287,14 @@
         <source>revoked</source>
         <translation>revocado</translation>
     </message>
+    <message>
+        <source>Deal changed</source>
+        <translation>Trato cambiado</translation>
+    </message>
+    <message>
+        <source>Task due</source>
+        <translation>Tarea vencida</translation>
+    </message>
 </context>
 <context>
     <name>AccountProfile</name>
@@ -2233,6 +2241,14 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <source>The relay did not answer. Check your connection and try again.</source>
         <translation>El servidor no respondió. Compruebe su conexión e inténtelo de nuevo.</translation>
     </message>
+    <message>
+        <source>This stage or funnel still has deals. Move them to another stage first.</source>
+        <translation>Esta etapa o embudo todavía tiene tratos. Muévalos primero a otra etapa.</translation>
+    </message>
+    <message>
+        <source>That due time has already passed. Choose a later time.</source>
+        <translation>Esa hora de vencimiento ya pasó. Elija una hora posterior.</translation>
+    </message>
 </context>
 <context>
     <name>ReplyChannel</name>
@@ -2340,6 +2356,10 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>About</source>
         <translation>Acerca de</translation>
+    </message>
+    <message>
+        <source>CRM settings</source>
+        <translation>Configurar CRM</translation>
     </message>
 </context>
 <context>
@@ -3309,6 +3329,469 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>The translation failed: {0}</source>
         <translation>La traducción falló: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>Board</source>
+        <translation>Tablero</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>Nuevo trato</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Add deal</source>
+        <translation>Añadir trato</translation>
+    </message>
+    <message>
+        <source>No sales funnel yet. An administrator makes one in Settings → CRM.</source>
+        <translation>Todavía no hay embudo de ventas. Un administrador lo crea en Ajustes → Configurar CRM.</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Trato</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Cierre previsto</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Ganado</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Perdido</translation>
+    </message>
+    <message>
+        <source>{0} · deals: {1} · {2}</source>
+        <translation>{0} · tratos: {1} · {2}</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Estancado</translation>
+    </message>
+    <message>
+        <source>Deal lost</source>
+        <translation>Trato perdido</translation>
+    </message>
+    <message>
+        <source>Why was the deal lost?</source>
+        <translation>¿Por qué se perdió el trato?</translation>
+    </message>
+    <message>
+        <source>Give the deal a title, a value such as 1250.00 and a three-letter currency such as EUR.</source>
+        <translation>Dé al trato un título, un valor como 1250.00 y una moneda de tres letras como EUR.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCardView</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Assigned agent</source>
+        <translation>Agente asignado</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Choose a client on the left.</source>
+        <translation>Elija un cliente a la izquierda.</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentario</translation>
+    </message>
+    <message>
+        <source>Offline message</source>
+        <translation>Mensaje fuera de línea</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Trato</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Client created</source>
+        <translation>Cliente creado</translation>
+    </message>
+    <message>
+        <source>Merged with client {0}</source>
+        <translation>Unido con el cliente {0}</translation>
+    </message>
+    <message>
+        <source>Merge with client {0} undone</source>
+        <translation>Unión con el cliente {0} deshecha</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>{0} kept on merge (old → kept): {1}</source>
+        <translation>{0} al unir (anterior → conservado): {1}</translation>
+    </message>
+    <message>
+        <source>{0} changed: {1}</source>
+        <translation>{0} cambiado: {1}</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Client {0}</source>
+        <translation>Cliente {0}</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Nadie</translation>
+    </message>
+    <message>
+        <source>Double-click to open the chat</source>
+        <translation>Doble clic para abrir el chat</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsView</name>
+    <message>
+        <source>Search by name, e-mail, phone or company</source>
+        <translation>Buscar por nombre, correo, teléfono o empresa</translation>
+    </message>
+    <message>
+        <source>By name</source>
+        <translation>Por nombre</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Los más nuevos primero</translation>
+    </message>
+    <message>
+        <source>Recently changed</source>
+        <translation>Cambiados hace poco</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>Solo los míos</translation>
+    </message>
+    <message>
+        <source>Add client</source>
+        <translation>Añadir cliente</translation>
+    </message>
+    <message>
+        <source>More clients</source>
+        <translation>Más clientes</translation>
+    </message>
+    <message>
+        <source>No clients yet. Visitors who chat, leave an offline message or give their contact details appear here.</source>
+        <translation>Todavía no hay clientes. Aquí aparecen los visitantes que chatean, dejan un mensaje fuera de línea o dan sus datos de contacto.</translation>
+    </message>
+    <message>
+        <source>Client {0}</source>
+        <translation>Cliente {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CrmPage</name>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tareas</translation>
+    </message>
+    <message>
+        <source>Sales funnel</source>
+        <translation>Embudo de ventas</translation>
+    </message>
+</context>
+<context>
+    <name>CrmService</name>
+    <message>
+        <source>No connection to the relay: try again in a moment.</source>
+        <translation>Sin conexión con el servidor: inténtelo de nuevo en un momento.</translation>
+    </message>
+</context>
+<context>
+    <name>CrmSettingsSection</name>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Checkbox</source>
+        <translation>Casilla</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message>
+        <source>Who sees the clients</source>
+        <translation>Quién ve a los clientes</translation>
+    </message>
+    <message>
+        <source>Every agent sees every client</source>
+        <translation>Cada agente ve a todos los clientes</translation>
+    </message>
+    <message>
+        <source>Agents see their own clients and unassigned ones</source>
+        <translation>Los agentes ven sus clientes y los que no tienen agente asignado</translation>
+    </message>
+    <message>
+        <source>Sales funnels</source>
+        <translation>Embudos de ventas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Tratos</translation>
+    </message>
+    <message>
+        <source>Every agent sees every deal</source>
+        <translation>Cada agente ve todos los tratos</translation>
+    </message>
+    <message>
+        <source>Agents see their own deals</source>
+        <translation>Los agentes ven solo sus tratos</translation>
+    </message>
+    <message>
+        <source>Stages, in order (time limit in hours, 0: none)</source>
+        <translation>Etapas, en orden (límite de tiempo en horas, 0: ninguno)</translation>
+    </message>
+    <message>
+        <source>Stage name</source>
+        <translation>Nombre de la etapa</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renombrar</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Every funnel ends with Won and Lost; they cannot be removed.</source>
+        <translation>Cada embudo termina en Ganado y Perdido; no se pueden quitar.</translation>
+    </message>
+    <message>
+        <source>Save funnel</source>
+        <translation>Guardar embudo</translation>
+    </message>
+    <message>
+        <source>New funnel</source>
+        <translation>Nuevo embudo</translation>
+    </message>
+    <message>
+        <source>Delete funnel</source>
+        <translation>Eliminar embudo</translation>
+    </message>
+    <message>
+        <source>Custom client fields</source>
+        <translation>Campos propios de los clientes</translation>
+    </message>
+    <message>
+        <source>Field name</source>
+        <translation>Nombre del campo</translation>
+    </message>
+    <message>
+        <source>List options, separated by commas</source>
+        <translation>Opciones de la lista, separadas por comas</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>Añadir campo</translation>
+    </message>
+    <message>
+        <source>Delete field</source>
+        <translation>Eliminar campo</translation>
+    </message>
+    <message>
+        <source>A funnel needs a name and at least one stage.</source>
+        <translation>Un embudo necesita un nombre y al menos una etapa.</translation>
+    </message>
+</context>
+<context>
+    <name>DealsTasksBox</name>
+    <message>
+        <source>Deals</source>
+        <translation>Tratos</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tareas</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>Nuevo trato</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Nueva tarea</translation>
+    </message>
+    <message>
+        <source>in 15 minutes</source>
+        <translation>en 15 minutos</translation>
+    </message>
+    <message>
+        <source>in 1 hour</source>
+        <translation>en 1 hora</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>mañana</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>No sales funnel yet. An administrator makes one in Settings → CRM.</source>
+        <translation>Todavía no hay embudo de ventas. Un administrador lo crea en Ajustes → Configurar CRM.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderCard</name>
+    <message>
+        <source>Reminder</source>
+        <translation>Recordatorio</translation>
+    </message>
+    <message>
+        <source>Due {0}</source>
+        <translation>Vence {0}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Posponer</translation>
+    </message>
+    <message>
+        <source>Remind me again in {0} minutes</source>
+        <translation>Recordármelo de nuevo en {0} minutos</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+</context>
+<context>
+    <name>TasksView</name>
+    <message>
+        <source>New task: call the client back…</source>
+        <translation>Nueva tarea: devolver la llamada al cliente…</translation>
+    </message>
+    <message>
+        <source>Notify me</source>
+        <translation>Avisarme</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>Añadir tarea</translation>
+    </message>
+    <message>
+        <source>No tasks. Add one above or from a chat&apos;s client panel.</source>
+        <translation>No hay tareas. Añada una arriba o desde el panel del cliente de un chat.</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencida</translation>
     </message>
 </context>
 </TS>

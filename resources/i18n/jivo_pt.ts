@@ -287,6 +287,14 @@
         <source>revoked</source>
         <translation>revogado</translation>
     </message>
+    <message>
+        <source>Deal changed</source>
+        <translation>Negócio alterado</translation>
+    </message>
+    <message>
+        <source>Task due</source>
+        <translation>Prazo da tarefa</translation>
+    </message>
 </context>
 <context>
     <name>AccountProfile</name>
@@ -2233,6 +2241,14 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <source>The relay did not answer. Check your connection and try again.</source>
         <translation>O servidor não respondeu. Verifique sua conexão e tente de novo.</translation>
     </message>
+    <message>
+        <source>This stage or funnel still has deals. Move them to another stage first.</source>
+        <translation>Esta etapa ou funil ainda tem negócios. Mova-os primeiro para outra etapa.</translation>
+    </message>
+    <message>
+        <source>That due time has already passed. Choose a later time.</source>
+        <translation>Esse prazo já passou. Escolha um horário posterior.</translation>
+    </message>
 </context>
 <context>
     <name>ReplyChannel</name>
@@ -2340,6 +2356,10 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>About</source>
         <translation>Sobre</translation>
+    </message>
+    <message>
+        <source>CRM settings</source>
+        <translation>Configurar CRM</translation>
     </message>
 </context>
 <context>
@@ -3309,6 +3329,469 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>The translation failed: {0}</source>
         <translation>A tradução falhou: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>Board</source>
+        <translation>Quadro</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>Novo negócio</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Add deal</source>
+        <translation>Adicionar negócio</translation>
+    </message>
+    <message>
+        <source>No sales funnel yet. An administrator makes one in Settings → CRM.</source>
+        <translation>Ainda não há funil de vendas. Um administrador cria um em Configurações → Configurar CRM.</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Negócio</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Fechamento previsto</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Ganho</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Perdido</translation>
+    </message>
+    <message>
+        <source>{0} · deals: {1} · {2}</source>
+        <translation>{0} · negócios: {1} · {2}</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Parado</translation>
+    </message>
+    <message>
+        <source>Deal lost</source>
+        <translation>Negócio perdido</translation>
+    </message>
+    <message>
+        <source>Why was the deal lost?</source>
+        <translation>Por que o negócio foi perdido?</translation>
+    </message>
+    <message>
+        <source>Give the deal a title, a value such as 1250.00 and a three-letter currency such as EUR.</source>
+        <translation>Dê ao negócio um título, um valor como 1250.00 e uma moeda de três letras como EUR.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCardView</name>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefone</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Assigned agent</source>
+        <translation>Agente atribuído</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Linha do tempo</translation>
+    </message>
+    <message>
+        <source>Choose a client on the left.</source>
+        <translation>Escolha um cliente à esquerda.</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comentário</translation>
+    </message>
+    <message>
+        <source>Offline message</source>
+        <translation>Mensagem offline</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarefa</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Negócio</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Alteração</translation>
+    </message>
+    <message>
+        <source>Client created</source>
+        <translation>Cliente criado</translation>
+    </message>
+    <message>
+        <source>Merged with client {0}</source>
+        <translation>Unido ao cliente {0}</translation>
+    </message>
+    <message>
+        <source>Merge with client {0} undone</source>
+        <translation>União com o cliente {0} desfeita</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>{0} kept on merge (old → kept): {1}</source>
+        <translation>{0} ao unir (anterior → mantido): {1}</translation>
+    </message>
+    <message>
+        <source>{0} changed: {1}</source>
+        <translation>{0} alterado: {1}</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Client {0}</source>
+        <translation>Cliente {0}</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Ninguém</translation>
+    </message>
+    <message>
+        <source>Double-click to open the chat</source>
+        <translation>Clique duas vezes para abrir o chat</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsView</name>
+    <message>
+        <source>Search by name, e-mail, phone or company</source>
+        <translation>Pesquisar por nome, e-mail, telefone ou empresa</translation>
+    </message>
+    <message>
+        <source>By name</source>
+        <translation>Por nome</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Mais novos primeiro</translation>
+    </message>
+    <message>
+        <source>Recently changed</source>
+        <translation>Alterados recentemente</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>Só os meus</translation>
+    </message>
+    <message>
+        <source>Add client</source>
+        <translation>Adicionar cliente</translation>
+    </message>
+    <message>
+        <source>More clients</source>
+        <translation>Mais clientes</translation>
+    </message>
+    <message>
+        <source>No clients yet. Visitors who chat, leave an offline message or give their contact details appear here.</source>
+        <translation>Ainda não há clientes. Aqui aparecem os visitantes que conversam, deixam uma mensagem offline ou informam seus contatos.</translation>
+    </message>
+    <message>
+        <source>Client {0}</source>
+        <translation>Cliente {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CrmPage</name>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tarefas</translation>
+    </message>
+    <message>
+        <source>Sales funnel</source>
+        <translation>Funil de vendas</translation>
+    </message>
+</context>
+<context>
+    <name>CrmService</name>
+    <message>
+        <source>No connection to the relay: try again in a moment.</source>
+        <translation>Sem conexão com o servidor: tente novamente em instantes.</translation>
+    </message>
+</context>
+<context>
+    <name>CrmSettingsSection</name>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Checkbox</source>
+        <translation>Caixa de seleção</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Who sees the clients</source>
+        <translation>Quem vê os clientes</translation>
+    </message>
+    <message>
+        <source>Every agent sees every client</source>
+        <translation>Cada agente vê todos os clientes</translation>
+    </message>
+    <message>
+        <source>Agents see their own clients and unassigned ones</source>
+        <translation>Os agentes veem os seus clientes e os sem agente atribuído</translation>
+    </message>
+    <message>
+        <source>Sales funnels</source>
+        <translation>Funis de vendas</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Negócios</translation>
+    </message>
+    <message>
+        <source>Every agent sees every deal</source>
+        <translation>Cada agente vê todos os negócios</translation>
+    </message>
+    <message>
+        <source>Agents see their own deals</source>
+        <translation>Os agentes veem só os seus negócios</translation>
+    </message>
+    <message>
+        <source>Stages, in order (time limit in hours, 0: none)</source>
+        <translation>Etapas, em ordem (limite de tempo em horas, 0: nenhum)</translation>
+    </message>
+    <message>
+        <source>Stage name</source>
+        <translation>Nome da etapa</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Adicionar</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renomear</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remover</translation>
+    </message>
+    <message>
+        <source>Every funnel ends with Won and Lost; they cannot be removed.</source>
+        <translation>Cada funil termina em Ganho e Perdido; eles não podem ser removidos.</translation>
+    </message>
+    <message>
+        <source>Save funnel</source>
+        <translation>Salvar funil</translation>
+    </message>
+    <message>
+        <source>New funnel</source>
+        <translation>Novo funil</translation>
+    </message>
+    <message>
+        <source>Delete funnel</source>
+        <translation>Excluir funil</translation>
+    </message>
+    <message>
+        <source>Custom client fields</source>
+        <translation>Campos personalizados dos clientes</translation>
+    </message>
+    <message>
+        <source>Field name</source>
+        <translation>Nome do campo</translation>
+    </message>
+    <message>
+        <source>List options, separated by commas</source>
+        <translation>Opções da lista, separadas por vírgulas</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>Adicionar campo</translation>
+    </message>
+    <message>
+        <source>Delete field</source>
+        <translation>Excluir campo</translation>
+    </message>
+    <message>
+        <source>A funnel needs a name and at least one stage.</source>
+        <translation>Um funil precisa de um nome e de pelo menos uma etapa.</translation>
+    </message>
+</context>
+<context>
+    <name>DealsTasksBox</name>
+    <message>
+        <source>Deals</source>
+        <translation>Negócios</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tarefas</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>Novo negócio</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Adicionar</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Nova tarefa</translation>
+    </message>
+    <message>
+        <source>in 15 minutes</source>
+        <translation>em 15 minutos</translation>
+    </message>
+    <message>
+        <source>in 1 hour</source>
+        <translation>em 1 hora</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>amanhã</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Atrasada</translation>
+    </message>
+    <message>
+        <source>No sales funnel yet. An administrator makes one in Settings → CRM.</source>
+        <translation>Ainda não há funil de vendas. Um administrador cria um em Configurações → Configurar CRM.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderCard</name>
+    <message>
+        <source>Reminder</source>
+        <translation>Lembrete</translation>
+    </message>
+    <message>
+        <source>Due {0}</source>
+        <translation>Prazo {0}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Adiar</translation>
+    </message>
+    <message>
+        <source>Remind me again in {0} minutes</source>
+        <translation>Lembrar de novo em {0} minutos</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Concluído</translation>
+    </message>
+</context>
+<context>
+    <name>TasksView</name>
+    <message>
+        <source>New task: call the client back…</source>
+        <translation>Nova tarefa: ligar de volta para o cliente…</translation>
+    </message>
+    <message>
+        <source>Notify me</source>
+        <translation>Avisar-me</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>Adicionar tarefa</translation>
+    </message>
+    <message>
+        <source>No tasks. Add one above or from a chat&apos;s client panel.</source>
+        <translation>Não há tarefas. Adicione uma acima ou no painel do cliente de um chat.</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Atrasada</translation>
     </message>
 </context>
 </TS>

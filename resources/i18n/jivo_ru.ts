@@ -287,6 +287,14 @@
         <source>revoked</source>
         <translation>отозван</translation>
     </message>
+    <message>
+        <source>Deal changed</source>
+        <translation>Сделка изменена</translation>
+    </message>
+    <message>
+        <source>Task due</source>
+        <translation>Срок задачи</translation>
+    </message>
 </context>
 <context>
     <name>AccountProfile</name>
@@ -2237,6 +2245,14 @@ This page is not built yet: it comes in a later version.</source>
         <source>The relay did not answer. Check your connection and try again.</source>
         <translation>Сервер не ответил. Проверьте подключение и попробуйте ещё раз.</translation>
     </message>
+    <message>
+        <source>This stage or funnel still has deals. Move them to another stage first.</source>
+        <translation>На этом этапе или в этой воронке ещё есть сделки. Сначала перенесите их на другой этап.</translation>
+    </message>
+    <message>
+        <source>That due time has already passed. Choose a later time.</source>
+        <translation>Этот срок уже прошёл. Выберите более позднее время.</translation>
+    </message>
 </context>
 <context>
     <name>ReplyChannel</name>
@@ -2344,6 +2360,10 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>About</source>
         <translation>О программе</translation>
+    </message>
+    <message>
+        <source>CRM settings</source>
+        <translation>Настройки CRM</translation>
     </message>
 </context>
 <context>
@@ -3315,6 +3335,469 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>The translation failed: {0}</source>
         <translation>Не удалось перевести: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>Board</source>
+        <translation>Доска</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>Новая сделка</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Add deal</source>
+        <translation>Добавить сделку</translation>
+    </message>
+    <message>
+        <source>No sales funnel yet. An administrator makes one in Settings → CRM.</source>
+        <translation>Воронки продаж пока нет. Администратор создаёт её в разделе Настройки → Настройки CRM.</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>Ожидаемое закрытие</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Выиграна</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Проиграна</translation>
+    </message>
+    <message>
+        <source>{0} · deals: {1} · {2}</source>
+        <translation>{0} · сделок: {1} · {2}</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Застряла</translation>
+    </message>
+    <message>
+        <source>Deal lost</source>
+        <translation>Сделка проиграна</translation>
+    </message>
+    <message>
+        <source>Why was the deal lost?</source>
+        <translation>Почему сделка проиграна?</translation>
+    </message>
+    <message>
+        <source>Give the deal a title, a value such as 1250.00 and a three-letter currency such as EUR.</source>
+        <translation>Укажите название сделки, сумму, например 1250.00, и трёхбуквенный код валюты, например EUR.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCardView</name>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Assigned agent</source>
+        <translation>Закреплённый оператор</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Хронология</translation>
+    </message>
+    <message>
+        <source>Choose a client on the left.</source>
+        <translation>Выберите клиента слева.</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Чат</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>Offline message</source>
+        <translation>Офлайн-сообщение</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>Сделка</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>Client created</source>
+        <translation>Клиент создан</translation>
+    </message>
+    <message>
+        <source>Merged with client {0}</source>
+        <translation>Объединён с клиентом {0}</translation>
+    </message>
+    <message>
+        <source>Merge with client {0} undone</source>
+        <translation>Объединение с клиентом {0} отменено</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>{0} kept on merge (old → kept): {1}</source>
+        <translation>{0} при объединении (прежнее → оставлено): {1}</translation>
+    </message>
+    <message>
+        <source>{0} changed: {1}</source>
+        <translation>{0} изменено: {1}</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Client {0}</source>
+        <translation>Клиент {0}</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Никто</translation>
+    </message>
+    <message>
+        <source>Double-click to open the chat</source>
+        <translation>Дважды щёлкните, чтобы открыть чат</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsView</name>
+    <message>
+        <source>Search by name, e-mail, phone or company</source>
+        <translation>Поиск по имени, почте, телефону или компании</translation>
+    </message>
+    <message>
+        <source>By name</source>
+        <translation>По имени</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Сначала новые</translation>
+    </message>
+    <message>
+        <source>Recently changed</source>
+        <translation>Недавно изменённые</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>Только мои</translation>
+    </message>
+    <message>
+        <source>Add client</source>
+        <translation>Добавить клиента</translation>
+    </message>
+    <message>
+        <source>More clients</source>
+        <translation>Ещё клиенты</translation>
+    </message>
+    <message>
+        <source>No clients yet. Visitors who chat, leave an offline message or give their contact details appear here.</source>
+        <translation>Клиентов пока нет. Здесь появляются посетители, которые пишут в чат, оставляют офлайн-сообщение или свои контакты.</translation>
+    </message>
+    <message>
+        <source>Client {0}</source>
+        <translation>Клиент {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CrmPage</name>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Sales funnel</source>
+        <translation>Воронка продаж</translation>
+    </message>
+</context>
+<context>
+    <name>CrmService</name>
+    <message>
+        <source>No connection to the relay: try again in a moment.</source>
+        <translation>Нет связи с сервером: попробуйте чуть позже.</translation>
+    </message>
+</context>
+<context>
+    <name>CrmSettingsSection</name>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Число</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>Checkbox</source>
+        <translation>Флажок</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Ссылка</translation>
+    </message>
+    <message>
+        <source>Who sees the clients</source>
+        <translation>Кто видит клиентов</translation>
+    </message>
+    <message>
+        <source>Every agent sees every client</source>
+        <translation>Каждый оператор видит всех клиентов</translation>
+    </message>
+    <message>
+        <source>Agents see their own clients and unassigned ones</source>
+        <translation>Операторы видят своих клиентов и клиентов без оператора</translation>
+    </message>
+    <message>
+        <source>Sales funnels</source>
+        <translation>Воронки продаж</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>Сделки</translation>
+    </message>
+    <message>
+        <source>Every agent sees every deal</source>
+        <translation>Каждый оператор видит все сделки</translation>
+    </message>
+    <message>
+        <source>Agents see their own deals</source>
+        <translation>Операторы видят только свои сделки</translation>
+    </message>
+    <message>
+        <source>Stages, in order (time limit in hours, 0: none)</source>
+        <translation>Этапы по порядку (предел времени в часах, 0 — нет)</translation>
+    </message>
+    <message>
+        <source>Stage name</source>
+        <translation>Название этапа</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> ч</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Переименовать</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Every funnel ends with Won and Lost; they cannot be removed.</source>
+        <translation>Каждая воронка заканчивается этапами «Выиграна» и «Проиграна»; их нельзя убрать.</translation>
+    </message>
+    <message>
+        <source>Save funnel</source>
+        <translation>Сохранить воронку</translation>
+    </message>
+    <message>
+        <source>New funnel</source>
+        <translation>Новая воронка</translation>
+    </message>
+    <message>
+        <source>Delete funnel</source>
+        <translation>Удалить воронку</translation>
+    </message>
+    <message>
+        <source>Custom client fields</source>
+        <translation>Свои поля клиентов</translation>
+    </message>
+    <message>
+        <source>Field name</source>
+        <translation>Название поля</translation>
+    </message>
+    <message>
+        <source>List options, separated by commas</source>
+        <translation>Варианты списка через запятую</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>Добавить поле</translation>
+    </message>
+    <message>
+        <source>Delete field</source>
+        <translation>Удалить поле</translation>
+    </message>
+    <message>
+        <source>A funnel needs a name and at least one stage.</source>
+        <translation>У воронки должно быть название и хотя бы один этап.</translation>
+    </message>
+</context>
+<context>
+    <name>DealsTasksBox</name>
+    <message>
+        <source>Deals</source>
+        <translation>Сделки</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>Новая сделка</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Новая задача</translation>
+    </message>
+    <message>
+        <source>in 15 minutes</source>
+        <translation>через 15 минут</translation>
+    </message>
+    <message>
+        <source>in 1 hour</source>
+        <translation>через 1 час</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>завтра</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочена</translation>
+    </message>
+    <message>
+        <source>No sales funnel yet. An administrator makes one in Settings → CRM.</source>
+        <translation>Воронки продаж пока нет. Администратор создаёт её в разделе Настройки → Настройки CRM.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderCard</name>
+    <message>
+        <source>Reminder</source>
+        <translation>Напоминание</translation>
+    </message>
+    <message>
+        <source>Due {0}</source>
+        <translation>Срок {0}</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>Отложить</translation>
+    </message>
+    <message>
+        <source>Remind me again in {0} minutes</source>
+        <translation>Напомнить снова через {0} мин.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+</context>
+<context>
+    <name>TasksView</name>
+    <message>
+        <source>New task: call the client back…</source>
+        <translation>Новая задача: перезвонить клиенту…</translation>
+    </message>
+    <message>
+        <source>Notify me</source>
+        <translation>Напомнить мне</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>Добавить задачу</translation>
+    </message>
+    <message>
+        <source>No tasks. Add one above or from a chat&apos;s client panel.</source>
+        <translation>Задач нет. Добавьте задачу выше или из панели клиента в чате.</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Просрочена</translation>
     </message>
 </context>
 </TS>

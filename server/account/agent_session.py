@@ -69,6 +69,8 @@ class AgentSessions:
         self.router = availability.router
         self.account = account
         self.actions = actions
+        self.greeters: list[Callable[[Conn, int], Awaitable[None]]] = []
+        """Run after ``welcome`` and the replay, each with the connection and the agent."""
         self.logs = logs
         self.gap_fill = gap_fill or GapFill(engine, enabled=False)
         self.watch_topic = watchers_topic(settings.node_id)  # the tracker's (X4: this node's)
@@ -158,6 +160,8 @@ class AgentSessions:
         conn.release_pushes(upto)
         self.gap_fill.track(conn, page, since)  # X4: refilled if the bus is cut
         await self.actions.greet(conn, agent_id)  # C7/C9: invitations still waiting
+        for greet in self.greeters:  # other domains' (R2: reminders that fired meanwhile)
+            await greet(conn, agent_id)
 
     # -------------------------------------------------------------- the session's own frames
 

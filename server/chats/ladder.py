@@ -33,6 +33,7 @@ from server.account import agents as agents_repo
 from server.account import departments as departments_repo
 from server.chats import reads as chat_reads
 from server.chats import writes as chat_writes
+from server.crm import intake
 from server.stats import log as stats_log
 from server.store.schema import (
     agent_dropouts,
@@ -373,6 +374,7 @@ def set_assigned_agent(visitor_id: int, agent_id: int | None) -> Any:
         )
         if done.rowcount != 1:
             raise p.FrameRejected("not_found", "no such client")
+        intake.assigned(conn, visitor_id, agent_id)  # R1: the CRM client's owner
 
     return write
 

@@ -39,6 +39,8 @@ class ChatService:
         self.router: Router | None = None
         """Routes new chats (N3, C5); without one every online agent gets the offer."""
         self.on_closed: Callable[[chat_writes.ChatChange], None] = lambda _change: None
+        self.on_new_chat: Callable[[int], None] = lambda _visitor_id: None
+        """A visitor's first message opened a chat (R1: its CRM client may be new)."""
         """Told of every visitor chat that closes, whatever closed it (an agent, the last agent
         leaving, a block): the webhooks' chat_finished (K3)."""
 
@@ -145,6 +147,8 @@ class ChatService:
                 self.bus.publish(OFFERS, p.encode(p.ChatOffered(chat=change.info)))
         if change.info is None or invited_by is None:
             self._publish_event(change)
+        if change.info is not None:
+            self.on_new_chat(visitor_id)
         self.metrics.delivery_latency.observe(time.perf_counter() - received)
 
     async def _start_invited(

@@ -24,6 +24,7 @@ from server.chats.reads import (
     open_chat_of_visitor,
     participants,
 )
+from server.crm import intake
 from server.integrations import hooks
 from server.stats import log as stats_log
 from server.store.schema import (
@@ -188,6 +189,7 @@ def visitor_message(
                     .returning(chats.c.id)
                 )
             ).scalar_one()
+            intake.ensure_for_visitor(conn, visitor_id)  # R1: a visitor who chats is a client
             if opening is not None and opening[2].strip():
                 append_event(
                     conn,

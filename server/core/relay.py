@@ -46,6 +46,7 @@ from server.core.sessions import AgentSession, VisitorSession
 from server.core.shared_limits import SharedIpLimiter
 from server.core.shutdown import bounded, close_handlers
 from server.core.streaming import streaming_connection
+from server.crm.service import CrmService
 from server.files.file_frames import FileFrames
 from server.files.service import FileService
 from server.gifs.service import GifService
@@ -230,6 +231,20 @@ class Relay:
             gap_fill=self.gap_fill,
         )
         wake_webhooks = self.webhooks.wake
+        self.crm = CrmService(self.engine, self.writer, self.bus, wake_webhooks)  # issue 17
+        self.agent_sessions.greeters.append(self.crm.greet)  # R2: reminders while away
+        self.chats.on_new_chat = self.crm.visitor_changed  # R1: pushed live
+        visitor_frames = VisitorFrames(
+            self.engine,
+            self.writer,
+            self.bus,
+            settings,
+            tracker=self.tracker,
+            invitations=self.invitations,
+            offline=self.offline,
+            wake_webhooks=wake_webhooks,
+        )
+        visitor_frames.on_contact = self.crm.visitor_changed
         # THE list of the services that serve frames (their @serves methods): a new domain
         # adds its service here, and nothing else in the relay.
         self.frames = frames.FrameRegistry(
@@ -244,16 +259,7 @@ class Relay:
                 FileFrames(self.files, self.actions),
                 self.sneak_peek,
                 VisitorsPage(self.engine, self.writer, self.bus, self.tracker, self.invitations),
-                VisitorFrames(
-                    self.engine,
-                    self.writer,
-                    self.bus,
-                    settings,
-                    tracker=self.tracker,
-                    invitations=self.invitations,
-                    offline=self.offline,
-                    wake_webhooks=wake_webhooks,
-                ),
+                visitor_frames,
                 self.offline,
                 self.logs,
                 self.account,
@@ -261,6 +267,7 @@ class Relay:
                 TranslateService(self.engine, self.writer, self.chats, settings.translator_timeout),
                 self.gifs,
                 PointerService(self.engine, self.writer, self.chats),
+                self.crm,
             ],
             read_account=lambda agent_id: read(self.engine, account_repo.agent_by_id, agent_id),
         )
@@ -280,6 +287,7 @@ class Relay:
         self.writer.start()
         self.logs.start()
         await self.actions.start()
+        self.crm.start()
         self.webhooks.start()
         self.retention.start()
         await self.account.start()
@@ -338,6 +346,7 @@ class Relay:
             ("statistics log", self.stats_recorder),  # its last status rows, before the writer
             ("logs", self.logs),
             ("actions", self.actions),
+            ("crm", self.crm),
             ("retention", self.retention),
             ("account", self.account),
             ("webhooks", self.webhooks),

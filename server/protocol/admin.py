@@ -51,7 +51,14 @@ __all__ = [
 
 
 Language = Literal["en", "es", "pt", "ru"]
-WebhookEvent = Literal["chat_accepted", "chat_finished", "offline_message", "client_updated"]
+WebhookEvent = Literal[
+    "chat_accepted",
+    "chat_finished",
+    "offline_message",
+    "client_updated",
+    "deal_changed",
+    "task_due",
+]
 RoutingRule = Literal["least_busy", "all"]
 """How a site's new chat is first offered (N3): ``least_busy`` (the default) to one agent, the
 client's assigned agent or the least busy one, and to every online agent on its Ignore; ``all``

@@ -143,6 +143,8 @@ ErrorCode = Literal[
     "translator_failed",  # C11: the translator failed or did not answer in time
     "gifs_off",  # C16: no GIF provider is set on the relay (Ajustes → Integraciones)
     "gif_failed",  # C16: the GIF provider failed, refused or did not answer in time
+    "in_use",  # R3: a stage or funnel that still has deals (say where they go)
+    "due_in_past",  # R2: a task due before now (the app asks, then sends allow_past)
 ]
 
 

@@ -22,6 +22,7 @@ from . import (
     actions,
     admin,
     chats,
+    crm,
     files,
     gifs,
     logs,
@@ -127,6 +128,28 @@ AgentRequest = (
     | gifs.SearchGifs
     | gifs.SendGif
     | pointer.CreatePointer
+    | crm.ListClients
+    | crm.GetClient
+    | crm.ClientForVisitor
+    | crm.SaveClient
+    | crm.MergeClients
+    | crm.UnmergeClient
+    | crm.ListTasks
+    | crm.SaveTask
+    | crm.CompleteTask
+    | crm.SnoozeTask
+    | crm.DismissReminder
+    | crm.DeleteTask
+    | crm.GetCrmSettings
+    | crm.SaveFunnel
+    | crm.DeleteFunnel
+    | crm.SaveCustomField
+    | crm.DeleteCustomField
+    | crm.SetCrmVisibility
+    | crm.ListDeals
+    | crm.SaveDeal
+    | crm.MoveDeal
+    | crm.DeleteDeal
 )
 
 VisitorRequest = (
@@ -208,6 +231,21 @@ ServerFrame = (
     | gifs.GifProviderSettings
     | gifs.GifsFound
     | pointer.PointerCreated
+    | crm.ClientPage
+    | crm.ClientCard
+    | crm.ClientSaved
+    | crm.ClientChanged
+    | crm.TaskList
+    | crm.TaskSaved
+    | crm.TaskChanged
+    | crm.TaskRemoved
+    | crm.TaskDue
+    | crm.CrmSettings
+    | crm.CrmSettingsChanged
+    | crm.DealList
+    | crm.DealSaved
+    | crm.DealChanged
+    | crm.DealRemoved
 )
 
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__

@@ -499,6 +499,184 @@ agent_dropouts = sa.Table(
     sa.Column("due_at", sa.Float, nullable=False, index=True),
 )
 
+# ---------------------------------------------------------------- CRM (issue 17: R1, R2, R3, K4)
+
+# R1: a client. Visitors who chatted, left an offline message or gave contact details become
+# clients (``crm_client_visitors``); a client merged into another keeps its row with
+# ``merged_into`` set, so that the merge can be undone (``crm_merges``). ``field_times``: when
+# each standard field was last written (JSON), so that a merge keeps per field the value
+# written last. ``sort_name``, ``email_norm`` and ``phone_norm`` are the list's sort key and
+# the merge keys (lower-case e-mail, phone digits), each indexed.
+crm_clients = sa.Table(
+    "crm_clients",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False, server_default=""),
+    sa.Column("email", sa.String(200), nullable=False, server_default=""),
+    sa.Column("phone", sa.String(200), nullable=False, server_default=""),
+    sa.Column("company", sa.String(200), nullable=False, server_default=""),
+    sa.Column("notes", sa.Text, nullable=False, server_default=""),
+    sa.Column("owner_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=True, index=True),
+    sa.Column("sort_name", sa.String(200), nullable=False, server_default=""),
+    sa.Column("email_norm", sa.String(200), nullable=False, server_default="", index=True),
+    sa.Column("phone_norm", sa.String(64), nullable=False, server_default="", index=True),
+    sa.Column("merged_into", sa.Integer, nullable=True),
+    sa.Column("field_times", sa.Text, nullable=False, server_default="{}"),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("updated_at", sa.Float, nullable=False),
+    # The list reads live clients (merged_into IS NULL) in sort order: one index each.
+    sa.Index("ix_crm_clients_sort", "merged_into", "sort_name", "id"),
+    sa.Index("ix_crm_clients_created", "merged_into", "created_at", "id"),
+    sa.Index("ix_crm_clients_updated", "merged_into", "updated_at", "id"),
+)
+
+crm_client_visitors = sa.Table(
+    "crm_client_visitors",
+    metadata,
+    sa.Column("visitor_id", sa.Integer, sa.ForeignKey("visitors.id"), primary_key=True),
+    sa.Column("client_id", sa.Integer, sa.ForeignKey("crm_clients.id"), nullable=False,
+              index=True),
+)  # fmt: skip
+
+crm_client_tags = sa.Table(
+    "crm_client_tags",
+    metadata,
+    sa.Column("client_id", sa.Integer, sa.ForeignKey("crm_clients.id"), primary_key=True),
+    sa.Column("tag", sa.String(40), primary_key=True, index=True),
+)
+
+# R1: the search: each word of a client's name, e-mail, phone digits, company and text custom
+# fields, lower-case; a query word matches a range of ``term`` (a prefix) through the index.
+# The "C" collation on PostgreSQL keeps that range a byte range (SQLite compares bytes).
+SearchTerm = sa.String(100).with_variant(sa.String(100, collation="C"), "postgresql")
+crm_search = sa.Table(
+    "crm_search",
+    metadata,
+    sa.Column("client_id", sa.Integer, sa.ForeignKey("crm_clients.id"), primary_key=True),
+    sa.Column("term", SearchTerm, primary_key=True),
+    sa.Index("ix_crm_search_term", "term", "client_id"),
+)
+
+# K4: custom client fields; ``options`` is a JSON list (kind "list").
+crm_fields = sa.Table(
+    "crm_fields",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("label", sa.String(200), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("options", sa.Text, nullable=False, server_default="[]"),
+    sa.Column("position", sa.Integer, nullable=False, server_default="0"),
+)
+
+crm_field_values = sa.Table(
+    "crm_field_values",
+    metadata,
+    sa.Column("client_id", sa.Integer, sa.ForeignKey("crm_clients.id"), primary_key=True),
+    sa.Column("field_id", sa.Integer, sa.ForeignKey("crm_fields.id"), primary_key=True,
+              index=True),
+    sa.Column("value", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.Float, nullable=False),
+)  # fmt: skip
+
+# R1: every change of a client field, merge and unmerge (``old`` and ``new`` both kept).
+crm_client_log = sa.Table(
+    "crm_client_log",
+    metadata,
+    sa.Column("id", BigId, primary_key=True),
+    sa.Column("client_id", sa.Integer, nullable=False, index=True),
+    sa.Column("ts", sa.Float, nullable=False),
+    sa.Column("agent_id", sa.Integer, nullable=True),
+    sa.Column("kind", sa.String(16), nullable=False),  # edit | merge | unmerge | created
+    sa.Column("field", sa.String(64), nullable=False, server_default=""),
+    sa.Column("old", sa.Text, nullable=False, server_default=""),
+    sa.Column("new", sa.Text, nullable=False, server_default=""),
+)
+
+# R1: a merge, with what undoing it needs (JSON: both clients' fields before, the visitors,
+# tasks and deals moved).
+crm_merges = sa.Table(
+    "crm_merges",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("into_id", sa.Integer, sa.ForeignKey("crm_clients.id"), nullable=False,
+              index=True),
+    sa.Column("from_id", sa.Integer, sa.ForeignKey("crm_clients.id"), nullable=False),
+    sa.Column("agent_id", sa.Integer, nullable=True),
+    sa.Column("ts", sa.Float, nullable=False),
+    sa.Column("snapshot", sa.Text, nullable=False),
+    sa.Column("undone_at", sa.Float, nullable=True),
+)  # fmt: skip
+
+# R3/K4: sales funnels and their stages (kind open | won | lost; one won and one lost each).
+crm_funnels = sa.Table(
+    "crm_funnels",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("visibility", sa.String(8), nullable=False, server_default="all"),
+    sa.Column("position", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+crm_stages = sa.Table(
+    "crm_stages",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("funnel_id", sa.Integer, sa.ForeignKey("crm_funnels.id"), nullable=False,
+              index=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("kind", sa.String(8), nullable=False, server_default="open"),
+    sa.Column("position", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("time_limit_hours", sa.Integer, nullable=False, server_default="0"),
+)  # fmt: skip
+
+# R3: deals. Money in minor units (BIGINT) with its ISO 4217 currency, never a float.
+crm_deals = sa.Table(
+    "crm_deals",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("funnel_id", sa.Integer, sa.ForeignKey("crm_funnels.id"), nullable=False),
+    sa.Column("stage_id", sa.Integer, sa.ForeignKey("crm_stages.id"), nullable=False,
+              index=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("client_id", sa.Integer, sa.ForeignKey("crm_clients.id"), nullable=True,
+              index=True),
+    sa.Column("value_minor", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("currency", sa.String(3), nullable=False, server_default="EUR"),
+    sa.Column("owner_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=True, index=True),
+    sa.Column("expected_close", sa.String(10), nullable=False, server_default=""),
+    sa.Column("lost_reason", sa.Text, nullable=False, server_default=""),
+    sa.Column("stage_since", sa.Float, nullable=False),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("updated_at", sa.Float, nullable=False),
+    sa.Index("ix_crm_deals_funnel_stage", "funnel_id", "stage_id"),
+)  # fmt: skip
+
+# R2: tasks. The reminder is a timer row: ``remind_at`` (indexed) is claimed by the one node
+# whose UPDATE clears it (compare-and-set), which sets ``reminder_pending`` until the assignee
+# dismisses, snoozes or completes it (an agent offline then gets it at sign-in).
+crm_tasks = sa.Table(
+    "crm_tasks",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.Column("due_at", sa.Float, nullable=False),
+    sa.Column("assignee_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=False,
+              index=True),
+    sa.Column("created_by", sa.Integer, sa.ForeignKey("agents.id"), nullable=False),
+    sa.Column("notify", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("client_id", sa.Integer, sa.ForeignKey("crm_clients.id"), nullable=True,
+              index=True),
+    sa.Column("deal_id", sa.Integer, sa.ForeignKey("crm_deals.id"), nullable=True),
+    sa.Column("chat_id", sa.Integer, sa.ForeignKey("chats.id"), nullable=True),
+    sa.Column("done", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("remind_at", sa.Float, nullable=True, index=True),
+    sa.Column("reminder_pending", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("updated_at", sa.Float, nullable=False),
+)  # fmt: skip
+
 # Issue 15: archive text search by the database's own full-text index over the message events
 # of archived (closed or missed) visitor chats, filled by triggers on ``chats`` as a chat is
 # archived (migration archive_fts1; a SQLite rebuild of ``chats`` must create the triggers

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from server import protocol as p
+from server.crm import intake
 from server.integrations import hooks
 from server.stats import log as stats_log
 from server.store.schema import (
@@ -102,6 +103,7 @@ def set_contact(visitor_id: int, site_id: int, name: str, email: str, phone: str
             .where(visitors.c.id == visitor_id)
             .values(name=name, email=email, phone=phone)
         )
+        intake.ensure_for_visitor(conn, visitor_id)  # R1: it gave its contact: a client
         hooks.enqueue(
             conn,
             "client_updated",
@@ -144,6 +146,7 @@ def store_offline_message(
             )
             .returning(offline_messages.c.id)
         )
+        intake.ensure_for_visitor(conn, visitor_id, name=name, email=email)  # R1
         hooks.enqueue(
             conn,
             "offline_message",

@@ -54,6 +54,8 @@ class VisitorFrames:
         self.tracker = tracker
         self.invitations = invitations
         self.offline = offline
+        self.on_contact: Callable[[int], None] = lambda _visitor_id: None
+        """A visitor gave its contact or left an offline message (R1: its CRM client)."""
         # Finding 5: keyed by visitor id, idle ones forgotten as for IPs.
         self.form_limiter = IpLimiter(
             settings.visitor_form_rate, settings.visitor_form_burst, max_ips=20_000
@@ -93,6 +95,7 @@ class VisitorFrames:
         self.wake_webhooks()
         self.tracker.contact(s.visitor_id, frame.name, frame.email, frame.phone)
         s.conn.send(p.Ok(id=frame.id))
+        self.on_contact(s.visitor_id)
         info = await read(self.engine, chat_reads.open_chat_info, s.visitor_id)
         if info is not None:
             self.bus.publish(topics.AGENTS, p.encode(p.ChatStateChanged(chat=info)))
@@ -120,6 +123,7 @@ class VisitorFrames:
         s.conn.send(p.Ok(id=frame.id))
         self.wake_webhooks()  # the offline_message row is in that commit
         await self.offline.added(message_id)  # V6: agents see it now
+        self.on_contact(s.visitor_id)
 
     def _form_allowed(self, visitor_id: int, request_id: int) -> None:
         if not self.form_limiter.take(f"v{visitor_id}"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -23,10 +24,14 @@ from PySide6.QtWidgets import (
 
 from jivo_desktop import i18n
 from jivo_desktop.services.conversations import Chat
+from jivo_desktop.services.crm import CrmService
 from jivo_desktop.services.visitors import VisitorsChange, VisitorsService
 from jivo_desktop.ui.common.plain import PlainLabel, as_link_label, isolate, plain_tooltip, set_link
 from jivo_desktop.ui.visitors.model import duration_text, source_text
 from server import protocol as p
+
+if TYPE_CHECKING:
+    from jivo_desktop.ui.crm.panel import DealsTasksBox
 
 VISIT_FIELDS = (
     "email",
@@ -94,6 +99,7 @@ class ClientPanel(QWidget):
         self.setObjectName("ClientPanel")
         self.setMinimumWidth(240)
         self.visitors: VisitorsService | None = None
+        self.crm_box: DealsTasksBox | None = None
         self.visitor_id = 0
         self.site_name = ""
         self._fallback: p.VisitorInfo | None = None
@@ -200,6 +206,15 @@ class ClientPanel(QWidget):
         """Show or hide a row added with :meth:`add_row` (caption and value)."""
         self.form.setRowVisible(self._row_widgets[key], visible)
 
+    def set_crm(self, crm: CrmService) -> None:
+        """C6: the chat's client's Tratos and Tareas, and a deal or task made from the chat."""
+        from jivo_desktop.ui.crm.panel import DealsTasksBox
+
+        self.crm_box = DealsTasksBox(crm)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, self.crm_box)
+
     def set_visitors(self, visitors: VisitorsService) -> None:
         self.visitors = visitors
         visitors.changed.connect(self._on_visitors_changed)
@@ -233,6 +248,9 @@ class ClientPanel(QWidget):
             self.visitors.fetch_history(new_id)
         if changed:
             self._fill_past()
+        if self.crm_box is not None:
+            self.crm_box.setVisible(bool(new_id) and not direct)
+            self.crm_box.show_visitor(new_id, chat.info.id if chat else 0)
         self._fill()
 
     def current(self) -> p.VisitorInfo | None:

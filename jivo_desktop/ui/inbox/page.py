@@ -7,11 +7,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -129,7 +131,15 @@ class InboxPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.centre)
-        splitter.addWidget(self.client_panel)
+        # The panel scrolls: with Tratos/Tareas (issue 17) it is taller than the window's
+        # default height, which it must not stretch.
+        self.client_scroll = QScrollArea()
+        self.client_scroll.setWidgetResizable(True)
+        self.client_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.client_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.client_scroll.setMinimumWidth(self.client_panel.minimumWidth())
+        self.client_scroll.setWidget(self.client_panel)
+        splitter.addWidget(self.client_scroll)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)

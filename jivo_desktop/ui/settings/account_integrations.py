@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -45,13 +46,13 @@ class AccountIntegrations(QWidget):
         self.url = QLineEdit()
         self.url.setPlaceholderText("https://crm.example/hooks/chat")
         self.events: dict[str, QCheckBox] = {}
-        events_row = QHBoxLayout()
-        for event in WEBHOOK_EVENTS:
+        events_row = QGridLayout()  # three a row: six do not fit the section's width
+        for index, event in enumerate(WEBHOOK_EVENTS):
             box = QCheckBox()
             box.setChecked(True)
             self.events[event] = box
-            events_row.addWidget(box)
-        events_row.addStretch(1)
+            events_row.addWidget(box, index // 3, index % 3)
+        events_row.setColumnStretch(3, 1)
         self.add_hook = QPushButton()
         self.add_hook.clicked.connect(self._on_add_hook_clicked)
         url_row = QHBoxLayout()
@@ -136,6 +137,8 @@ class AccountIntegrations(QWidget):
             "chat_finished": self.tr("Chat finished"),
             "offline_message": self.tr("Offline message"),
             "client_updated": self.tr("Client updated"),
+            "deal_changed": self.tr("Deal changed"),
+            "task_due": self.tr("Task due"),
         }
         for event, box in self.events.items():
             box.setText(self._event_names[event])

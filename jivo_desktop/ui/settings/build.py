@@ -23,6 +23,7 @@ from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.app_settings import AppSettings
 from jivo_desktop.services.audio import AudioSettings
 from jivo_desktop.services.auto_away import AutoAwayService
+from jivo_desktop.services.crm import CrmService
 from jivo_desktop.services.hotkeys import HotkeyService
 from jivo_desktop.services.logs import LogService
 from jivo_desktop.services.notifications import NotificationService
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from jivo_desktop.ui.settings.general import GeneralSection
     from jivo_desktop.ui.settings.invitations import InvitationsSection
 
-ADMIN_SECTIONS = ("channels", "teammates", "integrations", "invitations", "blocked")
+ADMIN_SECTIONS = ("channels", "teammates", "integrations", "invitations", "blocked", "crm")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class SettingsServices:
     visitors: VisitorsService
     actions: ChatActionsService
     logs: LogService
+    crm: CrmService | None = None
 
 
 def build_settings_sections(page: SettingsPage, services: SettingsServices) -> None:
@@ -156,6 +158,19 @@ def build_settings_sections(page: SettingsPage, services: SettingsServices) -> N
         "blocked",
         lambda: QCoreApplication.translate("SettingsPage", "Blocked clients"),
         BlockedClientsList(services.actions),
+    )
+
+    # K4: Configurar CRM (admins): funnels, stages, custom fields, who sees what.
+    def crm_settings() -> QWidget:
+        from jivo_desktop.ui.settings.crm_settings import CrmSettingsSection
+
+        crm = services.crm
+        if crm is None:
+            return QWidget()
+        return CrmSettingsSection(crm)
+
+    page.add_section(
+        "crm", lambda: QCoreApplication.translate("SettingsPage", "CRM settings"), crm_settings
     )
 
     def show_admin_sections(admin: bool) -> None:

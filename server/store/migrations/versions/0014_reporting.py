@@ -3,7 +3,7 @@ report_chats, one row per chat that the writer keeps from the same writes (deriv
 rebuilt from the log).
 
 Revision ID: reporting1
-Revises: cluster1
+Revises: crm1
 Create Date: 2026-12-04
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "reporting1"
-down_revision = "cluster1"
+down_revision = "crm1"
 branch_labels = None
 depends_on = None
 
