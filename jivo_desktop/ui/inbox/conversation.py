@@ -128,6 +128,9 @@ class ConversationPane(QWidget):
         self.phrases = phrases
         self.shown_chat = 0
         self.leave_dialog: QMessageBox | None = None
+        self._pointer_note = False
+        """Whether the line above the input says the pointer's page is open (C15): it follows
+        a language switch."""
 
         # ---- header: who, which page, the action toolbar
         self.header_name = PlainLabel()
@@ -275,6 +278,8 @@ class ConversationPane(QWidget):
             self.tr("Type a message… (Enter sends, Shift+Enter: new line)")
         )
         self.send_button.setText(self.tr("Send"))
+        if self._pointer_note:
+            self.translate_preview.setText(self._pointer_note_text())
         self.delegate.invalidate()
         self.messages.viewport().update()
 
@@ -423,13 +428,15 @@ class ConversationPane(QWidget):
 
     def _on_pointer_opened(self, chat_id: int, _url: str) -> None:
         if chat_id == self.shown_chat:
-            self.translate_preview.setText(
-                self.tr(
-                    "The visitor's page is open in your browser: click the element there, add a "
-                    "comment and send. Pages behind a sign-in cannot show it."
-                )
-            )
+            self._pointer_note = True
+            self.translate_preview.setText(self._pointer_note_text())
             self.translate_preview.show()
+
+    def _pointer_note_text(self) -> str:
+        return self.tr(
+            "The visitor's page is open in your browser: click the element there, add a "
+            "comment and send. Pages behind a sign-in cannot show it."
+        )
 
     def open_gif_picker(self) -> None:
         """C16: the GIF search above the tool row (the GIF button, Ctrl+G)."""
@@ -484,6 +491,7 @@ class ConversationPane(QWidget):
     def _on_translator_preview_ready(self, chat_id: int, text: str, translated: str) -> None:
         if chat_id != self.shown_chat or text != self.composer.toPlainText():
             return  # typed on since: the next preview is coming
+        self._pointer_note = False
         self.translate_preview.setText(
             self.tr("The visitor will read: {0}").format(isolate(translated))
         )
