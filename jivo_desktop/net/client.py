@@ -261,10 +261,13 @@ class AgentClient(RelayConnection):
         return answer.translator
 
     async def translate_messages(
-        self, chat_id: int, seqs: list[int], target: str
+        self, chat_id: int, seqs: list[int], target: str, stored_only: bool = False
     ) -> list[p.TranslatedMessage]:
+        """``stored_only``: what is stored, nothing translated now (the archive)."""
         answer = await self.request(
-            lambda i: p.TranslateMessages(id=i, chat_id=chat_id, seqs=seqs, target=target)
+            lambda i: p.TranslateMessages(
+                id=i, chat_id=chat_id, seqs=seqs, target=target, stored_only=stored_only
+            )
         )
         assert isinstance(answer, p.MessagesTranslated)
         return answer.messages

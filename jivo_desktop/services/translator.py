@@ -67,10 +67,25 @@ class TranslatorService(QObject):
 
     # -------------------------------------------------------------- what the pane shows
 
-    def translation(self, chat_id: int, seq: int | None) -> p.TranslatedMessage | None:
-        if seq is None or not self.enabled(chat_id):
+    def translation(
+        self, chat_id: int, seq: int | None, *, switch: bool = True
+    ) -> p.TranslatedMessage | None:
+        """The message's translation into the agent's language, if known here; ``switch``:
+        only with the chat's switch on (the live conversation; the archive shows what is
+        stored whatever the switch)."""
+        if seq is None or (switch and not self.enabled(chat_id)):
             return None
         return self._translations.get((chat_id, seq, self.language()))
+
+    def flip(self, chat_id: int, seq: int | None, text: str, *, switch: bool = True) -> bool:
+        """A click on a message: a translated one shows its original (or the translation
+        again). False when the message has no translation to flip (the click is for
+        something else)."""
+        found = self.translation(chat_id, seq, switch=switch)
+        if seq is None or found is None or found.original or found.text == text:
+            return False
+        self.toggle_original(chat_id, seq)
+        return True
 
     def toggle_original(self, chat_id: int, seq: int) -> None:
         """A click on a translated message: its original, or the translation again."""
@@ -112,6 +127,22 @@ class TranslatorService(QObject):
         for item in found:
             self._translations[(chat_id, item.seq, lang)] = item
         self.changed.emit(chat_id)
+
+    def fetch_stored(self, chat_id: int, seqs: list[int]) -> None:
+        """The archive: the translations the relay has stored for these messages, into the
+        agent's language; none is made (reading a closed chat costs the backend nothing)."""
+        language = self.language()
+        wanted = [s for s in seqs if (chat_id, s, language) not in self._translations]
+        for start in range(0, len(wanted), p.MAX_TRANSLATE_SEQS):
+            part = wanted[start : start + p.MAX_TRANSLATE_SEQS]
+
+            async def run(client: AgentClient, part: list[int] = part) -> None:
+                found = await client.translate_messages(chat_id, part, language, stored_only=True)
+                for item in found:
+                    self._translations[(chat_id, item.seq, language)] = item
+                self.changed.emit(chat_id)  # also with none: the answer came
+
+            self._call(chat_id, run)
 
     # -------------------------------------------------------------- the agent's reply
 

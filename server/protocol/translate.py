@@ -8,7 +8,8 @@ text and nothing is translated twice. With no backend every request is answered
 ``translator_off``; a backend that fails or does not answer in time, ``translator_failed``.
 
 * The visitor's messages: ``translate_messages`` (the seqs of a chat, into the agent's language)
-  answers the stored translations and makes the missing ones.
+  answers the stored translations and makes the missing ones; with ``stored_only`` (the
+  archive) it answers the stored ones only and makes none.
 * The agent's replies: ``translate_text`` previews a reply in the visitor's language (the one
   detected in their messages, else the widget's); ``send_translated`` sends it: the visitor gets
   the translation, and the agent's own words are stored as the message's translation into the
@@ -84,12 +85,14 @@ class TranslatorSettings(Frame):
 
 class TranslateMessages(Frame):
     """Agent: the messages ``seqs`` of a chat in ``target``; answered with
-    ``messages_translated``."""
+    ``messages_translated``. ``stored_only``: only the translations already stored (what the
+    archive shows: reading a closed chat asks nothing of the backend)."""
 
     id: RequestId
     chat_id: DbId
     seqs: Annotated[list[Seq], msgspec.Meta(max_length=MAX_TRANSLATE_SEQS)]
     target: TranslateLanguage
+    stored_only: bool = False
 
 
 class TranslatedMessage(msgspec.Struct, kw_only=True):

@@ -112,7 +112,7 @@ class TranslateService:
         rows = await read(self.engine, repo.chat_events, frame.chat_id, frame.seqs)
         have = await read(self.engine, repo.stored, [r.id for r in rows], frame.target)
         missing = [r for r in rows if r.id not in have and r.text.strip()]
-        if missing:
+        if missing and not frame.stored_only:  # the archive reads, it never translates
             backend = await self._backend(frame.id)
             hint = await read(self.engine, repo.visitor_language, frame.chat_id)
             # At once (the translate pool bounds how many run): a screenful does not wait for

@@ -10,7 +10,7 @@ never be cut off and is skipped."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QTabBar,
     QWidget,
 )
+
+from tests.unit.test_i18n_catalogs import TS_DIR
 
 SLACK = 1  # px: rounding in the style's metrics
 
@@ -214,3 +216,51 @@ def clipped(root: QWidget) -> list[str]:
         if found:
             problems.append(found)
     return problems
+
+
+# English sources that are also right as they are: "Chats" is Spanish and Portuguese too, and
+# the language menu names each language in its own words.
+SAME_WORD = {"Chats", "English"}
+
+
+def english_sources(language: str) -> set[str]:
+    """The English sources that the language's catalogue translates to something else."""
+    import xml.etree.ElementTree as ET
+
+    found = set()
+    for message in ET.parse(TS_DIR / f"jivo_{language}.ts").iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.findtext("translation") or ""
+        if translation and translation != source and len(source) > 2:
+            found.add(source)
+    return found
+
+
+def untranslated(root: QWidget, english: set[str]) -> list[str]:
+    """Visible texts still in English after a switch of language (a view that never
+    retranslates): labels, buttons, combo boxes, placeholders, header sections, list rows."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QListWidget
+
+    texts: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget is not root and not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        elif isinstance(widget, QComboBox):
+            texts.append(widget.currentText())
+        elif isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        elif isinstance(widget, QListWidget):
+            for row in range(min(widget.count(), 20)):
+                texts += widget.item(row).text().split("\n")
+    return [f"untranslated {t!r}" for t in texts if t.replace("&", "") in english - SAME_WORD]
+
+
+def settle(widget: QWidget) -> None:
+    """Let a widget's layouts catch up (after a language switch, before measuring)."""
+    for _ in range(3):
+        layout = widget.layout()
+        if layout is not None:
+            layout.activate()
+        QCoreApplication.processEvents()

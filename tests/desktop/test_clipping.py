@@ -19,62 +19,16 @@ from jivo_desktop.app import DesktopApp
 from jivo_desktop.net.client import AgentClient
 from jivo_desktop.ui.inbox.phrases import PhraseEditor
 from server import protocol as p
-from tests.desktop.clipping import clipped
-from tests.desktop.test_i18n import (
-    TS_DIR,
-    translations,  # noqa: F401 - the fixture
-)
+from tests.desktop.clipping import clipped, untranslated
+from tests.desktop.clipping import english_sources as _english
+from tests.desktop.clipping import settle as _settle
+from tests.desktop.test_i18n import translations  # noqa: F401 - the fixture
 from tests.support.relay import RelayHandle
 from tests.support.visitor import Visitor
 from tests.support.waiting import until
 
 LANGUAGES = ("en", "es", "pt", "ru")
 DEFAULT_SIZE = QSize(1180, 740)
-# English sources that are also right as they are: "Chats" is Spanish and Portuguese too, and
-# the language menu names each language in its own words.
-SAME_WORD = {"Chats", "English"}
-
-
-def _english(language: str) -> set[str]:
-    """The English sources that the language's catalogue translates to something else."""
-    import xml.etree.ElementTree as ET
-
-    found = set()
-    for message in ET.parse(TS_DIR / f"jivo_{language}.ts").iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.findtext("translation") or ""
-        if translation and translation != source and len(source) > 2:
-            found.add(source)
-    return found
-
-
-def untranslated(root: QWidget, english: set[str]) -> list[str]:
-    """Visible texts still in English after a switch of language (a view that never
-    retranslates): labels, buttons, combo boxes, placeholders, header sections, list rows."""
-    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QListWidget
-
-    texts: list[str] = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        if widget is not root and not widget.isVisibleTo(root):
-            continue
-        if isinstance(widget, (QLabel, QAbstractButton)):
-            texts.append(widget.text())
-        elif isinstance(widget, QComboBox):
-            texts.append(widget.currentText())
-        elif isinstance(widget, QLineEdit):
-            texts.append(widget.placeholderText())
-        elif isinstance(widget, QListWidget):
-            for row in range(min(widget.count(), 20)):
-                texts += widget.item(row).text().split("\n")
-    return [f"untranslated {t!r}" for t in texts if t.replace("&", "") in english - SAME_WORD]
-
-
-def _settle(widget: QWidget) -> None:
-    for _ in range(3):
-        layout = widget.layout()
-        if layout is not None:
-            layout.activate()
-        QCoreApplication.processEvents()
 
 
 async def _world(app: DesktopApp, relay: RelayHandle) -> list[Visitor]:

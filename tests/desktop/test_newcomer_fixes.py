@@ -154,13 +154,16 @@ def test_b9_archive_dates_and_hotkeys_in_the_interface_language(
     ("2/11/2026" in Spanish, "02.11.2026" in Russian), and the hotkeys page says
     "Control+Arriba", not "Ctrl+Up", once the interface is Spanish."""
     from jivo_desktop.services.archive import ArchiveService
+    from jivo_desktop.services.chats import ChatsService
     from jivo_desktop.services.secrets import Secrets
     from jivo_desktop.services.session import SessionService
     from jivo_desktop.services.team import TeamService
+    from jivo_desktop.services.translator import TranslatorService
     from jivo_desktop.ui.inbox.archive import ArchivePanel
 
     session = SessionService(local_store, Secrets())
-    panel = ArchivePanel(ArchiveService(session), TeamService(session))
+    translator = TranslatorService(ChatsService(session, local_store))
+    panel = ArchivePanel(ArchiveService(session), TeamService(session), translator)
     hotkeys = HotkeysSection(HotkeyService(local_store))
     from PySide6.QtCore import QDate
 

@@ -158,3 +158,81 @@ async def test_c11_translated_chat_in_the_app(
             await boss.close()
             await visitor.close()
             await app.shutdown()
+
+
+async def test_c11_archive_shows_the_stored_translation(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
+) -> None:
+    """C11 "each translation is stored with its message, so history, archive and every agent
+    see the same text": a chat translated live, then closed, opened in Archivo shows the
+    visitor's Spanish in English read from the relay (the app's own copy dropped first, as
+    after a restart), the original one click away; the backend gets no new request, not even
+    in a language nothing was stored in (the interface switched to Portuguese)."""
+    with fake_libretranslate() as fake:
+        app = DesktopApp(qapp, data_dir)
+        app.start()
+        await app.session.sign_in_async(
+            relay.http_url, relay.agent_email, relay.agent_password, False
+        )
+        window = app.main_window
+        window.resize(1180, 740)
+        inbox = window.inbox
+        pane = inbox.conversation
+        visitor = Visitor(relay.ws_url, relay.site_key)
+        boss = AgentClient(relay.ws_url)
+        try:
+            await visitor.connect()
+            await visitor.say(SPANISH)
+            await until(lambda: app.chats.waiting())
+            chat_id = app.chats.waiting()[0].id
+            app.chats.accept(chat_id)
+            await until(lambda: app.chats.current == chat_id and pane.composer.isEnabled())
+            await boss.sign_in(relay.admin_email, relay.admin_password)
+            await boss.save_translator("libretranslate", fake.url, fake.api_key)
+            QTest.mouseClick(pane.translator_button, Qt.MouseButton.LeftButton)
+            live = pane.messages_model.index(0, 0).data(MessageRole)
+            await until(lambda: "Seville" in pane.delegate.shown_text(live))
+            calls = len(fake.calls)
+            assert app.session.client is not None
+            await app.session.client.close_chat(chat_id)
+            await until(
+                lambda: (
+                    chat_id not in app.chats.order or app.chats.chat(chat_id).info.state == "closed"
+                )  # type: ignore[union-attr]
+            )
+            pane.translator._translations.clear()  # as after a restart: only the relay has it
+
+            inbox.show_archive.click()
+            panel = inbox.archive_panel
+            archive = inbox.archive
+            await until(lambda: any(c.id == chat_id for c in archive.results))
+            archive.open(chat_id)
+            await until(lambda: archive.chat_id == chat_id and archive.messages)
+            row = next(i for i, m in enumerate(archive.messages) if m.kind == "message" and m.seq)
+            index = panel.messages_model.index(row, 0)
+            message = index.data(MessageRole)
+            assert message.text == SPANISH
+            await until(
+                lambda: "Hello, do you ship to Seville?" in panel.delegate.shown_text(message)
+            )
+            assert "Translated from es" in panel.delegate.shown_text(message)
+            qapp.processEvents()
+            window.grab().save(str(artifacts / "archive-translated-en.png"))
+            panel.messages.clicked.emit(index)  # the original, one click away
+            assert SPANISH in panel.delegate.shown_text(message)
+            assert "Original · click" in panel.delegate.shown_text(message)
+            panel.messages.clicked.emit(index)
+            assert "Seville" in panel.delegate.shown_text(message)
+
+            answers: list[int] = []
+            pane.translator.changed.connect(answers.append)
+            i18n.apply_language("pt")  # nothing stored in Portuguese: the original, no request
+            await until(lambda: chat_id in answers)
+            assert SPANISH in panel.delegate.shown_text(message)
+            assert "Traduzido" not in panel.delegate.shown_text(message)
+            assert len(fake.calls) == calls, "opening the archive asked the backend"
+        finally:
+            i18n.apply_language("en")
+            await boss.close()
+            await visitor.close()
+            await app.shutdown()

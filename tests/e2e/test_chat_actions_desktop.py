@@ -11,10 +11,8 @@ from typing import Any
 
 import pytest
 from playwright.async_api import Browser
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
 
 from jivo_desktop.app import DesktopApp
 from jivo_desktop.ui.inbox.block_dialog import BlockDialog
@@ -23,6 +21,7 @@ from jivo_desktop.ui.notifications.invitation_toast import visible_cards
 from server import protocol as p
 from tests.e2e.widget_support import open_widget_page, signed_in_agent
 from tests.support.relay import RelayHandle
+from tests.support.screens import grab_with_popup
 from tests.support.waiting import until
 
 pytestmark = pytest.mark.browser
@@ -30,17 +29,6 @@ pytestmark = pytest.mark.browser
 PHRASE = "¡Hola! Soy Ana, ¿en qué puedo ayudarle?"
 NOTE = "NOTE-T77: quiere devolver la maceta, ya tiene el número de pedido"
 COMMENT = "COMMENT-C55: cliente habitual, trato preferente"
-
-
-def _grab_with_popup(window: QWidget, popup: QWidget, path: Path) -> None:
-    """The window with its popup (a window of its own) painted where it shows on screen."""
-    shot = window.grab()
-    painter = QPainter(shot)
-    painter.drawPixmap(
-        popup.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0)), popup.grab()
-    )
-    painter.end()
-    shot.save(str(path))
 
 
 async def test_chat_actions_in_the_app(
@@ -89,7 +77,7 @@ async def test_chat_actions_in_the_app(
             QTest.keyClicks(inbox.conversation.composer, "/h")
             await until(lambda: inbox.conversation.phrase_popup.isVisible())
             assert inbox.conversation.phrase_popup.count() == 1
-            _grab_with_popup(
+            grab_with_popup(
                 window, inbox.conversation.phrase_popup, artifacts / "actions-phrase-popup.png"
             )
             QTest.keyClick(inbox.conversation.composer, Qt.Key.Key_Return)

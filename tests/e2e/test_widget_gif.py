@@ -1,6 +1,7 @@
 """C16 end to end, with a fake GIF provider: the agent searches GIFs in the app (previews from
-the relay), picks one, and the visitor's widget in Chromium shows it loaded from the relay's
-origin only (Playwright's request log: nothing from the provider's host)."""
+the relay; the search shot in all four languages at the window's default size), picks one,
+and the visitor's widget in Chromium shows it loaded from the relay's origin only (Playwright's
+request log: nothing from the provider's host)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ from typing import Any
 import pytest
 from playwright.async_api import Browser, expect
 
+from jivo_desktop import i18n
 from jivo_desktop.app import DesktopApp
 from jivo_desktop.net.client import AgentClient
+from tests.desktop.clipping import clipped, english_sources, settle, untranslated
 from tests.e2e.widget_support import open_widget_page
 from tests.support.fake_gifs import fake_gifs
 from tests.support.relay import RelayHandle
+from tests.support.screens import LANGUAGES, grab_with_popup
 from tests.support.waiting import until
 
 pytestmark = pytest.mark.browser
@@ -58,11 +62,28 @@ async def test_c16_gif_from_the_app_reaches_the_widget_from_the_relay_only(
             await boss.sign_in(relay.admin_email, relay.admin_password)
             await boss.save_gif_provider("klipy", fake.key, fake.url)
             pane.open_gif_picker()
-            await until(lambda: picker.grid.count() == 3)  # trending
+            # trending; "huge" is over the preview limit and stays a blank square
+            await until(lambda: picker.grid.count() == 3 and picker.previews_shown() == 2)
+            # trending, the search field empty (its hint shows), at the window's default size
+            try:
+                for language in LANGUAGES:
+                    i18n.apply_language(language)
+                    settle(window)
+                    settle(picker)
+                    found = clipped(picker) + clipped(window)
+                    if language != "en":
+                        english = english_sources(language)
+                        found += untranslated(picker, english) + untranslated(window, english)
+                    assert found == [], language
+                    grab_with_popup(
+                        window, picker, artifacts / f"composer-gif-search-{language}.png"
+                    )
+            finally:
+                i18n.apply_language("en")
             picker.search.setText("happy")
             picker.search.returnPressed.emit()
             await until(lambda: picker.grid.count() == 1 and picker.previews_shown() == 1)
-            picker.grab().save(str(artifacts / "composer-gif-search-en.png"))
+            grab_with_popup(window, picker, artifacts / "composer-gif-search-happy.png")
             item = picker.grid.item(0)
             assert item.toolTip() == "Happy dance"
             picker.grid.itemClicked.emit(item)

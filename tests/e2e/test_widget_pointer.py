@@ -1,7 +1,8 @@
 """C15 end to end in Chromium with two browser contexts, the visitor's and the agent's: Pointer
 in the app opens the visitor's page with a one-time token; the widget there enters pick mode;
 the agent picks an element, comments and sends; the visitor's View scrolls to and outlines the
-same element (or says it is on another page); the used token is refused."""
+same element (or says it is on another page); the used token is refused. The app's side is
+shot in all four languages at the window's default size."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from typing import Any
 import pytest
 from playwright.async_api import Browser, expect
 
+from jivo_desktop import i18n
 from jivo_desktop.app import DesktopApp
+from tests.desktop.clipping import clipped, english_sources, settle, untranslated
 from tests.e2e.widget_support import TIMEOUT_MS, open_widget_page
 from tests.support.relay import RelayHandle
+from tests.support.screens import LANGUAGES
 from tests.support.waiting import until
 
 pytestmark = pytest.mark.browser
@@ -88,7 +92,19 @@ async def test_c15_pointer_pick_comment_view_in_two_contexts(
         assert abs(box["x"] + 3 - target["x"]) < 2 and abs(box["y"] + 3 - target["y"]) < 2
         await visitor.shot(artifacts / "pointer-visitor-view.png")
         await until(lambda: pane.messages_model.rowCount() >= 3)
-        app.main_window.grab().save(str(artifacts / "pointer-app.png"))
+        # the app's side in every language, at the window's default size
+        window = app.main_window
+        try:
+            for language in LANGUAGES:
+                i18n.apply_language(language)
+                settle(window)
+                found = clipped(window)
+                if language != "en":
+                    found += untranslated(window, english_sources(language))
+                assert found == [], language
+                window.grab().save(str(artifacts / f"pointer-app-{language}.png"))
+        finally:
+            i18n.apply_language("en")
 
         # the same link again: refused (single use)
         again = await agent_page.new_page()

@@ -131,6 +131,29 @@ async def test_c11_both_directions_stored_once(relay_any_db: RelayHandle) -> Non
             await boss.close()
 
 
+async def test_c11_stored_only_reads_and_never_translates(relay: RelayHandle) -> None:
+    """C11, the archive's read: ``stored_only`` answers the translations stored with the
+    messages and makes none: a language nothing was stored in answers nothing, the backend gets
+    no request, and with the translator off since, what is stored still reads."""
+    with fake_libretranslate() as fake:
+        ana = await _agent(relay)
+        boss = await _agent(relay, admin=True)
+        try:
+            await boss.save_translator("libretranslate", fake.url, fake.api_key)
+            visitor, chat_id, seq = await _chat(relay, ana, SPANISH)
+            [shown] = await ana.translate_messages(chat_id, [seq], "en")
+            assert len(fake.calls) == 1
+            assert await ana.translate_messages(chat_id, [seq], "pt", stored_only=True) == []
+            assert len(fake.calls) == 1, "stored_only asked the backend"
+            await boss.save_translator("")
+            assert await ana.translate_messages(chat_id, [seq], "en", stored_only=True) == [shown]
+            assert len(fake.calls) == 1
+            await visitor.close()
+        finally:
+            await ana.close()
+            await boss.close()
+
+
 async def test_c11_backend_down_or_hanging_is_a_message(sqlite_url: str) -> None:
     """C11: a backend answering 500, or a wrong key, is ``translator_failed`` with what it said;
     one that hangs is ``translator_failed`` after the relay's time-out (1 s here), not a hang;

@@ -1,5 +1,6 @@
 """The archive of Centro de Atención: closed and missed chats, searched by text, visitor, agent
-and date, and a read-only view of one conversation (N3: missed chats are kept here)."""
+and date, and a read-only view of one conversation (N3: missed chats are kept here), with the
+translations stored with its messages shown as in the live conversation (C11)."""
 
 from __future__ import annotations
 
@@ -38,10 +39,11 @@ from jivo_desktop.services.archive import PAGE, ArchiveFilters, ArchiveService
 from jivo_desktop.services.chats import visitor_name
 from jivo_desktop.services.conversations import Message
 from jivo_desktop.services.team import TeamService
+from jivo_desktop.services.translator import TranslatorService
 from jivo_desktop.ui.common.plain import PlainLabel, isolate
 from jivo_desktop.ui.common.problem_bar import ProblemBar
-from jivo_desktop.ui.inbox.delegates import MessageDelegate
 from jivo_desktop.ui.inbox.models import MessageRole
+from jivo_desktop.ui.inbox.translated import TranslatedDelegate
 from server import protocol as p
 
 Index = QModelIndex | QPersistentModelIndex
@@ -76,21 +78,32 @@ class ArchiveMessagesModel(QAbstractListModel):
         self.endResetModel()
 
 
-class ArchiveDelegate(MessageDelegate):
-    def __init__(self, panel: ArchivePanel) -> None:
-        super().__init__(panel)
+class ArchiveDelegate(TranslatedDelegate):
+    """C11: a message with a stored translation shows it (whatever the chat's translator
+    switch was), the original one click away, as in the live conversation."""
+
+    def __init__(self, panel: ArchivePanel, translator: TranslatorService) -> None:
+        super().__init__(panel, translator, switch=False)
         self.panel = panel
+
+    def translated_chat(self) -> int:
+        return self.panel.archive.chat_id
 
 
 class ArchivePanel(QWidget):
     """Filters on top, the matching chats on the left, the chosen conversation on the right."""
 
     def __init__(
-        self, archive: ArchiveService, team: TeamService, parent: QWidget | None = None
+        self,
+        archive: ArchiveService,
+        team: TeamService,
+        translator: TranslatorService,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.archive = archive
         self.team = team
+        self.translator = translator
         self._searched = False
 
         self.text = QLineEdit()
@@ -163,7 +176,9 @@ class ArchivePanel(QWidget):
         self.messages_model = ArchiveMessagesModel(archive, self)
         self.messages = QListView()
         self.messages.setModel(self.messages_model)
-        self.messages.setItemDelegate(ArchiveDelegate(self))
+        self.delegate = ArchiveDelegate(self, translator)
+        self.messages.setItemDelegate(self.delegate)
+        self.messages.clicked.connect(self._on_messages_clicked)
         self.messages.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.messages.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.messages.setStyleSheet("QListView { background: #f3f6f5; border: none; }")
@@ -194,6 +209,7 @@ class ArchivePanel(QWidget):
         archive.conversation_loaded.connect(self._on_archive_conversation_loaded)
         archive.problem.connect(self._on_archive_problem)
         team.changed.connect(self._on_team_changed)
+        translator.changed.connect(self._on_translator_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -318,8 +334,21 @@ class ArchivePanel(QWidget):
         if chat_id:
             self.archive.open(int(chat_id))
 
+    def _on_messages_clicked(self, index: QModelIndex) -> None:
+        self.delegate.flip(index.data(MessageRole))  # C11: the original, one click away
+
+    def _on_translator_changed(self, chat_id: int) -> None:
+        if chat_id and chat_id == self.archive.chat_id:
+            self.delegate.invalidate()
+            self.messages.doItemsLayout()
+            self.messages.viewport().update()
+
     def _on_archive_conversation_loaded(self, chat_id: int) -> None:
         self.problem_bar.hide()
+        # C11: what the relay stored (also on a language switch: into the new language).
+        seqs = [m.seq for m in self.archive.messages if m.kind == "message" and m.seq is not None]
+        if chat_id and seqs:
+            self.translator.fetch_stored(chat_id, seqs)
         info = next((c for c in self.archive.results if c.id == chat_id), None)
         self.header.setText(
             self._title(info) if info is not None else self.tr("Choose a chat to read it.")

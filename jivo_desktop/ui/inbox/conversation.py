@@ -45,10 +45,10 @@ from jivo_desktop.ui.inbox.chat_actions import (
     ReplyChannel,
 )
 from jivo_desktop.ui.inbox.composer_tools import ComposerTools
-from jivo_desktop.ui.inbox.delegates import MessageDelegate
 from jivo_desktop.ui.inbox.leave_confirm import confirm_leave
 from jivo_desktop.ui.inbox.models import MessageRole, MessagesModel
 from jivo_desktop.ui.inbox.phrases import PhrasePopup
+from jivo_desktop.ui.inbox.translated import TranslatedDelegate
 
 PREVIEW_MS = 700
 TYPING_IDLE_MS = 3000
@@ -71,10 +71,16 @@ class Composer(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
-class ConversationDelegate(MessageDelegate):
+class ConversationDelegate(TranslatedDelegate):
+    """C11: with the translator on, a message in the agent's language (the original one click
+    away): jivo_desktop/ui/inbox/translated.py, shared with the archive."""
+
     def __init__(self, pane: ConversationPane) -> None:
-        super().__init__(pane)
+        super().__init__(pane, pane.translator, switch=True)
         self.pane = pane
+
+    def translated_chat(self) -> int:
+        return self.pane.shown_chat
 
     def comment_label(self) -> str:
         return QCoreApplication.translate("ConversationPane", "Comment, only agents see it")
@@ -88,28 +94,6 @@ class ConversationDelegate(MessageDelegate):
 
     def not_sent_text(self) -> str:
         return QCoreApplication.translate("ConversationPane", "not sent · Retry")
-
-    def shown_text(self, message: Message) -> str:
-        """C11: with the translator on, a message in the agent's language (the original one
-        click away); a reply the agent sent translated shows their words and what the visitor
-        read."""
-        pane = self.pane
-        found = pane.translator.translation(pane.shown_chat, message.seq)
-        if found is None or message.kind != "message":
-            return super().shown_text(message)
-        if found.original:
-            return f"{isolate(found.text)}\n→ {isolate(message.text)}"
-        if found.text == message.text:
-            return super().shown_text(message)
-        if (pane.shown_chat, message.seq) in pane.translator.showing_original:
-            note = QCoreApplication.translate(
-                "ConversationPane", "Original · click for the translation"
-            )
-            return f"{isolate(message.text)}\n{note}"
-        note = QCoreApplication.translate(
-            "ConversationPane", "Translated from {0} · click for the original"
-        ).format(found.source or "?")
-        return f"{isolate(found.text)}\n{note}"
 
 
 class ConversationPane(QWidget):
@@ -144,6 +128,9 @@ class ConversationPane(QWidget):
         self.phrases = phrases
         self.shown_chat = 0
         self.leave_dialog: QMessageBox | None = None
+        self._pointer_note = False
+        """Whether the line above the input says the pointer's page is open (C15): it follows
+        a language switch."""
 
         # ---- header: who, which page, the action toolbar
         self.header_name = PlainLabel()
@@ -291,6 +278,8 @@ class ConversationPane(QWidget):
             self.tr("Type a message… (Enter sends, Shift+Enter: new line)")
         )
         self.send_button.setText(self.tr("Send"))
+        if self._pointer_note:
+            self.translate_preview.setText(self._pointer_note_text())
         self.delegate.invalidate()
         self.messages.viewport().update()
 
@@ -402,9 +391,7 @@ class ConversationPane(QWidget):
 
     def _on_messages_clicked(self, index: QModelIndex) -> None:
         message = index.data(MessageRole)
-        found = self.translator.translation(self.shown_chat, message.seq) if message else None
-        if found is not None and not found.original and found.text != message.text:
-            self.translator.toggle_original(self.shown_chat, message.seq)  # C11: the original
+        if self.delegate.flip(message):  # C11: the original, or the translation again
             return
         if message is not None and message.mine and message.state == "failed":
             self.chats.retry(self.shown_chat, message.client_msg_id or "")  # "not sent · Retry"
@@ -441,13 +428,15 @@ class ConversationPane(QWidget):
 
     def _on_pointer_opened(self, chat_id: int, _url: str) -> None:
         if chat_id == self.shown_chat:
-            self.translate_preview.setText(
-                self.tr(
-                    "The visitor's page is open in your browser: click the element there, add a "
-                    "comment and send. Pages behind a sign-in cannot show it."
-                )
-            )
+            self._pointer_note = True
+            self.translate_preview.setText(self._pointer_note_text())
             self.translate_preview.show()
+
+    def _pointer_note_text(self) -> str:
+        return self.tr(
+            "The visitor's page is open in your browser: click the element there, add a "
+            "comment and send. Pages behind a sign-in cannot show it."
+        )
 
     def open_gif_picker(self) -> None:
         """C16: the GIF search above the tool row (the GIF button, Ctrl+G)."""
@@ -502,6 +491,7 @@ class ConversationPane(QWidget):
     def _on_translator_preview_ready(self, chat_id: int, text: str, translated: str) -> None:
         if chat_id != self.shown_chat or text != self.composer.toPlainText():
             return  # typed on since: the next preview is coming
+        self._pointer_note = False
         self.translate_preview.setText(
             self.tr("The visitor will read: {0}").format(isolate(translated))
         )

@@ -157,7 +157,7 @@ class InboxPage(QWidget):
             switch.addWidget(button)
         switch.addStretch(1)
         self.show_chats.setChecked(True)
-        self.archive_panel = ArchivePanel(self.archive, team)
+        self.archive_panel = ArchivePanel(self.archive, team, self.conversation.translator)
         self.views = QStackedWidget()
         self.views.addWidget(splitter)
         self.views.addWidget(self.archive_panel)
