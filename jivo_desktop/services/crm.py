@@ -62,7 +62,10 @@ class CrmService(QObject):
         self.next_page = ""
         self.query = ""
         self.sort = "name"
-        self.only_mine = False
+        # R1 filters: the owner (None: anyone; 0: nobody's; else that agent), a tag, a stage.
+        self.owner_id: int | None = None
+        self.tag = ""
+        self.stage_id: int | None = None
         self.tasks: dict[int, p.TaskInfo] = {}
         self.deals: dict[int, p.DealInfo] = {}
         self.funnel_id: int | None = None
@@ -137,9 +140,12 @@ class CrmService(QObject):
             self.settings_changed.emit()
             await self._load_deals()
 
-    def set_order(self, sort: str, only_mine: bool) -> None:
-        """R1: sort by name, newest or recently changed; only the agent's own clients."""
-        self.sort, self.only_mine = sort, only_mine
+    def set_order(
+        self, sort: str, owner_id: int | None = None, tag: str = "", stage_id: int | None = None
+    ) -> None:
+        """R1: sort by name, newest or recently changed; filter by owner (None: anyone, 0:
+        nobody's), tag and funnel stage (clients with a deal there)."""
+        self.sort, self.owner_id, self.tag, self.stage_id = sort, owner_id, tag, stage_id
         self.search(self.query)
 
     def search(self, query: str, more: bool = False) -> None:
@@ -147,18 +153,19 @@ class CrmService(QObject):
         self._run(self._load_clients(query, self.next_page if more else ""), "crm-clients")
 
     async def _load_clients(self, query: str, after: str) -> None:
-        agent = self.session.agent
-        owner = agent.id if self.only_mine and agent is not None else None
         sort, descending = self.sort, self.sort != "name"  # newest first by date
+        owner, tag, stage = self.owner_id, self.tag, self.stage_id
+        asked = (query, sort, owner, tag, stage)
 
         def make(i: int) -> p.Frame:
             return p.ListClients(
                 id=i, query=query, after=after, sort=sort,  # type: ignore[arg-type]
-                descending=descending, owner_id=owner,
+                descending=descending, owner_id=owner, tag=tag, stage_id=stage,
             )  # fmt: skip
 
         answer = await self.ask(make)
-        if isinstance(answer, p.ClientPage) and query == self.query:
+        now = (self.query, self.sort, self.owner_id, self.tag, self.stage_id)
+        if isinstance(answer, p.ClientPage) and asked == now:
             self.clients = (self.clients if after else []) + answer.clients
             self.next_page = answer.next
             self.clients_changed.emit()

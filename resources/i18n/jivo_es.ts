@@ -1314,8 +1314,24 @@
         <translation>Cambiados hace poco</translation>
     </message>
     <message>
-        <source>Only mine</source>
-        <translation>Solo los míos</translation>
+        <source>Tag</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>Cualquier agente</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Míos</translation>
+    </message>
+    <message>
+        <source>Nobody&apos;s</source>
+        <translation>Sin agente</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>Cualquier etapa</translation>
     </message>
     <message>
         <source>Add client</source>

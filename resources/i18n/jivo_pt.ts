@@ -1314,8 +1314,24 @@
         <translation>Alterados recentemente</translation>
     </message>
     <message>
-        <source>Only mine</source>
-        <translation>Só os meus</translation>
+        <source>Tag</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>Qualquer agente</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meus</translation>
+    </message>
+    <message>
+        <source>Nobody&apos;s</source>
+        <translation>Sem agente</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>Qualquer etapa</translation>
     </message>
     <message>
         <source>Add client</source>

@@ -1316,8 +1316,24 @@
         <translation>Недавно изменённые</translation>
     </message>
     <message>
-        <source>Only mine</source>
-        <translation>Только мои</translation>
+        <source>Tag</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>Любой оператор</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Мои</translation>
+    </message>
+    <message>
+        <source>Nobody&apos;s</source>
+        <translation>Без оператора</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>Любой этап</translation>
     </message>
     <message>
         <source>Add client</source>

@@ -43,6 +43,47 @@ async def _funnel(boss: AgentClient) -> p.FunnelInfo:
     return answer.funnels[-1]
 
 
+def _choose(combo: Any, data: object) -> None:
+    """Pick a filter as a click does (``activated``)."""
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+async def _filters_by_owner_tag_and_stage(boss: AgentClient, clients: Any, client_id: int) -> None:
+    """R1: Clientes filters by owner (anyone / mine / nobody's / a colleague), tag and funnel
+    stage, each answered by the relay (ListClients)."""
+    other = await boss.request(lambda i: p.SaveFunnel(
+        id=i, name="Mayorista", stages=[p.StageEdit(name="Contacto"), p.StageEdit(name="Oferta")],
+    ))  # fmt: skip
+    assert isinstance(other, p.CrmSettings)
+    contact, offer = other.funnels[-1].stages[:2]
+    saved = await boss.request(lambda i: p.SaveClient(id=i, client_id=client_id, tags=["vip"]))
+    assert isinstance(saved, p.ClientSaved)
+    deal = await boss.request(lambda i: p.SaveDeal(
+        id=i, title="Pedido", funnel_id=other.funnels[-1].id, stage_id=offer.id,
+        client_id=client_id,
+    ))  # fmt: skip
+    assert isinstance(deal, p.DealSaved)
+    await until(lambda: clients.stage.findData(offer.id) >= 0)
+    assert clients.stage.itemText(clients.stage.findData(offer.id)) == "Mayorista · Oferta"
+    assert boss.welcome is not None
+    boss_id = boss.welcome.agent.id
+    await until(lambda: clients.owner.findData(boss_id) >= 0)  # a colleague to choose
+    for owner, count in (("me", 0), (boss_id, 0), (0, 1), ("any", 1)):
+        _choose(clients.owner, owner)  # Lucía is nobody's
+        await until(lambda count=count: clients.list.count() == count)
+    clients.tag.setText("otro")
+    await until(lambda: clients.list.count() == 0)
+    clients.tag.setText("vip")
+    await until(lambda: clients.list.count() == 1)
+    clients.tag.clear()
+    for stage, count in ((contact.id, 0), (offer.id, 1), (None, 1)):
+        _choose(clients.stage, stage)
+        await until(lambda count=count: clients.list.count() == count)
+
+
 async def test_r1_r2_r3_crm_page_board_drag_and_reminder_toast_in_four_languages(
     qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path,
     translations: Path,  # noqa: F811
@@ -79,10 +120,7 @@ async def test_r1_r2_r3_crm_page_board_drag_and_reminder_toast_in_four_languages
         assert card.edits["email"].text() == "lucia@shop.example"
         assert card.title.textFormat() == Qt.TextFormat.PlainText
         client_id = crm.clients[0].id
-        clients.mine.setChecked(True)  # nobody's client: not among Ana's own
-        await until(lambda: clients.list.count() == 0)
-        clients.mine.setChecked(False)
-        await until(lambda: clients.list.count() == 1)
+        await _filters_by_owner_tag_and_stage(boss, clients, client_id)
         clients.list.setCurrentRow(0)
 
         # R3: the board.

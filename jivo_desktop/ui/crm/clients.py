@@ -261,6 +261,7 @@ class ClientsView(QWidget):
     def __init__(self, crm: CrmService, team: TeamService | None = None) -> None:
         super().__init__()
         self.crm = crm
+        self.team = team
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -276,11 +277,22 @@ class ClientsView(QWidget):
         order = QHBoxLayout()
         self.sort = QComboBox()
         self.sort.activated.connect(self._on_order_changed)
-        self.mine = QCheckBox()
-        self.mine.toggled.connect(self._on_order_changed)
+        # R1 filters: owner (anyone / me / nobody / a colleague), tag, funnel stage.
+        self.owner = QComboBox()
+        self.owner.activated.connect(self._on_order_changed)
         order.addWidget(self.sort, 1)
-        order.addWidget(self.mine)
+        order.addWidget(self.owner, 1)
         left_layout.addLayout(order)
+        filters = QHBoxLayout()
+        self.tag = QLineEdit()
+        self.tag.setMaxLength(40)
+        self.tag.setClearButtonEnabled(True)
+        self.tag.textChanged.connect(self._on_order_changed)
+        self.stage = QComboBox()
+        self.stage.activated.connect(self._on_order_changed)
+        filters.addWidget(self.tag, 1)
+        filters.addWidget(self.stage, 1)
+        left_layout.addLayout(filters)
         self.list = QListWidget()
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
         left_layout.addWidget(self.list, 1)
@@ -301,6 +313,9 @@ class ClientsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         crm.clients_changed.connect(self._on_crm_clients_changed)
+        crm.settings_changed.connect(self._fill_stages)
+        if team is not None:
+            team.changed.connect(self._fill_owners)
         self.retranslate()
         self._on_crm_clients_changed()
 
@@ -312,7 +327,9 @@ class ClientsView(QWidget):
         self.sort.addItem(self.tr("Newest first"), "created")
         self.sort.addItem(self.tr("Recently changed"), "updated")
         self.sort.setCurrentIndex(index)
-        self.mine.setText(self.tr("Only mine"))
+        self.tag.setPlaceholderText(self.tr("Tag"))
+        self._fill_owners()
+        self._fill_stages()
         self.add_button.setText(self.tr("Add client"))
         self.more.setText(self.tr("More clients"))
         self.empty.setText(
@@ -345,8 +362,43 @@ class ClientsView(QWidget):
         self.more.setVisible(bool(self.crm.next_page))
         self.empty.setVisible(not self.crm.clients and not self.search.text())
 
+    @staticmethod
+    def _refill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+        """Fill a filter keeping its choice (the first item when that is gone)."""
+        keep = combo.currentData()
+        combo.clear()
+        for text, data in items:
+            combo.addItem(text, data)
+        combo.setCurrentIndex(max(0, combo.findData(keep)))
+
+    def _fill_owners(self) -> None:
+        me = self.crm.session.agent.id if self.crm.session.agent is not None else None
+        items: list[tuple[str, object]] = [
+            (self.tr("Any owner"), "any"), (self.tr("Mine"), "me"), (self.tr("Nobody's"), 0),
+        ]  # fmt: skip
+        if self.team is not None:
+            items += [(isolate(a.name), a.id) for a in self.team.ordered() if a.id != me]
+        self._refill(self.owner, items)
+
+    def _fill_stages(self) -> None:
+        items: list[tuple[str, object]] = [(self.tr("Any stage"), None)]
+        for funnel in self.crm.funnels:
+            items += [(isolate(f"{funnel.name} · {s.name}"), s.id) for s in funnel.stages]
+        self._refill(self.stage, items)
+
+    def owner_filter(self) -> int | None:
+        chosen = self.owner.currentData()
+        if chosen == "me":
+            agent = self.crm.session.agent
+            return agent.id if agent is not None else None
+        return chosen if isinstance(chosen, int) else None
+
     def _on_order_changed(self, *_args: object) -> None:
-        self.crm.set_order(str(self.sort.currentData() or "name"), self.mine.isChecked())
+        stage = self.stage.currentData()
+        self.crm.set_order(
+            str(self.sort.currentData() or "name"), self.owner_filter(),
+            self.tag.text().strip(), stage if isinstance(stage, int) else None,
+        )  # fmt: skip
 
     def _on_search_text_changed(self, text: str) -> None:
         self.crm.search(text)
