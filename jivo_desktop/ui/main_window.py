@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.crm = crm or CrmService(session)  # issue 17
         self.crm_page = CrmPage(self.crm, team)
         self.crm_page.chat_requested.connect(self.show_chat)
-        self.inbox.client_panel.set_crm(self.crm)
+        self.inbox.client_panel.set_crm(self.crm, team)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.inbox)
         self.pages.addWidget(self.crm_page)

@@ -1667,6 +1667,10 @@
         <translation>Nueva tarea</translation>
     </message>
     <message>
+        <source>Task with assignee, note and reminder…</source>
+        <translation>Tarea con agente, nota y aviso…</translation>
+    </message>
+    <message>
         <source>in 15 minutes</source>
         <translation>en 15 minutos</translation>
     </message>
@@ -2823,6 +2827,41 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     </message>
 </context>
 <context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Edit task</source>
+        <translation>Editar tarea</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Nueva tarea</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Yo</translation>
+    </message>
+    <message>
+        <source>Notify me</source>
+        <translation>Avisarme</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Asignada a</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
     <name>TasksView</name>
     <message>
         <source>New task: call the client back…</source>
@@ -2835,6 +2874,10 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>Add task</source>
         <translation>Añadir tarea</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>Editar tarea</translation>
     </message>
     <message>
         <source>No tasks. Add one above or from a chat&apos;s client panel.</source>

@@ -1667,6 +1667,10 @@
         <translation>Nova tarefa</translation>
     </message>
     <message>
+        <source>Task with assignee, note and reminder…</source>
+        <translation>Tarefa com agente, nota e lembrete…</translation>
+    </message>
+    <message>
         <source>in 15 minutes</source>
         <translation>em 15 minutos</translation>
     </message>
@@ -2823,6 +2827,41 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     </message>
 </context>
 <context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Edit task</source>
+        <translation>Editar tarefa</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Nova tarefa</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Eu</translation>
+    </message>
+    <message>
+        <source>Notify me</source>
+        <translation>Avisar-me</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Prazo</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Atribuída a</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
     <name>TasksView</name>
     <message>
         <source>New task: call the client back…</source>
@@ -2835,6 +2874,10 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>Add task</source>
         <translation>Adicionar tarefa</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>Editar tarefa</translation>
     </message>
     <message>
         <source>No tasks. Add one above or from a chat&apos;s client panel.</source>

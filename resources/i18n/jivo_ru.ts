@@ -1669,6 +1669,10 @@
         <translation>Новая задача</translation>
     </message>
     <message>
+        <source>Task with assignee, note and reminder…</source>
+        <translation>Задача с исполнителем, заметкой и напоминанием…</translation>
+    </message>
+    <message>
         <source>in 15 minutes</source>
         <translation>через 15 минут</translation>
     </message>
@@ -2827,6 +2831,41 @@ This page is not built yet: it comes in a later version.</source>
     </message>
 </context>
 <context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Edit task</source>
+        <translation>Изменить задачу</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Новая задача</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Я</translation>
+    </message>
+    <message>
+        <source>Notify me</source>
+        <translation>Напомнить мне</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+</context>
+<context>
     <name>TasksView</name>
     <message>
         <source>New task: call the client back…</source>
@@ -2839,6 +2878,10 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>Add task</source>
         <translation>Добавить задачу</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>Изменить задачу</translation>
     </message>
     <message>
         <source>No tasks. Add one above or from a chat&apos;s client panel.</source>

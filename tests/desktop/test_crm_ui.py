@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from jivo_desktop.net.client import AgentClient
+from jivo_desktop.ui.crm.task_form import TaskDialog
 from server import protocol as p
 from tests.desktop.test_i18n import translations  # noqa: F401 - the fixture
 from tests.desktop.test_windows import _signed_in_app
@@ -232,9 +233,20 @@ async def test_c6_deal_and_task_from_the_client_panel_and_reminder_opens_the_cha
         QTest.mouseClick(box.add_task, Qt.MouseButton.LeftButton)
         await until(lambda: box.tasks.count() == 1)
         client_id = box.client.id
+        box.task_title.setText("Revisar pedido")  # the whole form: the one Tareas edits with
+        QTest.mouseClick(box.task_more, Qt.MouseButton.LeftButton)
+        form = box.task_dialog
+        assert isinstance(form, TaskDialog) and form.title.text() == "Revisar pedido"
+        form.note.setPlainText("Con IVA")
+        form.accept()
+        await until(lambda: box.tasks.count() == 2)
+        (noted,) = [t for t in app.crm.tasks.values() if t.title == "Revisar pedido"]
+        assert (noted.note, noted.client_id, noted.chat_id) == ("Con IVA", client_id, chat.id)
+        app.crm.complete_task(noted.id)
+        await until(lambda: box.tasks.count() == 1)
         (deal,) = [d for d in app.crm.deals.values() if d.client_id == client_id]
         assert deal.value_minor == 30000
-        (task,) = [t for t in app.crm.tasks.values() if t.client_id == client_id]
+        (task,) = [t for t in app.crm.tasks.values() if t.client_id == client_id and not t.done]
         assert task.chat_id == chat.id
         window.grab().save(str(artifacts / "crm-client-panel.png"))
 
@@ -248,6 +260,56 @@ async def test_c6_deal_and_task_from_the_client_panel_and_reminder_opens_the_cha
         assert app.chats.current == chat.id
     finally:
         await visitor.close()
+        await app.shutdown()
+
+
+async def test_r2_task_edited_from_tareas_in_the_client_panels_task_form(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
+) -> None:
+    """R2: in Tareas an agent changes a task (title, due, assignee, note, notify) in the same
+    task form the client panel makes tasks with (double-click or Edit); the relay has it."""
+    boss = await _boss(relay)
+    app = await _signed_in_app(qapp, relay, data_dir)
+    window = app.main_window
+    try:
+        due = time.time() + 3600
+        app.crm.save_task(title="Llamar", due_at=due, note="")
+        page = window.crm_page
+        window.nav.setCurrentRow(1)
+        page.show_tab("tasks")
+        tasks = page.tasks
+        await until(lambda: tasks.list.count() == 1)
+        (task,) = app.crm.tasks.values()
+        assert not tasks.edit_button.isEnabled()
+        tasks.list.setCurrentRow(0)
+        QTest.mouseClick(tasks.edit_button, Qt.MouseButton.LeftButton)
+        form = tasks.edit_dialog
+        assert isinstance(form, TaskDialog) and form.isVisible()
+        assert (form.title.text(), form.notify.isChecked()) == ("Llamar", True)
+        assert form.fields()["due_at"] == task.due_at  # unchanged: kept to the second
+        qapp.processEvents()
+        form.grab().save(str(artifacts / "crm-task-form.png"))
+        form.title.setText("Llamar a Lucía")
+        form.note.setPlainText("Pregunta por el <b>envío</b>")
+        form.notify.setChecked(False)
+        form.due.setDateTime(form.due.dateTime().addDays(1))
+        assert boss.welcome is not None
+        boss_id = boss.welcome.agent.id
+        form.assignee.setCurrentIndex(form.assignee.findData(boss_id))
+        saved: list[Any] = []
+        app.crm.saved.connect(lambda _kind, record: saved.append(record))
+        QTest.mouseClick(
+            form.buttons.button(form.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+        await until(lambda: saved)
+        listed = await boss.request(lambda i: p.ListTasks(id=i))  # on the relay
+        assert isinstance(listed, p.TaskList)
+        (changed,) = [t for t in listed.tasks if t.id == task.id]
+        assert (changed.title, changed.note) == ("Llamar a Lucía", "Pregunta por el <b>envío</b>")
+        assert (changed.notify, changed.assignee_id) == (False, boss_id)
+        assert abs(changed.due_at - (task.due_at + 86400)) < 60
+    finally:
+        await boss.close()
         await app.shutdown()
 
 
