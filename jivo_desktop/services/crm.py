@@ -179,6 +179,27 @@ class CrmService(QObject):
             self.card = answer
             self.client_loaded.emit(answer)
 
+    async def latest_chat(self, client_id: int) -> tuple[int, p.ChatInfo | None] | None:
+        """R2: the client's newest chat (None: it has none), with its archive entry when it is
+        closed (looked up by the client's visitors), so that it can open in the archive."""
+        card = await self.ask(lambda i: p.GetClient(id=i, client_id=client_id))
+        if not isinstance(card, p.ClientCard):
+            return None
+        chat_id = next((e.chat_id for e in card.timeline if e.kind == "chat" and e.chat_id), None)
+        if chat_id is None:
+            return None
+        for visitor_id in card.client.visitor_ids:
+
+            def search(i: int, visitor: str = str(visitor_id)) -> p.Frame:
+                return p.SearchArchive(id=i, visitor=visitor, limit=200)
+
+            page = await self.ask(search)
+            if isinstance(page, p.ArchivePage):
+                found = next((c for c in page.chats if c.id == chat_id), None)
+                if found is not None:
+                    return chat_id, found
+        return chat_id, None
+
     async def client_for_visitor(self, visitor_id: int) -> p.ClientInfo | None:
         answer = await self.ask(lambda i: p.ClientForVisitor(id=i, visitor_id=visitor_id))
         return answer.client if isinstance(answer, p.ClientSaved) else None

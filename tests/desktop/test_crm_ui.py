@@ -191,7 +191,8 @@ async def test_r1_r2_r3_crm_page_board_drag_and_reminder_toast_in_four_languages
 
         QTest.mouseClick(toast.open_button, Qt.MouseButton.LeftButton)
         assert not toasts.cards
-        assert window.pages.currentWidget() is page and page.tabs.currentIndex() == 0
+        # Lucía never chatted: Open shows her card.
+        await until(lambda: window.pages.currentWidget() is page and page.tabs.currentIndex() == 0)
         await until(lambda: card.card is not None and card.card.client.id == client_id)
     finally:
         await visitor.close()
@@ -258,6 +259,28 @@ async def test_c6_deal_and_task_from_the_client_panel_and_reminder_opens_the_cha
         QTest.mouseClick(toast.open_button, Qt.MouseButton.LeftButton)
         await until(lambda: window.pages.currentWidget() is window.inbox)
         assert app.chats.current == chat.id
+
+        # R2: a task on the client alone: Open brings up the client's newest chat, not the
+        # card (as JivoChat: the chat opens by itself); once closed, in the archive.
+        toasts, archive = app.reminder_toasts, window.inbox.archive
+        for closed in (False, True):
+            window.nav.setCurrentRow(1)
+            app.chats.select(0)
+            app.crm.save_task(title=f"Sin chat {closed}", due_at=time.time() + 1.0,
+                              client_id=client_id)  # fmt: skip
+            await until(lambda: len(toasts.cards) == 1, timeout=15)
+            (toast,) = toasts.cards.values()
+            assert toast.task.chat_id is None
+            QTest.mouseClick(toast.open_button, Qt.MouseButton.LeftButton)
+            await until(lambda: window.pages.currentWidget() is window.inbox)
+            if not closed:
+                await until(lambda: app.chats.current == chat.id)
+                assert window.crm_page.clients.card.card is None  # not the card
+                app.chats.close_chat(chat.id)
+                await until(lambda: app.chats.chat(chat.id) is None)
+            else:
+                await until(lambda: archive.chat_id == chat.id and archive.messages)
+                assert window.inbox.views.currentWidget() is window.inbox.archive_panel
     finally:
         await visitor.close()
         await app.shutdown()
