@@ -53,15 +53,19 @@ def _choose(combo: Any, data: object) -> None:
 
 
 async def _filters_by_owner_tag_and_stage(boss: AgentClient, clients: Any, client_id: int) -> None:
-    """R1: Clientes filters by owner (anyone / mine / nobody's / a colleague), tag and funnel
-    stage, each answered by the relay (ListClients)."""
+    """R1: Clientes filters by owner (anyone / mine / nobody's / a colleague), tag (set on the
+    card) and funnel stage, each answered by the relay (ListClients)."""
     other = await boss.request(lambda i: p.SaveFunnel(
         id=i, name="Mayorista", stages=[p.StageEdit(name="Contacto"), p.StageEdit(name="Oferta")],
     ))  # fmt: skip
     assert isinstance(other, p.CrmSettings)
     contact, offer = other.funnels[-1].stages[:2]
-    saved = await boss.request(lambda i: p.SaveClient(id=i, client_id=client_id, tags=["vip"]))
-    assert isinstance(saved, p.ClientSaved)
+    card = clients.card  # the tag typed on the card (Lucía's, open)
+    assert card.card is not None and card.card.client.id == client_id
+    card.tags.setText(" vip, vip ,")
+    assert card.tag_list() == ["vip"]
+    QTest.mouseClick(card.save_button, Qt.MouseButton.LeftButton)
+    await until(lambda: [c.tags for c in clients.crm.clients if c.id == client_id] == [["vip"]])
     deal = await boss.request(lambda i: p.SaveDeal(
         id=i, title="Pedido", funnel_id=other.funnels[-1].id, stage_id=offer.id,
         client_id=client_id,

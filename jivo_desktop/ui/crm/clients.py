@@ -4,6 +4,7 @@ a timeline (a chat opens in the archive), and edit."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -58,6 +59,10 @@ class ClientCardView(QWidget):
             self.edits[key] = QLineEdit()
             self.captions[key] = PlainLabel()
             self.form.addRow(self.captions[key], self.edits[key])
+        # Tags, comma-separated (what the list's tag filter finds).
+        self.tags = QLineEdit()
+        self.captions["tags"] = PlainLabel()
+        self.form.addRow(self.captions["tags"], self.tags)
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(70)
         self.captions["notes"] = PlainLabel()
@@ -97,6 +102,7 @@ class ClientCardView(QWidget):
             "email": self.tr("E-mail"),
             "phone": self.tr("Phone"),
             "company": self.tr("Company"),
+            "tags": self.tr("Tags"),
             "notes": self.tr("Notes"),
             "owner": self.tr("Assigned agent"),
         }
@@ -132,7 +138,6 @@ class ClientCardView(QWidget):
                 return self.tr("Merged with client {0}").format(other)
             return self.tr("Merge with client {0} undone").format(other)
         names = {k: c.text() for k, c in self.captions.items()}
-        names["tags"] = self.tr("Tags")
         field = entry.field
         if field.startswith("custom:"):
             custom = {str(f.id): f.label for f in self.crm.fields}
@@ -146,7 +151,7 @@ class ClientCardView(QWidget):
     def show_card(self, card: p.ClientCard | None) -> None:
         self.card = card
         shown = card is not None
-        for widget in (*self.edits.values(), self.notes, self.owner, self.save_button,
+        for widget in (*self.edits.values(), self.tags, self.notes, self.owner, self.save_button,
                        self.timeline, self.timeline_title, *self.captions.values()):  # fmt: skip
             widget.setVisible(shown)
         for row in range(self.custom_form.rowCount()):
@@ -163,6 +168,7 @@ class ClientCardView(QWidget):
         self.title.setText(isolate(client_title(client, self.tr("Client {0}").format(client.id))))
         for key in EDITABLE:
             self.edits[key].setText(getattr(client, key))
+        self.tags.setText(", ".join(client.tags))
         self.notes.setPlainText(client.notes)
         self._show_custom(client)
         owner = ""
@@ -233,11 +239,14 @@ class ClientCardView(QWidget):
         if self.card is None:
             return
         client = self.card.client
-        changes = {k: self.edits[k].text().strip() for k in EDITABLE}
-        changes = {k: v for k, v in changes.items() if v != getattr(client, k)}
+        typed = {k: self.edits[k].text().strip() for k in EDITABLE}
+        changes: dict[str, Any] = {k: v for k, v in typed.items() if v != getattr(client, k)}
         notes = self.notes.toPlainText()
         if notes != client.notes:
             changes["notes"] = notes
+        tags = self.tag_list()
+        if tags != sorted(client.tags):
+            changes["tags"] = tags
         custom = {
             field_id: value
             for field_id in self.custom
@@ -245,6 +254,12 @@ class ClientCardView(QWidget):
         }
         if changes or custom:
             self.crm.save_client(client.id, custom=custom, **changes)
+
+    def tag_list(self) -> list[str]:
+        """The tags typed, comma-separated: each cut to 40 characters, no repeats, at most
+        ``MAX_TAGS`` (the relay's bounds)."""
+        tags = {t.strip()[:40] for t in self.tags.text().split(",") if t.strip()}
+        return sorted(tags)[: p.MAX_TAGS]
 
     def _on_timeline_item_activated(self, item: QListWidgetItem) -> None:
         chat_id = int(item.data(Qt.ItemDataRole.UserRole) or 0)
