@@ -62,7 +62,10 @@ class CrmService(QObject):
         self.next_page = ""
         self.query = ""
         self.sort = "name"
-        self.only_mine = False
+        # R1 filters: the owner (None: anyone; 0: nobody's; else that agent), a tag, a stage.
+        self.owner_id: int | None = None
+        self.tag = ""
+        self.stage_id: int | None = None
         self.tasks: dict[int, p.TaskInfo] = {}
         self.deals: dict[int, p.DealInfo] = {}
         self.funnel_id: int | None = None
@@ -137,9 +140,12 @@ class CrmService(QObject):
             self.settings_changed.emit()
             await self._load_deals()
 
-    def set_order(self, sort: str, only_mine: bool) -> None:
-        """R1: sort by name, newest or recently changed; only the agent's own clients."""
-        self.sort, self.only_mine = sort, only_mine
+    def set_order(
+        self, sort: str, owner_id: int | None = None, tag: str = "", stage_id: int | None = None
+    ) -> None:
+        """R1: sort by name, newest or recently changed; filter by owner (None: anyone, 0:
+        nobody's), tag and funnel stage (clients with a deal there)."""
+        self.sort, self.owner_id, self.tag, self.stage_id = sort, owner_id, tag, stage_id
         self.search(self.query)
 
     def search(self, query: str, more: bool = False) -> None:
@@ -147,18 +153,19 @@ class CrmService(QObject):
         self._run(self._load_clients(query, self.next_page if more else ""), "crm-clients")
 
     async def _load_clients(self, query: str, after: str) -> None:
-        agent = self.session.agent
-        owner = agent.id if self.only_mine and agent is not None else None
         sort, descending = self.sort, self.sort != "name"  # newest first by date
+        owner, tag, stage = self.owner_id, self.tag, self.stage_id
+        asked = (query, sort, owner, tag, stage)
 
         def make(i: int) -> p.Frame:
             return p.ListClients(
                 id=i, query=query, after=after, sort=sort,  # type: ignore[arg-type]
-                descending=descending, owner_id=owner,
+                descending=descending, owner_id=owner, tag=tag, stage_id=stage,
             )  # fmt: skip
 
         answer = await self.ask(make)
-        if isinstance(answer, p.ClientPage) and query == self.query:
+        now = (self.query, self.sort, self.owner_id, self.tag, self.stage_id)
+        if isinstance(answer, p.ClientPage) and asked == now:
             self.clients = (self.clients if after else []) + answer.clients
             self.next_page = answer.next
             self.clients_changed.emit()
@@ -171,6 +178,27 @@ class CrmService(QObject):
         if isinstance(answer, p.ClientCard):
             self.card = answer
             self.client_loaded.emit(answer)
+
+    async def latest_chat(self, client_id: int) -> tuple[int, p.ChatInfo | None] | None:
+        """R2: the client's newest chat (None: it has none), with its archive entry when it is
+        closed (looked up by the client's visitors), so that it can open in the archive."""
+        card = await self.ask(lambda i: p.GetClient(id=i, client_id=client_id))
+        if not isinstance(card, p.ClientCard):
+            return None
+        chat_id = next((e.chat_id for e in card.timeline if e.kind == "chat" and e.chat_id), None)
+        if chat_id is None:
+            return None
+        for visitor_id in card.client.visitor_ids:
+
+            def search(i: int, visitor: str = str(visitor_id)) -> p.Frame:
+                return p.SearchArchive(id=i, visitor=visitor, limit=200)
+
+            page = await self.ask(search)
+            if isinstance(page, p.ArchivePage):
+                found = next((c for c in page.chats if c.id == chat_id), None)
+                if found is not None:
+                    return chat_id, found
+        return chat_id, None
 
     async def client_for_visitor(self, visitor_id: int) -> p.ClientInfo | None:
         answer = await self.ask(lambda i: p.ClientForVisitor(id=i, visitor_id=visitor_id))

@@ -28,6 +28,7 @@ from jivo_desktop.services.session import SessionService
 from jivo_desktop.services.statistics import StatisticsService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.services.visitors import VisitorsService
+from jivo_desktop.tasks import spawn
 from jivo_desktop.ui.common import style
 from jivo_desktop.ui.common.placeholder import NotBuiltPage
 from jivo_desktop.ui.common.plain import PlainLabel
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
         self.crm = crm or CrmService(session)  # issue 17
         self.crm_page = CrmPage(self.crm, team)
         self.crm_page.chat_requested.connect(self.show_chat)
-        self.inbox.client_panel.set_crm(self.crm)
+        self.inbox.client_panel.set_crm(self.crm, team)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.inbox)
         self.pages.addWidget(self.crm_page)
@@ -325,17 +326,30 @@ class MainWindow(QMainWindow):
         self.bring_forward()
 
     def open_task(self, task: object) -> None:
-        """R2: Open on a reminder brings up the task's chat (or its client's card)."""
+        """R2: Open on a reminder brings up the task's chat; a task without one, its client's
+        newest chat (as in JivoChat, the chat opens by itself), the card when it has none."""
         chat_id = getattr(task, "chat_id", None)
         client_id = getattr(task, "client_id", None)
         if chat_id:
             self.show_chat(int(chat_id))
         elif client_id:
-            self.show_client(int(client_id))
+            spawn(self._open_client_chat(int(client_id)), f"open-client-chat-{client_id}")
         else:
             self.nav.setCurrentRow(self.pages.indexOf(self.crm_page))
             self.crm_page.show_tab("tasks")
             self.bring_forward()
+
+    async def _open_client_chat(self, client_id: int) -> None:
+        found = await self.crm.latest_chat(client_id)
+        chat_id, archived = found if found is not None else (None, None)
+        if chat_id is not None and self.chats.chat(chat_id) is not None:
+            self.show_chat(chat_id)  # still in the chat list: in Centro de Atención
+        elif archived is not None:
+            self.nav.setCurrentRow(0)
+            self.inbox.show_archived_chat(archived)
+            self.bring_forward()
+        else:
+            self.show_client(client_id)
 
     def bring_forward(self) -> None:
         self.showNormal()

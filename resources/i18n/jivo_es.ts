@@ -3528,10 +3528,6 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <translation>Cambiados hace poco</translation>
     </message>
     <message>
-        <source>Only mine</source>
-        <translation>Solo los míos</translation>
-    </message>
-    <message>
         <source>Add client</source>
         <translation>Añadir cliente</translation>
     </message>
@@ -3546,6 +3542,26 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>Client {0}</source>
         <translation>Cliente {0}</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>Cualquier agente</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Míos</translation>
+    </message>
+    <message>
+        <source>Nobody&apos;s</source>
+        <translation>Sin agente</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>Cualquier etapa</translation>
     </message>
 </context>
 <context>
@@ -3743,6 +3759,10 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <source>No sales funnel yet. An administrator makes one in Settings → CRM.</source>
         <translation>Todavía no hay embudo de ventas. Un administrador lo crea en Ajustes → Configurar CRM.</translation>
     </message>
+    <message>
+        <source>Task with assignee, note and reminder…</source>
+        <translation>Tarea con agente, nota y aviso…</translation>
+    </message>
 </context>
 <context>
     <name>ReminderCard</name>
@@ -3792,6 +3812,45 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>Overdue</source>
         <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>Editar tarea</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Edit task</source>
+        <translation>Editar tarea</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Nueva tarea</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Yo</translation>
+    </message>
+    <message>
+        <source>Notify me</source>
+        <translation>Avisarme</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Asignada a</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
     </message>
 </context>
 </TS>

@@ -3528,10 +3528,6 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <translation>Alterados recentemente</translation>
     </message>
     <message>
-        <source>Only mine</source>
-        <translation>Só os meus</translation>
-    </message>
-    <message>
         <source>Add client</source>
         <translation>Adicionar cliente</translation>
     </message>
@@ -3546,6 +3542,26 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>Client {0}</source>
         <translation>Cliente {0}</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>Qualquer agente</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meus</translation>
+    </message>
+    <message>
+        <source>Nobody&apos;s</source>
+        <translation>Sem agente</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>Qualquer etapa</translation>
     </message>
 </context>
 <context>
@@ -3743,6 +3759,10 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <source>No sales funnel yet. An administrator makes one in Settings → CRM.</source>
         <translation>Ainda não há funil de vendas. Um administrador cria um em Configurações → Configurar CRM.</translation>
     </message>
+    <message>
+        <source>Task with assignee, note and reminder…</source>
+        <translation>Tarefa com agente, nota e lembrete…</translation>
+    </message>
 </context>
 <context>
     <name>ReminderCard</name>
@@ -3792,6 +3812,45 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>Overdue</source>
         <translation>Atrasada</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>Editar tarefa</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Edit task</source>
+        <translation>Editar tarefa</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Nova tarefa</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Eu</translation>
+    </message>
+    <message>
+        <source>Notify me</source>
+        <translation>Avisar-me</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Prazo</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Atribuída a</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
     </message>
 </context>
 </TS>

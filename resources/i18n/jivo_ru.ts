@@ -3534,10 +3534,6 @@ This page is not built yet: it comes in a later version.</source>
         <translation>Недавно изменённые</translation>
     </message>
     <message>
-        <source>Only mine</source>
-        <translation>Только мои</translation>
-    </message>
-    <message>
         <source>Add client</source>
         <translation>Добавить клиента</translation>
     </message>
@@ -3552,6 +3548,26 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>Client {0}</source>
         <translation>Клиент {0}</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Метка</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>Любой оператор</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Мои</translation>
+    </message>
+    <message>
+        <source>Nobody&apos;s</source>
+        <translation>Без оператора</translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation>Любой этап</translation>
     </message>
 </context>
 <context>
@@ -3749,6 +3765,10 @@ This page is not built yet: it comes in a later version.</source>
         <source>No sales funnel yet. An administrator makes one in Settings → CRM.</source>
         <translation>Воронки продаж пока нет. Администратор создаёт её в разделе Настройки → Настройки CRM.</translation>
     </message>
+    <message>
+        <source>Task with assignee, note and reminder…</source>
+        <translation>Задача с исполнителем, заметкой и напоминанием…</translation>
+    </message>
 </context>
 <context>
     <name>ReminderCard</name>
@@ -3798,6 +3818,45 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>Overdue</source>
         <translation>Просрочена</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>Изменить задачу</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Edit task</source>
+        <translation>Изменить задачу</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Новая задача</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Я</translation>
+    </message>
+    <message>
+        <source>Notify me</source>
+        <translation>Напомнить мне</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
     </message>
 </context>
 </TS>

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from jivo_desktop.net.client import AgentClient
+from jivo_desktop.ui.crm.task_form import TaskDialog
 from server import protocol as p
 from tests.desktop.test_i18n import translations  # noqa: F401 - the fixture
 from tests.desktop.test_windows import _signed_in_app
@@ -41,6 +42,51 @@ async def _funnel(boss: AgentClient) -> p.FunnelInfo:
     )
     assert isinstance(answer, p.CrmSettings)
     return answer.funnels[-1]
+
+
+def _choose(combo: Any, data: object) -> None:
+    """Pick a filter as a click does (``activated``)."""
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+async def _filters_by_owner_tag_and_stage(boss: AgentClient, clients: Any, client_id: int) -> None:
+    """R1: Clientes filters by owner (anyone / mine / nobody's / a colleague), tag (set on the
+    card) and funnel stage, each answered by the relay (ListClients)."""
+    other = await boss.request(lambda i: p.SaveFunnel(
+        id=i, name="Mayorista", stages=[p.StageEdit(name="Contacto"), p.StageEdit(name="Oferta")],
+    ))  # fmt: skip
+    assert isinstance(other, p.CrmSettings)
+    contact, offer = other.funnels[-1].stages[:2]
+    card = clients.card  # the tag typed on the card (Lucía's, open)
+    assert card.card is not None and card.card.client.id == client_id
+    card.tags.setText(" vip, vip ,")
+    assert card.tag_list() == ["vip"]
+    QTest.mouseClick(card.save_button, Qt.MouseButton.LeftButton)
+    await until(lambda: [c.tags for c in clients.crm.clients if c.id == client_id] == [["vip"]])
+    deal = await boss.request(lambda i: p.SaveDeal(
+        id=i, title="Pedido", funnel_id=other.funnels[-1].id, stage_id=offer.id,
+        client_id=client_id,
+    ))  # fmt: skip
+    assert isinstance(deal, p.DealSaved)
+    await until(lambda: clients.stage.findData(offer.id) >= 0)
+    assert clients.stage.itemText(clients.stage.findData(offer.id)) == "Mayorista · Oferta"
+    assert boss.welcome is not None
+    boss_id = boss.welcome.agent.id
+    await until(lambda: clients.owner.findData(boss_id) >= 0)  # a colleague to choose
+    for owner, count in (("me", 0), (boss_id, 0), (0, 1), ("any", 1)):
+        _choose(clients.owner, owner)  # Lucía is nobody's
+        await until(lambda count=count: clients.list.count() == count)
+    clients.tag.setText("otro")
+    await until(lambda: clients.list.count() == 0)
+    clients.tag.setText("vip")
+    await until(lambda: clients.list.count() == 1)
+    clients.tag.clear()
+    for stage, count in ((contact.id, 0), (offer.id, 1), (None, 1)):
+        _choose(clients.stage, stage)
+        await until(lambda count=count: clients.list.count() == count)
 
 
 async def test_r1_r2_r3_crm_page_board_drag_and_reminder_toast_in_four_languages(
@@ -79,10 +125,7 @@ async def test_r1_r2_r3_crm_page_board_drag_and_reminder_toast_in_four_languages
         assert card.edits["email"].text() == "lucia@shop.example"
         assert card.title.textFormat() == Qt.TextFormat.PlainText
         client_id = crm.clients[0].id
-        clients.mine.setChecked(True)  # nobody's client: not among Ana's own
-        await until(lambda: clients.list.count() == 0)
-        clients.mine.setChecked(False)
-        await until(lambda: clients.list.count() == 1)
+        await _filters_by_owner_tag_and_stage(boss, clients, client_id)
         clients.list.setCurrentRow(0)
 
         # R3: the board.
@@ -152,7 +195,8 @@ async def test_r1_r2_r3_crm_page_board_drag_and_reminder_toast_in_four_languages
 
         QTest.mouseClick(toast.open_button, Qt.MouseButton.LeftButton)
         assert not toasts.cards
-        assert window.pages.currentWidget() is page and page.tabs.currentIndex() == 0
+        # Lucía never chatted: Open shows her card.
+        await until(lambda: window.pages.currentWidget() is page and page.tabs.currentIndex() == 0)
         await until(lambda: card.card is not None and card.card.client.id == client_id)
     finally:
         await visitor.close()
@@ -194,9 +238,20 @@ async def test_c6_deal_and_task_from_the_client_panel_and_reminder_opens_the_cha
         QTest.mouseClick(box.add_task, Qt.MouseButton.LeftButton)
         await until(lambda: box.tasks.count() == 1)
         client_id = box.client.id
+        box.task_title.setText("Revisar pedido")  # the whole form: the one Tareas edits with
+        QTest.mouseClick(box.task_more, Qt.MouseButton.LeftButton)
+        form = box.task_dialog
+        assert isinstance(form, TaskDialog) and form.title.text() == "Revisar pedido"
+        form.note.setPlainText("Con IVA")
+        form.accept()
+        await until(lambda: box.tasks.count() == 2)
+        (noted,) = [t for t in app.crm.tasks.values() if t.title == "Revisar pedido"]
+        assert (noted.note, noted.client_id, noted.chat_id) == ("Con IVA", client_id, chat.id)
+        app.crm.complete_task(noted.id)
+        await until(lambda: box.tasks.count() == 1)
         (deal,) = [d for d in app.crm.deals.values() if d.client_id == client_id]
         assert deal.value_minor == 30000
-        (task,) = [t for t in app.crm.tasks.values() if t.client_id == client_id]
+        (task,) = [t for t in app.crm.tasks.values() if t.client_id == client_id and not t.done]
         assert task.chat_id == chat.id
         window.grab().save(str(artifacts / "crm-client-panel.png"))
 
@@ -208,8 +263,80 @@ async def test_c6_deal_and_task_from_the_client_panel_and_reminder_opens_the_cha
         QTest.mouseClick(toast.open_button, Qt.MouseButton.LeftButton)
         await until(lambda: window.pages.currentWidget() is window.inbox)
         assert app.chats.current == chat.id
+
+        # R2: a task on the client alone: Open brings up the client's newest chat, not the
+        # card (as JivoChat: the chat opens by itself); once closed, in the archive.
+        toasts, archive = app.reminder_toasts, window.inbox.archive
+        for closed in (False, True):
+            window.nav.setCurrentRow(1)
+            app.chats.select(0)
+            app.crm.save_task(title=f"Sin chat {closed}", due_at=time.time() + 1.0,
+                              client_id=client_id)  # fmt: skip
+            await until(lambda: len(toasts.cards) == 1, timeout=15)
+            (toast,) = toasts.cards.values()
+            assert toast.task.chat_id is None
+            QTest.mouseClick(toast.open_button, Qt.MouseButton.LeftButton)
+            await until(lambda: window.pages.currentWidget() is window.inbox)
+            if not closed:
+                await until(lambda: app.chats.current == chat.id)
+                assert window.crm_page.clients.card.card is None  # not the card
+                app.chats.close_chat(chat.id)
+                await until(lambda: app.chats.chat(chat.id) is None)
+            else:
+                await until(lambda: archive.chat_id == chat.id and archive.messages)
+                assert window.inbox.views.currentWidget() is window.inbox.archive_panel
     finally:
         await visitor.close()
+        await app.shutdown()
+
+
+async def test_r2_task_edited_from_tareas_in_the_client_panels_task_form(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
+) -> None:
+    """R2: in Tareas an agent changes a task (title, due, assignee, note, notify) in the same
+    task form the client panel makes tasks with (double-click or Edit); the relay has it."""
+    boss = await _boss(relay)
+    app = await _signed_in_app(qapp, relay, data_dir)
+    window = app.main_window
+    try:
+        due = time.time() + 3600
+        app.crm.save_task(title="Llamar", due_at=due, note="")
+        page = window.crm_page
+        window.nav.setCurrentRow(1)
+        page.show_tab("tasks")
+        tasks = page.tasks
+        await until(lambda: tasks.list.count() == 1)
+        (task,) = app.crm.tasks.values()
+        assert not tasks.edit_button.isEnabled()
+        tasks.list.setCurrentRow(0)
+        QTest.mouseClick(tasks.edit_button, Qt.MouseButton.LeftButton)
+        form = tasks.edit_dialog
+        assert isinstance(form, TaskDialog) and form.isVisible()
+        assert (form.title.text(), form.notify.isChecked()) == ("Llamar", True)
+        assert form.fields()["due_at"] == task.due_at  # unchanged: kept to the second
+        qapp.processEvents()
+        form.grab().save(str(artifacts / "crm-task-form.png"))
+        form.title.setText("Llamar a Lucía")
+        form.note.setPlainText("Pregunta por el <b>envío</b>")
+        form.notify.setChecked(False)
+        form.due.setDateTime(form.due.dateTime().addDays(1))
+        assert boss.welcome is not None
+        boss_id = boss.welcome.agent.id
+        form.assignee.setCurrentIndex(form.assignee.findData(boss_id))
+        saved: list[Any] = []
+        app.crm.saved.connect(lambda _kind, record: saved.append(record))
+        QTest.mouseClick(
+            form.buttons.button(form.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+        await until(lambda: saved)
+        listed = await boss.request(lambda i: p.ListTasks(id=i))  # on the relay
+        assert isinstance(listed, p.TaskList)
+        (changed,) = [t for t in listed.tasks if t.id == task.id]
+        assert (changed.title, changed.note) == ("Llamar a Lucía", "Pregunta por el <b>envío</b>")
+        assert (changed.notify, changed.assignee_id) == (False, boss_id)
+        assert abs(changed.due_at - (task.due_at + 86400)) < 60
+    finally:
+        await boss.close()
         await app.shutdown()
 
 

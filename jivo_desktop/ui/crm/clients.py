@@ -4,6 +4,7 @@ a timeline (a chat opens in the archive), and edit."""
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -58,6 +59,10 @@ class ClientCardView(QWidget):
             self.edits[key] = QLineEdit()
             self.captions[key] = PlainLabel()
             self.form.addRow(self.captions[key], self.edits[key])
+        # Tags, comma-separated (what the list's tag filter finds).
+        self.tags = QLineEdit()
+        self.captions["tags"] = PlainLabel()
+        self.form.addRow(self.captions["tags"], self.tags)
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(70)
         self.captions["notes"] = PlainLabel()
@@ -97,6 +102,7 @@ class ClientCardView(QWidget):
             "email": self.tr("E-mail"),
             "phone": self.tr("Phone"),
             "company": self.tr("Company"),
+            "tags": self.tr("Tags"),
             "notes": self.tr("Notes"),
             "owner": self.tr("Assigned agent"),
         }
@@ -132,7 +138,6 @@ class ClientCardView(QWidget):
                 return self.tr("Merged with client {0}").format(other)
             return self.tr("Merge with client {0} undone").format(other)
         names = {k: c.text() for k, c in self.captions.items()}
-        names["tags"] = self.tr("Tags")
         field = entry.field
         if field.startswith("custom:"):
             custom = {str(f.id): f.label for f in self.crm.fields}
@@ -146,7 +151,7 @@ class ClientCardView(QWidget):
     def show_card(self, card: p.ClientCard | None) -> None:
         self.card = card
         shown = card is not None
-        for widget in (*self.edits.values(), self.notes, self.owner, self.save_button,
+        for widget in (*self.edits.values(), self.tags, self.notes, self.owner, self.save_button,
                        self.timeline, self.timeline_title, *self.captions.values()):  # fmt: skip
             widget.setVisible(shown)
         for row in range(self.custom_form.rowCount()):
@@ -163,6 +168,7 @@ class ClientCardView(QWidget):
         self.title.setText(isolate(client_title(client, self.tr("Client {0}").format(client.id))))
         for key in EDITABLE:
             self.edits[key].setText(getattr(client, key))
+        self.tags.setText(", ".join(client.tags))
         self.notes.setPlainText(client.notes)
         self._show_custom(client)
         owner = ""
@@ -233,11 +239,14 @@ class ClientCardView(QWidget):
         if self.card is None:
             return
         client = self.card.client
-        changes = {k: self.edits[k].text().strip() for k in EDITABLE}
-        changes = {k: v for k, v in changes.items() if v != getattr(client, k)}
+        typed = {k: self.edits[k].text().strip() for k in EDITABLE}
+        changes: dict[str, Any] = {k: v for k, v in typed.items() if v != getattr(client, k)}
         notes = self.notes.toPlainText()
         if notes != client.notes:
             changes["notes"] = notes
+        tags = self.tag_list()
+        if tags != sorted(client.tags):
+            changes["tags"] = tags
         custom = {
             field_id: value
             for field_id in self.custom
@@ -245,6 +254,12 @@ class ClientCardView(QWidget):
         }
         if changes or custom:
             self.crm.save_client(client.id, custom=custom, **changes)
+
+    def tag_list(self) -> list[str]:
+        """The tags typed, comma-separated: each cut to 40 characters, no repeats, at most
+        ``MAX_TAGS`` (the relay's bounds)."""
+        tags = {t.strip()[:40] for t in self.tags.text().split(",") if t.strip()}
+        return sorted(tags)[: p.MAX_TAGS]
 
     def _on_timeline_item_activated(self, item: QListWidgetItem) -> None:
         chat_id = int(item.data(Qt.ItemDataRole.UserRole) or 0)
@@ -261,6 +276,7 @@ class ClientsView(QWidget):
     def __init__(self, crm: CrmService, team: TeamService | None = None) -> None:
         super().__init__()
         self.crm = crm
+        self.team = team
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -276,11 +292,22 @@ class ClientsView(QWidget):
         order = QHBoxLayout()
         self.sort = QComboBox()
         self.sort.activated.connect(self._on_order_changed)
-        self.mine = QCheckBox()
-        self.mine.toggled.connect(self._on_order_changed)
+        # R1 filters: owner (anyone / me / nobody / a colleague), tag, funnel stage.
+        self.owner = QComboBox()
+        self.owner.activated.connect(self._on_order_changed)
         order.addWidget(self.sort, 1)
-        order.addWidget(self.mine)
+        order.addWidget(self.owner, 1)
         left_layout.addLayout(order)
+        filters = QHBoxLayout()
+        self.tag = QLineEdit()
+        self.tag.setMaxLength(40)
+        self.tag.setClearButtonEnabled(True)
+        self.tag.textChanged.connect(self._on_order_changed)
+        self.stage = QComboBox()
+        self.stage.activated.connect(self._on_order_changed)
+        filters.addWidget(self.tag, 1)
+        filters.addWidget(self.stage, 1)
+        left_layout.addLayout(filters)
         self.list = QListWidget()
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
         left_layout.addWidget(self.list, 1)
@@ -301,6 +328,9 @@ class ClientsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         crm.clients_changed.connect(self._on_crm_clients_changed)
+        crm.settings_changed.connect(self._fill_stages)
+        if team is not None:
+            team.changed.connect(self._fill_owners)
         self.retranslate()
         self._on_crm_clients_changed()
 
@@ -312,7 +342,9 @@ class ClientsView(QWidget):
         self.sort.addItem(self.tr("Newest first"), "created")
         self.sort.addItem(self.tr("Recently changed"), "updated")
         self.sort.setCurrentIndex(index)
-        self.mine.setText(self.tr("Only mine"))
+        self.tag.setPlaceholderText(self.tr("Tag"))
+        self._fill_owners()
+        self._fill_stages()
         self.add_button.setText(self.tr("Add client"))
         self.more.setText(self.tr("More clients"))
         self.empty.setText(
@@ -345,8 +377,43 @@ class ClientsView(QWidget):
         self.more.setVisible(bool(self.crm.next_page))
         self.empty.setVisible(not self.crm.clients and not self.search.text())
 
+    @staticmethod
+    def _refill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+        """Fill a filter keeping its choice (the first item when that is gone)."""
+        keep = combo.currentData()
+        combo.clear()
+        for text, data in items:
+            combo.addItem(text, data)
+        combo.setCurrentIndex(max(0, combo.findData(keep)))
+
+    def _fill_owners(self) -> None:
+        me = self.crm.session.agent.id if self.crm.session.agent is not None else None
+        items: list[tuple[str, object]] = [
+            (self.tr("Any owner"), "any"), (self.tr("Mine"), "me"), (self.tr("Nobody's"), 0),
+        ]  # fmt: skip
+        if self.team is not None:
+            items += [(isolate(a.name), a.id) for a in self.team.ordered() if a.id != me]
+        self._refill(self.owner, items)
+
+    def _fill_stages(self) -> None:
+        items: list[tuple[str, object]] = [(self.tr("Any stage"), None)]
+        for funnel in self.crm.funnels:
+            items += [(isolate(f"{funnel.name} · {s.name}"), s.id) for s in funnel.stages]
+        self._refill(self.stage, items)
+
+    def owner_filter(self) -> int | None:
+        chosen = self.owner.currentData()
+        if chosen == "me":
+            agent = self.crm.session.agent
+            return agent.id if agent is not None else None
+        return chosen if isinstance(chosen, int) else None
+
     def _on_order_changed(self, *_args: object) -> None:
-        self.crm.set_order(str(self.sort.currentData() or "name"), self.mine.isChecked())
+        stage = self.stage.currentData()
+        self.crm.set_order(
+            str(self.sort.currentData() or "name"), self.owner_filter(),
+            self.tag.text().strip(), stage if isinstance(stage, int) else None,
+        )  # fmt: skip
 
     def _on_search_text_changed(self, text: str) -> None:
         self.crm.search(text)

@@ -28,7 +28,7 @@ class CrmPage(QWidget):
         layout.addWidget(self.heading)
         self.tabs = QTabWidget()
         self.clients = ClientsView(crm, team)
-        self.tasks = TasksView(crm)
+        self.tasks = TasksView(crm, team)
         self.board = BoardView(crm)
         self.tabs.addTab(self.clients, "")
         self.tabs.addTab(self.tasks, "")

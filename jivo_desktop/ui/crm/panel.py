@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.crm import CrmService, money_text, parse_money
+from jivo_desktop.services.team import TeamService
 from jivo_desktop.tasks import spawn
 from jivo_desktop.ui.common.plain import PlainLabel
+from jivo_desktop.ui.crm.task_form import TaskDialog
 from server import protocol as p
 
 TASK_DELAYS = (15, 60, 24 * 60)
@@ -26,9 +28,11 @@ TASK_DELAYS = (15, 60, 24 * 60)
 
 
 class DealsTasksBox(QWidget):
-    def __init__(self, crm: CrmService) -> None:
+    def __init__(self, crm: CrmService, team: TeamService | None = None) -> None:
         super().__init__()
         self.crm = crm
+        self.team = team
+        self.task_dialog: TaskDialog | None = None
         self.visitor_id = 0
         self.chat_id = 0
         self.client: p.ClientInfo | None = None
@@ -62,7 +66,12 @@ class DealsTasksBox(QWidget):
         self.task_when = QComboBox()
         self.add_task = QPushButton()
         self.add_task.clicked.connect(self._on_add_task_clicked)
-        layout.addWidget(self.task_title)
+        self.task_more = QPushButton("…")  # the whole task form: assignee, note, notify
+        self.task_more.clicked.connect(self._on_task_more_clicked)
+        title_row = QHBoxLayout()  # the panel is narrow: "…" beside the title, not the time
+        title_row.addWidget(self.task_title, 1)
+        title_row.addWidget(self.task_more)
+        layout.addLayout(title_row)
         task_row.addWidget(self.task_when, 1)
         task_row.addWidget(self.add_task)
         layout.addLayout(task_row)
@@ -79,6 +88,7 @@ class DealsTasksBox(QWidget):
         self.add_deal.setText(self.tr("Add"))
         self.task_title.setPlaceholderText(self.tr("New task"))
         self.add_task.setText(self.tr("Add"))
+        self.task_more.setToolTip(self.tr("Task with assignee, note and reminder…"))
         self.task_when.clear()
         self.task_when.addItems(
             [self.tr("in 15 minutes"), self.tr("in 1 hour"), self.tr("tomorrow")]
@@ -116,7 +126,7 @@ class DealsTasksBox(QWidget):
         self.deals.clear()
         self.tasks.clear()
         client = self.client
-        for widget in (self.add_deal, self.add_task):
+        for widget in (self.add_deal, self.add_task, self.task_more):
             widget.setEnabled(client is not None)
         if client is None:
             return
@@ -153,13 +163,27 @@ class DealsTasksBox(QWidget):
         self.deal_title.clear()
         self.deal_value.clear()
 
+    def _due(self) -> float:
+        return time.time() + TASK_DELAYS[max(0, self.task_when.currentIndex())] * 60
+
+    def _on_task_more_clicked(self) -> None:
+        if self.client is None:
+            return
+        if self.task_dialog is not None:
+            self.task_dialog.close()
+        self.task_dialog = TaskDialog(
+            self.crm, self.team, title=self.task_title.text().strip(), due_at=self._due(),
+            client_id=self.client.id, chat_id=self.chat_id or None, parent=self,
+        )  # fmt: skip
+        self.task_dialog.accepted.connect(self.task_title.clear)
+        self.task_dialog.open()
+
     def _on_add_task_clicked(self) -> None:
         title = self.task_title.text().strip()
         if self.client is None or not title:
             return
-        minutes = TASK_DELAYS[max(0, self.task_when.currentIndex())]
         self.crm.save_task(
-            title=title, due_at=time.time() + minutes * 60, client_id=self.client.id,
+            title=title, due_at=self._due(), client_id=self.client.id,
             chat_id=self.chat_id or None,
         )  # fmt: skip
         self.task_title.clear()

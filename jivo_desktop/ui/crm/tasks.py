@@ -1,5 +1,6 @@
 """R2: Tareas: the tasks by due time, overdue ones marked, done with a tick; a new task in one
-line (title, due date and time, notify me)."""
+line (title, due date and time, notify me); a task changed in the task form (double-click or
+Edit)."""
 
 from __future__ import annotations
 
@@ -20,17 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services.crm import CrmService
+from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui.common.plain import PlainLabel
 from jivo_desktop.ui.crm.clients import when
+from jivo_desktop.ui.crm.task_form import TaskDialog
 from server import protocol as p
 
 OVERDUE = "#c0392b"
 
 
 class TasksView(QWidget):
-    def __init__(self, crm: CrmService) -> None:
+    def __init__(self, crm: CrmService, team: TeamService | None = None) -> None:
         super().__init__()
         self.crm = crm
+        self.team = team
+        self.edit_dialog: TaskDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -50,7 +55,13 @@ class TasksView(QWidget):
         layout.addLayout(row)
         self.list = QListWidget()
         self.list.itemChanged.connect(self._on_list_item_changed)
+        self.list.itemActivated.connect(self._on_list_item_activated)
+        self.list.itemDoubleClicked.connect(self._on_list_item_activated)
+        self.list.currentItemChanged.connect(lambda *_: self._update_edit_button())
         layout.addWidget(self.list, 1)
+        self.edit_button = QPushButton()
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.empty = PlainLabel()
         self.empty.setObjectName("Muted")
         layout.addWidget(self.empty)
@@ -65,6 +76,7 @@ class TasksView(QWidget):
         self.title.setPlaceholderText(self.tr("New task: call the client back…"))
         self.notify.setText(self.tr("Notify me"))
         self.add_button.setText(self.tr("Add task"))
+        self.edit_button.setText(self.tr("Edit task"))
         self.empty.setText(self.tr("No tasks. Add one above or from a chat's client panel."))
         self.fill()
 
@@ -83,6 +95,8 @@ class TasksView(QWidget):
 
     def fill(self) -> None:
         now = time.time()
+        current = self.list.currentItem()
+        keep = current.data(Qt.ItemDataRole.UserRole) if current else None
         self.list.blockSignals(True)
         self.list.clear()
         for task in self.crm.ordered_tasks():
@@ -96,8 +110,32 @@ class TasksView(QWidget):
                 font.setBold(True)
                 item.setFont(font)
             self.list.addItem(item)
+            if task.id == keep:
+                self.list.setCurrentItem(item)
         self.list.blockSignals(False)
         self.empty.setVisible(not self.crm.tasks)
+        self._update_edit_button()
+
+    def _update_edit_button(self) -> None:
+        self.edit_button.setEnabled(self.list.currentItem() is not None)
+
+    def edit(self, task_id: int) -> None:
+        """Open the task form on the task (the one the client panel makes tasks with)."""
+        task = self.crm.tasks.get(task_id)
+        if task is None:
+            return
+        if self.edit_dialog is not None:
+            self.edit_dialog.close()
+        self.edit_dialog = TaskDialog(self.crm, self.team, task, parent=self)
+        self.edit_dialog.open()
+
+    def _on_edit_clicked(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.edit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _on_list_item_activated(self, item: QListWidgetItem) -> None:
+        self.edit(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def _on_add_clicked(self) -> None:
         title = self.title.text().strip()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from jivo_desktop import i18n
 from jivo_desktop.services.conversations import Chat
 from jivo_desktop.services.crm import CrmService
+from jivo_desktop.services.team import TeamService
 from jivo_desktop.services.visitors import VisitorsChange, VisitorsService
 from jivo_desktop.ui.common.plain import PlainLabel, as_link_label, isolate, plain_tooltip, set_link
 from jivo_desktop.ui.visitors.model import duration_text, source_text
@@ -206,11 +207,11 @@ class ClientPanel(QWidget):
         """Show or hide a row added with :meth:`add_row` (caption and value)."""
         self.form.setRowVisible(self._row_widgets[key], visible)
 
-    def set_crm(self, crm: CrmService) -> None:
+    def set_crm(self, crm: CrmService, team: TeamService | None = None) -> None:
         """C6: the chat's client's Tratos and Tareas, and a deal or task made from the chat."""
         from jivo_desktop.ui.crm.panel import DealsTasksBox
 
-        self.crm_box = DealsTasksBox(crm)
+        self.crm_box = DealsTasksBox(crm, team)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.count() - 1, self.crm_box)

@@ -246,11 +246,15 @@ class InboxPage(QWidget):
         if chat is not None and chat.info.visitor is not None and url:
             self.conversation.show_page_url(url)
 
+    def show_archived_chat(self, info: p.ChatInfo) -> None:
+        """A closed chat open in the archive (a client's earlier chat, a reminder's Open)."""
+        self.archive_panel.show_chat(info)
+        self.show_archive.setChecked(True)
+
     def _on_client_panel_past_chat_requested(self, info: object) -> None:
         """A returning client's earlier chat: one click, and it is open in the archive."""
         if isinstance(info, p.ChatInfo):
-            self.archive_panel.show_chat(info)
-            self.show_archive.setChecked(True)
+            self.show_archived_chat(info)
 
     def _on_show_archive_toggled(self, on: bool) -> None:
         if on:
