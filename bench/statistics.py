@@ -1,6 +1,6 @@
 """The statistics page's query on a big reporting log against a small one (S1, issue 18).
 
-    .venv/bin/python -m bench.statistics [--rounds 3] [--repeats 5] [--rows 1000000]
+    .venv/bin/python -m bench.statistics [--rounds 3] [--repeats 5] [--rows 1000000] [--year]
 
 Two SQLite databases, migrated as the relay does: the small one holds 10,000 reporting-log
 rows, all inside the measured month (2,000 chats: started, offered, accepted, first reply,
@@ -10,6 +10,9 @@ The page's report of that month (``StatsService.build``, grouped by day, and by 
 on each, ``--repeats`` times per round after one not counted; the median is the round's figure
 and the ratio big / small is taken within a round, then the median of the rounds. The target is
 a ratio near 1: the work grows with the rows of the range, not with the log (docs/statistics.md).
+With ``--year``: only the big log, and on it the report of the whole year (every one of its
+200,000 chats, 2025-03-01 .. 2026-03-31) against the month's, same run (ratio year / month:
+the work of a long range follows its chats; the target is about a second for the year).
 Not part of the test run.
 """
 
@@ -33,6 +36,7 @@ from server.stats.service import StatsService
 from server.store.db import create_engine, migrate
 
 MONTH = ("2026-03-01", "2026-03-31")
+YEAR = ("2025-03-01", "2026-03-31")
 MONTH_START = dt.datetime(2026, 3, 1, tzinfo=dt.UTC).timestamp()
 DAY = 86400.0
 
@@ -106,10 +110,12 @@ async def prepare(folder: Path, total: int) -> str:
     return url
 
 
-async def time_report(url: str, group: str, repeats: int) -> float:
+async def time_report(
+    url: str, group: str, repeats: int, dates: tuple[str, str] = MONTH, chats: int = 2000
+) -> float:
     engine = create_engine(url)
     service = StatsService(engine)
-    frame = p.GetStats(id=1, date_from=MONTH[0], date_to=MONTH[1], group=group)  # type: ignore[arg-type]
+    frame = p.GetStats(id=1, date_from=dates[0], date_to=dates[1], group=group)  # type: ignore[arg-type]
     times = []
     try:
         for n in range(repeats + 1):
@@ -117,10 +123,24 @@ async def time_report(url: str, group: str, repeats: int) -> float:
             answer = await service.build(frame, None, None)
             if n:
                 times.append(time.perf_counter() - t0)
-            assert answer.summary.chats == 2000, answer.summary.chats
+            assert answer.summary.chats == chats, answer.summary.chats
     finally:
         await engine.dispose()
     return statistics.median(times)
+
+
+async def year_against_month(big: str, rows: int, rounds: int, repeats: int) -> None:
+    for group in ("day", "month"):
+        ratios = []
+        for r in range(rounds):
+            m = await time_report(big, group, repeats)
+            y = await time_report(big, group, repeats, YEAR, rows // 5)
+            ratios.append(y / m)
+            print(
+                f"{group} round {r + 1}: month (2,000 chats) {m * 1000:.1f} ms, "
+                f"year ({rows // 5:,} chats) {y * 1000:.1f} ms, ratio {y / m:.1f}"
+            )
+        print(f"{group}: median ratio year / month {statistics.median(ratios):.1f}")
 
 
 async def main() -> None:
@@ -128,10 +148,16 @@ async def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--year", action="store_true", help="a year's report against a month's")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-stats-") as tmp:
         folder = Path(tmp)
         t0 = time.perf_counter()
+        if args.year:
+            big = await prepare(folder, args.rows)
+            print(f"filled in {time.perf_counter() - t0:.1f} s")
+            await year_against_month(big, args.rows, args.rounds, args.repeats)
+            return
         small = await prepare(folder, 10_000)
         big = await prepare(folder, args.rows)
         print(f"filled in {time.perf_counter() - t0:.1f} s")

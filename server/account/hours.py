@@ -36,9 +36,13 @@ def is_open(hours: p.WorkingHours, now: dt.datetime | None = None) -> bool:
         log.warning("unknown time zone %r in the working hours: treated as UTC", hours.timezone)
         zone = ZoneInfo("UTC")
     local = (now or dt.datetime.now(dt.UTC)).astimezone(zone)
-    minute = local.hour * 60 + local.minute
-    today = hours.days[local.weekday()]
-    yesterday = hours.days[(local.weekday() - 1) % 7]
+    return is_open_at(hours, local.weekday(), local.hour * 60 + local.minute)
+
+
+def is_open_at(hours: p.WorkingHours, weekday: int, minute: int) -> bool:
+    """:func:`is_open` at a local weekday (Monday 0) and minute of the day (the hours on)."""
+    today = hours.days[weekday]
+    yesterday = hours.days[(weekday - 1) % 7]
     if today.open:
         start, end = _minutes(today.start), _minutes(today.end)
         if start <= end and start <= minute < end:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -157,7 +158,7 @@ def overlap(a: float, b: float, spans: Iterable[tuple[float, float]]) -> float:
 # ---------------------------------------------------------------- chats from their rows
 
 
-@dataclass
+@dataclass(slots=True)
 class ChatStory:
     """One chat as its log rows tell it."""
 
@@ -253,32 +254,33 @@ def stories(rows: Iterable[Any]) -> dict[int, ChatStory]:
     return out
 
 
+STORY_COLUMNS = (
+    "chat_id", "started_at", "site_id", "department_id", "invited", "accepted_at",
+    "accepted_by", "replied_at", "replied_by", "closed_at", "messages", "missed_at",
+    "missed_round", "last_offer_round", "taken_round", "offers", "ignores", "transfers",
+)  # fmt: skip
+"""The ``report_chats`` columns :func:`story_of_values` takes, in its order."""
+
+
+def story_of_values(v: Sequence[Any]) -> ChatStory:
+    """A chat from its ``report_chats`` values in :data:`STORY_COLUMNS` order (positional:
+    a report reads a year's chats this way, without a lookup by name per column)."""
+    transfers: list[tuple[int | None, int | None]] = []
+    if v[17]:
+        for entry in filter(None, v[17].split(",")):
+            old, _, new = entry.partition(">")
+            transfers.append((int(old) if old else None, int(new) if new else None))
+    return ChatStory(
+        int(v[0]), float(v[1]), v[2], v[3], bool(v[4]), v[5], v[6], v[7], v[8], v[9], v[10],
+        v[11], v[12], v[13], v[14], int(v[15]),
+        [int(a) for a in v[16].split(",") if a] if v[16] else [],
+        transfers,
+    )  # fmt: skip
+
+
 def story_of_row(row: Any) -> ChatStory:
     """A chat from its ``report_chats`` row (what :func:`stories` makes from its log rows)."""
-    transfers: list[tuple[int | None, int | None]] = []
-    for entry in filter(None, row.transfers.split(",")):
-        old, _, new = entry.partition(">")
-        transfers.append((int(old) if old else None, int(new) if new else None))
-    return ChatStory(
-        int(row.chat_id),
-        float(row.started_at),
-        site_id=row.site_id,
-        department_id=row.department_id,
-        invited=bool(row.invited),
-        accepted_at=row.accepted_at,
-        accepted_by=row.accepted_by,
-        replied_at=row.replied_at,
-        replied_by=row.replied_by,
-        closed_at=row.closed_at,
-        messages=row.messages,
-        missed_at=row.missed_at,
-        missed_round=row.missed_round,
-        last_offer_round=row.last_offer_round,
-        taken_round=row.taken_round,
-        offers=int(row.offers),
-        ignores=[int(a) for a in row.ignores.split(",") if a],
-        transfers=transfers,
-    )
+    return story_of_values([getattr(row, name) for name in STORY_COLUMNS])
 
 
 # ---------------------------------------------------------------- agents' time
@@ -306,7 +308,10 @@ def status_intervals(
 
 
 def time_in(
-    spans: Iterable[tuple[float, float, str]], a: float, b: float, work: list[tuple[float, float]]
+    spans: Iterable[tuple[float, float, str]],
+    a: float,
+    b: float,
+    work: Sequence[tuple[float, float]],
 ) -> tuple[float, float]:
     """(online, away) seconds of ``spans`` inside [a, b) and the working spans ``work``."""
     online = away = 0.0
@@ -432,19 +437,272 @@ def agent_figures(
     return f
 
 
+# ---------------------------------------------------------------- fast paths of a report
+
+
+BLOCK = 900.0
+"""A quarter of an hour: every UTC offset in use is whole quarters and changes at a whole
+quarter of UTC, so inside one such block the local date, hour and offset do not change."""
+
+
+class LocalClock:
+    """Local period, weekday x hour and working-hours minute of an instant by table look-up:
+    the range's quarters of an hour converted once (DST-exact: each quarter's own local time),
+    not one zone conversion per chat. Where the zone breaks the assumption (an offset not whole
+    quarters, a change inside a quarter) ``ok`` is False and the caller converts each row."""
+
+    def __init__(
+        self, zone: ZoneInfo, start: float, end: float, group: str, starts: Sequence[float]
+    ) -> None:
+        self.zone = zone
+        self.group = group
+        self.base = start
+        self.ok = start % BLOCK == 0
+        self.period: list[int] = []
+        self.cell: list[int] = []
+        self.minute: list[int] = []
+        """Each quarter's local weekday * 1440 + minute of the day at its start."""
+        self.index = {at: n for n, at in enumerate(starts)}
+        known: dict[tuple[Any, ...], int] = {}
+        t = start
+        while self.ok and t < end:
+            local = dt.datetime.fromtimestamp(t, zone)
+            offset = local.utcoffset()
+            last = dt.datetime.fromtimestamp(t + BLOCK - 1, zone).utcoffset()
+            if offset is None or offset.total_seconds() % BLOCK or last != offset:
+                self.ok = False
+                break
+            key = (local.date(), local.hour if group == "hour" else -1, offset)
+            n = known.get(key)
+            if n is None:
+                n = known[key] = self.index.get(period_start(t, group, zone), -1)
+            wd = local.weekday()
+            self.period.append(n)
+            self.cell.append(wd * 24 + local.hour)
+            self.minute.append(wd * 1440 + local.hour * 60 + local.minute)
+            t += BLOCK
+
+    def at(self, ts: float) -> tuple[int, int, int]:
+        """(period index, weekday * 24 + hour, weekday * 1440 + minute of the day) of ``ts``."""
+        k = int((ts - self.base) // BLOCK)
+        into = ts - (self.base + k * BLOCK)
+        second = into % 60.0
+        if 0 <= k < len(self.period) and 1e-3 < second < 60.0 - 1e-3:
+            return self.period[k], self.cell[k], self.minute[k] + int(into // 60.0)
+        # Near a minute's edge (datetime rounds to the microsecond) or outside: convert.
+        local = dt.datetime.fromtimestamp(ts, self.zone)
+        wd = local.weekday()
+        n = self.index.get(period_start(ts, self.group, self.zone), -1)
+        return n, wd * 24 + local.hour, wd * 1440 + local.hour * 60 + local.minute
+
+
+class Window:
+    """Spans (x, y, ...) sorted by their start; :meth:`of` gives, by bisection, a run of them
+    holding every one that overlaps [a, b) (those left out add nothing to a sum of overlaps).
+    Spans may overlap (two days' working hours can, past midnight): the lower bound is by
+    the running greatest end."""
+
+    def __init__(self, spans: Sequence[Any]) -> None:
+        self.spans = spans
+        self.starts = [s[0] for s in spans]
+        self.ends: list[float] = []
+        for s in spans:
+            self.ends.append(max(s[1], self.ends[-1]) if self.ends else s[1])
+
+    def of(self, a: float, b: float) -> Sequence[Any]:
+        return self.spans[bisect_right(self.ends, a) : bisect_left(self.starts, b)]
+
+
+class Tally:
+    """One set's figures added up chat by chat (what :func:`figures_of` and
+    :func:`agent_figures` compute), so that a report makes the summary, the periods and the
+    agents in one pass over its chats."""
+
+    __slots__ = (
+        "agent_id",
+        "answered",
+        "chats",
+        "duration",
+        "frt",
+        "ignores",
+        "messages",
+        "missed",
+        "missed_round",
+        "offers",
+        "reaction",
+        "taken",
+        "transfers",
+        "unanswered",
+    )  # fmt: skip
+
+    def __init__(self, agent_id: int | None) -> None:
+        self.agent_id = agent_id
+        self.chats = self.answered = self.missed = self.unanswered = 0
+        self.frt: list[float] = []
+        self.reaction: list[float] = []
+        self.duration: list[float] = []
+        self.messages = self.transfers = self.offers = self.ignores = 0
+        self.taken = [0, 0, 0, 0]
+        self.missed_round = [0, 0, 0, 0]
+
+    def add(self, c: ChatStory) -> None:
+        me = self.agent_id
+        outcome = c.outcome
+        if me is None:
+            self.chats += 1
+            took = True
+            if outcome == "answered":
+                self.answered += 1
+            elif outcome == "missed":
+                self.missed += 1
+            else:
+                self.unanswered += 1
+            self.transfers += len(c.transfers)
+            self.ignores += len(c.ignores)
+        else:
+            if c.transfers:
+                took = me == c.accepted_by or any(to == me for _f, to in c.transfers)
+                self.transfers += sum(1 for old, _t in c.transfers if old == me)
+            else:
+                took = me == c.accepted_by
+            if took:
+                self.chats += 1
+            if outcome == "missed":
+                self.missed += 1
+            if c.ignores:
+                self.ignores += c.ignores.count(me)
+        if c.replied_at is not None and (me is None or me == c.replied_by):
+            self.frt.append(c.replied_at - c.started_at)
+        if c.accepted_at is not None:
+            if not c.invited and (me is None or me == c.accepted_by):
+                self.reaction.append(c.accepted_at - c.started_at)
+            if c.closed_at is not None and took:
+                self.duration.append(c.closed_at - c.started_at)
+        if took:
+            self.messages += c.messages or 0
+        self.offers += c.offers
+        if outcome == "answered" and c.taken_round is not None and took:
+            self.taken[min(c.taken_round, LAST_ROUND)] += 1
+        if outcome == "missed" and c.missed_round is not None:
+            self.missed_round[min(c.missed_round, LAST_ROUND)] += 1
+
+    def merge(self, other: Tally) -> None:
+        """Add ``other``'s chats (another set of the same agent's figures)."""
+        for name in ("chats", "answered", "missed", "unanswered", "messages", "transfers",
+                     "offers", "ignores"):  # fmt: skip
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.frt += other.frt
+        self.reaction += other.reaction
+        self.duration += other.duration
+        for n in range(LAST_ROUND + 1):
+            self.taken[n] += other.taken[n]
+            self.missed_round[n] += other.missed_round[n]
+
+    def figures(self, others: Sequence[Any], time: tuple[float, float]) -> p.Figures:
+        f = p.Figures(
+            chats=self.chats,
+            answered=self.chats if self.agent_id is not None else self.answered,
+            missed=self.missed,
+            unanswered=self.unanswered,
+            first_response=time_figure(self.frt),
+            reaction=time_figure(self.reaction),
+            duration=time_figure(self.duration),
+            messages=self.messages,
+            transfers=self.transfers,
+            offers=self.offers,
+            ignores=self.ignores,
+            taken_at_round=self.taken,
+            missed_at_round=self.missed_round,
+        )
+        for r in others:
+            if r.kind == "offline_message":
+                f.offline_messages += 1
+            elif r.kind == "invitation_sent":
+                f.invitations_sent += 1
+            elif r.kind == "invitation_answered":
+                f.invitations_answered += 1
+        if f.invitations_sent:
+            f.conversion = f.invitations_answered / f.invitations_sent
+        f.online_seconds, f.away_seconds = time
+        return f
+
+
+def chat_row(s: ChatStory) -> p.ChatFigures:
+    """A chat's row of the per-chat table and CSV."""
+    return p.ChatFigures(
+        chat_id=s.chat_id,
+        started_at=s.started_at,
+        site_id=s.site_id,
+        department_id=s.department_id,
+        outcome=s.outcome,
+        agent_id=s.accepted_by,
+        reply_agent_id=s.replied_by,
+        first_response=s.first_response,
+        reaction=s.reaction,
+        duration=s.duration if s.accepted_at is not None else None,
+        messages=s.messages,
+        transfers=len(s.transfers),
+        round=s.taken_round if s.outcome == "answered" else s.missed_round,
+        in_working_hours=s.in_working_hours,
+    )
+
+
 def report(q: Query, data: Inputs) -> tuple[p.Figures, list[p.PeriodFigures], list[list[int]],
-                                            list[p.AgentFigures], list[p.ChatFigures]]:  # fmt: skip
-    """The summary, the periods, the weekday x hour heatmap, the agents and the chats."""
+                                            list[p.AgentFigures], list[ChatStory]]:  # fmt: skip
+    """The summary, the periods, the weekday x hour heatmap, the agents and the chats (their
+    rows: :func:`chat_row`). One pass over the chats; each chat's local period, heatmap cell
+    and working-hours minute by :class:`LocalClock`."""
     zone = q.zone
-    work = working_spans(q.hours if q.working_only else None, q.start, q.end, zone)
+    work = Window(working_spans(q.hours if q.working_only else None, q.start, q.end, zone))
+    starts = periods_of(q.start, q.end, q.group, zone)
+    clock = LocalClock(zone, q.start, q.end, q.group, starts)
+    hours = q.hours
+    table: list[bool] | None = None
+    if hours is None or not hours.enabled or len(hours.days) != 7:
+        table = [True] * (7 * 1440)
+    elif clock.ok and zone_of(hours.timezone).key == zone.key:
+        table = [hours_mod.is_open_at(hours, m // 1440, m % 1440) for m in range(7 * 1440)]
     all_chats = [s for s in data.chats if _chat_selected(s, q)]
     all_chats.sort(key=lambda s: (s.started_at, s.chat_id))
+    heatmap_cells = [0] * (7 * 24)
+    summary_tally = Tally(q.agent_id)
+    period_tallies = [Tally(q.agent_id) for _ in starts]
+    agent_tallies: dict[int, Tally] = {}
+    chats: list[ChatStory] = []
+    fast = clock.ok
     for s in all_chats:
-        s.in_working_hours = in_working_hours(q.hours, s.started_at)
-    chats = [s for s in all_chats if s.in_working_hours] if q.working_only else all_chats
-    team_chats = chats
-    if q.agent_id is not None:
-        chats = [s for s in chats if for_agent(s, q.agent_id)]
+        if fast:
+            n, cell, minute = clock.at(s.started_at)
+        else:
+            local = dt.datetime.fromtimestamp(s.started_at, zone)
+            n = clock.index.get(period_start(s.started_at, q.group, zone), -1)
+            cell, minute = local.weekday() * 24 + local.hour, -1
+        if table is not None and minute >= 0:
+            s.in_working_hours = table[minute]
+        else:
+            s.in_working_hours = in_working_hours(hours, s.started_at)
+        if q.working_only and not s.in_working_hours:
+            continue
+        # The agents' table counts the team's chats each agent is involved in.
+        if s.transfers or s.ignores or (s.replied_by is not None and s.replied_by != s.accepted_by):
+            involved = s.agents() | set(s.ignores)
+            if s.replied_by is not None:
+                involved.add(s.replied_by)
+        else:
+            involved = set() if s.accepted_by is None else {s.accepted_by}
+        for agent_id in involved:
+            tally = agent_tallies.get(agent_id)
+            if tally is None:
+                tally = agent_tallies[agent_id] = Tally(agent_id)
+            tally.add(s)
+        if q.agent_id is not None and q.agent_id not in involved:
+            continue
+        chats.append(s)
+        # The summary is the periods' tallies added up (below), and the chats of none.
+        (period_tallies[n] if n >= 0 else summary_tally).add(s)
+        heatmap_cells[cell] += 1
+    for tally in period_tallies:
+        summary_tally.merge(tally)
 
     def other_selected(r: Any, a: float, b: float) -> bool:
         if not (a <= r.ts < b) or (q.site_id is not None and r.site_id != q.site_id):
@@ -454,89 +712,55 @@ def report(q: Query, data: Inputs) -> tuple[p.Figures, list[p.PeriodFigures], li
         return not q.working_only or in_working_hours(q.hours, r.ts)
 
     others = [r for r in data.other_rows if other_selected(r, q.start, q.end)]
+    others.sort(key=lambda r: r.ts)
+    other_ts = [r.ts for r in others]
     counted_until = min(q.end, q.now) if q.now is not None else q.end
-    spans = status_intervals(data.status_rows, data.status_before, q.start, counted_until)
+    spans = {
+        agent_id: Window(agent_spans)
+        for agent_id, agent_spans in status_intervals(
+            data.status_rows, data.status_before, q.start, counted_until
+        ).items()
+    }
 
     def agents_time(a: float, b: float, only: int | None) -> tuple[float, float]:
         online = away = 0.0
+        these = work.of(a, b)
         for agent_id, agent_spans in spans.items():
             if only is None or agent_id == only:
-                on, off = time_in(agent_spans, a, b, work)
+                on, off = time_in(agent_spans.of(a, b), a, b, these)
                 online += on
                 away += off
         return online, away
 
-    def figures(these: Sequence[ChatStory], rows: Sequence[Any], a: float, b: float) -> p.Figures:
-        if q.agent_id is None:
-            return figures_of(these, rows, agents_time(a, b, None))
-        return agent_figures(these, rows, agents_time(a, b, q.agent_id), q.agent_id)
-
-    summary = figures(chats, others, q.start, q.end)
+    summary = summary_tally.figures(others, agents_time(q.start, q.end, q.agent_id))
     periods = []
-    starts = periods_of(q.start, q.end, q.group, zone)
-    by_period: dict[float, list[ChatStory]] = defaultdict(list)
-    for s in chats:
-        by_period[period_start(s.started_at, q.group, zone)].append(s)
-    for at in starts:
+    for at, tally in zip(starts, period_tallies, strict=True):
         until = next_period(at, q.group, zone)
         a, b = max(at, q.start), min(until, q.end)
-        period_others = [r for r in others if a <= r.ts < b]
+        period_others = others[bisect_left(other_ts, a) : bisect_left(other_ts, b)]
         periods.append(
             p.PeriodFigures(
                 start=at,
                 label=period_label(at, q.group, zone),
-                figures=figures(by_period.get(at, []), period_others, a, b),
+                figures=tally.figures(period_others, agents_time(a, b, q.agent_id)),
             )
         )
-    heatmap = [[0] * 24 for _ in range(7)]
-    for s in chats:
-        local = dt.datetime.fromtimestamp(s.started_at, zone)
-        heatmap[local.weekday()][local.hour] += 1
-    # Each agent's chats in one pass (not a scan of every chat per agent).
-    by_agent: dict[int, list[ChatStory]] = defaultdict(list)
-    for s in team_chats:
-        involved = s.agents() | set(s.ignores)
-        if s.replied_by is not None:
-            involved.add(s.replied_by)
-        for agent_id in involved:
-            by_agent[agent_id].append(s)
+    heatmap = [heatmap_cells[d * 24 : d * 24 + 24] for d in range(7)]
     others_by_agent: dict[int, list[Any]] = defaultdict(list)
     for r in others:
         if r.agent_id is not None:
             others_by_agent[r.agent_id].append(r)
-    agent_ids = set(spans) | set(by_agent)
+    agent_ids = set(spans) | set(agent_tallies)
     if q.agent_id is not None:
         agent_ids &= {q.agent_id}
-    agents = []
-    for agent_id in sorted(agent_ids):
-        mine = by_agent.get(agent_id, [])
-        mine_others = others_by_agent.get(agent_id, [])
-        agents.append(
-            p.AgentFigures(
-                agent_id=agent_id,
-                name=data.agent_names.get(agent_id, ""),
-                figures=agent_figures(
-                    mine, mine_others, agents_time(q.start, q.end, agent_id), agent_id
-                ),
-            )
+    agents = [
+        p.AgentFigures(
+            agent_id=agent_id,
+            name=data.agent_names.get(agent_id, ""),
+            figures=agent_tallies.get(agent_id, Tally(agent_id)).figures(
+                others_by_agent.get(agent_id, []), agents_time(q.start, q.end, agent_id)
+            ),
         )
-    rows = [
-        p.ChatFigures(
-            chat_id=s.chat_id,
-            started_at=s.started_at,
-            site_id=s.site_id,
-            department_id=s.department_id,
-            outcome=s.outcome,
-            agent_id=s.accepted_by,
-            reply_agent_id=s.replied_by,
-            first_response=s.first_response,
-            reaction=s.reaction,
-            duration=s.duration if s.accepted_at is not None else None,
-            messages=s.messages,
-            transfers=len(s.transfers),
-            round=s.taken_round if s.outcome == "answered" else s.missed_round,
-            in_working_hours=s.in_working_hours,
-        )
-        for s in chats
+        for agent_id in sorted(agent_ids)
     ]
-    return summary, periods, heatmap, agents, rows
+    return summary, periods, heatmap, agents, chats

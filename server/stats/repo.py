@@ -10,20 +10,21 @@ from sqlalchemy import Connection
 
 from server import protocol as p
 from server.account import repo as account_repo
-from server.stats.figures import Inputs, story_of_row
+from server.stats.figures import STORY_COLUMNS, Inputs, story_of_values
 from server.store.schema import agents, departments, report_chats, report_log, sites
 
 OTHER_KINDS = ("offline_message", "invitation_sent", "invitation_answered")
 
 
 def inputs(conn: Connection, start: float, end: float) -> Inputs:
+    columns = [report_chats.c[name] for name in STORY_COLUMNS]
     chats = [
-        story_of_row(row)
+        story_of_values(row)
         for row in conn.execute(
-            sa.select(report_chats).where(
+            sa.select(*columns).where(
                 report_chats.c.started_at >= start, report_chats.c.started_at < end
             )
-        )
+        ).all()
     ]
     other_rows = conn.execute(
         sa.select(report_log).where(

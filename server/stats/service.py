@@ -70,15 +70,14 @@ class StatsService:
             working_only=frame.working_hours,
             now=time.time(),
         )
-        summary, periods, heatmap, agents, chats = figures.report(q, data)
+        summary, periods, heatmap, agents, stories = figures.report(q, data)
         if listed is not None:
             agents = [a for a in agents if a.agent_id == listed]
             if agent_id is None:  # team totals, but only the agent's own chats listed
-                mine = {s.chat_id for s in data.chats if figures.for_agent(s, listed)}
-                chats = [c for c in chats if c.chat_id in mine]
+                stories = [s for s in stories if figures.for_agent(s, listed)]
         site_refs, department_refs = await read(self.engine, stats_repo.filters)
-        total = len(chats)
-        chats = chats[-p.MAX_STATS_CHATS :]
+        total = len(stories)
+        chats = [figures.chat_row(s) for s in stories[-p.MAX_STATS_CHATS :]]
         return p.StatsReport(
             id=frame.id,
             timezone=str(zone.key),
