@@ -157,6 +157,7 @@ def update(
     tags: list[str] | None = None,
     owner: int | bool | None = False,
     request_id: int = 0,
+    hook: bool = True,
 ) -> tuple[int, bool]:
     """Write the given fields of the client (of the one it was merged into); returns that
     client's id and whether its e-mail or phone changed (then
@@ -203,7 +204,8 @@ def update(
         changed["updated_at"] = now
         conn.execute(sa.update(crm_clients).where(crm_clients.c.id == live).values(**changed))
         reindex(conn, live)
-        _client_updated_hook(conn, live)
+        if hook:  # not when the write that called already sends its own client_updated
+            _client_updated_hook(conn, live)
     return live, "email_norm" in changed or "phone_norm" in changed
 
 

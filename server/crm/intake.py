@@ -12,13 +12,21 @@ from server.store.schema import crm_client_visitors, crm_clients, visitors
 
 
 def ensure_for_visitor(
-    conn: Connection, visitor_id: int, *, name: str = "", email: str = "", phone: str = ""
+    conn: Connection,
+    visitor_id: int,
+    *,
+    name: str = "",
+    email: str = "",
+    phone: str = "",
+    hook: bool = True,
 ) -> int | None:
     """R1: the visitor's client, made now if it had none; the contact details the visitor gave
     fill the client's empty fields (an agent's edits are kept), and a known e-mail or phone
     merges it with the client that has it. Called in the transaction of the chat's first
     message, the offline message and the contact form. ``name``, ``email``, ``phone``: what
-    the offline form gave (else the visitor's contact). None for an unknown visitor."""
+    the offline form gave (else the visitor's contact). ``hook`` False: the calling write sends
+    its own ``client_updated`` (the contact form), so the client's fill sends none. None for an
+    unknown visitor."""
     v = conn.execute(
         sa.select(visitors.c.name, visitors.c.email, visitors.c.phone, visitors.c.assigned_agent_id)
         .where(visitors.c.id == visitor_id)
@@ -44,7 +52,7 @@ def ensure_for_visitor(
     fill = {f: value for f, value in given.items() if value and not row[f]}
     if not fill:
         return client_id
-    return merges.save(conn, client_id, fill, None)
+    return merges.save(conn, client_id, fill, None, hook=hook)
 
 
 def assigned(conn: Connection, visitor_id: int, agent_id: int | None) -> None:

@@ -103,12 +103,13 @@ def set_contact(visitor_id: int, site_id: int, name: str, email: str, phone: str
             .where(visitors.c.id == visitor_id)
             .values(name=name, email=email, phone=phone)
         )
-        intake.ensure_for_visitor(conn, visitor_id)  # R1: it gave its contact: a client
+        # R1: it gave its contact: a client. One client_updated for the change (this one).
+        client_id = intake.ensure_for_visitor(conn, visitor_id, hook=False)
         hooks.enqueue(
             conn,
             "client_updated",
             {"visitor_id": visitor_id, "site_id": site_id, "name": name, "email": email,
-             "phone": phone},
+             "phone": phone, "client_id": client_id},
             coalesce_key=f"visitor:{visitor_id}",
         )  # fmt: skip
 

@@ -569,7 +569,7 @@ async def test_finding21_webhook_rows_commit_with_their_action(db_url: str) -> N
 
         assert await events_after(
             visitors_repo.set_contact(vid, 1, "Ann", "ann@example.com", "")
-        ) == ["client_updated"]
+        ) == ["client_updated"]  # one, with its CRM client (R1)
         assert await events_after(
             visitors_repo.store_offline_message(1, vid, "Ann", "ann@example.com", "call me")
         ) == ["offline_message"]
