@@ -102,6 +102,17 @@ class RelayErrors(QObject):
                 "This stage or funnel still has deals. Move them to another stage first."
             ),
             "due_in_past": self.tr("That due time has already passed. Choose a later time."),
+            "translator_off": self.tr(
+                "No translator is set up. An administrator can add one in Settings → Integrations."
+            ),
+            "translator_failed": self.tr(
+                "The translator did not answer. Try again, or send without translating."
+            ),
+            "gifs_off": self.tr(
+                "GIFs are not set up. An administrator can add a provider in Settings → "
+                "Integrations."
+            ),
+            "gif_failed": self.tr("The GIF service did not answer. Try again later."),
         }
 
     def wait(self, code: str, seconds: int) -> str:

@@ -1238,14 +1238,6 @@
         <translation>Enviar</translation>
     </message>
     <message>
-        <source>Quick phrases</source>
-        <translation>Frases rápidas</translation>
-    </message>
-    <message>
-        <source>Search the team&apos;s quick phrases (or type /)</source>
-        <translation>Buscar en las frases rápidas del equipo (o escriba /)</translation>
-    </message>
-    <message>
         <source>Chat with a colleague</source>
         <translation>Chat con un compañero</translation>
     </message>
@@ -1766,10 +1758,6 @@ Los chats en espera están marcados en naranja.</translation>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <source>Clients, reminders and the sales funnel.</source>
-        <translation>Lista de clientes, recordatorios y embudo de ventas.</translation>
-    </message>
-    <message>
         <source>The dialer and the call log.</source>
         <translation>El marcador y el registro de llamadas.</translation>
     </message>
@@ -2248,6 +2236,22 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>That due time has already passed. Choose a later time.</source>
         <translation>Esa hora de vencimiento ya pasó. Elija una hora posterior.</translation>
+    </message>
+    <message>
+        <source>No translator is set up. An administrator can add one in Settings → Integrations.</source>
+        <translation>No hay ningún traductor configurado. Un administrador puede añadirlo en Ajustes → Integraciones.</translation>
+    </message>
+    <message>
+        <source>The translator did not answer. Try again, or send without translating.</source>
+        <translation>El traductor no respondió. Inténtelo de nuevo o envíe sin traducir.</translation>
+    </message>
+    <message>
+        <source>GIFs are not set up. An administrator can add a provider in Settings → Integrations.</source>
+        <translation>Los GIF no están configurados. Un administrador puede añadir un proveedor en Ajustes → Integraciones.</translation>
+    </message>
+    <message>
+        <source>The GIF service did not answer. Try again later.</source>
+        <translation>El servicio de GIF no respondió. Inténtelo más tarde.</translation>
     </message>
 </context>
 <context>

@@ -1238,14 +1238,6 @@
         <translation>Enviar</translation>
     </message>
     <message>
-        <source>Quick phrases</source>
-        <translation>Frases rápidas</translation>
-    </message>
-    <message>
-        <source>Search the team&apos;s quick phrases (or type /)</source>
-        <translation>Buscar nas frases rápidas da equipe (ou digite /)</translation>
-    </message>
-    <message>
         <source>Chat with a colleague</source>
         <translation>Chat com um colega</translation>
     </message>
@@ -1766,10 +1758,6 @@ Os chats aguardando estão marcados em laranja.</translation>
         <translation>Configurações</translation>
     </message>
     <message>
-        <source>Clients, reminders and the sales funnel.</source>
-        <translation>Clientes, lembretes e funil de vendas.</translation>
-    </message>
-    <message>
         <source>The dialer and the call log.</source>
         <translation>O discador e o histórico de chamadas.</translation>
     </message>
@@ -2248,6 +2236,22 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>That due time has already passed. Choose a later time.</source>
         <translation>Esse prazo já passou. Escolha um horário posterior.</translation>
+    </message>
+    <message>
+        <source>No translator is set up. An administrator can add one in Settings → Integrations.</source>
+        <translation>Nenhum tradutor está configurado. Um administrador pode adicioná-lo em Configurações → Integrações.</translation>
+    </message>
+    <message>
+        <source>The translator did not answer. Try again, or send without translating.</source>
+        <translation>O tradutor não respondeu. Tente novamente ou envie sem traduzir.</translation>
+    </message>
+    <message>
+        <source>GIFs are not set up. An administrator can add a provider in Settings → Integrations.</source>
+        <translation>Os GIFs não estão configurados. Um administrador pode adicionar um provedor em Configurações → Integrações.</translation>
+    </message>
+    <message>
+        <source>The GIF service did not answer. Try again later.</source>
+        <translation>O serviço de GIF não respondeu. Tente mais tarde.</translation>
     </message>
 </context>
 <context>

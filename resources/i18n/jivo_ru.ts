@@ -1240,14 +1240,6 @@
         <translation>Отправить</translation>
     </message>
     <message>
-        <source>Quick phrases</source>
-        <translation>Быстрые фразы</translation>
-    </message>
-    <message>
-        <source>Search the team&apos;s quick phrases (or type /)</source>
-        <translation>Искать в быстрых фразах команды (или наберите /)</translation>
-    </message>
-    <message>
         <source>Chat with a colleague</source>
         <translation>Чат с коллегой</translation>
     </message>
@@ -1768,10 +1760,6 @@ Waiting chats are marked in orange.</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <source>Clients, reminders and the sales funnel.</source>
-        <translation>Клиенты, напоминания и воронка продаж.</translation>
-    </message>
-    <message>
         <source>The dialer and the call log.</source>
         <translation>Набор номера и журнал звонков.</translation>
     </message>
@@ -2252,6 +2240,22 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>That due time has already passed. Choose a later time.</source>
         <translation>Этот срок уже прошёл. Выберите более позднее время.</translation>
+    </message>
+    <message>
+        <source>No translator is set up. An administrator can add one in Settings → Integrations.</source>
+        <translation>Переводчик не настроен. Администратор может добавить его в разделе «Настройки → Интеграции».</translation>
+    </message>
+    <message>
+        <source>The translator did not answer. Try again, or send without translating.</source>
+        <translation>Переводчик не ответил. Попробуйте ещё раз или отправьте без перевода.</translation>
+    </message>
+    <message>
+        <source>GIFs are not set up. An administrator can add a provider in Settings → Integrations.</source>
+        <translation>GIF не настроены. Администратор может добавить провайдера в разделе «Настройки → Интеграции».</translation>
+    </message>
+    <message>
+        <source>The GIF service did not answer. Try again later.</source>
+        <translation>Сервис GIF не ответил. Попробуйте позже.</translation>
     </message>
 </context>
 <context>

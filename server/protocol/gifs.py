@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from .base import ClientMsgId, DbId, Frame, RequestId, Short, Url
+from .base import ClientMsgId, DbId, Frame, ListAnswer, RequestId, Short, Url
 
 __all__ = [
     "GIF_TOKEN_SECONDS",
@@ -85,7 +85,7 @@ class GifResult(msgspec.Struct, kw_only=True):
     """Names this GIF in ``send_gif``."""
 
 
-class GifsFound(Frame):
+class GifsFound(ListAnswer):
     id: int
     gifs: list[GifResult]
 

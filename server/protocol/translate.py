@@ -22,7 +22,7 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from .base import ClientMsgId, DbId, Frame, RequestId, Seq, Short, Text, Url
+from .base import ClientMsgId, DbId, Frame, ListAnswer, RequestId, Seq, Short, Text, Url
 
 __all__ = [
     "MAX_TRANSLATE_SEQS",
@@ -105,7 +105,7 @@ class TranslatedMessage(msgspec.Struct, kw_only=True):
     original: bool = False
 
 
-class MessagesTranslated(Frame):
+class MessagesTranslated(ListAnswer):
     id: int
     chat_id: int
     target: str

@@ -35,6 +35,17 @@ ADMIN_EXAMPLES: dict[type[p.Frame], Callable[[int], p.Frame]] = {
     p.SetSneakPeek: lambda i: p.SetSneakPeek(id=i, site_id=1, enabled=True),
     p.SaveDepartment: lambda i: p.SaveDepartment(id=i, name="Ventas"),  # T4
     p.DeleteDepartment: lambda i: p.DeleteDepartment(id=i, department_id=1),
+    p.SaveFunnel: lambda i: p.SaveFunnel(  # K4
+        id=i, name="Ventas", stages=[p.StageEdit(name="Nuevo")]
+    ),
+    p.DeleteFunnel: lambda i: p.DeleteFunnel(id=i, funnel_id=1),
+    p.SaveCustomField: lambda i: p.SaveCustomField(id=i, label="Plan"),
+    p.DeleteCustomField: lambda i: p.DeleteCustomField(id=i, field_id=1),
+    p.SetCrmVisibility: lambda i: p.SetCrmVisibility(id=i, clients_visibility="own"),
+    p.GetTranslator: lambda i: p.GetTranslator(id=i),  # C11
+    p.SaveTranslator: lambda i: p.SaveTranslator(id=i, backend=""),
+    p.GetGifProvider: lambda i: p.GetGifProvider(id=i),  # C16
+    p.SaveGifProvider: lambda i: p.SaveGifProvider(id=i, provider=""),
 }
 
 
@@ -299,5 +310,14 @@ async def test_admin_requests_on_sqlite_and_postgres(relay_any_db: RelayHandle) 
         "SetSneakPeek": "ok",
         "SaveDepartment": "departments_list",
         "DeleteDepartment": "departments_list",
+        "SaveFunnel": "crm_settings",  # K4
+        "DeleteFunnel": "crm_settings",  # the one just saved, without deals
+        "SaveCustomField": "crm_settings",
+        "DeleteCustomField": "crm_settings",
+        "SetCrmVisibility": "crm_settings",
+        "GetTranslator": "translator_settings",  # C11
+        "SaveTranslator": "translator_settings",
+        "GetGifProvider": "gif_provider_settings",  # C16
+        "SaveGifProvider": "gif_provider_settings",
     }
     await admin.close()
