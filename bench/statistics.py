@@ -74,7 +74,6 @@ def fill(path: Path, total: int) -> None:
         "INSERT INTO report_log (ts, kind, chat_id, site_id, agent_id, other_id, round, n, "
         "detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
-    chat_id = 0
     month_chats = 2000
     rows: list[tuple[object, ...]] = []
 
@@ -83,13 +82,14 @@ def fill(path: Path, total: int) -> None:
         db.executemany(ROLLUP_SQL, [r[1:] for r in rows if r[0] == "rollup"])
         rows.clear()
 
-    for _ in range(month_chats):  # the measured month: the same rows in both databases
-        chat_id += 1
-        rows += chat_rows(chat_id, MONTH_START + rng.uniform(0, 30 * DAY), rng)
-    flush()
-    for _ in range((total - month_chats * 5) // 5):  # the eleven months before
-        chat_id += 1
-        rows += chat_rows(chat_id, MONTH_START - rng.uniform(1 * DAY, 334 * DAY), rng)
+    # The measured month's chats (the same in both databases), then the eleven months before;
+    # numbered in the order they started, as the relay numbers chats (ids grow with time).
+    starts = [MONTH_START + rng.uniform(0, 30 * DAY) for _ in range(month_chats)]
+    starts += [
+        MONTH_START - rng.uniform(1 * DAY, 334 * DAY) for _ in range((total - month_chats * 5) // 5)
+    ]
+    for chat_id, start in enumerate(sorted(starts), 1):
+        rows += chat_rows(chat_id, start, rng)
         if len(rows) >= 100_000:
             flush()
     flush()

@@ -14,7 +14,7 @@ import datetime as dt
 import math
 import statistics
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,12 +26,14 @@ from server.account import hours as hours_mod
 LAST_ROUND = 3
 
 
-def time_figure(values: Sequence[float]) -> p.TimeFigure:
+def time_figure(values: list[float]) -> p.TimeFigure:
     """Mean, median (the middle value; the mean of the two middle ones for an even count) and
-    p90 (nearest rank: the ceil(0.9 n)-th smallest value)."""
+    p90 (nearest rank: the ceil(0.9 n)-th smallest value). Sorts ``values`` in place (a
+    report's summary then sorts its periods' sorted runs put end to end: fast)."""
     if not values:
         return p.TimeFigure()
-    ordered = sorted(values)
+    values.sort()
+    ordered = values
     rank = math.ceil(0.9 * len(ordered))
     return p.TimeFigure(
         count=len(ordered),
@@ -121,8 +123,9 @@ def periods_of(start: float, end: float, group: str, zone: ZoneInfo) -> list[flo
 def working_spans(
     hours: p.WorkingHours | None, start: float, end: float, zone: ZoneInfo
 ) -> list[tuple[float, float]]:
-    """The working hours inside [start, end) as UNIX-time spans (all of it when the working
-    hours are off). A day's span whose end is before its start runs past midnight."""
+    """The working hours inside [start, end) as UNIX-time spans, sorted and not overlapping
+    (all of it when the working hours are off). A day's span whose end is before its start
+    runs past midnight."""
     if hours is None or not hours.enabled or len(hours.days) != 7:
         return [(start, end)]
     hz = zone_of(hours.timezone)
@@ -142,7 +145,15 @@ def working_spans(
             if a < b:
                 spans.append((a, b))
         day += dt.timedelta(days=1)
-    return spans
+    # A day running past midnight can overlap the next day's hours: one span for both, so
+    # that time inside both is counted once.
+    merged: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def in_working_hours(hours: p.WorkingHours | None, ts: float) -> bool:
@@ -359,6 +370,9 @@ class Inputs:
     status_rows: list[Any]
     status_before: dict[int, str]
     agent_names: dict[int, str] = field(default_factory=dict)
+    plain: Sequence[Sequence[Any]] = ()
+    """The range's plain chats (:data:`PLAIN_COLUMNS` values, by start) of the channel and
+    department asked: the most chats, read without their story (a year holds 200,000)."""
 
 
 def _chat_selected(story: ChatStory, q: Query) -> bool:
@@ -513,6 +527,41 @@ class Window:
         return self.spans[bisect_right(self.ends, a) : bisect_left(self.starts, b)]
 
 
+ANSWERED, MISSED, UNANSWERED, WAITING = range(4)
+"""A plain chat's outcome code (``ChatStory.outcome``), computed by the query."""
+
+PLAIN_COLUMNS = (
+    "chat_id", "started_at", "accepted_by", "outcome", "first_response", "reaction",
+    "duration", "messages", "offers", "round",
+)  # fmt: skip
+"""A plain chat's values: no transfer, no ignore, and the first reply (if any) by the agent
+who accepted it. Such a chat counts for the team and for that agent alone, with the same
+values for both; server.stats.repo derives them in SQL as :class:`ChatStory` defines them
+(``first_response``, ``reaction``, ``duration``; ``round``: the round it was taken at when
+answered, missed at when missed)."""
+
+OUTCOMES = {ANSWERED: "answered", MISSED: "missed", UNANSWERED: "unanswered", WAITING: "waiting"}
+
+
+def is_plain(s: ChatStory) -> bool:
+    """Whether ``s`` is a chat :data:`PLAIN_COLUMNS` describes."""
+    return (
+        not s.transfers
+        and not s.ignores
+        and (s.replied_at is None or (s.replied_by is not None and s.replied_by == s.accepted_by))
+    )
+
+
+def plain_values(s: ChatStory) -> tuple[Any, ...]:
+    """A plain chat's :data:`PLAIN_COLUMNS` values from its story (what the query derives)."""
+    outcome = {v: k for k, v in OUTCOMES.items()}[s.outcome]
+    round_ = s.taken_round if outcome == ANSWERED else s.missed_round if outcome == MISSED else None
+    return (
+        s.chat_id, s.started_at, s.accepted_by, outcome, s.first_response, s.reaction,
+        s.duration if s.accepted_at is not None else None, s.messages or 0, s.offers, round_,
+    )  # fmt: skip
+
+
 class Tally:
     """One set's figures added up chat by chat (what :func:`figures_of` and
     :func:`agent_figures` compute), so that a report makes the summary, the periods and the
@@ -586,6 +635,33 @@ class Tally:
         if outcome == "missed" and c.missed_round is not None:
             self.missed_round[min(c.missed_round, LAST_ROUND)] += 1
 
+    def add_plain(self, rows: Sequence[Sequence[Any]]) -> None:
+        """:meth:`add` of plain chats from their :data:`PLAIN_COLUMNS` values, for the team
+        or for the agent who took them (the same for both: see PLAIN_COLUMNS). By column: a
+        year's chats are added in a few passes in C, not a call per chat."""
+        if not rows:
+            return
+        _ids, _starts, _agents, outcomes, frt, reaction, duration, messages, offers, rounds = zip(
+            *rows, strict=True
+        )
+        self.chats += len(rows)
+        counts = Counter(outcomes)
+        self.answered += counts[ANSWERED]
+        self.missed += counts[MISSED]
+        self.unanswered += counts[UNANSWERED] + counts[WAITING]
+        for (outcome, round_), n in Counter(zip(outcomes, rounds, strict=True)).items():
+            if round_ is None:
+                continue
+            if outcome == ANSWERED:
+                self.taken[min(round_, LAST_ROUND)] += n
+            elif outcome == MISSED:
+                self.missed_round[min(round_, LAST_ROUND)] += n
+        self.frt += [x for x in frt if x is not None]
+        self.reaction += [x for x in reaction if x is not None]
+        self.duration += [x for x in duration if x is not None]
+        self.messages += sum(messages)
+        self.offers += sum(offers)
+
     def merge(self, other: Tally) -> None:
         """Add ``other``'s chats (another set of the same agent's figures)."""
         for name in ("chats", "answered", "missed", "unanswered", "messages", "transfers",
@@ -627,6 +703,36 @@ class Tally:
         return f
 
 
+Listed = ChatStory | Sequence[Any]
+"""A chat of a report's list: its story, or a plain chat's :data:`PLAIN_COLUMNS` values."""
+
+
+def merged(told: list[ChatStory], plain: list[Sequence[Any]]) -> list[Listed]:
+    """The chats of both lists (each by start, then id) in one list by start, then id: the
+    few told chats placed by bisection into the many plain ones, not a sort of them all."""
+    if not told:
+        return list(plain)
+    keys = [(v[1], v[0]) for v in plain]
+    out: list[Listed] = []
+    at = 0
+    for s in told:
+        to = bisect_left(keys, (s.started_at, s.chat_id), at)
+        out += plain[at:to]
+        out.append(s)
+        at = to
+    out += plain[at:]
+    return out
+
+
+def listed_id(c: Listed) -> int:
+    return c.chat_id if isinstance(c, ChatStory) else int(c[0])
+
+
+def lists_agent(c: Listed, agent_id: int) -> bool:
+    """:func:`for_agent` of a listed chat (a plain one is the agent's who accepted it)."""
+    return for_agent(c, agent_id) if isinstance(c, ChatStory) else c[2] == agent_id
+
+
 def chat_row(s: ChatStory) -> p.ChatFigures:
     """A chat's row of the per-chat table and CSV."""
     return p.ChatFigures(
@@ -648,10 +754,11 @@ def chat_row(s: ChatStory) -> p.ChatFigures:
 
 
 def report(q: Query, data: Inputs) -> tuple[p.Figures, list[p.PeriodFigures], list[list[int]],
-                                            list[p.AgentFigures], list[ChatStory]]:  # fmt: skip
+                                            list[p.AgentFigures], list[Listed]]:  # fmt: skip
     """The summary, the periods, the weekday x hour heatmap, the agents and the chats (their
-    rows: :func:`chat_row`). One pass over the chats; each chat's local period, heatmap cell
-    and working-hours minute by :class:`LocalClock`."""
+    rows: :func:`chat_row`, a plain one's from its story read again). One pass over the
+    chats, told and plain; each chat's local period, heatmap cell and working-hours minute by
+    :class:`LocalClock`."""
     zone = q.zone
     work = Window(working_spans(q.hours if q.working_only else None, q.start, q.end, zone))
     starts = periods_of(q.start, q.end, q.group, zone)
@@ -668,41 +775,63 @@ def report(q: Query, data: Inputs) -> tuple[p.Figures, list[p.PeriodFigures], li
     summary_tally = Tally(q.agent_id)
     period_tallies = [Tally(q.agent_id) for _ in starts]
     agent_tallies: dict[int, Tally] = {}
-    chats: list[ChatStory] = []
     fast = clock.ok
-    for s in all_chats:
+
+    def local(ts: float) -> tuple[int, int, bool]:
+        """(period index, heatmap cell, in working hours) of ``ts``."""
         if fast:
-            n, cell, minute = clock.at(s.started_at)
+            n, cell, minute = clock.at(ts)
         else:
-            local = dt.datetime.fromtimestamp(s.started_at, zone)
-            n = clock.index.get(period_start(s.started_at, q.group, zone), -1)
-            cell, minute = local.weekday() * 24 + local.hour, -1
+            at = dt.datetime.fromtimestamp(ts, zone)
+            n = clock.index.get(period_start(ts, q.group, zone), -1)
+            cell, minute = at.weekday() * 24 + at.hour, -1
         if table is not None and minute >= 0:
-            s.in_working_hours = table[minute]
-        else:
-            s.in_working_hours = in_working_hours(hours, s.started_at)
+            return n, cell, table[minute]
+        return n, cell, in_working_hours(hours, ts)
+
+    def tally_of(agent_id: int) -> Tally:
+        tally = agent_tallies.get(agent_id)
+        if tally is None:
+            tally = agent_tallies[agent_id] = Tally(agent_id)
+        return tally
+
+    told: list[ChatStory] = []
+    for s in all_chats:
+        n, cell, s.in_working_hours = local(s.started_at)
         if q.working_only and not s.in_working_hours:
             continue
         # The agents' table counts the team's chats each agent is involved in.
-        if s.transfers or s.ignores or (s.replied_by is not None and s.replied_by != s.accepted_by):
-            involved = s.agents() | set(s.ignores)
-            if s.replied_by is not None:
-                involved.add(s.replied_by)
-        else:
-            involved = set() if s.accepted_by is None else {s.accepted_by}
+        involved = s.agents() | set(s.ignores)
+        if s.replied_by is not None:
+            involved.add(s.replied_by)
         for agent_id in involved:
-            tally = agent_tallies.get(agent_id)
-            if tally is None:
-                tally = agent_tallies[agent_id] = Tally(agent_id)
-            tally.add(s)
+            tally_of(agent_id).add(s)
         if q.agent_id is not None and q.agent_id not in involved:
             continue
-        chats.append(s)
+        told.append(s)
         # The summary is the periods' tallies added up (below), and the chats of none.
         (period_tallies[n] if n >= 0 else summary_tally).add(s)
         heatmap_cells[cell] += 1
-    for tally in period_tallies:
-        summary_tally.merge(tally)
+    plain: list[Sequence[Any]] = []
+    by_period: list[list[Sequence[Any]]] = [[] for _ in range(len(starts) + 1)]
+    by_agent: dict[int, list[Sequence[Any]]] = defaultdict(list)
+    for v in data.plain:
+        n, cell, working = local(v[1])
+        if q.working_only and not working:
+            continue
+        agent_id = v[2]
+        if agent_id is not None:
+            by_agent[agent_id].append(v)
+        if q.agent_id is not None and q.agent_id != agent_id:
+            continue
+        plain.append(v)
+        by_period[n].append(v)  # n == -1: the last list, the chats of no period
+        heatmap_cells[cell] += 1
+    for agent_id, rows in by_agent.items():
+        tally_of(agent_id).add_plain(rows)
+    for tally, rows in zip([*period_tallies, summary_tally], by_period, strict=True):
+        tally.add_plain(rows)
+    chats = merged(told, plain)
 
     def other_selected(r: Any, a: float, b: float) -> bool:
         if not (a <= r.ts < b) or (q.site_id is not None and r.site_id != q.site_id):
@@ -732,7 +861,6 @@ def report(q: Query, data: Inputs) -> tuple[p.Figures, list[p.PeriodFigures], li
                 away += off
         return online, away
 
-    summary = summary_tally.figures(others, agents_time(q.start, q.end, q.agent_id))
     periods = []
     for at, tally in zip(starts, period_tallies, strict=True):
         until = next_period(at, q.group, zone)
@@ -745,6 +873,9 @@ def report(q: Query, data: Inputs) -> tuple[p.Figures, list[p.PeriodFigures], li
                 figures=tally.figures(period_others, agents_time(a, b, q.agent_id)),
             )
         )
+    for tally in period_tallies:  # after their figures: each list is sorted now
+        summary_tally.merge(tally)
+    summary = summary_tally.figures(others, agents_time(q.start, q.end, q.agent_id))
     heatmap = [heatmap_cells[d * 24 : d * 24 + 24] for d in range(7)]
     others_by_agent: dict[int, list[Any]] = defaultdict(list)
     for r in others:

@@ -57,7 +57,9 @@ class StatsService:
         hours = await read(self.engine, stats_repo.working_hours)
         zone = figures.zone_of(hours.timezone)
         start, end = figures.range_of(frame.date_from, frame.date_to, zone)
-        data = await read(self.engine, stats_repo.inputs, start, end)
+        data = await read(
+            self.engine, stats_repo.inputs, start, end, frame.site_id, frame.department_id
+        )
         q = figures.Query(
             zone=zone,
             start=start,
@@ -70,14 +72,23 @@ class StatsService:
             working_only=frame.working_hours,
             now=time.time(),
         )
-        summary, periods, heatmap, agents, stories = figures.report(q, data)
+        summary, periods, heatmap, agents, listed_chats = figures.report(q, data)
         if listed is not None:
             agents = [a for a in agents if a.agent_id == listed]
             if agent_id is None:  # team totals, but only the agent's own chats listed
-                stories = [s for s in stories if figures.for_agent(s, listed)]
+                listed_chats = [c for c in listed_chats if figures.lists_agent(c, listed)]
         site_refs, department_refs = await read(self.engine, stats_repo.filters)
-        total = len(stories)
-        chats = [figures.chat_row(s) for s in stories[-p.MAX_STATS_CHATS :]]
+        total = len(listed_chats)
+        shown = listed_chats[-p.MAX_STATS_CHATS :]
+        plain_ids = [int(c[0]) for c in shown if not isinstance(c, figures.ChatStory)]
+        read_again = await read(self.engine, stats_repo.stories_of, plain_ids) if plain_ids else {}
+        chats = []
+        for c in shown:
+            if isinstance(c, figures.ChatStory):
+                chats.append(figures.chat_row(c))
+            elif (story := read_again.get(int(c[0]))) is not None:  # None: gone (retention)
+                story.in_working_hours = figures.in_working_hours(hours, story.started_at)
+                chats.append(figures.chat_row(story))
         return p.StatsReport(
             id=frame.id,
             timezone=str(zone.key),

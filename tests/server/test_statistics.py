@@ -406,3 +406,131 @@ async def test_rollup_rebuilt_from_the_log_gives_the_same_report(world: World) -
     assert await world.writer.run(rollup.rebuild) == 5
     assert await read(engine, rollup.from_rollup) == await read(engine, rollup.from_log)
     assert await report(world, group="hour") == before
+
+
+def random_rollup_rows(rng: Any, n: int, start: float, end: float) -> list[dict[str, Any]]:
+    """report_chats rows of every shape a chat can take: plain ones (no transfer, no ignore,
+    the first reply by who accepted) and told ones, open and closed, missed, invited."""
+    rows = []
+    for chat_id in range(1, n + 1):
+        t = rng.uniform(start, end)
+        accepted_by = rng.choice([None, 1, 2, 3])
+        accepted = accepted_by is not None or rng.random() < 0.05
+        replied = accepted and rng.random() < 0.85
+        missed = (not accepted and rng.random() < 0.5) or rng.random() < 0.03
+        rows.append(
+            {
+                "chat_id": chat_id,
+                "started_at": t,
+                "site_id": rng.choice([1, 2]),
+                "department_id": rng.choice([None, 1]),
+                "invited": rng.random() < 0.1,
+                "offers": rng.randint(0, 5),
+                "last_offer_round": rng.choice([None, 0, 1, 2, 3, 4]),
+                "accepted_at": t + rng.uniform(1, 90) if accepted else None,
+                "accepted_by": accepted_by,
+                "taken_round": rng.choice([None, 0, 1, 4]) if accepted else None,
+                "replied_at": t + rng.uniform(5, 200) if replied else None,
+                "replied_by": (
+                    (accepted_by if rng.random() < 0.8 else rng.choice([None, 1, 2, 3]))
+                    if replied
+                    else None
+                ),
+                "closed_at": t + rng.uniform(60, 4000) if rng.random() < 0.8 else None,
+                "messages": rng.choice([None, 0, 3, 12]),
+                "missed_at": t + 120 if missed else None,
+                "missed_round": rng.choice([None, 3, 5]) if missed else None,
+                "ignores": rng.choice(["", "", "", "1", "2,3,2"]),
+                "transfers": rng.choice(["", "", "", "", "1>2", ">3,2>1"]),
+            }
+        )
+    return rows
+
+
+def slow_chats(stories: list[Any], case: dict[str, Any]) -> list[Any]:
+    return [
+        s
+        for s in stories
+        if case.get("site_id") in (None, s.site_id)
+        and case.get("department_id") in (None, s.department_id)
+    ]
+
+
+async def test_plain_chats_read_as_values_give_the_report_of_their_stories(
+    db_url: str,
+) -> None:
+    """S1 speed path: the report of chats read as plain values (derived in SQL, never made
+    into stories) equals the report of every chat's story, for random chats of every shape,
+    every grouping, both time bases, per agent, channel and department; so do the chat rows.
+    Fails if a plain value is derived differently from ChatStory (a reaction for an invited
+    chat, a duration of a chat never accepted, the round) or a told chat is taken as plain."""
+    import random
+
+    from server.stats import figures
+    from server.stats import repo as stats_repo
+    from server.store.schema import report_chats
+
+    engine = create_engine(db_url)
+    await migrate(engine)
+    try:
+        rng = random.Random(18)
+        start, end = figures.range_of("2026-03-01", "2026-04-30", MADRID)
+        rows = random_rollup_rows(rng, 1500, start, end)
+        async with engine.begin() as conn:
+            await conn.execute(report_chats.insert(), rows)
+        hours = p.WorkingHours(
+            enabled=True,
+            timezone="Europe/Madrid",
+            days=[p.DayHours(open=n < 6, start="09:10", end="18:00") for n in range(7)],
+        )
+        cases = [
+            {"group": "day"},
+            {"group": "week", "working_only": True},
+            {"group": "month", "agent_id": 2},
+            {"group": "day", "site_id": 2, "department_id": 1},
+            {"group": "hour", "agent_id": 3, "working_only": True},
+        ]
+        told_plain = 0
+        for case in cases:
+            site_id, department_id = case.get("site_id"), case.get("department_id")
+            data = await read(engine, stats_repo.inputs, start, end, site_id, department_id)
+            all_told = [figures.story_of_row(types.SimpleNamespace(**r)) for r in rows]
+            reference = figures.Inputs(all_told, [], [], {}, {})
+            told_plain = max(told_plain, len(data.plain))
+            assert data.chats and data.plain
+            assert len(data.chats) + len(data.plain) == len(slow_chats(all_told, case))
+            stories = {s.chat_id: s for s in all_told}
+            assert not any(figures.is_plain(s) for s in data.chats)
+            for v in data.plain:
+                assert tuple(v) == figures.plain_values(stories[v[0]])
+            q = figures.Query(zone=MADRID, start=start, end=end, hours=hours, **case)
+            fast = figures.report(q, data)
+            slow = figures.report(q, reference)
+            assert fast[:4] == slow[:4], case
+            by_id = {s.chat_id: s for s in slow[4]}
+            assert [figures.listed_id(c) for c in fast[4]] == list(by_id), case
+            plain_ids = [int(c[0]) for c in fast[4] if not isinstance(c, figures.ChatStory)]
+            again = await read(engine, stats_repo.stories_of, plain_ids)
+            for chat_id, story in again.items():
+                story.in_working_hours = figures.in_working_hours(hours, story.started_at)
+                assert figures.chat_row(story) == figures.chat_row(by_id[chat_id])
+        assert told_plain > 100
+    finally:
+        await engine.dispose()
+
+
+def test_working_hours_past_midnight_overlapping_the_next_day_count_once() -> None:
+    """S1 working-hours base: Monday 20:00-02:00 runs into Tuesday 00:00-08:00; an agent online
+    from Monday 19:00 to Tuesday 09:00 spent 12 hours in working time (20:00-08:00), not 14
+    (the two hours after midnight inside both days' hours counted twice)."""
+    from server.stats import figures
+
+    days = [p.DayHours(open=False, start="09:00", end="18:00") for _ in range(7)]
+    days[0] = p.DayHours(open=True, start="20:00", end="02:00")
+    days[1] = p.DayHours(open=True, start="00:00", end="08:00")
+    hours = p.WorkingHours(enabled=True, timezone="Europe/Madrid", days=days)
+    start, end = figures.range_of("2026-04-06", "2026-04-07", MADRID)  # Monday, Tuesday
+    spans = figures.working_spans(hours, start, end, MADRID)
+    assert spans == [(at(2026, 4, 6, 20), at(2026, 4, 7, 8))]
+    online = [(at(2026, 4, 6, 19), at(2026, 4, 7, 9), "online")]
+    assert figures.time_in(online, start, end, spans) == (12 * H, 0.0)
