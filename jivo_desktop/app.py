@@ -18,6 +18,7 @@ from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.app_settings import AppSettings
 from jivo_desktop.services.audio import AudioSettings
 from jivo_desktop.services.auto_away import AutoAwayService
+from jivo_desktop.services.calling import CallingService
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.crm import CrmService
 from jivo_desktop.services.files import FilesService
@@ -84,6 +85,8 @@ class DesktopApp(QObject):
         self.actions = ChatActionsService(self.session, self.chats, self.team)
         self.phrases = PhrasesService(self.session)
         self.crm = CrmService(self.session)  # issue 17: Clientes, Tareas, Embudo de ventas
+        # P1: calls through the agent's softphone (tel:, sip:, callto:).
+        self.calling = CallingService(self.store, self, account=lambda: self.session.account)
         self.main_window = MainWindow(
             self.session,
             self.chats,
@@ -96,6 +99,7 @@ class DesktopApp(QObject):
             hotkeys=self.hotkeys,
             account=self.account,  # T3: admins edit agents from Equipo
             crm=self.crm,
+            calling=self.calling,
         )
         # R2: a task's reminder; Open brings up its chat (or its client).
         self.reminder_toasts = ReminderToasts(self.crm)
@@ -157,6 +161,7 @@ class DesktopApp(QObject):
                 actions=self.actions,
                 logs=self.logs,
                 crm=self.crm,
+                calling=self.calling,
             ),
         )
         self.session.signed_in.connect(self._on_session_signed_in)

@@ -39,9 +39,11 @@ def client_title(client: p.ClientInfo, fallback: str) -> str:
 
 
 class ClientCardView(QWidget):
-    """Signals: ``chat_requested(int)`` (a chat of the timeline was activated)."""
+    """Signals: ``chat_requested(int)`` (a chat of the timeline was activated);
+    ``call_requested(str, str, int)`` (P1: Call beside the phone: number, name, client id)."""
 
     chat_requested = Signal(int)
+    call_requested = Signal(str, str, int)
 
     def __init__(self, crm: CrmService, team: TeamService | None) -> None:
         super().__init__()
@@ -55,10 +57,19 @@ class ClientCardView(QWidget):
         self.form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
         self.captions: dict[str, PlainLabel] = {}
+        self.call_button = QPushButton()
+        self.call_button.setObjectName("CallButton")
+        self.call_button.clicked.connect(self._on_call_clicked)
         for key in EDITABLE:
             self.edits[key] = QLineEdit()
             self.captions[key] = PlainLabel()
-            self.form.addRow(self.captions[key], self.edits[key])
+            if key == "phone":  # P1: click-to-call beside the number
+                row = QHBoxLayout()
+                row.addWidget(self.edits[key], 1)
+                row.addWidget(self.call_button)
+                self.form.addRow(self.captions[key], row)
+            else:
+                self.form.addRow(self.captions[key], self.edits[key])
         # Tags, comma-separated (what the list's tag filter finds).
         self.tags = QLineEdit()
         self.captions["tags"] = PlainLabel()
@@ -109,6 +120,7 @@ class ClientCardView(QWidget):
         for key, text in texts.items():
             self.captions[key].setText(text)
         self.save_button.setText(self.tr("Save"))
+        self.call_button.setText(self.tr("Call"))
         self.timeline_title.setText(self.tr("Timeline"))
         self.empty.setText(self.tr("Choose a client on the left."))
         self.show_card(self.card)
@@ -161,6 +173,7 @@ class ClientCardView(QWidget):
                 if shown_widget is not None:
                     shown_widget.setVisible(shown)
         self.empty.setVisible(not shown)
+        self.call_button.setVisible(shown and bool(card and card.client.phone))
         if card is None:
             self.title.setText(self.tr("Client"))
             return
@@ -261,6 +274,11 @@ class ClientCardView(QWidget):
         tags = {t.strip()[:40] for t in self.tags.text().split(",") if t.strip()}
         return sorted(tags)[: p.MAX_TAGS]
 
+    def _on_call_clicked(self) -> None:
+        if self.card is not None and self.card.client.phone:
+            client = self.card.client
+            self.call_requested.emit(client.phone, client.name, client.id)
+
     def _on_timeline_item_activated(self, item: QListWidgetItem) -> None:
         chat_id = int(item.data(Qt.ItemDataRole.UserRole) or 0)
         if chat_id:
@@ -320,6 +338,7 @@ class ClientsView(QWidget):
         left_layout.addWidget(self.empty)
         self.card = ClientCardView(crm, team)
         self.card.chat_requested.connect(self.chat_requested)
+        self.call_requested = self.card.call_requested
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.card)
