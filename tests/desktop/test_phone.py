@@ -6,17 +6,24 @@ and how to set one. Screenshots of the dialer and Ajustes → Calls in the four 
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
+import sys
+import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox
 
 from jivo_desktop import i18n
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.platform.single_instance import SingleInstance
 from jivo_desktop.platform.url_handlers import FOUND, MISSING, XdgUrlHandlers
+from jivo_desktop.ui.phone.log_dialog import LogCallDialog
 from server import protocol as p
 from tests.desktop.test_i18n import (
     cut_off,
@@ -28,6 +35,8 @@ from tests.support.visitor import Visitor
 from tests.support.waiting import until
 
 HANDLER = "jivo-test-softphone.desktop"
+LOG_TITLE = {"en": "Log call", "es": "Registrar llamada", "pt": "Registrar chamada",
+             "ru": "Записать звонок"}  # fmt: skip
 TITLES = {"en": "Phone", "es": "Teléfono", "pt": "Telefone", "ru": "Телефон"}
 
 
@@ -216,4 +225,97 @@ async def test_p1_dialer_client_panel_and_crm_card_call_through_the_real_handler
         assert os.environ["XDG_DATA_HOME"].endswith("xdg-data")
     finally:
         await app.shutdown()
+        await visitor.close()
+
+
+async def test_p1_log_dialog_stores_the_outcome_on_the_timeline_and_log_call_from_a_hook(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path,
+    softphone: Softphone, translations: Path,  # noqa: F811
+) -> None:  # fmt: skip
+    """P1: a call from the CRM card is logged on the relay at once (number, client, agent);
+    the log dialog opens, and its outcome, duration and note land on the client's timeline.
+    ``jivo-desktop --log-call NUMBER --direction in`` (a softphone's hook) reaches the
+    running app through the single-instance channel: an incoming call, logged, dialog open.
+    The dialog in en, es, pt, ru."""
+    visitor = Visitor(relay.ws_url, relay.site_key)
+    await visitor.connect(page_url="https://shop.example/")
+    rid = visitor.send_frame(lambda i: p.SetContact(id=i, name="Lucía Pérez", phone="600111222"))
+    assert isinstance(await visitor.answer(rid), p.Ok)
+    boss = AgentClient(relay.ws_url)
+    await boss.sign_in(relay.admin_email, relay.admin_password)
+    app = await _signed_in_app(qapp, relay, data_dir)
+    window = app.main_window
+    instance = SingleInstance()
+    name = f"jivo-test-{uuid.uuid4().hex[:12]}"
+    try:
+        app.calling.set_country("ES")
+        window.nav.setCurrentRow(window.PAGES.index("crm"))
+        clients = window.crm_page.clients
+        clients.search.setText("lucía")
+        await until(lambda: clients.list.count() == 1)
+        clients.list.setCurrentRow(0)
+        card = clients.card
+        await until(lambda: card.card is not None and card.call_button.isVisible())
+        QTest.mouseClick(card.call_button, Qt.MouseButton.LeftButton)
+        assert await softphone.next_call(0) == "tel:+34600111222"
+        await until(lambda: app.log_dialog is not None and app.log_dialog.isVisible())
+        dialog = app.log_dialog
+        assert isinstance(dialog, LogCallDialog)
+        assert dialog.who.text() == "Lucía Pérez · 600 11 12 22"
+        listed = await boss.request(lambda i: p.ListCalls(id=i))
+        assert isinstance(listed, p.CallList) and len(listed.calls) == 1  # logged at once
+        assert (listed.calls[0].outcome, listed.calls[0].agent_name) == ("", "Ana")
+        for language in ("en", "es", "pt", "ru"):
+            i18n.apply_language(language)
+            await until(lambda language=language: dialog.windowTitle() == LOG_TITLE[language])
+            await until(lambda: not cut_off(dialog))
+            dialog.grab().save(str(artifacts / f"phone-log-dialog-{language}.png"))
+        i18n.apply_language("en")
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData("answered"))
+        dialog.minutes.setValue(2)
+        dialog.seconds.setValue(5)
+        dialog.note.setPlainText("Quiere un presupuesto <b>ya</b>")
+        QTest.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
+        await until(lambda: not dialog.isVisible())
+        listed = await boss.request(lambda i: p.ListCalls(id=i))
+        assert isinstance(listed, p.CallList) and len(listed.calls) == 1
+        call = listed.calls[0]
+        assert (call.outcome, call.duration, call.direction) == ("answered", 125, "out")
+        assert call.client_name == "Lucía Pérez"
+        # On the client's timeline, as plain text.
+        await until(lambda: any("Answered" in card.timeline.item(r).text()
+                                for r in range(card.timeline.count())))  # fmt: skip
+        row = next(r for r in range(card.timeline.count())
+                   if "Answered" in card.timeline.item(r).text())  # fmt: skip
+        assert "2:05" in card.timeline.item(row).text()
+        assert "Quiere un presupuesto <b>ya</b>" in card.timeline.item(row).text()
+
+        # A softphone's hook: a second `jivo-desktop --log-call` hands it to this app.
+        assert instance.claim(name)
+        instance.message_received.connect(app.handle_message)
+        hook = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "jivo_desktop", "--log-call", "+44 20 7946 0958",
+            "--direction", "in", "--instance", name,
+        )  # fmt: skip
+        assert await asyncio.wait_for(hook.wait(), 30) == 0
+        await until(lambda: app.log_dialog is not None and app.log_dialog is not dialog
+                    and app.log_dialog.isVisible(), timeout=15)  # fmt: skip
+        incoming = app.log_dialog
+        assert isinstance(incoming, LogCallDialog)
+        assert incoming.direction.currentData() == "in"
+        assert incoming.call.number == "+442079460958"
+        incoming.outcome.setCurrentIndex(incoming.outcome.findData("busy"))
+        incoming.accept()
+        await until(lambda: not incoming.isVisible())
+        listed = await boss.request(lambda i: p.ListCalls(id=i))
+        assert isinstance(listed, p.CallList)
+        assert [(c.number, c.direction, c.outcome) for c in listed.calls] == [
+            ("+442079460958", "in", "busy"), ("+34600111222", "out", "answered"),
+        ]  # fmt: skip
+    finally:
+        instance.close()
+        await app.shutdown()
+        await boss.close()
         await visitor.close()

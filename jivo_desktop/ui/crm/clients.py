@@ -138,7 +138,20 @@ class ClientCardView(QWidget):
             "task": self.tr("Task"),
             "deal": self.tr("Deal"),
             "log": self.tr("Change"),
+            "call": self.tr("Call"),
         }.get(kind, kind)
+
+    def call_text(self, call: p.CallInfo) -> str:
+        """P1: a call on the timeline: direction, number, outcome, duration, note."""
+        from jivo_desktop.ui.phone.log_dialog import outcome_texts
+
+        arrow = "↙" if call.direction == "in" else "↗"
+        minutes, seconds = divmod(call.duration, 60)
+        parts = [f"{arrow} {call.number}", outcome_texts().get(call.outcome, call.outcome)]
+        if call.duration:
+            parts.append(f"{minutes}:{seconds:02d}")
+        line = " · ".join(parts)
+        return f"{line}\n{call.note}" if call.note else line
 
     def log_text(self, entry: p.TimelineItem) -> str:
         """A change of the client, in the agent's language."""
@@ -193,7 +206,12 @@ class ClientCardView(QWidget):
             line = f"{when(entry.ts)} · {self.kind_text(entry.kind)}"
             if entry.author:
                 line += f" · {entry.author}"
-            text = self.log_text(entry) if entry.kind == "log" else entry.text
+            if entry.kind == "log":
+                text = self.log_text(entry)
+            elif entry.kind == "call" and entry.call is not None:
+                text = self.call_text(entry.call)
+            else:
+                text = entry.text
             if text:
                 line += f"\n{text[:300]}"
             item = QListWidgetItem(line)
