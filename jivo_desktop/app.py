@@ -104,6 +104,7 @@ class DesktopApp(QObject):
             account=self.account,  # T3: admins edit agents from Equipo
             crm=self.crm,
             calling=self.calling,
+            call_log=self.call_log,
         )
         # P1: every call the app starts is logged, then the agent tells how it went.
         self.calling.dialed.connect(self._on_calling_dialed)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from jivo_desktop.services.account import AccountService
 from jivo_desktop.services.actions import ChatActionsService
+from jivo_desktop.services.call_log import CallLogService
 from jivo_desktop.services.calling import CallingService
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.crm import CrmService
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         statistics: StatisticsService | None = None,
         crm: CrmService | None = None,
         calling: CallingService | None = None,
+        call_log: CallLogService | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -122,7 +124,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.team_page)
         # P1: Teléfono, the dialer; click-to-call from the client panel and the CRM card.
         self.calling = calling or CallingService(session.store, account=lambda: session.account)
-        self.phone_page = PhonePage(self.calling, self.crm)
+        self.phone_page = PhonePage(self.calling, self.crm, call_log=call_log)
         self.pages.addWidget(self.phone_page)
         self.inbox.client_panel.call_requested.connect(self._on_call_requested)
         self.crm_page.clients.call_requested.connect(self._on_call_requested)

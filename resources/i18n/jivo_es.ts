@@ -4069,6 +4069,18 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <source>No client with a phone number matches.</source>
         <translation>Ningún cliente con teléfono coincide.</translation>
     </message>
+    <message>
+        <source>Call log</source>
+        <translation>Registro de llamadas</translation>
+    </message>
+    <message>
+        <source>No calls logged yet.</source>
+        <translation>Todavía no hay llamadas registradas.</translation>
+    </message>
+    <message>
+        <source>Double-click to change how it went</source>
+        <translation>Doble clic para cambiar cómo fue</translation>
+    </message>
 </context>
 <context>
     <name>CallLogService</name>

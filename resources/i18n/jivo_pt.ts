@@ -4069,6 +4069,18 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <source>No client with a phone number matches.</source>
         <translation>Nenhum cliente com telefone corresponde.</translation>
     </message>
+    <message>
+        <source>Call log</source>
+        <translation>Registro de chamadas</translation>
+    </message>
+    <message>
+        <source>No calls logged yet.</source>
+        <translation>Ainda não há chamadas registradas.</translation>
+    </message>
+    <message>
+        <source>Double-click to change how it went</source>
+        <translation>Clique duas vezes para mudar como foi</translation>
+    </message>
 </context>
 <context>
     <name>CallLogService</name>

@@ -4075,6 +4075,18 @@ This page is not built yet: it comes in a later version.</source>
         <source>No client with a phone number matches.</source>
         <translation>Нет подходящих клиентов с телефоном.</translation>
     </message>
+    <message>
+        <source>Call log</source>
+        <translation>Журнал звонков</translation>
+    </message>
+    <message>
+        <source>No calls logged yet.</source>
+        <translation>Звонков в журнале пока нет.</translation>
+    </message>
+    <message>
+        <source>Double-click to change how it went</source>
+        <translation>Дважды щёлкните, чтобы изменить результат</translation>
+    </message>
 </context>
 <context>
     <name>CallLogService</name>

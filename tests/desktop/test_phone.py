@@ -314,6 +314,15 @@ async def test_p1_log_dialog_stores_the_outcome_on_the_timeline_and_log_call_fro
         assert [(c.number, c.direction, c.outcome) for c in listed.calls] == [
             ("+442079460958", "in", "busy"), ("+34600111222", "out", "answered"),
         ]  # fmt: skip
+        # The dialer's Call log tab: the relay's list (the agent's own calls).
+        window.nav.setCurrentRow(window.PAGES.index("phone"))
+        page = window.phone_page
+        page.tabs.setCurrentIndex(2)
+        await until(lambda: page.log.count() == 2)
+        assert page.log.item(0).text().startswith("↙ +44 20 7946 0958")
+        assert "Busy" in page.log.item(0).text()
+        assert "Lucía Pérez · 600 11 12 22" in page.log.item(1).text()
+        window.grab().save(str(artifacts / "phone-call-log-en.png"))
     finally:
         instance.close()
         await app.shutdown()

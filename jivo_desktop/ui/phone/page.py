@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services import phone_numbers
+from jivo_desktop.services.call_log import CallLogService
 from jivo_desktop.services.calling import CallingService, RecentCall
 from jivo_desktop.services.crm import CrmService
 from jivo_desktop.ui.common.plain import PlainLabel, isolate
@@ -34,11 +35,17 @@ NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 
 class PhonePage(QWidget):
     def __init__(
-        self, calling: CallingService, crm: CrmService | None = None, parent: QWidget | None = None
+        self,
+        calling: CallingService,
+        crm: CrmService | None = None,
+        parent: QWidget | None = None,
+        *,
+        call_log: CallLogService | None = None,
     ) -> None:
         super().__init__(parent)
         self.calling = calling
         self.crm = crm
+        self.call_log = call_log
         self.heading = PlainLabel()
         self.heading.setObjectName("PanelTitle")
         # ---- the dialer
@@ -121,6 +128,20 @@ class PhonePage(QWidget):
         contacts_layout.addWidget(self.contacts_empty)
         self.tabs.addTab(recent_box, "")
         self.tabs.addTab(contacts_box, "")
+        # The call log on the relay: the agent's own calls; an admin's holds everyone's.
+        self.log = QListWidget()
+        self.log.setObjectName("CallLog")
+        self.log.setSpacing(3)
+        self.log.itemActivated.connect(self._on_log_item_activated)
+        self.log.itemDoubleClicked.connect(self._on_log_item_activated)
+        self.log_empty = PlainLabel()
+        self.log_empty.setObjectName("Muted")
+        self.log_empty.setWordWrap(True)
+        log_box = QWidget()
+        log_layout = QVBoxLayout(log_box)
+        log_layout.addWidget(self.log, 1)
+        log_layout.addWidget(self.log_empty)
+        self.tabs.addTab(log_box, "")
         self._contacts: list[p.ClientInfo] = []
         self._searched = False
         # A search per pause in typing, not per key.
@@ -144,6 +165,8 @@ class PhonePage(QWidget):
         calling.dialed.connect(self._on_calling_dialed)
         if crm is not None:
             crm.contacts_found.connect(self._on_crm_contacts_found)
+        if call_log is not None:
+            call_log.calls_changed.connect(self._fill_log)
         self.retranslate()
 
     # -------------------------------------------------------------- texts (G6)
@@ -155,11 +178,14 @@ class PhonePage(QWidget):
         self.back.setToolTip(self.tr("Delete the last digit"))
         self.tabs.setTabText(0, self.tr("Recent calls"))
         self.tabs.setTabText(1, self.tr("Contacts"))
+        self.tabs.setTabText(2, self.tr("Call log"))
+        self.log_empty.setText(self.tr("No calls logged yet."))
         self.search.setPlaceholderText(self.tr("Search clients by name, phone or company"))
         self.recent_empty.setText(self.tr("No calls from this computer yet."))
         self._show_status()
         self._fill_recent()
         self._fill_contacts()
+        self._fill_log()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "contacts_empty"):
@@ -277,12 +303,50 @@ class PhonePage(QWidget):
         self.contacts_empty.setText(text)
         self.contacts_empty.setVisible(bool(text))
 
+    def _fill_log(self) -> None:
+        from jivo_desktop.ui.phone.log_dialog import outcome_texts
+
+        self.log.clear()
+        calls = self.call_log.calls if self.call_log is not None else []
+        me = self.call_log.session.agent if self.call_log is not None else None
+        outcomes = outcome_texts()
+        for call in calls:
+            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(call.started_at))
+            arrow = "↙" if call.direction == "in" else "↗"
+            who = self.calling.display(call.number)
+            if call.client_name:
+                who = f"{isolate(call.client_name)} · {who}"
+            parts = [when, outcomes.get(call.outcome, call.outcome)]
+            if call.duration:
+                minutes, seconds = divmod(call.duration, 60)
+                parts.append(f"{minutes}:{seconds:02d}")
+            if me is not None and call.agent_id != me.id:
+                parts.append(isolate(call.agent_name))  # an admin's list: whose call
+            lines = [f"{arrow} {who}", " · ".join(parts)]
+            if call.note:
+                lines.append(" ".join(call.note.split())[:120])
+            item = QListWidgetItem("\n".join(lines))
+            item.setData(NUMBER_ROLE, call.id)
+            item.setToolTip(self.tr("Double-click to change how it went"))
+            self.log.addItem(item)
+        self.log_empty.setVisible(not calls)
+
+    def _on_log_item_activated(self, item: QListWidgetItem) -> None:
+        if self.call_log is None:
+            return
+        call_id = item.data(NUMBER_ROLE)
+        call = next((c for c in self.call_log.calls if c.id == call_id), None)
+        if call is not None:
+            self.call_log.log_requested.emit(call)
+
     def refresh_contacts(self) -> None:
         if self.crm is not None:
             self.crm.find_contacts(self.search.text().strip())
 
     def showEvent(self, event: object) -> None:
         self.refresh_contacts()
+        if self.call_log is not None:
+            self.call_log.refresh()
         self._fill_recent()
         super().showEvent(event)  # type: ignore[arg-type]
 
