@@ -91,6 +91,7 @@ class DesktopApp(QObject):
         self.calling = CallingService(self.store, self, account=lambda: self.session.account)
         self.call_log = CallLogService(self.session, self)  # on the relay; admins see all
         self.log_dialog: QDialog | None = None
+        self._pending_calls: list[tuple[str, str]] = []  # --log-call before the sign-in
         self.main_window = MainWindow(
             self.session,
             self.chats,
@@ -206,7 +207,11 @@ class DesktopApp(QObject):
             _, direction, number = [*message.split("\t"), "", ""][:3]
             found = self.calling.check(number)
             if direction in ("in", "out") and (found.e164 or found.problem == "invalid"):
-                self.call_log.start(found.e164 or number, direction=direction)
+                if self.session.welcome is None:  # logged once the relay answers
+                    self._pending_calls = [*self._pending_calls, (found.e164 or number,
+                                                                  direction)][-10:]  # fmt: skip
+                else:
+                    self.call_log.start(found.e164 or number, direction=direction)
             else:
                 log.warning("--log-call with an unusable number or direction: %r", message)
             return
@@ -288,6 +293,9 @@ class DesktopApp(QObject):
     # -------------------------------------------------------------- reactions
 
     def _on_session_signed_in(self, _welcome: object) -> None:
+        pending, self._pending_calls = self._pending_calls, []
+        for number, direction in pending:  # P1: a softphone's hook before the sign-in
+            self.call_log.start(number, direction=direction)
         self.typing_hints.switch_account()  # A4: this account's phrases only
         self.sign_in_window.hide()
         self.main_window.show()

@@ -20,6 +20,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from jivo_desktop import i18n
+from jivo_desktop.app import DesktopApp
 from jivo_desktop.net.client import AgentClient
 from jivo_desktop.platform.single_instance import SingleInstance
 from jivo_desktop.platform.url_handlers import FOUND, MISSING, XdgUrlHandlers
@@ -328,3 +329,28 @@ async def test_p1_log_dialog_stores_the_outcome_on_the_timeline_and_log_call_fro
         await app.shutdown()
         await boss.close()
         await visitor.close()
+
+
+async def test_p1_log_call_before_the_sign_in_is_logged_once_signed_in(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any
+) -> None:
+    """P1: ``--log-call`` that starts the app (or reaches it before the relay answered) is
+    kept and logged once signed in, not lost; an emergency number from a hook is dropped."""
+    app = DesktopApp(qapp, data_dir)
+    app.start()
+    try:
+        app.calling.set_country("ES")
+        app.handle_message("log-call\tin\t112")  # refused: never logged
+        app.handle_message("log-call\tin\t+34 91 123 45 67")
+        window = app.sign_in_window
+        window.relay.setText(relay.http_url)
+        window.email.setText(relay.agent_email)
+        window.password.setText(relay.agent_password)
+        QTest.mouseClick(window.button, Qt.MouseButton.LeftButton)
+        await until(lambda: app.log_dialog is not None and app.log_dialog.isVisible())
+        dialog = app.log_dialog
+        assert isinstance(dialog, LogCallDialog)
+        assert (dialog.call.number, dialog.call.direction) == ("+34911234567", "in")
+        assert [c.number for c in app.call_log.calls] == ["+34911234567"]
+    finally:
+        await app.shutdown()
