@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -128,8 +129,6 @@ class ClientPanel(QWidget):
         page.linkActivated.connect(self._on_page_link_activated)
         self.fields["place"] = self.fields["city"]  # older name of the location row
         # P1: click-to-call, right under the number (shown when the visitor gave one).
-        from PySide6.QtWidgets import QPushButton
-
         self.call_button = QPushButton()
         self.call_button.setObjectName("CallButton")
         self.call_button.clicked.connect(self._on_call_clicked)
