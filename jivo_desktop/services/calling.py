@@ -233,13 +233,25 @@ class CallingService(QObject):
 
     # -------------------------------------------------------------- calling
 
-    def call(self, text: str, *, name: str = "", client_id: int = 0) -> bool:
+    def call(
+        self, text: str, *, name: str = "", client_id: int = 0, allow_premium: bool = False
+    ) -> bool:
         """Start a call to ``text`` (a number as typed). False, with ``problem`` emitted, when
         the number or the setting cannot be dialled; otherwise the URI opens in the background
-        (``dialed`` or ``no_handler`` follows)."""
+        (``dialed`` or ``no_handler`` follows). A premium-rate number is dialled only with
+        ``allow_premium`` (the dialer, where the agent typed it and saw the warning): one
+        click on a number a visitor gave must not cost the company a premium call."""
         found = self.check(text)
         if not found.ok:
             self.problem.emit(self.problem_text(found))
+            return False
+        if found.premium and not allow_premium:
+            self.problem.emit(
+                self.tr(
+                    "{0} is a premium-rate number: the call may cost a lot. To call it anyway, "
+                    "type it on the Phone page."
+                ).format(found.international)
+            )
             return False
         if self.method == "sip" and template_problem(self.sip_template):
             self.problem.emit(self.template_text(template_problem(self.sip_template)))

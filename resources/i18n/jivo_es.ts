@@ -3927,6 +3927,10 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <source>Or choose another way to call in Settings &gt; Calls.</source>
         <translation>O elija otra forma de llamar en Ajustes &gt; Llamadas.</translation>
     </message>
+    <message>
+        <source>{0} is a premium-rate number: the call may cost a lot. To call it anyway, type it on the Phone page.</source>
+        <translation>{0} es un número de tarificación adicional: la llamada puede costar mucho. Para llamarlo de todos modos, escríbalo en la página Teléfono.</translation>
+    </message>
 </context>
 <context>
     <name>CallsSection</name>

@@ -3927,6 +3927,10 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <source>Or choose another way to call in Settings &gt; Calls.</source>
         <translation>Ou escolha outra forma de ligar em Configurações &gt; Chamadas.</translation>
     </message>
+    <message>
+        <source>{0} is a premium-rate number: the call may cost a lot. To call it anyway, type it on the Phone page.</source>
+        <translation>{0} é um número de tarifa premium: a chamada pode custar caro. Para ligar mesmo assim, digite-o na página Telefone.</translation>
+    </message>
 </context>
 <context>
     <name>CallsSection</name>

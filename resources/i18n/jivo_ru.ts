@@ -3933,6 +3933,10 @@ This page is not built yet: it comes in a later version.</source>
         <source>Or choose another way to call in Settings &gt; Calls.</source>
         <translation>Или выберите другой способ звонить в Настройки &gt; Звонки.</translation>
     </message>
+    <message>
+        <source>{0} is a premium-rate number: the call may cost a lot. To call it anyway, type it on the Phone page.</source>
+        <translation>{0} — платный номер: звонок может стоить дорого. Чтобы всё равно позвонить, наберите его на странице «Телефон».</translation>
+    </message>
 </context>
 <context>
     <name>CallsSection</name>

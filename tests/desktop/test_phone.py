@@ -141,6 +141,9 @@ async def test_p1_dialer_client_panel_and_crm_card_call_through_the_real_handler
         QTest.keyClicks(page.number, "803123456")
         assert page.number.text() == "803 12 34 56"
         assert "Premium-rate" in page.status.text()
+        # One click on a premium number elsewhere (a visitor's) is refused, with why.
+        assert not calling.call("+34 803 123 456", name="Troll")
+        assert page.problem.isVisible() and "premium-rate" in page.problem.text()
         page.set_number("112")
         assert not page.call_button.isEnabled()
         assert "emergency" in page.status.text()

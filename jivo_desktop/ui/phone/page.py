@@ -260,7 +260,7 @@ class PhonePage(QWidget):
             if found.e164 and self.calling.check(contact.phone).e164 == found.e164:
                 client_id, name = contact.id, contact.name
                 break
-        self.calling.call(text, name=name, client_id=client_id)
+        self.calling.call(text, name=name, client_id=client_id, allow_premium=True)
 
     # -------------------------------------------------------------- lists
 
