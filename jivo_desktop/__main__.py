@@ -26,6 +26,16 @@ def _parser() -> argparse.ArgumentParser:
         help="tell the running app to accept the oldest waiting chat (bind this to a desktop "
         "shortcut where global hotkeys are not possible, as on Wayland)",
     )
+    parser.add_argument(
+        "--log-call",
+        metavar="NUMBER",
+        default="",
+        help="tell the running app about a call (a softphone's hook on call start: MicroSIP, "
+        "Linphone): it is logged and the log dialog opens",
+    )
+    parser.add_argument(
+        "--direction", choices=("in", "out"), default="in", help="of --log-call (default: in)"
+    )
     parser.add_argument("--instance", default="", help=argparse.SUPPRESS)  # tests
     # `make run`: sign in to the demo relay without typing (the password is read from a file).
     parser.add_argument("--relay", default="", help=argparse.SUPPRESS)
@@ -75,7 +85,10 @@ def main(argv: list[str] | None = None) -> int:
 
     identity.apply(qapp)  # before the first window: the AppUserModelID on Windows, the icon
     instance = SingleInstance()
-    if not instance.claim(args.instance or None, "accept" if args.accept else "activate"):
+    message = "accept" if args.accept else "activate"
+    if args.log_call:  # the number as the softphone gives it (cut: the channel is bounded)
+        message = f"log-call\t{args.direction}\t{' '.join(args.log_call.split())[:100]}"
+    if not instance.claim(args.instance or None, message):
         return 0  # the running app got the message and comes forward
     import qasync
 
@@ -109,8 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         # B1: every way of starting goes through app.start() (tray, notifications, window).
         credentials = (args.relay, args.email, password)
         app.start(credentials if all(credentials) else None)
-        if args.accept:
-            app.handle_message("accept")
+        if args.accept or args.log_call:
+            app.handle_message(message)
         await quit_event.wait()
         await app.shutdown()
         qapp.removeEventFilter(quit_guard)

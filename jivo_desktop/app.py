@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from jivo_desktop import i18n
 from jivo_desktop import platform as osp
@@ -18,6 +18,8 @@ from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.app_settings import AppSettings
 from jivo_desktop.services.audio import AudioSettings
 from jivo_desktop.services.auto_away import AutoAwayService
+from jivo_desktop.services.call_log import CallLogService
+from jivo_desktop.services.calling import CallingService, RecentCall
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.crm import CrmService
 from jivo_desktop.services.files import FilesService
@@ -45,6 +47,7 @@ from jivo_desktop.ui.notifications.toast_manager import ToastManager
 from jivo_desktop.ui.notifications.tray import TrayController
 from jivo_desktop.ui.settings.build import SettingsServices, build_settings_sections
 from jivo_desktop.ui.sign_in import SignInWindow
+from server import protocol as p
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +87,11 @@ class DesktopApp(QObject):
         self.actions = ChatActionsService(self.session, self.chats, self.team)
         self.phrases = PhrasesService(self.session)
         self.crm = CrmService(self.session)  # issue 17: Clientes, Tareas, Embudo de ventas
+        # P1: calls through the agent's softphone (tel:, sip:, callto:).
+        self.calling = CallingService(self.store, self, account=lambda: self.session.account)
+        self.call_log = CallLogService(self.session, self)  # on the relay; admins see all
+        self.log_dialog: QDialog | None = None
+        self._pending_calls: list[tuple[str, str]] = []  # --log-call before the sign-in
         self.main_window = MainWindow(
             self.session,
             self.chats,
@@ -96,7 +104,13 @@ class DesktopApp(QObject):
             hotkeys=self.hotkeys,
             account=self.account,  # T3: admins edit agents from Equipo
             crm=self.crm,
+            calling=self.calling,
+            call_log=self.call_log,
         )
+        # P1: every call the app starts is logged, then the agent tells how it went.
+        self.calling.dialed.connect(self._on_calling_dialed)
+        self.call_log.log_requested.connect(self.open_log_dialog)
+        self.call_log.logged.connect(self._on_call_log_logged)
         # R2: a task's reminder; Open brings up its chat (or its client).
         self.reminder_toasts = ReminderToasts(self.crm)
         self.reminder_toasts.open_requested.connect(self.main_window.open_task)
@@ -157,6 +171,7 @@ class DesktopApp(QObject):
                 actions=self.actions,
                 logs=self.logs,
                 crm=self.crm,
+                calling=self.calling,
             ),
         )
         self.session.signed_in.connect(self._on_session_signed_in)
@@ -186,7 +201,20 @@ class DesktopApp(QObject):
     def handle_message(self, message: str) -> None:
         """From a second launch: ``activate`` brings the window forward; ``accept`` takes the
         oldest waiting chat (``jivo-desktop --accept``, bindable where global hotkeys are not
-        possible)."""
+        possible); ``log-call\t<in|out>\t<number>`` logs a call a softphone reports and opens
+        the log dialog (``jivo-desktop --log-call NUMBER --direction in``)."""
+        if message.startswith("log-call\t"):
+            _, direction, number = [*message.split("\t"), "", ""][:3]
+            found = self.calling.check(number)
+            if direction in ("in", "out") and (found.e164 or found.problem == "invalid"):
+                if self.session.welcome is None:  # logged once the relay answers
+                    self._pending_calls = [*self._pending_calls, (found.e164 or number,
+                                                                  direction)][-10:]  # fmt: skip
+                else:
+                    self.call_log.start(found.e164 or number, direction=direction)
+            else:
+                log.warning("--log-call with an unusable number or direction: %r", message)
+            return
         if message == "accept":
             chat_id = self.chats.accept_oldest()
             self.main_window.show_chat(chat_id)
@@ -196,6 +224,28 @@ class DesktopApp(QObject):
             self.sign_in_window.show()
             self.sign_in_window.raise_()
             self.sign_in_window.activateWindow()
+
+    def _on_calling_dialed(self, _uri: str, call: RecentCall) -> None:
+        self.call_log.start(call.number, direction="out", client_id=call.client_id)
+
+    def open_log_dialog(self, call: object) -> None:
+        """P1: "log call" for ``call`` (a ``CallInfo``), over the main window."""
+        from jivo_desktop.ui.phone.log_dialog import LogCallDialog
+
+        if self.log_dialog is not None:
+            self.log_dialog.close()
+            self.log_dialog.deleteLater()
+        assert isinstance(call, p.CallInfo)
+        dialog = LogCallDialog(self.call_log, self.calling, call, self.main_window)
+        self.log_dialog = dialog
+        dialog.open()
+
+    def _on_call_log_logged(self, call: object) -> None:
+        """The open CRM card of the call's client shows it on its timeline."""
+        card = self.crm.card
+        client_id = getattr(call, "client_id", None)
+        if card is not None and client_id is not None and card.client.id == client_id:
+            self.crm.open_client(client_id)
 
     def accept_from_toast(self, chat_id: int) -> None:
         """N2: Accept opens the app on that chat."""
@@ -243,6 +293,9 @@ class DesktopApp(QObject):
     # -------------------------------------------------------------- reactions
 
     def _on_session_signed_in(self, _welcome: object) -> None:
+        pending, self._pending_calls = self._pending_calls, []
+        for number, direction in pending:  # P1: a softphone's hook before the sign-in
+            self.call_log.start(number, direction=direction)
         self.typing_hints.switch_account()  # A4: this account's phrases only
         self.sign_in_window.hide()
         self.main_window.show()

@@ -41,6 +41,7 @@ class CrmService(QObject):
     ``ClientCard``); ``tasks_changed()``; ``deals_changed()`` (the current funnel's deals);
     ``reminder_due(object)`` (a ``TaskInfo`` whose reminder fired: show the toast);
     ``saved(str, object)`` (kind "client", "task" or "deal", and the saved record);
+    ``contacts_found(str, list)`` (P1: the dialer's search and the clients it found);
     ``problem(str)``."""
 
     settings_changed = Signal()
@@ -50,6 +51,7 @@ class CrmService(QObject):
     deals_changed = Signal()
     reminder_due = Signal(object)
     saved = Signal(str, object)
+    contacts_found = Signal(str, list)
     problem = Signal(str)
 
     def __init__(self, session: SessionService, parent: QObject | None = None) -> None:
@@ -169,6 +171,16 @@ class CrmService(QObject):
             self.clients = (self.clients if after else []) + answer.clients
             self.next_page = answer.next
             self.clients_changed.emit()
+
+    def find_contacts(self, query: str) -> None:
+        """P1: the dialer's contacts, by name (the relay finds name, e-mail, phone digits,
+        company); apart from Clientes' own list and filters."""
+        self._run(self._find_contacts(query), "crm-contacts")
+
+    async def _find_contacts(self, query: str) -> None:
+        answer = await self.ask(lambda i: p.ListClients(id=i, query=query, sort="name"))
+        if isinstance(answer, p.ClientPage):
+            self.contacts_found.emit(query, answer.clients)
 
     def open_client(self, client_id: int) -> None:
         self._run(self._load_card(client_id), f"crm-card-{client_id}")

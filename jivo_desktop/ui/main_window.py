@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from jivo_desktop.services.account import AccountService
 from jivo_desktop.services.actions import ChatActionsService
+from jivo_desktop.services.call_log import CallLogService
+from jivo_desktop.services.calling import CallingService
 from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.crm import CrmService
 from jivo_desktop.services.files import FilesService
@@ -34,6 +37,7 @@ from jivo_desktop.ui.common.placeholder import NotBuiltPage
 from jivo_desktop.ui.common.plain import PlainLabel
 from jivo_desktop.ui.crm.page import CrmPage
 from jivo_desktop.ui.inbox.page import InboxPage
+from jivo_desktop.ui.phone.page import PhonePage
 from jivo_desktop.ui.settings.page import SettingsPage
 from jivo_desktop.ui.statistics.page import StatisticsPage
 from jivo_desktop.ui.team.page import TeamPage
@@ -62,6 +66,8 @@ class MainWindow(QMainWindow):
         account: AccountService | None = None,
         statistics: StatisticsService | None = None,
         crm: CrmService | None = None,
+        calling: CallingService | None = None,
+        call_log: CallLogService | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -116,7 +122,15 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.inbox)
         self.pages.addWidget(self.crm_page)
         self.pages.addWidget(self.team_page)
-        self.pages.addWidget(NotBuiltPage())  # Phone
+        # P1: Teléfono, the dialer; click-to-call from the client panel and the CRM card.
+        self.calling = calling or CallingService(session.store, account=lambda: session.account)
+        self.phone_page = PhonePage(self.calling, self.crm, call_log=call_log)
+        self.pages.addWidget(self.phone_page)
+        self.inbox.client_panel.call_requested.connect(self._on_call_requested)
+        self.crm_page.clients.call_requested.connect(self._on_call_requested)
+        self.calling.problem.connect(self._on_calling_problem)
+        self.calling.no_handler.connect(self._on_calling_no_handler)
+        self.no_handler_box: QMessageBox | None = None
         self.pages.addWidget(self.visitors_page)
         self.statistics = statistics or StatisticsService(session)
         self.statistics_page = StatisticsPage(self.statistics, team)
@@ -205,7 +219,6 @@ class MainWindow(QMainWindow):
     def placeholder_texts(self) -> dict[int, str]:
         """What each page not built yet will hold, by sidebar row."""
         return {
-            3: self.tr("The dialer and the call log."),
             4: self.tr("Who is on your website right now."),
         }
 
@@ -310,6 +323,26 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(self.pages.indexOf(self.inbox))
         self.inbox.show_archive.setChecked(True)
         self.inbox.archive_panel.show_chat_id(chat_id)
+
+    def _on_call_requested(self, number: str, name: str, client_id: int) -> None:
+        """P1: click-to-call (the client panel, the CRM card)."""
+        self.calling.call(number, name=name, client_id=client_id)
+
+    def _on_calling_problem(self, message: str) -> None:
+        if self.pages.currentWidget() is not self.phone_page:  # the dialer shows its own
+            self._on_chats_problem(message)
+
+    def _on_calling_no_handler(self, _scheme: str, message: str) -> None:
+        """P1: nothing opens the call's URI: the agent reads why and how to fix it (a call is
+        never silently lost)."""
+        box = self.no_handler_box
+        if box is None:
+            box = self.no_handler_box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setWindowTitle(self.tr("The call did not start"))
+        box.setText(message)
+        box.open()
 
     def show_chat(self, chat_id: int) -> None:
         """Bring the window forward on a chat (Accept on a toast, a second launch)."""

@@ -1143,6 +1143,10 @@
         <source>Website</source>
         <translation>Sitio web</translation>
     </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamar</translation>
+    </message>
 </context>
 <context>
     <name>ColleagueDialog</name>
@@ -1758,10 +1762,6 @@ Los chats en espera están marcados en naranja.</translation>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <source>The dialer and the call log.</source>
-        <translation>El marcador y el registro de llamadas.</translation>
-    </message>
-    <message>
         <source>Who is on your website right now.</source>
         <translation>Quién está en su sitio web ahora mismo.</translation>
     </message>
@@ -1808,6 +1808,10 @@ Los chats en espera están marcados en naranja.</translation>
     <message>
         <source>Connection to the relay lost. Reconnecting by itself; what you write is kept and sent as soon as it is back.</source>
         <translation>Se perdió la conexión con el servidor. La aplicación se reconectará sola; lo que escriba se guarda y se enviará en cuanto vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>The call did not start</source>
+        <translation>La llamada no empezó</translation>
     </message>
 </context>
 <context>
@@ -2364,6 +2368,10 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>CRM settings</source>
         <translation>Configurar CRM</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
     </message>
 </context>
 <context>
@@ -3512,6 +3520,10 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <source>Double-click to open the chat</source>
         <translation>Doble clic para abrir el chat</translation>
     </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamar</translation>
+    </message>
 </context>
 <context>
     <name>ClientsView</name>
@@ -3855,6 +3867,289 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>Note</source>
         <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>CallingService</name>
+    <message>
+        <source>Type a phone number.</source>
+        <translation>Escriba un número de teléfono.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number.</source>
+        <translation>Esto no es un número de teléfono.</translation>
+    </message>
+    <message>
+        <source>This number is too long.</source>
+        <translation>Este número es demasiado largo.</translation>
+    </message>
+    <message>
+        <source>This is not a valid number in {0}: check it, or write it with + and the country code.</source>
+        <translation>No es un número válido en {0}: revíselo o escríbalo con + y el código del país.</translation>
+    </message>
+    <message>
+        <source>This is an emergency number: call it from a phone, not through the app (the softphone cannot tell them where you are).</source>
+        <translation>Es un número de emergencias: llame desde un teléfono, no desde la aplicación (el softphone no puede decirles dónde está usted).</translation>
+    </message>
+    <message>
+        <source>The SIP address is too long.</source>
+        <translation>La dirección SIP es demasiado larga.</translation>
+    </message>
+    <message>
+        <source>The SIP address must start with sip: or sips:.</source>
+        <translation>La dirección SIP debe empezar por sip: o sips:.</translation>
+    </message>
+    <message>
+        <source>The SIP address needs {number} where the number goes.</source>
+        <translation>La dirección SIP necesita {number} donde va el número.</translation>
+    </message>
+    <message>
+        <source>The SIP address cannot contain spaces.</source>
+        <translation>La dirección SIP no puede contener espacios.</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens {0}: links, so the call cannot start.</source>
+        <translation>Ningún programa de este ordenador abre los enlaces {0}:, así que la llamada no puede empezar.</translation>
+    </message>
+    <message>
+        <source>Install a softphone (MicroSIP, Zoiper, Linphone...) and choose it in Windows Settings &gt; Apps &gt; Default apps &gt; Choose defaults by link type, for {0}.</source>
+        <translation>Instale un softphone (MicroSIP, Zoiper, Linphone...) y elíjalo en Configuración de Windows &gt; Aplicaciones &gt; Aplicaciones predeterminadas &gt; Elegir valores predeterminados por tipo de vínculo, para {0}.</translation>
+    </message>
+    <message>
+        <source>Install a softphone (Zoiper, Linphone, Telephone...) and make it the default for {0}: links in its own preferences.</source>
+        <translation>Instale un softphone (Zoiper, Linphone, Telephone...) y hágalo predeterminado para los enlaces {0}: en sus propias preferencias.</translation>
+    </message>
+    <message>
+        <source>Install a softphone (Linphone, Zoiper, Jami...) and make it the default for {0}: links in your desktop&apos;s Default applications, or run: xdg-mime default SOFTPHONE.desktop x-scheme-handler/{0}</source>
+        <translation>Instale un softphone (Linphone, Zoiper, Jami...) y hágalo predeterminado para los enlaces {0}: en las Aplicaciones predeterminadas de su escritorio, o ejecute: xdg-mime default SOFTPHONE.desktop x-scheme-handler/{0}</translation>
+    </message>
+    <message>
+        <source>Or choose another way to call in Settings &gt; Calls.</source>
+        <translation>O elija otra forma de llamar en Ajustes &gt; Llamadas.</translation>
+    </message>
+    <message>
+        <source>{0} is a premium-rate number: the call may cost a lot. To call it anyway, type it on the Phone page.</source>
+        <translation>{0} es un número de tarificación adicional: la llamada puede costar mucho. Para llamarlo de todos modos, escríbalo en la página Teléfono.</translation>
+    </message>
+</context>
+<context>
+    <name>CallsSection</name>
+    <message>
+        <source>Calls go out through</source>
+        <translation>Las llamadas salen por</translation>
+    </message>
+    <message>
+        <source>SIP address</source>
+        <translation>Dirección SIP</translation>
+    </message>
+    <message>
+        <source>Numbers without + are in</source>
+        <translation>Los números sin + son de</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>En este ordenador</translation>
+    </message>
+    <message>
+        <source>The system&apos;s phone app (tel: links)</source>
+        <translation>La aplicación de teléfono del sistema (enlaces tel:)</translation>
+    </message>
+    <message>
+        <source>A SIP softphone or PBX (sip: address below)</source>
+        <translation>Un softphone SIP o centralita (dirección sip: abajo)</translation>
+    </message>
+    <message>
+        <source>callto: links (Skype and others)</source>
+        <translation>Enlaces callto: (Skype y otros)</translation>
+    </message>
+    <message>
+        <source>{number} becomes the number with + and country code, {digits} the same without the +.</source>
+        <translation>{number} se convierte en el número con + y código de país, {digits} en lo mismo sin el +.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>{0}: links open with {1}.</source>
+        <translation>Los enlaces {0}: se abren con {1}.</translation>
+    </message>
+    <message>
+        <source>This system cannot tell which program opens {0}: links.</source>
+        <translation>Este sistema no puede decir qué programa abre los enlaces {0}:.</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePage</name>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamar</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Borrar la última cifra</translation>
+    </message>
+    <message>
+        <source>Recent calls</source>
+        <translation>Llamadas recientes</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Search clients by name, phone or company</source>
+        <translation>Buscar clientes por nombre, teléfono o empresa</translation>
+    </message>
+    <message>
+        <source>No calls from this computer yet.</source>
+        <translation>Todavía no hay llamadas desde este ordenador.</translation>
+    </message>
+    <message>
+        <source>Landline</source>
+        <translation>Fijo</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Móvil</translation>
+    </message>
+    <message>
+        <source>Landline or mobile</source>
+        <translation>Fijo o móvil</translation>
+    </message>
+    <message>
+        <source>Toll-free</source>
+        <translation>Gratuito</translation>
+    </message>
+    <message>
+        <source>Shared cost</source>
+        <translation>Coste compartido</translation>
+    </message>
+    <message>
+        <source>Internet phone</source>
+        <translation>Teléfono por internet</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Número de teléfono</translation>
+    </message>
+    <message>
+        <source>Numbers without + are read as {0} numbers.</source>
+        <translation>Los números sin + se leen como números de {0}.</translation>
+    </message>
+    <message>
+        <source>Premium-rate number: the call may cost a lot.</source>
+        <translation>Número de tarificación adicional: la llamada puede costar mucho.</translation>
+    </message>
+    <message>
+        <source>Double-click to call again</source>
+        <translation>Doble clic para volver a llamar</translation>
+    </message>
+    <message>
+        <source>Client {0}</source>
+        <translation>Cliente {0}</translation>
+    </message>
+    <message>
+        <source>Double-click to call</source>
+        <translation>Doble clic para llamar</translation>
+    </message>
+    <message>
+        <source>The CRM is not available.</source>
+        <translation>El CRM no está disponible.</translation>
+    </message>
+    <message>
+        <source>Loading the clients…</source>
+        <translation>Cargando los clientes…</translation>
+    </message>
+    <message>
+        <source>No client with a phone number matches.</source>
+        <translation>Ningún cliente con teléfono coincide.</translation>
+    </message>
+    <message>
+        <source>Call log</source>
+        <translation>Registro de llamadas</translation>
+    </message>
+    <message>
+        <source>No calls logged yet.</source>
+        <translation>Todavía no hay llamadas registradas.</translation>
+    </message>
+    <message>
+        <source>Double-click to change how it went</source>
+        <translation>Doble clic para cambiar cómo fue</translation>
+    </message>
+</context>
+<context>
+    <name>CallLogService</name>
+    <message>
+        <source>No connection to the relay: try again in a moment.</source>
+        <translation>Sin conexión con el servidor: inténtelo de nuevo en un momento.</translation>
+    </message>
+</context>
+<context>
+    <name>LogCallDialog</name>
+    <message>
+        <source>Log call</source>
+        <translation>Registrar llamada</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Saliente</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Entrante</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>Not told</source>
+        <translation>Sin indicar</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Contestada</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Sin respuesta</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Ocupado</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>Número equivocado</translation>
     </message>
 </context>
 </TS>

@@ -1143,6 +1143,10 @@
         <source>Website</source>
         <translation>Site</translation>
     </message>
+    <message>
+        <source>Call</source>
+        <translation>Ligar</translation>
+    </message>
 </context>
 <context>
     <name>ColleagueDialog</name>
@@ -1758,10 +1762,6 @@ Os chats aguardando estão marcados em laranja.</translation>
         <translation>Configurações</translation>
     </message>
     <message>
-        <source>The dialer and the call log.</source>
-        <translation>O discador e o histórico de chamadas.</translation>
-    </message>
-    <message>
         <source>Who is on your website right now.</source>
         <translation>Quem está no seu site agora.</translation>
     </message>
@@ -1808,6 +1808,10 @@ Os chats aguardando estão marcados em laranja.</translation>
     <message>
         <source>Connection to the relay lost. Reconnecting by itself; what you write is kept and sent as soon as it is back.</source>
         <translation>A conexão com o servidor caiu. O app se reconecta sozinho; o que você escrever fica guardado e é enviado assim que ela voltar.</translation>
+    </message>
+    <message>
+        <source>The call did not start</source>
+        <translation>A chamada não começou</translation>
     </message>
 </context>
 <context>
@@ -2364,6 +2368,10 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>CRM settings</source>
         <translation>Configurar CRM</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Chamadas</translation>
     </message>
 </context>
 <context>
@@ -3512,6 +3520,10 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <source>Double-click to open the chat</source>
         <translation>Clique duas vezes para abrir o chat</translation>
     </message>
+    <message>
+        <source>Call</source>
+        <translation>Ligar</translation>
+    </message>
 </context>
 <context>
     <name>ClientsView</name>
@@ -3855,6 +3867,289 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>Note</source>
         <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>CallingService</name>
+    <message>
+        <source>Type a phone number.</source>
+        <translation>Digite um número de telefone.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number.</source>
+        <translation>Isto não é um número de telefone.</translation>
+    </message>
+    <message>
+        <source>This number is too long.</source>
+        <translation>Este número é longo demais.</translation>
+    </message>
+    <message>
+        <source>This is not a valid number in {0}: check it, or write it with + and the country code.</source>
+        <translation>Não é um número válido em {0}: confira ou escreva com + e o código do país.</translation>
+    </message>
+    <message>
+        <source>This is an emergency number: call it from a phone, not through the app (the softphone cannot tell them where you are).</source>
+        <translation>É um número de emergência: ligue de um telefone, não pelo aplicativo (o softphone não consegue informar onde você está).</translation>
+    </message>
+    <message>
+        <source>The SIP address is too long.</source>
+        <translation>O endereço SIP é longo demais.</translation>
+    </message>
+    <message>
+        <source>The SIP address must start with sip: or sips:.</source>
+        <translation>O endereço SIP deve começar com sip: ou sips:.</translation>
+    </message>
+    <message>
+        <source>The SIP address needs {number} where the number goes.</source>
+        <translation>O endereço SIP precisa de {number} onde vai o número.</translation>
+    </message>
+    <message>
+        <source>The SIP address cannot contain spaces.</source>
+        <translation>O endereço SIP não pode conter espaços.</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens {0}: links, so the call cannot start.</source>
+        <translation>Nenhum programa deste computador abre links {0}:, então a chamada não pode começar.</translation>
+    </message>
+    <message>
+        <source>Install a softphone (MicroSIP, Zoiper, Linphone...) and choose it in Windows Settings &gt; Apps &gt; Default apps &gt; Choose defaults by link type, for {0}.</source>
+        <translation>Instale um softphone (MicroSIP, Zoiper, Linphone...) e escolha-o em Configurações do Windows &gt; Aplicativos &gt; Aplicativos padrão &gt; Escolher padrões por tipo de link, para {0}.</translation>
+    </message>
+    <message>
+        <source>Install a softphone (Zoiper, Linphone, Telephone...) and make it the default for {0}: links in its own preferences.</source>
+        <translation>Instale um softphone (Zoiper, Linphone, Telephone...) e torne-o o padrão para links {0}: nas preferências dele.</translation>
+    </message>
+    <message>
+        <source>Install a softphone (Linphone, Zoiper, Jami...) and make it the default for {0}: links in your desktop&apos;s Default applications, or run: xdg-mime default SOFTPHONE.desktop x-scheme-handler/{0}</source>
+        <translation>Instale um softphone (Linphone, Zoiper, Jami...) e torne-o o padrão para links {0}: nos Aplicativos padrão da sua área de trabalho, ou execute: xdg-mime default SOFTPHONE.desktop x-scheme-handler/{0}</translation>
+    </message>
+    <message>
+        <source>Or choose another way to call in Settings &gt; Calls.</source>
+        <translation>Ou escolha outra forma de ligar em Configurações &gt; Chamadas.</translation>
+    </message>
+    <message>
+        <source>{0} is a premium-rate number: the call may cost a lot. To call it anyway, type it on the Phone page.</source>
+        <translation>{0} é um número de tarifa premium: a chamada pode custar caro. Para ligar mesmo assim, digite-o na página Telefone.</translation>
+    </message>
+</context>
+<context>
+    <name>CallsSection</name>
+    <message>
+        <source>Calls go out through</source>
+        <translation>As chamadas saem por</translation>
+    </message>
+    <message>
+        <source>SIP address</source>
+        <translation>Endereço SIP</translation>
+    </message>
+    <message>
+        <source>Numbers without + are in</source>
+        <translation>Números sem + são de</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Neste computador</translation>
+    </message>
+    <message>
+        <source>The system&apos;s phone app (tel: links)</source>
+        <translation>O aplicativo de telefone do sistema (links tel:)</translation>
+    </message>
+    <message>
+        <source>A SIP softphone or PBX (sip: address below)</source>
+        <translation>Um softphone SIP ou PABX (endereço sip: abaixo)</translation>
+    </message>
+    <message>
+        <source>callto: links (Skype and others)</source>
+        <translation>Links callto: (Skype e outros)</translation>
+    </message>
+    <message>
+        <source>{number} becomes the number with + and country code, {digits} the same without the +.</source>
+        <translation>{number} vira o número com + e código do país, {digits} o mesmo sem o +.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Verificando…</translation>
+    </message>
+    <message>
+        <source>{0}: links open with {1}.</source>
+        <translation>Links {0}: abrem com {1}.</translation>
+    </message>
+    <message>
+        <source>This system cannot tell which program opens {0}: links.</source>
+        <translation>Este sistema não consegue dizer qual programa abre links {0}:.</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePage</name>
+    <message>
+        <source>Phone</source>
+        <translation>Telefone</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Ligar</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Apagar o último dígito</translation>
+    </message>
+    <message>
+        <source>Recent calls</source>
+        <translation>Chamadas recentes</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contatos</translation>
+    </message>
+    <message>
+        <source>Search clients by name, phone or company</source>
+        <translation>Buscar clientes por nome, telefone ou empresa</translation>
+    </message>
+    <message>
+        <source>No calls from this computer yet.</source>
+        <translation>Ainda não há chamadas deste computador.</translation>
+    </message>
+    <message>
+        <source>Landline</source>
+        <translation>Fixo</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Celular</translation>
+    </message>
+    <message>
+        <source>Landline or mobile</source>
+        <translation>Fixo ou celular</translation>
+    </message>
+    <message>
+        <source>Toll-free</source>
+        <translation>Gratuito</translation>
+    </message>
+    <message>
+        <source>Shared cost</source>
+        <translation>Custo compartilhado</translation>
+    </message>
+    <message>
+        <source>Internet phone</source>
+        <translation>Telefone pela internet</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Número de telefone</translation>
+    </message>
+    <message>
+        <source>Numbers without + are read as {0} numbers.</source>
+        <translation>Números sem + são lidos como números de {0}.</translation>
+    </message>
+    <message>
+        <source>Premium-rate number: the call may cost a lot.</source>
+        <translation>Número de tarifa premium: a chamada pode custar caro.</translation>
+    </message>
+    <message>
+        <source>Double-click to call again</source>
+        <translation>Clique duas vezes para ligar de novo</translation>
+    </message>
+    <message>
+        <source>Client {0}</source>
+        <translation>Cliente {0}</translation>
+    </message>
+    <message>
+        <source>Double-click to call</source>
+        <translation>Clique duas vezes para ligar</translation>
+    </message>
+    <message>
+        <source>The CRM is not available.</source>
+        <translation>O CRM não está disponível.</translation>
+    </message>
+    <message>
+        <source>Loading the clients…</source>
+        <translation>Carregando os clientes…</translation>
+    </message>
+    <message>
+        <source>No client with a phone number matches.</source>
+        <translation>Nenhum cliente com telefone corresponde.</translation>
+    </message>
+    <message>
+        <source>Call log</source>
+        <translation>Registro de chamadas</translation>
+    </message>
+    <message>
+        <source>No calls logged yet.</source>
+        <translation>Ainda não há chamadas registradas.</translation>
+    </message>
+    <message>
+        <source>Double-click to change how it went</source>
+        <translation>Clique duas vezes para mudar como foi</translation>
+    </message>
+</context>
+<context>
+    <name>CallLogService</name>
+    <message>
+        <source>No connection to the relay: try again in a moment.</source>
+        <translation>Sem conexão com o servidor: tente novamente em instantes.</translation>
+    </message>
+</context>
+<context>
+    <name>LogCallDialog</name>
+    <message>
+        <source>Log call</source>
+        <translation>Registrar chamada</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Direção</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duração</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Realizada</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Recebida</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>Not told</source>
+        <translation>Não informado</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Atendida</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Sem resposta</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Ocupado</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>Número errado</translation>
     </message>
 </context>
 </TS>

@@ -1145,6 +1145,10 @@
         <source>Website</source>
         <translation>Сайт</translation>
     </message>
+    <message>
+        <source>Call</source>
+        <translation>Позвонить</translation>
+    </message>
 </context>
 <context>
     <name>ColleagueDialog</name>
@@ -1760,10 +1764,6 @@ Waiting chats are marked in orange.</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <source>The dialer and the call log.</source>
-        <translation>Набор номера и журнал звонков.</translation>
-    </message>
-    <message>
         <source>Who is on your website right now.</source>
         <translation>Кто сейчас на вашем сайте.</translation>
     </message>
@@ -1810,6 +1810,10 @@ Waiting chats are marked in orange.</source>
     <message>
         <source>Connection to the relay lost. Reconnecting by itself; what you write is kept and sent as soon as it is back.</source>
         <translation>Связь с сервером потеряна. Приложение переподключится само; всё, что вы напишете, сохранится и уйдёт, как только связь вернётся.</translation>
+    </message>
+    <message>
+        <source>The call did not start</source>
+        <translation>Звонок не начался</translation>
     </message>
 </context>
 <context>
@@ -2368,6 +2372,10 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>CRM settings</source>
         <translation>Настройки CRM</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Звонки</translation>
     </message>
 </context>
 <context>
@@ -3518,6 +3526,10 @@ This page is not built yet: it comes in a later version.</source>
         <source>Double-click to open the chat</source>
         <translation>Дважды щёлкните, чтобы открыть чат</translation>
     </message>
+    <message>
+        <source>Call</source>
+        <translation>Позвонить</translation>
+    </message>
 </context>
 <context>
     <name>ClientsView</name>
@@ -3861,6 +3873,289 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>Note</source>
         <translation>Заметка</translation>
+    </message>
+</context>
+<context>
+    <name>CallingService</name>
+    <message>
+        <source>Type a phone number.</source>
+        <translation>Введите номер телефона.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number.</source>
+        <translation>Это не номер телефона.</translation>
+    </message>
+    <message>
+        <source>This number is too long.</source>
+        <translation>Номер слишком длинный.</translation>
+    </message>
+    <message>
+        <source>This is not a valid number in {0}: check it, or write it with + and the country code.</source>
+        <translation>Это не действительный номер для {0}: проверьте его или наберите с + и кодом страны.</translation>
+    </message>
+    <message>
+        <source>This is an emergency number: call it from a phone, not through the app (the softphone cannot tell them where you are).</source>
+        <translation>Это номер экстренной службы: звоните с телефона, а не через приложение (софтфон не сообщит им, где вы находитесь).</translation>
+    </message>
+    <message>
+        <source>The SIP address is too long.</source>
+        <translation>SIP-адрес слишком длинный.</translation>
+    </message>
+    <message>
+        <source>The SIP address must start with sip: or sips:.</source>
+        <translation>SIP-адрес должен начинаться с sip: или sips:.</translation>
+    </message>
+    <message>
+        <source>The SIP address needs {number} where the number goes.</source>
+        <translation>В SIP-адресе нужно {number} на месте номера.</translation>
+    </message>
+    <message>
+        <source>The SIP address cannot contain spaces.</source>
+        <translation>SIP-адрес не может содержать пробелы.</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens {0}: links, so the call cannot start.</source>
+        <translation>На этом компьютере нет программы, открывающей ссылки {0}:, поэтому звонок не может начаться.</translation>
+    </message>
+    <message>
+        <source>Install a softphone (MicroSIP, Zoiper, Linphone...) and choose it in Windows Settings &gt; Apps &gt; Default apps &gt; Choose defaults by link type, for {0}.</source>
+        <translation>Установите софтфон (MicroSIP, Zoiper, Linphone...) и выберите его в Параметры Windows &gt; Приложения &gt; Приложения по умолчанию &gt; Выбор стандартных приложений для протоколов, для {0}.</translation>
+    </message>
+    <message>
+        <source>Install a softphone (Zoiper, Linphone, Telephone...) and make it the default for {0}: links in its own preferences.</source>
+        <translation>Установите софтфон (Zoiper, Linphone, Telephone...) и сделайте его программой по умолчанию для ссылок {0}: в его настройках.</translation>
+    </message>
+    <message>
+        <source>Install a softphone (Linphone, Zoiper, Jami...) and make it the default for {0}: links in your desktop&apos;s Default applications, or run: xdg-mime default SOFTPHONE.desktop x-scheme-handler/{0}</source>
+        <translation>Установите софтфон (Linphone, Zoiper, Jami...) и сделайте его программой по умолчанию для ссылок {0}: в «Приложениях по умолчанию» вашего рабочего стола или выполните: xdg-mime default SOFTPHONE.desktop x-scheme-handler/{0}</translation>
+    </message>
+    <message>
+        <source>Or choose another way to call in Settings &gt; Calls.</source>
+        <translation>Или выберите другой способ звонить в Настройки &gt; Звонки.</translation>
+    </message>
+    <message>
+        <source>{0} is a premium-rate number: the call may cost a lot. To call it anyway, type it on the Phone page.</source>
+        <translation>{0} — платный номер: звонок может стоить дорого. Чтобы всё равно позвонить, наберите его на странице «Телефон».</translation>
+    </message>
+</context>
+<context>
+    <name>CallsSection</name>
+    <message>
+        <source>Calls go out through</source>
+        <translation>Звонки идут через</translation>
+    </message>
+    <message>
+        <source>SIP address</source>
+        <translation>SIP-адрес</translation>
+    </message>
+    <message>
+        <source>Numbers without + are in</source>
+        <translation>Номера без + — из страны</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>На этом компьютере</translation>
+    </message>
+    <message>
+        <source>The system&apos;s phone app (tel: links)</source>
+        <translation>Приложение телефона в системе (ссылки tel:)</translation>
+    </message>
+    <message>
+        <source>A SIP softphone or PBX (sip: address below)</source>
+        <translation>SIP-софтфон или АТС (адрес sip: ниже)</translation>
+    </message>
+    <message>
+        <source>callto: links (Skype and others)</source>
+        <translation>Ссылки callto: (Skype и другие)</translation>
+    </message>
+    <message>
+        <source>{number} becomes the number with + and country code, {digits} the same without the +.</source>
+        <translation>{number} заменяется номером с + и кодом страны, {digits} — тем же без +.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Проверка…</translation>
+    </message>
+    <message>
+        <source>{0}: links open with {1}.</source>
+        <translation>Ссылки {0}: открываются в {1}.</translation>
+    </message>
+    <message>
+        <source>This system cannot tell which program opens {0}: links.</source>
+        <translation>Эта система не может сказать, какая программа открывает ссылки {0}:.</translation>
+    </message>
+</context>
+<context>
+    <name>PhonePage</name>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Позвонить</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Стереть последнюю цифру</translation>
+    </message>
+    <message>
+        <source>Recent calls</source>
+        <translation>Недавние звонки</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>Search clients by name, phone or company</source>
+        <translation>Поиск клиентов по имени, телефону или компании</translation>
+    </message>
+    <message>
+        <source>No calls from this computer yet.</source>
+        <translation>С этого компьютера ещё не звонили.</translation>
+    </message>
+    <message>
+        <source>Landline</source>
+        <translation>Стационарный</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Мобильный</translation>
+    </message>
+    <message>
+        <source>Landline or mobile</source>
+        <translation>Стационарный или мобильный</translation>
+    </message>
+    <message>
+        <source>Toll-free</source>
+        <translation>Бесплатный</translation>
+    </message>
+    <message>
+        <source>Shared cost</source>
+        <translation>С разделением оплаты</translation>
+    </message>
+    <message>
+        <source>Internet phone</source>
+        <translation>Интернет-телефония</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Номер телефона</translation>
+    </message>
+    <message>
+        <source>Numbers without + are read as {0} numbers.</source>
+        <translation>Номера без + читаются как номера страны {0}.</translation>
+    </message>
+    <message>
+        <source>Premium-rate number: the call may cost a lot.</source>
+        <translation>Платный номер: звонок может стоить дорого.</translation>
+    </message>
+    <message>
+        <source>Double-click to call again</source>
+        <translation>Дважды щёлкните, чтобы позвонить снова</translation>
+    </message>
+    <message>
+        <source>Client {0}</source>
+        <translation>Клиент {0}</translation>
+    </message>
+    <message>
+        <source>Double-click to call</source>
+        <translation>Дважды щёлкните, чтобы позвонить</translation>
+    </message>
+    <message>
+        <source>The CRM is not available.</source>
+        <translation>CRM недоступна.</translation>
+    </message>
+    <message>
+        <source>Loading the clients…</source>
+        <translation>Загрузка клиентов…</translation>
+    </message>
+    <message>
+        <source>No client with a phone number matches.</source>
+        <translation>Нет подходящих клиентов с телефоном.</translation>
+    </message>
+    <message>
+        <source>Call log</source>
+        <translation>Журнал звонков</translation>
+    </message>
+    <message>
+        <source>No calls logged yet.</source>
+        <translation>Звонков в журнале пока нет.</translation>
+    </message>
+    <message>
+        <source>Double-click to change how it went</source>
+        <translation>Дважды щёлкните, чтобы изменить результат</translation>
+    </message>
+</context>
+<context>
+    <name>CallLogService</name>
+    <message>
+        <source>No connection to the relay: try again in a moment.</source>
+        <translation>Нет связи с сервером: повторите попытку чуть позже.</translation>
+    </message>
+</context>
+<context>
+    <name>LogCallDialog</name>
+    <message>
+        <source>Log call</source>
+        <translation>Записать звонок</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Направление</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Исходящий</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Входящий</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>мин</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <source>Not told</source>
+        <translation>Не указан</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Отвечен</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Нет ответа</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Занято</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>Неверный номер</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from server import protocol as p
+from server.phone import calls
 from server.store.schema import (
     agents,
     chats,
@@ -87,6 +88,11 @@ def timeline(conn: Connection, client_id: int, visitor_ids: list[int]) -> list[p
             .order_by(crm_client_log.c.id.desc())
             .limit(PER_KIND)
         )
+    ]  # fmt: skip
+    items += [  # P1: the calls with this client
+        p.TimelineItem(kind="call", ref_id=c.id, ts=c.started_at, text=c.note,
+                       author=c.agent_name, call=c)
+        for c in calls.for_client(conn, client_id)
     ]  # fmt: skip
     items.sort(key=lambda i: i.ts, reverse=True)
     return items

@@ -4,7 +4,7 @@ Every frame is a JSON object with a ``type`` tag. This package is the one defini
 frame: the relay decodes and validates with it, the desktop app imports it, and
 ``docs/protocol.md`` is generated from it (``python -m server.protocol``). Each frame lives in
 the module of its domain (``account``, ``chats``, ``actions``, ``visitors``, ``files``, ``logs``,
-``admin``, ``crm``, ``stats``, ``translate``, ``gifs``, ``pointer``) with its answers and
+``admin``, ``crm``, ``phone``, ``stats``, ``translate``, ``gifs``, ``pointer``) with its answers and
 pushes; ``base`` holds the limits, the close and error codes, the bounded types and the ``Frame``
 base, ``structs`` the structures several domains share, and ``codec`` each role's union of frames
 and the encoders and decoders. The package re-exports all of them: ``from server import protocol
@@ -47,6 +47,7 @@ from . import (
     files,
     gifs,
     logs,
+    phone,
     pointer,
     stats,
     structs,
@@ -64,6 +65,7 @@ from .doc import *  # noqa: F403
 from .files import *  # noqa: F403
 from .gifs import *  # noqa: F403
 from .logs import *  # noqa: F403
+from .phone import *  # noqa: F403
 from .pointer import *  # noqa: F403
 from .stats import *  # noqa: F403
 from .structs import *  # noqa: F403
@@ -85,6 +87,7 @@ __all__ = [
     *gifs.__all__,
     *pointer.__all__,
     *crm.__all__,
+    *phone.__all__,
     *codec.__all__,
     *doc.__all__,
 ]

@@ -26,6 +26,7 @@ from . import (
     files,
     gifs,
     logs,
+    phone,
     pointer,
     stats,
     translate,
@@ -150,6 +151,8 @@ AgentRequest = (
     | crm.SaveDeal
     | crm.MoveDeal
     | crm.DeleteDeal
+    | phone.LogCall
+    | phone.ListCalls
 )
 
 VisitorRequest = (
@@ -246,6 +249,8 @@ ServerFrame = (
     | crm.DealSaved
     | crm.DealChanged
     | crm.DealRemoved
+    | phone.CallLogged
+    | phone.CallList
 )
 
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__

@@ -20,6 +20,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from .base import INT64_MAX, DbId, Frame, ListAnswer, RequestId, Short
+from .phone import CallInfo
 
 __all__ = [
     "MAX_CLIENT_NOTES",
@@ -158,9 +159,10 @@ class ClientPage(ListAnswer):
 
 class TimelineItem(msgspec.Struct, kw_only=True):
     """R1: one entry of a client's card timeline, newest first. ``ref_id`` is the chat (open
-    it in the archive), offline message, task, deal or log entry."""
+    it in the archive), offline message, task, deal, log entry or call (P1: ``call`` holds
+    it)."""
 
-    kind: Literal["chat", "comment", "offline", "task", "deal", "log"]
+    kind: Literal["chat", "comment", "offline", "task", "deal", "log", "call"]
     ref_id: int
     ts: float
     text: str = ""
@@ -170,6 +172,7 @@ class TimelineItem(msgspec.Struct, kw_only=True):
     """A ``log`` entry's change; ``field`` names the field (``name`` ... ``notes``,
     ``owner``, ``tags``, ``custom:<field id>``), ``text`` is "old → new"."""
     field: str = ""
+    call: CallInfo | None = None
 
 
 class GetClient(Frame):

@@ -753,3 +753,23 @@ report_chats = sa.Table(
     sa.Column("ignores", sa.Text, nullable=False, server_default=""),
     sa.Column("transfers", sa.Text, nullable=False, server_default=""),
 )
+
+# P1 (issue 19): the call log. A call goes through the agent's softphone; the app logs it here
+# (number, client, agent, time) and the agent tells how it went.
+calls = sa.Table(
+    "calls",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("agent_id", sa.Integer, sa.ForeignKey("agents.id"), nullable=False),
+    sa.Column("client_id", sa.Integer, sa.ForeignKey("crm_clients.id"), nullable=True,
+              index=True),
+    sa.Column("number", sa.String(32), nullable=False),
+    sa.Column("direction", sa.String(8), nullable=False),
+    sa.Column("outcome", sa.String(16), nullable=False, server_default=""),
+    sa.Column("duration", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+    sa.Column("started_at", sa.Float, nullable=False),
+    sa.Column("updated_at", sa.Float, nullable=False),
+    sa.Index("ix_calls_agent_started", "agent_id", "started_at"),
+    sa.Index("ix_calls_started", "started_at"),
+)  # fmt: skip

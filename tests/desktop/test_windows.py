@@ -157,11 +157,8 @@ async def test_away_switch_and_team_page(
     assert window.team_page.list.count() == 2
     window.resize(900, 520)
     window.grab().save(str(artifacts / "desktop-team.png"))
-    window.nav.setCurrentRow(3)  # Phone (the CRM, row 1, is built: issue 17)
-    from PySide6.QtWidgets import QLabel
-
-    texts = [label.text() for label in window.pages.currentWidget().findChildren(QLabel)]
-    assert any("not built yet" in text for text in texts)
+    window.nav.setCurrentRow(3)  # Teléfono: the dialer (issue 19)
+    assert window.pages.currentWidget() is window.phone_page
     await boss.close()
     await app.shutdown()
 

@@ -39,9 +39,11 @@ def client_title(client: p.ClientInfo, fallback: str) -> str:
 
 
 class ClientCardView(QWidget):
-    """Signals: ``chat_requested(int)`` (a chat of the timeline was activated)."""
+    """Signals: ``chat_requested(int)`` (a chat of the timeline was activated);
+    ``call_requested(str, str, int)`` (P1: Call beside the phone: number, name, client id)."""
 
     chat_requested = Signal(int)
+    call_requested = Signal(str, str, int)
 
     def __init__(self, crm: CrmService, team: TeamService | None) -> None:
         super().__init__()
@@ -55,10 +57,19 @@ class ClientCardView(QWidget):
         self.form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
         self.captions: dict[str, PlainLabel] = {}
+        self.call_button = QPushButton()
+        self.call_button.setObjectName("CallButton")
+        self.call_button.clicked.connect(self._on_call_clicked)
         for key in EDITABLE:
             self.edits[key] = QLineEdit()
             self.captions[key] = PlainLabel()
-            self.form.addRow(self.captions[key], self.edits[key])
+            if key == "phone":  # P1: click-to-call beside the number
+                row = QHBoxLayout()
+                row.addWidget(self.edits[key], 1)
+                row.addWidget(self.call_button)
+                self.form.addRow(self.captions[key], row)
+            else:
+                self.form.addRow(self.captions[key], self.edits[key])
         # Tags, comma-separated (what the list's tag filter finds).
         self.tags = QLineEdit()
         self.captions["tags"] = PlainLabel()
@@ -109,6 +120,7 @@ class ClientCardView(QWidget):
         for key, text in texts.items():
             self.captions[key].setText(text)
         self.save_button.setText(self.tr("Save"))
+        self.call_button.setText(self.tr("Call"))
         self.timeline_title.setText(self.tr("Timeline"))
         self.empty.setText(self.tr("Choose a client on the left."))
         self.show_card(self.card)
@@ -126,7 +138,20 @@ class ClientCardView(QWidget):
             "task": self.tr("Task"),
             "deal": self.tr("Deal"),
             "log": self.tr("Change"),
+            "call": self.tr("Call"),
         }.get(kind, kind)
+
+    def call_text(self, call: p.CallInfo) -> str:
+        """P1: a call on the timeline: direction, number, outcome, duration, note."""
+        from jivo_desktop.ui.phone.log_dialog import outcome_texts
+
+        arrow = "↙" if call.direction == "in" else "↗"
+        minutes, seconds = divmod(call.duration, 60)
+        parts = [f"{arrow} {call.number}", outcome_texts().get(call.outcome, call.outcome)]
+        if call.duration:
+            parts.append(f"{minutes}:{seconds:02d}")
+        line = " · ".join(parts)
+        return f"{line}\n{call.note}" if call.note else line
 
     def log_text(self, entry: p.TimelineItem) -> str:
         """A change of the client, in the agent's language."""
@@ -161,6 +186,7 @@ class ClientCardView(QWidget):
                 if shown_widget is not None:
                     shown_widget.setVisible(shown)
         self.empty.setVisible(not shown)
+        self.call_button.setVisible(shown and bool(card and card.client.phone))
         if card is None:
             self.title.setText(self.tr("Client"))
             return
@@ -180,7 +206,12 @@ class ClientCardView(QWidget):
             line = f"{when(entry.ts)} · {self.kind_text(entry.kind)}"
             if entry.author:
                 line += f" · {entry.author}"
-            text = self.log_text(entry) if entry.kind == "log" else entry.text
+            if entry.kind == "log":
+                text = self.log_text(entry)
+            elif entry.kind == "call" and entry.call is not None:
+                text = self.call_text(entry.call)
+            else:
+                text = entry.text
             if text:
                 line += f"\n{text[:300]}"
             item = QListWidgetItem(line)
@@ -261,6 +292,11 @@ class ClientCardView(QWidget):
         tags = {t.strip()[:40] for t in self.tags.text().split(",") if t.strip()}
         return sorted(tags)[: p.MAX_TAGS]
 
+    def _on_call_clicked(self) -> None:
+        if self.card is not None and self.card.client.phone:
+            client = self.card.client
+            self.call_requested.emit(client.phone, client.name, client.id)
+
     def _on_timeline_item_activated(self, item: QListWidgetItem) -> None:
         chat_id = int(item.data(Qt.ItemDataRole.UserRole) or 0)
         if chat_id:
@@ -320,6 +356,7 @@ class ClientsView(QWidget):
         left_layout.addWidget(self.empty)
         self.card = ClientCardView(crm, team)
         self.card.chat_requested.connect(self.chat_requested)
+        self.call_requested = self.card.call_requested
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.card)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -90,10 +91,12 @@ class HistoryPopup(QFrame):
 class ClientPanel(QWidget):
     """Signals: ``page_changed(str)``: the shown visitor's current page URL (B9: the chat's
     header follows it); ``past_chat_requested(object)``: the agent clicked one of a returning
-    client's earlier chats (a ``ChatInfo``), to read it in the archive."""
+    client's earlier chats (a ``ChatInfo``), to read it in the archive;
+    ``call_requested(str, str, int)``: P1 click-to-call (number, name, CRM client id or 0)."""
 
     page_changed = Signal(str)
     past_chat_requested = Signal(object)
+    call_requested = Signal(str, str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +128,13 @@ class ClientPanel(QWidget):
         page.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         page.linkActivated.connect(self._on_page_link_activated)
         self.fields["place"] = self.fields["city"]  # older name of the location row
+        # P1: click-to-call, right under the number (shown when the visitor gave one).
+        self.call_button = QPushButton()
+        self.call_button.setObjectName("CallButton")
+        self.call_button.clicked.connect(self._on_call_clicked)
+        position: Any = self.form.getWidgetPosition(self.fields["phone"])
+        self.form.insertRow(int(position[0]) + 1, self.call_button)
+        self.call_button.hide()
         layout.addLayout(self.form)
         # A returning client: the earlier chats with the colleagues' comments, one click from
         # the archive ("en caso de que el mismo cliente le contacte más tarde").
@@ -172,6 +182,8 @@ class ClientPanel(QWidget):
     def retranslate(self) -> None:
         """Every text in the current language (at start and on a language switch, G6)."""
         self.title.setText(self.tr("Colleague") if self.direct else self.tr("Client"))
+        if hasattr(self, "call_button"):
+            self.call_button.setText(self.tr("Call"))
         for key, text in self.caption_texts().items():
             self.captions[key].setText(text)
         for key, title in self._row_titles.items():
@@ -269,6 +281,7 @@ class ClientPanel(QWidget):
 
     def _fill(self) -> None:
         v = self.current()
+        self.call_button.setVisible(bool(v and v.phone) and not self.direct)
         if v is None:
             for key in VISIT_FIELDS:
                 self.fields[key].setText("—")
@@ -367,6 +380,14 @@ class ClientPanel(QWidget):
             return
         self._want_history = True
         self.visitors.fetch_details(self.visitor_id)
+
+    def _on_call_clicked(self) -> None:
+        v = self.current()
+        if v is None or not v.phone:
+            return
+        client = self.crm_box.client if self.crm_box is not None else None
+        name = v.name or (client.name if client is not None else "")
+        self.call_requested.emit(v.phone, name, client.id if client is not None else 0)
 
     def _on_tick_timeout(self) -> None:
         v = self.current()

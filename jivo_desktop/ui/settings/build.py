@@ -23,6 +23,7 @@ from jivo_desktop.services.actions import ChatActionsService
 from jivo_desktop.services.app_settings import AppSettings
 from jivo_desktop.services.audio import AudioSettings
 from jivo_desktop.services.auto_away import AutoAwayService
+from jivo_desktop.services.calling import CallingService
 from jivo_desktop.services.crm import CrmService
 from jivo_desktop.services.hotkeys import HotkeyService
 from jivo_desktop.services.logs import LogService
@@ -58,6 +59,7 @@ class SettingsServices:
     actions: ChatActionsService
     logs: LogService
     crm: CrmService | None = None
+    calling: CallingService | None = None
 
 
 def build_settings_sections(page: SettingsPage, services: SettingsServices) -> None:
@@ -101,6 +103,14 @@ def build_settings_sections(page: SettingsPage, services: SettingsServices) -> N
     page.add_section(
         "hotkeys", lambda: QCoreApplication.translate("SettingsPage", "Hotkeys"), hotkeys
     )
+
+    # P1: how calls leave the app (tel:, a sip: template, callto:) and the default country.
+    def calls() -> QWidget:
+        from jivo_desktop.ui.settings.calls import CallsSection
+
+        return CallsSection(services.calling) if services.calling is not None else QWidget()
+
+    page.add_section("calls", lambda: QCoreApplication.translate("SettingsPage", "Calls"), calls)
 
     # The account (K1-K5): My account for everyone; the rest for admins only (the relay refuses
     # agents anyway, A3). The page's heading names each section, so their own titles hide.

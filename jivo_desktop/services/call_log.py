@@ -1,0 +1,92 @@
+"""P1: the call log, kept on the relay. Every call the app starts is logged at once (number,
+client, agent, time); the log dialog then tells how it went (outcome, duration, note). Calls
+that came in are logged by hand or by a softphone's hook (``jivo-desktop --log-call NUMBER
+--direction in``, through the single-instance channel). An admin's list holds everyone's calls.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from jivo_desktop.net.errors import ConnectionLost, RelayError
+from jivo_desktop.services.relay_errors import failure_text
+from jivo_desktop.services.session import SessionService
+from jivo_desktop.tasks import spawn
+from server import protocol as p
+
+OUTCOMES = ("answered", "no_answer", "busy", "wrong_number")
+
+
+def wire_number(e164_or_text: str) -> str:
+    """What the relay stores: the E.164 form, else the digits (a number that did not read)."""
+    text = e164_or_text.strip()
+    digits = re.sub(r"[^0-9]", "", text)[:20]
+    return ("+" + digits) if text.startswith("+") else digits
+
+
+class CallLogService(QObject):
+    """Signals: ``logged(object)`` (a ``CallInfo`` stored or changed by this app);
+    ``log_requested(object)`` (a ``CallInfo`` whose outcome the agent should now tell: the
+    log dialog opens); ``calls_changed()`` (``calls``, newest first); ``problem(str)``."""
+
+    logged = Signal(object)
+    log_requested = Signal(object)
+    calls_changed = Signal()
+    problem = Signal(str)
+
+    def __init__(self, session: SessionService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.calls: list[p.CallInfo] = []
+        session.signed_out.connect(self._on_session_signed_out)
+
+    async def _ask(self, make: Any) -> p.Frame | None:
+        client = self.session.client
+        if client is None:
+            self.problem.emit(self.tr("No connection to the relay: try again in a moment."))
+            return None
+        try:
+            answer: p.Frame = await client.request(make)
+            return answer
+        except RelayError as exc:
+            self.problem.emit(failure_text(exc))
+        except (ConnectionLost, TimeoutError):
+            self.problem.emit(self.tr("No connection to the relay: try again in a moment."))
+        return None
+
+    async def save(self, **fields: Any) -> p.CallInfo | None:
+        """Log a call (no ``call_id``) or change one; the fields of ``LogCall``."""
+        fields["number"] = wire_number(str(fields.get("number", "")))
+        answer = await self._ask(lambda i: p.LogCall(id=i, **fields))
+        if not isinstance(answer, p.CallLogged):
+            return None
+        self.calls = [answer.call] + [c for c in self.calls if c.id != answer.call.id]
+        self.logged.emit(answer.call)
+        self.calls_changed.emit()
+        return answer.call
+
+    def start(self, number: str, *, direction: str = "out", client_id: int = 0) -> None:
+        """A call began (the app dialled, or a softphone's hook told): log it now, then ask
+        the agent how it went."""
+        spawn(self._start(number, direction, client_id), "log-call")
+
+    async def _start(self, number: str, direction: str, client_id: int) -> None:
+        call = await self.save(number=number, direction=direction, client_id=client_id or None)
+        if call is not None:
+            self.log_requested.emit(call)
+
+    def refresh(self) -> None:
+        spawn(self._refresh(), "list-calls")
+
+    async def _refresh(self) -> None:
+        answer = await self._ask(lambda i: p.ListCalls(id=i, limit=100))
+        if isinstance(answer, p.CallList):
+            self.calls = answer.calls
+            self.calls_changed.emit()
+
+    def _on_session_signed_out(self) -> None:
+        self.calls = []
+        self.calls_changed.emit()

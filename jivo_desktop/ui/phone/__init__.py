@@ -1,0 +1,1 @@
+"""Teléfono (P1): the dialer page."""

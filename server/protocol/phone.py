@@ -1,0 +1,96 @@
+"""Teléfono (P1): the call log. Calls go out (and come in) through the agent's own softphone,
+not through the relay; the app logs each one it starts, and the agent (or a softphone hook,
+``jivo-desktop --log-call``) logs the others, with the outcome, the duration and a note.
+
+Who sees what is decided on the relay: an agent lists and edits its own calls; an admin lists
+everyone's (``agent_id`` to choose one agent) and edits any. A call about a CRM client is on
+that client's card timeline (kind ``call``), for whoever may see the client.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+
+from .base import DbId, Frame, ListAnswer, RequestId
+
+__all__ = [
+    "CALL_LIST_MAX",
+    "MAX_CALL_NOTE",
+    "MAX_CALL_SECONDS",
+    "CallDirection",
+    "CallInfo",
+    "CallList",
+    "CallLogged",
+    "CallOutcome",
+    "ListCalls",
+    "LogCall",
+]
+
+MAX_CALL_NOTE = 2000
+MAX_CALL_SECONDS = 24 * 3600
+CALL_LIST_MAX = 200
+
+CallDirection = Literal["out", "in"]
+CallOutcome = Literal["", "answered", "no_answer", "busy", "wrong_number"]
+"""``""``: not told yet (a call the app just started, before the agent logs how it went)."""
+
+_Number = Annotated[str, msgspec.Meta(min_length=3, max_length=32, pattern=r"^\+?[0-9]{3,20}$")]
+"""E.164 (``+34911234567``) or, for a number that did not read as one, its digits."""
+_Note = Annotated[str, msgspec.Meta(max_length=MAX_CALL_NOTE)]
+_Seconds = Annotated[int, msgspec.Meta(ge=0, le=MAX_CALL_SECONDS)]
+_When = Annotated[float, msgspec.Meta(ge=0, le=32503680000)]  # before the year 3000
+
+
+class CallInfo(msgspec.Struct, kw_only=True):
+    id: int
+    number: str
+    direction: CallDirection
+    outcome: CallOutcome = ""
+    duration: int = 0
+    """Seconds."""
+    note: str = ""
+    agent_id: int
+    agent_name: str = ""
+    client_id: int | None = None
+    client_name: str = ""
+    started_at: float
+    updated_at: float
+
+
+class LogCall(Frame, kw_only=True):
+    """Agent: log a call (no ``call_id``) or change a logged one (its agent, or an admin);
+    answered with ``call_logged``. ``client_id``: the CRM client it was with (the sender must
+    be allowed to see it). ``started_at`` defaults to now."""
+
+    id: RequestId
+    call_id: DbId | None = None
+    number: _Number
+    direction: CallDirection = "out"
+    outcome: CallOutcome = ""
+    duration: _Seconds = 0
+    note: _Note = ""
+    client_id: DbId | None = None
+    started_at: _When | None = None
+
+
+class CallLogged(Frame):
+    id: int
+    call: CallInfo
+
+
+class ListCalls(Frame, kw_only=True):
+    """Agent: the newest calls first, at most ``limit``; an agent gets its own, an admin
+    everyone's or ``agent_id``'s; ``client_id``: only that client's. Answered with
+    ``call_list``."""
+
+    id: RequestId
+    agent_id: DbId | None = None
+    client_id: DbId | None = None
+    limit: Annotated[int, msgspec.Meta(ge=1, le=CALL_LIST_MAX)] = 50
+
+
+class CallList(ListAnswer):
+    id: int
+    calls: list[CallInfo]

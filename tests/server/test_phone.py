@@ -1,0 +1,113 @@
+"""P1 on the relay: the call log. An agent logs its calls (about a CRM client or not) and
+edits them; it lists only its own, an admin everyone's; the call is on the client's card
+timeline; a number that is not digits, a note too long, another agent's call or a client the
+agent may not see are refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import RelayError
+from server import protocol as p
+from tests.support.relay import RelayHandle
+from tests.support.visitor import Visitor
+
+
+async def _agent(relay: RelayHandle, admin: bool = False) -> AgentClient:
+    client = AgentClient(relay.ws_url)
+    if admin:
+        await client.sign_in(relay.admin_email, relay.admin_password)
+    else:
+        await client.sign_in(relay.agent_email, relay.agent_password)
+    await client.wait_synced()
+    return client
+
+
+async def test_p1_call_log_own_calls_admin_sees_all_and_the_client_timeline(
+    relay_any_db: RelayHandle,
+) -> None:
+    relay = relay_any_db
+    agent, admin = await _agent(relay), await _agent(relay, admin=True)
+    visitor = Visitor(relay.ws_url, relay.site_key)
+    try:
+        await visitor.connect()
+        rid = visitor.send_frame(lambda i: p.SetContact(id=i, name="Lucía", phone="600111222"))
+        assert isinstance(await visitor.answer(rid), p.Ok)
+        found = await agent.request(lambda i: p.ListClients(id=i, query="lucía"))
+        assert isinstance(found, p.ClientPage) and len(found.clients) == 1
+        client_id = found.clients[0].id
+
+        logged = await agent.request(
+            lambda i: p.LogCall(id=i, number="+34600111222", client_id=client_id)
+        )
+        assert isinstance(logged, p.CallLogged)
+        call = logged.call
+        assert (call.outcome, call.direction, call.client_name) == ("", "out", "Lucía")
+        assert call.agent_name == "Ana"
+        # The log dialog tells how it went.
+        changed = await agent.request(
+            lambda i: p.LogCall(
+                id=i, call_id=call.id, number=call.number, client_id=client_id,
+                outcome="answered", duration=125, note="Wants a quote",
+            )
+        )  # fmt: skip
+        assert isinstance(changed, p.CallLogged)
+        assert (changed.call.id, changed.call.outcome, changed.call.duration) == (
+            call.id, "answered", 125,
+        )  # fmt: skip
+        theirs = await admin.request(
+            lambda i: p.LogCall(id=i, number="+442079460958", direction="in", outcome="busy")
+        )
+        assert isinstance(theirs, p.CallLogged)
+
+        mine = await agent.request(lambda i: p.ListCalls(id=i))
+        assert isinstance(mine, p.CallList)
+        assert [c.id for c in mine.calls] == [call.id]  # not the admin's
+        everyone = await admin.request(lambda i: p.ListCalls(id=i))
+        assert isinstance(everyone, p.CallList)
+        assert {c.id for c in everyone.calls} == {call.id, theirs.call.id}
+        only_ana = await admin.request(lambda i: p.ListCalls(id=i, agent_id=call.agent_id))
+        assert isinstance(only_ana, p.CallList) and [c.id for c in only_ana.calls] == [call.id]
+
+        card = await agent.request(lambda i: p.GetClient(id=i, client_id=client_id))
+        assert isinstance(card, p.ClientCard)
+        on_card = [e for e in card.timeline if e.kind == "call"]
+        assert len(on_card) == 1 and on_card[0].call is not None
+        assert (on_card[0].call.outcome, on_card[0].text) == ("answered", "Wants a quote")
+
+        # An agent cannot change another agent's call (the relay does not say it exists).
+        with pytest.raises(RelayError) as refused:
+            await agent.request(
+                lambda i: p.LogCall(id=i, call_id=theirs.call.id, number="+442079460958")
+            )
+        assert refused.value.code == "not_found"
+        with pytest.raises(RelayError) as refused:
+            await agent.request(lambda i: p.LogCall(id=i, number="600111222", client_id=99999))
+        assert refused.value.code == "not_found"
+    finally:
+        await visitor.close()
+        await agent.close()
+        await admin.close()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"number": "call me"},
+        {"number": "+34 600 111 222"},  # the app sends E.164
+        {"number": "1" * 40},
+        {"number": "600111222", "duration": 86401},
+        {"number": "600111222", "note": "x" * 2001},
+        {"number": "600111222", "outcome": "lost"},
+    ],
+)
+async def test_p1_bad_call_log_input_is_refused(relay: RelayHandle, bad: dict[str, object]) -> None:
+    agent = AgentClient(relay.ws_url)
+    await agent.sign_in(relay.agent_email, relay.agent_password)
+    try:
+        with pytest.raises(RelayError) as refused:
+            await agent.request(lambda i: p.LogCall(id=i, **bad))  # type: ignore[arg-type]
+        assert refused.value.code in ("invalid", "malformed")
+    finally:
+        await agent.close()
