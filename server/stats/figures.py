@@ -635,16 +635,17 @@ class Tally:
         if outcome == "missed" and c.missed_round is not None:
             self.missed_round[min(c.missed_round, LAST_ROUND)] += 1
 
-    def add_plain(self, rows: Sequence[Sequence[Any]]) -> None:
-        """:meth:`add` of plain chats from their :data:`PLAIN_COLUMNS` values, for the team
-        or for the agent who took them (the same for both: see PLAIN_COLUMNS). By column: a
-        year's chats are added in a few passes in C, not a call per chat."""
-        if not rows:
-            return
-        _ids, _starts, _agents, outcomes, frt, reaction, duration, messages, offers, rounds = zip(
-            *rows, strict=True
+    def add_plain(self, columns: Sequence[Sequence[Any]], a: int = 0, b: int | None = None) -> None:
+        """:meth:`add` of plain chats, for the team or for the agent who took them (the same
+        for both: see PLAIN_COLUMNS): rows ``a`` to ``b`` of ``columns``, the
+        :data:`PLAIN_COLUMNS` values by column. A few passes in C (Counter, sum,
+        comprehensions), not a call per chat: a year holds 200,000."""
+        _ids, _starts, _agents, outcomes, frt, reaction, duration, messages, offers, rounds = (
+            column[a:b] for column in columns
         )
-        self.chats += len(rows)
+        if not outcomes:
+            return
+        self.chats += len(outcomes)
         counts = Counter(outcomes)
         self.answered += counts[ANSWERED]
         self.missed += counts[MISSED]
@@ -812,25 +813,35 @@ def report(q: Query, data: Inputs) -> tuple[p.Figures, list[p.PeriodFigures], li
         # The summary is the periods' tallies added up (below), and the chats of none.
         (period_tallies[n] if n >= 0 else summary_tally).add(s)
         heatmap_cells[cell] += 1
+    # Plain chats come by start: a period's are a run of them (``runs``: its index, where its
+    # run starts). An agent's figures asked: only theirs count (the agents' table is theirs).
     plain: list[Sequence[Any]] = []
-    by_period: list[list[Sequence[Any]]] = [[] for _ in range(len(starts) + 1)]
+    runs: list[tuple[int, int]] = []
     by_agent: dict[int, list[Sequence[Any]]] = defaultdict(list)
+    last = None
     for v in data.plain:
         n, cell, working = local(v[1])
         if q.working_only and not working:
             continue
         agent_id = v[2]
-        if agent_id is not None:
-            by_agent[agent_id].append(v)
         if q.agent_id is not None and q.agent_id != agent_id:
             continue
+        if n != last:
+            runs.append((n, len(plain)))
+            last = n
         plain.append(v)
-        by_period[n].append(v)  # n == -1: the last list, the chats of no period
         heatmap_cells[cell] += 1
+        if agent_id is not None and q.agent_id is None:
+            by_agent[agent_id].append(v)
+    if plain:
+        columns = list(zip(*plain, strict=True))
+        bounds = [at for _n, at in runs[1:]] + [len(plain)]
+        for (n, first), stop in zip(runs, bounds, strict=True):
+            (period_tallies[n] if n >= 0 else summary_tally).add_plain(columns, first, stop)
+        if q.agent_id is not None:
+            tally_of(q.agent_id).add_plain(columns)
     for agent_id, rows in by_agent.items():
-        tally_of(agent_id).add_plain(rows)
-    for tally, rows in zip([*period_tallies, summary_tally], by_period, strict=True):
-        tally.add_plain(rows)
+        tally_of(agent_id).add_plain(list(zip(*rows, strict=True)))
     chats = merged(told, plain)
 
     def other_selected(r: Any, a: float, b: float) -> bool:
