@@ -28,6 +28,7 @@ from server.account.availability import Availability
 from server.account.presence import Presence
 from server.account.service import AccountService
 from server.actions.service import ActionService
+from server.channels.service import ChannelService
 from server.chats.chat_frames import ChatFrames
 from server.chats.replay import GapFill, max_cursor
 from server.chats.routing import Router
@@ -234,6 +235,14 @@ class Relay:
         self.crm = CrmService(self.engine, self.writer, self.bus, wake_webhooks)  # issue 17
         self.agent_sessions.greeters.append(self.crm.greet)  # R2: reminders while away
         self.chats.on_new_chat = self.crm.visitor_changed  # R1: pushed live
+        # C10/K1: reply channels (issue 21); an agent's reply in one wakes its outbox.
+        self.channels = ChannelService(
+            self.engine,
+            self.writer,
+            self.chats,
+            base_url=lambda: self.settings.public_url or self.http_url,
+        )
+        self.chats.on_channel_reply = self.channels.wake
         visitor_frames = VisitorFrames(
             self.engine,
             self.writer,
@@ -268,6 +277,7 @@ class Relay:
                 self.gifs,
                 PointerService(self.engine, self.writer, self.chats),
                 self.crm,
+                self.channels,
             ],
             read_account=lambda agent_id: read(self.engine, account_repo.agent_by_id, agent_id),
         )
@@ -289,6 +299,7 @@ class Relay:
         await self.actions.start()
         self.crm.start()
         self.webhooks.start()
+        self.channels.start()
         self.retention.start()
         await self.account.start()
         self.ip_limiter.start()
@@ -350,6 +361,7 @@ class Relay:
             ("retention", self.retention),
             ("account", self.account),
             ("webhooks", self.webhooks),
+            ("channels", self.channels),
             ("router", self.router),
             ("files", self.files),
             ("frame limits", self.ip_limiter),

@@ -1,0 +1,245 @@
+"""The channels' service: the admin frames (Ajustes → Canales), the inbound polls and the
+outbox dispatcher.
+
+Both loops are timers held in the database: a poll is due at its channel's ``poll_at`` and an
+outbox row at its ``next_at``; a node takes either by moving a lease in one UPDATE that only
+one node can win, so two relay nodes never poll one mailbox nor send one reply at the same
+time, and a node that dies mid-way leaves a lease that expires and another node takes over.
+
+A reply is sent once: its outbox row carries an idempotency key, fixed when the agent's message
+was stored, that every attempt sends again (e-mail: as the Message-ID, so the client's mail
+client shows a resend after a crash as the same mail); a reply is retried with doubling backoff
+and marked failed after ``MAX_ATTEMPTS``, its error shown as the channel's last error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from server import protocol as p
+from server.channels import email as email_channel
+from server.channels import repo
+from server.chats import ladder
+from server.core.executors import CHANNELS, Saturated
+from server.core.frames import serves
+from server.store.db import read
+from server.store.writer import GroupWriter
+
+if TYPE_CHECKING:
+    from server.chats.service import ChatService
+    from server.core.sessions import AgentSession
+
+log = logging.getLogger(__name__)
+
+BUILT = ("email",)
+"""The kinds whose provider is built; the others are refused with a message saying so."""
+MAX_ATTEMPTS = 8
+BACKOFF = 2.0
+POLL_SECONDS = 60.0
+MIN_POLL_SECONDS = 0.2
+LEASE = 120.0
+IDLE_RECHECK = 5.0
+
+
+def _config(row: Any) -> dict[str, Any]:
+    try:
+        value = json.loads(row.settings or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+class ChannelService:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        writer: GroupWriter,
+        chats: ChatService,
+        base_url: Callable[[], str] = lambda: "",
+    ) -> None:
+        self.engine = engine
+        self.writer = writer
+        self.chats = chats
+        self.base_url = base_url
+        self._wakes = (asyncio.Event(), asyncio.Event())
+        self._tasks: list[asyncio.Task[None]] = []
+        self.sends = 0
+        """Provider sends this node attempted (tests count them)."""
+
+    # -------------------------------------------------------------- lifecycle
+
+    def start(self) -> None:
+        self._tasks = [
+            asyncio.create_task(self._loop(self._send_due, self._wakes[0]), name="channel-outbox"),
+            asyncio.create_task(self._loop(self._poll_due, self._wakes[1]), name="channel-polls"),
+        ]
+
+    async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        self._tasks = []
+
+    def wake(self) -> None:
+        """An outbox row or a channel was just committed: look now, not at the next recheck."""
+        for event in self._wakes:
+            event.set()
+
+    async def _loop(self, step: Callable[[], Any], wake: asyncio.Event) -> None:
+        while True:
+            wake.clear()
+            try:
+                delay = await step()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("channel loop failed; retrying")
+                delay = BACKOFF
+            try:
+                async with asyncio.timeout(delay):
+                    await wake.wait()
+            except TimeoutError:
+                pass
+
+    # -------------------------------------------------------------- inbound
+
+    async def _poll_due(self) -> float:
+        now = time.time()
+        rows = await read(self.engine, repo.due_polls, BUILT, now)
+        for row in rows:
+            if await self.writer.run(repo.claim_poll(row.id, row.poll_lease, now + LEASE)):
+                await self._poll(row)
+        return min(IDLE_RECHECK, await read(self.engine, self._next_poll_in))
+
+    @staticmethod
+    def _next_poll_in(conn: Any) -> float:
+        rows = repo.due_polls(conn, BUILT, float("inf"))
+        if not rows:
+            return IDLE_RECHECK
+        return max(0.05, min(max(r.poll_at, r.poll_lease) for r in rows) - time.time())
+
+    async def _poll(self, row: Any) -> None:
+        config = _config(row)
+        every = max(MIN_POLL_SECONDS, _float(config.get("poll_seconds"), POLL_SECONDS))
+        try:
+            state = json.loads(row.state or "{}")
+        except ValueError:
+            state = {}
+        try:
+            found, new_state = await CHANNELS.run(email_channel.fetch, config, state)
+        except (email_channel.ChannelFailed, Saturated) as exc:
+            log.info("channel %s poll failed: %s", row.id, exc)
+            await self.writer.run(repo.poll_done(row.id, None, time.time() + every, str(exc)))
+            return
+        for msg in found:
+            await self.receive(row.id, msg)
+        # Stored before the bookmark moves: a crash in between fetches them again, and the
+        # provider ids make that a no-op.
+        await self.writer.run(repo.poll_done(row.id, new_state, time.time() + every, ""))
+
+    async def receive(self, channel_id: int, msg: repo.Inbound) -> bool:
+        """Store one inbound message (once) and announce it as a widget message is; False for
+        one seen before."""
+        if len(msg.text) > self.chats.max_chars:
+            msg.text = msg.text[: self.chats.max_chars - 1] + "…"
+        route = None
+        if self.chats.router is not None:
+            route = ladder.route_new(self.chats.router.online_agents())
+        done = await self.writer.run(repo.ingest(channel_id, msg, route))
+        if done is None:
+            return False
+        await self.chats.announce_visitor_change(done.change, done.visitor_id)
+        return True
+
+    # -------------------------------------------------------------- outbound
+
+    async def _send_due(self) -> float:
+        now = time.time()
+        rows = await read(self.engine, repo.due_outbox, now)
+        for row in rows:
+            if await self.writer.run(repo.claim_outbox(row.id, row.next_at, now + LEASE)):
+                await self._send(row)
+        next_at = await read(self.engine, repo.next_outbox_at)
+        if next_at is None:
+            return IDLE_RECHECK
+        return min(IDLE_RECHECK, max(0.0, next_at - time.time()))
+
+    async def _send(self, row: Any) -> None:
+        body = json.loads(row.body)
+        error, provider_id = "", ""
+        self.sends += 1
+        try:
+            if not row.enabled:
+                raise email_channel.ChannelFailed("the channel is disabled")
+            if row.kind != "email":
+                raise email_channel.ChannelFailed(f"the {row.kind} channel is not built yet")
+            config = json.loads(row.settings or "{}")
+            message = email_channel.reply_message(config, body)
+            provider_id = await CHANNELS.run(email_channel.send, config, message)
+        except (email_channel.ChannelFailed, Saturated) as exc:
+            error = str(exc)
+        attempts = row.attempts + 1
+        if not error:
+            status, next_at = "sent", time.time()
+        elif attempts >= MAX_ATTEMPTS:
+            status, next_at = "failed", time.time()
+        else:
+            status, next_at = "pending", time.time() + BACKOFF * 2 ** (attempts - 1)
+        log.info("channel %s reply %s: %s", row.channel_id, row.key, error or "sent")
+        await self.writer.run(
+            repo.outbox_result(row, status, attempts, next_at, error, provider_id)
+        )
+
+    # -------------------------------------------------------------- admin (Ajustes → Canales)
+
+    @serves(p.ListChannels, role="admin")
+    async def list_channels(self, s: AgentSession, frame: p.ListChannels) -> None:
+        rows = await read(self.engine, repo.list_channels)
+        infos = [repo.channel_info(r, self.base_url()) for r in rows]
+        s.conn.send(p.ChannelsList(id=frame.id, channels=infos))
+
+    @serves(p.SaveChannel, role="admin")
+    async def save_channel(self, s: AgentSession, frame: p.SaveChannel) -> None:
+        if frame.kind not in BUILT:
+            raise p.FrameRejected("invalid", f"the {frame.kind} channel is not built yet", frame.id)
+        allowed = set(p.CHANNEL_SETTINGS[frame.kind])
+        unknown = sorted(set(frame.settings) - allowed)
+        if unknown:
+            raise p.FrameRejected("invalid", f"unknown settings: {', '.join(unknown)}", frame.id)
+        if frame.kind == "email" and "@" not in frame.settings.get("address", "@"):
+            raise p.FrameRejected("invalid", "the channel's address is not an e-mail", frame.id)
+        row = await self.writer.run(repo.save_channel(frame))
+        self.wake()
+        s.conn.send(p.ChannelSaved(id=frame.id, channel=repo.channel_info(row, self.base_url())))
+
+    @serves(p.TestChannel, role="admin")
+    async def test_channel(self, s: AgentSession, frame: p.TestChannel) -> None:
+        row = await read(self.engine, repo.channel_row, frame.channel_id)
+        if row is None:
+            raise p.FrameRejected("not_found", "no such channel", frame.id)
+        error = ""
+        try:
+            if row.kind != "email":
+                raise email_channel.ChannelFailed(f"the {row.kind} channel is not built yet")
+            config = _config(row)
+            await CHANNELS.run(
+                email_channel.send, config, email_channel.test_message(config, frame.to.strip())
+            )
+        except (email_channel.ChannelFailed, Saturated, ValueError) as exc:
+            error = str(exc)
+        await self.writer.run(repo.set_error(row.id, error))
+        s.conn.send(p.ChannelTested(id=frame.id, ok=not error, error=error))
+
+
+def _float(value: Any, default: float) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return default
