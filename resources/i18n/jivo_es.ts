@@ -2257,14 +2257,6 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
 <context>
     <name>ReplyChannel</name>
     <message>
-        <source>Chat</source>
-        <translation>Chat</translation>
-    </message>
-    <message>
-        <source>A message the visitor sees</source>
-        <translation>Un mensaje que el visitante ve</translation>
-    </message>
-    <message>
         <source>Comment</source>
         <translation>Comentario</translation>
     </message>
@@ -3855,6 +3847,41 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>Note</source>
         <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelNames</name>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>You can answer the client&apos;s e-mail: your reply goes to their inbox</source>
+        <translation>Puede responder al correo del cliente: su respuesta llega a su bandeja de entrada</translation>
+    </message>
+    <message>
+        <source>Your reply goes to the client on {0}</source>
+        <translation>Su respuesta llega al cliente por {0}</translation>
+    </message>
+    <message>
+        <source>A message the visitor sees</source>
+        <translation>Un mensaje que el visitante ve</translation>
     </message>
 </context>
 </TS>

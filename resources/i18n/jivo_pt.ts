@@ -2257,14 +2257,6 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
 <context>
     <name>ReplyChannel</name>
     <message>
-        <source>Chat</source>
-        <translation>Chat</translation>
-    </message>
-    <message>
-        <source>A message the visitor sees</source>
-        <translation>Uma mensagem que o visitante vê</translation>
-    </message>
-    <message>
         <source>Comment</source>
         <translation>Comentário</translation>
     </message>
@@ -3855,6 +3847,41 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>Note</source>
         <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelNames</name>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>You can answer the client&apos;s e-mail: your reply goes to their inbox</source>
+        <translation>Você pode responder ao e-mail do cliente: sua resposta chega à caixa de entrada dele</translation>
+    </message>
+    <message>
+        <source>Your reply goes to the client on {0}</source>
+        <translation>Sua resposta chega ao cliente por {0}</translation>
+    </message>
+    <message>
+        <source>A message the visitor sees</source>
+        <translation>Uma mensagem que o visitante vê</translation>
     </message>
 </context>
 </TS>

@@ -2261,14 +2261,6 @@ This page is not built yet: it comes in a later version.</source>
 <context>
     <name>ReplyChannel</name>
     <message>
-        <source>Chat</source>
-        <translation>Чат</translation>
-    </message>
-    <message>
-        <source>A message the visitor sees</source>
-        <translation>Сообщение, которое видит посетитель</translation>
-    </message>
-    <message>
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
@@ -3861,6 +3853,41 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>Note</source>
         <translation>Заметка</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelNames</name>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Чат</translation>
+    </message>
+    <message>
+        <source>You can answer the client&apos;s e-mail: your reply goes to their inbox</source>
+        <translation>Вы можете ответить на письмо клиента: ответ придёт в его почтовый ящик</translation>
+    </message>
+    <message>
+        <source>Your reply goes to the client on {0}</source>
+        <translation>Ответ уйдёт клиенту через {0}</translation>
+    </message>
+    <message>
+        <source>A message the visitor sees</source>
+        <translation>Сообщение, которое видит посетитель</translation>
     </message>
 </context>
 </TS>
