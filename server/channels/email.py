@@ -22,6 +22,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from typing import Any
 
+from server.channels.adapter import ChannelFailed
 from server.channels.outbox import mail_domain
 from server.channels.repo import Inbound
 
@@ -35,10 +36,6 @@ _QUOTE_START = re.compile(
     r"From: .+|De: .+|_{20,})\s*$",
     re.IGNORECASE,
 )
-
-
-class ChannelFailed(Exception):
-    """The provider could not be reached or refused; the message says why."""
 
 
 def _int(value: Any, default: int) -> int:
@@ -249,3 +246,21 @@ def send(config: dict[str, Any], message: EmailMessage) -> str:
     except (OSError, smtplib.SMTPException) as exc:
         raise ChannelFailed(f"SMTP: {type(exc).__name__}: {exc}") from exc
     return str(message["Message-ID"])
+
+
+class EmailAdapter:
+    """IMAP in, SMTP out (:mod:`server.channels.adapter`). A resend after an unknown outcome
+    carries the same Message-ID: the client's mail client shows one mail."""
+
+    retry_safe = True
+
+    def fetch(
+        self, config: dict[str, Any], state: dict[str, Any]
+    ) -> tuple[list[Inbound], dict[str, Any]]:
+        return fetch(config, state)
+
+    def send(self, config: dict[str, Any], body: dict[str, Any], key: str) -> str:
+        return send(config, reply_message(config, body))
+
+    def test(self, config: dict[str, Any], to: str) -> None:
+        send(config, test_message(config, to))

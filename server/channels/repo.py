@@ -336,6 +336,11 @@ def next_outbox_at(conn: Connection) -> float | None:
     return float(value) if value is not None else None
 
 
+SENDING = "(sending)"
+"""An outbox row's ``last_error`` while a node sends it: still there when that node's lease
+is over, it means the node stopped mid-send and the outcome is unknown."""
+
+
 def claim_outbox(row_id: int, seen_next_at: float, lease_until: float) -> Write[bool]:
     def write(conn: Connection) -> bool:
         result = conn.execute(
@@ -345,7 +350,7 @@ def claim_outbox(row_id: int, seen_next_at: float, lease_until: float) -> Write[
                 channel_outbox.c.status == "pending",
                 channel_outbox.c.next_at == seen_next_at,
             )
-            .values(next_at=lease_until)
+            .values(next_at=lease_until, last_error=SENDING)
         )
         return result.rowcount == 1
 

@@ -24,8 +24,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from server import protocol as p
-from server.channels import email as email_channel
 from server.channels import repo
+from server.channels.adapter import Adapter, ChannelFailed
+from server.channels.email import EmailAdapter
+from server.channels.telegram import TelegramAdapter
 from server.chats import ladder
 from server.core.executors import CHANNELS, Saturated
 from server.core.frames import serves
@@ -38,14 +40,18 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-BUILT = ("email",)
+ADAPTERS: dict[str, Adapter] = {"email": EmailAdapter(), "telegram": TelegramAdapter()}
+BUILT = tuple(ADAPTERS)
 """The kinds whose provider is built; the others are refused with a message saying so."""
 MAX_ATTEMPTS = 8
-BACKOFF = 2.0
-POLL_SECONDS = 60.0
+POLL_SECONDS = {"email": 60.0, "telegram": 3.0}
+"""Default seconds between polls (``poll_seconds`` in the settings changes them)."""
 MIN_POLL_SECONDS = 0.2
-LEASE = 120.0
 IDLE_RECHECK = 5.0
+UNKNOWN_OUTCOME = (
+    "the relay stopped while sending this reply and the provider cannot tell whether it "
+    "arrived: not sent again, so the client never gets it twice"
+)
 
 
 def _config(row: Any) -> dict[str, Any]:
@@ -63,7 +69,12 @@ class ChannelService:
         writer: GroupWriter,
         chats: ChatService,
         base_url: Callable[[], str] = lambda: "",
+        *,
+        lease: float = 120.0,
+        backoff: float = 2.0,
     ) -> None:
+        self.lease = lease
+        self.backoff = backoff
         self.engine = engine
         self.writer = writer
         self.chats = chats
@@ -101,7 +112,7 @@ class ChannelService:
                 raise
             except Exception:
                 log.exception("channel loop failed; retrying")
-                delay = BACKOFF
+                delay = self.backoff
             try:
                 async with asyncio.timeout(delay):
                     await wake.wait()
@@ -114,7 +125,7 @@ class ChannelService:
         now = time.time()
         rows = await read(self.engine, repo.due_polls, BUILT, now)
         for row in rows:
-            if await self.writer.run(repo.claim_poll(row.id, row.poll_lease, now + LEASE)):
+            if await self.writer.run(repo.claim_poll(row.id, row.poll_lease, now + self.lease)):
                 await self._poll(row)
         return min(IDLE_RECHECK, await read(self.engine, self._next_poll_in))
 
@@ -127,14 +138,16 @@ class ChannelService:
 
     async def _poll(self, row: Any) -> None:
         config = _config(row)
-        every = max(MIN_POLL_SECONDS, _float(config.get("poll_seconds"), POLL_SECONDS))
+        every = max(
+            MIN_POLL_SECONDS, _float(config.get("poll_seconds"), POLL_SECONDS.get(row.kind, 60.0))
+        )
         try:
             state = json.loads(row.state or "{}")
         except ValueError:
             state = {}
         try:
-            found, new_state = await CHANNELS.run(email_channel.fetch, config, state)
-        except (email_channel.ChannelFailed, Saturated) as exc:
+            found, new_state = await CHANNELS.run(ADAPTERS[row.kind].fetch, config, state)
+        except (ChannelFailed, Saturated) as exc:
             log.info("channel %s poll failed: %s", row.id, exc)
             await self.writer.run(repo.poll_done(row.id, None, time.time() + every, str(exc)))
             return
@@ -164,7 +177,7 @@ class ChannelService:
         now = time.time()
         rows = await read(self.engine, repo.due_outbox, now)
         for row in rows:
-            if await self.writer.run(repo.claim_outbox(row.id, row.next_at, now + LEASE)):
+            if await self.writer.run(repo.claim_outbox(row.id, row.next_at, now + self.lease)):
                 await self._send(row)
         next_at = await read(self.engine, repo.next_outbox_at)
         if next_at is None:
@@ -174,28 +187,35 @@ class ChannelService:
     async def _send(self, row: Any) -> None:
         body = json.loads(row.body)
         error, provider_id = "", ""
-        self.sends += 1
+        adapter = ADAPTERS.get(row.kind)
+        retry = True
         try:
+            if adapter is None:
+                raise ChannelFailed(f"the {row.kind} channel is not built yet")
+            if row.last_error == repo.SENDING and not adapter.retry_safe:
+                retry = False
+                raise ChannelFailed(UNKNOWN_OUTCOME)
             if not row.enabled:
-                raise email_channel.ChannelFailed("the channel is disabled")
-            if row.kind != "email":
-                raise email_channel.ChannelFailed(f"the {row.kind} channel is not built yet")
+                raise ChannelFailed("the channel is disabled")
+            self.sends += 1
             config = json.loads(row.settings or "{}")
-            message = email_channel.reply_message(config, body)
-            provider_id = await CHANNELS.run(email_channel.send, config, message)
-        except (email_channel.ChannelFailed, Saturated) as exc:
+            provider_id = await CHANNELS.run(adapter.send, config, body, row.key)
+        except Saturated as exc:
             error = str(exc)
+        except ChannelFailed as exc:
+            error = str(exc)
+            if exc.sent is not False and adapter is not None and not adapter.retry_safe:
+                retry = False  # it may have arrived: never twice
         attempts = row.attempts + 1
         if not error:
             status, next_at = "sent", time.time()
-        elif attempts >= MAX_ATTEMPTS:
+        elif attempts >= MAX_ATTEMPTS or not retry:
             status, next_at = "failed", time.time()
         else:
-            status, next_at = "pending", time.time() + BACKOFF * 2 ** (attempts - 1)
+            status, next_at = "pending", time.time() + self.backoff * 2 ** (attempts - 1)
         log.info("channel %s reply %s: %s", row.channel_id, row.key, error or "sent")
-        await self.writer.run(
-            repo.outbox_result(row, status, attempts, next_at, error, provider_id)
-        )
+        result = repo.outbox_result(row, status, attempts, next_at, error, provider_id)
+        await self.writer.run(result)
 
     # -------------------------------------------------------------- admin (Ajustes → Canales)
 
@@ -226,13 +246,11 @@ class ChannelService:
             raise p.FrameRejected("not_found", "no such channel", frame.id)
         error = ""
         try:
-            if row.kind != "email":
-                raise email_channel.ChannelFailed(f"the {row.kind} channel is not built yet")
-            config = _config(row)
-            await CHANNELS.run(
-                email_channel.send, config, email_channel.test_message(config, frame.to.strip())
-            )
-        except (email_channel.ChannelFailed, Saturated, ValueError) as exc:
+            adapter = ADAPTERS.get(row.kind)
+            if adapter is None:
+                raise ChannelFailed(f"the {row.kind} channel is not built yet")
+            await CHANNELS.run(adapter.test, _config(row), frame.to.strip())
+        except (ChannelFailed, Saturated, ValueError) as exc:
             error = str(exc)
         await self.writer.run(repo.set_error(row.id, error))
         s.conn.send(p.ChannelTested(id=frame.id, ok=not error, error=error))

@@ -117,6 +117,11 @@ class Settings:
     """C11: seconds the translator may take per request before the agent is told it failed."""
     gif_timeout: float = 10.0
     """C16: seconds the GIF provider may take per request (a search, a preview, a GIF)."""
+    channel_lease: float = 120.0
+    """C10/K1: seconds a node holds a channel's poll or an outbox send before another node may
+    take it over (longer than any provider's time-out)."""
+    channel_backoff: float = 2.0
+    """C10/K1: seconds before a failed reply is sent again; doubled each time."""
     webhook_concurrency: int = 2
     """Finding 5: POSTs in flight at once to one webhook (a hung receiver holds no more)."""
     visitor_form_rate: float = 0.2

@@ -241,6 +241,8 @@ class Relay:
             self.writer,
             self.chats,
             base_url=lambda: self.settings.public_url or self.http_url,
+            lease=settings.channel_lease,
+            backoff=settings.channel_backoff,
         )
         self.chats.on_channel_reply = self.channels.wake
         visitor_frames = VisitorFrames(

@@ -39,7 +39,7 @@ CHANNEL_SETTINGS: dict[str, tuple[str, ...]] = {
         "imap_folder", "smtp_host", "smtp_port", "smtp_security", "smtp_user", "smtp_password",
         "poll_seconds",
     ),
-    "telegram": ("bot_token", "webhook_secret", "api_base"),
+    "telegram": ("bot_token", "webhook_secret", "api_base", "poll_seconds"),
     "whatsapp": ("phone_number_id", "access_token", "app_secret", "verify_token", "api_base"),
     "sms": ("account_sid", "auth_token", "from_number", "api_base"),
 }  # fmt: skip
