@@ -2357,6 +2357,10 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <source>CRM settings</source>
         <translation>Configurar CRM</translation>
     </message>
+    <message>
+        <source>Reply channels</source>
+        <translation>Canales de respuesta</translation>
+    </message>
 </context>
 <context>
     <name>SignInWindow</name>
@@ -3882,6 +3886,136 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>A message the visitor sees</source>
         <translation>Un mensaje que el visitante ve</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelAdmin</name>
+    <message>
+        <source>Channel saved.</source>
+        <translation>Canal guardado.</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sin conexión con el servidor: inténtelo más tarde.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyChannelsSection</name>
+    <message>
+        <source>Add a channel</source>
+        <translation>Añadir un canal</translation>
+    </message>
+    <message>
+        <source>Add a website first (Settings → Channels).</source>
+        <translation>Añada primero un sitio web (Ajustes → Canales).</translation>
+    </message>
+    <message>
+        <source>An e-mail address or a Telegram chat id</source>
+        <translation>Un correo electrónico o un id de chat de Telegram</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Token del bot</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Clients who write by e-mail or Telegram get a chat like the website&apos;s visitors; your answer goes back the way they wrote.</source>
+        <translation>Los clientes que escriben por correo electrónico o Telegram tienen un chat como los visitantes del sitio web; su respuesta vuelve por donde escribieron.</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>From @BotFather</source>
+        <translation>De @BotFather</translation>
+    </message>
+    <message>
+        <source>IMAP port</source>
+        <translation>Puerto IMAP</translation>
+    </message>
+    <message>
+        <source>IMAP server (incoming)</source>
+        <translation>Servidor IMAP (entrante)</translation>
+    </message>
+    <message>
+        <source>Last error ({0}): {1}</source>
+        <translation>Último error ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>No error.</source>
+        <translation>Sin errores.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Reply channels</source>
+        <translation>Canales de respuesta</translation>
+    </message>
+    <message>
+        <source>SMTP port</source>
+        <translation>Puerto SMTP</translation>
+    </message>
+    <message>
+        <source>SMTP server (outgoing)</source>
+        <translation>Servidor SMTP (saliente)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation>Enviar un mensaje de prueba</translation>
+    </message>
+    <message>
+        <source>Set: leave empty to keep it</source>
+        <translation>Guardada: déjela vacía para conservarla</translation>
+    </message>
+    <message>
+        <source>Switched on</source>
+        <translation>Activado</translation>
+    </message>
+    <message>
+        <source>Test message sent.</source>
+        <translation>Mensaje de prueba enviado.</translation>
+    </message>
+    <message>
+        <source>The test message failed: {0}</source>
+        <translation>El mensaje de prueba falló: {0}</translation>
+    </message>
+    <message>
+        <source>This channel fetches its messages itself: there is no webhook address to give the provider.</source>
+        <translation>Este canal recoge sus mensajes por sí mismo: no hay dirección de webhook que dar al proveedor.</translation>
+    </message>
+    <message>
+        <source>This channel is not built yet: it comes in a later version.</source>
+        <translation>Este canal aún no está hecho: llega en una versión posterior.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <source>{0} (not built yet)</source>
+        <translation>{0} (aún no está hecho)</translation>
+    </message>
+    <message>
+        <source>{0} (off)</source>
+        <translation>{0} (desactivado)</translation>
     </message>
 </context>
 </TS>

@@ -2357,6 +2357,10 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <source>CRM settings</source>
         <translation>Configurar CRM</translation>
     </message>
+    <message>
+        <source>Reply channels</source>
+        <translation>Canais de resposta</translation>
+    </message>
 </context>
 <context>
     <name>SignInWindow</name>
@@ -3882,6 +3886,136 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>A message the visitor sees</source>
         <translation>Uma mensagem que o visitante vê</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelAdmin</name>
+    <message>
+        <source>Channel saved.</source>
+        <translation>Canal salvo.</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sem conexão com o servidor: tente mais tarde.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyChannelsSection</name>
+    <message>
+        <source>Add a channel</source>
+        <translation>Adicionar um canal</translation>
+    </message>
+    <message>
+        <source>Add a website first (Settings → Channels).</source>
+        <translation>Adicione primeiro um site (Configurações → Canais).</translation>
+    </message>
+    <message>
+        <source>An e-mail address or a Telegram chat id</source>
+        <translation>Um e-mail ou um id de chat do Telegram</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Token do bot</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Clients who write by e-mail or Telegram get a chat like the website&apos;s visitors; your answer goes back the way they wrote.</source>
+        <translation>Os clientes que escrevem por e-mail ou Telegram têm um chat como os visitantes do site; sua resposta volta pelo mesmo caminho.</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>Endereço de e-mail</translation>
+    </message>
+    <message>
+        <source>From @BotFather</source>
+        <translation>Do @BotFather</translation>
+    </message>
+    <message>
+        <source>IMAP port</source>
+        <translation>Porta IMAP</translation>
+    </message>
+    <message>
+        <source>IMAP server (incoming)</source>
+        <translation>Servidor IMAP (entrada)</translation>
+    </message>
+    <message>
+        <source>Last error ({0}): {1}</source>
+        <translation>Último erro ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>No error.</source>
+        <translation>Sem erros.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <source>Reply channels</source>
+        <translation>Canais de resposta</translation>
+    </message>
+    <message>
+        <source>SMTP port</source>
+        <translation>Porta SMTP</translation>
+    </message>
+    <message>
+        <source>SMTP server (outgoing)</source>
+        <translation>Servidor SMTP (saída)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation>Enviar uma mensagem de teste</translation>
+    </message>
+    <message>
+        <source>Set: leave empty to keep it</source>
+        <translation>Definida: deixe vazio para mantê-la</translation>
+    </message>
+    <message>
+        <source>Switched on</source>
+        <translation>Ativado</translation>
+    </message>
+    <message>
+        <source>Test message sent.</source>
+        <translation>Mensagem de teste enviada.</translation>
+    </message>
+    <message>
+        <source>The test message failed: {0}</source>
+        <translation>A mensagem de teste falhou: {0}</translation>
+    </message>
+    <message>
+        <source>This channel fetches its messages itself: there is no webhook address to give the provider.</source>
+        <translation>Este canal busca as mensagens por conta própria: não há endereço de webhook para informar ao provedor.</translation>
+    </message>
+    <message>
+        <source>This channel is not built yet: it comes in a later version.</source>
+        <translation>Este canal ainda não foi feito: vem numa versão futura.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>{0} (not built yet)</source>
+        <translation>{0} (ainda não feito)</translation>
+    </message>
+    <message>
+        <source>{0} (off)</source>
+        <translation>{0} (desligado)</translation>
     </message>
 </context>
 </TS>

@@ -1,8 +1,10 @@
 """C10/K1 in the app (issue 21): a chat that came by e-mail shows its channel in the chat list
 ("E-mail" where the widget's show nothing), in the header (channel, mailbox, the client's
 address) and on the composer's channel button, in each language; the agent's answer typed in
-the composer goes out as an e-mail (a real SMTP server, aiosmtpd). Screenshots
-desktop-<lang>-channel-email.png at the default window size."""
+the composer goes out as an e-mail (a real SMTP server, aiosmtpd). Ajustes → Reply channels:
+an admin adds an e-mail channel (its password stays on the relay), sends a test message and
+sees the provider's error. Screenshots desktop-<lang>-channel-email.png and
+desktop-<lang>-reply-channels.png at the default window size."""
 
 from __future__ import annotations
 
@@ -18,8 +20,9 @@ from jivo_desktop import i18n
 from jivo_desktop.store import LocalStore
 from server import protocol as p
 from server.channels import repo as channel_repo
-from server.store.schema import sites
-from tests.desktop.test_i18n import _signed_in, translations  # noqa: F401 - the fixture
+from server.store.schema import channels, sites
+from tests.desktop.test_i18n import _signed_in, cut_off, translations  # noqa: F401 - the fixture
+from tests.desktop.test_routing_ui import _signed_in_app
 from tests.support.relay import RelayHandle
 from tests.support.smtp import smtp_server
 from tests.support.waiting import until
@@ -103,4 +106,64 @@ async def test_c10_k1_email_chat_shows_its_channel_and_the_reply_goes_by_email(
         (reply,) = await inbox.wait(1, timeout=15)
         assert reply["To"] == "eva@example.com" and reply["In-Reply-To"] == "<m1@example.com>"
         assert reply["Subject"] == "Re: Maceta verde"
+        await app.shutdown()
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "pt", "ru"])
+async def test_c10_k1_admin_adds_an_email_channel_and_tests_it(
+    qapp: Any,
+    relay: RelayHandle,
+    data_dir: Path,
+    secrets: Any,
+    translations: Path,  # noqa: F811 - the fixture
+    artifacts: Path,
+    lang: str,
+) -> None:
+    """K1: Ajustes → Reply channels: add an e-mail channel, the test message's failure shown
+    (this SMTP server offers no STARTTLS, and the app never sends a password in clear) and
+    kept as the channel's last error; nothing cut off."""
+    store = LocalStore(data_dir / "local.db")
+    store.set(i18n.SETTING, lang)
+    store.close()
+    with smtp_server() as (_inbox, smtp_port):
+        app = await _signed_in_app(qapp, relay, data_dir, admin=True)
+        window = app.main_window
+        window.nav.setCurrentRow(6)
+        settings = window.settings_page
+        settings.show_section("reply_channels")
+        section = settings.sections["reply_channels"]
+        await until(lambda: section.site.count() >= 1)
+        assert not section.fields["bot_token"].isVisibleTo(section)  # e-mail's fields only
+        section.name.setText("Soporte")
+        values = {
+            "address": "support@shop.example",
+            "imap_host": "127.0.0.1",
+            "smtp_host": "127.0.0.1",
+            "smtp_port": str(smtp_port),
+            "user": "support",
+            "password": "imap-secret",
+        }
+        for key, value in values.items():
+            section.fields[key].setText(value)
+        QTest.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+        await until(lambda: section.list.count() == 1 and section.test_button.isEnabled())
+        (shown,) = section.admin.channels
+        assert shown.kind == "email" and "imap-secret" not in p.encode(
+            p.ChannelsList(id=1, channels=[shown])
+        )
+        assert shown.secrets_set == ["imap_password", "smtp_password"]
+        assert shown.settings["smtp_security"] == "starttls"  # never plain from the app
+
+        section.test_to.setText("eva@example.com")
+        QTest.mouseClick(section.test_button, Qt.MouseButton.LeftButton)
+        await until(lambda: section.admin.channels and section.admin.channels[0].last_error)
+        await until(lambda: "STARTTLS" in section.last_error.text())
+        assert "STARTTLS" in section.status.text()
+        async with relay.relay.engine.connect() as conn:
+            row = (await conn.execute(sa.select(channels))).one()
+        assert "STARTTLS" in row.last_error
+        layout = window.centralWidget().layout()  # type: ignore[union-attr]
+        layout.activate()
+        assert cut_off(window) == []
+        window.grab().save(str(artifacts / f"desktop-{lang}-reply-channels.png"))
         await app.shutdown()
