@@ -131,6 +131,16 @@ def due_polls(conn: Connection, kinds: Sequence[str], now: float) -> list[Any]:
     return list(conn.execute(query).all())
 
 
+def next_poll_at(conn: Connection, kinds: Sequence[str]) -> float | None:
+    """When the next poll is due (or a held one's lease ends); None: no channel polls."""
+    rows = conn.execute(
+        sa.select(channels.c.poll_at, channels.c.poll_lease).where(
+            channels.c.enabled, channels.c.kind.in_(list(kinds))
+        )
+    ).all()
+    return min((max(r.poll_at, r.poll_lease) for r in rows), default=None)
+
+
 def claim_poll(channel_id: int, seen_lease: float, lease_until: float) -> Write[bool]:
     """The channel's poll is a timer row: one node takes it until ``lease_until``."""
 

@@ -127,14 +127,10 @@ class ChannelService:
         for row in rows:
             if await self.writer.run(repo.claim_poll(row.id, row.poll_lease, now + self.lease)):
                 await self._poll(row)
-        return min(IDLE_RECHECK, await read(self.engine, self._next_poll_in))
-
-    @staticmethod
-    def _next_poll_in(conn: Any) -> float:
-        rows = repo.due_polls(conn, BUILT, float("inf"))
-        if not rows:
+        next_at = await read(self.engine, repo.next_poll_at, BUILT)
+        if next_at is None:
             return IDLE_RECHECK
-        return max(0.05, min(max(r.poll_at, r.poll_lease) for r in rows) - time.time())
+        return min(IDLE_RECHECK, max(0.05, next_at - time.time()))
 
     async def _poll(self, row: Any) -> None:
         config = _config(row)

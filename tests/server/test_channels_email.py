@@ -115,9 +115,9 @@ async def _count(relay: RelayHandle, query: Any) -> int:
 
 
 @pytest.fixture
-async def agent(relay: RelayHandle) -> AsyncIterator[AgentClient]:
-    client = AgentClient(relay.ws_url)
-    await client.sign_in(relay.admin_email, relay.admin_password)
+async def agent(relay_any_db: RelayHandle) -> AsyncIterator[AgentClient]:
+    client = AgentClient(relay_any_db.ws_url)
+    await client.sign_in(relay_any_db.admin_email, relay_any_db.admin_password)
     await client.wait_synced()
     yield client
     await client.close()
@@ -149,9 +149,11 @@ async def _add_channel(agent: AgentClient, imap: ImapServer, smtp_port: int) -> 
 
 
 async def test_c10_k1_email_channel_opens_chat_replies_threaded_and_imports_once(
-    relay: RelayHandle, agent: AgentClient, imap: ImapServer, smtp: tuple[Inbox, int]
+    relay_any_db: RelayHandle, agent: AgentClient, imap: ImapServer, smtp: tuple[Inbox, int]
 ) -> None:
-    """C10/K1: e-mail in by IMAP, out by SMTP, threaded both ways, each mail imported once."""
+    """C10/K1: e-mail in by IMAP, out by SMTP, threaded both ways, each mail imported once
+    (SQLite and PostgreSQL)."""
+    relay = relay_any_db
     inbox, smtp_port = smtp
     imap.deliver(mail("<old@example.com>", "Old mail", "From before the channel existed"))
     channel = await _add_channel(agent, imap, smtp_port)
@@ -254,6 +256,14 @@ async def test_c10_k1_email_channel_opens_chat_replies_threaded_and_imports_once
     sent = await read(relay.relay.engine, lambda c: c.execute(sa.select(channel_outbox)).all())
     assert [(r.status, r.attempts) for r in sent] == [("sent", 1)]
     assert len(inbox.messages) == 1
+
+    # Ajustes → Reply channels' "send a test message" goes through the channel's own SMTP.
+    tested = await agent.request(
+        lambda i: p.TestChannel(id=i, channel_id=channel.id, to="owner@shop.example")
+    )
+    assert isinstance(tested, p.ChannelTested) and tested.ok, tested.error
+    (_reply, test) = await inbox.wait(2, timeout=15)
+    assert test["To"] == "owner@shop.example" and test["From"] == "support@shop.example"
 
 
 async def _delete_chat(relay: RelayHandle, chat_id: int) -> None:
