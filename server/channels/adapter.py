@@ -19,11 +19,14 @@ from server.channels.repo import Inbound
 
 class ChannelFailed(Exception):
     """The provider could not be reached or refused; the message says why. ``sent`` None:
-    unknown whether the request reached the provider (a time-out after it was written)."""
+    unknown whether the request reached the provider (a time-out after it was written).
+    ``permanent``: retrying cannot help."""
 
-    def __init__(self, message: str, *, sent: bool | None = False) -> None:
+    def __init__(self, message: str, *, sent: bool | None = False, permanent: bool = False):
         super().__init__(message)
         self.sent = sent
+        self.permanent = permanent
+        """Retrying cannot help (WhatsApp's 24-hour window): failed at once."""
 
 
 class Adapter(Protocol):

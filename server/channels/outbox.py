@@ -80,6 +80,12 @@ def enqueue_reply(conn: Connection, chat: Any, event: p.Event) -> None:
                 created_at=time.time(),
             )
         )  # fmt: skip
+    if channel.kind == "whatsapp":  # its 24-hour window counts from the client's last message
+        body["last_inbound_at"] = conn.execute(
+            sa.select(sa.func.max(channel_messages.c.created_at)).where(
+                channel_messages.c.thread_id == thread.id, channel_messages.c.direction == "in"
+            )
+        ).scalar()
     now = time.time()
     conn.execute(
         sa.insert(channel_outbox).values(

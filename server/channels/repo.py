@@ -63,7 +63,7 @@ class Ingested:
 # ---------------------------------------------------------------- channel records
 
 
-def channel_info(row: Any, base_url: str = "") -> p.ChannelInfo:
+def channel_info(row: Any) -> p.ChannelInfo:
     config = loads(row.settings)
     return p.ChannelInfo(
         id=row.id,

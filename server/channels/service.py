@@ -28,6 +28,7 @@ from server.channels import repo
 from server.channels.adapter import Adapter, ChannelFailed
 from server.channels.email import EmailAdapter
 from server.channels.telegram import TelegramAdapter
+from server.channels.whatsapp import WhatsAppAdapter, parse, signature_ok, verify
 from server.chats import ladder
 from server.core.executors import CHANNELS, Saturated
 from server.core.frames import serves
@@ -40,9 +41,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ADAPTERS: dict[str, Adapter] = {"email": EmailAdapter(), "telegram": TelegramAdapter()}
+ADAPTERS: dict[str, Adapter] = {
+    "email": EmailAdapter(),
+    "telegram": TelegramAdapter(),
+    "whatsapp": WhatsAppAdapter(),
+}
 BUILT = tuple(ADAPTERS)
 """The kinds whose provider is built; the others are refused with a message saying so."""
+POLLED = ("email", "telegram")
+WEBHOOKS = ("whatsapp",)
+"""The kinds whose provider POSTs to the relay's webhook endpoint (server.channels.webhook_http)."""
 MAX_ATTEMPTS = 8
 POLL_SECONDS = {"email": 60.0, "telegram": 3.0}
 """Default seconds between polls (``poll_seconds`` in the settings changes them)."""
@@ -70,6 +78,7 @@ class ChannelService:
         chats: ChatService,
         base_url: Callable[[], str] = lambda: "",
         *,
+        webhook_base: Callable[[], str] = lambda: "",
         lease: float = 120.0,
         backoff: float = 2.0,
     ) -> None:
@@ -79,6 +88,7 @@ class ChannelService:
         self.writer = writer
         self.chats = chats
         self.base_url = base_url
+        self.webhook_base = webhook_base
         self._wakes = (asyncio.Event(), asyncio.Event())
         self._tasks: list[asyncio.Task[None]] = []
         self.sends = 0
@@ -123,11 +133,11 @@ class ChannelService:
 
     async def _poll_due(self) -> float:
         now = time.time()
-        rows = await read(self.engine, repo.due_polls, BUILT, now)
+        rows = await read(self.engine, repo.due_polls, POLLED, now)
         for row in rows:
             if await self.writer.run(repo.claim_poll(row.id, row.poll_lease, now + self.lease)):
                 await self._poll(row)
-        next_at = await read(self.engine, repo.next_poll_at, BUILT)
+        next_at = await read(self.engine, repo.next_poll_at, POLLED)
         if next_at is None:
             return IDLE_RECHECK
         return min(IDLE_RECHECK, max(0.05, next_at - time.time()))
@@ -167,6 +177,34 @@ class ChannelService:
         await self.chats.announce_visitor_change(done.change, done.visitor_id)
         return True
 
+    async def webhook(
+        self,
+        channel_id: int,
+        method: str,
+        query: dict[str, str],
+        headers: dict[str, str],
+        body: bytes,
+    ) -> tuple[int, str]:
+        """A provider's webhook (server.channels.webhook_http): WhatsApp's handshake (GET) and
+        its signed POSTs. A bad signature is refused (401) before anything is read or stored;
+        a POST seen before (the provider retries until it gets a 200) stores nothing new."""
+        row = await read(self.engine, repo.channel_row, channel_id)
+        if row is None or row.kind not in WEBHOOKS or not row.enabled:
+            return 404, "no such channel"
+        config = _config(row)
+        if method == "GET":
+            challenge = verify(config, query)
+            return (200, challenge) if challenge is not None else (403, "wrong verify token")
+        if not signature_ok(config, headers, body):
+            return 401, "bad signature"
+        try:
+            found = parse(body)
+        except ValueError:
+            return 400, "not JSON"
+        for msg in found:
+            await self.receive(channel_id, msg)
+        return 200, "ok"  # fmt: skip
+
     # -------------------------------------------------------------- outbound
 
     async def _send_due(self) -> float:
@@ -202,6 +240,8 @@ class ChannelService:
             error = str(exc)
             if exc.sent is not False and adapter is not None and not adapter.retry_safe:
                 retry = False  # it may have arrived: never twice
+            if exc.permanent:
+                retry = False
         attempts = row.attempts + 1
         if not error:
             status, next_at = "sent", time.time()
@@ -215,10 +255,17 @@ class ChannelService:
 
     # -------------------------------------------------------------- admin (Ajustes → Canales)
 
+    def _info(self, row: Any) -> p.ChannelInfo:
+        info = repo.channel_info(row)
+        base = self.webhook_base()
+        if row.kind in WEBHOOKS and base:
+            info.webhook_url = f"{base.rstrip('/')}/channels/{row.id}/webhook"
+        return info
+
     @serves(p.ListChannels, role="admin")
     async def list_channels(self, s: AgentSession, frame: p.ListChannels) -> None:
         rows = await read(self.engine, repo.list_channels)
-        infos = [repo.channel_info(r, self.base_url()) for r in rows]
+        infos = [self._info(r) for r in rows]
         s.conn.send(p.ChannelsList(id=frame.id, channels=infos))
 
     @serves(p.SaveChannel, role="admin")
@@ -233,7 +280,7 @@ class ChannelService:
             raise p.FrameRejected("invalid", "the channel's address is not an e-mail", frame.id)
         row = await self.writer.run(repo.save_channel(frame))
         self.wake()
-        s.conn.send(p.ChannelSaved(id=frame.id, channel=repo.channel_info(row, self.base_url())))
+        s.conn.send(p.ChannelSaved(id=frame.id, channel=self._info(row)))
 
     @serves(p.TestChannel, role="admin")
     async def test_channel(self, s: AgentSession, frame: p.TestChannel) -> None:

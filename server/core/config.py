@@ -120,6 +120,11 @@ class Settings:
     channel_lease: float = 120.0
     """C10/K1: seconds a node holds a channel's poll or an outbox send before another node may
     take it over (longer than any provider's time-out)."""
+    channel_webhook_port: int = -1
+    """C10/K1: the port of the channels' webhook endpoint (WhatsApp POSTs there); -1: off,
+    0: any free port (tests)."""
+    channel_webhook_url: str = ""
+    """The public address of that endpoint (behind a proxy); empty: http://host:port."""
     channel_backoff: float = 2.0
     """C10/K1: seconds before a failed reply is sent again; doubled each time."""
     webhook_concurrency: int = 2

@@ -29,6 +29,7 @@ from server.account.presence import Presence
 from server.account.service import AccountService
 from server.actions.service import ActionService
 from server.channels.service import ChannelService
+from server.channels.webhook_http import WebhookServer
 from server.chats.chat_frames import ChatFrames
 from server.chats.replay import GapFill, max_cursor
 from server.chats.routing import Router
@@ -243,6 +244,10 @@ class Relay:
             base_url=lambda: self.settings.public_url or self.http_url,
             lease=settings.channel_lease,
             backoff=settings.channel_backoff,
+            webhook_base=lambda: self.channel_webhook_url,
+        )
+        self.channel_webhooks = WebhookServer(
+            self.channels.webhook, settings.host, max(0, settings.channel_webhook_port)
         )
         self.chats.on_channel_reply = self.channels.wake
         visitor_frames = VisitorFrames(
@@ -302,6 +307,8 @@ class Relay:
         self.crm.start()
         self.webhooks.start()
         self.channels.start()
+        if self.settings.channel_webhook_port >= 0:
+            await self.channel_webhooks.start()
         self.retention.start()
         await self.account.start()
         self.ip_limiter.start()
@@ -363,6 +370,7 @@ class Relay:
             ("retention", self.retention),
             ("account", self.account),
             ("webhooks", self.webhooks),
+            ("channel webhooks", self.channel_webhooks),
             ("channels", self.channels),
             ("router", self.router),
             ("files", self.files),
@@ -392,6 +400,15 @@ class Relay:
     @property
     def http_url(self) -> str:
         return f"http://{self.settings.host}:{self.port}"
+
+    @property
+    def channel_webhook_url(self) -> str:
+        """Where providers POST (C10/K1); empty when the endpoint is off."""
+        if self.settings.channel_webhook_port < 0:
+            return ""
+        if self.settings.channel_webhook_url:
+            return self.settings.channel_webhook_url
+        return f"http://{self.settings.host}:{self.channel_webhooks.port}"
 
     @property
     def ws_url(self) -> str:
