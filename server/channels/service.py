@@ -18,13 +18,14 @@ import asyncio
 import json
 import logging
 import time
+import urllib.parse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from server import protocol as p
-from server.channels import repo
+from server.channels import repo, sms
 from server.channels.adapter import Adapter, ChannelFailed
 from server.channels.email import EmailAdapter
 from server.channels.telegram import TelegramAdapter
@@ -45,11 +46,12 @@ ADAPTERS: dict[str, Adapter] = {
     "email": EmailAdapter(),
     "telegram": TelegramAdapter(),
     "whatsapp": WhatsAppAdapter(),
+    "sms": sms.SmsAdapter(),
 }
 BUILT = tuple(ADAPTERS)
 """The kinds whose provider is built; the others are refused with a message saying so."""
 POLLED = ("email", "telegram")
-WEBHOOKS = ("whatsapp",)
+WEBHOOKS = ("whatsapp", "sms")
 """The kinds whose provider POSTs to the relay's webhook endpoint (server.channels.webhook_http)."""
 MAX_ATTEMPTS = 8
 POLL_SECONDS = {"email": 60.0, "telegram": 3.0}
@@ -192,6 +194,8 @@ class ChannelService:
         if row is None or row.kind not in WEBHOOKS or not row.enabled:
             return 404, "no such channel"
         config = _config(row)
+        if row.kind == "sms":
+            return await self._twilio(row, config, method, query, headers, body)
         if method == "GET":
             challenge = verify(config, query)
             return (200, challenge) if challenge is not None else (403, "wrong verify token")
@@ -204,6 +208,31 @@ class ChannelService:
         for msg in found:
             await self.receive(channel_id, msg)
         return 200, "ok"  # fmt: skip
+
+    async def _twilio(
+        self,
+        row: Any,
+        config: dict[str, Any],
+        method: str,
+        query: dict[str, str],
+        headers: dict[str, str],
+        body: bytes,
+    ) -> tuple[int, str]:
+        """Twilio signs the URL it was given (ours, with any query) and the POSTed form."""
+        if method != "POST":
+            return 405, "POST only"
+        url = self._info(row).webhook_url
+        if query:
+            url += "?" + urllib.parse.urlencode(query)
+        params = dict(
+            urllib.parse.parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+        )
+        if not sms.signature_ok(config, url, headers, params):
+            return 401, "bad signature"
+        msg = sms.parse(params)
+        if msg is not None:
+            await self.receive(row.id, msg)
+        return 200, "<Response></Response>"  # fmt: skip
 
     # -------------------------------------------------------------- outbound
 

@@ -1,8 +1,10 @@
-"""C10/K1 (issue 21): the WhatsApp channel against a fake Cloud API of our own: the webhook
-verification handshake; a POST with a bad X-Hub-Signature-256 refused with nothing stored; a
-client's message POSTed twice (Meta retries) is one chat, offered as widget chats are; the
-reply reaches the fake once; past the 24-hour window a reply fails at once, with a sentence
-saying a template would be needed, and the fake gets nothing."""
+"""C10/K1 (issue 21): the channels that arrive by webhook, each against a fake provider of our
+own. WhatsApp (Cloud API): the verification handshake; a POST with a bad X-Hub-Signature-256
+refused with nothing stored; a client's message POSTed twice (Meta retries) is one chat,
+offered as widget chats are; the reply reaches the fake once; past the 24-hour window a reply
+fails at once, with a sentence saying a template would be needed, and the fake gets nothing.
+SMS (Twilio): X-Twilio-Signature checked, a retried SMS is one message, a status callback
+stores nothing, the reply reaches the fake once."""
 
 from __future__ import annotations
 
@@ -21,7 +23,9 @@ from server import protocol as p
 from server.channels import whatsapp
 from server.store.db import read
 from server.store.schema import channel_messages, channel_outbox, chats, events
+from tests.support import fake_twilio as ft
 from tests.support import fake_whatsapp as fw
+from tests.support.fake_twilio import FakeTwilio, fake_twilio
 from tests.support.fake_whatsapp import FakeWhatsApp, fake_whatsapp
 from tests.support.relay import RelayHandle, running_relay
 
@@ -122,3 +126,49 @@ async def test_c10_k1_whatsapp_webhooks_signed_once_and_the_24_hour_window(
 
 async def _sent(fake: FakeWhatsApp, n: int) -> bool:
     return len(fake.sent) >= n
+
+
+async def test_c10_k1_sms_by_twilio_signed_once_and_replied_once(relay: RelayHandle) -> None:
+    """C10/K1: Twilio's signed webhook, retries and status callbacks; the reply once."""
+    with fake_twilio() as fake:
+        agent = AgentClient(relay.ws_url)
+        await agent.sign_in(relay.admin_email, relay.admin_password)
+        await agent.wait_synced()
+        saved = await agent.request(
+            lambda i: p.SaveChannel(
+                id=i, kind="sms", site_id=1, name="SMS",
+                settings={"account_sid": ft.ACCOUNT_SID, "auth_token": ft.AUTH_TOKEN,
+                          "from_number": ft.FROM_NUMBER, "api_base": fake.base},
+            )
+        )  # fmt: skip
+        assert isinstance(saved, p.ChannelSaved)
+        hook = saved.channel.webhook_url
+        sms_in = {"MessageSid": "SM1", "AccountSid": ft.ACCOUNT_SID, "From": "+34600111222",
+                  "To": ft.FROM_NUMBER, "Body": "¿Abren el sábado?"}  # fmt: skip
+        # Signed with another token: refused, nothing stored.
+        assert await asyncio.to_thread(FakeTwilio.post, hook, sms_in, "not-the-token") == 401
+        assert await _rows(relay, channel_messages) == []
+        # Twilio retries: the same MessageSid twice is one message.
+        assert await asyncio.to_thread(FakeTwilio.post, hook, sms_in) == 200
+        offered = await agent.wait_for(
+            lambda f: isinstance(f, p.ChatOffered) and f.chat.channel == "sms"
+        )
+        assert await asyncio.to_thread(FakeTwilio.post, hook, sms_in) == 200
+        status = {"MessageSid": "SM1", "MessageStatus": "delivered", "From": "+34600111222"}
+        assert await asyncio.to_thread(FakeTwilio.post, hook, status) == 200
+        lines = [e.text for e in await _rows(relay, events) if e.author == "visitor"]
+        assert lines == ["¿Abren el sábado?"]
+        assert offered.chat.visitor is not None
+        assert offered.chat.visitor.phone == "+34600111222"
+
+        await agent.accept(offered.chat.id)
+        await agent.send_message(offered.chat.id, "Sí, de 10 a 14.")
+        async with asyncio.timeout(15):
+            while not fake.sent:  # noqa: ASYNC110 - the outbox row is a timer row
+                await asyncio.sleep(0.05)
+        assert fake.sent == [
+            {"To": "+34600111222", "From": ft.FROM_NUMBER, "Body": "Sí, de 10 a 14."}
+        ]
+        (row,) = await _rows(relay, channel_outbox)
+        assert row.status == "sent" and row.provider_id.startswith("SM")
+        await agent.close()
