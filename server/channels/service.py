@@ -15,6 +15,7 @@ and marked failed after ``MAX_ATTEMPTS``, its error shown as the channel's last 
 from __future__ import annotations
 
 import asyncio
+import hmac
 import json
 import logging
 import time
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from server import protocol as p
-from server.channels import repo, sms
+from server.channels import repo, sms, telegram
 from server.channels.adapter import Adapter, ChannelFailed
 from server.channels.email import EmailAdapter
 from server.channels.telegram import TelegramAdapter
@@ -51,7 +52,9 @@ ADAPTERS: dict[str, Adapter] = {
 BUILT = tuple(ADAPTERS)
 """The kinds whose provider is built; the others are refused with a message saying so."""
 POLLED = ("email", "telegram")
-WEBHOOKS = ("whatsapp", "sms")
+WEBHOOKS = ("whatsapp", "sms", "telegram")
+"""Telegram only when its settings have a webhook_secret (setWebhook's secret_token); else it
+polls getUpdates (Telegram refuses getUpdates while a webhook is set)."""
 """The kinds whose provider POSTs to the relay's webhook endpoint (server.channels.webhook_http)."""
 MAX_ATTEMPTS = 8
 POLL_SECONDS = {"email": 60.0, "telegram": 3.0}
@@ -146,6 +149,11 @@ class ChannelService:
 
     async def _poll(self, row: Any) -> None:
         config = _config(row)
+        if row.kind == "telegram" and config.get("webhook_secret"):
+            # Webhook mode: Telegram pushes, and would refuse getUpdates. Looked at again
+            # later, in case the admin removes the secret.
+            await self.writer.run(repo.poll_done(row.id, None, time.time() + 60, ""))
+            return
         every = max(
             MIN_POLL_SECONDS, _float(config.get("poll_seconds"), POLL_SECONDS.get(row.kind, 60.0))
         )
@@ -196,6 +204,8 @@ class ChannelService:
         config = _config(row)
         if row.kind == "sms":
             return await self._twilio(row, config, method, query, headers, body)
+        if row.kind == "telegram":
+            return await self._telegram(row, config, method, headers, body)
         if method == "GET":
             challenge = verify(config, query)
             return (200, challenge) if challenge is not None else (403, "wrong verify token")
@@ -207,6 +217,34 @@ class ChannelService:
             return 400, "not JSON"
         for msg in found:
             await self.receive(channel_id, msg)
+        return 200, "ok"  # fmt: skip
+
+    async def _telegram(
+        self,
+        row: Any,
+        config: dict[str, Any],
+        method: str,
+        headers: dict[str, str],
+        body: bytes,
+    ) -> tuple[int, str]:
+        """Telegram sends the secret_token given to setWebhook in a header, unsigned body."""
+        secret = str(config.get("webhook_secret", ""))
+        given = headers.get("x-telegram-bot-api-secret-token", "")
+        if method != "POST":
+            return 405, "POST only"
+        if not secret or not hmac.compare_digest(given, secret):
+            return 401, "bad secret token"
+        try:
+            update = json.loads(body)
+        except ValueError:
+            return 400, "not JSON"
+        msg = (
+            telegram.inbound(update)
+            if isinstance(update, dict) and isinstance(update.get("update_id"), int)
+            else None
+        )
+        if msg is not None:
+            await self.receive(row.id, msg)
         return 200, "ok"  # fmt: skip
 
     async def _twilio(
@@ -287,7 +325,10 @@ class ChannelService:
     def _info(self, row: Any) -> p.ChannelInfo:
         info = repo.channel_info(row)
         base = self.webhook_base()
-        if row.kind in WEBHOOKS and base:
+        pushed = row.kind in WEBHOOKS and (
+            row.kind != "telegram" or bool(_config(row).get("webhook_secret"))
+        )
+        if pushed and base:
             info.webhook_url = f"{base.rstrip('/')}/channels/{row.id}/webhook"
         return info
 

@@ -1,10 +1,12 @@
 """The Telegram channel (Bot API): inbound by ``getUpdates`` (polled; each update once, by its
-``update_id``: the provider id ``update:<id>``), outbound by ``sendMessage``.
+``update_id``: the provider id ``update:<id>``), or, when the settings have a
+``webhook_secret``, by webhook (the admin gives ``setWebhook`` the channel's webhook_url and
+that secret as ``secret_token``; Telegram sends it back in X-Telegram-Bot-Api-Secret-Token:
+server.channels.service). Outbound by ``sendMessage``.
 
 The Bot API has no idempotency key, so a reply whose outcome is unknown is not sent again
 (``retry_safe`` False): a refused connection is retried, a time-out after the request went is
-marked failed with the reason. Webhooks (``setWebhook`` with ``secret_token``) need an HTTP
-POST endpoint on the relay, which it does not have yet: polling works behind any firewall."""
+marked failed with the reason."""
 
 from __future__ import annotations
 

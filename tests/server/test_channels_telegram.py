@@ -134,3 +134,57 @@ async def test_c10_k1_telegram_wrong_token_refused_nothing_stored(relay: RelayHa
         assert isinstance(tested, p.ChannelTested) and not tested.ok
         assert "401" in tested.error and fake.sent == []
         await agent.close()
+
+
+async def test_c10_k1_telegram_webhook_secret_token_and_retries(tmp_path: Path) -> None:
+    """C10/K1: with a webhook secret the bot is pushed to (setWebhook's secret_token): an
+    update without the right X-Telegram-Bot-Api-Secret-Token is refused with nothing stored;
+    Telegram's retry of an update is one message; no getUpdates is made meanwhile."""
+    import json
+    import urllib.error
+    import urllib.request
+
+    def post(url: str, update: dict[str, Any], secret: str | None) -> int:
+        headers = {"Content-Type": "application/json"}
+        if secret is not None:
+            headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+        request = urllib.request.Request(
+            url, data=json.dumps(update).encode(), headers=headers, method="POST"
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return int(response.status)
+        except urllib.error.HTTPError as exc:
+            return int(exc.code)
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'relay.db'}"
+    with fake_telegram() as fake:
+        async with running_relay(url, channel_webhook_port=0) as handle:
+            agent = AgentClient(handle.ws_url)
+            await agent.sign_in(handle.admin_email, handle.admin_password)
+            await agent.wait_synced()
+            saved = await agent.request(
+                lambda i: p.SaveChannel(
+                    id=i, kind="telegram", site_id=1, name="Bot",
+                    settings={"bot_token": fake.token, "api_base": fake.base,
+                              "webhook_secret": "s3cret-token", "poll_seconds": "0.2"},
+                )
+            )  # fmt: skip
+            assert isinstance(saved, p.ChannelSaved)
+            hook = saved.channel.webhook_url
+            assert hook.endswith(f"/channels/{saved.channel.id}/webhook")
+            fake.client_writes(42, "Hola por webhook")
+            update = fake.updates[0]
+            for wrong in (None, "guess"):
+                assert await asyncio.to_thread(post, hook, update, wrong) == 401
+            assert await _rows(handle.relay, channel_messages) == []
+            for _retry in range(2):
+                assert await asyncio.to_thread(post, hook, update, "s3cret-token") == 200
+            offered = await agent.wait_for(
+                lambda f: isinstance(f, p.ChatOffered) and f.chat.channel == "telegram"
+            )
+            assert offered.chat.preview == "Hola por webhook"
+            lines = [e.text for e in await _rows(handle.relay, events) if e.author == "visitor"]
+            assert lines == ["Hola por webhook"]
+            assert "getUpdates" not in fake.calls
+            await agent.close()
