@@ -3910,20 +3910,12 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <translation>Añada primero un sitio web (Ajustes → Canales).</translation>
     </message>
     <message>
-        <source>An e-mail address or a Telegram chat id</source>
-        <translation>Un correo electrónico o un id de chat de Telegram</translation>
-    </message>
-    <message>
         <source>Bot token</source>
         <translation>Token del bot</translation>
     </message>
     <message>
         <source>Channel</source>
         <translation>Canal</translation>
-    </message>
-    <message>
-        <source>Clients who write by e-mail or Telegram get a chat like the website&apos;s visitors; your answer goes back the way they wrote.</source>
-        <translation>Los clientes que escriben por correo electrónico o Telegram tienen un chat como los visitantes del sitio web; su respuesta vuelve por donde escribieron.</translation>
     </message>
     <message>
         <source>E-mail address</source>
@@ -3998,10 +3990,6 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <translation>Este canal recoge sus mensajes por sí mismo: no hay dirección de webhook que dar al proveedor.</translation>
     </message>
     <message>
-        <source>This channel is not built yet: it comes in a later version.</source>
-        <translation>Este canal aún no está hecho: llega en una versión posterior.</translation>
-    </message>
-    <message>
         <source>User name</source>
         <translation>Usuario</translation>
     </message>
@@ -4010,12 +3998,56 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <translation>Sitio web</translation>
     </message>
     <message>
-        <source>{0} (not built yet)</source>
-        <translation>{0} (aún no está hecho)</translation>
-    </message>
-    <message>
         <source>{0} (off)</source>
         <translation>{0} (desactivado)</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token de acceso</translation>
+    </message>
+    <message>
+        <source>Account SID</source>
+        <translation>SID de la cuenta</translation>
+    </message>
+    <message>
+        <source>An e-mail address, a phone number or a Telegram chat id</source>
+        <translation>Un correo electrónico, un teléfono o un id de chat de Telegram</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>Clave secreta de la app</translation>
+    </message>
+    <message>
+        <source>Auth token</source>
+        <translation>Token de autenticación</translation>
+    </message>
+    <message>
+        <source>Clients who write by e-mail, WhatsApp, SMS or Telegram get a chat like the website&apos;s visitors; your answer goes back the way they wrote.</source>
+        <translation>Los clientes que escriben por correo electrónico, WhatsApp, SMS o Telegram tienen un chat como los visitantes del sitio web; su respuesta vuelve por donde escribieron.</translation>
+    </message>
+    <message>
+        <source>Give the provider this webhook address:</source>
+        <translation>Dé al proveedor esta dirección de webhook:</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>ID del número de teléfono</translation>
+    </message>
+    <message>
+        <source>Sending number</source>
+        <translation>Número de envío</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s webhook endpoint is off: ask whoever runs the relay.</source>
+        <translation>El punto de webhook del servidor está apagado: consulte a quien administra el servidor.</translation>
+    </message>
+    <message>
+        <source>Verify token</source>
+        <translation>Token de verificación</translation>
+    </message>
+    <message>
+        <source>Webhook secret (optional)</source>
+        <translation>Secreto del webhook (opcional)</translation>
     </message>
 </context>
 </TS>

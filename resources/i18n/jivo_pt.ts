@@ -3910,20 +3910,12 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <translation>Adicione primeiro um site (Configurações → Canais).</translation>
     </message>
     <message>
-        <source>An e-mail address or a Telegram chat id</source>
-        <translation>Um e-mail ou um id de chat do Telegram</translation>
-    </message>
-    <message>
         <source>Bot token</source>
         <translation>Token do bot</translation>
     </message>
     <message>
         <source>Channel</source>
         <translation>Canal</translation>
-    </message>
-    <message>
-        <source>Clients who write by e-mail or Telegram get a chat like the website&apos;s visitors; your answer goes back the way they wrote.</source>
-        <translation>Os clientes que escrevem por e-mail ou Telegram têm um chat como os visitantes do site; sua resposta volta pelo mesmo caminho.</translation>
     </message>
     <message>
         <source>E-mail address</source>
@@ -3998,10 +3990,6 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <translation>Este canal busca as mensagens por conta própria: não há endereço de webhook para informar ao provedor.</translation>
     </message>
     <message>
-        <source>This channel is not built yet: it comes in a later version.</source>
-        <translation>Este canal ainda não foi feito: vem numa versão futura.</translation>
-    </message>
-    <message>
         <source>User name</source>
         <translation>Usuário</translation>
     </message>
@@ -4010,12 +3998,56 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <translation>Site</translation>
     </message>
     <message>
-        <source>{0} (not built yet)</source>
-        <translation>{0} (ainda não feito)</translation>
-    </message>
-    <message>
         <source>{0} (off)</source>
         <translation>{0} (desligado)</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token de acesso</translation>
+    </message>
+    <message>
+        <source>Account SID</source>
+        <translation>SID da conta</translation>
+    </message>
+    <message>
+        <source>An e-mail address, a phone number or a Telegram chat id</source>
+        <translation>Um e-mail, um telefone ou um id de chat do Telegram</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>Chave secreta do app</translation>
+    </message>
+    <message>
+        <source>Auth token</source>
+        <translation>Token de autenticação</translation>
+    </message>
+    <message>
+        <source>Clients who write by e-mail, WhatsApp, SMS or Telegram get a chat like the website&apos;s visitors; your answer goes back the way they wrote.</source>
+        <translation>Os clientes que escrevem por e-mail, WhatsApp, SMS ou Telegram têm um chat como os visitantes do site; sua resposta volta pelo mesmo caminho.</translation>
+    </message>
+    <message>
+        <source>Give the provider this webhook address:</source>
+        <translation>Informe ao provedor este endereço de webhook:</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>ID do número de telefone</translation>
+    </message>
+    <message>
+        <source>Sending number</source>
+        <translation>Número de envio</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s webhook endpoint is off: ask whoever runs the relay.</source>
+        <translation>O endpoint de webhook do servidor está desligado: fale com quem administra o servidor.</translation>
+    </message>
+    <message>
+        <source>Verify token</source>
+        <translation>Token de verificação</translation>
+    </message>
+    <message>
+        <source>Webhook secret (optional)</source>
+        <translation>Segredo do webhook (opcional)</translation>
     </message>
 </context>
 </TS>

@@ -3916,20 +3916,12 @@ This page is not built yet: it comes in a later version.</source>
         <translation>Сначала добавьте сайт (Настройки → Каналы).</translation>
     </message>
     <message>
-        <source>An e-mail address or a Telegram chat id</source>
-        <translation>Адрес почты или id чата в Telegram</translation>
-    </message>
-    <message>
         <source>Bot token</source>
         <translation>Токен бота</translation>
     </message>
     <message>
         <source>Channel</source>
         <translation>Канал</translation>
-    </message>
-    <message>
-        <source>Clients who write by e-mail or Telegram get a chat like the website&apos;s visitors; your answer goes back the way they wrote.</source>
-        <translation>Клиенты, которые пишут по почте или в Telegram, получают чат, как посетители сайта; ответ уходит туда, откуда они написали.</translation>
     </message>
     <message>
         <source>E-mail address</source>
@@ -4004,10 +3996,6 @@ This page is not built yet: it comes in a later version.</source>
         <translation>Этот канал сам забирает сообщения: адрес вебхука провайдеру давать не нужно.</translation>
     </message>
     <message>
-        <source>This channel is not built yet: it comes in a later version.</source>
-        <translation>Этот канал ещё не готов: он появится в следующей версии.</translation>
-    </message>
-    <message>
         <source>User name</source>
         <translation>Имя пользователя</translation>
     </message>
@@ -4016,12 +4004,56 @@ This page is not built yet: it comes in a later version.</source>
         <translation>Сайт</translation>
     </message>
     <message>
-        <source>{0} (not built yet)</source>
-        <translation>{0} (ещё не готов)</translation>
-    </message>
-    <message>
         <source>{0} (off)</source>
         <translation>{0} (выключен)</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Токен доступа</translation>
+    </message>
+    <message>
+        <source>Account SID</source>
+        <translation>SID аккаунта</translation>
+    </message>
+    <message>
+        <source>An e-mail address, a phone number or a Telegram chat id</source>
+        <translation>Адрес почты, телефон или id чата в Telegram</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>Секрет приложения</translation>
+    </message>
+    <message>
+        <source>Auth token</source>
+        <translation>Токен авторизации</translation>
+    </message>
+    <message>
+        <source>Clients who write by e-mail, WhatsApp, SMS or Telegram get a chat like the website&apos;s visitors; your answer goes back the way they wrote.</source>
+        <translation>Клиенты, которые пишут по почте, в WhatsApp, по SMS или в Telegram, получают чат, как посетители сайта; ответ уходит туда, откуда они написали.</translation>
+    </message>
+    <message>
+        <source>Give the provider this webhook address:</source>
+        <translation>Укажите провайдеру этот адрес вебхука:</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>ID номера телефона</translation>
+    </message>
+    <message>
+        <source>Sending number</source>
+        <translation>Номер отправителя</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s webhook endpoint is off: ask whoever runs the relay.</source>
+        <translation>Приём вебхуков на сервере выключен: обратитесь к администратору сервера.</translation>
+    </message>
+    <message>
+        <source>Verify token</source>
+        <translation>Токен проверки</translation>
+    </message>
+    <message>
+        <source>Webhook secret (optional)</source>
+        <translation>Секрет вебхука (необязательно)</translation>
     </message>
 </context>
 </TS>

@@ -4,10 +4,11 @@ address) and on the composer's channel button, in each language; the agent's ans
 the composer goes out as an e-mail (a real SMTP server, aiosmtpd). Ajustes → Reply channels:
 an admin adds an e-mail channel (its password stays on the relay), sends a test message and
 sees the provider's error. Screenshots desktop-<lang>-channel-email.png and
-desktop-<lang>-reply-channels.png at the default window size."""
+desktop-<lang>-reply-channels(-whatsapp).png at the default window size."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -121,7 +122,8 @@ async def test_c10_k1_admin_adds_an_email_channel_and_tests_it(
 ) -> None:
     """K1: Ajustes → Reply channels: add an e-mail channel, the test message's failure shown
     (this SMTP server offers no STARTTLS, and the app never sends a password in clear) and
-    kept as the channel's last error; nothing cut off."""
+    kept as the channel's last error; add a WhatsApp channel, its webhook address shown;
+    nothing cut off."""
     store = LocalStore(data_dir / "local.db")
     store.set(i18n.SETTING, lang)
     store.close()
@@ -154,6 +156,16 @@ async def test_c10_k1_admin_adds_an_email_channel_and_tests_it(
         assert shown.secrets_set == ["imap_password", "smtp_password"]
         assert shown.settings["smtp_security"] == "starttls"  # never plain from the app
 
+        # Its first poll (no IMAP server answers on 993 here) fails too: let it, so that the
+        # last error below is the test message's.
+        async def polled() -> bool:
+            async with relay.relay.engine.connect() as conn:
+                return bool((await conn.execute(sa.select(channels.c.poll_at))).scalar())
+
+        for _ in range(500):
+            if await polled():
+                break
+            await asyncio.sleep(0.02)  # a timer row: nothing to await but the row
         section.test_to.setText("eva@example.com")
         QTest.mouseClick(section.test_button, Qt.MouseButton.LeftButton)
         await until(lambda: section.admin.channels and section.admin.channels[0].last_error)
@@ -166,4 +178,26 @@ async def test_c10_k1_admin_adds_an_email_channel_and_tests_it(
         layout.activate()
         assert cut_off(window) == []
         window.grab().save(str(artifacts / f"desktop-{lang}-reply-channels.png"))
+
+        # WhatsApp: its own fields, and the webhook address to give Meta.
+        relay.relay.settings.channel_webhook_port = 0
+        await relay.relay.channel_webhooks.start()
+        QTest.mouseClick(section.new_button, Qt.MouseButton.LeftButton)
+        section.kind.setCurrentIndex(section.kind.findData("whatsapp"))
+        assert section.fields["app_secret"].isVisibleTo(section)
+        assert not section.fields["imap_host"].isVisibleTo(section)
+        section.name.setText("WhatsApp")
+        for key, value in {
+            "phone_number_id": "1098765",
+            "access_token": "EAAG-x",
+            "app_secret": "meta-secret",
+            "verify_token": "verify-me",
+        }.items():
+            section.fields[key].setText(value)  # fmt: skip
+        QTest.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+        await until(lambda: section.list.count() == 2 and section.webhook_url.isVisibleTo(section))
+        assert section.webhook_url.text() == relay.relay.channel_webhook_url + "/channels/2/webhook"
+        assert section.fields["app_secret"].text() == ""  # write-only: never shown back
+        assert cut_off(window) == []
+        window.grab().save(str(artifacts / f"desktop-{lang}-reply-channels-whatsapp.png"))
         await app.shutdown()

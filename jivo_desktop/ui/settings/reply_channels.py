@@ -1,7 +1,7 @@
 """Ajustes → Reply channels (C10/K1, admins): "Canales: Podrá añadir nuevos canales a su
-cuenta". The account's e-mail and Telegram channels: add one, change or switch it off, send a
-test message, and see its last error. Passwords and tokens are write-only (they stay on the
-relay). WhatsApp and SMS are listed as not built yet."""
+cuenta". The account's e-mail, WhatsApp, SMS and Telegram channels: add one, change or switch
+it off, send a test message, see its last error and the webhook address to give the provider.
+Passwords and tokens are write-only (they stay on the relay)."""
 
 from __future__ import annotations
 
@@ -28,9 +28,15 @@ from jivo_desktop.ui.inbox.channel_names import ChannelNames
 from server import protocol as p
 
 KINDS: tuple[p.ChannelKind, ...] = ("email", "telegram", "whatsapp", "sms")
-BUILT = ("email", "telegram")
 EMAIL_FIELDS = ("address", "imap_host", "imap_port", "smtp_host", "smtp_port", "user", "password")
-TELEGRAM_FIELDS = ("bot_token",)
+FIELDS: dict[str, tuple[str, ...]] = {
+    "email": EMAIL_FIELDS,
+    "telegram": ("bot_token", "webhook_secret"),
+    "whatsapp": ("phone_number_id", "access_token", "app_secret", "verify_token"),
+    "sms": ("account_sid", "auth_token", "from_number"),
+}
+SECRETS = ("password", "bot_token", "webhook_secret", "access_token", "app_secret",
+           "verify_token", "auth_token")  # fmt: skip
 
 
 class ReplyChannelsSection(QWidget):
@@ -61,9 +67,9 @@ class ReplyChannelsSection(QWidget):
         self.name = QLineEdit()
         self.site = QComboBox()
         self.fields: dict[str, QLineEdit] = {}
-        for key in (*EMAIL_FIELDS, *TELEGRAM_FIELDS):
+        for key in dict.fromkeys(k for keys in FIELDS.values() for k in keys):
             edit = QLineEdit()
-            if key in ("password", "bot_token"):
+            if key in SECRETS:
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
             self.fields[key] = edit
         self.fields["imap_port"].setText("993")
@@ -76,8 +82,8 @@ class ReplyChannelsSection(QWidget):
         self.test_to = QLineEdit()
         self.test_button = QPushButton()
         self.test_button.clicked.connect(self._on_test_button_clicked)
-        self.not_built = PlainLabel()
-        self.not_built.setWordWrap(True)
+        self.webhook_url = QLineEdit()
+        self.webhook_url.setReadOnly(True)
         self.webhook_note = PlainLabel()
         self.webhook_note.setWordWrap(True)
         self.webhook_note.setObjectName("FieldLabel")
@@ -108,10 +114,10 @@ class ReplyChannelsSection(QWidget):
         test_row.addWidget(self.test_button)
         right = QVBoxLayout()
         right.addLayout(form)
-        right.addWidget(self.not_built)
         right.addLayout(buttons)
         right.addLayout(test_row)
         right.addWidget(self.webhook_note)
+        right.addWidget(self.webhook_url)
         right.addWidget(self.last_error)
         right.addWidget(self.status)
         right.addStretch(1)
@@ -138,16 +144,13 @@ class ReplyChannelsSection(QWidget):
         self.title.setText(self.tr("Reply channels"))
         self.intro.setText(
             self.tr(
-                "Clients who write by e-mail or Telegram get a chat like the website's "
-                "visitors; your answer goes back the way they wrote."
+                "Clients who write by e-mail, WhatsApp, SMS or Telegram get a chat like the "
+                "website's visitors; your answer goes back the way they wrote."
             )
         )
         self.new_button.setText(self.tr("Add a channel"))
         for index, kind in enumerate(KINDS):
-            text = self.names.label(kind)
-            if kind not in BUILT:
-                text = self.tr("{0} (not built yet)").format(text)
-            self.kind.setItemText(index, text)
+            self.kind.setItemText(index, self.names.label(kind))
         texts = {
             "kind": self.tr("Channel"),
             "name": self.tr("Name"),
@@ -160,6 +163,14 @@ class ReplyChannelsSection(QWidget):
             "user": self.tr("User name"),
             "password": self.tr("Password"),
             "bot_token": self.tr("Bot token"),
+            "webhook_secret": self.tr("Webhook secret (optional)"),
+            "phone_number_id": self.tr("Phone number ID"),
+            "access_token": self.tr("Access token"),
+            "app_secret": self.tr("App secret"),
+            "verify_token": self.tr("Verify token"),
+            "account_sid": self.tr("Account SID"),
+            "auth_token": self.tr("Auth token"),
+            "from_number": self.tr("Sending number"),
         }
         for key, text in texts.items():
             self.labels[key].setText(text)
@@ -167,19 +178,13 @@ class ReplyChannelsSection(QWidget):
         self.fields["bot_token"].setPlaceholderText(self.tr("From @BotFather"))
         self.enabled.setText(self.tr("Switched on"))
         self.save_button.setText(self.tr("Save"))
-        self.test_to.setPlaceholderText(self.tr("An e-mail address or a Telegram chat id"))
+        self.test_to.setPlaceholderText(
+            self.tr("An e-mail address, a phone number or a Telegram chat id")
+        )
         self.test_button.setText(self.tr("Send a test message"))
-        self.not_built.setText(
-            self.tr("This channel is not built yet: it comes in a later version.")
-        )
-        self.webhook_note.setText(
-            self.tr(
-                "This channel fetches its messages itself: there is no webhook address to "
-                "give the provider."
-            )
-        )
         self._show_secret_hints()
         self._show_last_error()
+        self._show_webhook()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "status"):
@@ -236,30 +241,47 @@ class ReplyChannelsSection(QWidget):
         for key, edit in self.fields.items():
             stored = key if key != "user" else "imap_user"
             default = {"imap_port": "993", "smtp_port": "465"}.get(key, "")
-            edit.setText("" if key in ("password", "bot_token") else settings.get(stored, default))
+            edit.setText("" if key in SECRETS else settings.get(stored, default))
         self.enabled.setChecked(channel.enabled if channel else True)
         self.test_button.setEnabled(channel is not None)
         self._show_kind_rows()
         self._show_secret_hints()
         self._show_last_error()
+        self._show_webhook()
 
     def _show_kind_rows(self) -> None:
         kind = str(self.kind.currentData())
-        for key in EMAIL_FIELDS:
-            self.form.setRowVisible(self.fields[key], kind == "email")
-        for key in TELEGRAM_FIELDS:
-            self.form.setRowVisible(self.fields[key], kind == "telegram")
-        built = kind in BUILT
-        self.not_built.setVisible(not built)
-        self.save_button.setEnabled(built)
+        for key, edit in self.fields.items():
+            self.form.setRowVisible(edit, key in FIELDS[kind])
+
+    def _show_webhook(self) -> None:
+        """Where the provider must send its webhooks (WhatsApp, SMS, Telegram with a secret);
+        else say that the channel fetches its messages itself."""
+        url = self._channel.webhook_url if self._channel else ""
+        self.webhook_url.setText(url)
+        self.webhook_url.setVisible(bool(url))
+        if url:
+            self.webhook_note.setText(self.tr("Give the provider this webhook address:"))
+        elif self._channel is not None and self._channel.kind in ("whatsapp", "sms"):
+            self.webhook_note.setText(
+                self.tr("The relay's webhook endpoint is off: ask whoever runs the relay.")
+            )
+        else:
+            self.webhook_note.setText(
+                self.tr(
+                    "This channel fetches its messages itself: there is no webhook address to "
+                    "give the provider."
+                )
+            )
 
     def _show_secret_hints(self) -> None:
         stored = set(self._channel.secrets_set) if self._channel else set()
         keep = self.tr("Set: leave empty to keep it")
-        self.fields["password"].setPlaceholderText(keep if "imap_password" in stored else "")
-        self.fields["bot_token"].setPlaceholderText(
-            keep if "bot_token" in stored else self.tr("From @BotFather")
-        )
+        for key in SECRETS:
+            name = "imap_password" if key == "password" else key
+            self.fields[key].setPlaceholderText(keep if name in stored else "")
+        if "bot_token" not in stored:
+            self.fields["bot_token"].setPlaceholderText(self.tr("From @BotFather"))
 
     def _show_last_error(self) -> None:
         channel = self._channel
@@ -282,8 +304,8 @@ class ReplyChannelsSection(QWidget):
     def settings(self) -> dict[str, str]:
         kind = str(self.kind.currentData())
         f = {key: edit.text().strip() for key, edit in self.fields.items()}
-        if kind == "telegram":
-            return {"bot_token": f["bot_token"]}
+        if kind != "email":
+            return {key: f[key] for key in FIELDS[kind]}
         # Never plain text from here: 993 and 465 are TLS from the start, others STARTTLS.
         imap_security = "tls" if f["imap_port"] in ("993", "") else "starttls"
         smtp_security = "tls" if f["smtp_port"] in ("465", "") else "starttls"
