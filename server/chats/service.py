@@ -39,12 +39,12 @@ class ChatService:
         self.router: Router | None = None
         """Routes new chats (N3, C5); without one every online agent gets the offer."""
         self.on_closed: Callable[[chat_writes.ChatChange], None] = lambda _change: None
+        """Told of every visitor chat that closes, whatever closed it (an agent, the last agent
+        leaving, a block): the webhooks' chat_finished (K3)."""
         self.on_new_chat: Callable[[int], None] = lambda _visitor_id: None
         """A visitor's first message opened a chat (R1: its CRM client may be new)."""
         self.on_channel_reply: Callable[[], None] = lambda: None
         """An agent wrote in a channel chat (C10): wake the channels' outbox."""
-        """Told of every visitor chat that closes, whatever closed it (an agent, the last agent
-        leaving, a block): the webhooks' chat_finished (K3)."""
 
     # -------------------------------------------------------------- helpers
 
