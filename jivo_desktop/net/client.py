@@ -332,6 +332,23 @@ class AgentClient(RelayConnection):
         """C16: a search result's preview, from the relay (never from the provider)."""
         return await asyncio.to_thread(_http_get, self.http_url(path), 2_000_000)
 
+    # -------------------------------------------------------------- channels (C10/K1, admins)
+
+    async def list_channels(self) -> list[p.ChannelInfo]:
+        answer = await self.request(lambda i: p.ListChannels(id=i))
+        assert isinstance(answer, p.ChannelsList)
+        return answer.channels
+
+    async def save_channel(self, frame: Callable[[int], p.SaveChannel]) -> p.ChannelInfo:
+        answer = await self.request(frame)
+        assert isinstance(answer, p.ChannelSaved)
+        return answer.channel
+
+    async def test_channel(self, channel_id: int, to: str) -> p.ChannelTested:
+        answer = await self.request(lambda i: p.TestChannel(id=i, channel_id=channel_id, to=to))
+        assert isinstance(answer, p.ChannelTested)
+        return answer
+
 
 def _history_frame(request_id: int, *, chat_id: int, before_seq: int | None, limit: int) -> p.Frame:
     return p.History(id=request_id, chat_id=chat_id, before_seq=before_seq, limit=limit)

@@ -2261,14 +2261,6 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
 <context>
     <name>ReplyChannel</name>
     <message>
-        <source>Chat</source>
-        <translation>Chat</translation>
-    </message>
-    <message>
-        <source>A message the visitor sees</source>
-        <translation>Un mensaje que el visitante ve</translation>
-    </message>
-    <message>
         <source>Comment</source>
         <translation>Comentario</translation>
     </message>
@@ -2372,6 +2364,10 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>Calls</source>
         <translation>Llamadas</translation>
+    </message>
+    <message>
+        <source>Reply channels</source>
+        <translation>Canales de respuesta</translation>
     </message>
 </context>
 <context>
@@ -4150,6 +4146,203 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>Wrong number</source>
         <translation>Número equivocado</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelNames</name>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>You can answer the client&apos;s e-mail: your reply goes to their inbox</source>
+        <translation>Puede responder al correo del cliente: su respuesta llega a su bandeja de entrada</translation>
+    </message>
+    <message>
+        <source>Your reply goes to the client on {0}</source>
+        <translation>Su respuesta llega al cliente por {0}</translation>
+    </message>
+    <message>
+        <source>A message the visitor sees</source>
+        <translation>Un mensaje que el visitante ve</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelAdmin</name>
+    <message>
+        <source>Channel saved.</source>
+        <translation>Canal guardado.</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sin conexión con el servidor: inténtelo más tarde.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyChannelsSection</name>
+    <message>
+        <source>Add a channel</source>
+        <translation>Añadir un canal</translation>
+    </message>
+    <message>
+        <source>Add a website first (Settings → Channels).</source>
+        <translation>Añada primero un sitio web (Ajustes → Canales).</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Token del bot</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>From @BotFather</source>
+        <translation>De @BotFather</translation>
+    </message>
+    <message>
+        <source>IMAP port</source>
+        <translation>Puerto IMAP</translation>
+    </message>
+    <message>
+        <source>IMAP server (incoming)</source>
+        <translation>Servidor IMAP (entrante)</translation>
+    </message>
+    <message>
+        <source>Last error ({0}): {1}</source>
+        <translation>Último error ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>No error.</source>
+        <translation>Sin errores.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Reply channels</source>
+        <translation>Canales de respuesta</translation>
+    </message>
+    <message>
+        <source>SMTP port</source>
+        <translation>Puerto SMTP</translation>
+    </message>
+    <message>
+        <source>SMTP server (outgoing)</source>
+        <translation>Servidor SMTP (saliente)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation>Enviar un mensaje de prueba</translation>
+    </message>
+    <message>
+        <source>Set: leave empty to keep it</source>
+        <translation>Guardada: déjela vacía para conservarla</translation>
+    </message>
+    <message>
+        <source>Switched on</source>
+        <translation>Activado</translation>
+    </message>
+    <message>
+        <source>Test message sent.</source>
+        <translation>Mensaje de prueba enviado.</translation>
+    </message>
+    <message>
+        <source>The test message failed: {0}</source>
+        <translation>El mensaje de prueba falló: {0}</translation>
+    </message>
+    <message>
+        <source>This channel fetches its messages itself: there is no webhook address to give the provider.</source>
+        <translation>Este canal recoge sus mensajes por sí mismo: no hay dirección de webhook que dar al proveedor.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <source>{0} (off)</source>
+        <translation>{0} (desactivado)</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token de acceso</translation>
+    </message>
+    <message>
+        <source>Account SID</source>
+        <translation>SID de la cuenta</translation>
+    </message>
+    <message>
+        <source>An e-mail address, a phone number or a Telegram chat id</source>
+        <translation>Un correo electrónico, un teléfono o un id de chat de Telegram</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>Clave secreta de la app</translation>
+    </message>
+    <message>
+        <source>Auth token</source>
+        <translation>Token de autenticación</translation>
+    </message>
+    <message>
+        <source>Clients who write by e-mail, WhatsApp, SMS or Telegram get a chat like the website&apos;s visitors; your answer goes back the way they wrote.</source>
+        <translation>Los clientes que escriben por correo electrónico, WhatsApp, SMS o Telegram tienen un chat como los visitantes del sitio web; su respuesta vuelve por donde escribieron.</translation>
+    </message>
+    <message>
+        <source>Give the provider this webhook address:</source>
+        <translation>Dé al proveedor esta dirección de webhook:</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>ID del número de teléfono</translation>
+    </message>
+    <message>
+        <source>Sending number</source>
+        <translation>Número de envío</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s webhook endpoint is off: ask whoever runs the relay.</source>
+        <translation>El punto de webhook del servidor está apagado: consulte a quien administra el servidor.</translation>
+    </message>
+    <message>
+        <source>Verify token</source>
+        <translation>Token de verificación</translation>
+    </message>
+    <message>
+        <source>Webhook secret (optional)</source>
+        <translation>Secreto del webhook (opcional)</translation>
     </message>
 </context>
 </TS>

@@ -2261,14 +2261,6 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
 <context>
     <name>ReplyChannel</name>
     <message>
-        <source>Chat</source>
-        <translation>Chat</translation>
-    </message>
-    <message>
-        <source>A message the visitor sees</source>
-        <translation>Uma mensagem que o visitante vê</translation>
-    </message>
-    <message>
         <source>Comment</source>
         <translation>Comentário</translation>
     </message>
@@ -2372,6 +2364,10 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>Calls</source>
         <translation>Chamadas</translation>
+    </message>
+    <message>
+        <source>Reply channels</source>
+        <translation>Canais de resposta</translation>
     </message>
 </context>
 <context>
@@ -4150,6 +4146,203 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>Wrong number</source>
         <translation>Número errado</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelNames</name>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>You can answer the client&apos;s e-mail: your reply goes to their inbox</source>
+        <translation>Você pode responder ao e-mail do cliente: sua resposta chega à caixa de entrada dele</translation>
+    </message>
+    <message>
+        <source>Your reply goes to the client on {0}</source>
+        <translation>Sua resposta chega ao cliente por {0}</translation>
+    </message>
+    <message>
+        <source>A message the visitor sees</source>
+        <translation>Uma mensagem que o visitante vê</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelAdmin</name>
+    <message>
+        <source>Channel saved.</source>
+        <translation>Canal salvo.</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Sem conexão com o servidor: tente mais tarde.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyChannelsSection</name>
+    <message>
+        <source>Add a channel</source>
+        <translation>Adicionar um canal</translation>
+    </message>
+    <message>
+        <source>Add a website first (Settings → Channels).</source>
+        <translation>Adicione primeiro um site (Configurações → Canais).</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Token do bot</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>Endereço de e-mail</translation>
+    </message>
+    <message>
+        <source>From @BotFather</source>
+        <translation>Do @BotFather</translation>
+    </message>
+    <message>
+        <source>IMAP port</source>
+        <translation>Porta IMAP</translation>
+    </message>
+    <message>
+        <source>IMAP server (incoming)</source>
+        <translation>Servidor IMAP (entrada)</translation>
+    </message>
+    <message>
+        <source>Last error ({0}): {1}</source>
+        <translation>Último erro ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>No error.</source>
+        <translation>Sem erros.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <source>Reply channels</source>
+        <translation>Canais de resposta</translation>
+    </message>
+    <message>
+        <source>SMTP port</source>
+        <translation>Porta SMTP</translation>
+    </message>
+    <message>
+        <source>SMTP server (outgoing)</source>
+        <translation>Servidor SMTP (saída)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation>Enviar uma mensagem de teste</translation>
+    </message>
+    <message>
+        <source>Set: leave empty to keep it</source>
+        <translation>Definida: deixe vazio para mantê-la</translation>
+    </message>
+    <message>
+        <source>Switched on</source>
+        <translation>Ativado</translation>
+    </message>
+    <message>
+        <source>Test message sent.</source>
+        <translation>Mensagem de teste enviada.</translation>
+    </message>
+    <message>
+        <source>The test message failed: {0}</source>
+        <translation>A mensagem de teste falhou: {0}</translation>
+    </message>
+    <message>
+        <source>This channel fetches its messages itself: there is no webhook address to give the provider.</source>
+        <translation>Este canal busca as mensagens por conta própria: não há endereço de webhook para informar ao provedor.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Usuário</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>{0} (off)</source>
+        <translation>{0} (desligado)</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Token de acesso</translation>
+    </message>
+    <message>
+        <source>Account SID</source>
+        <translation>SID da conta</translation>
+    </message>
+    <message>
+        <source>An e-mail address, a phone number or a Telegram chat id</source>
+        <translation>Um e-mail, um telefone ou um id de chat do Telegram</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>Chave secreta do app</translation>
+    </message>
+    <message>
+        <source>Auth token</source>
+        <translation>Token de autenticação</translation>
+    </message>
+    <message>
+        <source>Clients who write by e-mail, WhatsApp, SMS or Telegram get a chat like the website&apos;s visitors; your answer goes back the way they wrote.</source>
+        <translation>Os clientes que escrevem por e-mail, WhatsApp, SMS ou Telegram têm um chat como os visitantes do site; sua resposta volta pelo mesmo caminho.</translation>
+    </message>
+    <message>
+        <source>Give the provider this webhook address:</source>
+        <translation>Informe ao provedor este endereço de webhook:</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>ID do número de telefone</translation>
+    </message>
+    <message>
+        <source>Sending number</source>
+        <translation>Número de envio</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s webhook endpoint is off: ask whoever runs the relay.</source>
+        <translation>O endpoint de webhook do servidor está desligado: fale com quem administra o servidor.</translation>
+    </message>
+    <message>
+        <source>Verify token</source>
+        <translation>Token de verificação</translation>
+    </message>
+    <message>
+        <source>Webhook secret (optional)</source>
+        <translation>Segredo do webhook (opcional)</translation>
     </message>
 </context>
 </TS>

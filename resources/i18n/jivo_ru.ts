@@ -2265,14 +2265,6 @@ This page is not built yet: it comes in a later version.</source>
 <context>
     <name>ReplyChannel</name>
     <message>
-        <source>Chat</source>
-        <translation>Чат</translation>
-    </message>
-    <message>
-        <source>A message the visitor sees</source>
-        <translation>Сообщение, которое видит посетитель</translation>
-    </message>
-    <message>
         <source>Comment</source>
         <translation>Комментарий</translation>
     </message>
@@ -2376,6 +2368,10 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>Calls</source>
         <translation>Звонки</translation>
+    </message>
+    <message>
+        <source>Reply channels</source>
+        <translation>Каналы ответа</translation>
     </message>
 </context>
 <context>
@@ -4156,6 +4152,203 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>Wrong number</source>
         <translation>Неверный номер</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelNames</name>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Чат</translation>
+    </message>
+    <message>
+        <source>You can answer the client&apos;s e-mail: your reply goes to their inbox</source>
+        <translation>Вы можете ответить на письмо клиента: ответ придёт в его почтовый ящик</translation>
+    </message>
+    <message>
+        <source>Your reply goes to the client on {0}</source>
+        <translation>Ответ уйдёт клиенту через {0}</translation>
+    </message>
+    <message>
+        <source>A message the visitor sees</source>
+        <translation>Сообщение, которое видит посетитель</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelAdmin</name>
+    <message>
+        <source>Channel saved.</source>
+        <translation>Канал сохранён.</translation>
+    </message>
+    <message>
+        <source>No connection to the relay: try again later.</source>
+        <translation>Нет связи с сервером: попробуйте позже.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyChannelsSection</name>
+    <message>
+        <source>Add a channel</source>
+        <translation>Добавить канал</translation>
+    </message>
+    <message>
+        <source>Add a website first (Settings → Channels).</source>
+        <translation>Сначала добавьте сайт (Настройки → Каналы).</translation>
+    </message>
+    <message>
+        <source>Bot token</source>
+        <translation>Токен бота</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>Адрес почты</translation>
+    </message>
+    <message>
+        <source>From @BotFather</source>
+        <translation>От @BotFather</translation>
+    </message>
+    <message>
+        <source>IMAP port</source>
+        <translation>Порт IMAP</translation>
+    </message>
+    <message>
+        <source>IMAP server (incoming)</source>
+        <translation>Сервер IMAP (входящие)</translation>
+    </message>
+    <message>
+        <source>Last error ({0}): {1}</source>
+        <translation>Последняя ошибка ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>No error.</source>
+        <translation>Ошибок нет.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Reply channels</source>
+        <translation>Каналы ответа</translation>
+    </message>
+    <message>
+        <source>SMTP port</source>
+        <translation>Порт SMTP</translation>
+    </message>
+    <message>
+        <source>SMTP server (outgoing)</source>
+        <translation>Сервер SMTP (исходящие)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation>Отправить тестовое сообщение</translation>
+    </message>
+    <message>
+        <source>Set: leave empty to keep it</source>
+        <translation>Задан: оставьте пустым, чтобы сохранить</translation>
+    </message>
+    <message>
+        <source>Switched on</source>
+        <translation>Включён</translation>
+    </message>
+    <message>
+        <source>Test message sent.</source>
+        <translation>Тестовое сообщение отправлено.</translation>
+    </message>
+    <message>
+        <source>The test message failed: {0}</source>
+        <translation>Тестовое сообщение не отправлено: {0}</translation>
+    </message>
+    <message>
+        <source>This channel fetches its messages itself: there is no webhook address to give the provider.</source>
+        <translation>Этот канал сам забирает сообщения: адрес вебхука провайдеру давать не нужно.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>{0} (off)</source>
+        <translation>{0} (выключен)</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Токен доступа</translation>
+    </message>
+    <message>
+        <source>Account SID</source>
+        <translation>SID аккаунта</translation>
+    </message>
+    <message>
+        <source>An e-mail address, a phone number or a Telegram chat id</source>
+        <translation>Адрес почты, телефон или id чата в Telegram</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>Секрет приложения</translation>
+    </message>
+    <message>
+        <source>Auth token</source>
+        <translation>Токен авторизации</translation>
+    </message>
+    <message>
+        <source>Clients who write by e-mail, WhatsApp, SMS or Telegram get a chat like the website&apos;s visitors; your answer goes back the way they wrote.</source>
+        <translation>Клиенты, которые пишут по почте, в WhatsApp, по SMS или в Telegram, получают чат, как посетители сайта; ответ уходит туда, откуда они написали.</translation>
+    </message>
+    <message>
+        <source>Give the provider this webhook address:</source>
+        <translation>Укажите провайдеру этот адрес вебхука:</translation>
+    </message>
+    <message>
+        <source>Phone number ID</source>
+        <translation>ID номера телефона</translation>
+    </message>
+    <message>
+        <source>Sending number</source>
+        <translation>Номер отправителя</translation>
+    </message>
+    <message>
+        <source>The relay&apos;s webhook endpoint is off: ask whoever runs the relay.</source>
+        <translation>Приём вебхуков на сервере выключен: обратитесь к администратору сервера.</translation>
+    </message>
+    <message>
+        <source>Verify token</source>
+        <translation>Токен проверки</translation>
+    </message>
+    <message>
+        <source>Webhook secret (optional)</source>
+        <translation>Секрет вебхука (необязательно)</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,8 @@ microseconds; a cache would save little and would have to be invalidated by ever
 chat's state or members on any node.
 
 A message the statements do not store (a duplicate, a new chat, a blocked visitor, an agent not
-in the chat, a closed chat) is handed back as ``PLAIN`` and runs as :mod:`server.chats.writes`
+in the chat, a closed chat, an agent's reply in a channel chat, whose outbox row the plain write
+adds) is handed back as ``PLAIN`` and runs as :mod:`server.chats.writes`
 says, which decides what it is; nothing was written for it.
 
 SQLAlchemy stays for the schema, the migrations and every write that is not per message.
@@ -159,7 +160,7 @@ _SQLITE_AGENT_INSERT = f"""
 INSERT INTO events ({_EVENT_COLUMNS})
 SELECT c.id, c.last_seq + 1, 'message', 'agent', :author_id, :name, :text, :cmid, 1, :ts
 FROM chats AS c
-WHERE c.id = :chat_id AND c.state IN {_OPEN}
+WHERE c.id = :chat_id AND c.state IN {_OPEN} AND c.channel_id IS NULL
     AND EXISTS (
         SELECT 1 FROM chat_participants AS m
         WHERE m.chat_id = c.id AND m.agent_id = :author_id AND m.left_at IS NULL)
@@ -267,7 +268,7 @@ WITH ins AS (
     SELECT c.id, c.last_seq + 1, 'message', 'agent', $2::int, $3::varchar, $4::text,
         $5::varchar, true, $6::float8
     FROM chats AS c
-    WHERE c.id = $8::int AND c.state IN {_OPEN}
+    WHERE c.id = $8::int AND c.state IN {_OPEN} AND c.channel_id IS NULL
         AND EXISTS (
             SELECT 1 FROM chat_participants AS m
             WHERE m.chat_id = c.id AND m.agent_id = $2::int AND m.left_at IS NULL)

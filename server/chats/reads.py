@@ -17,6 +17,7 @@ from server import protocol as p
 from server.account.agents import all_agents
 from server.store.schema import (
     agents,
+    channels,
     chat_participants,
     chats,
     events,
@@ -54,6 +55,8 @@ CHAT_INFO_SELECT = (
         visitors.c.page_title.label("v_page_title"),
         visitors.c.assigned_agent_id.label("v_assigned_agent_id"),
         _agent_alias.c.name.label("agent_name"),
+        channels.c.kind.label("channel_kind"),
+        channels.c.name.label("channel_name"),
         sa.select(sa.func.max(events.c.id))
         .where(events.c.chat_id == chats.c.id)
         .scalar_subquery()
@@ -62,6 +65,7 @@ CHAT_INFO_SELECT = (
     .outerjoin(sites, sites.c.id == chats.c.site_id)
     .outerjoin(visitors, visitors.c.id == chats.c.visitor_id)
     .outerjoin(_agent_alias, _agent_alias.c.id == chats.c.agent_id)
+    .outerjoin(channels, channels.c.id == chats.c.channel_id)
 )
 
 
@@ -125,6 +129,8 @@ def chat_info_from_row(row: Any, members: list[int]) -> p.ChatInfo:
         agent_read_seq=row.agent_read_seq,
         offer_round=row.offer_round,
         closed_at=row.closed_at,
+        channel=row.channel_kind or "",
+        channel_name=row.channel_name or "",
     )
 
 

@@ -39,10 +39,12 @@ class ChatService:
         self.router: Router | None = None
         """Routes new chats (N3, C5); without one every online agent gets the offer."""
         self.on_closed: Callable[[chat_writes.ChatChange], None] = lambda _change: None
-        self.on_new_chat: Callable[[int], None] = lambda _visitor_id: None
-        """A visitor's first message opened a chat (R1: its CRM client may be new)."""
         """Told of every visitor chat that closes, whatever closed it (an agent, the last agent
         leaving, a block): the webhooks' chat_finished (K3)."""
+        self.on_new_chat: Callable[[int], None] = lambda _visitor_id: None
+        """A visitor's first message opened a chat (R1: its CRM client may be new)."""
+        self.on_channel_reply: Callable[[], None] = lambda: None
+        """An agent wrote in a channel chat (C10): wake the channels' outbox."""
 
     # -------------------------------------------------------------- helpers
 
@@ -136,6 +138,17 @@ class ChatService:
         self._ack(conn, frame, change)
         if change.duplicate:
             return
+        await self.announce_visitor_change(change, visitor_id, invited_by)
+        self.metrics.delivery_latency.observe(time.perf_counter() - received)
+
+    async def announce_visitor_change(
+        self,
+        change: chat_writes.ChatChange,
+        visitor_id: int,
+        invited_by: tuple[int, str, str] | None = None,
+    ) -> None:
+        """After a visitor's message is committed (the widget's, or one that came in on a
+        channel, server.channels): offer a new chat through the router, push the event."""
         self.metrics.messages.labels("visitor").inc()
         if change.info is not None and invited_by is not None:
             await self._start_invited(change, invited_by)  # V2: never offered to the others
@@ -149,7 +162,6 @@ class ChatService:
             self._publish_event(change)
         if change.info is not None:
             self.on_new_chat(visitor_id)
-        self.metrics.delivery_latency.observe(time.perf_counter() - received)
 
     async def _start_invited(
         self, change: chat_writes.ChatChange, invited_by: tuple[int, str, str]
@@ -214,6 +226,8 @@ class ChatService:
             return
         self.metrics.messages.labels("agent").inc()
         self._publish_event(change)
+        if getattr(change.chat, "channel_id", None) is not None:
+            self.on_channel_reply()  # C10: its outbox row is in the message's commit
         self.metrics.delivery_latency.observe(time.perf_counter() - received)
 
     async def accept(self, conn: Conn, frame: p.AcceptChat, agent: p.AgentInfo) -> None:

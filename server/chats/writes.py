@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from server import protocol as p
+from server.channels import outbox
 from server.chats.reads import (
     OPEN_STATES,
     chat_info,
@@ -265,6 +266,8 @@ def agent_message(
             chat_values={"preview": text[:200]} if chat.kind == "direct" else None,
         )
         stats_log.first_reply(conn, chat, agent_id)  # S1: once per chat
+        if chat.channel_id is not None and chat.kind == "visitor":
+            outbox.enqueue_reply(conn, chat, event)  # C10: commits with it; never lost
         return ChatChange(event, chat, members)
 
     return write

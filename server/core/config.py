@@ -117,6 +117,16 @@ class Settings:
     """C11: seconds the translator may take per request before the agent is told it failed."""
     gif_timeout: float = 10.0
     """C16: seconds the GIF provider may take per request (a search, a preview, a GIF)."""
+    channel_lease: float = 120.0
+    """C10/K1: seconds a node holds a channel's poll or an outbox send before another node may
+    take it over (longer than any provider's time-out)."""
+    channel_webhook_port: int = -1
+    """C10/K1: the port of the channels' webhook endpoint (WhatsApp POSTs there); -1: off,
+    0: any free port (tests)."""
+    channel_webhook_url: str = ""
+    """The public address of that endpoint (behind a proxy); empty: http://host:port."""
+    channel_backoff: float = 2.0
+    """C10/K1: seconds before a failed reply is sent again; doubled each time."""
     webhook_concurrency: int = 2
     """Finding 5: POSTs in flight at once to one webhook (a hung receiver holds no more)."""
     visitor_form_rate: float = 0.2

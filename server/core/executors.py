@@ -87,3 +87,5 @@ TRANSLATE = BoundedExecutor("translate", workers=4, queue=64)
 """C11: requests to the translator (LibreTranslate over HTTP, or Argos models in-process)."""
 GIFS = BoundedExecutor("gifs", workers=4, queue=64)
 """C16: searches and GIF bodies fetched from the GIF provider for the agents."""
+CHANNELS = BoundedExecutor("channels", workers=4, queue=64)
+"""C10/K1: IMAP polls and SMTP sends of the reply channels (each may wait for a time-out)."""

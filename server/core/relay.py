@@ -28,6 +28,8 @@ from server.account.availability import Availability
 from server.account.presence import Presence
 from server.account.service import AccountService
 from server.actions.service import ActionService
+from server.channels.service import ChannelService
+from server.channels.webhook_http import WebhookServer
 from server.chats.chat_frames import ChatFrames
 from server.chats.replay import GapFill, max_cursor
 from server.chats.routing import Router
@@ -235,6 +237,20 @@ class Relay:
         self.crm = CrmService(self.engine, self.writer, self.bus, wake_webhooks)  # issue 17
         self.agent_sessions.greeters.append(self.crm.greet)  # R2: reminders while away
         self.chats.on_new_chat = self.crm.visitor_changed  # R1: pushed live
+        # C10/K1: reply channels (issue 21); an agent's reply in one wakes its outbox.
+        self.channels = ChannelService(
+            self.engine,
+            self.writer,
+            self.chats,
+            base_url=lambda: self.settings.public_url or self.http_url,
+            lease=settings.channel_lease,
+            backoff=settings.channel_backoff,
+            webhook_base=lambda: self.channel_webhook_url,
+        )
+        self.channel_webhooks = WebhookServer(
+            self.channels.webhook, settings.host, max(0, settings.channel_webhook_port)
+        )
+        self.chats.on_channel_reply = self.channels.wake
         visitor_frames = VisitorFrames(
             self.engine,
             self.writer,
@@ -270,6 +286,7 @@ class Relay:
                 PointerService(self.engine, self.writer, self.chats),
                 self.crm,
                 PhoneService(self.engine, self.writer),  # issue 19: the call log
+                self.channels,
             ],
             read_account=lambda agent_id: read(self.engine, account_repo.agent_by_id, agent_id),
         )
@@ -291,6 +308,9 @@ class Relay:
         await self.actions.start()
         self.crm.start()
         self.webhooks.start()
+        self.channels.start()
+        if self.settings.channel_webhook_port >= 0:
+            await self.channel_webhooks.start()
         self.retention.start()
         await self.account.start()
         self.ip_limiter.start()
@@ -352,6 +372,8 @@ class Relay:
             ("retention", self.retention),
             ("account", self.account),
             ("webhooks", self.webhooks),
+            ("channel webhooks", self.channel_webhooks),
+            ("channels", self.channels),
             ("router", self.router),
             ("files", self.files),
             ("frame limits", self.ip_limiter),
@@ -380,6 +402,15 @@ class Relay:
     @property
     def http_url(self) -> str:
         return f"http://{self.settings.host}:{self.port}"
+
+    @property
+    def channel_webhook_url(self) -> str:
+        """Where providers POST (C10/K1); empty when the endpoint is off."""
+        if self.settings.channel_webhook_port < 0:
+            return ""
+        if self.settings.channel_webhook_url:
+            return self.settings.channel_webhook_url
+        return f"http://{self.settings.host}:{self.channel_webhooks.port}"
 
     @property
     def ws_url(self) -> str:

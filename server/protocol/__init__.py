@@ -4,11 +4,11 @@ Every frame is a JSON object with a ``type`` tag. This package is the one defini
 frame: the relay decodes and validates with it, the desktop app imports it, and
 ``docs/protocol.md`` is generated from it (``python -m server.protocol``). Each frame lives in
 the module of its domain (``account``, ``chats``, ``actions``, ``visitors``, ``files``, ``logs``,
-``admin``, ``crm``, ``phone``, ``stats``, ``translate``, ``gifs``, ``pointer``) with its answers and
-pushes; ``base`` holds the limits, the close and error codes, the bounded types and the ``Frame``
-base, ``structs`` the structures several domains share, and ``codec`` each role's union of frames
-and the encoders and decoders. The package re-exports all of them: ``from server import protocol
-as p`` then ``p.SendMessage``, ``p.encode``.
+``admin``, ``crm``, ``phone``, ``channels``, ``stats``, ``translate``, ``gifs``, ``pointer``) with
+its answers and pushes; ``base`` holds the limits, the close and error codes, the bounded types
+and the ``Frame`` base, ``structs`` the structures several domains share, and ``codec`` each
+role's union of frames and the encoders and decoders. The package re-exports all of them:
+``from server import protocol as p`` then ``p.SendMessage``, ``p.encode``.
 
 Rules (see DESIGN.md):
 
@@ -40,6 +40,7 @@ from . import (
     actions,
     admin,
     base,
+    channels,
     chats,
     codec,
     crm,
@@ -58,6 +59,7 @@ from .account import *  # noqa: F403
 from .actions import *  # noqa: F403
 from .admin import *  # noqa: F403
 from .base import *  # noqa: F403
+from .channels import *  # noqa: F403
 from .chats import *  # noqa: F403
 from .codec import *  # noqa: F403
 from .crm import *  # noqa: F403
@@ -88,6 +90,7 @@ __all__ = [
     *pointer.__all__,
     *crm.__all__,
     *phone.__all__,
+    *channels.__all__,
     *codec.__all__,
     *doc.__all__,
 ]

@@ -21,6 +21,7 @@ from . import (
     account,
     actions,
     admin,
+    channels,
     chats,
     crm,
     files,
@@ -128,6 +129,9 @@ AgentRequest = (
     | gifs.SaveGifProvider
     | gifs.SearchGifs
     | gifs.SendGif
+    | channels.ListChannels
+    | channels.SaveChannel
+    | channels.TestChannel
     | pointer.CreatePointer
     | crm.ListClients
     | crm.GetClient
@@ -233,6 +237,9 @@ ServerFrame = (
     | translate.TextTranslated
     | gifs.GifProviderSettings
     | gifs.GifsFound
+    | channels.ChannelsList
+    | channels.ChannelSaved
+    | channels.ChannelTested
     | pointer.PointerCreated
     | crm.ClientPage
     | crm.ClientCard

@@ -19,6 +19,7 @@ from . import (
     actions,
     admin,
     base,
+    channels,
     chats,
     crm,
     files,
@@ -50,6 +51,7 @@ DOMAINS: tuple[ModuleType, ...] = (
     translate,
     gifs,
     pointer,
+    channels,
 )
 """The domain modules in the page's order; ``structs`` (shared structures) comes after them."""
 

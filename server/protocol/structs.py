@@ -148,6 +148,10 @@ class ChatInfo(msgspec.Struct, kw_only=True):
     """N3: the chat's place in the ignore ladder while offered: 0 the first offer (assigned or
     least busy agent), 1 every online agent, 2 and 3 the two returns; then it is missed."""
     closed_at: float | None = None
+    channel: str = ""
+    """C10/K1: the channel the chat came in on ("email", "telegram", "whatsapp", "sms"); empty:
+    the website widget."""
+    channel_name: str = ""
 
 
 class FileInfo(msgspec.Struct, kw_only=True):

@@ -147,6 +147,9 @@ chats = sa.Table(
     sa.Column("offer_to", sa.Text, nullable=False, server_default=""),
     sa.Column("offer_ignored", sa.Text, nullable=False, server_default=""),
     sa.Column("offer_deadline", sa.Float, nullable=True),
+    # C10/K1: the reply channel (server/channels/) a chat came in on; NULL: the widget. No
+    # foreign key: added to a table full of rows by a plain ADD COLUMN (migration 0017).
+    sa.Column("channel_id", sa.Integer, nullable=True),
     sa.Index("ix_chats_visitor_state", "visitor_id", "state"),
     sa.Index("ix_chats_state", "state"),
     sa.Index("ix_chats_offer_deadline", "offer_deadline"),
@@ -773,3 +776,85 @@ calls = sa.Table(
     sa.Index("ix_calls_agent_started", "agent_id", "started_at"),
     sa.Index("ix_calls_started", "started_at"),
 )  # fmt: skip
+
+# C10/K1 (issue 21): reply channels. One row per account channel; ``settings`` is the
+# provider's JSON (addresses, passwords, tokens): read on the relay only, never sent to an
+# agent (protocol.ChannelInfo names which secrets are set). ``poll_*``: the inbound poll is a
+# timer row (due at ``poll_at``), claimed by one node until ``poll_lease``; ``state``: the
+# poll's own bookmark (IMAP UIDVALIDITY and the next UID, Telegram's next update_id).
+channels = sa.Table(
+    "channels",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("name", sa.String(200), nullable=False, server_default=""),
+    sa.Column("site_id", sa.Integer, sa.ForeignKey("sites.id"), nullable=False),
+    sa.Column("settings", sa.Text, nullable=False, server_default="{}"),
+    sa.Column("enabled", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("state", sa.Text, nullable=False, server_default="{}"),
+    sa.Column("poll_at", sa.Float, nullable=False, server_default="0"),
+    sa.Column("poll_lease", sa.Float, nullable=False, server_default="0"),
+    sa.Column("last_error", sa.Text, nullable=False, server_default=""),
+    sa.Column("last_error_at", sa.Float, nullable=True),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+# One conversation on a channel: its contact (a visitor row of the channel's site, so that
+# routing, the toast, the ladder and the CRM treat it as any chat) and, for e-mail, the
+# thread's normalised subject for the (client, subject, 14 days) fallback. No foreign keys:
+# retention may delete the visitor; a thread whose visitor is gone starts a new one.
+channel_threads = sa.Table(
+    "channel_threads",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("channel_id", sa.Integer, nullable=False),
+    sa.Column("visitor_id", sa.Integer, nullable=False, unique=True),
+    sa.Column("address", sa.String(320), nullable=False),
+    sa.Column("subject_key", sa.String(200), nullable=False, server_default=""),
+    sa.Column("subject", sa.Text, nullable=False, server_default=""),
+    sa.Column("last_at", sa.Float, nullable=False),
+    sa.Index("ix_channel_threads_lookup", "channel_id", "address", "subject_key", "last_at"),
+)
+
+# Every message that crossed a channel, by its provider id (a Message-ID, an update_id, a
+# WhatsApp or Twilio message id): the unique index is what makes a mail fetched twice, or a
+# webhook retried, one message, and the row outlives its chat (no foreign key), so a deleted
+# chat is never imported again. ``direction`` "in" or "out".
+channel_messages = sa.Table(
+    "channel_messages",
+    metadata,
+    sa.Column("id", BigId, primary_key=True),
+    sa.Column("channel_id", sa.Integer, nullable=False),
+    sa.Column("direction", sa.String(4), nullable=False),
+    sa.Column("provider_id", sa.String(255), nullable=False),
+    sa.Column("thread_id", sa.Integer, nullable=True),
+    sa.Column("chat_id", sa.Integer, nullable=True),
+    sa.Column("event_id", sa.BigInteger, nullable=True),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.UniqueConstraint("channel_id", "direction", "provider_id", name="uq_channel_messages"),
+    sa.Index("ix_channel_messages_created_at", "created_at"),
+)
+
+# The durable outbox: one row per agent reply in a channel chat, written in the reply's own
+# transaction; sent by whichever node claims it (``next_at`` moved to the lease's end), retried
+# with doubling backoff. ``key``: the idempotency key given to the provider (and, for e-mail,
+# the Message-ID), the same on every attempt, so a resend after a crash is recognised.
+channel_outbox = sa.Table(
+    "channel_outbox",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("channel_id", sa.Integer, nullable=False),
+    sa.Column("chat_id", sa.Integer, nullable=False),
+    sa.Column("event_id", sa.BigInteger, nullable=False, unique=True),
+    sa.Column("key", sa.String(128), nullable=False, unique=True),
+    sa.Column("body", sa.Text, nullable=False),
+    # pending -> sent | failed
+    sa.Column("status", sa.String(16), nullable=False, server_default="pending"),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("next_at", sa.Float, nullable=False),
+    sa.Column("last_error", sa.Text, nullable=False, server_default=""),
+    sa.Column("provider_id", sa.String(255), nullable=False, server_default=""),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("sent_at", sa.Float, nullable=True),
+    sa.Index("ix_channel_outbox_status_next", "status", "next_at"),
+)

@@ -46,6 +46,9 @@ ADMIN_EXAMPLES: dict[type[p.Frame], Callable[[int], p.Frame]] = {
     p.SaveTranslator: lambda i: p.SaveTranslator(id=i, backend=""),
     p.GetGifProvider: lambda i: p.GetGifProvider(id=i),  # C16
     p.SaveGifProvider: lambda i: p.SaveGifProvider(id=i, provider=""),
+    p.ListChannels: lambda i: p.ListChannels(id=i),  # C10/K1
+    p.SaveChannel: lambda i: p.SaveChannel(id=i, kind="email", site_id=1),
+    p.TestChannel: lambda i: p.TestChannel(id=i, channel_id=1, to="eva@example.com"),
 }
 
 
@@ -319,5 +322,8 @@ async def test_admin_requests_on_sqlite_and_postgres(relay_any_db: RelayHandle) 
         "SaveTranslator": "translator_settings",
         "GetGifProvider": "gif_provider_settings",  # C16
         "SaveGifProvider": "gif_provider_settings",
+        "ListChannels": "channels_list",
+        "SaveChannel": "channel_saved",
+        "TestChannel": "channel_tested",  # no SMTP server set: tested, with its error
     }
     await admin.close()

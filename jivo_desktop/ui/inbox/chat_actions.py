@@ -27,6 +27,7 @@ from jivo_desktop.services.team import TeamService
 from jivo_desktop.ui.common import style
 from jivo_desktop.ui.common.fit import fit_bold_button
 from jivo_desktop.ui.common.plain import PlainLabel, isolate
+from jivo_desktop.ui.inbox.channel_names import ChannelNames
 from jivo_desktop.ui.inbox.colleague_dialog import ColleagueDialog
 
 HOTKEYS = {"transfer": "Ctrl+T", "block": "Ctrl+B", "close": "Ctrl+W"}
@@ -278,11 +279,13 @@ class NoticeLabel(PlainLabel):
 
 
 class ReplyChannel(QWidget):
-    """C10: where the composer's text goes: the chat (the visitor sees it) or a comment only
-    agents see."""
+    """C10: where the composer's text goes: the chat (the visitor sees it; for a chat that
+    came by e-mail or another channel, that channel, named so) or a comment only agents see."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.channel = ""
+        self.channel_names = ChannelNames(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 0)
         layout.setSpacing(4)
@@ -303,9 +306,15 @@ class ReplyChannel(QWidget):
         self.chat_button.setChecked(True)
         self.retranslate()
 
+    def set_channel(self, kind: str) -> None:
+        """The channel the shown chat came in on ("" the widget): the reply goes back there."""
+        if kind != self.channel:
+            self.channel = kind
+            self.retranslate()
+
     def retranslate(self) -> None:
-        self.chat_button.setText(self.tr("Chat"))
-        self.chat_button.setToolTip(self.tr("A message the visitor sees"))
+        self.chat_button.setText(self.channel_names.label(self.channel))
+        self.chat_button.setToolTip(self.channel_names.reply_hint(self.channel))
         self.comment_button.setText(self.tr("Comment"))
         self.comment_button.setToolTip(self.tr("An internal note: only agents see it"))
         for button in (self.chat_button, self.comment_button):

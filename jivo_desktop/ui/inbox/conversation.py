@@ -323,7 +323,14 @@ class ConversationPane(QWidget):
         name = self.chats.display_name(chat)
         self.header_name.setText(isolate(name))
         url = self.chats.page_url(chat)
-        self.header_url.setText(isolate(url) if url else self.tr("Chat with a colleague"))
+        if chat.info.channel:  # C10/K1: the channel and the client's address on it
+            visitor = chat.info.visitor
+            address = (visitor.email or visitor.phone) if visitor else ""
+            label = self.reply_channel.channel_names.label(chat.info.channel)
+            url = " · ".join(x for x in (label, chat.info.channel_name, address) if x)
+            self.header_url.setText(isolate(url))
+        else:
+            self.header_url.setText(isolate(url) if url else self.tr("Chat with a colleague"))
         self.header_url.setToolTip(plain_tooltip(url))
         draft = self.files.draft(chat.id) if self.files is not None else ""
         if draft:  # C17 sneak peek: what the visitor is typing, before they send it
@@ -340,6 +347,7 @@ class ConversationPane(QWidget):
         self.send_button.setEnabled(not offered)
         self.tools_row.setVisible(not offered)
         self.reply_channel.setVisible(not offered and not chat.direct)
+        self.reply_channel.set_channel(chat.info.channel)
         self.tools_row.show_for(direct=chat.direct, translating=self.translator.enabled(chat.id))
 
     def show_page_url(self, url: str) -> None:

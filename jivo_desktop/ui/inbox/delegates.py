@@ -14,6 +14,7 @@ from jivo_desktop.bidi import isolate
 from jivo_desktop.services.conversations import Chat, Message
 from jivo_desktop.ui.common import style
 from jivo_desktop.ui.inbox.attachments import file_bubble_size, paint_file_bubble
+from jivo_desktop.ui.inbox.channel_names import ChannelNames
 from jivo_desktop.ui.inbox.models import ChatRole, MessageRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -34,9 +35,14 @@ class ChatListDelegate(QStyledItemDelegate):
     def __init__(self, waiting_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.waiting_text = waiting_text
+        self.channel_names = ChannelNames(self)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(option.rect.width(), self.HEIGHT)
+
+    @staticmethod
+    def tag_width(text: str, font: QFont) -> int:
+        return QFontMetrics(font).horizontalAdvance(text) + 4
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         chat: Chat | None = index.data(ChatRole)
@@ -49,25 +55,31 @@ class ChatListDelegate(QStyledItemDelegate):
         painter.setPen(QPen(QColor("#eef1f0")))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         name = str(index.data(Qt.ItemDataRole.DisplayRole))
+        # The tag at the right (waiting; else the channel a chat came by, C10/K1) is measured,
+        # and the name gives way to it: a long "Correo electrónico" is never cut off.
+        tag, tag_colour = "", "#5f6f6a"
+        if chat.offered:
+            tag, tag_colour = self.waiting_text, style.WAITING
+        elif chat.info.channel:
+            tag = self.channel_names.label(chat.info.channel)
+        tag_w = max(80, self.tag_width(tag, option.font)) if tag else 80
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(QColor("#1d2b27"))
         left = rect.left() + 14
+        name_w = max(40, rect.width() - 30 - tag_w)
         painter.drawText(
-            QRect(left, rect.top() + 8, rect.width() - 90, 20),
+            QRect(left, rect.top() + 8, name_w, 20),
             Qt.AlignmentFlag.AlignVCenter,
-            isolate(
-                QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight, rect.width() - 110)
-            ),
+            isolate(QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight, name_w)),
         )
         painter.setFont(option.font)
         metrics = QFontMetrics(option.font)
-        if chat.offered:
-            painter.setPen(QColor(style.WAITING))
-            tag = self.waiting_text
+        if tag:
+            painter.setPen(QColor(tag_colour))
             painter.drawText(
-                QRect(rect.right() - 90, rect.top() + 8, 80, 20),
+                QRect(rect.right() - 10 - tag_w, rect.top() + 8, tag_w, 20),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 tag,
             )

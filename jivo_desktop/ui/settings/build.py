@@ -37,7 +37,15 @@ if TYPE_CHECKING:
     from jivo_desktop.ui.settings.general import GeneralSection
     from jivo_desktop.ui.settings.invitations import InvitationsSection
 
-ADMIN_SECTIONS = ("channels", "teammates", "integrations", "invitations", "blocked", "crm")
+ADMIN_SECTIONS = (
+    "channels",
+    "reply_channels",
+    "teammates",
+    "integrations",
+    "invitations",
+    "blocked",
+    "crm",
+)
 
 
 @dataclass(frozen=True)
@@ -131,6 +139,10 @@ def build_settings_sections(page: SettingsPage, services: SettingsServices) -> N
         "channels": (
             lambda: QCoreApplication.translate("SettingsPage", "Channels"),
             ("account_channels", "AccountChannels"),
+        ),
+        "reply_channels": (  # C10/K1: e-mail, Telegram
+            lambda: QCoreApplication.translate("SettingsPage", "Reply channels"),
+            ("reply_channels", "ReplyChannelsSection"),
         ),
         "teammates": (
             lambda: QCoreApplication.translate("SettingsPage", "Teammates"),
