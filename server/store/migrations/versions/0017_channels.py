@@ -92,8 +92,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("chats") as batch:
-        batch.drop_column("channel_id")
+    # A plain ALTER TABLE, not batch_alter_table: on SQLite a batch rebuilds ``chats``, which
+    # fails with foreign keys on (other tables point at it) and drops the archive_fts triggers.
+    # SQLite has DROP COLUMN since 3.35; the column has no index or constraint of its own.
+    op.execute("ALTER TABLE chats DROP COLUMN channel_id")
     op.drop_index("ix_channel_outbox_status_next", table_name="channel_outbox")
     op.drop_table("channel_outbox")
     op.drop_index("ix_channel_messages_created_at", table_name="channel_messages")
