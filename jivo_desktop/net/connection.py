@@ -49,6 +49,10 @@ this many times, with a doubling delay; then it fails (the app shows it as not s
 manual retry). A poison message was resent about once a second for ever."""
 
 
+RATE_LIMIT_PATIENCE = 8.0
+"""Seconds a request refused ``rate_limited`` is retried for before the refusal is shown."""
+
+
 @dataclass
 class _Outgoing:
     chat_id: int
@@ -322,7 +326,28 @@ class RelayConnection:
 
     async def request(self, make: Callable[[int], p.Frame], timeout: float = 30.0) -> p.Frame:
         """Send a request built by ``make(id)`` and return the response; an ``error`` answer
-        raises :class:`RelayError`."""
+        raises :class:`RelayError`.
+
+        A request refused ``rate_limited`` was dropped unread (the connection's or the IP's
+        frame budget, or a limit that names a short ``retry_after``): it is sent again after a
+        growing pause, for up to :data:`RATE_LIMIT_PATIENCE` seconds in all, so an agent
+        clicking quickly through pages sees the page, not "you are doing this too often"."""
+        waited = 0.0
+        pause = 0.1
+        while True:
+            try:
+                return await self._request_once(make, timeout)
+            except RelayError as exc:
+                if exc.code != "rate_limited":
+                    raise
+                wait = pause if exc.retry_after is None else exc.retry_after
+                if waited + wait > RATE_LIMIT_PATIENCE:
+                    raise
+            await asyncio.sleep(wait)
+            waited += wait
+            pause *= 1.5
+
+    async def _request_once(self, make: Callable[[int], p.Frame], timeout: float) -> p.Frame:
         if self._ws is None:
             raise ConnectionLost("not connected")
         request_id = next(self._ids)
@@ -336,7 +361,7 @@ class RelayConnection:
         async with asyncio.timeout(timeout):
             frame = await future
         if isinstance(frame, p.Error):
-            raise RelayError(frame.code, frame.message)
+            raise RelayError(frame.code, frame.message, frame.retry_after)
         return frame
 
     async def send_message(

@@ -19,13 +19,11 @@ import urllib.error
 import urllib.request
 import uuid
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from jivo_desktop import __version__
-from jivo_desktop.net.client import AgentClient
 from jivo_desktop.net.errors import ConnectionLost, RelayError
 from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService, ws_url
@@ -132,7 +130,7 @@ class LogService(QObject):
                         name=name,
                     )
 
-                answer = await self._request(client, frame)
+                answer = await client.request(frame)  # rate_limited parts: sent again
                 self.progress.emit(min(len(data), (part + 1) * step), len(data))
             assert isinstance(answer, p.LogsStored)
             log.info("logs sent: bundle %s, %s bytes", answer.log_id, answer.size)
@@ -145,19 +143,6 @@ class LogService(QObject):
         finally:
             self.busy = False
         return None
-
-    @staticmethod
-    async def _request(client: AgentClient, frame: Callable[[int], p.Frame]) -> p.Frame:
-        """A part refused for the connection's rate limit was not taken: wait, send it again."""
-        delay = 0.1
-        while True:
-            try:
-                return await client.request(frame)
-            except RelayError as exc:
-                if exc.code != "rate_limited" or delay > 5:
-                    raise
-            await asyncio.sleep(delay)
-            delay *= 1.5
 
     # -------------------------------------------------------------- admins
 

@@ -82,3 +82,21 @@ async def test_internal_answers_are_retried_a_bounded_number_of_times(relay: Rel
     assert len(sent) == 1 + agent.max_retries == 6
     assert agent.outbox() == []
     await agent.close()
+
+
+async def test_a_request_dropped_for_the_frame_budget_is_sent_again(sqlite_url: str) -> None:
+    """Issue 13 / CI: an agent clicking quickly through pages sent more requests than the
+    connection's burst; the relay dropped the extra frames unread with ``rate_limited`` and the
+    page showed "you are doing this too often". The agent library now sends such a request again
+    after a pause: every one of a burst of reads is answered."""
+    import asyncio
+
+    from tests.support.relay import running_relay
+
+    async with running_relay(sqlite_url, conn_rate=20.0, conn_burst=3.0) as relay:
+        agent = AgentClient(relay.ws_url)
+        await agent.sign_in(relay.agent_email, relay.agent_password)
+        answers = await asyncio.gather(*(agent.phrases() for _ in range(12)))
+        assert len(answers) == 12 and all(isinstance(a, list) for a in answers)
+        assert relay.relay.metrics.errors.labels("rate_limited")._value.get() > 0
+        await agent.close()
