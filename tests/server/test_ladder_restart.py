@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import RelayError
 from server import protocol as p
 from server.store.schema import routing_steps, sites
 from tests.server.test_routing import BEA_EMAIL, BEA_PASSWORD, offer_of
@@ -94,11 +95,24 @@ async def test_relay_restart_mid_ladder_keeps_the_chats_place(db_url: str, tmp_p
         again.token = visitor.token
         await again.connect()
         for agent in agents:
-            await agent.request(lambda i: p.IgnoreChat(id=i, chat_id=chat_id))
+            try:
+                await agent.request(lambda i: p.IgnoreChat(id=i, chat_id=chat_id))
+            except RelayError as exc:
+                # On a loaded machine round 3's own deadline (1.5 s) can fire before the
+                # ignores arrive: the chat is missed either way (CI saw this on PostgreSQL).
+                assert exc.code == "chat_closed", exc
         missed = await again.wait_for(
             lambda f: isinstance(f, p.EventPush) and f.event.kind == "missed"
         )
         assert missed.event.chat_id == chat_id
+        steps = await _query(
+            db_url,
+            sa.select(routing_steps.c.step, routing_steps.c.round)
+            .where(routing_steps.c.chat_id == chat_id)
+            .order_by(routing_steps.c.id.desc())
+            .limit(1),
+        )
+        assert [tuple(r) for r in steps] == [("missed", 3)]
         await again.close()
     finally:
         for agent in agents:
