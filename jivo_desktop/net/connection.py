@@ -60,6 +60,7 @@ class _Outgoing:
     future: asyncio.Future[p.MessageAcked]
     comment: bool = False
     retries: int = 0
+    via: p.ReplyVia | None = None
 
 
 class RelayConnection:
@@ -365,16 +366,23 @@ class RelayConnection:
         return frame
 
     async def send_message(
-        self, chat_id: int, text: str, client_msg_id: str | None = None, *, comment: bool = False
+        self,
+        chat_id: int,
+        text: str,
+        client_msg_id: str | None = None,
+        *,
+        comment: bool = False,
+        via: p.ReplyVia | None = None,
     ) -> p.MessageAcked:
         """Store a message on the relay; returns once it is committed (across reconnects).
-        ``comment``: C10, an internal note only agents see."""
+        ``comment``: C10, an internal note only agents see; ``via``: C10, the reply channel
+        (None: where the chat came from)."""
         cmid = client_msg_id or uuid.uuid4().hex
         existing = self._outbox.get(cmid)
         if existing is not None:
             return await asyncio.shield(existing.future)
         future: asyncio.Future[p.MessageAcked] = asyncio.get_running_loop().create_future()
-        out = self._outbox[cmid] = _Outgoing(chat_id, text, future, comment)
+        out = self._outbox[cmid] = _Outgoing(chat_id, text, future, comment, via=via)
         if self._ws is not None:
             self._send_outgoing(cmid, out)
         return await asyncio.shield(future)
@@ -391,6 +399,7 @@ class RelayConnection:
             text=out.text,
             chat_id=out.chat_id,
             comment=out.comment,
+            via=out.via,
         )
         task = asyncio.get_running_loop().create_task(ws.send(p.encode(frame)))
         task.add_done_callback(_ignore_closed)

@@ -102,6 +102,9 @@ class RelayErrors(QObject):
                 "This stage or funnel still has deals. Move them to another stage first."
             ),
             "due_in_past": self.tr("That due time has already passed. Choose a later time."),
+            "unreachable": self.tr(
+                "The client cannot be reached on that channel. Choose another one above."
+            ),
             "translator_off": self.tr(
                 "No translator is set up. An administrator can add one in Settings → Integrations."
             ),

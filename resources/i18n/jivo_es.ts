@@ -2257,6 +2257,10 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <source>The GIF service did not answer. Try again later.</source>
         <translation>El servicio de GIF no respondió. Inténtelo más tarde.</translation>
     </message>
+    <message>
+        <source>The client cannot be reached on that channel. Choose another one above.</source>
+        <translation>No se puede contactar al cliente por ese canal. Elija otro en la parte superior.</translation>
+    </message>
 </context>
 <context>
     <name>ReplyChannel</name>

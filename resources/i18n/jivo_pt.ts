@@ -2257,6 +2257,10 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <source>The GIF service did not answer. Try again later.</source>
         <translation>O serviço de GIF não respondeu. Tente mais tarde.</translation>
     </message>
+    <message>
+        <source>The client cannot be reached on that channel. Choose another one above.</source>
+        <translation>Não é possível contatar o cliente por esse canal. Escolha outro acima.</translation>
+    </message>
 </context>
 <context>
     <name>ReplyChannel</name>

@@ -2261,6 +2261,10 @@ This page is not built yet: it comes in a later version.</source>
         <source>The GIF service did not answer. Try again later.</source>
         <translation>Сервис GIF не ответил. Попробуйте позже.</translation>
     </message>
+    <message>
+        <source>The client cannot be reached on that channel. Choose another one above.</source>
+        <translation>С клиентом нельзя связаться по этому каналу. Выберите другой вверху.</translation>
+    </message>
 </context>
 <context>
     <name>ReplyChannel</name>

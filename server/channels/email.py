@@ -192,7 +192,7 @@ def reply_message(config: dict[str, Any], body: dict[str, Any]) -> EmailMessage:
     address = str(config.get("address", ""))
     message = EmailMessage()
     subject = str(body.get("subject", "")) or "Your message"
-    if not re.match(r"(?i)^re:", subject):
+    if body.get("in_reply_to") and not re.match(r"(?i)^re:", subject):
         subject = "Re: " + subject
     message["Subject"] = subject
     agent = str(body.get("agent", ""))

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from server import protocol as p
-from server.channels import repo, sms, telegram
+from server.channels import reach, repo, sms, telegram
 from server.channels.adapter import Adapter, ChannelFailed
 from server.channels.email import EmailAdapter
 from server.channels.telegram import TelegramAdapter
@@ -351,6 +351,18 @@ class ChannelService:
         row = await self.writer.run(repo.save_channel(frame))
         self.wake()
         s.conn.send(p.ChannelSaved(id=frame.id, channel=self._info(row)))
+
+    @serves(p.ListReplyChannels, fresh_role=True)  # admins may look at any visitor chat
+    async def reply_channels(self, s: AgentSession, frame: p.ListReplyChannels) -> None:
+        """C10: the composer's top row for this chat."""
+        chat, _members = await self.chats.visible_chat(frame.chat_id, s.agent, frame.id)
+        if chat.kind != "visitor":
+            s.conn.send(p.ReplyChannels(id=frame.id, chat_id=chat.id, channels=[], last="chat"))
+            return
+        ways, last = await read(self.engine, reach.reply_channels, chat)
+        s.conn.send(
+            p.ReplyChannels(id=frame.id, chat_id=chat.id, channels=ways, last=last)  # type: ignore[arg-type]
+        )
 
     @serves(p.TestChannel, role="admin")
     async def test_channel(self, s: AgentSession, frame: p.TestChannel) -> None:

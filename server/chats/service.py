@@ -207,18 +207,23 @@ class ChatService:
         if frame.chat_id is None:
             raise p.FrameRejected("invalid", "agents must name the chat", frame.id)
         text = self.check_text(frame)
-        change = await self.writer.run(
-            fast_messages.AgentMessage(
-                plain=chat_writes.agent_message(
-                    agent.id, agent.name, frame.chat_id, frame.client_msg_id, text
-                ),
-                client_msg_id=frame.client_msg_id,
-                text=text,
-                agent_id=agent.id,
-                agent_name=agent.name,
-                chat_id=frame.chat_id,
-            )
+        plain = chat_writes.agent_message(
+            agent.id, agent.name, frame.chat_id, frame.client_msg_id, text, frame.via
         )
+        by_channel = frame.via not in (None, "chat")
+        if by_channel:  # C10: with its outbox row, which only the plain write adds
+            change = await self.writer.run(plain)
+        else:
+            change = await self.writer.run(
+                fast_messages.AgentMessage(
+                    plain=plain,
+                    client_msg_id=frame.client_msg_id,
+                    text=text,
+                    agent_id=agent.id,
+                    agent_name=agent.name,
+                    chat_id=frame.chat_id,
+                )
+            )
         if also is not None and not change.duplicate:
             await self.writer.run(also(change))
         self._ack(conn, frame, change)
@@ -226,7 +231,7 @@ class ChatService:
             return
         self.metrics.messages.labels("agent").inc()
         self._publish_event(change)
-        if getattr(change.chat, "channel_id", None) is not None:
+        if by_channel or getattr(change.chat, "channel_id", None) is not None:
             self.on_channel_reply()  # C10: its outbox row is in the message's commit
         self.metrics.delivery_latency.observe(time.perf_counter() - received)
 

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from server import protocol as p
-from server.channels import outbox
+from server.channels import outbox, reach
 from server.chats.reads import (
     OPEN_STATES,
     chat_info,
@@ -244,8 +244,16 @@ def check_member(chat: Any, members: list[int], agent_id: int) -> None:
 
 
 def agent_message(
-    agent_id: int, agent_name: str, chat_id: int, client_msg_id: str, text: str
+    agent_id: int,
+    agent_name: str,
+    chat_id: int,
+    client_msg_id: str,
+    text: str,
+    via: str | None = None,
 ) -> Write[ChatChange]:
+    """``via``: the reply channel (C10; None the chat's own), refused ``unreachable`` before
+    anything is stored."""
+
     def write(conn: Connection) -> ChatChange:
         dup = duplicate(conn, "agent", agent_id, client_msg_id)
         if dup is not None:
@@ -253,6 +261,9 @@ def agent_message(
         chat = chat_row(conn, chat_id)
         members = participants(conn, chat_id) if chat else []
         check_member(chat, members, agent_id)
+        if via is not None and chat.kind != "visitor":
+            raise p.FrameRejected("unreachable", "a reply channel is for visitor chats only")
+        route = reach.route(conn, chat, via) if chat.kind == "visitor" else None
         event, chat = append_event(
             conn,
             chat_id,
@@ -266,8 +277,8 @@ def agent_message(
             chat_values={"preview": text[:200]} if chat.kind == "direct" else None,
         )
         stats_log.first_reply(conn, chat, agent_id)  # S1: once per chat
-        if chat.channel_id is not None and chat.kind == "visitor":
-            outbox.enqueue_reply(conn, chat, event)  # C10: commits with it; never lost
+        if route is not None:
+            outbox.enqueue_reply(conn, chat, event, route)  # C10: commits with it; never lost
         return ChatChange(event, chat, members)
 
     return write

@@ -145,6 +145,7 @@ ErrorCode = Literal[
     "gif_failed",  # C16: the GIF provider failed, refused or did not answer in time
     "in_use",  # R3: a stage or funnel that still has deals (say where they go)
     "due_in_past",  # R2: a task due before now (the app asks, then sends allow_past)
+    "unreachable",  # C10: the client cannot be reached on that reply channel (nothing stored)
 ]
 
 

@@ -20,18 +20,27 @@ from .base import DbId, Frame, ListAnswer, RequestId, Short
 __all__ = [
     "CHANNEL_SECRETS",
     "CHANNEL_SETTINGS",
+    "REPLY_VIAS",
     "ChannelInfo",
     "ChannelKind",
     "ChannelSaved",
     "ChannelTested",
     "ChannelsList",
     "ListChannels",
+    "ListReplyChannels",
+    "ReplyChannels",
+    "ReplyVia",
     "SaveChannel",
     "SettingValue",
     "TestChannel",
 ]
 
 ChannelKind = Literal["email", "telegram", "whatsapp", "sms"]
+
+ReplyVia = Literal["chat", "whatsapp", "email", "sms", "telegram"]
+"""Where an agent's reply goes (the composer's top row, the guide: Chat / WhatsApp / Correo
+electrónico / SMS): ``chat`` the website's widget, else a channel of that kind."""
+REPLY_VIAS: tuple[str, ...] = ("chat", "whatsapp", "email", "sms", "telegram")
 
 CHANNEL_SETTINGS: dict[str, tuple[str, ...]] = {
     "email": (
@@ -114,3 +123,25 @@ class ChannelTested(Frame):
     id: int
     ok: bool
     error: str = ""
+
+
+class ListReplyChannels(Frame):
+    """Agent (a member of the chat, or an admin): where a reply in this visitor chat can reach
+    its client; answered with ``reply_channels``."""
+
+    id: RequestId
+    chat_id: DbId
+
+
+class ReplyChannels(Frame):
+    """The reply channels ``chat_id``'s client can be reached on now, in the composer's order
+    (``chat`` while the chat came from the widget; ``email`` when the client left an e-mail
+    and the site has an e-mail channel; ``sms`` and ``whatsapp`` by the client's phone, WhatsApp
+    only within 24 hours of the client's last WhatsApp message; the chat's own channel), and
+    ``last``: the one the client last wrote from, the composer's default. A ``send_message``
+    with another ``via`` is refused ``unreachable``, with nothing stored."""
+
+    id: int
+    chat_id: int
+    channels: list[ReplyVia] = msgspec.field(default_factory=list)
+    last: ReplyVia = "chat"

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 import msgspec
 
 from .base import INT32_MAX, ClientMsgId, DbId, Frame, ListAnswer, RequestId, Seq, Short, Text
+from .channels import ReplyVia
 from .structs import ChatInfo, Event, Role
 
 __all__ = [
@@ -117,6 +118,10 @@ class SendMessage(Frame):
     comment: bool = False
     """C10 (agents only): an internal comment that only agents see, stored as a ``comment``
     event that never reaches the visitor."""
+    via: ReplyVia | None = None
+    """C10 (agents only): the reply channel (``reply_channels``); null: where the chat came
+    from. One the client cannot be reached on is refused ``unreachable``, nothing stored; a
+    reply by a channel goes through the relay's durable outbox, sent once."""
 
 
 class MessageAcked(Frame):

@@ -132,6 +132,7 @@ AgentRequest = (
     | channels.ListChannels
     | channels.SaveChannel
     | channels.TestChannel
+    | channels.ListReplyChannels
     | pointer.CreatePointer
     | crm.ListClients
     | crm.GetClient
@@ -240,6 +241,7 @@ ServerFrame = (
     | channels.ChannelsList
     | channels.ChannelSaved
     | channels.ChannelTested
+    | channels.ReplyChannels
     | pointer.PointerCreated
     | crm.ClientPage
     | crm.ClientCard
