@@ -371,15 +371,22 @@ def outbox_result(
     row: Any, status: str, attempts: int, next_at: float, error: str, provider_id: str
 ) -> Write[None]:
     def write(conn: Connection) -> None:
-        conn.execute(
+        changed = conn.execute(
             sa.update(channel_outbox)
-            .where(channel_outbox.c.id == row.id)
+            .where(channel_outbox.c.id == row.id, channel_outbox.c.status == "pending")
             .values(
                 status=status, attempts=attempts, next_at=next_at, last_error=error[:500],
                 provider_id=provider_id[:255],
                 sent_at=time.time() if status == "sent" else None,
             )
         )  # fmt: skip
+        if changed.rowcount == 0:  # the provider's report came first (C19): keep its state
+            conn.execute(
+                sa.update(channel_outbox)
+                .where(channel_outbox.c.id == row.id, channel_outbox.c.provider_id == "")
+                .values(attempts=attempts, provider_id=provider_id[:255])
+            )
+            return
         values = channel_error(error) if error else {"last_error": ""}
         conn.execute(sa.update(channels).where(channels.c.id == row.channel_id).values(**values))
 

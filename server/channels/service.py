@@ -26,12 +26,13 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from server import protocol as p
-from server.channels import reach, repo, sms, telegram
+from server.channels import reach, repo, sms, statuses, telegram, whatsapp
 from server.channels.adapter import Adapter, ChannelFailed
 from server.channels.email import EmailAdapter
 from server.channels.telegram import TelegramAdapter
 from server.channels.whatsapp import WhatsAppAdapter, parse, signature_ok, verify
 from server.chats import ladder
+from server.core import bus as topics
 from server.core.executors import CHANNELS, Saturated
 from server.core.frames import serves
 from server.store.db import read
@@ -212,11 +213,13 @@ class ChannelService:
         if not signature_ok(config, headers, body):
             return 401, "bad signature"
         try:
-            found = parse(body)
+            found, reports = parse(body), whatsapp.statuses(body)
         except ValueError:
             return 400, "not JSON"
         for msg in found:
             await self.receive(channel_id, msg)
+        for report in reports:
+            await self.status(channel_id, report)
         return 200, "ok"  # fmt: skip
 
     async def _telegram(
@@ -270,7 +273,27 @@ class ChannelService:
         msg = sms.parse(params)
         if msg is not None:
             await self.receive(row.id, msg)
+        report = sms.status(params, query)
+        if report is not None:
+            await self.status(row.id, report)
         return 200, "<Response></Response>"  # fmt: skip
+
+    async def status(self, channel_id: int, report: statuses.Status) -> None:
+        """C19: a provider's report on a reply; delivered and read move the agents' ticks with
+        the receipt frame the widget's receipts use, through the bus."""
+        change = await self.writer.run(statuses.apply(channel_id, report))
+        if change is None:
+            return
+        text = p.encode(
+            p.ReceiptChanged(
+                chat_id=change.chat_id,
+                reader="visitor",
+                delivered_seq=change.delivered_seq,
+                read_seq=change.read_seq,
+            )
+        )
+        for agent_id in change.members:
+            self.chats.bus.publish(topics.agent_topic(agent_id), text)
 
     # -------------------------------------------------------------- outbound
 
@@ -300,6 +323,9 @@ class ChannelService:
                 raise ChannelFailed("the channel is disabled")
             self.sends += 1
             config = json.loads(row.settings or "{}")
+            base = self.webhook_base()
+            if row.kind == "sms" and base:  # C19: where Twilio reports on this message
+                body["status_callback"] = f"{base.rstrip('/')}/channels/{row.channel_id}/webhook"
             provider_id = await CHANNELS.run(adapter.send, config, body, row.key)
         except Saturated as exc:
             error = str(exc)

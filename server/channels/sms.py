@@ -18,6 +18,7 @@ from typing import Any
 
 from server.channels.adapter import ChannelFailed
 from server.channels.repo import Inbound
+from server.channels.statuses import Status
 
 API = "https://api.twilio.com"
 TIMEOUT = 20.0
@@ -46,6 +47,22 @@ def parse(params: dict[str, str]) -> Inbound | None:
     return Inbound(provider_id=sid[:255], address=phone, text=params["Body"], phone=phone)
 
 
+STATES = {"sent": "sent", "delivered": "delivered", "read": "read",
+          "undelivered": "failed", "failed": "failed"}  # fmt: skip
+"""Twilio's MessageStatus values that move a reply (queued, sending, accepted: not yet)."""
+
+
+def status(params: dict[str, str], query: dict[str, str]) -> Status | None:
+    """C19: a status callback, with the ``key`` we put in its URL."""
+    sid = params.get("MessageSid") or params.get("SmsSid") or ""
+    state = STATES.get(params.get("MessageStatus", ""))
+    if not sid or state is None:
+        return None
+    code = params.get("ErrorCode", "")
+    error = f"Twilio: could not deliver (error {code})" if code else ""
+    return Status(state=state, provider_id=sid[:255], key=query.get("key", "")[:128], error=error)
+
+
 class SmsAdapter:
     retry_safe = False
 
@@ -55,19 +72,23 @@ class SmsAdapter:
         return [], state  # webhooks only
 
     def send(self, config: dict[str, Any], body: dict[str, Any], key: str) -> str:
-        return self._message(config, str(body["to"]), str(body["text"]))
+        callback = str(body.get("status_callback", ""))
+        if callback:  # C19: Twilio reports on this message there, our key in the URL
+            callback += "?" + urllib.parse.urlencode({"key": key})
+        return self._message(config, str(body["to"]), str(body["text"]), callback)
 
     def test(self, config: dict[str, Any], to: str) -> None:
         self._message(config, to, "This is a test message from your live chat's SMS channel.")
 
     @staticmethod
-    def _message(config: dict[str, Any], to: str, text: str) -> str:
+    def _message(config: dict[str, Any], to: str, text: str, callback: str = "") -> str:
         sid = str(config.get("account_sid", ""))
         base = str(config.get("api_base", "")).rstrip("/") or API
         url = f"{base}/2010-04-01/Accounts/{urllib.parse.quote(sid)}/Messages.json"
-        form = urllib.parse.urlencode(
-            {"To": to, "From": str(config.get("from_number", "")), "Body": text}
-        ).encode()
+        fields = {"To": to, "From": str(config.get("from_number", "")), "Body": text}
+        if callback:
+            fields["StatusCallback"] = callback
+        form = urllib.parse.urlencode(fields).encode()
         auth = base64.b64encode(f"{sid}:{config.get('auth_token', '')}".encode()).decode()
         request = urllib.request.Request(
             url, data=form, method="POST",

@@ -19,6 +19,7 @@ from typing import Any
 
 from server.channels.adapter import ChannelFailed
 from server.channels.repo import Inbound
+from server.channels.statuses import Status
 
 API = "https://graph.facebook.com"
 VERSION = "v21.0"
@@ -82,6 +83,30 @@ def parse(body: bytes) -> list[Inbound]:
     return found
 
 
+def statuses(body: bytes) -> list[Status]:
+    """C19: the statuses of a webhook POST (``sent``, ``delivered``, ``read``, ``failed``), each
+    with the key we gave as ``biz_opaque_callback_data``."""
+    data = json.loads(body)
+    found: list[Status] = []
+    for entry in data.get("entry", []) if isinstance(data, dict) else []:
+        for change in entry.get("changes", []) if isinstance(entry, dict) else []:
+            value = change.get("value", {}) if isinstance(change, dict) else {}
+            for status in value.get("statuses", []) if isinstance(value, dict) else []:
+                if not isinstance(status, dict) or not status.get("id"):
+                    continue
+                errors = status.get("errors") or [{}]
+                error = errors[0] if isinstance(errors, list) and errors else {}
+                title = str(error.get("title", "")) if isinstance(error, dict) else ""
+                found.append(
+                    Status(
+                        state=str(status.get("status", "")), provider_id=str(status["id"]),
+                        key=str(status.get("biz_opaque_callback_data", ""))[:128],
+                        error=f"WhatsApp: {title}" if title else "",
+                    )
+                )  # fmt: skip
+    return found
+
+
 class WhatsAppAdapter:
     retry_safe = False
 
@@ -94,17 +119,19 @@ class WhatsAppAdapter:
         last_in = float(body.get("last_inbound_at") or 0)
         if time.time() - last_in > WINDOW_SECONDS:
             raise ChannelFailed(OUTSIDE_WINDOW, permanent=True)
-        return self._message(config, str(body["to"]), str(body["text"]))
+        return self._message(config, str(body["to"]), str(body["text"]), key)
 
     def test(self, config: dict[str, Any], to: str) -> None:
         self._message(config, to, "This is a test message from your live chat's WhatsApp channel.")
 
     @staticmethod
-    def _message(config: dict[str, Any], to: str, text: str) -> str:
+    def _message(config: dict[str, Any], to: str, text: str, key: str = "") -> str:
         base = str(config.get("api_base", "")).rstrip("/") or API
         url = f"{base}/{VERSION}/{config.get('phone_number_id', '')}/messages"
-        payload = {"messaging_product": "whatsapp", "to": to, "type": "text",
-                   "text": {"body": text}}  # fmt: skip
+        payload: dict[str, Any] = {"messaging_product": "whatsapp", "to": to, "type": "text",
+                                   "text": {"body": text}}  # fmt: skip
+        if key:  # echoed in the statuses: a reply whose answer we lost is still recognised
+            payload["biz_opaque_callback_data"] = key
         request = urllib.request.Request(
             url,
             data=json.dumps(payload).encode(),

@@ -27,6 +27,8 @@ FROM_NUMBER = "+15005550006"
 class FakeTwilio:
     def __init__(self) -> None:
         self.sent: list[dict[str, str]] = []
+        self.callbacks: list[tuple[str, str]] = []
+        """(message sid, StatusCallback URL) of each message that asked for status reports."""
         self.lock = threading.Lock()
         self.port = 0
 
@@ -70,6 +72,8 @@ def fake_twilio() -> Iterator[FakeTwilio]:
             with fake.lock:
                 fake.sent.append({"To": form["To"], "From": form["From"], "Body": form["Body"]})
                 sid = f"SM{len(fake.sent):032d}"
+                if form.get("StatusCallback"):
+                    fake.callbacks.append((sid, form["StatusCallback"]))
             self._answer(201, {"sid": sid, "status": "queued"})
 
         def _answer(self, code: int, answer: dict[str, Any]) -> None:

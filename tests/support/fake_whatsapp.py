@@ -25,6 +25,11 @@ VERIFY_TOKEN = "verify-me"
 class FakeWhatsApp:
     def __init__(self) -> None:
         self.sent: list[dict[str, Any]] = []
+        self.requests: list[dict[str, Any]] = []
+        """Every message request as sent, with its wamid (``biz_opaque_callback_data``...)."""
+        self.hold: threading.Event | None = None
+        """Set: each send is taken (in ``sent``) and answered only once this is set, so a
+        test can kill the relay between the provider taking a reply and the relay hearing."""
         self.lock = threading.Lock()
         self.port = 0
         self._n = 0
@@ -42,6 +47,21 @@ class FakeWhatsApp:
             "messages": [{"from": phone, "id": wamid, "timestamp": "1796400000",
                           "type": "text", "text": {"body": text}}],
         }  # fmt: skip
+        entry = {"id": "WABA", "changes": [{"field": "messages", "value": value}]}
+        return json.dumps({"object": "whatsapp_business_account", "entry": [entry]}).encode()
+
+    @staticmethod
+    def status_body(wamid: str, status: str, phone: str, key: str = "") -> bytes:
+        """A webhook POST of one status (sent, delivered, read, failed), as Meta sends it;
+        ``key`` the message's ``biz_opaque_callback_data``."""
+        report: dict[str, Any] = {"id": wamid, "status": status, "timestamp": "1796400100",
+                                  "recipient_id": phone}  # fmt: skip
+        if key:
+            report["biz_opaque_callback_data"] = key
+        if status == "failed":
+            report["errors"] = [{"code": 131026, "title": "Message undeliverable"}]
+        value = {"messaging_product": "whatsapp", "metadata": {"phone_number_id": PHONE_ID},
+                 "statuses": [report]}  # fmt: skip
         entry = {"id": "WABA", "changes": [{"field": "messages", "value": value}]}
         return json.dumps({"object": "whatsapp_business_account", "entry": [entry]}).encode()
 
@@ -89,6 +109,10 @@ def fake_whatsapp() -> Iterator[FakeWhatsApp]:
                 fake._n += 1
                 fake.sent.append({"to": payload["to"], "text": payload["text"]["body"]})
                 wamid = f"wamid.OUT{fake._n}"
+                fake.requests.append({**payload, "wamid": wamid})
+                hold = fake.hold
+            if hold is not None and not hold.wait(30):
+                return
             self._answer(200, {"messaging_product": "whatsapp", "messages": [{"id": wamid}]})
 
         def _answer(self, code: int, answer: dict[str, Any]) -> None:
