@@ -175,6 +175,7 @@ VisitorRequest = (
     | visitors.InvitationClosed
     | visitors.ChooseDepartment
     | pointer.PointerPick
+    | phone.RequestCallback
 )
 
 ServerFrame = (
@@ -258,6 +259,7 @@ ServerFrame = (
     | crm.DealRemoved
     | phone.CallLogged
     | phone.CallList
+    | phone.CallbackRequested
 )
 
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__
