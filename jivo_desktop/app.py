@@ -120,7 +120,7 @@ class DesktopApp(QObject):
         # (some desktops have none), closing the last window quits, or nothing could.
         qapp.setQuitOnLastWindowClosed(not self.tray.available)
         # N1/N2/N4/N7: the toast (or the OS's notification) for every offer; N5: sounds.
-        self.toasts = ToastManager(self.chats, self.accept_from_toast)
+        self.toasts = ToastManager(self.chats, self.accept_from_toast, on_call=self.call_from_toast)
         self.notifications = NotificationService(
             self.chats, self.store, self.toasts, create_notifier(self.tray.tray)
         )
@@ -251,6 +251,28 @@ class DesktopApp(QObject):
         """N2: Accept opens the app on that chat."""
         self.chats.accept(chat_id)
         self.main_window.show_chat(chat_id)
+
+    def call_from_toast(self, chat_id: int) -> None:
+        """P1: Call on a callback request: the chat becomes this agent's, the number goes to
+        the softphone (Ajustes → Calls) with the visitor's CRM client, and the log dialog
+        opens (``calling.dialed`` → ``call_log.start``); the chat opens behind it."""
+        spawn(self._call_back(chat_id), f"call-back-{chat_id}")
+
+    async def _call_back(self, chat_id: int) -> None:
+        chat = self.chats.chat(chat_id)
+        if chat is None or not chat.info.callback_number:
+            return
+        info = chat.info
+        if not await self.chats.accept_async(chat_id, show=False):
+            return
+        client = None
+        if info.visitor is not None:
+            client = await self.crm.client_for_visitor(info.visitor.id)
+        name = client.name if client is not None else self.chats.display_name(chat)
+        self.main_window.show_chat(chat_id)
+        self.calling.call(
+            info.callback_number, name=name, client_id=client.id if client is not None else 0
+        )
 
     def app_in_front(self) -> bool:
         from PySide6.QtCore import Qt

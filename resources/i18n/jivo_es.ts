@@ -960,6 +960,14 @@
 <context>
     <name>ChatToast</name>
     <message>
+        <source>CALLBACK REQUEST</source>
+        <translation>SOLICITUD DE LLAMADA</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamar</translation>
+    </message>
+    <message>
         <source>NEW CHAT</source>
         <translation>NUEVO CHAT</translation>
     </message>
@@ -2809,6 +2817,14 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
 </context>
 <context>
     <name>ToastManager</name>
+    <message>
+        <source>Calling…</source>
+        <translation>Llamando…</translation>
+    </message>
+    <message>
+        <source>when: {0}</source>
+        <translation>cuándo: {0}</translation>
+    </message>
     <message>
         <source>Opening the chat…</source>
         <translation>Abriendo el chat…</translation>

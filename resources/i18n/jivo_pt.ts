@@ -960,6 +960,14 @@
 <context>
     <name>ChatToast</name>
     <message>
+        <source>CALLBACK REQUEST</source>
+        <translation>PEDIDO DE LIGAÇÃO</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Ligar</translation>
+    </message>
+    <message>
         <source>NEW CHAT</source>
         <translation>NOVO CHAT</translation>
     </message>
@@ -2809,6 +2817,14 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
 </context>
 <context>
     <name>ToastManager</name>
+    <message>
+        <source>Calling…</source>
+        <translation>Ligando…</translation>
+    </message>
+    <message>
+        <source>when: {0}</source>
+        <translation>quando: {0}</translation>
+    </message>
     <message>
         <source>Opening the chat…</source>
         <translation>Abrindo o chat…</translation>

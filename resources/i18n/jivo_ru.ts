@@ -961,6 +961,14 @@
 <context>
     <name>ChatToast</name>
     <message>
+        <source>CALLBACK REQUEST</source>
+        <translation>ЗАКАЗ ЗВОНКА</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Позвонить</translation>
+    </message>
+    <message>
         <source>NEW CHAT</source>
         <translation>НОВЫЙ ЧАТ</translation>
     </message>
@@ -2813,6 +2821,14 @@ This page is not built yet: it comes in a later version.</source>
 </context>
 <context>
     <name>ToastManager</name>
+    <message>
+        <source>Calling…</source>
+        <translation>Звоним…</translation>
+    </message>
+    <message>
+        <source>when: {0}</source>
+        <translation>когда: {0}</translation>
+    </message>
     <message>
         <source>Opening the chat…</source>
         <translation>Открываем чат…</translation>

@@ -50,6 +50,8 @@ def site_info(row: Any) -> p.SiteInfo:
         chat_limit=int(row.chat_limit),
         offer_timeout=float(row.offer_timeout),
         sneak_peek=bool(row.sneak_peek),
+        callbacks=bool(row.callbacks),
+        phone_country=str(row.phone_country or ""),
     )
 
 
@@ -215,6 +217,10 @@ def save_site(frame: p.SaveSite, new_key: str) -> Write[p.SiteInfo]:
             values["offer_timeout"] = frame.offer_timeout
         if frame.sneak_peek is not None:
             values["sneak_peek"] = frame.sneak_peek
+        if frame.callbacks is not None:  # P1
+            values["callbacks"] = frame.callbacks
+        if frame.phone_country is not None:
+            values["phone_country"] = frame.phone_country
         if frame.site_id is None:
             values.update(key=new_key, created_at=time.time())
             site_id = conn.execute(sa.insert(sites).values(**values).returning(sites.c.id)).scalar()

@@ -34,6 +34,7 @@ from server.account import departments as departments_repo
 from server.chats import reads as chat_reads
 from server.chats import writes as chat_writes
 from server.crm import intake
+from server.phone import callbacks
 from server.stats import log as stats_log
 from server.store.schema import (
     agent_dropouts,
@@ -266,6 +267,8 @@ def _advance(conn: Connection, chat: Any, online: Sequence[int], reason: str) ->
             chat_values={"state": "missed", "closed_at": now, "offer_deadline": None},
         )
         _step(conn, chat.id, "missed", round_, reason)
+        if chat.callback_number:  # P1: a missed callback becomes a CRM task for the client
+            callbacks.missed(conn, chat)
         return Offer(
             chat.id, round_, missed=True, event=event, visitor_id=chat.visitor_id,
             info=chat_reads.chat_info(conn, chat.id),

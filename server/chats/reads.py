@@ -131,6 +131,8 @@ def chat_info_from_row(row: Any, members: list[int]) -> p.ChatInfo:
         closed_at=row.closed_at,
         channel=row.channel_kind or "",
         channel_name=row.channel_name or "",
+        callback_number=row.callback_number or "",
+        callback_time=row.callback_time or "",
     )
 
 

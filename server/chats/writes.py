@@ -27,6 +27,7 @@ from server.chats.reads import (
 )
 from server.crm import intake
 from server.integrations import hooks
+from server.phone import call_events
 from server.stats import log as stats_log
 from server.store.schema import (
     agents,
@@ -333,6 +334,8 @@ def accept_chat(
                 "chat_accepted",
                 {"chat_id": chat_id, "agent": {"id": agent_id, "name": agent_name}},
             )
+        if chat.callback_number:  # P1
+            call_events.enqueue(conn, chat, "taken", agent={"id": agent_id, "name": agent_name})
         return ChatChange(event, chat, participants(conn, chat_id))
 
     return write

@@ -55,6 +55,7 @@ from server.gifs.service import GifService
 from server.integrations.webhooks import Webhooks
 from server.ops.logs import Caps, LogService
 from server.ops.retention import Retention
+from server.phone.callback_frames import CallbackFrames
 from server.phone.service import PhoneService
 from server.pointer.service import PointerService
 from server.stats.recorder import Recorder
@@ -286,6 +287,7 @@ class Relay:
                 PointerService(self.engine, self.writer, self.chats),
                 self.crm,
                 PhoneService(self.engine, self.writer),  # issue 19: the call log
+                CallbackFrames(self.engine, self.writer, self.chats, settings, wake_webhooks),
                 self.channels,
             ],
             read_account=lambda agent_id: read(self.engine, account_repo.agent_by_id, agent_id),

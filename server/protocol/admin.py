@@ -58,6 +58,7 @@ WebhookEvent = Literal[
     "client_updated",
     "deal_changed",
     "task_due",
+    "call_event",
 ]
 RoutingRule = Literal["least_busy", "all"]
 """How a site's new chat is first offered (N3): ``least_busy`` (the default) to one agent, the
@@ -84,6 +85,11 @@ class SiteInfo(msgspec.Struct, kw_only=True):
     offer_timeout: float = 60.0
     sneak_peek: bool = False
     department_ids: list[int] = msgspec.field(default_factory=list)
+    callbacks: bool = False
+    """P1: the widget offers a callback form (a phone button)."""
+    phone_country: str = ""
+    """P1: the ISO country a callback number without ``+`` is read in (empty: from the
+    site's language: es ES, pt BR, ru RU, en US)."""
 
 
 class ListSites(Frame):
@@ -113,6 +119,8 @@ class SaveSite(Frame):
     offer_timeout: Annotated[float, msgspec.Meta(gt=0, le=3600)] | None = None
     sneak_peek: bool | None = None
     department_ids: IdList | None = None
+    callbacks: bool | None = None
+    phone_country: Annotated[str, msgspec.Meta(pattern=r"^([A-Z]{2})?$")] | None = None
 
 
 class SiteSaved(Frame):

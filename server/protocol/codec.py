@@ -176,6 +176,7 @@ VisitorRequest = (
     | visitors.InvitationClosed
     | visitors.ChooseDepartment
     | pointer.PointerPick
+    | phone.RequestCallback
 )
 
 ServerFrame = (
@@ -260,6 +261,7 @@ ServerFrame = (
     | crm.DealRemoved
     | phone.CallLogged
     | phone.CallList
+    | phone.CallbackRequested
 )
 
 AGENT_FRAMES: tuple[type[Frame], ...] = AgentRequest.__args__

@@ -5,6 +5,15 @@ not through the relay; the app logs each one it starts, and the agent (or a soft
 Who sees what is decided on the relay: an agent lists and edits its own calls; an admin lists
 everyone's (``agent_id`` to choose one agent) and edits any. A call about a CRM client is on
 that client's card timeline (kind ``call``), for whoever may see the client.
+
+Callback requests (P1, a site with ``callbacks`` on): the widget's phone button sends
+``request_callback`` with a number and an optional time. The relay reads the number in the
+site's country and refuses premium-rate and emergency numbers (``number_refused``) and numbers
+that do not read (``invalid_number``); a visitor and an address may ask a few times an hour
+(``rate_limited``). The request becomes a chat whose ``callback_number`` is set, offered like
+any chat (the toast, the ignore ladder, the archive); taking it means calling the number. A
+callback nobody takes becomes a CRM task for the client. Webhook ``call_event``:
+``{"kind": "requested" | "missed" | "taken", "chat_id", "number", "time", ...}``.
 """
 
 from __future__ import annotations
@@ -17,6 +26,8 @@ from .base import DbId, Frame, ListAnswer, RequestId
 
 __all__ = [
     "CALL_LIST_MAX",
+    "MAX_CALLBACK_NUMBER",
+    "MAX_CALLBACK_TIME",
     "MAX_CALL_NOTE",
     "MAX_CALL_SECONDS",
     "CallDirection",
@@ -24,13 +35,18 @@ __all__ = [
     "CallList",
     "CallLogged",
     "CallOutcome",
+    "CallbackRequested",
     "ListCalls",
     "LogCall",
+    "RequestCallback",
 ]
 
 MAX_CALL_NOTE = 2000
 MAX_CALL_SECONDS = 24 * 3600
 CALL_LIST_MAX = 200
+MAX_CALLBACK_NUMBER = 40
+"""Characters of a number a visitor types (spaces, dashes, brackets; as the dialer)."""
+MAX_CALLBACK_TIME = 80
 
 CallDirection = Literal["out", "in"]
 CallOutcome = Literal["", "answered", "no_answer", "busy", "wrong_number"]
@@ -94,3 +110,23 @@ class ListCalls(Frame, kw_only=True):
 class CallList(ListAnswer):
     id: int
     calls: list[CallInfo]
+
+
+class RequestCallback(Frame):
+    """Visitor (P1): call me back at ``number`` (read in the site's country unless it starts
+    with ``+``), ``time`` when it suits me (free text, may be empty). Answered with
+    ``callback_requested``; refused with ``callbacks_off``, ``invalid_number``,
+    ``number_refused`` (premium rate, emergency), ``chat_open`` (ask in the open chat),
+    ``rate_limited``."""
+
+    id: RequestId
+    number: Annotated[str, msgspec.Meta(max_length=MAX_CALLBACK_NUMBER)]
+    time: Annotated[str, msgspec.Meta(max_length=MAX_CALLBACK_TIME)] = ""
+
+
+class CallbackRequested(Frame):
+    """The request is stored and offered to the agents: ``number`` as the relay read it."""
+
+    id: int
+    chat_id: int
+    number: str

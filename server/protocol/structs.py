@@ -152,6 +152,11 @@ class ChatInfo(msgspec.Struct, kw_only=True):
     """C10/K1: the channel the chat came in on ("email", "telegram", "whatsapp", "sms"); empty:
     the website widget."""
     channel_name: str = ""
+    callback_number: str = ""
+    """P1: a callback request (E.164): the visitor asked to be called, not to chat; taking
+    it means calling this number."""
+    callback_time: str = ""
+    """P1: when the visitor would like the call, in its own words (may be empty)."""
 
 
 class FileInfo(msgspec.Struct, kw_only=True):

@@ -102,6 +102,8 @@ class VisitorWelcome(Frame):
     one (``choose_department``) before the first message."""
     department_id: int | None = None
     """T4: the department the visitor picked earlier."""
+    callbacks: bool = False
+    """P1: the site takes callback requests: the widget shows its phone button."""
 
 
 class AgentsAvailable(Frame):

@@ -51,7 +51,7 @@
 
   // -- modules: server/widget/mod/NAME.js, fetched from the relay on first need so that the core
   // stays under 40 KB. A module runs window['jivo_NAME']((api) => ({ frame(f), event(ev) })).
-  var ROUTE = { visitor_invitation: 'invite', visitor_blocked: 'block', requeued: 'departments', pointer: 'pointer' }; // frame type or event kind -> module name
+  var ROUTE = { visitor_invitation: 'invite', visitor_blocked: 'block', requeued: 'departments', pointer: 'pointer', callback_requested: 'callback' }; // frame type or event kind -> module name
   // C14 files, C17 sneak peek: server/widget/mod/files.js (loaded at welcome).
   'file upload_ready file_stored file_link_granted'.split(' ').forEach((k) => { ROUTE[k] = 'files'; });
   var mods = {};
@@ -522,6 +522,7 @@
     // C15: the agent's own browser, opened by the app with a one-time token: pick mode.
     if (/[#&]jivo-pointer=/.test(location.hash)) mod('pointer').then((m) => m.pick(), () => {});
     if ((f.departments || []).length > 1) mod('departments').then((m) => m.frame(f), () => {}); // T4
+    if (f.callbacks) mod('callback').catch(() => {}); // P1: the phone button
     render();
     pageView();
   }
@@ -742,7 +743,7 @@
 
   api = { h: h, css: css, icon: icon, T: T, lang: lang, fmt: fmt, send: send, request: request, place: place,
     showNotice: showNotice, render: render, shell: shell, list: list, base: SRC.origin, site: SITE,
-    composer: composer, input: input, ws: () => ws, scrollDown: scrollDown, open: setOpen, stop: stopForGood };
+    composer: composer, input: input, win: win, header: header, ws: () => ws, scrollDown: scrollDown, open: setOpen, stop: stopForGood };
 
   // -- start
   function attach() {

@@ -144,6 +144,8 @@ class ChatToast(QWidget):
     def __init__(self, chat_id: int) -> None:
         super().__init__(None, TOAST_FLAGS)
         self.chat_id = chat_id
+        self.callback = False
+        """P1: a callback request: Call instead of Accept, and no quick reply."""
         self.setObjectName("Toast")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
@@ -246,8 +248,8 @@ class ChatToast(QWidget):
 
     def retranslate(self) -> None:
         """Set every text in the current language (at start and on a language switch, G6)."""
-        self.header.setText(self.tr("NEW CHAT"))
-        self.accept_button.setText(self.tr("Accept"))
+        self.header.setText(self.tr("CALLBACK REQUEST") if self.callback else self.tr("NEW CHAT"))
+        self.accept_button.setText(self.tr("Call") if self.callback else self.tr("Accept"))
         self.quick_button.setText(self.tr("Quick reply"))
         self.ignore_button.setText(self.tr("Ignore"))
         self.reply_edit.setPlaceholderText(self.tr("Type a reply…"))
@@ -291,6 +293,16 @@ class ChatToast(QWidget):
         self.message.setToolTip(plain_tooltip(preview))
         self.message.setVisible(bool(preview.strip()))
         self._fit()
+
+    def set_callback(self, callback: bool) -> None:
+        """P1: the visitor asked to be called: the card says so, and its first button calls
+        (through the agent's softphone) instead of opening a chat; no quick reply (the
+        visitor waits for the phone, not for a message)."""
+        if callback == self.callback:
+            return
+        self.callback = callback
+        self.quick_button.setVisible(not callback)
+        self.retranslate()
 
     @property
     def replying(self) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QScreen
 
+from jivo_desktop.services import phone_numbers
 from jivo_desktop.services.chats import ChatsService, visitor_name
 from jivo_desktop.ui.common.plain import PlainLabel
 from jivo_desktop.ui.notifications.chat_toast import SCREEN_MARGIN, SHADOW, TOAST_FLAGS, ChatToast
@@ -52,6 +53,7 @@ class ToastManager(QObject):
     "+N more" line. A toast stays until its chat is taken (by anyone), ignored here, or gone.
 
     ``on_accept(chat_id)`` is the app's: accept and bring the main window up on that chat.
+    ``on_call(chat_id)`` (P1), for a callback request's Call: accept, dial, log the call.
     With ``auto`` (the default) every offer of ``chats`` gets a toast; the notification service
     turns it off for the "native" and "none" types and calls :meth:`show_offer` itself.
 
@@ -64,6 +66,7 @@ class ToastManager(QObject):
         chats: ChatsService,
         on_accept: Callable[[int], None],
         *,
+        on_call: Callable[[int], None] | None = None,
         auto: bool = True,
         max_visible: int = 4,
         screen: QScreen | None = None,
@@ -72,6 +75,8 @@ class ToastManager(QObject):
         super().__init__(parent)
         self.chats = chats
         self.on_accept = on_accept
+        self.on_call = on_call
+        """P1: Call on a callback request's toast (accept, dial, log); None: Accept."""
         self.auto = auto
         self.max_visible = max_visible
         self.screen = screen
@@ -87,8 +92,16 @@ class ToastManager(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.more and event.type() == QEvent.Type.LanguageChange:
             # After the toasts re-fitted their texts; dropped if the label is gone by then.
-            QTimer.singleShot(0, self.more, self._relayout)
+            QTimer.singleShot(0, self.more, self._retranslate)
         return super().eventFilter(watched, event)
+
+    def _retranslate(self) -> None:
+        """The cards' own words (P1: a callback's "when:") follow the language too."""
+        for chat_id, toast in self.toasts.items():
+            chat = self.chats.chat(chat_id)
+            if chat is not None:
+                self._fill(toast, chat.info)
+        self._relayout()
 
     # ---------------------------------------------------------------- queries
 
@@ -148,6 +161,10 @@ class ToastManager(QObject):
 
     def _on_toast_accept_clicked(self, chat_id: int) -> None:
         toast = self.toasts.get(chat_id)
+        if toast is not None and toast.callback and self.on_call is not None:
+            toast.set_busy(self.tr("Calling…"))
+            self.on_call(chat_id)
+            return
         if toast is not None:
             toast.set_busy(self.tr("Opening the chat…"))
         self.on_accept(chat_id)
@@ -200,7 +217,14 @@ class ToastManager(QObject):
             else ""
         )
         url = info.visitor.page_url if info.visitor is not None else ""
-        toast.set_info(name, url, info.preview, info.site_name)
+        preview = info.preview
+        toast.set_callback(bool(info.callback_number))
+        if info.callback_number:  # P1: the number as people write it, and the visitor's time
+            number = phone_numbers.check(info.callback_number, "ZZ").international
+            preview = number or info.callback_number
+            if info.callback_time:
+                preview += " · " + self.tr("when: {0}").format(info.callback_time)
+        toast.set_info(name, url, preview, info.site_name)
 
     def _relayout(self) -> None:
         screen = self.screen or QGuiApplication.primaryScreen()
