@@ -226,7 +226,7 @@ export class Connection {
       else pending.resolve(answer);
       return;
     }
-    if (data.type === "event") {
+    if (data.type === "event_push") {
       if (this.cursor !== null && data.event.cursor <= this.cursor) return; // seen already
       this.cursor = data.event.cursor;
     } else if (data.type === "sync_done") {

@@ -55,7 +55,7 @@ export class Inbox {
       case "chat_taken":
         this.taken(f);
         break;
-      case "event":
+      case "event_push":
         this.addEvent(f.event);
         break;
       case "message_acked":
