@@ -47,6 +47,13 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="run the relay")
     s.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
     s.add_argument("--port", type=int, default=None, help="port (default 8765; 0 picks one)")
+    s.add_argument(
+        "--console-port",
+        type=int,
+        default=None,
+        help="X5: serve the agent console in a browser at /agent on this port (0 picks one; "
+        "default off; also JIVO_RELAY_CONSOLE_PORT)",
+    )
     s.add_argument("--public-url", help="how browsers reach the relay, e.g. https://chat.shop.com")
     s.add_argument(
         "--demo",
@@ -163,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         overrides.update(
             host=args.host,
             port=args.port,
+            console_port=args.console_port,
             public_url=args.public_url,
             redis_url=args.redis_url,
             node_id=args.node_id,
@@ -346,7 +354,11 @@ async def _serve(args: argparse.Namespace, settings: Settings) -> int:
     print(f"Relay {__version__} listening on {relay.ws_url} ({settings.database_url})", flush=True)
     if relay.demo_site_key:
         print(f"Demo page with the widget: {base}/demo", flush=True)
+    if relay.console_port:
+        print(f"Agent console: {relay.console_url}", flush=True)
     if args.ready_file:
+        if relay.console_port:  # before the port file: a test reading that one finds this too
+            args.ready_file.with_suffix(".console").write_text(str(relay.console_port))
         args.ready_file.write_text(str(relay.port))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

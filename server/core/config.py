@@ -123,6 +123,9 @@ class Settings:
     channel_webhook_port: int = -1
     """C10/K1: the port of the channels' webhook endpoint (WhatsApp POSTs there); -1: off,
     0: any free port (tests)."""
+    console_port: int = -1
+    """X5: the port of the agent console in a browser (``/agent``, with the WebSocket on the same
+    origin); -1: off, 0: any free port (tests)."""
     channel_webhook_url: str = ""
     """The public address of that endpoint (behind a proxy); empty: http://host:port."""
     channel_backoff: float = 2.0

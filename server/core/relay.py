@@ -40,6 +40,7 @@ from server.core.bus import Bus, LocalBus
 from server.core.clientip import connection_ip, parse_trusted
 from server.core.config import Settings
 from server.core.connection import Conn
+from server.core.console_http import ConsoleRoutes
 from server.core.executors import Saturated
 from server.core.health import WatchedWriter, WriterHealth, healthy
 from server.core.http import HttpRoutes
@@ -294,7 +295,10 @@ class Relay:
         )
         self.demo_site_key: str | None = None
         self.port = 0
+        self.console_port = 0
+        """X5: where the agent console listens (0 while off)."""
         self._server: Server | None = None
+        self._console: Server | None = None
         self._handlers: set[asyncio.Task[None]] = set()  # running connection handlers
 
     # -------------------------------------------------------------- lifecycle
@@ -334,10 +338,21 @@ class Relay:
             downloads=self.files.downloads,
             client_ip=self._client_ip,
         )
-        self._server = await serve(
+        self._server = await self._serve(self.settings.port, routes)
+        if self.settings.console_port >= 0:  # X5: the console, with the WebSocket on its origin
+            self._console = await self._serve(self.settings.console_port, ConsoleRoutes())
+            self.console_port = next(iter(self._console.sockets)).getsockname()[1]
+            log.info("agent console on %s", self.console_url)
+        sock = next(iter(self._server.sockets))
+        self.port = sock.getsockname()[1]
+        log.info("relay listening on %s:%s", self.settings.host, self.port)
+
+    async def _serve(self, port: int, routes: HttpRoutes | ConsoleRoutes) -> Server:
+        """A listening socket speaking the relay's protocol, with ``routes`` for plain GETs."""
+        return await serve(
             self._handle,
             self.settings.host,
-            self.settings.port,
+            port,
             process_request=routes,
             max_size=self.settings.max_frame_bytes,
             # Compression state costs ~100 KiB per connection; chat frames are small.
@@ -353,17 +368,18 @@ class Relay:
                 self.files.downloads, self.settings.download_stall_timeout
             ),
         )
-        sock = next(iter(self._server.sockets))
-        self.port = sock.getsockname()[1]
-        log.info("relay listening on %s:%s", self.settings.host, self.port)
 
     async def stop(self) -> None:
         """Stop serving, then each service; every step bounded (``server.core.shutdown``)."""
         if self._server is not None:
             self.files.downloads.close()
             self._server.close()
-            await close_handlers(self._server.wait_closed(), self._handlers)
-            self._server = None
+            closed = [self._server.wait_closed()]
+            if self._console is not None:
+                self._console.close()
+                closed.append(self._console.wait_closed())
+            await close_handlers(asyncio.gather(*closed), self._handlers)
+            self._server = self._console = None
         for name, service in (
             ("presence", self.presence),
             ("availability", self.availability),
@@ -413,6 +429,11 @@ class Relay:
         if self.settings.channel_webhook_url:
             return self.settings.channel_webhook_url
         return f"http://{self.settings.host}:{self.channel_webhooks.port}"
+
+    @property
+    def console_url(self) -> str:
+        """X5: the agent console's page; empty when it is off."""
+        return f"http://{self.settings.host}:{self.console_port}/agent" if self.console_port else ""
 
     @property
     def ws_url(self) -> str:

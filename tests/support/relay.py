@@ -96,6 +96,8 @@ class RelayProcess:
         self.database_url = database_url
         self.workdir = workdir
         self.port = 0
+        self.console_port: int | None = None
+        """X5: set to 0 to serve the agent console too (its port is kept across restarts)."""
         self.proc: subprocess.Popen[bytes] | None = None
         self.env = {
             "JIVO_RELAY_FILES_DIR": str(workdir / "files"),
@@ -124,6 +126,8 @@ class RelayProcess:
             "--ready-file",
             str(ready),
         ]
+        if self.console_port is not None:
+            argv += ["--console-port", str(self.console_port)]
         with self.log.open("ab") as log:
             self.proc = subprocess.Popen(argv, cwd=ROOT, env=self.env, stdout=log, stderr=log)
         deadline = time.monotonic() + timeout
@@ -132,6 +136,8 @@ class RelayProcess:
                 raise RuntimeError(f"relay did not start:\n{self.log.read_text()[-3000:]}")
             time.sleep(0.05)
         self.port = int(ready.read_text())
+        if self.console_port is not None:
+            self.console_port = int(ready.with_suffix(".console").read_text())
 
     async def start_async(self, timeout: float = 30.0) -> None:
         await asyncio.to_thread(self.start, timeout)

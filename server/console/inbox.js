@@ -1,0 +1,417 @@
+// Centro de Atención: the chat list (waiting chats with Accept / Ignore, then the agent's own),
+// the conversation and the composer (Enter sends, Shift+Enter a new line). Visitor text goes in
+// through textContent only (dom.js). A reply is kept in the outbox (IndexedDB) until the relay
+// acknowledges it: typed while the relay is down, it shows as sending and goes once.
+
+import { clear, el, safeLink } from "./dom.js";
+import { t } from "./i18n.js";
+import { MAX_MESSAGE_CHARS } from "./protocol.js";
+
+const TYPING_IDLE_MS = 4000;
+
+export function visitorName(chat) {
+  const v = chat.visitor;
+  if (!v) return chat.site_name || t("client", { id: chat.id });
+  if (v.name) return v.name;
+  return v.city ? `${v.city} ${v.id}` : t("client", { id: v.id });
+}
+
+export class Inbox {
+  constructor(conn, outbox, changed) {
+    this.conn = conn;
+    this.outbox = outbox;
+    this.changed = changed;
+    this.chats = new Map(); // id -> ChatInfo
+    this.events = new Map(); // chat id -> Map(seq -> event)
+    this.pending = new Map(); // client_msg_id -> {chat_id, text, state, code}
+    this.loaded = new Set(); // chats whose history was fetched
+    this.drafts = new Map();
+    this.typing = new Map(); // chat id -> name
+    this.agents = new Map();
+    this.selected = null;
+    this.node = null;
+    this._typingSent = 0;
+  }
+
+  waitingCount() {
+    return [...this.chats.values()].filter((c) => c.state === "offered").length;
+  }
+
+  // ---------------------------------------------------------------- frames
+
+  onFrame(f) {
+    switch (f.type) {
+      case "welcome":
+        this.welcomed(f);
+        break;
+      case "chat_offered":
+        if (!this.chats.has(f.chat.id)) this.announce(f.chat);
+        this.upsert(f.chat);
+        break;
+      case "chat_opened":
+      case "chat_state_changed":
+        this.upsert(f.chat);
+        break;
+      case "chat_taken":
+        this.taken(f);
+        break;
+      case "event_push":
+        this.addEvent(f.event);
+        break;
+      case "message_acked":
+        this.acked(f);
+        break;
+      case "send_failed":
+        this.failed(f);
+        break;
+      case "typing_changed":
+        if (f.who === "visitor" || f.agent_id !== this.conn.agentId) {
+          if (f.active) this.typing.set(f.chat_id, f.name || t("client", { id: "" }).trim());
+          else this.typing.delete(f.chat_id);
+          if (f.chat_id === this.selected) this.renderTyping();
+        }
+        break;
+      case "agent_presence":
+        this.agents.set(f.agent.id, f.agent);
+        break;
+      default:
+        return;
+    }
+    this.render();
+  }
+
+  welcomed(w) {
+    for (const a of w.agents) this.agents.set(a.id, a);
+    this.agents.set(w.agent.id, w.agent);
+    const fresh = new Set(w.chats.map((c) => c.id));
+    for (const [id, chat] of this.chats) {
+      // An offer that went to someone else while this console was away is gone.
+      if (chat.state === "offered" && !fresh.has(id)) this.chats.delete(id);
+    }
+    for (const chat of w.chats) this.upsert(chat);
+    this.outbox.all().then((items) => {
+      for (const item of items) {
+        if (item.agent_id !== w.agent.id || this.pending.has(item.client_msg_id)) continue;
+        this.pending.set(item.client_msg_id, { ...item, state: "pending" });
+      }
+      this.render();
+    });
+    if (this.selected !== null) this.loadHistory(this.selected, true);
+  }
+
+  upsert(chat) {
+    this.chats.set(chat.id, { ...(this.chats.get(chat.id) || {}), ...chat });
+    this.changed();
+  }
+
+  taken(f) {
+    const chat = this.chats.get(f.chat_id);
+    if (!chat) return;
+    if (f.agent_id === this.conn.agentId) {
+      chat.state = "active";
+      chat.agent_id = f.agent_id;
+    } else if (chat.state === "offered") {
+      this.chats.delete(f.chat_id);
+      if (this.selected === f.chat_id) this.selected = null;
+    }
+    this.changed();
+  }
+
+  addEvent(ev) {
+    let map = this.events.get(ev.chat_id);
+    if (!map) this.events.set(ev.chat_id, (map = new Map()));
+    map.set(ev.seq, ev);
+    if (ev.client_msg_id && this.pending.has(ev.client_msg_id)) {
+      this.pending.delete(ev.client_msg_id);
+    }
+    const chat = this.chats.get(ev.chat_id);
+    if (chat) {
+      chat.last_seq = Math.max(chat.last_seq || 0, ev.seq);
+      if (ev.author === "visitor" && ev.kind === "message") chat.preview = ev.text;
+      if (ev.kind === "closed" || ev.kind === "missed") chat.state = ev.kind === "closed" ? "closed" : "missed";
+    }
+    if (ev.author === "visitor") this.typing.delete(ev.chat_id);
+  }
+
+  acked(f) {
+    const item = this.pending.get(f.client_msg_id);
+    if (item) item.state = "sent";
+  }
+
+  failed(f) {
+    const item = this.pending.get(f.client_msg_id);
+    if (item) Object.assign(item, { state: "failed", code: f.code });
+  }
+
+  announce(chat) {
+    // A new chat: the browser's notification (with Accept / Ignore where it has actions).
+    if (!("Notification" in window) || Notification.permission !== "granted") return;
+    try {
+      const n = new Notification(t("offeredNote"), { body: `${visitorName(chat)}: ${chat.preview}`,
+        tag: `chat-${chat.id}` });
+      n.onclick = () => { window.focus(); this.select(chat.id); };
+    } catch {
+      // some browsers only notify from a service worker: the tab title still counts
+    }
+  }
+
+  connectionChanged(state) {
+    // A reply typed while the relay is down waits in the outbox: the composer stays usable.
+    if (this.conv) this.conv.dataset.connection = state;
+  }
+
+  // ---------------------------------------------------------------- actions
+
+  async accept(chatId) {
+    try {
+      await this.conn.request("accept_chat", { chat_id: chatId });
+      const chat = this.chats.get(chatId);
+      if (chat) Object.assign(chat, { state: "active", agent_id: this.conn.agentId });
+      this.selected = chatId;
+      await this.loadHistory(chatId, true);
+    } catch (err) {
+      if (err.code === "chat_taken" || err.code === "chat_closed") this.chats.delete(chatId);
+    }
+    this.changed();
+    this.render();
+    this.composer?.focus();
+  }
+
+  async ignore(chatId) {
+    try {
+      await this.conn.request("ignore_chat", { chat_id: chatId });
+    } catch {
+      // refused: it was taken or closed meanwhile; it goes from the list either way
+    }
+    this.chats.delete(chatId);
+    if (this.selected === chatId) this.selected = null;
+    this.changed();
+    this.render();
+  }
+
+  async leave(chatId) {
+    try {
+      await this.conn.request("close_chat", { chat_id: chatId });
+    } catch {
+      return;
+    }
+    this.chats.delete(chatId);
+    if (this.selected === chatId) this.selected = null;
+    this.render();
+  }
+
+  async openDirect(agentId) {
+    try {
+      const answer = await this.conn.request("open_direct_chat", { agent_id: agentId });
+      this.upsert(answer.chat);
+      await this.select(answer.chat.id);
+    } catch {
+      // not connected: the Equipo page stays as it was
+    }
+  }
+
+  async select(chatId) {
+    if (this.composer && this.selected !== chatId) {
+      if (this.selected !== null) this.drafts.set(this.selected, this.composer.value);
+      this.composer.value = this.drafts.get(chatId) || "";
+    }
+    this.selected = chatId;
+    this.render();
+    await this.loadHistory(chatId, false);
+    this.render();
+  }
+
+  async loadHistory(chatId, again) {
+    const chat = this.chats.get(chatId);
+    if (!chat || chat.state === "offered" || (this.loaded.has(chatId) && !again)) return;
+    try {
+      const page = await this.conn.request("history", { chat_id: chatId, limit: 100 });
+      for (const ev of page.events) this.addEvent(ev);
+      this.loaded.add(chatId);
+    } catch {
+      // shown again on the next welcome
+    }
+  }
+
+  async send() {
+    const text = this.composer.value;
+    if (!text.trim() || this.selected === null) return;
+    if (text.length > MAX_MESSAGE_CHARS) return;
+    const chatId = this.selected;
+    this.composer.value = "";
+    this.drafts.delete(chatId);
+    const item = await this.conn.sendMessage(chatId, text);
+    if (!this.pending.has(item.client_msg_id) && !this.sentAlready(item)) {
+      this.pending.set(item.client_msg_id, { ...item, state: "pending" });
+    }
+    this.conn.notify("typing", { active: false, chat_id: chatId });
+    this._typingSent = 0;
+    this.render();
+  }
+
+  sentAlready(item) {
+    const map = this.events.get(item.chat_id);
+    return !!map && [...map.values()].some((ev) => ev.client_msg_id === item.client_msg_id);
+  }
+
+  typed() {
+    const now = Date.now();
+    if (this.selected !== null && now - this._typingSent > TYPING_IDLE_MS / 2) {
+      this._typingSent = now;
+      this.conn.notify("typing", { active: true, chat_id: this.selected });
+    }
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  mount(node) {
+    this.node = node;
+    this.list = el("div", { class: "chats", "data-testid": "chat-list" });
+    this.head = el("div", { class: "conv-head", "data-testid": "conv-head" });
+    this.log = el("ol", { class: "log", "data-testid": "messages", "aria-live": "polite" });
+    this.typingLine = el("p", { class: "typing", "data-testid": "typing" });
+    this.composer = el("textarea", {
+      "data-testid": "composer", rows: 3, maxlength: MAX_MESSAGE_CHARS,
+      placeholder: t("placeholder"), "aria-label": t("placeholder"),
+    });
+    this.composer.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing) {
+        ev.preventDefault();
+        this.send();
+      }
+    });
+    this.composer.addEventListener("input", () => this.typed());
+    this.sendButton = el("button", { "data-testid": "send", text: t("send"),
+      onclick: () => this.send() });
+    this.composeRow = el("div", { class: "compose" }, this.composer, this.sendButton);
+    this.conv = el("div", { class: "conv", "data-testid": "conversation" },
+      this.head, this.log, this.typingLine, this.composeRow);
+    node.append(el("div", { class: "inbox" }, this.list, this.conv));
+    this.render();
+  }
+
+  render() {
+    if (!this.node || !this.node.isConnected) return;
+    this.renderList();
+    this.renderConversation();
+  }
+
+  renderList() {
+    clear(this.list);
+    const chats = [...this.chats.values()].filter((c) => c.state !== "missed");
+    const waiting = chats.filter((c) => c.state === "offered");
+    const mine = chats.filter((c) => c.state !== "offered");
+    if (!chats.length) this.list.append(el("p", { class: "empty", text: t("noChats") }));
+    if (waiting.length) this.list.append(el("h3", { text: t("waiting") }));
+    for (const chat of waiting) this.list.append(this.chatRow(chat, true));
+    if (mine.length) this.list.append(el("h3", { text: t("myChats") }));
+    for (const chat of mine) this.list.append(this.chatRow(chat, false));
+  }
+
+  chatName(chat) {
+    if (chat.kind === "direct") {
+      const other = chat.members.find((id) => id !== this.conn.agentId);
+      return this.agents.get(other)?.name || t("team");
+    }
+    return visitorName(chat);
+  }
+
+  chatRow(chat, offered) {
+    const row = el("div", {
+      class: `chat${chat.id === this.selected ? " on" : ""}`,
+      "data-testid": "chat", "data-chat-id": chat.id, "data-state": chat.state,
+    },
+    el("button", { class: "pick", "data-testid": "chat-open", onclick: () => this.select(chat.id) },
+      el("span", { class: "name", "data-testid": "chat-name", text: this.chatName(chat) }),
+      el("span", { class: "preview", "data-testid": "chat-preview", text: chat.preview || "" })));
+    if (offered) {
+      row.append(el("div", { class: "offer" },
+        el("button", { class: "primary", "data-testid": "accept", text: t("accept"),
+          onclick: () => this.accept(chat.id) }),
+        el("button", { "data-testid": "ignore", text: t("ignore"),
+          onclick: () => this.ignore(chat.id) })));
+    }
+    return row;
+  }
+
+  renderConversation() {
+    const chat = this.chats.get(this.selected);
+    clear(this.head);
+    clear(this.log);
+    this.conv.dataset.chatId = chat ? chat.id : "";
+    this.composeRow.hidden = !chat || chat.state !== "active";
+    if (!chat) {
+      this.head.append(el("p", { class: "empty", text: t("pickChat") }));
+      this.typingLine.textContent = "";
+      return;
+    }
+    const v = chat.visitor;
+    this.head.append(el("h2", { "data-testid": "conv-name", text: this.chatName(chat) }));
+    if (v && (v.page_title || v.page_url)) {
+      this.head.append(el("p", { class: "page-info" },
+        el("span", { "data-testid": "page-title", text: v.page_title }), " ",
+        safeLink(v.page_url, v.page_url, { "data-testid": "page-url", class: "url" })));
+    }
+    if (chat.state === "active" && chat.kind !== "direct") {
+      this.head.append(el("button", { "data-testid": "leave", text: t("closeChat"),
+        onclick: () => this.leave(chat.id) }));
+    }
+    if (chat.state === "offered") {
+      this.log.append(el("li", { class: "sys", text: t("offeredNote") }));
+      if (chat.preview) {
+        this.log.append(this.bubble("visitor", this.chatName(chat), chat.preview, {}));
+      }
+    }
+    const events = [...(this.events.get(chat.id)?.values() || [])].sort((a, b) => a.seq - b.seq);
+    for (const ev of events) this.log.append(this.eventRow(ev));
+    for (const [cmid, item] of this.pending) {
+      if (item.chat_id !== chat.id) continue;
+      this.log.append(this.bubble("agent", "", item.text, { cmid, state: item.state,
+        note: item.state === "failed" ? t("notSent", { code: item.code }) : t("sending") }));
+    }
+    if (chat.state === "closed") {
+      this.log.append(el("li", { class: "sys", text: t("chatClosedState") }));
+    }
+    this.renderTyping();
+    this.log.scrollTop = this.log.scrollHeight;
+    this.sendReceipt(chat, events);
+  }
+
+  renderTyping() {
+    const name = this.typing.get(this.selected);
+    this.typingLine.textContent = name ? t("typing", { name }) : "";
+  }
+
+  eventRow(ev) {
+    const who = ev.author_name || (ev.author === "visitor" ? this.chatName(this.chats.get(ev.chat_id) || {}) : "");
+    if (ev.kind === "message" || ev.kind === "comment" || ev.kind === "file") {
+      const mine = ev.author === "agent" && ev.author_id === this.conn.agentId;
+      return this.bubble(ev.author === "visitor" ? "visitor" : "agent", who, ev.text, {
+        seq: ev.seq, state: mine ? "sent" : null, comment: ev.kind === "comment",
+        file: ev.kind === "file", mine,
+      });
+    }
+    const text = { joined: t("joined", { name: who }), left: t("left", { name: who }),
+      closed: t("closed") }[ev.kind] || "";
+    return el("li", { class: "sys", "data-testid": "system", text });
+  }
+
+  bubble(author, who, text, opts) {
+    return el("li", {
+      class: `msg ${author}${opts.comment ? " comment" : ""}${opts.file ? " file" : ""}`,
+      "data-testid": "message", "data-author": author, "data-seq": opts.seq,
+      "data-state": opts.state, "data-client-msg-id": opts.cmid,
+    },
+    who ? el("span", { class: "who", "data-testid": "author", text: who }) : null,
+    el("span", { class: "bub", "data-testid": "text", text }),
+    opts.note ? el("span", { class: "note", "data-testid": "note", text: opts.note }) : null);
+  }
+
+  sendReceipt(chat, events) {
+    if (chat.state !== "active" || document.visibilityState === "hidden") return;
+    const last = events.filter((ev) => ev.author !== "agent").at(-1);
+    if (!last || (chat._readSent || 0) >= last.seq) return;
+    chat._readSent = last.seq;
+    this.conn.notify("receipt", { seq: last.seq, read: true, chat_id: chat.id });
+  }
+}

@@ -1,0 +1,243 @@
+"""X5: the agent console in a browser, against a real relay: a visitor's widget in one browser
+context and the console in another, the relay killed mid-chat, visitor text that tries to be
+HTML, and no request to any origin but the relay's."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.async_api import Browser, expect
+
+from tests.e2e.console_support import ConsolePage, open_console
+from tests.e2e.widget_support import TIMEOUT_MS, open_widget_page
+from tests.support.relay import RelayHandle, running_relay
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+async def relay(sqlite_url: str) -> AsyncIterator[RelayHandle]:
+    """The relay of tests/conftest.py with the console on a port of its own."""
+    async with running_relay(sqlite_url, console_port=0) as handle:
+        yield handle
+
+
+def only_the_relay(console: ConsolePage, relay: RelayHandle) -> None:
+    """Every request the console made went to its own origin (the relay's console port)."""
+    assert console.requests, "no request recorded"
+    assert console.origins() == {urlsplit(relay.relay.console_url).netloc}, console.requests
+
+
+async def test_x5_console_chat_loop_with_the_widget(
+    relay: RelayHandle, browser: Browser, artifacts: Path
+) -> None:
+    """X5: the whole chat loop between the widget (one browser context) and the console
+    (another), keyboard only on the console's side: sign in, the waiting chat counted in the tab
+    title, accept, Enter sends, Shift+Enter is a new line, the visitor's answer shows. Every
+    request of the console went to the relay; the token travelled in the first frame only."""
+    console = await open_console(browser, relay.relay.console_url)
+    await console.sign_in(relay.admin_email, relay.admin_password)
+    await expect(console.el("me")).to_have_text("Boss")
+    first = console.sent[0]
+    assert first["type"] == "sign_in" and first["email"] == relay.admin_email
+    assert not any("token" in url or "password" in url for url in console.requests)
+    assert await console.page.evaluate("document.cookie") == ""
+    token = await console.page.evaluate("sessionStorage.getItem('jivo.console.token')")
+    assert token and await console.page.evaluate("localStorage.length") == 0
+
+    widget = await open_widget_page(browser, relay.demo_url)
+    await widget.open()
+    await widget.wait_ready()
+    await widget.say("hola, ¿tienen envío?")
+
+    row = console.page.locator("[data-testid=chat][data-state=offered]")
+    await expect(row).to_have_count(1, timeout=TIMEOUT_MS)
+    await expect(row.locator("[data-testid=chat-preview]")).to_have_text("hola, ¿tienen envío?")
+    await expect(console.page).to_have_title("(1) Jivo agent console")
+    await expect(console.el("waiting-count")).to_have_text("1")
+    await console.page.screenshot(path=str(artifacts / "console-offered-en.png"))
+
+    # Keyboard only: Tab to the offer's Accept button, Enter.
+    accept = row.locator("[data-testid=accept]")
+    for _ in range(40):
+        if await accept.evaluate("b => b === document.activeElement"):
+            break
+        await console.page.keyboard.press("Tab")
+    else:
+        raise AssertionError("Tab never reached Accept")
+    await console.page.keyboard.press("Enter")
+    await expect(console.page.locator("[data-testid=chat][data-state=active]")).to_have_count(1)
+    await expect(console.page).to_have_title("Jivo agent console")
+    await expect(console.message("hola, ¿tienen envío?", "visitor")).to_have_count(1)
+    composer = console.el("composer")
+    await expect(composer).to_be_focused()
+    await console.page.keyboard.type("Sí, a toda España.")
+    await console.page.keyboard.press("Shift+Enter")
+    await console.page.keyboard.type("¿Algo más?")
+    await expect(composer).to_have_value("Sí, a toda España.\n¿Algo más?")
+    await console.page.keyboard.press("Enter")
+    await expect(composer).to_have_value("")
+
+    mine = console.message("Sí, a toda España.", "agent")
+    await expect(mine).to_have_count(1)
+    await expect(mine).to_have_attribute("data-state", "sent")
+    await widget.wait_text("¿Algo más?", author="agent")
+    await widget.say("Gracias")
+    await expect(console.message("Gracias", "visitor")).to_have_count(1)
+    sends = console.sent_of("send_message")
+    assert [s["text"] for s in sends] == ["Sí, a toda España.\n¿Algo más?"]
+    assert sends[0]["client_msg_id"]
+    assert await widget.texts() == ["hola, ¿tienen envío?", "Sí, a toda España.\n¿Algo más?",
+                                    "Gracias"]  # fmt: skip
+    await console.page.screenshot(path=str(artifacts / "console-chat-en.png"))
+
+    only_the_relay(console, relay)
+    assert console.errors == [] and widget.errors == []
+    await widget.close()
+    await console.close()
+
+
+async def _stored(database_url: str, text: str) -> int:
+    import sqlalchemy as sa
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from server.store.schema import events
+
+    engine = create_async_engine(database_url)
+    try:
+        async with engine.connect() as db:
+            query = sa.select(sa.func.count()).where(events.c.text == text)
+            return int((await db.execute(query)).scalar_one())
+    finally:
+        await engine.dispose()
+
+
+async def test_x5_console_reconnects_after_the_relay_is_killed(
+    browser: Browser, tmp_path: Path, artifacts: Path
+) -> None:
+    """X5: SIGKILL the relay mid-chat. The console shows it is offline and keeps the reply the
+    agent types meanwhile in its outbox (IndexedDB); when the relay is back on the same ports
+    the console reconnects by itself (authenticate with its cursor, no reload) and the reply
+    is delivered exactly once: once in the database, once in the console, once in the widget."""
+    from tests.support.relay import AGENT_EMAIL, AGENT_PASSWORD, RelayProcess, create_agent_cli
+
+    db = f"sqlite+aiosqlite:///{tmp_path / 'relay.db'}"
+    process = RelayProcess(db, tmp_path)
+    process.console_port = 0
+    await process.start_async()
+    try:
+        await create_agent_cli(db)
+        console_url = f"http://127.0.0.1:{process.console_port}/agent"
+        console = await open_console(browser, console_url)
+        await console.sign_in(AGENT_EMAIL, AGENT_PASSWORD)
+        widget = await open_widget_page(browser, f"{process.http_url}/demo")
+        await widget.open()
+        await widget.wait_ready()
+        await widget.say("¿Siguen ahí?")
+        await console.el("accept").click()
+        await expect(console.message("¿Siguen ahí?", "visitor")).to_have_count(1)
+        await console.el("composer").fill("Sí, un momento")
+        await console.el("composer").press("Enter")
+        await widget.wait_text("Sí, un momento", author="agent")
+
+        process.kill()
+        state = console.el("conn-state")
+        await expect(state).not_to_have_attribute("data-state", "connected", timeout=TIMEOUT_MS)
+        await expect(state).to_have_text("Offline: reconnecting…")
+        await console.el("composer").fill("escrito sin conexión")
+        await console.el("composer").press("Enter")
+        waiting = console.message("escrito sin conexión", "agent")
+        await expect(waiting).to_have_attribute("data-state", "pending")
+        outbox = await console.page.evaluate(OUTBOX_TEXTS)
+        assert outbox == ["escrito sin conexión"]
+        await console.page.screenshot(path=str(artifacts / "console-offline-en.png"))
+
+        await process.start_async()  # same database, same ports
+        await expect(state).to_have_attribute("data-state", "connected", timeout=20_000)
+        await expect(waiting).to_have_attribute("data-state", "sent", timeout=TIMEOUT_MS)
+        await expect(console.message("escrito sin conexión")).to_have_count(1)
+        assert await console.page.evaluate(OUTBOX_TEXTS) == []
+        await widget.wait_text("escrito sin conexión", author="agent")
+        assert (await widget.texts()).count("escrito sin conexión") == 1
+        assert await _stored(db, "escrito sin conexión") == 1
+
+        firsts = [f for f in console.sent if f["type"] in ("sign_in", "authenticate")]
+        assert [f["type"] for f in firsts][:1] == ["sign_in"]
+        resumes = [f for f in firsts if f["type"] == "authenticate"]
+        assert resumes and resumes[-1]["cursor"] is not None and resumes[-1]["token"]
+        assert len(console.sockets) >= 2  # it reconnected by itself: the page never reloaded
+        assert not any(e for e in console.errors if "WebSocket" not in e), console.errors
+        await widget.close()
+        await console.close()
+    finally:
+        process.stop()
+
+
+OUTBOX_TEXTS = """() => new Promise((resolve, reject) => {
+  const open = indexedDB.open("jivo-console");
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const get = open.result.transaction("outbox").objectStore("outbox").getAll();
+    get.onsuccess = () => resolve(get.result.map((item) => item.text));
+  };
+})"""
+
+
+XSS = [
+    '<img src=x onerror="window.__xss=1;alert(1)">',
+    "<script>window.__xss=2</script><b>bold</b>",
+    '"><svg onload="window.__xss=3">',
+    "javascript:window.__xss=4//",
+]
+
+
+async def test_x5_console_shows_visitor_html_as_text(
+    relay: RelayHandle, browser: Browser, artifacts: Path
+) -> None:
+    """X5: the XSS corpus as the visitor's name, messages, page URL and page title: the console
+    shows each as the very text, runs none of it, opens no dialog, adds no element, requests
+    nothing but its own files, and links a page URL only when it is http(s)."""
+    from server import protocol as p
+    from tests.support.visitor import Visitor
+
+    console = await open_console(browser, relay.relay.console_url)
+    await console.sign_in(relay.admin_email, relay.admin_password)
+    visitor = Visitor(relay.ws_url, relay.site_key)
+    title = "</title><script>window.__xss=5</script>"
+    assert isinstance(await visitor.connect(page_url=XSS[3]), p.VisitorWelcome)
+    assert visitor.ws is not None
+    await visitor.ws.send(p.encode(p.PageView(url=XSS[3], title=title)))
+    contact = visitor.send_frame(lambda rid: p.SetContact(id=rid, name=XSS[0]))
+    await visitor.answer(contact)
+    for text in XSS:
+        await visitor.say(text)
+    row = console.page.locator("[data-testid=chat][data-state=offered]")
+    await expect(row.locator("[data-testid=chat-name]")).to_have_text(XSS[0], timeout=TIMEOUT_MS)
+    await row.locator("[data-testid=accept]").click()
+    bubbles = console.page.locator("[data-testid=message][data-author=visitor] [data-testid=text]")
+    await expect(bubbles).to_have_text(XSS)
+    who = console.page.locator("[data-testid=message][data-author=visitor] [data-testid=author]")
+    await expect(who).to_have_text([XSS[0]] * len(XSS))
+    await expect(console.el("conv-name")).to_have_text(XSS[0])
+    await expect(console.el("page-url")).to_have_text(XSS[3])
+    await expect(console.el("page-title")).to_have_text(title)
+    assert await console.el("page-url").evaluate("n => n.tagName") == "SPAN"  # not a link
+    await console.page.screenshot(path=str(artifacts / "console-xss-en.png"))
+
+    assert await console.page.evaluate("window.__xss") is None
+    assert console.dialogs == []
+    injected = "[data-testid=page] img, [data-testid=page] svg, [data-testid=page] script, b"
+    assert await console.page.locator(injected).count() == 0
+    base = relay.relay.console_url.removesuffix("/agent")
+    allowed = {f"{base}/agent", f"{base}/agent/favicon.svg", base.replace("http", "ws") + "/ws"}
+    allowed |= {f"{base}/agent/{n}" for n in ("app.js", "conn.js", "dom.js", "i18n.js")}
+    allowed |= {f"{base}/agent/{n}" for n in ("inbox.js", "store.js", "team.js")}
+    allowed |= {f"{base}/agent/protocol.js", f"{base}/agent/console.css"}
+    assert set(console.requests) <= allowed, set(console.requests) - allowed
+    only_the_relay(console, relay)
+    assert console.errors == []
+    await visitor.close()
+    await console.close()
