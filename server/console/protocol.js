@@ -16,7 +16,7 @@ export const CLOSE_RATE_LIMITED = 4429;
 export const CLOSE_SIGNED_OUT = 4410;
 export const CLOSE_TOO_SLOW = 1013;
 
-export const ERROR_CODES = Object.freeze(["malformed", "unknown_type", "invalid", "forbidden", "too_large", "message_too_long", "empty_message", "rate_limited", "bad_credentials", "unauthenticated", "unknown_site", "origin_not_allowed", "version_mismatch", "not_found", "chat_taken", "chat_closed", "not_in_chat", "no_agents_online", "internal", "blocked", "ip_blocked", "busy", "admin_only", "duplicate", "mail_failed", "file_too_large", "empty_file", "bad_file_name", "file_corrupt", "quota_exceeded", "storage_full", "translator_off", "translator_failed", "gifs_off", "gif_failed", "in_use", "due_in_past"]);
+export const ERROR_CODES = Object.freeze(["malformed", "unknown_type", "invalid", "forbidden", "too_large", "message_too_long", "empty_message", "rate_limited", "bad_credentials", "unauthenticated", "unknown_site", "origin_not_allowed", "version_mismatch", "not_found", "chat_taken", "chat_closed", "not_in_chat", "no_agents_online", "internal", "blocked", "ip_blocked", "busy", "admin_only", "duplicate", "mail_failed", "file_too_large", "empty_file", "bad_file_name", "file_corrupt", "quota_exceeded", "storage_full", "translator_off", "translator_failed", "gifs_off", "gif_failed", "in_use", "due_in_past", "unreachable", "callbacks_off", "invalid_number", "number_refused", "chat_open"]);
 export const SIGN_OUT_REASONS = Object.freeze(["signed_out", "session_expired", "password_changed", "account_disabled", "signed_out_elsewhere"]);
 export const AGENT_STATUSES = Object.freeze(["online", "away", "offline"]);
 export const CHAT_STATES = Object.freeze(["offered", "active", "closed", "missed"]);
@@ -68,6 +68,7 @@ export const AGENT_FRAMES = Object.freeze({
   "list_logs": {"optional": [], "required": ["id"]},
   "list_offline_messages": {"optional": ["handled", "limit"], "required": ["id"]},
   "list_phrases": {"optional": [], "required": ["id"]},
+  "list_reply_channels": {"optional": [], "required": ["id", "chat_id"]},
   "list_sites": {"optional": [], "required": ["id"]},
   "list_tasks": {"optional": ["client_id", "include_done", "limit"], "required": ["id"]},
   "list_teammates": {"optional": [], "required": ["id"]},
@@ -91,7 +92,7 @@ export const AGENT_FRAMES = Object.freeze({
   "save_invitation_rule": {"optional": [], "required": ["id", "rule"]},
   "save_my_account": {"optional": ["timezone", "old_password", "new_password"], "required": ["id", "name", "email"]},
   "save_phrase": {"optional": ["phrase_id", "label"], "required": ["id", "shortcut", "text"]},
-  "save_site": {"optional": ["language", "origins", "enabled", "site_id", "routing_rule", "chat_limit", "offer_timeout", "sneak_peek", "department_ids"], "required": ["id", "name"]},
+  "save_site": {"optional": ["language", "origins", "enabled", "site_id", "routing_rule", "chat_limit", "offer_timeout", "sneak_peek", "department_ids", "callbacks", "phone_country"], "required": ["id", "name"]},
   "save_task": {"optional": ["task_id", "assignee_id", "note", "notify", "client_id", "deal_id", "chat_id", "allow_past"], "required": ["id", "title", "due_at"]},
   "save_translator": {"optional": ["url", "api_key"], "required": ["id", "backend"]},
   "save_webhook": {"optional": ["enabled", "webhook_id"], "required": ["id", "url", "events"]},
@@ -99,7 +100,7 @@ export const AGENT_FRAMES = Object.freeze({
   "search_archive": {"optional": ["text", "visitor", "agent_id", "since", "until", "state", "offset", "limit"], "required": ["id"]},
   "search_gifs": {"optional": ["query", "limit", "language"], "required": ["id"]},
   "send_gif": {"optional": [], "required": ["id", "chat_id", "client_msg_id", "token"]},
-  "send_message": {"optional": ["chat_id", "comment"], "required": ["id", "client_msg_id", "text"]},
+  "send_message": {"optional": ["chat_id", "comment", "via"], "required": ["id", "client_msg_id", "text"]},
   "send_translated": {"optional": ["target"], "required": ["id", "chat_id", "client_msg_id", "text", "source"]},
   "set_assigned_agent": {"optional": ["agent_id"], "required": ["id", "visitor_id"]},
   "set_crm_visibility": {"optional": [], "required": ["id", "clients_visibility"]},
@@ -125,4 +126,4 @@ export const AGENT_FRAMES = Object.freeze({
   "watch_visitors": {"optional": ["watch"], "required": ["id"]},
 });
 
-export const SERVER_FRAMES = Object.freeze(["agent_changed", "agent_presence", "agents_available", "api_token_created", "api_tokens_list", "archive_page", "block_preview_info", "blocked_list", "call_list", "call_logged", "channel_saved", "channel_tested", "channels_list", "chat_offered", "chat_opened", "chat_state_changed", "chat_taken", "chat_viewers", "client_card", "client_changed", "client_history_page", "client_page", "client_saved", "crm_settings", "crm_settings_changed", "deal_changed", "deal_list", "deal_removed", "deal_saved", "departments_changed", "departments_list", "draft_changed", "error", "event_push", "file_link_granted", "file_stored", "gif_provider_settings", "gifs_found", "history_page", "invitation_answered", "invitation_offered", "invitation_rules", "log_list", "logs_stored", "message_acked", "messages_translated", "my_account", "offline_message_added", "offline_message_changed", "offline_message_list", "ok", "phrase_list", "phrases_changed", "pointer_created", "pong", "receipt_changed", "site_saved", "sites_list", "stats_report", "sync_done", "task_changed", "task_due", "task_list", "task_removed", "task_saved", "team_loads", "teammate_saved", "teammates_list", "text_translated", "translator_settings", "typing_changed", "upload_ready", "visitor_blocked", "visitor_details", "visitor_invitation", "visitor_welcome", "visitors_delta", "webhook_saved", "webhooks_list", "welcome"]);
+export const SERVER_FRAMES = Object.freeze(["agent_changed", "agent_presence", "agents_available", "api_token_created", "api_tokens_list", "archive_page", "block_preview_info", "blocked_list", "call_list", "call_logged", "callback_requested", "channel_saved", "channel_tested", "channels_list", "chat_offered", "chat_opened", "chat_state_changed", "chat_taken", "chat_viewers", "client_card", "client_changed", "client_history_page", "client_page", "client_saved", "crm_settings", "crm_settings_changed", "deal_changed", "deal_list", "deal_removed", "deal_saved", "departments_changed", "departments_list", "draft_changed", "error", "event_push", "file_link_granted", "file_stored", "gif_provider_settings", "gifs_found", "history_page", "invitation_answered", "invitation_offered", "invitation_rules", "log_list", "logs_stored", "message_acked", "messages_translated", "my_account", "offline_message_added", "offline_message_changed", "offline_message_list", "ok", "phrase_list", "phrases_changed", "pointer_created", "pong", "receipt_changed", "reply_channels", "site_saved", "sites_list", "stats_report", "sync_done", "task_changed", "task_due", "task_list", "task_removed", "task_saved", "team_loads", "teammate_saved", "teammates_list", "text_translated", "translator_settings", "typing_changed", "upload_ready", "visitor_blocked", "visitor_details", "visitor_invitation", "visitor_welcome", "visitors_delta", "webhook_saved", "webhooks_list", "welcome"]);
