@@ -105,6 +105,12 @@ class RelayErrors(QObject):
             "unreachable": self.tr(
                 "The client cannot be reached on that channel. Choose another one above."
             ),
+            "callbacks_off": self.tr("This site does not take callback requests."),
+            "invalid_number": self.tr("That does not read as a phone number. Check the digits."),
+            "number_refused": self.tr(
+                "Premium-rate and emergency numbers are never called back. Give another number."
+            ),
+            "chat_open": self.tr("There is already a chat open. Ask in that chat."),
             "translator_off": self.tr(
                 "No translator is set up. An administrator can add one in Settings → Integrations."
             ),

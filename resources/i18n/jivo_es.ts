@@ -2269,6 +2269,22 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <source>The client cannot be reached on that channel. Choose another one above.</source>
         <translation>No se puede contactar al cliente por ese canal. Elija otro en la parte superior.</translation>
     </message>
+    <message>
+        <source>This site does not take callback requests.</source>
+        <translation>Este sitio no acepta solicitudes de devolución de llamada.</translation>
+    </message>
+    <message>
+        <source>That does not read as a phone number. Check the digits.</source>
+        <translation>Eso no parece un número de teléfono. Revise los dígitos.</translation>
+    </message>
+    <message>
+        <source>Premium-rate and emergency numbers are never called back. Give another number.</source>
+        <translation>Nunca se devuelven llamadas a números de tarificación especial ni de emergencia. Indique otro número.</translation>
+    </message>
+    <message>
+        <source>There is already a chat open. Ask in that chat.</source>
+        <translation>Ya hay un chat abierto. Pregunte en ese chat.</translation>
+    </message>
 </context>
 <context>
     <name>ReplyChannel</name>

@@ -2269,6 +2269,22 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <source>The client cannot be reached on that channel. Choose another one above.</source>
         <translation>Não é possível contatar o cliente por esse canal. Escolha outro acima.</translation>
     </message>
+    <message>
+        <source>This site does not take callback requests.</source>
+        <translation>Este site não aceita pedidos de retorno de chamada.</translation>
+    </message>
+    <message>
+        <source>That does not read as a phone number. Check the digits.</source>
+        <translation>Isso não parece um número de telefone. Verifique os dígitos.</translation>
+    </message>
+    <message>
+        <source>Premium-rate and emergency numbers are never called back. Give another number.</source>
+        <translation>Nunca retornamos chamadas para números de tarifa especial ou de emergência. Informe outro número.</translation>
+    </message>
+    <message>
+        <source>There is already a chat open. Ask in that chat.</source>
+        <translation>Já há um chat aberto. Pergunte nesse chat.</translation>
+    </message>
 </context>
 <context>
     <name>ReplyChannel</name>

@@ -2273,6 +2273,22 @@ This page is not built yet: it comes in a later version.</source>
         <source>The client cannot be reached on that channel. Choose another one above.</source>
         <translation>С клиентом нельзя связаться по этому каналу. Выберите другой вверху.</translation>
     </message>
+    <message>
+        <source>This site does not take callback requests.</source>
+        <translation>Этот сайт не принимает заявки на обратный звонок.</translation>
+    </message>
+    <message>
+        <source>That does not read as a phone number. Check the digits.</source>
+        <translation>Это не похоже на номер телефона. Проверьте цифры.</translation>
+    </message>
+    <message>
+        <source>Premium-rate and emergency numbers are never called back. Give another number.</source>
+        <translation>На платные и экстренные номера мы не перезваниваем. Укажите другой номер.</translation>
+    </message>
+    <message>
+        <source>There is already a chat open. Ask in that chat.</source>
+        <translation>Чат уже открыт. Спросите в нём.</translation>
+    </message>
 </context>
 <context>
     <name>ReplyChannel</name>

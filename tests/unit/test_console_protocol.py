@@ -3,6 +3,7 @@ its string tables are complete in the four languages."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -25,7 +26,11 @@ def test_x5_console_protocol_js_names_every_agent_frame_and_its_fields() -> None
     js = render_js()
     for cls in p.AGENT_FRAMES:
         assert f'"{p.tag_of(cls)}": ' in js
-    assert '"send_message": {"optional": ["chat_id", "comment"], ' in js
+    found = re.search(r'"send_message": (\{[^}]*\})', js)
+    assert found, "send_message is missing from protocol.js"
+    spec = json.loads(found.group(1))
+    assert {"chat_id", "comment"} <= set(spec["optional"])
+    assert {"client_msg_id", "text"} <= set(spec["required"])
     assert f"export const PROTOCOL_VERSION = {p.PROTOCOL_VERSION};" in js
 
 
