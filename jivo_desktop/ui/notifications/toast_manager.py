@@ -99,7 +99,9 @@ class ToastManager(QObject):
         """The cards' own words (P1: a callback's "when:") follow the language too."""
         for chat_id, toast in self.toasts.items():
             chat = self.chats.chat(chat_id)
-            if chat is not None:
+            # Only a callback's card has words of ours in its text; refilling a chat's card
+            # here re-wrapped its message at the old width (clipped in Russian, test_clipping).
+            if chat is not None and toast.callback:
                 self._fill(toast, chat.info)
         self._relayout()
 
