@@ -71,6 +71,22 @@
 <context>
     <name>AccountChannels</name>
     <message>
+        <source>Phone button in the widget</source>
+        <translation>Botón de teléfono en el widget</translation>
+    </message>
+    <message>
+        <source>The widget language&apos;s country</source>
+        <translation>El país del idioma del widget</translation>
+    </message>
+    <message>
+        <source>Callback requests</source>
+        <translation>Solicitudes de llamada</translation>
+    </message>
+    <message>
+        <source>Their numbers without + are in</source>
+        <translation>Sus números sin + son de</translation>
+    </message>
+    <message>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
@@ -191,6 +207,10 @@
 </context>
 <context>
     <name>AccountIntegrations</name>
+    <message>
+        <source>Callback request</source>
+        <translation>Solicitud de llamada</translation>
+    </message>
     <message>
         <source>Chat accepted</source>
         <translation>Chat aceptado</translation>

@@ -71,6 +71,22 @@
 <context>
     <name>AccountChannels</name>
     <message>
+        <source>Phone button in the widget</source>
+        <translation>Botão de telefone no widget</translation>
+    </message>
+    <message>
+        <source>The widget language&apos;s country</source>
+        <translation>O país do idioma do widget</translation>
+    </message>
+    <message>
+        <source>Callback requests</source>
+        <translation>Pedidos de ligação</translation>
+    </message>
+    <message>
+        <source>Their numbers without + are in</source>
+        <translation>Seus números sem + são de</translation>
+    </message>
+    <message>
         <source>Channels</source>
         <translation>Canais</translation>
     </message>
@@ -191,6 +207,10 @@
 </context>
 <context>
     <name>AccountIntegrations</name>
+    <message>
+        <source>Callback request</source>
+        <translation>Pedido de ligação</translation>
+    </message>
     <message>
         <source>Chat accepted</source>
         <translation>Chat aceito</translation>

@@ -71,6 +71,22 @@
 <context>
     <name>AccountChannels</name>
     <message>
+        <source>Phone button in the widget</source>
+        <translation>Кнопка телефона в виджете</translation>
+    </message>
+    <message>
+        <source>The widget language&apos;s country</source>
+        <translation>Страна языка виджета</translation>
+    </message>
+    <message>
+        <source>Callback requests</source>
+        <translation>Заказ звонка</translation>
+    </message>
+    <message>
+        <source>Their numbers without + are in</source>
+        <translation>Номера без + — из страны</translation>
+    </message>
+    <message>
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
@@ -191,6 +207,10 @@
 </context>
 <context>
     <name>AccountIntegrations</name>
+    <message>
+        <source>Callback request</source>
+        <translation>Заказ звонка</translation>
+    </message>
     <message>
         <source>Chat accepted</source>
         <translation>Чат принят</translation>
