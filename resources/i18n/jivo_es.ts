@@ -1891,6 +1891,14 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
 <context>
     <name>NotificationService</name>
     <message>
+        <source>Call</source>
+        <translation>Llamar</translation>
+    </message>
+    <message>
+        <source>Callback request: {0}</source>
+        <translation>Solicitud de llamada: {0}</translation>
+    </message>
+    <message>
         <source>Accept</source>
         <translation>Aceptar</translation>
     </message>

@@ -1891,6 +1891,14 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
 <context>
     <name>NotificationService</name>
     <message>
+        <source>Call</source>
+        <translation>Ligar</translation>
+    </message>
+    <message>
+        <source>Callback request: {0}</source>
+        <translation>Pedido de ligação: {0}</translation>
+    </message>
+    <message>
         <source>Accept</source>
         <translation>Aceitar</translation>
     </message>

@@ -1893,6 +1893,14 @@ This page is not built yet: it comes in a later version.</source>
 <context>
     <name>NotificationService</name>
     <message>
+        <source>Call</source>
+        <translation>Позвонить</translation>
+    </message>
+    <message>
+        <source>Callback request: {0}</source>
+        <translation>Заказ звонка: {0}</translation>
+    </message>
+    <message>
         <source>Accept</source>
         <translation>Принять</translation>
     </message>

@@ -154,7 +154,12 @@ class ToastManager(QObject):
         self.more.deleteLater()
 
     def accept(self, chat_id: int) -> None:
-        """Accept from outside a toast (a native notification's button): the same path."""
+        """Accept from outside a toast (a native notification's button): the same path; a
+        callback request's is Call (P1)."""
+        chat = self.chats.chat(chat_id)
+        if chat is not None and chat.info.callback_number and self.on_call is not None:
+            self.on_call(chat_id)
+            return
         self.on_accept(chat_id)
 
     # ---------------------------------------------------------------- from the toasts
