@@ -42,9 +42,10 @@ async def test_account_sections_as_admin(
     qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
 ) -> None:
     """K1: add a site from the Channels section, its snippet carries the key (no data-lang, B4) and
-    is copied; P1: its callback requests are switched on; K2/A2: invite by e-mail (received over SMTP; colleagues' Team lists show the
-    newcomer at once), disable a teammate from the list (the agent's own app is signed out at
-    once); K3: add a webhook and make an API token (shown once); K5: the working hours.
+    is copied; P1: its callback requests are switched on; K2/A2: invite by e-mail (received
+    over SMTP; colleagues' Team lists show the newcomer at once), disable a teammate from the
+    list (the agent's own app is signed out at once); K3: add a webhook and make an API token
+    (shown once); K5: the working hours.
     A screenshot of each section."""
     ana = await _app(qapp, relay, data_dir / "ana", relay.agent_email, relay.agent_password)
     app = await _app(qapp, relay, data_dir / "boss", relay.admin_email, relay.admin_password)
