@@ -1845,6 +1845,10 @@ Los chats en espera están marcados en naranja.</translation>
 <context>
     <name>MessageDelegate</name>
     <message>
+        <source>Missed callback request: it is a CRM task now</source>
+        <translation>Solicitud de llamada perdida: ahora es una tarea del CRM</translation>
+    </message>
+    <message>
         <source>An agent</source>
         <translation>Un agente</translation>
     </message>

@@ -1845,6 +1845,10 @@ Os chats aguardando estão marcados em laranja.</translation>
 <context>
     <name>MessageDelegate</name>
     <message>
+        <source>Missed callback request: it is a CRM task now</source>
+        <translation>Pedido de ligação perdido: agora é uma tarefa do CRM</translation>
+    </message>
+    <message>
         <source>An agent</source>
         <translation>Um agente</translation>
     </message>

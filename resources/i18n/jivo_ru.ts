@@ -1847,6 +1847,10 @@ Waiting chats are marked in orange.</source>
 <context>
     <name>MessageDelegate</name>
     <message>
+        <source>Missed callback request: it is a CRM task now</source>
+        <translation>Пропущенный заказ звонка: теперь это задача в CRM</translation>
+    </message>
+    <message>
         <source>An agent</source>
         <translation>Оператор</translation>
     </message>

@@ -264,6 +264,7 @@ def _advance(conn: Connection, chat: Any, online: Sequence[int], reason: str) ->
             kind="missed",
             author="system",
             author_id=None,
+            text=callbacks.MISSED_MARK if chat.callback_number else "",
             chat_values={"state": "missed", "closed_at": now, "offer_deadline": None},
         )
         _step(conn, chat.id, "missed", round_, reason)

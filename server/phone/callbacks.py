@@ -27,6 +27,9 @@ from server.stats import log as stats_log
 from server.store.schema import agents, chats, crm_clients, crm_tasks, events, sites, visitors
 from server.store.writer import Write
 
+MISSED_MARK = "callback"
+"""The text of a missed callback's ``missed`` event: the widget says the call will come (a CRM
+task has it) instead of showing the offline form; the app's conversation says so too."""
 COUNTRY_OF_LANGUAGE = {"es": "ES", "pt": "BR", "ru": "RU", "en": "US"}
 """The country a site's callback numbers without ``+`` are read in, when it has none set."""
 TASK_WORDS = {

@@ -205,9 +205,10 @@ async def test_p1_missed_callback_becomes_a_crm_task(relay_any_db: RelayHandle) 
                 await visitor.connect()
                 asked = await ask(visitor, "911 23 45 67", "after 5 pm")
                 assert isinstance(asked, p.CallbackRequested)
-                await visitor.wait_for(
+                missed = await visitor.wait_for(
                     lambda f: isinstance(f, p.EventPush) and f.event.kind == "missed", timeout=15
                 )
+                assert missed.event.text == callbacks.MISSED_MARK  # not the offline form
                 tasks = await boss.request(lambda i: p.ListTasks(id=i))
                 assert isinstance(tasks, p.TaskList)
                 [task] = [t for t in tasks.tasks if t.chat_id == asked.chat_id]
