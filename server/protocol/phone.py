@@ -12,7 +12,9 @@ site's country and refuses premium-rate and emergency numbers (``number_refused`
 that do not read (``invalid_number``); a visitor and an address may ask a few times an hour
 (``rate_limited``). The request becomes a chat whose ``callback_number`` is set, offered like
 any chat (the toast, the ignore ladder, the archive); taking it means calling the number. A
-callback nobody takes becomes a CRM task for the client. Webhook ``call_event``:
+callback nobody takes becomes a CRM task for the client; its ``missed`` event has the text
+``callback`` (the widget then says the call will come instead of showing the offline form).
+Webhook ``call_event``:
 ``{"kind": "requested" | "missed" | "taken", "chat_id", "number", "time", ...}``.
 """
 
