@@ -143,7 +143,7 @@ class Relay:
             self.writer,
             self.bus,
             self.presence.online_agents,
-            on_missed=lambda _chat_id: self.webhooks.wake(),  # its row is in the miss's commit
+            on_missed=lambda _chat_id: self._on_missed(),
             orphan_grace=settings.orphan_grace,
             connected=self.presence.connected_agents,
             settled=self.presence.settled,
@@ -296,6 +296,12 @@ class Relay:
         self.port = 0
         self._server: Server | None = None
         self._handlers: set[asyncio.Task[None]] = set()  # running connection handlers
+
+    def _on_missed(self) -> None:
+        """A chat was missed: its webhook row is in the miss's commit, and (P1) a missed
+        callback's CRM task with its reminder due now: the timers look again."""
+        self.webhooks.wake()
+        self.crm.reminders.changed()
 
     # -------------------------------------------------------------- lifecycle
 

@@ -215,6 +215,11 @@ async def test_p1_missed_callback_becomes_a_crm_task(relay_any_db: RelayHandle) 
                 assert task.title == "Call back +34911234567"
                 assert task.note == "Preferred time: after 5 pm"
                 assert task.client_id is not None and task.notify and not task.done
+                # Its reminder fires now for its assignee (the first admin: no owner yet).
+                due = await boss.wait_for(
+                    lambda f: isinstance(f, p.TaskDue) and f.task.id == task.id, timeout=10
+                )
+                assert due.task.assignee_id == task.assignee_id
                 card = await boss.request(lambda i: p.GetClient(id=i, client_id=task.client_id))
                 assert isinstance(card, p.ClientCard)
                 assert card.client.phone == "+34911234567"  # R1: the client has the number
