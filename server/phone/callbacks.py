@@ -129,7 +129,13 @@ def request(
             )
             .returning(chats.c.id)
         ).scalar_one()  # fmt: skip
-        intake.ensure_for_visitor(conn, visitor_id, phone=number)  # R1: the client's phone
+        # The visitor's phone when it gave none (the client panel's Call), and its client's.
+        conn.execute(
+            sa.update(visitors)
+            .where(visitors.c.id == visitor_id, visitors.c.phone == "")
+            .values(phone=number)
+        )
+        intake.ensure_for_visitor(conn, visitor_id, phone=number)  # R1
         text = _line(number, when)
         event, chat = chat_writes.append_event(
             conn, chat_id, kind="message", author="visitor", author_id=visitor_id, text=text,

@@ -137,6 +137,8 @@ async def test_p1_callback_request_offered_taken_and_call_event(relay_any_db: Re
                 )
                 assert offer.chat.callback_number == "+34911234567"
                 assert offer.chat.callback_time == "mañana por la tarde"
+                assert offer.chat.visitor is not None
+                assert offer.chat.visitor.phone == "+34911234567"  # the client panel's Call
                 again = await ask(visitor, "+34 911 234 567", "mañana por la tarde")
                 assert isinstance(again, p.CallbackRequested)
                 assert again.chat_id == asked.chat_id  # a retry: the same request
