@@ -268,7 +268,7 @@ class DesktopApp(QObject):
         client = None
         if info.visitor is not None:
             client = await self.crm.client_for_visitor(info.visitor.id)
-        name = client.name if client is not None else self.chats.display_name(chat)
+        name = (client.name if client is not None else "") or self.chats.display_name(chat)
         self.main_window.show_chat(chat_id)
         self.calling.call(
             info.callback_number, name=name, client_id=client.id if client is not None else 0

@@ -92,6 +92,7 @@ async def test_p1_callback_toast_ignore_ladder_call_and_log(
         assert isinstance(dialog, LogCallDialog)
         assert app.chats.chats[chat_id].info.state == "active"
         assert dialog.call.client_id is not None
+        assert dialog.who.text() == "911 23 45 67"  # the client has no name yet
         dialog.outcome.setCurrentIndex(dialog.outcome.findData("no_answer"))
         dialog.note.setPlainText("Buzón de voz")
         QTest.mouseClick(
