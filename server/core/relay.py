@@ -263,6 +263,9 @@ class Relay:
             wake_webhooks=wake_webhooks,
         )
         visitor_frames.on_contact = self.crm.visitor_changed
+        self.callback_frames = CallbackFrames(  # P1: the widget's callback requests
+            self.engine, self.writer, self.chats, self.bus, settings, wake_webhooks
+        )
         # THE list of the services that serve frames (their @serves methods): a new domain
         # adds its service here, and nothing else in the relay.
         self.frames = frames.FrameRegistry(
@@ -287,7 +290,7 @@ class Relay:
                 PointerService(self.engine, self.writer, self.chats),
                 self.crm,
                 PhoneService(self.engine, self.writer),  # issue 19: the call log
-                CallbackFrames(self.engine, self.writer, self.chats, settings, wake_webhooks),
+                self.callback_frames,
                 self.channels,
             ],
             read_account=lambda agent_id: read(self.engine, account_repo.agent_by_id, agent_id),
@@ -323,6 +326,7 @@ class Relay:
         await self.account.start()
         self.ip_limiter.start()
         self.first_frame_limiter.start()
+        self.callback_frames.ip_limiter.start()
         self.presence.start()  # before the router: its start waits for the others' presence
         self.router.start()  # reloads the deadlines of the chats being offered
         self.demo_site_key = await bootstrap.find_demo_site(self.engine)
@@ -386,6 +390,7 @@ class Relay:
             ("files", self.files),
             ("frame limits", self.ip_limiter),
             ("first-frame limits", self.first_frame_limiter),
+            ("callback limits", self.callback_frames.ip_limiter),
         ):
             await bounded(name, service.stop())
         self.tracker.close()
