@@ -146,7 +146,7 @@ class AccountService(QObject):
         *,
         routing: dict[str, Any] | None = None,
     ) -> None:
-        """``routing`` (K1, T4, P1): any of routing_rule, chat_limit, offer_timeout,
+        """``routing`` (K1, T4, P2): any of routing_rule, chat_limit, offer_timeout,
         sneak_peek, department_ids, callbacks, phone_country; what it leaves out the site
         keeps."""
 

@@ -124,7 +124,7 @@ class NotificationService(QObject):
 
     def _present_native(self, info: p.ChatInfo) -> None:
         title, body = self._texts(info)
-        # P1: a callback request's first button calls (the toast manager's on_call).
+        # P2: a callback request's first button calls (the toast manager's on_call).
         accept = self.tr("Call") if info.callback_number else self.tr("Accept")
         actions = [("accept", accept), ("ignore", self.tr("Ignore"))]
         if self.notifier.notify(info.id, title, body, actions):

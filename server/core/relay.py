@@ -263,7 +263,7 @@ class Relay:
             wake_webhooks=wake_webhooks,
         )
         visitor_frames.on_contact = self.crm.visitor_changed
-        self.callback_frames = CallbackFrames(  # P1: the widget's callback requests
+        self.callback_frames = CallbackFrames(  # P2: the widget's callback requests
             self.engine, self.writer, self.chats, self.bus, settings, wake_webhooks
         )
         # THE list of the services that serve frames (their @serves methods): a new domain
@@ -301,7 +301,7 @@ class Relay:
         self._handlers: set[asyncio.Task[None]] = set()  # running connection handlers
 
     def _on_missed(self) -> None:
-        """A chat was missed: its webhook row is in the miss's commit, and (P1) a missed
+        """A chat was missed: its webhook row is in the miss's commit, and (P2) a missed
         callback's CRM task with its reminder due now: the timers look again."""
         self.webhooks.wake()
         self.crm.reminders.changed()

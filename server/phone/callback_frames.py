@@ -1,4 +1,4 @@
-"""The widget's callback request (P1): a thin handler. The number is read and refused in
+"""The widget's callback request (P2): a thin handler. The number is read and refused in
 :mod:`server.phone.callbacks`; the chat is announced by :class:`ChatService` like any new chat.
 Limited per address here (the relay's token buckets, shared with the other nodes, X4) and per
 visitor in the write (a count in the database)."""

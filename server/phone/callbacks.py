@@ -1,4 +1,4 @@
-"""Callback requests (P1, issue 19): a visitor leaves a number and a time in the widget; the
+"""Callback requests (P2, issue 19): a visitor leaves a number and a time in the widget; the
 request is a chat with ``callback_number`` set, routed and offered like any chat (N3: the
 toast, the ignore ladder, the archive). One that nobody takes becomes a CRM task for the
 client (in the transaction that marks it missed). Every step writes the ``call_event`` webhook

@@ -6,7 +6,7 @@ Who sees what is decided on the relay: an agent lists and edits its own calls; a
 everyone's (``agent_id`` to choose one agent) and edits any. A call about a CRM client is on
 that client's card timeline (kind ``call``), for whoever may see the client.
 
-Callback requests (P1, a site with ``callbacks`` on): the widget's phone button sends
+Callback requests (P2, a site with ``callbacks`` on): the widget's phone button sends
 ``request_callback`` with a number and an optional time. The relay reads the number in the
 site's country and refuses premium-rate and emergency numbers (``number_refused``) and numbers
 that do not read (``invalid_number``); a visitor and an address may ask a few times an hour
@@ -115,7 +115,7 @@ class CallList(ListAnswer):
 
 
 class RequestCallback(Frame):
-    """Visitor (P1): call me back at ``number`` (read in the site's country unless it starts
+    """Visitor (P2): call me back at ``number`` (read in the site's country unless it starts
     with ``+``), ``time`` when it suits me (free text, may be empty). Answered with
     ``callback_requested``; refused with ``callbacks_off``, ``invalid_number``,
     ``number_refused`` (premium rate, emergency), ``chat_open`` (ask in the open chat),

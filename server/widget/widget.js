@@ -117,7 +117,7 @@
   // N3: a missed chat ends like a closed one, on the offline form.
   var lastEv = hist.length ? hist[hist.length - 1] : { kind: 'closed' };
   var missed = plainMiss(lastEv), chatOpen = !/^(closed|missed)$/.test(lastEv.kind);
-  // P1: a missed callback request (text "callback") is a task for the agents, not the offline form.
+  // P2: a missed callback request (text "callback") is a task for the agents, not the offline form.
   function plainMiss(e) { return e.kind === 'missed' && e.text !== 'callback'; }
   var isOpen = sget('open') === '1', unread = 0, lastPV = null;
   var typingSentAt = 0, typingActive = false, typingIdle = null, agentTypingTimer = null;
@@ -525,7 +525,7 @@
     // C15: the agent's own browser, opened by the app with a one-time token: pick mode.
     if (/[#&]jivo-pointer=/.test(location.hash)) mod('pointer').then((m) => m.pick(), () => {});
     if ((f.departments || []).length > 1) mod('departments').then((m) => m.frame(f), () => {}); // T4
-    if (f.callbacks) mod('callback').catch(() => {}); // P1: the phone button
+    if (f.callbacks) mod('callback').catch(() => {}); // P2: the phone button
     render();
     pageView();
   }

@@ -42,7 +42,7 @@ async def test_account_sections_as_admin(
     qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
 ) -> None:
     """K1: add a site from the Channels section, its snippet carries the key (no data-lang, B4) and
-    is copied; P1: its callback requests are switched on; K2/A2: invite by e-mail (received
+    is copied; P2: its callback requests are switched on; K2/A2: invite by e-mail (received
     over SMTP; colleagues' Team lists show the newcomer at once), disable a teammate from the
     list (the agent's own app is signed out at once); K3: add a webhook and make an API token
     (shown once); K5: the working hours.
@@ -89,7 +89,7 @@ async def test_account_sections_as_admin(
     assert snippet.startswith(f'<script src="{relay.http_url}/widget.js"')
     channels.copy_button.click()
     assert QApplication.clipboard().text() == snippet
-    # P1: the widget's callback requests, and the country of their numbers without +.
+    # P2: the widget's callback requests, and the country of their numbers without +.
     channels.callbacks.setChecked(True)
     channels.phone_country.setCurrentIndex(channels.phone_country.findData("MX"))
     channels.save_button.click()

@@ -1,4 +1,4 @@
-"""P1 with N4: a callback request as a native notification (freedesktop, through a recording
+"""P2 with N4: a callback request as a native notification (freedesktop, through a recording
 stand-in for the D-Bus router, as tests/desktop/test_notifications.py): its title says it is a
 callback request, its first button is Call, and Call goes the toast's way (accept, dial, log)
 instead of only opening the chat."""
@@ -20,7 +20,7 @@ from tests.support.visitor import Visitor
 from tests.support.waiting import until
 
 
-async def test_p1_native_notification_of_a_callback_request_calls(
+async def test_p2_native_notification_of_a_callback_request_calls(
     qapp: Any, relay: RelayHandle, local_store: LocalStore, secrets: Secrets
 ) -> None:
     boss = AgentClient(relay.ws_url)

@@ -1,4 +1,4 @@
-"""P1 in Chromium: on a site that takes callback requests the widget shows a phone button; its
+"""P2 in Chromium: on a site that takes callback requests the widget shows a phone button; its
 form (number, optional time) answers a refused number plainly, in the visitor's language, and a
 good one with a thank-you, while the agents are offered the request with its number. Each of
 the four languages on a phone-size screen too (nothing sticks out). Screenshots
@@ -35,10 +35,10 @@ THANKS = {
 
 
 @pytest.mark.parametrize("locale", ["en-US", "es-ES", "pt-BR", "ru-RU"])
-async def test_p1_widget_callback_form(
+async def test_p2_widget_callback_form(
     relay: RelayHandle, browser: Browser, artifacts: Path, locale: str
 ) -> None:
-    """P1: the phone button, the form, a refused emergency number, then a request the agent is
+    """P2: the phone button, the form, a refused emergency number, then a request the agent is
     offered with its number and the visitor's time."""
     lang = locale[:2]
     async with signed_in_agent(relay) as boss:
@@ -74,10 +74,10 @@ async def test_p1_widget_callback_form(
         await wp.close()
 
 
-async def test_p1_widget_missed_callback_promises_the_call(
+async def test_p2_widget_missed_callback_promises_the_call(
     relay: RelayHandle, browser: Browser, artifacts: Path
 ) -> None:
-    """P1 with N3: a callback nobody takes in time is a CRM task: the widget says the call
+    """P2 with N3: a callback nobody takes in time is a CRM task: the widget says the call
     will come, not "leave us a message" (the offline form stays away), after a reload too."""
     async with signed_in_agent(relay) as boss:  # online, but never takes it
         await enable_callbacks(boss, "ES")
@@ -104,7 +104,7 @@ async def test_p1_widget_missed_callback_promises_the_call(
         await wp.close()
 
 
-async def test_p1_widget_has_no_phone_button_when_the_site_is_off(
+async def test_p2_widget_has_no_phone_button_when_the_site_is_off(
     relay: RelayHandle, browser: Browser
 ) -> None:
     async with signed_in_agent(relay):

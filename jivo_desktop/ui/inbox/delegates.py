@@ -233,7 +233,7 @@ class MessageDelegate(QStyledItemDelegate):
             return QCoreApplication.translate("MessageDelegate", "{0} left the chat").format(name)
         if message.kind == "closed":
             return QCoreApplication.translate("MessageDelegate", "The chat has ended")
-        if message.kind == "missed" and message.text == "callback":  # P1
+        if message.kind == "missed" and message.text == "callback":  # P2
             return QCoreApplication.translate(
                 "MessageDelegate", "Missed callback request: it is a CRM task now"
             )

@@ -1,7 +1,7 @@
 """Ajustes → Channels (K1): the websites, each with its language, allowed origins and the
 widget snippet to paste (with a copy button); add, rename, disable. Per site also how its chats
 are routed: the rule (N3), the open chats per agent, the offer time-out, sneak peek (C17) and
-the departments its chats go to first (T4); P1: whether the widget takes callback requests,
+the departments its chats go to first (T4); P2: whether the widget takes callback requests,
 and the country their numbers without + are read in."""
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ class AccountChannels(QWidget):
         self.offer_timeout.setRange(5, 3600)
         self.offer_timeout.setValue(60)
         self.sneak_peek = QCheckBox()
-        # P1: the widget's phone button, and where its numbers without + belong.
+        # P2: the widget's phone button, and where its numbers without + belong.
         self.callbacks = QCheckBox()
         self.phone_country = QComboBox()
         self.phone_country.setSizeAdjustPolicy(

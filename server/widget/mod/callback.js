@@ -1,4 +1,4 @@
-/* Jivo widget module "callback" (P1). On a site that takes callback requests (the welcome's
+/* Jivo widget module "callback" (P2). On a site that takes callback requests (the welcome's
  * `callbacks`), a phone button in the header opens a small form: the visitor's number and, if
  * it likes, when to call. The relay reads the number in the site's country and refuses what it
  * never calls (premium rate, emergency); its answer is shown plainly. The request becomes the
