@@ -253,7 +253,7 @@ class DesktopApp(QObject):
         self.main_window.show_chat(chat_id)
 
     def call_from_toast(self, chat_id: int) -> None:
-        """P1: Call on a callback request: the chat becomes this agent's, the number goes to
+        """P2: Call on a callback request: the chat becomes this agent's, the number goes to
         the softphone (Ajustes → Calls) with the visitor's CRM client, and the log dialog
         opens (``calling.dialed`` → ``call_log.start``); the chat opens behind it."""
         spawn(self._call_back(chat_id), f"call-back-{chat_id}")
@@ -268,7 +268,7 @@ class DesktopApp(QObject):
         client = None
         if info.visitor is not None:
             client = await self.crm.client_for_visitor(info.visitor.id)
-        name = client.name if client is not None else self.chats.display_name(chat)
+        name = (client.name if client is not None else "") or self.chats.display_name(chat)
         self.main_window.show_chat(chat_id)
         self.calling.call(
             info.callback_number, name=name, client_id=client.id if client is not None else 0

@@ -25,6 +25,7 @@ WEBHOOK_EVENTS = (
     "client_updated",
     "deal_changed",
     "task_due",
+    "call_event",
 )
 
 
@@ -145,8 +146,9 @@ class AccountService(QObject):
         *,
         routing: dict[str, Any] | None = None,
     ) -> None:
-        """``routing`` (K1, T4): any of routing_rule, chat_limit, offer_timeout, sneak_peek,
-        department_ids; what it leaves out the site keeps."""
+        """``routing`` (K1, T4, P2): any of routing_rule, chat_limit, offer_timeout,
+        sneak_peek, department_ids, callbacks, phone_country; what it leaves out the site
+        keeps."""
 
         def done(answer: p.SiteSaved) -> None:
             self.sites = [s for s in self.sites if s.id != answer.site.id] + [answer.site]

@@ -124,7 +124,9 @@ class NotificationService(QObject):
 
     def _present_native(self, info: p.ChatInfo) -> None:
         title, body = self._texts(info)
-        actions = [("accept", self.tr("Accept")), ("ignore", self.tr("Ignore"))]
+        # P2: a callback request's first button calls (the toast manager's on_call).
+        accept = self.tr("Call") if info.callback_number else self.tr("Accept")
+        actions = [("accept", accept), ("ignore", self.tr("Ignore"))]
         if self.notifier.notify(info.id, title, body, actions):
             self._native[info.id] = body
         else:
@@ -139,7 +141,10 @@ class NotificationService(QObject):
             if info.visitor is not None
             else ""
         )
-        title = self.tr("New chat: {0}").format(name)
+        if info.callback_number:
+            title = self.tr("Callback request: {0}").format(name)
+        else:
+            title = self.tr("New chat: {0}").format(name)
         url = info.visitor.page_url if info.visitor is not None else ""
         lines = [_display_url(url), " ".join(info.preview.split())]
         return title, "\n".join(line for line in lines if line)

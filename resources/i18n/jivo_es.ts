@@ -71,6 +71,22 @@
 <context>
     <name>AccountChannels</name>
     <message>
+        <source>Phone button in the widget</source>
+        <translation>Botón de teléfono en el widget</translation>
+    </message>
+    <message>
+        <source>The widget language&apos;s country</source>
+        <translation>El país del idioma del widget</translation>
+    </message>
+    <message>
+        <source>Callback requests</source>
+        <translation>Solicitudes de llamada</translation>
+    </message>
+    <message>
+        <source>Their numbers without + are in</source>
+        <translation>Sus números sin + son de</translation>
+    </message>
+    <message>
         <source>Channels</source>
         <translation>Canales</translation>
     </message>
@@ -191,6 +207,10 @@
 </context>
 <context>
     <name>AccountIntegrations</name>
+    <message>
+        <source>Callback request</source>
+        <translation>Solicitud de llamada</translation>
+    </message>
     <message>
         <source>Chat accepted</source>
         <translation>Chat aceptado</translation>
@@ -1825,6 +1845,10 @@ Los chats en espera están marcados en naranja.</translation>
 <context>
     <name>MessageDelegate</name>
     <message>
+        <source>Missed callback request: it is a CRM task now</source>
+        <translation>Solicitud de llamada perdida: ahora es una tarea del CRM</translation>
+    </message>
+    <message>
         <source>An agent</source>
         <translation>Un agente</translation>
     </message>
@@ -1870,6 +1894,14 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
 </context>
 <context>
     <name>NotificationService</name>
+    <message>
+        <source>Call</source>
+        <translation>Llamar</translation>
+    </message>
+    <message>
+        <source>Callback request: {0}</source>
+        <translation>Solicitud de llamada: {0}</translation>
+    </message>
     <message>
         <source>Accept</source>
         <translation>Aceptar</translation>

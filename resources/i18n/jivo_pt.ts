@@ -71,6 +71,22 @@
 <context>
     <name>AccountChannels</name>
     <message>
+        <source>Phone button in the widget</source>
+        <translation>Botão de telefone no widget</translation>
+    </message>
+    <message>
+        <source>The widget language&apos;s country</source>
+        <translation>O país do idioma do widget</translation>
+    </message>
+    <message>
+        <source>Callback requests</source>
+        <translation>Pedidos de ligação</translation>
+    </message>
+    <message>
+        <source>Their numbers without + are in</source>
+        <translation>Seus números sem + são de</translation>
+    </message>
+    <message>
         <source>Channels</source>
         <translation>Canais</translation>
     </message>
@@ -191,6 +207,10 @@
 </context>
 <context>
     <name>AccountIntegrations</name>
+    <message>
+        <source>Callback request</source>
+        <translation>Pedido de ligação</translation>
+    </message>
     <message>
         <source>Chat accepted</source>
         <translation>Chat aceito</translation>
@@ -1825,6 +1845,10 @@ Os chats aguardando estão marcados em laranja.</translation>
 <context>
     <name>MessageDelegate</name>
     <message>
+        <source>Missed callback request: it is a CRM task now</source>
+        <translation>Pedido de ligação perdido: agora é uma tarefa do CRM</translation>
+    </message>
+    <message>
         <source>An agent</source>
         <translation>Um agente</translation>
     </message>
@@ -1870,6 +1894,14 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
 </context>
 <context>
     <name>NotificationService</name>
+    <message>
+        <source>Call</source>
+        <translation>Ligar</translation>
+    </message>
+    <message>
+        <source>Callback request: {0}</source>
+        <translation>Pedido de ligação: {0}</translation>
+    </message>
     <message>
         <source>Accept</source>
         <translation>Aceitar</translation>

@@ -71,6 +71,22 @@
 <context>
     <name>AccountChannels</name>
     <message>
+        <source>Phone button in the widget</source>
+        <translation>Кнопка телефона в виджете</translation>
+    </message>
+    <message>
+        <source>The widget language&apos;s country</source>
+        <translation>Страна языка виджета</translation>
+    </message>
+    <message>
+        <source>Callback requests</source>
+        <translation>Заказ звонка</translation>
+    </message>
+    <message>
+        <source>Their numbers without + are in</source>
+        <translation>Номера без + — из страны</translation>
+    </message>
+    <message>
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
@@ -191,6 +207,10 @@
 </context>
 <context>
     <name>AccountIntegrations</name>
+    <message>
+        <source>Callback request</source>
+        <translation>Заказ звонка</translation>
+    </message>
     <message>
         <source>Chat accepted</source>
         <translation>Чат принят</translation>
@@ -1827,6 +1847,10 @@ Waiting chats are marked in orange.</source>
 <context>
     <name>MessageDelegate</name>
     <message>
+        <source>Missed callback request: it is a CRM task now</source>
+        <translation>Пропущенный заказ звонка: теперь это задача в CRM</translation>
+    </message>
+    <message>
         <source>An agent</source>
         <translation>Оператор</translation>
     </message>
@@ -1872,6 +1896,14 @@ This page is not built yet: it comes in a later version.</source>
 </context>
 <context>
     <name>NotificationService</name>
+    <message>
+        <source>Call</source>
+        <translation>Позвонить</translation>
+    </message>
+    <message>
+        <source>Callback request: {0}</source>
+        <translation>Заказ звонка: {0}</translation>
+    </message>
     <message>
         <source>Accept</source>
         <translation>Принять</translation>

@@ -217,7 +217,7 @@ def save_site(frame: p.SaveSite, new_key: str) -> Write[p.SiteInfo]:
             values["offer_timeout"] = frame.offer_timeout
         if frame.sneak_peek is not None:
             values["sneak_peek"] = frame.sneak_peek
-        if frame.callbacks is not None:  # P1
+        if frame.callbacks is not None:  # P2
             values["callbacks"] = frame.callbacks
         if frame.phone_country is not None:
             values["phone_country"] = frame.phone_country

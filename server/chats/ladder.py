@@ -264,10 +264,11 @@ def _advance(conn: Connection, chat: Any, online: Sequence[int], reason: str) ->
             kind="missed",
             author="system",
             author_id=None,
+            text=callbacks.MISSED_MARK if chat.callback_number else "",
             chat_values={"state": "missed", "closed_at": now, "offer_deadline": None},
         )
         _step(conn, chat.id, "missed", round_, reason)
-        if chat.callback_number:  # P1: a missed callback becomes a CRM task for the client
+        if chat.callback_number:  # P2: a missed callback becomes a CRM task for the client
             callbacks.missed(conn, chat)
         return Offer(
             chat.id, round_, missed=True, event=event, visitor_id=chat.visitor_id,

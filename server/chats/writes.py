@@ -334,7 +334,7 @@ def accept_chat(
                 "chat_accepted",
                 {"chat_id": chat_id, "agent": {"id": agent_id, "name": agent_name}},
             )
-        if chat.callback_number:  # P1
+        if chat.callback_number:  # P2
             call_events.enqueue(conn, chat, "taken", agent={"id": agent_id, "name": agent_name})
         return ChatChange(event, chat, participants(conn, chat_id))
 

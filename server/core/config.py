@@ -137,9 +137,9 @@ class Settings:
     burst of ``visitor_form_burst``."""
     visitor_form_burst: float = 5.0
     callbacks_per_visitor_hour: int = 3
-    """P1: callback requests one visitor may make in an hour (counted in the database)."""
+    """P2: callback requests one visitor may make in an hour (counted in the database)."""
     callbacks_per_ip_hour: float = 10.0
-    """P1: callback requests from one address (an IPv6 /64) an hour, with that burst."""
+    """P2: callback requests from one address (an IPv6 /64) an hour, with that burst."""
     # ---- sessions and sign-in (findings 4 and 7)
     session_max_age: float = 30 * 24 * 3600.0
     """Seconds a session (the desktop app's remembered sign-in) lasts at most, used or not."""

@@ -144,7 +144,7 @@ class Relay:
             self.writer,
             self.bus,
             self.presence.online_agents,
-            on_missed=lambda _chat_id: self.webhooks.wake(),  # its row is in the miss's commit
+            on_missed=lambda _chat_id: self._on_missed(),
             orphan_grace=settings.orphan_grace,
             connected=self.presence.connected_agents,
             settled=self.presence.settled,
@@ -264,6 +264,9 @@ class Relay:
             wake_webhooks=wake_webhooks,
         )
         visitor_frames.on_contact = self.crm.visitor_changed
+        self.callback_frames = CallbackFrames(  # P2: the widget's callback requests
+            self.engine, self.writer, self.chats, self.bus, settings, wake_webhooks
+        )
         # THE list of the services that serve frames (their @serves methods): a new domain
         # adds its service here, and nothing else in the relay.
         self.frames = frames.FrameRegistry(
@@ -288,7 +291,7 @@ class Relay:
                 PointerService(self.engine, self.writer, self.chats),
                 self.crm,
                 PhoneService(self.engine, self.writer),  # issue 19: the call log
-                CallbackFrames(self.engine, self.writer, self.chats, settings, wake_webhooks),
+                self.callback_frames,
                 self.channels,
             ],
             read_account=lambda agent_id: read(self.engine, account_repo.agent_by_id, agent_id),
@@ -300,6 +303,12 @@ class Relay:
         self._server: Server | None = None
         self._console: Server | None = None
         self._handlers: set[asyncio.Task[None]] = set()  # running connection handlers
+
+    def _on_missed(self) -> None:
+        """A chat was missed: its webhook row is in the miss's commit, and (P2) a missed
+        callback's CRM task with its reminder due now: the timers look again."""
+        self.webhooks.wake()
+        self.crm.reminders.changed()
 
     # -------------------------------------------------------------- lifecycle
 
@@ -321,6 +330,7 @@ class Relay:
         await self.account.start()
         self.ip_limiter.start()
         self.first_frame_limiter.start()
+        self.callback_frames.ip_limiter.start()
         self.presence.start()  # before the router: its start waits for the others' presence
         self.router.start()  # reloads the deadlines of the chats being offered
         self.demo_site_key = await bootstrap.find_demo_site(self.engine)
@@ -396,6 +406,7 @@ class Relay:
             ("files", self.files),
             ("frame limits", self.ip_limiter),
             ("first-frame limits", self.first_frame_limiter),
+            ("callback limits", self.callback_frames.ip_limiter),
         ):
             await bounded(name, service.stop())
         self.tracker.close()

@@ -1,4 +1,4 @@
-"""The ``call_event`` webhook (P1): a callback request was made, taken by an agent, or missed.
+"""The ``call_event`` webhook (P2): a callback request was made, taken by an agent, or missed.
 Written in the transaction of the step it reports (finding 21)."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
-"""The widget's callback request (P1): a thin handler. The number is read and refused in
+"""The widget's callback request (P2): a thin handler. The number is read and refused in
 :mod:`server.phone.callbacks`; the chat is announced by :class:`ChatService` like any new chat.
-Limited per address here (the relay's token buckets) and per visitor in the write (a count
-in the database)."""
+Limited per address here (the relay's token buckets, shared with the other nodes, X4) and per
+visitor in the write (a count in the database)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,11 @@ from server import protocol as p
 from server.actions.blocks import unless_blocked
 from server.chats import ladder
 from server.chats.service import ChatService
+from server.core import bus as topics
+from server.core.bus import Bus
 from server.core.config import Settings
 from server.core.frames import serves
-from server.core.limits import IpLimiter
+from server.core.shared_limits import SharedIpLimiter
 from server.phone import callbacks
 from server.store.db import read
 from server.store.writer import GroupWriter
@@ -31,6 +33,7 @@ class CallbackFrames:
         engine: AsyncEngine,
         writer: GroupWriter,
         chats: ChatService,
+        bus: Bus,
         settings: Settings,
         wake_webhooks: Callable[[], None],
     ) -> None:
@@ -39,7 +42,10 @@ class CallbackFrames:
         self.chats = chats
         self.per_hour = settings.callbacks_per_visitor_hour
         per_ip = settings.callbacks_per_ip_hour
-        self.ip_limiter = IpLimiter(per_ip / 3600.0, per_ip, max_ips=20_000)
+        self.ip_limiter = SharedIpLimiter(
+            per_ip / 3600.0, per_ip, bus=bus, node_id=settings.node_id,
+            topic=topics.LIMITS_CALLBACKS, max_ips=20_000,
+        )  # fmt: skip
         self.wake_webhooks = wake_webhooks
 
     @serves(p.RequestCallback, role="visitor")

@@ -1,4 +1,4 @@
-"""Callback requests (P1, issue 19): a visitor leaves a number and a time in the widget; the
+"""Callback requests (P2, issue 19): a visitor leaves a number and a time in the widget; the
 request is a chat with ``callback_number`` set, routed and offered like any chat (N3: the
 toast, the ignore ladder, the archive). One that nobody takes becomes a CRM task for the
 client (in the transaction that marks it missed). Every step writes the ``call_event`` webhook
@@ -27,6 +27,9 @@ from server.stats import log as stats_log
 from server.store.schema import agents, chats, crm_clients, crm_tasks, events, sites, visitors
 from server.store.writer import Write
 
+MISSED_MARK = "callback"
+"""The text of a missed callback's ``missed`` event: the widget says the call will come (a CRM
+task has it) instead of showing the offline form; the app's conversation says so too."""
 COUNTRY_OF_LANGUAGE = {"es": "ES", "pt": "BR", "ru": "RU", "en": "US"}
 """The country a site's callback numbers without ``+`` are read in, when it has none set."""
 TASK_WORDS = {
@@ -126,7 +129,13 @@ def request(
             )
             .returning(chats.c.id)
         ).scalar_one()  # fmt: skip
-        intake.ensure_for_visitor(conn, visitor_id, phone=number)  # R1: the client's phone
+        # The visitor's phone when it gave none (the client panel's Call), and its client's.
+        conn.execute(
+            sa.update(visitors)
+            .where(visitors.c.id == visitor_id, visitors.c.phone == "")
+            .values(phone=number)
+        )
+        intake.ensure_for_visitor(conn, visitor_id, phone=number)  # R1
         text = _line(number, when)
         event, chat = chat_writes.append_event(
             conn, chat_id, kind="message", author="visitor", author_id=visitor_id, text=text,

@@ -86,9 +86,9 @@ class SiteInfo(msgspec.Struct, kw_only=True):
     sneak_peek: bool = False
     department_ids: list[int] = msgspec.field(default_factory=list)
     callbacks: bool = False
-    """P1: the widget offers a callback form (a phone button)."""
+    """P2: the widget offers a callback form (a phone button)."""
     phone_country: str = ""
-    """P1: the ISO country a callback number without ``+`` is read in (empty: from the
+    """P2: the ISO country a callback number without ``+`` is read in (empty: from the
     site's language: es ES, pt BR, ru RU, en US)."""
 
 

@@ -146,10 +146,10 @@ ErrorCode = Literal[
     "in_use",  # R3: a stage or funnel that still has deals (say where they go)
     "due_in_past",  # R2: a task due before now (the app asks, then sends allow_past)
     "unreachable",  # C10: the client cannot be reached on that reply channel (nothing stored)
-    "callbacks_off",  # P1: the site does not take callback requests
-    "invalid_number",  # P1: the callback number does not read as a phone number
-    "number_refused",  # P1: a premium-rate or emergency number is never called back
-    "chat_open",  # P1: the visitor has a chat open: ask there
+    "callbacks_off",  # P2: the site does not take callback requests
+    "invalid_number",  # P2: the callback number does not read as a phone number
+    "number_refused",  # P2: a premium-rate or emergency number is never called back
+    "chat_open",  # P2: the visitor has a chat open: ask there
 ]
 
 

@@ -6,13 +6,15 @@ Who sees what is decided on the relay: an agent lists and edits its own calls; a
 everyone's (``agent_id`` to choose one agent) and edits any. A call about a CRM client is on
 that client's card timeline (kind ``call``), for whoever may see the client.
 
-Callback requests (P1, a site with ``callbacks`` on): the widget's phone button sends
+Callback requests (P2, a site with ``callbacks`` on): the widget's phone button sends
 ``request_callback`` with a number and an optional time. The relay reads the number in the
 site's country and refuses premium-rate and emergency numbers (``number_refused``) and numbers
 that do not read (``invalid_number``); a visitor and an address may ask a few times an hour
 (``rate_limited``). The request becomes a chat whose ``callback_number`` is set, offered like
 any chat (the toast, the ignore ladder, the archive); taking it means calling the number. A
-callback nobody takes becomes a CRM task for the client. Webhook ``call_event``:
+callback nobody takes becomes a CRM task for the client; its ``missed`` event has the text
+``callback`` (the widget then says the call will come instead of showing the offline form).
+Webhook ``call_event``:
 ``{"kind": "requested" | "missed" | "taken", "chat_id", "number", "time", ...}``.
 """
 
@@ -113,7 +115,7 @@ class CallList(ListAnswer):
 
 
 class RequestCallback(Frame):
-    """Visitor (P1): call me back at ``number`` (read in the site's country unless it starts
+    """Visitor (P2): call me back at ``number`` (read in the site's country unless it starts
     with ``+``), ``time`` when it suits me (free text, may be empty). Answered with
     ``callback_requested``; refused with ``callbacks_off``, ``invalid_number``,
     ``number_refused`` (premium rate, emergency), ``chat_open`` (ask in the open chat),

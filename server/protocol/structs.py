@@ -153,10 +153,10 @@ class ChatInfo(msgspec.Struct, kw_only=True):
     the website widget."""
     channel_name: str = ""
     callback_number: str = ""
-    """P1: a callback request (E.164): the visitor asked to be called, not to chat; taking
+    """P2: a callback request (E.164): the visitor asked to be called, not to chat; taking
     it means calling this number."""
     callback_time: str = ""
-    """P1: when the visitor would like the call, in its own words (may be empty)."""
+    """P2: when the visitor would like the call, in its own words (may be empty)."""
 
 
 class FileInfo(msgspec.Struct, kw_only=True):

@@ -103,7 +103,7 @@ class VisitorWelcome(Frame):
     department_id: int | None = None
     """T4: the department the visitor picked earlier."""
     callbacks: bool = False
-    """P1: the site takes callback requests: the widget shows its phone button."""
+    """P2: the site takes callback requests: the widget shows its phone button."""
 
 
 class AgentsAvailable(Frame):

@@ -38,7 +38,7 @@ sites = sa.Table(
     sa.Column("offer_timeout", sa.Float, nullable=False, server_default="60"),
     # C17: agents see the visitor's draft as it is typed (the widget says so).
     sa.Column("sneak_peek", sa.Boolean, nullable=False, server_default=sa.false()),
-    # P1: the widget offers callback requests; the country a number without + is read in
+    # P2: the widget offers callback requests; the country a number without + is read in
     # ("": from the site's language).
     sa.Column("callbacks", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("phone_country", sa.String(2), nullable=False, server_default=""),
@@ -154,7 +154,7 @@ chats = sa.Table(
     # C10/K1: the reply channel (server/channels/) a chat came in on; NULL: the widget. No
     # foreign key: added to a table full of rows by a plain ADD COLUMN (migration 0017).
     sa.Column("channel_id", sa.Integer, nullable=True),
-    # P1: a callback request (the E.164 number to call, the visitor's preferred time); NULL:
+    # P2: a callback request (the E.164 number to call, the visitor's preferred time); NULL:
     # a chat. Plain ADD COLUMNs (migration 0018), as channel_id.
     sa.Column("callback_number", sa.String(32), nullable=True),
     sa.Column("callback_time", sa.String(80), nullable=False, server_default=""),

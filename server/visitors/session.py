@@ -93,7 +93,7 @@ class VisitorSessions:
         site_id, site_name, site_language = int(site.id), str(site.name), str(site.language)
         allowed_origins = str(site.allowed_origins)
         sneak_peek = bool(site.sneak_peek)
-        callbacks = bool(site.callbacks)  # P1
+        callbacks = bool(site.callbacks)  # P2
         del site
         if not origin_allowed(conn.ws, allowed_origins):
             conn.error(

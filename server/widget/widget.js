@@ -115,8 +115,10 @@
   var agentsOnline = null, view = 'chat', userChat = false, offlineSent = false;
   // Whether a chat is in progress: then the offline form must not push the conversation away.
   // N3: a missed chat ends like a closed one, on the offline form.
-  var lastKind = hist.length ? hist[hist.length - 1].kind : 'closed';
-  var missed = lastKind === 'missed', chatOpen = lastKind !== 'closed' && !missed;
+  var lastEv = hist.length ? hist[hist.length - 1] : { kind: 'closed' };
+  var missed = plainMiss(lastEv), chatOpen = !/^(closed|missed)$/.test(lastEv.kind);
+  // P2: a missed callback request (text "callback") is a task for the agents, not the offline form.
+  function plainMiss(e) { return e.kind === 'missed' && e.text !== 'callback'; }
   var isOpen = sget('open') === '1', unread = 0, lastPV = null;
   var typingSentAt = 0, typingActive = false, typingIdle = null, agentTypingTimer = null;
   var noticeTimer = null, retryTimer = null, synced = false, shown = false;
@@ -327,7 +329,8 @@
       var text = ev.kind === 'joined' ? fmt('joined', ev.author_name || T.agent)
         : ev.kind === 'left' ? fmt('left', ev.author_name || T.agent)
           : ev.kind === 'closed' ? [T.closed] : '';
-      if (!text) return ROUTE[ev.kind] && mod(ROUTE[ev.kind]).then((m) => m.event(ev));
+      var r = plainMiss(ev) ? '' : ev.kind === 'missed' ? 'callback' : ROUTE[ev.kind];
+      if (!text) return r && mod(r).then((m) => m.event(ev));
       row = h('div', 'sys', { 'data-testid': 'system', 'data-kind': ev.kind }, text);
     }
     row.setAttribute('data-cursor', ev.cursor);
@@ -361,8 +364,8 @@
     saveHistory();
     if (ev.client_msg_id && ev.author === 'visitor') outboxDrop(ev.client_msg_id);
     renderEvent(ev);
-    missed = ev.kind === 'missed';
-    chatOpen = ev.kind !== 'closed' && !missed;
+    missed = plainMiss(ev);
+    chatOpen = !/^(closed|missed)$/.test(ev.kind);
     if (missed) userChat = offlineSent = false;
     if (ev.author === 'agent' && ev.kind === 'message') {
       if (ev.chat_id !== rChat) { rChat = ev.chat_id; rSeq = 0; }
@@ -522,7 +525,7 @@
     // C15: the agent's own browser, opened by the app with a one-time token: pick mode.
     if (/[#&]jivo-pointer=/.test(location.hash)) mod('pointer').then((m) => m.pick(), () => {});
     if ((f.departments || []).length > 1) mod('departments').then((m) => m.frame(f), () => {}); // T4
-    if (f.callbacks) mod('callback').catch(() => {}); // P1: the phone button
+    if (f.callbacks) mod('callback').catch(() => {}); // P2: the phone button
     render();
     pageView();
   }

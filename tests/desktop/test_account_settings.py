@@ -42,9 +42,10 @@ async def test_account_sections_as_admin(
     qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
 ) -> None:
     """K1: add a site from the Channels section, its snippet carries the key (no data-lang, B4) and
-    is copied; K2/A2: invite by e-mail (received over SMTP; colleagues' Team lists show the
-    newcomer at once), disable a teammate from the list (the agent's own app is signed out at
-    once); K3: add a webhook and make an API token (shown once); K5: the working hours.
+    is copied; P2: its callback requests are switched on; K2/A2: invite by e-mail (received
+    over SMTP; colleagues' Team lists show the newcomer at once), disable a teammate from the
+    list (the agent's own app is signed out at once); K3: add a webhook and make an API token
+    (shown once); K5: the working hours.
     A screenshot of each section."""
     ana = await _app(qapp, relay, data_dir / "ana", relay.agent_email, relay.agent_password)
     app = await _app(qapp, relay, data_dir / "boss", relay.admin_email, relay.admin_password)
@@ -88,6 +89,12 @@ async def test_account_sections_as_admin(
     assert snippet.startswith(f'<script src="{relay.http_url}/widget.js"')
     channels.copy_button.click()
     assert QApplication.clipboard().text() == snippet
+    # P2: the widget's callback requests, and the country of their numbers without +.
+    channels.callbacks.setChecked(True)
+    channels.phone_country.setCurrentIndex(channels.phone_country.findData("MX"))
+    channels.save_button.click()
+    await until(lambda: any(s.name == "Tienda" and s.callbacks and s.phone_country == "MX"
+                            for s in app.account.sites))  # fmt: skip
     app.main_window.grab().save(str(artifacts / "account-channels.png"))
 
     # ---- K3 integrations

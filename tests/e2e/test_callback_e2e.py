@@ -1,9 +1,9 @@
-"""P1 callback requests end to end: the visitor asks for a call in the widget (Chromium); the
-agent's app (offscreen, a real relay) shows the toast as a callback request with Call / Ignore;
-Ignore walks the ignore ladder (the offer comes back in round 2); Call takes the chat and hands
-tel:+E.164 to a REAL softphone registered in a temporary XDG folder (tests/desktop/test_phone);
-the log dialog opens and its outcome lands on the client's CRM timeline. Screenshots
-callback-toast-LANG.png (the toast in the four languages)."""
+"""P2 callback requests end to end (with P1: the dialer's call and its log): the visitor asks
+for a call in the widget (Chromium); the agent's app (offscreen, a real relay) shows the toast
+as a callback request with Call / Ignore; Ignore walks the ignore ladder (the offer comes back
+in round 2); Call takes the chat and hands tel:+E.164 to a REAL softphone registered in a
+temporary XDG folder (tests/desktop/test_phone); the log dialog opens and its outcome lands on
+the client's CRM timeline. Screenshots callback-toast-LANG.png (the toast in four languages)."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ HEADER = {"en": "CALLBACK REQUEST", "es": "SOLICITUD DE LLAMADA", "pt": "PEDIDO 
 WHEN = {"en": "when:", "es": "cuándo:", "pt": "quando:", "ru": "когда:"}
 
 
-async def test_p1_callback_toast_ignore_ladder_call_and_log(
+async def test_p2_callback_toast_ignore_ladder_call_and_log(
     qapp: Any, relay: RelayHandle, browser: Browser, data_dir: Path, secrets: Any,
     artifacts: Path, softphone: Softphone, translations: Path,  # noqa: F811
 ) -> None:  # fmt: skip
@@ -92,6 +92,7 @@ async def test_p1_callback_toast_ignore_ladder_call_and_log(
         assert isinstance(dialog, LogCallDialog)
         assert app.chats.chats[chat_id].info.state == "active"
         assert dialog.call.client_id is not None
+        assert dialog.who.text() == "911 23 45 67"  # the client has no name yet
         dialog.outcome.setCurrentIndex(dialog.outcome.findData("no_answer"))
         dialog.note.setPlainText("Buzón de voz")
         QTest.mouseClick(

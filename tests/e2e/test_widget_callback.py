@@ -1,4 +1,4 @@
-"""P1 in Chromium: on a site that takes callback requests the widget shows a phone button; its
+"""P2 in Chromium: on a site that takes callback requests the widget shows a phone button; its
 form (number, optional time) answers a refused number plainly, in the visitor's language, and a
 good one with a thank-you, while the agents are offered the request with its number. Each of
 the four languages on a phone-size screen too (nothing sticks out). Screenshots
@@ -15,6 +15,7 @@ from server import protocol as p
 from tests.e2e.test_widget_phone import PHONE, _fits
 from tests.e2e.widget_support import open_widget_page, signed_in_agent
 from tests.server.test_callbacks import enable_callbacks
+from tests.server.test_routing import site_settings
 from tests.support.relay import RelayHandle
 
 pytestmark = pytest.mark.browser
@@ -34,10 +35,10 @@ THANKS = {
 
 
 @pytest.mark.parametrize("locale", ["en-US", "es-ES", "pt-BR", "ru-RU"])
-async def test_p1_widget_callback_form(
+async def test_p2_widget_callback_form(
     relay: RelayHandle, browser: Browser, artifacts: Path, locale: str
 ) -> None:
-    """P1: the phone button, the form, a refused emergency number, then a request the agent is
+    """P2: the phone button, the form, a refused emergency number, then a request the agent is
     offered with its number and the visitor's time."""
     lang = locale[:2]
     async with signed_in_agent(relay) as boss:
@@ -73,7 +74,37 @@ async def test_p1_widget_callback_form(
         await wp.close()
 
 
-async def test_p1_widget_has_no_phone_button_when_the_site_is_off(
+async def test_p2_widget_missed_callback_promises_the_call(
+    relay: RelayHandle, browser: Browser, artifacts: Path
+) -> None:
+    """P2 with N3: a callback nobody takes in time is a CRM task: the widget says the call
+    will come, not "leave us a message" (the offline form stays away), after a reload too."""
+    async with signed_in_agent(relay) as boss:  # online, but never takes it
+        await enable_callbacks(boss, "ES")
+        await site_settings(relay, timeout=0.2)  # short rounds: missed within a second
+        wp = await open_widget_page(browser, relay.demo_url)
+        await wp.open()
+        await wp.wait_ready()
+        await wp.el("callback-open").click()
+        await wp.el("callback-number").fill("911 23 45 67")
+        await wp.el("callback-send").click()
+        await expect(wp.el("callback-thanks")).to_be_visible()
+        await wp.el("callback-back").click()
+        later = wp.page.locator(
+            "#jivo-chat-widget [data-testid=system][data-kind=missed]", has_text="call you back"
+        )
+        await later.wait_for(state="visible", timeout=15_000)
+        assert not await wp.el("offline-form").is_visible()
+        await wp.page.reload()
+        await wp.open()
+        await later.wait_for(state="visible", timeout=15_000)
+        assert not await wp.el("offline-form").is_visible()
+        await wp.shot(artifacts / "widget-callback-en-missed.png")
+        assert wp.errors == []
+        await wp.close()
+
+
+async def test_p2_widget_has_no_phone_button_when_the_site_is_off(
     relay: RelayHandle, browser: Browser
 ) -> None:
     async with signed_in_agent(relay):

@@ -1,4 +1,4 @@
-"""P1 callback requests on the relay (issue 19): the widget's number read in the site's country,
+"""P2 callback requests on the relay (issue 19): the widget's number read in the site's country,
 premium-rate and emergency numbers refused, the requests limited per visitor and per address,
 the request offered like a chat (the toast's ChatOffered says it is a callback), a missed one
 turned into a CRM task for the client, and every step on the ``call_event`` webhook."""
@@ -51,8 +51,8 @@ class _Site:
         ("1" * 40, "ES", "", "invalid_number"),
     ],
 )
-def test_p1_callback_number_table(typed: str, country: str, e164: str, code: str) -> None:
-    """P1: what a stranger types is read in the site's country; premium-rate and emergency
+def test_p2_callback_number_table(typed: str, country: str, e164: str, code: str) -> None:
+    """P2: what a stranger types is read in the site's country; premium-rate and emergency
     numbers are never called back."""
     if code:
         with pytest.raises(p.FrameRejected) as refused:
@@ -62,7 +62,7 @@ def test_p1_callback_number_table(typed: str, country: str, e164: str, code: str
         assert callbacks.checked_number(typed, country, 7) == e164
 
 
-def test_p1_callback_country_of_the_site() -> None:
+def test_p2_callback_country_of_the_site() -> None:
     assert callbacks.country_of(_Site("es")) == "ES"
     assert callbacks.country_of(_Site("pt")) == "BR"
     assert callbacks.country_of(_Site("en")) == "US"
@@ -77,7 +77,7 @@ async def _boss(relay: RelayHandle) -> AgentClient:
 
 
 async def enable_callbacks(boss: AgentClient, country: str = "ES", on: bool = True) -> None:
-    """P1: the admin's site setting (SaveSite keeps everything else as it was)."""
+    """P2: the admin's site setting (SaveSite keeps everything else as it was)."""
     sites = await boss.request(lambda i: p.ListSites(id=i))
     assert isinstance(sites, p.SitesList)
     s = sites.sites[0]
@@ -107,8 +107,8 @@ def _events(got: Any) -> list[dict[str, Any]]:
     return [json.loads(body) for _headers, body in got.delivered()]
 
 
-async def test_p1_callback_request_offered_taken_and_call_event(relay_any_db: RelayHandle) -> None:
-    """P1: the site's setting reaches the widget; the request is a chat offered with its
+async def test_p2_callback_request_offered_taken_and_call_event(relay_any_db: RelayHandle) -> None:
+    """P2: the site's setting reaches the widget; the request is a chat offered with its
     number (the toast), answered again on a retry (stored once), taken like a chat; the
     webhook tells ``requested`` and ``taken``."""
     relay = relay_any_db
@@ -137,6 +137,8 @@ async def test_p1_callback_request_offered_taken_and_call_event(relay_any_db: Re
                 )
                 assert offer.chat.callback_number == "+34911234567"
                 assert offer.chat.callback_time == "mañana por la tarde"
+                assert offer.chat.visitor is not None
+                assert offer.chat.visitor.phone == "+34911234567"  # the client panel's Call
                 again = await ask(visitor, "+34 911 234 567", "mañana por la tarde")
                 assert isinstance(again, p.CallbackRequested)
                 assert again.chat_id == asked.chat_id  # a retry: the same request
@@ -160,8 +162,8 @@ async def test_p1_callback_request_offered_taken_and_call_event(relay_any_db: Re
             await boss.close()
 
 
-async def test_p1_callback_limits_per_visitor_and_per_address(sqlite_url: str) -> None:
-    """P1 bad input: a visitor asking for callbacks in a loop is refused after its hourly
+async def test_p2_callback_limits_per_visitor_and_per_address(sqlite_url: str) -> None:
+    """P2 bad input: a visitor asking for callbacks in a loop is refused after its hourly
     count (kept in the database), an address after its own (the relay's token buckets);
     refused numbers are answered plainly and store nothing."""
     limits = {"callbacks_per_visitor_hour": 1, "callbacks_per_ip_hour": 2.0}
@@ -191,8 +193,8 @@ async def test_p1_callback_limits_per_visitor_and_per_address(sqlite_url: str) -
             await boss.close()
 
 
-async def test_p1_missed_callback_becomes_a_crm_task(relay_any_db: RelayHandle) -> None:
-    """P1 with N3: a callback nobody takes walks the ladder to missed; it becomes a CRM task
+async def test_p2_missed_callback_becomes_a_crm_task(relay_any_db: RelayHandle) -> None:
+    """P2 with N3: a callback nobody takes walks the ladder to missed; it becomes a CRM task
     for the client (due now, with its reminder), and the webhook says ``missed``."""
     relay = relay_any_db
     with receiver(failures=0) as (got, url):
@@ -205,15 +207,21 @@ async def test_p1_missed_callback_becomes_a_crm_task(relay_any_db: RelayHandle) 
                 await visitor.connect()
                 asked = await ask(visitor, "911 23 45 67", "after 5 pm")
                 assert isinstance(asked, p.CallbackRequested)
-                await visitor.wait_for(
+                missed = await visitor.wait_for(
                     lambda f: isinstance(f, p.EventPush) and f.event.kind == "missed", timeout=15
                 )
+                assert missed.event.text == callbacks.MISSED_MARK  # not the offline form
                 tasks = await boss.request(lambda i: p.ListTasks(id=i))
                 assert isinstance(tasks, p.TaskList)
                 [task] = [t for t in tasks.tasks if t.chat_id == asked.chat_id]
                 assert task.title == "Call back +34911234567"
                 assert task.note == "Preferred time: after 5 pm"
                 assert task.client_id is not None and task.notify and not task.done
+                # Its reminder fires now for its assignee (the first admin: no owner yet).
+                due = await boss.wait_for(
+                    lambda f: isinstance(f, p.TaskDue) and f.task.id == task.id, timeout=10
+                )
+                assert due.task.assignee_id == task.assignee_id
                 card = await boss.request(lambda i: p.GetClient(id=i, client_id=task.client_id))
                 assert isinstance(card, p.ClientCard)
                 assert card.client.phone == "+34911234567"  # R1: the client has the number

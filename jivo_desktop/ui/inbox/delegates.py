@@ -233,6 +233,10 @@ class MessageDelegate(QStyledItemDelegate):
             return QCoreApplication.translate("MessageDelegate", "{0} left the chat").format(name)
         if message.kind == "closed":
             return QCoreApplication.translate("MessageDelegate", "The chat has ended")
+        if message.kind == "missed" and message.text == "callback":  # P2
+            return QCoreApplication.translate(
+                "MessageDelegate", "Missed callback request: it is a CRM task now"
+            )
         if message.kind == "missed":
             return QCoreApplication.translate(
                 "MessageDelegate", "Missed: nobody answered; the visitor saw the offline form"

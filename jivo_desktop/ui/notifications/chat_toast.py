@@ -145,7 +145,7 @@ class ChatToast(QWidget):
         super().__init__(None, TOAST_FLAGS)
         self.chat_id = chat_id
         self.callback = False
-        """P1: a callback request: Call instead of Accept, and no quick reply."""
+        """P2: a callback request: Call instead of Accept, and no quick reply."""
         self.setObjectName("Toast")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
@@ -295,7 +295,7 @@ class ChatToast(QWidget):
         self._fit()
 
     def set_callback(self, callback: bool) -> None:
-        """P1: the visitor asked to be called: the card says so, and its first button calls
+        """P2: the visitor asked to be called: the card says so, and its first button calls
         (through the agent's softphone) instead of opening a chat; no quick reply (the
         visitor waits for the phone, not for a message)."""
         if callback == self.callback:

@@ -53,7 +53,7 @@ class ToastManager(QObject):
     "+N more" line. A toast stays until its chat is taken (by anyone), ignored here, or gone.
 
     ``on_accept(chat_id)`` is the app's: accept and bring the main window up on that chat.
-    ``on_call(chat_id)`` (P1), for a callback request's Call: accept, dial, log the call.
+    ``on_call(chat_id)`` (P2), for a callback request's Call: accept, dial, log the call.
     With ``auto`` (the default) every offer of ``chats`` gets a toast; the notification service
     turns it off for the "native" and "none" types and calls :meth:`show_offer` itself.
 
@@ -76,7 +76,7 @@ class ToastManager(QObject):
         self.chats = chats
         self.on_accept = on_accept
         self.on_call = on_call
-        """P1: Call on a callback request's toast (accept, dial, log); None: Accept."""
+        """P2: Call on a callback request's toast (accept, dial, log); None: Accept."""
         self.auto = auto
         self.max_visible = max_visible
         self.screen = screen
@@ -96,7 +96,7 @@ class ToastManager(QObject):
         return super().eventFilter(watched, event)
 
     def _retranslate(self) -> None:
-        """The cards' own words (P1: a callback's "when:") follow the language too."""
+        """The cards' own words (P2: a callback's "when:") follow the language too."""
         for chat_id, toast in self.toasts.items():
             chat = self.chats.chat(chat_id)
             # Only a callback's card has words of ours in its text; refilling a chat's card
@@ -156,7 +156,12 @@ class ToastManager(QObject):
         self.more.deleteLater()
 
     def accept(self, chat_id: int) -> None:
-        """Accept from outside a toast (a native notification's button): the same path."""
+        """Accept from outside a toast (a native notification's button): the same path; a
+        callback request's is Call (P2)."""
+        chat = self.chats.chat(chat_id)
+        if chat is not None and chat.info.callback_number and self.on_call is not None:
+            self.on_call(chat_id)
+            return
         self.on_accept(chat_id)
 
     # ---------------------------------------------------------------- from the toasts
@@ -221,7 +226,7 @@ class ToastManager(QObject):
         url = info.visitor.page_url if info.visitor is not None else ""
         preview = info.preview
         toast.set_callback(bool(info.callback_number))
-        if info.callback_number:  # P1: the number as people write it, and the visitor's time
+        if info.callback_number:  # P2: the number as people write it, and the visitor's time
             number = phone_numbers.check(info.callback_number, "ZZ").international
             preview = number or info.callback_number
             if info.callback_time:

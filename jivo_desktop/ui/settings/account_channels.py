@@ -1,7 +1,8 @@
 """Ajustes → Channels (K1): the websites, each with its language, allowed origins and the
 widget snippet to paste (with a copy button); add, rename, disable. Per site also how its chats
 are routed: the rule (N3), the open chats per agent, the offer time-out, sneak peek (C17) and
-the departments its chats go to first (T4)."""
+the departments its chats go to first (T4); P2: whether the widget takes callback requests,
+and the country their numbers without + are read in."""
 
 from __future__ import annotations
 
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jivo_desktop.services import phone_numbers
 from jivo_desktop.services.account import LANGUAGES, AccountService
 from jivo_desktop.ui.common.plain import PlainLabel
+from jivo_desktop.ui.settings.calls import country_name
 from server import protocol as p
 
 
@@ -69,6 +72,21 @@ class AccountChannels(QWidget):
         self.offer_timeout.setRange(5, 3600)
         self.offer_timeout.setValue(60)
         self.sneak_peek = QCheckBox()
+        # P2: the widget's phone button, and where its numbers without + belong.
+        self.callbacks = QCheckBox()
+        self.phone_country = QComboBox()
+        self.phone_country.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.phone_country.setMinimumContentsLength(16)
+        self.phone_country.setMaxVisibleItems(20)
+        self.phone_country.addItem("", "")
+        countries = sorted(
+            (f"{country_name(code)} (+{calling_code})", code)
+            for code, calling_code in phone_numbers.countries()
+        )
+        for text, code in countries:
+            self.phone_country.addItem(text, code)
         self.departments = QListWidget()
         self.departments.setFixedHeight(80)
         # With no department yet an empty box says nothing: say where they are made.
@@ -89,7 +107,7 @@ class AccountChannels(QWidget):
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.status = PlainLabel()
         self.status.setWordWrap(True)
-        self.labels = [PlainLabel() for _ in range(9)]
+        self.labels = [PlainLabel() for _ in range(11)]
         for label in self.labels:
             label.setWordWrap(True)
         form = QFormLayout()
@@ -103,6 +121,8 @@ class AccountChannels(QWidget):
         # A label of its own: the long check box text was cut off in es and ru.
         form.addRow(self.labels[8], self.sneak_peek)
         form.addRow(self.labels[7], departments_box)
+        form.addRow(self.labels[9], self.callbacks)
+        form.addRow(self.labels[10], self.phone_country)
         form.addRow(self.labels[3], self.snippet)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
@@ -151,6 +171,8 @@ class AccountChannels(QWidget):
         self.chat_limit.setSpecialValueText(self.tr("No limit"))
         self.offer_timeout.setSuffix(self.tr(" s"))
         self.sneak_peek.setText(self.tr("See the visitor typing"))
+        self.callbacks.setText(self.tr("Phone button in the widget"))
+        self.phone_country.setItemText(0, self.tr("The widget language's country"))
         self.no_departments.setText(
             self.tr("No departments yet. Make them in Team: right-click an agent → Settings…")
         )
@@ -166,6 +188,8 @@ class AccountChannels(QWidget):
             self.tr("Offer time-out"),
             self.tr("Departments first"),
             self.tr("Sneak peek"),
+            self.tr("Callback requests"),
+            self.tr("Their numbers without + are in"),
         )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
@@ -209,6 +233,10 @@ class AccountChannels(QWidget):
         self.chat_limit.setValue(site.chat_limit if site else 0)
         self.offer_timeout.setValue(round(site.offer_timeout) if site else 60)
         self.sneak_peek.setChecked(site.sneak_peek if site else False)
+        self.callbacks.setChecked(site.callbacks if site else False)
+        self.phone_country.setCurrentIndex(
+            max(0, self.phone_country.findData(site.phone_country)) if site else 0
+        )
         self._fill_departments(site.department_ids if site else [])
 
     def _fill_departments(self, checked: list[int]) -> None:
@@ -258,6 +286,8 @@ class AccountChannels(QWidget):
                 "chat_limit": self.chat_limit.value(),
                 "offer_timeout": float(self.offer_timeout.value()),
                 "sneak_peek": self.sneak_peek.isChecked(),
+                "callbacks": self.callbacks.isChecked(),
+                "phone_country": str(self.phone_country.currentData() or ""),
                 "department_ids": self.checked_departments(),
             },
         )

@@ -139,6 +139,7 @@ class AccountIntegrations(QWidget):
             "client_updated": self.tr("Client updated"),
             "deal_changed": self.tr("Deal changed"),
             "task_due": self.tr("Task due"),
+            "call_event": self.tr("Callback request"),
         }
         for event, box in self.events.items():
             box.setText(self._event_names[event])

@@ -1,4 +1,4 @@
-/* Jivo widget module "callback" (P1). On a site that takes callback requests (the welcome's
+/* Jivo widget module "callback" (P2). On a site that takes callback requests (the welcome's
  * `callbacks`), a phone button in the header opens a small form: the visitor's number and, if
  * it likes, when to call. The relay reads the number in the site's country and refuses what it
  * never calls (premium rate, emergency); its answer is shown plainly. The request becomes the
@@ -12,7 +12,8 @@ window['jivo_callback']((api) => {
       number_refused: 'We cannot call that number (premium-rate and emergency numbers are not called back).',
       rate_limited: 'You have asked for several calls already. Please try again later.',
       chat_open: 'You have a conversation open: ask for the call there.',
-      callbacks_off: 'Callback requests are not available now.', offline: 'Not connected. Try again in a moment.' },
+      callbacks_off: 'Callback requests are not available now.', offline: 'Not connected. Try again in a moment.',
+      later: 'Nobody could answer right now: we will call you back as soon as we can.' },
     es: { open: 'Solicitar una llamada', intro: 'Déjenos su número y le llamaremos.', number: 'Número de teléfono',
       time: 'Cuándo le viene bien (opcional)', timeHint: 'p. ej., hoy después de las 17:00', send: 'Llámenme',
       thanks: '¡Gracias! Le llamaremos al {number}.', needNumber: 'Escriba su número de teléfono.',
@@ -20,7 +21,8 @@ window['jivo_callback']((api) => {
       number_refused: 'No podemos llamar a ese número (no devolvemos llamadas a números de tarificación adicional ni de emergencia).',
       rate_limited: 'Ya ha solicitado varias llamadas. Inténtelo más tarde.',
       chat_open: 'Tiene una conversación abierta: solicite la llamada allí.',
-      callbacks_off: 'Las solicitudes de llamada no están disponibles ahora.', offline: 'Sin conexión. Inténtelo de nuevo en un momento.' },
+      callbacks_off: 'Las solicitudes de llamada no están disponibles ahora.', offline: 'Sin conexión. Inténtelo de nuevo en un momento.',
+      later: 'Nadie pudo atenderle ahora: le llamaremos en cuanto podamos.' },
     pt: { open: 'Pedir uma ligação', intro: 'Deixe seu número e ligaremos para você.', number: 'Número de telefone',
       time: 'Melhor horário (opcional)', timeHint: 'ex.: hoje depois das 17h', send: 'Liguem para mim',
       thanks: 'Obrigado! Ligaremos para {number}.', needNumber: 'Digite seu número de telefone.',
@@ -28,7 +30,8 @@ window['jivo_callback']((api) => {
       number_refused: 'Não podemos ligar para esse número (números de tarifa especial e de emergência não recebem retorno).',
       rate_limited: 'Você já pediu várias ligações. Tente novamente mais tarde.',
       chat_open: 'Você tem uma conversa aberta: peça a ligação por lá.',
-      callbacks_off: 'Pedidos de ligação não estão disponíveis agora.', offline: 'Sem conexão. Tente de novo em instantes.' },
+      callbacks_off: 'Pedidos de ligação não estão disponíveis agora.', offline: 'Sem conexão. Tente de novo em instantes.',
+      later: 'Ninguém pôde atender agora: ligaremos para você assim que possível.' },
     ru: { open: 'Заказать звонок', intro: 'Оставьте номер, и мы вам перезвоним.', number: 'Номер телефона',
       time: 'Когда вам удобно (необязательно)', timeHint: 'например, сегодня после 17:00', send: 'Перезвоните мне',
       thanks: 'Спасибо! Мы позвоним вам на номер {number}.', needNumber: 'Введите номер телефона.',
@@ -36,7 +39,8 @@ window['jivo_callback']((api) => {
       number_refused: 'Мы не можем позвонить на этот номер (платные и экстренные номера не перезваниваем).',
       rate_limited: 'Вы уже заказали несколько звонков. Попробуйте позже.',
       chat_open: 'У вас открыт разговор: попросите звонок там.',
-      callbacks_off: 'Заказ звонка сейчас недоступен.', offline: 'Нет соединения. Попробуйте через минуту.' }
+      callbacks_off: 'Заказ звонка сейчас недоступен.', offline: 'Нет соединения. Попробуйте через минуту.',
+      later: 'Сейчас никто не смог ответить: мы перезвоним вам, как только сможем.' }
   };
   var L = S[api.lang] || S.en, h = api.h, T = api.T;
   api.css('.win.cbo>.dc,.win.cbo>.form:not(.cbf){display:none!important}' +
@@ -86,6 +90,10 @@ window['jivo_callback']((api) => {
   });
 
   return {
+    event(ev) { // the request nobody took in time: the agents have it as a task
+      if (ev.kind !== 'missed') return;
+      api.place(h('div', 'sys', { 'data-testid': 'system', 'data-kind': 'missed', 'data-cursor': String(ev.cursor) }, [L.later]));
+    },
     frame(f) {
       if (f.type !== 'callback_requested' || f.id !== pending) return;
       pending = 0;

@@ -1,4 +1,4 @@
-"""Callback requests from the widget (P1, issue 19): a site setting, and the chat columns of a
+"""Callback requests from the widget (P2, issue 19): a site setting, and the chat columns of a
 request (the number to call, the visitor's preferred time).
 
 Revision ID: callback1
