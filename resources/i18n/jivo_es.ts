@@ -4186,6 +4186,14 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <source>A message the visitor sees</source>
         <translation>Un mensaje que el visitante ve</translation>
     </message>
+    <message>
+        <source>You can continue the conversation with the client on WhatsApp</source>
+        <translation>Puede continuar la conversación con el cliente vía WhatsApp</translation>
+    </message>
+    <message>
+        <source>You can answer the client by SMS</source>
+        <translation>Puede responder vía SMS al cliente</translation>
+    </message>
 </context>
 <context>
     <name>ChannelAdmin</name>

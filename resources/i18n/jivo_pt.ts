@@ -4186,6 +4186,14 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <source>A message the visitor sees</source>
         <translation>Uma mensagem que o visitante vê</translation>
     </message>
+    <message>
+        <source>You can continue the conversation with the client on WhatsApp</source>
+        <translation>Você pode continuar a conversa com o cliente pelo WhatsApp</translation>
+    </message>
+    <message>
+        <source>You can answer the client by SMS</source>
+        <translation>Você pode responder ao cliente por SMS</translation>
+    </message>
 </context>
 <context>
     <name>ChannelAdmin</name>

@@ -4192,6 +4192,14 @@ This page is not built yet: it comes in a later version.</source>
         <source>A message the visitor sees</source>
         <translation>Сообщение, которое видит посетитель</translation>
     </message>
+    <message>
+        <source>You can continue the conversation with the client on WhatsApp</source>
+        <translation>Вы можете продолжить разговор с клиентом в WhatsApp</translation>
+    </message>
+    <message>
+        <source>You can answer the client by SMS</source>
+        <translation>Вы можете ответить клиенту по SMS</translation>
+    </message>
 </context>
 <context>
     <name>ChannelAdmin</name>

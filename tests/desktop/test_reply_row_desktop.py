@@ -1,0 +1,139 @@
+"""C10 in the app (issue 21): the composer's top row as the guide has it (Chat / WhatsApp /
+Correo electrónico / SMS / Comentario) for a widget chat whose visitor left an e-mail and a
+phone: only the channels the client can be reached on are shown (no WhatsApp: the site has no
+WhatsApp channel), Chat chosen (where the client wrote from); the agent picks SMS and the reply
+reaches our fake Twilio once; a channel the relay then refuses (the SMS channel disabled since)
+shows the reason, in each language. Screenshot desktop-<lang>-reply-row.png."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from jivo_desktop import i18n
+from jivo_desktop.store import LocalStore
+from server import protocol as p
+from server.channels import repo as channel_repo
+from server.store.schema import channels, sites
+from tests.desktop.test_i18n import _signed_in, cut_off, translations  # noqa: F401 - the fixture
+from tests.support import fake_twilio as ft
+from tests.support.fake_twilio import fake_twilio
+from tests.support.relay import RelayHandle
+from tests.support.smtp import smtp_server
+from tests.support.visitor import Visitor
+from tests.support.waiting import until
+
+ROW = {
+    "en": ["Chat", "E-mail", "SMS", "Comment"],
+    "es": ["Chat", "Correo electrónico", "SMS", "Comentario"],
+    "pt": ["Chat", "E-mail", "SMS", "Comentário"],
+    "ru": ["Чат", "Эл. почта", "SMS", "Комментарий"],
+}
+REFUSED = {
+    "en": "cannot be reached on that channel",
+    "es": "No se puede contactar al cliente",
+    "pt": "Não é possível contatar o cliente",
+    "ru": "С клиентом нельзя связаться",
+}
+
+
+async def _channel(relay: RelayHandle, kind: Any, settings: dict[str, str]) -> int:
+    def site_id(db: sa.Connection) -> int:
+        return int(
+            db.execute(sa.select(sites.c.id).where(sites.c.key == relay.site_key)).scalar_one()
+        )
+
+    async with relay.relay.engine.connect() as conn:
+        sid = await conn.run_sync(site_id)
+    frame = p.SaveChannel(id=1, kind=kind, site_id=sid, name=kind, settings=settings)
+    row = await relay.relay.writer.run(channel_repo.save_channel(frame))
+    return int(row.id)
+
+
+def shown_row(conversation: Any) -> list[str]:
+    row = conversation.reply_channel
+    buttons = [*row.buttons.values(), row.comment_button]
+    return [b.text() for b in buttons if b.isVisibleTo(row)]
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "pt", "ru"])
+async def test_c10_composer_row_shows_reachable_channels_and_replies_by_sms(
+    qapp: Any,
+    relay: RelayHandle,
+    data_dir: Path,
+    secrets: Any,
+    translations: Path,  # noqa: F811 - the fixture
+    artifacts: Path,
+    lang: str,
+) -> None:
+    """C10: the composer's row: reachable channels only, the last one chosen, SMS sent once,
+    a refused channel's reason shown."""
+    store = LocalStore(data_dir / "local.db")
+    store.set(i18n.SETTING, lang)
+    store.close()
+    visitor = Visitor(relay.ws_url, relay.site_key)
+    with smtp_server() as (_inbox, smtp_port), fake_twilio() as twilio:
+        await _channel(relay, "email", {
+            "address": "support@shop.example", "smtp_host": "127.0.0.1",
+            "smtp_port": str(smtp_port), "smtp_security": "plain",
+        })  # fmt: skip
+        sms_id = await _channel(relay, "sms", {
+            "account_sid": ft.ACCOUNT_SID, "auth_token": ft.AUTH_TOKEN,
+            "from_number": ft.FROM_NUMBER, "api_base": twilio.base,
+        })  # fmt: skip
+        app = await _signed_in(qapp, relay, data_dir)
+        try:
+            window = app.main_window
+            conversation = window.inbox.conversation
+            await visitor.connect()
+            contact = visitor.send_frame(
+                lambda i: p.SetContact(id=i, name="Eva", email="eva@example.com",
+                                       phone="+34 600 111 222")
+            )  # fmt: skip
+            await visitor.answer(contact)
+            await visitor.say("¿Tienen la maceta en verde?")
+            await until(lambda: len(app.chats.order) == 1)
+            chat_id = app.chats.order[0]
+            assert await app.chats.accept_async(chat_id)
+            app.chats.select(chat_id)
+            await until(lambda: conversation.composer.isEnabled())
+            await until(lambda: shown_row(conversation) == ROW[lang])
+            row = conversation.reply_channel
+            assert row.buttons["chat"].isChecked()  # where she wrote from
+            assert not row.buttons["whatsapp"].isVisibleTo(row)
+            layout = window.centralWidget().layout()  # type: ignore[union-attr]
+            layout.activate()
+            assert cut_off(window) == []
+            window.grab().save(str(artifacts / f"desktop-{lang}-reply-row.png"))
+
+            QTest.mouseClick(row.buttons["sms"], Qt.MouseButton.LeftButton)
+            assert row.via == "sms"
+            QTest.keyClicks(conversation.composer, "Le escribo por SMS.")
+            QTest.keyClick(conversation.composer, Qt.Key.Key_Return)
+            await until(lambda: len(twilio.sent) == 1, timeout=15)
+            assert twilio.sent[0]["To"] == "+34600111222"
+            assert twilio.sent[0]["Body"] == "Le escribo por SMS."
+
+            # The SMS channel disabled since the row was shown: the relay refuses, the app
+            # says why, and the line is marked not sent.
+            async def disable(conn: Any) -> None:
+                await conn.execute(
+                    sa.update(channels).where(channels.c.id == sms_id).values(enabled=False)
+                )
+
+            async with relay.relay.engine.begin() as conn:
+                await disable(conn)
+            QTest.keyClicks(conversation.composer, "Still there?")
+            QTest.keyClick(conversation.composer, Qt.Key.Key_Return)
+            await until(lambda: REFUSED[lang] in window.problem.text(), timeout=15)
+            chat = app.chats.chat(chat_id)
+            await until(lambda: chat.messages[-1].state == "failed")
+            assert len(twilio.sent) == 1
+        finally:
+            await visitor.close()
+            await app.shutdown()
