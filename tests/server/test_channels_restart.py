@@ -100,8 +100,8 @@ async def test_c10_k1_reply_reaches_whatsapp_once_when_the_relay_is_killed_mid_s
                 return rows[0] if rows[0].status != "pending" else None
 
             async with asyncio.timeout(20):
-                while (row := await settled()) is None:
-                    await asyncio.sleep(0.05)  # its lease ends: a timer row, nothing to await
+                while (row := await settled()) is None:  # noqa: ASYNC110 - a timer row
+                    await asyncio.sleep(0.05)  # its lease ends: nothing to await
             assert row.status == "failed" and row.last_error == channel_service.UNKNOWN_OUTCOME
             assert len(fake.sent) == 1  # not sent again
 
