@@ -15,7 +15,14 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from server import protocol as p
-from server.store.schema import channel_messages, channel_threads, channels, events, visitors
+from server.store.schema import (
+    channel_messages,
+    channel_threads,
+    channels,
+    events,
+    offline_messages,
+    visitors,
+)
 
 WHATSAPP_WINDOW = 24 * 3600
 """WhatsApp lets a business write freely within 24 hours of the client's last message."""
@@ -61,6 +68,16 @@ def _routes(conn: Connection, chat: Any) -> dict[str, Route | None]:
         if own.kind == "whatsapp":
             found[own.kind].last_inbound_at = _last_in(conn, own_thread.id)  # type: ignore[union-attr]
     email = (visitor.email if visitor is not None else "").strip()
+    if "@" not in email:  # the address the visitor left in the offline form (V6)
+        email = str(
+            conn.execute(
+                sa.select(offline_messages.c.email)
+                .where(offline_messages.c.visitor_id == chat.visitor_id)
+                .order_by(offline_messages.c.id.desc())
+                .limit(1)
+            ).scalar()
+            or ""
+        ).strip()
     phone = _digits(visitor.phone if visitor is not None else "")
     for channel in site_channels:
         if channel.kind in found:
