@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,9 +28,9 @@ from tests.support.visitor import Visitor
 
 
 @pytest.fixture
-async def relay(tmp_path: Path) -> AsyncIterator[RelayHandle]:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'relay.db'}"
-    async with running_relay(url, channel_webhook_port=0) as handle:
+async def relay(db_url: str) -> AsyncIterator[RelayHandle]:
+    """SQLite and PostgreSQL."""
+    async with running_relay(db_url, channel_webhook_port=0) as handle:
         yield handle
 
 
