@@ -143,6 +143,7 @@ async def wait(
         TimeoutError,
         ssl.SSLError,
         asyncio.IncompleteReadError,
+        ValueError,  # a line over the reader's limit
     ) as exc:
         log.info("IMAP IDLE on %s: %s", config.get("imap_host"), exc)
         return "failed"

@@ -204,7 +204,11 @@ class ChannelService:
             earlier.cancel()
 
         async def run() -> None:
-            outcome = await imap_idle.wait(config, exists, hold, self._interrupt)
+            try:
+                outcome = await imap_idle.wait(config, exists, hold, self._interrupt)
+            except Exception:  # never leave the mailbox unpolled until the row's time
+                log.exception("IMAP IDLE of channel %s failed", channel_id)
+                outcome = "failed"
             due = time.time() + (every if outcome == "failed" else 0.0)
             await self.writer.run(repo.poll_due(channel_id, due))
             self._wakes[1].set()
