@@ -64,9 +64,11 @@ def _routes(conn: Connection, chat: Any) -> dict[str, Route | None]:
     elif own is None:  # the chat's channel was disabled: look at the others
         pass
     elif own_thread is not None and own_thread.channel_id == own.id:
-        found[own.kind] = Route(own, own_thread.address, own_thread)
+        route = Route(own, own_thread.address, own_thread)
         if own.kind == "whatsapp":
-            found[own.kind].last_inbound_at = _last_in(conn, own_thread.id)  # type: ignore[union-attr]
+            route.last_inbound_at = _last_in(conn, own_thread.id)
+        if own.kind != "whatsapp" or _in_window(route.last_inbound_at):
+            found[own.kind] = route
     email = (visitor.email if visitor is not None else "").strip()
     if "@" not in email:  # the address the visitor left in the offline form (V6)
         email = str(
@@ -96,9 +98,13 @@ def _routes(conn: Connection, chat: Any) -> dict[str, Route | None]:
                 .limit(1)
             ).first()  # fmt: skip
             last = _last_in(conn, thread.id) if thread is not None else None
-            if last is not None and time.time() - last < WHATSAPP_WINDOW:
+            if _in_window(last):
                 found["whatsapp"] = Route(channel, phone, thread, last)
     return {via: found[via] for via in p.REPLY_VIAS if via in found}
+
+
+def _in_window(last_inbound_at: float | None) -> bool:
+    return last_inbound_at is not None and time.time() - last_inbound_at < WHATSAPP_WINDOW
 
 
 def _last_in(conn: Connection, thread_id: int) -> float | None:
@@ -154,20 +160,24 @@ def route(conn: Connection, chat: Any, via: str | None) -> Route | None:
             return None
         own = next((r for r in routes.values() if r and r.channel.id == chat.channel_id), None)
         if own is None:
-            raise p.FrameRejected("unreachable", "the chat's channel is disabled")
+            kind = conn.execute(sa.select(channels.c.kind).where(channels.c.id == chat.channel_id))
+            raise p.FrameRejected("unreachable", _why(str(kind.scalar() or ""), own=True))
         return own
     if via not in routes:
         raise p.FrameRejected("unreachable", _why(via))
     return routes[via]
 
 
-def _why(via: str) -> str:
+def _why(via: str, own: bool = False) -> str:
+    if own and via != "whatsapp":
+        return f"the chat's {via} channel is disabled or gone: the reply cannot be sent"
     if via == "chat":
         return "this client did not write from the website: answer by the channel they used"
     if via == "whatsapp":
         return (
-            "this client cannot be reached on WhatsApp: no WhatsApp channel, or no message "
-            "from them there in the last 24 hours (only an approved template could be sent)"
+            "more than 24 hours since the client's last WhatsApp message (or no WhatsApp "
+            "channel): WhatsApp only allows an approved template now, which this app cannot "
+            "send yet"
         )
     if via == "email":
         return "this client left no e-mail address, or the site has no e-mail channel"
