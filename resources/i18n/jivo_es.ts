@@ -2272,6 +2272,14 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <source>An internal note: only agents see it</source>
         <translation>Una nota interna: solo la ven los agentes</translation>
     </message>
+    <message>
+        <source>More than 24 hours since the client&apos;s last WhatsApp message: WhatsApp only allows an approved template now. Answer by another channel.</source>
+        <translation>Han pasado más de 24 horas desde el último mensaje de WhatsApp del cliente: WhatsApp solo permite ahora una plantilla aprobada. Responda por otro canal.</translation>
+    </message>
+    <message>
+        <source>The client cannot be reached on this channel now.</source>
+        <translation>Ahora no se puede contactar al cliente por este canal.</translation>
+    </message>
 </context>
 <context>
     <name>Secrets</name>

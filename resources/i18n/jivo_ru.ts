@@ -2276,6 +2276,14 @@ This page is not built yet: it comes in a later version.</source>
         <source>An internal note: only agents see it</source>
         <translation>Внутренняя заметка: её видят только операторы</translation>
     </message>
+    <message>
+        <source>More than 24 hours since the client&apos;s last WhatsApp message: WhatsApp only allows an approved template now. Answer by another channel.</source>
+        <translation>С последнего сообщения клиента в WhatsApp прошло больше 24 часов: теперь WhatsApp разрешает только одобренный шаблон. Ответьте по другому каналу.</translation>
+    </message>
+    <message>
+        <source>The client cannot be reached on this channel now.</source>
+        <translation>Сейчас с клиентом нельзя связаться по этому каналу.</translation>
+    </message>
 </context>
 <context>
     <name>Secrets</name>

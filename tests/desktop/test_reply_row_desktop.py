@@ -137,3 +137,28 @@ async def test_c10_composer_row_shows_reachable_channels_and_replies_by_sms(
         finally:
             await visitor.close()
             await app.shutdown()
+
+
+def test_c10_a_whatsapp_chat_past_its_24_hours_greys_out_whatsapp_and_offers_sms(
+    qapp: Any,
+) -> None:
+    """C10: the chat's own WhatsApp, no longer reachable, stays in sight greyed out with the
+    reason; the reachable SMS is chosen; a comment goes back to SMS after (B10)."""
+    from jivo_desktop.ui.inbox.reply_channel import ReplyChannel
+
+    row = ReplyChannel()
+    row.set_channel("whatsapp", 5)
+    assert row.via is None  # the relay has not said yet: the chat's own way
+    row.set_ways(["sms"], "whatsapp")
+    whatsapp, sms = row.buttons["whatsapp"], row.buttons["sms"]
+    assert whatsapp.isVisibleTo(row) and not whatsapp.isEnabled()
+    assert "24 hours" in whatsapp.toolTip()
+    assert sms.isVisibleTo(row) and sms.isChecked() and row.via == "sms"
+    assert not row.buttons["chat"].isVisibleTo(row)
+    row.comment_button.setChecked(True)
+    assert row.comment_mode and row.via is None
+    row.reset()
+    assert row.via == "sms"
+    row.set_channel("whatsapp", 6)  # another chat: nothing of the first one's ways
+    assert row.ways is None and whatsapp.isEnabled() and whatsapp.isChecked()
+    row.deleteLater()

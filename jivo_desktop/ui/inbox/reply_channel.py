@@ -68,24 +68,44 @@ class ReplyChannel(QWidget):
         self.ways = [w for w in ways if w in self.buttons]
         self._show_ways()
         selected = self.group.checkedButton()
-        if last != self.last or selected is None or selected.isHidden():
-            if last in self.buttons and not self.buttons[last].isHidden():
-                if not self.comment_mode:
-                    self.buttons[last].setChecked(True)
-            elif selected is None or selected.isHidden():
+        usable = selected is not None and selected.isVisibleTo(self) and selected.isEnabled()
+        if last != self.last or not usable:
+            if last in self.ways and not self.comment_mode:
+                self.buttons[last].setChecked(True)
+            elif not usable:
                 self._first_shown().setChecked(True)
         self.last = last
 
     def _shown(self) -> list[str]:
-        return self.ways if self.ways else [self.channel or "chat"]
+        own = self.channel or "chat"
+        if self.ways is None:
+            return [own]
+        return self.ways if own in self.ways else [own, *self.ways]
 
     def _first_shown(self) -> QPushButton:
-        return self.buttons[self._shown()[0]]
+        enabled = [v for v in self._shown() if self.buttons[v].isEnabled()]
+        return self.buttons[(enabled or self._shown())[0]]
 
     def _show_ways(self) -> None:
+        """The reachable ways; the chat's own one stays in sight, greyed out with the reason,
+        when the client can no longer be reached there (WhatsApp's 24 hours)."""
         shown = set(self._shown())
+        own = self.channel or "chat"
         for via, button in self.buttons.items():
             button.setVisible(via in shown)
+            button.setEnabled(self.ways is None or via in self.ways)
+        if self.ways is not None and own not in self.ways:
+            self.buttons[own].setToolTip(self._unreachable(own))
+        else:
+            self.retranslate()
+
+    def _unreachable(self, via: str) -> str:
+        if via == "whatsapp":
+            return self.tr(
+                "More than 24 hours since the client's last WhatsApp message: WhatsApp only "
+                "allows an approved template now. Answer by another channel."
+            )
+        return self.tr("The client cannot be reached on this channel now.")
 
     def retranslate(self) -> None:
         for via, button in self.buttons.items():
@@ -96,6 +116,9 @@ class ReplyChannel(QWidget):
         self.comment_button.setToolTip(self.tr("An internal note: only agents see it"))
         for button in (*self.buttons.values(), self.comment_button):
             fit_bold_button(button)  # B8: bold when active, never cut off
+        own = self.channel or "chat"
+        if self.ways is not None and own not in self.ways:
+            self.buttons[own].setToolTip(self._unreachable(own))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "comment_button"):
@@ -118,7 +141,7 @@ class ReplyChannel(QWidget):
 
     def reset(self) -> None:
         """After a comment (B10): the next line goes to the client again, by the default way."""
-        if self.last in self.buttons and not self.buttons[self.last].isHidden():
+        if self.ways and self.last in self.ways:
             self.buttons[self.last].setChecked(True)
         else:
             self._first_shown().setChecked(True)
