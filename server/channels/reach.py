@@ -7,6 +7,7 @@ channel the client cannot be reached on is refused before anything is stored."""
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -116,28 +117,26 @@ def _last_in(conn: Connection, thread_id: int) -> float | None:
 
 
 def last_written(conn: Connection, chat: Any) -> str:
-    """The way the client last wrote in this chat: the channel of its newest visitor line that
-    came by a channel, else the chat's own channel, else the widget."""
-    last_event = conn.execute(
-        sa.select(sa.func.max(events.c.id)).where(
-            events.c.chat_id == chat.id, events.c.author == "visitor"
-        )
-    ).scalar()
-    if last_event is not None:
-        kind = conn.execute(
-            sa.select(channels.c.kind)
-            .join(channel_messages, channel_messages.c.channel_id == channels.c.id)
-            .where(channel_messages.c.event_id == last_event, channel_messages.c.direction == "in")
-            .limit(1)
-        ).scalar()
-        if kind is not None:
-            return str(kind)
-        if chat.channel_id is None:
+    """The way the client last wrote in this chat: the channel of its newest line when that
+    came by a channel (its ``client_msg_id`` is ``ch<channel id>:...``, see
+    ``server.channels.repo.client_msg_id``), else the widget; a chat with no line yet, its own
+    channel. One indexed read (events by chat and seq)."""
+    cmid = conn.execute(
+        sa.select(events.c.client_msg_id)
+        .where(events.c.chat_id == chat.id, events.c.author == "visitor")
+        .order_by(events.c.seq.desc())
+        .limit(1)
+    ).first()
+    channel_id = chat.channel_id
+    if cmid is not None:
+        found = re.match(r"ch(\d+):", cmid[0] or "")
+        if found is None:
             return "chat"
-    if chat.channel_id is not None:
-        kind = conn.execute(sa.select(channels.c.kind).where(channels.c.id == chat.channel_id))
-        return str(kind.scalar() or "chat")
-    return "chat"
+        channel_id = int(found.group(1))
+    if channel_id is None:
+        return "chat"
+    kind = conn.execute(sa.select(channels.c.kind).where(channels.c.id == channel_id)).scalar()
+    return str(kind or "chat")
 
 
 def reply_channels(conn: Connection, chat: Any) -> tuple[list[str], str]:
