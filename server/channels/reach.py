@@ -41,8 +41,16 @@ class Route:
     last_inbound_at: float | None = None
 
 
-def _digits(phone: str) -> str:
-    return "".join(ch for ch in phone if ch.isdigit())
+def international(phone: str) -> str:
+    """A phone number's digits with its country code (``+34 600 11 12 22``, ``0034...``), or
+    "" for a national number: SMS and WhatsApp need the country, which we cannot guess."""
+    text = phone.strip().lstrip("(")
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if text.startswith("+"):
+        return digits
+    if text.startswith("00"):
+        return digits[2:]
+    return ""
 
 
 def _routes(conn: Connection, chat: Any) -> dict[str, Route | None]:
@@ -81,7 +89,7 @@ def _routes(conn: Connection, chat: Any) -> dict[str, Route | None]:
             ).scalar()
             or ""
         ).strip()
-    phone = _digits(visitor.phone if visitor is not None else "")
+    phone = international(visitor.phone if visitor is not None else "")
     for channel in site_channels:
         if channel.kind in found:
             continue
@@ -181,5 +189,8 @@ def _why(via: str, own: bool = False) -> str:
     if via == "email":
         return "this client left no e-mail address, or the site has no e-mail channel"
     if via in ("sms",):
-        return "this client left no phone number, or the site has no SMS channel"
+        return (
+            "this client left no phone number with its country code (+...), or the site has no "
+            "SMS channel"
+        )
     return f"this client cannot be reached by {via}"
