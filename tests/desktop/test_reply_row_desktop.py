@@ -3,10 +3,13 @@ Correo electrónico / SMS / Comentario) for a widget chat whose visitor left an 
 phone: only the channels the client can be reached on are shown (no WhatsApp: the site has no
 WhatsApp channel), Chat chosen (where the client wrote from); the agent picks SMS and the reply
 reaches our fake Twilio once; a channel the relay then refuses (the SMS channel disabled since)
-shows the reason, in each language. Screenshot desktop-<lang>-reply-row.png."""
+shows the reason, in each language. Screenshot desktop-<lang>-reply-row.png. A WhatsApp
+chat past its 24 hours greys WhatsApp out; a WhatsApp reply's ticks follow WhatsApp's
+statuses (C19)."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +20,15 @@ from PySide6.QtTest import QTest
 
 from jivo_desktop import i18n
 from jivo_desktop.store import LocalStore
+from jivo_desktop.ui.inbox.reply_channel import ReplyChannel
 from server import protocol as p
 from server.channels import repo as channel_repo
 from server.store.schema import channels, sites
 from tests.desktop.test_i18n import _signed_in, cut_off, translations  # noqa: F401 - the fixture
 from tests.support import fake_twilio as ft
+from tests.support import fake_whatsapp as fw
 from tests.support.fake_twilio import fake_twilio
+from tests.support.fake_whatsapp import FakeWhatsApp, fake_whatsapp
 from tests.support.relay import RelayHandle
 from tests.support.smtp import smtp_server
 from tests.support.visitor import Visitor
@@ -144,8 +150,6 @@ def test_c10_a_whatsapp_chat_past_its_24_hours_greys_out_whatsapp_and_offers_sms
 ) -> None:
     """C10: the chat's own WhatsApp, no longer reachable, stays in sight greyed out with the
     reason; the reachable SMS is chosen; a comment goes back to SMS after (B10)."""
-    from jivo_desktop.ui.inbox.reply_channel import ReplyChannel
-
     row = ReplyChannel()
     row.set_channel("whatsapp", 5)
     assert row.via is None  # the relay has not said yet: the chat's own way
@@ -162,3 +166,49 @@ def test_c10_a_whatsapp_chat_past_its_24_hours_greys_out_whatsapp_and_offers_sms
     row.set_channel("whatsapp", 6)  # another chat: nothing of the first one's ways
     assert row.ways is None and whatsapp.isEnabled() and whatsapp.isChecked()
     row.deleteLater()
+
+
+async def test_c19_c10_a_whatsapp_reply_shows_the_ticks_whatsapp_reports(
+    qapp: Any,
+    relay: RelayHandle,
+    data_dir: Path,
+    secrets: Any,
+    translations: Path,  # noqa: F811 - the fixture
+) -> None:
+    """C19/C10: in the app, a reply typed in a WhatsApp chat turns delivered, then read, as
+    WhatsApp's status webhooks (from our fake) say, through the widget's receipt frames."""
+    relay.relay.settings.channel_webhook_port = 0
+    await relay.relay.channel_webhooks.start()
+    with fake_whatsapp() as fake:
+        channel_id = await _channel(relay, "whatsapp", {
+            "phone_number_id": fw.PHONE_ID, "access_token": fw.ACCESS_TOKEN,
+            "app_secret": fw.APP_SECRET, "verify_token": fw.VERIFY_TOKEN, "api_base": fake.base,
+        })  # fmt: skip
+        hook = f"{relay.relay.channel_webhook_url}/channels/{channel_id}/webhook"
+        app = await _signed_in(qapp, relay, data_dir)
+        try:
+            conversation = app.main_window.inbox.conversation
+            body = FakeWhatsApp.message_body("5491155550000", "Lucía", "¿Envían?", "wamid.IN1")
+            assert await asyncio.to_thread(FakeWhatsApp.post, hook, body) == 200
+            await until(lambda: len(app.chats.order) == 1)
+            chat_id = app.chats.order[0]
+            assert await app.chats.accept_async(chat_id)
+            app.chats.select(chat_id)
+            await until(lambda: conversation.composer.isEnabled())
+            row = conversation.reply_channel
+            await until(lambda: row.ways == ["whatsapp"] and row.via == "whatsapp")
+            QTest.keyClicks(conversation.composer, "Yes, everywhere.")
+            QTest.keyClick(conversation.composer, Qt.Key.Key_Return)
+            await until(lambda: len(fake.requests) == 1, timeout=15)
+            chat = app.chats.chat(chat_id)
+            mine = chat.messages[-1]
+            await until(lambda: mine.state == "sent")
+            request = fake.requests[0]
+            for state in ("delivered", "read"):
+                report = FakeWhatsApp.status_body(
+                    request["wamid"], state, "5491155550000", request["biz_opaque_callback_data"]
+                )
+                assert await asyncio.to_thread(FakeWhatsApp.post, hook, report) == 200
+                await until(lambda state=state: mine.state == state)
+        finally:
+            await app.shutdown()
