@@ -48,6 +48,8 @@ class Message:
     state: str = "sent"  # sending | sent | delivered | read | failed
     file: p.FileInfo | None = None
     """C14: set when ``kind`` is "file" (``text`` is then the file's name)."""
+    via: str = ""
+    """C10: the reply channel the agent chose for it ("" the chat's own)."""
 
 
 @dataclass
@@ -147,14 +149,15 @@ class Conversations(QObject):
             self.store.save_draft(account, chat_id, text)
             self._drafts[(account, chat_id)] = text
 
-    def send(self, chat_id: int, text: str) -> None:
-        """Queue in the local outbox, show as "sending", deliver (across reconnects)."""
+    def send(self, chat_id: int, text: str, via: str = "") -> None:
+        """Queue in the local outbox, show as "sending", deliver (across reconnects). ``via``:
+        C10, the reply channel chosen in the composer ("" where the chat came from)."""
         text = text.strip()
         chat = self.chats.get(chat_id)
         if not text or chat is None or not self.session.account:
             return
         cmid = uuid.uuid4().hex
-        item = self.store.queue(self.session.account, cmid, chat_id, text)
+        item = self.store.queue(self.session.account, cmid, chat_id, text, via)
         agent = self.session.agent
         self._append(
             chat,
@@ -168,6 +171,7 @@ class Conversations(QObject):
                     mine=True,
                     client_msg_id=cmid,
                     state="sending",
+                    via=via,
                 )
             ],
         )
@@ -187,7 +191,9 @@ class Conversations(QObject):
         )
         if message is None or message.state != "failed":
             return
-        item = self.store.queue(self.session.account, client_msg_id, chat_id, message.text)
+        item = self.store.queue(
+            self.session.account, client_msg_id, chat_id, message.text, message.via
+        )
         self._set_state(chat_id, client_msg_id, "sending")
         spawn(self._deliver(item), f"send-{client_msg_id}")
 
@@ -196,7 +202,13 @@ class Conversations(QObject):
         if client is None:
             return  # sent again from the outbox after the next sign-in
         try:
-            ack = await client.send_message(item.chat_id, item.text, item.client_msg_id)
+            via = item.via if item.via in p.REPLY_VIAS else None
+            ack = await client.send_message(
+                item.chat_id,
+                item.text,
+                item.client_msg_id,
+                via=via,  # type: ignore[arg-type]
+            )
         except RelayError as exc:
             self.store.unqueue(item.client_msg_id)
             self._set_state(item.chat_id, item.client_msg_id, "failed")
@@ -314,6 +326,7 @@ class Conversations(QObject):
                         True,
                         item.client_msg_id,
                         state="sending",
+                        via=item.via,
                     )
                 )
         chat.loaded = True

@@ -36,6 +36,10 @@ SCHEMA = (
     "\taccount VARCHAR(300) NOT NULL, \n\tchat_id INTEGER NOT NULL, \n\ttext TEXT NOT NULL, \n"
     "\tcreated_at FLOAT NOT NULL, \n\tPRIMARY KEY (client_msg_id)\n)",
     "CREATE INDEX IF NOT EXISTS ix_outbox_account ON outbox (account)",
+    # C10: the reply channel of a queued message (none: where the chat came from); a table of
+    # its own, so a file written by an older app opens as it is.
+    "CREATE TABLE IF NOT EXISTS outbox_via (\n\tclient_msg_id VARCHAR(64) NOT NULL, \n"
+    "\tvia VARCHAR(16) NOT NULL, \n\tPRIMARY KEY (client_msg_id)\n)",
 )
 """The DDL SQLAlchemy emitted for these tables (``IF NOT EXISTS`` added)."""
 
@@ -46,6 +50,8 @@ class OutboxItem:
     chat_id: int
     text: str
     created_at: float
+    via: str = ""
+    """C10: the reply channel chosen in the composer ("" where the chat came from)."""
 
 
 class LocalStore:
@@ -138,24 +144,33 @@ class LocalStore:
 
     # -------------------------------------------------------------- outbox (X3)
 
-    def queue(self, account: str, client_msg_id: str, chat_id: int, text: str) -> OutboxItem:
-        item = OutboxItem(client_msg_id, chat_id, text, time.time())
+    def queue(
+        self, account: str, client_msg_id: str, chat_id: int, text: str, via: str = ""
+    ) -> OutboxItem:
+        item = OutboxItem(client_msg_id, chat_id, text, time.time(), via)
         with self.transaction() as db:
             db.execute(
                 "INSERT INTO outbox (client_msg_id, account, chat_id, text, created_at) "
                 "VALUES (?, ?, ?, ?, ?)",
                 (client_msg_id, account, chat_id, text, item.created_at),
             )
+            if via:
+                db.execute(
+                    "INSERT OR REPLACE INTO outbox_via (client_msg_id, via) VALUES (?, ?)",
+                    (client_msg_id, via),
+                )
         return item
 
     def unqueue(self, client_msg_id: str) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM outbox WHERE client_msg_id = ?", (client_msg_id,))
+            db.execute("DELETE FROM outbox_via WHERE client_msg_id = ?", (client_msg_id,))
 
     def pending(self, account: str) -> list[OutboxItem]:
         found = self.rows(
-            "SELECT client_msg_id, chat_id, text, created_at FROM outbox "
-            "WHERE account = ? ORDER BY created_at",
+            "SELECT o.client_msg_id, o.chat_id, o.text, o.created_at, COALESCE(v.via, '') "
+            "FROM outbox AS o LEFT JOIN outbox_via AS v ON v.client_msg_id = o.client_msg_id "
+            "WHERE o.account = ? ORDER BY o.created_at",
             (account,),
         )
         return [OutboxItem(*row) for row in found]

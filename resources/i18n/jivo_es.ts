@@ -2328,6 +2328,14 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
         <source>An internal note: only agents see it</source>
         <translation>Una nota interna: solo la ven los agentes</translation>
     </message>
+    <message>
+        <source>More than 24 hours since the client&apos;s last WhatsApp message: WhatsApp only allows an approved template now. Answer by another channel.</source>
+        <translation>Han pasado más de 24 horas desde el último mensaje de WhatsApp del cliente: WhatsApp solo permite ahora una plantilla aprobada. Responda por otro canal.</translation>
+    </message>
+    <message>
+        <source>The client cannot be reached on this channel now.</source>
+        <translation>Ahora no se puede contactar al cliente por este canal.</translation>
+    </message>
 </context>
 <context>
     <name>Secrets</name>
@@ -4249,6 +4257,14 @@ Esta página aún no está disponible: llegará en una versión posterior.</tran
     <message>
         <source>A message the visitor sees</source>
         <translation>Un mensaje que el visitante ve</translation>
+    </message>
+    <message>
+        <source>You can continue the conversation with the client on WhatsApp</source>
+        <translation>Puede continuar la conversación con el cliente vía WhatsApp</translation>
+    </message>
+    <message>
+        <source>You can answer the client by SMS</source>
+        <translation>Puede responder vía SMS al cliente</translation>
     </message>
 </context>
 <context>

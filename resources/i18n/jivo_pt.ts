@@ -2328,6 +2328,14 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
         <source>An internal note: only agents see it</source>
         <translation>Uma nota interna: só os agentes veem</translation>
     </message>
+    <message>
+        <source>More than 24 hours since the client&apos;s last WhatsApp message: WhatsApp only allows an approved template now. Answer by another channel.</source>
+        <translation>Passaram mais de 24 horas desde a última mensagem de WhatsApp do cliente: agora o WhatsApp só permite um modelo aprovado. Responda por outro canal.</translation>
+    </message>
+    <message>
+        <source>The client cannot be reached on this channel now.</source>
+        <translation>Agora não é possível contatar o cliente por este canal.</translation>
+    </message>
 </context>
 <context>
     <name>Secrets</name>
@@ -4249,6 +4257,14 @@ Esta página ainda não está pronta: ela chega em uma versão futura.</translat
     <message>
         <source>A message the visitor sees</source>
         <translation>Uma mensagem que o visitante vê</translation>
+    </message>
+    <message>
+        <source>You can continue the conversation with the client on WhatsApp</source>
+        <translation>Você pode continuar a conversa com o cliente pelo WhatsApp</translation>
+    </message>
+    <message>
+        <source>You can answer the client by SMS</source>
+        <translation>Você pode responder ao cliente por SMS</translation>
     </message>
 </context>
 <context>

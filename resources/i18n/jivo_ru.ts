@@ -2332,6 +2332,14 @@ This page is not built yet: it comes in a later version.</source>
         <source>An internal note: only agents see it</source>
         <translation>Внутренняя заметка: её видят только операторы</translation>
     </message>
+    <message>
+        <source>More than 24 hours since the client&apos;s last WhatsApp message: WhatsApp only allows an approved template now. Answer by another channel.</source>
+        <translation>С последнего сообщения клиента в WhatsApp прошло больше 24 часов: теперь WhatsApp разрешает только одобренный шаблон. Ответьте по другому каналу.</translation>
+    </message>
+    <message>
+        <source>The client cannot be reached on this channel now.</source>
+        <translation>Сейчас с клиентом нельзя связаться по этому каналу.</translation>
+    </message>
 </context>
 <context>
     <name>Secrets</name>
@@ -4255,6 +4263,14 @@ This page is not built yet: it comes in a later version.</source>
     <message>
         <source>A message the visitor sees</source>
         <translation>Сообщение, которое видит посетитель</translation>
+    </message>
+    <message>
+        <source>You can continue the conversation with the client on WhatsApp</source>
+        <translation>Вы можете продолжить разговор с клиентом в WhatsApp</translation>
+    </message>
+    <message>
+        <source>You can answer the client by SMS</source>
+        <translation>Вы можете ответить клиенту по SMS</translation>
     </message>
 </context>
 <context>

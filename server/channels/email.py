@@ -1,5 +1,6 @@
-"""The e-mail channel: IMAP in (polled), SMTP out, both stdlib, each conversation in a thread
-of the relay's SMTP pool.
+"""The e-mail channel: IMAP in (polled; between polls IDLE where the server has it, see
+:mod:`server.channels.imap_idle`), SMTP out, both stdlib, each conversation in a thread of the
+relay's SMTP pool.
 
 Threading keys: a mail's Message-ID is its provider id; its In-Reply-To and References name
 the thread (``repo.ingest``); a reply carries ``Message-ID: <key@domain>`` made from its
@@ -84,15 +85,18 @@ def _fetch(config: dict[str, Any], state: dict[str, Any]) -> tuple[list[Inbound]
     imap = _imap(config)
     try:
         folder = str(config.get("imap_folder", "")) or "INBOX"
-        typ, _ = imap.select(folder, readonly=True)
+        typ, count = imap.select(folder, readonly=True)
         if typ != "OK":
             raise ChannelFailed(f"IMAP: cannot open {folder}")
+        # How many mails the folder held, and whether the server has IDLE: the channels'
+        # service then waits on the mailbox (server.channels.imap_idle) instead of polling.
+        seen = {"exists": _int((count or [b"0"])[0], 0), "idle": _has_idle(imap)}
         validity = _int((imap.response("UIDVALIDITY")[1] or [b"0"])[0], 0)
         uidnext = _int((imap.response("UIDNEXT")[1] or [b"0"])[0], 0)
         if not state or "next_uid" not in state:
             if not uidnext:
                 uidnext = _highest_uid(imap) + 1
-            return [], {"uidvalidity": validity, "next_uid": uidnext}
+            return [], {"uidvalidity": validity, "next_uid": uidnext, **seen}
         next_uid = int(state["next_uid"])
         if validity != state.get("uidvalidity"):
             next_uid = 1  # the mailbox was made again: Message-IDs keep what we had
@@ -106,12 +110,23 @@ def _fetch(config: dict[str, Any], state: dict[str, Any]) -> tuple[list[Inbound]
             if msg is not None and msg.address.lower() != own:
                 found.append(msg)
             next_uid = uid + 1
-        return found, {"uidvalidity": validity, "next_uid": next_uid}
+        if len(uids) == MAX_PER_POLL:
+            seen["exists"] = -1  # more to fetch: the next poll comes at once
+        return found, {"uidvalidity": validity, "next_uid": next_uid, **seen}
     finally:
         try:
             imap.logout()
         except (OSError, imaplib.IMAP4.error):
             pass
+
+
+def _has_idle(imap: imaplib.IMAP4) -> bool:
+    """Whether the server offers IDLE once signed in (many list it only after LOGIN)."""
+    if "IDLE" in imap.capabilities:
+        return True
+    typ, data = imap.capability()
+    words = b" ".join(d for d in data if isinstance(d, bytes)).upper().split()
+    return typ == "OK" and b"IDLE" in words
 
 
 def _highest_uid(imap: imaplib.IMAP4) -> int:

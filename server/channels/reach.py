@@ -7,6 +7,7 @@ channel the client cannot be reached on is refused before anything is stored."""
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,14 @@ import sqlalchemy as sa
 from sqlalchemy import Connection
 
 from server import protocol as p
-from server.store.schema import channel_messages, channel_threads, channels, events, visitors
+from server.store.schema import (
+    channel_messages,
+    channel_threads,
+    channels,
+    events,
+    offline_messages,
+    visitors,
+)
 
 WHATSAPP_WINDOW = 24 * 3600
 """WhatsApp lets a business write freely within 24 hours of the client's last message."""
@@ -33,8 +41,16 @@ class Route:
     last_inbound_at: float | None = None
 
 
-def _digits(phone: str) -> str:
-    return "".join(ch for ch in phone if ch.isdigit())
+def international(phone: str) -> str:
+    """A phone number's digits with its country code (``+34 600 11 12 22``, ``0034...``), or
+    "" for a national number: SMS and WhatsApp need the country, which we cannot guess."""
+    text = phone.strip().lstrip("(")
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if text.startswith("+"):
+        return digits
+    if text.startswith("00"):
+        return digits[2:]
+    return ""
 
 
 def _routes(conn: Connection, chat: Any) -> dict[str, Route | None]:
@@ -57,11 +73,23 @@ def _routes(conn: Connection, chat: Any) -> dict[str, Route | None]:
     elif own is None:  # the chat's channel was disabled: look at the others
         pass
     elif own_thread is not None and own_thread.channel_id == own.id:
-        found[own.kind] = Route(own, own_thread.address, own_thread)
+        route = Route(own, own_thread.address, own_thread)
         if own.kind == "whatsapp":
-            found[own.kind].last_inbound_at = _last_in(conn, own_thread.id)  # type: ignore[union-attr]
+            route.last_inbound_at = _last_in(conn, own_thread.id)
+        if own.kind != "whatsapp" or _in_window(route.last_inbound_at):
+            found[own.kind] = route
     email = (visitor.email if visitor is not None else "").strip()
-    phone = _digits(visitor.phone if visitor is not None else "")
+    if "@" not in email:  # the address the visitor left in the offline form (V6)
+        email = str(
+            conn.execute(
+                sa.select(offline_messages.c.email)
+                .where(offline_messages.c.visitor_id == chat.visitor_id)
+                .order_by(offline_messages.c.id.desc())
+                .limit(1)
+            ).scalar()
+            or ""
+        ).strip()
+    phone = international(visitor.phone if visitor is not None else "")
     for channel in site_channels:
         if channel.kind in found:
             continue
@@ -79,9 +107,13 @@ def _routes(conn: Connection, chat: Any) -> dict[str, Route | None]:
                 .limit(1)
             ).first()  # fmt: skip
             last = _last_in(conn, thread.id) if thread is not None else None
-            if last is not None and time.time() - last < WHATSAPP_WINDOW:
+            if _in_window(last):
                 found["whatsapp"] = Route(channel, phone, thread, last)
     return {via: found[via] for via in p.REPLY_VIAS if via in found}
+
+
+def _in_window(last_inbound_at: float | None) -> bool:
+    return last_inbound_at is not None and time.time() - last_inbound_at < WHATSAPP_WINDOW
 
 
 def _last_in(conn: Connection, thread_id: int) -> float | None:
@@ -93,28 +125,26 @@ def _last_in(conn: Connection, thread_id: int) -> float | None:
 
 
 def last_written(conn: Connection, chat: Any) -> str:
-    """The way the client last wrote in this chat: the channel of its newest visitor line that
-    came by a channel, else the chat's own channel, else the widget."""
-    last_event = conn.execute(
-        sa.select(sa.func.max(events.c.id)).where(
-            events.c.chat_id == chat.id, events.c.author == "visitor"
-        )
-    ).scalar()
-    if last_event is not None:
-        kind = conn.execute(
-            sa.select(channels.c.kind)
-            .join(channel_messages, channel_messages.c.channel_id == channels.c.id)
-            .where(channel_messages.c.event_id == last_event, channel_messages.c.direction == "in")
-            .limit(1)
-        ).scalar()
-        if kind is not None:
-            return str(kind)
-        if chat.channel_id is None:
+    """The way the client last wrote in this chat: the channel of its newest line when that
+    came by a channel (its ``client_msg_id`` is ``ch<channel id>:...``, see
+    ``server.channels.repo.client_msg_id``), else the widget; a chat with no line yet, its own
+    channel. One indexed read (events by chat and seq)."""
+    cmid = conn.execute(
+        sa.select(events.c.client_msg_id)
+        .where(events.c.chat_id == chat.id, events.c.author == "visitor")
+        .order_by(events.c.seq.desc())
+        .limit(1)
+    ).first()
+    channel_id = chat.channel_id
+    if cmid is not None:
+        found = re.match(r"ch(\d+):", cmid[0] or "")
+        if found is None:
             return "chat"
-    if chat.channel_id is not None:
-        kind = conn.execute(sa.select(channels.c.kind).where(channels.c.id == chat.channel_id))
-        return str(kind.scalar() or "chat")
-    return "chat"
+        channel_id = int(found.group(1))
+    if channel_id is None:
+        return "chat"
+    kind = conn.execute(sa.select(channels.c.kind).where(channels.c.id == channel_id)).scalar()
+    return str(kind or "chat")
 
 
 def reply_channels(conn: Connection, chat: Any) -> tuple[list[str], str]:
@@ -137,23 +167,30 @@ def route(conn: Connection, chat: Any, via: str | None) -> Route | None:
             return None
         own = next((r for r in routes.values() if r and r.channel.id == chat.channel_id), None)
         if own is None:
-            raise p.FrameRejected("unreachable", "the chat's channel is disabled")
+            kind = conn.execute(sa.select(channels.c.kind).where(channels.c.id == chat.channel_id))
+            raise p.FrameRejected("unreachable", _why(str(kind.scalar() or ""), own=True))
         return own
     if via not in routes:
         raise p.FrameRejected("unreachable", _why(via))
     return routes[via]
 
 
-def _why(via: str) -> str:
+def _why(via: str, own: bool = False) -> str:
+    if own and via != "whatsapp":
+        return f"the chat's {via} channel is disabled or gone: the reply cannot be sent"
     if via == "chat":
         return "this client did not write from the website: answer by the channel they used"
     if via == "whatsapp":
         return (
-            "this client cannot be reached on WhatsApp: no WhatsApp channel, or no message "
-            "from them there in the last 24 hours (only an approved template could be sent)"
+            "more than 24 hours since the client's last WhatsApp message (or no WhatsApp "
+            "channel): WhatsApp only allows an approved template now, which this app cannot "
+            "send yet"
         )
     if via == "email":
         return "this client left no e-mail address, or the site has no e-mail channel"
     if via in ("sms",):
-        return "this client left no phone number, or the site has no SMS channel"
+        return (
+            "this client left no phone number with its country code (+...), or the site has no "
+            "SMS channel"
+        )
     return f"this client cannot be reached by {via}"

@@ -168,6 +168,19 @@ def poll_done(
     return write
 
 
+def poll_due(channel_id: int, at: float) -> Write[None]:
+    """An IMAP IDLE wait ended (mail came, or time): the mailbox's poll is due at ``at``."""
+
+    def write(conn: Connection) -> None:
+        conn.execute(
+            sa.update(channels)
+            .where(channels.c.id == channel_id, channels.c.poll_at > at)
+            .values(poll_at=at)
+        )
+
+    return write
+
+
 def channel_error(error: str) -> dict[str, Any]:
     if not error:
         return {}

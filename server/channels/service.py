@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from server import protocol as p
-from server.channels import reach, repo, sms, statuses, telegram, whatsapp
+from server.channels import imap_idle, reach, repo, sms, statuses, telegram, whatsapp
 from server.channels.adapter import Adapter, ChannelFailed
 from server.channels.email import EmailAdapter
 from server.channels.telegram import TelegramAdapter
@@ -61,6 +61,9 @@ MAX_ATTEMPTS = 8
 POLL_SECONDS = {"email": 60.0, "telegram": 3.0}
 """Default seconds between polls (``poll_seconds`` in the settings changes them)."""
 MIN_POLL_SECONDS = 0.2
+IDLE_SECONDS = 25 * 60.0
+"""The longest IMAP IDLE wait (RFC 2177: servers may drop an idle client after 30 minutes);
+at most half the poll lease, so the timer row is due again soon after a node dies mid-wait."""
 IDLE_RECHECK = 5.0
 UNKNOWN_OUTCOME = (
     "the relay stopped while sending this reply and the provider cannot tell whether it "
@@ -97,6 +100,9 @@ class ChannelService:
         self.webhook_base = webhook_base
         self._wakes = (asyncio.Event(), asyncio.Event())
         self._tasks: list[asyncio.Task[None]] = []
+        self._idles: dict[int, asyncio.Task[None]] = {}
+        """The IMAP IDLE waits this node holds, by channel (one each)."""
+        self._interrupt = asyncio.Event()
         self.sends = 0
         """Provider sends this node attempted (tests count them)."""
 
@@ -109,15 +115,24 @@ class ChannelService:
         ]
 
     async def stop(self) -> None:
-        for task in self._tasks:
+        tasks = [*self._tasks, *self._idles.values()]
+        for task in tasks:
             task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await asyncio.gather(*tasks, return_exceptions=True)
         self._tasks = []
+        self._idles = {}
 
     def wake(self) -> None:
-        """An outbox row or a channel was just committed: look now, not at the next recheck."""
+        """A channel was just saved (or a test wants a poll): look now, not at the next
+        recheck; a mailbox waiting in IMAP IDLE is fetched again."""
         for event in self._wakes:
             event.set()
+        self._interrupt.set()
+        self._interrupt = asyncio.Event()
+
+    def wake_outbox(self) -> None:
+        """An outbox row was just committed (an agent's reply): send it now."""
+        self._wakes[0].set()
 
     async def _loop(self, step: Callable[[], Any], wake: asyncio.Event) -> None:
         while True:
@@ -172,7 +187,36 @@ class ChannelService:
             await self.receive(row.id, msg)
         # Stored before the bookmark moves: a crash in between fetches them again, and the
         # provider ids make that a no-op.
+        if row.kind == "email" and new_state.get("idle"):
+            hold = min(IDLE_SECONDS, self.lease / 2)
+            # The timer row says "not before the wait ends" to every node; this one waits.
+            await self.writer.run(repo.poll_done(row.id, new_state, time.time() + hold + 5, ""))
+            self._idle(row.id, config, int(new_state.get("exists", -1)), hold, every)
+            return
         await self.writer.run(repo.poll_done(row.id, new_state, time.time() + every, ""))
+
+    def _idle(self, channel_id: int, config: dict[str, Any], exists: int, hold: float,
+              every: float) -> None:  # fmt: skip
+        """Wait on the mailbox (IMAP IDLE), then make its poll due: at once when mail came
+        or the wait ended, after ``every`` when IDLE failed (polling, as without IDLE)."""
+        earlier = self._idles.pop(channel_id, None)
+        if earlier is not None:
+            earlier.cancel()
+
+        async def run() -> None:
+            try:
+                outcome = await imap_idle.wait(config, exists, hold, self._interrupt)
+            except Exception:  # never leave the mailbox unpolled until the row's time
+                log.exception("IMAP IDLE of channel %s failed", channel_id)
+                outcome = "failed"
+            due = time.time() + (every if outcome == "failed" else 0.0)
+            await self.writer.run(repo.poll_due(channel_id, due))
+            self._wakes[1].set()
+            if self._idles.get(channel_id) is task:
+                del self._idles[channel_id]
+
+        task = asyncio.create_task(run(), name=f"imap-idle-{channel_id}")
+        self._idles[channel_id] = task
 
     async def receive(self, channel_id: int, msg: repo.Inbound) -> bool:
         """Store one inbound message (once) and announce it as a widget message is; False for

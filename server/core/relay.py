@@ -252,7 +252,7 @@ class Relay:
         self.channel_webhooks = WebhookServer(
             self.channels.webhook, settings.host, max(0, settings.channel_webhook_port)
         )
-        self.chats.on_channel_reply = self.channels.wake
+        self.chats.on_channel_reply = self.channels.wake_outbox
         visitor_frames = VisitorFrames(
             self.engine,
             self.writer,

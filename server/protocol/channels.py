@@ -143,5 +143,7 @@ class ReplyChannels(Frame):
 
     id: int
     chat_id: int
-    channels: list[ReplyVia] = msgspec.field(default_factory=list)
+    channels: Annotated[list[ReplyVia], msgspec.Meta(max_length=5)] = msgspec.field(
+        default_factory=list
+    )
     last: ReplyVia = "chat"

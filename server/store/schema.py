@@ -841,6 +841,7 @@ channel_messages = sa.Table(
     sa.Column("created_at", sa.Float, nullable=False),
     sa.UniqueConstraint("channel_id", "direction", "provider_id", name="uq_channel_messages"),
     sa.Index("ix_channel_messages_created_at", "created_at"),
+    sa.Index("ix_channel_messages_thread", "thread_id", "direction"),
 )
 
 # The durable outbox: one row per agent reply in a channel chat, written in the reply's own
@@ -865,4 +866,5 @@ channel_outbox = sa.Table(
     sa.Column("created_at", sa.Float, nullable=False),
     sa.Column("sent_at", sa.Float, nullable=True),
     sa.Index("ix_channel_outbox_status_next", "status", "next_at"),
+    sa.Index("ix_channel_outbox_provider", "channel_id", "provider_id"),
 )

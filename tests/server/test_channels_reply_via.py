@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,9 +28,9 @@ from tests.support.visitor import Visitor
 
 
 @pytest.fixture
-async def relay(tmp_path: Path) -> AsyncIterator[RelayHandle]:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'relay.db'}"
-    async with running_relay(url, channel_webhook_port=0) as handle:
+async def relay(db_url: str) -> AsyncIterator[RelayHandle]:
+    """SQLite and PostgreSQL."""
+    async with running_relay(db_url, channel_webhook_port=0) as handle:
         yield handle
 
 
@@ -149,6 +148,39 @@ async def test_c10_a_widget_chat_answered_by_email_and_sms_and_refused_elsewhere
             rows = await _rows(relay, channel_outbox)
             assert sorted(r.status for r in rows) == ["sent", "sent"]
             assert len(inbox.messages) == 1 and len(twilio.sent) == 1
+    finally:
+        await visitor.close()
+        await agent.close()
+
+
+async def test_c10_the_address_left_in_the_offline_form_makes_a_chat_answerable_by_email(
+    relay: RelayHandle, smtp: tuple[Inbox, int]
+) -> None:
+    """C10/V6: a visitor who left an e-mail in the offline form can be answered by e-mail."""
+    inbox, smtp_port = smtp
+    agent = AgentClient(relay.ws_url)
+    await agent.sign_in(relay.admin_email, relay.admin_password)
+    await agent.wait_synced()
+    visitor = Visitor(relay.ws_url, relay.site_key)
+    try:
+        await _save(agent, "email", {
+            "address": "support@shop.example", "smtp_host": "127.0.0.1",
+            "smtp_port": str(smtp_port), "smtp_security": "plain",
+        })  # fmt: skip
+        await visitor.connect()
+        form = visitor.send_frame(
+            lambda i: p.OfflineMessage(id=i, email="leo@example.com", text="Llámenme")
+        )
+        assert isinstance(await visitor.answer(form), p.Ok)
+        await visitor.say("¿Siguen ahí?")
+        offered = await agent.wait_for(lambda f: isinstance(f, p.ChatOffered))
+        await agent.accept(offered.chat.id)
+        ways = await _ways(agent, offered.chat.id)
+        assert ways.channels == ["chat", "email"] and ways.last == "chat"
+        await agent.send_message(offered.chat.id, "Sí, le escribimos.", via="email")
+        (reply,) = await inbox.wait(1, timeout=15)
+        assert reply["To"] == "leo@example.com"
+        assert "Sí, le escribimos." in reply.get_content()
     finally:
         await visitor.close()
         await agent.close()

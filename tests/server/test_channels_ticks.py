@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -27,9 +26,9 @@ PHONE = "5491155550000"
 
 
 @pytest.fixture
-async def relay(tmp_path: Path) -> AsyncIterator[RelayHandle]:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'relay.db'}"
-    async with running_relay(url, channel_webhook_port=0) as handle:
+async def relay(db_url: str) -> AsyncIterator[RelayHandle]:
+    """SQLite and PostgreSQL."""
+    async with running_relay(db_url, channel_webhook_port=0) as handle:
         yield handle
 
 

@@ -2,7 +2,7 @@
 own. WhatsApp (Cloud API): the verification handshake; a POST with a bad X-Hub-Signature-256
 refused with nothing stored; a client's message POSTed twice (Meta retries) is one chat,
 offered as widget chats are; the reply reaches the fake once; past the 24-hour window a reply
-fails at once, with a sentence saying a template would be needed, and the fake gets nothing.
+is refused at once, with a sentence saying a template would be needed, and the fake gets nothing.
 SMS (Twilio): X-Twilio-Signature checked, a retried SMS is one message, a status callback
 stores nothing, the reply reaches the fake once."""
 
@@ -19,8 +19,10 @@ import pytest
 import sqlalchemy as sa
 
 from jivo_desktop.net.client import AgentClient
+from jivo_desktop.net.errors import RelayError
 from server import protocol as p
 from server.channels import whatsapp
+from server.channels.adapter import ChannelFailed
 from server.store.db import read
 from server.store.schema import channel_messages, channel_outbox, chats, events
 from tests.support import fake_twilio as ft
@@ -111,15 +113,20 @@ async def test_c10_k1_whatsapp_webhooks_signed_once_and_the_24_hour_window(
             )
 
         await relay.relay.writer.run(age)
-        await agent.send_message(chat.id, "¿Algo más?")
-
-        async def settled() -> list[Any]:
-            rows = await _rows(relay, channel_outbox)
-            return rows if len(rows) == 2 and rows[1].status != "pending" else []
-
-        rows = await _eventually(settled)
-        assert [(r.status, r.attempts) for r in rows] == [("sent", 1), ("failed", 1)]
-        assert rows[1].last_error == whatsapp.OUTSIDE_WINDOW
+        stored = len(await _rows(relay, events))
+        with pytest.raises(RelayError) as refused:  # refused at once, nothing stored
+            await agent.send_message(chat.id, "¿Algo más?")
+        assert refused.value.code == "unreachable" and "24 hours" in refused.value.message
+        assert "template" in refused.value.message
+        assert len(await _rows(relay, events)) == stored
+        rows = await _rows(relay, channel_outbox)
+        assert [(r.status, r.attempts) for r in rows] == [("sent", 1)]
+        # A reply queued within the window but sent after it fails at once, never retried.
+        with pytest.raises(ChannelFailed) as late:
+            whatsapp.WhatsAppAdapter().send(
+                {"api_base": fake.base}, {"to": "1", "text": "x", "last_inbound_at": 1.0}, "k"
+            )
+        assert late.value.permanent and str(late.value) == whatsapp.OUTSIDE_WINDOW
         assert len(fake.sent) == 1
         await agent.close()
 

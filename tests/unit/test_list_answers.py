@@ -102,7 +102,7 @@ def test_every_answer_with_a_list_is_a_list_answer() -> None:
         p.PhrasesChanged,  # a push: `reload` (no list) when over MAX_PAGE_BYTES
         p.DepartmentsChanged,  # at most MAX_DEPARTMENTS
         p.VisitorsDelta,  # a push, cut by the tracker with split_answer
-        p.ReplyChannels,  # at most one entry per reply channel kind (ReplyVia)
+        p.ReplyChannels,  # C10: at most the five reply channels
     }
     for cls in typing.get_args(p.ServerFrame):
         grows = [

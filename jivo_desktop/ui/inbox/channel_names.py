@@ -21,6 +21,10 @@ class ChannelNames(QObject):
         """The tooltip of the composer's channel button."""
         if kind == "email":
             return self.tr("You can answer the client's e-mail: your reply goes to their inbox")
+        if kind == "whatsapp":  # the guide: "puede continuar la conversación ... vía WhatsApp"
+            return self.tr("You can continue the conversation with the client on WhatsApp")
+        if kind == "sms":
+            return self.tr("You can answer the client by SMS")
         if kind:
             return self.tr("Your reply goes to the client on {0}").format(self.label(kind))
         return self.tr("A message the visitor sees")

@@ -1,8 +1,8 @@
 """The chat's action toolbar, top right of the conversation (as in the guide): Invite (C7),
 Transfer (C9, Ctrl+T), Block (C8, Ctrl+B, with a confirmation), Leave (C3), and a menu with the
 quick-phrase manager (C12) and, for admins, the blocked clients. Also the line that shows which
-colleagues view or type in the chat (C18), a notice line for the actions' outcomes, and the
-reply channel switch Chat / Comment (C10)."""
+colleagues view or type in the chat (C18) and a notice line for the actions' outcomes. The
+reply channel row (C10) is :mod:`jivo_desktop.ui.inbox.reply_channel`."""
 
 from __future__ import annotations
 
@@ -11,10 +11,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QMenu,
-    QPushButton,
     QToolButton,
     QWidget,
 )
@@ -24,10 +22,7 @@ from jivo_desktop.services.chats import ChatsService
 from jivo_desktop.services.conversations import Chat
 from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.team import TeamService
-from jivo_desktop.ui.common import style
-from jivo_desktop.ui.common.fit import fit_bold_button
 from jivo_desktop.ui.common.plain import PlainLabel, isolate
-from jivo_desktop.ui.inbox.channel_names import ChannelNames
 from jivo_desktop.ui.inbox.colleague_dialog import ColleagueDialog
 
 HOTKEYS = {"transfer": "Ctrl+T", "block": "Ctrl+B", "close": "Ctrl+W"}
@@ -276,58 +271,3 @@ class NoticeLabel(PlainLabel):
         self.setText(text)
         self.show()
         self._timer.start()
-
-
-class ReplyChannel(QWidget):
-    """C10: where the composer's text goes: the chat (the visitor sees it; for a chat that
-    came by e-mail or another channel, that channel, named so) or a comment only agents see."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.channel = ""
-        self.channel_names = ChannelNames(self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 4, 12, 0)
-        layout.setSpacing(4)
-        self.chat_button = QPushButton()
-        self.comment_button = QPushButton()
-        self.group = QButtonGroup(self)
-        for button in (self.chat_button, self.comment_button):
-            button.setCheckable(True)
-            button.setFlat(True)
-            button.setStyleSheet(
-                "QPushButton { padding: 2px 10px; border-radius: 10px; color: #5f6f6a; }"
-                f"QPushButton:checked {{ background: #e3efe9; color: {style.BRAND};"
-                " font-weight: 600; }"
-            )
-            self.group.addButton(button)
-            layout.addWidget(button)
-        layout.addStretch(1)
-        self.chat_button.setChecked(True)
-        self.retranslate()
-
-    def set_channel(self, kind: str) -> None:
-        """The channel the shown chat came in on ("" the widget): the reply goes back there."""
-        if kind != self.channel:
-            self.channel = kind
-            self.retranslate()
-
-    def retranslate(self) -> None:
-        self.chat_button.setText(self.channel_names.label(self.channel))
-        self.chat_button.setToolTip(self.channel_names.reply_hint(self.channel))
-        self.comment_button.setText(self.tr("Comment"))
-        self.comment_button.setToolTip(self.tr("An internal note: only agents see it"))
-        for button in (self.chat_button, self.comment_button):
-            fit_bold_button(button)  # B8: bold when active, never cut off
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "comment_button"):
-            self.retranslate()
-        super().changeEvent(event)
-
-    @property
-    def comment_mode(self) -> bool:
-        return self.comment_button.isChecked()
-
-    def reset(self) -> None:
-        self.chat_button.setChecked(True)

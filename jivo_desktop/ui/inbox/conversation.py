@@ -32,22 +32,19 @@ from jivo_desktop.services.files import FilesService
 from jivo_desktop.services.gifs import GifService
 from jivo_desktop.services.phrases import PhrasesService
 from jivo_desktop.services.pointer import PointerService
+from jivo_desktop.services.reply_channels import ReplyChannelsService
 from jivo_desktop.services.team import TeamService
 from jivo_desktop.services.translator import TranslatorService
 from jivo_desktop.ui.common.fit import ElidedLabel
 from jivo_desktop.ui.common.plain import PlainLabel, isolate, plain_tooltip
 from jivo_desktop.ui.common.problem_bar import ProblemBar
 from jivo_desktop.ui.inbox.attachments import AttachButton, AttachmentBar, DropTarget, ask_save_path
-from jivo_desktop.ui.inbox.chat_actions import (
-    ChatActionsBar,
-    CollisionLabel,
-    NoticeLabel,
-    ReplyChannel,
-)
+from jivo_desktop.ui.inbox.chat_actions import ChatActionsBar, CollisionLabel, NoticeLabel
 from jivo_desktop.ui.inbox.composer_tools import ComposerTools
 from jivo_desktop.ui.inbox.leave_confirm import confirm_leave
 from jivo_desktop.ui.inbox.models import MessageRole, MessagesModel
 from jivo_desktop.ui.inbox.phrases import PhrasePopup
+from jivo_desktop.ui.inbox.reply_channel import ReplyChannel
 from jivo_desktop.ui.inbox.translated import TranslatedDelegate
 
 PREVIEW_MS = 700
@@ -111,8 +108,12 @@ class ConversationPane(QWidget):
         translator: TranslatorService | None = None,
         gifs: GifService | None = None,
         pointer: PointerService | None = None,
+        reply_channels: ReplyChannelsService | None = None,
     ) -> None:
         super().__init__(parent)
+        self.reply_channels = reply_channels or ReplyChannelsService(chats.session, self)
+        self.reply_channels.changed.connect(self._on_reply_channels_changed)
+        chats.visitor_message.connect(self._on_chats_visitor_message)
         self.emoji = emoji or EmojiService(chats.session.store, self)
         self.translator = translator or TranslatorService(chats, self)
         self.gifs = gifs or GifService(chats.session, self)
@@ -190,7 +191,7 @@ class ConversationPane(QWidget):
         self.composer.submitted.connect(self._on_composer_submitted)
         self.composer.textChanged.connect(self._on_composer_text_changed)
         self.phrase_popup = PhrasePopup(phrases, self.composer)  # C12: "/hi"
-        self.reply_channel = ReplyChannel()  # C10: chat or comment
+        self.reply_channel = ReplyChannel()  # C10: Chat / WhatsApp / E-mail / SMS / Comment
         self.collision = CollisionLabel(chat_actions)  # C18
         self.action_notice = NoticeLabel(chat_actions)
         self.send_button = QPushButton()
@@ -311,6 +312,8 @@ class ConversationPane(QWidget):
         self._show_translator_switch()
         if chat is not None:
             self.translator.fetch(chat_id)
+            if not chat.direct:
+                self.reply_channels.fetch(chat_id)  # C10: where the client can be reached
 
     def refresh(self) -> None:
         """The shown chat changed (its state, the visitor typing...): header, bars, input."""
@@ -347,7 +350,10 @@ class ConversationPane(QWidget):
         self.send_button.setEnabled(not offered)
         self.tools_row.setVisible(not offered)
         self.reply_channel.setVisible(not offered and not chat.direct)
-        self.reply_channel.set_channel(chat.info.channel)
+        self.reply_channel.set_channel(chat.info.channel, chat.id)
+        ways = self.reply_channels.ways(chat.id)
+        if ways is not None and ways.channels != self.reply_channel.ways:
+            self.reply_channel.set_ways(list(ways.channels), ways.last)
         self.tools_row.show_for(direct=chat.direct, translating=self.translator.enabled(chat.id))
 
     def show_page_url(self, url: str) -> None:
@@ -478,6 +484,15 @@ class ConversationPane(QWidget):
         if not on:
             self.translate_preview.hide()
 
+    def _on_reply_channels_changed(self, chat_id: int) -> None:
+        ways = self.reply_channels.ways(chat_id)
+        if chat_id == self.shown_chat and ways is not None:
+            self.reply_channel.set_ways(list(ways.channels), ways.last)
+
+    def _on_chats_visitor_message(self, chat_id: int) -> None:
+        if chat_id == self.shown_chat:  # C10: the client may have written from elsewhere
+            self.reply_channels.fetch(chat_id)
+
     def _on_translator_changed(self, chat_id: int) -> None:
         if chat_id != self.shown_chat:
             return
@@ -522,7 +537,7 @@ class ConversationPane(QWidget):
         elif self._translating():
             self.translator.send(self.shown_chat, text)  # C11: in the visitor's language
         else:
-            self.chats.send(self.shown_chat, text)
+            self.chats.send(self.shown_chat, text, via=self.reply_channel.via or "")
         self.translate_preview.hide()
         self._preview_timer.stop()
         self.composer.blockSignals(True)
