@@ -359,7 +359,7 @@ export class Inbox {
     if (chat.state === "offered") {
       this.log.append(el("li", { class: "sys", text: t("offeredNote") }));
       if (chat.preview) {
-        this.log.append(this.bubble("visitor", this.chatName(chat), chat.preview, {}));
+        this.log.append(this.bubble("visitor", this.chatName(chat), chat.preview, { side: "left" }));
       }
     }
     const events = [...(this.events.get(chat.id)?.values() || [])].sort((a, b) => a.seq - b.seq);
@@ -386,9 +386,10 @@ export class Inbox {
     const who = ev.author_name || (ev.author === "visitor" ? this.chatName(this.chats.get(ev.chat_id) || {}) : "");
     if (ev.kind === "message" || ev.kind === "comment" || ev.kind === "file") {
       const mine = ev.author === "agent" && ev.author_id === this.conn.agentId;
+      const direct = this.chats.get(ev.chat_id)?.kind === "direct";
       return this.bubble(ev.author === "visitor" ? "visitor" : "agent", who, ev.text, {
         seq: ev.seq, state: mine ? "sent" : null, comment: ev.kind === "comment",
-        file: ev.kind === "file", mine,
+        file: ev.kind === "file", side: ev.author === "visitor" || (direct && !mine) ? "left" : "right",
       });
     }
     const text = { joined: t("joined", { name: who }), left: t("left", { name: who }),
@@ -398,7 +399,7 @@ export class Inbox {
 
   bubble(author, who, text, opts) {
     return el("li", {
-      class: `msg ${author}${opts.comment ? " comment" : ""}${opts.file ? " file" : ""}`,
+      class: `msg ${opts.side || "right"}${opts.comment ? " comment" : ""}${opts.file ? " file" : ""}`,
       "data-testid": "message", "data-author": author, "data-seq": opts.seq,
       "data-state": opts.state, "data-client-msg-id": opts.cmid,
     },

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -241,3 +242,57 @@ async def test_x5_console_shows_visitor_html_as_text(
     assert console.errors == []
     await visitor.close()
     await console.close()
+
+
+async def test_x5_console_and_desktop_app_colleagues_chat(
+    qapp: Any, relay: RelayHandle, browser: Browser, tmp_path: Path, artifacts: Path, secrets: Any
+) -> None:
+    """X5 (T2): an agent in the console and one in the desktop app. Equipo in the console lists
+    the desktop agent online; a click opens the chat with her; what each writes reaches the
+    other, once."""
+    from jivo_desktop.app import DesktopApp
+    from tests.support.waiting import until
+
+    ana = DesktopApp(qapp, tmp_path / "ana")
+    ana.start()
+    try:
+        assert await ana.session.sign_in_async(
+            relay.http_url, relay.agent_email, relay.agent_password, False
+        )
+        console = await open_console(browser, relay.relay.console_url)
+        await console.sign_in(relay.admin_email, relay.admin_password)
+        await console.el("nav-team").click()
+        colleague = console.page.locator("[data-testid=colleague]", has_text="Ana")
+        await expect(colleague.locator(".status")).to_have_text("Online")
+        await console.page.screenshot(path=str(artifacts / "console-team-en.png"))
+        await colleague.click()
+        await expect(console.el("conv-name")).to_have_text("Ana")
+        await console.el("composer").fill("Hola Ana, ¿cubres mi turno?")
+        await console.el("composer").press("Enter")
+
+        def direct_messages() -> list[str]:
+            return [
+                m.text
+                for c in ana.chats.chats.values()
+                if c.direct
+                for m in c.messages
+                if m.kind == "message"
+            ]
+
+        await until(lambda: any(c.direct for c in ana.chats.chats.values()))
+        chat = next(c for c in ana.chats.chats.values() if c.direct)
+        ana.chats.select(chat.id)
+        await until(lambda: direct_messages() == ["Hola Ana, ¿cubres mi turno?"])
+        ana.chats.send(chat.id, "Sí, desde las 15:00")
+        answer = console.message("Sí, desde las 15:00", "agent")
+        await expect(answer).to_have_count(1, timeout=TIMEOUT_MS)
+        await expect(answer.locator("[data-testid=author]")).to_have_text("Ana")
+        await expect(console.message("Hola Ana")).to_have_count(1)
+        await until(
+            lambda: direct_messages() == ["Hola Ana, ¿cubres mi turno?", "Sí, desde las 15:00"]
+        )
+        await console.page.screenshot(path=str(artifacts / "console-colleague-en.png"))
+        assert console.errors == []
+        await console.close()
+    finally:
+        await ana.shutdown()
