@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.async_api import Browser, expect
 
-from tests.e2e.console_support import ConsolePage, open_console
+from tests.e2e.console_support import NARROW, ConsolePage, open_console
 from tests.e2e.widget_support import TIMEOUT_MS, open_widget_page
 from tests.support.relay import RelayHandle, running_relay
 
@@ -296,3 +296,76 @@ async def test_x5_console_and_desktop_app_colleagues_chat(
         await console.close()
     finally:
         await ana.shutdown()
+
+
+WORDS = {
+    "en": ("Sign in", "Chats", "Team", "Statistics is not in the browser console yet."),
+    "es": ("Iniciar sesión", "Centro de Atención", "Equipo", "Estadísticas aún no está"),
+    "pt": ("Entrar", "Chats", "Equipe", "Estatísticas ainda não está"),
+    "ru": ("Вход", "Чаты", "Команда", "Раздела «Статистика» пока нет"),
+}
+
+
+async def test_x5_console_four_languages_narrow_and_remember_me(
+    relay: RelayHandle, browser: Browser, artifacts: Path
+) -> None:
+    """X5: the console follows the browser's language (Spanish here) and the picker; each page
+    in English, Spanish, Portuguese and Russian, at full and at a narrow width (screenshots
+    console-<page>-<lang>[-narrow].png); pages it does not have point to the desktop app.
+    "Remember me" keeps the token in localStorage, and a reload resumes without the form."""
+    from server import protocol as p
+    from tests.support.visitor import Visitor
+
+    console = await open_console(browser, relay.relay.console_url, locale="es-ES")
+    page = console.page
+    await expect(page.locator("h1")).to_have_text("Iniciar sesión")
+    for lang, (sign_in, *_rest) in WORDS.items():
+        await console.el("language").select_option(lang)
+        await expect(page.locator("h1")).to_have_text(sign_in)
+        await page.screenshot(path=str(artifacts / f"console-sign-in-{lang}.png"))
+    await console.el("language").select_option("es")
+    await console.sign_in(relay.admin_email, relay.admin_password, remember=True)
+    assert await page.evaluate("sessionStorage.length") == 0
+    assert await page.evaluate("localStorage.getItem('jivo.console.token')")
+
+    visitor = Visitor(relay.ws_url, relay.site_key)
+    assert isinstance(await visitor.connect(), p.VisitorWelcome)
+    contact = visitor.send_frame(lambda rid: p.SetContact(id=rid, name="María López"))
+    await visitor.answer(contact)
+    await visitor.say("¿Hacen envíos a Sevilla? Necesito dos macetas grandes para el sábado.")
+    await console.el("accept").click()
+    await expect(console.message("Sevilla", "visitor")).to_have_count(1)
+    await console.el("composer").fill("Claro, llegan el viernes.")
+    await console.el("composer").press("Enter")
+    await expect(console.message("llegan el viernes")).to_have_attribute("data-state", "sent")
+
+    for width, suffix in ((None, ""), (NARROW, "-narrow")):
+        if width:
+            await page.set_viewport_size(width)
+        for lang, (_sign_in, inbox, team, not_here) in WORDS.items():
+            await console.el("language").select_option(lang)
+            await console.el("nav-inbox").click()
+            await expect(console.el("nav-inbox")).to_contain_text(inbox)
+            await expect(console.el("conn-state")).to_have_attribute("data-state", "connected")
+            await page.screenshot(path=str(artifacts / f"console-chats-{lang}{suffix}.png"))
+            await console.el("nav-team").click()
+            await expect(console.el("nav-team")).to_have_text(team)
+            await page.screenshot(path=str(artifacts / f"console-team-{lang}{suffix}.png"))
+            await console.el("nav-statistics").click()
+            await expect(console.el("not-here")).to_contain_text(not_here)
+            await page.screenshot(path=str(artifacts / f"console-not-here-{lang}{suffix}.png"))
+
+    await page.reload()
+    await expect(console.el("conn-state")).to_have_attribute("data-state", "connected")
+    assert console.sent[-1]["type"] != "sign_in"
+    assert [f["type"] for f in console.sent if f["type"] in ("sign_in", "authenticate")] == [
+        "sign_in",
+        "authenticate",
+    ]
+    await expect(console.el("chat-name")).to_have_text("María López")
+    await console.el("chat-open").click()
+    await expect(console.message("llegan el viernes")).to_have_count(1)
+    only_the_relay(console, relay)
+    assert console.errors == []
+    await visitor.close()
+    await console.close()
