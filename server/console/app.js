@@ -8,9 +8,10 @@ import { LANGUAGES, language, pickLanguage, setLanguage, t } from "./i18n.js";
 import { Inbox } from "./inbox.js";
 import { Outbox, prefs, session } from "./store.js";
 import { Team } from "./team.js";
+import { Visitors } from "./visitors.js";
 
 const PAGES = ["inbox", "crm", "team", "phone", "visitors", "statistics", "settings"];
-const BUILT = new Set(["inbox", "team"]);
+const BUILT = new Set(["inbox", "team", "visitors"]);
 
 class App {
   constructor(root) {
@@ -25,6 +26,7 @@ class App {
     this.page = "inbox";
     this.inbox = new Inbox(this.conn, this.outbox, () => this.updateTitle());
     this.team = new Team(this.conn, (agentId) => this.openColleague(agentId));
+    this.visitors = new Visitors(this.conn);
     setLanguage(pickLanguage(prefs.language(), navigator.language));
   }
 
@@ -183,10 +185,12 @@ class App {
   }
 
   renderPage() {
+    if (this.page !== "visitors") this.visitors.unmount();
     clear(this.main);
     this.main.dataset.page = this.page;
     if (this.page === "inbox") this.inbox.mount(this.main);
     else if (this.page === "team") this.team.mount(this.main);
+    else if (this.page === "visitors") this.visitors.mount(this.main);
     else if (!BUILT.has(this.page)) {
       this.main.append(el("div", { class: "not-here", "data-testid": "not-here" },
         el("h2", { text: t(this.page) }),
@@ -219,6 +223,7 @@ class App {
     }
     this.inbox.onFrame(f);
     this.team.onFrame(f);
+    this.visitors.onFrame(f);
   }
 
   updateMe() {

@@ -66,7 +66,8 @@ export class Inbox {
         break;
       case "typing_changed":
         if (f.who === "visitor" || f.agent_id !== this.conn.agentId) {
-          if (f.active) this.typing.set(f.chat_id, f.name || t("client", { id: "" }).trim());
+          const chat = this.chats.get(f.chat_id);
+          if (f.active) this.typing.set(f.chat_id, f.name || (chat ? this.chatName(chat) : ""));
           else this.typing.delete(f.chat_id);
           if (f.chat_id === this.selected) this.renderTyping();
         }
@@ -236,7 +237,12 @@ export class Inbox {
   async send() {
     const text = this.composer.value;
     if (!text.trim() || this.selected === null) return;
-    if (text.length > MAX_MESSAGE_CHARS) return;
+    if (text.length > MAX_MESSAGE_CHARS) {
+      this.composer.setCustomValidity(t("tooLong", { n: MAX_MESSAGE_CHARS }));
+      this.composer.reportValidity();
+      return;
+    }
+    this.composer.setCustomValidity("");
     const chatId = this.selected;
     this.composer.value = "";
     this.drafts.delete(chatId);

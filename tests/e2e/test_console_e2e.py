@@ -227,6 +227,12 @@ async def test_x5_console_shows_visitor_html_as_text(
     await expect(console.el("page-title")).to_have_text(title)
     assert await console.el("page-url").evaluate("n => n.tagName") == "SPAN"  # not a link
     await console.page.screenshot(path=str(artifacts / "console-xss-en.png"))
+    await console.el("nav-visitors").click()
+    row = console.el("visitor")
+    await expect(row.locator("[data-testid=visitor-name]")).to_have_text(XSS[0])
+    await expect(row.locator("[data-testid=visitor-title]")).to_have_text(title)
+    await expect(row.locator("[data-testid=visitor-url]")).to_have_text(XSS[3])
+    assert await row.locator("[data-testid=visitor-url]").evaluate("n => n.tagName") == "SPAN"
 
     assert await console.page.evaluate("window.__xss") is None
     assert console.dialogs == []
@@ -235,7 +241,7 @@ async def test_x5_console_shows_visitor_html_as_text(
     base = relay.relay.console_url.removesuffix("/agent")
     allowed = {f"{base}/agent", f"{base}/agent/favicon.svg", base.replace("http", "ws") + "/ws"}
     allowed |= {f"{base}/agent/{n}" for n in ("app.js", "conn.js", "dom.js", "i18n.js")}
-    allowed |= {f"{base}/agent/{n}" for n in ("inbox.js", "store.js", "team.js")}
+    allowed |= {f"{base}/agent/{n}" for n in ("inbox.js", "store.js", "team.js", "visitors.js")}
     allowed |= {f"{base}/agent/protocol.js", f"{base}/agent/console.css"}
     assert set(console.requests) <= allowed, set(console.requests) - allowed
     only_the_relay(console, relay)
@@ -351,6 +357,9 @@ async def test_x5_console_four_languages_narrow_and_remember_me(
             await console.el("nav-team").click()
             await expect(console.el("nav-team")).to_have_text(team)
             await page.screenshot(path=str(artifacts / f"console-team-{lang}{suffix}.png"))
+            await console.el("nav-visitors").click()
+            await expect(console.el("visitor")).to_have_count(1)
+            await page.screenshot(path=str(artifacts / f"console-visitors-{lang}{suffix}.png"))
             await console.el("nav-statistics").click()
             await expect(console.el("not-here")).to_contain_text(not_here)
             await page.screenshot(path=str(artifacts / f"console-not-here-{lang}{suffix}.png"))
@@ -368,4 +377,42 @@ async def test_x5_console_four_languages_narrow_and_remember_me(
     only_the_relay(console, relay)
     assert console.errors == []
     await visitor.close()
+    await console.close()
+
+
+async def test_x5_console_visitors_live_list_and_manual_invitation(
+    relay: RelayHandle, browser: Browser, artifacts: Path
+) -> None:
+    """X5 (V1/V2): Visitantes in the console lists the widget's visitor live, with the page's
+    title and URL; Invite sends the agent's message, the widget opens with it, and the
+    visitor's reply is a chat for this agent."""
+    console = await open_console(browser, relay.relay.console_url)
+    await console.sign_in(relay.agent_email, relay.agent_password)
+    await console.el("nav-visitors").click()
+    await expect(console.el("visitors")).to_contain_text("Nobody is on the sites right now.")
+    widget = await open_widget_page(browser, relay.demo_url)
+    await widget.wait_ready()
+    row = console.el("visitor")
+    await expect(row).to_have_count(1, timeout=TIMEOUT_MS)
+    await expect(row.locator("[data-testid=visitor-title]")).to_have_text(
+        "Verde Home: plants and pots"
+    )
+    await expect(row.locator("[data-testid=visitor-url]")).to_have_text(relay.demo_url)
+    await row.locator("[data-testid=invite]").click()
+    await console.el("invite-text").fill("¡Hola! Las monsteras están en oferta hoy.")
+    await console.page.screenshot(path=str(artifacts / "console-visitors-en.png"))
+    await console.el("invite-text").press("Enter")
+    await expect(console.el("invite-text")).to_have_count(0)
+    sent = console.sent_of("invite_visitor")
+    assert [s["text"] for s in sent] == ["¡Hola! Las monsteras están en oferta hoy."]
+    await widget.el("invitation-text").wait_for(state="visible", timeout=TIMEOUT_MS)
+    assert "monsteras" in (await widget.el("invitation-text").text_content() or "")
+    assert await widget.el("invitation-agent").text_content() == "Ana"
+    await widget.open()
+    await widget.say("¿Cuánto cuesta la grande?")
+    await console.el("nav-inbox").click()
+    chat = console.page.locator("[data-testid=chat]", has_text="¿Cuánto cuesta la grande?")
+    await expect(chat).to_have_count(1, timeout=TIMEOUT_MS)
+    assert console.errors == [] and widget.errors == []
+    await widget.close()
     await console.close()
