@@ -17,8 +17,9 @@ export function visitorName(chat) {
 }
 
 export class Inbox {
-  constructor(conn, outbox, changed) {
+  constructor(conn, outbox, changed, announcer) {
     this.conn = conn;
+    this.announcer = announcer;
     this.outbox = outbox;
     this.changed = changed;
     this.chats = new Map(); // id -> ChatInfo
@@ -27,6 +28,7 @@ export class Inbox {
     this.loaded = new Set(); // chats whose history was fetched
     this.drafts = new Map();
     this.typing = new Map(); // chat id -> name
+    this.ignored = new Map(); // chat id -> the ladder round it was ignored in (N3)
     this.agents = new Map();
     this.selected = null;
     this.node = null;
@@ -45,8 +47,7 @@ export class Inbox {
         this.welcomed(f);
         break;
       case "chat_offered":
-        if (!this.chats.has(f.chat.id)) this.announce(f.chat);
-        this.upsert(f.chat);
+        this.offered(f.chat);
         break;
       case "chat_opened":
       case "chat_state_changed":
@@ -89,7 +90,10 @@ export class Inbox {
       // An offer that went to someone else while this console was away is gone.
       if (chat.state === "offered" && !fresh.has(id)) this.chats.delete(id);
     }
-    for (const chat of w.chats) this.upsert(chat);
+    for (const chat of w.chats) {
+      if (chat.state === "offered") this.offered(chat);
+      else this.upsert(chat);
+    }
     this.outbox.all().then((items) => {
       for (const item of items) {
         if (item.agent_id !== w.agent.id || this.pending.has(item.client_msg_id)) continue;
@@ -100,12 +104,26 @@ export class Inbox {
     if (this.selected !== null) this.loadHistory(this.selected, true);
   }
 
+  offered(chat) {
+    // N3, as the desktop app: an ignored offer comes back only in a later round of the ladder.
+    const round = this.ignored.get(chat.id);
+    if (round !== undefined && chat.offer_round <= round) return;
+    this.ignored.delete(chat.id);
+    const known = this.chats.get(chat.id);
+    if (!known || known.state !== "offered" || round !== undefined) this.announce(chat);
+    this.upsert(chat);
+  }
+
   upsert(chat) {
+    if (chat.state !== "offered" && this.chats.get(chat.id)?.state === "offered") {
+      this.announcer.done(chat.id);
+    }
     this.chats.set(chat.id, { ...(this.chats.get(chat.id) || {}), ...chat });
     this.changed();
   }
 
   taken(f) {
+    this.announcer.done(f.chat_id);
     const chat = this.chats.get(f.chat_id);
     if (!chat) return;
     if (f.agent_id === this.conn.agentId) {
@@ -145,15 +163,7 @@ export class Inbox {
   }
 
   announce(chat) {
-    // A new chat: the browser's notification (with Accept / Ignore where it has actions).
-    if (!("Notification" in window) || Notification.permission !== "granted") return;
-    try {
-      const n = new Notification(t("offeredNote"), { body: `${visitorName(chat)}: ${chat.preview}`,
-        tag: `chat-${chat.id}` });
-      n.onclick = () => { window.focus(); this.select(chat.id); };
-    } catch {
-      // some browsers only notify from a service worker: the tab title still counts
-    }
+    this.announcer.chatOffered(chat.id, visitorName(chat), chat.preview || "");
   }
 
   connectionChanged(state) {
@@ -179,15 +189,17 @@ export class Inbox {
   }
 
   async ignore(chatId) {
-    try {
-      await this.conn.request("ignore_chat", { chat_id: chatId });
-    } catch {
-      // refused: it was taken or closed meanwhile; it goes from the list either way
-    }
+    this.announcer.done(chatId);
+    this.ignored.set(chatId, this.chats.get(chatId)?.offer_round ?? 0);
     this.chats.delete(chatId);
     if (this.selected === chatId) this.selected = null;
     this.changed();
     this.render();
+    try {
+      await this.conn.request("ignore_chat", { chat_id: chatId });
+    } catch {
+      // refused: it was taken or closed meanwhile; it is off the list either way
+    }
   }
 
   async leave(chatId) {
@@ -326,6 +338,7 @@ export class Inbox {
     const row = el("div", {
       class: `chat${chat.id === this.selected ? " on" : ""}`,
       "data-testid": "chat", "data-chat-id": chat.id, "data-state": chat.state,
+      "data-offer-round": chat.offer_round,
     },
     el("button", { class: "pick", "data-testid": "chat-open", onclick: () => this.select(chat.id) },
       el("span", { class: "name", "data-testid": "chat-name", text: this.chatName(chat) }),

@@ -4,6 +4,7 @@ HTML, and no request to any origin but the relay's."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import pytest
 from playwright.async_api import Browser, expect
 
 from tests.e2e.console_support import NARROW, ConsolePage, open_console
-from tests.e2e.widget_support import TIMEOUT_MS, open_widget_page
+from tests.e2e.widget_support import TIMEOUT_MS, open_widget_page, wait_until
 from tests.support.relay import RelayHandle, running_relay
 
 pytestmark = pytest.mark.browser
@@ -239,10 +240,9 @@ async def test_x5_console_shows_visitor_html_as_text(
     injected = "[data-testid=page] img, [data-testid=page] svg, [data-testid=page] script, b"
     assert await console.page.locator(injected).count() == 0
     base = relay.relay.console_url.removesuffix("/agent")
-    allowed = {f"{base}/agent", f"{base}/agent/favicon.svg", base.replace("http", "ws") + "/ws"}
-    allowed |= {f"{base}/agent/{n}" for n in ("app.js", "conn.js", "dom.js", "i18n.js")}
-    allowed |= {f"{base}/agent/{n}" for n in ("inbox.js", "store.js", "team.js", "visitors.js")}
-    allowed |= {f"{base}/agent/protocol.js", f"{base}/agent/console.css"}
+    files = (Path(__file__).resolve().parents[2] / "server" / "console").iterdir()
+    allowed = {f"{base}/agent", base.replace("http", "ws", 1) + "/ws"}
+    allowed |= {f"{base}/agent/{f.name}" for f in files}
     assert set(console.requests) <= allowed, set(console.requests) - allowed
     only_the_relay(console, relay)
     assert console.errors == []
@@ -416,3 +416,66 @@ async def test_x5_console_visitors_live_list_and_manual_invitation(
     assert console.errors == [] and widget.errors == []
     await widget.close()
     await console.close()
+
+
+NOTIFICATIONS = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration("/agent/");
+  if (!registration) return null;
+  const shown = await registration.getNotifications();
+  return shown.map((n) => ({ title: n.title, body: n.body, tag: n.tag,
+    actions: n.actions.map((a) => a.action), chat: n.data && n.data.chat_id }));
+}"""
+
+
+async def test_x5_console_announces_a_new_chat_and_ignores_it(
+    relay: RelayHandle, browser: Browser
+) -> None:
+    """X5 (N1/N3): a new chat is announced with a browser notification with Accept and Ignore
+    buttons (through the console's service worker) and counted in the tab title; Ignore sends
+    ignore_chat and the chat comes back in the ladder's next round, announced again; Accept
+    closes its notification."""
+    console = await open_console(browser, relay.relay.console_url, permissions=["notifications"])
+    await console.sign_in(relay.agent_email, relay.agent_password)
+    await console.page.wait_for_function(
+        "navigator.serviceWorker.getRegistration('/agent/').then((r) => !!(r && r.active))"
+    )
+    widget = await open_widget_page(browser, relay.demo_url)
+    await widget.open()
+    await widget.wait_ready()
+    await widget.say("¿Hay alguien?")
+    await expect(console.page).to_have_title("(1) Jivo agent console", timeout=TIMEOUT_MS)
+    chat_id = int(await console.el("chat").get_attribute("data-chat-id") or 0)
+    await wait_until(lambda: console.page.evaluate(NOTIFICATIONS))
+    shown = await console.page.evaluate(NOTIFICATIONS)
+    assert shown == [
+        {
+            "title": "A visitor is waiting for an answer.",
+            "body": "Client 1: ¿Hay alguien?",
+            "tag": f"chat-{chat_id}",
+            "actions": ["accept", "ignore"],
+            "chat": chat_id,
+        }
+    ]
+    await console.el("ignore").click()
+    assert [f["chat_id"] for f in console.sent_of("ignore_chat")] == [chat_id]
+    # N3 (the guide): the ignored chat goes round the ladder and comes back to this agent, the
+    # only one online, in a later round, announced again.
+    again = console.page.locator(f"[data-testid=chat][data-chat-id='{chat_id}']")
+    await expect(again).to_have_attribute("data-offer-round", re.compile("^[1-3]$"), timeout=20_000)
+    await wait_until(lambda: console.page.evaluate(NOTIFICATIONS))
+    assert [n["tag"] for n in await console.page.evaluate(NOTIFICATIONS)] == [f"chat-{chat_id}"]
+    await again.locator("[data-testid=accept]").click()
+    await expect(again).to_have_attribute("data-state", "active")
+    await expect(console.page).to_have_title("Jivo agent console")
+    await wait_until(_no_notifications(console))
+    only_the_relay(console, relay)
+    assert console.errors == [] and widget.errors == []
+    await widget.close()
+    await console.close()
+
+
+def _no_notifications(console: ConsolePage) -> Any:
+    async def check() -> bool:
+        return await console.page.evaluate(NOTIFICATIONS) == []
+
+    return check
