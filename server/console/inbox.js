@@ -3,6 +3,7 @@
 // through textContent only (dom.js). A reply is kept in the outbox (IndexedDB) until the relay
 // acknowledges it: typed while the relay is down, it shows as sending and goes once.
 
+import { ChatActions } from "./chat_actions.js";
 import { clear, el, safeLink } from "./dom.js";
 import { t } from "./i18n.js";
 import { MAX_MESSAGE_CHARS } from "./protocol.js";
@@ -33,6 +34,7 @@ export class Inbox {
     this.selected = null;
     this.node = null;
     this._typingSent = 0;
+    this.actions = new ChatActions(conn, this);
   }
 
   waitingCount() {
@@ -42,6 +44,7 @@ export class Inbox {
   // ---------------------------------------------------------------- frames
 
   onFrame(f) {
+    const handled = this.actions.onFrame(f);
     switch (f.type) {
       case "welcome":
         this.welcomed(f);
@@ -76,10 +79,20 @@ export class Inbox {
       case "agent_presence":
         this.agents.set(f.agent.id, f.agent);
         break;
+      case "receipt_changed":
+        this.receipt(f);
+        break;
       default:
-        return;
+        if (!handled) return;
     }
     this.render();
+  }
+
+  receipt(f) {
+    const chat = this.chats.get(f.chat_id);
+    if (!chat || f.reader !== "visitor") return;
+    chat.visitor_delivered_seq = Math.max(chat.visitor_delivered_seq || 0, f.delivered_seq);
+    chat.visitor_read_seq = Math.max(chat.visitor_read_seq || 0, f.read_seq);
   }
 
   welcomed(w) {
@@ -115,6 +128,16 @@ export class Inbox {
   }
 
   upsert(chat) {
+    const me = this.conn.agentId;
+    const theirs = chat.state === "active" && chat.kind !== "direct" && chat.agent_id !== me &&
+      !(chat.members || []).includes(me);
+    if (theirs) {
+      // a colleague's chat now (this agent transferred it or left): off this agent's list
+      this.chats.delete(chat.id);
+      if (this.selected === chat.id) this.selected = null;
+      this.changed();
+      return;
+    }
     if (chat.state !== "offered" && this.chats.get(chat.id)?.state === "offered") {
       this.announcer.done(chat.id);
     }
@@ -150,6 +173,11 @@ export class Inbox {
       if (ev.kind === "closed" || ev.kind === "missed") chat.state = ev.kind === "closed" ? "closed" : "missed";
     }
     if (ev.author === "visitor") this.typing.delete(ev.chat_id);
+    if (ev.kind === "left" && ev.author_id === this.conn.agentId && chat && chat.kind !== "direct") {
+      // C7: this agent left (a transfer went through, or it left a colleague's chat)
+      this.chats.delete(ev.chat_id);
+      if (this.selected === ev.chat_id) this.selected = null;
+    }
   }
 
   acked(f) {
@@ -224,6 +252,10 @@ export class Inbox {
   }
 
   async select(chatId) {
+    if (this.selected !== chatId) {
+      if (this.selected !== null) this.conn.notify("view_chat", { chat_id: this.selected, viewing: false });
+      if (chatId !== null) this.conn.notify("view_chat", { chat_id: chatId, viewing: true });
+    }
     if (this.composer && this.selected !== chatId) {
       if (this.selected !== null) this.drafts.set(this.selected, this.composer.value);
       this.composer.value = this.drafts.get(chatId) || "";
@@ -258,13 +290,24 @@ export class Inbox {
     const chatId = this.selected;
     this.composer.value = "";
     this.drafts.delete(chatId);
-    const item = await this.conn.sendMessage(chatId, text);
+    const comment = this.commentBox.checked;
+    this.commentBox.checked = false;
+    const item = await this.conn.sendMessage(chatId, text, comment);
     if (!this.pending.has(item.client_msg_id) && !this.sentAlready(item)) {
       this.pending.set(item.client_msg_id, { ...item, state: "pending" });
     }
     this.conn.notify("typing", { active: false, chat_id: chatId });
     this._typingSent = 0;
     this.render();
+  }
+
+  /** A quick phrase into the composer, where the cursor is. */
+  insert(text) {
+    const c = this.composer;
+    const at = c.selectionStart ?? c.value.length;
+    c.value = c.value.slice(0, at) + text + c.value.slice(c.selectionEnd ?? at);
+    c.focus();
+    c.selectionStart = c.selectionEnd = at + text.length;
   }
 
   sentAlready(item) {
@@ -301,9 +344,13 @@ export class Inbox {
     this.composer.addEventListener("input", () => this.typed());
     this.sendButton = el("button", { "data-testid": "send", text: t("send"),
       onclick: () => this.send() });
-    this.composeRow = el("div", { class: "compose" }, this.composer, this.sendButton);
+    this.commentBox = el("input", { type: "checkbox", "data-testid": "comment" });
+    this.composeRow = el("div", { class: "compose" }, this.composer,
+      el("div", { class: "compose-side" }, this.sendButton,
+        el("label", { class: "check", title: t("commentHint") }, this.commentBox, " ", t("comment"))));
+    this.tools = el("div", { class: "tools", "data-testid": "tools" });
     this.conv = el("div", { class: "conv", "data-testid": "conversation" },
-      this.head, this.log, this.typingLine, this.composeRow);
+      this.head, this.tools, this.log, this.typingLine, this.composeRow);
     node.append(el("div", { class: "inbox" }, this.list, this.conv));
     this.render();
   }
@@ -316,6 +363,7 @@ export class Inbox {
 
   renderList() {
     clear(this.list);
+    this.actions.renderOffers(this.list);
     const chats = [...this.chats.values()].filter((c) => c.state !== "missed");
     const waiting = chats.filter((c) => c.state === "offered");
     const mine = chats.filter((c) => c.state !== "offered");
@@ -359,6 +407,7 @@ export class Inbox {
     clear(this.log);
     this.conv.dataset.chatId = chat ? chat.id : "";
     this.composeRow.hidden = !chat || chat.state !== "active";
+    this.actions.renderTools(this.tools, chat);
     if (!chat) {
       this.head.append(el("p", { class: "empty", text: t("pickChat") }));
       this.typingLine.textContent = "";
@@ -382,13 +431,16 @@ export class Inbox {
       }
     }
     const events = [...(this.events.get(chat.id)?.values() || [])].sort((a, b) => a.seq - b.seq);
-    for (const ev of events) this.log.append(this.eventRow(ev));
+    for (const ev of events) {
+      const row = this.eventRow(ev);
+      if (row) this.log.append(row);
+    }
     for (const [cmid, item] of this.pending) {
       if (item.chat_id !== chat.id) continue;
       this.log.append(this.bubble("agent", "", item.text, { cmid, state: item.state,
         note: item.state === "failed" ? t("notSent", { code: item.code }) : t("sending") }));
     }
-    if (chat.state === "closed") {
+    if (chat.state === "closed" && !events.some((ev) => ev.kind === "closed")) {
       this.log.append(el("li", { class: "sys", text: t("chatClosedState") }));
     }
     this.renderTyping();
@@ -406,21 +458,28 @@ export class Inbox {
     if (ev.kind === "message" || ev.kind === "comment" || ev.kind === "file") {
       const mine = ev.author === "agent" && ev.author_id === this.conn.agentId;
       const direct = this.chats.get(ev.chat_id)?.kind === "direct";
+      const chat = this.chats.get(ev.chat_id) || {};
+      let receipt = null; // C19: how far the visitor has the agent's messages
+      if (mine && ev.kind === "message" && chat.kind !== "direct") {
+        if (ev.seq <= (chat.visitor_read_seq || 0)) receipt = "read";
+        else if (ev.seq <= (chat.visitor_delivered_seq || 0)) receipt = "delivered";
+      }
+      const note = ev.kind === "comment" ? t("comment") : receipt && t(receipt);
       return this.bubble(ev.author === "visitor" ? "visitor" : "agent", who, ev.text, {
-        seq: ev.seq, state: mine ? "sent" : null, comment: ev.kind === "comment",
+        seq: ev.seq, state: mine ? "sent" : null, receipt, note, comment: ev.kind === "comment",
         file: ev.kind === "file", side: ev.author === "visitor" || (direct && !mine) ? "left" : "right",
       });
     }
     const text = { joined: t("joined", { name: who }), left: t("left", { name: who }),
-      closed: t("closed") }[ev.kind] || "";
-    return el("li", { class: "sys", "data-testid": "system", text });
+      closed: t("closed"), transfer: t("transferred", { name: who }) }[ev.kind];
+    return text ? el("li", { class: "sys", "data-testid": "system", text }) : null;
   }
 
   bubble(author, who, text, opts) {
     return el("li", {
       class: `msg ${opts.side || "right"}${opts.comment ? " comment" : ""}${opts.file ? " file" : ""}`,
       "data-testid": "message", "data-author": author, "data-seq": opts.seq,
-      "data-state": opts.state, "data-client-msg-id": opts.cmid,
+      "data-state": opts.state, "data-client-msg-id": opts.cmid, "data-receipt": opts.receipt,
     },
     who ? el("span", { class: "who", "data-testid": "author", text: who }) : null,
     el("span", { class: "bub", "data-testid": "text", text }),

@@ -479,3 +479,70 @@ def _no_notifications(console: ConsolePage) -> Any:
         return await console.page.evaluate(NOTIFICATIONS) == []
 
     return check
+
+
+async def test_x5_console_comment_phrase_transfer_with_note_and_block(
+    relay: RelayHandle, browser: Browser, artifacts: Path
+) -> None:
+    """X5 (C10/C12/C7/C8) between two consoles: Boss inserts a quick phrase, writes an internal
+    comment the widget never shows, and transfers the chat to Ana with a note; Ana's console
+    offers it with the note, she accepts, answers (the widget shows it) and blocks the
+    visitor, whose widget can no longer write."""
+    from tests.e2e.widget_support import signed_in_agent
+
+    async with signed_in_agent(relay) as admin:
+        await admin.save_phrase("envio", "El envío es gratis desde 50 €.")
+    boss = await open_console(browser, relay.relay.console_url)
+    await boss.sign_in(relay.admin_email, relay.admin_password)
+    widget = await open_widget_page(browser, relay.demo_url)
+    await widget.open()
+    await widget.wait_ready()
+    await widget.say("¿Cuánto cuesta el envío?")
+    await boss.el("accept").click()
+    ana = await open_console(browser, relay.relay.console_url)
+    await ana.sign_in(relay.agent_email, relay.agent_password)
+
+    await boss.el("phrases").select_option(label="envio · El envío es gratis desde 50 €.")
+    await expect(boss.el("composer")).to_have_value("El envío es gratis desde 50 €.")
+    await boss.el("composer").press("Enter")
+    await widget.wait_text("El envío es gratis desde 50 €.", author="agent")
+    await boss.el("comment").check()
+    await boss.el("composer").fill("Cliente habitual, tratar con cariño")
+    await boss.el("composer").press("Enter")
+    comment = boss.message("Cliente habitual")
+    await expect(comment).to_have_attribute("data-state", "sent")
+    await expect(comment.locator("[data-testid=note]")).to_have_text("Internal comment")
+    assert boss.sent_of("send_message")[-1]["comment"] is True
+
+    await boss.el("transfer").click()
+    await boss.el("action-colleague").select_option(label="Ana")
+    await boss.el("action-note").fill("Pregunta por envíos a Canarias")
+    await boss.page.screenshot(path=str(artifacts / "console-transfer-en.png"))
+    await boss.el("action-send").click()
+    await expect(boss.el("notice")).to_have_text("Transfer offered: waiting for the answer.")
+    offer = ana.el("colleague-offer")
+    await expect(offer).to_contain_text("Boss offers you a chat", timeout=TIMEOUT_MS)
+    await expect(offer.locator("[data-testid=offer-note]")).to_have_text(
+        "Pregunta por envíos a Canarias"
+    )
+    await ana.page.screenshot(path=str(artifacts / "console-transfer-offer-en.png"))
+    await offer.locator("[data-testid=offer-accept]").click()
+    await expect(ana.el("conv-name")).to_have_text("Client 1")
+    await expect(ana.message("Cliente habitual")).to_have_count(1)  # agents see comments
+    await expect(boss.el("chat")).to_have_count(0)  # Boss left it with the transfer
+    await expect(boss.el("notice")).to_have_count(0)
+    await ana.el("composer").fill("Hola, soy Ana: a Canarias también.")
+    await ana.el("composer").press("Enter")
+    await widget.wait_text("a Canarias también", author="agent")
+    assert "Cliente habitual, tratar con cariño" not in await widget.texts()
+
+    await ana.el("block").click()
+    await ana.el("action-note").fill("spam")
+    await ana.el("action-send").click()
+    await expect(ana.el("notice")).to_have_text("The visitor is blocked.")
+    await wait_until(lambda: widget.el("input").is_disabled())
+    assert [f["reason"] for f in ana.sent_of("block_client")] == ["spam"]
+    assert boss.errors == [] and ana.errors == [] and widget.errors == []
+    await widget.close()
+    await ana.close()
+    await boss.close()
