@@ -235,19 +235,40 @@ export class Connection {
     this.handlers.onFrame?.(data);
   }
 
-  /** A request answered by a frame with its id; rejects with RelayError on an error frame. */
+  /** A request answered by a frame with its id; rejects with RelayError on an error frame.
+   * ``fields.id`` may be given (newId()) when a second answer with that id is awaited too. */
   request(type, fields = {}) {
     if (!this._ws) return Promise.reject(new RelayError("connection_lost", "not connected"));
-    const id = this._id();
-    const data = frame(type, { id, ...fields });
+    const data = frame(type, { id: this._id(), ...fields });
+    const answer = this.expect(data.id);
+    this._ws.send(JSON.stringify(data));
+    return answer;
+  }
+
+  newId() {
+    return this._id();
+  }
+
+  /** The next frame with this request id (C14: file_stored after upload_ready). */
+  expect(id, timeoutMs = REQUEST_TIMEOUT_MS) {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this._pending.delete(id);
         reject(new RelayError("timeout", "no answer"));
-      }, REQUEST_TIMEOUT_MS);
+      }, timeoutMs);
       this._pending.set(id, { resolve, reject, timer, parts: [] });
-      this._ws.send(JSON.stringify(data));
     });
+  }
+
+  /** C14: a chunk of an upload, as a binary frame; false when the connection is gone. */
+  sendBinary(bytes) {
+    if (!this._ws) return false;
+    this._ws.send(bytes);
+    return true;
+  }
+
+  buffered() {
+    return this._ws ? this._ws.bufferedAmount : 0;
   }
 
   /** A frame without an answer (typing, receipt); dropped while disconnected. */

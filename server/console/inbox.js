@@ -5,6 +5,7 @@
 
 import { ChatActions } from "./chat_actions.js";
 import { clear, el, safeLink } from "./dom.js";
+import { Files } from "./files.js";
 import { t } from "./i18n.js";
 import { MAX_MESSAGE_CHARS } from "./protocol.js";
 
@@ -35,6 +36,7 @@ export class Inbox {
     this.node = null;
     this._typingSent = 0;
     this.actions = new ChatActions(conn, this);
+    this.files = new Files(conn);
   }
 
   waitingCount() {
@@ -301,6 +303,19 @@ export class Inbox {
     this.render();
   }
 
+  async attach() {
+    const file = this.fileInput.files[0];
+    this.fileInput.value = "";
+    if (!file || this.selected === null) return;
+    this.fileNote.textContent = t("uploading", { name: file.name });
+    try {
+      await this.files.upload(this.selected, file);
+      this.fileNote.textContent = "";
+    } catch (err) {
+      this.fileNote.textContent = err.message;
+    }
+  }
+
   /** A quick phrase into the composer, where the cursor is. */
   insert(text) {
     const c = this.composer;
@@ -345,12 +360,17 @@ export class Inbox {
     this.sendButton = el("button", { "data-testid": "send", text: t("send"),
       onclick: () => this.send() });
     this.commentBox = el("input", { type: "checkbox", "data-testid": "comment" });
+    this.fileInput = el("input", { type: "file", "data-testid": "file-input", hidden: true });
+    this.fileInput.addEventListener("change", () => this.attach());
+    this.fileNote = el("p", { class: "file-note", "data-testid": "file-note", role: "status" });
     this.composeRow = el("div", { class: "compose" }, this.composer,
       el("div", { class: "compose-side" }, this.sendButton,
+        el("button", { "data-testid": "attach", text: t("attach"),
+          onclick: () => this.fileInput.click() }), this.fileInput,
         el("label", { class: "check", title: t("commentHint") }, this.commentBox, " ", t("comment"))));
     this.tools = el("div", { class: "tools", "data-testid": "tools" });
     this.conv = el("div", { class: "conv", "data-testid": "conversation" },
-      this.head, this.tools, this.log, this.typingLine, this.composeRow);
+      this.head, this.tools, this.log, this.typingLine, this.fileNote, this.composeRow);
     node.append(el("div", { class: "inbox" }, this.list, this.conv));
     this.render();
   }
@@ -467,7 +487,7 @@ export class Inbox {
       const note = ev.kind === "comment" ? t("comment") : receipt && t(receipt);
       return this.bubble(ev.author === "visitor" ? "visitor" : "agent", who, ev.text, {
         seq: ev.seq, state: mine ? "sent" : null, receipt, note, comment: ev.kind === "comment",
-        file: ev.kind === "file", side: ev.author === "visitor" || (direct && !mine) ? "left" : "right",
+        file: ev.kind === "file", fileInfo: ev.kind === "file" ? ev.file : null, side: ev.author === "visitor" || (direct && !mine) ? "left" : "right",
       });
     }
     const text = { joined: t("joined", { name: who }), left: t("left", { name: who }),
@@ -476,6 +496,10 @@ export class Inbox {
   }
 
   bubble(author, who, text, opts) {
+    const download = opts.fileInfo
+      ? el("button", { class: "link", "data-testid": "download", text: t("download"),
+        onclick: () => this.files.download(opts.fileInfo).catch(() => {}) })
+      : null;
     return el("li", {
       class: `msg ${opts.side || "right"}${opts.comment ? " comment" : ""}${opts.file ? " file" : ""}`,
       "data-testid": "message", "data-author": author, "data-seq": opts.seq,
@@ -483,6 +507,7 @@ export class Inbox {
     },
     who ? el("span", { class: "who", "data-testid": "author", text: who }) : null,
     el("span", { class: "bub", "data-testid": "text", text }),
+    download,
     opts.note ? el("span", { class: "note", "data-testid": "note", text: opts.note }) : null);
   }
 

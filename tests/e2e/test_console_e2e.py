@@ -546,3 +546,48 @@ async def test_x5_console_comment_phrase_transfer_with_note_and_block(
     await widget.close()
     await ana.close()
     await boss.close()
+
+
+async def test_x5_console_files_both_ways(
+    relay: RelayHandle, browser: Browser, artifacts: Path
+) -> None:
+    """X5 (C14): the agent attaches a file in the console, the widget shows it; the visitor
+    sends one named like HTML, the console shows the name as text and downloads the very bytes
+    from its own origin (the console's port serves the granted /files/ link)."""
+    console = await open_console(browser, relay.relay.console_url)
+    await console.sign_in(relay.agent_email, relay.agent_password)
+    widget = await open_widget_page(browser, relay.demo_url)
+    await widget.open()
+    await widget.wait_ready()
+    await widget.say("Le mando la foto")
+    await console.el("accept").click()
+    await expect(console.message("Le mando la foto", "visitor")).to_have_count(1)
+
+    price_list = "Maceta grande: 25 €\nMaceta pequeña: 12 €\n".encode()
+    await console.el("file-input").set_input_files(
+        files=[{"name": "precios.txt", "mimeType": "text/plain", "buffer": price_list}]
+    )
+    await expect(console.message("precios.txt", "agent")).to_have_count(1, timeout=TIMEOUT_MS)
+    await expect(console.el("file-note")).to_have_text("")
+    upload = console.sent_of("upload_file")[0]
+    assert upload["size"] == len(price_list) and upload["name"] == "precios.txt"
+    theirs = widget.page.locator("#jivo-chat-widget [data-testid=file][data-author=agent]")
+    await expect(theirs).to_contain_text("precios.txt", timeout=TIMEOUT_MS)
+
+    name = '<img src=x onerror="window.__xss=6">.txt'
+    await widget.el("file-input").set_input_files(
+        files=[{"name": name, "mimeType": "text/plain", "buffer": b"foto"}]
+    )
+    mine = console.message(name, "visitor")
+    await expect(mine.locator("[data-testid=text]")).to_have_text(name, timeout=TIMEOUT_MS)
+    async with console.page.expect_download() as download_info:
+        await mine.locator("[data-testid=download]").click()
+    download = await download_info.value
+    assert download.url.startswith(relay.relay.console_url.removesuffix("/agent") + "/files/")
+    assert Path(await download.path()).read_bytes() == b"foto"
+    await console.page.screenshot(path=str(artifacts / "console-files-en.png"))
+    assert await console.page.evaluate("window.__xss") is None
+    only_the_relay(console, relay)
+    assert console.errors == [] and widget.errors == []
+    await widget.close()
+    await console.close()
