@@ -6,6 +6,7 @@
 import { ChatActions } from "./chat_actions.js";
 import { clear, el, safeLink } from "./dom.js";
 import { Files } from "./files.js";
+import { bubble, chatRow, eventRow } from "./rows.js";
 import { t } from "./i18n.js";
 import { MAX_MESSAGE_CHARS } from "./protocol.js";
 
@@ -218,6 +219,15 @@ export class Inbox {
     this.composer?.focus();
   }
 
+  async quickReply(chatId, text) {
+    await this.accept(chatId);
+    const chat = this.chats.get(chatId);
+    if (!chat || chat.state !== "active") return;
+    const item = await this.conn.sendMessage(chatId, text);
+    if (!this.sentAlready(item)) this.pending.set(item.client_msg_id, { ...item, state: "pending" });
+    this.render();
+  }
+
   async ignore(chatId) {
     this.announcer.done(chatId);
     this.ignored.set(chatId, this.chats.get(chatId)?.offer_round ?? 0);
@@ -389,9 +399,9 @@ export class Inbox {
     const mine = chats.filter((c) => c.state !== "offered");
     if (!chats.length) this.list.append(el("p", { class: "empty", text: t("noChats") }));
     if (waiting.length) this.list.append(el("h3", { text: t("waiting") }));
-    for (const chat of waiting) this.list.append(this.chatRow(chat, true));
+    for (const chat of waiting) this.list.append(chatRow(this, chat, true));
     if (mine.length) this.list.append(el("h3", { text: t("myChats") }));
-    for (const chat of mine) this.list.append(this.chatRow(chat, false));
+    for (const chat of mine) this.list.append(chatRow(this, chat, false));
   }
 
   chatName(chat) {
@@ -400,25 +410,6 @@ export class Inbox {
       return this.agents.get(other)?.name || t("team");
     }
     return visitorName(chat);
-  }
-
-  chatRow(chat, offered) {
-    const row = el("div", {
-      class: `chat${chat.id === this.selected ? " on" : ""}`,
-      "data-testid": "chat", "data-chat-id": chat.id, "data-state": chat.state,
-      "data-offer-round": chat.offer_round,
-    },
-    el("button", { class: "pick", "data-testid": "chat-open", onclick: () => this.select(chat.id) },
-      el("span", { class: "name", "data-testid": "chat-name", text: this.chatName(chat) }),
-      el("span", { class: "preview", "data-testid": "chat-preview", text: chat.preview || "" })));
-    if (offered) {
-      row.append(el("div", { class: "offer" },
-        el("button", { class: "primary", "data-testid": "accept", text: t("accept"),
-          onclick: () => this.accept(chat.id) }),
-        el("button", { "data-testid": "ignore", text: t("ignore"),
-          onclick: () => this.ignore(chat.id) })));
-    }
-    return row;
   }
 
   renderConversation() {
@@ -447,17 +438,17 @@ export class Inbox {
     if (chat.state === "offered") {
       this.log.append(el("li", { class: "sys", text: t("offeredNote") }));
       if (chat.preview) {
-        this.log.append(this.bubble("visitor", this.chatName(chat), chat.preview, { side: "left" }));
+        this.log.append(bubble(this, "visitor", this.chatName(chat), chat.preview, { side: "left" }));
       }
     }
     const events = [...(this.events.get(chat.id)?.values() || [])].sort((a, b) => a.seq - b.seq);
     for (const ev of events) {
-      const row = this.eventRow(ev);
+      const row = eventRow(this, ev);
       if (row) this.log.append(row);
     }
     for (const [cmid, item] of this.pending) {
       if (item.chat_id !== chat.id) continue;
-      this.log.append(this.bubble("agent", "", item.text, { cmid, state: item.state,
+      this.log.append(bubble(this, "agent", "", item.text, { cmid, state: item.state,
         note: item.state === "failed" ? t("notSent", { code: item.code }) : t("sending") }));
     }
     if (chat.state === "closed" && !events.some((ev) => ev.kind === "closed")) {
@@ -471,44 +462,6 @@ export class Inbox {
   renderTyping() {
     const name = this.typing.get(this.selected);
     this.typingLine.textContent = name ? t("typing", { name }) : "";
-  }
-
-  eventRow(ev) {
-    const who = ev.author_name || (ev.author === "visitor" ? this.chatName(this.chats.get(ev.chat_id) || {}) : "");
-    if (ev.kind === "message" || ev.kind === "comment" || ev.kind === "file") {
-      const mine = ev.author === "agent" && ev.author_id === this.conn.agentId;
-      const direct = this.chats.get(ev.chat_id)?.kind === "direct";
-      const chat = this.chats.get(ev.chat_id) || {};
-      let receipt = null; // C19: how far the visitor has the agent's messages
-      if (mine && ev.kind === "message" && chat.kind !== "direct") {
-        if (ev.seq <= (chat.visitor_read_seq || 0)) receipt = "read";
-        else if (ev.seq <= (chat.visitor_delivered_seq || 0)) receipt = "delivered";
-      }
-      const note = ev.kind === "comment" ? t("comment") : receipt && t(receipt);
-      return this.bubble(ev.author === "visitor" ? "visitor" : "agent", who, ev.text, {
-        seq: ev.seq, state: mine ? "sent" : null, receipt, note, comment: ev.kind === "comment",
-        file: ev.kind === "file", fileInfo: ev.kind === "file" ? ev.file : null, side: ev.author === "visitor" || (direct && !mine) ? "left" : "right",
-      });
-    }
-    const text = { joined: t("joined", { name: who }), left: t("left", { name: who }),
-      closed: t("closed"), transfer: t("transferred", { name: who }) }[ev.kind];
-    return text ? el("li", { class: "sys", "data-testid": "system", text }) : null;
-  }
-
-  bubble(author, who, text, opts) {
-    const download = opts.fileInfo
-      ? el("button", { class: "link", "data-testid": "download", text: t("download"),
-        onclick: () => this.files.download(opts.fileInfo).catch(() => {}) })
-      : null;
-    return el("li", {
-      class: `msg ${opts.side || "right"}${opts.comment ? " comment" : ""}${opts.file ? " file" : ""}`,
-      "data-testid": "message", "data-author": author, "data-seq": opts.seq,
-      "data-state": opts.state, "data-client-msg-id": opts.cmid, "data-receipt": opts.receipt,
-    },
-    who ? el("span", { class: "who", "data-testid": "author", text: who }) : null,
-    el("span", { class: "bub", "data-testid": "text", text }),
-    download,
-    opts.note ? el("span", { class: "note", "data-testid": "note", text: opts.note }) : null);
   }
 
   sendReceipt(chat, events) {

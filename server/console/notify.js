@@ -5,18 +5,34 @@
 
 import { t } from "./i18n.js";
 
+/** The registration once its worker is active (``ready`` would wait for a worker controlling
+ * this page, and /agent is outside the worker's /agent/ scope). */
+function activated(registration) {
+  if (registration.active) return registration;
+  const worker = registration.installing || registration.waiting;
+  return new Promise((resolve) => {
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "activated") resolve(registration);
+    });
+  });
+}
+
 export class Announcer {
   constructor(onAction) {
     this.onAction = onAction;
     this.registration = null;
     this.audio = null;
+    // Shows and closes in the order they were asked: a "done" still looking up the old
+    // notification must not close the one shown for the chat's next round.
+    this._queue = Promise.resolve();
     if ("serviceWorker" in navigator && window.isSecureContext) {
       navigator.serviceWorker.addEventListener("message", (ev) => {
         if (ev.data && ev.data.kind === "jivo-notification") this.onAction(ev.data.action, ev.data.chat_id);
       });
-      navigator.serviceWorker.register("/agent/sw.js", { scope: "/agent/" })
-        .then(() => navigator.serviceWorker.getRegistration("/agent/"))
-        .then((registration) => { this.registration = registration || null; })
+      // The first notification waits for the worker (its buttons need it).
+      this._queue = navigator.serviceWorker.register("/agent/sw.js", { scope: "/agent/" })
+        .then(activated)
+        .then((registration) => { this.registration = registration; })
         .catch(() => { this.registration = null; });
     }
   }
@@ -36,8 +52,17 @@ export class Announcer {
     }
   }
 
-  async chatOffered(chatId, name, preview) {
+  _then(job) {
+    this._queue = this._queue.then(job).catch(() => {});
+    return this._queue;
+  }
+
+  chatOffered(chatId, name, preview) {
     this.beep();
+    return this._then(() => this._show(chatId, name, preview));
+  }
+
+  async _show(chatId, name, preview) {
     if (!("Notification" in window) || Notification.permission !== "granted") return;
     const title = t("offeredNote");
     const body = preview ? `${name}: ${preview}` : name;
@@ -58,7 +83,11 @@ export class Announcer {
   }
 
   /** The chat was answered (here or elsewhere): its notification goes. */
-  async done(chatId) {
+  done(chatId) {
+    return this._then(() => this._close(chatId));
+  }
+
+  async _close(chatId) {
     if (!this.registration) return;
     try {
       for (const n of await this.registration.getNotifications({ tag: `chat-${chatId}` })) n.close();

@@ -591,3 +591,37 @@ async def test_x5_console_files_both_ways(
     assert console.errors == [] and widget.errors == []
     await widget.close()
     await console.close()
+
+
+async def test_x5_console_quick_reply_and_the_away_switch(
+    relay: RelayHandle, browser: Browser
+) -> None:
+    """X5 (N2, A1): a quick reply typed in the waiting chat's row takes the chat and answers in
+    one go; the away switch tells the relay, and a colleague sees the agent away."""
+    from server import protocol as p
+    from tests.e2e.widget_support import signed_in_agent
+
+    console = await open_console(browser, relay.relay.console_url)
+    await console.sign_in(relay.agent_email, relay.agent_password)
+    widget = await open_widget_page(browser, relay.demo_url)
+    await widget.open()
+    await widget.wait_ready()
+    await widget.say("¿Abren el domingo?")
+    quick = console.el("quick-reply")
+    await quick.fill("No, de lunes a sábado.")
+    await quick.press("Enter")
+    await expect(console.page.locator("[data-testid=chat][data-state=active]")).to_have_count(1)
+    await widget.wait_text("No, de lunes a sábado.", author="agent")
+    await expect(console.message("No, de lunes a sábado.")).to_have_count(1)
+    assert len(console.sent_of("accept_chat")) == 1
+
+    async with signed_in_agent(relay) as boss:
+        await console.el("status").select_option("away")
+        presence = await boss.wait_for(
+            lambda f: isinstance(f, p.AgentPresence) and f.agent.status == "away", timeout=10
+        )
+        assert presence.agent.email == relay.agent_email
+    assert console.sent_of("set_status")[-1]["status"] == "away"
+    assert console.errors == [] and widget.errors == []
+    await widget.close()
+    await console.close()
