@@ -7,6 +7,7 @@ import { ChatActions } from "./chat_actions.js";
 import { clear, el, safeLink } from "./dom.js";
 import { Files } from "./files.js";
 import { bubble, chatRow, eventRow } from "./rows.js";
+import { drafts } from "./store.js";
 import { t } from "./i18n.js";
 import { MAX_MESSAGE_CHARS } from "./protocol.js";
 
@@ -29,7 +30,6 @@ export class Inbox {
     this.events = new Map(); // chat id -> Map(seq -> event)
     this.pending = new Map(); // client_msg_id -> {chat_id, text, state, code}
     this.loaded = new Set(); // chats whose history was fetched
-    this.drafts = new Map();
     this.typing = new Map(); // chat id -> name
     this.ignored = new Map(); // chat id -> the ladder round it was ignored in (N3)
     this.agents = new Map();
@@ -209,8 +209,7 @@ export class Inbox {
       await this.conn.request("accept_chat", { chat_id: chatId });
       const chat = this.chats.get(chatId);
       if (chat) Object.assign(chat, { state: "active", agent_id: this.conn.agentId });
-      this.selected = chatId;
-      await this.loadHistory(chatId, true);
+      await this.select(chatId);
     } catch (err) {
       if (err.code === "chat_taken" || err.code === "chat_closed") this.chats.delete(chatId);
     }
@@ -269,8 +268,8 @@ export class Inbox {
       if (chatId !== null) this.conn.notify("view_chat", { chat_id: chatId, viewing: true });
     }
     if (this.composer && this.selected !== chatId) {
-      if (this.selected !== null) this.drafts.set(this.selected, this.composer.value);
-      this.composer.value = this.drafts.get(chatId) || "";
+      if (this.selected !== null) drafts.set(this.selected, this.composer.value);
+      this.composer.value = chatId === null ? "" : drafts.get(chatId);
     }
     this.selected = chatId;
     this.render();
@@ -301,7 +300,7 @@ export class Inbox {
     this.composer.setCustomValidity("");
     const chatId = this.selected;
     this.composer.value = "";
-    this.drafts.delete(chatId);
+    drafts.set(chatId, "");
     const comment = this.commentBox.checked;
     this.commentBox.checked = false;
     const item = await this.conn.sendMessage(chatId, text, comment);
@@ -366,7 +365,10 @@ export class Inbox {
         this.send();
       }
     });
-    this.composer.addEventListener("input", () => this.typed());
+    this.composer.addEventListener("input", () => {
+      this.typed();
+      if (this.selected !== null) drafts.set(this.selected, this.composer.value);
+    });
     this.sendButton = el("button", { "data-testid": "send", text: t("send"),
       onclick: () => this.send() });
     this.commentBox = el("input", { type: "checkbox", "data-testid": "comment" });

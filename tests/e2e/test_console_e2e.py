@@ -11,16 +11,44 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+import pytest_asyncio
 from playwright.async_api import Browser, expect
 
 from tests.e2e.console_support import NARROW, ConsolePage, open_console
 from tests.e2e.widget_support import TIMEOUT_MS, open_widget_page, wait_until
 from tests.support.relay import RelayHandle, running_relay
 
-pytestmark = pytest.mark.browser
+# One browser for the module (each test has contexts of its own), so the tests share a loop.
+pytestmark = [pytest.mark.browser, pytest.mark.asyncio(loop_scope="module")]
 
 
-@pytest.fixture
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def browser(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Browser]:
+    """The conftest's headless Chromium, launched once for this module."""
+    import os
+
+    from playwright.async_api import async_playwright
+
+    from tests.support.browser import chromium_available, launch_chromium
+
+    if not chromium_available() and not os.environ.get("CI"):
+        pytest.skip("chromium is not installed: run scripts/install-system-deps.sh")
+    home = tmp_path_factory.mktemp("chromium-home")
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+    }
+    async with async_playwright() as pw:
+        b = await launch_chromium(pw, env=env)
+        try:
+            yield b
+        finally:
+            await b.close()
+
+
+@pytest_asyncio.fixture(loop_scope="module")
 async def relay(sqlite_url: str) -> AsyncIterator[RelayHandle]:
     """The relay of tests/conftest.py with the console on a port of its own."""
     async with running_relay(sqlite_url, console_port=0) as handle:
@@ -41,7 +69,13 @@ async def test_x5_console_chat_loop_with_the_widget(
     title, accept, Enter sends, Shift+Enter is a new line, the visitor's answer shows. Every
     request of the console went to the relay; the token travelled in the first frame only."""
     console = await open_console(browser, relay.relay.console_url)
-    await console.sign_in(relay.admin_email, relay.admin_password)
+    keys = console.page.keyboard
+    await expect(console.el("email")).to_be_focused()  # keyboard only from here on
+    await keys.type(relay.admin_email)
+    await keys.press("Tab")
+    await keys.type(relay.admin_password)
+    await keys.press("Enter")
+    await expect(console.el("conn-state")).to_have_attribute("data-state", "connected")
     await expect(console.el("me")).to_have_text("Boss")
     first = console.sent[0]
     assert first["type"] == "sign_in" and first["email"] == relay.admin_email
@@ -318,7 +352,8 @@ async def test_x5_console_four_languages_narrow_and_remember_me(
     """X5: the console follows the browser's language (Spanish here) and the picker; each page
     in English, Spanish, Portuguese and Russian, at full and at a narrow width (screenshots
     console-<page>-<lang>[-narrow].png); pages it does not have point to the desktop app.
-    "Remember me" keeps the token in localStorage, and a reload resumes without the form."""
+    "Remember me" keeps the token in localStorage, and a reload resumes without the form, the
+    chat's unsent draft still in the composer."""
     from server import protocol as p
     from tests.support.visitor import Visitor
 
@@ -364,6 +399,9 @@ async def test_x5_console_four_languages_narrow_and_remember_me(
             await expect(console.el("not-here")).to_contain_text(not_here)
             await page.screenshot(path=str(artifacts / f"console-not-here-{lang}{suffix}.png"))
 
+    await console.el("nav-inbox").click()
+    await console.el("chat-open").click()
+    await console.el("composer").fill("Borrador: el sábado también abrimos")  # not sent
     await page.reload()
     await expect(console.el("conn-state")).to_have_attribute("data-state", "connected")
     assert console.sent[-1]["type"] != "sign_in"
@@ -374,6 +412,7 @@ async def test_x5_console_four_languages_narrow_and_remember_me(
     await expect(console.el("chat-name")).to_have_text("María López")
     await console.el("chat-open").click()
     await expect(console.message("llegan el viernes")).to_have_count(1)
+    await expect(console.el("composer")).to_have_value("Borrador: el sábado también abrimos")
     only_the_relay(console, relay)
     assert console.errors == []
     await visitor.close()
