@@ -664,3 +664,44 @@ async def test_x5_console_quick_reply_and_the_away_switch(
     assert console.errors == [] and widget.errors == []
     await widget.close()
     await console.close()
+
+
+async def test_x5_console_invite_a_colleague_collision_and_sign_out(
+    relay: RelayHandle, browser: Browser
+) -> None:
+    """X5 (C7, C18, K6): Boss invites Ana into his chat; she accepts from her list and both are
+    in it; with the chat open on both consoles each sees the other has it open, and the
+    visitor's typing shows; signing out ends the session and forgets the token."""
+    boss = await open_console(browser, relay.relay.console_url)
+    await boss.sign_in(relay.admin_email, relay.admin_password)
+    widget = await open_widget_page(browser, relay.demo_url)
+    await widget.open()
+    await widget.wait_ready()
+    await widget.say("Necesito hablar con ventas")
+    await boss.el("accept").click()
+    ana = await open_console(browser, relay.relay.console_url)
+    await ana.sign_in(relay.agent_email, relay.agent_password)
+
+    await boss.el("invite-colleague").click()
+    await boss.el("action-colleague").select_option(label="Ana")
+    await boss.el("action-note").fill("Es de ventas")
+    await boss.el("action-send").click()
+    offer = ana.el("colleague-offer")
+    await expect(offer).to_contain_text("Boss invites you into a chat", timeout=TIMEOUT_MS)
+    await offer.locator("[data-testid=offer-accept]").click()
+    await expect(ana.message("Necesito hablar con ventas", "visitor")).to_have_count(1)
+    await expect(boss.el("viewers")).to_have_text("Also open by Ana", timeout=TIMEOUT_MS)
+    await expect(ana.el("viewers")).to_have_text("Also open by Boss")
+    await expect(boss.el("chat")).to_have_count(1)  # still his chat too
+
+    await widget.el("input").press_sequentially("Hola", delay=20)
+    await expect(boss.el("typing")).to_have_text("Client 1 is typing…", timeout=TIMEOUT_MS)
+
+    await boss.el("sign-out").click()
+    await expect(boss.el("sign-in-form")).to_be_visible()
+    assert len(boss.sent_of("sign_out")) == 1
+    assert await boss.page.evaluate("sessionStorage.length + localStorage.length") == 0
+    assert boss.errors == [] and ana.errors == [] and widget.errors == []
+    await widget.close()
+    await ana.close()
+    await boss.close()
