@@ -705,3 +705,40 @@ async def test_x5_console_invite_a_colleague_collision_and_sign_out(
     await widget.close()
     await ana.close()
     await boss.close()
+
+
+async def test_x5_console_notices_a_link_that_died_silently(
+    relay: RelayHandle, browser: Browser
+) -> None:
+    """X5: the relay's answers stop arriving while the socket looks open (Playwright's
+    WebSocket routing drops them; the page's clock is moved on instead of waiting): the
+    console's ping goes unanswered, it shows itself offline and reconnects by itself."""
+    from playwright.async_api import WebSocketRoute
+
+    console = await open_console(browser, "about:blank")
+    await console.page.clock.install()
+    cut = {"on": False}
+
+    async def middle(route: WebSocketRoute) -> None:
+        server = route.connect_to_server()
+        server.on_message(lambda m: None if cut["on"] else route.send(m))
+        route.on_message(lambda m: server.send(m))
+
+    await console.page.route_web_socket("**/ws", middle)
+    await console.page.goto(relay.relay.console_url)
+    await console.sign_in(relay.agent_email, relay.agent_password)
+    state = console.el("conn-state")
+    cut["on"] = True
+    await console.page.clock.fast_forward(26_000)  # the heartbeat's ping goes out
+    await wait_until(lambda: any(f["type"] == "ping" for f in console.sent))
+    await expect(state).to_have_attribute("data-state", "connected")  # not yet given up
+    await console.page.clock.fast_forward(11_000)  # no pong within 10 s
+    await expect(state).not_to_have_attribute("data-state", "connected")
+    cut["on"] = False
+    await console.page.clock.fast_forward(1_000)  # the first reconnect's pause
+    await expect(state).to_have_attribute("data-state", "connected", timeout=TIMEOUT_MS)
+    assert [f["type"] for f in console.sent if f["type"] in ("sign_in", "authenticate")] == [
+        "sign_in",
+        "authenticate",
+    ]
+    await console.close()
