@@ -243,7 +243,7 @@ export class Inbox {
 
   async leave(chatId) {
     try {
-      await this.conn.request("close_chat", { chat_id: chatId });
+      await this.conn.request("leave_chat", { chat_id: chatId }); // C3: the last one closes it
     } catch {
       return;
     }

@@ -671,7 +671,8 @@ async def test_x5_console_invite_a_colleague_collision_and_sign_out(
 ) -> None:
     """X5 (C7, C18, K6): Boss invites Ana into his chat; she accepts from her list and both are
     in it; with the chat open on both consoles each sees the other has it open, and the
-    visitor's typing shows; signing out ends the session and forgets the token."""
+    visitor's typing shows; Ana leaves and Boss carries on, then he leaves too; signing out ends
+    the session and forgets the token."""
     boss = await open_console(browser, relay.relay.console_url)
     await boss.sign_in(relay.admin_email, relay.admin_password)
     widget = await open_widget_page(browser, relay.demo_url)
@@ -696,6 +697,18 @@ async def test_x5_console_invite_a_colleague_collision_and_sign_out(
 
     await widget.el("input").press_sequentially("Hola", delay=20)
     await expect(boss.el("typing")).to_have_text("Client 1 is typing…", timeout=TIMEOUT_MS)
+
+    await ana.el("leave").click()  # C3/C7: Boss carries on; the last one leaving closes it
+    await expect(ana.el("chat")).to_have_count(0)
+    await expect(boss.message("Ana left the chat")).to_have_count(0)
+    await expect(
+        boss.page.locator("[data-testid=system]", has_text="Ana left the chat")
+    ).to_have_count(1)
+    await boss.el("composer").fill("Sigo yo, dígame")
+    await boss.el("composer").press("Enter")
+    await widget.wait_text("Sigo yo, dígame", author="agent")
+    await boss.el("leave").click()
+    await expect(boss.el("chat")).to_have_count(0)
 
     await boss.el("sign-out").click()
     await expect(boss.el("sign-in-form")).to_be_visible()
