@@ -6,11 +6,13 @@ import { Connection, RelayError } from "./conn.js";
 import { byId, clear, el } from "./dom.js";
 import { LANGUAGES, language, pickLanguage, setLanguage, t } from "./i18n.js";
 import { Inbox } from "./inbox.js";
+import { Announcer } from "./notify.js";
 import { Outbox, prefs, session } from "./store.js";
 import { Team } from "./team.js";
+import { Visitors } from "./visitors.js";
 
 const PAGES = ["inbox", "crm", "team", "phone", "visitors", "statistics", "settings"];
-const BUILT = new Set(["inbox", "team"]);
+const BUILT = new Set(["inbox", "team", "visitors"]);
 
 class App {
   constructor(root) {
@@ -23,8 +25,12 @@ class App {
       onEnded: (code) => this.ended(code),
     });
     this.page = "inbox";
-    this.inbox = new Inbox(this.conn, this.outbox, () => this.updateTitle());
+    this.announcer = new Announcer((action, chatId) => this.notificationAction(action, chatId));
+    this.inbox = new Inbox(this.conn, this.outbox, () => this.updateTitle(), this.announcer);
+    // Sound needs a user gesture first: the sign-in click, or any click after a resume.
+    document.addEventListener("pointerdown", () => this.announcer.unlock(), { once: true });
     this.team = new Team(this.conn, (agentId) => this.openColleague(agentId));
+    this.visitors = new Visitors(this.conn);
     setLanguage(pickLanguage(prefs.language(), navigator.language));
   }
 
@@ -78,14 +84,12 @@ class App {
     );
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
+      this.announcer.unlock();
       button.disabled = true;
       error.textContent = "";
       try {
         const welcome = await this.conn.signIn(email.value.trim(), password.value);
         session.save(welcome.token, remember.checked);
-        if ("Notification" in window && Notification.permission === "default") {
-          Notification.requestPermission().catch(() => {});
-        }
         this.showShell();
         this.onFrame(welcome);
       } catch (err) {
@@ -183,16 +187,25 @@ class App {
   }
 
   renderPage() {
+    if (this.page !== "visitors") this.visitors.unmount();
     clear(this.main);
     this.main.dataset.page = this.page;
     if (this.page === "inbox") this.inbox.mount(this.main);
     else if (this.page === "team") this.team.mount(this.main);
+    else if (this.page === "visitors") this.visitors.mount(this.main);
     else if (!BUILT.has(this.page)) {
       this.main.append(el("div", { class: "not-here", "data-testid": "not-here" },
         el("h2", { text: t(this.page) }),
         el("p", { text: t("notHere", { page: t(this.page) }) }),
         el("p", { text: t("useDesktop") })));
     }
+  }
+
+  notificationAction(action, chatId) {
+    if (this.page !== "inbox") this.go("inbox");
+    if (action === "accept") this.inbox.accept(chatId);
+    else if (action === "ignore") this.inbox.ignore(chatId);
+    else this.inbox.select(chatId);
   }
 
   openColleague(agentId) {
@@ -219,6 +232,7 @@ class App {
     }
     this.inbox.onFrame(f);
     this.team.onFrame(f);
+    this.visitors.onFrame(f);
   }
 
   updateMe() {

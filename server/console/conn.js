@@ -12,6 +12,9 @@ const MIN_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 5000;
 const MAX_SEND_RETRIES = 5;
 const REQUEST_TIMEOUT_MS = 30000;
+const WELCOME_TIMEOUT_MS = 15000;
+const HEARTBEAT_MS = 25000;
+const HEARTBEAT_TIMEOUT_MS = 10000;
 
 /** A frame an agent may send, checked against the protocol (protocol.js, generated). */
 export function frame(type, fields) {
@@ -107,6 +110,13 @@ export class Connection {
       let welcomed = false;
       const parts = [];
       const firstId = this._id();
+      // A relay that accepts the socket but never answers must not stall the reconnects.
+      const giveUp = setTimeout(() => {
+        ws.onclose = null;
+        ws.close();
+        this._setState("disconnected", "timeout");
+        reject(new RelayError("timeout", "no welcome from the relay"));
+      }, WELCOME_TIMEOUT_MS);
       ws.onopen = () => ws.send(JSON.stringify(makeFirst(firstId)));
       ws.onmessage = (msg) => {
         let data;
@@ -120,6 +130,7 @@ export class Connection {
           return;
         }
         if (data.type === "error") {
+          clearTimeout(giveUp);
           reject(new RelayError(data.code, data.message));
           ws.onclose = null;
           ws.close();
@@ -130,6 +141,7 @@ export class Connection {
         parts.push(data);
         if (data.continued) return; // issue 12 item 6: a big welcome comes in parts
         welcomed = true;
+        clearTimeout(giveUp);
         const welcome = joinParts(parts);
         this.token = welcome.token;
         this.agentId = welcome.agent.id;
@@ -139,9 +151,11 @@ export class Connection {
         this.handlers.onFrame?.(welcome);
         resolve(welcome);
         this._flushOutbox();
+        this._heartbeat(ws);
       };
       ws.onclose = (ev) => {
         if (!welcomed) {
+          clearTimeout(giveUp);
           this._setState("disconnected", String(ev.code));
           reject(new RelayError("closed", ev.reason || `closed ${ev.code}`));
           return;
@@ -151,7 +165,33 @@ export class Connection {
     });
   }
 
+  /** A browser cannot send WebSocket pings: an application ping now and then finds a link
+   * that died silently (a laptop's Wi-Fi gone), and the console reconnects at once. */
+  _heartbeat(ws) {
+    clearInterval(this._beat);
+    this._beat = setInterval(async () => {
+      if (this._ws !== ws) {
+        clearInterval(this._beat);
+        return;
+      }
+      try {
+        await Promise.race([
+          this.request("ping", {}),
+          new Promise((_, reject) => setTimeout(() => reject(new RelayError("timeout", "")),
+            HEARTBEAT_TIMEOUT_MS)),
+        ]);
+      } catch (err) {
+        if (this._ws !== ws || err.code !== "timeout") return;
+        ws.onclose = null;
+        ws.onmessage = null;
+        ws.close();
+        this._dropped({ code: 1006, reason: "no answer to ping" });
+      }
+    }, HEARTBEAT_MS);
+  }
+
   _dropped(ev) {
+    clearInterval(this._beat);
     this._ws = null;
     for (const [id, pending] of this._pending) {
       clearTimeout(pending.timer);
@@ -235,19 +275,40 @@ export class Connection {
     this.handlers.onFrame?.(data);
   }
 
-  /** A request answered by a frame with its id; rejects with RelayError on an error frame. */
+  /** A request answered by a frame with its id; rejects with RelayError on an error frame.
+   * ``fields.id`` may be given (newId()) when a second answer with that id is awaited too. */
   request(type, fields = {}) {
     if (!this._ws) return Promise.reject(new RelayError("connection_lost", "not connected"));
-    const id = this._id();
-    const data = frame(type, { id, ...fields });
+    const data = frame(type, { id: this._id(), ...fields });
+    const answer = this.expect(data.id);
+    this._ws.send(JSON.stringify(data));
+    return answer;
+  }
+
+  newId() {
+    return this._id();
+  }
+
+  /** The next frame with this request id (C14: file_stored after upload_ready). */
+  expect(id, timeoutMs = REQUEST_TIMEOUT_MS) {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this._pending.delete(id);
         reject(new RelayError("timeout", "no answer"));
-      }, REQUEST_TIMEOUT_MS);
+      }, timeoutMs);
       this._pending.set(id, { resolve, reject, timer, parts: [] });
-      this._ws.send(JSON.stringify(data));
     });
+  }
+
+  /** C14: a chunk of an upload, as a binary frame; false when the connection is gone. */
+  sendBinary(bytes) {
+    if (!this._ws) return false;
+    this._ws.send(bytes);
+    return true;
+  }
+
+  buffered() {
+    return this._ws ? this._ws.bufferedAmount : 0;
   }
 
   /** A frame without an answer (typing, receipt); dropped while disconnected. */

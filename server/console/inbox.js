@@ -3,7 +3,11 @@
 // through textContent only (dom.js). A reply is kept in the outbox (IndexedDB) until the relay
 // acknowledges it: typed while the relay is down, it shows as sending and goes once.
 
+import { ChatActions } from "./chat_actions.js";
 import { clear, el, safeLink } from "./dom.js";
+import { Files } from "./files.js";
+import { bubble, chatRow, eventRow } from "./rows.js";
+import { drafts } from "./store.js";
 import { t } from "./i18n.js";
 import { MAX_MESSAGE_CHARS } from "./protocol.js";
 
@@ -17,20 +21,23 @@ export function visitorName(chat) {
 }
 
 export class Inbox {
-  constructor(conn, outbox, changed) {
+  constructor(conn, outbox, changed, announcer) {
     this.conn = conn;
+    this.announcer = announcer;
     this.outbox = outbox;
     this.changed = changed;
     this.chats = new Map(); // id -> ChatInfo
     this.events = new Map(); // chat id -> Map(seq -> event)
     this.pending = new Map(); // client_msg_id -> {chat_id, text, state, code}
     this.loaded = new Set(); // chats whose history was fetched
-    this.drafts = new Map();
     this.typing = new Map(); // chat id -> name
+    this.ignored = new Map(); // chat id -> the ladder round it was ignored in (N3)
     this.agents = new Map();
     this.selected = null;
     this.node = null;
     this._typingSent = 0;
+    this.actions = new ChatActions(conn, this);
+    this.files = new Files(conn);
   }
 
   waitingCount() {
@@ -40,13 +47,13 @@ export class Inbox {
   // ---------------------------------------------------------------- frames
 
   onFrame(f) {
+    const handled = this.actions.onFrame(f);
     switch (f.type) {
       case "welcome":
         this.welcomed(f);
         break;
       case "chat_offered":
-        if (!this.chats.has(f.chat.id)) this.announce(f.chat);
-        this.upsert(f.chat);
+        this.offered(f.chat);
         break;
       case "chat_opened":
       case "chat_state_changed":
@@ -66,7 +73,8 @@ export class Inbox {
         break;
       case "typing_changed":
         if (f.who === "visitor" || f.agent_id !== this.conn.agentId) {
-          if (f.active) this.typing.set(f.chat_id, f.name || t("client", { id: "" }).trim());
+          const chat = this.chats.get(f.chat_id);
+          if (f.active) this.typing.set(f.chat_id, f.name || (chat ? this.chatName(chat) : ""));
           else this.typing.delete(f.chat_id);
           if (f.chat_id === this.selected) this.renderTyping();
         }
@@ -74,10 +82,20 @@ export class Inbox {
       case "agent_presence":
         this.agents.set(f.agent.id, f.agent);
         break;
+      case "receipt_changed":
+        this.receipt(f);
+        break;
       default:
-        return;
+        if (!handled) return;
     }
     this.render();
+  }
+
+  receipt(f) {
+    const chat = this.chats.get(f.chat_id);
+    if (!chat || f.reader !== "visitor") return;
+    chat.visitor_delivered_seq = Math.max(chat.visitor_delivered_seq || 0, f.delivered_seq);
+    chat.visitor_read_seq = Math.max(chat.visitor_read_seq || 0, f.read_seq);
   }
 
   welcomed(w) {
@@ -88,7 +106,10 @@ export class Inbox {
       // An offer that went to someone else while this console was away is gone.
       if (chat.state === "offered" && !fresh.has(id)) this.chats.delete(id);
     }
-    for (const chat of w.chats) this.upsert(chat);
+    for (const chat of w.chats) {
+      if (chat.state === "offered") this.offered(chat);
+      else this.upsert(chat);
+    }
     this.outbox.all().then((items) => {
       for (const item of items) {
         if (item.agent_id !== w.agent.id || this.pending.has(item.client_msg_id)) continue;
@@ -99,12 +120,36 @@ export class Inbox {
     if (this.selected !== null) this.loadHistory(this.selected, true);
   }
 
+  offered(chat) {
+    // N3, as the desktop app: an ignored offer comes back only in a later round of the ladder.
+    const round = this.ignored.get(chat.id);
+    if (round !== undefined && chat.offer_round <= round) return;
+    this.ignored.delete(chat.id);
+    const known = this.chats.get(chat.id);
+    if (!known || known.state !== "offered" || round !== undefined) this.announce(chat);
+    this.upsert(chat);
+  }
+
   upsert(chat) {
+    const me = this.conn.agentId;
+    const theirs = chat.state === "active" && chat.kind !== "direct" && chat.agent_id !== me &&
+      !(chat.members || []).includes(me);
+    if (theirs) {
+      // a colleague's chat now (this agent transferred it or left): off this agent's list
+      this.chats.delete(chat.id);
+      if (this.selected === chat.id) this.selected = null;
+      this.changed();
+      return;
+    }
+    if (chat.state !== "offered" && this.chats.get(chat.id)?.state === "offered") {
+      this.announcer.done(chat.id);
+    }
     this.chats.set(chat.id, { ...(this.chats.get(chat.id) || {}), ...chat });
     this.changed();
   }
 
   taken(f) {
+    this.announcer.done(f.chat_id);
     const chat = this.chats.get(f.chat_id);
     if (!chat) return;
     if (f.agent_id === this.conn.agentId) {
@@ -131,6 +176,11 @@ export class Inbox {
       if (ev.kind === "closed" || ev.kind === "missed") chat.state = ev.kind === "closed" ? "closed" : "missed";
     }
     if (ev.author === "visitor") this.typing.delete(ev.chat_id);
+    if (ev.kind === "left" && ev.author_id === this.conn.agentId && chat && chat.kind !== "direct") {
+      // C7: this agent left (a transfer went through, or it left a colleague's chat)
+      this.chats.delete(ev.chat_id);
+      if (this.selected === ev.chat_id) this.selected = null;
+    }
   }
 
   acked(f) {
@@ -144,15 +194,7 @@ export class Inbox {
   }
 
   announce(chat) {
-    // A new chat: the browser's notification (with Accept / Ignore where it has actions).
-    if (!("Notification" in window) || Notification.permission !== "granted") return;
-    try {
-      const n = new Notification(t("offeredNote"), { body: `${visitorName(chat)}: ${chat.preview}`,
-        tag: `chat-${chat.id}` });
-      n.onclick = () => { window.focus(); this.select(chat.id); };
-    } catch {
-      // some browsers only notify from a service worker: the tab title still counts
-    }
+    this.announcer.chatOffered(chat.id, visitorName(chat), chat.preview || "");
   }
 
   connectionChanged(state) {
@@ -167,8 +209,7 @@ export class Inbox {
       await this.conn.request("accept_chat", { chat_id: chatId });
       const chat = this.chats.get(chatId);
       if (chat) Object.assign(chat, { state: "active", agent_id: this.conn.agentId });
-      this.selected = chatId;
-      await this.loadHistory(chatId, true);
+      await this.select(chatId);
     } catch (err) {
       if (err.code === "chat_taken" || err.code === "chat_closed") this.chats.delete(chatId);
     }
@@ -177,21 +218,32 @@ export class Inbox {
     this.composer?.focus();
   }
 
+  async quickReply(chatId, text) {
+    await this.accept(chatId);
+    const chat = this.chats.get(chatId);
+    if (!chat || chat.state !== "active") return;
+    const item = await this.conn.sendMessage(chatId, text);
+    if (!this.sentAlready(item)) this.pending.set(item.client_msg_id, { ...item, state: "pending" });
+    this.render();
+  }
+
   async ignore(chatId) {
-    try {
-      await this.conn.request("ignore_chat", { chat_id: chatId });
-    } catch {
-      // refused: it was taken or closed meanwhile; it goes from the list either way
-    }
+    this.announcer.done(chatId);
+    this.ignored.set(chatId, this.chats.get(chatId)?.offer_round ?? 0);
     this.chats.delete(chatId);
     if (this.selected === chatId) this.selected = null;
     this.changed();
     this.render();
+    try {
+      await this.conn.request("ignore_chat", { chat_id: chatId });
+    } catch {
+      // refused: it was taken or closed meanwhile; it is off the list either way
+    }
   }
 
   async leave(chatId) {
     try {
-      await this.conn.request("close_chat", { chat_id: chatId });
+      await this.conn.request("leave_chat", { chat_id: chatId }); // C3: the last one closes it
     } catch {
       return;
     }
@@ -211,9 +263,13 @@ export class Inbox {
   }
 
   async select(chatId) {
+    if (this.selected !== chatId) {
+      if (this.selected !== null) this.conn.notify("view_chat", { chat_id: this.selected, viewing: false });
+      if (chatId !== null) this.conn.notify("view_chat", { chat_id: chatId, viewing: true });
+    }
     if (this.composer && this.selected !== chatId) {
-      if (this.selected !== null) this.drafts.set(this.selected, this.composer.value);
-      this.composer.value = this.drafts.get(chatId) || "";
+      if (this.selected !== null) drafts.set(this.selected, this.composer.value);
+      this.composer.value = chatId === null ? "" : drafts.get(chatId);
     }
     this.selected = chatId;
     this.render();
@@ -236,17 +292,46 @@ export class Inbox {
   async send() {
     const text = this.composer.value;
     if (!text.trim() || this.selected === null) return;
-    if (text.length > MAX_MESSAGE_CHARS) return;
+    if (text.length > MAX_MESSAGE_CHARS) {
+      this.composer.setCustomValidity(t("tooLong", { n: MAX_MESSAGE_CHARS }));
+      this.composer.reportValidity();
+      return;
+    }
+    this.composer.setCustomValidity("");
     const chatId = this.selected;
     this.composer.value = "";
-    this.drafts.delete(chatId);
-    const item = await this.conn.sendMessage(chatId, text);
+    drafts.set(chatId, "");
+    const comment = this.commentBox.checked;
+    this.commentBox.checked = false;
+    const item = await this.conn.sendMessage(chatId, text, comment);
     if (!this.pending.has(item.client_msg_id) && !this.sentAlready(item)) {
       this.pending.set(item.client_msg_id, { ...item, state: "pending" });
     }
     this.conn.notify("typing", { active: false, chat_id: chatId });
     this._typingSent = 0;
     this.render();
+  }
+
+  async attach() {
+    const file = this.fileInput.files[0];
+    this.fileInput.value = "";
+    if (!file || this.selected === null) return;
+    this.fileNote.textContent = t("uploading", { name: file.name });
+    try {
+      await this.files.upload(this.selected, file);
+      this.fileNote.textContent = "";
+    } catch (err) {
+      this.fileNote.textContent = err.message;
+    }
+  }
+
+  /** A quick phrase into the composer, where the cursor is. */
+  insert(text) {
+    const c = this.composer;
+    const at = c.selectionStart ?? c.value.length;
+    c.value = c.value.slice(0, at) + text + c.value.slice(c.selectionEnd ?? at);
+    c.focus();
+    c.selectionStart = c.selectionEnd = at + text.length;
   }
 
   sentAlready(item) {
@@ -280,12 +365,24 @@ export class Inbox {
         this.send();
       }
     });
-    this.composer.addEventListener("input", () => this.typed());
+    this.composer.addEventListener("input", () => {
+      this.typed();
+      if (this.selected !== null) drafts.set(this.selected, this.composer.value);
+    });
     this.sendButton = el("button", { "data-testid": "send", text: t("send"),
       onclick: () => this.send() });
-    this.composeRow = el("div", { class: "compose" }, this.composer, this.sendButton);
+    this.commentBox = el("input", { type: "checkbox", "data-testid": "comment" });
+    this.fileInput = el("input", { type: "file", "data-testid": "file-input", hidden: true });
+    this.fileInput.addEventListener("change", () => this.attach());
+    this.fileNote = el("p", { class: "file-note", "data-testid": "file-note", role: "status" });
+    this.composeRow = el("div", { class: "compose" }, this.composer,
+      el("div", { class: "compose-side" }, this.sendButton,
+        el("button", { "data-testid": "attach", text: t("attach"),
+          onclick: () => this.fileInput.click() }), this.fileInput,
+        el("label", { class: "check", title: t("commentHint") }, this.commentBox, " ", t("comment"))));
+    this.tools = el("div", { class: "tools", "data-testid": "tools" });
     this.conv = el("div", { class: "conv", "data-testid": "conversation" },
-      this.head, this.log, this.typingLine, this.composeRow);
+      this.head, this.tools, this.log, this.typingLine, this.fileNote, this.composeRow);
     node.append(el("div", { class: "inbox" }, this.list, this.conv));
     this.render();
   }
@@ -298,14 +395,15 @@ export class Inbox {
 
   renderList() {
     clear(this.list);
+    this.actions.renderOffers(this.list);
     const chats = [...this.chats.values()].filter((c) => c.state !== "missed");
     const waiting = chats.filter((c) => c.state === "offered");
     const mine = chats.filter((c) => c.state !== "offered");
     if (!chats.length) this.list.append(el("p", { class: "empty", text: t("noChats") }));
     if (waiting.length) this.list.append(el("h3", { text: t("waiting") }));
-    for (const chat of waiting) this.list.append(this.chatRow(chat, true));
+    for (const chat of waiting) this.list.append(chatRow(this, chat, true));
     if (mine.length) this.list.append(el("h3", { text: t("myChats") }));
-    for (const chat of mine) this.list.append(this.chatRow(chat, false));
+    for (const chat of mine) this.list.append(chatRow(this, chat, false));
   }
 
   chatName(chat) {
@@ -316,30 +414,13 @@ export class Inbox {
     return visitorName(chat);
   }
 
-  chatRow(chat, offered) {
-    const row = el("div", {
-      class: `chat${chat.id === this.selected ? " on" : ""}`,
-      "data-testid": "chat", "data-chat-id": chat.id, "data-state": chat.state,
-    },
-    el("button", { class: "pick", "data-testid": "chat-open", onclick: () => this.select(chat.id) },
-      el("span", { class: "name", "data-testid": "chat-name", text: this.chatName(chat) }),
-      el("span", { class: "preview", "data-testid": "chat-preview", text: chat.preview || "" })));
-    if (offered) {
-      row.append(el("div", { class: "offer" },
-        el("button", { class: "primary", "data-testid": "accept", text: t("accept"),
-          onclick: () => this.accept(chat.id) }),
-        el("button", { "data-testid": "ignore", text: t("ignore"),
-          onclick: () => this.ignore(chat.id) })));
-    }
-    return row;
-  }
-
   renderConversation() {
     const chat = this.chats.get(this.selected);
     clear(this.head);
     clear(this.log);
     this.conv.dataset.chatId = chat ? chat.id : "";
     this.composeRow.hidden = !chat || chat.state !== "active";
+    this.actions.renderTools(this.tools, chat);
     if (!chat) {
       this.head.append(el("p", { class: "empty", text: t("pickChat") }));
       this.typingLine.textContent = "";
@@ -359,17 +440,20 @@ export class Inbox {
     if (chat.state === "offered") {
       this.log.append(el("li", { class: "sys", text: t("offeredNote") }));
       if (chat.preview) {
-        this.log.append(this.bubble("visitor", this.chatName(chat), chat.preview, {}));
+        this.log.append(bubble(this, "visitor", this.chatName(chat), chat.preview, { side: "left" }));
       }
     }
     const events = [...(this.events.get(chat.id)?.values() || [])].sort((a, b) => a.seq - b.seq);
-    for (const ev of events) this.log.append(this.eventRow(ev));
+    for (const ev of events) {
+      const row = eventRow(this, ev);
+      if (row) this.log.append(row);
+    }
     for (const [cmid, item] of this.pending) {
       if (item.chat_id !== chat.id) continue;
-      this.log.append(this.bubble("agent", "", item.text, { cmid, state: item.state,
+      this.log.append(bubble(this, "agent", "", item.text, { cmid, state: item.state,
         note: item.state === "failed" ? t("notSent", { code: item.code }) : t("sending") }));
     }
-    if (chat.state === "closed") {
+    if (chat.state === "closed" && !events.some((ev) => ev.kind === "closed")) {
       this.log.append(el("li", { class: "sys", text: t("chatClosedState") }));
     }
     this.renderTyping();
@@ -380,31 +464,6 @@ export class Inbox {
   renderTyping() {
     const name = this.typing.get(this.selected);
     this.typingLine.textContent = name ? t("typing", { name }) : "";
-  }
-
-  eventRow(ev) {
-    const who = ev.author_name || (ev.author === "visitor" ? this.chatName(this.chats.get(ev.chat_id) || {}) : "");
-    if (ev.kind === "message" || ev.kind === "comment" || ev.kind === "file") {
-      const mine = ev.author === "agent" && ev.author_id === this.conn.agentId;
-      return this.bubble(ev.author === "visitor" ? "visitor" : "agent", who, ev.text, {
-        seq: ev.seq, state: mine ? "sent" : null, comment: ev.kind === "comment",
-        file: ev.kind === "file", mine,
-      });
-    }
-    const text = { joined: t("joined", { name: who }), left: t("left", { name: who }),
-      closed: t("closed") }[ev.kind] || "";
-    return el("li", { class: "sys", "data-testid": "system", text });
-  }
-
-  bubble(author, who, text, opts) {
-    return el("li", {
-      class: `msg ${author}${opts.comment ? " comment" : ""}${opts.file ? " file" : ""}`,
-      "data-testid": "message", "data-author": author, "data-seq": opts.seq,
-      "data-state": opts.state, "data-client-msg-id": opts.cmid,
-    },
-    who ? el("span", { class: "who", "data-testid": "author", text: who }) : null,
-    el("span", { class: "bub", "data-testid": "text", text }),
-    opts.note ? el("span", { class: "note", "data-testid": "note", text: opts.note }) : null);
   }
 
   sendReceipt(chat, events) {

@@ -15,6 +15,7 @@ export const CLOSE_VERSION_MISMATCH = 4426;
 export const CLOSE_RATE_LIMITED = 4429;
 export const CLOSE_SIGNED_OUT = 4410;
 export const CLOSE_TOO_SLOW = 1013;
+export const MAX_FILE_BYTES = 10485760;
 
 export const ERROR_CODES = Object.freeze(["malformed", "unknown_type", "invalid", "forbidden", "too_large", "message_too_long", "empty_message", "rate_limited", "bad_credentials", "unauthenticated", "unknown_site", "origin_not_allowed", "version_mismatch", "not_found", "chat_taken", "chat_closed", "not_in_chat", "no_agents_online", "internal", "blocked", "ip_blocked", "busy", "admin_only", "duplicate", "mail_failed", "file_too_large", "empty_file", "bad_file_name", "file_corrupt", "quota_exceeded", "storage_full", "translator_off", "translator_failed", "gifs_off", "gif_failed", "in_use", "due_in_past", "unreachable", "callbacks_off", "invalid_number", "number_refused", "chat_open"]);
 export const SIGN_OUT_REASONS = Object.freeze(["signed_out", "session_expired", "password_changed", "account_disabled", "signed_out_elsewhere"]);

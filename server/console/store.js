@@ -68,6 +68,22 @@ export const session = {
   },
 };
 
+/** C2: the reply being written in each chat, kept for this tab (a reload keeps it). */
+export const drafts = {
+  key: (chatId) => `jivo.console.draft.${chatId}`,
+  get(chatId) {
+    return sessionStorage.getItem(this.key(chatId)) || "";
+  },
+  set(chatId, text) {
+    try {
+      if (text) sessionStorage.setItem(this.key(chatId), text);
+      else sessionStorage.removeItem(this.key(chatId));
+    } catch {
+      // storage full: the draft lives until the tab closes only
+    }
+  },
+};
+
 export const prefs = {
   language() {
     return localStorage.getItem(LANG_KEY);

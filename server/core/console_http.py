@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import mimetypes
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
@@ -91,15 +92,24 @@ def _accepts_gzip(request: Request) -> bool:
 
 class ConsoleRoutes:
     """``process_request`` of the console's port: ``/ws`` goes on to the WebSocket handshake,
-    ``/agent`` and its files are answered from memory, anything else is 404."""
+    ``/agent`` and its files are answered from memory, ``/files/`` are the chats' files (C14:
+    the links the relay grants, so downloads stay on the console's origin), anything else is
+    404."""
 
-    def __init__(self, folder: Path = CONSOLE_DIR) -> None:
+    def __init__(
+        self,
+        folder: Path = CONSOLE_DIR,
+        files: Callable[[ServerConnection, Request], Awaitable[Response]] | None = None,
+    ) -> None:
         self.assets = load_assets(folder)
+        self._files = files
 
     async def __call__(self, connection: ServerConnection, request: Request) -> Response | None:
         path = urlsplit(request.path).path
         if path == WS_PATH:
             return None
+        if path.startswith("/files/") and self._files is not None:
+            return await self._files(connection, request)
         if path == "/":
             return respond(
                 connection, HTTPStatus.FOUND, "the console is at /agent\n", extra={"Location": BASE}

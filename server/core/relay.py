@@ -350,7 +350,8 @@ class Relay:
         )
         self._server = await self._serve(self.settings.port, routes)
         if self.settings.console_port >= 0:  # X5: the console, with the WebSocket on its origin
-            self._console = await self._serve(self.settings.console_port, ConsoleRoutes())
+            console = ConsoleRoutes(files=self.files.serve)
+            self._console = await self._serve(self.settings.console_port, console)
             self.console_port = next(iter(self._console.sockets)).getsockname()[1]
             log.info("agent console on %s", self.console_url)
         sock = next(iter(self._server.sockets))

@@ -17,7 +17,7 @@ from typing import Any
 
 import msgspec
 
-from . import base, structs
+from . import base, files, structs
 from .base import tag_of
 from .codec import AGENT_FRAMES, SERVER_FRAMES
 
@@ -71,6 +71,7 @@ def render_js() -> str:
     ]
     for name in _CONSTANTS:
         lines.append(f"export const {name} = {json.dumps(getattr(base, name))};")
+    lines.append(f"export const MAX_FILE_BYTES = {files.MAX_FILE_BYTES};")
     lines.append("")
     for name, literal in _LITERALS.items():
         values = list(typing.get_args(literal))

@@ -85,9 +85,16 @@ class ConsolePage:
 
 
 async def open_console(
-    browser: Browser, url: str, *, viewport: dict[str, int] | None = None, locale: str = "en-US"
+    browser: Browser,
+    url: str,
+    *,
+    viewport: dict[str, int] | None = None,
+    locale: str = "en-US",
+    permissions: list[str] | None = None,
 ) -> ConsolePage:
-    context = await browser.new_context(viewport=viewport or WIDE, locale=locale)
+    context = await browser.new_context(
+        viewport=viewport or WIDE, locale=locale, permissions=permissions or []
+    )
     page = await context.new_page()
     console = ConsolePage(context, page)
     await page.goto(url)

@@ -55,3 +55,33 @@ def test_x5_console_never_uses_inner_html_or_inline_script() -> None:
     page = (CONSOLE / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<script(?![^>]*\bsrc=)", page) is None
     assert "style=" not in page and "<style" not in page
+
+
+def test_x5_console_handles_only_frames_the_relay_sends() -> None:
+    """X5: every frame type the console's modules switch on is one the relay sends (the first
+    run showed chat events arrive as ``event_push``, not ``event``); ``send_failed`` is the
+    console's own."""
+    from server import protocol as p
+
+    sent_by_relay = {p.tag_of(cls) for cls in p.SERVER_FRAMES}
+    used: set[str] = set()
+    for path in CONSOLE.glob("*.js"):
+        code = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r'case "([a-z_]+)":', code))
+        used |= set(re.findall(r'\.type (?:===|!==) "([a-z_]+)"', code))
+    assert {"event_push", "welcome", "chat_offered", "message_acked"} <= used
+    assert used - sent_by_relay == {"send_failed"}
+
+
+def test_x5_console_requests_name_agent_frames() -> None:
+    """X5: every request the console makes names an agent frame (conn.js's frame() checks the
+    fields at run time against protocol.js)."""
+    from server import protocol as p
+
+    agent = {p.tag_of(cls) for cls in p.AGENT_FRAMES}
+    used: set[str] = set()
+    for path in CONSOLE.glob("*.js"):
+        code = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r'(?:request|notify|frame)\("([a-z_]+)"', code))
+    assert {"sign_in", "authenticate", "send_message", "accept_chat", "ignore_chat"} <= used
+    assert used <= agent, used - agent
