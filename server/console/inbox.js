@@ -450,6 +450,11 @@ export class Inbox {
     }
     for (const [cmid, item] of this.pending) {
       if (item.chat_id !== chat.id) continue;
+      if (this.sentAlready(item)) {
+        // acknowledged as a duplicate of a message the history already shows (a reload)
+        this.pending.delete(cmid);
+        continue;
+      }
       this.log.append(bubble(this, "agent", "", item.text, { cmid, state: item.state,
         note: item.state === "failed" ? t("notSent", { code: item.code }) : t("sending") }));
     }
