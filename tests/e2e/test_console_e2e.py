@@ -755,3 +755,55 @@ async def test_x5_console_notices_a_link_that_died_silently(
         "authenticate",
     ]
     await console.close()
+
+
+async def test_x5_console_outbox_survives_a_reload_while_the_relay_is_unreachable(
+    relay: RelayHandle, browser: Browser
+) -> None:
+    """X5: the WebSocket is cut (Playwright's routing refuses it) while the page itself still
+    loads; a reply typed then waits in IndexedDB through a reload of the tab, and once the
+    socket is let through again it is delivered exactly once."""
+    from playwright.async_api import WebSocketRoute
+
+    console = await open_console(browser, "about:blank")
+    cut = {"on": False}
+    routes: list[WebSocketRoute] = []
+
+    async def middle(route: WebSocketRoute) -> None:
+        if cut["on"]:
+            await route.close(code=4000, reason="cut")
+            return
+        routes.append(route)
+        route.connect_to_server()
+
+    await console.page.route_web_socket("**/ws", middle)
+    await console.page.goto(relay.relay.console_url)
+    await console.sign_in(relay.agent_email, relay.agent_password, remember=True)
+    widget = await open_widget_page(browser, relay.demo_url)
+    await widget.open()
+    await widget.wait_ready()
+    await widget.say("¿Me llaman mañana?")
+    await console.el("accept").click()
+    await expect(console.message("¿Me llaman mañana?", "visitor")).to_have_count(1)
+
+    cut["on"] = True
+    await routes[-1].close(code=4000, reason="cut")
+    state = console.el("conn-state")
+    await expect(state).not_to_have_attribute("data-state", "connected")
+    await console.el("composer").fill("Sí, a las diez")
+    await console.el("composer").press("Enter")
+    await expect(console.message("Sí, a las diez")).to_have_attribute("data-state", "pending")
+    await console.page.reload()
+    await expect(state).not_to_have_attribute("data-state", "connected")
+    assert await console.page.evaluate(OUTBOX_TEXTS) == ["Sí, a las diez"]
+
+    cut["on"] = False
+    await expect(state).to_have_attribute("data-state", "connected", timeout=TIMEOUT_MS)
+    await widget.wait_text("Sí, a las diez", author="agent")
+    assert (await widget.texts()).count("Sí, a las diez") == 1
+    await console.el("chat-open").click()
+    await expect(console.message("Sí, a las diez")).to_have_count(1)
+    await expect(console.message("Sí, a las diez")).to_have_attribute("data-state", "sent")
+    assert await console.page.evaluate(OUTBOX_TEXTS) == []
+    await widget.close()
+    await console.close()
