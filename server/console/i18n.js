@@ -97,6 +97,7 @@ const S = {
     fileFailed: "The file was not sent ({code}).",
     quickReply: "Quick reply…",
     quickReplyHint: "Enter takes the chat and sends the reply",
+    earlier: "Earlier messages",
   },
   es: {
     title: "Consola del agente Jivo",
@@ -190,6 +191,7 @@ const S = {
     fileFailed: "No se envió el archivo ({code}).",
     quickReply: "Respuesta rápida…",
     quickReplyHint: "Intro acepta el chat y envía la respuesta",
+    earlier: "Mensajes anteriores",
   },
   pt: {
     title: "Console do agente Jivo",
@@ -283,6 +285,7 @@ const S = {
     fileFailed: "O arquivo não foi enviado ({code}).",
     quickReply: "Resposta rápida…",
     quickReplyHint: "Enter aceita o chat e envia a resposta",
+    earlier: "Mensagens anteriores",
   },
   ru: {
     title: "Консоль оператора Jivo",
@@ -376,6 +379,7 @@ const S = {
     fileFailed: "Файл не отправлен ({code}).",
     quickReply: "Быстрый ответ…",
     quickReplyHint: "Enter — принять чат и отправить ответ",
+    earlier: "Более ранние сообщения",
   },
 };
 

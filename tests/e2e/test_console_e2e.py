@@ -807,3 +807,37 @@ async def test_x5_console_outbox_survives_a_reload_while_the_relay_is_unreachabl
     assert await console.page.evaluate(OUTBOX_TEXTS) == []
     await widget.close()
     await console.close()
+
+
+async def test_x5_console_pages_back_through_a_long_chat(sqlite_url: str, browser: Browser) -> None:
+    """X5 (issue 12 item 6): a chat longer than a history page shows its newest events and an
+    "Earlier messages" button that brings the rest, in order, each once."""
+    # The visitor writes 60 messages back to back: more than the per-connection burst.
+    async with running_relay(sqlite_url, console_port=0, conn_burst=500.0, ip_burst=500.0) as relay:
+        await _long_chat(relay, browser)
+
+
+async def _long_chat(relay: RelayHandle, browser: Browser) -> None:
+    from server import protocol as p
+    from tests.support.visitor import Visitor
+
+    console = await open_console(browser, relay.relay.console_url)
+    await console.sign_in(relay.agent_email, relay.agent_password)
+    visitor = Visitor(relay.ws_url, relay.site_key)
+    assert isinstance(await visitor.connect(), p.VisitorWelcome)
+    await visitor.say("m00")
+    await console.el("accept").click()
+    await expect(console.message("m00", "visitor")).to_have_count(1)
+    for i in range(1, 60):
+        assert isinstance(await visitor.say(f"m{i:02d}"), p.MessageAcked)
+    await console.page.reload()  # the chat comes back from the history, one page of it
+    await console.el("chat-open").click()
+    bubbles = console.page.locator("[data-testid=message][data-author=visitor] [data-testid=text]")
+    await expect(bubbles.last).to_have_text("m59")
+    assert await bubbles.count() < 60
+    await console.el("earlier").click()
+    await expect(bubbles).to_have_count(60)
+    assert await bubbles.all_text_contents() == [f"m{i:02d}" for i in range(60)]
+    await expect(console.el("earlier")).to_have_count(0)
+    await visitor.close()
+    await console.close()
