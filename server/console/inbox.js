@@ -136,6 +136,8 @@ export class Inbox {
     const me = this.conn.agentId;
     const theirs = chat.state === "active" && chat.kind !== "direct" && chat.agent_id !== me &&
       !(chat.members || []).includes(me);
+    const over = chat.state === "closed" || chat.state === "missed";
+    if (over && !this.chats.has(chat.id)) return; // one this agent left or ignored: not back
     if (theirs) {
       // a colleague's chat now (this agent transferred it or left): off this agent's list
       this.chats.delete(chat.id);
