@@ -841,3 +841,22 @@ async def _long_chat(relay: RelayHandle, browser: Browser) -> None:
     await expect(console.el("earlier")).to_have_count(0)
     await visitor.close()
     await console.close()
+
+
+async def test_x5_console_refused_token_and_wrong_password(
+    relay: RelayHandle, browser: Browser
+) -> None:
+    """X5: a saved token the relay refuses (revoked, expired) brings the sign-in form back with
+    the reason and is forgotten; a wrong password is said so, and nothing is kept."""
+    console = await open_console(browser, relay.relay.console_url)
+    await console.page.evaluate("sessionStorage.setItem('jivo.console.token', 'revoked-token')")
+    await console.page.reload()
+    await expect(console.el("sign-in-error")).to_have_text("Your session ended. Sign in again.")
+    assert console.sent_of("authenticate")[-1]["token"] == "revoked-token"
+    assert await console.page.evaluate("sessionStorage.length") == 0
+    await console.el("email").fill(relay.agent_email)
+    await console.el("password").fill("not-the-password")
+    await console.el("sign-in").click()
+    await expect(console.el("sign-in-error")).to_have_text("Wrong e-mail or password.")
+    assert await console.page.evaluate("sessionStorage.length + localStorage.length") == 0
+    await console.close()
