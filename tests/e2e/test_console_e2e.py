@@ -287,9 +287,10 @@ async def test_x5_console_shows_visitor_html_as_text(
 async def test_x5_console_and_desktop_app_colleagues_chat(
     qapp: Any, relay: RelayHandle, browser: Browser, tmp_path: Path, artifacts: Path, secrets: Any
 ) -> None:
-    """X5 (T2): an agent in the console and one in the desktop app. Equipo in the console lists
-    the desktop agent online; a click opens the chat with her; what each writes reaches the
-    other, once."""
+    """X5 (T2, C9): an agent in the console and one in the desktop app. Equipo in the console
+    lists the desktop agent online; a click opens the chat with her; what each writes reaches
+    the other, once. Then a visitor's chat the desktop agent took is transferred to the console
+    with a note, accepted there and answered to the widget."""
     from jivo_desktop.app import DesktopApp
     from tests.support.waiting import until
 
@@ -332,7 +333,32 @@ async def test_x5_console_and_desktop_app_colleagues_chat(
             lambda: direct_messages() == ["Hola Ana, ¿cubres mi turno?", "Sí, desde las 15:00"]
         )
         await console.page.screenshot(path=str(artifacts / "console-colleague-en.png"))
-        assert console.errors == []
+
+        # A visitor's chat taken in the desktop app, transferred to the console with a note.
+        await relay.offer_to_everyone()
+        widget = await open_widget_page(browser, relay.demo_url)
+        await widget.open()
+        await widget.wait_ready()
+        await widget.say("Quiero cambiar mi pedido")
+        await expect(console.el("accept")).to_have_count(1, timeout=TIMEOUT_MS)
+        await until(lambda: any(c.offered for c in ana.chats.chats.values()))
+        offered = next(c for c in ana.chats.chats.values() if c.offered)
+        assert await ana.chats.accept_async(offered.id, show=False)
+        await expect(console.el("accept")).to_have_count(0)  # taken by Ana: gone here
+        boss_id = await console.page.evaluate("jivoConsole.welcome.agent.id")
+        ana.actions.transfer(offered.id, boss_id, "Pedido 1234, cambio de talla")
+        offer = console.el("colleague-offer")
+        await expect(offer).to_contain_text("Ana offers you a chat", timeout=TIMEOUT_MS)
+        await expect(offer.locator("[data-testid=offer-note]")).to_have_text(
+            "Pedido 1234, cambio de talla"
+        )
+        await offer.locator("[data-testid=offer-accept]").click()
+        await expect(console.message("Quiero cambiar mi pedido", "visitor")).to_have_count(1)
+        await console.el("composer").fill("Soy Boss: ¿qué talla necesita?")
+        await console.el("composer").press("Enter")
+        await widget.wait_text("¿qué talla necesita?", author="agent")
+        assert console.errors == [] and widget.errors == []
+        await widget.close()
         await console.close()
     finally:
         await ana.shutdown()
