@@ -13,6 +13,7 @@ import { Visitors } from "./visitors.js";
 
 const PAGES = ["inbox", "crm", "team", "phone", "visitors", "statistics", "settings"];
 const BUILT = new Set(["inbox", "team", "visitors"]);
+const FINAL = new Set(["unauthenticated", "bad_credentials", "version_mismatch"]);
 
 class App {
   constructor(root) {
@@ -44,7 +45,7 @@ class App {
     try {
       await this.conn.authenticate(token);
     } catch (err) {
-      if (err instanceof RelayError && err.code === "unauthenticated") {
+      if (err instanceof RelayError && FINAL.has(err.code)) {
         session.forget();
         this.showSignIn(t("sessionEnded"));
       } else {

@@ -95,7 +95,9 @@ const S = {
     fileNeedsHttps: "Sending files needs the console over HTTPS.",
     fileOneAtATime: "One file at a time, please.",
     fileFailed: "The file was not sent ({code}).",
-    quickReply: "Quick reply (Enter takes the chat and sends)",
+    quickReply: "Quick reply…",
+    quickReplyHint: "Enter takes the chat and sends the reply",
+    earlier: "Earlier messages",
   },
   es: {
     title: "Consola del agente Jivo",
@@ -187,7 +189,9 @@ const S = {
     fileNeedsHttps: "Para enviar archivos abra la consola por HTTPS.",
     fileOneAtATime: "Un archivo cada vez, por favor.",
     fileFailed: "No se envió el archivo ({code}).",
-    quickReply: "Respuesta rápida (Intro acepta el chat y envía)",
+    quickReply: "Respuesta rápida…",
+    quickReplyHint: "Intro acepta el chat y envía la respuesta",
+    earlier: "Mensajes anteriores",
   },
   pt: {
     title: "Console do agente Jivo",
@@ -279,7 +283,9 @@ const S = {
     fileNeedsHttps: "Para enviar arquivos, abra o console por HTTPS.",
     fileOneAtATime: "Um arquivo de cada vez, por favor.",
     fileFailed: "O arquivo não foi enviado ({code}).",
-    quickReply: "Resposta rápida (Enter aceita o chat e envia)",
+    quickReply: "Resposta rápida…",
+    quickReplyHint: "Enter aceita o chat e envia a resposta",
+    earlier: "Mensagens anteriores",
   },
   ru: {
     title: "Консоль оператора Jivo",
@@ -371,7 +377,9 @@ const S = {
     fileNeedsHttps: "Чтобы отправлять файлы, откройте консоль по HTTPS.",
     fileOneAtATime: "По одному файлу, пожалуйста.",
     fileFailed: "Файл не отправлен ({code}).",
-    quickReply: "Быстрый ответ (Enter — принять чат и отправить)",
+    quickReply: "Быстрый ответ…",
+    quickReplyHint: "Enter — принять чат и отправить ответ",
+    earlier: "Более ранние сообщения",
   },
 };
 

@@ -12,6 +12,7 @@ import { t } from "./i18n.js";
 import { MAX_MESSAGE_CHARS } from "./protocol.js";
 
 const TYPING_IDLE_MS = 4000;
+const HISTORY_PAGE = 50;
 
 export function visitorName(chat) {
   const v = chat.visitor;
@@ -30,6 +31,7 @@ export class Inbox {
     this.events = new Map(); // chat id -> Map(seq -> event)
     this.pending = new Map(); // client_msg_id -> {chat_id, text, state, code}
     this.loaded = new Set(); // chats whose history was fetched
+    this.older = new Map(); // chat id -> seq before which older events remain (history "more")
     this.typing = new Map(); // chat id -> name
     this.ignored = new Map(); // chat id -> the ladder round it was ignored in (N3)
     this.agents = new Map();
@@ -134,6 +136,8 @@ export class Inbox {
     const me = this.conn.agentId;
     const theirs = chat.state === "active" && chat.kind !== "direct" && chat.agent_id !== me &&
       !(chat.members || []).includes(me);
+    const over = chat.state === "closed" || chat.state === "missed";
+    if (over && !this.chats.has(chat.id)) return; // one this agent left or ignored: not back
     if (theirs) {
       // a colleague's chat now (this agent transferred it or left): off this agent's list
       this.chats.delete(chat.id);
@@ -281,12 +285,30 @@ export class Inbox {
     const chat = this.chats.get(chatId);
     if (!chat || chat.state === "offered" || (this.loaded.has(chatId) && !again)) return;
     try {
-      const page = await this.conn.request("history", { chat_id: chatId, limit: 100 });
+      const page = await this.conn.request("history", { chat_id: chatId, limit: HISTORY_PAGE });
       for (const ev of page.events) this.addEvent(ev);
       this.loaded.add(chatId);
+      if (page.more && page.events.length) this.older.set(chatId, page.events[0].seq);
+      else this.older.delete(chatId);
     } catch {
       // shown again on the next welcome
     }
+  }
+
+  /** The page of events before the oldest shown ("Earlier messages"). */
+  async loadOlder(chatId) {
+    const before = this.older.get(chatId);
+    if (before === undefined) return;
+    try {
+      const page = await this.conn.request("history", { chat_id: chatId, before_seq: before,
+        limit: HISTORY_PAGE });
+      for (const ev of page.events) this.addEvent(ev);
+      if (page.more && page.events.length) this.older.set(chatId, page.events[0].seq);
+      else this.older.delete(chatId);
+    } catch {
+      return;
+    }
+    this.render({ keepScroll: true });
   }
 
   async send() {
@@ -387,10 +409,10 @@ export class Inbox {
     this.render();
   }
 
-  render() {
+  render(opts = {}) {
     if (!this.node || !this.node.isConnected) return;
     this.renderList();
-    this.renderConversation();
+    this.renderConversation(opts);
   }
 
   renderList() {
@@ -414,8 +436,13 @@ export class Inbox {
     return visitorName(chat);
   }
 
-  renderConversation() {
+  renderConversation(opts = {}) {
     const chat = this.chats.get(this.selected);
+    const log = this.log;
+    const sameChat = this._shown === this.selected;
+    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+    const fromBottom = log.scrollHeight - log.scrollTop;
+    this._shown = this.selected;
     clear(this.head);
     clear(this.log);
     this.conv.dataset.chatId = chat ? chat.id : "";
@@ -444,12 +471,21 @@ export class Inbox {
       }
     }
     const events = [...(this.events.get(chat.id)?.values() || [])].sort((a, b) => a.seq - b.seq);
+    if (this.older.has(chat.id)) {
+      this.log.append(el("li", { class: "sys" }, el("button", { class: "link",
+        "data-testid": "earlier", text: t("earlier"), onclick: () => this.loadOlder(chat.id) })));
+    }
     for (const ev of events) {
       const row = eventRow(this, ev);
       if (row) this.log.append(row);
     }
     for (const [cmid, item] of this.pending) {
       if (item.chat_id !== chat.id) continue;
+      if (this.sentAlready(item)) {
+        // acknowledged as a duplicate of a message the history already shows (a reload)
+        this.pending.delete(cmid);
+        continue;
+      }
       this.log.append(bubble(this, "agent", "", item.text, { cmid, state: item.state,
         note: item.state === "failed" ? t("notSent", { code: item.code }) : t("sending") }));
     }
@@ -457,7 +493,9 @@ export class Inbox {
       this.log.append(el("li", { class: "sys", text: t("chatClosedState") }));
     }
     this.renderTyping();
-    this.log.scrollTop = this.log.scrollHeight;
+    // New lines keep the view at the bottom; reading earlier ones, the view stays put.
+    log.scrollTop = sameChat && (opts.keepScroll || !atBottom)
+      ? log.scrollHeight - fromBottom : log.scrollHeight;
     this.sendReceipt(chat, events);
   }
 

@@ -17,7 +17,8 @@ export function chatRow(inbox, chat, offered) {
   if (offered) {
     // N2: a quick reply takes the chat and answers in one go, from the list.
     const quick = el("input", { class: "quick", "data-testid": "quick-reply",
-      maxlength: MAX_MESSAGE_CHARS, placeholder: t("quickReply"), "aria-label": t("quickReply") });
+      maxlength: MAX_MESSAGE_CHARS, placeholder: t("quickReply"), title: t("quickReplyHint"),
+      "aria-label": `${t("quickReply")} ${t("quickReplyHint")}` });
     quick.addEventListener("keydown", (ev) => {
       if (ev.key === "Enter" && quick.value.trim()) {
         ev.preventDefault();

@@ -287,9 +287,10 @@ async def test_x5_console_shows_visitor_html_as_text(
 async def test_x5_console_and_desktop_app_colleagues_chat(
     qapp: Any, relay: RelayHandle, browser: Browser, tmp_path: Path, artifacts: Path, secrets: Any
 ) -> None:
-    """X5 (T2): an agent in the console and one in the desktop app. Equipo in the console lists
-    the desktop agent online; a click opens the chat with her; what each writes reaches the
-    other, once."""
+    """X5 (T2, C9): an agent in the console and one in the desktop app. Equipo in the console
+    lists the desktop agent online; a click opens the chat with her; what each writes reaches
+    the other, once. Then a visitor's chat the desktop agent took is transferred to the console
+    with a note, accepted there and answered to the widget."""
     from jivo_desktop.app import DesktopApp
     from tests.support.waiting import until
 
@@ -332,7 +333,32 @@ async def test_x5_console_and_desktop_app_colleagues_chat(
             lambda: direct_messages() == ["Hola Ana, ¿cubres mi turno?", "Sí, desde las 15:00"]
         )
         await console.page.screenshot(path=str(artifacts / "console-colleague-en.png"))
-        assert console.errors == []
+
+        # A visitor's chat taken in the desktop app, transferred to the console with a note.
+        await relay.offer_to_everyone()
+        widget = await open_widget_page(browser, relay.demo_url)
+        await widget.open()
+        await widget.wait_ready()
+        await widget.say("Quiero cambiar mi pedido")
+        await expect(console.el("accept")).to_have_count(1, timeout=TIMEOUT_MS)
+        await until(lambda: any(c.offered for c in ana.chats.chats.values()))
+        offered = next(c for c in ana.chats.chats.values() if c.offered)
+        assert await ana.chats.accept_async(offered.id, show=False)
+        await expect(console.el("accept")).to_have_count(0)  # taken by Ana: gone here
+        boss_id = await console.page.evaluate("jivoConsole.welcome.agent.id")
+        ana.actions.transfer(offered.id, boss_id, "Pedido 1234, cambio de talla")
+        offer = console.el("colleague-offer")
+        await expect(offer).to_contain_text("Ana offers you a chat", timeout=TIMEOUT_MS)
+        await expect(offer.locator("[data-testid=offer-note]")).to_have_text(
+            "Pedido 1234, cambio de talla"
+        )
+        await offer.locator("[data-testid=offer-accept]").click()
+        await expect(console.message("Quiero cambiar mi pedido", "visitor")).to_have_count(1)
+        await console.el("composer").fill("Soy Boss: ¿qué talla necesita?")
+        await console.el("composer").press("Enter")
+        await widget.wait_text("¿qué talla necesita?", author="agent")
+        assert console.errors == [] and widget.errors == []
+        await widget.close()
         await console.close()
     finally:
         await ana.shutdown()
@@ -754,4 +780,109 @@ async def test_x5_console_notices_a_link_that_died_silently(
         "sign_in",
         "authenticate",
     ]
+    await console.close()
+
+
+async def test_x5_console_outbox_survives_a_reload_while_the_relay_is_unreachable(
+    relay: RelayHandle, browser: Browser
+) -> None:
+    """X5: the WebSocket is cut (Playwright's routing refuses it) while the page itself still
+    loads; a reply typed then waits in IndexedDB through a reload of the tab, and once the
+    socket is let through again it is delivered exactly once."""
+    from playwright.async_api import WebSocketRoute
+
+    console = await open_console(browser, "about:blank")
+    cut = {"on": False}
+    routes: list[WebSocketRoute] = []
+
+    async def middle(route: WebSocketRoute) -> None:
+        if cut["on"]:
+            await route.close(code=4000, reason="cut")
+            return
+        routes.append(route)
+        route.connect_to_server()
+
+    await console.page.route_web_socket("**/ws", middle)
+    await console.page.goto(relay.relay.console_url)
+    await console.sign_in(relay.agent_email, relay.agent_password, remember=True)
+    widget = await open_widget_page(browser, relay.demo_url)
+    await widget.open()
+    await widget.wait_ready()
+    await widget.say("¿Me llaman mañana?")
+    await console.el("accept").click()
+    await expect(console.message("¿Me llaman mañana?", "visitor")).to_have_count(1)
+
+    cut["on"] = True
+    await routes[-1].close(code=4000, reason="cut")
+    state = console.el("conn-state")
+    await expect(state).not_to_have_attribute("data-state", "connected")
+    await console.el("composer").fill("Sí, a las diez")
+    await console.el("composer").press("Enter")
+    await expect(console.message("Sí, a las diez")).to_have_attribute("data-state", "pending")
+    await console.page.reload()
+    await expect(state).not_to_have_attribute("data-state", "connected")
+    assert await console.page.evaluate(OUTBOX_TEXTS) == ["Sí, a las diez"]
+
+    cut["on"] = False
+    await expect(state).to_have_attribute("data-state", "connected", timeout=TIMEOUT_MS)
+    await widget.wait_text("Sí, a las diez", author="agent")
+    assert (await widget.texts()).count("Sí, a las diez") == 1
+    await console.el("chat-open").click()
+    await expect(console.message("Sí, a las diez")).to_have_count(1)
+    await expect(console.message("Sí, a las diez")).to_have_attribute("data-state", "sent")
+    assert await console.page.evaluate(OUTBOX_TEXTS) == []
+    await widget.close()
+    await console.close()
+
+
+async def test_x5_console_pages_back_through_a_long_chat(sqlite_url: str, browser: Browser) -> None:
+    """X5 (issue 12 item 6): a chat longer than a history page shows its newest events and an
+    "Earlier messages" button that brings the rest, in order, each once."""
+    # The visitor writes 60 messages back to back: more than the per-connection burst.
+    async with running_relay(sqlite_url, console_port=0, conn_burst=500.0, ip_burst=500.0) as relay:
+        await _long_chat(relay, browser)
+
+
+async def _long_chat(relay: RelayHandle, browser: Browser) -> None:
+    from server import protocol as p
+    from tests.support.visitor import Visitor
+
+    console = await open_console(browser, relay.relay.console_url)
+    await console.sign_in(relay.agent_email, relay.agent_password)
+    visitor = Visitor(relay.ws_url, relay.site_key)
+    assert isinstance(await visitor.connect(), p.VisitorWelcome)
+    await visitor.say("m00")
+    await console.el("accept").click()
+    await expect(console.message("m00", "visitor")).to_have_count(1)
+    for i in range(1, 60):
+        assert isinstance(await visitor.say(f"m{i:02d}"), p.MessageAcked)
+    await console.page.reload()  # the chat comes back from the history, one page of it
+    await console.el("chat-open").click()
+    bubbles = console.page.locator("[data-testid=message][data-author=visitor] [data-testid=text]")
+    await expect(bubbles.last).to_have_text("m59")
+    assert await bubbles.count() < 60
+    await console.el("earlier").click()
+    await expect(bubbles).to_have_count(60)
+    assert await bubbles.all_text_contents() == [f"m{i:02d}" for i in range(60)]
+    await expect(console.el("earlier")).to_have_count(0)
+    await visitor.close()
+    await console.close()
+
+
+async def test_x5_console_refused_token_and_wrong_password(
+    relay: RelayHandle, browser: Browser
+) -> None:
+    """X5: a saved token the relay refuses (revoked, expired) brings the sign-in form back with
+    the reason and is forgotten; a wrong password is said so, and nothing is kept."""
+    console = await open_console(browser, relay.relay.console_url)
+    await console.page.evaluate("sessionStorage.setItem('jivo.console.token', 'revoked-token')")
+    await console.page.reload()
+    await expect(console.el("sign-in-error")).to_have_text("Your session ended. Sign in again.")
+    assert console.sent_of("authenticate")[-1]["token"] == "revoked-token"
+    assert await console.page.evaluate("sessionStorage.length") == 0
+    await console.el("email").fill(relay.agent_email)
+    await console.el("password").fill("not-the-password")
+    await console.el("sign-in").click()
+    await expect(console.el("sign-in-error")).to_have_text("Wrong e-mail or password.")
+    assert await console.page.evaluate("sessionStorage.length + localStorage.length") == 0
     await console.close()
