@@ -10,6 +10,7 @@ from sqlalchemy import Connection
 
 from server import protocol as p
 from server.crm import access, clients
+from server.phone import matching
 from server.store.schema import agents, calls, crm_clients
 
 PER_CLIENT = 50
@@ -42,7 +43,9 @@ def call(conn: Connection, call_id: int) -> p.CallInfo | None:
 
 def log_call(conn: Connection, agent: p.AgentInfo, frame: p.LogCall) -> p.CallInfo:
     """Store a new call of ``agent`` or change a logged one (its agent's, or any for an
-    admin: others get ``not_found``); the client must be one ``agent`` may see."""
+    admin: others get ``not_found``); the client must be one ``agent`` may see. A new call
+    without a client is matched to the client with that phone number (an incoming call a
+    softphone's hook reported lands on that client's timeline)."""
     now = time.time()
     client_id = None
     if frame.client_id is not None:
@@ -50,6 +53,8 @@ def log_call(conn: Connection, agent: p.AgentInfo, frame: p.LogCall) -> p.CallIn
         if client_id is None:
             raise p.FrameRejected("not_found", "no such client", frame.id)
         access.check_client(conn, agent, client_id, frame.id)
+    elif frame.call_id is None:
+        client_id = matching.client_for_number(conn, agent, frame.number)
     values = {
         "number": frame.number, "direction": frame.direction, "outcome": frame.outcome,
         "duration": frame.duration, "note": frame.note.strip(), "client_id": client_id,

@@ -111,3 +111,63 @@ async def test_p1_bad_call_log_input_is_refused(relay: RelayHandle, bad: dict[st
         assert refused.value.code in ("invalid", "malformed")
     finally:
         await agent.close()
+
+
+async def test_p1_a_logged_call_without_client_finds_the_client_by_its_number(
+    relay_any_db: RelayHandle,
+) -> None:
+    """P1: an incoming call a softphone's hook reported (E.164, no client) lands on the CRM
+    client with that phone, however it was typed (read in its site's country, E.164 compared);
+    a number no client has, or a client the agent may not see, is logged without a client."""
+    from tests.server.test_callbacks import enable_callbacks
+
+    relay = relay_any_db
+    agent, admin = await _agent(relay), await _agent(relay, admin=True)
+    visitor = Visitor(relay.ws_url, relay.site_key)
+    try:
+        await enable_callbacks(admin, country="ES", on=False)  # the site's country: Spain
+        await visitor.connect()
+        rid = visitor.send_frame(lambda i: p.SetContact(id=i, name="Lucía", phone="600 11 12 22"))
+        assert isinstance(await visitor.answer(rid), p.Ok)
+        found = await agent.request(lambda i: p.ListClients(id=i, query="lucía"))
+        assert isinstance(found, p.ClientPage) and len(found.clients) == 1
+        lucia = found.clients[0].id
+        london = await admin.request(
+            lambda i: p.SaveClient(id=i, name="Bruno", phone="0044 20 7946 0958")
+        )
+        assert isinstance(london, p.ClientSaved)
+        # Same digits but not the same number: Spain has no trunk 0 ("0600..." does not read).
+        other = await admin.request(lambda i: p.SaveClient(id=i, name="Cero", phone="060 011 1222"))
+        assert isinstance(other, p.ClientSaved)
+
+        async def logged(who: AgentClient, number: str) -> p.CallInfo:
+            answer = await who.request(lambda i: p.LogCall(id=i, number=number, direction="in"))
+            assert isinstance(answer, p.CallLogged)
+            return answer.call
+
+        call = await logged(agent, "+34600111222")
+        assert (call.client_id, call.client_name) == (lucia, "Lucía")
+        assert (await logged(agent, "+442079460958")).client_id == london.client.id
+        assert (await logged(agent, "+34600999888")).client_id is None
+        assert (await logged(agent, "600111222")).client_id is None  # not E.164: not guessed
+        card = await agent.request(lambda i: p.GetClient(id=i, client_id=lucia))
+        assert isinstance(card, p.ClientCard)
+        assert [e.call.id for e in card.timeline if e.kind == "call" and e.call] == [call.id]
+
+        # Only the clients the agent may see: the admin's own client stays hidden from it.
+        mine = await admin.request(
+            lambda i: p.SaveClient(
+                id=i, name="Secreto", phone="+34 611 222 333", owner_id=admin.welcome.agent.id
+            )
+        )  # type: ignore[union-attr]
+        assert isinstance(mine, p.ClientSaved)
+        assert isinstance(
+            await admin.request(lambda i: p.SetCrmVisibility(id=i, clients_visibility="own")),
+            p.CrmSettings,
+        )
+        assert (await logged(agent, "+34611222333")).client_id is None
+        assert (await logged(admin, "+34611222333")).client_id == mine.client.id
+    finally:
+        await visitor.close()
+        await agent.close()
+        await admin.close()
