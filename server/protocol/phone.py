@@ -32,6 +32,7 @@ __all__ = [
     "MAX_CALLBACK_TIME",
     "MAX_CALL_NOTE",
     "MAX_CALL_SECONDS",
+    "CallChanged",
     "CallDirection",
     "CallInfo",
     "CallList",
@@ -95,6 +96,13 @@ class LogCall(Frame, kw_only=True):
 
 class CallLogged(Frame):
     id: int
+    call: CallInfo
+
+
+class CallChanged(Frame):
+    """Agents: a call was logged or changed (on another device, or by an admin): pushed to
+    its agent's devices and to every admin, whose call logs hold it."""
+
     call: CallInfo
 
 

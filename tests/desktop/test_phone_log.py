@@ -1,0 +1,74 @@
+"""P1 in the app on a busy shift, against a real relay: a softphone's ``--log-call`` for an
+incoming call lands on the CRM client with that number; calls logged on the agent's other
+device reach the Teléfono page's call log at once (pushed, no reload)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jivo_desktop.net.client import AgentClient
+from jivo_desktop.ui.phone.log_dialog import LogCallDialog
+from server import protocol as p
+from tests.desktop.test_windows import _signed_in_app
+from tests.server.test_callbacks import enable_callbacks
+from tests.support.relay import RelayHandle
+from tests.support.visitor import Visitor
+from tests.support.waiting import until
+
+
+async def test_p1_log_call_finds_the_client_and_other_devices_calls_appear_live(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
+) -> None:
+    """P1: ``--log-call 600111222 --direction in`` (the hook's message) is logged on the
+    client whose phone is that number (the relay matches it), so the log dialog names the
+    client; a call the agent logs on its other device, and an admin's change to it, show in
+    the page's call log without a reload."""
+    boss = AgentClient(relay.ws_url)
+    await boss.sign_in(relay.admin_email, relay.admin_password)
+    await enable_callbacks(boss, country="ES", on=False)  # the site's numbers read in Spain
+    visitor = Visitor(relay.ws_url, relay.site_key)
+    await visitor.connect(page_url="https://shop.example/")
+    rid = visitor.send_frame(lambda i: p.SetContact(id=i, name="Lucía Pérez", phone="600 11 12 22"))
+    assert isinstance(await visitor.answer(rid), p.Ok)
+    app = await _signed_in_app(qapp, relay, data_dir)
+    other_device = AgentClient(relay.ws_url)
+    await other_device.sign_in(relay.agent_email, relay.agent_password)
+    window = app.main_window
+    window.resize(1180, 740)
+    try:
+        app.calling.set_country("ES")
+        app.handle_message("log-call\tin\t600111222")  # as `jivo-desktop --log-call` sends it
+        await until(lambda: app.log_dialog is not None and app.log_dialog.isVisible())
+        dialog = app.log_dialog
+        assert isinstance(dialog, LogCallDialog)
+        assert dialog.call.client_name == "Lucía Pérez" and dialog.call.client_id is not None
+        assert dialog.who.text() == "Lucía Pérez · 600 11 12 22"
+        dialog.reject()
+
+        window.nav.setCurrentRow(window.PAGES.index("phone"))
+        page = window.phone_page
+        page.tabs.setCurrentIndex(2)
+        await until(lambda: page.log.count() == 1)
+        logged = await other_device.request(
+            lambda i: p.LogCall(id=i, number="+442079460958", direction="out", outcome="busy")
+        )
+        assert isinstance(logged, p.CallLogged)
+        await until(lambda: page.log.count() == 2)
+        assert page.log.item(0).text().startswith("↗ +44 20 7946 0958")
+        assert "Busy" in page.log.item(0).text()
+        changed = await boss.request(
+            lambda i: p.LogCall(
+                id=i, call_id=logged.call.id, number=logged.call.number, outcome="answered",
+                duration=65, note="Called back on the landline",
+            )
+        )  # fmt: skip
+        assert isinstance(changed, p.CallLogged)
+        await until(lambda: "Answered" in page.log.item(0).text())
+        assert "1:05" in page.log.item(0).text() and page.log.count() == 2
+        window.grab().save(str(artifacts / "phone-call-log-pushed-en.png"))
+    finally:
+        await app.shutdown()
+        await other_device.close()
+        await boss.close()
+        await visitor.close()
