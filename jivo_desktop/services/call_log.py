@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from jivo_desktop import i18n
 from jivo_desktop.net.errors import ConnectionLost, RelayError
 from jivo_desktop.services.relay_errors import failure_text
 from jivo_desktop.services.session import SessionService
@@ -25,6 +26,22 @@ def wire_number(e164_or_text: str) -> str:
     text = e164_or_text.strip()
     digits = re.sub(r"[^0-9]", "", text)[:20]
     return ("+" + digits) if text.startswith("+") else digits
+
+
+def caller_name(call: p.CallInfo) -> str:
+    """Who a call was with: the CRM client's name, else (a client without a name) as its
+    visitor is named everywhere (contact name, "<City> <id>", "Client <id>"); "" when the
+    call has no client."""
+    if call.client_name.strip():
+        return call.client_name.strip()
+    visitor = call.visitor
+    if visitor is None:
+        return ""
+    if visitor.name.strip():
+        return visitor.name.strip()
+    city = i18n.city_name(visitor.city, visitor.city_names)
+    word = QCoreApplication.translate("ChatsService", "Client")  # the chats' own word
+    return f"{city or word} {visitor.id}"
 
 
 class CallLogService(QObject):

@@ -1,15 +1,21 @@
 """P1 in the app on a busy shift, against a real relay: a softphone's ``--log-call`` for an
 incoming call lands on the CRM client with that number; calls logged on the agent's other
-device reach the Teléfono page's call log at once (pushed, no reload)."""
+device reach the Teléfono page's call log at once (pushed, no reload); a client without a
+name is named in the log dialog as its visitor is everywhere ("Client 40")."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+from jivo_desktop import i18n
 from jivo_desktop.net.client import AgentClient
 from jivo_desktop.ui.phone.log_dialog import LogCallDialog
 from server import protocol as p
+from tests.desktop.test_i18n import (
+    cut_off,
+    translations,  # noqa: F401 - the fixture
+)
 from tests.desktop.test_windows import _signed_in_app
 from tests.server.test_callbacks import enable_callbacks
 from tests.support.relay import RelayHandle
@@ -18,8 +24,9 @@ from tests.support.waiting import until
 
 
 async def test_p1_log_call_finds_the_client_and_other_devices_calls_appear_live(
-    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
-) -> None:
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path,
+    translations: Path,  # noqa: F811
+) -> None:  # fmt: skip
     """P1: ``--log-call 600111222 --direction in`` (the hook's message) is logged on the
     client whose phone is that number (the relay matches it), so the log dialog names the
     client; a call the agent logs on its other device, and an admin's change to it, show in
@@ -45,16 +52,39 @@ async def test_p1_log_call_finds_the_client_and_other_devices_calls_appear_live(
         assert dialog.call.client_name == "Lucía Pérez" and dialog.call.client_id is not None
         assert dialog.who.text() == "Lucía Pérez · 600 11 12 22"
         dialog.reject()
+        await until(lambda: not dialog.isVisible())
+
+        # A client without a name (a visitor who left only a phone): the visitor's name.
+        nameless = Visitor(relay.ws_url, relay.site_key)
+        try:
+            await nameless.connect()
+            rid = nameless.send_frame(lambda i: p.SetContact(id=i, phone="622 33 44 55"))
+            assert isinstance(await nameless.answer(rid), p.Ok)
+        finally:
+            await nameless.close()
+        app.handle_message("log-call\tin\t+34 622 33 44 55")
+        await until(lambda: app.log_dialog is not dialog and app.log_dialog is not None
+                    and app.log_dialog.isVisible())  # fmt: skip
+        unnamed = app.log_dialog
+        assert isinstance(unnamed, LogCallDialog) and unnamed.call.client_id is not None
+        assert unnamed.who.text() == f"Client {nameless.visitor_id} · 622 33 44 55"
+        i18n.apply_language("es")
+        await until(lambda: unnamed.who.text().startswith(f"Cliente {nameless.visitor_id} "))
+        await until(lambda: not cut_off(unnamed))
+        unnamed.grab().save(str(artifacts / "phone-log-dialog-visitor-name-es.png"))
+        i18n.apply_language("en")
+        unnamed.reject()
 
         window.nav.setCurrentRow(window.PAGES.index("phone"))
         page = window.phone_page
         page.tabs.setCurrentIndex(2)
-        await until(lambda: page.log.count() == 1)
+        await until(lambda: page.log.count() == 2)
+        assert page.log.item(0).text().startswith(f"↙ Client {nameless.visitor_id} · 622")
         logged = await other_device.request(
             lambda i: p.LogCall(id=i, number="+442079460958", direction="out", outcome="busy")
         )
         assert isinstance(logged, p.CallLogged)
-        await until(lambda: page.log.count() == 2)
+        await until(lambda: page.log.count() == 3)
         assert page.log.item(0).text().startswith("↗ +44 20 7946 0958")
         assert "Busy" in page.log.item(0).text()
         changed = await boss.request(
@@ -65,7 +95,7 @@ async def test_p1_log_call_finds_the_client_and_other_devices_calls_appear_live(
         )  # fmt: skip
         assert isinstance(changed, p.CallLogged)
         await until(lambda: "Answered" in page.log.item(0).text())
-        assert "1:05" in page.log.item(0).text() and page.log.count() == 2
+        assert "1:05" in page.log.item(0).text() and page.log.count() == 3
         window.grab().save(str(artifacts / "phone-call-log-pushed-en.png"))
     finally:
         await app.shutdown()

@@ -149,6 +149,18 @@ async def test_p1_a_logged_call_without_client_finds_the_client_by_its_number(
         assert (call.client_id, call.client_name) == (lucia, "Lucía")
         assert (await logged(agent, "+442079460958")).client_id == london.client.id
         assert (await logged(agent, "+34600999888")).client_id is None
+        # A client without a name: the call carries its visitor (the app names it after it).
+        assert call.visitor is None
+        nameless = Visitor(relay.ws_url, relay.site_key)
+        try:
+            await nameless.connect()
+            rid = nameless.send_frame(lambda i: p.SetContact(id=i, phone="622 33 44 55"))
+            assert isinstance(await nameless.answer(rid), p.Ok)
+            unnamed = await logged(agent, "+34622334455")
+        finally:
+            await nameless.close()
+        assert unnamed.client_id is not None and unnamed.client_name == ""
+        assert unnamed.visitor is not None and unnamed.visitor.id == nameless.visitor_id
         assert (await logged(agent, "600111222")).client_id is None  # not E.164: not guessed
         card = await agent.request(lambda i: p.GetClient(id=i, client_id=lucia))
         assert isinstance(card, p.ClientCard)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services import phone_numbers
-from jivo_desktop.services.call_log import CallLogService
+from jivo_desktop.services.call_log import CallLogService, caller_name
 from jivo_desktop.services.calling import CallingService, RecentCall
 from jivo_desktop.services.crm import CrmService
 from jivo_desktop.ui.common.plain import PlainLabel, isolate
@@ -314,8 +314,9 @@ class PhonePage(QWidget):
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(call.started_at))
             arrow = "↙" if call.direction == "in" else "↗"
             who = self.calling.display(call.number)
-            if call.client_name:
-                who = f"{isolate(call.client_name)} · {who}"
+            name = caller_name(call)
+            if name:
+                who = f"{isolate(name)} · {who}"
             parts = [when, outcomes.get(call.outcome, call.outcome)]
             if call.duration:
                 minutes, seconds = divmod(call.duration, 60)
