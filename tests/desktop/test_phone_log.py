@@ -1,15 +1,18 @@
 """P1 in the app on a busy shift, against a real relay: a softphone's ``--log-call`` for an
 incoming call lands on the CRM client with that number; calls logged on the agent's other
 device reach the Teléfono page's call log at once (pushed, no reload); a client without a
-name is named in the log dialog as its visitor is everywhere ("Client 40")."""
+name is named in the log dialog as its visitor is everywhere ("Client 40"); the dialer's
+contacts load page by page as the list scrolls, and its search asks the relay."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
 from jivo_desktop import i18n
 from jivo_desktop.net.client import AgentClient
+from jivo_desktop.services.crm import CONTACTS_PAGE
 from jivo_desktop.ui.phone.log_dialog import LogCallDialog
 from server import protocol as p
 from tests.desktop.test_i18n import (
@@ -102,3 +105,49 @@ async def test_p1_log_call_finds_the_client_and_other_devices_calls_appear_live(
         await other_device.close()
         await boss.close()
         await visitor.close()
+
+
+async def test_p1_dialer_contacts_load_page_by_page_and_search_asks_the_relay(
+    qapp: Any, relay: RelayHandle, data_dir: Path, secrets: Any, artifacts: Path
+) -> None:
+    """P1: the dialer's CRM contacts are not only the first page: scrolling to the end of
+    the list loads the next page (no client twice); the search goes to the relay, so a client
+    beyond the loaded pages is found."""
+    boss = AgentClient(relay.ws_url)
+    await boss.sign_in(relay.admin_email, relay.admin_password)
+    many = CONTACTS_PAGE + 10
+    saved = await asyncio.gather(*(
+        boss.request(lambda i, n=n: p.SaveClient(
+            id=i, name=f"Contacto {n:03d}", phone=f"+34 600 000 {n:03d}"))
+        for n in range(many)
+    ))  # fmt: skip
+    assert all(isinstance(s, p.ClientSaved) for s in saved)
+    zoe = await boss.request(
+        lambda i: p.SaveClient(id=i, name="Zoe Zamora", phone="+34 611 999 888")
+    )
+    assert isinstance(zoe, p.ClientSaved)
+    app = await _signed_in_app(qapp, relay, data_dir)
+    window = app.main_window
+    window.resize(1180, 740)
+    try:
+        window.nav.setCurrentRow(window.PAGES.index("phone"))
+        page = window.phone_page
+        page.tabs.setCurrentIndex(1)
+        contacts = page.contacts
+        await until(lambda: contacts.count() == CONTACTS_PAGE)  # the first page: it scrolls
+        assert contacts.verticalScrollBar().maximum() > 0
+        bar = contacts.verticalScrollBar()
+        bar.setValue(bar.maximum())  # the agent scrolls to the end
+        await until(lambda: contacts.count() == many + 1)
+        names = [contacts.item(r).text().split("\n")[0] for r in range(contacts.count())]
+        assert len(set(names)) == len(names) and names[-1] == "Zoe Zamora"
+        window.grab().save(str(artifacts / "phone-contacts-paged-en.png"))
+
+        page.search.setText("zamora")  # beyond the first page: the relay finds it
+        await until(lambda: contacts.count() == 1)
+        assert contacts.item(0).text().startswith("Zoe Zamora")
+        page.search.setText("")
+        await until(lambda: contacts.count() == CONTACTS_PAGE)
+    finally:
+        await app.shutdown()
+        await boss.close()
