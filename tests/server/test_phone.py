@@ -10,7 +10,13 @@ import pytest
 from jivo_desktop.net.client import AgentClient
 from jivo_desktop.net.errors import RelayError
 from server import protocol as p
-from tests.support.relay import RelayHandle
+from tests.support.relay import (
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    AGENT_EMAIL,
+    AGENT_PASSWORD,
+    RelayHandle,
+)
 from tests.support.visitor import Visitor
 
 
@@ -186,39 +192,48 @@ async def test_p1_a_logged_call_without_client_finds_the_client_by_its_number(
 
 
 async def test_p1_a_logged_call_is_pushed_to_the_agents_devices_and_the_admins(
-    relay: RelayHandle,
+    sqlite_url: str,
 ) -> None:
     """P1: a call logged on one device reaches the agent's other devices and every admin's
-    call log through the bus (an admin's change reaches the agent); another agent gets none."""
-    await relay.add_agent("bob@example.com", "bob-password-1", "Bob")
-    ana, ana_phone, admin = await _agent(relay), await _agent(relay), await _agent(relay, True)
-    bob = AgentClient(relay.ws_url)
-    await bob.sign_in("bob@example.com", "bob-password-1")
-    await bob.wait_synced()
-    try:
-        logged = await ana.request(lambda i: p.LogCall(id=i, number="+34600111222"))
-        assert isinstance(logged, p.CallLogged)
-        call = logged.call
+    call log through the bus, on whichever node they are (an admin's change reaches the
+    agent); another agent gets none."""
+    from tests.server.test_cluster_presence import signed_in
+    from tests.support.local_cluster import BEA_EMAIL, BEA_PASSWORD, cluster
 
-        def pushed(outcome: str) -> object:
-            return lambda f: (
-                isinstance(f, p.CallChanged) and f.call.id == call.id and f.call.outcome == outcome
+    async with cluster(sqlite_url, 2) as nodes:
+        ana = await signed_in(nodes[0], AGENT_EMAIL, AGENT_PASSWORD)
+        ana_phone = await signed_in(nodes[1], AGENT_EMAIL, AGENT_PASSWORD)
+        admin = await signed_in(nodes[1], ADMIN_EMAIL, ADMIN_PASSWORD)
+        bea = await signed_in(nodes[0], BEA_EMAIL, BEA_PASSWORD)
+        try:
+            logged = await ana.request(lambda i: p.LogCall(id=i, number="+34600111222"))
+            assert isinstance(logged, p.CallLogged)
+            call = logged.call
+
+            def pushed(outcome: str) -> object:
+                return lambda f: (
+                    isinstance(f, p.CallChanged)
+                    and f.call.id == call.id
+                    and f.call.outcome == outcome
+                )
+
+            for device in (ana_phone, admin):
+                await device.wait_for(pushed(""))
+            changed = await admin.request(
+                lambda i: p.LogCall(id=i, call_id=call.id, number=call.number, outcome="busy")
             )
-
-        for device in (ana_phone, admin):
-            await device.wait_for(pushed(""))
-        changed = await admin.request(
-            lambda i: p.LogCall(id=i, call_id=call.id, number=call.number, outcome="busy")
-        )
-        assert isinstance(changed, p.CallLogged)
-        for device in (ana, ana_phone):
-            await device.wait_for(pushed("busy"))
-        own = await bob.request(lambda i: p.LogCall(id=i, number="+34600999888"))
-        assert isinstance(own, p.CallLogged)
-        await bob.wait_for(lambda f: isinstance(f, p.CallChanged) and f.call.id == own.call.id)
-        assert not [
-            f for f in bob.received if isinstance(f, p.CallChanged) and f.call.id == call.id
-        ]
-    finally:
-        for client in (ana, ana_phone, admin, bob):
-            await client.close()
+            assert isinstance(changed, p.CallLogged)
+            for device in (ana, ana_phone):
+                await device.wait_for(pushed("busy"))
+            own = await bea.request(lambda i: p.LogCall(id=i, number="+34600999888"))
+            assert isinstance(own, p.CallLogged)
+            await bea.wait_for(lambda f: isinstance(f, p.CallChanged) and f.call.id == own.call.id)
+            await admin.wait_for(
+                lambda f: isinstance(f, p.CallChanged) and f.call.id == own.call.id
+            )
+            assert not [
+                f for f in bea.received if isinstance(f, p.CallChanged) and f.call.id == call.id
+            ]
+        finally:
+            for client in (ana, ana_phone, admin, bea):
+                await client.close()
