@@ -17,6 +17,9 @@ from jivo_desktop.services.session import SessionService
 from jivo_desktop.tasks import spawn
 from server import protocol as p
 
+CONTACTS_PAGE = 50
+"""Clients a page of the dialer's contacts (the next page loads as the list scrolls)."""
+
 
 def money_text(value_minor: int, currency: str) -> str:
     """Minor units as the amount with two decimals and the ISO code (no float on the way)."""
@@ -41,7 +44,9 @@ class CrmService(QObject):
     ``ClientCard``); ``tasks_changed()``; ``deals_changed()`` (the current funnel's deals);
     ``reminder_due(object)`` (a ``TaskInfo`` whose reminder fired: show the toast);
     ``saved(str, object)`` (kind "client", "task" or "deal", and the saved record);
-    ``contacts_found(str, list)`` (P1: the dialer's search and the clients it found);
+    ``contacts_found(str, list, str, str)`` (P1: the dialer's search, the clients of the page
+    it asked for, that page's ``after`` ("": the first) and the next page's cursor ("": the
+    last));
     ``problem(str)``."""
 
     settings_changed = Signal()
@@ -51,7 +56,7 @@ class CrmService(QObject):
     deals_changed = Signal()
     reminder_due = Signal(object)
     saved = Signal(str, object)
-    contacts_found = Signal(str, list)
+    contacts_found = Signal(str, list, str, str)
     problem = Signal(str)
 
     def __init__(self, session: SessionService, parent: QObject | None = None) -> None:
@@ -172,15 +177,20 @@ class CrmService(QObject):
             self.next_page = answer.next
             self.clients_changed.emit()
 
-    def find_contacts(self, query: str) -> None:
+    def find_contacts(self, query: str, after: str = "") -> None:
         """P1: the dialer's contacts, by name (the relay finds name, e-mail, phone digits,
-        company); apart from Clientes' own list and filters."""
-        self._run(self._find_contacts(query), "crm-contacts")
+        company), a page at a time (``after``: the ``next`` of the page before); apart from
+        Clientes' own list and filters."""
+        self._run(self._find_contacts(query, after), "crm-contacts")
 
-    async def _find_contacts(self, query: str) -> None:
-        answer = await self.ask(lambda i: p.ListClients(id=i, query=query, sort="name"))
+    async def _find_contacts(self, query: str, after: str) -> None:
+        answer = await self.ask(
+            lambda i: p.ListClients(
+                id=i, query=query, sort="name", after=after, limit=CONTACTS_PAGE
+            )
+        )
         if isinstance(answer, p.ClientPage):
-            self.contacts_found.emit(query, answer.clients)
+            self.contacts_found.emit(query, answer.clients, after, answer.next)
 
     def open_client(self, client_id: int) -> None:
         self._run(self._load_card(client_id), f"crm-card-{client_id}")

@@ -290,7 +290,7 @@ class Relay:
                 self.gifs,
                 PointerService(self.engine, self.writer, self.chats),
                 self.crm,
-                PhoneService(self.engine, self.writer),  # issue 19: the call log
+                PhoneService(self.engine, self.writer, self.bus),  # issue 19: the call log
                 self.callback_frames,
                 self.channels,
             ],

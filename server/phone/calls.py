@@ -10,7 +10,9 @@ from sqlalchemy import Connection
 
 from server import protocol as p
 from server.crm import access, clients
-from server.store.schema import agents, calls, crm_clients
+from server.phone import matching
+from server.store.schema import agents, calls, crm_client_visitors, crm_clients, visitors
+from server.visitors.geo import city_names_of
 
 PER_CLIENT = 50
 """The newest calls of a client on its card's timeline."""
@@ -35,14 +37,42 @@ def _info(row: Any) -> p.CallInfo:
     )  # fmt: skip
 
 
+def _infos(conn: Connection, query: Any) -> list[p.CallInfo]:
+    """The calls of ``query``; those of a client without a name carry its newest visitor
+    (the app names the call after it)."""
+    infos = [_info(row) for row in conn.execute(query)]
+    nameless = {i.client_id for i in infos if i.client_id is not None and not i.client_name}
+    if not nameless:
+        return infos
+    rows = conn.execute(
+        sa.select(crm_client_visitors.c.client_id, visitors.c.id, visitors.c.name,
+                  visitors.c.city, visitors.c.city_names)
+        .join(visitors, visitors.c.id == crm_client_visitors.c.visitor_id)
+        .where(crm_client_visitors.c.client_id.in_(nameless))
+        .order_by(visitors.c.last_seen_at, visitors.c.id)
+    )  # fmt: skip
+    newest = {
+        int(r.client_id): p.CallVisitor(
+            id=r.id, name=r.name, city=r.city, city_names=city_names_of(r.city_names)
+        )
+        for r in rows  # the last row of a client is its newest visitor
+    }
+    for info in infos:
+        if info.client_id in nameless:
+            info.visitor = newest.get(info.client_id)
+    return infos
+
+
 def call(conn: Connection, call_id: int) -> p.CallInfo | None:
-    row = conn.execute(_select().where(calls.c.id == call_id)).first()
-    return None if row is None else _info(row)
+    found = _infos(conn, _select().where(calls.c.id == call_id))
+    return found[0] if found else None
 
 
 def log_call(conn: Connection, agent: p.AgentInfo, frame: p.LogCall) -> p.CallInfo:
     """Store a new call of ``agent`` or change a logged one (its agent's, or any for an
-    admin: others get ``not_found``); the client must be one ``agent`` may see."""
+    admin: others get ``not_found``); the client must be one ``agent`` may see. A new call
+    without a client is matched to the client with that phone number (an incoming call a
+    softphone's hook reported lands on that client's timeline)."""
     now = time.time()
     client_id = None
     if frame.client_id is not None:
@@ -50,6 +80,8 @@ def log_call(conn: Connection, agent: p.AgentInfo, frame: p.LogCall) -> p.CallIn
         if client_id is None:
             raise p.FrameRejected("not_found", "no such client", frame.id)
         access.check_client(conn, agent, client_id, frame.id)
+    elif frame.call_id is None:
+        client_id = matching.client_for_number(conn, agent, frame.number)
     values = {
         "number": frame.number, "direction": frame.direction, "outcome": frame.outcome,
         "duration": frame.duration, "note": frame.note.strip(), "client_id": client_id,
@@ -86,7 +118,7 @@ def call_list(conn: Connection, agent: p.AgentInfo, frame: p.ListCalls) -> list[
             raise p.FrameRejected("not_found", "no such client", frame.id)
         access.check_client(conn, agent, client_id, frame.id)
         query = query.where(calls.c.client_id == client_id)
-    return [_info(row) for row in conn.execute(query)]
+    return _infos(conn, query)
 
 
 def for_client(conn: Connection, client_id: int) -> list[p.CallInfo]:
@@ -97,4 +129,4 @@ def for_client(conn: Connection, client_id: int) -> list[p.CallInfo]:
         .order_by(calls.c.started_at.desc())
         .limit(PER_CLIENT)
     )
-    return [_info(row) for row in conn.execute(query)]
+    return _infos(conn, query)

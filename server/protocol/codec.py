@@ -260,6 +260,7 @@ ServerFrame = (
     | crm.DealChanged
     | crm.DealRemoved
     | phone.CallLogged
+    | phone.CallChanged
     | phone.CallList
     | phone.CallbackRequested
 )

@@ -32,11 +32,13 @@ __all__ = [
     "MAX_CALLBACK_TIME",
     "MAX_CALL_NOTE",
     "MAX_CALL_SECONDS",
+    "CallChanged",
     "CallDirection",
     "CallInfo",
     "CallList",
     "CallLogged",
     "CallOutcome",
+    "CallVisitor",
     "CallbackRequested",
     "ListCalls",
     "LogCall",
@@ -61,6 +63,16 @@ _Seconds = Annotated[int, msgspec.Meta(ge=0, le=MAX_CALL_SECONDS)]
 _When = Annotated[float, msgspec.Meta(ge=0, le=32503680000)]  # before the year 3000
 
 
+class CallVisitor(msgspec.Struct, kw_only=True):
+    """The newest visitor of a call's client that has no name: the app names the call as it
+    names that visitor (its contact name, else "<city> <id>", else "Client <id>")."""
+
+    id: int
+    name: str = ""
+    city: str = ""
+    city_names: dict[str, str] = msgspec.field(default_factory=dict)
+
+
 class CallInfo(msgspec.Struct, kw_only=True):
     id: int
     number: str
@@ -73,6 +85,8 @@ class CallInfo(msgspec.Struct, kw_only=True):
     agent_name: str = ""
     client_id: int | None = None
     client_name: str = ""
+    visitor: CallVisitor | None = None
+    """Set when the client has no name (see :class:`CallVisitor`)."""
     started_at: float
     updated_at: float
 
@@ -95,6 +109,13 @@ class LogCall(Frame, kw_only=True):
 
 class CallLogged(Frame):
     id: int
+    call: CallInfo
+
+
+class CallChanged(Frame):
+    """Agents: a call was logged or changed (on another device, or by an admin): pushed to
+    its agent's devices and to every admin, whose call logs hold it."""
+
     call: CallInfo
 
 

@@ -92,7 +92,10 @@ async def test_p2_callback_toast_ignore_ladder_call_and_log(
         assert isinstance(dialog, LogCallDialog)
         assert app.chats.chats[chat_id].info.state == "active"
         assert dialog.call.client_id is not None
-        assert dialog.who.text() == "911 23 45 67"  # the client has no name yet
+        # The client has no name yet: the call is named as its visitor ("Client 1").
+        visitor_name = app.chats.display_name(app.chats.chats[chat_id])
+        assert visitor_name.startswith("Client ")
+        assert dialog.who.text() == f"{visitor_name} · 911 23 45 67"
         dialog.outcome.setCurrentIndex(dialog.outcome.findData("no_answer"))
         dialog.note.setPlainText("Buzón de voz")
         QTest.mouseClick(

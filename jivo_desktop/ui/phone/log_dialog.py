@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jivo_desktop.services.call_log import OUTCOMES, CallLogService
+from jivo_desktop.services.call_log import OUTCOMES, CallLogService, caller_name
 from jivo_desktop.services.calling import CallingService
 from jivo_desktop.tasks import spawn
 from jivo_desktop.ui.common.plain import PlainLabel, isolate
@@ -92,7 +92,7 @@ class LogCallDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Log call"))
         number = self.calling.display(self.call.number)
-        name = self.call.client_name
+        name = caller_name(self.call)
         self.who.setText(f"{isolate(name)} · {number}" if name else number)
         self.captions["direction"].setText(self.tr("Direction"))
         self.captions["outcome"].setText(self.tr("Outcome"))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from jivo_desktop.services import phone_numbers
-from jivo_desktop.services.call_log import CallLogService
+from jivo_desktop.services.call_log import CallLogService, caller_name
 from jivo_desktop.services.calling import CallingService, RecentCall
 from jivo_desktop.services.crm import CrmService
 from jivo_desktop.ui.common.plain import PlainLabel, isolate
@@ -144,6 +144,12 @@ class PhonePage(QWidget):
         self.tabs.addTab(log_box, "")
         self._contacts: list[p.ClientInfo] = []
         self._searched = False
+        # The relay's contacts come a page at a time: the next when the list is scrolled to
+        # its end (or does not fill it); ``_contacts_asked`` is the page on its way, if any.
+        self._contacts_next = ""
+        self._contacts_asked: str | None = None
+        self.contacts.verticalScrollBar().valueChanged.connect(self._on_contacts_scrolled)
+        self.tabs.currentChanged.connect(self._on_contacts_shown)
         # A search per pause in typing, not per key.
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -314,8 +320,9 @@ class PhonePage(QWidget):
             when = time.strftime("%Y-%m-%d %H:%M", time.localtime(call.started_at))
             arrow = "↙" if call.direction == "in" else "↗"
             who = self.calling.display(call.number)
-            if call.client_name:
-                who = f"{isolate(call.client_name)} · {who}"
+            name = caller_name(call)
+            if name:
+                who = f"{isolate(name)} · {who}"
             parts = [when, outcomes.get(call.outcome, call.outcome)]
             if call.duration:
                 minutes, seconds = divmod(call.duration, 60)
@@ -341,7 +348,19 @@ class PhonePage(QWidget):
 
     def refresh_contacts(self) -> None:
         if self.crm is not None:
+            self._contacts_asked = ""
             self.crm.find_contacts(self.search.text().strip())
+
+    def more_contacts(self) -> None:
+        """The next page of the contacts, unless one is on its way or this was the last."""
+        if self.crm is not None and self._contacts_next and self._contacts_asked is None:
+            self._contacts_asked = self._contacts_next
+            self.crm.find_contacts(self.search.text().strip(), self._contacts_next)
+
+    def _on_contacts_scrolled(self, value: int) -> None:
+        bar = self.contacts.verticalScrollBar()
+        if value >= bar.maximum() - bar.pageStep() // 2:
+            self.more_contacts()
 
     def showEvent(self, event: object) -> None:
         self.refresh_contacts()
@@ -356,12 +375,32 @@ class PhonePage(QWidget):
     def _on_search_timer_timeout(self) -> None:
         self.refresh_contacts()
 
-    def _on_crm_contacts_found(self, query: str, clients: list[p.ClientInfo]) -> None:
-        if query != self.search.text().strip():
-            return  # an older search's answer
-        self._contacts = [c for c in clients if c.phone]
+    def _on_crm_contacts_found(
+        self, query: str, clients: list[p.ClientInfo], after: str, next_page: str
+    ) -> None:
+        if query != self.search.text().strip() or after != self._contacts_asked:
+            return  # an older search's or page's answer
+        with_phone = [c for c in clients if c.phone]
+        if after:
+            known = {c.id for c in self._contacts}
+            self._contacts += [c for c in with_phone if c.id not in known]
+        else:
+            self._contacts = with_phone
+        self._contacts_next, self._contacts_asked = next_page, None
         self._searched = True
+        bar = self.contacts.verticalScrollBar()
+        keep = bar.value() if after else 0
+        bar.blockSignals(True)  # refilling scrolls to the top: that is not the agent asking
         self._fill_contacts()
+        self.contacts.doItemsLayout()  # the scroll range of the new rows, now
+        bar.setValue(keep)
+        bar.blockSignals(False)
+        self._on_contacts_shown()
+
+    def _on_contacts_shown(self, *_: object) -> None:
+        """A list of contacts that does not scroll (yet) cannot ask for more: ask now."""
+        if self.contacts.isVisible() and self.contacts.verticalScrollBar().maximum() == 0:
+            self.more_contacts()
 
     def _on_list_item_activated(self, item: QListWidgetItem) -> None:
         number = str(item.data(NUMBER_ROLE) or "")
