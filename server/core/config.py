@@ -128,6 +128,12 @@ class Settings:
     origin); -1: off, 0: any free port (tests)."""
     channel_webhook_url: str = ""
     """The public address of that endpoint (behind a proxy); empty: http://host:port."""
+    channel_webhook_rate: float = 20.0
+    """C10/K1: webhook requests one client address (an IPv6 /64) may make a second, over all
+    nodes, after a burst of ``channel_webhook_burst``; beyond it HTTP 429 with Retry-After,
+    the body unread. A provider posts from a few addresses for all of an account's traffic
+    (and retries what was refused), so this is generous: it stops a flood, not a busy day."""
+    channel_webhook_burst: float = 400.0
     channel_backoff: float = 2.0
     """C10/K1: seconds before a failed reply is sent again; doubled each time."""
     webhook_concurrency: int = 2
