@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from server import protocol as p
 from server.channels import imap_idle, reach, repo, sms, statuses, telegram, whatsapp
+from server.channels import retention as channel_retention
 from server.channels.adapter import Adapter, ChannelFailed
 from server.channels.email import EmailAdapter
 from server.channels.telegram import TelegramAdapter
@@ -90,7 +91,10 @@ class ChannelService:
         webhook_base: Callable[[], str] = lambda: "",
         lease: float = 120.0,
         backoff: float = 2.0,
+        message_days: float = 0.0,
     ) -> None:
+        self.message_days = message_days
+        """How long inbound ids are kept (retention): older messages are not imported."""
         self.lease = lease
         self.backoff = backoff
         self.engine = engine
@@ -226,7 +230,8 @@ class ChannelService:
         route = None
         if self.chats.router is not None:
             route = ladder.route_new(self.chats.router.online_agents())
-        done = await self.writer.run(repo.ingest(channel_id, msg, route))
+        oldest = channel_retention.oldest(self.message_days)
+        done = await self.writer.run(repo.ingest(channel_id, msg, route, oldest))
         if done is None:
             return False
         await self.chats.announce_visitor_change(done.change, done.visitor_id)

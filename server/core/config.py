@@ -173,6 +173,13 @@ class Settings:
     blocked (their page views and visits go with them)."""
     webhook_delivery_days: float = 14.0
     """Delivered and failed webhook deliveries (pending ones are kept until they finish)."""
+    channel_message_days: float = 400.0
+    """C10/K1: the provider ids of messages that crossed a reply channel (what makes a retried
+    webhook or a mail fetched again one message, and what e-mail replies thread by); at least
+    8 days whatever is set (WhatsApp retries a webhook for up to 7), see docs/admin.md."""
+    channel_outbox_days: float = 30.0
+    """C10/K1: replies the channels' outbox finished sending (at least 8 days: late status
+    reports still find them); pending ones are kept."""
     report_log_days: float = 800.0
     """S1: reporting-log rows (the statistics cover at most this far back; two years and a
     little, so a year can be compared with the one before)."""

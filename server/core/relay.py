@@ -247,6 +247,7 @@ class Relay:
             base_url=lambda: self.settings.public_url or self.http_url,
             lease=settings.channel_lease,
             backoff=settings.channel_backoff,
+            message_days=settings.channel_message_days,
             webhook_base=lambda: self.channel_webhook_url,
         )
         # Anonymous POSTs: a rate per client address over all nodes.
