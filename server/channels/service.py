@@ -329,9 +329,13 @@ class ChannelService:
 
     async def status(self, channel_id: int, report: statuses.Status) -> None:
         """C19: a provider's report on a reply; delivered and read move the agents' ticks with
-        the receipt frame the widget's receipts use, through the bus."""
+        the receipt frame the widget's receipts use, through the bus; failed tells them the
+        reply was not delivered, and why."""
         change = await self.writer.run(statuses.apply(channel_id, report))
         if change is None:
+            return
+        if isinstance(change, statuses.Undelivered):
+            self._tell_undelivered(change)
             return
         text = p.encode(
             p.ReceiptChanged(
@@ -342,6 +346,11 @@ class ChannelService:
             )
         )
         for agent_id in change.members:
+            self.chats.bus.publish(topics.agent_topic(agent_id), text)
+
+    def _tell_undelivered(self, what: statuses.Undelivered) -> None:
+        text = p.encode(p.ReplyUndelivered(chat_id=what.chat_id, seq=what.seq, reason=what.reason))
+        for agent_id in what.members:
             self.chats.bus.publish(topics.agent_topic(agent_id), text)
 
     # -------------------------------------------------------------- outbound
@@ -394,6 +403,10 @@ class ChannelService:
         log.info("channel %s reply %s: %s", row.channel_id, row.key, error or "sent")
         result = repo.outbox_result(row, status, attempts, next_at, error, provider_id)
         await self.writer.run(result)
+        if status == "failed":  # given up: the agents are told, as for a provider's report
+            told = await read(self.engine, statuses.undelivered, row.chat_id, row.event_id, error)
+            if told is not None:
+                self._tell_undelivered(told)
 
     # -------------------------------------------------------------- admin (Ajustes → Canales)
 
