@@ -1,7 +1,8 @@
 """C10/K1 (issue 21): what anonymous callers of the channels' webhook port may cost. Requests
 are counted per client address over every relay node (the shared per-IP limiter the WebSocket
 port uses); past the allowance a request is answered 429 with Retry-After before its body is
-read, and nothing is stored; a body over the cap is 413 unread."""
+read, and nothing is stored; a body over the cap is 413 unread. And a reply the outbox gives
+up on is told to the chat's agents (C19)."""
 
 from __future__ import annotations
 
@@ -17,13 +18,15 @@ import sqlalchemy as sa
 
 from jivo_desktop.net.client import AgentClient
 from server import protocol as p
+from server.channels import repo as channel_repo
+from server.channels import service as channel_service
 from server.channels.webhook_http import MAX_BODY
 from server.store.db import read
-from server.store.schema import channel_messages, chats
+from server.store.schema import channel_messages, channel_outbox, chats
 from tests.support import fake_whatsapp as fw
 from tests.support.fake_whatsapp import FakeWhatsApp
 from tests.support.local_cluster import cluster
-from tests.support.relay import ADMIN_EMAIL, ADMIN_PASSWORD
+from tests.support.relay import ADMIN_EMAIL, ADMIN_PASSWORD, running_relay
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -102,3 +105,32 @@ async def test_c10_k1_webhook_port_bounded_per_address_over_nodes(tmp_path: Path
         assert two.channel_webhooks.refused == 1
         assert await _count(one.engine, channel_messages) == 0
         assert await _count(one.engine, chats) == 0
+
+
+async def test_c10_c19_a_reply_the_outbox_gives_up_on_is_told_to_the_agent(tmp_path: Path) -> None:
+    """C10/C19: a reply whose provider cannot be reached is retried with backoff, and when the
+    outbox gives up the chat's agents get ``reply_undelivered`` with the reason (what the
+    app shows under the line)."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'relay.db'}"
+    async with running_relay(url, channel_backoff=0.001) as handle:
+        relay = handle.relay
+        frame = p.SaveChannel(
+            id=1, kind="telegram", site_id=1, name="Bot",
+            settings={"bot_token": "123:abc", "api_base": "http://127.0.0.1:1",
+                      "poll_seconds": "3600"},
+        )  # fmt: skip
+        channel = int((await relay.writer.run(channel_repo.save_channel(frame))).id)
+        agent = AgentClient(handle.ws_url)
+        await agent.sign_in(handle.admin_email, handle.admin_password)
+        await agent.wait_synced()
+        inbound = channel_repo.Inbound(provider_id="update:1", address="4242", text="Hola")
+        assert await relay.channels.receive(channel, inbound)
+        offered = await agent.wait_for(lambda f: isinstance(f, p.ChatOffered))
+        await agent.accept(offered.chat.id)
+        ack = await agent.send_message(offered.chat.id, "Buenas, ¿en qué le ayudo?")
+        told = await agent.wait_for(lambda f: isinstance(f, p.ReplyUndelivered), timeout=30)
+        assert (told.chat_id, told.seq) == (offered.chat.id, ack.seq)
+        assert told.reason.startswith("Telegram:")
+        (row,) = await read(relay.engine, lambda c: c.execute(sa.select(channel_outbox)).all())
+        assert row.status == "failed" and row.attempts == channel_service.MAX_ATTEMPTS
+        await agent.close()
