@@ -92,6 +92,8 @@ def _message(event: p.Event, me: int | None) -> Message:
         cursor=event.cursor,
         seq=event.seq,
         file=event.file,
+        state="undelivered" if event.undelivered else "sent",
+        undelivered_reason=event.undelivered,
     )
 
 

@@ -89,6 +89,15 @@ async def test_c19_c10_a_reply_whatsapp_could_not_deliver_says_so_and_why(
                 )
             )
             assert mine.state == "undelivered"
+            # The conversation loaded again (the app restarted): the relay's history says so.
+            chat = app.chats.chat(chat_id)
+            chat.loaded = False
+            app.chats._start_history(chat)
+            await until(lambda: chat.loaded and chat.messages[-1] is not mine)
+            again = chat.messages[-1]
+            assert (
+                again.state == "undelivered" and again.undelivered_reason == mine.undelivered_reason
+            )
             app.main_window.grab().save(str(artifacts / f"desktop-{lang}-reply-undelivered.png"))
         finally:
             await app.shutdown()

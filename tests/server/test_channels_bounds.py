@@ -133,4 +133,8 @@ async def test_c10_c19_a_reply_the_outbox_gives_up_on_is_told_to_the_agent(tmp_p
         assert told.reason.startswith("Telegram:")
         (row,) = await read(relay.engine, lambda c: c.execute(sa.select(channel_outbox)).all())
         assert row.status == "failed" and row.attempts == channel_service.MAX_ATTEMPTS
+        # Durable: the agent's history (after a restart, a reconnect) says it too.
+        history = await agent.history(offered.chat.id)
+        assert [e.undelivered for e in history if e.cursor == ack.cursor] == [told.reason]
+        assert all(not e.undelivered for e in history if e.cursor != ack.cursor)
         await agent.close()
