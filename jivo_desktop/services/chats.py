@@ -303,6 +303,8 @@ class ChatsService(Conversations):
                 self._add_direct(frame.chat)
             case p.ReceiptChanged():
                 self._receipt(frame)
+            case p.ReplyUndelivered():
+                self._undelivered(frame)
 
     def _snapshot(self, infos: list[p.ChatInfo]) -> None:
         """The chats the relay says are ours or waiting; after a reconnect, what went away

@@ -45,11 +45,13 @@ class Message:
     client_msg_id: str | None = None
     cursor: int | None = None
     seq: int | None = None
-    state: str = "sent"  # sending | sent | delivered | read | failed
+    state: str = "sent"  # sending | sent | delivered | read | failed | undelivered
     file: p.FileInfo | None = None
     """C14: set when ``kind`` is "file" (``text`` is then the file's name)."""
     via: str = ""
     """C10: the reply channel the agent chose for it ("" the chat's own)."""
+    undelivered_reason: str = ""
+    """C10/C19: why the provider could not deliver it (state "undelivered")."""
 
 
 @dataclass
@@ -90,6 +92,8 @@ def _message(event: p.Event, me: int | None) -> Message:
         cursor=event.cursor,
         seq=event.seq,
         file=event.file,
+        state="undelivered" if event.undelivered else "sent",
+        undelivered_reason=event.undelivered,
     )
 
 
@@ -264,6 +268,19 @@ class Conversations(QObject):
         chat.info.visitor_read_seq = max(chat.info.visitor_read_seq, frame.read_seq)
         self._apply_receipts(chat)
 
+    def _undelivered(self, frame: p.ReplyUndelivered) -> None:
+        """C10/C19: a reply by a channel did not reach the client: its line says so, and why
+        (the provider's words). Later receipts of the chat do not move it back."""
+        chat = self.chats.get(frame.chat_id)
+        if chat is None:
+            return
+        for index in range(len(chat.messages) - 1, -1, -1):
+            message = chat.messages[index]
+            if message.author == "agent" and message.seq == frame.seq:
+                message.undelivered_reason = frame.reason
+                self._mark(chat, index, "undelivered", None, None)
+                return
+
     def _apply_receipts(self, chat: Chat) -> None:
         """My messages up to the visitor's receipts show delivered / read (C19)."""
         for index, message in enumerate(chat.messages):
@@ -380,7 +397,7 @@ class Conversations(QObject):
         self, chat: Chat, index: int, state: str, cursor: int | None, seq: int | None
     ) -> None:
         message = chat.messages[index]
-        order = ["failed", "sending", "sent", "delivered", "read"]
+        order = ["failed", "sending", "sent", "delivered", "read", "undelivered"]
         if state != "failed" and order.index(state) <= order.index(message.state):
             return
         message.state = state

@@ -1250,6 +1250,14 @@
         <translation>no enviado · Reintentar</translation>
     </message>
     <message>
+        <source>not delivered</source>
+        <translation>no entregado</translation>
+    </message>
+    <message>
+        <source>not delivered: {0}</source>
+        <translation>no entregado: {0}</translation>
+    </message>
+    <message>
         <source>This visitor is waiting for an answer.</source>
         <translation>Este visitante espera una respuesta.</translation>
     </message>

@@ -1250,6 +1250,14 @@
         <translation>não enviada · Tentar de novo</translation>
     </message>
     <message>
+        <source>not delivered</source>
+        <translation>não entregue</translation>
+    </message>
+    <message>
+        <source>not delivered: {0}</source>
+        <translation>não entregue: {0}</translation>
+    </message>
+    <message>
         <source>This visitor is waiting for an answer.</source>
         <translation>Este visitante está aguardando uma resposta.</translation>
     </message>

@@ -1252,6 +1252,14 @@
         <translation>не отправлено · Повторить</translation>
     </message>
     <message>
+        <source>not delivered</source>
+        <translation>не доставлено</translation>
+    </message>
+    <message>
+        <source>not delivered: {0}</source>
+        <translation>не доставлено: {0}</translation>
+    </message>
+    <message>
         <source>This visitor is waiting for an answer.</source>
         <translation>Этот посетитель ждёт ответа.</translation>
     </message>

@@ -169,7 +169,17 @@ def parse(raw: bytes, fallback_id: str, *, too_large: bool = False) -> Inbound |
     return Inbound(
         provider_id=message_id, address=address.lower(), text=text, name=name,
         subject=subject, refs=tuple(dict.fromkeys(refs)), email=address.lower(),
+        written_at=_date_of(msg),
     )  # fmt: skip
+
+
+def _date_of(msg: Any) -> float | None:
+    """The mail's Date as a timestamp; None when it has none or it cannot be read."""
+    try:
+        date = email.utils.parsedate_to_datetime(str(msg.get("Date", "")))
+    except (TypeError, ValueError, IndexError):
+        return None
+    return date.timestamp() if date.tzinfo is not None else None
 
 
 def _text_of(msg: Any) -> str:

@@ -51,6 +51,8 @@ class Inbound:
     """E-mail: In-Reply-To then References (newest first)."""
     email: str = ""
     phone: str = ""
+    written_at: float | None = None
+    """When the client wrote it, by the provider (an e-mail's Date), if it says."""
 
 
 @dataclass
@@ -277,13 +279,20 @@ def client_msg_id(channel_id: int, provider_id: str) -> str:
 
 
 def ingest(
-    channel_id: int, msg: Inbound, route: Callable[[Connection, int], Any] | None
+    channel_id: int,
+    msg: Inbound,
+    route: Callable[[Connection, int], Any] | None,
+    oldest: float = 0.0,
 ) -> Write[Ingested | None]:
     """One inbound message, stored once: None when its provider id was seen before (a mail
     fetched again, a webhook retried), even if its chat is gone since, so a deleted chat is
-    never imported again. ``route``: the new chat's first round (``ladder.route_new``)."""
+    never imported again; None too for one written before ``oldest``, whose id retention may
+    have deleted (server.channels.retention). ``route``: the new chat's first round
+    (``ladder.route_new``)."""
 
     def write(conn: Connection) -> Ingested | None:
+        if msg.written_at is not None and msg.written_at < oldest:
+            return None
         seen = conn.execute(
             sa.select(channel_messages.c.id).where(
                 channel_messages.c.channel_id == channel_id,

@@ -27,6 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from server import protocol as p
 from server.channels import imap_idle, reach, repo, sms, statuses, telegram, whatsapp
+from server.channels import retention as channel_retention
 from server.channels.adapter import Adapter, ChannelFailed
 from server.channels.email import EmailAdapter
 from server.channels.telegram import TelegramAdapter
@@ -90,7 +91,10 @@ class ChannelService:
         webhook_base: Callable[[], str] = lambda: "",
         lease: float = 120.0,
         backoff: float = 2.0,
+        message_days: float = 0.0,
     ) -> None:
+        self.message_days = message_days
+        """How long inbound ids are kept (retention): older messages are not imported."""
         self.lease = lease
         self.backoff = backoff
         self.engine = engine
@@ -226,7 +230,8 @@ class ChannelService:
         route = None
         if self.chats.router is not None:
             route = ladder.route_new(self.chats.router.online_agents())
-        done = await self.writer.run(repo.ingest(channel_id, msg, route))
+        oldest = channel_retention.oldest(self.message_days)
+        done = await self.writer.run(repo.ingest(channel_id, msg, route, oldest))
         if done is None:
             return False
         await self.chats.announce_visitor_change(done.change, done.visitor_id)
@@ -324,9 +329,13 @@ class ChannelService:
 
     async def status(self, channel_id: int, report: statuses.Status) -> None:
         """C19: a provider's report on a reply; delivered and read move the agents' ticks with
-        the receipt frame the widget's receipts use, through the bus."""
+        the receipt frame the widget's receipts use, through the bus; failed tells them the
+        reply was not delivered, and why."""
         change = await self.writer.run(statuses.apply(channel_id, report))
         if change is None:
+            return
+        if isinstance(change, statuses.Undelivered):
+            self._tell_undelivered(change)
             return
         text = p.encode(
             p.ReceiptChanged(
@@ -337,6 +346,11 @@ class ChannelService:
             )
         )
         for agent_id in change.members:
+            self.chats.bus.publish(topics.agent_topic(agent_id), text)
+
+    def _tell_undelivered(self, what: statuses.Undelivered) -> None:
+        text = p.encode(p.ReplyUndelivered(chat_id=what.chat_id, seq=what.seq, reason=what.reason))
+        for agent_id in what.members:
             self.chats.bus.publish(topics.agent_topic(agent_id), text)
 
     # -------------------------------------------------------------- outbound
@@ -389,6 +403,10 @@ class ChannelService:
         log.info("channel %s reply %s: %s", row.channel_id, row.key, error or "sent")
         result = repo.outbox_result(row, status, attempts, next_at, error, provider_id)
         await self.writer.run(result)
+        if status == "failed":  # given up: the agents are told, as for a provider's report
+            told = await read(self.engine, statuses.undelivered, row.chat_id, row.event_id, error)
+            if told is not None:
+                self._tell_undelivered(told)
 
     # -------------------------------------------------------------- admin (Ajustes → Canales)
 

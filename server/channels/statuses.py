@@ -12,7 +12,9 @@ taking a reply and the relay storing the answer does not know the provider's id,
 provider key) does not send it again; the provider's report then says it arrived.
 
 A status only moves a reply forward (a late "sent" after "read" changes nothing); "failed"
-(Twilio's undelivered) only for a reply no report has said arrived."""
+(Twilio's undelivered) only for a reply no report has said arrived, and it is told to the
+chat's agents (:class:`Undelivered`, pushed as ``reply_undelivered``) with the provider's
+reason, as is a reply the outbox gave up on."""
 
 from __future__ import annotations
 
@@ -33,6 +35,16 @@ STATES = ("sent", "delivered", "read", "failed")
 
 
 @dataclass
+class Undelivered:
+    """A reply that did not reach the client: what the chat's agents are told."""
+
+    chat_id: int
+    seq: int
+    reason: str
+    members: list[int]
+
+
+@dataclass
 class Status:
     """A provider's report on one message we sent."""
 
@@ -43,10 +55,19 @@ class Status:
     error: str = ""
 
 
-def apply(channel_id: int, status: Status) -> Write[ReceiptChange | None]:
-    """Move the reply's outbox row (and the chat's receipts); the receipts to push, if any."""
+def undelivered(conn: Connection, chat_id: int, event_id: int, reason: str) -> Undelivered | None:
+    """What to tell the agents of ``chat_id`` of its reply ``event_id`` not delivered."""
+    seq = conn.execute(sa.select(events.c.seq).where(events.c.id == event_id)).scalar()
+    if seq is None:
+        return None
+    return Undelivered(chat_id, int(seq), reason, list(participants(conn, chat_id)))
 
-    def write(conn: Connection) -> ReceiptChange | None:
+
+def apply(channel_id: int, status: Status) -> Write[ReceiptChange | Undelivered | None]:
+    """Move the reply's outbox row (and the chat's receipts); the receipts to push, or the
+    reply not delivered to tell, if any."""
+
+    def write(conn: Connection) -> ReceiptChange | Undelivered | None:
         query = sa.select(channel_outbox).where(channel_outbox.c.channel_id == channel_id)
         row = None
         if status.key:
@@ -70,6 +91,7 @@ def apply(channel_id: int, status: Status) -> Write[ReceiptChange | None]:
                     .where(channels.c.id == channel_id)
                     .values(last_error=error[:500], last_error_at=time.time())
                 )
+                return undelivered(conn, row.chat_id, row.event_id, error[:500])
             return None
         if RANK[status.state] <= RANK.get(row.status, 0):
             return None

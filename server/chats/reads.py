@@ -17,6 +17,7 @@ from server import protocol as p
 from server.account.agents import all_agents
 from server.store.schema import (
     agents,
+    channel_outbox,
     channels,
     chat_participants,
     chats,
@@ -267,7 +268,18 @@ def history(conn: Connection, chat_id: int, before_seq: int | None, limit: int) 
     if before_seq is not None:
         query = query.where(events.c.seq < before_seq)
     rows = (conn.execute(query.order_by(events.c.seq.desc()).limit(limit))).all()
-    return [event_from_row(r) for r in reversed(rows)]
+    page = [event_from_row(r) for r in reversed(rows)]
+    replies = [e.cursor for e in page if e.author == "agent" and e.kind == "message"]
+    if replies:  # C10/C19: the channel replies among them that were not delivered
+        failed = conn.execute(
+            sa.select(channel_outbox.c.event_id, channel_outbox.c.last_error).where(
+                channel_outbox.c.event_id.in_(replies), channel_outbox.c.status == "failed"
+            )
+        ).all()
+        why = {int(r.event_id): r.last_error or "not delivered" for r in failed}
+        for event in page:
+            event.undelivered = why.get(event.cursor, "")
+    return page
 
 
 def chat_row(conn: Connection, chat_id: int) -> Any:

@@ -128,6 +128,12 @@ class Settings:
     origin); -1: off, 0: any free port (tests)."""
     channel_webhook_url: str = ""
     """The public address of that endpoint (behind a proxy); empty: http://host:port."""
+    channel_webhook_rate: float = 20.0
+    """C10/K1: webhook requests one client address (an IPv6 /64) may make a second, over all
+    nodes, after a burst of ``channel_webhook_burst``; beyond it HTTP 429 with Retry-After,
+    the body unread. A provider posts from a few addresses for all of an account's traffic
+    (and retries what was refused), so this is generous: it stops a flood, not a busy day."""
+    channel_webhook_burst: float = 400.0
     channel_backoff: float = 2.0
     """C10/K1: seconds before a failed reply is sent again; doubled each time."""
     webhook_concurrency: int = 2
@@ -167,6 +173,13 @@ class Settings:
     blocked (their page views and visits go with them)."""
     webhook_delivery_days: float = 14.0
     """Delivered and failed webhook deliveries (pending ones are kept until they finish)."""
+    channel_message_days: float = 400.0
+    """C10/K1: the provider ids of messages that crossed a reply channel (what makes a retried
+    webhook or a mail fetched again one message, and what e-mail replies thread by); at least
+    8 days whatever is set (WhatsApp retries a webhook for up to 7), see docs/admin.md."""
+    channel_outbox_days: float = 30.0
+    """C10/K1: replies the channels' outbox finished sending (at least 8 days: late status
+    reports still find them); pending ones are kept."""
     report_log_days: float = 800.0
     """S1: reporting-log rows (the statistics cover at most this far back; two years and a
     little, so a year can be compared with the one before)."""

@@ -247,10 +247,20 @@ class Relay:
             base_url=lambda: self.settings.public_url or self.http_url,
             lease=settings.channel_lease,
             backoff=settings.channel_backoff,
+            message_days=settings.channel_message_days,
             webhook_base=lambda: self.channel_webhook_url,
         )
+        # Anonymous POSTs: a rate per client address over all nodes.
+        self.channel_webhook_limiter = SharedIpLimiter(
+            settings.channel_webhook_rate, settings.channel_webhook_burst, bus=self.bus,
+            node_id=settings.node_id, topic=topics.LIMITS_CHANNEL_WEBHOOKS, max_ips=20_000,
+        )  # fmt: skip
         self.channel_webhooks = WebhookServer(
-            self.channels.webhook, settings.host, max(0, settings.channel_webhook_port)
+            self.channels.webhook,
+            settings.host,
+            max(0, settings.channel_webhook_port),
+            limiter=self.channel_webhook_limiter,
+            trusted_proxies=trusted_proxies,
         )
         self.chats.on_channel_reply = self.channels.wake_outbox
         visitor_frames = VisitorFrames(
@@ -331,6 +341,7 @@ class Relay:
         self.ip_limiter.start()
         self.first_frame_limiter.start()
         self.callback_frames.ip_limiter.start()
+        self.channel_webhook_limiter.start()
         self.presence.start()  # before the router: its start waits for the others' presence
         self.router.start()  # reloads the deadlines of the chats being offered
         self.demo_site_key = await bootstrap.find_demo_site(self.engine)
@@ -408,6 +419,7 @@ class Relay:
             ("frame limits", self.ip_limiter),
             ("first-frame limits", self.first_frame_limiter),
             ("callback limits", self.callback_frames.ip_limiter),
+            ("channel webhook limits", self.channel_webhook_limiter),
         ):
             await bounded(name, service.stop())
         self.tracker.close()

@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
 
+from server.channels import retention as channel_retention
 from server.core.config import Settings
 from server.ops import retention_repo as retention
 from server.store.writer import GroupWriter, Write
@@ -71,6 +72,14 @@ class Retention:
             "visitors": (s.idle_visitor_days, retention.delete_idle_visitors),
             "webhook_deliveries": (s.webhook_delivery_days, retention.delete_webhook_deliveries),
             "report_log": (s.report_log_days, retention.delete_report_rows),
+            "channel_messages": (  # C10/K1: never under the providers' retries
+                channel_retention.window_days(s.channel_message_days),
+                channel_retention.delete_messages,
+            ),
+            "channel_outbox": (
+                channel_retention.window_days(s.channel_outbox_days),
+                channel_retention.delete_outbox,
+            ),
         }
         deleted: dict[str, int] = {}
         for table, (days, job) in jobs.items():

@@ -29,6 +29,7 @@ __all__ = [
     "ListChannels",
     "ListReplyChannels",
     "ReplyChannels",
+    "ReplyUndelivered",
     "ReplyVia",
     "SaveChannel",
     "SettingValue",
@@ -147,3 +148,15 @@ class ReplyChannels(Frame):
         default_factory=list
     )
     last: ReplyVia = "chat"
+
+
+class ReplyUndelivered(Frame):
+    """C10/C19, a push to the chat's agents: the agent's reply ``seq`` of ``chat_id`` did not
+    reach the client. The provider said so (Twilio ``undelivered`` or ``failed``, WhatsApp
+    ``failed``), or the outbox gave up sending it; ``reason`` says why in the provider's (or
+    the relay's) words, plain text. The reply's line then shows "not delivered" and the
+    reason; the chat's receipts no longer move it."""
+
+    chat_id: int
+    seq: int
+    reason: str = ""

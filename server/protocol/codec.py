@@ -243,6 +243,7 @@ ServerFrame = (
     | channels.ChannelSaved
     | channels.ChannelTested
     | channels.ReplyChannels
+    | channels.ReplyUndelivered
     | pointer.PointerCreated
     | crm.ClientPage
     | crm.ClientCard

@@ -185,6 +185,9 @@ class Event(msgspec.Struct, kw_only=True):
     ts: float
     file: FileInfo | None = None
     """Set on events of kind ``file`` (C14); ``text`` is then the file's name."""
+    undelivered: str = ""
+    """C10/C19, in an agent's ``history_page`` only: an agent's reply by a channel that did
+    not reach the client, and why (as ``reply_undelivered`` said when it happened)."""
 
 
 class DepartmentInfo(msgspec.Struct, kw_only=True):

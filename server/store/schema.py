@@ -867,4 +867,5 @@ channel_outbox = sa.Table(
     sa.Column("sent_at", sa.Float, nullable=True),
     sa.Index("ix_channel_outbox_status_next", "status", "next_at"),
     sa.Index("ix_channel_outbox_provider", "channel_id", "provider_id"),
+    sa.Index("ix_channel_outbox_created_at", "created_at"),  # retention (migration 0020)
 )

@@ -10,6 +10,7 @@ import asyncio
 import json
 from collections.abc import AsyncIterator, Iterator
 from email.message import EmailMessage
+from email.utils import formatdate
 from typing import Any
 
 import pytest
@@ -46,7 +47,7 @@ def mail(
     msg["To"] = "support@shop.example"
     msg["Subject"] = subject
     msg["Message-ID"] = message_id
-    msg["Date"] = "Fri, 04 Dec 2026 10:00:00 +0000"
+    msg["Date"] = formatdate(usegmt=True)  # now: older mail than retention keeps is skipped
     for name, value in (headers or {}).items():
         msg[name] = value
     msg.set_content(body)

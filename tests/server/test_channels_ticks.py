@@ -100,7 +100,8 @@ async def test_c19_c10_whatsapp_statuses_move_the_ticks_of_a_reply(
 async def test_c19_c10_twilio_status_callbacks_move_the_ticks_or_say_why_it_failed(
     relay: RelayHandle, agent: AgentClient
 ) -> None:
-    """C19/C10: Twilio's status callbacks: delivered is the agent's ticks; undelivered fails."""
+    """C19/C10: Twilio's status callbacks: delivered is the agent's ticks; undelivered fails,
+    and the chat's agents get ``reply_undelivered`` with Twilio's reason."""
     with fake_twilio() as fake:
         saved = await agent.request(
             lambda i: p.SaveChannel(
@@ -118,7 +119,7 @@ async def test_c19_c10_twilio_status_callbacks_move_the_ticks_or_say_why_it_fail
         chat_id = offered.chat.id
         await agent.accept(chat_id)
         first = await agent.send_message(chat_id, "Sí, de 10 a 14.")
-        await agent.send_message(chat_id, "Y el domingo no.")
+        second = await agent.send_message(chat_id, "Y el domingo no.")
         await _eventually(lambda: _has(fake.callbacks, 2))
         (sid1, url1), (sid2, url2) = fake.callbacks
         assert url1.startswith(hook + "?key=jivo-")  # Twilio reports there, signed over it
@@ -136,6 +137,9 @@ async def test_c19_c10_twilio_status_callbacks_move_the_ticks_or_say_why_it_fail
             rows = await _rows(relay, channel_outbox)
             return rows if [r.status for r in rows] == ["delivered", "failed"] else []
 
+        # The agents of the chat are told, through the bus, which reply and why (C19).
+        told = await agent.wait_for(lambda f: isinstance(f, p.ReplyUndelivered))
+        assert (told.chat_id, told.seq) == (chat_id, second.seq) and "30003" in told.reason
         rows = await _eventually(settled)
         assert "30003" in rows[1].last_error  # type: ignore[attr-defined]
         (channel,) = await _rows(relay, channels)

@@ -92,6 +92,13 @@ class ConversationDelegate(TranslatedDelegate):
     def not_sent_text(self) -> str:
         return QCoreApplication.translate("ConversationPane", "not sent · Retry")
 
+    def not_delivered_text(self, reason: str) -> str:
+        if not reason:
+            return QCoreApplication.translate("ConversationPane", "not delivered")
+        return QCoreApplication.translate("ConversationPane", "not delivered: {0}").format(
+            isolate(reason)
+        )
+
 
 class ConversationPane(QWidget):
     """One chat at a time (``shown_chat``; 0: none). ``files`` is None where files are off."""

@@ -22,7 +22,8 @@ Index = QModelIndex | QPersistentModelIndex
 BUBBLE_KINDS = ("message", "comment")
 COMMENT_FILL = "#fff4c4"
 COMMENT_EDGE = "#d9b300"
-TICKS = {"sending": "◷", "sent": "✓", "delivered": "✓✓", "read": "✓✓", "failed": "!"}
+TICKS = {"sending": "◷", "sent": "✓", "delivered": "✓✓", "read": "✓✓", "failed": "!",
+         "undelivered": "✗"}  # fmt: skip
 
 
 def clock(ts: float) -> str:
@@ -209,13 +210,14 @@ class MessageDelegate(QStyledItemDelegate):
         small = QFont(font)
         small.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
         painter.setFont(small)
-        colours = {"failed": "#c0392b", "read": "#2a8bd6"}
+        colours = {"failed": "#c0392b", "undelivered": "#c0392b", "read": "#2a8bd6"}
         painter.setPen(QColor(colours.get(message.state, "#8a9893")))
         meta = self._meta(message)
         if comment:
             meta = f"{self.comment_label()} · {meta}"
         # The line under the bubble may be wider than the bubble (a short comment's label).
         line = QRect(rect.left() + 12, bubble.bottom() + 2, rect.width() - 24, 14)
+        meta = QFontMetrics(small).elidedText(meta, Qt.TextElideMode.ElideRight, line.width())
         align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
         painter.drawText(line, align | Qt.AlignmentFlag.AlignVCenter, meta)
         painter.restore()
@@ -275,12 +277,21 @@ class MessageDelegate(QStyledItemDelegate):
             meta = f"{meta}  {TICKS.get(message.state, '')}"
             if message.state == "failed":
                 meta = f"{meta} {self.not_sent_text()}"
+        elif message.state == "undelivered":  # a colleague's reply in the chat
+            meta = f"{meta}  {TICKS['undelivered']}"
+        if message.state == "undelivered":
+            meta = f"{meta} {self.not_delivered_text(message.undelivered_reason)}"
         return meta
 
     def not_sent_text(self) -> str:
         """Under a message the relay did not take (issue 12 item 3); a click sends it again.
         Overridden by the page with translated words."""
         return "not sent · Retry"
+
+    def not_delivered_text(self, reason: str) -> str:
+        """C10/C19: under a reply the provider could not deliver, with its reason (plain
+        text). Overridden by the page with translated words."""
+        return f"not delivered: {isolate(reason)}" if reason else "not delivered"
 
     def thumbnail(self, message: Message) -> QImage | None:
         """C14: an image file's thumbnail, when the page has one (overridden by the page)."""
