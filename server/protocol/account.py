@@ -66,7 +66,7 @@ class Authenticate(Frame):
 class Welcome(ListAnswer):
     """Response to ``sign_in``/``authenticate``. ``chats`` holds the offered chats (none when
     the agent signs in away: ``set_status`` online sends them) and the agent's own open chats
-    (each ``preview`` cut to WELCOME_PREVIEW_CHARS); replayed ``event`` pushes follow, then
+    (each ``preview`` cut to WELCOME_PREVIEW_CHARS); replayed ``event_push`` frames follow, then
     ``sync_done``. Over MAX_PAGE_BYTES it comes in parts (see ``ListAnswer``: every part but
     the last has ``continued``)."""
 

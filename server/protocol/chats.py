@@ -3,7 +3,7 @@
 A new chat is offered to agents and taken by one (N3 ignore ladder), colleagues open direct
 chats (T2); both roles send messages, typing and receipts (C19); agents page back through a
 chat's history, search the archive and read a client's earlier chats. Every chat event reaches
-clients as an ``event`` push, and ``sync_done`` ends the replay after a (re)connect.
+clients as an ``event_push``, and ``sync_done`` ends the replay after a (re)connect.
 """
 
 from __future__ import annotations

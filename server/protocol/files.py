@@ -1,7 +1,7 @@
 """Files: uploading a file into a chat and downloading it (C14).
 
 A file is announced with ``upload_file``, its bytes follow as binary WebSocket frames, and it
-becomes an ``event`` of kind ``file``; ``file_link`` asks for a download link.
+becomes an ``event_push`` of kind ``file``; ``file_link`` asks for a download link.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ class UploadFile(Frame):
     open chat). The relay answers ``upload_ready``; the client then sends the bytes as
     **binary** WebSocket frames (raw bytes, no base64, each at most ``chunk_bytes``), in order,
     until ``size`` bytes have gone; the relay checks the size and SHA-256, stores the file and
-    answers ``file_stored`` (same ``id``), then pushes an ``event`` of kind ``file`` to the chat.
+    answers ``file_stored`` (same ``id``), then sends an ``event_push`` (kind ``file``) to the chat.
     Refused (nothing stored): over 10 MiB (``file_too_large``), 0 bytes (``empty_file``), a name
     that is not a plain file name (``bad_file_name``: refused, not rewritten: ``/``, ``\\``,
     ``..``, NUL or control characters, a Windows device name such as ``CON`` or ``lpt1.txt``, a

@@ -84,7 +84,7 @@ class VisitorHello(Frame):
 
 
 class VisitorWelcome(Frame):
-    """Response to ``visitor_hello``. Replayed ``event`` pushes follow, then ``sync_done``."""
+    """Response to ``visitor_hello``. Replayed ``event_push`` frames follow, then ``sync_done``."""
 
     id: int
     visitor_token: str

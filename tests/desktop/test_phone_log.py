@@ -54,6 +54,8 @@ async def test_p1_log_call_finds_the_client_and_other_devices_calls_appear_live(
         assert isinstance(dialog, LogCallDialog)
         assert dialog.call.client_name == "Lucía Pérez" and dialog.call.client_id is not None
         assert dialog.who.text() == "Lucía Pérez · 600 11 12 22"
+        # P1: nobody said how the call went yet: Save alone must not record it as answered.
+        assert (dialog.outcome.currentIndex(), dialog.fields()["outcome"]) == (0, "")
         dialog.reject()
         await until(lambda: not dialog.isVisible())
 

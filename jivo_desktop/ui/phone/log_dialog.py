@@ -45,7 +45,9 @@ class LogCallDialog(QDialog):
         self.direction.addItem("", "in")
         self.direction.setCurrentIndex(self.direction.findData(call.direction))
         self.outcome = QComboBox()
-        for outcome in OUTCOMES:
+        # "Not told" first: a call whose outcome nobody chose yet must not be saved as
+        # answered by an agent who only presses Save (a missed incoming call logged by a hook).
+        for outcome in ("", *OUTCOMES):
             self.outcome.addItem("", outcome)
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(call.outcome)))
         self.minutes = QSpinBox()
