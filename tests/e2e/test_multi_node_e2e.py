@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import os
+import re
 import urllib.request
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -270,7 +271,10 @@ async def test_x4_the_whole_chat_loop_across_three_nodes_through_haproxy(
         assert app.files.send_file(chat_id, answer)
         card = wp.page.locator("#jivo-chat-widget [data-testid=file][data-author=agent]")
         await expect(card).to_contain_text("care guide.txt")
-        href = await card.first.locator("[data-testid=file-download]").get_attribute("href")
+        # The link arrives after the card (a file_link answer): wait for it, do not race it.
+        download = card.first.locator("[data-testid=file-download]")
+        await expect(download).to_have_attribute("href", re.compile(r"/files/[0-9a-f]{32}\?t="))
+        href = await download.get_attribute("href")
         assert href is not None and href.startswith(proxy.http_url + "/files/")
         assert sha(await asyncio.to_thread(fetch, href)) == sha(answer.read_bytes())
 
